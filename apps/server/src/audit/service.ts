@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify';
+import type { Conn, Database } from '../db/client.js';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  userId: number | null;
+  username: string | null;
+  jurisdictionCode: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  outcome: AuditOutcome;
+  clientIp: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one hash-chained entry through cradle_append_audit() (migration 0001). Pass the
+ * transaction of the write being audited, so both commit or neither does.
+ */
+export async function appendAudit(conn: Conn, e: AuditEntry): Promise<number> {
+  const rows = await conn.query<{ seq: number }>(
+    'SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) AS seq',
+    [e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null],
+  );
+  return Number(rows[0]!.seq);
+}
+
+/** The actor part of an entry, from the request's session. */
+export function actorOf(req: FastifyRequest): Pick<AuditEntry, 'userId' | 'username' | 'jurisdictionCode' | 'clientIp'> {
+  return {
+    userId: req.user?.id ?? null,
+    username: req.user?.username ?? null,
+    jurisdictionCode: req.user?.jurisdictionCode ?? null,
+    clientIp: req.ip,
+  };
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; reason: string } | null;
+}
+
+/**
+ * Recomputes every entry's hash and its link to the one before, in seq order, and names
+ * the first entry that does not match. Runs as the owner: the whole chain, not one
+ * jurisdiction's slice.
+ */
+export async function verifyAuditChain(database: Database): Promise<ChainCheck> {
+  const rows = await database.query<{ seq: number; n: number; reason: string | null }>(`
+    WITH c AS (
+      SELECT seq, prev_hash, hash,
+        lag(hash) OVER (ORDER BY seq) AS actual_prev,
+        row_number() OVER (ORDER BY seq) AS n,
+        cradle_audit_entry_hash(seq, at, user_id, username, jurisdiction_code, action, target_type,
+          target_id, outcome, client_ip, details, prev_hash) AS recomputed
+      FROM audit_log
+    )
+    SELECT seq, n, CASE
+        WHEN hash <> recomputed THEN 'hash'
+        WHEN prev_hash <> coalesce(actual_prev, repeat('0', 64)) THEN 'link'
+      END AS reason
+    FROM c
+    WHERE hash <> recomputed OR prev_hash <> coalesce(actual_prev, repeat('0', 64))
+    ORDER BY seq LIMIT 1`);
+  const total = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+  const broken = rows[0];
+  const checked = Number(total[0]!.n);
+  if (!broken) return { ok: true, checked, firstBroken: null };
+  const reason = broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
+  return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
+}

@@ -1,0 +1,104 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import { commonError } from '../errors.js';
+import { appendAudit, actorOf } from '../audit/service.js';
+import { authError } from './errors.js';
+
+export const SESSION_COOKIE = 'cradle_session';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  jurisdictionCode: string;
+  department: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionTokenHash: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, system info, docs). */
+    public?: boolean;
+    /** When set, the user needs at least one of these roles. */
+    roles?: readonly Role[];
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_EVERY_MS = 60_000;
+
+interface SessionRow {
+  token_hash: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  jurisdiction_code: string;
+  department: string | null;
+  active: boolean;
+}
+
+/**
+ * Resolves the session cookie on every request and enforces, in one hook: a session for
+ * non-public routes, the idle timeout, the route's roles, and CSRF on unsafe methods.
+ */
+export function registerSessionHook(app: FastifyInstance, database: Database, idleMinutes: number): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const config = req.routeOptions.config ?? {};
+    const token = req.cookies[SESSION_COOKIE];
+    let expired = false;
+    if (token) {
+      const tokenHash = hashToken(token);
+      const rows = await database.query<SessionRow>(
+        `SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.roles,
+                u.jurisdiction_code, u.department, u.active
+           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+        [tokenHash],
+      );
+      const row = rows[0];
+      const idleMs = row ? Date.now() - new Date(row.last_seen_at).getTime() : 0;
+      if (row && row.active && idleMs <= idleMinutes * 60_000) {
+        req.user = { id: Number(row.id), username: row.username, displayName: row.display_name, roles: row.roles, jurisdictionCode: row.jurisdiction_code, department: row.department };
+        req.sessionTokenHash = tokenHash;
+        req.csrfToken = row.csrf_token;
+        if (idleMs > TOUCH_EVERY_MS) await database.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+      } else {
+        expired = Boolean(row);
+        if (row) await database.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    if (config.public) return;
+    if (!req.user) throw expired ? authError('auth.sessionExpired') : commonError('auth.unauthenticated');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken ?? '')) throw commonError('csrf.invalid');
+    }
+    if (config.roles && !req.user.roles.some((r) => config.roles!.includes(r))) {
+      await appendAudit(database, { ...actorOf(req), action: 'access.denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+      throw commonError('auth.forbidden');
+    }
+  });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,98 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A connection or transaction: drizzle for queries plus raw SQL and COPY, same on both engines. */
+export interface Conn {
+  db: Db;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** `COPY … FROM STDIN` with CSV text chunks; returns rows copied. */
+  copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
+}
+
+export interface Database extends Conn {
+  kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction. */
+  transaction<T>(fn: (tx: Conn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// pg returns bigint/numeric as strings; counts here fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRADLE_PG_POOL ?? 10) });
+  const conn = (client: pg.Pool | pg.PoolClient): Conn => ({
+    db: drizzlePg(client, { schema }) as unknown as Db,
+    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    copyIn: async (copySql, chunks) => {
+      const c = 'release' in client ? client : await client.connect();
+      try {
+        const stream = c.query(copyFrom(copySql.replace(/FROM\s+'\/dev\/blob'/i, 'FROM STDIN')));
+        await pipeline(Readable.from(chunks), stream);
+        return Number(stream.rowCount ?? 0);
+      } finally {
+        if (c !== client) (c as pg.PoolClient).release();
+      }
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...conn(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(conn(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+type PgliteLike = Pick<PGlite, 'query'>;
+
+async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promise<Blob> {
+  const parts: string[] = [];
+  for await (const c of chunks) parts.push(c);
+  return new Blob(parts);
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const conn = (c: PgliteLike): Conn => ({
+    db: drizzlePglite(c as PGlite, { schema }) as unknown as Db,
+    query: async (text, params) => (await c.query(text, params as unknown[])).rows as never,
+    copyIn: async (copySql, chunks) => {
+      // PGlite reads COPY input from a blob at the virtual path /dev/blob.
+      const sqlText = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
+      const res = await c.query(sqlText, [], { blob: await collect(chunks) });
+      return res.affectedRows ?? 0;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...conn(client),
+    transaction: (fn) => client.transaction((tx) => fn(conn(tx as unknown as PgliteLike))),
+    close: () => client.close(),
+  };
+}
+
+export function openDatabase(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir);
+}

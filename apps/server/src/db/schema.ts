@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// One schema in code; drizzle-kit generates the forward-only SQL migrations in ../migrations.
+// Every large table carries a region code column so it can later be partitioned or
+// distributed (Citus) by region without a rewrite (issue 2, Stack).
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: smallint('level').notNull(), // 1 province … 5 village
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+export const regionReferencePopulation = pgTable(
+  'region_reference_population',
+  {
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    residentPopulation: integer('resident_population').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+);
+
+export const households = pgTable(
+  'households',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    householdNo: text('household_no').notNull(),
+    regionCode: text('region_code').notNull(),
+    address: text('address'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('households_no_uq').on(t.householdNo),
+    index('households_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    sex: text('sex').notNull(), // 'male' | 'female'
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    deathDate: date('death_date', { mode: 'string' }),
+    ethnicity: text('ethnicity'),
+    idKind: text('id_kind').notNull(),
+    // AES-256-GCM ciphertext (iv‖tag‖data) of the ID number; never stored in clear.
+    idCipher: bytea('id_cipher').notNull(),
+    // Keyed HMAC blind index for exact look-up and upsert.
+    idBlindIndex: bytea('id_blind_index').notNull(),
+    // Region part and last four only (what every list shows).
+    idMasked: text('id_masked').notNull(),
+    phoneCipher: bytea('phone_cipher'),
+    hukouRegionCode: text('hukou_region_code').notNull(),
+    residenceRegionCode: text('residence_region_code').notNull(),
+    householdId: bigint('household_id', { mode: 'number' }),
+    relationToHead: text('relation_to_head'),
+    // Birth order among the mother's children, derived from the registry's parent–child
+    // links by cradle_recompute_parity(), never typed in (issue 3, Eligibility).
+    parity: smallint('parity'),
+    source: text('source').notNull(),
+    // When the registry learnt of the person's birth (timeliness, seed 003 三(二)).
+    reportedAt: tstz('reported_at').notNull().defaultNow(),
+    rowHash: text('row_hash').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_id_blind_uq').on(t.idBlindIndex),
+    index('persons_residence_idx').on(sql`${t.residenceRegionCode} text_pattern_ops`),
+    index('persons_hukou_idx').on(sql`${t.hukouRegionCode} text_pattern_ops`),
+    index('persons_household_idx').on(t.householdId),
+    index('persons_name_idx').on(t.name),
+    index('persons_birth_idx').on(t.birthDate),
+  ],
+);
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // 'spouse' links two adults; 'mother' / 'father' link a parent (from) to a child (to).
+    kind: text('kind').notNull(),
+    fromPersonId: bigint('from_person_id', { mode: 'number' }).notNull(),
+    toPersonId: bigint('to_person_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('relationships_uq').on(t.kind, t.fromPersonId, t.toPersonId),
+    index('relationships_to_idx').on(t.toPersonId),
+    index('relationships_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+  ],
+);
+
+export const users = pgTable('users', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull(),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  department: text('department'),
+  totpSecretCipher: bytea('totp_secret_cipher'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: tstz('locked_until'),
+  active: boolean('active').notNull().default(true),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // sha256 of the cookie token: a leaked table does not yield live sessions.
+    tokenHash: text('token_hash').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    clientIp: text('client_ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull(),
+    userId: bigint('user_id', { mode: 'number' }),
+    username: text('username'),
+    jurisdictionCode: text('jurisdiction_code'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull(),
+    clientIp: text('client_ip'),
+    details: jsonb('details'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_at_idx').on(t.at), index('audit_jurisdiction_idx').on(sql`${t.jurisdictionCode} text_pattern_ops`)],
+);
+
+export const importJobs = pgTable('import_jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: bigint('user_id', { mode: 'number' }),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  fileName: text('file_name').notNull(),
+  format: text('format').notNull(),
+  status: text('status').notNull(),
+  totalRows: integer('total_rows'),
+  processedRows: integer('processed_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  invalidRows: integer('invalid_rows').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  failure: jsonb('failure'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  startedAt: tstz('started_at'),
+  finishedAt: tstz('finished_at'),
+});
+
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    jobId: bigint('job_id', { mode: 'number' }).notNull(),
+    rowNo: integer('row_no').notNull(),
+    field: text('field').notNull(),
+    code: text('code').notNull(),
+    messageZh: text('message_zh').notNull(),
+    messageEn: text('message_en').notNull(),
+  },
+  (t) => [index('import_errors_job_idx').on(t.jobId, t.rowNo)],
+);

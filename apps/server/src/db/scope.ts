@@ -1,0 +1,20 @@
+import type { Conn, Database } from './client.js';
+
+/** The jurisdiction a piece of work is limited to: a region code prefix. */
+export interface Scope {
+  jurisdictionCode: string;
+}
+
+/**
+ * Runs fn in a transaction as the role cradle_app with cradle.jurisdiction set, so the
+ * row-level security policies (migration 0001) limit every read and write to the
+ * jurisdiction subtree. This is the only way request handlers reach registry data.
+ */
+export async function withScope<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
+  if (!/^\d{2,12}$/.test(scope.jurisdictionCode)) throw new Error(`invalid jurisdiction ${scope.jurisdictionCode}`);
+  return database.transaction(async (tx) => {
+    await tx.query('SET LOCAL ROLE cradle_app');
+    await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [scope.jurisdictionCode]);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { ensureRegionsLoaded } from '../regions/load.js';
+
+export const TEST_SCOPE = '533423';
+
+/**
+ * A fresh, migrated database with the 维西 region tree: in-memory PGlite by default, or a
+ * new database on the server at TEST_DATABASE_URL (dropped by the returned cleanup).
+ */
+export async function createTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    await migrate(database);
+    await ensureRegionsLoaded(database, TEST_SCOPE);
+    return { database, cleanup: () => database.close() };
+  }
+  const name = `cradle_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  await migrate(database);
+  await ensureRegionsLoaded(database, TEST_SCOPE);
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
