@@ -71,7 +71,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (appErr.status >= 500) req.log.error({ err }, 'unhandled error');
     void reply.status(appErr.status).send({ code: appErr.code, message: pick(appErr.userMessage, requestLang(req)), details: appErr.details });
   });
-  app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ code: 'notFound', message: pick(commonError('notFound').userMessage, requestLang(req)) });
-  });
 }

@@ -1,1 +1,17 @@
 export * from './id-check.js';
+export * from './messages.js';
+export * from './calendar-date.js';
+export * from './province-codes.js';
+export * from './id-number.js';
+export type { IdNumberErrorCode } from './id-number-errors.js';
+export * from './region-code.js';
+export * from './person-headers.js';
+export type { RawCell, RelationToHead } from './person-cells.js';
+export { RELATIONS_TO_HEAD } from './person-cells.js';
+export type { PersonRowErrorCode, RowFieldError } from './person-row-errors.js';
+export { NAME_MAX_LENGTH, ETHNICITY_MAX_LENGTH, HOUSEHOLD_NO_MAX_LENGTH } from './person-field-checks.js';
+export * from './person-row.js';
+export * from './roles.js';
+export * from './departments.js';
+export * from './password-policy.js';
+export * from './quality.js';

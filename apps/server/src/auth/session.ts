@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@cradle/domain';
+import { canWrite, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
 import { appendAudit, actorOf } from '../audit/service.js';
@@ -28,6 +28,8 @@ declare module 'fastify' {
     public?: boolean;
     /** When set, the user needs at least one of these roles. */
     roles?: readonly Role[];
+    /** An unsafe method a read-only role (leader) may still call, such as logout. */
+    readOnlyOk?: boolean;
   }
 }
 
@@ -84,11 +86,14 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
-    if (config.public) return;
+    // Only the JSON API needs a session; the console's files and the API docs are public.
+    const isApi = req.url.startsWith('/api/') && !req.url.startsWith('/api/docs');
+    if (config.public || !isApi) return;
     if (!req.user) throw expired ? authError('auth.sessionExpired') : commonError('auth.unauthenticated');
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken ?? '')) throw commonError('csrf.invalid');
+      if (!canWrite(req.user.roles) && !config.readOnlyOk) throw commonError('auth.forbidden');
     }
     if (config.roles && !req.user.roles.some((r) => config.roles!.includes(r))) {
       await appendAudit(database, { ...actorOf(req), action: 'access.denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { Keys } from './crypto/keys.js';
+import { createPii } from './crypto/pii.js';
+import { commonError, pick, registerErrorHandler, requestLang } from './errors.js';
+import { registerSessionHook } from './auth/session.js';
+import { createAuthService } from './auth/service.js';
+import { authRoutes } from './auth/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { createRegionService } from './regions/service.js';
+import { regionRoutes } from './regions/routes.js';
+import { createRegistryService } from './registry/service.js';
+import { registryRoutes } from './registry/routes.js';
+import { createDashboardService } from './dashboard/service.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { systemRoutes } from './system/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  keys: Keys;
+  logger?: boolean;
+}
+
+/** The largest import file the console accepts (a million rows of CSV is about 120 MB). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { config, database, keys } = ctx;
+  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Cradle 人口家庭服务平台 API', version: '0.1.0', description: 'Generated from the route schemas. Mutating requests need the x-csrf-token header from /api/auth/login or /api/auth/me.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cradle_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every route, for the jurisdiction walk test and the API docs.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.decorate('routeList', routes);
+
+  registerErrorHandler(app);
+  registerSessionHook(app, database, config.sessionIdleMinutes);
+
+  const pii = createPii(keys);
+  const regions = await createRegionService(database);
+  const auth = createAuthService(database, keys);
+  const registry = createRegistryService(database, pii, regions);
+  const dashboard = createDashboardService(database, regions);
+
+  await app.register(systemRoutes, { regions, scopeCode: config.scopeCode, demo: config.demo, database: database.kind });
+  await app.register(authRoutes, { auth, regions, secureCookies: config.secureCookies });
+  await app.register(regionRoutes, { regions });
+  await app.register(registryRoutes, { registry });
+  await app.register(dashboardRoutes, { dashboard });
+  await app.register(auditRoutes, { database });
+
+  registerConsole(app, config.webDist);
+  return app;
+}
+
+/** Serves the built console with a fallback to index.html for its client-side routes. */
+function registerConsole(app: FastifyInstance, webDist: string): void {
+  const hasConsole = existsSync(path.join(webDist, 'index.html'));
+  if (hasConsole) void app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasConsole && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'notFound', message: pick(commonError('notFound').userMessage, requestLang(req)) });
+  });
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, as, sessionCookie, type TestApp } from '../test/app.js';
+import { DEMO_PASSWORD } from '../demo/users.js';
+import { totpAt } from './totp.js';
+
+let t: TestApp;
+beforeAll(async () => (t = await createTestApp(300)));
+afterAll(() => t.close());
+
+let client = 0;
+const post = (payload: object, headers: Record<string, string> = {}, remoteAddress = `192.0.2.${++client}`) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers, remoteAddress });
+
+describe('sign-in', () => {
+  it('signs a township worker in with a password and returns their jurisdiction', async () => {
+    const res = await post({ username: 'township', password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ username: 'township', roles: ['townshipWorker'], jurisdiction: { code: '533423101', name: '保和镇', level: 'township' } });
+    const cookie = res.cookies.find((c) => c.name === 'cradle_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  });
+
+  it('asks an administrator for a TOTP code, then accepts the right one', async () => {
+    const first = await post({ username: 'county', password: DEMO_PASSWORD });
+    expect(first.statusCode).toBe(401);
+    expect(first.json().code).toBe('auth.totpRequired');
+    const secret = t.users.find((u) => u.username === 'county')!.totpSecret!;
+    const ok = await post({ username: 'county', password: DEMO_PASSWORD, totp: totpAt(secret, Date.now()) });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('answers in English when the console asks for English', async () => {
+    const res = await post({ username: 'township', password: 'wrong' }, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'auth.invalidCredentials', message: 'Wrong username or password' });
+    const zh = await post({ username: 'nobody', password: 'wrong' });
+    expect(zh.json().message).toBe('用户名或密码错误');
+  });
+
+  it('locks the account for 15 minutes after five failures, even for the right password', async () => {
+    for (let i = 0; i < 4; i++) expect((await post({ username: 'cdc', password: 'bad' })).json().code).toBe('auth.invalidCredentials');
+    const fifth = await post({ username: 'cdc', password: 'bad' });
+    expect(fifth.statusCode).toBe(423);
+    const right = await post({ username: 'cdc', password: DEMO_PASSWORD });
+    expect(right.statusCode).toBe(423);
+    const row = await t.database.query<{ mins: number }>("SELECT extract(epoch FROM locked_until - now()) / 60 AS mins FROM users WHERE username = 'cdc'");
+    expect(Number(row[0]!.mins)).toBeGreaterThan(14);
+    expect(Number(row[0]!.mins)).toBeLessThanOrEqual(15);
+  });
+
+  it('rejects a request with no session, and a write without the CSRF token', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/persons' })).statusCode).toBe(401);
+    const s = await login(t, 'township');
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/persons/1/reveal', payload: { reason: 'check' }, headers: { cookie: s.cookie } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().code).toBe('csrf.invalid');
+  });
+
+  it('expires a session after the idle timeout', async () => {
+    const s = await login(t, 'village');
+    await t.database.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes'");
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('auth.sessionExpired');
+  });
+
+  it('keeps a leader read-only and ends the session on logout', async () => {
+    const s = await login(t, 'leader');
+    expect((await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(s) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/persons/1/reveal', payload: { reason: 'look' }, ...as(s) })).statusCode).toBe(403);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', ...as(s) });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(401);
+  });
+
+  it('rate-limits repeated sign-in attempts from one address', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await post({ username: `ghost${i}`, password: 'x' }, { 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7')).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes).toContain(429);
+  });
+
+  it('records sign-ins, successful and failed, in the audit log', async () => {
+    const rows = await t.database.query<{ outcome: string; n: number }>("SELECT outcome, count(*)::int AS n FROM audit_log WHERE action = 'auth.login' GROUP BY outcome");
+    const by = Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)]));
+    expect(by.success).toBeGreaterThan(0);
+    expect(by.failure).toBeGreaterThan(0);
+    void sessionCookie;
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { deriveKeys, loadMasterKey, type Keys } from './crypto/keys.js';
+import { createPii } from './crypto/pii.js';
+import { ensureRegionsLoaded } from './regions/load.js';
+import { loadDemoPopulation } from './demo/load.js';
+import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
+
+export interface Platform {
+  database: Database;
+  keys: Keys;
+  firstStart: boolean;
+  demoUsers: DemoUser[];
+}
+
+/** Opens the database, applies migrations and, on first start, loads regions and the demo. */
+export async function bootstrap(config: Config, log: (msg: string) => void = () => undefined): Promise<Platform> {
+  const keys = deriveKeys(loadMasterKey(config));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  const t0 = Date.now();
+  await migrate(database);
+  const { loaded } = await ensureRegionsLoaded(database, config.scopeCode);
+  if (loaded) log(`loaded ${loaded} regions for scope ${config.scopeCode} in ${Date.now() - t0} ms`);
+  let users: DemoUser[] = [];
+  if (config.demo) {
+    const townships = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2', [`${config.scopeCode}%`]);
+    const village = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 5 AND parent_code = $1 ORDER BY code LIMIT 1', [townships[0]?.code ?? '']);
+    users = demoUsers(config.scopeCode, townships[0]?.code ?? config.scopeCode, townships[1]?.code ?? config.scopeCode, village[0]?.code ?? config.scopeCode);
+    const existing = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    if (Number(existing[0]!.n) === 0) for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+    const t1 = Date.now();
+    const { persons } = await loadDemoPopulation(database, createPii(keys), config.scopeCode);
+    if (persons) log(`generated and loaded a synthetic population of ${persons} persons in ${Date.now() - t1} ms`);
+  }
+  return { database, keys, firstStart: loaded > 0, demoUsers: users };
+}

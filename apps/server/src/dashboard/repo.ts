@@ -1,0 +1,78 @@
+import type { Conn } from '../db/client.js';
+import { TIMELY_REPORT_DAYS } from '@cradle/domain';
+
+// Aggregates for the dashboard, run under withScope() so only the jurisdiction's rows count.
+// Population figures count the resident population (常住人口, by residence region).
+
+export async function pyramid(conn: Conn, prefix: string) {
+  return conn.query<{ grp: number; male: number; female: number }>(
+    `SELECT least(date_part('year', age(current_date, birth_date))::int / 5, 19) AS grp,
+            count(*) FILTER (WHERE sex = 'male')::int AS male, count(*) FILTER (WHERE sex = 'female')::int AS female
+       FROM persons WHERE residence_region_code LIKE $1 AND death_date IS NULL GROUP BY 1 ORDER BY 1`,
+    [`${prefix}%`],
+  );
+}
+
+export async function birthsByYear(conn: Conn, prefix: string, fromYear: number) {
+  return conn.query<{ year: number; p1: number; p2: number; p3: number; male: number; female: number }>(
+    `SELECT date_part('year', birth_date)::int AS year,
+            count(*) FILTER (WHERE parity = 1)::int AS p1, count(*) FILTER (WHERE parity = 2)::int AS p2,
+            count(*) FILTER (WHERE parity >= 3)::int AS p3,
+            count(*) FILTER (WHERE sex = 'male')::int AS male, count(*) FILTER (WHERE sex = 'female')::int AS female
+       FROM persons WHERE residence_region_code LIKE $1 AND birth_date >= make_date($2, 1, 1) GROUP BY 1 ORDER BY 1`,
+    [`${prefix}%`, fromYear],
+  );
+}
+
+export interface GroupStats {
+  grp: string;
+  residents: number;
+  births5y: number;
+  with_issues: number;
+  events: number;
+  timely: number;
+  reference: number | null;
+}
+
+/**
+ * Per child region (code prefix of `childLength`): residents, births in five years, and the
+ * data-quality counts of docs/data-quality.md. A record has an issue when a main data item
+ * fails a check: no household, a residence or hukou code not in the region tree, or a
+ * mother younger than 14 or older than 55 at the birth.
+ */
+export async function groupStats(conn: Conn, prefix: string, childLength: number): Promise<GroupStats[]> {
+  return conn.query<GroupStats>(
+    `WITH p AS (
+       SELECT substr(p.residence_region_code, 1, $2) AS grp, p.*,
+         (p.household_id IS NULL
+          OR NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = p.residence_region_code)
+          OR NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = p.hukou_region_code)
+          OR EXISTS (SELECT 1 FROM relationships l JOIN persons m ON m.id = l.from_person_id
+                      WHERE l.to_person_id = p.id AND l.kind = 'mother'
+                        AND date_part('year', age(p.birth_date, m.birth_date)) NOT BETWEEN 14 AND 55)) AS has_issue
+       FROM persons p WHERE p.residence_region_code LIKE $1 AND p.death_date IS NULL
+     ), agg AS (
+       SELECT grp, count(*)::int AS residents,
+         count(*) FILTER (WHERE birth_date >= current_date - interval '5 years')::int AS births5y,
+         count(*) FILTER (WHERE has_issue)::int AS with_issues,
+         count(*) FILTER (WHERE birth_date > current_date - interval '1 year')::int AS events,
+         count(*) FILTER (WHERE birth_date > current_date - interval '1 year'
+                            AND reported_at <= birth_date + make_interval(days => $3))::int AS timely
+       FROM p GROUP BY grp
+     ), ref AS (
+       SELECT substr(region_code, 1, $2) AS grp, sum(resident_population)::int AS reference
+       FROM region_reference_population
+       WHERE region_code LIKE $1 AND year = (SELECT max(year) FROM region_reference_population WHERE region_code LIKE $1)
+       GROUP BY 1
+     )
+     SELECT coalesce(agg.grp, ref.grp) AS grp, coalesce(residents, 0) AS residents, coalesce(births5y, 0) AS births5y,
+            coalesce(with_issues, 0) AS with_issues, coalesce(events, 0) AS events, coalesce(timely, 0) AS timely, ref.reference
+       FROM agg FULL JOIN ref ON ref.grp = agg.grp ORDER BY 1`,
+    [`${prefix}%`, childLength, TIMELY_REPORT_DAYS],
+  );
+}
+
+export async function householdCount(conn: Conn, prefix: string): Promise<number> {
+  const rows = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1', [`${prefix}%`]);
+  return Number(rows[0]!.n);
+}

@@ -1,0 +1,62 @@
+import { computeQuality, isWithinJurisdiction, QUALITY_TARGETS, regionLevelOf } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import { withScope } from '../db/scope.js';
+import type { SessionUser } from '../auth/session.js';
+import type { RegionService } from '../regions/service.js';
+import { registryError } from '../registry/errors.js';
+import * as repo from './repo.js';
+
+const CHILD_LENGTH: Record<string, number> = { province: 4, city: 6, county: 9, township: 12, village: 12 };
+
+const quality = (g: Pick<repo.GroupStats, 'residents' | 'with_issues' | 'events' | 'timely' | 'reference'>) =>
+  computeQuality({ registryResidents: g.residents, referenceResidents: g.reference, checkedRecords: g.residents, recordsWithIssues: g.with_issues, eventsInWindow: g.events, eventsReportedInTime: g.timely });
+
+export function createDashboardService(database: Database, regions: RegionService) {
+  return {
+    async get(user: SessionUser, regionCode: string | undefined, today = new Date()) {
+      const code = regionCode ?? user.jurisdictionCode;
+      if (!isWithinJurisdiction(code, user.jurisdictionCode)) throw registryError('registry.regionOutsideJurisdiction');
+      const level = regionLevelOf(code) ?? 'village';
+      const childLength = CHILD_LENGTH[level]!;
+      const fromYear = today.getFullYear() - 5;
+      return withScope(database, { jurisdictionCode: user.jurisdictionCode }, async (tx) => {
+        const [pyr, births, groups, households] = [
+          await repo.pyramid(tx, code),
+          await repo.birthsByYear(tx, code, fromYear),
+          await repo.groupStats(tx, code, childLength),
+          await repo.householdCount(tx, code),
+        ];
+        const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') => groups.reduce((s, g) => s + Number(g[k]), 0);
+        const refs = groups.filter((g) => g.reference !== null);
+        const total = { residents: sum('residents'), with_issues: sum('with_issues'), events: sum('events'), timely: sum('timely'), reference: refs.length ? refs.reduce((s, g) => s + Number(g.reference), 0) : null };
+        const male = pyr.reduce((s, r) => s + Number(r.male), 0);
+        const female = pyr.reduce((s, r) => s + Number(r.female), 0);
+        const bMale = births.reduce((s, r) => s + Number(r.male), 0);
+        const bFemale = births.reduce((s, r) => s + Number(r.female), 0);
+        const byGroup = new Map(pyr.map((r) => [Number(r.grp), r]));
+        return {
+          region: regions.ref(code),
+          path: regions.path(code).filter((r) => isWithinJurisdiction(r.code, user.jurisdictionCode)),
+          population: { total: male + female, male, female, households },
+          pyramid: Array.from({ length: 20 }, (_, i) => ({
+            ageGroup: i === 19 ? '95+' : `${i * 5}-${i * 5 + 4}`,
+            male: Number(byGroup.get(i)?.male ?? 0),
+            female: Number(byGroup.get(i)?.female ?? 0),
+          })),
+          birthsByYear: births.map((b) => ({ year: Number(b.year), parity1: Number(b.p1), parity2: Number(b.p2), parity3plus: Number(b.p3), total: Number(b.male) + Number(b.female) })),
+          // Male births per 100 female births (GLOSSARY: sexRatioAtBirth), over the years shown.
+          sexRatioAtBirth: { ratio: bFemale ? Math.round((bMale / bFemale) * 1000) / 10 : null, male: bMale, female: bFemale, fromYear, toYear: today.getFullYear() },
+          quality: { ...quality(total), targets: QUALITY_TARGETS },
+          children: level === 'village' ? [] : groups.filter((g) => g.grp.length === childLength).map((g) => ({
+            ...regions.ref(g.grp),
+            population: Number(g.residents),
+            births: Number(g.births5y),
+            ...quality({ ...g, residents: Number(g.residents), with_issues: Number(g.with_issues), events: Number(g.events), timely: Number(g.timely), reference: g.reference === null ? null : Number(g.reference) }),
+          })),
+        };
+      });
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -1,0 +1,25 @@
+import { loadConfig } from './config.js';
+import { bootstrap } from './bootstrap.js';
+import { buildApp } from './app.js';
+import { describeDemoUsers } from './demo/users.js';
+
+const started = Date.now();
+const config = loadConfig();
+const log = (msg: string) => console.log(`[cradle] ${msg}`);
+log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/pglite`}`);
+const platform = await bootstrap(config, log);
+const app = await buildApp({ config, database: platform.database, keys: platform.keys, logger: process.env.CRADLE_LOG === '1' });
+await app.listen({ port: config.port, host: config.host });
+log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://${config.host}:${config.port}  (API docs at /api/docs)`);
+if (config.demo) {
+  log('The population is SYNTHETIC demo data (合成演示数据，非真实人员).');
+  if (platform.firstStart || process.env.CRADLE_PRINT_USERS === '1') log(describeDemoUsers(platform.demoUsers, (c) => c));
+}
+
+const shutdown = async () => {
+  await app.close();
+  await platform.database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

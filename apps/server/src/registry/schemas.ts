@@ -1,0 +1,67 @@
+import { Type, type Static } from 'typebox';
+
+const RegionName = Type.Object({ code: Type.String(), name: Type.String() });
+const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
+const IdKind = Type.Union([Type.Literal('resident'), Type.Literal('foreignPermanentResident'), Type.Literal('hkMacaoTaiwanResidencePermit')]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const PersonRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  sex: Sex,
+  birthDate: Type.String({ format: 'date' }),
+  idNumberMasked: Type.String({ description: 'Region part and last four characters; the rest masked' }),
+  parity: Nullable(Type.Integer({ description: '孩次: birth order among the mother’s children, from the registry links' })),
+});
+
+export const PersonSummary = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  sex: Sex,
+  birthDate: Type.String({ format: 'date' }),
+  age: Type.Integer(),
+  idNumberMasked: Type.String(),
+  idKind: IdKind,
+  hukouRegion: RegionName,
+  residenceRegion: RegionName,
+  parity: Nullable(Type.Integer()),
+});
+export type PersonSummary = Static<typeof PersonSummary>;
+
+export const PersonDetail = Type.Intersect([
+  PersonSummary,
+  Type.Object({
+    ethnicity: Nullable(Type.String()),
+    relationToHead: Nullable(Type.String()),
+    household: Nullable(
+      Type.Object({
+        id: Type.Integer(),
+        householdNo: Type.String(),
+        address: Nullable(Type.String()),
+        region: RegionName,
+        members: Type.Array(Type.Intersect([PersonRef, Type.Object({ relationToHead: Nullable(Type.String()) })])),
+      }),
+    ),
+    relationships: Type.Array(
+      Type.Object({
+        kind: Type.Union([Type.Literal('spouse'), Type.Literal('mother'), Type.Literal('father'), Type.Literal('child')]),
+        person: Nullable(PersonRef),
+      }),
+    ),
+  }),
+]);
+export type PersonDetail = Static<typeof PersonDetail>;
+
+export const PersonSearchQuery = Type.Object({
+  name: Type.Optional(Type.String({ maxLength: 50, description: 'Part of the name' })),
+  idNumber: Type.Optional(Type.String({ maxLength: 32, description: 'Exact ID number' })),
+  region: Type.Optional(Type.String({ pattern: '^\\d{2,12}$', description: 'Region code; hukou or residence within it' })),
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
+
+export const PersonPage = Type.Object({ items: Type.Array(PersonSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const PersonIdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const RevealBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }) });
+export const Revealed = Type.Object({ idNumber: Type.String() });

@@ -1,0 +1,91 @@
+import { parseIdNumber, canWrite, isWithinJurisdiction } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import { withScope } from '../db/scope.js';
+import type { Pii } from '../crypto/pii.js';
+import { appendAudit } from '../audit/service.js';
+import type { SessionUser } from '../auth/session.js';
+import type { RegionService } from '../regions/service.js';
+import { registryError } from './errors.js';
+import * as repo from './repo.js';
+import type { PersonDetail, PersonSearchQuery, PersonSummary } from './schemas.js';
+
+export interface Actor {
+  user: SessionUser;
+  clientIp: string;
+}
+
+export function createRegistryService(database: Database, pii: Pii, regions: RegionService) {
+  const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
+  const region = (code: string) => ({ code, name: regions.name(code) });
+  const summary = (r: repo.PersonRow): PersonSummary => ({
+    id: Number(r.id),
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    age: Number(r.age),
+    idNumberMasked: r.id_masked,
+    idKind: r.id_kind as PersonSummary['idKind'],
+    hukouRegion: region(r.hukou_region_code),
+    residenceRegion: region(r.residence_region_code),
+    parity: r.parity === null ? null : Number(r.parity),
+  });
+  const ref = (r: repo.PersonRow) => ({ id: Number(r.id), name: r.name, sex: r.sex, birthDate: r.birth_date, idNumberMasked: r.id_masked, parity: r.parity === null ? null : Number(r.parity) });
+  const audit = (a: Actor, action: string, targetId: string | null, details: Record<string, unknown> | null) => ({
+    userId: a.user.id, username: a.user.username, jurisdictionCode: a.user.jurisdictionCode, clientIp: a.clientIp,
+    action, targetType: 'person', targetId, outcome: 'success' as const, details,
+  });
+
+  return {
+    async search(a: Actor, q: PersonSearchQuery) {
+      let idBlindIndex: Buffer | undefined;
+      if (q.idNumber) {
+        const parsed = parseIdNumber(q.idNumber);
+        if (!parsed.ok) throw registryError('registry.invalidIdNumber', { reason: parsed.code }, parsed.message);
+        idBlindIndex = pii.idBlindIndex(parsed.value.idNumber);
+      }
+      if (q.region && !isWithinJurisdiction(q.region, a.user.jurisdictionCode) && !isWithinJurisdiction(a.user.jurisdictionCode, q.region)) {
+        throw registryError('registry.regionOutsideJurisdiction');
+      }
+      return withScope(database, scope(a), async (tx) => {
+        const { total, items } = await repo.searchPersons(tx, { name: q.name?.trim() || undefined, idBlindIndex, regionCode: q.region }, q.page, q.pageSize);
+        // Looking a person up by full ID number confirms who they are: audited.
+        if (idBlindIndex) await appendAudit(tx, audit(a, 'registry.searchByIdNumber', items[0] ? String(items[0].id) : null, { found: total }));
+        return { items: items.map(summary), total, page: q.page, pageSize: q.pageSize };
+      });
+    },
+
+    async detail(a: Actor, id: number): Promise<PersonDetail> {
+      return withScope(database, scope(a), async (tx) => {
+        const p = await repo.findPerson(tx, id);
+        if (!p) throw registryError('registry.personNotFound');
+        const hh = p.household_id ? await repo.findHousehold(tx, Number(p.household_id)) : undefined;
+        const links = await repo.findRelationships(tx, id);
+        await appendAudit(tx, audit(a, 'registry.viewPerson', String(id), null));
+        return {
+          ...summary(p),
+          ethnicity: p.ethnicity,
+          relationToHead: p.relation_to_head,
+          household: hh
+            ? { id: Number(hh.id), householdNo: hh.household_no, address: hh.address, region: region(hh.region_code), members: hh.members.map((m) => ({ ...ref(m), relationToHead: m.relation_to_head })) }
+            : null,
+          relationships: links.map((l) => ({
+            kind: (l.kind === 'spouse' ? 'spouse' : l.direction === 'out' ? 'child' : l.kind) as 'spouse' | 'mother' | 'father' | 'child',
+            person: l.id ? ref(l as repo.PersonRow) : null,
+          })),
+        };
+      });
+    },
+
+    async revealIdNumber(a: Actor, id: number, reason: string): Promise<string> {
+      if (!canWrite(a.user.roles)) throw registryError('registry.readOnly');
+      return withScope(database, scope(a), async (tx) => {
+        const cipher = await repo.findPersonCipher(tx, id);
+        if (!cipher) throw registryError('registry.personNotFound');
+        await appendAudit(tx, audit(a, 'registry.revealIdNumber', String(id), { reason }));
+        return pii.decryptIdNumber(cipher);
+      });
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

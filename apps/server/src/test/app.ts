@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { deriveKeys, type Keys } from '../crypto/keys.js';
+import { createPii } from '../crypto/pii.js';
+import type { Database } from '../db/client.js';
+import { loadDemoPopulation } from '../demo/load.js';
+import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
+import { totpAt } from '../auth/totp.js';
+import { createTestDatabase, TEST_SCOPE } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  keys: Keys;
+  users: DemoUser[];
+  close: () => Promise<void>;
+}
+
+/** The real app on a fresh database with the demo users and a small synthetic population. */
+export async function createTestApp(populationSize = 3000): Promise<TestApp> {
+  const { database, cleanup } = await createTestDatabase();
+  const keys = deriveKeys(randomBytes(32));
+  const users = demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001');
+  for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+  await loadDemoPopulation(database, createPii(keys), TEST_SCOPE, populationSize, new Date('2026-11-24T00:00:00Z'));
+  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent' };
+  const app = await buildApp({ config, database, keys });
+  return { app, database, keys, users, close: async () => { await app.close(); await cleanup(); } };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(t: TestApp, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const u = t.users.find((x) => x.username === username);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    // A fresh client address per sign-in keeps the login rate limit out of unrelated tests.
+    remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    payload: { username, password, ...(u?.totpSecret ? { totp: totpAt(u.totpSecret, Date.now()) } : {}) },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return { cookie: sessionCookie(res), csrf: res.json().csrfToken };
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'cradle_session');
+  if (!c) throw new Error('no session cookie');
+  return `cradle_session=${c.value}`;
+}
+
+export function as(s: Session, extra: Record<string, string> = {}) {
+  return { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra } };
+}

@@ -1,0 +1,136 @@
+// Shapes of the server's JSON, as agreed in the API contract. Kept by hand until the
+// server publishes its OpenAPI document; one type per concept, named as in the glossary.
+
+export type Role = 'systemAdmin' | 'countyAdmin' | 'townshipWorker' | 'villageWorker' | 'departmentOperator' | 'leader';
+export type RegionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+export type Sex = 'male' | 'female';
+export type IdKind = 'resident' | 'foreignPermanentResident' | 'hkMacaoTaiwanResidencePermit';
+
+export type ApiErrorBody = { code: string; message: string; details?: unknown };
+
+export type SystemInfo = {
+  product: string;
+  version: string;
+  scope: { code: string; name: string; level: RegionLevel };
+  demo: boolean;
+  database: 'pglite' | 'postgres';
+};
+
+export type RegionRef = { code: string; name: string };
+export type RegionNode = RegionRef & { level: RegionLevel };
+
+export type Me = {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  department: string | null;
+  jurisdiction: RegionNode;
+};
+
+export type Session = { user: Me; csrfToken: string };
+export type LoginRequest = { username: string; password: string; totp?: string };
+
+export type Region = RegionNode & { parentCode: string | null; path: RegionNode[]; hasChildren: boolean };
+export type RegionChild = RegionNode & { hasChildren: boolean };
+
+export type PersonRef = {
+  id: number;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  idNumberMasked: string;
+  parity: number | null;
+};
+
+export type PersonSummary = PersonRef & {
+  age: number;
+  idKind: IdKind;
+  hukouRegion: RegionRef;
+  residenceRegion: RegionRef;
+};
+
+export type HouseholdMember = PersonRef & { relationToHead: string | null };
+
+export type Household = {
+  id: number;
+  householdNo: string;
+  address: string | null;
+  region: RegionRef;
+  members: HouseholdMember[];
+};
+
+export type RelationshipKind = 'spouse' | 'mother' | 'father' | 'child';
+
+/** `person` is null when the relative lives outside the user's jurisdiction. */
+export type Relationship = { kind: RelationshipKind; person: PersonRef | null };
+
+export type PersonDetail = PersonSummary & {
+  ethnicity: string | null;
+  relationToHead: string | null;
+  household: Household | null;
+  relationships: Relationship[];
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type PersonQuery = { name?: string; idNumber?: string; region?: string; page: number; pageSize: number };
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export type ImportJob = {
+  id: number;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  status: ImportStatus;
+  totalRows: number | null;
+  processedRows: number;
+  validRows: number;
+  invalidRows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failure: { code: string; message: string } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type ImportRowError = { row: number; field: string; code: string; message: string };
+export type ImportJobDetail = ImportJob & { errors: ImportRowError[] };
+
+export type AgeGroupCount = { ageGroup: string; male: number; female: number };
+export type BirthsInYear = { year: number; parity1: number; parity2: number; parity3plus: number; total: number };
+export type QualityIndicator = 'coverage' | 'accuracy' | 'timeliness';
+export type QualityFigures = Record<QualityIndicator, number | null>;
+
+export type ChildRegionStats = RegionNode & { population: number; births: number } & QualityFigures;
+
+export type Dashboard = {
+  region: RegionNode;
+  path: RegionNode[];
+  population: { total: number; male: number; female: number; households: number };
+  pyramid: AgeGroupCount[];
+  birthsByYear: BirthsInYear[];
+  sexRatioAtBirth: { ratio: number | null; male: number; female: number; fromYear: number; toYear: number };
+  quality: QualityFigures & { targets: Record<QualityIndicator, number> };
+  children: ChildRegionStats[];
+};
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export type AuditEntry = {
+  seq: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | number | null;
+  outcome: AuditOutcome;
+  clientIp: string | null;
+  details: unknown;
+};
+
+export type AuditQuery = { page: number; pageSize: number; action?: string; username?: string; from?: string; to?: string };
+export type AuditPage = { items: AuditEntry[]; total: number };
+export type AuditVerification = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };

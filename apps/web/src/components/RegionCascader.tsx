@@ -1,0 +1,70 @@
+import { Cascader } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { fetchRegion, fetchRegionChildren } from '../api/registry';
+import { useMe } from '../lib/auth';
+import { findOption, toOption, withChildren, type RegionOption } from './regionTree';
+
+type Props = { value?: string; onChange?: (code: string | undefined) => void; placeholder?: string; testId?: string };
+
+/**
+ * Picks one region inside the user's jurisdiction, loading each level when opened.
+ * The form sees a single region code; the path from the jurisdiction down is kept here.
+ */
+export function RegionCascader({ value, onChange, placeholder, testId }: Props) {
+  const { jurisdiction } = useMe();
+  const [options, setOptions] = useState<RegionOption[]>(() => [
+    { value: jurisdiction.code, label: jurisdiction.name, isLeaf: jurisdiction.level === 'village' },
+  ]);
+  const [path, setPath] = useState<string[]>([]);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  /** Loads the children of the option at `codes` unless they are there already. */
+  async function loadChildren(codes: string[]): Promise<void> {
+    const code = codes[codes.length - 1];
+    if (!code || findOption(optionsRef.current, codes)?.children) return;
+    const children = (await fetchRegionChildren(code)).map(toOption);
+    optionsRef.current = withChildren(optionsRef.current, codes, children);
+    setOptions((prev) => withChildren(prev, codes, children));
+  }
+
+  // A code set from outside (the URL, on back navigation): find its path and load the levels above it.
+  useEffect(() => {
+    if (!value) return setPath([]);
+    if (path[path.length - 1] === value) return;
+    let alive = true;
+    void (async () => {
+      const region = await fetchRegion(value);
+      const start = region.path.findIndex((p) => p.code === jurisdiction.code);
+      if (start < 0) return;
+      const codes = region.path.slice(start).map((p) => p.code);
+      for (let i = 1; i < codes.length; i++) await loadChildren(codes.slice(0, i));
+      if (alive) setPath(codes);
+    })().catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value, jurisdiction.code]);
+
+  return (
+    <div data-testid={testId}>
+      <Cascader<RegionOption>
+        options={options}
+        value={path}
+        changeOnSelect
+        allowClear
+        placeholder={placeholder}
+        style={{ width: '100%' }}
+        loadData={(selected) => {
+          void loadChildren(selected.map((o) => o.value)).catch(() => undefined);
+        }}
+        onChange={(codes) => {
+          const next = (codes ?? []) as string[];
+          setPath(next);
+          onChange?.(next[next.length - 1]);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import * as authApi from '../api/auth';
+import { isApiError, setSessionLostHandler } from '../api/client';
+import type { LoginRequest, Me, Role } from '../api/types';
+import { canWrite } from './domain';
+
+type AuthState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signedIn'; me: Me }
+  // The server could not say who we are (down, network): not the same as signed out.
+  | { status: 'unknown'; error: unknown };
+
+type AuthContextValue = {
+  state: AuthState;
+  login: (request: LoginRequest) => Promise<Me>;
+  logout: () => Promise<void>;
+  retry: () => void;
+};
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      setState({ status: 'anonymous' });
+      const { pathname, search } = window.location;
+      if (pathname !== '/login') void navigate('/login', { replace: true, state: { from: pathname + search } });
+    });
+  }, [navigate]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    authApi.fetchMe(controller.signal).then(
+      (me) => setState({ status: 'signedIn', me }),
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        setState(isApiError(e) && e.status === 401 ? { status: 'anonymous' } : { status: 'unknown', error: e });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const login = useCallback(async (request: LoginRequest) => {
+    const me = await authApi.login(request);
+    setState({ status: 'signedIn', me });
+    return me;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setState({ status: 'anonymous' });
+      void navigate('/login', { replace: true });
+    }
+  }, [navigate]);
+
+  const value = useMemo(() => ({ state, login, logout, retry }), [state, login, logout, retry]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for components rendered behind RequireAuth. */
+export function useMe(): Me {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn') throw new Error('useMe needs a signed-in user');
+  return state.me;
+}
+
+const ADMIN_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin'];
+
+export function isAdmin(me: Me): boolean {
+  return me.roles.some((r) => ADMIN_ROLES.includes(r));
+}
+
+/** Leaders only read, so they get no import page. */
+export function mayImport(me: Me): boolean {
+  return canWrite(me.roles);
+}

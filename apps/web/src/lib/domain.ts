@@ -1,0 +1,36 @@
+// The one place the console touches @cradle/domain, so its labels and rules reach the UI
+// through a single seam: label tables feed the i18n resources, the rest is re-exported.
+import {
+  CANONICAL_FIELDS,
+  DEPARTMENTS,
+  REGION_LEVELS,
+  ROLES,
+  departmentLabel,
+  fieldLabel,
+  idKindLabel,
+  regionLevelLabel,
+  roleLabel,
+  type Message,
+} from '@cradle/domain';
+
+export { QUALITY_TARGETS, canWrite, isWithinJurisdiction, normalizeIdNumber, parseIdNumber, pick } from '@cradle/domain';
+export type { CanonicalField, Department } from '@cradle/domain';
+
+type Side = 'zh' | 'en';
+
+function table<K extends string>(keys: readonly K[], label: (k: K) => Message, side: Side): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, label(k)[side]])) as Record<K, string>;
+}
+
+const ID_KINDS = ['resident', 'foreignPermanentResident', 'hkMacaoTaiwanResidencePermit'] as const;
+
+/** Label tables from the domain package, merged into one language's i18n resources. */
+export function domainMessages(side: Side) {
+  return {
+    roles: table(ROLES, roleLabel, side),
+    departments: table(DEPARTMENTS, departmentLabel, side),
+    regionLevels: table(REGION_LEVELS, regionLevelLabel, side),
+    idKinds: table(ID_KINDS, idKindLabel, side),
+    fields: table(CANONICAL_FIELDS, fieldLabel, side),
+  };
+}

@@ -1,0 +1,71 @@
+import { HomeOutlined, ManOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard } from '../../api/types';
+import { formatInteger } from '../../lib/format';
+import { useLang } from '../../lib/useLang';
+
+// 出生人口性别比 is normal at about 103–107 (glossary).
+const NORMAL_SEX_RATIO = { low: 103, high: 107 };
+
+function StatCard({ title, value, icon, footer, testId }: { title: ReactNode; value: string; icon: ReactNode; footer: ReactNode; testId: string }) {
+  return (
+    <Card data-testid={testId} style={{ height: '100%' }}>
+      <Statistic title={title} value={value} prefix={icon} />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {footer}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+export function StatCards({ data }: { data: Dashboard }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const n = (v: number) => formatInteger(v, lang);
+  const { population, sexRatioAtBirth: sr } = data;
+  const years = t('dashboard.stats.years', { from: sr.fromYear, to: sr.toYear });
+  const ratio = sr.ratio;
+  const ratioTag =
+    ratio === null ? null : ratio > NORMAL_SEX_RATIO.high ? (
+      <Tag color="error">{t('dashboard.stats.sexRatioHigh')}</Tag>
+    ) : ratio < NORMAL_SEX_RATIO.low ? (
+      <Tag color="warning">{t('dashboard.stats.sexRatioLow')}</Tag>
+    ) : (
+      <Tag color="success">{t('dashboard.stats.sexRatioNormal')}</Tag>
+    );
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard
+          testId="stat-population"
+          title={t('dashboard.stats.population')}
+          value={n(population.total)}
+          icon={<TeamOutlined />}
+          footer={t('dashboard.stats.maleFemale', { male: n(population.male), female: n(population.female) })}
+        />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard testId="stat-households" title={t('dashboard.stats.households')} value={n(population.households)} icon={<HomeOutlined />} footer={data.region.name} />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard testId="stat-births" title={t('dashboard.stats.births')} value={n(sr.male + sr.female)} icon={<UserAddOutlined />} footer={years} />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard
+          testId="stat-sex-ratio"
+          title={<Tooltip title={t('dashboard.stats.sexRatioHint')}>{t('dashboard.stats.sexRatio')}</Tooltip>}
+          value={ratio === null ? t('common.none') : ratio.toFixed(1)}
+          icon={<ManOutlined />}
+          footer={
+            <>
+              {ratioTag} {years}
+            </>
+          }
+        />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,25 @@
+import { Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { IdKind, PersonRef, RegionRef, Sex } from '../../api/types';
+
+/** Masked ID numbers in monospace so the visible digits line up down a column. */
+export function MaskedId({ value }: { value: string }) {
+  return <Typography.Text className="mono">{value}</Typography.Text>;
+}
+
+export function sexLabel(t: TFunction, sex: Sex): string {
+  return t(`sex.${sex}`);
+}
+
+export function idKindLabel(t: TFunction, kind: IdKind): string {
+  return t(`idKinds.${kind}`);
+}
+
+export function regionName(region: RegionRef | null | undefined): string {
+  return region?.name ?? '';
+}
+
+/** 第N孩, or nothing when the registry has no parity for the person. */
+export function parityLabel(t: TFunction, parity: PersonRef['parity']): string | null {
+  return parity === null ? null : t('parity.nth', { n: parity });
+}

@@ -1,0 +1,34 @@
+import type { Message } from './messages.js';
+
+export type Department =
+  | 'hospital'
+  | 'diseaseControl'
+  | 'publicSecurity'
+  | 'medicalInsurance'
+  | 'humanResourcesSocialSecurity'
+  | 'finance'
+  | 'education'
+  | 'civilAffairs'
+  | 'healthCommission';
+
+const DEPARTMENT_LABELS: Record<Department, Message> = {
+  hospital: { zh: '医院', en: 'Hospital' },
+  diseaseControl: { zh: '疾病预防控制中心', en: 'Center for Disease Control and Prevention' },
+  publicSecurity: { zh: '公安', en: 'Public security' },
+  medicalInsurance: { zh: '医疗保障', en: 'Medical insurance' },
+  humanResourcesSocialSecurity: { zh: '人力资源和社会保障', en: 'Human resources and social security' },
+  finance: { zh: '财政', en: 'Finance' },
+  education: { zh: '教育', en: 'Education' },
+  civilAffairs: { zh: '民政', en: 'Civil affairs' },
+  healthCommission: { zh: '卫生健康委员会', en: 'Health commission' },
+};
+
+export const DEPARTMENTS = Object.keys(DEPARTMENT_LABELS) as readonly Department[];
+
+export function isDepartment(value: string): value is Department {
+  return Object.hasOwn(DEPARTMENT_LABELS, value);
+}
+
+export function departmentLabel(d: Department): Message {
+  return DEPARTMENT_LABELS[d];
+}

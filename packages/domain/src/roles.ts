@@ -1,0 +1,38 @@
+import type { Message } from './messages.js';
+
+export type Role =
+  | 'systemAdmin'
+  | 'countyAdmin'
+  | 'townshipWorker'
+  | 'villageWorker'
+  | 'departmentOperator'
+  | 'leader';
+
+const ROLE_LABELS: Record<Role, Message> = {
+  systemAdmin: { zh: '系统管理员', en: 'System administrator' },
+  countyAdmin: { zh: '县级管理员（卫生健康委）', en: 'County administrator (health commission)' },
+  townshipWorker: { zh: '乡镇工作人员', en: 'Township worker' },
+  villageWorker: { zh: '村级工作人员', en: 'Village worker' },
+  departmentOperator: { zh: '部门经办人', en: 'Department operator' },
+  leader: { zh: '领导（只读）', en: 'Leader (read-only)' },
+};
+
+export const ROLES = Object.keys(ROLE_LABELS) as readonly Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLE_LABELS, value);
+}
+
+export function roleLabel(role: Role): Message {
+  return ROLE_LABELS[role];
+}
+
+/** Administrators can change users and the whole county's data, so they sign in with a second factor. */
+export function requiresTwoFactor(roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'systemAdmin' || r === 'countyAdmin');
+}
+
+/** Leaders only read; any other role grants some write. No roles grant nothing. */
+export function canWrite(roles: readonly Role[]): boolean {
+  return roles.some((r) => r !== 'leader');
+}
