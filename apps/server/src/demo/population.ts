@@ -41,7 +41,7 @@ const FLOOR_DAY = Date.UTC(1920, 0, 1) / DAY_MS; // nobody is born before 1920
 const UNHOUSED_SHARE = 0.015; // deliberate gap: registry persons with no household, for the accuracy figure
 
 // Family households by the wife's age today, 5-year groups from 20; this drives the pyramid's shape.
-const WIFE_AGE_CUM = cumulative([5, 8, 9.5, 11.5, 12.5, 12.5, 11, 8, 5.5, 4.5, 3.8, 3, 2, 1, 0.35, 0.08]);
+const WIFE_AGE_CUM = cumulative([5.5, 8.5, 10, 11.5, 12.5, 12.5, 11, 8, 5.5, 4.5, 3.8, 3, 2, 1, 0.35, 0.08]);
 
 /** Chance of being alive at `age` given alive at 40: crude Weibull curves; women outlive men. */
 function survives(age: number, male: boolean): number {
@@ -79,6 +79,8 @@ class Generator {
   private readonly dates = new Map<number, { iso: string; compact: string }>();
   private readonly villageWeights: number[];
   private readonly villageCum: Float64Array;
+  private readonly births = [0, 0]; // [last five years, earlier]
+  private readonly boys = [0, 0];
   private readonly houseNo = new Map<number, number>();
 
   constructor(readonly opts: DemoOptions) {
@@ -112,6 +114,17 @@ class Generator {
   /** A birth the registry already knows of; the last few weeks' late reports have not arrived yet. */
   known(d: Draft): boolean {
     return d.birth >= FLOOR_DAY && d.birth + d.delay < this.today;
+  }
+
+  /** Sex at birth: SRB ≈ 108 lately, ≈ 113 for older cohorts (China's imbalance peaked 2000–2015). The
+   * draw leans against the running tally, so the ratio holds in small samples and for any seed. */
+  boy(birth: number): boolean {
+    const i = birth > this.windowStart ? 0 : 1;
+    const p = i === 0 ? 0.519 : 0.53;
+    const male = this.rng.chance(p + 0.02 * (p * this.births[i]! - this.boys[i]!));
+    this.births[i]!++;
+    if (male) this.boys[i]!++;
+    return male;
   }
 
   migrant(p: number): string | null {
@@ -166,11 +179,11 @@ class Generator {
     while (n < 6 && r.chance(ppr[Math.min(n, 3)]!)) n++;
     let t = wb + firstBirthAge * YEAR;
     for (let i = 0; i < n && t - wb <= 45 * YEAR; i++) {
-      const kid = this.draft('c', r.chance(0.518), t, eth, surname, migrant); // SRB ≈ 108
+      const kid = this.draft('c', this.boy(t), t, eth, surname, migrant);
       if (!this.known(kid)) break;
       const age = (this.today - kid.birth) / YEAR;
       // Grown children leave home, daughters earlier (they marry into other households).
-      const leaves = kid.male ? Math.min(0.9, (age - 19) / 12) : (age - 18) / 9;
+      const leaves = kid.male ? Math.min(0.9, (age - 19) / 12) : (age - 17.5) / 8.5;
       if (!r.chance(Math.min(0.95, leaves))) out.push(kid);
       const s = r.float(); // spacing: usually 2–4 years, sometimes 1–2 or 4–8
       t += (s < 0.08 ? 1 + r.float() : s < 0.88 ? 2 + 2 * r.float() : 4 + 4 * r.float()) * YEAR;
@@ -198,7 +211,7 @@ class Generator {
     let t = this.today - (0.3 + 11 * r.float()) * YEAR;
     if (!this.grandparents(members, t - (24 + 6 * r.float()) * YEAR, eth, surname, migrant)) return this.single();
     for (let k = 1 + Number(r.chance(0.5)) + Number(r.chance(0.2)); k > 0; k--) {
-      const kid = this.draft('c', r.chance(0.52), t, eth, surname, migrant);
+      const kid = this.draft('c', this.boy(t), t, eth, surname, migrant);
       if (this.known(kid)) members.push(kid);
       t -= (2 + 2 * r.float()) * YEAR;
     }
@@ -208,7 +221,7 @@ class Generator {
   /** A lone adult, mostly an unmarried man (a common rural pattern). */
   single(): HouseholdDraft {
     const r = this.rng;
-    const male = r.chance(0.8);
+    const male = r.chance(0.85);
     const eth = drawEthnicity(r);
     const birth = this.today - (22 + 43 * r.float() ** 1.2) * YEAR;
     return { members: [this.draft('solo', male, birth, eth, drawSurname(r, eth), this.migrant(0.08))], side: null };
@@ -293,7 +306,7 @@ export function generateDemoPopulation(opts: DemoOptions): DemoPopulation {
   const r = g.rng;
   while (g.persons.length < opts.targetSize) {
     const x = r.float();
-    g.emit(x < 0.88 ? g.family() : x < 0.95 ? g.skipped() : g.single());
+    g.emit(x < 0.875 ? g.family() : x < 0.945 ? g.skipped() : g.single());
   }
   const persons = g.persons;
   // The deliberate gap: ~1.5% of persons lose their household (never a head, so none is left headless).

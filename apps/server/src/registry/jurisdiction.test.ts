@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeIdCheckCharacter, maskIdNumber } from '@cradle/domain';
+import { createPii } from '../crypto/pii.js';
+import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
+
+// Issue 2: "A test must walk every registered route and prove that a township user never
+// sees another township's person." The probe lives in 叶枝镇 (533423102); the user works in
+// 保和镇 (533423101). Every route is called with every way of naming the probe.
+
+let t: TestApp;
+let township: Session;
+const probe = { name: '探针外乡人', idNumber: '', id: 0 };
+const own = { name: '探针本乡人', idNumber: '', id: 0 };
+
+function idNumber(seq: string): string {
+  const first17 = `533423198801${seq}`;
+  return first17 + computeIdCheckCharacter(first17);
+}
+
+async function insertPerson(p: typeof probe, village: string): Promise<number> {
+  const pii = createPii(t.keys);
+  const rows = await t.database.query<{ id: number }>(
+    `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, source, row_hash)
+     VALUES ($1, 'male', '1988-01-15', 'resident', $2, $3, $4, $5, $5, 'test', 'probe') RETURNING id`,
+    [p.name, pii.encryptIdNumber(p.idNumber), pii.idBlindIndex(p.idNumber), maskIdNumber(p.idNumber), village],
+  );
+  return Number(rows[0]!.id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp(2000);
+  probe.idNumber = idNumber('15901');
+  own.idNumber = idNumber('15903');
+  probe.id = await insertPerson(probe, '533423102001');
+  own.id = await insertPerson(own, '533423101001');
+  township = await login(t, 'township');
+});
+afterAll(() => t.close());
+
+/** Every way a request can name the probe: path parameters, query and body. */
+function variants(url: string, target: typeof probe) {
+  const path = url.replace(':id', String(target.id)).replace(':code', '533423102');
+  const queries = ['', `?name=${encodeURIComponent(target.name)}`, `?idNumber=${target.idNumber}`, '?region=533423102', '?region=533423102001'];
+  return queries.map((q) => path + q);
+}
+
+describe('jurisdiction walk', () => {
+  it('covers the registry routes (the walk is not vacuous)', () => {
+    const urls = t.app.routeList.map((r) => `${r.method} ${r.url}`);
+    expect(urls).toEqual(expect.arrayContaining(['GET /api/persons', 'GET /api/persons/:id', 'POST /api/persons/:id/reveal', 'GET /api/dashboard']));
+  });
+
+  it('shows the township user its own probe through the same routes', async () => {
+    const seen = await t.app.inject({ method: 'GET', url: `/api/persons?name=${encodeURIComponent(own.name)}`, ...as(township) });
+    expect(seen.json().items.map((p: { name: string }) => p.name)).toEqual([own.name]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/persons/${own.id}`, ...as(township) })).statusCode).toBe(200);
+  });
+
+  it('never returns another township’s person on any route', async () => {
+    const masked = maskIdNumber(probe.idNumber);
+    let calls = 0;
+    for (const route of t.app.routeList) {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/auth/logout') continue;
+      for (const url of variants(route.url, probe)) {
+        const res = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : { reason: 'walk', region: '533423102' }, ...as(township) });
+        calls++;
+        const body = res.body;
+        expect(body, `${route.method} ${url}`).not.toContain(probe.name);
+        expect(body, `${route.method} ${url}`).not.toContain(masked);
+        expect(body, `${route.method} ${url}`).not.toContain(probe.idNumber);
+        if (route.url.includes(':id') && route.url.startsWith('/api/persons')) expect(res.statusCode, `${route.method} ${url}`).toBe(404);
+      }
+    }
+    expect(calls).toBeGreaterThan(20);
+  });
+
+  it('keeps the county administrator’s view of both townships', async () => {
+    const county = await login(t, 'county');
+    const res = await t.app.inject({ method: 'GET', url: `/api/persons?name=${encodeURIComponent('探针')}`, ...as(county) });
+    expect(res.json().items.map((p: { name: string }) => p.name).sort()).toEqual([own.name, probe.name].sort());
+  });
+});

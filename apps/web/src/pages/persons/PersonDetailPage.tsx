@@ -1,0 +1,104 @@
+import { ArrowLeftOutlined, EyeOutlined, IdcardOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { isApiError } from '../../api/client';
+import { fetchPerson } from '../../api/registry';
+import type { PersonDetail } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAsync } from '../../lib/useAsync';
+import { HouseholdCard } from './HouseholdCard';
+import { RelationshipsCard } from './RelationshipsCard';
+import { RevealIdModal } from './RevealIdModal';
+import { MaskedId, idKindLabel, parityLabel, sexLabel } from './personColumns';
+
+function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () => void }) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  const items = [
+    { key: 'name', label: t('persons.columns.name'), children: person.name },
+    { key: 'sex', label: t('persons.columns.sex'), children: sexLabel(t, person.sex) },
+    { key: 'birthDate', label: t('persons.columns.birthDate'), children: person.birthDate },
+    { key: 'age', label: t('persons.columns.age'), children: t('person.age', { age: person.age }) },
+    {
+      key: 'idNumber',
+      label: t('persons.columns.idNumber'),
+      span: 2,
+      children: (
+        <Space wrap>
+          <span data-testid="masked-id">
+            <MaskedId value={person.idNumberMasked} />
+          </span>
+          <Button size="small" icon={<EyeOutlined />} onClick={onReveal} data-testid="reveal-button">
+            {t('person.reveal.button')}
+          </Button>
+        </Space>
+      ),
+    },
+    { key: 'idKind', label: t('persons.columns.idKind'), children: idKindLabel(t, person.idKind) },
+    { key: 'ethnicity', label: t('person.ethnicity'), children: person.ethnicity ?? none },
+    { key: 'hukou', label: t('persons.columns.hukouRegion'), children: person.hukouRegion.name },
+    { key: 'residence', label: t('persons.columns.residenceRegion'), children: person.residenceRegion.name },
+    { key: 'relationToHead', label: t('person.relationToHead'), children: person.relationToHead ?? none },
+    { key: 'parity', label: t('person.parity'), children: parityLabel(t, person.parity) ?? none },
+  ];
+  return <Descriptions bordered size="middle" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;
+}
+
+export function PersonDetailPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const id = Number(useParams().id);
+  const [revealOpen, setRevealOpen] = useState(false);
+  const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
+
+  const back = (
+    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void (location.key === 'default' ? navigate('/persons') : navigate(-1))} style={{ paddingInline: 0 }}>
+      {t('person.back')}
+    </Button>
+  );
+
+  if (!Number.isInteger(id) || (isApiError(error) && (error.status === 404 || error.status === 403))) {
+    return <Result status="404" title={t('person.notFound')} subTitle={isApiError(error) ? error.message : undefined} extra={back} />;
+  }
+
+  return (
+    <Flex vertical gap={16} data-testid="person-detail">
+      <div>{back}</div>
+      <ApiErrorAlert error={error} onRetry={reload} />
+      <Spin spinning={loading && !person}>
+        {person && person.id === id ? (
+          <Flex vertical gap={16}>
+            <Card
+              title={
+                <Space>
+                  <IdcardOutlined />
+                  <Typography.Text strong style={{ fontSize: 18 }} data-testid="person-name">
+                    {person.name}
+                  </Typography.Text>
+                  <Tag>{sexLabel(t, person.sex)}</Tag>
+                  <Tag>{t('person.age', { age: person.age })}</Tag>
+                </Space>
+              }
+            >
+              <BasicInfo person={person} onReveal={() => setRevealOpen(true)} />
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={14}>
+                <HouseholdCard household={person.household} selfId={person.id} />
+              </Col>
+              <Col xs={24} xl={10}>
+                <RelationshipsCard relationships={person.relationships} />
+              </Col>
+            </Row>
+            <RevealIdModal key={person.id} personId={person.id} personName={person.name} open={revealOpen} onClose={() => setRevealOpen(false)} />
+          </Flex>
+        ) : (
+          <div style={{ minHeight: 240 }} />
+        )}
+      </Spin>
+    </Flex>
+  );
+}
