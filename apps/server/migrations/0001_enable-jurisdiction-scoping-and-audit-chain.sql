@@ -32,7 +32,7 @@ ALTER TABLE relationships ENABLE ROW LEVEL SECURITY;
 -- A link is visible when either end is (RLS applies inside the subquery too); the other
 -- end may still be hidden, and the console shows it as "outside your jurisdiction".
 CREATE POLICY relationships_scope ON relationships
-  USING (EXISTS (SELECT 1 FROM persons p WHERE p.id = from_person_id OR p.id = to_person_id))
+  USING (EXISTS (SELECT 1 FROM persons p WHERE p.id = from_person_id) OR EXISTS (SELECT 1 FROM persons p WHERE p.id = to_person_id))
   WITH CHECK (cradle_in_jurisdiction(region_code));
 --> statement-breakpoint
 ALTER TABLE import_jobs ENABLE ROW LEVEL SECURITY;

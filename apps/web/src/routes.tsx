@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, mayImport, useAuth } from './lib/auth';
+import { isAdmin, mayWrite, useAuth } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -39,7 +39,7 @@ export function AppRoutes() {
           <Route
             path="import"
             element={
-              <RequireRole allow={mayImport}>
+              <RequireRole allow={mayWrite}>
                 <ImportPage />
               </RequireRole>
             }

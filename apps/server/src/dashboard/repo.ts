@@ -36,20 +36,14 @@ export interface GroupStats {
 
 /**
  * Per child region (code prefix of `childLength`): residents, births in five years, and the
- * data-quality counts of docs/data-quality.md. A record has an issue when a main data item
- * fails a check: no household, a residence or hukou code not in the region tree, or a
- * mother younger than 14 or older than 55 at the birth.
+ * data-quality counts of docs/data-quality.md. The issue flags are kept by
+ * cradle_refresh_quality() (migration 0002) after every load.
  */
 export async function groupStats(conn: Conn, prefix: string, childLength: number): Promise<GroupStats[]> {
   return conn.query<GroupStats>(
     `WITH p AS (
-       SELECT substr(p.residence_region_code, 1, $2) AS grp, p.*,
-         (p.household_id IS NULL
-          OR NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = p.residence_region_code)
-          OR NOT EXISTS (SELECT 1 FROM regions r WHERE r.code = p.hukou_region_code)
-          OR EXISTS (SELECT 1 FROM relationships l JOIN persons m ON m.id = l.from_person_id
-                      WHERE l.to_person_id = p.id AND l.kind = 'mother'
-                        AND date_part('year', age(p.birth_date, m.birth_date)) NOT BETWEEN 14 AND 55)) AS has_issue
+       SELECT substr(p.residence_region_code, 1, $2) AS grp, p.birth_date, p.reported_at,
+         cardinality(p.quality_issues) > 0 AS has_issue
        FROM persons p WHERE p.residence_region_code LIKE $1 AND p.death_date IS NULL
      ), agg AS (
        SELECT grp, count(*)::int AS residents,

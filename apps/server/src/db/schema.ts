@@ -89,6 +89,9 @@ export const persons = pgTable(
     // links by cradle_recompute_parity(), never typed in (issue 3, Eligibility).
     parity: smallint('parity'),
     source: text('source').notNull(),
+    // Main data items that fail a check (docs/data-quality.md), kept by cradle_refresh_quality()
+    // after every load so the accuracy figure is a count, not a scan of the relationships.
+    qualityIssues: text('quality_issues').array().notNull().default(sql`'{}'::text[]`),
     // When the registry learnt of the person's birth (timeliness, seed 003 三(二)).
     reportedAt: tstz('reported_at').notNull().defaultNow(),
     rowHash: text('row_hash').notNull(),

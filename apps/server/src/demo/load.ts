@@ -66,6 +66,9 @@ export async function loadDemoPopulation(database: Database, pii: Pii, scopeCode
     );
     await tx.query("SELECT setval(pg_get_serial_sequence('persons', 'id'), (SELECT max(id) FROM persons))");
     await tx.query("SELECT setval(pg_get_serial_sequence('households', 'id'), (SELECT max(id) FROM households))");
+    await tx.query('SELECT cradle_refresh_quality(NULL)');
   });
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges every query.
+  await database.query('ANALYZE');
   return { persons: pop.persons.length };
 }

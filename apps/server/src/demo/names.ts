@@ -56,7 +56,8 @@ const TIBETAN_FEMALE = ['卓玛', '拉姆', '央金', '曲珍', '德吉', '措�
 export function drawName(rng: Rng, surname: string, male: boolean, ethnicity: string): string {
   if (ethnicity === '藏族' && rng.chance(0.6)) {
     const last = rng.pick(male ? TIBETAN_MALE : TIBETAN_FEMALE);
-    return rng.chance(0.7) ? rng.pick(TIBETAN_MALE) + last : last;
+    const first = rng.pick(TIBETAN_MALE); // first elements like 扎西/次仁 serve both sexes
+    return first !== last && rng.chance(0.7) ? first + last : last;
   }
   const given = givenChar(rng, male);
   return rng.chance(0.7) ? surname + given + givenChar(rng, male) : surname + given;

@@ -9,13 +9,10 @@ import { Rng, cumulative } from './prng.js';
 
 export interface DemoVillage { code: string; townshipCode: string }
 export interface DemoOptions {
-  villages: DemoVillage[];
-  targetSize: number;
-  seed: number;
+  villages: DemoVillage[]; targetSize: number; seed: number; countyCode: string;
   /** 'YYYY-MM-DD'; every date is relative to it and none lies after it. */
   today: string;
-  countyCode: string;
-  /** Counties elsewhere that in-migrants hold their hukou in. */
+  /** 6-digit counties elsewhere that in-migrants hold their hukou (and ID numbers) from. */
   otherCountyCodes: string[];
 }
 export interface DemoHousehold { key: number; householdNo: string; regionCode: string; address: string }
@@ -28,9 +25,7 @@ export interface DemoPerson {
 /** spouse: from = husband, to = wife; mother/father: from = parent, to = child. */
 export interface DemoRelationship { kind: 'spouse' | 'mother' | 'father'; fromKey: number; toKey: number }
 export interface DemoPopulation {
-  households: DemoHousehold[];
-  persons: DemoPerson[];
-  relationships: DemoRelationship[];
+  households: DemoHousehold[]; persons: DemoPerson[]; relationships: DemoRelationship[];
   /** A synthetic 'census' figure per village, a little above the generated residents (coverage ≈ 96–99%). */
   referencePopulation: { regionCode: string; residentPopulation: number }[];
 }
@@ -71,35 +66,36 @@ class Generator {
   readonly rng: Rng;
   readonly today: number;
   readonly windowStart: number; // births after this day are 'the last five years'
-  readonly persons: DemoPerson[] = [];
-  readonly households: DemoHousehold[] = [];
-  readonly relationships: DemoRelationship[] = [];
-  private readonly usedIds = new Set<number>();
+  private readonly importStamp: string;
+  readonly persons: DemoPerson[] = []; readonly households: DemoHousehold[] = []; readonly relationships: DemoRelationship[] = [];
+  private readonly idSlots = new Map<number, number>(); // see idNumber
   private readonly regionIndex = new Map<string, number>();
-  private readonly dates = new Map<number, { iso: string; compact: string }>();
+  private readonly dates: ({ iso: string; compact: string; stamp: string } | undefined)[];
   private readonly villageWeights: number[];
   private readonly villageCum: Float64Array;
-  private readonly births = [0, 0]; // [last five years, earlier]
-  private readonly boys = [0, 0];
+  private readonly births = [0, 0]; private readonly boys = [0, 0]; // [last five years, earlier]
   private readonly houseNo = new Map<number, number>();
 
   constructor(readonly opts: DemoOptions) {
     if (opts.villages.length === 0) throw new Error('generateDemoPopulation needs at least one village');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error(`today must be YYYY-MM-DD, got ${opts.today}`);
     this.rng = new Rng(opts.seed);
     const [y, m, d] = opts.today.split('-').map(Number);
     this.today = Date.UTC(y!, m! - 1, d!) / DAY_MS;
     this.windowStart = Date.UTC(y! - 5, m! - 1, d!) / DAY_MS;
+    this.dates = new Array<undefined>(this.today - FLOOR_DAY + 1).fill(undefined); // dense: fast look-ups
+    this.importStamp = `${this.date(this.windowStart - 1).iso}T00:00:00.000Z`;
     // Uneven villages: weights 1–3, so the largest are two to three times the smallest.
     this.villageWeights = opts.villages.map(() => 1 + 2 * this.rng.float() ** 2);
     this.villageCum = cumulative(this.villageWeights);
   }
 
-  /** 'YYYY-MM-DD' and 'YYYYMMDD' for a day number, cached: a county has only ~40,000 distinct days. */
-  date(day: number): { iso: string; compact: string } {
-    let s = this.dates.get(day);
+  /** 'YYYY-MM-DD', 'YYYYMMDD' and a timestamp prefix for a day, cached by days since 1920 (~39,000). */
+  date(day: number): { iso: string; compact: string; stamp: string } {
+    let s = this.dates[day - FLOOR_DAY];
     if (s === undefined) {
       const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-      this.dates.set(day, (s = { iso, compact: iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8) }));
+      this.dates[day - FLOOR_DAY] = s = { iso, compact: iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8), stamp: iso + 'T0' };
     }
     return s;
   }
@@ -112,9 +108,7 @@ class Generator {
   }
 
   /** A birth the registry already knows of; the last few weeks' late reports have not arrived yet. */
-  known(d: Draft): boolean {
-    return d.birth >= FLOOR_DAY && d.birth + d.delay < this.today;
-  }
+  known = (d: Draft): boolean => d.birth >= FLOOR_DAY && d.birth + d.delay < this.today;
 
   /** Sex at birth: SRB ≈ 108 lately, ≈ 113 for older cohorts (China's imbalance peaked 2000–2015). The
    * draw leans against the running tally, so the ratio holds in small samples and for any seed. */
@@ -132,9 +126,7 @@ class Generator {
     return others.length > 0 && this.rng.chance(p) ? this.rng.pick(others) : null;
   }
 
-  ageGap(): number {
-    return Math.min(10, Math.max(-3, this.rng.normal(2.5, 2.5))) * YEAR;
-  }
+  ageGap = (): number => Math.min(10, Math.max(-3, this.rng.normal(2.5, 2.5))) * YEAR; // husband's lead
 
   /** A couple (or its survivor), children still at home and, sometimes, one spouse's parents. */
   family(): HouseholdDraft {
@@ -143,12 +135,12 @@ class Generator {
       const wifeAge = 20 + 5 * r.weighted(WIFE_AGE_CUM) + 5 * r.float();
       const wb = this.today - wifeAge * YEAR;
       const firstBirthAge = r.chance(0.9) ? 20.5 + 10 * r.float() * r.float() : 24 + 10 * r.float();
-      // Husband a few years older as a rule, and at least 23 at the first birth (so ≥ 22 at marriage).
-      const hb = Math.min(wb - this.ageGap(), wb + (firstBirthAge - 23) * YEAR);
-      const hAlive = r.chance(survives((this.today - hb) / YEAR, true));
+      // Husband a few years older as a rule, at least 23 at the first birth and 22.5 today (≥ 22 at marriage).
+      const hb = Math.min(wb - this.ageGap(), wb + (firstBirthAge - 23) * YEAR, this.today - 22.5 * YEAR);
+      const hAlive = hb >= FLOOR_DAY && r.chance(survives((this.today - hb) / YEAR, true));
       const wAlive = r.chance(survives(wifeAge, false));
       if (!hAlive && !wAlive) continue; // nobody left: draw another family
-      const migrant = this.migrant(0.022);
+      const migrant = this.migrant(0.026); // whole family's hukou elsewhere
       const hEth = drawEthnicity(r);
       const wEth = r.chance(0.7) ? hEth : drawEthnicity(r);
       const hSurname = drawSurname(r, hEth);
@@ -160,7 +152,8 @@ class Generator {
       this.children(members, wb, firstBirthAge, r.chance(0.85) ? hEth : wEth, kidSurname, migrant);
       let side: Draft | null = null;
       if (r.chance(wifeAge < 35 ? 0.6 : wifeAge < 45 ? 0.45 : wifeAge < 55 ? 0.25 : 0.06)) {
-        side = members.find((d) => d.role === (r.chance(0.85) ? 'h' : 'w')) ?? members[0]!;
+        const wanted = r.chance(0.85) ? 'h' : 'w'; // mostly the husband's parents (patrilocal)
+        side = members.find((d) => d.role === wanted) ?? members[0]!;
         const lineSurname = side.role === 'h' ? hSurname : wSurname;
         if (!this.grandparents(members, side.birth, side.eth, lineSurname, migrant)) side = null;
       }
@@ -178,7 +171,7 @@ class Generator {
     let n = 0;
     while (n < 6 && r.chance(ppr[Math.min(n, 3)]!)) n++;
     let t = wb + firstBirthAge * YEAR;
-    for (let i = 0; i < n && t - wb <= 45 * YEAR; i++) {
+    for (let i = 0; i < n && t - wb <= 45 * YEAR && t < this.today; i++) {
       const kid = this.draft('c', this.boy(t), t, eth, surname, migrant);
       if (!this.known(kid)) break;
       const age = (this.today - kid.birth) / YEAR;
@@ -186,7 +179,7 @@ class Generator {
       const leaves = kid.male ? Math.min(0.9, (age - 19) / 12) : (age - 17.5) / 8.5;
       if (!r.chance(Math.min(0.95, leaves))) out.push(kid);
       const s = r.float(); // spacing: usually 2–4 years, sometimes 1–2 or 4–8
-      t += (s < 0.08 ? 1 + r.float() : s < 0.88 ? 2 + 2 * r.float() : 4 + 4 * r.float()) * YEAR;
+      t += (s < 0.08 ? 1.05 + 0.95 * r.float() : s < 0.88 ? 2 + 2 * r.float() : 4 + 4 * r.float()) * YEAR;
     }
   }
 
@@ -206,10 +199,11 @@ class Generator {
     const r = this.rng;
     const eth = drawEthnicity(r);
     const surname = drawSurname(r, eth);
-    const migrant = this.migrant(0.022);
+    const migrant = this.migrant(0.026);
     const members: Draft[] = [];
     let t = this.today - (0.3 + 11 * r.float()) * YEAR;
-    if (!this.grandparents(members, t - (24 + 6 * r.float()) * YEAR, eth, surname, migrant)) return this.single();
+    // The absent parent was born 25–31 years before the youngest grandchild.
+    if (!this.grandparents(members, t - (25 + 6 * r.float()) * YEAR, eth, surname, migrant)) return this.single();
     for (let k = 1 + Number(r.chance(0.5)) + Number(r.chance(0.2)); k > 0; k--) {
       const kid = this.draft('c', this.boy(t), t, eth, surname, migrant);
       if (this.known(kid)) members.push(kid);
@@ -231,15 +225,17 @@ class Generator {
   idNumber(region: string, day: number, male: boolean): string {
     let r = this.regionIndex.get(region);
     if (r === undefined) this.regionIndex.set(region, (r = this.regionIndex.size));
-    for (let tries = 0; tries < 10_000; tries++) {
-      const seq = male ? 2 * this.rng.int(0, 499) + 1 : 2 * this.rng.int(1, 499);
-      const used = (r * 80_000 + day - FLOOR_DAY) * 1000 + seq; // a number: far cheaper to track than a string
-      if (this.usedIds.has(used)) continue;
-      this.usedIds.add(used);
-      const first17 = region + this.date(day).compact + String(seq).padStart(3, '0');
-      return first17 + computeIdCheckCharacter(first17);
-    }
-    throw new Error(`no free ID sequence left for ${region} ${this.date(day).iso}`);
+    // Per region, day and sex: a random start, then steps of 37 modulo the prime 499, so the first
+    // 499 people of a day get distinct sequences without keeping a set of every ID issued.
+    const slotKey = ((r * 80_000 + day - FLOOR_DAY) << 1) | (male ? 1 : 0);
+    let state = this.idSlots.get(slotKey);
+    if (state === undefined) state = this.rng.int(0, 498) * 1000;
+    const used = state % 1000;
+    if (used >= 499) throw new Error(`no free ID sequence left for ${region} ${this.date(day).iso}`);
+    this.idSlots.set(slotKey, state + 1);
+    const slot = (Math.floor(state / 1000) + 37 * used) % 499; // 0..498
+    const first17 = region + this.date(day).compact + SEQ[male ? 2 * slot + 1 : 2 * slot + 2]!;
+    return first17 + computeIdCheckCharacter(first17);
   }
 
   emit({ members, side }: HouseholdDraft): void {
@@ -253,11 +249,7 @@ class Generator {
     this.households.push({ key: hhKey, householdNo: this.opts.countyCode + String(hhKey + 1).padStart(9, '0'), regionCode: village, address: `第${group}组${no}号` });
     let gf: Draft | undefined, gm: Draft | undefined, h: Draft | undefined, w: Draft | undefined, solo: Draft | undefined;
     for (const d of members) {
-      if (d.role === 'gf') gf = d;
-      else if (d.role === 'gm') gm = d;
-      else if (d.role === 'h') h = d;
-      else if (d.role === 'w') w = d;
-      else if (d.role === 'solo') solo = d;
+      if (d.role === 'gf') gf = d; else if (d.role === 'gm') gm = d; else if (d.role === 'h') h = d; else if (d.role === 'w') w = d; else if (d.role === 'solo') solo = d;
     }
     // Head: the elder generation's man (or woman) about half the time, else the husband (rarely the wife).
     const elder = gf ?? gm;
@@ -285,19 +277,21 @@ class Generator {
   person(d: Draft, hhKey: number, village: string, relationToHead: DemoRelation): void {
     const r = this.rng;
     d.key = this.persons.length;
-    // Older persons came in with the initial import; recent births were reported one by one.
-    const recent = d.birth > this.windowStart;
-    const reported = Math.min(this.today - 1, recent ? d.birth + d.delay : Math.max(this.windowStart - 1, d.birth + d.delay));
+    // Older persons came in with the initial import, the day before the five-year window (one shared
+    // string); later births were reported one by one, `delay` days after the birth.
+    const reported = d.birth + d.delay;
+    const reportedAt = reported < this.windowStart ? this.importStamp : this.date(Math.min(this.today - 1, reported)).stamp + r.pick(CLOCK);
     this.persons.push({
       key: d.key, name: drawName(r, d.surname, d.male, d.eth), sex: d.male ? 'male' : 'female',
       birthDate: this.date(d.birth).iso, ethnicity: d.eth,
       idNumber: this.idNumber(d.migrant ?? this.opts.countyCode, d.birth, d.male),
       hukouRegionCode: d.migrant ?? village, residenceRegionCode: village, householdKey: hhKey, relationToHead,
-      reportedAt: this.date(reported).iso + 'T0' + r.pick(CLOCK), parity: null,
+      reportedAt, parity: null,
     });
   }
 }
 
+const SEQ = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 // Times of day for reportedAt: 08:00–17:59 Beijing time is 00:00–09:59 UTC.
 const CLOCK = Array.from({ length: 600 }, (_, i) => `${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}:00.000Z`);
 

@@ -16,6 +16,7 @@ declare module 'i18next' {
 function applyLanguage(lang: Lang): void {
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = lang;
+  if (i18next.isInitialized) document.title = i18next.t('app.name', { lng: lang });
 }
 
 export function initI18n(): void {
@@ -28,6 +29,7 @@ export function initI18n(): void {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   applyLanguage(lang);
 }

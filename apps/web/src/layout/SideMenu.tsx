@@ -3,7 +3,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { isAdmin, mayImport, useMe } from '../lib/auth';
+import { isAdmin, mayWrite, useMe } from '../lib/auth';
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
@@ -22,7 +22,7 @@ export function SideMenu() {
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, label: t('nav.dashboard'), testId: 'nav-dashboard' },
     { key: 'persons', path: '/persons', icon: <SearchOutlined />, label: t('nav.persons'), testId: 'nav-persons' },
   ];
-  if (mayImport(me)) nav.push({ key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: t('nav.import'), testId: 'nav-import' });
+  if (mayWrite(me)) nav.push({ key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: t('nav.import'), testId: 'nav-import' });
   if (isAdmin(me)) nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
 
   const items: MenuProps['items'] = nav.map((n) => ({

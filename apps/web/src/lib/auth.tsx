@@ -87,7 +87,7 @@ export function isAdmin(me: Me): boolean {
   return me.roles.some((r) => ADMIN_ROLES.includes(r));
 }
 
-/** Leaders only read, so they get no import page. */
-export function mayImport(me: Me): boolean {
+/** Leaders only read: no import page, no full ID numbers (the server refuses both anyway). */
+export function mayWrite(me: Me): boolean {
   return canWrite(me.roles);
 }

@@ -28,7 +28,6 @@ export function DashboardPage() {
 
   return (
     <Flex vertical gap={16} data-testid="dashboard">
-      <DemoBanner />
       <ApiErrorAlert error={error} onRetry={reload} />
       {data && (
         <Flex justify="space-between" align="center" wrap gap={8}>
@@ -40,6 +39,7 @@ export function DashboardPage() {
               </Typography.Title>
               <Tag>{t(`regionLevels.${data.region.level}`)}</Tag>
               <Typography.Text type="secondary">{t('dashboard.title')}</Typography.Text>
+              <DemoBanner variant="tag" />
             </Space>
           </Space>
         </Flex>

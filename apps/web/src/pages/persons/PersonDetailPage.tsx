@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EyeOutlined, IdcardOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
 import type { PersonDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { mayWrite, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { HouseholdCard } from './HouseholdCard';
 import { RelationshipsCard } from './RelationshipsCard';
@@ -15,6 +16,7 @@ import { MaskedId, idKindLabel, parityLabel, sexLabel } from './personColumns';
 
 function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () => void }) {
   const { t } = useTranslation();
+  const readOnly = !mayWrite(useMe());
   const none = t('common.none');
   const items = [
     { key: 'name', label: t('persons.columns.name'), children: person.name },
@@ -30,9 +32,11 @@ function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () =>
           <span data-testid="masked-id">
             <MaskedId value={person.idNumberMasked} />
           </span>
-          <Button size="small" icon={<EyeOutlined />} onClick={onReveal} data-testid="reveal-button">
-            {t('person.reveal.button')}
-          </Button>
+          <Tooltip title={readOnly ? t('person.reveal.readOnly') : undefined}>
+            <Button size="small" icon={<EyeOutlined />} onClick={onReveal} disabled={readOnly} data-testid="reveal-button">
+              {t('person.reveal.button')}
+            </Button>
+          </Tooltip>
         </Space>
       ),
     },
@@ -60,7 +64,7 @@ export function PersonDetailPage() {
     </Button>
   );
 
-  if (!Number.isInteger(id) || (isApiError(error) && (error.status === 404 || error.status === 403))) {
+  if (!Number.isInteger(id) || id < 1 || (isApiError(error) && (error.status === 404 || error.status === 403))) {
     return <Result status="404" title={t('person.notFound')} subTitle={isApiError(error) ? error.message : undefined} extra={back} />;
   }
 

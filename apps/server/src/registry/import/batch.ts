@@ -1,0 +1,82 @@
+import { validatePersonRow, type PersonRow } from '@cradle/domain';
+import type { Conn } from '../../db/client.js';
+import type { Pii } from '../../crypto/pii.js';
+import type { BlindIndexFirstRows } from './blind-index-set.js';
+import { insertErrors, updateProgress } from './jobs-repo.js';
+import { loadPrepared } from './load.js';
+import { prepareRows, type PreparedRows } from './prepare.js';
+import type { SourceRow } from './reader.js';
+import { duplicateInFileError, type ImportRowError } from './row-errors.js';
+import type { ImportCounts } from './types.js';
+
+export interface CheckContext {
+  pii: Pii;
+  regionExists(code: string): boolean;
+  jurisdictionCode: string;
+  today: Date;
+  /** Blind indexes of the file's rows so far, across batches. */
+  seen: BlindIndexFirstRows;
+}
+
+/** A batch after the CPU work: rows validated, duplicates caught, the rest encrypted and hashed. */
+export interface CheckedBatch {
+  processed: number;
+  /** Rows with errors found without the database. */
+  invalid: number;
+  errors: ImportRowError[];
+  prepared: PreparedRows;
+}
+
+export function checkBatch(rows: readonly SourceRow[], ctx: CheckContext): CheckedBatch {
+  const errors: ImportRowError[] = [];
+  const valid: PersonRow[] = [];
+  const rowNos: number[] = [];
+  const blindIndexes: Buffer[] = [];
+  let invalid = 0;
+  const rowCtx = { regionExists: ctx.regionExists, jurisdictionCode: ctx.jurisdictionCode, today: ctx.today };
+  for (const { rowNo, raw } of rows) {
+    const result = validatePersonRow(raw, rowCtx);
+    if (!result.ok) {
+      invalid++;
+      for (const e of result.errors) errors.push({ rowNo, ...e });
+      continue;
+    }
+    const blind = ctx.pii.idBlindIndex(result.value.idNumber);
+    const firstRowNo = ctx.seen.firstRowOrAdd(blind, rowNo);
+    if (firstRowNo !== 0) {
+      invalid++;
+      errors.push(duplicateInFileError(rowNo, firstRowNo));
+      continue;
+    }
+    valid.push(result.value);
+    rowNos.push(rowNo);
+    blindIndexes.push(blind);
+  }
+  return { processed: rows.length, invalid, errors, prepared: prepareRows(valid, ctx.pii, { rowNos, blindIndexes }) };
+}
+
+/**
+ * The database half of a batch, in the caller's one withScope transaction: load the rows,
+ * record every row error and the job's new counts, so a batch is in the registry whole or
+ * not at all. Returns the counts after the batch.
+ */
+export async function loadBatch(
+  tx: Conn,
+  jobId: number,
+  batch: CheckedBatch,
+  before: ImportCounts,
+  totalRows: number | null,
+): Promise<ImportCounts> {
+  const loaded = await loadPrepared(tx, batch.prepared);
+  await insertErrors(tx, jobId, batch.errors.concat(loaded.rejected));
+  const after: ImportCounts = {
+    processedRows: before.processedRows + batch.processed,
+    validRows: before.validRows + loaded.inserted + loaded.updated + loaded.unchanged,
+    invalidRows: before.invalidRows + batch.invalid + loaded.rejected.length,
+    inserted: before.inserted + loaded.inserted,
+    updated: before.updated + loaded.updated,
+    unchanged: before.unchanged + loaded.unchanged,
+  };
+  await updateProgress(tx, jobId, totalRows, after);
+  return after;
+}

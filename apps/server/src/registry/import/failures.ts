@@ -1,0 +1,83 @@
+import type { CanonicalField, Message } from '@cradle/domain';
+import { fieldLabel } from '@cradle/domain';
+
+/** Why a whole job failed, as stored in import_jobs.failure. */
+export type ImportFailureCode =
+  | 'file.empty'
+  | 'file.notUtf8'
+  | 'file.binary'
+  | 'file.notXlsx'
+  | 'file.unreadable'
+  | 'file.missingColumns'
+  | 'import.interrupted'
+  | 'internal';
+
+export interface ImportFailure {
+  code: ImportFailureCode;
+  message: Message;
+}
+
+/** Thrown by the reader and the job runner; the runner stores it on the job. */
+export class ImportFailureError extends Error {
+  constructor(readonly failure: ImportFailure) {
+    super(`${failure.code}: ${failure.message.en}`);
+  }
+}
+
+const MESSAGES: Record<Exclude<ImportFailureCode, 'file.missingColumns' | 'file.unreadable'>, Message> = {
+  'file.empty': { zh: '文件是空的，第一行应为表头', en: 'The file is empty; its first row must be the header' },
+  'file.notUtf8': {
+    zh: '文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后重新导入，或直接导入 .xlsx 文件',
+    en: 'The file is not UTF-8 encoded (it may be GBK). In Excel use Save As "CSV UTF-8 (Comma delimited)" and import again, or import the .xlsx file',
+  },
+  'file.binary': {
+    zh: '文件不是文本格式的 CSV（可能是 Excel 工作簿或其他二进制文件）；Excel 工作簿请以 .xlsx 格式导入',
+    en: 'The file is not a text CSV (it may be an Excel workbook or another binary file); import Excel workbooks as .xlsx',
+  },
+  'file.notXlsx': {
+    zh: '文件不是有效的 Excel 工作簿（.xlsx）；旧版 .xls 文件请先在 Excel 中另存为 .xlsx',
+    en: 'The file is not a valid Excel workbook (.xlsx); save old .xls files as .xlsx in Excel first',
+  },
+  'import.interrupted': {
+    zh: '导入因服务重启而中断；已导入的行保留，重新导入同一文件即可补齐（不会产生重复）',
+    en: 'The import was interrupted by a restart; rows already loaded are kept, and importing the same file again completes it without duplicates',
+  },
+  internal: {
+    zh: '导入时发生系统内部错误，已记录；已导入的行保留，请稍后重新导入同一文件',
+    en: 'An internal error stopped the import and has been logged; rows already loaded are kept, import the same file again later',
+  },
+};
+
+export function importFailure(code: keyof typeof MESSAGES): ImportFailureError {
+  return new ImportFailureError({ code, message: MESSAGES[code] });
+}
+
+export function missingColumnsFailure(missing: readonly CanonicalField[]): ImportFailureError {
+  const zh = missing.map((f) => `“${fieldLabel(f).zh}”`).join('、');
+  const en = missing.map((f) => `"${fieldLabel(f).en}"`).join(', ');
+  return new ImportFailureError({
+    code: 'file.missingColumns',
+    message: {
+      zh: `表头缺少必填列：${zh}。请使用导入模板的表头后重新导入，本次未导入任何数据`,
+      en: `The header lacks required columns: ${en}. Use the import template's header and import again; nothing was loaded`,
+    },
+  });
+}
+
+/** A file the parser gave up on; `near` is the line or row it reached, when known. */
+export function unreadableFailure(near: number | null, what: 'csv' | 'xlsx'): ImportFailureError {
+  const where = near === null ? { zh: '', en: '' } : { zh: `（第 ${near} 行附近）`, en: ` (near row ${near})` };
+  return new ImportFailureError({
+    code: 'file.unreadable',
+    message:
+      what === 'csv'
+        ? {
+            zh: `CSV 文件格式有误${where.zh}，例如引号未闭合；请用 Excel 打开检查后重新导出`,
+            en: `The CSV file is malformed${where.en}, for example an unclosed quote; open it in Excel, check it and export it again`,
+          }
+        : {
+            zh: `无法读取 Excel 工作簿${where.zh}，文件可能已损坏；请用 Excel 打开后重新保存`,
+            en: `The Excel workbook cannot be read${where.en}; it may be damaged, so open it in Excel and save it again`,
+          },
+  });
+}

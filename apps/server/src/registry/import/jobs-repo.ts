@@ -1,0 +1,115 @@
+import { CANONICAL_FIELDS, type CanonicalField } from '@cradle/domain';
+import type { Conn } from '../../db/client.js';
+import type { ImportFailure } from './failures.js';
+import type { ImportRowError, ImportRowErrorCode } from './row-errors.js';
+import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
+import type { ImportFormat } from './reader.js';
+
+// SQL for import_jobs and import_errors. Every function takes a connection inside withScope.
+
+const JOB_COLUMNS = `id, user_id, jurisdiction_code, file_name, format, status, total_rows, processed_rows, valid_rows,
+  invalid_rows, inserted, updated, unchanged, failure, created_at, started_at, finished_at`;
+
+type JobRow = Record<string, unknown>;
+
+function toJob(r: JobRow): ImportJob {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const failure = typeof r.failure === 'string' ? (JSON.parse(r.failure) as ImportFailure) : ((r.failure as ImportFailure | null) ?? null);
+  return {
+    id: Number(r.id),
+    userId: n(r.user_id),
+    jurisdictionCode: String(r.jurisdiction_code),
+    fileName: String(r.file_name),
+    format: r.format as ImportFormat,
+    status: r.status as ImportStatus,
+    totalRows: n(r.total_rows),
+    processedRows: Number(r.processed_rows),
+    validRows: Number(r.valid_rows),
+    invalidRows: Number(r.invalid_rows),
+    inserted: Number(r.inserted),
+    updated: Number(r.updated),
+    unchanged: Number(r.unchanged),
+    failure,
+    createdAt: r.created_at as Date,
+    startedAt: (r.started_at as Date | null) ?? null,
+    finishedAt: (r.finished_at as Date | null) ?? null,
+  };
+}
+
+export async function insertJob(tx: Conn, user: ImportUser, fileName: string, format: ImportFormat): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `INSERT INTO import_jobs (user_id, jurisdiction_code, file_name, format, status) VALUES ($1, $2, $3, $4, 'queued') RETURNING id`,
+    [user.id, user.jurisdictionCode, fileName, format],
+  );
+  return Number(rows[0]!.id);
+}
+
+export async function markRunning(tx: Conn, jobId: number): Promise<void> {
+  await tx.query(`UPDATE import_jobs SET status = 'running', started_at = now() WHERE id = $1`, [jobId]);
+}
+
+const COUNT_SET = `processed_rows = $3, valid_rows = $4, invalid_rows = $5, inserted = $6, updated = $7, unchanged = $8`;
+
+function countParams(c: ImportCounts): number[] {
+  return [c.processedRows, c.validRows, c.invalidRows, c.inserted, c.updated, c.unchanged];
+}
+
+export async function updateProgress(tx: Conn, jobId: number, totalRows: number | null, c: ImportCounts): Promise<void> {
+  await tx.query(`UPDATE import_jobs SET total_rows = $2, ${COUNT_SET} WHERE id = $1`, [jobId, totalRows, ...countParams(c)]);
+}
+
+export async function finishJob(
+  tx: Conn,
+  jobId: number,
+  status: 'done' | 'failed',
+  totalRows: number | null,
+  c: ImportCounts,
+  failure: ImportFailure | null,
+): Promise<ImportJob> {
+  const rows = await tx.query<JobRow>(
+    `UPDATE import_jobs SET status = $9, failure = $10::jsonb, finished_at = now(), started_at = coalesce(started_at, now()),
+       total_rows = $2, ${COUNT_SET}
+     WHERE id = $1 RETURNING ${JOB_COLUMNS}`,
+    [jobId, totalRows, ...countParams(c), status, failure === null ? null : JSON.stringify(failure)],
+  );
+  return toJob(rows[0]!);
+}
+
+export async function insertErrors(tx: Conn, jobId: number, errors: readonly ImportRowError[]): Promise<void> {
+  if (errors.length === 0) return;
+  await tx.query(
+    `INSERT INTO import_errors (job_id, row_no, field, code, message_zh, message_en)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [jobId, errors.map((e) => e.rowNo), errors.map((e) => e.field), errors.map((e) => e.code), errors.map((e) => e.message.zh), errors.map((e) => e.message.en)],
+  );
+}
+
+export async function findJob(tx: Conn, jobId: number): Promise<ImportJob | null> {
+  const rows = await tx.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM import_jobs WHERE id = $1`, [jobId]);
+  return rows[0] ? toJob(rows[0]) : null;
+}
+
+export async function listJobs(tx: Conn, limit: number): Promise<ImportJob[]> {
+  const rows = await tx.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM import_jobs ORDER BY id DESC LIMIT $1`, [limit]);
+  return rows.map(toJob);
+}
+
+/**
+ * Errors in sheet order (row, then column), limit rows after afterRowNo. A page ends on a whole
+ * row, so paging by row number never splits one row's errors.
+ */
+export async function errorsAfter(tx: Conn, jobId: number, afterRowNo: number, limit: number): Promise<ImportRowError[]> {
+  const rows = await tx.query<{ row_no: number; field: string; code: string; message_zh: string; message_en: string }>(
+    `WITH page AS (SELECT row_no FROM import_errors WHERE job_id = $1 AND row_no > $2 ORDER BY row_no LIMIT $3)
+     SELECT row_no, field, code, message_zh, message_en FROM import_errors
+     WHERE job_id = $1 AND row_no > $2 AND row_no <= (SELECT max(row_no) FROM page)
+     ORDER BY row_no, array_position($4::text[], field)`,
+    [jobId, afterRowNo, limit, CANONICAL_FIELDS],
+  );
+  return rows.map((r) => ({
+    rowNo: Number(r.row_no),
+    field: r.field as CanonicalField,
+    code: r.code as ImportRowErrorCode,
+    message: { zh: r.message_zh, en: r.message_en },
+  }));
+}

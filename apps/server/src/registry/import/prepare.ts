@@ -1,0 +1,87 @@
+import { maskIdNumber, type PersonRow } from '@cradle/domain';
+import type { Pii } from '../../crypto/pii.js';
+
+/**
+ * Rows ready for the database, column by column (the shape `unnest($1::text[], …)` takes):
+ * ID numbers and phones encrypted, blind indexes and row hashes computed, nothing in clear
+ * that the persons table does not hold in clear.
+ */
+export interface PreparedRows {
+  rowNos: number[];
+  names: string[];
+  sexes: string[];
+  birthDates: string[];
+  ethnicities: (string | null)[];
+  idKinds: string[];
+  idCiphers: Buffer[];
+  blindIndexes: Buffer[];
+  idMasked: string[];
+  phoneCiphers: (Buffer | null)[];
+  hukouRegionCodes: string[];
+  residenceRegionCodes: string[];
+  householdNos: (string | null)[];
+  relationsToHead: (string | null)[];
+  rowHashes: string[];
+}
+
+export interface PrepareOptions {
+  /** Spreadsheet row numbers, for error reports; 1, 2, 3, … when absent. */
+  rowNos?: readonly number[];
+  /** Blind indexes already computed (for the in-file duplicate check), so they are not computed twice. */
+  blindIndexes?: readonly Buffer[];
+}
+
+export function prepareRows(rows: readonly PersonRow[], pii: Pii, opts: PrepareOptions = {}): PreparedRows {
+  const out = emptyPrepared();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out.rowNos.push(opts.rowNos?.[i] ?? i + 1);
+    out.names.push(r.name);
+    out.sexes.push(r.sex);
+    out.birthDates.push(r.birthDate);
+    out.ethnicities.push(r.ethnicity);
+    out.idKinds.push(r.idKind);
+    out.idCiphers.push(pii.encryptIdNumber(r.idNumber));
+    out.blindIndexes.push(opts.blindIndexes?.[i] ?? pii.idBlindIndex(r.idNumber));
+    out.idMasked.push(maskIdNumber(r.idNumber));
+    out.phoneCiphers.push(r.phone === null ? null : pii.encryptPhone(r.phone));
+    out.hukouRegionCodes.push(r.hukouRegionCode);
+    out.residenceRegionCodes.push(r.residenceRegionCode);
+    out.householdNos.push(r.householdNo);
+    out.relationsToHead.push(r.relationToHead);
+    out.rowHashes.push(personRowHash(r, pii));
+  }
+  return out;
+}
+
+/**
+ * What re-import compares to tell an unchanged person from a changed one. Keyed (through the
+ * blind-index HMAC) rather than a bare sha256: a plain hash over the ID number or phone could be
+ * brute-forced from the other, readable columns of the same row. The "\0row\0" prefix keeps
+ * these inputs apart from real ID numbers, which are 18 digits.
+ */
+export function personRowHash(r: PersonRow, pii: Pii): string {
+  const fields = [
+    r.name, r.idNumber, r.idKind, r.sex, r.birthDate, r.ethnicity ?? '', r.hukouRegionCode,
+    r.residenceRegionCode, r.householdNo ?? '', r.relationToHead ?? '', r.phone ?? '',
+  ];
+  return pii.idBlindIndex(`\0row\0${fields.join('\x1f')}`).toString('hex');
+}
+
+export function emptyPrepared(): PreparedRows {
+  return {
+    rowNos: [], names: [], sexes: [], birthDates: [], ethnicities: [], idKinds: [], idCiphers: [], blindIndexes: [],
+    idMasked: [], phoneCiphers: [], hukouRegionCodes: [], residenceRegionCodes: [], householdNos: [], relationsToHead: [], rowHashes: [],
+  };
+}
+
+/** The rows whose position passes keep, in order. */
+export function filterPrepared(p: PreparedRows, keep: (i: number) => boolean): PreparedRows {
+  const out = emptyPrepared();
+  const columns = Object.keys(out) as (keyof PreparedRows)[];
+  for (let i = 0; i < p.rowNos.length; i++) {
+    if (!keep(i)) continue;
+    for (const c of columns) (out[c] as unknown[]).push(p[c][i]);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { verifyAuditChain } from '../../api/audit';
+import type { AuditVerification } from '../../api/types';
+import { useErrorText } from '../../lib/errors';
+
+export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerification) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+
+  async function verify() {
+    setBusy(true);
+    try {
+      onResult(await verifyAuditChain());
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="audit-verify">
+      {t('audit.verify.button')}
+    </Button>
+  );
+}
+
+export function VerifyResult({ result, onClose }: { result: AuditVerification; onClose: () => void }) {
+  const { t } = useTranslation();
+  const checked = t('audit.verify.checked', { checked: result.checked });
+  const broken = result.firstBroken;
+  return (
+    <Alert
+      data-testid="audit-verify-result"
+      data-ok={String(result.ok)}
+      type={result.ok ? 'success' : 'error'}
+      showIcon
+      closable={{ onClose }}
+      title={result.ok || !broken ? t('audit.verify.ok') : t('audit.verify.broken', { seq: broken.seq })}
+      description={broken ? `${t('audit.verify.reason', { reason: broken.reason })} · ${checked}` : checked}
+    />
+  );
+}

@@ -1,0 +1,17 @@
+import { zhCN } from '../../i18n/zh-CN';
+import { optionalLabel } from '../../lib/optionalLabel';
+
+/** Action codes the console has a label for ('person.reveal', …), for the filter's suggestions. */
+export const KNOWN_ACTIONS: readonly string[] = Object.entries(zhCN.audit.actions).flatMap(([group, actions]) =>
+  Object.keys(actions).map((action) => `${group}.${action}`),
+);
+
+export function actionLabel(action: string): string {
+  return optionalLabel('audit.actions', action);
+}
+
+export function targetLabel(targetType: string | null, targetId: string | number | null): string {
+  if (!targetType) return targetId === null ? '' : String(targetId);
+  const type = optionalLabel('audit.targets', targetType);
+  return targetId === null ? type : `${type} #${targetId}`;
+}
