@@ -21,6 +21,8 @@ import { createRegionService } from './regions/service.js';
 import { regionRoutes } from './regions/routes.js';
 import { createRegistryService } from './registry/service.js';
 import { registryRoutes } from './registry/routes.js';
+import { importRoutes } from './registry/import-routes.js';
+import { createImportService } from './registry/import/service.js';
 import { createDashboardService } from './dashboard/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -72,11 +74,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const auth = createAuthService(database, keys);
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
+  const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
+  await imports.failInterrupted();
+  app.addHook('onClose', () => imports.idle());
 
   await app.register(systemRoutes, { regions, scopeCode: config.scopeCode, demo: config.demo, database: database.kind });
   await app.register(authRoutes, { auth, regions, secureCookies: config.secureCookies });
   await app.register(regionRoutes, { regions });
   await app.register(registryRoutes, { registry });
+  await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
   await app.register(auditRoutes, { database });
 

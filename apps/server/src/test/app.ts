@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -25,7 +28,7 @@ export async function createTestApp(populationSize = 3000): Promise<TestApp> {
   const users = demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001');
   for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
   await loadDemoPopulation(database, createPii(keys), TEST_SCOPE, populationSize, new Date('2026-11-24T00:00:00Z'));
-  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir: await mkdtemp(path.join(tmpdir(), 'cradle-test-')) };
   const app = await buildApp({ config, database, keys });
   return { app, database, keys, users, close: async () => { await app.close(); await cleanup(); } };
 }
@@ -56,4 +59,12 @@ export function sessionCookie(res: LightMyRequestResponse): string {
 
 export function as(s: Session, extra: Record<string, string> = {}) {
   return { headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra } };
+}
+
+/** A multipart/form-data body with one file field, as a browser sends it. */
+export function multipartFile(fileName: string, content: string | Buffer, field = 'file') {
+  const boundary = `----cradle${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

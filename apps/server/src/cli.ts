@@ -1,0 +1,49 @@
+import { loadConfig } from './config.js';
+import { bootstrap } from './bootstrap.js';
+import { verifyAuditChain } from './audit/service.js';
+import { totpAt } from './auth/totp.js';
+import { createPii } from './crypto/pii.js';
+import { createRegionService } from './regions/service.js';
+import { importCommand } from './registry/import/cli.js';
+
+// `npm run cli -- <command>`: the operator's commands, on the same database as the server
+// (stop the server first when it runs on embedded PGlite: one process owns its files).
+const USAGE = `usage: npm run cli -- <command>
+  import <file.csv|file.xlsx> [--jurisdiction CODE] [--user NAME] [--lang zh-CN|en]
+                         import persons, with a progress bar and an error report
+  audit-verify           verify the audit log's hash chain; names the first broken entry
+  totp <username>        print the current TOTP code of a demo user (demo mode only)`;
+
+const [command, ...args] = process.argv.slice(2);
+const config = loadConfig();
+let code = 0;
+
+if (command === 'totp') {
+  // Demo secrets are public (README); real secrets are never printed.
+  const { demoUsers } = await import('./demo/users.js');
+  const user = demoUsers(config.scopeCode, '', '', '').find((u) => u.username === args[0]);
+  if (!config.demo || !user?.totpSecret) {
+    console.error('totp: only for demo administrators (admin, county) with CRADLE_DEMO on');
+    code = 1;
+  } else {
+    console.log(totpAt(user.totpSecret, Date.now()));
+  }
+} else if (command === 'audit-verify' || command === 'import') {
+  const platform = await bootstrap(config);
+  try {
+    if (command === 'audit-verify') {
+      const r = await verifyAuditChain(platform.database);
+      console.log(r.ok ? `audit chain intact: ${r.checked} entries verified` : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`);
+      code = r.ok ? 0 : 2;
+    } else {
+      const regions = await createRegionService(platform.database);
+      code = await importCommand(args, { database: platform.database, pii: createPii(platform.keys), regionExists: regions.exists, defaultJurisdictionCode: config.scopeCode });
+    }
+  } finally {
+    await platform.database.close();
+  }
+} else {
+  console.error(USAGE);
+  code = command ? 1 : 0;
+}
+process.exit(code);

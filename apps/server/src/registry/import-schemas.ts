@@ -1,0 +1,34 @@
+import { Type } from 'typebox';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Count = Type.Integer({ minimum: 0 });
+
+export const ImportJob = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  totalRows: Nullable(Count),
+  processedRows: Count,
+  validRows: Count,
+  invalidRows: Count,
+  inserted: Count,
+  updated: Count,
+  unchanged: Count,
+  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  createdAt: Type.String({ format: 'date-time' }),
+  startedAt: Nullable(Type.String({ format: 'date-time' })),
+  finishedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const ImportRowError = Type.Object({
+  row: Type.Integer({ description: 'Spreadsheet row number; the header is row 1' }),
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const ImportJobDetail = Type.Intersect([ImportJob, Type.Object({ errors: Type.Array(ImportRowError, { description: 'The first 1,000; the full list is in errors.csv' }) })]);
+export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
+export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ImportStarted = Type.Object({ id: Type.Integer() });
