@@ -1,6 +1,6 @@
 import type { Lang } from '@cradle/domain';
-import { withScope, type Scope } from '../../db/scope.js';
 import { unlink } from 'node:fs/promises';
+import { withScope, type Scope } from '../../db/scope.js';
 import { errorReportHeader, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
 import { errorsAfter, findJob, insertJob, listJobs } from './jobs-repo.js';
@@ -57,7 +57,10 @@ export function createImportService(deps: ImportDeps): ImportService {
 
   return {
     async start(input) {
-      const jobId = await queue(input);
+      const jobId = await queue(input).catch(async (err: unknown) => {
+        await unlink(input.filePath).catch(() => undefined);
+        throw err;
+      });
       const task = runImportJob(deps, jobId, input)
         .catch((err: unknown) => log.error({ err, jobId }, 'import job could not be finished'))
         .finally(() => unlink(input.filePath).catch(() => undefined));

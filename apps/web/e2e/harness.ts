@@ -1,0 +1,203 @@
+// Browser-test harness: the real server, in this process, on a fresh database, serving the
+// built console; and a headless Chromium (Debian's, driven by playwright-core) to use it.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { buildApp } from '../../server/src/app.js';
+import { totpAt } from '../../server/src/auth/totp.js';
+import { loadConfig, repoRoot } from '../../server/src/config.js';
+import { deriveKeys } from '../../server/src/crypto/keys.js';
+import { createPii } from '../../server/src/crypto/pii.js';
+import type { Database } from '../../server/src/db/client.js';
+import { loadDemoPopulation } from '../../server/src/demo/load.js';
+import { createUser, DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
+import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
+
+export { DEMO_PASSWORD };
+
+/** The signed-in user's township, the other township, and a village of the first (as in createTestApp). */
+export const TOWNSHIP = '533423101'; // 保和镇
+export const OTHER_TOWNSHIP = '533423102'; // 叶枝镇
+export const VILLAGE = '533423101001'; // 南路社区居民委员会
+
+export const WEB_DIST = path.join(repoRoot, 'apps/web/dist');
+export const RESULTS_DIR = path.join(repoRoot, 'test-results');
+
+export interface E2EServer {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  baseUrl: string;
+  app: FastifyInstance;
+  /** The database as its owner (no row-level security): for picking test data and checking effects. */
+  database: Database;
+  users: DemoUser[];
+  close: () => Promise<void>;
+}
+
+function assertConsoleBuilt(): void {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`The console is not built: ${path.join(WEB_DIST, 'index.html')} is missing. Run \`npm run build\` first.`);
+  }
+}
+
+/**
+ * The real app (as `npm start` builds it) on a fresh database — in-memory PGlite, or a new
+ * database on TEST_DATABASE_URL — with the demo users and a small synthetic population,
+ * serving apps/web/dist and listening on 127.0.0.1 on a free port.
+ */
+export async function startServer(populationSize = 3000): Promise<E2EServer> {
+  assertConsoleBuilt();
+  const { database, cleanup } = await createTestDatabase();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-e2e-'));
+  let app: FastifyInstance | undefined;
+  try {
+    const keys = deriveKeys(randomBytes(32));
+    const users = demoUsers(TEST_SCOPE, TOWNSHIP, OTHER_TOWNSHIP, VILLAGE);
+    for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+    await loadDemoPopulation(database, createPii(keys), TEST_SCOPE, populationSize, new Date());
+    const config = { ...loadConfig({}), demo: true, webDist: WEB_DIST, dataDir, host: '127.0.0.1', port: 0 };
+    app = await buildApp({ config, database, keys });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const running = app;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      app: running,
+      database,
+      users,
+      close: async () => {
+        await running.close();
+        await cleanup();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await app?.close();
+    await cleanup();
+    await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Chromium; Playwright gives each launch a fresh temporary user-data-dir. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface BrowserFixture {
+  server: E2EServer;
+  browser: Browser;
+  /** A fresh context (own cookies and storage) for the current test. */
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page during the current test. */
+  pageErrors: Error[];
+  /** Another fresh context and page in the same test, e.g. to act as a second user. */
+  newPage: () => Promise<Page>;
+}
+
+/**
+ * Registers the hooks of a browser test file: one server and one browser for the file, a
+ * fresh context per test, a screenshot in test-results/ when a test fails, and a check
+ * that the page threw no uncaught error.
+ */
+export function useBrowser(populationSize?: number): BrowserFixture {
+  const f = { pageErrors: [] as Error[] } as unknown as BrowserFixture;
+  const contexts: BrowserContext[] = [];
+
+  const openContext = async () => {
+    const context = await f.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => f.pageErrors.push(e));
+    return { context, page };
+  };
+
+  beforeAll(async () => {
+    [f.server, f.browser] = await Promise.all([startServer(populationSize), launchBrowser()]);
+    f.newPage = async () => (await openContext()).page;
+  });
+  afterAll(async () => {
+    await f.browser?.close();
+    await f.server?.close();
+  });
+  beforeEach(async () => {
+    f.pageErrors.length = 0;
+    const { context, page } = await openContext();
+    f.context = context;
+    f.page = page;
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && f.page && !f.page.isClosed()) {
+      await screenshot(f.page, `FAILED ${ctx.task.name}`).catch(() => undefined);
+    }
+    const closing = contexts.splice(0);
+    await Promise.all(closing.map((c) => c.close()));
+    expect(f.pageErrors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+  });
+  return f;
+}
+
+/** Saves a full-page screenshot as test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export function demoUser(server: E2EServer, username: string): DemoUser {
+  const u = server.users.find((x) => x.username === username);
+  if (!u) throw new Error(`no demo user ${username}`);
+  return u;
+}
+
+/** The current code of a demo user's authenticator, as their phone would show it. */
+export function currentTotp(server: E2EServer, username: string): string {
+  const secret = demoUser(server, username).totpSecret;
+  if (!secret) throw new Error(`${username} has no second factor`);
+  return totpAt(secret, Date.now());
+}
+
+/** Signs in through the login page (with the TOTP code when the account needs one) and waits for the dashboard. */
+export async function signIn(page: Page, server: E2EServer, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  if (demoUser(server, username).totpSecret) {
+    const otp = page.getByTestId('login-totp').locator('input').first();
+    await otp.waitFor();
+    await otp.fill(currentTotp(server, username));
+    await page.getByTestId('login-submit').click();
+  }
+  await page.getByTestId('stat-population').waitFor();
+}
+
+/** The integer a formatted figure shows ("1,234" → 1234). */
+export function figure(text: string): number {
+  const digits = text.replace(/[^\d]/g, '');
+  if (!digits) throw new Error(`no number in ${JSON.stringify(text)}`);
+  return Number(digits);
+}
