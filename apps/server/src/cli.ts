@@ -5,6 +5,7 @@ import { totpAt } from './auth/totp.js';
 import { createPii } from './crypto/pii.js';
 import { createRegionService } from './regions/service.js';
 import { importCommand } from './registry/import/cli.js';
+import { userAddCommand } from './auth/users-cli.js';
 
 // `npm run cli -- <command>`: the operator's commands, on the same database as the server
 // (stop the server first when it runs on embedded PGlite: one process owns its files).
@@ -12,6 +13,8 @@ const USAGE = `usage: npm run cli -- <command>
   import <file.csv|file.xlsx> [--jurisdiction CODE] [--user NAME] [--lang zh-CN|en]
                          import persons, with a progress bar and an error report
   audit-verify           verify the audit log's hash chain; names the first broken entry
+  user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]
+                         create a user (password from CRADLE_NEW_PASSWORD; prints the TOTP secret once)
   totp <username>        print the current TOTP code of a demo user (demo mode only)`;
 
 const [command, ...args] = process.argv.slice(2);
@@ -28,13 +31,16 @@ if (command === 'totp') {
   } else {
     console.log(totpAt(user.totpSecret, Date.now()));
   }
-} else if (command === 'audit-verify' || command === 'import') {
+} else if (command === 'audit-verify' || command === 'import' || command === 'user-add') {
   const platform = await bootstrap(config);
   try {
     if (command === 'audit-verify') {
       const r = await verifyAuditChain(platform.database);
       console.log(r.ok ? `audit chain intact: ${r.checked} entries verified` : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`);
       code = r.ok ? 0 : 2;
+    } else if (command === 'user-add') {
+      const regions = await createRegionService(platform.database);
+      code = await userAddCommand(args, platform.database, platform.keys, regions.exists);
     } else {
       const regions = await createRegionService(platform.database);
       code = await importCommand(args, { database: platform.database, pii: createPii(platform.keys), regionExists: regions.exists, defaultJurisdictionCode: config.scopeCode });
