@@ -17,11 +17,16 @@ $$;
 --> statement-breakpoint
 ALTER TABLE persons ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
--- A person belongs to a jurisdiction where they live or where their hukou is registered;
--- a new or changed record must live inside the writer's jurisdiction.
-CREATE POLICY persons_scope ON persons
-  USING (cradle_in_jurisdiction(residence_region_code) OR cradle_in_jurisdiction(hukou_region_code))
-  WITH CHECK (cradle_in_jurisdiction(residence_region_code));
+-- A person is visible where they live or where their hukou is registered; only the
+-- jurisdiction they live in may create or change the record (so a hukou-only view cannot
+-- move someone's residence into itself).
+CREATE POLICY persons_read ON persons FOR SELECT
+  USING (cradle_in_jurisdiction(residence_region_code) OR cradle_in_jurisdiction(hukou_region_code));
+--> statement-breakpoint
+CREATE POLICY persons_insert ON persons FOR INSERT WITH CHECK (cradle_in_jurisdiction(residence_region_code));
+--> statement-breakpoint
+CREATE POLICY persons_update ON persons FOR UPDATE
+  USING (cradle_in_jurisdiction(residence_region_code)) WITH CHECK (cradle_in_jurisdiction(residence_region_code));
 --> statement-breakpoint
 ALTER TABLE households ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

@@ -14,7 +14,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Conn {
   db: Db;
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-  /** `COPY … FROM STDIN` with CSV text chunks; returns rows copied. */
+  /**
+   * `COPY … FROM STDIN` with CSV text chunks; returns rows copied. Owner connections only:
+   * PostgreSQL refuses COPY into tables with row-level security, and PGlite refuses cradle_app
+   * its /dev/blob, so scoped writes use INSERT … SELECT FROM unnest(…) instead.
+   */
   copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
 }
 

@@ -4,8 +4,9 @@ import type { Pii } from '../../crypto/pii.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
 import { loadPrepared } from './load.js';
-import { prepareRows, type PreparedRows } from './prepare.js';
+import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
 import type { SourceRow } from './reader.js';
+import { yieldToEventLoop } from './pipelined.js';
 import { duplicateInFileError, type ImportRowError } from './row-errors.js';
 import type { ImportCounts } from './types.js';
 
@@ -27,32 +28,43 @@ export interface CheckedBatch {
   prepared: PreparedRows;
 }
 
-export function checkBatch(rows: readonly SourceRow[], ctx: CheckContext): CheckedBatch {
-  const errors: ImportRowError[] = [];
+// A slice takes a few milliseconds of CPU. Between slices the event loop runs: the batch
+// loading meanwhile sends its next statement, and the server's other requests are answered.
+export const SLICE_ROWS = 200;
+
+export async function checkBatch(rows: readonly SourceRow[], ctx: CheckContext): Promise<CheckedBatch> {
+  const out: CheckedBatch = { processed: rows.length, invalid: 0, errors: [], prepared: emptyPrepared() };
+  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+    if (start > 0) await yieldToEventLoop();
+    checkSlice(rows.slice(start, start + SLICE_ROWS), ctx, out);
+  }
+  return out;
+}
+
+function checkSlice(rows: readonly SourceRow[], ctx: CheckContext, out: CheckedBatch): void {
   const valid: PersonRow[] = [];
   const rowNos: number[] = [];
   const blindIndexes: Buffer[] = [];
-  let invalid = 0;
   const rowCtx = { regionExists: ctx.regionExists, jurisdictionCode: ctx.jurisdictionCode, today: ctx.today };
   for (const { rowNo, raw } of rows) {
     const result = validatePersonRow(raw, rowCtx);
     if (!result.ok) {
-      invalid++;
-      for (const e of result.errors) errors.push({ rowNo, ...e });
+      out.invalid++;
+      for (const e of result.errors) out.errors.push({ rowNo, ...e });
       continue;
     }
     const blind = ctx.pii.idBlindIndex(result.value.idNumber);
     const firstRowNo = ctx.seen.firstRowOrAdd(blind, rowNo);
     if (firstRowNo !== 0) {
-      invalid++;
-      errors.push(duplicateInFileError(rowNo, firstRowNo));
+      out.invalid++;
+      out.errors.push(duplicateInFileError(rowNo, firstRowNo));
       continue;
     }
     valid.push(result.value);
     rowNos.push(rowNo);
     blindIndexes.push(blind);
   }
-  return { processed: rows.length, invalid, errors, prepared: prepareRows(valid, ctx.pii, { rowNos, blindIndexes }) };
+  appendPrepared(out.prepared, prepareRows(valid, ctx.pii, { rowNos, blindIndexes }));
 }
 
 /**

@@ -89,6 +89,11 @@ describe('a file that cannot be imported', () => {
     expect((await run(file, 'xlsx')).failure?.code).toBe('file.unreadable');
   });
 
+  it('finishes a file holding only the header with nothing loaded', async () => {
+    const job = await run(await writeCsv(dir, 'header-only.csv', []), 'csv');
+    expect(job).toMatchObject({ status: 'done', totalRows: 0, processedRows: 0, validRows: 0, invalidRows: 0 });
+  });
+
   it('fails cleanly on an empty file', async () => {
     const file = path.join(dir, 'empty.csv');
     await writeFile(file, '');

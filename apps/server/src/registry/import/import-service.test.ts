@@ -107,4 +107,13 @@ describe('importing a CSV of valid rows', () => {
     const list = await service.list({ jurisdictionCode: '533423' });
     expect(list[0]!.id).toBe(jobId);
   });
+
+  it('moves a household to where its head now lives', async () => {
+    const moved = [person(0, { 户号: '533423101001-0001', 与户主关系: '户主', 联系电话: '13800138000', 居住地代码: '533423101003' }), rows[1]!];
+    const file = await writeCsv(dir, 'moved.csv', moved);
+    const job = await service.run({ filePath: file, fileName: 'moved.csv', format: 'csv', user: COUNTY, clientIp: null });
+    expect(job).toMatchObject({ status: 'done', updated: 1, unchanged: 1 });
+    const [household] = await ctx.database.query<{ region_code: string }>(`SELECT region_code FROM households WHERE household_no = '533423101001-0001'`);
+    expect(household!.region_code).toBe('533423101003');
+  });
 });

@@ -18,6 +18,7 @@ export interface LoadResult {
  */
 export async function loadPrepared(conn: Conn, prepared: PreparedRows): Promise<LoadResult> {
   const rejected: ImportRowError[] = [];
+  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected };
   // An existing record outside the jurisdiction is invisible here; upserting onto it would fail the batch.
   const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
   const elsewhereHex = new Set(elsewhere.map((r) => Buffer.from(r.b).toString('hex')));

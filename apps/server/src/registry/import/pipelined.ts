@@ -5,13 +5,13 @@
  */
 export async function pipelined<T, P>(
   items: AsyncIterable<T> | Iterable<T>,
-  prepare: (item: T) => P,
+  prepare: (item: T) => P | Promise<P>,
   load: (prepared: P) => Promise<void>,
 ): Promise<void> {
   let inflight: Promise<void> | null = null;
   try {
     for await (const item of items) {
-      const prepared = prepare(item);
+      const prepared = await prepare(item);
       if (inflight) await inflight;
       inflight = load(prepared);
       // Awaited on the next turn or below; until then this keeps Node from reporting it unhandled.
@@ -35,4 +35,8 @@ export async function* inBatches<T>(items: AsyncIterable<T> | Iterable<T>, size:
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

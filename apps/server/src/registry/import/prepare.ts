@@ -75,6 +75,11 @@ export function emptyPrepared(): PreparedRows {
   };
 }
 
+/** Appends source's rows to target, column by column. */
+export function appendPrepared(target: PreparedRows, source: PreparedRows): void {
+  for (const c of Object.keys(target) as (keyof PreparedRows)[]) (target[c] as unknown[]).push(...source[c]);
+}
+
 /** The rows whose position passes keep, in order. */
 export function filterPrepared(p: PreparedRows, keep: (i: number) => boolean): PreparedRows {
   const out = emptyPrepared();

@@ -26,9 +26,8 @@ function barView(stream: ProgressStream, lang: Lang, rate: (rows: number) => num
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
-      format: `{bar} {percentage}% | {value}/{total} ${unit.rows} | {rate} ${unit.perSecond} | ${unit.left} {eta_formatted}`,
+      format: `{bar} {percentage}% | {value}/{total} ${unit.rows} | {rate} ${unit.perSecond} | ${unit.left} {left}`,
       hideCursor: true,
-      etaBuffer: 50,
       fps: 5,
     },
     cliProgress.Presets.shades_classic,
@@ -38,17 +37,25 @@ function barView(stream: ProgressStream, lang: Lang, rate: (rows: number) => num
     update(job) {
       // Until the total is known the bar shows rows done out of rows done.
       const total = Math.max(job.totalRows ?? job.processedRows, job.processedRows, 1);
+      const perSecond = rate(job.processedRows);
+      // Our own estimate: cli-progress's shows INF until its buffer fills.
+      const left = perSecond > 0 && job.totalRows !== null ? formatSeconds((total - job.processedRows) / perSecond) : '…';
       if (!started) {
-        bar.start(total, job.processedRows, { rate: 0 });
+        bar.start(total, job.processedRows, { rate: perSecond, left });
         started = true;
       }
       bar.setTotal(total);
-      bar.update(job.processedRows, { rate: rate(job.processedRows) });
+      bar.update(job.processedRows, { rate: perSecond, left });
     },
     stop: () => {
       if (started) bar.stop();
     },
   };
+}
+
+function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
 function lineView(stream: ProgressStream, lang: Lang, rate: (rows: number) => number): ProgressView {

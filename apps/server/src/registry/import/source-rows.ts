@@ -19,6 +19,8 @@ export interface CellRow {
 export async function* csvCellRows(filePath: string): AsyncGenerator<CellRow> {
   const input = createReadStream(filePath, { highWaterMark: 1 << 20 });
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true }));
+  // pipe() does not pass a read error on; without this the parser would wait forever.
+  input.on('error', (e) => parser.destroy(e));
   let rowNo = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
