@@ -38,7 +38,9 @@ ALTER TABLE relationships ENABLE ROW LEVEL SECURITY;
 -- end may still be hidden, and the console shows it as "outside your jurisdiction".
 CREATE POLICY relationships_scope ON relationships
   USING (EXISTS (SELECT 1 FROM persons p WHERE p.id = from_person_id) OR EXISTS (SELECT 1 FROM persons p WHERE p.id = to_person_id))
-  WITH CHECK (cradle_in_jurisdiction(region_code));
+  WITH CHECK (cradle_in_jurisdiction(region_code)
+    AND EXISTS (SELECT 1 FROM persons p WHERE p.id = from_person_id)
+    AND EXISTS (SELECT 1 FROM persons p WHERE p.id = to_person_id));
 --> statement-breakpoint
 ALTER TABLE import_jobs ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -98,9 +100,11 @@ CREATE OR REPLACE FUNCTION cradle_append_audit(
 DECLARE
   v_prev text;
   v_seq bigint;
-  v_at timestamptz := date_trunc('milliseconds', clock_timestamp());
+  v_at timestamptz;
 BEGIN
   PERFORM pg_advisory_xact_lock(7262001);
+  -- Taken after the lock, so entry times never go backwards as seq goes forwards.
+  v_at := date_trunc('milliseconds', clock_timestamp());
   SELECT hash INTO v_prev FROM audit_log ORDER BY seq DESC LIMIT 1;
   v_prev := coalesce(v_prev, repeat('0', 64));
   v_seq := nextval(pg_get_serial_sequence('audit_log', 'seq'));
@@ -112,6 +116,9 @@ BEGIN
       p_target_type, p_target_id, p_outcome, p_client_ip, p_details, v_prev));
   RETURN v_seq;
 END $$;
+--> statement-breakpoint
+-- New functions are executable by PUBLIC; a SECURITY DEFINER one must not be.
+REVOKE ALL ON FUNCTION cradle_append_audit(bigint, text, text, text, text, text, text, text, jsonb) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION cradle_append_audit(bigint, text, text, text, text, text, text, text, jsonb) TO cradle_app;
 --> statement-breakpoint
@@ -129,7 +136,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   WHERE p.id = o.child_id AND p.parity IS DISTINCT FROM o.parity
 $$;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION cradle_recompute_parity(bigint[]) TO cradle_app;
+-- Owner only: it updates persons in every jurisdiction.
+REVOKE ALL ON FUNCTION cradle_recompute_parity(bigint[]) FROM PUBLIC;
 --> statement-breakpoint
 -- Whether ID numbers (by blind index) are already registered outside the caller's
 -- jurisdiction, without revealing anything else about those records.
@@ -139,5 +147,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WHERE p.id_blind_index = ANY (p_blind)
     AND NOT (cradle_in_jurisdiction(p.residence_region_code))
 $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION cradle_blind_indexes_elsewhere(bytea[]) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION cradle_blind_indexes_elsewhere(bytea[]) TO cradle_app;

@@ -37,7 +37,7 @@ export interface AppContext {
   config: Config;
   database: Database;
   keys: Keys;
-  logger?: boolean;
+  logger?: boolean | { level: string };
 }
 
 /** The largest import file the console accepts (a million rows of CSV is about 120 MB). */
@@ -45,7 +45,7 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { config, database, keys } = ctx;
-  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -71,7 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const pii = createPii(keys);
   const regions = await createRegionService(database);
-  const auth = createAuthService(database, keys);
+  const auth = createAuthService(database, keys, config.scopeCode);
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });

@@ -16,7 +16,7 @@ export interface Platform {
 }
 
 /** Opens the database, applies migrations and, on first start, loads regions and the demo. */
-export async function bootstrap(config: Config, log: (msg: string) => void = () => undefined): Promise<Platform> {
+export async function bootstrap(config: Config, log: (msg: string) => void = () => undefined, opts: { loadDemo?: boolean } = {}): Promise<Platform> {
   const keys = deriveKeys(loadMasterKey(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   const t0 = Date.now();
@@ -24,7 +24,8 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
   const { loaded } = await ensureRegionsLoaded(database, config.scopeCode);
   if (loaded) log(`loaded ${loaded} regions for scope ${config.scopeCode} in ${Date.now() - t0} ms`);
   let users: DemoUser[] = [];
-  if (config.demo) {
+  // Operator commands never create demo data: only the server's first start does.
+  if (config.demo && opts.loadDemo !== false) {
     const townships = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2', [`${config.scopeCode}%`]);
     const village = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 5 AND parent_code = $1 ORDER BY code LIMIT 1', [townships[0]?.code ?? '']);
     users = demoUsers(config.scopeCode, townships[0]?.code ?? config.scopeCode, townships[1]?.code ?? config.scopeCode, village[0]?.code ?? config.scopeCode);

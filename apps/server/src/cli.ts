@@ -32,7 +32,7 @@ if (command === 'totp') {
     console.log(totpAt(user.totpSecret, Date.now()));
   }
 } else if (command === 'audit-verify' || command === 'import' || command === 'user-add') {
-  const platform = await bootstrap(config);
+  const platform = await bootstrap(config, () => undefined, { loadDemo: false });
   try {
     if (command === 'audit-verify') {
       const r = await verifyAuditChain(platform.database);

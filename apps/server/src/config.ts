@@ -19,6 +19,8 @@ export interface Config {
   /** Mark session cookies Secure (behind HTTPS). */
   secureCookies: boolean;
   sessionIdleMinutes: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limit, audit). */
+  trustProxy: boolean;
   webDist: string;
 }
 
@@ -32,7 +34,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     key: env.CRADLE_KEY || undefined,
     keyFile: path.resolve(repoRoot, env.CRADLE_KEY_FILE ?? path.join(dataDir, 'cradle.key')),
     scopeCode: env.CRADLE_SCOPE ?? '533423',
-    demo: (env.CRADLE_DEMO ?? '1') !== '0',
+    // Demo data only where it cannot land in a real registry by accident: on by default with
+    // the embedded database, off by default on a PostgreSQL server (CRADLE_DEMO=1 to force).
+    demo: (env.CRADLE_DEMO ?? (env.DATABASE_URL ? '0' : '1')) !== '0',
+    trustProxy: env.CRADLE_TRUST_PROXY === '1',
     secureCookies: env.CRADLE_SECURE_COOKIES === '1',
     sessionIdleMinutes: Number(env.CRADLE_SESSION_IDLE_MINUTES ?? 30),
     webDist: path.resolve(repoRoot, 'apps/web/dist'),

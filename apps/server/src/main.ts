@@ -8,7 +8,7 @@ const config = loadConfig();
 const log = (msg: string) => console.log(`[cradle] ${msg}`);
 log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/pglite`}`);
 const platform = await bootstrap(config, log);
-const app = await buildApp({ config, database: platform.database, keys: platform.keys, logger: process.env.CRADLE_LOG === '1' });
+const app = await buildApp({ config, database: platform.database, keys: platform.keys, logger: { level: process.env.CRADLE_LOG_LEVEL ?? 'warn' } });
 await app.listen({ port: config.port, host: config.host });
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://${config.host}:${config.port}  (API docs at /api/docs)`);
 if (config.demo) {

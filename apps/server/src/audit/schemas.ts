@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 export const AuditQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   action: Type.Optional(Type.String({ maxLength: 64 })),
   username: Type.Optional(Type.String({ maxLength: 64 })),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, login, as, sessionCookie, type TestApp } from '../test/app.js';
+import { createTestApp, freshTotp, login, as, sessionCookie, type TestApp } from '../test/app.js';
 import { DEMO_PASSWORD } from '../demo/users.js';
-import { totpAt } from './totp.js';
 
 let t: TestApp;
 beforeAll(async () => (t = await createTestApp(300)));
@@ -25,8 +24,33 @@ describe('sign-in', () => {
     expect(first.statusCode).toBe(401);
     expect(first.json().code).toBe('auth.totpRequired');
     const secret = t.users.find((u) => u.username === 'county')!.totpSecret!;
-    const ok = await post({ username: 'county', password: DEMO_PASSWORD, totp: totpAt(secret, Date.now()) });
+    const code = freshTotp(t, 'county', secret);
+    const ok = await post({ username: 'county', password: DEMO_PASSWORD, totp: code });
     expect(ok.statusCode).toBe(200);
+    // The same code a second time is a replay.
+    const replay = await post({ username: 'county', password: DEMO_PASSWORD, totp: code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('auth.totpInvalid');
+  });
+
+  it('locks the account even when the failures arrive all at once', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => post({ username: 'education', password: 'wrong-guess' })));
+    expect(results.some((r) => r.statusCode === 423)).toBe(true);
+    const right = await post({ username: 'education', password: DEMO_PASSWORD });
+    expect(right.statusCode).toBe(423);
+  });
+
+  it('does not let an encoded path walk around the session check', async () => {
+    const s = await login(t, 'township');
+    for (const url of ['/%61pi/audit', '/%61%70%69/audit', '/api/%61udit']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+      expect([403, 404], url).toContain(res.statusCode);
+    }
+    const leader = await login(t, 'leader');
+    const write = await t.app.inject({ method: 'POST', url: '/%61pi/audit/verify', headers: { cookie: leader.cookie } });
+    expect([403, 404]).toContain(write.statusCode);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/%61pi/persons' });
+    expect([401, 404]).toContain(anonymous.statusCode);
   });
 
   it('answers in English when the console asks for English', async () => {

@@ -6,7 +6,7 @@ import { decryptField } from '../crypto/pii.js';
 import { authError } from './errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
-import { verifyTotp } from './totp.js';
+import { matchTotpStep } from './totp.js';
 
 // Five failures lock the account for fifteen minutes (issue 2, Access and audit).
 const MAX_FAILURES = 5;
@@ -41,12 +41,13 @@ export interface LoginResult {
 
 let dummyHash: Promise<string> | undefined;
 
-export function createAuthService(database: Database, keys: Keys) {
+export function createAuthService(database: Database, keys: Keys, scopeCode: string) {
   const audit = (u: UserRow | undefined, username: string, outcome: 'success' | 'failure' | 'denied', ip: string, reason?: string) =>
     appendAudit(database, {
       userId: u ? Number(u.id) : null,
       username: u?.username ?? username,
-      jurisdictionCode: u?.jurisdiction_code ?? null,
+      // An unknown username is recorded under the deployment's scope, so administrators see it.
+      jurisdictionCode: u?.jurisdiction_code ?? scopeCode,
       action: 'auth.login',
       targetType: 'user',
       targetId: u ? String(u.id) : null,
@@ -55,13 +56,16 @@ export function createAuthService(database: Database, keys: Keys) {
       details: reason ? { reason } : null,
     });
 
+  /** Counts a failure in one statement, so parallel attempts cannot overwrite each other's count. */
   async function recordFailure(u: UserRow, ip: string, reason: string): Promise<boolean> {
-    const failures = u.failed_logins + 1;
-    const lock = failures >= MAX_FAILURES;
-    await database.query(
-      `UPDATE users SET failed_logins = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END WHERE id = $1`,
-      [u.id, lock ? 0 : failures, lock, LOCK_MINUTES],
+    const rows = await database.query<{ locked: boolean }>(
+      `UPDATE users SET
+         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+       WHERE id = $1 RETURNING coalesce(locked_until > now(), false) AS locked`,
+      [u.id, MAX_FAILURES, LOCK_MINUTES],
     );
+    const lock = Boolean(rows[0]?.locked);
     await audit(u, u.username, 'failure', ip, lock ? `${reason}; locked` : reason);
     return lock;
   }
@@ -90,14 +94,19 @@ export function createAuthService(database: Database, keys: Keys) {
       if (requiresTwoFactor(u.roles)) {
         if (!input.totp) throw authError('auth.totpRequired');
         const secret = u.totp_secret_cipher ? decryptField(keys.secretEncryption, 'totp', u.totp_secret_cipher) : null;
-        if (!secret || !verifyTotp(secret, input.totp)) {
-          throw authError((await recordFailure(u, input.clientIp, 'wrong TOTP code')) ? 'auth.locked' : 'auth.totpInvalid');
+        const step = secret ? matchTotpStep(secret, input.totp) : null;
+        // A code is good once: the step must be later than the last one accepted (no replay).
+        const fresh = step !== null && (await database.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [u.id, step])).length > 0;
+        if (!fresh) {
+          throw authError((await recordFailure(u, input.clientIp, step === null ? 'wrong TOTP code' : 'reused TOTP code')) ? 'auth.locked' : 'auth.totpInvalid');
         }
       }
       const token = newToken();
       const csrfToken = newToken();
       await database.transaction(async (tx) => {
-        await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [u.id]);
+        // Re-checked here: parallel attempts may have locked the account during this one.
+        const open = await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id', [u.id]);
+        if (open.length === 0) throw authError('auth.locked');
         await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [hashToken(token), u.id, csrfToken, input.clientIp]);
         await appendAudit(tx, { userId: Number(u.id), username: u.username, jurisdictionCode: u.jurisdiction_code, action: 'auth.login', targetType: 'user', targetId: String(u.id), outcome: 'success', clientIp: input.clientIp });
       });

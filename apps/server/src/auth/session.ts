@@ -38,11 +38,14 @@ export const newToken = () => randomBytes(32).toString('base64url');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_EVERY_MS = 60_000;
+// However active, a session ends after a working day (a shared office computer).
+const MAX_SESSION_MS = 12 * 3_600_000;
 
 interface SessionRow {
   token_hash: string;
   csrf_token: string;
   last_seen_at: Date;
+  created_at: Date;
   id: number;
   username: string;
   display_name: string;
@@ -68,14 +71,15 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
     if (token) {
       const tokenHash = hashToken(token);
       const rows = await database.query<SessionRow>(
-        `SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id, u.username, u.display_name, u.roles,
+        `SELECT s.token_hash, s.csrf_token, s.last_seen_at, s.created_at, u.id, u.username, u.display_name, u.roles,
                 u.jurisdiction_code, u.department, u.active
            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
         [tokenHash],
       );
       const row = rows[0];
       const idleMs = row ? Date.now() - new Date(row.last_seen_at).getTime() : 0;
-      if (row && row.active && idleMs <= idleMinutes * 60_000) {
+      const ageMs = row ? Date.now() - new Date(row.created_at).getTime() : 0;
+      if (row && row.active && idleMs <= idleMinutes * 60_000 && ageMs <= MAX_SESSION_MS) {
         req.user = { id: Number(row.id), username: row.username, displayName: row.display_name, roles: row.roles, jurisdictionCode: row.jurisdiction_code, department: row.department };
         req.sessionTokenHash = tokenHash;
         req.csrfToken = row.csrf_token;
@@ -87,7 +91,10 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       }
     }
     // Only the JSON API needs a session; the console's files and the API docs are public.
-    const isApi = req.url.startsWith('/api/') && !req.url.startsWith('/api/docs');
+    // Decided on the matched route pattern, never on the raw URL: the router decodes
+    // `/%61pi/…` to `/api/…`, so a raw-URL test could be walked around.
+    const route = req.routeOptions.url ?? '';
+    const isApi = route.startsWith('/api/') && !/^\/api\/docs(\/|$)/.test(route);
     if (config.public || !isApi) return;
     if (!req.user) throw expired ? authError('auth.sessionExpired') : commonError('auth.unauthenticated');
     if (!SAFE_METHODS.has(req.method)) {

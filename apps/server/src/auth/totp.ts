@@ -56,12 +56,20 @@ export function totpAt(secretBase32: string, unixMs: number): string {
   return hotp(base32Decode(secretBase32), Math.floor(unixMs / 1000 / 30));
 }
 
-/** Accepts the current step and one step either side, for clock drift (RFC 6238 §5.2). */
-export function verifyTotp(secretBase32: string, code: string, unixMs = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step of a valid code: the current step or one either side, for clock drift
+ * (RFC 6238 §5.2); null when the code is wrong. The caller refuses a step it already accepted.
+ */
+export function matchTotpStep(secretBase32: string, code: string, unixMs = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const step = Math.floor(unixMs / 1000 / 30);
-  return [-1, 0, 1].some((d) => timingSafeEqual(Buffer.from(hotp(secret, step + d)), Buffer.from(code)));
+  for (const d of [-1, 0, 1]) if (timingSafeEqual(Buffer.from(hotp(secret, step + d)), Buffer.from(code))) return step + d;
+  return null;
+}
+
+export function verifyTotp(secretBase32: string, code: string, unixMs = Date.now()): boolean {
+  return matchTotpStep(secretBase32, code, unixMs) !== null;
 }
 
 export function otpauthUri(secretBase32: string, account: string, issuer = 'Cradle'): string {

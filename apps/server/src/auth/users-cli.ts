@@ -25,6 +25,11 @@ export async function userAddCommand(args: string[], database: Database, keys: K
     return 1;
   }
   const totpSecret = requiresTwoFactor(roles as Role[]) ? generateTotpSecret() : null;
+  const taken = await database.query('SELECT 1 FROM users WHERE username = $1', [username]);
+  if (taken.length > 0) {
+    console.error(`user-add: ${username} exists already; nothing changed`);
+    return 1;
+  }
   await createUser(database, keys, { username: username!, displayName: values.name ?? username!, roles: roles as Role[], jurisdiction: values.jurisdiction!, department: (values.department ?? null) as never, totpSecret }, password);
   await appendAudit(database, { userId: null, username: 'cli', jurisdictionCode: values.jurisdiction!, action: 'user.create', targetType: 'user', targetId: username!, outcome: 'success', clientIp: null, details: { roles } });
   console.log(`created ${username} (${roles.join(',')}) in ${values.jurisdiction}`);

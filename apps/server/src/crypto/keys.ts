@@ -24,7 +24,7 @@ export function deriveKeys(master: Buffer): Keys {
 export function loadMasterKey(opts: { key?: string; keyFile: string }): Buffer {
   if (opts.key) return parseKey(opts.key, 'CRADLE_KEY');
   if (existsSync(opts.keyFile)) return parseKey(readFileSync(opts.keyFile, 'utf8').trim(), opts.keyFile);
-  mkdirSync(path.dirname(opts.keyFile), { recursive: true });
+  mkdirSync(path.dirname(opts.keyFile), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(opts.keyFile, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(opts.keyFile, 0o600);

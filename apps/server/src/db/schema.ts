@@ -135,6 +135,8 @@ export const users = pgTable('users', {
   jurisdictionCode: text('jurisdiction_code').notNull(),
   department: text('department'),
   totpSecretCipher: bytea('totp_secret_cipher'),
+  // The last TOTP time step accepted: a code is good once (RFC 6238 §5.2).
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: tstz('locked_until'),
   active: boolean('active').notNull().default(true),

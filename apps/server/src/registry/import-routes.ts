@@ -42,7 +42,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
     }
     await mkdir(uploadDir, { recursive: true, mode: 0o700 });
     const filePath = path.join(uploadDir, `${randomBytes(12).toString('hex')}${ext}`);
-    await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 }));
+    // An aborted upload must not leave a partial file of personal data behind.
+    await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch(async (err: unknown) => {
+      await unlink(filePath).catch(() => undefined);
+      throw err;
+    });
     // Over the size limit the stream stops early: reject the whole file, never a truncated part.
     if (file.file.truncated) {
       await unlink(filePath).catch(() => undefined);

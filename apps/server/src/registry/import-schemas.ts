@@ -30,5 +30,5 @@ export const ImportRowError = Type.Object({
 
 export const ImportJobDetail = Type.Intersect([ImportJob, Type.Object({ errors: Type.Array(ImportRowError, { description: 'The first 1,000; the full list is in errors.csv' }) })]);
 export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
-export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const ImportStarted = Type.Object({ id: Type.Integer() });

@@ -72,6 +72,8 @@ describe('jurisdiction walk', () => {
       }
     }
     expect(calls).toBeGreaterThan(20);
+    const refused = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'denied' AND target_id = $1", [String(probe.id)]);
+    expect(Number(refused[0]!.n)).toBeGreaterThan(0);
   });
 
   it('keeps the county administrator’s view of both townships', async () => {

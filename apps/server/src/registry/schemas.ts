@@ -9,7 +9,8 @@ export const PersonRef = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   sex: Sex,
-  birthDate: Type.String({ format: 'date' }),
+  // Age, not the birth date: region part ‖ birth date ‖ last four would be the whole number.
+  age: Type.Integer(),
   idNumberMasked: Type.String({ description: 'Region part and last four characters; the rest masked' }),
   parity: Nullable(Type.Integer({ description: '孩次: birth order among the mother’s children, from the registry links' })),
 });
@@ -18,7 +19,6 @@ export const PersonSummary = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   sex: Sex,
-  birthDate: Type.String({ format: 'date' }),
   age: Type.Integer(),
   idNumberMasked: Type.String(),
   idKind: IdKind,
@@ -31,6 +31,7 @@ export type PersonSummary = Static<typeof PersonSummary>;
 export const PersonDetail = Type.Intersect([
   PersonSummary,
   Type.Object({
+    birthDate: Type.String({ format: 'date', description: 'Only here, in the audited view of the person themself' }),
     ethnicity: Nullable(Type.String()),
     relationToHead: Nullable(Type.String()),
     household: Nullable(
@@ -62,6 +63,6 @@ export const PersonSearchQuery = Type.Object({
 export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
 
 export const PersonPage = Type.Object({ items: Type.Array(PersonSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
-export const PersonIdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const PersonIdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const RevealBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }) });
 export const Revealed = Type.Object({ idNumber: Type.String() });

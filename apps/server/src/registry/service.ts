@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/service.js';
 import type { SessionUser } from '../auth/session.js';
 import type { RegionService } from '../regions/service.js';
 import { registryError } from './errors.js';
+import { AppError } from '../errors.js';
 import * as repo from './repo.js';
 import type { PersonDetail, PersonSearchQuery, PersonSummary } from './schemas.js';
 
@@ -21,7 +22,6 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     id: Number(r.id),
     name: r.name,
     sex: r.sex,
-    birthDate: r.birth_date,
     age: Number(r.age),
     idNumberMasked: r.id_masked,
     idKind: r.id_kind as PersonSummary['idKind'],
@@ -29,11 +29,21 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     residenceRegion: region(r.residence_region_code),
     parity: r.parity === null ? null : Number(r.parity),
   });
-  const ref = (r: repo.PersonRow) => ({ id: Number(r.id), name: r.name, sex: r.sex, birthDate: r.birth_date, idNumberMasked: r.id_masked, parity: r.parity === null ? null : Number(r.parity) });
+  const ref = (r: repo.PersonRow) => ({ id: Number(r.id), name: r.name, sex: r.sex, age: Number(r.age), idNumberMasked: r.id_masked, parity: r.parity === null ? null : Number(r.parity) });
   const audit = (a: Actor, action: string, targetId: string | null, details: Record<string, unknown> | null) => ({
     userId: a.user.id, username: a.user.username, jurisdictionCode: a.user.jurisdictionCode, clientIp: a.clientIp,
     action, targetType: 'person', targetId, outcome: 'success' as const, details,
   });
+
+  /** A look-up of a person the user may not see is refused and recorded (outside the rolled-back transaction). */
+  const recordingRefusal = async <T>(a: Actor, action: string, id: number, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'registry.personNotFound') await appendAudit(database, { ...audit(a, action, String(id), null), outcome: 'denied' });
+      throw err;
+    }
+  };
 
   return {
     async search(a: Actor, q: PersonSearchQuery) {
@@ -55,7 +65,7 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     },
 
     async detail(a: Actor, id: number): Promise<PersonDetail> {
-      return withScope(database, scope(a), async (tx) => {
+      return recordingRefusal(a, 'registry.viewPerson', id, () => withScope(database, scope(a), async (tx) => {
         const p = await repo.findPerson(tx, id);
         if (!p) throw registryError('registry.personNotFound');
         const hh = p.household_id ? await repo.findHousehold(tx, Number(p.household_id)) : undefined;
@@ -63,6 +73,7 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
         await appendAudit(tx, audit(a, 'registry.viewPerson', String(id), null));
         return {
           ...summary(p),
+          birthDate: p.birth_date,
           ethnicity: p.ethnicity,
           relationToHead: p.relation_to_head,
           household: hh
@@ -73,17 +84,17 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
             person: l.id ? ref(l as repo.PersonRow) : null,
           })),
         };
-      });
+      }));
     },
 
     async revealIdNumber(a: Actor, id: number, reason: string): Promise<string> {
       if (!canWrite(a.user.roles)) throw registryError('registry.readOnly');
-      return withScope(database, scope(a), async (tx) => {
+      return recordingRefusal(a, 'registry.revealIdNumber', id, () => withScope(database, scope(a), async (tx) => {
         const cipher = await repo.findPersonCipher(tx, id);
         if (!cipher) throw registryError('registry.personNotFound');
         await appendAudit(tx, audit(a, 'registry.revealIdNumber', String(id), { reason }));
         return pii.decryptIdNumber(cipher);
-      });
+      }));
     },
   };
 }

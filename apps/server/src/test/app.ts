@@ -38,6 +38,18 @@ export interface Session {
   csrf: string;
 }
 
+const usedSteps = new WeakMap<TestApp, Map<string, number>>();
+
+/** A TOTP code the server has not seen yet: codes are good once, and ±1 step is accepted. */
+export function freshTotp(t: TestApp, username: string, secret: string): string {
+  const used = usedSteps.get(t) ?? usedSteps.set(t, new Map()).get(t)!;
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now - 1, (used.get(username) ?? -Infinity) + 1);
+  if (step > now + 1) throw new Error(`no unused TOTP step left for ${username} in this 30-second window`);
+  used.set(username, step);
+  return totpAt(secret, step * 30_000);
+}
+
 export async function login(t: TestApp, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const u = t.users.find((x) => x.username === username);
   const res = await t.app.inject({
@@ -45,7 +57,7 @@ export async function login(t: TestApp, username: string, password = DEMO_PASSWO
     url: '/api/auth/login',
     // A fresh client address per sign-in keeps the login rate limit out of unrelated tests.
     remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-    payload: { username, password, ...(u?.totpSecret ? { totp: totpAt(u.totpSecret, Date.now()) } : {}) },
+    payload: { username, password, ...(u?.totpSecret ? { totp: freshTotp(t, username, u.totpSecret) } : {}) },
   });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { cookie: sessionCookie(res), csrf: res.json().csrfToken };

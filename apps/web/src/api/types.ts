@@ -38,13 +38,13 @@ export type PersonRef = {
   id: number;
   name: string;
   sex: Sex;
-  birthDate: string;
+  /** Age only: a birth date beside the masked number would give the number back (region ‖ birth date ‖ last four). */
+  age: number;
   idNumberMasked: string;
   parity: number | null;
 };
 
 export type PersonSummary = PersonRef & {
-  age: number;
   idKind: IdKind;
   hukouRegion: RegionRef;
   residenceRegion: RegionRef;
@@ -66,6 +66,8 @@ export type RelationshipKind = 'spouse' | 'mother' | 'father' | 'child';
 export type Relationship = { kind: RelationshipKind; person: PersonRef | null };
 
 export type PersonDetail = PersonSummary & {
+  /** Only in the (audited) detail view of the person themself. */
+  birthDate: string;
   ethnicity: string | null;
   relationToHead: string | null;
   household: Household | null;

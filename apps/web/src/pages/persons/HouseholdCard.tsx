@@ -35,7 +35,7 @@ export function HouseholdCard({ household, selfId }: Props) {
     },
     { title: t('person.relationToHead'), dataIndex: 'relationToHead', render: (v: string | null) => v ?? none },
     { title: t('persons.columns.sex'), dataIndex: 'sex', render: (s: HouseholdMember['sex']) => sexLabel(t, s) },
-    { title: t('persons.columns.birthDate'), dataIndex: 'birthDate' },
+    { title: t('persons.columns.age'), dataIndex: 'age', align: 'right' },
     { title: t('person.parity'), dataIndex: 'parity', render: (p: number | null) => parityLabel(t, p) ?? none },
     { title: t('persons.columns.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <MaskedId value={v} /> },
   ];

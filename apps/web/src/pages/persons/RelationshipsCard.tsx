@@ -11,7 +11,7 @@ const KIND_ORDER: Record<Relationship['kind'], number> = { spouse: 0, father: 1,
 export function RelationshipsCard({ relationships }: { relationships: readonly Relationship[] }) {
   const { t } = useTranslation();
   const sorted = [...relationships].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.person?.birthDate ?? '').localeCompare(b.person?.birthDate ?? ''),
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (b.person?.age ?? 0) - (a.person?.age ?? 0),
   );
 
   return (
@@ -29,7 +29,7 @@ export function RelationshipsCard({ relationships }: { relationships: readonly R
                 <>
                   <Link to={`/persons/${p.id}`}>{p.name}</Link>
                   <Typography.Text type="secondary">
-                    {sexLabel(t, p.sex)} · {p.birthDate}
+                    {sexLabel(t, p.sex)} · {t('persons.columns.age')} {p.age}
                   </Typography.Text>
                   <MaskedId value={p.idNumberMasked} />
                   {parity && <Tag color="purple">{parity}</Tag>}

@@ -1,4 +1,6 @@
 ALTER TABLE "persons" ADD COLUMN "quality_issues" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "totp_last_step" bigint;
+--> statement-breakpoint
 -- Checks of the main data items (seed 003 三(二) 主要数据项准确率; docs/data-quality.md).
 -- Runs as the owner across jurisdictions: a mother registered elsewhere still counts.
 -- p_ids NULL refreshes every person; otherwise those persons and their children.
@@ -33,4 +35,4 @@ BEGIN
   RETURN n;
 END $$;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION cradle_refresh_quality(bigint[]) TO cradle_app;
+REVOKE ALL ON FUNCTION cradle_refresh_quality(bigint[]) FROM PUBLIC;
