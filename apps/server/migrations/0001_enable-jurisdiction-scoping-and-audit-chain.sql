@@ -1,13 +1,16 @@
 -- Jurisdiction scoping lives here, in the database, not in routes: the API runs every
 -- request's data access as the role cradle_app with cradle.jurisdiction set for the
 -- transaction (src/db/scope.ts), and these row-level security policies do the rest.
+-- Roles are cluster-wide: two databases migrating at once may race to create it.
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cradle_app') THEN
-    CREATE ROLE cradle_app NOLOGIN;
-  END IF;
+  CREATE ROLE cradle_app NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
-GRANT cradle_app TO CURRENT_USER;
+DO $$ BEGIN
+  GRANT cradle_app TO CURRENT_USER;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
 --> statement-breakpoint
 -- An unset or empty jurisdiction matches nothing (an empty prefix would match everything).
 CREATE OR REPLACE FUNCTION cradle_in_jurisdiction(code text) RETURNS boolean

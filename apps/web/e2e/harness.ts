@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { totpAt } from '../../server/src/auth/totp.js';
@@ -107,36 +107,47 @@ export async function launchBrowser(): Promise<Browser> {
 export interface BrowserFixture {
   server: E2EServer;
   browser: Browser;
-  /** A fresh context (own cookies and storage) for the current test. */
+  /** The file's browser context; cookies and storage are cleared before each test. */
   context: BrowserContext;
+  /** A new tab for the current test, signed out, in the default language. */
   page: Page;
-  /** Uncaught errors in the page during the current test. */
+  /** Uncaught errors in the pages during the current test. */
   pageErrors: Error[];
-  /** Another fresh context and page in the same test, e.g. to act as a second user. */
+  /** A page in a context of its own (own cookies), e.g. to act as a second user in the same test. */
   newPage: () => Promise<Page>;
 }
 
+const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
 /**
- * Registers the hooks of a browser test file: one server and one browser for the file, a
- * fresh context per test, a screenshot in test-results/ when a test fails, and a check
- * that the page threw no uncaught error.
+ * Registers the hooks of a browser test file: one server, one browser and one context for
+ * the file (the context keeps its HTTP cache, which halves page loads on a small machine;
+ * cookies and storage are cleared before each test), a screenshot in test-results/ when a
+ * test fails, and a check that the page threw no uncaught error.
  */
 export function useBrowser(populationSize?: number): BrowserFixture {
   const f = { pageErrors: [] as Error[] } as unknown as BrowserFixture;
-  const contexts: BrowserContext[] = [];
+  let extraContexts: BrowserContext[] = [];
 
-  const openContext = async () => {
-    const context = await f.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
+  const track = (page: Page) => {
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => f.pageErrors.push(e));
-    return { context, page };
+    return page;
   };
 
   beforeAll(async () => {
-    [f.server, f.browser] = await Promise.all([startServer(populationSize), launchBrowser()]);
-    f.newPage = async () => (await openContext()).page;
+    const [server, browser] = await Promise.allSettled([startServer(populationSize), launchBrowser()]);
+    if (server.status === 'fulfilled') f.server = server.value;
+    if (browser.status === 'fulfilled') f.browser = browser.value;
+    // afterAll closes whichever of the two did start.
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
+    f.context = await f.browser.newContext(CONTEXT_OPTIONS);
+    f.newPage = async () => {
+      const context = await f.browser.newContext(CONTEXT_OPTIONS);
+      extraContexts.push(context);
+      return track(await context.newPage());
+    };
   });
   afterAll(async () => {
     await f.browser?.close();
@@ -144,15 +155,22 @@ export function useBrowser(populationSize?: number): BrowserFixture {
   });
   beforeEach(async () => {
     f.pageErrors.length = 0;
-    const { context, page } = await openContext();
-    f.context = context;
-    f.page = page;
+    await f.context.clearCookies();
+    f.page = track(await f.context.newPage());
+    // Forget the language choice and anything else a previous test left in storage.
+    await f.page.goto(`${f.server.baseUrl}/favicon.svg`);
+    await f.page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && f.page && !f.page.isClosed()) {
       await screenshot(f.page, `FAILED ${ctx.task.name}`).catch(() => undefined);
     }
-    const closing = contexts.splice(0);
+    await f.page?.close();
+    const closing = extraContexts;
+    extraContexts = [];
     await Promise.all(closing.map((c) => c.close()));
     expect(f.pageErrors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
   });
@@ -173,14 +191,36 @@ export function demoUser(server: E2EServer, username: string): DemoUser {
   return u;
 }
 
-/** The current code of a demo user's authenticator, as their phone would show it. */
-export function currentTotp(server: E2EServer, username: string): string {
+const usedTotpSteps = new WeakMap<E2EServer, Map<string, number>>();
+
+/**
+ * A code from a demo user's authenticator that the server has not accepted yet. Codes are good
+ * once (the server keeps the last step used) and for ±1 30-second step, so a file that signs in
+ * as the same user several times moves forward a step each time, waiting when it must.
+ */
+export async function freshTotp(server: E2EServer, username: string): Promise<string> {
   const secret = demoUser(server, username).totpSecret;
   if (!secret) throw new Error(`${username} has no second factor`);
-  return totpAt(secret, Date.now());
+  const used = usedTotpSteps.get(server) ?? usedTotpSteps.set(server, new Map()).get(server)!;
+  for (;;) {
+    const ms = Date.now();
+    const now = Math.floor(ms / 30_000);
+    const left = 30_000 - (ms % 30_000);
+    // The previous step stays good until the end of this one: use it only with time to spare.
+    const step = Math.max(left > 10_000 ? now - 1 : now, (used.get(username) ?? -Infinity) + 1);
+    if (step <= now + 1) {
+      used.set(username, step);
+      return totpAt(secret, step * 30_000);
+    }
+    await new Promise((r) => setTimeout(r, left + 100));
+  }
 }
 
-/** Signs in through the login page (with the TOTP code when the account needs one) and waits for the dashboard. */
+/**
+ * Signs in through the login page (with the TOTP code when the account needs one) and waits
+ * for the dashboard. The server allows 10 sign-in requests a minute from one address, and an
+ * account with a second factor takes two: keep a test file under that.
+ */
 export async function signIn(page: Page, server: E2EServer, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${server.baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
@@ -189,7 +229,7 @@ export async function signIn(page: Page, server: E2EServer, username: string, pa
   if (demoUser(server, username).totpSecret) {
     const otp = page.getByTestId('login-totp').locator('input').first();
     await otp.waitFor();
-    await otp.fill(currentTotp(server, username));
+    await otp.fill(await freshTotp(server, username));
     await page.getByTestId('login-submit').click();
   }
   await page.getByTestId('stat-population').waitFor();
@@ -200,4 +240,30 @@ export function figure(text: string): number {
   const digits = text.replace(/[^\d]/g, '');
   if (!digits) throw new Error(`no number in ${JSON.stringify(text)}`);
   return Number(digits);
+}
+
+/**
+ * Searches the person registry by name through the search page and waits until the table
+ * shows the answer to that search (not the listing it showed before). Returns the results.
+ */
+export async function searchPersonsByName(page: Page, name: string) {
+  await page.getByTestId('nav-persons').click();
+  await page.getByTestId('person-search-name').fill(name);
+  const answered = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/persons' && url.searchParams.get('name') === name;
+  });
+  await page.getByTestId('person-search-submit').click();
+  expect((await answered).status()).toBe(200);
+  const results = page.getByTestId('person-results');
+  await expect.poll(() => results.locator('.ant-spin-spinning').count()).toBe(0);
+  return { results, rows: results.locator('tr.ant-table-row') };
+}
+
+/** The texts of one column of an Ant Design table, found by its header. */
+export async function columnTexts(table: Locator, header: string): Promise<string[]> {
+  const headers = (await table.locator('.ant-table-thead th').allTextContents()).map((h) => h.trim());
+  const i = headers.indexOf(header);
+  if (i < 0) throw new Error(`no column "${header}" among: ${headers.join(' | ')}`);
+  return (await table.locator(`tr.ant-table-row > td:nth-child(${i + 1})`).allTextContents()).map((t) => t.trim());
 }

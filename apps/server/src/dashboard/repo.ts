@@ -39,7 +39,7 @@ export interface GroupStats {
  * data-quality counts of docs/data-quality.md. The issue flags are kept by
  * cradle_refresh_quality() (migration 0002) after every load.
  */
-export async function groupStats(conn: Conn, prefix: string, childLength: number): Promise<GroupStats[]> {
+export async function groupStats(conn: Conn, prefix: string, childLength: number, birthsFromYear: number): Promise<GroupStats[]> {
   return conn.query<GroupStats>(
     `WITH p AS (
        SELECT substr(p.residence_region_code, 1, $2) AS grp, p.birth_date, p.reported_at,
@@ -47,7 +47,7 @@ export async function groupStats(conn: Conn, prefix: string, childLength: number
        FROM persons p WHERE p.residence_region_code LIKE $1 AND p.death_date IS NULL
      ), agg AS (
        SELECT grp, count(*)::int AS residents,
-         count(*) FILTER (WHERE birth_date >= current_date - interval '5 years')::int AS births5y,
+         count(*) FILTER (WHERE birth_date >= make_date($4, 1, 1))::int AS births5y,
          count(*) FILTER (WHERE has_issue)::int AS with_issues,
          count(*) FILTER (WHERE birth_date > current_date - interval '1 year')::int AS events,
          count(*) FILTER (WHERE birth_date > current_date - interval '1 year'
@@ -62,7 +62,7 @@ export async function groupStats(conn: Conn, prefix: string, childLength: number
      SELECT coalesce(agg.grp, ref.grp) AS grp, coalesce(residents, 0) AS residents, coalesce(births5y, 0) AS births5y,
             coalesce(with_issues, 0) AS with_issues, coalesce(events, 0) AS events, coalesce(timely, 0) AS timely, ref.reference
        FROM agg FULL JOIN ref ON ref.grp = agg.grp ORDER BY 1`,
-    [`${prefix}%`, childLength, TIMELY_REPORT_DAYS],
+    [`${prefix}%`, childLength, TIMELY_REPORT_DAYS, birthsFromYear],
   );
 }
 

@@ -18,12 +18,13 @@ export function createDashboardService(database: Database, regions: RegionServic
       if (!isWithinJurisdiction(code, user.jurisdictionCode)) throw registryError('registry.regionOutsideJurisdiction');
       const level = regionLevelOf(code) ?? 'village';
       const childLength = CHILD_LENGTH[level]!;
-      const fromYear = today.getFullYear() - 5;
+      // Five calendar years, this one included: the chart, the sex ratio and the table agree.
+      const fromYear = today.getFullYear() - 4;
       return withScope(database, { jurisdictionCode: user.jurisdictionCode }, async (tx) => {
         const [pyr, births, groups, households] = [
           await repo.pyramid(tx, code),
           await repo.birthsByYear(tx, code, fromYear),
-          await repo.groupStats(tx, code, childLength),
+          await repo.groupStats(tx, code, childLength, fromYear),
           await repo.householdCount(tx, code),
         ];
         const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') => groups.reduce((s, g) => s + Number(g[k]), 0);

@@ -79,6 +79,9 @@ describe('dashboard', () => {
     expect(d.region).toMatchObject({ code: '533423', level: 'county' });
     expect(d.children).toHaveLength(10);
     expect(d.children.reduce((s: number, c: { population: number }) => s + c.population, 0)).toBe(d.population.total);
+    const births = d.birthsByYear.reduce((s: number, b: { total: number }) => s + b.total, 0);
+    expect(d.children.reduce((s: number, c: { births: number }) => s + c.births, 0)).toBe(births);
+    expect(d.sexRatioAtBirth.male + d.sexRatioAtBirth.female).toBe(births);
     expect(d.pyramid.reduce((s: number, g: { male: number; female: number }) => s + g.male + g.female, 0)).toBe(d.population.total);
     expect(d.quality.coverage).toBeGreaterThan(0.9);
     expect(d.quality.accuracy).toBeGreaterThan(0.9);

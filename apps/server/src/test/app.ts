@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -28,9 +28,10 @@ export async function createTestApp(populationSize = 3000): Promise<TestApp> {
   const users = demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001');
   for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
   await loadDemoPopulation(database, createPii(keys), TEST_SCOPE, populationSize, new Date('2026-11-24T00:00:00Z'));
-  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir: await mkdtemp(path.join(tmpdir(), 'cradle-test-')) };
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
+  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir };
   const app = await buildApp({ config, database, keys });
-  return { app, database, keys, users, close: async () => { await app.close(); await cleanup(); } };
+  return { app, database, keys, users, close: async () => { await app.close(); await cleanup(); await rm(dataDir, { recursive: true, force: true }); } };
 }
 
 export interface Session {
