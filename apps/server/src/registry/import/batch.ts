@@ -1,14 +1,16 @@
 import { validatePersonRow, type PersonRow } from '@cradle/domain';
 import type { Conn } from '../../db/client.js';
 import type { Pii } from '../../crypto/pii.js';
+import { appendAudit } from '../../audit/service.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
+import type { AuditActor } from './job-audit.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
 import { loadPrepared } from './load.js';
 import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
 import type { SourceRow } from './reader.js';
 import { yieldToEventLoop } from './pipelined.js';
 import { duplicateInFileError, type ImportRowError } from './row-errors.js';
-import type { ImportCounts } from './types.js';
+import type { ImportCounts, PresentColumns } from './types.js';
 
 export interface CheckContext {
   pii: Pii;
@@ -67,28 +69,47 @@ function checkSlice(rows: readonly SourceRow[], ctx: CheckContext, out: CheckedB
   appendPrepared(out.prepared, prepareRows(valid, ctx.pii, { rowNos, blindIndexes }));
 }
 
+/** What every batch of one job shares. */
+export interface BatchJob {
+  jobId: number;
+  present: PresentColumns;
+  /** Who the job's audit entries name. */
+  actor: AuditActor;
+}
+
 /**
  * The database half of a batch, in the caller's one withScope transaction: load the rows,
- * record every row error and the job's new counts, so a batch is in the registry whole or
- * not at all. Returns the counts after the batch.
+ * record every row error, the job's new counts and an audit entry, so a batch is in the
+ * registry — and in the audit log — whole or not at all. Returns the counts after the batch and
+ * the ids of the persons it inserted or updated.
  */
 export async function loadBatch(
   tx: Conn,
-  jobId: number,
+  job: BatchJob,
   batch: CheckedBatch,
   before: ImportCounts,
   totalRows: number | null,
-): Promise<ImportCounts> {
-  const loaded = await loadPrepared(tx, batch.prepared);
-  await insertErrors(tx, jobId, batch.errors.concat(loaded.rejected));
+): Promise<{ counts: ImportCounts; changedIds: number[] }> {
+  const loaded = await loadPrepared(tx, batch.prepared, job.present);
+  await insertErrors(tx, job.jobId, batch.errors.concat(loaded.rejected));
+  const invalid = batch.invalid + loaded.rejected.length;
   const after: ImportCounts = {
     processedRows: before.processedRows + batch.processed,
     validRows: before.validRows + loaded.inserted + loaded.updated + loaded.unchanged,
-    invalidRows: before.invalidRows + batch.invalid + loaded.rejected.length,
+    invalidRows: before.invalidRows + invalid,
     inserted: before.inserted + loaded.inserted,
     updated: before.updated + loaded.updated,
     unchanged: before.unchanged + loaded.unchanged,
   };
-  await updateProgress(tx, jobId, totalRows, after);
-  return after;
+  await updateProgress(tx, job.jobId, totalRows, after);
+  // Counts only: a batch's audit entry must not become a copy of the data it loaded.
+  await appendAudit(tx, {
+    ...job.actor,
+    action: 'registry.importBatch',
+    targetType: 'importJob',
+    targetId: String(job.jobId),
+    outcome: 'success',
+    details: { rows: batch.processed, inserted: loaded.inserted, updated: loaded.updated, unchanged: loaded.unchanged, invalid },
+  });
+  return { counts: after, changedIds: loaded.changedIds };
 }

@@ -1,11 +1,12 @@
 import type { PersonRow } from '@cradle/domain';
 import type { Database } from '../../db/client.js';
-import { withScope, type Scope } from '../../db/scope.js';
+import type { Scope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
 import { SLICE_ROWS } from './batch.js';
 import { loadPrepared } from './load.js';
 import { inBatches, pipelined, yieldToEventLoop } from './pipelined.js';
 import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
+import { refreshQuality, withScopeRetryingRace } from './upkeep.js';
 
 export interface BulkLoadTotals {
   inserted: number;
@@ -17,8 +18,9 @@ export interface BulkLoadTotals {
 
 /**
  * Already validated rows into the registry the way an import loads them — encrypt, blind-index,
- * upsert in one withScope transaction per batch, the next batch prepared while one loads —
- * without a file or a job. For the benchmark and for loaders that validate on their own.
+ * upsert in one withScope transaction per batch, the next batch prepared while one loads, then
+ * refresh the changed persons' quality flags — without a file, a job or its audit entries. Every
+ * column counts as present. For the benchmark and for loaders that validate on their own.
  */
 export async function loadPersonRows(
   database: Database,
@@ -32,7 +34,8 @@ export async function loadPersonRows(
     inBatches(rows, batchRows),
     (batch) => prepareInSlices(batch, pii),
     async (prepared) => {
-      const r = await withScope(database, scope, (tx) => loadPrepared(tx, prepared));
+      const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared));
+      await refreshQuality(database, r.changedIds);
       totals.inserted += r.inserted;
       totals.updated += r.updated;
       totals.unchanged += r.unchanged;

@@ -52,6 +52,15 @@ describe('the import command', () => {
     expect(await readFile(`${file}.errors.csv`, 'utf8')).toContain('Row,Field,Error code,Message');
   });
 
+  it('reports warnings about the file even when every row loaded', async () => {
+    const file = await writeCsv(dir, 'cli-note.csv', [[...person(6), 'x']], { headers: [...HEADERS, '备注'] });
+    const { code, out } = await runCli([file, '--user', 'baohe']);
+    expect(code).toBe(0);
+    expect(out).toContain('错误 0 行');
+    expect(out).toContain('  第1行（表头）“备注”不是可识别的列名，该列未导入\n');
+    expect(await readFile(`${file}.errors.csv`, 'utf8')).toContain('1,文件,header.unknown,');
+  });
+
   it('exits 1 when the import fails, saying why', async () => {
     const file = await writeCsv(dir, 'cli-bad.csv', [person(4).slice(0, 2)], { headers: HEADERS.slice(0, 2) });
     const { code, err } = await runCli([file]);

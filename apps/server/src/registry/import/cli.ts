@@ -1,4 +1,4 @@
-import { fieldLabel, isWithinJurisdiction, pick, type Lang } from '@cradle/domain';
+import { isWithinJurisdiction, pick, type Lang } from '@cradle/domain';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { ImportFormat } from './reader.js';
+import { errorFieldLabel } from './row-errors.js';
 import type { ImportDeps } from './run-job.js';
 import { createImportService } from './service.js';
 import { createProgressView, type ProgressStream } from './progress-view.js';
@@ -65,7 +66,7 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
       `import done (job ${job.id}): ${job.processedRows} rows, ${job.validRows} loaded (${job.inserted} new, ${job.updated} updated, ${job.unchanged} unchanged), ${job.invalidRows} with errors; ${seconds.toFixed(1)} s, ${perSecond} rows/s\n`,
     ),
   );
-  if (job.invalidRows > 0) await reportErrors(service, job, user, opts.file, lang, out);
+  await reportErrors(service, job, user, opts.file, lang, out);
   return 0;
 }
 
@@ -78,14 +79,20 @@ async function reportErrors(
   out: ProgressStream,
 ): Promise<void> {
   const scope = { jurisdictionCode: user.jurisdictionCode };
+  // Row errors or warnings about the file (unknown columns, worksheets left out): either is worth a report.
+  const detail = await service.get(scope, job.id);
+  if (!detail || detail.errors.length === 0) return;
   const reportPath = `${file}.errors.csv`;
   await pipeline(Readable.from(service.errorsCsvChunks(scope, job.id, lang)), createWriteStream(reportPath));
-  const detail = await service.get(scope, job.id);
-  const first = detail?.errors.slice(0, SHOWN_ERRORS) ?? [];
+  const first = detail.errors.slice(0, SHOWN_ERRORS);
   out.write(lang === 'en' ? `full error report: ${reportPath}\nfirst errors:\n` : `错误明细已写入：${reportPath}\n前 ${first.length} 条错误：\n`);
   for (const e of first) {
-    const field = pick(fieldLabel(e.field), lang);
-    out.write(lang === 'en' ? `  row ${e.rowNo}, ${field}: ${e.message.en}\n` : `  第 ${e.rowNo} 行 ${field}：${e.message.zh}\n`);
+    // A warning's message already says where it is.
+    if (e.field === 'file') out.write(`  ${pick(e.message, lang)}\n`);
+    else {
+      const field = pick(errorFieldLabel(e.field), lang);
+      out.write(lang === 'en' ? `  row ${e.rowNo}, ${field}: ${e.message.en}\n` : `  第 ${e.rowNo} 行 ${field}：${e.message.zh}\n`);
+    }
   }
 }
 

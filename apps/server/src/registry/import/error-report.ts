@@ -1,5 +1,5 @@
-import { fieldLabel, pick, type Lang } from '@cradle/domain';
-import type { ImportRowError } from './row-errors.js';
+import { pick, type Lang } from '@cradle/domain';
+import { errorFieldLabel, type ImportRowError } from './row-errors.js';
 
 const HEADERS: Record<Lang, string[]> = {
   'zh-CN': ['行号', '字段', '错误代码', '说明'],
@@ -13,7 +13,7 @@ export function errorReportHeader(lang: Lang): string {
 
 export function errorReportRows(errors: readonly ImportRowError[], lang: Lang): string {
   let out = '';
-  for (const e of errors) out += csvRow([String(e.rowNo), pick(fieldLabel(e.field), lang), e.code, pick(e.message, lang)]);
+  for (const e of errors) out += csvRow([String(e.rowNo), pick(errorFieldLabel(e.field), lang), e.code, pick(e.message, lang)]);
   return out;
 }
 

@@ -9,6 +9,8 @@ export type ImportFailureCode =
   | 'file.notXlsx'
   | 'file.unreadable'
   | 'file.missingColumns'
+  | 'file.tooManyColumns'
+  | 'file.tooManySharedStrings'
   | 'import.interrupted'
   | 'internal';
 
@@ -24,7 +26,7 @@ export class ImportFailureError extends Error {
   }
 }
 
-const MESSAGES: Record<Exclude<ImportFailureCode, 'file.missingColumns' | 'file.unreadable'>, Message> = {
+const MESSAGES: Record<Exclude<ImportFailureCode, 'file.missingColumns' | 'file.unreadable' | 'file.tooManyColumns' | 'file.tooManySharedStrings'>, Message> = {
   'file.empty': { zh: '文件是空的，第一行应为表头', en: 'The file is empty; its first row must be the header' },
   'file.notUtf8': {
     zh: '文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后重新导入，或直接导入 .xlsx 文件',
@@ -79,5 +81,29 @@ export function unreadableFailure(near: number | null, what: 'csv' | 'xlsx'): Im
             zh: `无法读取 Excel 工作簿${where.zh}，文件可能已损坏；请用 Excel 打开后重新保存`,
             en: `The Excel workbook cannot be read${where.en}; it may be damaged, so open it in Excel and save it again`,
           },
+  });
+}
+
+/** A header wider than any person file: refused before its rows are read (see FileLimits). */
+export function tooManyColumnsFailure(columns: number, limit: number): ImportFailureError {
+  return new ImportFailureError({
+    code: 'file.tooManyColumns',
+    message: {
+      zh: `表头有 ${columns} 列，超过上限 ${limit} 列；请只保留导入模板中的列后重新导入，本次未导入任何数据`,
+      en: `The header has ${columns} columns, more than the limit of ${limit}; keep only the import template's columns and import again; nothing was loaded`,
+    },
+  });
+}
+
+/** A workbook whose text table would not fit in memory: refused while it is read, before any row is loaded. */
+export function tooManySharedStringsFailure(limit: number, what: 'count' | 'size'): ImportFailureError {
+  const zh = what === 'count' ? `超过 ${limit} 个` : `总长度超过 ${limit} 个字符`;
+  const en = what === 'count' ? `more than ${limit} distinct texts` : `texts longer than ${limit} characters in all`;
+  return new ImportFailureError({
+    code: 'file.tooManySharedStrings',
+    message: {
+      zh: `Excel 工作簿中的文本${zh}，超出导入能处理的范围；请把数据拆成较小的文件，或另存为 CSV UTF-8 后导入，本次未导入任何数据`,
+      en: `The Excel workbook holds ${en}, more than an import can handle; split the data into smaller files or save it as CSV UTF-8 and import that; nothing was loaded`,
+    },
   });
 }

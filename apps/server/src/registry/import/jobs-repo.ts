@@ -1,7 +1,7 @@
-import { CANONICAL_FIELDS, type CanonicalField } from '@cradle/domain';
+import { CANONICAL_FIELDS } from '@cradle/domain';
 import type { Conn } from '../../db/client.js';
 import type { ImportFailure } from './failures.js';
-import type { ImportRowError, ImportRowErrorCode } from './row-errors.js';
+import type { ImportErrorField, ImportRowError, ImportRowErrorCode } from './row-errors.js';
 import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
 import type { ImportFormat } from './reader.js';
 
@@ -75,6 +75,21 @@ export async function finishJob(
   return toJob(rows[0]!);
 }
 
+/**
+ * Marks every queued or running job failed, in every jurisdiction (the owner's connection: a
+ * repair at start-up, not a user's action). Returns the jobs with their users' names, for the
+ * audit entry each is owed.
+ */
+export async function failUnfinishedJobs(owner: Conn, failure: ImportFailure): Promise<(ImportJob & { username: string | null })[]> {
+  const rows = await owner.query<JobRow>(
+    `UPDATE import_jobs SET status = 'failed', failure = $1::jsonb, finished_at = now()
+     WHERE status IN ('queued', 'running')
+     RETURNING ${JOB_COLUMNS}, (SELECT u.username FROM users u WHERE u.id = import_jobs.user_id) AS username`,
+    [JSON.stringify(failure)],
+  );
+  return rows.map((r) => ({ ...toJob(r), username: (r.username as string | null) ?? null }));
+}
+
 export async function insertErrors(tx: Conn, jobId: number, errors: readonly ImportRowError[]): Promise<void> {
   if (errors.length === 0) return;
   await tx.query(
@@ -96,19 +111,21 @@ export async function listJobs(tx: Conn, limit: number): Promise<ImportJob[]> {
 
 /**
  * Errors in sheet order (row, then column), limit rows after afterRowNo. A page ends on a whole
- * row, so paging by row number never splits one row's errors.
+ * row, so paging by row number never splits one row's errors. Warnings (field 'file') have no
+ * column; ctid, in an insert-only table nearly always the order they were written in (column
+ * order), breaks the tie so the list does not reshuffle between requests.
  */
 export async function errorsAfter(tx: Conn, jobId: number, afterRowNo: number, limit: number): Promise<ImportRowError[]> {
   const rows = await tx.query<{ row_no: number; field: string; code: string; message_zh: string; message_en: string }>(
     `WITH page AS (SELECT row_no FROM import_errors WHERE job_id = $1 AND row_no > $2 ORDER BY row_no LIMIT $3)
      SELECT row_no, field, code, message_zh, message_en FROM import_errors
      WHERE job_id = $1 AND row_no > $2 AND row_no <= (SELECT max(row_no) FROM page)
-     ORDER BY row_no, array_position($4::text[], field)`,
+     ORDER BY row_no, array_position($4::text[], field), ctid`,
     [jobId, afterRowNo, limit, CANONICAL_FIELDS],
   );
   return rows.map((r) => ({
     rowNo: Number(r.row_no),
-    field: r.field as CanonicalField,
+    field: r.field as ImportErrorField,
     code: r.code as ImportRowErrorCode,
     message: { zh: r.message_zh, en: r.message_en },
   }));

@@ -1,10 +1,13 @@
 import type { Conn } from '../../db/client.js';
 import { filterPrepared, type PreparedRows } from './prepare.js';
+import { ALL_COLUMNS_PRESENT, type PresentColumns } from './types.js';
 import { householdElsewhereError, registeredElsewhereError, type ImportRowError } from './row-errors.js';
 
 export interface LoadResult {
   inserted: number;
   updated: number;
+  /** Ids of the persons inserted or updated, for refreshing what is derived from them. */
+  changedIds: number[];
   /** Loaded rows identical to what the registry already held. */
   unchanged: number;
   /** Rows the database refused: the person or household belongs to another jurisdiction. */
@@ -14,12 +17,14 @@ export interface LoadResult {
 /**
  * Loads prepared rows in set-based statements on a connection already inside withScope, so
  * row-level security applies to every write. Upserts by blind index: a re-imported person
- * whose row hash is unchanged is not touched at all (updated_at stays).
+ * whose present columns are unchanged is not touched at all (updated_at stays), and optional
+ * columns the file lacks are left as stored.
  */
-export async function loadPrepared(conn: Conn, prepared: PreparedRows): Promise<LoadResult> {
+export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: PresentColumns = ALL_COLUMNS_PRESENT): Promise<LoadResult> {
   const rejected: ImportRowError[] = [];
-  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, rejected };
+  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changedIds: [], rejected };
   // An existing record outside the jurisdiction is invisible here; upserting onto it would fail the batch.
+  // One registered after this look-up still does: withScopeRetryingRace (upkeep.ts) runs the batch again.
   const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
   const elsewhereHex = new Set(elsewhere.map((r) => Buffer.from(r.b).toString('hex')));
   let rows = prepared;
@@ -43,9 +48,10 @@ export async function loadPrepared(conn: Conn, prepared: PreparedRows): Promise<
     });
   }
 
-  const { inserted, updated } = rows.rowNos.length === 0 ? { inserted: 0, updated: 0 } : await upsertPersons(conn, rows, householdIds);
+  const { inserted, updated, changedIds } =
+    rows.rowNos.length === 0 ? { inserted: 0, updated: 0, changedIds: [] } : await upsertPersons(conn, rows, householdIds, present);
   rejected.sort((a, b) => a.rowNo - b.rowNo);
-  return { inserted, updated, unchanged: rows.rowNos.length - inserted - updated, rejected };
+  return { inserted, updated, unchanged: rows.rowNos.length - inserted - updated, changedIds, rejected };
 }
 
 /**
@@ -86,9 +92,22 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
   return new Map(found.map((r) => [r.household_no, Number(r.id)]));
 }
 
-async function upsertPersons(conn: Conn, rows: PreparedRows, householdIds: Map<string, number>): Promise<{ inserted: number; updated: number }> {
+/**
+ * Inserts new persons and updates changed ones, returning the ids of both. A person counts as
+ * changed when a column the file has differs from what is stored: required columns and, where
+ * present, ethnicity, household and relation compare as stored (in clear); the phone, stored
+ * only encrypted, compares by row_hash (see personRowHash). An optional column the file lacks
+ * ($15–$18 false) is neither compared nor written, so it keeps the stored value; row_hash
+ * follows the phone column, so it stays in step with the stored phone.
+ */
+async function upsertPersons(
+  conn: Conn,
+  rows: PreparedRows,
+  householdIds: Map<string, number>,
+  present: PresentColumns,
+): Promise<{ inserted: number; updated: number; changedIds: number[] }> {
   const householdIdColumn = rows.householdNos.map((no) => (no === null ? null : householdIds.get(no)!));
-  const res = await conn.query<{ inserted: number; updated: number }>(
+  const res = await conn.query<{ inserted: number; updated: number; ids: (number | string)[] | null }>(
     `WITH up AS (
        INSERT INTO persons (name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
          hukou_region_code, residence_region_code, household_id, relation_to_head, source, row_hash)
@@ -99,18 +118,31 @@ async function upsertPersons(conn: Conn, rows: PreparedRows, householdIds: Map<s
          AS u(name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
            hukou_region_code, residence_region_code, household_id, relation_to_head, row_hash)
        ON CONFLICT (id_blind_index) DO UPDATE SET
-         name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, ethnicity = EXCLUDED.ethnicity,
-         id_kind = EXCLUDED.id_kind, phone_cipher = EXCLUDED.phone_cipher, hukou_region_code = EXCLUDED.hukou_region_code,
-         residence_region_code = EXCLUDED.residence_region_code, household_id = EXCLUDED.household_id,
-         relation_to_head = EXCLUDED.relation_to_head, row_hash = EXCLUDED.row_hash, updated_at = now()
-       WHERE persons.row_hash IS DISTINCT FROM EXCLUDED.row_hash
-       RETURNING (xmax = 0) AS inserted
+         name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, id_kind = EXCLUDED.id_kind,
+         hukou_region_code = EXCLUDED.hukou_region_code, residence_region_code = EXCLUDED.residence_region_code,
+         ethnicity = CASE WHEN $15::boolean THEN EXCLUDED.ethnicity ELSE persons.ethnicity END,
+         household_id = CASE WHEN $16::boolean THEN EXCLUDED.household_id ELSE persons.household_id END,
+         relation_to_head = CASE WHEN $17::boolean THEN EXCLUDED.relation_to_head ELSE persons.relation_to_head END,
+         phone_cipher = CASE WHEN $18::boolean THEN EXCLUDED.phone_cipher ELSE persons.phone_cipher END,
+         row_hash = CASE WHEN $18::boolean THEN EXCLUDED.row_hash ELSE persons.row_hash END,
+         updated_at = now()
+       WHERE (persons.name, persons.sex, persons.birth_date, persons.id_kind, persons.hukou_region_code, persons.residence_region_code)
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.sex, EXCLUDED.birth_date, EXCLUDED.id_kind, EXCLUDED.hukou_region_code, EXCLUDED.residence_region_code)
+         OR ($15::boolean AND persons.ethnicity IS DISTINCT FROM EXCLUDED.ethnicity)
+         OR ($16::boolean AND persons.household_id IS DISTINCT FROM EXCLUDED.household_id)
+         OR ($17::boolean AND persons.relation_to_head IS DISTINCT FROM EXCLUDED.relation_to_head)
+         -- Two missing phones are equal whatever row_hash holds (rows loaded by other means carry other digests).
+         OR ($18::boolean AND (persons.phone_cipher IS NOT NULL OR EXCLUDED.phone_cipher IS NOT NULL)
+             AND persons.row_hash IS DISTINCT FROM EXCLUDED.row_hash)
+       RETURNING id, (xmax = 0) AS inserted
      )
-     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM up`,
+     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated, array_agg(id) AS ids FROM up`,
     [
       rows.names, rows.sexes, rows.birthDates, rows.ethnicities, rows.idKinds, rows.idCiphers, rows.blindIndexes, rows.idMasked,
       rows.phoneCiphers, rows.hukouRegionCodes, rows.residenceRegionCodes, householdIdColumn, rows.relationsToHead, rows.rowHashes,
+      present.ethnicity, present.householdNo, present.relationToHead, present.phone,
     ],
   );
-  return { inserted: Number(res[0]!.inserted), updated: Number(res[0]!.updated) };
+  const r = res[0]!;
+  return { inserted: Number(r.inserted), updated: Number(r.updated), changedIds: (r.ids ?? []).map(Number) };
 }

@@ -55,17 +55,16 @@ export function prepareRows(rows: readonly PersonRow[], pii: Pii, opts: PrepareO
 }
 
 /**
- * What re-import compares to tell an unchanged person from a changed one. Keyed (through the
- * blind-index HMAC) rather than a bare sha256: a plain hash over the ID number or phone could be
- * brute-forced from the other, readable columns of the same row. The "\0row\0" prefix keeps
- * these inputs apart from real ID numbers, which are 18 digits.
+ * The persons.row_hash of a row: a digest of what the table holds only encrypted — the phone —
+ * tied to the ID number, so a re-import can tell a changed phone from an unchanged one without
+ * decrypting (encryption uses a fresh IV each time, so ciphertexts never compare equal). The
+ * columns held in clear are compared as they are (see upsertPersons). Keyed through the blind-
+ * index HMAC, as a bare sha256 of a phone could be brute-forced; tied to the ID number, so equal
+ * phones of two people (a family's one phone) do not show as equal digests. The "\0row\0" prefix
+ * keeps these inputs apart from real ID numbers, which are 18 digits.
  */
-export function personRowHash(r: PersonRow, pii: Pii): string {
-  const fields = [
-    r.name, r.idNumber, r.idKind, r.sex, r.birthDate, r.ethnicity ?? '', r.hukouRegionCode,
-    r.residenceRegionCode, r.householdNo ?? '', r.relationToHead ?? '', r.phone ?? '',
-  ];
-  return pii.idBlindIndex(`\0row\0${fields.join('\x1f')}`).toString('hex');
+export function personRowHash(r: Pick<PersonRow, 'idNumber' | 'phone'>, pii: Pii): string {
+  return pii.idBlindIndex(`\0row\0${r.idNumber}\x1f${r.phone ?? ''}`).toString('hex');
 }
 
 export function emptyPrepared(): PreparedRows {

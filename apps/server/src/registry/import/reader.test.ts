@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFailureError } from './failures.js';
@@ -61,6 +61,25 @@ describe('reading a workbook', () => {
     const file = await writeXlsx(dir, 'dimension.xlsx', [person(0), person(1), person(2), person(3)]);
     expect(await peekXlsxLastRow(file)).toBe(5);
     expect((await openImportFile(file, 'xlsx')).totalRows).toBe(4);
+  });
+
+  it('leaves no temp files behind, though exceljs spools every worksheet to one', async () => {
+    const file = await writeXlsx(dir, 'spooled.xlsx', [person(0), person(1)]);
+    const spool = path.join(dir, 'spool');
+    await mkdir(spool);
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = spool; // os.tmpdir(), where exceljs's tmp package puts its files
+    try {
+      const { rows } = await rowsOf(file, 'xlsx');
+      expect(rows).toHaveLength(2);
+      const { rows: partly } = await openImportFile(file, 'xlsx');
+      for await (const _ of partly) break; // a job that stops early, e.g. when the database fails
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+    // tmp deletes them asynchronously.
+    await expect.poll(() => readdir(spool), { timeout: 2_000 }).toEqual([]);
   });
 
   it('uses the first non-blank row as the header and keeps sheet row numbers', async () => {

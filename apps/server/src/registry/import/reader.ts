@@ -1,8 +1,12 @@
 import { mapHeaders, type CanonicalField, type RawCell, type RawPersonRow } from '@cradle/domain';
 import { scanCsvFile } from './csv-scan.js';
-import { importFailure, missingColumnsFailure } from './failures.js';
+import { importFailure, missingColumnsFailure, tooManyColumnsFailure } from './failures.js';
+import type { ImportRowError } from './row-errors.js';
 import { csvCellRows, xlsxCellRows, type CellRow } from './source-rows.js';
-import { peekXlsxLastRow } from './xlsx-dimension.js';
+import { presentColumns, type PresentColumns } from './types.js';
+import { extraSheetsWarning, headerWarnings } from './warnings.js';
+import { peekXlsx, type XlsxPeek } from './xlsx-dimension.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -17,18 +21,23 @@ export interface ImportSource {
   totalRows: number | null;
   /** Header cells that name no field; their columns are ignored. */
   unknownHeaders: string[];
+  /** The optional columns the header has. */
+  present: PresentColumns;
+  /** About the file, on the header row: unknown and repeated columns, worksheets left out. */
+  warnings: ImportRowError[];
   /** Non-blank data rows in file order. Iterate once. */
   rows: AsyncIterable<SourceRow>;
 }
 
 /**
  * Opens an import file and reads its header. Everything that fails a whole file — wrong
- * encoding, not a workbook, no header, a required column missing — fails here, before any
- * row is loaded.
+ * encoding, not a workbook, no header, a required column missing, a header too wide — fails
+ * here, before any row is loaded.
  */
-export async function openImportFile(filePath: string, format: ImportFormat): Promise<ImportSource> {
-  const totalRows = format === 'csv' ? (await scanCsvFile(filePath)).dataRows : await xlsxDataRows(filePath);
-  const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath);
+export async function openImportFile(filePath: string, format: ImportFormat, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<ImportSource> {
+  const peek = format === 'xlsx' ? await peekXlsx(filePath) : null;
+  const totalRows = format === 'csv' ? (await scanCsvFile(filePath)).dataRows : xlsxDataRows(peek);
+  const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath, limits);
   let header: CellRow | undefined;
   for (;;) {
     const next = await cellRows.next();
@@ -39,17 +48,22 @@ export async function openImportFile(filePath: string, format: ImportFormat): Pr
     }
   }
   if (!header) throw importFailure('file.empty');
-  const { mapping, missing, unknown } = mapHeaders(header.cells.map(headerText));
-  if (missing.length > 0) {
+  const headers = header.cells.map(headerText);
+  // Trailing blank cells (a formatted but empty column) do not make a header wide.
+  const width = Math.max(header.lastColumnCut ?? 0, headers.reduce((w, h, i) => (h === '' ? w : i + 1), 0));
+  const { mapping, missing, unknown } = mapHeaders(headers.slice(0, width));
+  const fail = width > limits.maxColumns ? tooManyColumnsFailure(width, limits.maxColumns) : missing.length > 0 ? missingColumnsFailure(missing) : null;
+  if (fail) {
     await cellRows.return(undefined);
-    throw missingColumnsFailure(missing);
+    throw fail;
   }
-  return { totalRows, unknownHeaders: unknown, rows: dataRows(cellRows, mapping) };
+  const warnings = headerWarnings(header.rowNo, headers, mapping);
+  if (peek && peek.worksheets > 1) warnings.push(extraSheetsWarning(header.rowNo, peek.worksheets));
+  return { totalRows, unknownHeaders: unknown, present: presentColumns(mapping), warnings, rows: dataRows(cellRows, mapping) };
 }
 
-async function xlsxDataRows(filePath: string): Promise<number | null> {
-  const lastRow = await peekXlsxLastRow(filePath);
-  return lastRow === null ? null : Math.max(0, lastRow - 1);
+function xlsxDataRows(peek: XlsxPeek | null): number | null {
+  return peek?.lastRow == null ? null : Math.max(0, peek.lastRow - 1);
 }
 
 async function* dataRows(cellRows: AsyncGenerator<CellRow>, mapping: (CanonicalField | null)[]): AsyncGenerator<SourceRow> {

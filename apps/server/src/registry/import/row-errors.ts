@@ -1,14 +1,32 @@
-import type { CanonicalField, Message, PersonRowErrorCode } from '@cradle/domain';
+import { fieldLabel, type CanonicalField, type Message, type PersonRowErrorCode } from '@cradle/domain';
 
 /** Checks that need the whole file or the database, beyond what validatePersonRow sees in one row. */
-export type ImportRowErrorCode = PersonRowErrorCode | 'idNumber.duplicateInFile' | 'idNumber.registeredElsewhere' | 'householdNo.registeredElsewhere';
+export type ImportRowErrorCode =
+  | PersonRowErrorCode
+  | 'idNumber.duplicateInFile'
+  | 'idNumber.registeredElsewhere'
+  | 'householdNo.registeredElsewhere'
+  | ImportWarningCode;
 
-/** One reason one row was left out: the spreadsheet row (header = 1), the column and why. */
+/** About the file rather than a row (see warnings.ts): listed on the header row, never counted as an invalid row. */
+export type ImportWarningCode = 'header.unknown' | 'header.duplicate' | 'file.extraSheets';
+
+/** A column, or 'file' for a warning about the whole file. */
+export type ImportErrorField = CanonicalField | 'file';
+
+/**
+ * One reason one row was left out: the spreadsheet row (header = 1), the column and why; or,
+ * with field 'file', a warning about the file, on the header row.
+ */
 export interface ImportRowError {
   rowNo: number;
-  field: CanonicalField;
+  field: ImportErrorField;
   code: ImportRowErrorCode;
   message: Message;
+}
+
+export function errorFieldLabel(field: ImportErrorField): Message {
+  return field === 'file' ? { zh: '文件', en: 'File' } : fieldLabel(field);
 }
 
 export function duplicateInFileError(rowNo: number, firstRowNo: number): ImportRowError {

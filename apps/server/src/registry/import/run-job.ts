@@ -1,14 +1,16 @@
 import type { Database } from '../../db/client.js';
 import { withScope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
-import { appendAudit } from '../../audit/service.js';
-import { checkBatch, loadBatch, type CheckedBatch } from './batch.js';
+import { checkBatch, loadBatch, type BatchJob, type CheckedBatch } from './batch.js';
 import { BlindIndexFirstRows } from './blind-index-set.js';
 import { ImportFailureError, importFailure, type ImportFailure } from './failures.js';
-import { findJob, finishJob, markRunning, updateProgress } from './jobs-repo.js';
+import { actorOf, auditJobEnd } from './job-audit.js';
+import { findJob, finishJob, insertErrors, markRunning, updateProgress } from './jobs-repo.js';
 import { inBatches, pipelined } from './pipelined.js';
 import { openImportFile } from './reader.js';
 import { zeroCounts, type ImportInput, type ImportJob } from './types.js';
+import { analyzeAfterImport, refreshQuality, withScopeRetryingRace } from './upkeep.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
 
 export interface ImportDeps {
   database: Database;
@@ -17,6 +19,8 @@ export interface ImportDeps {
   logger?: Pick<Console, 'error'>;
   /** Rows read per batch (one transaction each); 5,000 unless a test needs small batches. */
   batchRows?: number;
+  /** What one file may make the process hold; DEFAULT_FILE_LIMITS unless a test needs small ones. */
+  fileLimits?: Partial<FileLimits>;
 }
 
 export type ProgressListener = (job: ImportJob) => void;
@@ -29,6 +33,7 @@ export type ProgressListener = (job: ImportJob) => void;
  */
 export async function runImportJob(deps: ImportDeps, jobId: number, input: ImportInput, onProgress?: ProgressListener): Promise<ImportJob> {
   const scope = { jurisdictionCode: input.user.jurisdictionCode };
+  const log = deps.logger ?? console;
   let counts = zeroCounts();
   let totalRows: number | null = null;
   let failure: ImportFailure | null = null;
@@ -39,9 +44,12 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
     });
     if (!queued) throw new Error(`import job ${jobId} is not visible in jurisdiction ${scope.jurisdictionCode}`);
     const report = () => onProgress?.({ ...queued, status: 'running', totalRows, ...counts });
-    const source = await openImportFile(input.filePath, input.format);
+    const source = await openImportFile(input.filePath, input.format, { ...DEFAULT_FILE_LIMITS, ...deps.fileLimits });
     totalRows = source.totalRows;
-    await withScope(deps.database, scope, (tx) => updateProgress(tx, jobId, totalRows, counts));
+    await withScope(deps.database, scope, async (tx) => {
+      await insertErrors(tx, jobId, source.warnings);
+      await updateProgress(tx, jobId, totalRows, counts);
+    });
     report();
     const ctx = {
       pii: deps.pii,
@@ -50,37 +58,32 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
       today: new Date(),
       seen: new BlindIndexFirstRows(),
     };
+    const job: BatchJob = { jobId, present: source.present, actor: actorOf(input) };
     const load = async (batch: CheckedBatch) => {
       const expected = totalRows === null ? null : Math.max(totalRows, counts.processedRows + batch.processed);
-      counts = await withScope(deps.database, scope, (tx) => loadBatch(tx, jobId, batch, counts, expected));
+      const loaded = await withScopeRetryingRace(deps.database, scope, (tx) => loadBatch(tx, job, batch, counts, expected));
+      counts = loaded.counts;
       totalRows = expected;
+      await refreshQuality(deps.database, loaded.changedIds);
       report();
     };
     await pipelined(inBatches(source.rows, deps.batchRows ?? 5000), (rows) => checkBatch(rows, ctx), load);
   } catch (e) {
-    failure = failureOf(e, deps, jobId);
+    failure = failureOf(e, log, jobId);
   }
   const job = await withScope(deps.database, scope, async (tx) => {
     const done = await finishJob(tx, jobId, failure ? 'failed' : 'done', failure ? totalRows : counts.processedRows, counts, failure);
-    await appendAudit(tx, {
-      userId: input.user.id,
-      username: input.user.username,
-      jurisdictionCode: scope.jurisdictionCode,
-      action: 'registry.import',
-      targetType: 'importJob',
-      targetId: String(jobId),
-      outcome: failure ? 'failure' : 'success',
-      clientIp: input.clientIp,
-      details: { fileName: input.fileName, format: input.format, totalRows: done.totalRows, ...counts, failureCode: failure?.code ?? null },
-    });
+    await auditJobEnd(tx, done, actorOf(input));
     return done;
   });
+  // After the job is stored as ended: statistics are upkeep, their failure is no failure of the import.
+  await analyzeAfterImport(deps.database, counts.inserted + counts.updated).catch((err: unknown) => log.error({ err, jobId }, 'ANALYZE after import failed'));
   onProgress?.(job);
   return job;
 }
 
-function failureOf(e: unknown, deps: ImportDeps, jobId: number): ImportFailure {
+function failureOf(e: unknown, log: Pick<Console, 'error'>, jobId: number): ImportFailure {
   if (e instanceof ImportFailureError) return e.failure;
-  (deps.logger ?? console).error({ err: e, jobId }, 'import job failed');
+  log.error({ err: e, jobId }, 'import job failed');
   return importFailure('internal').failure;
 }

@@ -3,7 +3,8 @@ import { unlink } from 'node:fs/promises';
 import { withScope, type Scope } from '../../db/scope.js';
 import { errorReportHeader, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
-import { errorsAfter, findJob, insertJob, listJobs } from './jobs-repo.js';
+import { auditJobEnd, auditJobStart } from './job-audit.js';
+import { errorsAfter, failUnfinishedJobs, findJob, insertJob, listJobs } from './jobs-repo.js';
 import type { ImportRowError } from './row-errors.js';
 import { runImportJob, type ImportDeps, type ProgressListener } from './run-job.js';
 import type { ImportInput, ImportJob } from './types.js';
@@ -40,7 +41,11 @@ export function createImportService(deps: ImportDeps): ImportService {
   const log = deps.logger ?? console;
 
   async function queue(input: ImportInput): Promise<number> {
-    return withScope(deps.database, { jurisdictionCode: input.user.jurisdictionCode }, (tx) => insertJob(tx, input.user, input.fileName, input.format));
+    return withScope(deps.database, { jurisdictionCode: input.user.jurisdictionCode }, async (tx) => {
+      const jobId = await insertJob(tx, input.user, input.fileName, input.format);
+      await auditJobStart(tx, jobId, input);
+      return jobId;
+    });
   }
 
   async function* errorsCsvChunks(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string> {
@@ -96,13 +101,14 @@ export function createImportService(deps: ImportDeps): ImportService {
     },
 
     async failInterrupted() {
-      // Runs as the owner across all jurisdictions: a system repair at start-up, not a user's action.
-      const rows = await deps.database.query<{ id: number }>(
-        `UPDATE import_jobs SET status = 'failed', failure = $1::jsonb, finished_at = now()
-         WHERE status IN ('queued', 'running') RETURNING id`,
-        [JSON.stringify(importFailure('import.interrupted').failure)],
-      );
-      return rows.length;
+      // As the owner across all jurisdictions; each job still gets the closing entry its run never wrote.
+      return deps.database.transaction(async (tx) => {
+        const jobs = await failUnfinishedJobs(tx, importFailure('import.interrupted').failure);
+        for (const job of jobs) {
+          await auditJobEnd(tx, job, { userId: job.userId, username: job.username, jurisdictionCode: job.jurisdictionCode, clientIp: null });
+        }
+        return jobs.length;
+      });
     },
   };
 }

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../db/client.js';
-import { createPii, type Pii } from '../../crypto/pii.js';
+import { createPii, decryptField, type Pii } from '../../crypto/pii.js';
 import { deriveKeys } from '../../crypto/keys.js';
 import { createTestDatabase } from '../../test/db.js';
 
@@ -98,12 +98,21 @@ export interface ImportTestContext {
   database: Database;
   pii: Pii;
   regionExists: (code: string) => boolean;
+  /** Pii has no phone decryption (nothing in the server reads phones back); tests do. */
+  decryptPhone: (cipher: Uint8Array) => string;
   cleanup: () => Promise<void>;
 }
 
 export async function importTestContext(): Promise<ImportTestContext> {
   const { database, cleanup } = await createTestDatabase();
-  return { database, pii: testPii(), regionExists: await loadRegionExists(database), cleanup };
+  const keys = deriveKeys(randomBytes(32));
+  return {
+    database,
+    pii: createPii(keys),
+    regionExists: await loadRegionExists(database),
+    decryptPhone: (cipher) => decryptField(keys.piiEncryption, 'phone', cipher),
+    cleanup,
+  };
 }
 
 export interface StoredPerson {

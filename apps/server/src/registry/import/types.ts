@@ -49,3 +49,19 @@ export interface ImportInput {
 export function zeroCounts(): ImportCounts {
   return { processedRows: 0, validRows: 0, invalidRows: 0, inserted: 0, updated: 0, unchanged: 0 };
 }
+
+/** The columns a file may leave out. Required ones are in every file that gets past the header. */
+export type OptionalColumn = 'ethnicity' | 'householdNo' | 'relationToHead' | 'phone';
+
+/**
+ * Which optional columns a file's header has. A column the file lacks keeps each matched
+ * person's stored value; a column it has replaces it, a blank cell clearing it.
+ */
+export type PresentColumns = Readonly<Record<OptionalColumn, boolean>>;
+
+export const ALL_COLUMNS_PRESENT: PresentColumns = { ethnicity: true, householdNo: true, relationToHead: true, phone: true };
+
+export function presentColumns(fields: readonly (string | null)[]): PresentColumns {
+  const has = (f: OptionalColumn) => fields.includes(f);
+  return { ethnicity: has('ethnicity'), householdNo: has('householdNo'), relationToHead: has('relationToHead'), phone: has('phone') };
+}

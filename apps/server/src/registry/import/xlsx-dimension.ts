@@ -7,13 +7,21 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const DEFLATE = 8;
 const SHEET_ENTRY = /^xl\/worksheets\/sheet\d+\.xml$/;
 
+export interface XlsxPeek {
+  /** The first worksheet's last row, from its <dimension>; null when it has none. */
+  lastRow: number | null;
+  /** Worksheets exceljs's streaming reader would find (xl/worksheets/sheetN.xml). */
+  worksheets: number;
+}
+
 /**
- * The last row of the first worksheet from its <dimension ref="A1:J1001"/>, read by inflating
- * only the start of that zip entry; exceljs's streaming reader does not expose it. Null when
- * the workbook has no usable dimension (it is optional) or is not a plain zip: the progress
- * total then stays unknown until the job ends.
+ * Reads the zip's central directory: how many worksheets the workbook has, and the last row of
+ * the first from its <dimension ref="A1:J1001"/>, read by inflating only the start of that zip
+ * entry; exceljs's streaming reader exposes neither before it has read the whole file. Null when
+ * the workbook is not a plain zip (the reader then reports it): the progress total stays unknown
+ * until the job ends and no extra-sheet warning is given.
  */
-export async function peekXlsxLastRow(filePath: string): Promise<number | null> {
+export async function peekXlsx(filePath: string): Promise<XlsxPeek | null> {
   const file = await open(filePath, 'r');
   try {
     const { size } = await file.stat();
@@ -23,20 +31,26 @@ export async function peekXlsxLastRow(filePath: string): Promise<number | null> 
     if (eocd < 0 || tail.readUInt32LE(eocd) !== EOCD_SIGNATURE) return null;
     const dirLength = tail.readUInt32LE(eocd + 12);
     const dir = await read(file, tail.readUInt32LE(eocd + 16), dirLength);
+    const peek: XlsxPeek = { lastRow: null, worksheets: 0 };
     for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === CENTRAL_SIGNATURE; ) {
       const nameLength = dir.readUInt16LE(p + 28);
       const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-      if (SHEET_ENTRY.test(name)) {
-        return lastRowOf(await entryStart(file, dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)));
+      if (SHEET_ENTRY.test(name) && ++peek.worksheets === 1) {
+        peek.lastRow = lastRowOf(await entryStart(file, dir.readUInt16LE(p + 10), dir.readUInt32LE(p + 20), dir.readUInt32LE(p + 42)));
       }
       p += 46 + nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
     }
-    return null;
+    return peek;
   } catch {
     return null;
   } finally {
     await file.close();
   }
+}
+
+/** The first worksheet's last row (see peekXlsx). */
+export async function peekXlsxLastRow(filePath: string): Promise<number | null> {
+  return (await peekXlsx(filePath))?.lastRow ?? null;
 }
 
 async function entryStart(file: FileHandle, method: number, compressedSize: number, localOffset: number): Promise<string> {

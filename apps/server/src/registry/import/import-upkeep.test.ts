@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Conn, Database } from '../../db/client.js';
+import { createImportService } from './service.js';
+import { importTestContext, person, tempDir, user, writeCsv, type Cell, type ImportTestContext } from './test-files.js';
+
+let ctx: ImportTestContext;
+let dir: string;
+let removeDir: () => Promise<void>;
+beforeAll(async () => {
+  ctx = await importTestContext();
+  ({ dir, remove: removeDir } = await tempDir());
+});
+afterAll(async () => {
+  await removeDir();
+  await ctx.cleanup();
+});
+
+async function run(rows: Cell[][], jurisdictionCode: string, database: Database = ctx.database) {
+  const file = await writeCsv(dir, `upkeep-${Date.now()}-${Math.random()}.csv`, rows);
+  const service = createImportService({ ...ctx, database, logger: { error: () => undefined } });
+  return service.run({ filePath: file, fileName: path.basename(file), format: 'csv', user: user(jurisdictionCode), clientIp: null });
+}
+
+const issuesOf = async (idNumber: string) =>
+  (await ctx.database.query<{ quality_issues: string[] }>('SELECT quality_issues FROM persons WHERE id_blind_index = $1', [ctx.pii.idBlindIndex(idNumber)]))[0]!
+    .quality_issues;
+
+describe('data quality flags after an import', () => {
+  const alone = person(0);
+  const housed = person(1, { 户号: 'QA-0001', 与户主关系: '户主' });
+
+  it('flags an imported person without a household as household.missing', async () => {
+    expect(await run([alone, housed], '533423')).toMatchObject({ status: 'done', inserted: 2 });
+    expect(await issuesOf(alone[1] as string)).toEqual(['household.missing']);
+    expect(await issuesOf(housed[1] as string)).toEqual([]);
+  });
+
+  it('clears the flag when a re-import gives the person a household', async () => {
+    const joined = person(0, { 户号: 'QA-0001', 与户主关系: '配偶' });
+    expect(await run([joined, housed], '533423')).toMatchObject({ status: 'done', updated: 1, unchanged: 1 });
+    expect(await issuesOf(alone[1] as string)).toEqual([]);
+  });
+});
+
+/**
+ * The database as a jurisdiction sees it when another one registers the same person between
+ * the look-up for persons registered elsewhere and the upsert: the first look-up finds nothing.
+ */
+function lookUpTooEarly(database: Database): Database & { lookUps: () => number } {
+  let lookUps = 0;
+  const wrap = (tx: Conn): Conn => ({
+    ...tx,
+    query: async <R,>(text: string, params?: unknown[]) => {
+      if (!text.includes('cradle_blind_indexes_elsewhere')) return tx.query<R>(text, params);
+      lookUps++;
+      return lookUps === 1 ? [] : tx.query<R>(text, params);
+    },
+  });
+  return { ...database, transaction: (fn) => database.transaction((tx) => fn(wrap(tx))), lookUps: () => lookUps };
+}
+
+describe('two jurisdictions importing the same person at once', () => {
+  it('retries the batch once, and the row the other jurisdiction registered is reported, not the whole job failed', async () => {
+    const contested = person(2, { 居住地代码: '533423102201' });
+    expect(await run([contested], '533423102')).toMatchObject({ status: 'done', inserted: 1 });
+    const raced = lookUpTooEarly(ctx.database);
+    const mine = person(2, { 居住地代码: '533423101001' });
+    const job = await run([mine, person(3, { 居住地代码: '533423101001' })], '533423101', raced);
+    expect(raced.lookUps()).toBe(2);
+    expect(job).toMatchObject({ status: 'done', inserted: 1, invalidRows: 1 });
+    const detail = await createImportService(ctx).get({ jurisdictionCode: '533423101' }, job.id);
+    expect(detail!.errors.map((e) => [e.rowNo, e.code])).toEqual([[2, 'idNumber.registeredElsewhere']]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Conn, Database } from '../../db/client.js';
+import { withScope, type Scope } from '../../db/scope.js';
+
+// What an import does besides loading rows: survive a race with another jurisdiction, and keep
+// what is derived from the persons table (quality flags, planner statistics) in step with it.
+
+/** SQLSTATE insufficient_privilege, which row-level security raises for an upsert onto a row it may not update. */
+const RLS_VIOLATION = '42501';
+
+/**
+ * Runs one batch's withScope transaction, once more if row-level security refused it. That
+ * happens when another jurisdiction registers one of the batch's ID numbers after the batch
+ * looked for persons registered elsewhere and before its upsert: the upsert then meets a row
+ * this jurisdiction may not update. The refused transaction rolled back whole, so running it
+ * again repeats the look-up, which now finds that person and reports the row. A second refusal
+ * is not a race that passed; it fails the job.
+ */
+export async function withScopeRetryingRace<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
+  try {
+    return await withScope(database, scope, fn);
+  } catch (e) {
+    if (!isRlsViolation(e)) throw e;
+    return withScope(database, scope, fn);
+  }
+}
+
+export function isRlsViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === RLS_VIOLATION;
+}
+
+/**
+ * Recomputes the data-quality flags (migration 0002) of the persons a batch changed. As the
+ * owner, once the batch committed: cradle_refresh_quality() reads across jurisdictions (a
+ * mother registered elsewhere still counts), so it is not granted to cradle_app.
+ *
+ * Custom plans only: PL/pgSQL caches the function's statement and from its sixth call on a
+ * connection may switch to a generic plan, which cannot drop the "p_ids IS NULL OR" branches and
+ * so scans and hashes all persons — measured at 3–9 s a call on 100,000–200,000 persons, against
+ * 0.15–0.3 s with the ids known to the planner. An import calls it once a batch.
+ */
+export async function refreshQuality(database: Database, personIds: readonly number[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await database.transaction(async (owner) => {
+    await owner.query('SET LOCAL plan_cache_mode = force_custom_plan');
+    await owner.query('SELECT cradle_refresh_quality($1::bigint[])', [personIds]);
+  });
+}
+
+export const ANALYZE_AFTER_ROWS = 10_000;
+
+/**
+ * Fresh planner statistics after a large import on PGlite, which has no autovacuum: without
+ * them the planner keeps its empty-table estimates and misjudges every query on these tables.
+ * PostgreSQL's autovacuum does this on its own. Returns whether it ran.
+ */
+export async function analyzeAfterImport(database: Database, rowsWritten: number): Promise<boolean> {
+  if (database.kind !== 'pglite' || rowsWritten < ANALYZE_AFTER_ROWS) return false;
+  await database.query('ANALYZE persons, households');
+  return true;
+}
