@@ -30,7 +30,8 @@ export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {
       )}
       <div data-testid="import-errors">
         <Table<ImportRowError>
-          rowKey={(e) => `${e.row}-${e.field}-${e.code}`}
+          // Two header warnings share row, field and code; the message names the column.
+          rowKey={(e) => `${e.row}-${e.field}-${e.code}-${e.message}`}
           size="small"
           columns={columns}
           dataSource={job.errors}
