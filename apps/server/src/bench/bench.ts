@@ -11,14 +11,16 @@ import { ensureRegionsLoaded } from '../regions/load.js';
 import { createRegionService } from '../regions/service.js';
 import { prepareRows } from '../registry/import/prepare.js';
 import { loadPersonRows } from '../registry/import/bulk.js';
+import { defaultBatchRows } from '../registry/import/run-job.js';
 import { benchRows } from './rows.js';
 
 // `npm run bench [-- --rows N]`: the import path (validate, encrypt, blind-index, load under
 // row-level security) against a raw COPY of the same rows into a bare table, in the same run,
 // on PGlite and, when DATABASE_URL is set, on PostgreSQL. Target (issue 2): within 3× on PostgreSQL.
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '5000' }, 'skip-pglite': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string' }, 'skip-pglite': { type: 'boolean', default: false } } });
 const N = Number(values.rows);
-const BATCH = Number(values.batch);
+// Default: the import's own batch size for each engine (defaultBatchRows).
+const BATCH_OPTION = values.batch ? Number(values.batch) : undefined;
 const SCOPE = '533423';
 const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'ethnicity', 'hukouRegionCode', 'residenceRegionCode', 'householdNo', 'relationToHead'] as const;
 
@@ -54,6 +56,7 @@ function* validated(rows: RawPersonRow[], ctx: Parameters<typeof validatePersonR
 const PERSON_COLUMNS = ['name', 'sex', 'birth_date', 'ethnicity', 'id_kind', 'id_cipher', 'id_blind_index', 'id_masked', 'hukou_region_code', 'residence_region_code', 'relation_to_head', 'source', 'row_hash'];
 
 async function run(label: string, database: Database, rows: RawPersonRow[]) {
+  const BATCH = BATCH_OPTION ?? defaultBatchRows(database);
   await migrate(database);
   await ensureRegionsLoaded(database, SCOPE);
   const regions = await createRegionService(database);
@@ -99,7 +102,7 @@ async function run(label: string, database: Database, rows: RawPersonRow[]) {
   const again = await loadPersonRows(database, { jurisdictionCode: SCOPE }, validated(rows, ctx, { invalid: 0 }), pii, BATCH);
   const reimportMs = performance.now() - t;
 
-  console.log(`\n${label}: ${N.toLocaleString('en-US')} rows`);
+  console.log(`\n${label}: ${N.toLocaleString('en-US')} rows, batches of ${BATCH.toLocaleString('en-US')}`);
   console.log(`  COPY into persons-shaped table ${secs(copyMs)} s ${rps(copyMs)} rows/s   (baseline)`);
   console.log(`  COPY into bare text table      ${secs(bareMs)} s ${rps(bareMs)} rows/s   (reference)`);
   console.log(`  import path                    ${secs(importMs)} s ${rps(importMs)} rows/s   (${first.inserted} inserted, ${counts.invalid} invalid)`);

@@ -4,6 +4,7 @@ import type { Scope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
 import { SLICE_ROWS } from './batch.js';
 import { loadPrepared } from './load.js';
+import { defaultBatchRows } from './run-job.js';
 import { inBatches, pipelined, yieldToEventLoop } from './pipelined.js';
 import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
 import { refreshQuality, withScopeRetryingRace } from './upkeep.js';
@@ -27,7 +28,7 @@ export async function loadPersonRows(
   scope: Scope,
   rows: Iterable<PersonRow> | AsyncIterable<PersonRow>,
   pii: Pii,
-  batchRows = 5000,
+  batchRows = defaultBatchRows(database),
 ): Promise<BulkLoadTotals> {
   const totals: BulkLoadTotals = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   await pipelined(

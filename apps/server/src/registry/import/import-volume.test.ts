@@ -31,7 +31,8 @@ describe('a 20,000-row file', () => {
     const file = await writeCsv(dir, 'twenty-thousand.csv', rows);
     const progress: ImportJob[] = [];
     const started = performance.now();
-    const job = await createImportService(ctx).run({
+    const job = await createImportService({ ...ctx, batchRows: 5000 }) // several batches, so progress has steps to report
+      .run({
       filePath: file,
       fileName: 'twenty-thousand.csv',
       format: 'csv',

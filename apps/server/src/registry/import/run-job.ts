@@ -12,12 +12,21 @@ import { zeroCounts, type ImportInput, type ImportJob } from './types.js';
 import { analyzeAfterImport, refreshQuality, withScopeRetryingRace } from './upkeep.js';
 import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
 
+/**
+ * Rows per batch (one transaction each). Larger batches cut the per-batch statements
+ * (measured on PostgreSQL, 200k rows: 5,000 → 6.6× COPY, 20,000 → 5.0×); PGlite runs one
+ * transaction at a time, so there smaller batches keep the console responsive during an import.
+ */
+export function defaultBatchRows(database: Database): number {
+  return database.kind === 'postgres' ? 20_000 : 5_000;
+}
+
 export interface ImportDeps {
   database: Database;
   pii: Pii;
   regionExists(code: string): boolean;
   logger?: Pick<Console, 'error'>;
-  /** Rows read per batch (one transaction each); 5,000 unless a test needs small batches. */
+  /** Rows read per batch (one transaction each); defaultBatchRows() unless a test needs small batches. */
   batchRows?: number;
   /** What one file may make the process hold; DEFAULT_FILE_LIMITS unless a test needs small ones. */
   fileLimits?: Partial<FileLimits>;
@@ -67,7 +76,7 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
       await refreshQuality(deps.database, loaded.changedIds);
       report();
     };
-    await pipelined(inBatches(source.rows, deps.batchRows ?? 5000), (rows) => checkBatch(rows, ctx), load);
+    await pipelined(inBatches(source.rows, deps.batchRows ?? defaultBatchRows(deps.database)), (rows) => checkBatch(rows, ctx), load);
   } catch (e) {
     failure = failureOf(e, log, jobId);
   }
