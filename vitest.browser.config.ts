@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 1,
+    // A page on a loaded two-core machine can take more than the default second to show a
+    // validation message; polls wait up to ten (a wait for what the user sees, not a timing test).
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
