@@ -21,8 +21,12 @@ export interface ImportFailure {
 
 /** Thrown by the reader and the job runner; the runner stores it on the job. */
 export class ImportFailureError extends Error {
-  constructor(readonly failure: ImportFailure) {
-    super(`${failure.code}: ${failure.message.en}`);
+  /** `cause` is the parser's own error, kept for the server log; users see only `failure`. */
+  constructor(
+    readonly failure: ImportFailure,
+    options?: { cause?: unknown },
+  ) {
+    super(`${failure.code}: ${failure.message.en}`, options);
   }
 }
 
@@ -67,21 +71,24 @@ export function missingColumnsFailure(missing: readonly CanonicalField[]): Impor
 }
 
 /** A file the parser gave up on; `near` is the line or row it reached, when known. */
-export function unreadableFailure(near: number | null, what: 'csv' | 'xlsx'): ImportFailureError {
+export function unreadableFailure(near: number | null, what: 'csv' | 'xlsx', cause?: unknown): ImportFailureError {
   const where = near === null ? { zh: '', en: '' } : { zh: `（第 ${near} 行附近）`, en: ` (near row ${near})` };
-  return new ImportFailureError({
-    code: 'file.unreadable',
-    message:
-      what === 'csv'
-        ? {
-            zh: `CSV 文件格式有误${where.zh}，例如引号未闭合；请用 Excel 打开检查后重新导出`,
-            en: `The CSV file is malformed${where.en}, for example an unclosed quote; open it in Excel, check it and export it again`,
-          }
-        : {
-            zh: `无法读取 Excel 工作簿${where.zh}，文件可能已损坏；请用 Excel 打开后重新保存`,
-            en: `The Excel workbook cannot be read${where.en}; it may be damaged, so open it in Excel and save it again`,
-          },
-  });
+  return new ImportFailureError(
+    {
+      code: 'file.unreadable',
+      message:
+        what === 'csv'
+          ? {
+              zh: `CSV 文件格式有误${where.zh}，例如引号未闭合；请用 Excel 打开检查后重新导出`,
+              en: `The CSV file is malformed${where.en}, for example an unclosed quote; open it in Excel, check it and export it again`,
+            }
+          : {
+              zh: `无法读取 Excel 工作簿${where.zh}，文件可能已损坏；请用 Excel 打开后重新保存`,
+              en: `The Excel workbook cannot be read${where.en}; it may be damaged, so open it in Excel and save it again`,
+            },
+    },
+    { cause },
+  );
 }
 
 /** A header wider than any person file: refused before its rows are read (see FileLimits). */

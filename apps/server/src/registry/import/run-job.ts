@@ -92,7 +92,11 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
 }
 
 function failureOf(e: unknown, log: Pick<Console, 'error'>, jobId: number): ImportFailure {
-  if (e instanceof ImportFailureError) return e.failure;
+  if (e instanceof ImportFailureError) {
+    // The user sees the failure; the parser's own words are for whoever reads the log.
+    if (e.cause !== undefined) log.error({ err: e.cause, jobId, code: e.failure.code }, 'import file could not be read');
+    return e.failure;
+  }
   log.error({ err: e, jobId }, 'import job failed');
   return importFailure('internal').failure;
 }

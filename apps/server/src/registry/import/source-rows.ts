@@ -31,7 +31,7 @@ export async function* csvCellRows(filePath: string): AsyncGenerator<CellRow> {
       yield { rowNo, cells: record };
     }
   } catch (e) {
-    if (e instanceof CsvError) throw unreadableFailure(rowNo + 1, 'csv');
+    if (e instanceof CsvError) throw unreadableFailure(rowNo + 1, 'csv', e);
     throw e;
   } finally {
     input.destroy();
@@ -70,7 +70,7 @@ export async function* xlsxCellRows(filePath: string, limits: FileLimits): Async
     }
   } catch (e) {
     if (e instanceof ImportFailureError) throw e;
-    throw unreadableFailure(rowNo > 0 ? rowNo + 1 : null, 'xlsx');
+    throw unreadableFailure(rowNo > 0 ? rowNo + 1 : null, 'xlsx', e);
   } finally {
     await releaseWorksheets(worksheets);
   }
