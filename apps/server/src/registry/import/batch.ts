@@ -81,7 +81,7 @@ export interface BatchJob {
  * The database half of a batch, in the caller's one withScope transaction: load the rows,
  * record every row error, the job's new counts and an audit entry, so a batch is in the
  * registry — and in the audit log — whole or not at all. Returns the counts after the batch and
- * the ids of the persons it inserted or updated.
+ * the ids of the persons it updated (see LoadResult.updatedIds).
  */
 export async function loadBatch(
   tx: Conn,
@@ -89,7 +89,7 @@ export async function loadBatch(
   batch: CheckedBatch,
   before: ImportCounts,
   totalRows: number | null,
-): Promise<{ counts: ImportCounts; changedIds: number[] }> {
+): Promise<{ counts: ImportCounts; updatedIds: number[] }> {
   const loaded = await loadPrepared(tx, batch.prepared, job.present);
   await insertErrors(tx, job.jobId, batch.errors.concat(loaded.rejected));
   const invalid = batch.invalid + loaded.rejected.length;
@@ -111,5 +111,5 @@ export async function loadBatch(
     outcome: 'success',
     details: { rows: batch.processed, inserted: loaded.inserted, updated: loaded.updated, unchanged: loaded.unchanged, invalid },
   });
-  return { counts: after, changedIds: loaded.changedIds };
+  return { counts: after, updatedIds: loaded.updatedIds };
 }

@@ -20,7 +20,7 @@ export interface BulkLoadTotals {
 /**
  * Already validated rows into the registry the way an import loads them — encrypt, blind-index,
  * upsert in one withScope transaction per batch, the next batch prepared while one loads, then
- * refresh the changed persons' quality flags — without a file, a job or its audit entries. Every
+ * refresh the updated persons' quality flags — without a file, a job or its audit entries. Every
  * column counts as present. For the benchmark and for loaders that validate on their own.
  */
 export async function loadPersonRows(
@@ -36,7 +36,7 @@ export async function loadPersonRows(
     (batch) => prepareInSlices(batch, pii),
     async (prepared) => {
       const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared));
-      await refreshQuality(database, r.changedIds);
+      await refreshQuality(database, r.updatedIds);
       totals.inserted += r.inserted;
       totals.updated += r.updated;
       totals.unchanged += r.unchanged;

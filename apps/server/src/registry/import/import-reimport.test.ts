@@ -101,3 +101,22 @@ describe('re-importing a file with the optional columns', () => {
     expect((await stored())[1]).toMatchObject({ ethnicity: '傈僳族', householdId: null, relation: null, phone: null });
   });
 });
+
+describe('re-importing a household whose head has moved', () => {
+  const householdOf = async (no: string) =>
+    (await ctx.database.query<{ region_code: string }>('SELECT region_code FROM households WHERE household_no = $1', [no]))[0]?.region_code;
+
+  it('moves the household with its head, not with its other members, and keeps one household record', async () => {
+    const head = (village: string) => person(10, { 户号: 'MV-0001', 与户主关系: '户主', 居住地代码: village }, '530102');
+    const child = (village: string) => person(11, { 户号: 'MV-0001', 与户主关系: '子', 居住地代码: village }, '530102');
+    expect(await run([head('533423101001'), child('533423101001')])).toMatchObject({ status: 'done', inserted: 2 });
+    expect(await householdOf('MV-0001')).toBe('533423101001');
+    // A member's move alone leaves the household where it is.
+    expect(await run([child('533423102201')])).toMatchObject({ status: 'done', updated: 1 });
+    expect(await householdOf('MV-0001')).toBe('533423101001');
+    expect(await run([head('533423102201')])).toMatchObject({ status: 'done', updated: 1 });
+    expect(await householdOf('MV-0001')).toBe('533423102201');
+    const count = await ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM households WHERE household_no = 'MV-0001'");
+    expect(count[0]!.n).toBe(1);
+  });
+});

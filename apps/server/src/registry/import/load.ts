@@ -6,8 +6,11 @@ import { householdElsewhereError, registeredElsewhereError, type ImportRowError 
 export interface LoadResult {
   inserted: number;
   updated: number;
-  /** Ids of the persons inserted or updated, for refreshing what is derived from them. */
-  changedIds: number[];
+  /**
+   * Ids of the persons updated, for refreshing what is derived from them (refreshQuality).
+   * Inserted persons need no refresh: their quality flags are computed as they are inserted.
+   */
+  updatedIds: number[];
   /** Loaded rows identical to what the registry already held. */
   unchanged: number;
   /** Rows the database refused: the person or household belongs to another jurisdiction. */
@@ -22,7 +25,7 @@ export interface LoadResult {
  */
 export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: PresentColumns = ALL_COLUMNS_PRESENT): Promise<LoadResult> {
   const rejected: ImportRowError[] = [];
-  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changedIds: [], rejected };
+  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, updatedIds: [], rejected };
   // An existing record outside the jurisdiction is invisible here; upserting onto it would fail the batch.
   // One registered after this look-up still does: withScopeRetryingRace (upkeep.ts) runs the batch again.
   const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
@@ -48,10 +51,10 @@ export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: 
     });
   }
 
-  const { inserted, updated, changedIds } =
-    rows.rowNos.length === 0 ? { inserted: 0, updated: 0, changedIds: [] } : await upsertPersons(conn, rows, householdIds, present);
+  const { inserted, updated, updatedIds } =
+    rows.rowNos.length === 0 ? { inserted: 0, updated: 0, updatedIds: [] } : await upsertPersons(conn, rows, householdIds, present);
   rejected.sort((a, b) => a.rowNo - b.rowNo);
-  return { inserted, updated, unchanged: rows.rowNos.length - inserted - updated, changedIds, rejected };
+  return { inserted, updated, unchanged: rows.rowNos.length - inserted - updated, updatedIds, rejected };
 }
 
 /**
@@ -72,11 +75,17 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
   const nos = [...region.keys()];
   const codes = nos.map((no) => region.get(no)!.code);
   // DO NOTHING also skips a household number taken in another jurisdiction; the look-up below tells.
-  await conn.query(
-    `INSERT INTO households (household_no, region_code) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (household_no) DO NOTHING`,
+  const created = await conn.query<{ household_no: string; id: number | string }>(
+    `INSERT INTO households (household_no, region_code) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (household_no) DO NOTHING RETURNING household_no, id`,
     [nos, codes],
   );
-  const heads = nos.filter((no) => region.get(no)!.fromHead);
+  const ids = new Map(created.map((r) => [r.household_no, Number(r.id)]));
+  // Only households that existed before this batch can need a look-up or a move: on a first
+  // import of a county that is none, and these two statements are skipped.
+  const existing = nos.filter((no) => !ids.has(no));
+  if (existing.length === 0) return ids;
+  const heads = existing.filter((no) => region.get(no)!.fromHead);
   if (heads.length > 0) {
     await conn.query(
       `UPDATE households h SET region_code = u.region_code
@@ -87,13 +96,15 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
   }
   const found = await conn.query<{ household_no: string; id: number | string }>(
     'SELECT household_no, id FROM households WHERE household_no = ANY ($1::text[])',
-    [nos],
+    [existing],
   );
-  return new Map(found.map((r) => [r.household_no, Number(r.id)]));
+  for (const r of found) ids.set(r.household_no, Number(r.id));
+  return ids;
 }
 
 /**
- * Inserts new persons and updates changed ones, returning the ids of both. A person counts as
+ * Inserts new persons, with their quality flags, and updates changed ones, returning the ids of
+ * those updated (their flags, and their children's, are refreshed after the batch). A person counts as
  * changed when a column the file has differs from what is stored: required columns and, where
  * present, ethnicity, household and relation compare as stored (in clear); the phone, stored
  * only encrypted, compares by row_hash (see personRowHash). An optional column the file lacks
@@ -105,14 +116,16 @@ async function upsertPersons(
   rows: PreparedRows,
   householdIds: Map<string, number>,
   present: PresentColumns,
-): Promise<{ inserted: number; updated: number; changedIds: number[] }> {
+): Promise<{ inserted: number; updated: number; updatedIds: number[] }> {
   const householdIdColumn = rows.householdNos.map((no) => (no === null ? null : householdIds.get(no)!));
-  const res = await conn.query<{ inserted: number; updated: number; ids: (number | string)[] | null }>(
+  const res = await conn.query<{ inserted: number; updated: number; updated_ids: (number | string)[] | null }>(
     `WITH up AS (
        INSERT INTO persons (name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
-         hukou_region_code, residence_region_code, household_id, relation_to_head, source, row_hash)
+         hukou_region_code, residence_region_code, household_id, relation_to_head, source, row_hash, quality_issues)
        SELECT u.name, u.sex, u.birth_date, u.ethnicity, u.id_kind, u.id_cipher, u.id_blind_index, u.id_masked, u.phone_cipher,
-         u.hukou_region_code, u.residence_region_code, u.household_id, u.relation_to_head, 'import', u.row_hash
+         u.hukou_region_code, u.residence_region_code, u.household_id, u.relation_to_head, 'import', u.row_hash,
+         -- A new person has no mother on record yet: the mother's age check has nothing to compare.
+         cradle_quality_issues(u.household_id, u.residence_region_code, u.hukou_region_code, u.birth_date, NULL)
        FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
          $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[])
          AS u(name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
@@ -136,7 +149,8 @@ async function upsertPersons(
              AND persons.row_hash IS DISTINCT FROM EXCLUDED.row_hash)
        RETURNING id, (xmax = 0) AS inserted
      )
-     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated, array_agg(id) AS ids FROM up`,
+     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated,
+       array_agg(id) FILTER (WHERE NOT inserted) AS updated_ids FROM up`,
     [
       rows.names, rows.sexes, rows.birthDates, rows.ethnicities, rows.idKinds, rows.idCiphers, rows.blindIndexes, rows.idMasked,
       rows.phoneCiphers, rows.hukouRegionCodes, rows.residenceRegionCodes, householdIdColumn, rows.relationsToHead, rows.rowHashes,
@@ -144,5 +158,5 @@ async function upsertPersons(
     ],
   );
   const r = res[0]!;
-  return { inserted: Number(r.inserted), updated: Number(r.updated), changedIds: (r.ids ?? []).map(Number) };
+  return { inserted: Number(r.inserted), updated: Number(r.updated), updatedIds: (r.updated_ids ?? []).map(Number) };
 }

@@ -73,7 +73,7 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
       const loaded = await withScopeRetryingRace(deps.database, scope, (tx) => loadBatch(tx, job, batch, counts, expected));
       counts = loaded.counts;
       totalRows = expected;
-      await refreshQuality(deps.database, loaded.changedIds);
+      await refreshQuality(deps.database, loaded.updatedIds);
       report();
     };
     await pipelined(inBatches(source.rows, deps.batchRows ?? defaultBatchRows(deps.database)), (rows) => checkBatch(rows, ctx), load);
