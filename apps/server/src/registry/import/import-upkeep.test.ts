@@ -41,6 +41,19 @@ describe('data quality flags after an import', () => {
     expect(await run([joined, housed], '533423')).toMatchObject({ status: 'done', updated: 1, unchanged: 1 });
     expect(await issuesOf(alone[1] as string)).toEqual([]);
   });
+
+  it('gives new persons the flags cradle_refresh_quality() would: a full refresh afterwards changes nothing', async () => {
+    const rows = [
+      person(20), // no household
+      person(21, { 户号: 'QA-0002', 与户主关系: '户主' }),
+      person(22, { 户籍地代码: '530102' }), // hukou in another county, which the region tree holds at county level
+      person(23, { 户籍地代码: '533423102', 户号: 'QA-0002', 与户主关系: '子' }), // hukou at township level
+    ];
+    expect(await run(rows, '533423')).toMatchObject({ status: 'done', inserted: 4 });
+    expect(await issuesOf(rows[0]![1] as string)).toEqual(['household.missing']);
+    const refreshed = await ctx.database.query<{ n: number }>('SELECT cradle_refresh_quality(NULL) AS n');
+    expect(refreshed[0]!.n).toBe(0);
+  });
 });
 
 /**

@@ -1,40 +1,68 @@
 import type { RawCell } from '@cradle/domain';
-import type { Cell, CellValue } from 'exceljs';
+import type { DateStyles } from './xlsx-styles.js';
+import { detached } from './xlsx-xml.js';
+
+/** What a worksheet's cells refer to elsewhere in the workbook. */
+export interface CellContext {
+  sharedStrings: readonly string[];
+  dateStyles: DateStyles;
+  date1904: boolean;
+}
+
+/** A malformed cell; the reader reports the workbook as unreadable. */
+export class CellError extends Error {}
 
 /**
- * A worksheet cell as the validator takes it: text, number or Date. Rich text is joined,
- * a formula gives its cached result, a hyperlink its text, an error value its code (#N/A),
- * which then fails validation like any other bad text.
+ * A worksheet cell as the validator takes it: text, number or Date. `type` is the cell's t
+ * attribute, `text` its <v> (or inline <is>) text, null when it has none. A formula cell gives
+ * its cached result, so a formula whose result is date-formatted gives a Date like a typed date;
+ * a boolean gives TRUE or FALSE and an error value its code (#N/A), which then fail validation
+ * like any other bad text. Texts are detached from the XML they were read from (see detached).
  */
-export function xlsxCellValue(cell: Pick<Cell, 'value' | 'numFmt'>): RawCell {
-  return normalize(cell.value, cell.numFmt);
-}
-
-function normalize(v: CellValue, numFmt: string | undefined): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = v.result;
-    // The streaming reader turns only plain date cells into Dates; a formula's result stays a serial.
-    if (typeof result === 'number' && isDateFormat(numFmt)) return excelSerialToDate(result);
-    if (result !== null && typeof result === 'object' && 'error' in result) return result.error;
-    return normalize(result as CellValue, numFmt);
+export function cellValue(type: string | undefined, text: string | null, style: number, ctx: CellContext): RawCell {
+  if (text === null || text === '') return null;
+  switch (type) {
+    case undefined:
+    case 'n': {
+      const n = Number(text);
+      if (!Number.isFinite(n)) return detached(text);
+      return ctx.dateStyles.isDate(style) ? excelSerialToDate(n, ctx.date1904) : n;
+    }
+    case 's': {
+      const s = ctx.sharedStrings[Number(text)];
+      if (s === undefined) throw new CellError(`a cell points at shared string ${text}, which the workbook does not have`);
+      return s;
+    }
+    case 'inlineStr':
+    case 'str':
+      return detached(decodeExcelEscapes(text));
+    case 'b':
+      return text === '1' || text.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e':
+      return detached(text);
+    case 'd':
+      return isoDate(text);
+    default:
+      throw new CellError(`a cell has the unknown type t="${type}"`);
   }
-  if ('hyperlink' in v) return normalize(v.text as CellValue, numFmt);
-  if ('error' in v) return v.error;
-  return null;
 }
 
-// exceljs's own test (utils.isDateFmt): date letters outside [..] and "..." sections.
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+/** Serial days since 1899-12-30 (Excel's 1900 system, its leap-year bug included), or since 1904-01-01. */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-// Serial days since 1899-12-30 in the 1900 date system; 1904-system workbooks are too rare to matter here.
-function excelSerialToDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86_400_000));
+/**
+ * Excel writes characters XML cannot hold (and "_x" itself, as _x005F_x) as _xHHHH_: a line
+ * break typed with Alt+Enter on Windows is _x000D_ followed by a line feed.
+ */
+export function decodeExcelEscapes(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+// t="d" (ISO 8601 text, rare): read without a zone as UTC, like the serial dates.
+function isoDate(text: string): RawCell {
+  const date = new Date(/T.*(?:Z|[+-]\d\d:?\d\d)$/i.test(text) || !text.includes('T') ? text : `${text}Z`);
+  return Number.isNaN(date.getTime()) ? detached(text) : date;
 }
