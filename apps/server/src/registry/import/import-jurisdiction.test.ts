@@ -52,6 +52,19 @@ describe('a township user importing', () => {
     expect(stored.map((p) => p.residence_region_code)).toEqual(['533423102201']);
   });
 
+  it('cannot take over a person whose hukou is here but who lives in another township, and still loads the rest of the batch', async () => {
+    const living = person(6, { 户籍地代码: '533423101001', 居住地代码: '533423102201' });
+    expect(await run([living], YEZHI, 'hukou-baohe.csv')).toMatchObject({ status: 'done', inserted: 1 });
+    // 保和镇 sees this person (hukou) but may not change them (residence elsewhere).
+    const claimed = person(6, { 户籍地代码: '533423101001', 居住地代码: '533423101001' });
+    const job = await run([person(7), claimed], BAOHE, 'hukou-claim.csv');
+    expect(job).toMatchObject({ status: 'done', inserted: 1, updated: 0, invalidRows: 1 });
+    const detail = await service.get({ jurisdictionCode: '533423101' }, job.id);
+    expect(detail!.errors.map((e) => [e.rowNo, e.code])).toEqual([[3, 'idNumber.registeredElsewhere']]);
+    const stored = await storedPersons(ctx, [living[1] as string, person(7)[1] as string]);
+    expect(stored.map((p) => p.residence_region_code)).toEqual(['533423102201', '533423101001']);
+  });
+
   it("cannot join a household of another township's", async () => {
     await run([person(3, { 居住地代码: '533423102201', 户号: 'YZ-0001', 与户主关系: '户主' })], YEZHI, 'yezhi-household.csv');
     const job = await run([person(4, { 户号: 'YZ-0001', 与户主关系: '子' }), person(5, { 户号: 'BH-0001', 与户主关系: '户主' })], BAOHE, 'join.csv');

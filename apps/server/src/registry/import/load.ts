@@ -22,23 +22,51 @@ export interface LoadResult {
  * row-level security applies to every write. Upserts by blind index: a re-imported person
  * whose present columns are unchanged is not touched at all (updated_at stays), and optional
  * columns the file lacks are left as stored.
+ *
+ * A person registered in another jurisdiction is invisible here, and writing onto them fails.
+ * Most batches hold no such person, so the batch is first written without looking for them
+ * (an index probe a row, a tenth of the database's work); only when the write fails on one is
+ * it rolled back to a savepoint, the look-up made and those rows reported. One registered
+ * after the look-up still fails the write: withScopeRetryingRace (upkeep.ts) runs the batch again.
  */
 export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: PresentColumns = ALL_COLUMNS_PRESENT): Promise<LoadResult> {
+  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, updatedIds: [], rejected: [] };
+  await conn.query('SAVEPOINT cradle_load');
+  try {
+    const result = await writeRows(conn, prepared, present, []);
+    await conn.query('RELEASE SAVEPOINT cradle_load');
+    return result;
+  } catch (e) {
+    if (!isWriteOntoInvisible(e)) throw e;
+    await conn.query('ROLLBACK TO SAVEPOINT cradle_load');
+  }
   const rejected: ImportRowError[] = [];
-  if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, updatedIds: [], rejected };
-  // An existing record outside the jurisdiction is invisible here; upserting onto it would fail the batch.
-  // One registered after this look-up still does: withScopeRetryingRace (upkeep.ts) runs the batch again.
   const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
   const elsewhereHex = new Set(elsewhere.map((r) => Buffer.from(r.b).toString('hex')));
-  let rows = prepared;
-  if (elsewhereHex.size > 0) {
-    rows = filterPrepared(prepared, (i) => {
-      if (!elsewhereHex.has(prepared.blindIndexes[i]!.toString('hex'))) return true;
-      rejected.push(registeredElsewhereError(prepared.rowNos[i]!));
-      return false;
-    });
-  }
+  const rows = filterPrepared(prepared, (i) => {
+    if (!elsewhereHex.has(prepared.blindIndexes[i]!.toString('hex'))) return true;
+    rejected.push(registeredElsewhereError(prepared.rowNos[i]!));
+    return false;
+  });
+  return writeRows(conn, rows, present, rejected);
+}
 
+/** SQLSTATEs of a write that met a person this jurisdiction cannot see (see loadPrepared). */
+const UNIQUE_VIOLATION = '23505';
+const BLIND_INDEX_CONSTRAINT = 'persons_id_blind_uq';
+
+/**
+ * Whether the write met a person it cannot see: inserting them again breaks the unique blind
+ * index. (A concurrent import of the same person breaks it the same way; the look-up then
+ * finds them, or withScopeRetryingRace runs the batch again.)
+ */
+export function isWriteOntoInvisible(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown } | null;
+  return typeof err === 'object' && err !== null && err.code === UNIQUE_VIOLATION && err.constraint === BLIND_INDEX_CONSTRAINT;
+}
+
+async function writeRows(conn: Conn, prepared: PreparedRows, present: PresentColumns, rejected: ImportRowError[]): Promise<LoadResult> {
+  let rows = prepared;
   const householdIds = await upsertHouseholds(conn, rows);
   const unresolved = rows.householdNos.some((no) => no !== null && !householdIds.has(no));
   if (unresolved) {
@@ -50,7 +78,6 @@ export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: 
       return false;
     });
   }
-
   const { inserted, updated, updatedIds } =
     rows.rowNos.length === 0 ? { inserted: 0, updated: 0, updatedIds: [] } : await upsertPersons(conn, rows, householdIds, present);
   rejected.sort((a, b) => a.rowNo - b.rowNo);
@@ -81,24 +108,27 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
     [nos, codes],
   );
   const ids = new Map(created.map((r) => [r.household_no, Number(r.id)]));
-  // Only households that existed before this batch can need a look-up or a move: on a first
-  // import of a county that is none, and these two statements are skipped.
+  // Only households that existed before this batch need a look-up, and perhaps a move: on a
+  // first import of a county that is none, and these statements are skipped.
   const existing = nos.filter((no) => !ids.has(no));
   if (existing.length === 0) return ids;
-  const heads = existing.filter((no) => region.get(no)!.fromHead);
-  if (heads.length > 0) {
-    await conn.query(
-      `UPDATE households h SET region_code = u.region_code
-       FROM unnest($1::text[], $2::text[]) AS u(household_no, region_code)
-       WHERE h.household_no = u.household_no AND h.region_code <> u.region_code`,
-      [heads, heads.map((no) => region.get(no)!.code)],
-    );
-  }
-  const found = await conn.query<{ household_no: string; id: number | string }>(
-    'SELECT household_no, id FROM households WHERE household_no = ANY ($1::text[])',
+  const found = await conn.query<{ household_no: string; id: number | string; region_code: string }>(
+    'SELECT household_no, id, region_code FROM households WHERE household_no = ANY ($1::text[])',
     [existing],
   );
-  for (const r of found) ids.set(r.household_no, Number(r.id));
+  const moved: { id: number; code: string }[] = [];
+  for (const r of found) {
+    const id = Number(r.id);
+    ids.set(r.household_no, id);
+    const head = region.get(r.household_no)!;
+    if (head.fromHead && head.code !== r.region_code) moved.push({ id, code: head.code });
+  }
+  if (moved.length > 0) {
+    await conn.query(
+      `UPDATE households h SET region_code = u.region_code FROM unnest($1::bigint[], $2::text[]) AS u(id, region_code) WHERE h.id = u.id`,
+      [moved.map((m) => m.id), moved.map((m) => m.code)],
+    );
+  }
   return ids;
 }
 
@@ -110,6 +140,13 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
  * only encrypted, compares by row_hash (see personRowHash). An optional column the file lacks
  * ($15–$18 false) is neither compared nor written, so it keeps the stored value; row_hash
  * follows the phone column, so it stays in step with the stored phone.
+ *
+ * One statement: each row's stored person found by one index probe, then a plain INSERT of the
+ * new and an UPDATE of the changed. Unchanged persons are not written at all (an upsert's
+ * ON CONFLICT would lock, and so write, each of them), and new ones skip the speculative
+ * insertion ON CONFLICT costs. A person someone else inserted after the probe breaks the
+ * unique blind index (see isWriteOntoInvisible); one updated or moved away after it is
+ * caught by comparing counts, and the batch runs again (withScopeRetryingRace).
  */
 async function upsertPersons(
   conn: Conn,
@@ -118,21 +155,24 @@ async function upsertPersons(
   present: PresentColumns,
 ): Promise<{ inserted: number; updated: number; updatedIds: number[] }> {
   const householdIdColumn = rows.householdNos.map((no) => (no === null ? null : householdIds.get(no)!));
-  const res = await conn.query<{ inserted: number; updated: number; updated_ids: (number | string)[] | null }>(
+  const res = await conn.query<{ inserted: number; to_update: number; updated_ids: (number | string)[] | null }>(
     `WITH u AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
          $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[]) WITH ORDINALITY
          AS u(name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
            hukou_region_code, residence_region_code, household_id, relation_to_head, row_hash, ord)
      ),
-     -- Unchanged persons are left out before the upsert: ON CONFLICT DO UPDATE locks the row it
-     -- meets even when its WHERE then skips the update, a write (and WAL) for every unchanged row.
-     -- The same test stays in the WHERE below for a person written after this look-up.
-     todo AS (
-       SELECT u.* FROM u LEFT JOIN persons p ON p.id_blind_index = u.id_blind_index
-       WHERE p.id IS NULL OR ${differs('p', 'u')}
+     -- LATERAL … LIMIT 1 keeps this to one index probe a row: as a join, the planner (misjudging
+     -- the row-level security filter) hashes the whole persons table for every batch. Only
+     -- persons this jurisdiction may update count as found; one it only sees (hukou here,
+     -- residence elsewhere) is left to the insert, which fails on it as on an invisible one.
+     probe AS (
+       SELECT u.*, p.id AS person_id, (p.id IS NOT NULL AND ${differs('p', 'u')}) AS changed
+       FROM u LEFT JOIN LATERAL (
+         SELECT * FROM persons x WHERE x.id_blind_index = u.id_blind_index AND cradle_in_jurisdiction(x.residence_region_code) LIMIT 1
+       ) p ON true
      ),
-     up AS (
+     ins AS (
        INSERT INTO persons (name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
          hukou_region_code, residence_region_code, household_id, relation_to_head, source, row_hash, quality_issues)
        SELECT t.name, t.sex, t.birth_date, t.ethnicity, t.id_kind, t.id_cipher, t.id_blind_index, t.id_masked, t.phone_cipher,
@@ -141,22 +181,25 @@ async function upsertPersons(
          -- of its cost (7 µs a row): both region codes were validated to exist, and a new person
          -- has no mother on record. import-upkeep.test.ts checks a full refresh changes nothing.
          CASE WHEN t.household_id IS NULL THEN ARRAY['household.missing'] ELSE '{}'::text[] END
-       FROM todo t
-       ORDER BY t.ord -- ids in file order, whatever order the look-up above returned rows in
-       ON CONFLICT (id_blind_index) DO UPDATE SET
-         name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, id_kind = EXCLUDED.id_kind,
-         hukou_region_code = EXCLUDED.hukou_region_code, residence_region_code = EXCLUDED.residence_region_code,
-         ethnicity = CASE WHEN $15::boolean THEN EXCLUDED.ethnicity ELSE persons.ethnicity END,
-         household_id = CASE WHEN $16::boolean THEN EXCLUDED.household_id ELSE persons.household_id END,
-         relation_to_head = CASE WHEN $17::boolean THEN EXCLUDED.relation_to_head ELSE persons.relation_to_head END,
-         phone_cipher = CASE WHEN $18::boolean THEN EXCLUDED.phone_cipher ELSE persons.phone_cipher END,
-         row_hash = CASE WHEN $18::boolean THEN EXCLUDED.row_hash ELSE persons.row_hash END,
+       FROM probe t WHERE t.person_id IS NULL
+       ORDER BY t.ord -- ids in file order
+       RETURNING id
+     ),
+     upd AS (
+       UPDATE persons SET
+         name = t.name, sex = t.sex, birth_date = t.birth_date, id_kind = t.id_kind,
+         hukou_region_code = t.hukou_region_code, residence_region_code = t.residence_region_code,
+         ethnicity = CASE WHEN $15::boolean THEN t.ethnicity ELSE persons.ethnicity END,
+         household_id = CASE WHEN $16::boolean THEN t.household_id ELSE persons.household_id END,
+         relation_to_head = CASE WHEN $17::boolean THEN t.relation_to_head ELSE persons.relation_to_head END,
+         phone_cipher = CASE WHEN $18::boolean THEN t.phone_cipher ELSE persons.phone_cipher END,
+         row_hash = CASE WHEN $18::boolean THEN t.row_hash ELSE persons.row_hash END,
          updated_at = now()
-       WHERE ${differs('persons', 'EXCLUDED')}
-       RETURNING id, (xmax = 0) AS inserted
+       FROM probe t WHERE t.changed AND persons.id = t.person_id
+       RETURNING persons.id
      )
-     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, (count(*) FILTER (WHERE NOT inserted))::int AS updated,
-       array_agg(id) FILTER (WHERE NOT inserted) AS updated_ids FROM up`,
+     SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM probe WHERE changed)::int AS to_update,
+       (SELECT array_agg(id) FROM upd) AS updated_ids`,
     [
       rows.names, rows.sexes, rows.birthDates, rows.ethnicities, rows.idKinds, rows.idCiphers, rows.blindIndexes, rows.idMasked,
       rows.phoneCiphers, rows.hukouRegionCodes, rows.residenceRegionCodes, householdIdColumn, rows.relationsToHead, rows.rowHashes,
@@ -164,7 +207,16 @@ async function upsertPersons(
     ],
   );
   const r = res[0]!;
-  return { inserted: Number(r.inserted), updated: Number(r.updated), updatedIds: (r.updated_ids ?? []).map(Number) };
+  const updatedIds = (r.updated_ids ?? []).map(Number);
+  if (updatedIds.length !== Number(r.to_update)) throw new ConcurrentChangeError();
+  return { inserted: Number(r.inserted), updated: updatedIds.length, updatedIds };
+}
+
+/** A person changed by someone else between the probe and the update; the batch runs again. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('a person in the batch changed while it was written');
+  }
 }
 
 /**

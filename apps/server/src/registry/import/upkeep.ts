@@ -1,30 +1,33 @@
 import type { Conn, Database } from '../../db/client.js';
 import { withScope, type Scope } from '../../db/scope.js';
+import { ConcurrentChangeError, isWriteOntoInvisible } from './load.js';
 
 // What an import does besides loading rows: survive a race with another jurisdiction, and keep
 // what is derived from the persons table (quality flags, planner statistics) in step with it.
 
-/** SQLSTATE insufficient_privilege, which row-level security raises for an upsert onto a row it may not update. */
+/** SQLSTATE insufficient_privilege, which row-level security raises for a write onto a row it may not change. */
 const RLS_VIOLATION = '42501';
 
 /**
- * Runs one batch's withScope transaction, once more if row-level security refused it. That
- * happens when another jurisdiction registers one of the batch's ID numbers after the batch
- * looked for persons registered elsewhere and before its upsert: the upsert then meets a row
- * this jurisdiction may not update. The refused transaction rolled back whole, so running it
- * again repeats the look-up, which now finds that person and reports the row. A second refusal
- * is not a race that passed; it fails the job.
+ * Runs one batch's withScope transaction, once more if it lost a race. That happens when
+ * someone else writes one of the batch's persons between its look-ups and its writes: another
+ * jurisdiction registers one of its ID numbers after the batch looked for persons registered
+ * elsewhere (the insert then breaks the unique blind index, or row-level security refuses the
+ * write), or another import changes or moves one of them (ConcurrentChangeError). The
+ * transaction rolled back whole, so running it again repeats the look-ups, which now see that
+ * person. A second loss is not a race that passed; it fails the job.
  */
 export async function withScopeRetryingRace<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
   try {
     return await withScope(database, scope, fn);
   } catch (e) {
-    if (!isRlsViolation(e)) throw e;
+    if (!isLostRace(e)) throw e;
     return withScope(database, scope, fn);
   }
 }
 
-export function isRlsViolation(e: unknown): boolean {
+export function isLostRace(e: unknown): boolean {
+  if (e instanceof ConcurrentChangeError || isWriteOntoInvisible(e)) return true;
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === RLS_VIOLATION;
 }
 
