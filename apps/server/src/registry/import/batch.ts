@@ -5,7 +5,7 @@ import { appendAudit } from '../../audit/service.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
 import type { AuditActor } from './job-audit.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
-import { loadPrepared } from './load.js';
+import { loadPrepared, type LoadState } from './load.js';
 import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
 import type { SourceRow } from './reader.js';
 import { yieldToEventLoop } from './pipelined.js';
@@ -73,6 +73,8 @@ function checkSlice(rows: readonly SourceRow[], ctx: CheckContext, out: CheckedB
 export interface BatchJob {
   jobId: number;
   present: PresentColumns;
+  /** Carried from batch to batch (see loadPrepared). */
+  load: LoadState;
   /** Who the job's audit entries name. */
   actor: AuditActor;
 }
@@ -90,7 +92,7 @@ export async function loadBatch(
   before: ImportCounts,
   totalRows: number | null,
 ): Promise<{ counts: ImportCounts; updatedIds: number[] }> {
-  const loaded = await loadPrepared(tx, batch.prepared, job.present);
+  const loaded = await loadPrepared(tx, batch.prepared, job.present, job.load);
   await insertErrors(tx, job.jobId, batch.errors.concat(loaded.rejected));
   const invalid = batch.invalid + loaded.rejected.length;
   const after: ImportCounts = {

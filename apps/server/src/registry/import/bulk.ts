@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
 import { SLICE_ROWS } from './batch.js';
-import { loadPrepared } from './load.js';
+import { loadPrepared, newLoadState } from './load.js';
+import { ALL_COLUMNS_PRESENT } from './types.js';
 import { defaultBatchRows } from './run-job.js';
 import { inBatches, pipelined, yieldToEventLoop } from './pipelined.js';
 import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
@@ -21,7 +22,8 @@ export interface BulkLoadTotals {
  * Already validated rows into the registry the way an import loads them — encrypt, blind-index,
  * upsert in one withScope transaction per batch, the next batch prepared while one loads, then
  * refresh the updated persons' quality flags — without a file, a job or its audit entries. Every
- * column counts as present. For the benchmark and for loaders that validate on their own.
+ * column counts as present. For the benchmark and for loaders that validate on their own; the
+ * rows must have distinct ID numbers (an import's checkBatch reports repeats, this does not).
  */
 export async function loadPersonRows(
   database: Database,
@@ -31,11 +33,12 @@ export async function loadPersonRows(
   batchRows = defaultBatchRows(database),
 ): Promise<BulkLoadTotals> {
   const totals: BulkLoadTotals = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const state = newLoadState();
   await pipelined(
     inBatches(rows, batchRows),
     (batch) => prepareInSlices(batch, pii),
     async (prepared) => {
-      const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared));
+      const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared, ALL_COLUMNS_PRESENT, state));
       await refreshQuality(database, r.updatedIds);
       totals.inserted += r.inserted;
       totals.updated += r.updated;

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conn, Database } from '../../db/client.js';
+import { ConcurrentChangeError } from './load.js';
 import { createImportService } from './service.js';
+import { isLostRace } from './upkeep.js';
 import { importTestContext, person, tempDir, user, writeCsv, type Cell, type ImportTestContext } from './test-files.js';
 
 let ctx: ImportTestContext;
@@ -16,9 +18,9 @@ afterAll(async () => {
   await ctx.cleanup();
 });
 
-async function run(rows: Cell[][], jurisdictionCode: string, database: Database = ctx.database) {
+async function run(rows: Cell[][], jurisdictionCode: string, database: Database = ctx.database, batchRows?: number) {
   const file = await writeCsv(dir, `upkeep-${Date.now()}-${Math.random()}.csv`, rows);
-  const service = createImportService({ ...ctx, database, logger: { error: () => undefined } });
+  const service = createImportService({ ...ctx, database, logger: { error: () => undefined }, ...(batchRows ? { batchRows } : {}) });
   return service.run({ filePath: file, fileName: path.basename(file), format: 'csv', user: user(jurisdictionCode), clientIp: null });
 }
 
@@ -84,5 +86,46 @@ describe('two jurisdictions importing the same person at once', () => {
     expect(job).toMatchObject({ status: 'done', inserted: 1, invalidRows: 1 });
     const detail = await createImportService(ctx).get({ jurisdictionCode: '533423101' }, job.id);
     expect(detail!.errors.map((e) => [e.rowNo, e.code])).toEqual([[2, 'idNumber.registeredElsewhere']]);
+  });
+});
+
+/** The database, counting the statements whose text includes each of the given fragments. */
+function counting(database: Database, fragments: string[]): Database & { counts: Record<string, number> } {
+  const counts = Object.fromEntries(fragments.map((f) => [f, 0]));
+  const wrap = (tx: Conn): Conn => ({
+    ...tx,
+    query: async <R,>(text: string, params?: unknown[]) => {
+      for (const f of fragments) if (text.includes(f)) counts[f]!++;
+      return tx.query<R>(text, params);
+    },
+  });
+  return { ...database, transaction: (fn) => database.transaction((tx) => fn(wrap(tx))), counts };
+}
+
+describe('persons registered in another township, in a file of several batches', () => {
+  it('writes the first such batch twice, then looks them up before writing', async () => {
+    const elsewhere = [30, 31].map((n) => person(n, { 居住地代码: '533423102201' }));
+    expect(await run(elsewhere, '533423102')).toMatchObject({ status: 'done', inserted: 2 });
+    const db = counting(ctx.database, ['ROLLBACK TO SAVEPOINT', 'cradle_blind_indexes_elsewhere']);
+    // Batches of two: each holds one person registered in 叶枝镇 and one new person.
+    const claimed = [person(30), person(32), person(31), person(33)];
+    const job = await run(claimed, '533423101', db, 2);
+    expect(job).toMatchObject({ status: 'done', inserted: 2, invalidRows: 2 });
+    expect(db.counts).toEqual({ 'ROLLBACK TO SAVEPOINT': 1, cradle_blind_indexes_elsewhere: 2 });
+  });
+});
+
+describe('which failures a batch runs again for', () => {
+  it('a lost race: the blind index taken meanwhile, a person moved meanwhile, a deadlock', () => {
+    expect(isLostRace({ code: '23505', constraint: 'persons_id_blind_uq' })).toBe(true);
+    expect(isLostRace(new ConcurrentChangeError())).toBe(true);
+    expect(isLostRace({ code: '40P01' })).toBe(true);
+  });
+
+  it('not another unique violation, a refusal by row-level security or a plain error', () => {
+    expect(isLostRace({ code: '23505', constraint: 'households_no_uq' })).toBe(false);
+    expect(isLostRace({ code: '42501' })).toBe(false);
+    expect(isLostRace(new Error('boom'))).toBe(false);
+    expect(isLostRace(null)).toBe(false);
   });
 });

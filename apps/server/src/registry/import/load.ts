@@ -29,16 +29,26 @@ export interface LoadResult {
  * it rolled back to a savepoint, the look-up made and those rows reported. One registered
  * after the look-up still fails the write: withScopeRetryingRace (upkeep.ts) runs the batch again.
  */
-export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: PresentColumns = ALL_COLUMNS_PRESENT): Promise<LoadResult> {
+export async function loadPrepared(
+  conn: Conn,
+  prepared: PreparedRows,
+  present: PresentColumns = ALL_COLUMNS_PRESENT,
+  state: LoadState = newLoadState(),
+): Promise<LoadResult> {
   if (prepared.rowNos.length === 0) return { inserted: 0, updated: 0, unchanged: 0, updatedIds: [], rejected: [] };
-  await conn.query('SAVEPOINT cradle_load');
-  try {
-    const result = await writeRows(conn, prepared, present, []);
-    await conn.query('RELEASE SAVEPOINT cradle_load');
-    return result;
-  } catch (e) {
-    if (!isWriteOntoInvisible(e)) throw e;
-    await conn.query('ROLLBACK TO SAVEPOINT cradle_load');
+  if (!state.lookUpElsewhereFirst) {
+    await conn.query('SAVEPOINT cradle_load');
+    try {
+      const result = await writeRows(conn, prepared, present, []);
+      await conn.query('RELEASE SAVEPOINT cradle_load');
+      return result;
+    } catch (e) {
+      if (!isWriteOntoInvisible(e)) throw e;
+      await conn.query('ROLLBACK TO SAVEPOINT cradle_load');
+      // A file that holds one such person likely holds more: its later batches look first
+      // rather than write twice.
+      state.lookUpElsewhereFirst = true;
+    }
   }
   const rejected: ImportRowError[] = [];
   const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
@@ -49,6 +59,16 @@ export async function loadPrepared(conn: Conn, prepared: PreparedRows, present: 
     return false;
   });
   return writeRows(conn, rows, present, rejected);
+}
+
+/** What the batches of one job learn for the next ones. */
+export interface LoadState {
+  /** Set once a batch met a person registered elsewhere (see loadPrepared). */
+  lookUpElsewhereFirst: boolean;
+}
+
+export function newLoadState(): LoadState {
+  return { lookUpElsewhereFirst: false };
 }
 
 /** SQLSTATEs of a write that met a person this jurisdiction cannot see (see loadPrepared). */
@@ -145,8 +165,11 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
  * new and an UPDATE of the changed. Unchanged persons are not written at all (an upsert's
  * ON CONFLICT would lock, and so write, each of them), and new ones skip the speculative
  * insertion ON CONFLICT costs. A person someone else inserted after the probe breaks the
- * unique blind index (see isWriteOntoInvisible); one updated or moved away after it is
- * caught by comparing counts, and the batch runs again (withScopeRetryingRace).
+ * unique blind index (see isWriteOntoInvisible); one moved out of the jurisdiction after it is
+ * caught by comparing counts, and the batch runs again (withScopeRetryingRace). Changed or not
+ * is decided on what the probe read (READ COMMITTED): a person another job changes after the
+ * probe found them equal to the row is left as that job wrote them, and counted unchanged —
+ * where the upsert this replaced re-checked the newest version and overwrote it.
  */
 async function upsertPersons(
   conn: Conn,
@@ -155,6 +178,11 @@ async function upsertPersons(
   present: PresentColumns,
 ): Promise<{ inserted: number; updated: number; updatedIds: number[] }> {
   const householdIdColumn = rows.householdNos.map((no) => (no === null ? null : householdIds.get(no)!));
+  // The UPDATE joins the probed rows to persons by id. The planner cannot know how few rows
+  // changed (it guesses half) and misjudges the row-level security filter, so it may hash or
+  // merge-join the whole table; with those off it probes the primary key once a changed row.
+  await conn.query('SET LOCAL enable_hashjoin = off');
+  await conn.query('SET LOCAL enable_mergejoin = off');
   const res = await conn.query<{ inserted: number; to_update: number; updated_ids: (number | string)[] | null }>(
     `WITH u AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
@@ -206,6 +234,8 @@ async function upsertPersons(
       present.ethnicity, present.householdNo, present.relationToHead, present.phone,
     ],
   );
+  await conn.query('RESET enable_hashjoin');
+  await conn.query('RESET enable_mergejoin');
   const r = res[0]!;
   const updatedIds = (r.updated_ids ?? []).map(Number);
   if (updatedIds.length !== Number(r.to_update)) throw new ConcurrentChangeError();

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { withScope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
 import { checkBatch, loadBatch, type BatchJob, type CheckedBatch } from './batch.js';
+import { newLoadState } from './load.js';
 import { BlindIndexFirstRows } from './blind-index-set.js';
 import { ImportFailureError, importFailure, type ImportFailure } from './failures.js';
 import { actorOf, auditJobEnd } from './job-audit.js';
@@ -67,7 +68,7 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
       today: new Date(),
       seen: new BlindIndexFirstRows(),
     };
-    const job: BatchJob = { jobId, present: source.present, actor: actorOf(input) };
+    const job: BatchJob = { jobId, present: source.present, actor: actorOf(input), load: newLoadState() };
     const load = async (batch: CheckedBatch) => {
       const expected = totalRows === null ? null : Math.max(totalRows, counts.processedRows + batch.processed);
       const loaded = await withScopeRetryingRace(deps.database, scope, (tx) => loadBatch(tx, job, batch, counts, expected));

@@ -5,17 +5,17 @@ import { ConcurrentChangeError, isWriteOntoInvisible } from './load.js';
 // What an import does besides loading rows: survive a race with another jurisdiction, and keep
 // what is derived from the persons table (quality flags, planner statistics) in step with it.
 
-/** SQLSTATE insufficient_privilege, which row-level security raises for a write onto a row it may not change. */
-const RLS_VIOLATION = '42501';
+/** SQLSTATEs of transactions PostgreSQL aborted for running into another: deadlock, serialization failure. */
+const LOST_TO_ANOTHER = new Set(['40P01', '40001']);
 
 /**
  * Runs one batch's withScope transaction, once more if it lost a race. That happens when
  * someone else writes one of the batch's persons between its look-ups and its writes: another
  * jurisdiction registers one of its ID numbers after the batch looked for persons registered
- * elsewhere (the insert then breaks the unique blind index, or row-level security refuses the
- * write), or another import changes or moves one of them (ConcurrentChangeError). The
- * transaction rolled back whole, so running it again repeats the look-ups, which now see that
- * person. A second loss is not a race that passed; it fails the job.
+ * elsewhere (the insert then breaks the unique blind index), another import moves one of them
+ * away (ConcurrentChangeError), or two imports inserting the same new persons in different
+ * orders deadlock. The transaction rolled back whole, so running it again repeats the
+ * look-ups, which now see those persons. A second loss is not a race that passed; it fails the job.
  */
 export async function withScopeRetryingRace<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
   try {
@@ -28,7 +28,8 @@ export async function withScopeRetryingRace<T>(database: Database, scope: Scope,
 
 export function isLostRace(e: unknown): boolean {
   if (e instanceof ConcurrentChangeError || isWriteOntoInvisible(e)) return true;
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === RLS_VIOLATION;
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && LOST_TO_ANOTHER.has(code);
 }
 
 /**
