@@ -161,8 +161,8 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
  * ($15–$18 false) is neither compared nor written, so it keeps the stored value; row_hash
  * follows the phone column, so it stays in step with the stored phone.
  *
- * One statement: each row's stored person found by one index probe, then a plain INSERT of the
- * new and an UPDATE of the changed. Unchanged persons are not written at all (an upsert's
+ * Each row's stored person is found by one index probe, the new ones inserted in the same
+ * statement, and the changed ones updated in a second. Unchanged persons are not written at all (an upsert's
  * ON CONFLICT would lock, and so write, each of them), and new ones skip the speculative
  * insertion ON CONFLICT costs. A person someone else inserted after the probe breaks the
  * unique blind index (see isWriteOntoInvisible); one moved out of the jurisdiction after it is
@@ -178,12 +178,7 @@ async function upsertPersons(
   present: PresentColumns,
 ): Promise<{ inserted: number; updated: number; updatedIds: number[] }> {
   const householdIdColumn = rows.householdNos.map((no) => (no === null ? null : householdIds.get(no)!));
-  // The UPDATE joins the probed rows to persons by id. The planner cannot know how few rows
-  // changed (it guesses half) and misjudges the row-level security filter, so it may hash or
-  // merge-join the whole table; with those off it probes the primary key once a changed row.
-  await conn.query('SET LOCAL enable_hashjoin = off');
-  await conn.query('SET LOCAL enable_mergejoin = off');
-  const res = await conn.query<{ inserted: number; to_update: number; updated_ids: (number | string)[] | null }>(
+  const res = await conn.query<{ inserted: number; changed_ords: (number | string)[] | null; changed_ids: (number | string)[] | null }>(
     `WITH u AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
          $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[]) WITH ORDINALITY
@@ -212,34 +207,50 @@ async function upsertPersons(
        FROM probe t WHERE t.person_id IS NULL
        ORDER BY t.ord -- ids in file order
        RETURNING id
-     ),
-     upd AS (
-       UPDATE persons SET
-         name = t.name, sex = t.sex, birth_date = t.birth_date, id_kind = t.id_kind,
-         hukou_region_code = t.hukou_region_code, residence_region_code = t.residence_region_code,
-         ethnicity = CASE WHEN $15::boolean THEN t.ethnicity ELSE persons.ethnicity END,
-         household_id = CASE WHEN $16::boolean THEN t.household_id ELSE persons.household_id END,
-         relation_to_head = CASE WHEN $17::boolean THEN t.relation_to_head ELSE persons.relation_to_head END,
-         phone_cipher = CASE WHEN $18::boolean THEN t.phone_cipher ELSE persons.phone_cipher END,
-         row_hash = CASE WHEN $18::boolean THEN t.row_hash ELSE persons.row_hash END,
-         updated_at = now()
-       FROM probe t WHERE t.changed AND persons.id = t.person_id
-       RETURNING persons.id
      )
-     SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM probe WHERE changed)::int AS to_update,
-       (SELECT array_agg(id) FROM upd) AS updated_ids`,
+     SELECT (SELECT count(*) FROM ins)::int AS inserted,
+       array_agg(ord ORDER BY ord) FILTER (WHERE changed) AS changed_ords,
+       array_agg(person_id ORDER BY ord) FILTER (WHERE changed) AS changed_ids
+     FROM probe`,
     [
       rows.names, rows.sexes, rows.birthDates, rows.ethnicities, rows.idKinds, rows.idCiphers, rows.blindIndexes, rows.idMasked,
       rows.phoneCiphers, rows.hukouRegionCodes, rows.residenceRegionCodes, householdIdColumn, rows.relationsToHead, rows.rowHashes,
       present.ethnicity, present.householdNo, present.relationToHead, present.phone,
     ],
   );
-  await conn.query('RESET enable_hashjoin');
-  await conn.query('RESET enable_mergejoin');
   const r = res[0]!;
-  const updatedIds = (r.updated_ids ?? []).map(Number);
-  if (updatedIds.length !== Number(r.to_update)) throw new ConcurrentChangeError();
-  return { inserted: Number(r.inserted), updated: updatedIds.length, updatedIds };
+  const inserted = Number(r.inserted);
+  const changedIds = (r.changed_ids ?? []).map(Number);
+  if (changedIds.length === 0) return { inserted, updated: 0, updatedIds: [] };
+  const at = (r.changed_ords ?? []).map((ord) => Number(ord) - 1);
+  const pick = <T,>(column: readonly T[]) => at.map((i) => column[i]!);
+  // A statement of its own, for the changed rows only: joined to the probe inside the statement
+  // above, the planner (guessing half the rows changed) may hash or scan all persons instead.
+  const updated = await conn.query<{ id: number | string }>(
+    `UPDATE persons SET
+       name = u.name, sex = u.sex, birth_date = u.birth_date, id_kind = u.id_kind,
+       hukou_region_code = u.hukou_region_code, residence_region_code = u.residence_region_code,
+       ethnicity = CASE WHEN $13::boolean THEN u.ethnicity ELSE persons.ethnicity END,
+       household_id = CASE WHEN $14::boolean THEN u.household_id ELSE persons.household_id END,
+       relation_to_head = CASE WHEN $15::boolean THEN u.relation_to_head ELSE persons.relation_to_head END,
+       phone_cipher = CASE WHEN $16::boolean THEN u.phone_cipher ELSE persons.phone_cipher END,
+       row_hash = CASE WHEN $16::boolean THEN u.row_hash ELSE persons.row_hash END,
+       updated_at = now()
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::bytea[],
+       $8::text[], $9::text[], $10::bigint[], $11::text[], $12::text[])
+       AS u(id, name, sex, birth_date, ethnicity, id_kind, phone_cipher, hukou_region_code, residence_region_code,
+         household_id, relation_to_head, row_hash)
+     WHERE persons.id = u.id
+     RETURNING persons.id`,
+    [
+      changedIds, pick(rows.names), pick(rows.sexes), pick(rows.birthDates), pick(rows.ethnicities), pick(rows.idKinds),
+      pick(rows.phoneCiphers), pick(rows.hukouRegionCodes), pick(rows.residenceRegionCodes), pick(householdIdColumn),
+      pick(rows.relationsToHead), pick(rows.rowHashes), present.ethnicity, present.householdNo, present.relationToHead, present.phone,
+    ],
+  );
+  // Fewer rows than changed: one moved out of the jurisdiction (or was deleted) after the probe.
+  if (updated.length !== changedIds.length) throw new ConcurrentChangeError();
+  return { inserted, updated: updated.length, updatedIds: updated.map((u) => Number(u.id)) };
 }
 
 /** A person changed by someone else between the probe and the update; the batch runs again. */
