@@ -120,3 +120,19 @@ describe('re-importing a household whose head has moved', () => {
     expect(count[0]!.n).toBe(1);
   });
 });
+
+describe('re-importing a person who had no phone', () => {
+  it('stores a phone the file now gives, then counts the same row unchanged', async () => {
+    const without = person(12, {}, '530102');
+    const withPhone = person(12, { 联系电话: '13600136000' }, '530102');
+    expect(await run([without])).toMatchObject({ status: 'done', inserted: 1 });
+    expect(await run([without])).toMatchObject({ status: 'done', unchanged: 1 });
+    expect(await run([withPhone])).toMatchObject({ status: 'done', updated: 1 });
+    expect(await run([withPhone])).toMatchObject({ status: 'done', unchanged: 1 });
+    expect(await run([without])).toMatchObject({ status: 'done', updated: 1 });
+    const phone = await ctx.database.query<{ phone_cipher: Uint8Array | null }>('SELECT phone_cipher FROM persons WHERE id_blind_index = $1', [
+      ctx.pii.idBlindIndex(withPhone[1] as string),
+    ]);
+    expect(phone[0]!.phone_cipher).toBeNull();
+  });
+});

@@ -62,10 +62,17 @@ export function prepareRows(rows: readonly PersonRow[], pii: Pii, opts: PrepareO
  * index HMAC, as a bare sha256 of a phone could be brute-forced; tied to the ID number, so equal
  * phones of two people (a family's one phone) do not show as equal digests. The "\0row\0" prefix
  * keeps these inputs apart from real ID numbers, which are 18 digits.
+ *
+ * Without a phone there is nothing to digest: the comparison ignores row_hash when neither the
+ * stored person nor the row has a phone, and a phone on one side only differs by phone_cipher
+ * being set, so NO_PHONE_ROW_HASH (no digest is empty) saves an HMAC on most rows.
  */
 export function personRowHash(r: Pick<PersonRow, 'idNumber' | 'phone'>, pii: Pii): string {
-  return pii.idBlindIndex(`\0row\0${r.idNumber}\x1f${r.phone ?? ''}`).toString('hex');
+  if (r.phone === null) return NO_PHONE_ROW_HASH;
+  return pii.idBlindIndex(`\0row\0${r.idNumber}\x1f${r.phone}`).toString('hex');
 }
+
+export const NO_PHONE_ROW_HASH = '';
 
 export function emptyPrepared(): PreparedRows {
   return {
