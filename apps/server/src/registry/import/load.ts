@@ -140,8 +140,8 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
   for (const r of found) {
     const id = Number(r.id);
     ids.set(r.household_no, id);
-    const head = region.get(r.household_no)!;
-    if (head.fromHead && head.code !== r.region_code) moved.push({ id, code: head.code });
+    const wanted = region.get(r.household_no)!;
+    if (wanted.fromHead && wanted.code !== r.region_code) moved.push({ id, code: wanted.code });
   }
   if (moved.length > 0) {
     await conn.query(
@@ -190,7 +190,15 @@ async function upsertPersons(
      -- persons this jurisdiction may update count as found; one it only sees (hukou here,
      -- residence elsewhere) is left to the insert, which fails on it as on an invisible one.
      probe AS (
-       SELECT u.*, p.id AS person_id, (p.id IS NOT NULL AND ${differs('p', 'u')}) AS changed
+       SELECT u.*, p.id AS person_id, p.id IS NOT NULL AND (
+           (p.name, p.sex, p.birth_date, p.id_kind, p.hukou_region_code, p.residence_region_code)
+             IS DISTINCT FROM (u.name, u.sex, u.birth_date, u.id_kind, u.hukou_region_code, u.residence_region_code)
+           OR ($15::boolean AND p.ethnicity IS DISTINCT FROM u.ethnicity)
+           OR ($16::boolean AND p.household_id IS DISTINCT FROM u.household_id)
+           OR ($17::boolean AND p.relation_to_head IS DISTINCT FROM u.relation_to_head)
+           -- Two missing phones are equal whatever row_hash holds (rows loaded by other means carry other digests).
+           OR ($18::boolean AND (p.phone_cipher IS NOT NULL OR u.phone_cipher IS NOT NULL) AND p.row_hash IS DISTINCT FROM u.row_hash)
+         ) AS changed
        FROM u LEFT JOIN LATERAL (
          SELECT * FROM persons x WHERE x.id_blind_index = u.id_blind_index AND cradle_in_jurisdiction(x.residence_region_code) LIMIT 1
        ) p ON true
@@ -258,20 +266,4 @@ export class ConcurrentChangeError extends Error {
   constructor() {
     super('a person in the batch changed while it was written');
   }
-}
-
-/**
- * Whether a row differs from the stored person in a column the file has ($15–$18 say which
- * optional ones it has): the columns held in clear compare as they are, the phone by row_hash.
- */
-function differs(stored: string, incoming: string): string {
-  const [p, u] = [stored, incoming];
-  return `((${p}.name, ${p}.sex, ${p}.birth_date, ${p}.id_kind, ${p}.hukou_region_code, ${p}.residence_region_code)
-           IS DISTINCT FROM (${u}.name, ${u}.sex, ${u}.birth_date, ${u}.id_kind, ${u}.hukou_region_code, ${u}.residence_region_code)
-         OR ($15::boolean AND ${p}.ethnicity IS DISTINCT FROM ${u}.ethnicity)
-         OR ($16::boolean AND ${p}.household_id IS DISTINCT FROM ${u}.household_id)
-         OR ($17::boolean AND ${p}.relation_to_head IS DISTINCT FROM ${u}.relation_to_head)
-         -- Two missing phones are equal whatever row_hash holds (rows loaded by other means carry other digests).
-         OR ($18::boolean AND (${p}.phone_cipher IS NOT NULL OR ${u}.phone_cipher IS NOT NULL)
-             AND ${p}.row_hash IS DISTINCT FROM ${u}.row_hash))`;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFailureError } from './failures.js';
 import { openImportFile, type SourceRow } from './reader.js';
 import { HEADERS, person, tempDir, writeXlsx } from './test-files.js';
-import { peekXlsxLastRow } from './xlsx-dimension.js';
+import { peekXlsx } from './xlsx-dimension.js';
 
 let dir: string;
 let removeDir: () => Promise<void>;
@@ -59,7 +59,7 @@ describe('reading a CSV', () => {
 describe('reading a workbook', () => {
   it('knows the row count from the worksheet dimension before reading rows', async () => {
     const file = await writeXlsx(dir, 'dimension.xlsx', [person(0), person(1), person(2), person(3)]);
-    expect(await peekXlsxLastRow(file)).toBe(5);
+    expect((await peekXlsx(file))?.lastRow).toBe(5);
     expect((await openImportFile(file, 'xlsx')).totalRows).toBe(4);
   });
 

@@ -37,7 +37,7 @@ export interface ImportSource {
 export async function openImportFile(filePath: string, format: ImportFormat, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<ImportSource> {
   const peek = format === 'xlsx' ? await peekXlsx(filePath) : null;
   const totalRows = format === 'csv' ? (await scanCsvFile(filePath)).dataRows : xlsxDataRows(peek);
-  const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath, limits);
+  const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath, limits, peek?.parts);
   let header: CellRow | undefined;
   for (;;) {
     const next = await cellRows.next();

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { unreadableFailure } from './failures.js';
 import type { FileLimits } from './xlsx-limits.js';
 import { readFirstWorksheet } from './xlsx-reader.js';
+import type { XlsxParts } from './xlsx-workbook.js';
 
 /** One sheet row as read, before header mapping; rowNo is what Excel shows (header = 1). */
 export interface CellRow {
@@ -42,6 +43,6 @@ export async function* csvCellRows(filePath: string): AsyncGenerator<CellRow> {
  * the reader to refuse a header wider than maxColumns; no cell objects are made for the empty
  * columns in between (a row may reach column 16,384). See xlsx-reader.ts.
  */
-export function xlsxCellRows(filePath: string, limits: FileLimits): AsyncGenerator<CellRow> {
-  return readFirstWorksheet(filePath, limits);
+export function xlsxCellRows(filePath: string, limits: FileLimits, known?: XlsxParts): AsyncGenerator<CellRow> {
+  return readFirstWorksheet(filePath, limits, known);
 }

@@ -48,7 +48,7 @@ export function cellValue(type: string | undefined, text: string | null, style: 
 }
 
 /** Serial days since 1899-12-30 (Excel's 1900 system, its leap-year bug included), or since 1904-01-01. */
-export function excelSerialToDate(serial: number, date1904: boolean): Date {
+function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 

@@ -1,4 +1,4 @@
-import { openXlsxParts } from './xlsx-workbook.js';
+import { openXlsxParts, type XlsxParts } from './xlsx-workbook.js';
 import { zipEntryText, type ZipEntry } from './xlsx-zip.js';
 
 export interface XlsxPeek {
@@ -6,6 +6,8 @@ export interface XlsxPeek {
   lastRow: number | null;
   /** Worksheets in the workbook (see XlsxParts). */
   worksheets: number;
+  /** What was read to find these, for the reader to start from (see readFirstWorksheet). */
+  parts: XlsxParts;
 }
 
 // <dimension> comes before <sheetData>, near the start; a worksheet without one is not read further.
@@ -20,15 +22,10 @@ const DIMENSION_SEARCH_CHARS = 64 * 1024;
 export async function peekXlsx(filePath: string): Promise<XlsxPeek | null> {
   try {
     const parts = await openXlsxParts(filePath);
-    return { lastRow: parts.firstSheet ? await lastRowOf(filePath, parts.firstSheet) : null, worksheets: parts.worksheets };
+    return { lastRow: parts.firstSheet ? await lastRowOf(filePath, parts.firstSheet) : null, worksheets: parts.worksheets, parts };
   } catch {
     return null;
   }
-}
-
-/** The first worksheet's last row (see peekXlsx). */
-export async function peekXlsxLastRow(filePath: string): Promise<number | null> {
-  return (await peekXlsx(filePath))?.lastRow ?? null;
 }
 
 async function lastRowOf(filePath: string, sheet: ZipEntry): Promise<number | null> {

@@ -193,7 +193,7 @@ export function detached(s: string): string {
 }
 
 /** Replaces &amp; &lt; &#x4E2D; and the like; an unknown or unterminated entity is malformed XML. */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (_, ref: string | undefined, semicolon: string | undefined) => {
     if (ref === undefined || semicolon === undefined) throw new XmlError('XML has a bare "&"');

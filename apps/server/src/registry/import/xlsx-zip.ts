@@ -27,7 +27,7 @@ export interface ZipEntry {
 export type ZipDirectory = ReadonlyMap<string, ZipEntry>;
 
 /** A damaged or unsupported zip; the reader reports the workbook as unreadable. */
-export class ZipError extends Error {}
+class ZipError extends Error {}
 
 /**
  * Reads the central directory at the end of the file, which lists every entry with its sizes
@@ -46,7 +46,7 @@ export async function readZipDirectory(filePath: string): Promise<ZipDirectory> 
 }
 
 /** The entry's uncompressed bytes as a stream; destroying it closes the file. */
-export async function openZipEntry(filePath: string, entry: ZipEntry): Promise<Readable> {
+async function openZipEntry(filePath: string, entry: ZipEntry): Promise<Readable> {
   if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
   const start = await dataStart(filePath, entry);
   if (entry.compressedSize === 0) return Readable.from([]);
