@@ -76,7 +76,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const dashboard = createDashboardService(database, regions);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
-  app.addHook('onClose', () => imports.idle());
+  app.addHook('onClose', async () => {
+    await imports.idle();
+    await pii.close();
+  });
 
   await app.register(systemRoutes, { regions, scopeCode: config.scopeCode, demo: config.demo, database: database.kind });
   await app.register(authRoutes, { auth, regions, secureCookies: config.secureCookies });

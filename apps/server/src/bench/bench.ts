@@ -72,7 +72,7 @@ const PERSON_COLUMNS = ['name', 'sex', 'birth_date', 'ethnicity', 'id_kind', 'id
  * collection of the path being measured.
  */
 async function copyBaseline(database: Database, rows: RawPersonRow[], pii: Pii, ctx: Parameters<typeof validatePersonRow>[1], batch: number): Promise<number> {
-  const prepared = prepareRows(validatedNow(rows, ctx), pii);
+  const prepared = await prepareRows(validatedNow(rows, ctx), pii);
   const chunks: string[] = [];
   for (let i = 0; i < prepared.names.length; i += batch) {
     let chunk = '';

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Keys } from './keys.js';
+import { PiiThread } from './pii-thread.js';
 
 // AES-256-GCM: 12-byte IV ‖ 16-byte tag ‖ ciphertext. The field name is bound in as
 // associated data, so a ciphertext copied into another column does not decrypt.
@@ -57,15 +58,58 @@ export interface Pii {
   decryptIdNumber(cipher: Buffer | Uint8Array): string;
   idBlindIndex(idNumber: string): Buffer;
   encryptPhone(phone: string): Buffer;
+  /** Many rows at once on a worker thread (see pii-thread.ts); the same results as the calls above. */
+  sealMany(request: SealRequest): Promise<Sealed>;
+  /** Stops the worker thread, if one was started. */
+  close(): Promise<void>;
 }
 
-export function createPii(keys: Keys): Pii {
+/**
+ * What an import encrypts and indexes, column by column (equal lengths). blindInputs are extra
+ * strings to blind-index with the ID number's key (null: none), such as an import's row digest.
+ */
+export interface SealRequest {
+  idNumbers: readonly string[];
+  phones: readonly (string | null)[];
+  blindInputs: readonly (string | null)[];
+}
+
+export interface Sealed {
+  idCiphers: Buffer[];
+  idBlindIndexes: Buffer[];
+  phoneCiphers: (Buffer | null)[];
+  blinded: (Buffer | null)[];
+}
+
+export type PiiKeys = Pick<Keys, 'piiEncryption' | 'blindIndex'>;
+
+export function createPii(keys: PiiKeys): Pii {
+  const here = createPiiHere(keys);
+  const thread = new PiiThread(keys);
+  return { ...here, sealMany: (request) => thread.seal(request), close: () => thread.close() };
+}
+
+/** The calls of Pii that run on the calling thread; the worker thread runs these. */
+export function createPiiHere(keys: PiiKeys): Omit<Pii, 'sealMany' | 'close'> & { sealHere(request: SealRequest): Sealed } {
   const enc = createSecretKey(keys.piiEncryption);
   const blind = createSecretKey(keys.blindIndex);
-  return {
-    encryptIdNumber: (id) => encryptField(enc, 'idNumber', id),
-    decryptIdNumber: (c) => decryptField(enc, 'idNumber', c),
-    idBlindIndex: (id) => blindIndex(blind, 'idNumber', id),
-    encryptPhone: (p) => encryptField(enc, 'phone', p),
+  const calls = {
+    encryptIdNumber: (id: string) => encryptField(enc, 'idNumber', id),
+    decryptIdNumber: (c: Buffer | Uint8Array) => decryptField(enc, 'idNumber', c),
+    idBlindIndex: (id: string) => blindIndex(blind, 'idNumber', id),
+    encryptPhone: (p: string) => encryptField(enc, 'phone', p),
   };
+  const sealHere = (r: SealRequest): Sealed => {
+    const out: Sealed = { idCiphers: [], idBlindIndexes: [], phoneCiphers: [], blinded: [] };
+    for (let i = 0; i < r.idNumbers.length; i++) {
+      const phone = r.phones[i] ?? null;
+      const input = r.blindInputs[i] ?? null;
+      out.idCiphers.push(calls.encryptIdNumber(r.idNumbers[i]!));
+      out.idBlindIndexes.push(calls.idBlindIndex(r.idNumbers[i]!));
+      out.phoneCiphers.push(phone === null ? null : calls.encryptPhone(phone));
+      out.blinded.push(input === null ? null : calls.idBlindIndex(input));
+    }
+    return out;
+  };
+  return { ...calls, sealHere };
 }

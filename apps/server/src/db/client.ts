@@ -34,6 +34,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRADLE_PG_POOL ?? 10) });
+  // An idle connection the server drops (a restart, a terminated backend) must not crash the
+  // process: without a listener the pool rethrows it. The pool replaces the connection.
+  pool.on('error', (err) => console.error('PostgreSQL dropped an idle connection:', err.message));
   const conn = (client: pg.Pool | pg.PoolClient): Conn => ({
     db: drizzlePg(client, { schema }) as unknown as Db,
     query: async (text, params) => (await client.query(text, params as unknown[])).rows,

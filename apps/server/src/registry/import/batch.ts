@@ -6,7 +6,7 @@ import type { BlindIndexFirstRows } from './blind-index-set.js';
 import type { AuditActor } from './job-audit.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
 import { loadPrepared, type LoadState } from './load.js';
-import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
+import { emptyPrepared, filterPrepared, prepareRows, type PreparedRows } from './prepare.js';
 import type { SourceRow } from './reader.js';
 import { yieldToEventLoop } from './pipelined.js';
 import { duplicateInFileError, type ImportRowError } from './row-errors.js';
@@ -34,39 +34,42 @@ export interface CheckedBatch {
 // loading meanwhile sends its next statement, and the server's other requests are answered.
 export const SLICE_ROWS = 200;
 
+/**
+ * Validates a batch here, slice by slice, then has the valid rows encrypted and indexed on the
+ * PII worker thread, then drops repeats of an ID number seen earlier in the file (by its blind
+ * index, which the worker computed: a repeat is rare, so sealing it for nothing costs little).
+ */
 export async function checkBatch(rows: readonly SourceRow[], ctx: CheckContext): Promise<CheckedBatch> {
   const out: CheckedBatch = { processed: rows.length, invalid: 0, errors: [], prepared: emptyPrepared() };
-  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
-    if (start > 0) await yieldToEventLoop();
-    checkSlice(rows.slice(start, start + SLICE_ROWS), ctx, out);
-  }
-  return out;
-}
-
-function checkSlice(rows: readonly SourceRow[], ctx: CheckContext, out: CheckedBatch): void {
   const valid: PersonRow[] = [];
   const rowNos: number[] = [];
-  const blindIndexes: Buffer[] = [];
   const rowCtx = { regionExists: ctx.regionExists, jurisdictionCode: ctx.jurisdictionCode, today: ctx.today };
-  for (const { rowNo, raw } of rows) {
-    const result = validatePersonRow(raw, rowCtx);
-    if (!result.ok) {
+  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+    if (start > 0) await yieldToEventLoop();
+    for (const { rowNo, raw } of rows.slice(start, start + SLICE_ROWS)) {
+      const result = validatePersonRow(raw, rowCtx);
+      if (result.ok) {
+        valid.push(result.value);
+        rowNos.push(rowNo);
+        continue;
+      }
       out.invalid++;
       for (const e of result.errors) out.errors.push({ rowNo, ...e });
-      continue;
     }
-    const blind = ctx.pii.idBlindIndex(result.value.idNumber);
-    const firstRowNo = ctx.seen.firstRowOrAdd(blind, rowNo);
-    if (firstRowNo !== 0) {
-      out.invalid++;
-      out.errors.push(duplicateInFileError(rowNo, firstRowNo));
-      continue;
-    }
-    valid.push(result.value);
-    rowNos.push(rowNo);
-    blindIndexes.push(blind);
   }
-  appendPrepared(out.prepared, prepareRows(valid, ctx.pii, { rowNos, blindIndexes }));
+  const sealed = await prepareRows(valid, ctx.pii, rowNos);
+  const repeats = new Set<number>();
+  for (let i = 0; i < valid.length; i++) {
+    const firstRowNo = ctx.seen.firstRowOrAdd(sealed.blindIndexes[i]!, rowNos[i]!);
+    if (firstRowNo === 0) continue;
+    repeats.add(i);
+    out.invalid++;
+    out.errors.push(duplicateInFileError(rowNos[i]!, firstRowNo));
+  }
+  out.prepared = repeats.size === 0 ? sealed : filterPrepared(sealed, (i) => !repeats.has(i));
+  // In row order, as the file reads (a row's own errors keep their order: the sort is stable).
+  out.errors.sort((a, b) => a.rowNo - b.rowNo);
+  return out;
 }
 
 /** What every batch of one job shares. */

@@ -2,12 +2,11 @@ import type { PersonRow } from '@cradle/domain';
 import type { Database } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
-import { SLICE_ROWS } from './batch.js';
 import { loadPrepared, newLoadState } from './load.js';
 import { ALL_COLUMNS_PRESENT } from './types.js';
 import { defaultBatchRows } from './run-job.js';
-import { inBatches, pipelined, yieldToEventLoop } from './pipelined.js';
-import { appendPrepared, emptyPrepared, prepareRows, type PreparedRows } from './prepare.js';
+import { inBatches, pipelined } from './pipelined.js';
+import { prepareRows } from './prepare.js';
 import { refreshQuality, withScopeRetryingRace } from './upkeep.js';
 
 export interface BulkLoadTotals {
@@ -36,7 +35,7 @@ export async function loadPersonRows(
   const state = newLoadState();
   await pipelined(
     inBatches(rows, batchRows),
-    (batch) => prepareInSlices(batch, pii),
+    (batch) => prepareRows(batch, pii),
     async (prepared) => {
       const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared, ALL_COLUMNS_PRESENT, state));
       await refreshQuality(database, r.updatedIds);
@@ -47,14 +46,4 @@ export async function loadPersonRows(
     },
   );
   return totals;
-}
-
-async function prepareInSlices(rows: readonly PersonRow[], pii: Pii): Promise<PreparedRows> {
-  const out = emptyPrepared();
-  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
-    if (start > 0) await yieldToEventLoop();
-    const slice = rows.slice(start, start + SLICE_ROWS);
-    appendPrepared(out, prepareRows(slice, pii, { rowNos: slice.map((_, i) => start + i + 1) }));
-  }
-  return out;
 }

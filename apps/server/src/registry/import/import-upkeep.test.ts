@@ -103,7 +103,7 @@ function counting(database: Database, fragments: string[]): Database & { counts:
 }
 
 describe('persons registered in another township, in a file of several batches', () => {
-  it('writes the first such batch twice, then looks them up before writing', async () => {
+  it('writes the first such batch three times (insert, upsert, upsert after the look-up), then looks them up before writing', async () => {
     const elsewhere = [30, 31].map((n) => person(n, { 居住地代码: '533423102201' }));
     expect(await run(elsewhere, '533423102')).toMatchObject({ status: 'done', inserted: 2 });
     const db = counting(ctx.database, ['ROLLBACK TO SAVEPOINT', 'cradle_blind_indexes_elsewhere']);
@@ -111,7 +111,23 @@ describe('persons registered in another township, in a file of several batches',
     const claimed = [person(30), person(32), person(31), person(33)];
     const job = await run(claimed, '533423101', db, 2);
     expect(job).toMatchObject({ status: 'done', inserted: 2, invalidRows: 2 });
-    expect(db.counts).toEqual({ 'ROLLBACK TO SAVEPOINT': 1, cradle_blind_indexes_elsewhere: 2 });
+    expect(db.counts).toEqual({ 'ROLLBACK TO SAVEPOINT': 2, cradle_blind_indexes_elsewhere: 2 });
+  });
+});
+
+describe('a first import and a re-import, in batches', () => {
+  const rows = [40, 41, 42, 43, 44].map((n) => person(n));
+
+  it('inserts new persons without probing for stored ones', async () => {
+    const db = counting(ctx.database, ['ROLLBACK TO SAVEPOINT', 'LATERAL']);
+    expect(await run(rows, '533423', db, 2)).toMatchObject({ status: 'done', inserted: 5 });
+    expect(db.counts).toEqual({ 'ROLLBACK TO SAVEPOINT': 0, LATERAL: 0 });
+  });
+
+  it("on a re-import, rolls back the first batch's insert once, then probes every batch", async () => {
+    const db = counting(ctx.database, ['ROLLBACK TO SAVEPOINT', 'LATERAL']);
+    expect(await run(rows, '533423', db, 2)).toMatchObject({ status: 'done', inserted: 0, unchanged: 5 });
+    expect(db.counts).toEqual({ 'ROLLBACK TO SAVEPOINT': 1, LATERAL: 3 });
   });
 });
 

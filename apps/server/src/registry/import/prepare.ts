@@ -24,52 +24,54 @@ export interface PreparedRows {
   rowHashes: string[];
 }
 
-export interface PrepareOptions {
-  /** Spreadsheet row numbers, for error reports; 1, 2, 3, … when absent. */
-  rowNos?: readonly number[];
-  /** Blind indexes already computed (for the in-file duplicate check), so they are not computed twice. */
-  blindIndexes?: readonly Buffer[];
-}
-
-export function prepareRows(rows: readonly PersonRow[], pii: Pii, opts: PrepareOptions = {}): PreparedRows {
+/**
+ * Encrypts and indexes rows for the database. The crypto runs on the PII worker thread
+ * (Pii.sealMany), so the caller's thread is free meanwhile. rowNos are the spreadsheet row
+ * numbers, for error reports; 1, 2, 3, … when absent.
+ */
+export async function prepareRows(rows: readonly PersonRow[], pii: Pii, rowNos?: readonly number[]): Promise<PreparedRows> {
+  const sealed = await pii.sealMany({
+    idNumbers: rows.map((r) => r.idNumber),
+    phones: rows.map((r) => r.phone),
+    blindInputs: rows.map(rowHashInput),
+  });
   const out = emptyPrepared();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    out.rowNos.push(opts.rowNos?.[i] ?? i + 1);
+    out.rowNos.push(rowNos?.[i] ?? i + 1);
     out.names.push(r.name);
     out.sexes.push(r.sex);
     out.birthDates.push(r.birthDate);
     out.ethnicities.push(r.ethnicity);
     out.idKinds.push(r.idKind);
-    out.idCiphers.push(pii.encryptIdNumber(r.idNumber));
-    out.blindIndexes.push(opts.blindIndexes?.[i] ?? pii.idBlindIndex(r.idNumber));
+    out.idCiphers.push(sealed.idCiphers[i]!);
+    out.blindIndexes.push(sealed.idBlindIndexes[i]!);
     out.idMasked.push(maskIdNumber(r.idNumber));
-    out.phoneCiphers.push(r.phone === null ? null : pii.encryptPhone(r.phone));
+    out.phoneCiphers.push(sealed.phoneCiphers[i]!);
     out.hukouRegionCodes.push(r.hukouRegionCode);
     out.residenceRegionCodes.push(r.residenceRegionCode);
     out.householdNos.push(r.householdNo);
     out.relationsToHead.push(r.relationToHead);
-    out.rowHashes.push(personRowHash(r, pii));
+    out.rowHashes.push(sealed.blinded[i]?.toString('hex') ?? NO_PHONE_ROW_HASH);
   }
   return out;
 }
 
 /**
- * The persons.row_hash of a row: a digest of what the table holds only encrypted — the phone —
- * tied to the ID number, so a re-import can tell a changed phone from an unchanged one without
- * decrypting (encryption uses a fresh IV each time, so ciphertexts never compare equal). The
- * columns held in clear are compared as they are (see upsertPersons). Keyed through the blind-
- * index HMAC, as a bare sha256 of a phone could be brute-forced; tied to the ID number, so equal
+ * What persons.row_hash digests for a row (through the blind-index HMAC): what the table holds
+ * only encrypted — the phone — tied to the ID number, so a re-import can tell a changed phone
+ * from an unchanged one without decrypting (encryption uses a fresh IV each time, so ciphertexts
+ * never compare equal). The columns held in clear are compared as they are (see upsertPersons).
+ * Keyed, as a bare sha256 of a phone could be brute-forced; tied to the ID number, so equal
  * phones of two people (a family's one phone) do not show as equal digests. The "\0row\0" prefix
  * keeps these inputs apart from real ID numbers, which are 18 digits.
  *
- * Without a phone there is nothing to digest: the comparison ignores row_hash when neither the
- * stored person nor the row has a phone, and a phone on one side only differs by phone_cipher
- * being set, so NO_PHONE_ROW_HASH (no digest is empty) saves an HMAC on most rows.
+ * Without a phone there is nothing to digest (null): the comparison ignores row_hash when
+ * neither the stored person nor the row has a phone, and a phone on one side only differs by
+ * phone_cipher being set, so NO_PHONE_ROW_HASH (no digest is empty) saves an HMAC on most rows.
  */
-export function personRowHash(r: Pick<PersonRow, 'idNumber' | 'phone'>, pii: Pii): string {
-  if (r.phone === null) return NO_PHONE_ROW_HASH;
-  return pii.idBlindIndex(`\0row\0${r.idNumber}\x1f${r.phone}`).toString('hex');
+export function rowHashInput(r: Pick<PersonRow, 'idNumber' | 'phone'>): string | null {
+  return r.phone === null ? null : `\0row\0${r.idNumber}\x1f${r.phone}`;
 }
 
 export const NO_PHONE_ROW_HASH = '';
@@ -79,11 +81,6 @@ export function emptyPrepared(): PreparedRows {
     rowNos: [], names: [], sexes: [], birthDates: [], ethnicities: [], idKinds: [], idCiphers: [], blindIndexes: [],
     idMasked: [], phoneCiphers: [], hukouRegionCodes: [], residenceRegionCodes: [], householdNos: [], relationsToHead: [], rowHashes: [],
   };
-}
-
-/** Appends source's rows to target, column by column. */
-export function appendPrepared(target: PreparedRows, source: PreparedRows): void {
-  for (const c of Object.keys(target) as (keyof PreparedRows)[]) (target[c] as unknown[]).push(...source[c]);
 }
 
 /** The rows whose position passes keep, in order. */
