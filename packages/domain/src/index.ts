@@ -15,3 +15,4 @@ export * from './roles.js';
 export * from './departments.js';
 export * from './password-policy.js';
 export * from './quality.js';
+export * from './benefits/index.js';

@@ -11,61 +11,71 @@ import type { PiiKeys, Sealed, SealRequest } from './pii.js';
  * Buffer cloned across threads takes its whole pooled ArrayBuffer with it.
  */
 export class PiiThread {
-  private worker: Worker | null = null;
+  private current: WorkerSlot | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(s: Sealed): void; reject(e: Error): void }>();
 
   constructor(private readonly keys: PiiKeys) {}
 
   seal(request: SealRequest): Promise<Sealed> {
     if (request.idNumbers.length === 0) return Promise.resolve({ idCiphers: [], idBlindIndexes: [], phoneCiphers: [], blinded: [] });
-    const worker = this.worker ?? this.start();
+    const slot = this.current ?? this.start();
     const id = this.nextId++;
     return new Promise<Sealed>((resolve, reject) => {
       // Referenced while it holds work (an awaited seal keeps the process alive), not while idle.
-      if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...request });
+      if (slot.pending.size === 0) slot.worker.ref();
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, ...request });
     });
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const slot = this.current;
+    this.current = null;
+    if (slot) await slot.worker.terminate();
   }
 
-  private start(): Worker {
+  private start(): WorkerSlot {
     // The boot file registers tsx in the worker, as the server runs its TypeScript unbuilt.
+    // Only the two keys it uses cross over: no key serves two purposes (keys.ts).
+    const keys: PiiKeys = { piiEncryption: this.keys.piiEncryption, blindIndex: this.keys.blindIndex };
     const worker = new Worker(new URL('./pii-worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./pii-worker.ts', import.meta.url).href, keys: this.keys },
+      workerData: { entry: new URL('./pii-worker.ts', import.meta.url).href, keys },
     });
-    worker.on('message', (m: SealReply) => this.settle(m));
-    worker.on('error', (e) => this.fail(worker, e));
-    worker.on('exit', (code) => this.fail(worker, new Error(`PII worker thread exited (code ${code})`)));
+    // Each worker answers for its own requests: one that dies fails only what it held.
+    const slot: WorkerSlot = { worker, pending: new Map() };
+    worker.on('message', (m: SealReply) => this.settle(slot, m));
+    worker.on('messageerror', (e) => {
+      this.fail(slot, e);
+      void worker.terminate();
+    });
+    worker.on('error', (e) => this.fail(slot, e));
+    worker.on('exit', (code) => this.fail(slot, new Error(`PII worker thread exited (code ${code})`)));
     // An idle worker must not keep a CLI run or a test process alive (after the listeners: adding one refs it again).
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.current = slot;
+    return slot;
   }
 
-  private settle(m: SealReply): void {
-    const waiting = this.pending.get(m.id);
+  private settle(slot: WorkerSlot, m: SealReply): void {
+    const waiting = slot.pending.get(m.id);
     if (!waiting) return;
-    this.pending.delete(m.id);
-    if (this.pending.size === 0) this.worker?.unref();
+    slot.pending.delete(m.id);
+    if (slot.pending.size === 0) slot.worker.unref();
     if ('error' in m) waiting.reject(new Error(`PII worker thread: ${m.error}`));
     else waiting.resolve(unpackSealed(m.data, m.ends));
   }
 
-  /** A worker that died fails what it held; the next call starts a new one. */
-  private fail(worker: Worker, e: Error): void {
-    if (this.worker === worker) this.worker = null;
-    for (const [id, waiting] of this.pending) {
-      this.pending.delete(id);
-      waiting.reject(e);
-    }
+  /** A worker that died (or was closed) fails what it held; the next call starts a new one. */
+  private fail(slot: WorkerSlot, e: Error): void {
+    if (this.current === slot) this.current = null;
+    for (const waiting of slot.pending.values()) waiting.reject(e);
+    slot.pending.clear();
   }
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  pending: Map<number, { resolve(s: Sealed): void; reject(e: Error): void }>;
 }
 
 export type SealReply = { id: number; data: ArrayBuffer; ends: ArrayBuffer } | { id: number; error: string };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveKeys } from './keys.js';
-import { createPii, decryptField, encryptField } from './pii.js';
+import { createPii, decryptField, encryptField, type SealRequest } from './pii.js';
 
 const pii = createPii(deriveKeys(randomBytes(32)));
 
@@ -34,8 +34,47 @@ describe('personal data encryption', () => {
 });
 
 describe('sealMany (on the PII worker thread)', () => {
-  it('gives what the one-by-one calls give, nulls kept, and starts again after close', async () => {
+  const rows = (n: number, from = 0): SealRequest => {
+    const idNumbers = Array.from({ length: n }, (_, i) => `53342319900101${String(from + i).padStart(4, '0')}`);
+    return { idNumbers, phones: idNumbers.map(() => null), blindInputs: idNumbers.map(() => null) };
+  };
+
+  it('answers several requests in flight, each with its own rows', async () => {
     const threaded = createPii(deriveKeys(randomBytes(32)));
+    try {
+      const [a, b, c] = await Promise.all([threaded.sealMany(rows(300, 0)), threaded.sealMany(rows(5, 1000)), threaded.sealMany(rows(200, 2000))]);
+      expect([a, b, c].map((s) => s.idCiphers.length)).toEqual([300, 5, 200]);
+      expect(threaded.decryptIdNumber(b.idCiphers[4]!)).toBe('533423199001011004');
+      expect(threaded.decryptIdNumber(c.idCiphers[199]!)).toBe('533423199001012199');
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('fails a request the worker cannot seal with a clear error, and goes on serving', async () => {
+    const threaded = createPii(deriveKeys(randomBytes(32)));
+    try {
+      const bad = { idNumbers: [42 as unknown as string], phones: [null], blindInputs: [null] };
+      await expect(threaded.sealMany(bad)).rejects.toThrow(/^PII worker thread: /);
+      expect((await threaded.sealMany(rows(2))).idCiphers).toHaveLength(2);
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('fails what it held when closed, and a later request starts a new worker', async () => {
+    const threaded = createPii(deriveKeys(randomBytes(32)));
+    const held = threaded.sealMany(rows(20_000));
+    await threaded.close();
+    await expect(held).rejects.toThrow(/exited/);
+    const again = await threaded.sealMany(rows(3));
+    expect(threaded.decryptIdNumber(again.idCiphers[2]!)).toBe('533423199001010002');
+    await threaded.close();
+  });
+
+  it('gives what the one-by-one calls give, nulls kept, and starts again after close', async () => {
+    const keys = deriveKeys(randomBytes(32));
+    const threaded = createPii(keys);
     const idNumbers = Array.from({ length: 1000 }, (_, i) => `53342319900101${String(i).padStart(4, '0')}`);
     const phones = idNumbers.map((_, i) => (i % 3 === 0 ? null : `1380000${String(i).padStart(4, '0')}`));
     const blindInputs = idNumbers.map((id, i) => (i % 2 === 0 ? null : `row:${id}`));
@@ -45,7 +84,7 @@ describe('sealMany (on the PII worker thread)', () => {
       for (let i = 0; i < idNumbers.length; i++) {
         expect(threaded.decryptIdNumber(sealed.idCiphers[i]!)).toBe(idNumbers[i]);
         expect(sealed.idBlindIndexes[i]!.equals(threaded.idBlindIndex(idNumbers[i]!))).toBe(true);
-        expect(sealed.phoneCiphers[i] === null).toBe(phones[i] === null);
+        expect(sealed.phoneCiphers[i] === null ? null : decryptField(keys.piiEncryption, 'phone', sealed.phoneCiphers[i]!)).toBe(phones[i]);
         expect(sealed.blinded[i]?.toString('hex') ?? null).toBe(blindInputs[i] === null ? null : threaded.idBlindIndex(blindInputs[i]!).toString('hex'));
       }
       await threaded.close();

@@ -72,8 +72,10 @@ async function attempt(conn: Conn, write: () => Promise<LoadResult>): Promise<Lo
     await conn.query('RELEASE SAVEPOINT cradle_load');
     return result;
   } catch (e) {
-    if (!isWriteOntoInvisible(e)) throw e;
+    if (!isBlindIndexTaken(e)) throw e;
+    // ROLLBACK TO keeps the savepoint; released, the next attempt's does not nest inside it.
     await conn.query('ROLLBACK TO SAVEPOINT cradle_load');
+    await conn.query('RELEASE SAVEPOINT cradle_load');
     return null;
   }
 }
@@ -95,11 +97,12 @@ const UNIQUE_VIOLATION = '23505';
 const BLIND_INDEX_CONSTRAINT = 'persons_id_blind_uq';
 
 /**
- * Whether the write met a person it cannot see: inserting them again breaks the unique blind
- * index. (A concurrent import of the same person breaks it the same way; the look-up then
- * finds them, or withScopeRetryingRace runs the batch again.)
+ * Whether the write met a person already on record: inserting them again breaks the unique
+ * blind index. In the insert-only attempt that is any stored person; in the upsert, one this
+ * jurisdiction cannot update (registered elsewhere). A concurrent import of the same person
+ * breaks it the same way; the look-up then finds them, or withScopeRetryingRace runs the batch again.
  */
-export function isWriteOntoInvisible(e: unknown): boolean {
+export function isBlindIndexTaken(e: unknown): boolean {
   const err = e as { code?: unknown; constraint?: unknown } | null;
   return typeof err === 'object' && err !== null && err.code === UNIQUE_VIOLATION && err.constraint === BLIND_INDEX_CONSTRAINT;
 }
@@ -236,7 +239,7 @@ async function insertPersons(conn: Conn, rows: PreparedRows, householdIds: Map<s
  * statement, and the changed ones updated in a second. Unchanged persons are not written at all (an upsert's
  * ON CONFLICT would lock, and so write, each of them), and new ones skip the speculative
  * insertion ON CONFLICT costs. A person someone else inserted after the probe breaks the
- * unique blind index (see isWriteOntoInvisible); one moved out of the jurisdiction after it is
+ * unique blind index (see isBlindIndexTaken); one moved out of the jurisdiction after it is
  * caught by comparing counts, and the batch runs again (withScopeRetryingRace). Changed or not
  * is decided on what the probe read (READ COMMITTED): a person another job changes after the
  * probe found them equal to the row is left as that job wrote them, and counted unchanged —

@@ -47,7 +47,7 @@ export async function prepareRows(rows: readonly PersonRow[], pii: Pii, rowNos?:
     out.idCiphers.push(sealed.idCiphers[i]!);
     out.blindIndexes.push(sealed.idBlindIndexes[i]!);
     out.idMasked.push(maskIdNumber(r.idNumber));
-    out.phoneCiphers.push(sealed.phoneCiphers[i]!);
+    out.phoneCiphers.push(sealed.phoneCiphers[i] ?? null);
     out.hukouRegionCodes.push(r.hukouRegionCode);
     out.residenceRegionCodes.push(r.residenceRegionCode);
     out.householdNos.push(r.householdNo);

@@ -1,6 +1,6 @@
 import type { Conn, Database } from '../../db/client.js';
 import { withScope, type Scope } from '../../db/scope.js';
-import { ConcurrentChangeError, isWriteOntoInvisible } from './load.js';
+import { ConcurrentChangeError, isBlindIndexTaken } from './load.js';
 
 // What an import does besides loading rows: survive a race with another jurisdiction, and keep
 // what is derived from the persons table (quality flags, planner statistics) in step with it.
@@ -27,7 +27,7 @@ export async function withScopeRetryingRace<T>(database: Database, scope: Scope,
 }
 
 export function isLostRace(e: unknown): boolean {
-  if (e instanceof ConcurrentChangeError || isWriteOntoInvisible(e)) return true;
+  if (e instanceof ConcurrentChangeError || isBlindIndexTaken(e)) return true;
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   return typeof code === 'string' && LOST_TO_ANOTHER.has(code);
 }

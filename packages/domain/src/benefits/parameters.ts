@@ -1,0 +1,63 @@
+import type { DatedValue, LegalBasis, ParameterDefinition, ParameterValue, SchemeDefinition } from './scheme.js';
+
+/**
+ * A published scheme version of one jurisdiction: values that override the scheme's own from
+ * effectiveFrom on, for beneficiaries whose hukou lies in that jurisdiction (national →
+ * province → city → county, the most specific wins). Published versions never change; a new
+ * value is a new version.
+ */
+export interface ParameterOverride {
+  jurisdictionCode: string;
+  version: number;
+  effectiveFrom: string;
+  values: Readonly<Record<string, ParameterValue>>;
+  basis: LegalBasis;
+}
+
+/** A parameter's value on a day, and where it came from (shown in the trace). */
+export interface ResolvedValue {
+  value: ParameterValue;
+  basis: LegalBasis;
+  /** '' for the scheme's own definition, else the overriding jurisdiction. */
+  jurisdictionCode: string;
+  version: number | null;
+  from: string;
+}
+
+/**
+ * The value of one parameter for a beneficiary whose hukou is regionCode, on a day, or null
+ * when none is in force (a 白银 county that has not set its amount yet).
+ */
+export function resolveParameter(
+  scheme: SchemeDefinition,
+  name: string,
+  overrides: readonly ParameterOverride[],
+  regionCode: string,
+  onDate: string,
+): ResolvedValue | null {
+  const def = getParameter(scheme, name);
+  let best: ResolvedValue | null = latestBuiltIn(def.history, onDate);
+  let bestDepth = -1;
+  for (const o of overrides) {
+    if (!(name in o.values) || o.effectiveFrom > onDate || !regionCode.startsWith(o.jurisdictionCode)) continue;
+    const depth = o.jurisdictionCode.length;
+    // The most specific jurisdiction wins; within one, the version in force latest.
+    if (depth < bestDepth || (depth === bestDepth && best !== null && o.effectiveFrom < best.from)) continue;
+    if (depth === bestDepth && best !== null && o.effectiveFrom === best.from && (best.version ?? 0) > o.version) continue;
+    best = { value: o.values[name]!, basis: o.basis, jurisdictionCode: o.jurisdictionCode, version: o.version, from: o.effectiveFrom };
+    bestDepth = depth;
+  }
+  return best;
+}
+
+export function getParameter(scheme: SchemeDefinition, name: string): ParameterDefinition {
+  const def = scheme.parameters[name];
+  if (!def) throw new Error(`scheme ${scheme.code} has no parameter ${name}`);
+  return def;
+}
+
+function latestBuiltIn(history: readonly DatedValue[], onDate: string): ResolvedValue | null {
+  let found: DatedValue | null = null;
+  for (const v of history) if (v.from <= onDate && (found === null || v.from >= found.from)) found = v;
+  return found && { value: found.value, basis: found.basis, jurisdictionCode: '', version: null, from: found.from };
+}

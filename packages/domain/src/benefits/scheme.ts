@@ -1,0 +1,95 @@
+import type { Message } from '../messages.js';
+import type { Fen } from './money.js';
+import type { Frequency } from './periods.js';
+
+/** Where a rule comes from: document, clause, and the seed file that carries it (GLOSSARY: legalBasis). */
+export interface LegalBasis {
+  document: string;
+  clause: string;
+  /** The file in ../shared/seeds quoting it, e.g. `004`; absent for national texts not among the seeds. */
+  seed?: string;
+}
+
+export type SchemeKind =
+  | 'birthGrant'
+  | 'childcareSubsidy'
+  | 'insuranceSubsidy'
+  | 'specialAssistance'
+  | 'nursingSubsidy'
+  | 'preschoolFeeWaiver';
+
+/** What a parameter holds; an override must hold the same. */
+export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey';
+
+export type ParameterValue = Fen | number | string | readonly number[] | Readonly<Record<string, Fen>>;
+
+/** One value and the day it takes effect (OpenFisca-style: a payment uses the value in force in its month). */
+export interface DatedValue {
+  from: string;
+  value: ParameterValue;
+  basis: LegalBasis;
+}
+
+export interface ParameterDefinition {
+  label: Message;
+  unit: ParameterUnit;
+  /** Oldest first. Empty when the scheme leaves the value to a lower jurisdiction (白银: each county). */
+  history: readonly DatedValue[];
+  /** Who must set it when history is empty, shown to administrators. */
+  setBy?: 'province' | 'city' | 'county';
+  /** A floor an override may not go under (the nursing subsidy is "不低于 100 元"). */
+  minimum?: Fen;
+}
+
+/** Facts an applicant states by commitment (承诺制), which the registry does not hold. */
+export type DeclaredFact = 'accidentInsurancePurchased' | 'enrolledInAffordableKindergarten' | 'unableToLookAfterSelf' | 'economicHardship';
+
+export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
+
+/** A condition a beneficiary must meet: data, evaluated by conditions.ts and compiled to SQL by the server. */
+export type Condition = (
+  | { kind: 'alive' }
+  | { kind: 'hukouIn'; regionPrefix: string; regionName: Message }
+  | { kind: 'bornOnOrAfter'; param: string }
+  | { kind: 'bornOnOrBefore'; param: string }
+  | { kind: 'parityIn'; param: string }
+  /** Some month of the period falls in months 1…12·limit of life (the month after birth is month 1). */
+  | { kind: 'underAgeMonths'; param: string }
+  /** A birthday 0…limit−1 falls in the (yearly) period: one payment per year of age. */
+  | { kind: 'yearOfAgeStarts'; param: string }
+  | { kind: 'ageAtLeast'; param: string }
+  | { kind: 'specialFamily'; statuses: readonly SpecialFamilyStatus[] }
+  | { kind: 'declared'; fact: DeclaredFact }
+) & { basis: LegalBasis; interpretation?: Message };
+
+/** How much, once eligible. */
+export type AmountRule = (
+  | { kind: 'perPeriod'; param: string }
+  | { kind: 'byParity'; param: string }
+  | { kind: 'bySpecialFamilyStatus'; param: string }
+  /** A yearly amount paid for the eligible months of the period, each month at the value then in force. */
+  | { kind: 'yearlyProRata'; param: string; monthsParam: string; payableFromParam: string }
+) & { basis: LegalBasis; interpretation?: Message };
+
+export type ReviewLevel = 'village' | 'township' | 'county';
+
+export interface SchemeDefinition {
+  code: string;
+  name: Message;
+  kind: SchemeKind;
+  /** The region whose residents (by hukou) the scheme covers: '' national, '53' Yunnan, '6204' 白银. */
+  regionCode: string;
+  beneficiary: 'child' | 'parent';
+  frequency: Frequency;
+  /** 免申即享: eligible persons found in the registry get a pending entitlement without applying. */
+  proactive: boolean;
+  reviewLevels: readonly ReviewLevel[];
+  /** 公示 before final approval, in days; 0 for none. */
+  publicNoticeDays: number;
+  legalBasis: LegalBasis;
+  parameters: Readonly<Record<string, ParameterDefinition>>;
+  conditions: readonly Condition[];
+  amount: AmountRule;
+  /** Readings of an unclear text, shown in the console beside the scheme (issue 3). */
+  interpretations: readonly Message[];
+}

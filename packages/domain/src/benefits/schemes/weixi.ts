@@ -1,0 +1,41 @@
+import { yuan } from '../money.js';
+import type { SchemeDefinition } from '../scheme.js';
+import { WEIXI_2023 } from './bases.js';
+
+// Seed 004 (二十一): "…计划生育特殊家庭成员中的生活长期不能自理、经济困难的老年人发放不低于 100 元/人·年的护理补贴。"
+const basis = WEIXI_2023('(二十一)');
+
+export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
+  code: 'weixi.nursingSubsidy',
+  name: { zh: '计划生育特殊家庭护理补贴', en: 'Nursing subsidy for special families' },
+  kind: 'nursingSubsidy',
+  regionCode: '533423',
+  beneficiary: 'parent',
+  frequency: 'yearly',
+  proactive: false,
+  reviewLevels: ['village', 'township', 'county'],
+  publicNoticeDays: 7,
+  legalBasis: basis,
+  parameters: {
+    minimumAge: { label: { zh: '老年人年龄', en: 'Elderly from age' }, unit: 'years', history: [{ from: '2023-06-28', value: 60, basis }] },
+    yearlyAmount: {
+      label: { zh: '每人每年补贴（不低于100元）', en: 'Yearly amount per person (at least 100 yuan)' },
+      unit: 'fen', minimum: yuan(100), history: [{ from: '2023-06-28', value: yuan(100), basis }],
+    },
+  },
+  conditions: [
+    { kind: 'hukouIn', regionPrefix: '533423', regionName: { zh: '维西县', en: 'Weixi County' }, basis },
+    { kind: 'alive', basis },
+    { kind: 'specialFamily', statuses: ['bereaved', 'disabledChild'], basis },
+    {
+      kind: 'ageAtLeast', param: 'minimumAge', basis,
+      interpretation: { zh: '「老年人」按《老年人权益保障法》第二条理解为60周岁以上。', en: '"Elderly" read as aged 60 or over (Law on the Protection of the Rights and Interests of the Elderly, art. 2).' },
+    },
+    { kind: 'declared', fact: 'unableToLookAfterSelf', basis },
+    { kind: 'declared', fact: 'economicHardship', basis },
+  ],
+  amount: { kind: 'perPeriod', param: 'yearlyAmount', basis },
+  interpretations: [
+    { zh: '县级方案，适用于户籍在维西县的对象；100元为下限，县可发布更高标准。', en: 'A county plan: covers Weixi hukou; 100 yuan is a floor the county may raise.' },
+  ],
+};
