@@ -209,3 +209,76 @@ export const importErrors = pgTable(
   },
   (t) => [index('import_errors_job_idx').on(t.jobId, t.rowNo)],
 );
+
+// ── Benefits (issue 3) ──────────────────────────────────────────────────────────────────
+// Scheme definitions live in code (@cradle/domain BUILT_IN_SCHEMES); what a jurisdiction
+// sets or changes is a version here. A published version never changes (trigger, migration 0004).
+
+export const schemeVersions = pgTable(
+  'scheme_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    // The jurisdiction whose beneficiaries (by hukou) the values apply to: province, city or county.
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    version: integer('version').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    // Parameter name → value (fen as integers, dates as ISO strings), validated against the definition.
+    values: jsonb('values').notNull(),
+    // { document, clause }: the local decision that sets the values.
+    legalBasis: jsonb('legal_basis').notNull(),
+    status: text('status').notNull(), // 'draft' | 'inReview' | 'published'
+    createdBy: bigint('created_by', { mode: 'number' }),
+    reviewedBy: bigint('reviewed_by', { mode: 'number' }),
+    publishedAt: tstz('published_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('scheme_versions_uq').on(t.schemeCode, t.jurisdictionCode, t.version),
+    index('scheme_versions_jurisdiction_idx').on(sql`${t.jurisdictionCode} text_pattern_ops`),
+  ],
+);
+
+export const paymentBatches = pgTable(
+  'payment_batches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    periodKey: text('period_key').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    status: text('status').notNull(), // 'running' | 'complete'
+    // Regions (townships) done so far, in code order: progress, and where a killed cycle resumes.
+    regionsDone: integer('regions_done').notNull().default(0),
+    lastRegionCode: text('last_region_code'),
+    regionsTotal: integer('regions_total').notNull().default(0),
+    paymentCount: integer('payment_count').notNull().default(0),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull().default(0),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    completedAt: tstz('completed_at'),
+  },
+  (t) => [uniqueIndex('payment_batches_uq').on(t.schemeCode, t.periodKey, t.jurisdictionCode)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    periodKey: text('period_key').notNull(),
+    beneficiaryId: bigint('beneficiary_id', { mode: 'number' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    batchId: bigint('batch_id', { mode: 'number' }).notNull(),
+    // The beneficiary's hukou region when the payment was made: where it is paid and seen.
+    regionCode: text('region_code').notNull(),
+    status: text('status').notNull().default('pending'), // 'pending' | 'exported' | 'paid' | 'failed' | 'returned'
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // No double payment, ever: one payment per beneficiary, scheme and period in the whole
+    // deployment, whichever county paid it (issue 3, Payment cycles).
+    uniqueIndex('payments_once_uq').on(t.schemeCode, t.beneficiaryId, t.periodKey),
+    index('payments_batch_idx').on(t.batchId),
+    index('payments_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+  ],
+);

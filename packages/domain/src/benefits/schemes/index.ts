@@ -19,3 +19,6 @@ export const BUILT_IN_SCHEMES: readonly SchemeDefinition[] = [
 export function findBuiltInScheme(code: string): SchemeDefinition | null {
   return BUILT_IN_SCHEMES.find((s) => s.code === code) ?? null;
 }
+
+export { NATIONAL_CHILDCARE_SUBSIDY, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY, WEIXI_NURSING_SUBSIDY };
+export { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE, BAIYIN_PRESCHOOL_FEE_WAIVER };

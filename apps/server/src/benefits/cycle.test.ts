@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkEligibility, NATIONAL_CHILDCARE_SUBSIDY, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, yuan, type SchemeDefinition } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import { createTestDatabase } from '../test/db.js';
+import { runPaymentCycle, type CycleRequest } from './cycle.js';
+import { factsOf, insertChildren, randomChildren, type TestChild } from './test-population.js';
+
+let database: Database;
+let cleanup: () => Promise<void>;
+let children: TestChild[];
+let ids: number[];
+const actor = { userId: null, username: 'test', jurisdictionCode: '533423', clientIp: null };
+// The national subsidy is applied for; made proactive here to hold its SQL (pro rata, per-month values) to the domain.
+const NATIONAL_PROACTIVE: SchemeDefinition = { ...NATIONAL_CHILDCARE_SUBSIDY, code: 'test.nationalProactive', proactive: true };
+
+beforeAll(async () => {
+  ({ database, cleanup } = await createTestDatabase());
+  const villages = (await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE '533423%' ORDER BY code")).map((r) => r.code);
+  children = randomChildren(1500, villages.slice(0, 40), 20261129);
+  ids = await insertChildren(database, children);
+  // The county raises the yearly amount from July 2026: a month's payment uses the value then in force.
+  await database.query(
+    `INSERT INTO scheme_versions (scheme_code, jurisdiction_code, version, effective_from, values, legal_basis, status, published_at)
+     VALUES ('test.nationalProactive', '533423', 1, '2026-07-01', '{"yearlyAmount": 480000}', '{"document": "维西县测试", "clause": "1"}', 'published', now())`,
+  );
+});
+afterAll(async () => cleanup());
+
+const cycle = (scheme: SchemeDefinition, periodKey: string, jurisdictionCode = '533423', more: Partial<CycleRequest> = {}) =>
+  runPaymentCycle(database, { scheme, periodKey, jurisdictionCode, actor, ...more });
+
+async function paid(schemeCode: string, periodKey: string): Promise<Map<number, number>> {
+  const rows = await database.query<{ beneficiary_id: number; amount_fen: number }>(
+    'SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = $1 AND period_key = $2', [schemeCode, periodKey]);
+  return new Map(rows.map((r) => [Number(r.beneficiary_id), Number(r.amount_fen)]));
+}
+
+function expected(scheme: SchemeDefinition, periodKey: string, prefix = '533423'): Map<number, number> {
+  const overrides = scheme === NATIONAL_PROACTIVE
+    ? [{ jurisdictionCode: '533423', version: 1, effectiveFrom: '2026-07-01', values: { yearlyAmount: yuan(4800) }, basis: { document: '维西县测试', clause: '1' } }]
+    : [];
+  const out = new Map<number, number>();
+  children.forEach((c, i) => {
+    if (!c.hukouRegionCode.startsWith(prefix)) return;
+    const e = checkEligibility(scheme, factsOf(c), periodKey, overrides);
+    if (e.eligible) out.set(ids[i]!, e.amount);
+  });
+  return out;
+}
+
+describe('a payment cycle pays exactly whom checkEligibility would, the amount it would', () => {
+  it.each(([
+    [YUNNAN_BIRTH_GRANT, 'once'],
+    [YUNNAN_CHILDCARE_ALLOWANCE, '2024'],
+    [YUNNAN_CHILDCARE_ALLOWANCE, '2026'],
+    [NATIONAL_PROACTIVE, '2025'],
+    [NATIONAL_PROACTIVE, '2026'],
+  ] as const).map(([s, p]) => [s.code, p, s] as const))('%s, period %s', async (_code, period, scheme) => {
+    const want = expected(scheme, period);
+    expect(want.size).toBeGreaterThan(20);
+    const batch = await cycle(scheme, period);
+    expect(await paid(scheme.code, period)).toEqual(want);
+    expect(batch).toMatchObject({ status: 'complete', paymentCount: want.size, totalFen: [...want.values()].reduce((a, b) => a + b, 0) });
+  });
+});
+
+describe('no double payment', () => {
+  it('re-running a complete cycle changes nothing', async () => {
+    const first = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2025');
+    const before = await database.query('SELECT id, beneficiary_id, amount_fen, batch_id FROM payments ORDER BY id');
+    const again = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2025');
+    expect(again).toEqual(first);
+    expect(await database.query('SELECT id, beneficiary_id, amount_fen, batch_id FROM payments ORDER BY id')).toEqual(before);
+  });
+
+  it('a child whose hukou moved to another township after being paid is not paid there again', async () => {
+    const township = (await database.query<{ t: string }>(
+      "SELECT left(hukou_region_code, 9) AS t FROM persons WHERE hukou_region_code LIKE '533423%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 2")).map((r) => r.t);
+    const [from, to] = [township[0]!, township[1]!];
+    const paidFrom = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2027', from);
+    const moved = await database.query<{ beneficiary_id: number }>(
+      "SELECT beneficiary_id FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2027' AND batch_id = $1 LIMIT 3", [paidFrom.id]);
+    expect(moved.length).toBe(3);
+    const movedIds = moved.map((m) => Number(m.beneficiary_id));
+    await database.query(`UPDATE persons SET hukou_region_code = $1 || '001' WHERE id = ANY ($2::bigint[])`, [to, movedIds]);
+    const paidTo = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2027', to);
+    const there = await database.query('SELECT 1 FROM payments WHERE batch_id = $1 AND beneficiary_id = ANY ($2::bigint[])', [paidTo.id, movedIds]);
+    expect(there).toEqual([]);
+    const once = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2027' AND beneficiary_id = ANY ($1::bigint[])", [movedIds]);
+    expect(once[0]!.n).toBe(3);
+  });
+
+  it('the database itself refuses a second payment for the same beneficiary, scheme and period', async () => {
+    const row = (await database.query<{ beneficiary_id: number; batch_id: number }>('SELECT beneficiary_id, batch_id FROM payments LIMIT 1'))[0]!;
+    const existing = (await database.query<{ scheme_code: string; period_key: string }>('SELECT scheme_code, period_key FROM payments WHERE beneficiary_id = $1 LIMIT 1', [row.beneficiary_id]))[0]!;
+    await expect(database.query(
+      `INSERT INTO payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code) VALUES ($1, $2, $3, 100, $4, '533423')`,
+      [existing.scheme_code, existing.period_key, row.beneficiary_id, row.batch_id],
+    )).rejects.toMatchObject({ code: '23505' });
+  });
+});
+
+describe('a cycle stopped halfway', () => {
+  it('resumes after the last township it finished and ends as an uninterrupted run would', async () => {
+    let seen = 0;
+    const stop = new Error('stopped');
+    await expect(
+      runPaymentCycle(database, { scheme: YUNNAN_CHILDCARE_ALLOWANCE, periodKey: '2023', jurisdictionCode: '533423', actor }, (b) => {
+        if (b.regionsDone > 0 && ++seen === 3) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    const half = await database.query<{ status: string; regions_done: number; regions_total: number }>(
+      "SELECT status, regions_done, regions_total FROM payment_batches WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2023'");
+    expect(half[0]).toMatchObject({ status: 'running', regions_done: 3 });
+    expect(half[0]!.regions_total).toBeGreaterThan(3);
+    const done = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2023');
+    const want = expected(YUNNAN_CHILDCARE_ALLOWANCE, '2023');
+    expect(await paid('yunnan.childcareAllowance', '2023')).toEqual(want);
+    expect(done).toMatchObject({ status: 'complete', regionsDone: half[0]!.regions_total, paymentCount: want.size });
+  });
+});

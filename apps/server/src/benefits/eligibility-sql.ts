@@ -1,0 +1,158 @@
+import {
+  inForceFrom, monthIndex, monthsOf, parsePeriod, resolveParameter,
+  type Condition, type ParameterOverride, type ParameterValue, type Period, type SchemeDefinition,
+} from '@cradle/domain';
+import { BenefitsError } from './errors.js';
+
+/**
+ * A scheme's rules for one period, compiled to SQL over `persons p`: the set-based twin of
+ * checkEligibility (@cradle/domain). Parameters are resolved in TypeScript for one region (a
+ * payment cycle's chunk, one township: versions are set at county level or above, so every
+ * person in it gets the same values) and bound as parameters. cycle-agreement.test.ts holds the
+ * SQL to the same answers as checkEligibility, person by person.
+ */
+export interface CompiledScheme {
+  /** Boolean SQL over p: every condition holds. */
+  where: string;
+  /** bigint SQL over p: the amount in fen (0 or NULL: nothing to pay). */
+  amount: string;
+  params: unknown[];
+}
+
+export function compileScheme(
+  scheme: SchemeDefinition,
+  periodKey: string,
+  overrides: readonly ParameterOverride[],
+  regionCode: string,
+  firstParam: number,
+): CompiledScheme | null {
+  const period = parsePeriod(scheme.frequency, periodKey);
+  if (!period) throw BenefitsError('period.invalid', { period: periodKey });
+  const start = inForceFrom(scheme);
+  if (start !== null && period.end <= start) return null;
+  const params: unknown[] = [];
+  const bind = (v: unknown, cast: string) => {
+    params.push(v);
+    return `$${firstParam + params.length - 1}::${cast}`;
+  };
+  // A one-time grant takes the rules in force at birth; the SQL form needs one value for
+  // everyone, so such schemes must not change their parameters (checked below).
+  const on = period.frequency === 'once' ? null : period.start;
+  const value = (name: string): ParameterValue | null => {
+    if (on !== null) return resolveParameter(scheme, name, overrides, regionCode, on)?.value ?? null;
+    return onceValue(scheme, name, overrides, regionCode);
+  };
+  const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind));
+  if (conditions.some((c) => c === null)) return { where: 'false', amount: '0', params };
+  const amount = amountSql(scheme, period, value, bind, regionCode, overrides);
+  if (amount === null) return { where: 'false', amount: '0', params };
+  return { where: conditions.join(' AND '), amount, params };
+}
+
+// Month index of a date column, as monthIndex() computes it in TypeScript.
+const monthOf = (col: string) => `(extract(year FROM ${col})::int * 12 + extract(month FROM ${col})::int - 1)`;
+
+type Bind = (v: unknown, cast: string) => string;
+
+function conditionSql(c: Condition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind): string | null {
+  switch (c.kind) {
+    case 'alive':
+      return period.frequency === 'once' ? 'true' : `(p.death_date IS NULL OR p.death_date >= ${bind(period.start, 'date')})`;
+    case 'hukouIn':
+      return `p.hukou_region_code LIKE ${bind(`${c.regionPrefix}%`, 'text')}`;
+    case 'bornOnOrAfter':
+    case 'bornOnOrBefore': {
+      const d = value(c.param);
+      if (typeof d !== 'string') return null;
+      return `p.birth_date ${c.kind === 'bornOnOrAfter' ? '>=' : '<='} ${bind(d, 'date')}`;
+    }
+    case 'parityIn': {
+      const list = value(c.param);
+      if (!Array.isArray(list)) return null;
+      return `p.parity = ANY (${bind(list, 'int[]')})`;
+    }
+    case 'underAgeMonths': {
+      const limit = value(c.param);
+      if (typeof limit !== 'number') return null;
+      const { lo, hi } = monthRange(period, limit, null, bind);
+      return `${lo} <= ${hi}`;
+    }
+    case 'yearOfAgeStarts': {
+      const limit = value(c.param);
+      if (typeof limit !== 'number') return null;
+      if (period.frequency !== 'yearly') throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
+      // A birthday anniversary always falls in its own calendar year (29 February moves to 1 March).
+      const year = Number(period.key);
+      return `extract(year FROM p.birth_date)::int BETWEEN ${bind(year - limit + 1, 'int')} AND ${bind(year, 'int')}`;
+    }
+    case 'ageAtLeast': {
+      const years = value(c.param);
+      if (typeof years !== 'number') return null;
+      return `p.birth_date <= (${bind(period.start, 'date')} - make_interval(years => ${bind(years, 'int')}))::date`;
+    }
+    case 'specialFamily':
+    case 'declared':
+      // Facts the registry does not hold yet (special families; an applicant's declarations).
+      throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
+  }
+}
+
+/**
+ * The eligible months of the period as SQL bounds: the month after birth to month 12·limit of
+ * life, not after the month of death, not before payableFrom (eligibleMonths in TypeScript).
+ */
+function monthRange(period: Period, limit: number, payableFrom: string | null, bind: Bind): { lo: string; hi: string } {
+  const { first, last } = monthsOf(period);
+  const floor = Math.max(first, payableFrom === null ? 0 : monthIndex(payableFrom));
+  const lo = `greatest(${bind(floor, 'int')}, ${monthOf('p.birth_date')} + 1)`;
+  const hi = `least(${bind(last, 'int')}, ${monthOf('p.birth_date')} + ${bind(12 * limit, 'int')}, coalesce(${monthOf('p.death_date')}, ${bind(last, 'int')}))`;
+  return { lo, hi };
+}
+
+function amountSql(
+  scheme: SchemeDefinition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind,
+  regionCode: string, overrides: readonly ParameterOverride[],
+): string | null {
+  const rule = scheme.amount;
+  switch (rule.kind) {
+    case 'perPeriod': {
+      const v = value(rule.param);
+      return typeof v === 'number' ? bind(v, 'bigint') : null;
+    }
+    case 'byParity': {
+      const table = value(rule.param);
+      if (table === null || typeof table !== 'object' || Array.isArray(table)) return null;
+      const cases = Object.entries(table as Record<string, number>).map(([k, v]) => `WHEN ${bind(Number(k), 'int')} THEN ${bind(v, 'bigint')}`);
+      return `(CASE p.parity ${cases.join(' ')} ELSE 0 END)`;
+    }
+    case 'bySpecialFamilyStatus':
+      throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
+    case 'yearlyProRata': {
+      const limit = value(rule.monthsParam);
+      const payableFrom = value(rule.payableFromParam);
+      if (typeof limit !== 'number') return null;
+      const { lo, hi } = monthRange(period, limit, typeof payableFrom === 'string' ? payableFrom : null, bind);
+      // Each month at the yearly amount in force that month: prefix sums over the period's
+      // months, so the sum over the eligible range is two array look-ups. Rounded half up once.
+      const { first, last } = monthsOf(period);
+      const prefix: number[] = [0];
+      for (let m = first; m <= last; m++) {
+        const v = resolveParameter(scheme, rule.param, overrides, regionCode, `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`)?.value;
+        if (typeof v !== 'number') return null;
+        prefix.push(prefix[prefix.length - 1]! + v);
+      }
+      const arr = bind(prefix, 'bigint[]');
+      const f = bind(first, 'int');
+      const sum = `(CASE WHEN ${lo} <= ${hi} THEN (${arr})[${hi} - ${f} + 2] - (${arr})[${lo} - ${f} + 1] ELSE 0 END)`;
+      return `((${sum} * 2 + 12) / 24)`;
+    }
+  }
+}
+
+/** A one-time grant's parameter, which must hold one value for all time (see compileScheme). */
+function onceValue(scheme: SchemeDefinition, name: string, overrides: readonly ParameterOverride[], regionCode: string): ParameterValue | null {
+  const def = scheme.parameters[name];
+  const relevant = overrides.filter((o) => name in o.values && regionCode.startsWith(o.jurisdictionCode));
+  if (!def || def.history.length > 1 || relevant.length > 0) throw BenefitsError('scheme.notPayableInCycles', { scheme: scheme.code });
+  return def.history[0]?.value ?? null;
+}

@@ -1,0 +1,17 @@
+import { defineErrors } from '../errors.js';
+
+export const BenefitsError = defineErrors({
+  'period.invalid': { status: 400, message: { zh: '期间与该项目的发放频次不符（按年：2026；按月：2026-03；一次性：once）', en: 'The period does not fit the scheme (yearly: 2026; monthly: 2026-03; one-time: once)' } },
+  'scheme.notFound': { status: 404, message: { zh: '未找到该补贴项目', en: 'No such scheme' } },
+  'scheme.notPayableInCycles': {
+    status: 409,
+    message: {
+      zh: '该项目含批量发放暂不能计算的条件（需申请人承诺或特殊家庭数据）',
+      en: 'The scheme has a rule payment cycles cannot compute yet (it needs an applicant’s declaration or special-family data)',
+    },
+  },
+  'scheme.needsApplications': {
+    status: 409,
+    message: { zh: '该项目须经申请审核后发放，不能直接按全员人口库批量发放', en: 'The scheme pays approved applications only; a cycle cannot pay it from the registry alone' },
+  },
+});
