@@ -6,12 +6,15 @@ import { createPii } from './crypto/pii.js';
 import { createRegionService } from './regions/service.js';
 import { importCommand } from './registry/import/cli.js';
 import { userAddCommand } from './auth/users-cli.js';
+import { cycleCommand } from './benefits/cli.js';
 
 // `npm run cli -- <command>`: the operator's commands, on the same database as the server
 // (stop the server first when it runs on embedded PGlite: one process owns its files).
 const USAGE = `usage: npm run cli -- <command>
   import <file.csv|file.xlsx> [--jurisdiction CODE] [--user NAME] [--lang zh-CN|en]
                          import persons, with a progress bar and an error report
+  benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction CODE] [--pause-ms N]
+                         run a payment cycle (resumes when run again after a stop)
   audit-verify           verify the audit log's hash chain; names the first broken entry
   user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]
                          create a user (password from CRADLE_NEW_PASSWORD; prints the TOTP secret once)
@@ -31,13 +34,15 @@ if (command === 'totp') {
   } else {
     console.log(totpAt(user.totpSecret, Date.now()));
   }
-} else if (command === 'audit-verify' || command === 'import' || command === 'user-add') {
+} else if (command === 'audit-verify' || command === 'import' || command === 'user-add' || command === 'benefits-cycle') {
   const platform = await bootstrap(config, () => undefined, { loadDemo: false });
   try {
     if (command === 'audit-verify') {
       const r = await verifyAuditChain(platform.database);
       console.log(r.ok ? `audit chain intact: ${r.checked} entries verified` : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`);
       code = r.ok ? 0 : 2;
+    } else if (command === 'benefits-cycle') {
+      code = await cycleCommand(args, { database: platform.database, defaultJurisdictionCode: config.scopeCode });
     } else if (command === 'user-add') {
       const regions = await createRegionService(platform.database);
       code = await userAddCommand(args, platform.database, platform.keys, regions.exists);

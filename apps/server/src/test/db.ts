@@ -10,7 +10,7 @@ export const TEST_SCOPE = '533423';
  * A fresh, migrated database with the 维西 region tree: in-memory PGlite by default, or a
  * new database on the server at TEST_DATABASE_URL (dropped by the returned cleanup).
  */
-export async function createTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
@@ -30,6 +30,7 @@ export async function createTestDatabase(): Promise<{ database: Database; cleanu
   await ensureRegionsLoaded(database, TEST_SCOPE);
   return {
     database,
+    url: url.toString(),
     cleanup: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: serverUrl });
