@@ -15,11 +15,19 @@ import { defaultBatchRows } from '../registry/import/run-job.js';
 import { SLICE_ROWS } from '../registry/import/batch.js';
 import { yieldToEventLoop } from '../registry/import/pipelined.js';
 import { benchRows } from './rows.js';
+import { cycleBench } from './cycle-bench.js';
 
 // `npm run bench [-- --rows N]`: the import path (validate, encrypt, blind-index, load under
 // row-level security) against a raw COPY of the same rows into a bare table, in the same run,
 // on PGlite and, when DATABASE_URL is set, on PostgreSQL. Target (issue 2): within 3× on PostgreSQL.
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string' }, 'skip-pglite': { type: 'boolean', default: false } } });
+// Then, on PostgreSQL, a payment cycle for N eligible children (cycle-bench.ts, issue 3).
+// --skip-import / --skip-cycle run one half.
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' }, batch: { type: 'string' }, 'skip-pglite': { type: 'boolean', default: false },
+    'skip-import': { type: 'boolean', default: false }, 'skip-cycle': { type: 'boolean', default: false },
+  },
+});
 const N = Number(values.rows);
 // Default: the import's own batch size for each engine (defaultBatchRows).
 const BATCH_OPTION = values.batch ? Number(values.batch) : undefined;
@@ -155,18 +163,28 @@ const villages = (await (async () => {
   await db.close();
   return v.map((r) => r.code);
 })());
-const rows = benchRows(N, villages);
-console.log(`generated ${N.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const rows = values['skip-import'] ? [] : benchRows(N, villages);
+if (rows.length > 0) console.log(`generated ${N.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-if (!values['skip-pglite']) {
+if (!values['skip-pglite'] && !values['skip-import']) {
   const db = await openDatabase({});
   await run('PGlite (embedded)', db, rows);
   await db.close();
 }
 if (process.env.DATABASE_URL) {
-  const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
-  await run('PostgreSQL', database, rows);
-  await drop();
+  if (!values['skip-import']) {
+    const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
+    await run('PostgreSQL', database, rows);
+    await drop();
+  }
+  // Issue 3: a payment cycle for N eligible children, in a database of its own.
+  if (!values['skip-cycle']) {
+    const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
+    await migrate(database);
+    await ensureRegionsLoaded(database, SCOPE);
+    await cycleBench(database, N, villages, 'PostgreSQL');
+    await drop();
+  }
 } else {
   console.log('\nDATABASE_URL is not set: skipped PostgreSQL.');
 }

@@ -6,27 +6,28 @@ export interface PaymentBatch {
   periodKey: string;
   jurisdictionCode: string;
   status: 'running' | 'complete';
-  regionsDone: number;
-  regionsTotal: number;
-  lastRegionCode: string | null;
+  chunksDone: number;
+  chunksTotal: number;
+  /** The last person id of the last chunk done; a resumed cycle starts after it. */
+  resumeAfterId: number | null;
   paymentCount: number;
   totalFen: number;
   createdAt: Date;
   completedAt: Date | null;
 }
 
-const COLUMNS = `id, scheme_code, period_key, jurisdiction_code, status, regions_done, regions_total, last_region_code,
+const COLUMNS = `id, scheme_code, period_key, jurisdiction_code, status, chunks_done, chunks_total, resume_after_id,
   payment_count, total_fen, created_at, completed_at`;
 
 type Row = {
   id: number; scheme_code: string; period_key: string; jurisdiction_code: string; status: PaymentBatch['status'];
-  regions_done: number; regions_total: number; last_region_code: string | null; payment_count: number; total_fen: number | string;
+  chunks_done: number; chunks_total: number; resume_after_id: number | string | null; payment_count: number; total_fen: number | string;
   created_at: Date; completed_at: Date | null;
 };
 
 const toBatch = (r: Row): PaymentBatch => ({
   id: Number(r.id), schemeCode: r.scheme_code, periodKey: r.period_key, jurisdictionCode: r.jurisdiction_code, status: r.status,
-  regionsDone: r.regions_done, regionsTotal: r.regions_total, lastRegionCode: r.last_region_code, paymentCount: r.payment_count,
+  chunksDone: r.chunks_done, chunksTotal: r.chunks_total, resumeAfterId: r.resume_after_id === null ? null : Number(r.resume_after_id), paymentCount: r.payment_count,
   totalFen: Number(r.total_fen), createdAt: new Date(r.created_at), completedAt: r.completed_at && new Date(r.completed_at),
 });
 
@@ -41,17 +42,17 @@ export async function openBatch(tx: Conn, schemeCode: string, periodKey: string,
   return toBatch(rows[0]!);
 }
 
-export async function setRegionsTotal(tx: Conn, batchId: number, total: number): Promise<void> {
-  await tx.query('UPDATE payment_batches SET regions_total = $2 WHERE id = $1', [batchId, total]);
+export async function setChunksTotal(tx: Conn, batchId: number, total: number): Promise<void> {
+  await tx.query('UPDATE payment_batches SET chunks_total = $2 WHERE id = $1', [batchId, total]);
 }
 
-/** Records one region done, in the transaction that wrote its payments, so a resumed cycle starts after it. */
-export async function regionDone(tx: Conn, batchId: number, regionCode: string, count: number, totalFen: number): Promise<PaymentBatch> {
+/** Records one chunk done, in the transaction that wrote its payments, so a resumed cycle starts after it. */
+export async function chunkDone(tx: Conn, batchId: number, lastId: number, count: number, totalFen: number): Promise<PaymentBatch> {
   const rows = await tx.query<Row>(
-    `UPDATE payment_batches SET regions_done = regions_done + 1, last_region_code = $2,
+    `UPDATE payment_batches SET chunks_done = chunks_done + 1, resume_after_id = $2,
        payment_count = payment_count + $3, total_fen = total_fen + $4
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [batchId, regionCode, count, totalFen],
+    [batchId, lastId, count, totalFen],
   );
   return toBatch(rows[0]!);
 }

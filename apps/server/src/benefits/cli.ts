@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { runPaymentCycle } from './cycle.js';
 import type { PaymentBatch } from './batches-repo.js';
 
-const USAGE = 'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--pause-ms N] [--lang zh-CN|en]\n';
+const USAGE = 'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--chunk-size N] [--pause-ms N] [--lang zh-CN|en]\n';
 
 interface Stream {
   write(s: string): unknown;
@@ -23,9 +23,9 @@ export async function cycleCommand(
 ): Promise<number> {
   const out = deps.stdout ?? process.stdout;
   const err = deps.stderr ?? process.stderr;
-  let v: { scheme?: string; period?: string; jurisdiction?: string; 'pause-ms'?: string; lang?: string };
+  let v: { scheme?: string; period?: string; jurisdiction?: string; 'pause-ms'?: string; 'chunk-size'?: string; lang?: string };
   try {
-    v = parseArgs({ args, options: { scheme: { type: 'string' }, period: { type: 'string' }, jurisdiction: { type: 'string' }, 'pause-ms': { type: 'string' }, lang: { type: 'string' } } }).values;
+    v = parseArgs({ args, options: { scheme: { type: 'string' }, period: { type: 'string' }, jurisdiction: { type: 'string' }, 'pause-ms': { type: 'string' }, 'chunk-size': { type: 'string' }, lang: { type: 'string' } } }).values;
   } catch (e) {
     err.write(`${(e as Error).message}\n${USAGE}`);
     return 1;
@@ -34,17 +34,24 @@ export async function cycleCommand(
   const say = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const scheme = v.scheme ? findBuiltInScheme(v.scheme) : null;
   const pauseMs = v['pause-ms'] === undefined ? 0 : Number(v['pause-ms']);
+  const chunkIds = v['chunk-size'] === undefined ? undefined : Number(v['chunk-size']);
   const jurisdictionCode = v.jurisdiction ?? deps.defaultJurisdictionCode;
+  if (chunkIds !== undefined && (!Number.isInteger(chunkIds) || chunkIds < 1)) {
+    err.write(say('--chunk-size 须为正整数\n', '--chunk-size must be a positive whole number\n') + USAGE);
+    return 1;
+  }
   if (!scheme || !v.period || !Number.isInteger(pauseMs) || pauseMs < 0 || !/^\d{2,12}$/.test(jurisdictionCode)) {
     err.write(say(`参数有误：需要已有的 --scheme 与 --period\n`, `bad arguments: an existing --scheme and a --period are required\n`) + USAGE);
     return 1;
   }
-  const line = (b: PaymentBatch) =>
-    say(`乡镇 ${b.regionsDone}/${b.regionsTotal}，${b.paymentCount} 笔，¥${formatYuan(fen(b.totalFen))}`, `townships ${b.regionsDone}/${b.regionsTotal}, ${b.paymentCount} payments, ¥${formatYuan(fen(b.totalFen))}`);
+  const line = (b: PaymentBatch) => {
+    const pct = b.chunksTotal === 0 ? 100 : Math.floor((100 * b.chunksDone) / b.chunksTotal);
+    return say(`${pct}%（${b.chunksDone}/${b.chunksTotal} 段），${b.paymentCount} 笔，¥${formatYuan(fen(b.totalFen))}`, `${pct}% (${b.chunksDone}/${b.chunksTotal} chunks), ${b.paymentCount} payments, ¥${formatYuan(fen(b.totalFen))}`);
+  };
   try {
     const batch = await runPaymentCycle(
       deps.database,
-      { scheme, periodKey: v.period, jurisdictionCode, actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null }, pauseMs },
+      { scheme, periodKey: v.period, jurisdictionCode, actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null }, pauseMs, ...(chunkIds ? { chunkIds } : {}) },
       (b) => out.write(out.isTTY ? `\r${line(b)}` : `${line(b)}\n`),
     );
     out.write(`${out.isTTY ? '\n' : ''}${say('发放批次', 'payment batch')} #${batch.id} ${pick(scheme.name, lang)} ${batch.periodKey}: ${line(batch)}\n`);

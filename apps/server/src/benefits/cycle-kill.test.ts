@@ -10,7 +10,7 @@ import { createTestDatabase } from '../test/db.js';
 import { factsOf, insertChildren, randomChildren } from './test-population.js';
 
 // A real process, really killed: the CLI runs the cycle against PostgreSQL, is sent SIGKILL
-// between townships, and is run again. (PGlite is one process's files; there is nothing to kill apart.)
+// between chunks, and is run again. (PGlite is one process's files; there is nothing to kill apart.)
 const serverUrl = process.env.TEST_DATABASE_URL;
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
@@ -54,14 +54,14 @@ function runCli(extra: string[]) {
 }
 
 const batchRow = async () =>
-  (await database.query<{ status: string; regions_done: number; regions_total: number; payment_count: number; total_fen: number }>(
-    "SELECT status, regions_done, regions_total, payment_count, total_fen FROM payment_batches WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'"))[0];
+  (await database.query<{ status: string; chunks_done: number; chunks_total: number; payment_count: number; total_fen: number }>(
+    "SELECT status, chunks_done, chunks_total, payment_count, total_fen FROM payment_batches WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'"))[0];
 
 describe.runIf(serverUrl)('a payment cycle killed with SIGKILL halfway', () => {
   it('run again, ends exactly as an uninterrupted run would', async () => {
-    const first = runCli(['--pause-ms', '300']);
+    const first = runCli(['--pause-ms', '300', '--chunk-size', '500']);
     const deadline = Date.now() + 60_000;
-    while (((await batchRow())?.regions_done ?? 0) < 2) {
+    while (((await batchRow())?.chunks_done ?? 0) < 2) {
       if (Date.now() > deadline) throw new Error(`the cycle did not get going: ${first.output()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -69,14 +69,14 @@ describe.runIf(serverUrl)('a payment cycle killed with SIGKILL halfway', () => {
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     const killed = (await batchRow())!;
     expect(killed.status).toBe('running');
-    expect(killed.regions_done).toBeLessThan(killed.regions_total);
+    expect(killed.chunks_done).toBeLessThan(killed.chunks_total);
 
-    const second = runCli([]);
+    const second = runCli(['--chunk-size', '500']);
     expect((await second.exited).code, second.output()).toBe(0);
     const rows = await database.query<{ beneficiary_id: number; amount_fen: number }>(
       "SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'");
     expect(new Map(rows.map((r) => [Number(r.beneficiary_id), Number(r.amount_fen)]))).toEqual(want);
     const total = [...want.values()].reduce((a, b) => a + b, 0);
-    expect(await batchRow()).toMatchObject({ status: 'complete', regions_done: killed.regions_total, payment_count: want.size, total_fen: total });
+    expect(await batchRow()).toMatchObject({ status: 'complete', chunks_done: killed.chunks_total, payment_count: want.size, total_fen: total });
   });
 });

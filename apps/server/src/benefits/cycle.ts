@@ -1,10 +1,10 @@
 import type { SchemeDefinition } from '@cradle/domain';
-import type { Database } from '../db/client.js';
+import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
 import type { AuditActor } from '../registry/import/job-audit.js';
-import { completeBatch, lockBatch, openBatch, regionDone, setRegionsTotal, type PaymentBatch } from './batches-repo.js';
-import { compileScheme } from './eligibility-sql.js';
+import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
+import { compileScheme, type CompiledScheme } from './eligibility-sql.js';
 import { BenefitsError } from './errors.js';
 import { publishedOverrides } from './versions-repo.js';
 
@@ -14,64 +14,46 @@ export interface CycleRequest {
   /** Beneficiaries whose hukou is in this region are paid (the national subsidy: "applied for at the child's hukou location"). */
   jurisdictionCode: string;
   actor: AuditActor;
-  /** A pause between townships, to spare a database that is serving users (the CLI's --pause-ms). */
+  /** Person ids per chunk (one transaction each); DEFAULT_CHUNK_IDS unless a test wants many chunks. */
+  chunkIds?: number;
+  /** A pause between chunks, to spare a database that is serving users (the CLI's --pause-ms). */
   pauseMs?: number;
 }
+
+export const DEFAULT_CHUNK_IDS = 100_000;
 
 /**
  * A payment cycle: the entitlements of one scheme for one period for every eligible
  * beneficiary in a jurisdiction, computed set-based in the database, into one payment batch.
  *
- * Township by township (regions in code order), each in its own transaction that inserts the
- * township's payments and records it done, so progress shows and a cycle killed at any point
- * resumes after the last township it finished and ends as an uninterrupted run would. The
- * unique index payments_once_uq (scheme, beneficiary, period, deployment-wide) makes a second
- * payment impossible: ON CONFLICT DO NOTHING skips anyone already paid, here or by another
- * county before the child's hukou moved. Re-running a complete cycle returns its batch unchanged.
+ * Chunk by chunk (ranges of person ids, scanned in index order), each in its own transaction
+ * that inserts the chunk's payments and records it done, so progress shows and a cycle killed
+ * at any point resumes after the last chunk it finished and ends as an uninterrupted run would.
+ * The unique index payments_once_uq (scheme, beneficiary, period, deployment-wide) makes a
+ * second payment impossible. Re-running a complete cycle returns its batch unchanged.
  */
 export async function runPaymentCycle(database: Database, req: CycleRequest, onProgress?: (b: PaymentBatch) => void): Promise<PaymentBatch> {
   if (!req.scheme.proactive) throw BenefitsError('scheme.needsApplications');
   const scope = { jurisdictionCode: req.jurisdictionCode };
-  const start = await withScope(database, scope, async (tx) => {
-    const batch = await openBatch(tx, req.scheme.code, req.periodKey, req.jurisdictionCode, req.actor.userId);
-    if (batch.status === 'complete') return { batch, regions: [], overrides: [] };
-    const regions = await tx.query<{ code: string }>(
-      'SELECT DISTINCT left(hukou_region_code, 9) AS code FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1',
-      [`${req.jurisdictionCode}%`],
-    );
-    await setRegionsTotal(tx, batch.id, regions.length);
-    if (batch.regionsDone === 0) await audit(tx, req, 'benefits.cycleStart', batch.id, {});
-    return { batch: { ...batch, regionsTotal: regions.length }, regions: regions.map((r) => r.code), overrides: await publishedOverrides(tx, req.scheme.code) };
-  });
-  let batch = start.batch;
+  const chunkIds = req.chunkIds ?? DEFAULT_CHUNK_IDS;
+  const plan = await withScope(database, scope, (tx) => planCycle(tx, req, chunkIds));
+  let batch = plan.batch;
   if (batch.status === 'complete') return batch;
   onProgress?.(batch);
-  for (const region of start.regions) {
-    if (batch.lastRegionCode !== null && region <= batch.lastRegionCode) continue;
+  for (let lo = plan.firstId; lo <= plan.lastId; lo += chunkIds) {
+    const hi = Math.min(lo + chunkIds - 1, plan.lastId);
+    if (batch.resumeAfterId !== null && hi <= batch.resumeAfterId) continue;
     batch = await withScope(database, scope, async (tx) => {
-      // Another run of the same cycle may have done this township meanwhile: the row lock
-      // makes runs take turns, and the one that comes second skips it.
+      // Another run of the same cycle may have done this chunk meanwhile: the row lock makes
+      // runs take turns, and the one that comes second skips it.
       const current = await lockBatch(tx, batch.id);
-      if (current.lastRegionCode !== null && region <= current.lastRegionCode) return current;
-      const compiled = compileScheme(req.scheme, req.periodKey, start.overrides, region, 6);
+      if (current.resumeAfterId !== null && hi <= current.resumeAfterId) return current;
       let written = { n: 0, fen: 0 };
-      if (compiled) {
-        const rows = await tx.query<{ n: number; fen: number | string }>(
-          `WITH ins AS (
-             INSERT INTO payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code)
-             SELECT $1, $2, p.id, a.amount, $3, p.hukou_region_code
-             FROM persons p CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
-             WHERE p.hukou_region_code LIKE $4 AND left(p.hukou_region_code, 9) = $5 AND ${compiled.where} AND a.amount > 0
-             ORDER BY p.id
-             ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING
-             RETURNING amount_fen
-           )
-           SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM ins`,
-          [req.scheme.code, req.periodKey, batch.id, `${region}%`, region, ...compiled.params],
-        );
-        written = { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
+      for (const group of plan.groups) {
+        const w = await payChunk(tx, req, batch.id, lo, hi, group);
+        written = { n: written.n + w.n, fen: written.fen + w.fen };
       }
-      return regionDone(tx, batch.id, region, written.n, written.fen);
+      return chunkDone(tx, batch.id, hi, written.n, written.fen);
     });
     onProgress?.(batch);
     if (req.pauseMs) await new Promise((r) => setTimeout(r, req.pauseMs));
@@ -83,7 +65,77 @@ export async function runPaymentCycle(database: Database, req: CycleRequest, onP
   });
 }
 
-async function audit(tx: Parameters<typeof appendAudit>[0], req: CycleRequest, action: string, batchId: number, details: Record<string, unknown>) {
+/** One group of beneficiaries sharing parameter values: the hukou prefix they match and the rules compiled for it. */
+interface Group {
+  prefix: string;
+  /** Set when the jurisdiction is above county level: the exact left(hukou, 6) of the group. */
+  county: string | null;
+  compiled: CompiledScheme;
+}
+
+async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
+  const batch = await openBatch(tx, req.scheme.code, req.periodKey, req.jurisdictionCode, req.actor.userId);
+  if (batch.status === 'complete') return { batch, groups: [], firstId: 0, lastId: -1 };
+  const bounds = (await tx.query<{ lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM persons'))[0]!;
+  const firstId = Number(bounds.lo ?? 0);
+  const lastId = bounds.hi === null ? -1 : Number(bounds.hi);
+  const chunks = lastId < firstId ? 0 : Math.ceil((lastId - firstId + 1) / chunkIds);
+  await setChunksTotal(tx, batch.id, chunks);
+  if (batch.chunksDone === 0) await audit(tx, req, 'benefits.cycleStart', batch.id, {});
+  // Versions are set at county level or above (scheme-versions), so a county's beneficiaries
+  // share one set of values: the rules are compiled once per county in the jurisdiction.
+  const overrides = await publishedOverrides(tx, req.scheme.code);
+  const J = req.jurisdictionCode;
+  const counties = J.length >= 6
+    ? [J.slice(0, 6)]
+    : (await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1', [`${J}%`])).map((r) => r.c);
+  const groups: Group[] = [];
+  for (const county of counties) {
+    const compiled = compileScheme(req.scheme, req.periodKey, overrides, county, 8);
+    if (compiled) groups.push({ prefix: `${J.length >= 6 ? J : county}%`, county: J.length >= 6 ? null : county, compiled });
+  }
+  return { batch: { ...batch, chunksTotal: chunks }, groups, firstId, lastId };
+}
+
+const PAYMENTS_ONCE = 'payments_once_uq';
+
+/**
+ * Inserts one chunk's payments for one group. A plain insert first: ON CONFLICT costs each row
+ * a speculative insertion (measured: 14.5 against 8.6 µs a row). Only when someone in the chunk
+ * was paid already (a child paid by another county before their hukou moved here) does the
+ * unique index refuse it; then the chunk is rolled back to a savepoint and inserted skipping them.
+ */
+async function payChunk(tx: Conn, req: CycleRequest, batchId: number, lo: number, hi: number, g: Group): Promise<{ n: number; fen: number }> {
+  const insert = (onConflict: string) =>
+    tx.query<{ n: number; fen: number | string }>(
+      `WITH ins AS (
+         INSERT INTO payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code)
+         SELECT $1, $2, p.id, a.amount, $3, p.hukou_region_code
+         FROM persons p CROSS JOIN LATERAL (SELECT ${g.compiled.amount} AS amount) a
+         WHERE p.id BETWEEN $4 AND $5 AND p.hukou_region_code LIKE $6 AND ($7::text IS NULL OR left(p.hukou_region_code, 6) = $7)
+           AND ${g.compiled.where} AND a.amount > 0
+         ${onConflict}
+         RETURNING amount_fen
+       )
+       SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM ins`,
+      [req.scheme.code, req.periodKey, batchId, lo, hi, g.prefix, g.county, ...g.compiled.params],
+    );
+  await tx.query('SAVEPOINT cradle_pay');
+  let rows;
+  try {
+    rows = await insert('');
+    await tx.query('RELEASE SAVEPOINT cradle_pay');
+  } catch (e) {
+    const err = e as { code?: string; constraint?: string };
+    if (err.code !== '23505' || err.constraint !== PAYMENTS_ONCE) throw e;
+    await tx.query('ROLLBACK TO SAVEPOINT cradle_pay');
+    await tx.query('RELEASE SAVEPOINT cradle_pay');
+    rows = await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING');
+  }
+  return { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
+}
+
+async function audit(tx: Conn, req: CycleRequest, action: string, batchId: number, details: Record<string, unknown>) {
   await appendAudit(tx, {
     ...req.actor, action, targetType: 'paymentBatch', targetId: String(batchId), outcome: 'success',
     details: { scheme: req.scheme.code, period: req.periodKey, jurisdiction: req.jurisdictionCode, ...details },

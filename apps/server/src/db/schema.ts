@@ -247,10 +247,11 @@ export const paymentBatches = pgTable(
     periodKey: text('period_key').notNull(),
     jurisdictionCode: text('jurisdiction_code').notNull(),
     status: text('status').notNull(), // 'running' | 'complete'
-    // Regions (townships) done so far, in code order: progress, and where a killed cycle resumes.
-    regionsDone: integer('regions_done').notNull().default(0),
-    lastRegionCode: text('last_region_code'),
-    regionsTotal: integer('regions_total').notNull().default(0),
+    // Chunks (ranges of person ids) done so far, in id order: progress, and where a killed
+    // cycle resumes (after resume_after_id).
+    chunksDone: integer('chunks_done').notNull().default(0),
+    chunksTotal: integer('chunks_total').notNull().default(0),
+    resumeAfterId: bigint('resume_after_id', { mode: 'number' }),
     paymentCount: integer('payment_count').notNull().default(0),
     totalFen: bigint('total_fen', { mode: 'number' }).notNull().default(0),
     createdBy: bigint('created_by', { mode: 'number' }),
