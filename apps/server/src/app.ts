@@ -26,6 +26,9 @@ import { createImportService } from './registry/import/service.js';
 import { createDashboardService } from './dashboard/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { systemRoutes } from './system/routes.js';
+import { benefitsRoutes } from './benefits/routes.js';
+import { createBenefitsService } from './benefits/service.js';
+import { createVersionService } from './benefits/versions-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,8 +79,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const dashboard = createDashboardService(database, regions);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
+  const benefits = createBenefitsService(database);
+  const versions = createVersionService(database);
   app.addHook('onClose', async () => {
     await imports.idle();
+    await benefits.idle();
     await pii.close();
   });
 
@@ -88,6 +94,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
   await app.register(auditRoutes, { database });
+  await app.register(benefitsRoutes, { benefits, versions });
 
   registerConsole(app, config.webDist);
   return app;

@@ -10,6 +10,11 @@ export const BenefitsError = defineErrors({
       en: 'The scheme has a rule payment cycles cannot compute yet (it needs an applicant’s declaration or special-family data)',
     },
   },
+  'version.invalid': { status: 400, message: { zh: '版本内容有误，请按提示修改', en: 'The version is not valid; see the details' } },
+  'version.notFound': { status: 404, message: { zh: '未找到该版本，或不在您的辖区内', en: 'No such version in your jurisdiction' } },
+  'version.wrongStatus': { status: 409, message: { zh: '该版本当前状态不允许此操作', en: 'The version is not in a state that allows this' } },
+  'version.sameReviewer': { status: 409, message: { zh: '起草人不能审核发布自己起草的版本', en: 'A version must be published by someone other than its drafter' } },
+  'cycle.financeOnly': { status: 403, message: { zh: '仅县级管理员或财政部门经办人可运行发放批次', en: 'Only a county administrator or a finance operator may run a payment cycle' } },
   'scheme.needsApplications': {
     status: 409,
     message: { zh: '该项目须经申请审核后发放，不能直接按全员人口库批量发放', en: 'The scheme pays approved applications only; a cycle cannot pay it from the registry alone' },

@@ -40,7 +40,8 @@ afterAll(() => t.close());
 /** Every way a request can name the probe: path parameters, query and body. */
 function variants(url: string, target: typeof probe) {
   const path = url.replace(':id', String(target.id)).replace(':code', '533423102');
-  const queries = ['', `?name=${encodeURIComponent(target.name)}`, `?idNumber=${target.idNumber}`, '?region=533423102', '?region=533423102001'];
+  const queries = ['', `?name=${encodeURIComponent(target.name)}`, `?idNumber=${target.idNumber}`, '?region=533423102', '?region=533423102001',
+    `?personId=${target.id}&scheme=national.childcareSubsidy&period=2025`];
   return queries.map((q) => path + q);
 }
 

@@ -7,3 +7,4 @@ export type { TraceStep } from './conditions.js';
 export { eligibleMonths } from './conditions.js';
 export * from './eligibility.js';
 export * from './schemes/index.js';
+export * from './versions.js';

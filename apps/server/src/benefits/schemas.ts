@@ -1,0 +1,94 @@
+import { Type, type Static } from 'typebox';
+
+const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
+const Basis = Type.Object({ document: Type.String(), clause: Type.String(), seed: Type.Optional(Type.String()) });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const ParamValue = Type.Unknown({ description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object' });
+
+export const SchemeCodeParam = Type.Object({ code: Type.String({ maxLength: 100 }) });
+export const VersionParam = Type.Object({ code: Type.String({ maxLength: 100 }), id: Type.Integer({ minimum: 1 }) });
+
+export const ParameterView = Type.Object({
+  name: Type.String(),
+  label: Msg,
+  unit: Type.String(),
+  setBy: Nullable(Type.String()),
+  /** In force today for the user's jurisdiction, and where it comes from. */
+  current: Nullable(Type.Object({ value: ParamValue, from: Type.String(), jurisdictionCode: Type.String(), version: Nullable(Type.Integer()), basis: Basis })),
+});
+
+export const SchemeSummary = Type.Object({
+  code: Type.String(),
+  name: Msg,
+  kind: Type.String(),
+  regionCode: Type.String({ description: "'' national; else the hukou region the scheme covers" }),
+  frequency: Type.Union([Type.Literal('once'), Type.Literal('monthly'), Type.Literal('yearly')]),
+  beneficiary: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
+  proactive: Type.Boolean(),
+  legalBasis: Basis,
+  /** Readings of unclear texts, the scheme's and its rules' (shown marked in the console). */
+  interpretations: Type.Array(Msg),
+});
+export type SchemeSummary = Static<typeof SchemeSummary>;
+
+export const VersionView = Type.Object({
+  id: Type.Integer(),
+  jurisdictionCode: Type.String(),
+  version: Type.Integer(),
+  effectiveFrom: Type.String({ format: 'date' }),
+  values: Type.Record(Type.String(), ParamValue),
+  legalBasis: Basis,
+  status: Type.Union([Type.Literal('draft'), Type.Literal('inReview'), Type.Literal('published')]),
+  createdBy: Nullable(Type.Integer()),
+  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export type VersionView = Static<typeof VersionView>;
+
+export const SchemeDetail = Type.Intersect([
+  SchemeSummary,
+  Type.Object({ parameters: Type.Array(ParameterView), reviewLevels: Type.Array(Type.String()), publicNoticeDays: Type.Integer(), versions: Type.Array(VersionView) }),
+]);
+
+export const VersionDraftBody = Type.Object({
+  jurisdictionCode: Type.Optional(Type.String({ maxLength: 12, description: "Defaults to your jurisdiction's county (or the code itself above county)" })),
+  effectiveFrom: Type.String({ maxLength: 10 }),
+  values: Type.Record(Type.String({ maxLength: 50 }), ParamValue, { maxProperties: 20 }),
+  legalBasis: Type.Object({ document: Type.String({ maxLength: 300 }), clause: Type.String({ maxLength: 200 }) }),
+});
+
+export const EligibilityQuery = Type.Object({
+  personId: Type.Integer({ minimum: 1 }),
+  scheme: Type.String({ maxLength: 100 }),
+  period: Type.String({ maxLength: 10, description: '2026 (yearly), 2026-03 (monthly) or once' }),
+});
+
+export const TraceStepView = Type.Object({
+  check: Type.String(),
+  rule: Msg,
+  saw: Type.String(),
+  pass: Type.Boolean(),
+  basis: Basis,
+  interpretation: Type.Optional(Msg),
+});
+
+export const EligibilityView = Type.Object({
+  schemeCode: Type.String(),
+  period: Type.String(),
+  eligible: Type.Boolean(),
+  amountFen: Type.Integer(),
+  trace: Type.Array(TraceStepView),
+});
+
+export const CycleBody = Type.Object({ scheme: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 10 }) });
+export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const BatchView = Type.Object({
+  id: Type.Integer(),
+  schemeCode: Type.String(),
+  periodKey: Type.String(),
+  jurisdictionCode: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('complete')]),
+  chunksDone: Type.Integer(),
+  chunksTotal: Type.Integer(),
+  paymentCount: Type.Integer(),
+  totalFen: Type.Integer(),
+});

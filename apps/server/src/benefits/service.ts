@@ -1,0 +1,94 @@
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, type SchemeDefinition } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import { withScope } from '../db/scope.js';
+import { appendAudit } from '../audit/service.js';
+import { commonError } from '../errors.js';
+import { findBatch, type PaymentBatch } from './batches-repo.js';
+import { runPaymentCycle } from './cycle.js';
+import { BenefitsError } from './errors.js';
+import { beneficiaryFacts } from './facts-repo.js';
+import type { SchemeSummary } from './schemas.js';
+import { publishedOverrides, listVersions } from './versions-repo.js';
+import { auditOf, getScheme, type Actor } from './versions-service.js';
+
+/** Whether a scheme can apply in a jurisdiction: one region contains the other ('' is national). */
+const appliesIn = (s: SchemeDefinition, jurisdiction: string) => jurisdiction.startsWith(s.regionCode) || s.regionCode.startsWith(jurisdiction);
+
+export function summaryOf(s: SchemeDefinition): SchemeSummary {
+  const readings = [...s.interpretations, ...s.conditions.flatMap((c) => (c.interpretation ? [c.interpretation] : [])), ...(s.amount.interpretation ? [s.amount.interpretation] : [])];
+  return {
+    code: s.code, name: s.name, kind: s.kind, regionCode: s.regionCode, frequency: s.frequency, beneficiary: s.beneficiary,
+    proactive: s.proactive, legalBasis: s.legalBasis, interpretations: readings,
+  };
+}
+
+export function createBenefitsService(database: Database) {
+  const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
+  const running = new Set<Promise<unknown>>();
+
+  return {
+    listSchemes: (a: Actor) => BUILT_IN_SCHEMES.filter((s) => appliesIn(s, a.user.jurisdictionCode)).map(summaryOf),
+
+    async schemeDetail(a: Actor, code: string) {
+      const scheme = getScheme(code);
+      const today = chinaDateOf(new Date());
+      return withScope(database, scope(a), async (tx) => {
+        const overrides = await publishedOverrides(tx, scheme.code);
+        const parameters = Object.entries(scheme.parameters).map(([name, def]) => {
+          const r = resolveParameter(scheme, name, overrides, a.user.jurisdictionCode, today);
+          return { name, label: def.label, unit: def.unit, setBy: def.setBy ?? null, current: r && { value: r.value, from: r.from, jurisdictionCode: r.jurisdictionCode, version: r.version, basis: r.basis } };
+        });
+        return { ...summaryOf(scheme), parameters, reviewLevels: [...scheme.reviewLevels], publicNoticeDays: scheme.publicNoticeDays, versions: await listVersions(tx, scheme.code) };
+      });
+    },
+
+    /** A person's eligibility with its trace; reading the person's data this way is audited. */
+    async eligibility(a: Actor, q: { personId: number; scheme: string; period: string }) {
+      const scheme = getScheme(q.scheme);
+      return withScope(database, scope(a), async (tx) => {
+        const facts = await beneficiaryFacts(tx, q.personId);
+        if (!facts) throw commonError('notFound');
+        let e;
+        try {
+          e = checkEligibility(scheme, facts, q.period, await publishedOverrides(tx, scheme.code));
+        } catch (err) {
+          if (err instanceof RangeError) throw BenefitsError('period.invalid', { period: q.period });
+          throw err;
+        }
+        await appendAudit(tx, auditOf(a, 'benefits.eligibilityCheck', 'person', String(q.personId), { scheme: scheme.code, period: q.period, eligible: e.eligible }));
+        return { schemeCode: e.schemeCode, period: e.period, eligible: e.eligible, amountFen: e.amount, trace: e.trace };
+      });
+    },
+
+    /**
+     * Starts a payment cycle in the background and answers with its batch once it has begun (or
+     * finished). Only a county administrator or a finance operator may.
+     */
+    async startCycle(a: Actor, body: { scheme: string; period: string }): Promise<PaymentBatch> {
+      const u = a.user;
+      if (!u.roles.includes('countyAdmin') && !(u.roles.includes('departmentOperator') && u.department === 'finance')) throw BenefitsError('cycle.financeOnly');
+      const scheme = getScheme(body.scheme);
+      const actor = { userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: a.clientIp };
+      return new Promise<PaymentBatch>((resolve, reject) => {
+        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor }, (b) => resolve(b));
+        run.then(resolve, reject);
+        const tracked = run.catch(() => undefined).finally(() => running.delete(tracked));
+        running.add(tracked);
+      });
+    },
+
+    batch: (a: Actor, id: number) =>
+      withScope(database, scope(a), async (tx) => {
+        const b = await findBatch(tx, id);
+        if (!b) throw commonError('notFound');
+        return b;
+      }),
+
+    /** Resolves when no cycle runs (for a clean shutdown). */
+    idle: async () => {
+      await Promise.all([...running]);
+    },
+  };
+}
+
+export type BenefitsService = ReturnType<typeof createBenefitsService>;
