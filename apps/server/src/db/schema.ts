@@ -273,7 +273,12 @@ export const payments = pgTable(
     // The beneficiary's hukou region when the payment was made: where it is paid and seen.
     regionCode: text('region_code').notNull(),
     status: text('status').notNull().default('pending'), // 'pending' | 'exported' | 'paid' | 'failed' | 'returned'
+    // A failed payment is carried into the next cycle's batch (batch_id moves, attempts grows).
+    attempts: integer('attempts').notNull().default(1),
+    bankReference: text('bank_reference'),
+    failureReason: text('failure_reason'),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     // No double payment, ever: one payment per beneficiary, scheme and period in the whole
@@ -283,3 +288,77 @@ export const payments = pgTable(
     index('payments_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
   ],
 );
+
+// An application for a scheme that is not proactive: by the family or a village worker, reviewed
+// level by level as the scheme says, with an optional public notice and one appeal.
+export const applications = pgTable(
+  'applications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    beneficiaryId: bigint('beneficiary_id', { mode: 'number' }).notNull(),
+    // The beneficiary's hukou region when applying: where it is reviewed and seen.
+    regionCode: text('region_code').notNull(),
+    // What the applicant declares by commitment (承诺制) and the reviewers confirm, e.g.
+    // {"accidentInsurancePurchased": true} or {"specialFamilyStatus": "bereaved"}.
+    facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
+    applicantName: text('applicant_name'),
+    channel: text('channel').notNull(), // 'family' | 'villageWorker'
+    submittedBy: bigint('submitted_by', { mode: 'number' }),
+    status: text('status').notNull(), // 'inReview' | 'publicNotice' | 'approved' | 'rejected'
+    // The level now reviewing (inReview) or that decided last.
+    level: text('level').notNull(), // 'village' | 'township' | 'county'
+    noticeUntil: date('notice_until', { mode: 'string' }),
+    rejectionReason: text('rejection_reason'),
+    appealed: boolean('appealed').notNull().default(false),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One applicant per child and scheme: another application only once this one is rejected.
+    uniqueIndex('applications_open_uq').on(t.schemeCode, t.beneficiaryId).where(sql`status <> 'rejected'`),
+    index('applications_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+    index('applications_status_idx').on(t.schemeCode, t.status),
+  ],
+);
+
+export const applicationDecisions = pgTable(
+  'application_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: bigint('application_id', { mode: 'number' }).notNull(),
+    level: text('level').notNull(),
+    action: text('action').notNull(), // 'submit' | 'approve' | 'reject' | 'noticeStart' | 'appeal'
+    reason: text('reason'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    regionCode: text('region_code').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('application_decisions_app_idx').on(t.applicationId)],
+);
+
+export const paymentExports = pgTable('payment_exports', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull(),
+  format: text('format').notNull(), // 'csv' | 'xlsx'
+  sha256: text('sha256').notNull(),
+  rowCount: integer('row_count').notNull(),
+  totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+  exportedBy: bigint('exported_by', { mode: 'number' }),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const bankReturns = pgTable('bank_returns', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  rowCount: integer('row_count').notNull(),
+  paid: integer('paid').notNull(),
+  failed: integer('failed').notNull(),
+  returned: integer('returned').notNull(),
+  importedBy: bigint('imported_by', { mode: 'number' }),
+  jurisdictionCode: text('jurisdiction_code').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
