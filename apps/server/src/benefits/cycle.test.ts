@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEligibility, NATIONAL_CHILDCARE_SUBSIDY, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, yuan, type SchemeDefinition } from '@cradle/domain';
+import {
+  checkEligibility, NATIONAL_CHILDCARE_SUBSIDY, withApplicationFacts, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY, yuan, type SchemeDefinition,
+} from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test/db.js';
 import { runPaymentCycle, type CycleRequest } from './cycle.js';
@@ -64,6 +66,34 @@ describe('a payment cycle pays exactly whom checkEligibility would, the amount i
   });
 });
 
+describe('a scheme that needs applications', () => {
+  it('pays exactly the approved applications checkEligibility accepts, reading their declarations', async () => {
+    // Every third child of the county: approved, half of them declaring the insurance bought; every third other: rejected.
+    const apps: { id: number; status: string; facts: Record<string, boolean> }[] = [];
+    children.forEach((c, i) => {
+      if (!c.hukouRegionCode.startsWith('533423')) return;
+      if (i % 3 === 0) apps.push({ id: ids[i]!, status: 'approved', facts: { accidentInsurancePurchased: i % 2 === 0 } });
+      if (i % 3 === 1) apps.push({ id: ids[i]!, status: 'rejected', facts: { accidentInsurancePurchased: true } });
+    });
+    await database.query(
+      `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level, rejection_reason)
+       SELECT 'yunnan.insuranceSubsidy', u.id, p.hukou_region_code, u.facts::jsonb, 'villageWorker', u.status, 'county', CASE WHEN u.status = 'rejected' THEN '测试' END
+       FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, status, facts) JOIN persons p ON p.id = u.id`,
+      [apps.map((a) => a.id), apps.map((a) => a.status), apps.map((a) => JSON.stringify(a.facts))],
+    );
+    const want = new Map<number, number>();
+    for (const a of apps) {
+      if (a.status !== 'approved') continue;
+      const e = checkEligibility(YUNNAN_INSURANCE_SUBSIDY, withApplicationFacts(factsOf(children[ids.indexOf(a.id)]!), a.facts), '2025');
+      if (e.eligible) want.set(a.id, e.amount);
+    }
+    expect(want.size).toBeGreaterThan(10);
+    const batch = await cycle(YUNNAN_INSURANCE_SUBSIDY, '2025');
+    expect(await paid('yunnan.insuranceSubsidy', '2025')).toEqual(want);
+    expect(batch.paymentCount).toBe(want.size);
+  });
+});
+
 describe('no double payment', () => {
   it('re-running a complete cycle changes nothing', async () => {
     const first = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2025');
@@ -120,5 +150,25 @@ describe('a cycle stopped halfway', () => {
     const want = expected(YUNNAN_CHILDCARE_ALLOWANCE, '2023');
     expect(await paid('yunnan.childcareAllowance', '2023')).toEqual(want);
     expect(done).toMatchObject({ status: 'complete', chunksDone: half[0]!.chunks_total, paymentCount: want.size });
+  });
+});
+
+describe('failed payments', () => {
+  it('carry over into the next cycle of the scheme, keeping their period, once', async () => {
+    const first = await cycle(NATIONAL_PROACTIVE, '2027');
+    const failed = await database.query<{ id: number; amount_fen: number }>(
+      "UPDATE payments SET status = 'failed', failure_reason = '账户已销户' WHERE id IN (SELECT id FROM payments WHERE batch_id = $1 ORDER BY id LIMIT 2) RETURNING id, amount_fen", [first.id]);
+    expect(failed).toHaveLength(2);
+    const next = await cycle(NATIONAL_PROACTIVE, '2028');
+    const moved = await database.query<{ batch_id: number; status: string; attempts: number; period_key: string; failure_reason: string | null }>(
+      'SELECT batch_id, status, attempts, period_key, failure_reason FROM payments WHERE id = ANY ($1::bigint[])', [failed.map((f) => f.id)]);
+    expect(moved.map((m) => ({ ...m, batch_id: Number(m.batch_id) }))).toEqual([
+      { batch_id: next.id, status: 'pending', attempts: 2, period_key: '2027', failure_reason: null },
+      { batch_id: next.id, status: 'pending', attempts: 2, period_key: '2027', failure_reason: null },
+    ]);
+    const own = await paid(NATIONAL_PROACTIVE.code, '2028');
+    expect(next.paymentCount).toBe(own.size + 2);
+    expect(next.totalFen).toBe([...own.values()].reduce((a, b) => a + b, 0) + failed.reduce((a, f) => a + Number(f.amount_fen), 0));
+    expect(await cycle(NATIONAL_PROACTIVE, '2028')).toEqual(next);
   });
 });

@@ -5,7 +5,6 @@ import { appendAudit } from '../audit/service.js';
 import type { AuditActor } from '../registry/import/job-audit.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
 import { compileScheme, type CompiledScheme } from './eligibility-sql.js';
-import { BenefitsError } from './errors.js';
 import { publishedOverrides } from './versions-repo.js';
 
 export interface CycleRequest {
@@ -33,7 +32,6 @@ export const DEFAULT_CHUNK_IDS = 100_000;
  * second payment impossible. Re-running a complete cycle returns its batch unchanged.
  */
 export async function runPaymentCycle(database: Database, req: CycleRequest, onProgress?: (b: PaymentBatch) => void): Promise<PaymentBatch> {
-  if (!req.scheme.proactive) throw BenefitsError('scheme.needsApplications');
   const scope = { jurisdictionCode: req.jurisdictionCode };
   const chunkIds = req.chunkIds ?? DEFAULT_CHUNK_IDS;
   const plan = await withScope(database, scope, (tx) => planCycle(tx, req, chunkIds));
@@ -81,7 +79,11 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   const lastId = bounds.hi === null ? -1 : Number(bounds.hi);
   const chunks = lastId < firstId ? 0 : Math.ceil((lastId - firstId + 1) / chunkIds);
   await setChunksTotal(tx, batch.id, chunks);
-  if (batch.chunksDone === 0) await audit(tx, req, 'benefits.cycleStart', batch.id, {});
+  let carried = 0;
+  if (batch.chunksDone === 0) {
+    carried = await carryOverFailed(tx, req.scheme.code, req.jurisdictionCode, batch.id);
+    await audit(tx, req, 'benefits.cycleStart', batch.id, { carriedOver: carried });
+  }
   // Versions are set at county level or above (scheme-versions), so a county's beneficiaries
   // share one set of values: the rules are compiled once per county in the jurisdiction.
   const overrides = await publishedOverrides(tx, req.scheme.code);
@@ -91,13 +93,20 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
     : (await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1', [`${J}%`])).map((r) => r.c);
   const groups: Group[] = [];
   for (const county of counties) {
-    const compiled = compileScheme(req.scheme, req.periodKey, overrides, county, 8);
+    const compiled = compileScheme(req.scheme, req.periodKey, overrides, county, 8, !req.scheme.proactive);
     if (compiled) groups.push({ prefix: `${J.length >= 6 ? J : county}%`, county: J.length >= 6 ? null : county, compiled });
   }
-  return { batch: { ...batch, chunksTotal: chunks }, groups, firstId, lastId };
+  const opened = carried > 0 ? await lockBatch(tx, batch.id) : batch;
+  return { batch: { ...opened, chunksTotal: chunks }, groups, firstId, lastId };
 }
 
 const PAYMENTS_ONCE = 'payments_once_uq';
+
+// A scheme that is not proactive pays only beneficiaries with an approved application, whose
+// stated facts (declarations, special-family status) its rules read as `ap.facts`. A proactive
+// scheme (免申即享) pays everyone eligible in the registry: the payment, pending until the bank
+// confirms it, is the "pending entitlement" of issue 3 (our reading).
+const APPROVED_APPLICATION = "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'";
 
 /**
  * Inserts one chunk's payments for one group. A plain insert first: ON CONFLICT costs each row
@@ -111,7 +120,7 @@ async function payChunk(tx: Conn, req: CycleRequest, batchId: number, lo: number
       `WITH ins AS (
          INSERT INTO payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code)
          SELECT $1, $2, p.id, a.amount, $3, p.hukou_region_code
-         FROM persons p CROSS JOIN LATERAL (SELECT ${g.compiled.amount} AS amount) a
+         FROM persons p ${req.scheme.proactive ? '' : APPROVED_APPLICATION} CROSS JOIN LATERAL (SELECT ${g.compiled.amount} AS amount) a
          WHERE p.id BETWEEN $4 AND $5 AND p.hukou_region_code LIKE $6 AND ($7::text IS NULL OR left(p.hukou_region_code, 6) = $7)
            AND ${g.compiled.where} AND a.amount > 0
          ${onConflict}
@@ -133,6 +142,27 @@ async function payChunk(tx: Conn, req: CycleRequest, batchId: number, lo: number
     rows = await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING');
   }
   return { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
+}
+
+/**
+ * Payments the bank failed in earlier batches of the scheme, moved into this one to be paid
+ * again (issue 3: "failed ones carry over into the next cycle"). The payment keeps its period:
+ * it is still the one payment for that period, now on its next attempt. Run once, when the
+ * batch opens; a resumed cycle finds none left to move.
+ */
+async function carryOverFailed(tx: Conn, schemeCode: string, jurisdictionCode: string, batchId: number): Promise<number> {
+  const rows = await tx.query<{ n: number; fen: number | string }>(
+    `WITH moved AS (
+       UPDATE payments SET batch_id = $3, status = 'pending', attempts = attempts + 1, failure_reason = NULL, updated_at = now()
+       WHERE scheme_code = $1 AND status = 'failed' AND region_code LIKE $2 AND batch_id <> $3
+       RETURNING amount_fen
+     )
+     SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM moved`,
+    [schemeCode, `${jurisdictionCode}%`, batchId],
+  );
+  const { n, fen } = rows[0]!;
+  if (n > 0) await tx.query('UPDATE payment_batches SET payment_count = payment_count + $2, total_fen = total_fen + $3 WHERE id = $1', [batchId, n, Number(fen)]);
+  return n;
 }
 
 async function audit(tx: Conn, req: CycleRequest, action: string, batchId: number, details: Record<string, unknown>) {

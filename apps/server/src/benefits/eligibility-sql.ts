@@ -25,6 +25,8 @@ export function compileScheme(
   overrides: readonly ParameterOverride[],
   regionCode: string,
   firstParam: number,
+  /** Whether the statement joins the beneficiary's approved application as `ap` (schemes that are not proactive). */
+  viaApplications = false,
 ): CompiledScheme | null {
   const period = parsePeriod(scheme.frequency, periodKey);
   if (!period) throw BenefitsError('period.invalid', { period: periodKey });
@@ -42,9 +44,9 @@ export function compileScheme(
     if (on !== null) return resolveParameter(scheme, name, overrides, regionCode, on)?.value ?? null;
     return onceValue(scheme, name, overrides, regionCode);
   };
-  const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind));
+  const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind, viaApplications));
   if (conditions.some((c) => c === null)) return { where: 'false', amount: '0', params };
-  const amount = amountSql(scheme, period, value, bind, regionCode, overrides);
+  const amount = amountSql(scheme, period, value, bind, regionCode, overrides, viaApplications);
   if (amount === null) return { where: 'false', amount: '0', params };
   return { where: conditions.join(' AND '), amount, params };
 }
@@ -54,7 +56,7 @@ const monthOf = (col: string) => `(extract(year FROM ${col})::int * 12 + extract
 
 type Bind = (v: unknown, cast: string) => string;
 
-function conditionSql(c: Condition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind): string | null {
+function conditionSql(c: Condition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind, viaApplications: boolean): string | null {
   switch (c.kind) {
     case 'alive':
       return period.frequency === 'once' ? 'true' : `(p.death_date IS NULL OR p.death_date >= ${bind(period.start, 'date')})`;
@@ -90,10 +92,13 @@ function conditionSql(c: Condition, period: Period, value: (n: string) => Parame
       if (typeof years !== 'number') return null;
       return `p.birth_date <= (${bind(period.start, 'date')} - make_interval(years => ${bind(years, 'int')}))::date`;
     }
+    // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'specialFamily':
+      if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
+      return `ap.facts->>'specialFamilyStatus' = ANY (${bind([...c.statuses], 'text[]')})`;
     case 'declared':
-      // Facts the registry does not hold yet (special families; an applicant's declarations).
-      throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
+      if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
+      return `coalesce((ap.facts->>${bind(c.fact, 'text')})::boolean, false)`;
   }
 }
 
@@ -111,7 +116,7 @@ function monthRange(period: Period, limit: number, payableFrom: string | null, b
 
 function amountSql(
   scheme: SchemeDefinition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind,
-  regionCode: string, overrides: readonly ParameterOverride[],
+  regionCode: string, overrides: readonly ParameterOverride[], viaApplications: boolean,
 ): string | null {
   const rule = scheme.amount;
   switch (rule.kind) {
@@ -125,8 +130,13 @@ function amountSql(
       const cases = Object.entries(table as Record<string, number>).map(([k, v]) => `WHEN ${bind(Number(k), 'int')} THEN ${bind(v, 'bigint')}`);
       return `(CASE p.parity ${cases.join(' ')} ELSE 0 END)`;
     }
-    case 'bySpecialFamilyStatus':
-      throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
+    case 'bySpecialFamilyStatus': {
+      if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
+      const table = value(rule.param);
+      if (table === null || typeof table !== 'object' || Array.isArray(table)) return null;
+      const cases = Object.entries(table as Record<string, number>).map(([k, v]) => `WHEN ${bind(k, 'text')} THEN ${bind(v, 'bigint')}`);
+      return `(CASE ap.facts->>'specialFamilyStatus' ${cases.join(' ')} ELSE 0 END)`;
+    }
     case 'yearlyProRata': {
       const limit = value(rule.monthsParam);
       const payableFrom = value(rule.payableFromParam);

@@ -15,8 +15,10 @@ export const BenefitsError = defineErrors({
   'version.wrongStatus': { status: 409, message: { zh: '该版本当前状态不允许此操作', en: 'The version is not in a state that allows this' } },
   'version.sameReviewer': { status: 409, message: { zh: '起草人不能审核发布自己起草的版本', en: 'A version must be published by someone other than its drafter' } },
   'cycle.financeOnly': { status: 403, message: { zh: '仅县级管理员或财政部门经办人可运行发放批次', en: 'Only a county administrator or a finance operator may run a payment cycle' } },
-  'scheme.needsApplications': {
-    status: 409,
-    message: { zh: '该项目须经申请审核后发放，不能直接按全员人口库批量发放', en: 'The scheme pays approved applications only; a cycle cannot pay it from the registry alone' },
-  },
+  'application.invalid': { status: 400, message: { zh: '申请内容有误，请按提示修改', en: 'The application is not valid; see the details' } },
+  'application.notNeeded': { status: 409, message: { zh: '该项目免申即享，无需申请', en: 'The scheme is granted without an application' } },
+  'application.outsideScheme': { status: 409, message: { zh: '该人员户籍不在该项目适用地区', en: 'The person’s hukou is outside the region the scheme covers' } },
+  'application.duplicate': { status: 409, message: { zh: '该人员已有一份未结的同项目申请（每人限一名申请人）', en: 'The person already has an open application for this scheme (one applicant per person)' } },
+  'application.notFound': { status: 404, message: { zh: '未找到该申请，或不在您的辖区内', en: 'No such application in your jurisdiction' } },
+  'application.sameReviewer': { status: 409, message: { zh: '申诉须由驳回人以外的人员复核', en: 'An appeal must be reviewed by someone other than the one who rejected it' } },
 });

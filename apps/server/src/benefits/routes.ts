@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
-  BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
+  ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
 } from './schemas.js';
 import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
@@ -10,6 +10,8 @@ import type { createVersionService } from './versions-service.js';
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
 // Who may look at a person's eligibility: the staff who handle applications, and finance.
 const CASEWORKERS: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker', 'departmentOperator'];
+// Who applies for a family and reviews: village, township, county.
+const REVIEWERS: readonly Role[] = ['villageWorker', 'townshipWorker', 'countyAdmin'];
 
 export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsService; versions: ReturnType<typeof createVersionService> }> = async (app, { benefits, versions }) => {
   const actor = (req: { user: unknown; ip: string }) => ({ user: req.user!, clientIp: req.ip }) as Parameters<BenefitsService['listSchemes']>[0];
@@ -38,5 +40,28 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsServi
   );
   app.get('/api/payment-batches/:id', { config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] }, schema: { tags, summary: "A payment batch and its cycle's progress", params: BatchParam, response: { 200: BatchView } } }, (req) =>
     benefits.batch(actor(req), req.params.id),
+  );
+
+  const apps = benefits.applications;
+  app.post('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Apply for a family (a scheme that is not proactive); parity and the rest come from the registry', body: ApplicationBody, response: { 201: ApplicationDetail } } }, async (req, reply) =>
+    reply.status(201).send(await apps.submit(actor(req), req.body)),
+  );
+  app.get('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Applications waiting for your review level in your jurisdiction', response: { 200: Type.Array(ApplicationSummary) } } }, (req) =>
+    apps.queue(actor(req)),
+  );
+  app.get('/api/applications/:id', { config: { roles: REVIEWERS }, schema: { tags, summary: 'An application with its decisions and eligibility trace', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
+    apps.detail(actor(req), req.params.id),
+  );
+  app.post('/api/applications/:id/approve', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Approve at your level (passes it up, or starts the public notice, or approves)', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
+    apps.approve(actor(req), req.params.id),
+  );
+  app.post('/api/applications/:id/reject', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Reject at your level, with a reason', params: ApplicationParam, body: RejectBody, response: { 200: ApplicationDetail } } }, (req) =>
+    apps.reject(actor(req), req.params.id, req.body.reason),
+  );
+  app.post('/api/applications/:id/appeal', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Appeal a rejection (once); reviewed one level up', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
+    apps.appeal(actor(req), req.params.id),
+  );
+  app.post('/api/applications/:id/close-notice', { config: { roles: ['countyAdmin'] }, schema: { tags, summary: 'Approve after the public notice has run its days', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
+    apps.closeNotice(actor(req), req.params.id),
   );
 };

@@ -92,3 +92,38 @@ export const BatchView = Type.Object({
   paymentCount: Type.Integer(),
   totalFen: Type.Integer(),
 });
+
+export const ApplicationBody = Type.Object({
+  scheme: Type.String({ maxLength: 100 }),
+  beneficiaryId: Type.Integer({ minimum: 1 }),
+  facts: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), { maxProperties: 10, description: 'Declarations by commitment, e.g. {"accidentInsurancePurchased": true}; {"specialFamilyStatus": "bereaved"}' })),
+  applicantName: Type.Optional(Type.String({ maxLength: 50 })),
+});
+export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
+
+const Level = Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county')]);
+export const ApplicationSummary = Type.Object({
+  id: Type.Integer(),
+  schemeCode: Type.String(),
+  beneficiaryId: Type.Integer(),
+  beneficiaryName: Type.String(),
+  beneficiaryIdMasked: Type.String(),
+  regionCode: Type.String(),
+  facts: Type.Record(Type.String(), Type.Unknown()),
+  applicantName: Nullable(Type.String()),
+  channel: Type.String(),
+  status: Type.Union([Type.Literal('inReview'), Type.Literal('publicNotice'), Type.Literal('approved'), Type.Literal('rejected')]),
+  level: Level,
+  noticeUntil: Nullable(Type.String({ format: 'date' })),
+  rejectionReason: Nullable(Type.String()),
+  appealed: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export const ApplicationDetail = Type.Intersect([
+  ApplicationSummary,
+  Type.Object({
+    decisions: Type.Array(Type.Object({ level: Level, action: Type.String(), reason: Nullable(Type.String()), decidedBy: Nullable(Type.Integer()), at: Type.String({ format: 'date-time' }) })),
+    eligibility: Nullable(EligibilityView),
+  }),
+]);

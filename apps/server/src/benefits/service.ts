@@ -1,4 +1,6 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, withApplicationFacts, type SchemeDefinition } from '@cradle/domain';
+import { openApplicationFacts } from './applications-repo.js';
+import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
@@ -27,6 +29,8 @@ export function createBenefitsService(database: Database) {
   const running = new Set<Promise<unknown>>();
 
   return {
+    applications: createApplicationService(database),
+
     listSchemes: (a: Actor) => BUILT_IN_SCHEMES.filter((s) => appliesIn(s, a.user.jurisdictionCode)).map(summaryOf),
 
     async schemeDetail(a: Actor, code: string) {
@@ -46,8 +50,10 @@ export function createBenefitsService(database: Database) {
     async eligibility(a: Actor, q: { personId: number; scheme: string; period: string }) {
       const scheme = getScheme(q.scheme);
       return withScope(database, scope(a), async (tx) => {
-        const facts = await beneficiaryFacts(tx, q.personId);
-        if (!facts) throw commonError('notFound');
+        const registry = await beneficiaryFacts(tx, q.personId);
+        if (!registry) throw commonError('notFound');
+        // What an open application states (declarations, special-family status) counts too.
+        const facts = withApplicationFacts(registry, await openApplicationFacts(tx, scheme.code, q.personId));
         let e;
         try {
           e = checkEligibility(scheme, facts, q.period, await publishedOverrides(tx, scheme.code));

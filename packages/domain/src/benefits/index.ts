@@ -8,3 +8,5 @@ export { eligibleMonths } from './conditions.js';
 export * from './eligibility.js';
 export * from './schemes/index.js';
 export * from './versions.js';
+export * from './review.js';
+export * from './application-facts.js';

@@ -47,3 +47,8 @@ export function monthsOf(period: Period): { first: number; last: number } {
   if (period.frequency === 'once') return { first: 0, last: monthIndex('9999-12-01') };
   return { first: monthIndex(period.start), last: monthIndex(period.end) - 1 };
 }
+
+/** The period a scheme pays for on a day: its year, its month, or 'once'. */
+export function periodOn(frequency: Frequency, isoDate: string): string {
+  return frequency === 'once' ? 'once' : frequency === 'yearly' ? isoDate.slice(0, 4) : isoDate.slice(0, 7);
+}
