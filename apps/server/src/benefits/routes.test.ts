@@ -101,6 +101,18 @@ describe('scheme versions', () => {
   });
 });
 
+describe('budget', () => {
+  it('shows paid, committed and the next 12 months, and refuses a published version as a draft', async () => {
+    const res = await get(county, '/api/schemes/yunnan.childcareAllowance/budget');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ schemeCode: 'yunnan.childcareAllowance', jurisdictionCode: '533423', assumingVersion: null });
+    expect(res.json().next12Months.length).toBe(1);
+    const published = (await get(county, '/api/schemes/yunnan.childcareAllowance')).json().versions[0].id;
+    expect((await get(county, `/api/schemes/yunnan.childcareAllowance/budget?draftVersionId=${published}`)).statusCode).toBe(404);
+    expect((await get(township, '/api/schemes/yunnan.childcareAllowance/budget')).statusCode).toBe(403);
+  });
+});
+
 describe('eligibility', () => {
   it('gives a family’s second child the Yunnan birth grant with the trace of every rule, and audits the look-up', async () => {
     const res = await get(township, `/api/eligibility?personId=${childId}&scheme=yunnan.birthGrant&period=once`);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
-  ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
+  BudgetQuery, BudgetView, ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
 } from './schemas.js';
 import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
@@ -22,6 +22,9 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsServi
   );
   app.get('/api/schemes/:code', { schema: { tags, summary: 'A scheme: parameters in force for you, review levels, versions', params: SchemeCodeParam, response: { 200: SchemeDetail } } }, (req) =>
     benefits.schemeDetail(actor(req), req.params.code),
+  );
+  app.get('/api/schemes/:code/budget', { config: { roles: ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'] }, schema: { tags, summary: 'Paid to date, committed, and the cost of the next 12 months (optionally with a draft version)', params: SchemeCodeParam, querystring: BudgetQuery, response: { 200: BudgetView } } }, (req) =>
+    benefits.budget(actor(req), req.params.code, req.query.draftVersionId),
   );
   app.post('/api/schemes/:code/versions', { config: { roles: ADMINS }, schema: { tags, summary: 'Draft a version: values your jurisdiction sets (amounts in fen), from a date', params: SchemeCodeParam, body: VersionDraftBody, response: { 201: VersionView } } }, async (req, reply) =>
     reply.status(201).send(await versions.draft(actor(req), req.params.code, req.body)),

@@ -127,3 +127,16 @@ export const ApplicationDetail = Type.Intersect([
     eligibility: Nullable(EligibilityView),
   }),
 ]);
+
+export const BudgetQuery = Type.Object({ draftVersionId: Type.Optional(Type.Integer({ minimum: 1, description: 'Forecast as if this draft were published' })) });
+export const BudgetView = Type.Object({
+  schemeCode: Type.String(),
+  jurisdictionCode: Type.String(),
+  paidFen: Type.Integer(),
+  paidCount: Type.Integer(),
+  committedFen: Type.Integer(),
+  committedCount: Type.Integer(),
+  next12Months: Type.Array(Type.Object({ period: Type.String(), count: Type.Integer(), amountFen: Type.Integer() })),
+  next12MonthsFen: Type.Integer(),
+  assumingVersion: Nullable(Type.Integer()),
+});

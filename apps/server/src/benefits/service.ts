@@ -1,4 +1,4 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, withApplicationFacts, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -10,7 +10,8 @@ import { runPaymentCycle } from './cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
 import type { SchemeSummary } from './schemas.js';
-import { publishedOverrides, listVersions } from './versions-repo.js';
+import { findVersion, publishedOverrides, listVersions } from './versions-repo.js';
+import { budgetOf } from './budget.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';
 
 /** Whether a scheme can apply in a jurisdiction: one region contains the other ('' is national). */
@@ -82,6 +83,19 @@ export function createBenefitsService(database: Database) {
         running.add(tracked);
       });
     },
+
+    /** Paid, committed and the next 12 months' cost; with a draft version, as if it were published. */
+    budget: (a: Actor, code: string, draftVersionId?: number) =>
+      withScope(database, scope(a), async (tx) => {
+        const scheme = getScheme(code);
+        let draft = null;
+        if (draftVersionId !== undefined) {
+          const v = await findVersion(tx, scheme.code, draftVersionId);
+          if (!v || v.status === 'published') throw BenefitsError('version.notFound');
+          draft = { jurisdictionCode: v.jurisdictionCode, version: v.version, effectiveFrom: v.effectiveFrom, values: v.values as ParameterOverride['values'], basis: v.legalBasis };
+        }
+        return budgetOf(tx, scheme, a.user.jurisdictionCode, draft);
+      }),
 
     batch: (a: Actor, id: number) =>
       withScope(database, scope(a), async (tx) => {

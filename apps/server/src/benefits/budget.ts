@@ -1,0 +1,66 @@
+import { chinaDateOf, monthIndex, monthKeyOf, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import type { Conn } from '../db/client.js';
+import { compileScheme } from './eligibility-sql.js';
+import { publishedOverrides } from './versions-repo.js';
+
+export interface Budget {
+  schemeCode: string;
+  jurisdictionCode: string;
+  paidFen: number;
+  paidCount: number;
+  /** Payments made but not yet confirmed paid by the bank (pending, exported, failed awaiting the next cycle). */
+  committedFen: number;
+  committedCount: number;
+  /** Periods starting in the next 12 months, as cycles would pay them from today's registry. */
+  next12Months: { period: string; count: number; amountFen: number }[];
+  next12MonthsFen: number;
+  /** The draft version whose values the forecast assumes, if one was given. */
+  assumingVersion: number | null;
+}
+
+/**
+ * The budget view of a scheme in a jurisdiction (issue 3): paid to date, committed, and the
+ * cost of the periods that start in the next 12 months from today's registry — children who
+ * will still be eligible then, not paid for those periods yet. With a draft version, the
+ * forecast uses its values as if published, so a county sees what a new amount would cost.
+ */
+export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionCode: string, draft: ParameterOverride | null, today = chinaDateOf(new Date())): Promise<Budget> {
+  const sums = await tx.query<{ paid_n: number; paid_fen: number | string; open_n: number; open_fen: number | string }>(
+    `SELECT count(*) FILTER (WHERE status = 'paid')::int AS paid_n, coalesce(sum(amount_fen) FILTER (WHERE status = 'paid'), 0)::bigint AS paid_fen,
+       count(*) FILTER (WHERE status IN ('pending', 'exported', 'failed'))::int AS open_n,
+       coalesce(sum(amount_fen) FILTER (WHERE status IN ('pending', 'exported', 'failed')), 0)::bigint AS open_fen
+     FROM payments WHERE scheme_code = $1 AND region_code LIKE $2`,
+    [scheme.code, `${jurisdictionCode}%`],
+  );
+  const overrides = [...(await publishedOverrides(tx, scheme.code)), ...(draft ? [draft] : [])];
+  const next12Months: Budget['next12Months'] = [];
+  for (const period of periodsStartingWithin12Months(scheme, today)) {
+    const county = jurisdictionCode.slice(0, 6);
+    const compiled = compileScheme(scheme, period, overrides, county, 4, !scheme.proactive);
+    if (!compiled) continue;
+    const rows = await tx.query<{ n: number; fen: number | string }>(
+      `SELECT count(*)::int AS n, coalesce(sum(a.amount), 0)::bigint AS fen
+       FROM persons p ${scheme.proactive ? '' : "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'"}
+       CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
+       WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
+         AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,
+      [scheme.code, `${jurisdictionCode}%`, period, ...compiled.params],
+    );
+    next12Months.push({ period, count: rows[0]!.n, amountFen: Number(rows[0]!.fen) });
+  }
+  const s = sums[0]!;
+  return {
+    schemeCode: scheme.code, jurisdictionCode,
+    paidFen: Number(s.paid_fen), paidCount: s.paid_n, committedFen: Number(s.open_fen), committedCount: s.open_n,
+    next12Months, next12MonthsFen: next12Months.reduce((a, p) => a + p.amountFen, 0), assumingVersion: draft?.version ?? null,
+  };
+}
+
+/** Monthly: the next 12 months from next month; yearly: the years starting within them; once: the grant not yet paid. */
+export function periodsStartingWithin12Months(scheme: SchemeDefinition, today: string): string[] {
+  const next = monthIndex(today) + 1;
+  if (scheme.frequency === 'once') return ['once'];
+  const months = Array.from({ length: 12 }, (_, i) => monthKeyOf(next + i));
+  if (scheme.frequency === 'monthly') return months;
+  return [...new Set(months.filter((m) => m.endsWith('-01')).map((m) => m.slice(0, 4)))];
+}
