@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BeneficiaryFacts } from '@cradle/domain';
 import type { Database } from '../db/client.js';
+import { mulberry32 } from '../demo/prng.js';
 
 export interface TestChild {
   birthDate: string;
@@ -9,25 +10,13 @@ export interface TestChild {
   parity: number | null;
 }
 
-/** A deterministic PRNG (mulberry32), so a failing population can be rebuilt from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * n children of varied birth dates (2018–2027), parities (1–4, some unknown), deaths and hukou
  * regions (villages of the given list, a few outside the county), for holding the SQL of a
  * payment cycle to the domain's checkEligibility.
  */
 export function randomChildren(n: number, villages: readonly string[], seed: number): TestChild[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed); // seeded: a failing population can be rebuilt
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const day = (fromYear: number, years: number) => new Date(Date.UTC(fromYear, 0, 1) + Math.floor(rand() * years * 365.25) * 86_400_000).toISOString().slice(0, 10);
   return Array.from({ length: n }, () => {
