@@ -33,6 +33,11 @@ beforeAll(async () => {
   own.idNumber = idNumber('15903');
   probe.id = await insertPerson(probe, '533423102001');
   own.id = await insertPerson(own, '533423101001');
+  // An application for the probe under the probe's own id, so every ':id' route names something of theirs.
+  await t.database.query(
+    `INSERT INTO applications (id, scheme_code, beneficiary_id, region_code, channel, status, level) VALUES ($1, 'national.childcareSubsidy', $1, '533423102001', 'villageWorker', 'inReview', 'township')`,
+    [probe.id],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
