@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, mayWrite, useAuth } from './lib/auth';
+import { isAdmin, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -13,6 +13,9 @@ const PersonSearchPage = lazy(() => import('./pages/persons/PersonSearchPage').t
 const PersonDetailPage = lazy(() => import('./pages/persons/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const SchemesPage = lazy(() => import('./pages/benefits/SchemesPage').then((m) => ({ default: m.SchemesPage })));
+const SchemeDetailPage = lazy(() => import('./pages/benefits/SchemeDetailPage').then((m) => ({ default: m.SchemeDetailPage })));
+const PaymentCyclesPage = lazy(() => import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })));
 
 function LoginRoute() {
   const { state } = useAuth();
@@ -49,6 +52,16 @@ export function AppRoutes() {
             element={
               <RequireRole allow={isAdmin}>
                 <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route path="schemes" element={<SchemesPage />} />
+          <Route path="schemes/:code" element={<SchemeDetailPage />} />
+          <Route
+            path="payment-cycles"
+            element={
+              <RequireRole allow={mayRunPaymentCycles}>
+                <PaymentCyclesPage />
               </RequireRole>
             }
           />

@@ -136,3 +136,81 @@ export type AuditEntry = {
 export type AuditQuery = { page: number; pageSize: number; action?: string; username?: string; from?: string; to?: string };
 export type AuditPage = { items: AuditEntry[]; total: number };
 export type AuditVerification = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+
+// Benefits (补贴发放). Amounts are integer fen throughout.
+
+export type Message = { zh: string; en: string };
+export type LegalBasis = { document: string; clause: string; seed?: string };
+export type Frequency = 'once' | 'monthly' | 'yearly';
+export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey';
+export type ParameterValue = number | string | number[] | Record<string, number>;
+
+export type SchemeSummary = {
+  code: string;
+  name: Message;
+  kind: string;
+  /** '' for a national scheme, else the hukou region it covers. */
+  regionCode: string;
+  frequency: Frequency;
+  beneficiary: 'child' | 'parent';
+  proactive: boolean;
+  legalBasis: LegalBasis;
+  interpretations: Message[];
+};
+
+/** A parameter in force today for the user's jurisdiction; jurisdictionCode '' is the scheme's own value. */
+export type ParameterInForce = { value: ParameterValue; from: string; jurisdictionCode: string; version: number | null; basis: LegalBasis };
+
+export type SchemeParameter = {
+  name: string;
+  label: Message;
+  unit: ParameterUnit;
+  setBy: 'province' | 'city' | 'county' | null;
+  current: ParameterInForce | null;
+};
+
+export type ReviewLevel = 'village' | 'township' | 'county';
+export type VersionStatus = 'draft' | 'inReview' | 'published';
+
+export type SchemeVersion = {
+  id: number;
+  jurisdictionCode: string;
+  version: number;
+  effectiveFrom: string;
+  values: Record<string, ParameterValue>;
+  legalBasis: LegalBasis;
+  status: VersionStatus;
+  createdBy: number | null;
+  publishedAt: string | null;
+};
+
+export type SchemeDetail = SchemeSummary & {
+  parameters: SchemeParameter[];
+  reviewLevels: ReviewLevel[];
+  publicNoticeDays: number;
+  versions: SchemeVersion[];
+};
+
+export type VersionDraft = {
+  effectiveFrom: string;
+  values: Record<string, ParameterValue>;
+  legalBasis: { document: string; clause: string };
+};
+
+/** One 400 'version.invalid' detail: the field ('values.yearlyAmount') and what is wrong with it. */
+export type FieldProblem = { field: string; message: Message };
+
+export type TraceStep = { check: string; rule: Message; saw: string; pass: boolean; basis: LegalBasis; interpretation?: Message };
+export type Eligibility = { schemeCode: string; period: string; eligible: boolean; amountFen: number; trace: TraceStep[] };
+
+export type PaymentBatch = {
+  id: number;
+  schemeCode: string;
+  periodKey: string;
+  jurisdictionCode: string;
+  status: 'running' | 'complete';
+  chunksDone: number;
+  chunksTotal: number;
+  paymentCount: number;
+  totalFen: number;
+};

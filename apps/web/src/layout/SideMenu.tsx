@@ -1,9 +1,9 @@
-import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, SearchOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileProtectOutlined, PayCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { isAdmin, mayWrite, useMe } from '../lib/auth';
+import { isAdmin, mayRunPaymentCycles, mayWrite, useMe } from '../lib/auth';
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
@@ -25,7 +25,11 @@ export function SideMenu() {
   if (mayWrite(me)) nav.push({ key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: t('nav.import'), testId: 'nav-import' });
   if (isAdmin(me)) nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
 
-  const items: MenuProps['items'] = nav.map((n) => ({
+  // 补贴发放: schemes for everyone; payment cycles for county administrators and finance.
+  const benefits: NavItem[] = [{ key: 'schemes', path: '/schemes', icon: <FileProtectOutlined />, label: t('nav.schemes'), testId: 'nav-schemes' }];
+  if (mayRunPaymentCycles(me)) benefits.push({ key: 'payment-cycles', path: '/payment-cycles', icon: <PayCircleOutlined />, label: t('nav.paymentCycles'), testId: 'nav-payment-cycles' });
+
+  const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
     label: (
@@ -33,7 +37,20 @@ export function SideMenu() {
         {n.label}
       </Link>
     ),
-  }));
+  });
+  const items: MenuProps['items'] = [
+    ...nav.map(item),
+    { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
+  ];
 
-  return <Menu mode="inline" selectedKeys={[sectionOf(pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />;
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[sectionOf(pathname)]}
+      defaultOpenKeys={['benefits']}
+      items={items}
+      style={{ borderInlineEnd: 'none' }}
+      data-testid="side-menu"
+    />
+  );
 }

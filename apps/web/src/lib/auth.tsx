@@ -91,3 +91,18 @@ export function isAdmin(me: Me): boolean {
 export function mayWrite(me: Me): boolean {
   return canWrite(me.roles);
 }
+
+/** Drafting, submitting and publishing scheme versions (the server checks again). */
+export const mayDraftVersions = isAdmin;
+
+const CASEWORKER_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker', 'departmentOperator'];
+
+/** Looking at a person's eligibility: the staff who handle applications, and finance. */
+export function mayCheckEligibility(me: Me): boolean {
+  return me.roles.some((r) => CASEWORKER_ROLES.includes(r));
+}
+
+/** A payment cycle is run by a county administrator or a finance operator. */
+export function mayRunPaymentCycles(me: Me): boolean {
+  return me.roles.includes('countyAdmin') || (me.roles.includes('departmentOperator') && me.department === 'finance');
+}

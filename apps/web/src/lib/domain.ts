@@ -13,8 +13,8 @@ import {
   type Message,
 } from '@cradle/domain';
 
-export { QUALITY_TARGETS, canWrite, isWithinJurisdiction, normalizeIdNumber, parseIdNumber, pick } from '@cradle/domain';
-export type { CanonicalField, Department } from '@cradle/domain';
+export { QUALITY_TARGETS, canWrite, fen, formatYuan, isWithinJurisdiction, normalizeIdNumber, parseIdNumber, pick } from '@cradle/domain';
+export type { CanonicalField, Department, Fen } from '@cradle/domain';
 
 type Side = 'zh' | 'en';
 

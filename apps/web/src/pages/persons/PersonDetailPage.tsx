@@ -7,8 +7,9 @@ import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
 import type { PersonDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { mayWrite, useMe } from '../../lib/auth';
+import { mayCheckEligibility, mayWrite, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
+import { EligibilityCard } from '../benefits/EligibilityCard';
 import { HouseholdCard } from './HouseholdCard';
 import { RelationshipsCard } from './RelationshipsCard';
 import { RevealIdModal } from './RevealIdModal';
@@ -56,6 +57,7 @@ export function PersonDetailPage() {
   const location = useLocation();
   const id = Number(useParams().id);
   const [revealOpen, setRevealOpen] = useState(false);
+  const caseworker = mayCheckEligibility(useMe());
   const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
 
   const back = (
@@ -97,6 +99,7 @@ export function PersonDetailPage() {
                 <RelationshipsCard relationships={person.relationships} />
               </Col>
             </Row>
+            {caseworker && <EligibilityCard key={person.id} personId={person.id} />}
             <RevealIdModal key={person.id} personId={person.id} personName={person.name} open={revealOpen} onClose={() => setRevealOpen(false)} />
           </Flex>
         ) : (

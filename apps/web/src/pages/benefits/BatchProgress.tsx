@@ -1,0 +1,51 @@
+import { Card, Col, Descriptions, Progress, Row, Statistic, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PaymentBatch, SchemeSummary } from '../../api/types';
+import { formatInteger } from '../../lib/format';
+import { formatFen } from '../../lib/money';
+import { useLang } from '../../lib/useLang';
+import { schemeName } from './schemeLabels';
+
+type Props = { batch: PaymentBatch; scheme: SchemeSummary | undefined; jurisdictionName: string };
+
+export function BatchProgress({ batch, scheme, jurisdictionName }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const complete = batch.status === 'complete';
+  const percent = complete ? 100 : batch.chunksTotal === 0 ? 0 : Math.floor((batch.chunksDone / batch.chunksTotal) * 100);
+
+  return (
+    <Card
+      title={t('benefits.cycles.batch', { id: batch.id })}
+      extra={
+        <Tag color={complete ? 'success' : 'processing'} data-testid="batch-status" data-status={batch.status}>
+          {t(`benefits.cycles.status.${batch.status}`)}
+        </Tag>
+      }
+      data-testid="batch-card"
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'scheme', label: t('benefits.cycles.scheme'), children: scheme ? schemeName(scheme.name, lang) : batch.schemeCode },
+          { key: 'period', label: t('benefits.cycles.period'), children: batch.periodKey === 'once' ? t('benefits.frequency.once') : batch.periodKey },
+          { key: 'jurisdiction', label: t('benefits.cycles.jurisdiction'), children: jurisdictionName },
+        ]}
+      />
+      <div data-testid="batch-progress" data-state={batch.status}>
+        <Progress percent={percent} status={complete ? 'success' : 'active'} />
+        <span style={{ opacity: 0.65 }}>{t('benefits.cycles.chunks', { done: batch.chunksDone, total: batch.chunksTotal })}</span>
+      </div>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} sm={12}>
+          <Statistic title={t('benefits.cycles.paymentCount')} value={formatInteger(batch.paymentCount, lang)} data-testid="batch-count" />
+        </Col>
+        <Col xs={24} sm={12}>
+          <Statistic title={t('benefits.cycles.total')} value={formatFen(batch.totalFen)} data-testid="batch-total" />
+        </Col>
+      </Row>
+    </Card>
+  );
+}

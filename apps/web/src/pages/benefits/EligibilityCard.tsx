@@ -1,0 +1,105 @@
+import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Select, Space, Statistic, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchEligibility, fetchSchemes } from '../../api/benefits';
+import type { Eligibility } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatFen } from '../../lib/money';
+import { useAsync } from '../../lib/useAsync';
+import { useLang } from '../../lib/useLang';
+import { PeriodPicker, defaultPeriod } from './PeriodPicker';
+import { schemeName } from './schemeLabels';
+import { TraceList } from './TraceList';
+
+/** 补贴资格 on a person's page: the user picks a scheme and period and asks (each look-up is audited). */
+export function EligibilityCard({ personId }: { personId: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const [code, setCode] = useState<string>();
+  const [period, setPeriod] = useState('');
+  const [result, setResult] = useState<Eligibility | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [checking, setChecking] = useState(false);
+  const scheme = schemes.data?.find((s) => s.code === code);
+
+  const check = async () => {
+    if (!code) return;
+    setChecking(true);
+    setError(null);
+    try {
+      setResult(await fetchEligibility({ personId, scheme: code, period }));
+    } catch (e) {
+      setResult(null);
+      setError(e);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Card title={<><SafetyCertificateOutlined /> {t('benefits.eligibility.title')}</>} data-testid="eligibility-card">
+      <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+      <Space wrap align="end" style={{ marginBottom: 16 }}>
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">{t('benefits.eligibility.scheme')}</Typography.Text>
+          <Select
+            value={code}
+            placeholder={t('benefits.eligibility.pickScheme')}
+            loading={schemes.loading}
+            style={{ width: 280 }}
+            options={(schemes.data ?? []).map((s) => ({ value: s.code, label: schemeName(s.name, lang) }))}
+            onChange={(c: string) => {
+              setCode(c);
+              setResult(null);
+              setError(null);
+              const f = schemes.data?.find((s) => s.code === c)?.frequency;
+              if (f) setPeriod(defaultPeriod(f));
+            }}
+            data-testid="eligibility-scheme"
+          />
+        </Flex>
+        {scheme && (
+          <Flex vertical gap={4}>
+            <Typography.Text type="secondary">{t('benefits.eligibility.period')}</Typography.Text>
+            <PeriodPicker frequency={scheme.frequency} value={period} onChange={setPeriod} testId="eligibility-period" />
+          </Flex>
+        )}
+        <Button type="primary" icon={<SearchOutlined />} disabled={!scheme} loading={checking} onClick={() => void check()} data-testid="eligibility-check">
+          {t('benefits.eligibility.check')}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('benefits.eligibility.audited')}
+      </Typography.Paragraph>
+      <ApiErrorAlert error={error} />
+      {result && result.schemeCode === code ? (
+        <Flex vertical gap={12} data-testid="eligibility-result" data-eligible={String(result.eligible)}>
+          <Alert
+            type={result.eligible ? 'success' : 'warning'}
+            showIcon
+            icon={result.eligible ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
+            title={
+              <Flex justify="space-between" align="center" wrap gap={8}>
+                <Typography.Text strong data-testid="eligibility-verdict">
+                  {t(result.eligible ? 'benefits.eligibility.eligible' : 'benefits.eligibility.notEligible', { period: periodLabel(t, result.period) })}
+                </Typography.Text>
+                <Statistic title={t('benefits.eligibility.amount')} value={formatFen(result.amountFen)} data-testid="eligibility-amount" />
+              </Flex>
+            }
+          />
+          <Typography.Text strong>{t('benefits.eligibility.trace')}</Typography.Text>
+          <TraceList trace={result.trace} />
+        </Flex>
+      ) : (
+        !error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('benefits.eligibility.prompt')} />
+      )}
+    </Card>
+  );
+}
+
+function periodLabel(t: TFunction, period: string): string {
+  return period === 'once' ? t('benefits.frequency.once') : period;
+}

@@ -1,0 +1,97 @@
+import { PlayCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Form, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { fetchSchemes, startPaymentCycle } from '../../api/benefits';
+import type { PaymentBatch } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useMe } from '../../lib/auth';
+import { useAsync } from '../../lib/useAsync';
+import { useLang } from '../../lib/useLang';
+import { BatchProgress } from './BatchProgress';
+import { PeriodPicker, defaultPeriod } from './PeriodPicker';
+import { schemeName } from './schemeLabels';
+import { usePaymentBatch } from './usePaymentBatch';
+
+/** 发放批次: a county administrator or finance operator runs a proactive scheme's cycle for a period. */
+export function PaymentCyclesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const [code, setCode] = useState<string>();
+  const [period, setPeriod] = useState('');
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<unknown>(null);
+  const [started, setStarted] = useState<PaymentBatch>();
+
+  const raw = Number(params.get('batch'));
+  const batchId = Number.isInteger(raw) && raw > 0 ? raw : null;
+  const { batch, error } = usePaymentBatch(batchId, started);
+  const scheme = schemes.data?.find((s) => s.code === code);
+
+  const start = async () => {
+    if (!code) return;
+    setStarting(true);
+    setStartError(null);
+    try {
+      const b = await startPaymentCycle(code, period);
+      setStarted(b);
+      setParams({ batch: String(b.id) });
+    } catch (e) {
+      setStartError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('benefits.cycles.title')}
+      </Typography.Title>
+      <Card>
+        <Typography.Paragraph type="secondary">{t('benefits.cycles.hint', { region: me.jurisdiction.name })}</Typography.Paragraph>
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+        <Form layout="inline" onFinish={() => void start()} style={{ rowGap: 12 }}>
+          <Form.Item label={t('benefits.cycles.scheme')}>
+            <Select
+              value={code}
+              placeholder={t('benefits.eligibility.pickScheme')}
+              loading={schemes.loading}
+              style={{ width: 320 }}
+              options={(schemes.data ?? []).map((s) => ({
+                value: s.code,
+                label: s.proactive ? schemeName(s.name, lang) : `${schemeName(s.name, lang)}（${t('benefits.byApplication')}）`,
+              }))}
+              onChange={(c: string) => {
+                setCode(c);
+                setStartError(null);
+                const f = schemes.data?.find((s) => s.code === c)?.frequency;
+                if (f) setPeriod(defaultPeriod(f));
+              }}
+              data-testid="cycle-scheme"
+            />
+          </Form.Item>
+          {scheme && (
+            <Form.Item label={t('benefits.cycles.period')}>
+              <PeriodPicker frequency={scheme.frequency} value={period} onChange={setPeriod} testId="cycle-period" />
+            </Form.Item>
+          )}
+          <Form.Item>
+            <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined />} disabled={!scheme} loading={starting} data-testid="cycle-start">
+              {t('benefits.cycles.start')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <ApiErrorAlert error={startError} />
+      <ApiErrorAlert error={error} />
+      {batch && batch.id === batchId && (
+        <BatchProgress batch={batch} scheme={schemes.data?.find((s) => s.code === batch.schemeCode)} jurisdictionName={me.jurisdiction.name} />
+      )}
+    </Flex>
+  );
+}
