@@ -72,3 +72,9 @@ export async function findBatch(tx: Conn, batchId: number): Promise<PaymentBatch
   const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM payment_batches WHERE id = $1`, [batchId]);
   return rows[0] ? toBatch(rows[0]) : null;
 }
+
+/** The scope's latest batches, newest first. */
+export async function listBatches(tx: Conn, limit: number): Promise<PaymentBatch[]> {
+  const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM payment_batches ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
+  return rows.map(toBatch);
+}

@@ -147,5 +147,6 @@ describe('payment cycles through the API', () => {
     const mine = await t.database.query<{ amount_fen: number }>("SELECT amount_fen FROM payments WHERE beneficiary_id = $1 AND scheme_code = 'yunnan.birthGrant'", [childId]);
     expect(mine.map((r) => Number(r.amount_fen))).toEqual([200000]);
     expect((await get(township, `/api/payment-batches/${batch.id}`)).statusCode).toBe(403);
+    expect((await get(finance, '/api/payment-batches')).json().map((b: { id: number }) => b.id)).toContain(batch.id);
   });
 });

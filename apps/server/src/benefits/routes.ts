@@ -41,6 +41,9 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsServi
   app.post('/api/payment-cycles', { config: { roles: ['countyAdmin', 'departmentOperator'] }, schema: { tags, summary: 'Run the payment cycle of a scheme and period for your jurisdiction (county administrator or finance)', body: CycleBody, response: { 202: BatchView } } }, async (req, reply) =>
     reply.status(202).send(await benefits.startCycle(actor(req), req.body)),
   );
+  app.get('/api/payment-batches', { config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] }, schema: { tags, summary: 'The latest payment batches of your jurisdiction', response: { 200: Type.Array(BatchView) } } }, (req) =>
+    benefits.batches(actor(req)),
+  );
   app.get('/api/payment-batches/:id', { config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] }, schema: { tags, summary: "A payment batch and its cycle's progress", params: BatchParam, response: { 200: BatchView } } }, (req) =>
     benefits.batch(actor(req), req.params.id),
   );

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
 import { commonError } from '../errors.js';
-import { findBatch, type PaymentBatch } from './batches-repo.js';
+import { findBatch, listBatches, type PaymentBatch } from './batches-repo.js';
 import { runPaymentCycle } from './cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
@@ -96,6 +96,8 @@ export function createBenefitsService(database: Database) {
         }
         return budgetOf(tx, scheme, a.user.jurisdictionCode, draft);
       }),
+
+    batches: (a: Actor) => withScope(database, scope(a), (tx) => listBatches(tx, 100)),
 
     batch: (a: Actor, id: number) =>
       withScope(database, scope(a), async (tx) => {
