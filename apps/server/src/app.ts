@@ -29,6 +29,7 @@ import { systemRoutes } from './system/routes.js';
 import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
 import { createVersionService } from './benefits/versions-service.js';
+import { paymentFileRoutes } from './benefits/payment-file-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { dashboard });
   await app.register(auditRoutes, { database });
   await app.register(benefitsRoutes, { benefits, versions });
+  await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
 
   registerConsole(app, config.webDist);
   return app;

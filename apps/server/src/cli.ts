@@ -18,7 +18,7 @@ const USAGE = `usage: npm run cli -- <command>
   audit-verify           verify the audit log's hash chain; names the first broken entry
   user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]
                          create a user (password from CRADLE_NEW_PASSWORD; prints the TOTP secret once)
-  totp <username>        print the current TOTP code of a demo user (demo mode only)`;
+  totp <username>        print the current TOTP code of a demo user with a secret (demo mode only)`;
 
 const [command, ...args] = process.argv.slice(2);
 const config = loadConfig();
@@ -29,7 +29,7 @@ if (command === 'totp') {
   const { demoUsers } = await import('./demo/users.js');
   const user = demoUsers(config.scopeCode, '', '', '').find((u) => u.username === args[0]);
   if (!config.demo || !user?.totpSecret) {
-    console.error('totp: only for demo administrators (admin, county) with CRADLE_DEMO on');
+    console.error('totp: only for demo users with a TOTP secret (admin, county, finance) with CRADLE_DEMO on');
     code = 1;
   } else {
     console.log(totpAt(user.totpSecret, Date.now()));

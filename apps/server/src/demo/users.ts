@@ -32,7 +32,8 @@ export function demoUsers(scope: string, township: string, otherTownship: string
     dept('police', '县公安局 户籍民警', 'publicSecurity'),
     dept('medins', '县医保局 经办人', 'medicalInsurance'),
     dept('hrss', '县人社局 经办人', 'humanResourcesSocialSecurity'),
-    dept('finance', '县财政局 经办人', 'finance'),
+    // Finance exports payment files with full ID numbers, behind a fresh TOTP code (benefits/export.ts).
+    { ...dept('finance', '县财政局 经办人', 'finance'), totpSecret: 'CRADLEDEMOFINANC' },
     dept('education', '县教育体育局 经办人', 'education'),
     dept('civil', '县民政局 经办人', 'civilAffairs'),
     { username: 'leader', displayName: '分管副县长', roles: ['leader'], jurisdiction: scope, department: null, totpSecret: null },

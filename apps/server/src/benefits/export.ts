@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Conn, Database } from '../db/client.js';
+import type { Keys } from '../crypto/keys.js';
+import type { Pii } from '../crypto/pii.js';
+import { withScope } from '../db/scope.js';
+import { appendAudit } from '../audit/service.js';
+import { commonError } from '../errors.js';
+import { findBatch, lockBatch, type PaymentBatch } from './batches-repo.js';
+import { writeCsvFile } from './export-csv.js';
+import { writeXlsxFile } from './export-xlsx.js';
+import { controlCells, PAYMENT_FILE_HEADERS, paymentCells, paymentFileName } from './payment-file-format.js';
+import { PaymentFileError } from './payment-file-errors.js';
+import { verifyStepUp } from './step-up.js';
+import { auditOf, getScheme, type Actor } from './versions-service.js';
+
+export type PaymentFileFormat = 'csv' | 'xlsx';
+
+export interface PaymentFileDeps {
+  database: Database;
+  pii: Pick<Pii, 'decryptIdNumber'>;
+  keys: Pick<Keys, 'secretEncryption'>;
+  /** Where files are made and read; they hold ID numbers, so each is deleted once it is sent. */
+  workDir: string;
+}
+
+export interface PaymentExport {
+  id: number;
+  batchId: number;
+  format: PaymentFileFormat;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  totalFen: number;
+  /** The file on disk: read it once, and it is deleted when the stream closes. */
+  filePath: string;
+}
+
+// Payments still awaiting the bank: never exported, or exported and not yet returned.
+const PAYABLE = "('pending', 'exported')";
+// Rows fetched per round trip from the cursor: memory stays flat whatever the batch size.
+const FETCH_ROWS = 5_000;
+
+/** Payment files are the finance department's: export and bank returns alike. */
+export function assertFinance(a: Actor): void {
+  if (!(a.user.roles.includes('departmentOperator') && a.user.department === 'finance')) throw PaymentFileError('paymentFile.financeOnly');
+}
+
+/**
+ * The batch as a payment file for the one-card platform, with its SHA-256, for a finance
+ * operator who has just confirmed a fresh TOTP code (the file holds full ID numbers). Lists the
+ * batch's payments still awaiting payment (pending, or exported before and not yet returned),
+ * so a lost file can be exported again without paying anyone twice; marks pending ones
+ * exported; records the file in payment_exports and the audit log (counts and checksum, never
+ * an ID number), all in one transaction.
+ */
+export async function exportBatch(deps: PaymentFileDeps, a: Actor, batchId: number, body: { format: PaymentFileFormat; totp: string }): Promise<PaymentExport> {
+  assertFinance(a);
+  const scope = { jurisdictionCode: a.user.jurisdictionCode };
+  // The batch is checked before the code, so a code is not spent on a refusal it cannot change.
+  await withScope(deps.database, scope, async (tx) => {
+    assertExportable(await findBatch(tx, batchId));
+    if ((await tx.query(`SELECT 1 FROM payments WHERE batch_id = $1 AND status IN ${PAYABLE} LIMIT 1`, [batchId])).length === 0) throw PaymentFileError('batch.nothingToPay');
+  });
+  await verifyStepUp(deps.database, deps.keys, a, body.totp, { action: 'benefits.batchExport', targetType: 'paymentBatch', targetId: String(batchId) });
+  await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
+  const filePath = path.join(deps.workDir, `export-${randomBytes(12).toString('hex')}.${body.format}`);
+  try {
+    return await withScope(deps.database, scope, async (tx) => {
+      const batch = assertExportable(await findBatch(tx, batchId));
+      await lockBatch(tx, batch.id);
+      const totals = { count: 0, fen: 0 };
+      const rows = fileRows(tx, deps.pii, batch, totals);
+      await (body.format === 'csv' ? writeCsvFile(filePath, rows) : writeXlsxFile(filePath, rows));
+      if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
+      const sha256 = await sha256File(filePath);
+      await tx.query("UPDATE payments SET status = 'exported', updated_at = now() WHERE batch_id = $1 AND status = 'pending'", [batch.id]);
+      const inserted = await tx.query<{ id: number }>(
+        'INSERT INTO payment_exports (batch_id, format, sha256, row_count, total_fen, exported_by, jurisdiction_code) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+        [batch.id, body.format, sha256, totals.count, totals.fen, a.user.id, batch.jurisdictionCode],
+      );
+      const id = Number(inserted[0]!.id);
+      await appendAudit(tx, auditOf(a, 'benefits.batchExport', 'paymentBatch', String(batch.id), { exportId: id, format: body.format, rows: totals.count, totalFen: totals.fen, sha256 }));
+      return { id, batchId: batch.id, format: body.format, fileName: paymentFileName(batch, body.format), sha256, rowCount: totals.count, totalFen: totals.fen, filePath };
+    });
+  } catch (e) {
+    await unlink(filePath).catch(() => undefined);
+    throw e;
+  }
+}
+
+function assertExportable(b: PaymentBatch | null): PaymentBatch {
+  if (!b) throw commonError('notFound');
+  if (b.status !== 'complete') throw PaymentFileError('batch.notComplete');
+  return b;
+}
+
+/**
+ * The header, one row per payment in payment id order through a cursor, then the control row;
+ * counts into `totals` as it goes. A beneficiary the user can no longer see (hukou and residence
+ * moved out of the jurisdiction) stops the export rather than leave a payment out unnoticed.
+ */
+async function* fileRows(tx: Conn, pii: PaymentFileDeps['pii'], batch: PaymentBatch, totals: { count: number; fen: number }): AsyncGenerator<readonly string[]> {
+  const schemeName = getScheme(batch.schemeCode).name.zh;
+  yield PAYMENT_FILE_HEADERS;
+  await tx.query(
+    `DECLARE payment_file NO SCROLL CURSOR FOR
+       SELECT p.id, p.period_key, p.amount_fen, p.region_code, pe.name, pe.id_cipher
+         FROM payments p LEFT JOIN persons pe ON pe.id = p.beneficiary_id
+        WHERE p.batch_id = ${Number(batch.id)} AND p.status IN ${PAYABLE}
+        ORDER BY p.id`,
+  );
+  for (;;) {
+    const rows = await tx.query<{ id: number; period_key: string; amount_fen: number | string; region_code: string; name: string | null; id_cipher: Uint8Array | null }>(`FETCH ${FETCH_ROWS} FROM payment_file`);
+    for (const r of rows) {
+      if (r.name === null || r.id_cipher === null) throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
+      const amountFen = Number(r.amount_fen);
+      totals.count++;
+      totals.fen += amountFen;
+      yield paymentCells(totals.count, {
+        paymentId: Number(r.id), schemeName, periodKey: r.period_key, name: r.name, idNumber: pii.decryptIdNumber(r.id_cipher), regionCode: r.region_code, amountFen,
+      });
+    }
+    if (rows.length < FETCH_ROWS) break;
+  }
+  await tx.query('CLOSE payment_file');
+  yield controlCells(totals.count, totals.fen);
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The export's file as a stream that deletes the file when it closes (sent, failed or aborted). */
+export function readOnce(filePath: string) {
+  const stream = createReadStream(filePath);
+  stream.on('close', () => void unlink(filePath).catch(() => undefined));
+  return stream;
+}
+
+/** The checksum of an earlier export, in sha256sum's format, for `sha256sum -c`. */
+export async function exportChecksum(database: Database, a: Actor, exportId: number): Promise<string> {
+  return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
+    const e = (await tx.query<{ batch_id: number; format: PaymentFileFormat; sha256: string }>('SELECT batch_id, format, sha256 FROM payment_exports WHERE id = $1', [exportId]))[0];
+    const batch = e && (await findBatch(tx, Number(e.batch_id)));
+    if (!e || !batch) throw commonError('notFound');
+    return `${e.sha256}  ${paymentFileName(batch, e.format)}\n`;
+  });
+}

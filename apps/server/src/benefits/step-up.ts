@@ -1,0 +1,54 @@
+import type { Database } from '../db/client.js';
+import type { Keys } from '../crypto/keys.js';
+import { decryptField } from '../crypto/pii.js';
+import { appendAudit } from '../audit/service.js';
+import { matchTotpStep } from '../auth/totp.js';
+import { PaymentFileError } from './payment-file-errors.js';
+import type { Actor } from './versions-service.js';
+
+// As at sign-in (auth/service.ts): five wrong codes lock the account for fifteen minutes.
+const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
+
+/**
+ * Step-up two-factor for one sensitive action within a session: a fresh code of the user's own
+ * TOTP secret. A code is good once, at sign-in or here alike (users.totp_last_step), and wrong
+ * codes count towards the same lock as wrong sign-ins, so the session cannot be used to guess.
+ * Runs as the owner: users are not a scoped table. A refusal is audited as `audit` says.
+ */
+export async function verifyStepUp(
+  database: Database,
+  keys: Pick<Keys, 'secretEncryption'>,
+  a: Actor,
+  code: string,
+  audit: { action: string; targetType: string; targetId: string },
+): Promise<void> {
+  const u = (await database.query<{ totp_secret_cipher: Buffer | null; locked: boolean }>(
+    'SELECT totp_secret_cipher, coalesce(locked_until > now(), false) AS locked FROM users WHERE id = $1',
+    [a.user.id],
+  ))[0];
+  const deny = (reason: string) =>
+    appendAudit(database, { userId: a.user.id, username: a.user.username, jurisdictionCode: a.user.jurisdictionCode, ...audit, outcome: 'denied', clientIp: a.clientIp, details: { reason } });
+  if (!u?.totp_secret_cipher) {
+    await deny('no TOTP secret');
+    throw PaymentFileError('paymentFile.totpNotEnrolled');
+  }
+  if (u.locked) {
+    await deny('locked');
+    throw PaymentFileError('paymentFile.locked');
+  }
+  const step = matchTotpStep(decryptField(keys.secretEncryption, 'totp', u.totp_secret_cipher), code);
+  const fresh =
+    step !== null &&
+    (await database.query('UPDATE users SET totp_last_step = $2, failed_logins = 0 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [a.user.id, step])).length > 0;
+  if (fresh) return;
+  const locked = (await database.query<{ locked: boolean }>(
+    `UPDATE users SET
+       failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+     WHERE id = $1 RETURNING coalesce(locked_until > now(), false) AS locked`,
+    [a.user.id, MAX_FAILURES, LOCK_MINUTES],
+  ))[0]?.locked;
+  await deny(`${step === null ? 'wrong TOTP code' : 'reused TOTP code'}${locked ? '; locked' : ''}`);
+  throw PaymentFileError(locked ? 'paymentFile.locked' : 'paymentFile.totpInvalid');
+}
