@@ -80,7 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const dashboard = createDashboardService(database, regions);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
-  const benefits = createBenefitsService(database);
+  const benefits = createBenefitsService(database, app.log);
   const versions = createVersionService(database);
   app.addHook('onClose', async () => {
     await imports.idle();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departmentLabel, DEPARTMENTS, isDepartment } from './departments.js';
-import { canWrite, isRole, requiresTwoFactor, roleLabel, ROLES } from './roles.js';
+import { canWrite, holdsTwoFactorSecret, isRole, requiresTwoFactor, roleLabel, ROLES } from './roles.js';
 
 describe('roles', () => {
   it('labels every role in both languages', () => {
@@ -37,5 +37,14 @@ describe('departments', () => {
     expect(departmentLabel('diseaseControl').zh).toBe('疾病预防控制中心');
     expect(departmentLabel('healthCommission').zh).toBe('卫生健康委员会');
     expect(isDepartment('statistics')).toBe(false);
+  });
+});
+
+describe('who holds a second-factor secret', () => {
+  it('administrators, and finance operators for the step-up before an export', () => {
+    expect(holdsTwoFactorSecret(['countyAdmin'], null)).toBe(true);
+    expect(holdsTwoFactorSecret(['departmentOperator'], 'finance')).toBe(true);
+    expect(holdsTwoFactorSecret(['departmentOperator'], 'hospital')).toBe(false);
+    expect(holdsTwoFactorSecret(['villageWorker'], 'finance')).toBe(false);
   });
 });

@@ -32,6 +32,15 @@ export function requiresTwoFactor(roles: readonly Role[]): boolean {
   return roles.some((r) => r === 'systemAdmin' || r === 'countyAdmin');
 }
 
+/**
+ * Who is given a second-factor secret: those who need it to sign in, and finance operators, who
+ * need a fresh code to export a payment batch with full ID numbers (issue 3: "export needs the
+ * finance role and two-factor").
+ */
+export function holdsTwoFactorSecret(roles: readonly Role[], department: string | null): boolean {
+  return requiresTwoFactor(roles) || (roles.includes('departmentOperator') && department === 'finance');
+}
+
 /** Leaders only read; any other role grants some write. No roles grant nothing. */
 export function canWrite(roles: readonly Role[]): boolean {
   return roles.some((r) => r !== 'leader');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkPasswordComplexity, isDepartment, isRegionCode, isRole, requiresTwoFactor, type Role } from '@cradle/domain';
+import { checkPasswordComplexity, holdsTwoFactorSecret, isDepartment, isRegionCode, isRole, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { appendAudit } from '../audit/service.js';
@@ -24,7 +24,7 @@ export async function userAddCommand(args: string[], database: Database, keys: K
     console.error(`${USAGE}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
-  const totpSecret = requiresTwoFactor(roles as Role[]) ? generateTotpSecret() : null;
+  const totpSecret = holdsTwoFactorSecret(roles as Role[], values.department ?? null) ? generateTotpSecret() : null;
   const taken = await database.query('SELECT 1 FROM users WHERE username = $1', [username]);
   if (taken.length > 0) {
     console.error(`user-add: ${username} exists already; nothing changed`);

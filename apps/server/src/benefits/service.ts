@@ -25,7 +25,7 @@ export function summaryOf(s: SchemeDefinition): SchemeSummary {
   };
 }
 
-export function createBenefitsService(database: Database) {
+export function createBenefitsService(database: Database, log: Pick<Console, 'error'> = console) {
   const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
   const running = new Set<Promise<unknown>>();
 
@@ -77,8 +77,18 @@ export function createBenefitsService(database: Database) {
       const scheme = getScheme(body.scheme);
       const actor = { userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: a.clientIp };
       return new Promise<PaymentBatch>((resolve, reject) => {
-        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor }, (b) => resolve(b));
-        run.then(resolve, reject);
+        let answered = false;
+        const answer = (b: PaymentBatch) => {
+          answered = true;
+          resolve(b);
+        };
+        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor }, answer);
+        run.then(answer, (err: unknown) => {
+          // Before the first answer the caller hears of it; after, only the log can: the batch
+          // stays running until the cycle is started again (which resumes it).
+          if (answered) log.error({ err, scheme: scheme.code, period: body.period }, 'payment cycle failed');
+          else reject(err);
+        });
         const tracked = run.catch(() => undefined).finally(() => running.delete(tracked));
         running.add(tracked);
       });
