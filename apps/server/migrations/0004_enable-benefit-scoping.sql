@@ -14,8 +14,9 @@ $$;
 --> statement-breakpoint
 ALTER TABLE scheme_versions ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+-- Its own versions, any status; an ancestor's only once published (a province's drafts are its own business).
 CREATE POLICY scheme_versions_read ON scheme_versions FOR SELECT
-  USING (cradle_in_jurisdiction(jurisdiction_code) OR cradle_jurisdiction_within(jurisdiction_code));
+  USING (cradle_in_jurisdiction(jurisdiction_code) OR (cradle_jurisdiction_within(jurisdiction_code) AND status = 'published'));
 --> statement-breakpoint
 CREATE POLICY scheme_versions_insert ON scheme_versions FOR INSERT WITH CHECK (cradle_in_jurisdiction(jurisdiction_code));
 --> statement-breakpoint

@@ -29,3 +29,18 @@ GRANT SELECT, INSERT, UPDATE ON applications, payment_exports, bank_returns TO c
 GRANT SELECT, INSERT ON application_decisions TO cradle_app;
 --> statement-breakpoint
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cradle_app;
+--> statement-breakpoint
+-- An application follows its beneficiary's hukou: a child whose hukou moves to another county is
+-- reviewed and paid there (and the one-applicant rule still holds deployment-wide). As the owner:
+-- the county that records the move may not write into the other county's rows itself.
+CREATE OR REPLACE FUNCTION cradle_applications_follow_hukou() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  UPDATE applications SET region_code = NEW.hukou_region_code, updated_at = now()
+  WHERE beneficiary_id = NEW.id AND status <> 'rejected' AND region_code <> NEW.hukou_region_code;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER persons_applications_follow_hukou AFTER UPDATE OF hukou_region_code ON persons
+  FOR EACH ROW WHEN (OLD.hukou_region_code IS DISTINCT FROM NEW.hukou_region_code)
+  EXECUTE FUNCTION cradle_applications_follow_hukou();

@@ -44,8 +44,9 @@ export async function insertApplication(
   return Number(rows[0]!.id);
 }
 
-export async function findApplication(tx: Conn, id: number): Promise<ApplicationRow | null> {
-  const rows = await tx.query<Row>(`${SELECT} WHERE a.id = $1`, [id]);
+export async function findApplication(tx: Conn, id: number, forUpdate = false): Promise<ApplicationRow | null> {
+  // FOR UPDATE OF a: two reviewers deciding at once take turns, the second sees the first's decision.
+  const rows = await tx.query<Row>(`${SELECT} WHERE a.id = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`, [id]);
   return rows[0] ? toRow(rows[0]) : null;
 }
 

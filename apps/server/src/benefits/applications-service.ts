@@ -44,7 +44,7 @@ export function createApplicationService(database: Database) {
 
   async function decide(a: Actor, id: number, action: ReviewAction, auditAction: string) {
     return withScope(database, scope(a), async (tx) => {
-      const app = await findApplication(tx, id);
+      const app = await findApplication(tx, id, true);
       if (!app) throw BenefitsError('application.notFound');
       const scheme = getScheme(app.schemeCode);
       const level = reviewLevelOf(a.user.roles);
@@ -74,6 +74,8 @@ export function createApplicationService(database: Database) {
         const person = await beneficiaryFacts(tx, input.beneficiaryId);
         if (!person) throw commonError('notFound');
         if (!person.hukouRegionCode.startsWith(scheme.regionCode)) throw BenefitsError('application.outsideScheme');
+        // Applied for where the hukou is: someone living here with hukou elsewhere applies there.
+        if (!person.hukouRegionCode.startsWith(a.user.jurisdictionCode)) throw BenefitsError('application.hukouElsewhere');
         const state = newApplicationState(scheme);
         let id: number;
         try {
@@ -102,6 +104,7 @@ export function createApplicationService(database: Database) {
       withScope(database, scope(a), async (tx) => {
         const app = await findApplication(tx, id);
         if (!app) throw BenefitsError('application.notFound');
+        await appendAudit(tx, auditOf(a, 'benefits.applicationView', 'application', String(id), { scheme: app.schemeCode }));
         return view(tx, app, getScheme(app.schemeCode));
       }),
 

@@ -22,6 +22,9 @@ beforeAll(async () => {
   ids.b = await child('申请乙', '2025-06-01', '533423101001', 2);
   ids.c = await child('申请丙', '2024-08-08', '533423101001', 1);
   ids.other = await child('外乡丁', '2024-08-08', '533423102001', 1);
+  // Lives in the village worker's village, hukou in the other township.
+  ids.elsewhere = await child('户籍在外戊', '2024-08-08', '533423102001', 1);
+  await t.database.query("UPDATE persons SET residence_region_code = '533423101001' WHERE id = $1", [ids.elsewhere]);
 });
 afterAll(() => t.close());
 
@@ -39,6 +42,7 @@ describe('applying', () => {
     expect(badFacts.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['facts.accidentInsurancePurchased', 'facts.colour']);
     expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.other })).statusCode).toBe(404);
     expect((await apply('finance', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a })).statusCode).toBe(403);
+    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.elsewhere })).json().code).toBe('application.hukouElsewhere');
     expect((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n).toBe(before);
   });
 
@@ -105,5 +109,28 @@ describe('a cycle of a scheme that needs applications', () => {
     // 申请甲 (born March 2024): all of 2026; 申请乙 (born June 2025): all of 2026. Not 申请丙, who has no application.
     expect(paid.map((p) => [Number(p.beneficiary_id), Number(p.amount_fen)])).toEqual([[ids.a, 360000], [ids.b, 360000]]);
     expect(batch).toMatchObject({ status: 'complete', paymentCount: 2, totalFen: 720000 });
+  });
+});
+
+describe('an application whose child moves', () => {
+  it('follows the hukou to the new township, which reviews it there', async () => {
+    const created = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.b, facts: { accidentInsurancePurchased: true } });
+    const id = created.json().id;
+    expect((await get('township2', `/api/applications/${id}`)).statusCode).toBe(404);
+    await t.database.query("UPDATE persons SET hukou_region_code = '533423102001', residence_region_code = '533423102001' WHERE id = $1", [ids.b]);
+    const there = await get('township2', `/api/applications/${id}`);
+    expect(there.statusCode).toBe(200);
+    expect(there.json().regionCode).toBe('533423102001');
+    expect((await get('township', `/api/applications/${id}`)).statusCode).toBe(404);
+    const viewed = await t.database.query("SELECT 1 FROM audit_log WHERE action = 'benefits.applicationView' AND target_id = $1", [String(id)]);
+    expect(viewed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('cycles', () => {
+  it('pay nothing ahead: a period that has not begun is refused', async () => {
+    const res = await post('finance', '/api/payment-cycles', { scheme: 'yunnan.childcareAllowance', period: '2099' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('period.future');
   });
 });

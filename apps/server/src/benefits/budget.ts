@@ -34,19 +34,19 @@ export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionC
   );
   const overrides = [...(await publishedOverrides(tx, scheme.code)), ...(draft ? [draft] : [])];
   const next12Months: Budget['next12Months'] = [];
+  // Versions are set per county or above: a city's forecast sums its counties', each at its own values.
+  const counties = jurisdictionCode.length >= 6
+    ? [jurisdictionCode.slice(0, 6)]
+    : (await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1', [`${jurisdictionCode}%`])).map((r) => r.c);
   for (const period of periodsStartingWithin12Months(scheme, today)) {
-    const county = jurisdictionCode.slice(0, 6);
-    const compiled = compileScheme(scheme, period, overrides, county, 4, !scheme.proactive);
-    if (!compiled) continue;
-    const rows = await tx.query<{ n: number; fen: number | string }>(
-      `SELECT count(*)::int AS n, coalesce(sum(a.amount), 0)::bigint AS fen
-       FROM persons p ${scheme.proactive ? '' : "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'"}
-       CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
-       WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
-         AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,
-      [scheme.code, `${jurisdictionCode}%`, period, ...compiled.params],
-    );
-    next12Months.push({ period, count: rows[0]!.n, amountFen: Number(rows[0]!.fen) });
+    let count = 0;
+    let fenSum = 0;
+    for (const county of counties) {
+      const w = await forecast(tx, scheme, period, overrides, county, jurisdictionCode.length >= 6 ? jurisdictionCode : county);
+      count += w.count;
+      fenSum += w.fen;
+    }
+    next12Months.push({ period, count, amountFen: fenSum });
   }
   const s = sums[0]!;
   return {
@@ -54,6 +54,20 @@ export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionC
     paidFen: Number(s.paid_fen), paidCount: s.paid_n, committedFen: Number(s.open_fen), committedCount: s.open_n,
     next12Months, next12MonthsFen: next12Months.reduce((a, p) => a + p.amountFen, 0), assumingVersion: draft?.version ?? null,
   };
+}
+
+async function forecast(tx: Conn, scheme: SchemeDefinition, period: string, overrides: readonly ParameterOverride[], county: string, prefix: string): Promise<{ count: number; fen: number }> {
+  const compiled = compileScheme(scheme, period, overrides, county, 4, !scheme.proactive);
+  if (!compiled) return { count: 0, fen: 0 };
+  const rows = await tx.query<{ n: number; fen: number | string }>(
+    `SELECT count(*)::int AS n, coalesce(sum(a.amount), 0)::bigint AS fen
+     FROM persons p ${scheme.proactive ? '' : "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'"}
+     CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
+     WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
+       AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,
+    [scheme.code, `${prefix}%`, period, ...compiled.params],
+  );
+  return { count: rows[0]!.n, fen: Number(rows[0]!.fen) };
 }
 
 /** Monthly: the next 12 months from next month; yearly: the years starting within them; once: the grant not yet paid. */

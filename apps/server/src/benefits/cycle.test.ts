@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkEligibility, NATIONAL_CHILDCARE_SUBSIDY, withApplicationFacts, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY, yuan, type SchemeDefinition,
+  BAIYIN_SPECIAL_ASSISTANCE, checkEligibility, NATIONAL_CHILDCARE_SUBSIDY, withApplicationFacts, YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY, yuan, type SchemeDefinition,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test/db.js';
@@ -170,5 +170,28 @@ describe('failed payments', () => {
     expect(next.paymentCount).toBe(own.size + 2);
     expect(next.totalFen).toBe([...own.values()].reduce((a, b) => a + b, 0) + failed.reduce((a, f) => a + Number(f.amount_fen), 0));
     expect(await cycle(NATIONAL_PROACTIVE, '2028')).toEqual(next);
+  });
+});
+
+describe('special assistance (seed 001 measure 21)', () => {
+  it('pays 1,000 a month to a bereaved parent and 750 to a disabled child’s parent, as their approved applications state', async () => {
+    const parents: TestChild[] = [
+      { birthDate: '1962-03-01', deathDate: null, hukouRegionCode: '620402100001', parity: null },
+      { birthDate: '1964-07-09', deathDate: null, hukouRegionCode: '620402100002', parity: null },
+      { birthDate: '1960-01-01', deathDate: '2025-01-20', hukouRegionCode: '620402100002', parity: null },
+      { birthDate: '1966-05-05', deathDate: null, hukouRegionCode: '620402100003', parity: null },
+    ];
+    const pids = await insertChildren(database, parents);
+    const statuses = ['bereaved', 'disabledChild', 'bereaved', 'disabledChild'];
+    await database.query(
+      `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level, rejection_reason)
+       SELECT 'baiyin.specialAssistance', u.id, u.region, jsonb_build_object('specialFamilyStatus', u.status), 'villageWorker', u.st, 'county', CASE WHEN u.st = 'rejected' THEN '测试' END
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, region, status, st)`,
+      [pids, parents.map((p) => p.hukouRegionCode), statuses, ['approved', 'approved', 'approved', 'rejected']],
+    );
+    const batch = await runPaymentCycle(database, { scheme: BAIYIN_SPECIAL_ASSISTANCE, periodKey: '2025-03', jurisdictionCode: '620402', actor: { ...actor, jurisdictionCode: '620402' } });
+    // The third died in January; the fourth was rejected.
+    expect(await paid('baiyin.specialAssistance', '2025-03')).toEqual(new Map([[pids[0]!, yuan(1000)], [pids[1]!, yuan(750)]]));
+    expect(batch).toMatchObject({ paymentCount: 2, totalFen: yuan(1750) });
   });
 });

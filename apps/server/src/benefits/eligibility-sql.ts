@@ -6,10 +6,10 @@ import { BenefitsError } from './errors.js';
 
 /**
  * A scheme's rules for one period, compiled to SQL over `persons p`: the set-based twin of
- * checkEligibility (@cradle/domain). Parameters are resolved in TypeScript for one region (a
- * payment cycle's chunk, one township: versions are set at county level or above, so every
- * person in it gets the same values) and bound as parameters. cycle-agreement.test.ts holds the
- * SQL to the same answers as checkEligibility, person by person.
+ * checkEligibility (@cradle/domain). Parameters are resolved in TypeScript for one county
+ * (versions are set at county level or above, so every beneficiary in it gets the same values)
+ * and bound as parameters. cycle.test.ts holds the SQL to the same answers as checkEligibility,
+ * person by person.
  */
 export interface CompiledScheme {
   /** Boolean SQL over p: every condition holds. */

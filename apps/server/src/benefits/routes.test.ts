@@ -101,6 +101,18 @@ describe('scheme versions', () => {
   });
 });
 
+describe('versions of a higher jurisdiction', () => {
+  it('are seen by a county once published, not while drafts', async () => {
+    await t.database.query(
+      `INSERT INTO scheme_versions (scheme_code, jurisdiction_code, version, effective_from, values, legal_basis, status, published_at)
+       VALUES ('yunnan.birthGrant', '53', 1, '2027-01-01', '{"amountByParity": {"2": 300000, "3": 600000}}', '{"document": "省草案", "clause": "1"}', 'draft', NULL),
+              ('yunnan.insuranceSubsidy', '53', 1, '2027-01-01', '{"yearlyAmount": 8000}', '{"document": "省文件", "clause": "1"}', 'published', now())`,
+    );
+    expect((await get(county, '/api/schemes/yunnan.birthGrant')).json().versions).toEqual([]);
+    expect((await get(county, '/api/schemes/yunnan.insuranceSubsidy')).json().versions.map((v: { jurisdictionCode: string }) => v.jurisdictionCode)).toEqual(['53']);
+  });
+});
+
 describe('budget', () => {
   it('shows paid, committed and the next 12 months, and refuses a published version as a draft', async () => {
     const res = await get(county, '/api/schemes/yunnan.childcareAllowance/budget');

@@ -1,4 +1,4 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -75,6 +75,9 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
       const u = a.user;
       if (!u.roles.includes('countyAdmin') && !(u.roles.includes('departmentOperator') && u.department === 'finance')) throw BenefitsError('cycle.financeOnly');
       const scheme = getScheme(body.scheme);
+      // Nothing is paid ahead: a later death or move would leave an overpayment to recover.
+      const period = parsePeriod(scheme.frequency, body.period);
+      if (period && period.start > chinaDateOf(new Date())) throw BenefitsError('period.future');
       const actor = { userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: a.clientIp };
       return new Promise<PaymentBatch>((resolve, reject) => {
         let answered = false;

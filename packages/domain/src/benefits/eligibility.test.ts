@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { BeneficiaryFacts } from './facts.js';
 import { checkEligibility } from './eligibility.js';
 import { formatYuan, yuan } from './money.js';
-import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE } from './schemes/baiyin.js';
+import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_PRESCHOOL_FEE_WAIVER, BAIYIN_SPECIAL_ASSISTANCE } from './schemes/baiyin.js';
 import { NATIONAL_CHILDCARE_SUBSIDY } from './schemes/national.js';
 import { WEIXI_NURSING_SUBSIDY } from './schemes/weixi.js';
 import { YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY } from './schemes/yunnan.js';
@@ -134,6 +134,15 @@ describe('白银 (seed 001)', () => {
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent('bereaved'), '2025-03').amount).toBe(yuan(1000));
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent('disabledChild'), '2025-03').amount).toBe(yuan(750));
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent(null), '2025-03').eligible).toBe(false);
+  });
+});
+
+describe('preschool fee waiver (seed 001 measure 18)', () => {
+  it('waives 1,000 a year for an enrolled child with Gansu hukou, until the child is 7 (our reading)', () => {
+    const c = child('2021-09-01', { hukouRegionCode: '620402100001', declared: { enrolledInAffordableKindergarten: true } });
+    expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, c, '2025').amount).toBe(yuan(1000));
+    expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, { ...c, birthDate: '2016-09-01' }, '2025').eligible).toBe(false);
+    expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, { ...c, declared: {} }, '2025').eligible).toBe(false);
   });
 });
 

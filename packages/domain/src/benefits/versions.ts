@@ -70,7 +70,8 @@ function checkValue(def: ParameterDefinition, v: unknown): Message | null {
         : { zh: '孩次须为不重复的正整数列表', en: 'parities must be a list of distinct whole numbers from 1' };
     case 'fenByKey': {
       const keys = Object.keys((def.history[0]?.value as Record<string, unknown> | undefined) ?? {});
-      const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, x]) => keys.includes(k) && fenOk(x)) && Object.keys(v).length > 0;
+      // Every key: a version replaces the whole table, and a missing one would stop its payments.
+      const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, x]) => keys.includes(k) && fenOk(x)) && keys.every((k) => k in v);
       return ok ? null : { zh: `须为 ${keys.join('、')} 对应的金额（分）`, en: `must give amounts in fen for ${keys.join(', ')}` };
     }
   }

@@ -53,7 +53,8 @@ export const BAIYIN_SPECIAL_ASSISTANCE: SchemeDefinition = {
   regionCode: '6204',
   beneficiary: 'parent',
   frequency: 'monthly',
-  proactive: true,
+  // Not proactive: the special-family status is not in the registry; the reviewed application states it.
+  proactive: false,
   reviewLevels: ['township', 'county'],
   publicNoticeDays: 0,
   legalBasis: m21,
@@ -90,9 +91,15 @@ export const BAIYIN_PRESCHOOL_FEE_WAIVER: SchemeDefinition = {
   legalBasis: m18,
   parameters: {
     yearlyAmount: { label: { zh: '每生每年减免', en: 'Yearly waiver per child' }, unit: 'fen', history: [{ from: '2024-05-17', value: yuan(1000), basis: m18 }] },
+    ageLimitYears: { label: { zh: '幼儿园年龄上限（周岁）', en: 'Kindergarten age limit' }, unit: 'years', history: [{ from: '2024-05-17', value: 7, basis: m18 }] },
   },
   conditions: [
     { kind: 'hukouIn', regionPrefix: '62', regionName: { zh: '甘肃省', en: 'Gansu' }, basis: m18 },
+    { kind: 'alive', basis: m18 },
+    {
+      kind: 'underAgeMonths', param: 'ageLimitYears', basis: m18,
+      interpretation: { zh: '「在园幼儿」按未满7周岁理解，入小学后不再减免。', en: '"Kindergarten children" read as under 7: no waiver once at primary school.' },
+    },
     { kind: 'declared', fact: 'enrolledInAffordableKindergarten', basis: m18 },
   ],
   amount: { kind: 'perPeriod', param: 'yearlyAmount', basis: m18 },
