@@ -13,7 +13,7 @@ import { cycleCommand } from './benefits/cli.js';
 const USAGE = `usage: npm run cli -- <command>
   import <file.csv|file.xlsx> [--jurisdiction CODE] [--user NAME] [--lang zh-CN|en]
                          import persons, with a progress bar and an error report
-  benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction CODE] [--chunk-size N] [--pause-ms N]
+  benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction CODE] [--supplement] [--chunk-size N] [--pause-ms N]
                          run a payment cycle (resumes when run again after a stop)
   audit-verify           verify the audit log's hash chain; names the first broken entry
   user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]

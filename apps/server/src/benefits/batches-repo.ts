@@ -14,30 +14,48 @@ export interface PaymentBatch {
   totalFen: number;
   createdAt: Date;
   completedAt: Date | null;
+  /** 1 for the period's cycle; 2, 3, … for supplementary runs. */
+  round: number;
 }
 
 const COLUMNS = `id, scheme_code, period_key, jurisdiction_code, status, chunks_done, chunks_total, resume_after_id,
-  payment_count, total_fen, created_at, completed_at`;
+  payment_count, total_fen, created_at, completed_at, round`;
 
 type Row = {
   id: number; scheme_code: string; period_key: string; jurisdiction_code: string; status: PaymentBatch['status'];
   chunks_done: number; chunks_total: number; resume_after_id: number | string | null; payment_count: number; total_fen: number | string;
-  created_at: Date; completed_at: Date | null;
+  created_at: Date; completed_at: Date | null; round: number;
 };
 
 const toBatch = (r: Row): PaymentBatch => ({
   id: Number(r.id), schemeCode: r.scheme_code, periodKey: r.period_key, jurisdictionCode: r.jurisdiction_code, status: r.status,
   chunksDone: r.chunks_done, chunksTotal: r.chunks_total, resumeAfterId: r.resume_after_id === null ? null : Number(r.resume_after_id), paymentCount: r.payment_count,
-  totalFen: Number(r.total_fen), createdAt: new Date(r.created_at), completedAt: r.completed_at && new Date(r.completed_at),
+  totalFen: Number(r.total_fen), createdAt: new Date(r.created_at), completedAt: r.completed_at && new Date(r.completed_at), round: Number(r.round),
 });
 
-/** The batch of a scheme, period and jurisdiction: the one already there (a re-run, a resumed cycle) or a new one. */
-export async function openBatch(tx: Conn, schemeCode: string, periodKey: string, jurisdictionCode: string, userId: number | null): Promise<PaymentBatch> {
+/**
+ * The batch a cycle works on: the period's latest round when it is still running (a resumed
+ * cycle) or complete (a re-run, which changes nothing); a new round only when a supplementary
+ * run is asked for after the latest completed, or a first round when there is none.
+ */
+export async function openBatch(
+  tx: Conn, schemeCode: string, periodKey: string, jurisdictionCode: string, userId: number | null, supplement = false,
+): Promise<PaymentBatch> {
+  const latest = (await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM payment_batches WHERE scheme_code = $1 AND period_key = $2 AND jurisdiction_code = $3 ORDER BY round DESC LIMIT 1 FOR UPDATE`,
+    [schemeCode, periodKey, jurisdictionCode],
+  ))[0];
+  if (latest && (latest.status === 'running' || !supplement)) return toBatch(latest);
+  const round = latest ? Number(latest.round) + 1 : 1;
+  // DO NOTHING then read: two first runs at once end on the same round-1 batch.
+  await tx.query(
+    `INSERT INTO payment_batches (scheme_code, period_key, jurisdiction_code, status, created_by, round) VALUES ($1, $2, $3, 'running', $4, $5)
+     ON CONFLICT (scheme_code, period_key, jurisdiction_code, round) DO NOTHING`,
+    [schemeCode, periodKey, jurisdictionCode, userId, round],
+  );
   const rows = await tx.query<Row>(
-    `INSERT INTO payment_batches (scheme_code, period_key, jurisdiction_code, status, created_by) VALUES ($1, $2, $3, 'running', $4)
-     ON CONFLICT (scheme_code, period_key, jurisdiction_code) DO UPDATE SET scheme_code = EXCLUDED.scheme_code
-     RETURNING ${COLUMNS}`,
-    [schemeCode, periodKey, jurisdictionCode, userId],
+    `SELECT ${COLUMNS} FROM payment_batches WHERE scheme_code = $1 AND period_key = $2 AND jurisdiction_code = $3 AND round = $4`,
+    [schemeCode, periodKey, jurisdictionCode, round],
   );
   return toBatch(rows[0]!);
 }

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { runPaymentCycle } from './cycle.js';
 import type { PaymentBatch } from './batches-repo.js';
 
-const USAGE = 'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--chunk-size N] [--pause-ms N] [--lang zh-CN|en]\n';
+const USAGE = 'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--supplement] [--chunk-size N] [--pause-ms N] [--lang zh-CN|en]\n';
 
 interface Stream {
   write(s: string): unknown;
@@ -23,9 +23,9 @@ export async function cycleCommand(
 ): Promise<number> {
   const out = deps.stdout ?? process.stdout;
   const err = deps.stderr ?? process.stderr;
-  let v: { scheme?: string; period?: string; jurisdiction?: string; 'pause-ms'?: string; 'chunk-size'?: string; lang?: string };
+  let v: { scheme?: string; period?: string; jurisdiction?: string; 'pause-ms'?: string; 'chunk-size'?: string; supplement?: boolean; lang?: string };
   try {
-    v = parseArgs({ args, options: { scheme: { type: 'string' }, period: { type: 'string' }, jurisdiction: { type: 'string' }, 'pause-ms': { type: 'string' }, 'chunk-size': { type: 'string' }, lang: { type: 'string' } } }).values;
+    v = parseArgs({ args, options: { scheme: { type: 'string' }, period: { type: 'string' }, jurisdiction: { type: 'string' }, 'pause-ms': { type: 'string' }, 'chunk-size': { type: 'string' }, supplement: { type: 'boolean' }, lang: { type: 'string' } } }).values;
   } catch (e) {
     err.write(`${(e as Error).message}\n${USAGE}`);
     return 1;
@@ -51,10 +51,10 @@ export async function cycleCommand(
   try {
     const batch = await runPaymentCycle(
       deps.database,
-      { scheme, periodKey: v.period, jurisdictionCode, actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null }, pauseMs, ...(chunkIds ? { chunkIds } : {}) },
+      { scheme, periodKey: v.period, jurisdictionCode, actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null }, pauseMs, supplement: v.supplement === true, ...(chunkIds ? { chunkIds } : {}) },
       (b) => out.write(out.isTTY ? `\r${line(b)}` : `${line(b)}\n`),
     );
-    out.write(`${out.isTTY ? '\n' : ''}${say('发放批次', 'payment batch')} #${batch.id} ${pick(scheme.name, lang)} ${batch.periodKey}: ${line(batch)}\n`);
+    out.write(`${out.isTTY ? '\n' : ''}${say('发放批次', 'payment batch')} #${batch.id}${batch.round > 1 ? say(`（第 ${batch.round} 轮补发）`, ` (supplementary round ${batch.round})`) : ''} ${pick(scheme.name, lang)} ${batch.periodKey}: ${line(batch)}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof AppError)) throw e;

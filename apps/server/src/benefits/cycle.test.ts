@@ -195,3 +195,18 @@ describe('special assistance (seed 001 measure 21)', () => {
     expect(batch).toMatchObject({ paymentCount: 2, totalFen: yuan(1750) });
   });
 });
+
+describe('a supplementary run', () => {
+  it('pays, in a new round, a child who became eligible after the period was paid; a plain re-run does not', async () => {
+    const first = await cycle(YUNNAN_BIRTH_GRANT, 'once');
+    const [late] = await insertChildren(database, [{ birthDate: '2025-10-10', deathDate: null, hukouRegionCode: '533423101001', parity: 3 }]);
+    expect(await cycle(YUNNAN_BIRTH_GRANT, 'once')).toEqual(first);
+    const second = await cycle(YUNNAN_BIRTH_GRANT, 'once', '533423', { supplement: true });
+    expect(second).toMatchObject({ round: first.round + 1, status: 'complete', paymentCount: 1, totalFen: yuan(5000) });
+    expect((await database.query<{ beneficiary_id: number }>('SELECT beneficiary_id FROM payments WHERE batch_id = $1', [second.id])).map((r) => Number(r.beneficiary_id))).toEqual([late]);
+    // Nobody new: the next round pays no one, and every child still has one grant.
+    expect(await cycle(YUNNAN_BIRTH_GRANT, 'once', '533423', { supplement: true })).toMatchObject({ round: first.round + 2, paymentCount: 0 });
+    const twice = await database.query("SELECT beneficiary_id FROM payments WHERE scheme_code = 'yunnan.birthGrant' GROUP BY beneficiary_id HAVING count(*) > 1");
+    expect(twice).toEqual([]);
+  });
+});

@@ -17,6 +17,12 @@ export interface CycleRequest {
   chunkIds?: number;
   /** A pause between chunks, to spare a database that is serving users (the CLI's --pause-ms). */
   pauseMs?: number;
+  /**
+   * After the period's batch completed: a new round that pays whoever became eligible since (a
+   * child registered after the birth grant's cycle, an application approved later). Without it a
+   * re-run changes nothing.
+   */
+  supplement?: boolean;
 }
 
 export const DEFAULT_CHUNK_IDS = 100_000;
@@ -72,7 +78,7 @@ interface Group {
 }
 
 async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
-  const batch = await openBatch(tx, req.scheme.code, req.periodKey, req.jurisdictionCode, req.actor.userId);
+  const batch = await openBatch(tx, req.scheme.code, req.periodKey, req.jurisdictionCode, req.actor.userId, req.supplement);
   if (batch.status === 'complete') return { batch, groups: [], firstId: 0, lastId: -1 };
   const bounds = (await tx.query<{ lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM persons'))[0]!;
   const firstId = Number(bounds.lo ?? 0);
@@ -82,7 +88,7 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   let carried = 0;
   if (batch.chunksDone === 0) {
     carried = await carryOverFailed(tx, req.scheme.code, req.jurisdictionCode, batch.id);
-    await audit(tx, req, 'benefits.cycleStart', batch.id, { carriedOver: carried });
+    await audit(tx, req, 'benefits.cycleStart', batch.id, { carriedOver: carried, round: batch.round });
   }
   // Versions are set at county level or above (scheme-versions), so a county's beneficiaries
   // share one set of values: the rules are compiled once per county in the jurisdiction.

@@ -79,7 +79,11 @@ export const EligibilityView = Type.Object({
   trace: Type.Array(TraceStepView),
 });
 
-export const CycleBody = Type.Object({ scheme: Type.String({ maxLength: 100 }), period: Type.String({ maxLength: 10 }) });
+export const CycleBody = Type.Object({
+  scheme: Type.String({ maxLength: 100 }),
+  period: Type.String({ maxLength: 10 }),
+  supplement: Type.Optional(Type.Boolean({ description: 'After the period’s batch completed: a new round paying whoever became eligible since' })),
+});
 export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const BatchView = Type.Object({
   id: Type.Integer(),
@@ -91,6 +95,7 @@ export const BatchView = Type.Object({
   chunksTotal: Type.Integer(),
   paymentCount: Type.Integer(),
   totalFen: Type.Integer(),
+  round: Type.Integer({ description: '1 for the period’s cycle; 2, 3, … for supplementary runs' }),
 });
 
 export const ApplicationBody = Type.Object({

@@ -71,7 +71,7 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
      * Starts a payment cycle in the background and answers with its batch once it has begun (or
      * finished). Only a county administrator or a finance operator may.
      */
-    async startCycle(a: Actor, body: { scheme: string; period: string }): Promise<PaymentBatch> {
+    async startCycle(a: Actor, body: { scheme: string; period: string; supplement?: boolean | undefined }): Promise<PaymentBatch> {
       const u = a.user;
       if (!u.roles.includes('countyAdmin') && !(u.roles.includes('departmentOperator') && u.department === 'finance')) throw BenefitsError('cycle.financeOnly');
       const scheme = getScheme(body.scheme);
@@ -85,7 +85,7 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
           answered = true;
           resolve(b);
         };
-        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor }, answer);
+        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor, supplement: body.supplement === true }, answer);
         run.then(answer, (err: unknown) => {
           // Before the first answer the caller hears of it; after, only the log can: the batch
           // stays running until the cycle is started again (which resumes it).

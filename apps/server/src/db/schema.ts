@@ -257,8 +257,11 @@ export const paymentBatches = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: tstz('created_at').notNull().defaultNow(),
     completedAt: tstz('completed_at'),
+    // 1 for a period's cycle; 2, 3, … for supplementary runs that pay who became eligible since
+    // (a child registered after the birth grant's cycle, an application approved later).
+    round: integer('round').notNull().default(1),
   },
-  (t) => [uniqueIndex('payment_batches_uq').on(t.schemeCode, t.periodKey, t.jurisdictionCode)],
+  (t) => [uniqueIndex('payment_batches_round_uq').on(t.schemeCode, t.periodKey, t.jurisdictionCode, t.round)],
 );
 
 export const payments = pgTable(
