@@ -99,8 +99,9 @@ function assertExportable(b: PaymentBatch | null): PaymentBatch {
 
 /**
  * The header, one row per payment in payment id order through a cursor, then the control row;
- * counts into `totals` as it goes. A beneficiary the user can no longer see (hukou and residence
- * moved out of the jurisdiction) stops the export rather than leave a payment out unnoticed.
+ * counts into `totals` as it goes. Beneficiaries come through cradle_payment_recipients
+ * (migration 0008), so one who has since moved away is still exported; a payment whose person
+ * is gone altogether stops the export rather than be left out unnoticed.
  */
 async function* fileRows(tx: Conn, pii: PaymentFileDeps['pii'], batch: PaymentBatch, totals: { count: number; fen: number }): AsyncGenerator<readonly string[]> {
   const schemeName = getScheme(batch.schemeCode).name.zh;
@@ -108,7 +109,7 @@ async function* fileRows(tx: Conn, pii: PaymentFileDeps['pii'], batch: PaymentBa
   await tx.query(
     `DECLARE payment_file NO SCROLL CURSOR FOR
        SELECT p.id, p.period_key, p.amount_fen, p.region_code, pe.name, pe.id_cipher
-         FROM payments p LEFT JOIN persons pe ON pe.id = p.beneficiary_id
+         FROM payments p LEFT JOIN cradle_payment_recipients(${Number(batch.id)}) pe ON pe.payment_id = p.id
         WHERE p.batch_id = ${Number(batch.id)} AND p.status IN ${PAYABLE}
         ORDER BY p.id`,
   );
