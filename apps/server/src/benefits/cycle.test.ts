@@ -14,6 +14,11 @@ let ids: number[];
 const actor = { userId: null, username: 'test', jurisdictionCode: '533423', clientIp: null };
 // The national subsidy is applied for; made proactive here to hold its SQL (pro rata, per-month values) to the domain.
 const NATIONAL_PROACTIVE: SchemeDefinition = { ...NATIONAL_CHILDCARE_SUBSIDY, code: 'test.nationalProactive', proactive: true };
+// An amount in force only from July: a child with an eligible month before it gets nothing (as computeAmount says).
+const MIDYEAR: SchemeDefinition = {
+  ...NATIONAL_PROACTIVE, code: 'test.midyear',
+  parameters: { ...NATIONAL_PROACTIVE.parameters, yearlyAmount: { ...NATIONAL_PROACTIVE.parameters.yearlyAmount!, history: [{ from: '2025-07-01', value: yuan(3600), basis: NATIONAL_PROACTIVE.legalBasis }] } },
+};
 
 beforeAll(async () => {
   ({ database, cleanup } = await createTestDatabase());
@@ -57,6 +62,7 @@ describe('a payment cycle pays exactly whom checkEligibility would, the amount i
     [YUNNAN_CHILDCARE_ALLOWANCE, '2026'],
     [NATIONAL_PROACTIVE, '2025'],
     [NATIONAL_PROACTIVE, '2026'],
+    [MIDYEAR, '2025'],
   ] as const).map(([s, p]) => [s.code, p, s] as const))('%s, period %s', async (_code, period, scheme) => {
     const want = expected(scheme, period);
     expect(want.size).toBeGreaterThan(20);
@@ -103,19 +109,19 @@ describe('no double payment', () => {
     expect(await database.query('SELECT id, beneficiary_id, amount_fen, batch_id FROM payments ORDER BY id')).toEqual(before);
   });
 
-  it('a child whose hukou moved to another township after being paid is not paid there again', async () => {
+  it('a child whose hukou moved to another county after being paid is not paid there again', async () => {
     // Small chunks, so that the moved children's chunk also holds children never paid: those are paid, the moved ones skipped.
-    const township = (await database.query<{ t: string }>(
-      "SELECT left(hukou_region_code, 9) AS t FROM persons WHERE hukou_region_code LIKE '533423%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 2")).map((r) => r.t);
-    const [from, to] = [township[0]!, township[1]!];
+    const from = (await database.query<{ t: string }>(
+      "SELECT left(hukou_region_code, 9) AS t FROM persons WHERE hukou_region_code LIKE '533423%' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"))[0]!.t;
     const paidFrom = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2027', from);
     const moved = await database.query<{ beneficiary_id: number }>(
       "SELECT beneficiary_id FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2027' AND batch_id = $1 LIMIT 3", [paidFrom.id]);
     expect(moved.length).toBe(3);
     const movedIds = moved.map((m) => Number(m.beneficiary_id));
-    await database.query(`UPDATE persons SET hukou_region_code = $1 || '001' WHERE id = ANY ($2::bigint[])`, [to, movedIds]);
-    const paidTo = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2027', to, { chunkIds: 50 });
-    expect(paidTo.paymentCount).toBe(expected(YUNNAN_CHILDCARE_ALLOWANCE, '2027', to).size);
+    // To 五华区 (530102), another county of Yunnan, whose own cycle then runs.
+    await database.query("UPDATE persons SET hukou_region_code = '530102002001' WHERE id = ANY ($1::bigint[])", [movedIds]);
+    const paidTo = await cycle(YUNNAN_CHILDCARE_ALLOWANCE, '2027', '530102', { chunkIds: 50, actor: { ...actor, jurisdictionCode: '530102' } });
+    expect(paidTo.paymentCount).toBe(expected(YUNNAN_CHILDCARE_ALLOWANCE, '2027', '530102').size);
     const there = await database.query('SELECT 1 FROM payments WHERE batch_id = $1 AND beneficiary_id = ANY ($2::bigint[])', [paidTo.id, movedIds]);
     expect(there).toEqual([]);
     const once = await database.query<{ n: number }>(

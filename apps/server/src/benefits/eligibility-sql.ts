@@ -143,17 +143,22 @@ function amountSql(
       if (typeof limit !== 'number') return null;
       const { lo, hi } = monthRange(period, limit, typeof payableFrom === 'string' ? payableFrom : null, bind);
       // Each month at the yearly amount in force that month: prefix sums over the period's
-      // months, so the sum over the eligible range is two array look-ups. Rounded half up once.
+      // months, so the sum over the eligible range is two array look-ups. A month with no amount
+      // in force makes the child's amount 0 only if it is one of their eligible months (as
+      // computeAmount does), hence a second prefix array counting such months. Rounded half up once.
       const { first, last } = monthsOf(period);
       const prefix: number[] = [0];
+      const unset: number[] = [0];
       for (let m = first; m <= last; m++) {
         const v = resolveParameter(scheme, rule.param, overrides, regionCode, `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`)?.value;
-        if (typeof v !== 'number') return null;
-        prefix.push(prefix[prefix.length - 1]! + v);
+        prefix.push(prefix[prefix.length - 1]! + (typeof v === 'number' ? v : 0));
+        unset.push(unset[unset.length - 1]! + (typeof v === 'number' ? 0 : 1));
       }
       const arr = bind(prefix, 'bigint[]');
+      const gaps = bind(unset, 'int[]');
       const f = bind(first, 'int');
-      const sum = `(CASE WHEN ${lo} <= ${hi} THEN (${arr})[${hi} - ${f} + 2] - (${arr})[${lo} - ${f} + 1] ELSE 0 END)`;
+      const inRange = (a: string) => `(${a})[${hi} - ${f} + 2] - (${a})[${lo} - ${f} + 1]`;
+      const sum = `(CASE WHEN ${lo} <= ${hi} AND ${inRange(gaps)} = 0 THEN ${inRange(arr)} ELSE 0 END)`;
       return `((${sum} * 2 + 12) / 24)`;
     }
   }
