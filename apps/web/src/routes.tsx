@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
+import { isAdmin, mayHandleApplications, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -15,6 +15,8 @@ const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SchemesPage = lazy(() => import('./pages/benefits/SchemesPage').then((m) => ({ default: m.SchemesPage })));
 const SchemeDetailPage = lazy(() => import('./pages/benefits/SchemeDetailPage').then((m) => ({ default: m.SchemeDetailPage })));
+const ApplicationsPage = lazy(() => import('./pages/benefits/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
+const ApplicationDetailPage = lazy(() => import('./pages/benefits/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })));
 const PaymentCyclesPage = lazy(() => import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })));
 
 function LoginRoute() {
@@ -57,6 +59,22 @@ export function AppRoutes() {
           />
           <Route path="schemes" element={<SchemesPage />} />
           <Route path="schemes/:code" element={<SchemeDetailPage />} />
+          <Route
+            path="applications"
+            element={
+              <RequireRole allow={mayHandleApplications}>
+                <ApplicationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="applications/:id"
+            element={
+              <RequireRole allow={mayHandleApplications}>
+                <ApplicationDetailPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="payment-cycles"
             element={

@@ -1,5 +1,5 @@
 import { api, withQuery } from './client';
-import type { Eligibility, PaymentBatch, SchemeDetail, SchemeSummary, SchemeVersion, VersionDraft } from './types';
+import type { Budget, Eligibility, PaymentBatch, SchemeDetail, SchemeSummary, SchemeVersion, VersionDraft } from './types';
 
 const seg = encodeURIComponent;
 
@@ -30,6 +30,16 @@ export function fetchEligibility(query: { personId: number; scheme: string; peri
 
 export function startPaymentCycle(scheme: string, period: string): Promise<PaymentBatch> {
   return api.post<PaymentBatch>('/api/payment-cycles', { scheme, period });
+}
+
+/** The jurisdiction's latest batches, newest first. */
+export function fetchPaymentBatches(signal?: AbortSignal): Promise<PaymentBatch[]> {
+  return api.get<PaymentBatch[]>('/api/payment-batches', signal);
+}
+
+/** Paid, committed and the next 12 months; with a draft version id, as if that draft were published. */
+export function fetchBudget(code: string, draftVersionId: number | undefined, signal?: AbortSignal): Promise<Budget> {
+  return api.get<Budget>(withQuery(`/api/schemes/${seg(code)}/budget`, { draftVersionId }), signal);
 }
 
 export function fetchPaymentBatch(id: number, signal?: AbortSignal): Promise<PaymentBatch> {

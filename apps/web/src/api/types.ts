@@ -214,3 +214,53 @@ export type PaymentBatch = {
   paymentCount: number;
   totalFen: number;
 };
+
+export type ApplicationStatus = 'inReview' | 'publicNotice' | 'approved' | 'rejected';
+export type ReviewAction = 'submit' | 'approve' | 'reject' | 'appeal' | 'closeNotice';
+
+/** What a caseworker sends: declarations by commitment (承诺制) only where the scheme asks for them. */
+export type ApplicationRequest = {
+  scheme: string;
+  beneficiaryId: number;
+  facts?: Record<string, boolean | string>;
+  applicantName?: string;
+};
+
+export type ApplicationSummary = {
+  id: number;
+  schemeCode: string;
+  beneficiaryId: number;
+  beneficiaryName: string;
+  beneficiaryIdMasked: string;
+  regionCode: string;
+  facts: Record<string, unknown>;
+  applicantName: string | null;
+  channel: string;
+  status: ApplicationStatus;
+  /** The level reviewing now (inReview), or the one that decided last. */
+  level: ReviewLevel;
+  noticeUntil: string | null;
+  rejectionReason: string | null;
+  appealed: boolean;
+  createdAt: string;
+};
+
+export type ReviewDecision = { level: ReviewLevel; action: ReviewAction; reason: string | null; decidedBy: number | null; at: string };
+
+export type ApplicationDetail = ApplicationSummary & {
+  decisions: ReviewDecision[];
+  /** Today's eligibility with the application's declarations; null when the person is gone from the registry. */
+  eligibility: Eligibility | null;
+};
+
+export type Budget = {
+  schemeCode: string;
+  jurisdictionCode: string;
+  paidFen: number;
+  paidCount: number;
+  committedFen: number;
+  committedCount: number;
+  next12Months: { period: string; count: number; amountFen: number }[];
+  next12MonthsFen: number;
+  assumingVersion: number | null;
+};

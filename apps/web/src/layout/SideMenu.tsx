@@ -1,9 +1,9 @@
-import { AccountBookOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileProtectOutlined, PayCircleOutlined, SearchOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileProtectOutlined, PayCircleOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { isAdmin, mayRunPaymentCycles, mayWrite, useMe } from '../lib/auth';
+import { isAdmin, mayHandleApplications, mayRunPaymentCycles, mayWrite, useMe } from '../lib/auth';
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
@@ -25,8 +25,10 @@ export function SideMenu() {
   if (mayWrite(me)) nav.push({ key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: t('nav.import'), testId: 'nav-import' });
   if (isAdmin(me)) nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
 
-  // 补贴发放: schemes for everyone; payment cycles for county administrators and finance.
+  // 补贴发放: schemes for everyone; applications for the review levels (village, township, county);
+  // payment cycles for county administrators and finance.
   const benefits: NavItem[] = [{ key: 'schemes', path: '/schemes', icon: <FileProtectOutlined />, label: t('nav.schemes'), testId: 'nav-schemes' }];
+  if (mayHandleApplications(me)) benefits.push({ key: 'applications', path: '/applications', icon: <SolutionOutlined />, label: t('nav.applications'), testId: 'nav-applications' });
   if (mayRunPaymentCycles(me)) benefits.push({ key: 'payment-cycles', path: '/payment-cycles', icon: <PayCircleOutlined />, label: t('nav.paymentCycles'), testId: 'nav-payment-cycles' });
 
   const item = (n: NavItem) => ({

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { isApiError, setSessionLostHandler } from '../api/client';
 import type { LoginRequest, Me, Role } from '../api/types';
-import { canWrite } from './domain';
+import { canWrite, reviewLevelOf } from './domain';
 
 type AuthState =
   | { status: 'loading' }
@@ -105,4 +105,16 @@ export function mayCheckEligibility(me: Me): boolean {
 /** A payment cycle is run by a county administrator or a finance operator. */
 export function mayRunPaymentCycles(me: Me): boolean {
   return me.roles.includes('countyAdmin') || (me.roles.includes('departmentOperator') && me.department === 'finance');
+}
+
+/** Applying for a family and reviewing applications: village and township workers, county administrators. */
+export function mayHandleApplications(me: Me): boolean {
+  return reviewLevelOf(me.roles) !== null;
+}
+
+const BUDGET_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'];
+
+/** A scheme's budget (paid, committed, the next 12 months): administrators, leaders and departments. */
+export function mayViewBudget(me: Me): boolean {
+  return me.roles.some((r) => BUDGET_ROLES.includes(r));
 }

@@ -8,11 +8,17 @@ import { schemeName } from './schemeLabels';
 
 type Props = { batch: PaymentBatch; scheme: SchemeSummary | undefined; jurisdictionName: string };
 
+/** How far a batch's cycle has got, in whole percent (a complete one is 100 even with no chunks). */
+export function batchPercent(batch: PaymentBatch): number {
+  if (batch.status === 'complete') return 100;
+  return batch.chunksTotal === 0 ? 0 : Math.floor((batch.chunksDone / batch.chunksTotal) * 100);
+}
+
 export function BatchProgress({ batch, scheme, jurisdictionName }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const complete = batch.status === 'complete';
-  const percent = complete ? 100 : batch.chunksTotal === 0 ? 0 : Math.floor((batch.chunksDone / batch.chunksTotal) * 100);
+  const percent = batchPercent(batch);
 
   return (
     <Card

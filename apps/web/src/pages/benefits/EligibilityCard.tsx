@@ -1,17 +1,15 @@
-import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Select, Space, Statistic, Typography } from 'antd';
-import type { TFunction } from 'i18next';
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEligibility, fetchSchemes } from '../../api/benefits';
 import type { Eligibility } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { formatFen } from '../../lib/money';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
-import { TraceList } from './TraceList';
+import { EligibilityVerdict } from './EligibilityVerdict';
 
 /** 补贴资格 on a person's page: the user picks a scheme and period and asks (each look-up is audited). */
 export function EligibilityCard({ personId }: { personId: number }) {
@@ -76,30 +74,10 @@ export function EligibilityCard({ personId }: { personId: number }) {
       </Typography.Paragraph>
       <ApiErrorAlert error={error} />
       {result && result.schemeCode === code ? (
-        <Flex vertical gap={12} data-testid="eligibility-result" data-eligible={String(result.eligible)}>
-          <Alert
-            type={result.eligible ? 'success' : 'warning'}
-            showIcon
-            icon={result.eligible ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
-            title={
-              <Flex justify="space-between" align="center" wrap gap={8}>
-                <Typography.Text strong data-testid="eligibility-verdict">
-                  {t(result.eligible ? 'benefits.eligibility.eligible' : 'benefits.eligibility.notEligible', { period: periodLabel(t, result.period) })}
-                </Typography.Text>
-                <Statistic title={t('benefits.eligibility.amount')} value={formatFen(result.amountFen)} data-testid="eligibility-amount" />
-              </Flex>
-            }
-          />
-          <Typography.Text strong>{t('benefits.eligibility.trace')}</Typography.Text>
-          <TraceList trace={result.trace} />
-        </Flex>
+        <EligibilityVerdict result={result} />
       ) : (
         !error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('benefits.eligibility.prompt')} />
       )}
     </Card>
   );
-}
-
-function periodLabel(t: TFunction, period: string): string {
-  return period === 'once' ? t('benefits.frequency.once') : period;
 }

@@ -3,12 +3,13 @@ import { Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { fetchSchemes, startPaymentCycle } from '../../api/benefits';
+import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
 import type { PaymentBatch } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
+import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
@@ -31,6 +32,9 @@ export function PaymentCyclesPage() {
   const batchId = Number.isInteger(raw) && raw > 0 ? raw : null;
   const { batch, error } = usePaymentBatch(batchId, started);
   const scheme = schemes.data?.find((s) => s.code === code);
+  // Asked again when a batch starts or the followed one completes; the followed row shows live progress meanwhile.
+  const batches = useAsync((signal) => fetchPaymentBatches(signal), [batchId, batch?.status === 'complete']);
+  const rows = batches.data?.map((b) => (batch && b.id === batch.id ? batch : b));
 
   const start = async () => {
     if (!code) return;
@@ -92,6 +96,8 @@ export function PaymentCyclesPage() {
       {batch && batch.id === batchId && (
         <BatchProgress batch={batch} scheme={schemes.data?.find((s) => s.code === batch.schemeCode)} jurisdictionName={me.jurisdiction.name} />
       )}
+      <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
+      <BatchesTable batches={rows} loading={batches.loading} schemes={schemes.data} selectedId={batchId} onSelect={(id) => setParams({ batch: String(id) })} />
     </Flex>
   );
 }

@@ -6,9 +6,10 @@ import { fetchScheme } from '../../api/benefits';
 import { isApiError } from '../../api/client';
 import type { SchemeDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { mayDraftVersions, useMe } from '../../lib/auth';
+import { mayDraftVersions, mayViewBudget, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
+import { BudgetCard } from './BudgetCard';
 import { InterpretationsBox } from './InterpretationsBox';
 import { ParametersCard } from './ParametersCard';
 import { FrequencyTag, LegalBasisText, ProactiveTag, schemeName } from './schemeLabels';
@@ -86,6 +87,7 @@ export function SchemeDetailPage() {
             <BasisCard scheme={scheme} region={regionLabel(scheme.regionCode)} />
             <InterpretationsBox interpretations={scheme.interpretations} />
             <ParametersCard parameters={scheme.parameters} regionName={regionLabel} />
+            {mayViewBudget(me) && <BudgetCard schemeCode={scheme.code} versions={scheme.versions} jurisdictionName={me.jurisdiction.name} />}
             <VersionsCard schemeCode={scheme.code} versions={scheme.versions} parameters={scheme.parameters} regionName={regionLabel} onChanged={reload} />
             {mayDraftVersions(me) && <VersionDraftForm schemeCode={scheme.code} parameters={scheme.parameters} jurisdictionName={me.jurisdiction.name} onSaved={reload} />}
           </Flex>

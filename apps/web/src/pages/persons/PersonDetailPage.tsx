@@ -1,14 +1,16 @@
-import { ArrowLeftOutlined, EyeOutlined, IdcardOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EyeOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
-import type { PersonDetail } from '../../api/types';
+import type { ApplicationDetail, PersonDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { mayCheckEligibility, mayWrite, useMe } from '../../lib/auth';
+import { mayCheckEligibility, mayHandleApplications, mayWrite, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
+import { ApplicationResultCard } from '../benefits/ApplicationResultCard';
+import { ApplyModal } from '../benefits/ApplyModal';
 import { EligibilityCard } from '../benefits/EligibilityCard';
 import { HouseholdCard } from './HouseholdCard';
 import { RelationshipsCard } from './RelationshipsCard';
@@ -57,7 +59,12 @@ export function PersonDetailPage() {
   const location = useLocation();
   const id = Number(useParams().id);
   const [revealOpen, setRevealOpen] = useState(false);
-  const caseworker = mayCheckEligibility(useMe());
+  const [applyOpen, setApplyOpen] = useState(false);
+  const [applied, setApplied] = useState<ApplicationDetail | null>(null);
+  const me = useMe();
+  const caseworker = mayCheckEligibility(me);
+  // 申请补贴: village and township workers and county administrators apply for a family.
+  const applicant = mayHandleApplications(me);
   const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
 
   const back = (
@@ -88,6 +95,13 @@ export function PersonDetailPage() {
                   <Tag>{t('person.age', { age: person.age })}</Tag>
                 </Space>
               }
+              extra={
+                applicant && (
+                  <Button type="primary" icon={<FileAddOutlined />} onClick={() => setApplyOpen(true)} data-testid="apply-button">
+                    {t('benefits.apply.button')}
+                  </Button>
+                )
+              }
             >
               <BasicInfo person={person} onReveal={() => setRevealOpen(true)} />
             </Card>
@@ -99,8 +113,22 @@ export function PersonDetailPage() {
                 <RelationshipsCard relationships={person.relationships} />
               </Col>
             </Row>
-            {caseworker && <EligibilityCard key={person.id} personId={person.id} />}
-            <RevealIdModal key={person.id} personId={person.id} personName={person.name} open={revealOpen} onClose={() => setRevealOpen(false)} />
+            {applied && applied.beneficiaryId === person.id && <ApplicationResultCard key={`applied-${applied.id}`} application={applied} />}
+            {caseworker && <EligibilityCard key={`eligibility-${person.id}`} personId={person.id} />}
+            {applicant && (
+              <ApplyModal
+                key={`apply-${person.id}`}
+                personId={person.id}
+                personName={person.name}
+                open={applyOpen}
+                onClose={() => setApplyOpen(false)}
+                onSubmitted={(a) => {
+                  setApplied(a);
+                  setApplyOpen(false);
+                }}
+              />
+            )}
+            <RevealIdModal key={`reveal-${person.id}`} personId={person.id} personName={person.name} open={revealOpen} onClose={() => setRevealOpen(false)} />
           </Flex>
         ) : (
           <div style={{ minHeight: 240 }} />

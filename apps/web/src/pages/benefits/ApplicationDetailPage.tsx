@@ -1,0 +1,121 @@
+import { ArrowLeftOutlined, AuditOutlined, FileDoneOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { fetchApplication } from '../../api/applications';
+import { isApiError } from '../../api/client';
+import type { ApplicationDetail } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatDateTime } from '../../lib/format';
+import { optionalLabel } from '../../lib/optionalLabel';
+import { useAsync } from '../../lib/useAsync';
+import { useLang } from '../../lib/useLang';
+import { MaskedId } from '../persons/personColumns';
+import { ApplicationActions } from './ApplicationActions';
+import { ApplicationStatusTags, factText, schemeNameOf } from './applicationLabels';
+import { DecisionsTimeline } from './DecisionsTimeline';
+import { EligibilityVerdict } from './EligibilityVerdict';
+import { ReviewSteps } from './ReviewSteps';
+import { useRegionNames } from './useRegionNames';
+
+function Facts({ application: a }: { application: ApplicationDetail }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(a.facts);
+  if (entries.length === 0) return <>{t('benefits.applications.noFacts')}</>;
+  return (
+    <>
+      {entries.map(([k, v]) => (
+        <div key={k}>{factText(t, k, v)}</div>
+      ))}
+    </>
+  );
+}
+
+function Overview({ application: a, regionName }: { application: ApplicationDetail; regionName: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const none = t('common.none');
+  const items = [
+    { key: 'beneficiary', label: t('benefits.applications.beneficiary'), children: <Link to={`/persons/${a.beneficiaryId}`}>{a.beneficiaryName}</Link> },
+    { key: 'idNumber', label: t('benefits.applications.idNumber'), children: <MaskedId value={a.beneficiaryIdMasked} /> },
+    { key: 'region', label: t('benefits.applications.region'), children: regionName },
+    { key: 'scheme', label: t('benefits.applications.scheme'), children: <Link to={`/schemes/${encodeURIComponent(a.schemeCode)}`}>{schemeNameOf(a.schemeCode, lang)}</Link> },
+    { key: 'applicant', label: t('benefits.applications.applicant'), children: a.applicantName ?? none },
+    { key: 'channel', label: t('benefits.applications.channel'), children: optionalLabel('benefits.channel', a.channel) },
+    { key: 'facts', label: t('benefits.applications.facts'), children: <Facts application={a} /> },
+    { key: 'createdAt', label: t('benefits.applications.createdAt'), children: formatDateTime(a.createdAt) },
+    { key: 'level', label: t('benefits.applications.level'), children: <span data-testid="application-level">{t(`benefits.reviewLevel.${a.level}`)}</span> },
+  ];
+  if (a.noticeUntil) items.push({ key: 'noticeUntil', label: t('benefits.applications.noticeUntil'), children: a.noticeUntil });
+  if (a.rejectionReason) {
+    items.push({ key: 'reason', label: t('benefits.applications.rejectionReason'), children: <Typography.Text type="danger" data-testid="application-rejection-reason">{a.rejectionReason}</Typography.Text> });
+  }
+  return <Descriptions bordered size="middle" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;
+}
+
+/** One application: where it stands, what the user may do with it, its history and today's eligibility. */
+export function ApplicationDetailPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const loaded = useAsync((signal) => (valid ? fetchApplication(id, signal) : Promise.resolve(undefined)), [id]);
+  // A decision answers with the application as it now is: show that without asking again.
+  const [latest, setLatest] = useState<ApplicationDetail>();
+  useEffect(() => setLatest(loaded.data), [loaded.data]);
+  const app = latest && latest.id === id ? latest : undefined;
+  const regionName = useRegionNames(app ? [app.regionCode] : []);
+
+  const back = (
+    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/applications')} style={{ paddingInline: 0 }}>
+      {t('benefits.applications.back')}
+    </Button>
+  );
+  if (!valid || (isApiError(loaded.error) && (loaded.error.status === 404 || loaded.error.status === 403))) {
+    return <Result status="404" title={t('benefits.applications.notFound')} subTitle={isApiError(loaded.error) ? loaded.error.message : undefined} extra={back} />;
+  }
+
+  return (
+    <Flex vertical gap={16} data-testid="application-detail">
+      <div>{back}</div>
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <Spin spinning={loaded.loading && !app}>
+        {app ? (
+          <Flex vertical gap={16}>
+            <Space wrap align="center">
+              <Typography.Title level={3} style={{ margin: 0 }} data-testid="application-heading">
+                {t('benefits.applications.heading', { id: app.id })}
+              </Typography.Title>
+              <ApplicationStatusTags application={app} />
+            </Space>
+            <Card title={<><FileDoneOutlined /> {schemeNameOf(app.schemeCode, lang)}</>}>
+              <Overview application={app} regionName={regionName(app.regionCode)} />
+            </Card>
+            <Card title={<><AuditOutlined /> {t('benefits.applications.progress')}</>} data-testid="application-progress">
+              <Flex vertical gap={24}>
+                <ReviewSteps application={app} />
+                <ApplicationActions application={app} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+              </Flex>
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={10}>
+                <Card title={<><HistoryOutlined /> {t('benefits.applications.decisions')}</>}>
+                  <DecisionsTimeline decisions={app.decisions} />
+                </Card>
+              </Col>
+              <Col xs={24} xl={14}>
+                <Card title={<><SafetyCertificateOutlined /> {t('benefits.applications.eligibility')}</>} data-testid="application-eligibility">
+                  {app.eligibility ? <EligibilityVerdict result={app.eligibility} /> : <Typography.Text type="secondary">{t('benefits.applications.noEligibility')}</Typography.Text>}
+                </Card>
+              </Col>
+            </Row>
+          </Flex>
+        ) : (
+          <div style={{ minHeight: 240 }} />
+        )}
+      </Spin>
+    </Flex>
+  );
+}

@@ -1,0 +1,83 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { fetchApplicationQueue } from '../../api/applications';
+import type { ApplicationSummary, ReviewLevel } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useMe } from '../../lib/auth';
+import { reviewLevelOf } from '../../lib/domain';
+import { formatDateTime } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { useLang } from '../../lib/useLang';
+import { MaskedId } from '../persons/personColumns';
+import { ApplicationStatusTags, schemeNameOf } from './applicationLabels';
+
+/** Opens an application by its number: how a village worker gets back to one that left their queue. */
+function OpenById() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [id, setId] = useState<number | null>(null);
+  const open = () => id !== null && void navigate(`/applications/${id}`);
+  return (
+    <Space.Compact>
+      <InputNumber<number> min={1} precision={0} value={id} onChange={setId} onPressEnter={open} placeholder={t('benefits.applications.openById')} style={{ width: 160 }} data-testid="application-id-input" />
+      <Button icon={<SearchOutlined />} disabled={id === null} onClick={open} data-testid="application-id-open">
+        {t('benefits.applications.open')}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+/** 申请审核: what waits for the user's review level in their jurisdiction, oldest first. */
+export function ApplicationsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const me = useMe();
+  const navigate = useNavigate();
+  const level: ReviewLevel | null = reviewLevelOf(me.roles);
+  const { data, error, loading, reload } = useAsync((signal) => fetchApplicationQueue(signal), []);
+  const none = t('common.none');
+
+  const columns: TableColumnsType<ApplicationSummary> = [
+    { title: t('benefits.applications.id'), dataIndex: 'id', render: (id: number) => <Link to={`/applications/${id}`}>#{id}</Link> },
+    { title: t('benefits.applications.beneficiary'), dataIndex: 'beneficiaryName' },
+    { title: t('benefits.applications.idNumber'), dataIndex: 'beneficiaryIdMasked', render: (v: string) => <MaskedId value={v} /> },
+    { title: t('benefits.applications.scheme'), dataIndex: 'schemeCode', render: (code: string) => schemeNameOf(code, lang) },
+    { title: t('benefits.applications.level'), dataIndex: 'level', render: (l: ReviewLevel) => t(`benefits.reviewLevel.${l}`) },
+    { title: t('benefits.applications.status'), key: 'status', render: (_, a) => <ApplicationStatusTags application={a} /> },
+    { title: t('benefits.applications.noticeUntil'), dataIndex: 'noticeUntil', render: (d: string | null) => d ?? none },
+    { title: t('benefits.applications.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
+  ];
+  const levelName = level ? t(`benefits.reviewLevel.${level}`) : none;
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('benefits.applications.title')}
+      </Typography.Title>
+      <ApiErrorAlert error={error} onRetry={reload} />
+      <Card>
+        <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary">
+            {t(level === 'county' ? 'benefits.applications.hintCounty' : 'benefits.applications.hint', { region: me.jurisdiction.name, level: levelName })}
+          </Typography.Text>
+          <OpenById />
+        </Flex>
+        <Table<ApplicationSummary>
+          className="clickable-rows"
+          rowKey="id"
+          columns={columns}
+          dataSource={data}
+          loading={loading}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('benefits.applications.empty') }}
+          onRow={(a) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a') && void navigate(`/applications/${a.id}`) })}
+          data-testid="applications-table"
+        />
+      </Card>
+    </Flex>
+  );
+}

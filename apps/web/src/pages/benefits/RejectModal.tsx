@@ -1,0 +1,55 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rejectApplication } from '../../api/applications';
+import type { ApplicationDetail } from '../../api/types';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+
+type Props = { applicationId: number; open: boolean; onClose: () => void; onRejected: (next: ApplicationDetail) => void };
+
+/** 驳回 needs a reason: the applicant sees it and may appeal once. */
+export function RejectModal({ applicationId, open, onClose, onRejected }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const reject = async ({ reason }: { reason: string }) => {
+    setSaving(true);
+    setError(null);
+    try {
+      onRejected(await rejectApplication(applicationId, reason.trim()));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('benefits.applications.rejectTitle', { id: applicationId })}
+      onCancel={onClose}
+      afterClose={() => setError(null)}
+      destroyOnHidden
+      maskClosable={false}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button danger type="primary" icon={<CloseOutlined />} loading={saving} onClick={() => form.submit()} data-testid="reject-confirm">
+            {t('benefits.applications.action.reject')}
+          </Button>
+        </>
+      }
+    >
+      <ApiErrorAlert error={error} />
+      <Form form={form} layout="vertical" onFinish={(v) => void reject(v)}>
+        <Form.Item name="reason" label={t('benefits.applications.reason')} rules={[{ required: true, whitespace: true, message: t('benefits.applications.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={t('benefits.applications.reasonPlaceholder')} data-testid="reject-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
