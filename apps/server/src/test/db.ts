@@ -10,12 +10,12 @@ export const TEST_SCOPE = '533423';
  * A fresh, migrated database with the 维西 region tree: in-memory PGlite by default, or a
  * new database on the server at TEST_DATABASE_URL (dropped by the returned cleanup).
  */
-export async function createTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
+export async function createTestDatabase(scope = TEST_SCOPE): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
     await migrate(database);
-    await ensureRegionsLoaded(database, TEST_SCOPE);
+    await ensureRegionsLoaded(database, scope);
     return { database, cleanup: () => database.close() };
   }
   const name = `cradle_test_${randomBytes(6).toString('hex')}`;
@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<{ database: Database; cleanu
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
   await migrate(database);
-  await ensureRegionsLoaded(database, TEST_SCOPE);
+  await ensureRegionsLoaded(database, scope);
   return {
     database,
     url: url.toString(),
