@@ -50,6 +50,12 @@ export async function findApplication(tx: Conn, id: number, forUpdate = false): 
   return rows[0] ? toRow(rows[0]) : null;
 }
 
+/** A person's applications in the scope, any status, newest first. */
+export async function listForBeneficiary(tx: Conn, beneficiaryId: number): Promise<ApplicationRow[]> {
+  const rows = await tx.query<Row>(`${SELECT} WHERE a.beneficiary_id = $1 ORDER BY a.id DESC LIMIT 100`, [beneficiaryId]);
+  return rows.map(toRow);
+}
+
 /** The applications waiting for a level in the scope, oldest first (the reviewer's queue). */
 export async function listQueue(tx: Conn, level: ReviewLevel, includeNotice: boolean): Promise<ApplicationRow[]> {
   const rows = await tx.query<Row>(

@@ -7,7 +7,7 @@ import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
 import { AppError, commonError } from '../errors.js';
 import {
-  findApplication, insertApplication, insertDecision, listDecisions, listQueue, saveState, type ApplicationRow,
+  findApplication, insertApplication, insertDecision, listDecisions, listForBeneficiary, listQueue, saveState, type ApplicationRow,
 } from './applications-repo.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
@@ -108,9 +108,10 @@ export function createApplicationService(database: Database) {
         return view(tx, app, getScheme(app.schemeCode));
       }),
 
-    /** What waits for the user's level in their jurisdiction; the last level also sees public notices. */
-    queue: (a: Actor) =>
+    /** What waits for the user's level in their jurisdiction (the last level also sees public notices), or one person's applications. */
+    queue: (a: Actor, beneficiaryId?: number) =>
       withScope(database, scope(a), async (tx) => {
+        if (beneficiaryId !== undefined) return listForBeneficiary(tx, beneficiaryId);
         const level = reviewLevelOf(a.user.roles);
         if (!level) return [];
         return listQueue(tx, level, level === 'county');

@@ -78,6 +78,8 @@ describe('review', () => {
     const base = `/api/applications/${created.json().id}`;
     const rejected = await post('township', `${base}/reject`, { reason: '材料不全' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectionReason: '材料不全', level: 'township' });
+    expect((await get('village', `/api/applications?beneficiaryId=${ids.b}`)).json().map((x: { status: string }) => x.status)).toEqual(['rejected']);
+    expect((await get('township2', `/api/applications?beneficiaryId=${ids.b}`)).json()).toEqual([]);
     expect((await post('village', `${base}/appeal`)).json()).toMatchObject({ status: 'inReview', level: 'county', appealed: true });
     expect((await post('county', `${base}/approve`)).json().status).toBe('approved');
     ids.appB = created.json().id;

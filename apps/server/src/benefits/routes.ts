@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
-  BudgetQuery, BudgetView, ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
+  BudgetQuery, BudgetView, ApplicationListQuery, ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
 } from './schemas.js';
 import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
@@ -52,8 +52,8 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsServi
   app.post('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Apply for a family (a scheme that is not proactive); parity and the rest come from the registry', body: ApplicationBody, response: { 201: ApplicationDetail } } }, async (req, reply) =>
     reply.status(201).send(await apps.submit(actor(req), req.body)),
   );
-  app.get('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Applications waiting for your review level in your jurisdiction', response: { 200: Type.Array(ApplicationSummary) } } }, (req) =>
-    apps.queue(actor(req)),
+  app.get('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Applications waiting for your review level in your jurisdiction, or one person’s (any status)', querystring: ApplicationListQuery, response: { 200: Type.Array(ApplicationSummary) } } }, (req) =>
+    apps.queue(actor(req), req.query.beneficiaryId),
   );
   app.get('/api/applications/:id', { config: { roles: REVIEWERS }, schema: { tags, summary: 'An application with its decisions and eligibility trace', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
     apps.detail(actor(req), req.params.id),

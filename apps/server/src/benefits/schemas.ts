@@ -105,6 +105,7 @@ export const ApplicationBody = Type.Object({
   applicantName: Type.Optional(Type.String({ maxLength: 50 })),
 });
 export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ApplicationListQuery = Type.Object({ beneficiaryId: Type.Optional(Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' })) });
 export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
 
 const Level = Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county')]);
