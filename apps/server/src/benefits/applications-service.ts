@@ -1,5 +1,5 @@
 import {
-  checkApplicationFacts, checkEligibility, chinaDateOf, newApplicationState, periodOn, review, reviewLevelOf, withApplicationFacts,
+  checkApplicationFacts, checkEligibility, chinaDateOf, newApplicationState, periodOn, resolveNoticeDays, review, reviewLevelOf, withApplicationFacts,
   type ReviewAction, type SchemeDefinition,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
@@ -48,7 +48,8 @@ export function createApplicationService(database: Database) {
       if (!app) throw BenefitsError('application.notFound');
       const scheme = getScheme(app.schemeCode);
       const level = reviewLevelOf(a.user.roles);
-      const outcome = review(scheme, app, action, level, today());
+      const noticeDays = resolveNoticeDays(scheme, await publishedOverrides(tx, scheme.code), app.regionCode, today());
+      const outcome = review(scheme, app, action, level, today(), noticeDays);
       if (!outcome.ok) throw new AppError(outcome.code, outcome.code === 'review.reasonRequired' ? 400 : 409, outcome.message);
       // An appeal reviewed at the level that rejected (a county's own rejection) goes to another person.
       if (app.appealed && action.kind !== 'appeal') {

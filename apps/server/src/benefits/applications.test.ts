@@ -1,3 +1,4 @@
+import { chinaDateOf } from '@cradle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 
@@ -85,14 +86,25 @@ describe('review', () => {
     ids.appB = created.json().id;
   });
 
-  it('holds a public notice before final approval where the scheme asks for one', async () => {
+  it('holds a public notice before final approval, for the days the county set', async () => {
+    // The county shortens the insurance subsidy's notice to 3 days (the scheme's default is 7).
+    const v = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', {
+      effectiveFrom: '2020-01-01', values: { publicNoticeDays: 3 }, legalBasis: { document: '维西县卫健局 公示规定', clause: '第二条' },
+    });
+    expect(v.statusCode).toBe(201);
+    await post('county', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/submit`);
+    expect((await post('admin', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/publish`)).json().status).toBe('published');
+    const tooLong = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', { effectiveFrom: '2020-01-01', values: { publicNoticeDays: 365 }, legalBasis: { document: '规定', clause: '1' } });
+    expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['values.publicNoticeDays']);
     const created = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.c, facts: { accidentInsurancePurchased: true } });
     expect(created.json().eligibility).toMatchObject({ eligible: true, amountFen: 5000 });
     const base = `/api/applications/${created.json().id}`;
     await post('township', `${base}/approve`);
     const notice = await post('county', `${base}/approve`);
     expect(notice.json()).toMatchObject({ status: 'publicNotice' });
-    expect(notice.json().noticeUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const until = new Date(`${chinaDateOf(new Date())}T00:00:00Z`);
+    until.setUTCDate(until.getUTCDate() + 3);
+    expect(notice.json().noticeUntil).toBe(until.toISOString().slice(0, 10));
     expect((await post('county', `${base}/close-notice`)).json().code).toBe('review.noticeRunning');
   });
 });

@@ -1,4 +1,4 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -43,7 +43,8 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
           const r = resolveParameter(scheme, name, overrides, a.user.jurisdictionCode, today);
           return { name, label: def.label, unit: def.unit, setBy: def.setBy ?? null, current: r && { value: r.value, from: r.from, jurisdictionCode: r.jurisdictionCode, version: r.version, basis: r.basis } };
         });
-        return { ...summaryOf(scheme), parameters, reviewLevels: [...scheme.reviewLevels], publicNoticeDays: scheme.publicNoticeDays, versions: await listVersions(tx, scheme.code) };
+        const publicNoticeDays = resolveNoticeDays(scheme, overrides, a.user.jurisdictionCode, today);
+        return { ...summaryOf(scheme), parameters, reviewLevels: [...scheme.reviewLevels], publicNoticeDays, versions: await listVersions(tx, scheme.code) };
       });
     },
 

@@ -61,3 +61,19 @@ function latestBuiltIn(history: readonly DatedValue[], onDate: string): Resolved
   for (const v of history) if (v.from <= onDate && (found === null || v.from >= found.from)) found = v;
   return found && { value: found.value, basis: found.basis, jurisdictionCode: '', version: null, from: found.from };
 }
+
+/** The value name a version uses to set the public-notice days (a procedure, not a policy figure). */
+export const NOTICE_DAYS = 'publicNoticeDays';
+
+/** The public-notice days in force for a beneficiary's region on a day: a version's, else the scheme's default. */
+export function resolveNoticeDays(scheme: SchemeDefinition, overrides: readonly ParameterOverride[], regionCode: string, onDate: string): number {
+  const withDefault: SchemeDefinition = {
+    ...scheme,
+    parameters: {
+      ...scheme.parameters,
+      [NOTICE_DAYS]: { label: { zh: '公示天数', en: 'Public notice days' }, unit: 'days', history: [{ from: '0001-01-01', value: scheme.publicNoticeDays, basis: scheme.legalBasis }] },
+    },
+  };
+  const v = resolveParameter(withDefault, NOTICE_DAYS, overrides, regionCode, onDate)?.value;
+  return typeof v === 'number' ? v : scheme.publicNoticeDays;
+}

@@ -49,7 +49,11 @@ export function newApplicationState(scheme: SchemeDefinition): ApplicationState 
  * by the county again — by another administrator, which the server enforces), and an approved
  * appeal continues up the chain from there.
  */
-export function review(scheme: SchemeDefinition, s: ApplicationState, action: ReviewAction, actorLevel: ReviewLevel | null, today: string): ReviewOutcome {
+export function review(
+  scheme: SchemeDefinition, s: ApplicationState, action: ReviewAction, actorLevel: ReviewLevel | null, today: string,
+  /** The days in force for the application's region (resolveNoticeDays); the scheme's default if not given. */
+  noticeDays = scheme.publicNoticeDays,
+): ReviewOutcome {
   const fail = (code: ReviewRefusal, zh: string, en: string): ReviewOutcome => ({ ok: false, code, message: { zh, en } });
   const levels = scheme.reviewLevels.length > 0 ? scheme.reviewLevels : (['county'] as const);
   const last = levels[levels.length - 1]!;
@@ -58,7 +62,7 @@ export function review(scheme: SchemeDefinition, s: ApplicationState, action: Re
       if (s.status !== 'inReview') return fail('review.wrongStatus', '该申请当前不在审核中', 'The application is not awaiting review');
       if (actorLevel !== s.level) return fail('review.wrongLevel', '该申请不在您这一级审核', 'The application is not at your review level');
       if (s.level !== last) return { ok: true, state: { ...s, level: levels[levels.indexOf(s.level) + 1] ?? last } };
-      if (scheme.publicNoticeDays > 0) return { ok: true, state: { ...s, status: 'publicNotice', noticeUntil: addDays(today, scheme.publicNoticeDays) } };
+      if (noticeDays > 0) return { ok: true, state: { ...s, status: 'publicNotice', noticeUntil: addDays(today, noticeDays) } };
       return { ok: true, state: { ...s, status: 'approved' } };
     }
     case 'reject': {

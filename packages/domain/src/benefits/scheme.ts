@@ -19,7 +19,7 @@ export type SchemeKind =
   | 'preschoolFeeWaiver';
 
 /** What a parameter holds; an override must hold the same. */
-export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey';
+export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey' | 'days';
 
 export type ParameterValue = Fen | number | string | readonly number[] | Readonly<Record<string, Fen>>;
 
@@ -84,7 +84,11 @@ export interface SchemeDefinition {
   /** 免申即享: eligible persons found in the registry get a pending entitlement without applying. */
   proactive: boolean;
   reviewLevels: readonly ReviewLevel[];
-  /** 公示 before final approval, in days; 0 for none. */
+  /**
+   * 公示 before final approval, in days; 0 for none. The seeds give no figure: 7 is our default
+   * where a scheme's review ends at the county, and a jurisdiction sets its own through a
+   * version's `publicNoticeDays` (resolveNoticeDays).
+   */
   publicNoticeDays: number;
   legalBasis: LegalBasis;
   parameters: Readonly<Record<string, ParameterDefinition>>;

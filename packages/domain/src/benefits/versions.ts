@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../calendar-date.js';
 import type { Message } from '../messages.js';
+import { NOTICE_DAYS } from './parameters.js';
 import type { ParameterDefinition, SchemeDefinition } from './scheme.js';
 
 /** A draft of a scheme version as an administrator submits it. Amounts are integer fen. */
@@ -40,6 +41,11 @@ export function checkVersionDraft(scheme: SchemeDefinition, draft: VersionDraft,
   const names = Object.keys(draft.values ?? {});
   if (names.length === 0) add('values', '至少设定一个参数', 'set at least one parameter');
   for (const name of names) {
+    if (name === NOTICE_DAYS) {
+      const v = draft.values[name];
+      if (!(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 90)) add(`values.${name}`, '公示天数须为0至90的整数', 'public notice days must be a whole number from 0 to 90');
+      continue;
+    }
     const def = scheme.parameters[name];
     if (!def) {
       add(`values.${name}`, '该项目没有此参数', 'the scheme has no such parameter');
@@ -60,6 +66,8 @@ function checkValue(def: ParameterDefinition, v: unknown): Message | null {
         return { zh: `不得低于 ${def.minimum / 100} 元`, en: `may not be below ${def.minimum / 100} yuan` };
       }
       return null;
+    case 'days':
+      return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 90 ? null : { zh: '天数须为0至90的整数', en: 'days must be a whole number from 0 to 90' };
     case 'years':
       return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 120 ? null : { zh: '年龄须为0至120的整数', en: 'an age must be a whole number from 0 to 120' };
     case 'date':
