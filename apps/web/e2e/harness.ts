@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { totpAt } from '../../server/src/auth/totp.js';
 import { loadConfig, repoRoot } from '../../server/src/config.js';
-import { deriveKeys } from '../../server/src/crypto/keys.js';
+import { deriveKeys, type Keys } from '../../server/src/crypto/keys.js';
 import { createPii } from '../../server/src/crypto/pii.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadDemoPopulation } from '../../server/src/demo/load.js';
@@ -36,6 +36,8 @@ export interface E2EServer {
   app: FastifyInstance;
   /** The database as its owner (no row-level security): for picking test data and checking effects. */
   database: Database;
+  /** The server's keys: for writing test persons whose ID numbers the server can decrypt. */
+  keys: Keys;
   users: DemoUser[];
   close: () => Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function startServer(populationSize = 3000): Promise<E2EServer> {
       baseUrl: `http://127.0.0.1:${port}`,
       app: running,
       database,
+      keys,
       users,
       close: async () => {
         await running.close();

@@ -96,6 +96,23 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return handleResponse<T>(res);
 }
 
+/**
+ * A file from a state-changing request (a payment file export): the body as a blob, with the
+ * answer's headers; an error answer is JSON and becomes an ApiError as usual.
+ */
+export async function apiDownload(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const headers = requestHeaders('POST', true);
+  headers.set('Accept', '*/*');
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: '' });
+  }
+  if (!res.ok) return handleResponse<never>(res);
+  return { blob: await res.blob(), headers: res.headers };
+}
+
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),

@@ -264,3 +264,36 @@ export type Budget = {
   next12MonthsFen: number;
   assumingVersion: number | null;
 };
+
+export type PaymentFileFormat = 'csv' | 'xlsx';
+
+/** An export for the one-card platform, as the answer's headers describe it; the file itself is `blob`. */
+export type PaymentExport = {
+  id: number;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  totalFen: number;
+  blob: Blob;
+};
+
+/** What a bank return changed: rows repeating a status already recorded count as unchanged. */
+export type BankReturnSummary = {
+  id: number;
+  batchId: number;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  paid: number;
+  failed: number;
+  returned: number;
+  unchanged: number;
+};
+
+/** One refused row of a bank return; the server sends the message in both languages. */
+export type BankReturnRowError = {
+  row: number;
+  reference: string;
+  code: string;
+  message: { zh: string; en: string };
+};

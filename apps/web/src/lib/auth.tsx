@@ -107,6 +107,11 @@ export function mayRunPaymentCycles(me: Me): boolean {
   return me.roles.includes('countyAdmin') || (me.roles.includes('departmentOperator') && me.department === 'finance');
 }
 
+/** Payment files (the one-card export with full ID numbers, the bank's return): finance operators only. */
+export function mayHandlePaymentFiles(me: Me): boolean {
+  return me.roles.includes('departmentOperator') && me.department === 'finance';
+}
+
 /** Applying for a family and reviewing applications: village and township workers, county administrators. */
 export function mayHandleApplications(me: Me): boolean {
   return reviewLevelOf(me.roles) !== null;

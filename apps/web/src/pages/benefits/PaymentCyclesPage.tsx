@@ -6,11 +6,12 @@ import { useSearchParams } from 'react-router-dom';
 import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
 import type { PaymentBatch } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useMe } from '../../lib/auth';
+import { mayHandlePaymentFiles, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
 import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
+import { PaymentFilesCard } from './PaymentFilesCard';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
 import { usePaymentBatch } from './usePaymentBatch';
@@ -96,6 +97,7 @@ export function PaymentCyclesPage() {
       {batch && batch.id === batchId && (
         <BatchProgress batch={batch} scheme={schemes.data?.find((s) => s.code === batch.schemeCode)} jurisdictionName={me.jurisdiction.name} />
       )}
+      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && <PaymentFilesCard key={batch.id} batchId={batch.id} />}
       <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
       <BatchesTable batches={rows} loading={batches.loading} schemes={schemes.data} selectedId={batchId} onSelect={(id) => setParams({ batch: String(id) })} />
     </Flex>
