@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_SCOPE } from '../../server/src/test/db.js';
-import { figure, screenshot, signIn, useBrowser, VILLAGE } from './harness.js';
+import { figure, modalOpened, pickOption, screenshot, signIn, useBrowser, VILLAGE } from './harness.js';
 
 const f = useBrowser();
 
@@ -28,17 +28,7 @@ beforeAll(async () => {
   ids.rejectedChild = await insertChild(REJECTED, 'e2e0a002');
 });
 
-async function pickOption(page: Page, select: ReturnType<Page['getByTestId']>, text: string) {
-  await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).click();
-}
 
-/** Waits for a modal's zoom-in to end: a click on a select that is still moving can miss its option. */
-async function modalOpened(page: Page) {
-  const modal = page.locator('.ant-modal').last();
-  await modal.waitFor();
-  await expect.poll(async () => (await modal.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
-}
 
 /** 申请补贴 on the person's page; returns the new application's number. */
 async function applyOnPersonPage(page: Page, personId: number, applicant: string): Promise<number> {

@@ -272,3 +272,16 @@ export async function columnTexts(table: Locator, header: string): Promise<strin
   if (i < 0) throw new Error(`no column "${header}" among: ${headers.join(' | ')}`);
   return (await table.locator(`tr.ant-table-row > td:nth-child(${i + 1})`).allTextContents()).map((t) => t.trim());
 }
+
+/** Picks an option of an Ant Design select by its text. */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-item-option', { hasText: text }).click();
+}
+
+/** Waits for a modal's zoom-in to end: a click on a select that is still moving can miss its option. */
+export async function modalOpened(page: Page): Promise<void> {
+  const modal = page.locator('.ant-modal').last();
+  await modal.waitFor();
+  await expect.poll(async () => (await modal.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../server/src/auth/totp.js';
 import { createPii } from '../../server/src/crypto/pii.js';
-import { demoUser, figure, freshTotp, screenshot, signIn, useBrowser, VILLAGE } from './harness.js';
+import { demoUser, figure, freshTotp, modalOpened, pickOption, screenshot, signIn, useBrowser, VILLAGE } from './harness.js';
 
 const f = useBrowser();
 
@@ -45,16 +45,7 @@ afterAll(async () => {
   if (state.dir) await rm(state.dir, { recursive: true, force: true });
 });
 
-async function pickOption(page: Page, select: ReturnType<Page['getByTestId']>, text: string) {
-  await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).click();
-}
 
-async function modalOpened(page: Page) {
-  const modal = page.locator('.ant-modal').last();
-  await modal.waitFor();
-  await expect.poll(async () => (await modal.getAttribute('class')) ?? '').not.toMatch(/ant-zoom/);
-}
 
 /** A six-digit code that is none of finance's valid ones right now. */
 function wrongCode(): string {
