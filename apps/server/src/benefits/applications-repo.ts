@@ -77,22 +77,25 @@ export interface Decision {
   action: string;
   reason: string | null;
   decidedBy: number | null;
+  decidedByName: string | null;
   at: string;
 }
 
 export async function insertDecision(tx: Conn, applicationId: number, regionCode: string, d: Omit<Decision, 'at'>): Promise<void> {
   await tx.query(
-    'INSERT INTO application_decisions (application_id, level, action, reason, decided_by, region_code) VALUES ($1, $2, $3, $4, $5, $6)',
-    [applicationId, d.level, d.action, d.reason, d.decidedBy, regionCode],
+    'INSERT INTO application_decisions (application_id, level, action, reason, decided_by, decided_by_name, region_code) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [applicationId, d.level, d.action, d.reason, d.decidedBy, d.decidedByName, regionCode],
   );
 }
 
 export async function listDecisions(tx: Conn, applicationId: number): Promise<Decision[]> {
-  const rows = await tx.query<{ level: ReviewLevel; action: string; reason: string | null; decided_by: number | null; created_at: Date }>(
-    'SELECT level, action, reason, decided_by, created_at FROM application_decisions WHERE application_id = $1 ORDER BY id',
+  const rows = await tx.query<{ level: ReviewLevel; action: string; reason: string | null; decided_by: number | null; decided_by_name: string | null; created_at: Date }>(
+    'SELECT level, action, reason, decided_by, decided_by_name, created_at FROM application_decisions WHERE application_id = $1 ORDER BY id',
     [applicationId],
   );
-  return rows.map((r) => ({ level: r.level, action: r.action, reason: r.reason, decidedBy: r.decided_by === null ? null : Number(r.decided_by), at: new Date(r.created_at).toISOString() }));
+  return rows.map((r) => ({
+    level: r.level, action: r.action, reason: r.reason, decidedBy: r.decided_by === null ? null : Number(r.decided_by), decidedByName: r.decided_by_name, at: new Date(r.created_at).toISOString(),
+  }));
 }
 
 /** The facts of the beneficiary's application for a scheme that is not rejected, if any (for an eligibility preview). */

@@ -58,7 +58,7 @@ export function createApplicationService(database: Database) {
       }
       await saveState(tx, id, outcome.state);
       const reason = action.kind === 'reject' ? action.reason.trim() : null;
-      await insertDecision(tx, id, app.regionCode, { level: action.kind === 'appeal' ? outcome.state.level : app.level, action: action.kind, reason, decidedBy: a.user.id });
+      await insertDecision(tx, id, app.regionCode, { level: action.kind === 'appeal' ? outcome.state.level : app.level, action: action.kind, reason, decidedBy: a.user.id, decidedByName: a.user.displayName });
       await appendAudit(tx, auditOf(a, auditAction, 'application', String(id), { scheme: app.schemeCode, from: app.status, to: outcome.state.status, level: app.level, ...(reason ? { reason } : {}) }));
       return view(tx, { ...app, ...outcome.state }, scheme);
     });
@@ -90,7 +90,7 @@ export function createApplicationService(database: Database) {
           await tx.query('ROLLBACK TO SAVEPOINT cradle_apply');
           throw BenefitsError('application.duplicate');
         }
-        await insertDecision(tx, id, person.hukouRegionCode, { level: state.level, action: 'submit', reason: null, decidedBy: a.user.id });
+        await insertDecision(tx, id, person.hukouRegionCode, { level: state.level, action: 'submit', reason: null, decidedBy: a.user.id, decidedByName: a.user.displayName });
         await appendAudit(tx, auditOf(a, 'benefits.applicationSubmit', 'application', String(id), { scheme: scheme.code, beneficiaryId: input.beneficiaryId }));
         return view(tx, (await findApplication(tx, id))!, scheme);
       });

@@ -70,6 +70,9 @@ describe('review', () => {
     expect((await post('township', `${base}/approve`)).json()).toMatchObject({ status: 'inReview', level: 'county' });
     const done = await post('county', `${base}/approve`);
     expect(done.json()).toMatchObject({ status: 'approved' });
+    expect(done.json().decisions.map((d: { action: string; decidedByName: string }) => [d.action, d.decidedByName])).toEqual([
+      ['submit', '村计生专干 熊梅'], ['approve', '乡镇计生专干 和丽'], ['approve', '县卫健委 李主任'],
+    ]);
     const actions = (await t.database.query<{ action: string }>("SELECT action FROM audit_log WHERE target_type = 'application' AND target_id = $1 ORDER BY seq", [String(ids.appA)])).map((r) => r.action);
     expect(actions).toEqual(['benefits.applicationSubmit', 'benefits.applicationApprove', 'benefits.applicationApprove']);
   });

@@ -129,7 +129,7 @@ export const ApplicationSummary = Type.Object({
 export const ApplicationDetail = Type.Intersect([
   ApplicationSummary,
   Type.Object({
-    decisions: Type.Array(Type.Object({ level: Level, action: Type.String(), reason: Nullable(Type.String()), decidedBy: Nullable(Type.Integer()), at: Type.String({ format: 'date-time' }) })),
+    decisions: Type.Array(Type.Object({ level: Level, action: Type.String(), reason: Nullable(Type.String()), decidedBy: Nullable(Type.Integer()), decidedByName: Nullable(Type.String()), at: Type.String({ format: 'date-time' }) })),
     eligibility: Nullable(EligibilityView),
   }),
 ]);

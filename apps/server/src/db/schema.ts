@@ -334,6 +334,8 @@ export const applicationDecisions = pgTable(
     action: text('action').notNull(), // 'submit' | 'approve' | 'reject' | 'noticeStart' | 'appeal'
     reason: text('reason'),
     decidedBy: bigint('decided_by', { mode: 'number' }),
+    // Who decided, as they were named then: the history reads without access to the users table.
+    decidedByName: text('decided_by_name'),
     regionCode: text('region_code').notNull(),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },

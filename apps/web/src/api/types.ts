@@ -245,7 +245,7 @@ export type ApplicationSummary = {
   createdAt: string;
 };
 
-export type ReviewDecision = { level: ReviewLevel; action: ReviewAction; reason: string | null; decidedBy: number | null; at: string };
+export type ReviewDecision = { level: ReviewLevel; action: ReviewAction; reason: string | null; decidedBy: number | null; decidedByName: string | null; at: string };
 
 export type ApplicationDetail = ApplicationSummary & {
   decisions: ReviewDecision[];

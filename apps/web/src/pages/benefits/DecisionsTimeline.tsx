@@ -21,7 +21,11 @@ export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDec
             <Typography.Text strong>{t(`benefits.applications.action.${d.action}`)}</Typography.Text> <Tag>{t(`benefits.reviewLevel.${d.level}`)}</Tag>
             <Typography.Text type="secondary">
               {formatDateTime(d.at)} ·{' '}
-              {d.decidedBy === null ? t('common.none') : d.decidedBy === me.id ? t('benefits.applications.decidedBySelf') : t('benefits.applications.decidedBy', { id: d.decidedBy })}
+              {d.decidedBy === null
+                ? t('common.none')
+                : d.decidedBy === me.id
+                  ? t('benefits.applications.decidedBySelf')
+                  : (d.decidedByName ?? t('benefits.applications.decidedBy', { id: d.decidedBy }))}
             </Typography.Text>
             {d.reason && (
               <div data-testid="decision-reason">

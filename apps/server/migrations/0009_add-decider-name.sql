@@ -1,0 +1,1 @@
+ALTER TABLE "application_decisions" ADD COLUMN "decided_by_name" text;
