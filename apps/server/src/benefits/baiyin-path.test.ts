@@ -88,6 +88,8 @@ describe('白银: from a county amount to a repaid failure', () => {
     // The next month's cycle pays the failed one again (its own month still), and both children for the new month.
     const next = await runCycle(thisMonth);
     expect(next).toMatchObject({ paymentCount: 3, totalFen: 90000 });
+    expect((await get('finance', `/api/payment-batches/${first.id}`)).json().paymentStatuses).toEqual({ pending: 0, exported: 0, paid: 1, failed: 0, returned: 0 });
+    expect((await get('finance', `/api/payment-batches/${next.id}`)).json().paymentStatuses).toEqual({ pending: 3, exported: 0, paid: 0, failed: 0, returned: 0 });
     const again = await t.database.query<{ period_key: string; status: string; attempts: number }>(
       'SELECT period_key, status, attempts FROM payments WHERE id = $1', [Number(failedRef)]);
     expect(again[0]).toEqual({ period_key: lastMonth, status: 'pending', attempts: 2 });

@@ -96,6 +96,10 @@ export const BatchView = Type.Object({
   paymentCount: Type.Integer(),
   totalFen: Type.Integer(),
   round: Type.Integer({ description: '1 for the period’s cycle; 2, 3, … for supplementary runs' }),
+  /** A single batch's payments by status (pending → exported → paid, failed or returned); not in lists. */
+  paymentStatuses: Type.Optional(Type.Object({
+    pending: Type.Integer(), exported: Type.Integer(), paid: Type.Integer(), failed: Type.Integer(), returned: Type.Integer(),
+  })),
 });
 
 export const ApplicationBody = Type.Object({

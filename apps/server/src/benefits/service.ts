@@ -117,7 +117,10 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
       withScope(database, scope(a), async (tx) => {
         const b = await findBatch(tx, id);
         if (!b) throw commonError('notFound');
-        return b;
+        const counts = await tx.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM payments WHERE batch_id = $1 GROUP BY status', [id]);
+        const paymentStatuses = { pending: 0, exported: 0, paid: 0, failed: 0, returned: 0 };
+        for (const c of counts) paymentStatuses[c.status as keyof typeof paymentStatuses] = c.n;
+        return { ...b, paymentStatuses };
       }),
 
     /** Resolves when no cycle runs (for a clean shutdown). */

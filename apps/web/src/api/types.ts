@@ -213,7 +213,13 @@ export type PaymentBatch = {
   chunksTotal: number;
   paymentCount: number;
   totalFen: number;
+  round?: number;
+  /** Only on a single batch: its payments by status. */
+  paymentStatuses?: Record<PaymentStatus, number>;
 };
+
+export type PaymentStatus = 'pending' | 'exported' | 'paid' | 'failed' | 'returned';
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'exported', 'paid', 'failed', 'returned'];
 
 export type ApplicationStatus = 'inReview' | 'publicNotice' | 'approved' | 'rejected';
 export type ReviewAction = 'submit' | 'approve' | 'reject' | 'appeal' | 'closeNotice';

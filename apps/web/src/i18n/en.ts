@@ -391,6 +391,7 @@ export const en: Translation = {
       start: 'Run payment cycle',
       batch: 'Payment batch #{{id}}',
       status: { running: 'Running', complete: 'Complete' },
+      paymentStatus: { pending: 'To export', exported: 'Exported, awaiting the bank', paid: 'Paid', failed: 'Failed', returned: 'Returned' },
       chunks: '{{done}} of {{total}} chunks done',
       paymentCount: 'Payments',
       total: 'Total',

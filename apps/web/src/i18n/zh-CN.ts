@@ -368,6 +368,7 @@ export const zhCN = {
       start: '运行发放',
       batch: '发放批次 #{{id}}',
       status: { running: '运行中', complete: '已完成' },
+      paymentStatus: { pending: '待导出', exported: '已导出待回盘', paid: '已支付', failed: '支付失败', returned: '已退回' },
       chunks: '已处理 {{done}} ／ {{total}} 组',
       paymentCount: '发放人数',
       total: '发放总额',

@@ -1,12 +1,14 @@
 import { Card, Col, Descriptions, Progress, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PaymentBatch, SchemeSummary } from '../../api/types';
+import { PAYMENT_STATUSES, type PaymentBatch, type PaymentStatus, type SchemeSummary } from '../../api/types';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { useLang } from '../../lib/useLang';
 import { schemeName } from './schemeLabels';
 
 type Props = { batch: PaymentBatch; scheme: SchemeSummary | undefined; jurisdictionName: string };
+
+const STATUS_COLOR: Record<PaymentStatus, string> = { pending: 'default', exported: 'processing', paid: 'success', failed: 'error', returned: 'warning' };
 
 /** How far a batch's cycle has got, in whole percent (a complete one is 100 even with no chunks). */
 export function batchPercent(batch: PaymentBatch): number {
@@ -52,6 +54,15 @@ export function BatchProgress({ batch, scheme, jurisdictionName }: Props) {
           <Statistic title={t('benefits.cycles.total')} value={formatFen(batch.totalFen)} data-testid="batch-total" />
         </Col>
       </Row>
+      {batch.paymentStatuses && (
+        <div style={{ marginTop: 16 }} data-testid="batch-payment-statuses">
+          {PAYMENT_STATUSES.filter((s) => batch.paymentStatuses![s] > 0).map((s) => (
+            <Tag key={s} color={STATUS_COLOR[s]} data-testid={`payment-status-${s}`}>
+              {t(`benefits.cycles.paymentStatus.${s}`)} {formatInteger(batch.paymentStatuses![s], lang)}
+            </Tag>
+          ))}
+        </div>
+      )}
     </Card>
   );
 }
