@@ -97,6 +97,8 @@ describe('review', () => {
     expect(v.statusCode).toBe(201);
     await post('county', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/submit`);
     expect((await post('admin', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/publish`)).json().status).toBe('published');
+    const days = (await get('county', '/api/schemes/yunnan.insuranceSubsidy')).json().parameters.find((p: { name: string }) => p.name === 'publicNoticeDays');
+    expect(days).toMatchObject({ unit: 'days', current: { value: 3, jurisdictionCode: '533423' } });
     const tooLong = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', { effectiveFrom: '2020-01-01', values: { publicNoticeDays: 365 }, legalBasis: { document: '规定', clause: '1' } });
     expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['values.publicNoticeDays']);
     const created = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.c, facts: { accidentInsurancePurchased: true } });

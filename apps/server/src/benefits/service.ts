@@ -1,4 +1,4 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, withNoticeDays, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -39,8 +39,10 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
       const today = chinaDateOf(new Date());
       return withScope(database, scope(a), async (tx) => {
         const overrides = await publishedOverrides(tx, scheme.code);
-        const parameters = Object.entries(scheme.parameters).map(([name, def]) => {
-          const r = resolveParameter(scheme, name, overrides, a.user.jurisdictionCode, today);
+        // With the public-notice days, which a version sets like any parameter.
+        const all = withNoticeDays(scheme);
+        const parameters = Object.entries(all.parameters).map(([name, def]) => {
+          const r = resolveParameter(all, name, overrides, a.user.jurisdictionCode, today);
           return { name, label: def.label, unit: def.unit, setBy: def.setBy ?? null, current: r && { value: r.value, from: r.from, jurisdictionCode: r.jurisdictionCode, version: r.version, basis: r.basis } };
         });
         const publicNoticeDays = resolveNoticeDays(scheme, overrides, a.user.jurisdictionCode, today);

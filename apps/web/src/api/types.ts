@@ -142,7 +142,7 @@ export type AuditVerification = { ok: boolean; checked: number; firstBroken: { s
 export type Message = { zh: string; en: string };
 export type LegalBasis = { document: string; clause: string; seed?: string };
 export type Frequency = 'once' | 'monthly' | 'yearly';
-export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey';
+export type ParameterUnit = 'fen' | 'years' | 'days' | 'date' | 'parities' | 'fenByKey';
 export type ParameterValue = number | string | number[] | Record<string, number>;
 
 export type SchemeSummary = {

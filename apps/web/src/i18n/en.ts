@@ -186,6 +186,8 @@ export const en: Translation = {
     keyAmount: '{{key}}: {{amount}}',
     years: '{{n}} years',
     yearsUnit: 'years',
+    daysUnit: 'days',
+    days: '{{n}} days',
     interpretations: {
       title: 'How Cradle reads the policy text',
       hint: 'These are Cradle’s readings of points the policy text leaves open, not the text itself; a ruling by the competent department prevails.',

@@ -163,6 +163,8 @@ export const zhCN = {
     keyAmount: '{{key}}：{{amount}}',
     years: '{{n}} 周岁',
     yearsUnit: '周岁',
+    daysUnit: '天',
+    days: '{{n}} 天',
     interpretations: {
       title: '本系统对政策文本的解释',
       hint: '以下是本系统对政策原文未写明之处的理解，不是政策原文；如主管部门另有解释，以主管部门为准。',

@@ -65,15 +65,22 @@ function latestBuiltIn(history: readonly DatedValue[], onDate: string): Resolved
 /** The value name a version uses to set the public-notice days (a procedure, not a policy figure). */
 export const NOTICE_DAYS = 'publicNoticeDays';
 
-/** The public-notice days in force for a beneficiary's region on a day: a version's, else the scheme's default. */
-export function resolveNoticeDays(scheme: SchemeDefinition, overrides: readonly ParameterOverride[], regionCode: string, onDate: string): number {
-  const withDefault: SchemeDefinition = {
+/**
+ * The scheme with its public-notice days as a parameter of its own (unit 'days'), the scheme's
+ * default as its history: a version sets it like any other value, and it resolves the same way.
+ */
+export function withNoticeDays(scheme: SchemeDefinition): SchemeDefinition {
+  return {
     ...scheme,
     parameters: {
       ...scheme.parameters,
       [NOTICE_DAYS]: { label: { zh: '公示天数', en: 'Public notice days' }, unit: 'days', history: [{ from: '0001-01-01', value: scheme.publicNoticeDays, basis: scheme.legalBasis }] },
     },
   };
-  const v = resolveParameter(withDefault, NOTICE_DAYS, overrides, regionCode, onDate)?.value;
+}
+
+/** The public-notice days in force for a beneficiary's region on a day: a version's, else the scheme's default. */
+export function resolveNoticeDays(scheme: SchemeDefinition, overrides: readonly ParameterOverride[], regionCode: string, onDate: string): number {
+  const v = resolveParameter(withNoticeDays(scheme), NOTICE_DAYS, overrides, regionCode, onDate)?.value;
   return typeof v === 'number' ? v : scheme.publicNoticeDays;
 }

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../calendar-date.js';
 import type { Message } from '../messages.js';
-import { NOTICE_DAYS } from './parameters.js';
+import { withNoticeDays } from './parameters.js';
 import type { ParameterDefinition, SchemeDefinition } from './scheme.js';
 
 /** A draft of a scheme version as an administrator submits it. Amounts are integer fen. */
@@ -40,13 +40,9 @@ export function checkVersionDraft(scheme: SchemeDefinition, draft: VersionDraft,
   if (clause.length === 0 || clause.length > 100) add('legalBasis.clause', '须写明条款（100字以内）', 'must name the clause (up to 100 characters)');
   const names = Object.keys(draft.values ?? {});
   if (names.length === 0) add('values', '至少设定一个参数', 'set at least one parameter');
+  const parameters = withNoticeDays(scheme).parameters;
   for (const name of names) {
-    if (name === NOTICE_DAYS) {
-      const v = draft.values[name];
-      if (!(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 90)) add(`values.${name}`, '公示天数须为0至90的整数', 'public notice days must be a whole number from 0 to 90');
-      continue;
-    }
-    const def = scheme.parameters[name];
+    const def = parameters[name];
     if (!def) {
       add(`values.${name}`, '该项目没有此参数', 'the scheme has no such parameter');
       continue;

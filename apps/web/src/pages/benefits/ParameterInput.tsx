@@ -74,6 +74,12 @@ export function ParameterInput({ parameter: p }: { parameter: SchemeParameter })
           <InputNumber min={0} max={120} precision={0} suffix={t('benefits.yearsUnit')} style={{ width: '100%' }} data-testid={testId} />
         </Form.Item>
       );
+    case 'days':
+      return (
+        <Form.Item name={['values', p.name]} label={label} extra={current}>
+          <InputNumber min={0} max={90} precision={0} suffix={t('benefits.daysUnit')} style={{ width: '100%' }} data-testid={testId} />
+        </Form.Item>
+      );
     case 'date':
       return (
         <Form.Item name={['values', p.name]} label={label} extra={current} {...dateFieldProps}>

@@ -26,6 +26,7 @@ export function draftValues(parameters: readonly SchemeParameter[], raw: DraftFo
         if (filled(v)) out[p.name] = fenOf(v);
         break;
       case 'years':
+      case 'days':
         if (typeof v === 'number') out[p.name] = v;
         break;
       case 'date':

@@ -31,6 +31,8 @@ export function formatParameterValue(t: TFunction, unit: ParameterUnit, value: P
       return typeof value === 'number' ? formatFen(value) : String(value);
     case 'years':
       return t('benefits.years', { n: String(value) });
+    case 'days':
+      return t('benefits.days', { n: String(value) });
     case 'date':
       return String(value);
     case 'parities':
