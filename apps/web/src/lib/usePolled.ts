@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { isApiError } from '../api/client';
+
+/**
+ * Follows one server resource by id, fetching it every pollMs until done(it) says it has ended
+ * (an import job, a payment batch). A passing network hiccup is retried after retryMs; a missing
+ * resource or a refusal stops. `first` seeds the view when it is the resource asked for.
+ */
+export function usePolled<T extends { id: number }>(
+  id: number | null,
+  fetchOne: (id: number, signal: AbortSignal) => Promise<T>,
+  done: (value: T) => boolean,
+  timing: { pollMs: number; retryMs: number },
+  first?: T,
+): { value: T | undefined; error: unknown } {
+  const [value, setValue] = useState<T | undefined>(first);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    setValue(first && first.id === id ? first : undefined);
+    setError(null);
+    if (id === null) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      try {
+        const next = await fetchOne(id, controller.signal);
+        setValue(next);
+        setError(null);
+        if (!done(next)) timer = setTimeout(() => void tick(), timing.pollMs);
+      } catch (e) {
+        if (controller.signal.aborted) return;
+        setError(e);
+        if (!isApiError(e) || e.status >= 500 || e.status === 0) timer = setTimeout(() => void tick(), timing.retryMs);
+      }
+    };
+    void tick();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+    // The id says when to start over; `first` only seeds the view, and the callers' functions are module-level.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  return { value, error };
+}
