@@ -38,7 +38,12 @@ export function requiresTwoFactor(roles: readonly Role[]): boolean {
  * finance role and two-factor").
  */
 export function holdsTwoFactorSecret(roles: readonly Role[], department: string | null): boolean {
-  return requiresTwoFactor(roles) || (roles.includes('departmentOperator') && department === 'finance');
+  return requiresTwoFactor(roles) || isFinanceOperator(roles, department);
+}
+
+/** A finance department's operator: runs payment cycles, exports payment files, imports bank returns. */
+export function isFinanceOperator(roles: readonly Role[], department: string | null): boolean {
+  return roles.includes('departmentOperator') && department === 'finance';
 }
 
 /** Leaders only read; any other role grants some write. No roles grant nothing. */

@@ -7,10 +7,8 @@ import { authError } from './errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
 import { matchTotpStep } from './totp.js';
+import { countFailure } from './lockout.js';
 
-// Five failures lock the account for fifteen minutes (issue 2, Access and audit).
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
 
 interface UserRow {
   id: number;
@@ -58,14 +56,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
 
   /** Counts a failure in one statement, so parallel attempts cannot overwrite each other's count. */
   async function recordFailure(u: UserRow, ip: string, reason: string): Promise<boolean> {
-    const rows = await database.query<{ locked: boolean }>(
-      `UPDATE users SET
-         failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1 RETURNING coalesce(locked_until > now(), false) AS locked`,
-      [u.id, MAX_FAILURES, LOCK_MINUTES],
-    );
-    const lock = Boolean(rows[0]?.locked);
+    const lock = await countFailure(database, u.id);
     await audit(u, u.username, 'failure', ip, lock ? `${reason}; locked` : reason);
     return lock;
   }

@@ -1,9 +1,10 @@
 import {
   checkApplicationFacts, checkEligibility, chinaDateOf, newApplicationState, periodOn, resolveNoticeDays, review, reviewLevelOf, withApplicationFacts,
-  type ReviewAction, type SchemeDefinition,
+  type ParameterOverride, type ReviewAction, type SchemeDefinition,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
+import { isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/service.js';
 import { AppError, commonError } from '../errors.js';
 import {
@@ -31,10 +32,10 @@ export function createApplicationService(database: Database) {
   const today = () => chinaDateOf(new Date());
 
   /** The application with its history and its eligibility now, as reviewers and the family see it. */
-  async function view(tx: Parameters<typeof findApplication>[0], app: ApplicationRow, scheme: SchemeDefinition) {
+  async function view(tx: Parameters<typeof findApplication>[0], app: ApplicationRow, scheme: SchemeDefinition, overrides?: ParameterOverride[]) {
     const facts = await beneficiaryFacts(tx, app.beneficiaryId);
     const period = periodOn(scheme.frequency, today());
-    const e = facts ? checkEligibility(scheme, withApplicationFacts(facts, app.facts), period, await publishedOverrides(tx, scheme.code)) : null;
+    const e = facts ? checkEligibility(scheme, withApplicationFacts(facts, app.facts), period, overrides ?? (await publishedOverrides(tx, scheme.code))) : null;
     return {
       ...app,
       decisions: await listDecisions(tx, app.id),
@@ -48,7 +49,8 @@ export function createApplicationService(database: Database) {
       if (!app) throw BenefitsError('application.notFound');
       const scheme = getScheme(app.schemeCode);
       const level = reviewLevelOf(a.user.roles);
-      const noticeDays = resolveNoticeDays(scheme, await publishedOverrides(tx, scheme.code), app.regionCode, today());
+      const overrides = await publishedOverrides(tx, scheme.code);
+      const noticeDays = resolveNoticeDays(scheme, overrides, app.regionCode, today());
       const outcome = review(scheme, app, action, level, today(), noticeDays);
       if (!outcome.ok) throw new AppError(outcome.code, outcome.code === 'review.reasonRequired' ? 400 : 409, outcome.message);
       // An appeal reviewed at the level that rejected (a county's own rejection) goes to another person.
@@ -60,7 +62,7 @@ export function createApplicationService(database: Database) {
       const reason = action.kind === 'reject' ? action.reason.trim() : null;
       await insertDecision(tx, id, app.regionCode, { level: action.kind === 'appeal' ? outcome.state.level : app.level, action: action.kind, reason, decidedBy: a.user.id, decidedByName: a.user.displayName });
       await appendAudit(tx, auditOf(a, auditAction, 'application', String(id), { scheme: app.schemeCode, from: app.status, to: outcome.state.status, level: app.level, ...(reason ? { reason } : {}) }));
-      return view(tx, { ...app, ...outcome.state }, scheme);
+      return view(tx, { ...app, ...outcome.state }, scheme, overrides);
     });
   }
 
@@ -78,18 +80,13 @@ export function createApplicationService(database: Database) {
         // Applied for where the hukou is: someone living here with hukou elsewhere applies there.
         if (!person.hukouRegionCode.startsWith(a.user.jurisdictionCode)) throw BenefitsError('application.hukouElsewhere');
         const state = newApplicationState(scheme);
-        let id: number;
-        try {
-          await tx.query('SAVEPOINT cradle_apply');
-          id = await insertApplication(tx, {
-            schemeCode: scheme.code, beneficiaryId: input.beneficiaryId, regionCode: person.hukouRegionCode, facts,
-            applicantName: input.applicantName?.trim() || null, channel: 'villageWorker', submittedBy: a.user.id,
-          }, state);
-        } catch (e) {
-          if ((e as { constraint?: string }).constraint !== 'applications_open_uq') throw e;
-          await tx.query('ROLLBACK TO SAVEPOINT cradle_apply');
-          throw BenefitsError('application.duplicate');
-        }
+        // The refusal ends the transaction, so the failed insert needs no savepoint.
+        const id = await insertApplication(tx, {
+          schemeCode: scheme.code, beneficiaryId: input.beneficiaryId, regionCode: person.hukouRegionCode, facts,
+          applicantName: input.applicantName?.trim() || null, channel: 'villageWorker', submittedBy: a.user.id,
+        }, state).catch((e: unknown) => {
+          throw isUniqueViolation(e, 'applications_open_uq') ? BenefitsError('application.duplicate') : e;
+        });
         await insertDecision(tx, id, person.hukouRegionCode, { level: state.level, action: 'submit', reason: null, decidedBy: a.user.id, decidedByName: a.user.displayName });
         await appendAudit(tx, auditOf(a, 'benefits.applicationSubmit', 'application', String(id), { scheme: scheme.code, beneficiaryId: input.beneficiaryId }));
         return view(tx, (await findApplication(tx, id))!, scheme);

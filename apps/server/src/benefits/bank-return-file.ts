@@ -66,8 +66,7 @@ export async function readBankReturn(filePath: string, format: 'csv' | 'xlsx'): 
         amount: typeof amount === 'number' ? amount : text(amount) || null,
       });
     }
-    if (!columns) throw PaymentFileError('bankReturn.empty');
-    if (rows.length === 0) throw PaymentFileError('bankReturn.empty');
+    if (!columns || rows.length === 0) throw PaymentFileError('bankReturn.empty');
     return rows;
   } catch (e) {
     // The import readers say precisely what is wrong with a file (not UTF-8, not a workbook…).

@@ -125,7 +125,7 @@ interface Change {
 const STATUS_ZH: Record<string, string> = { pending: '待导出', exported: '已导出待回盘', paid: '已支付', failed: '支付失败', returned: '已退回' };
 
 /** Every row against the payments on record; the errors of all rows, or the changes to make. */
-export function checkRows(rows: readonly BankReturnRow[], payments: ReadonlyMap<number, PaymentState>, batchId: number) {
+function checkRows(rows: readonly BankReturnRow[], payments: ReadonlyMap<number, PaymentState>, batchId: number) {
   const errors: RowError[] = [];
   const changes: Change[] = [];
   const counts = { paid: 0, failed: 0, returned: 0 };

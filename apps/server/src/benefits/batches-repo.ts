@@ -75,7 +75,7 @@ export async function chunkDone(tx: Conn, batchId: number, lastId: number, count
   return toBatch(rows[0]!);
 }
 
-/** The batch, locked until the transaction ends: runs of one cycle take turns township by township. */
+/** The batch, locked until the transaction ends: runs of one cycle take turns chunk by chunk. */
 export async function lockBatch(tx: Conn, batchId: number): Promise<PaymentBatch> {
   const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM payment_batches WHERE id = $1 FOR UPDATE`, [batchId]);
   return toBatch(rows[0]!);

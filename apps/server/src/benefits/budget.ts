@@ -1,6 +1,6 @@
 import { chinaDateOf, monthIndex, monthKeyOf, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { compileScheme } from './eligibility-sql.js';
+import { APPROVED_APPLICATION, compileScheme, countiesIn } from './eligibility-sql.js';
 import { publishedOverrides } from './versions-repo.js';
 
 export interface Budget {
@@ -35,9 +35,7 @@ export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionC
   const overrides = [...(await publishedOverrides(tx, scheme.code)), ...(draft ? [draft] : [])];
   const next12Months: Budget['next12Months'] = [];
   // Versions are set per county or above: a city's forecast sums its counties', each at its own values.
-  const counties = jurisdictionCode.length >= 6
-    ? [jurisdictionCode.slice(0, 6)]
-    : (await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1', [`${jurisdictionCode}%`])).map((r) => r.c);
+  const counties = await countiesIn(tx, jurisdictionCode);
   for (const period of periodsStartingWithin12Months(scheme, today)) {
     let count = 0;
     let fenSum = 0;
@@ -61,7 +59,7 @@ async function forecast(tx: Conn, scheme: SchemeDefinition, period: string, over
   if (!compiled) return { count: 0, fen: 0 };
   const rows = await tx.query<{ n: number; fen: number | string }>(
     `SELECT count(*)::int AS n, coalesce(sum(a.amount), 0)::bigint AS fen
-     FROM persons p ${scheme.proactive ? '' : "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'"}
+     FROM persons p ${scheme.proactive ? '' : APPROVED_APPLICATION}
      CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
      WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
        AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,

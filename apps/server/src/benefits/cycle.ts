@@ -1,10 +1,11 @@
 import type { SchemeDefinition } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
+import { inSavepoint, isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/service.js';
 import type { AuditActor } from '../registry/import/job-audit.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
-import { compileScheme, type CompiledScheme } from './eligibility-sql.js';
+import { APPROVED_APPLICATION, compileScheme, countiesIn, type CompiledScheme } from './eligibility-sql.js';
 import { publishedOverrides } from './versions-repo.js';
 
 export interface CycleRequest {
@@ -13,7 +14,7 @@ export interface CycleRequest {
   /** Beneficiaries whose hukou is in this region are paid (the national subsidy: "applied for at the child's hukou location"). */
   jurisdictionCode: string;
   actor: AuditActor;
-  /** Person ids per chunk (one transaction each); DEFAULT_CHUNK_IDS unless a test wants many chunks. */
+  /** Person ids per chunk (one transaction each); DEFAULT_CHUNK_IDS unless the CLI's --chunk-size or a test says otherwise. */
   chunkIds?: number;
   /** A pause between chunks, to spare a database that is serving users (the CLI's --pause-ms). */
   pauseMs?: number;
@@ -25,7 +26,7 @@ export interface CycleRequest {
   supplement?: boolean;
 }
 
-export const DEFAULT_CHUNK_IDS = 100_000;
+const DEFAULT_CHUNK_IDS = 100_000;
 
 /**
  * A payment cycle: the entitlements of one scheme for one period for every eligible
@@ -94,9 +95,7 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   // share one set of values: the rules are compiled once per county in the jurisdiction.
   const overrides = await publishedOverrides(tx, req.scheme.code);
   const J = req.jurisdictionCode;
-  const counties = J.length >= 6
-    ? [J.slice(0, 6)]
-    : (await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1', [`${J}%`])).map((r) => r.c);
+  const counties = await countiesIn(tx, J);
   const groups: Group[] = [];
   for (const county of counties) {
     const compiled = compileScheme(req.scheme, req.periodKey, overrides, county, 8, !req.scheme.proactive);
@@ -108,11 +107,6 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
 
 const PAYMENTS_ONCE = 'payments_once_uq';
 
-// A scheme that is not proactive pays only beneficiaries with an approved application, whose
-// stated facts (declarations, special-family status) its rules read as `ap.facts`. A proactive
-// scheme (免申即享) pays everyone eligible in the registry: the payment, pending until the bank
-// confirms it, is the "pending entitlement" of issue 3 (our reading).
-const APPROVED_APPLICATION = "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'";
 
 /**
  * Inserts one chunk's payments for one group. A plain insert first: ON CONFLICT costs each row
@@ -135,18 +129,9 @@ async function payChunk(tx: Conn, req: CycleRequest, batchId: number, lo: number
        SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM ins`,
       [req.scheme.code, req.periodKey, batchId, lo, hi, g.prefix, g.county, ...g.compiled.params],
     );
-  await tx.query('SAVEPOINT cradle_pay');
-  let rows;
-  try {
-    rows = await insert('');
-    await tx.query('RELEASE SAVEPOINT cradle_pay');
-  } catch (e) {
-    const err = e as { code?: string; constraint?: string };
-    if (err.code !== '23505' || err.constraint !== PAYMENTS_ONCE) throw e;
-    await tx.query('ROLLBACK TO SAVEPOINT cradle_pay');
-    await tx.query('RELEASE SAVEPOINT cradle_pay');
-    rows = await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING');
-  }
+  const rows =
+    (await inSavepoint(tx, () => insert(''), (e) => isUniqueViolation(e, PAYMENTS_ONCE))) ??
+    (await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING'));
   return { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
 }
 

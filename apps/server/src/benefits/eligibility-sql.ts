@@ -1,7 +1,8 @@
 import {
-  inForceFrom, monthIndex, monthsOf, parsePeriod, resolveParameter,
+  inForceFrom, monthIndex, monthKeyOf, monthsOf, parsePeriod, resolveParameter,
   type Condition, type ParameterOverride, type ParameterValue, type Period, type SchemeDefinition,
 } from '@cradle/domain';
+import type { Conn } from '../db/client.js';
 import { BenefitsError } from './errors.js';
 
 /**
@@ -150,7 +151,7 @@ function amountSql(
       const prefix: number[] = [0];
       const unset: number[] = [0];
       for (let m = first; m <= last; m++) {
-        const v = resolveParameter(scheme, rule.param, overrides, regionCode, `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`)?.value;
+        const v = resolveParameter(scheme, rule.param, overrides, regionCode, `${monthKeyOf(m)}-01`)?.value;
         prefix.push(prefix[prefix.length - 1]! + (typeof v === 'number' ? v : 0));
         unset.push(unset[unset.length - 1]! + (typeof v === 'number' ? 0 : 1));
       }
@@ -170,4 +171,21 @@ function onceValue(scheme: SchemeDefinition, name: string, overrides: readonly P
   const relevant = overrides.filter((o) => name in o.values && regionCode.startsWith(o.jurisdictionCode));
   if (!def || def.history.length > 1 || relevant.length > 0) throw BenefitsError('scheme.notPayableInCycles', { scheme: scheme.code });
   return def.history[0]?.value ?? null;
+}
+
+// A scheme that is not proactive pays only beneficiaries with an approved application, whose
+// stated facts (declarations, special-family status) its rules read as `ap.facts`. A proactive
+// scheme (免申即享) pays everyone eligible in the registry: the payment, pending until the bank
+// confirms it, is the "pending entitlement" of issue 3 (our reading).
+export const APPROVED_APPLICATION = "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'";
+
+/**
+ * The counties whose beneficiaries a jurisdiction pays, each with its own parameter values
+ * (versions are set at county level or above): the jurisdiction's county, or those a city or
+ * province holds persons in.
+ */
+export async function countiesIn(tx: Conn, jurisdictionCode: string): Promise<string[]> {
+  if (jurisdictionCode.length >= 6) return [jurisdictionCode.slice(0, 6)];
+  const rows = await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1', [`${jurisdictionCode}%`]);
+  return rows.map((r) => r.c);
 }

@@ -1,3 +1,4 @@
+import { isFinanceOperator } from '@cradle/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
@@ -45,7 +46,7 @@ const FETCH_ROWS = 5_000;
 
 /** Payment files are the finance department's: export and bank returns alike. */
 export function assertFinance(a: Actor): void {
-  if (!(a.user.roles.includes('departmentOperator') && a.user.department === 'finance')) throw PaymentFileError('paymentFile.financeOnly');
+  if (!isFinanceOperator(a.user.roles, a.user.department)) throw PaymentFileError('paymentFile.financeOnly');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, withNoticeDays, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import { BUILT_IN_SCHEMES, chinaDateOf, isFinanceOperator, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, withNoticeDays, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -17,7 +17,7 @@ import { auditOf, getScheme, type Actor } from './versions-service.js';
 /** Whether a scheme can apply in a jurisdiction: one region contains the other ('' is national). */
 const appliesIn = (s: SchemeDefinition, jurisdiction: string) => jurisdiction.startsWith(s.regionCode) || s.regionCode.startsWith(jurisdiction);
 
-export function summaryOf(s: SchemeDefinition): SchemeSummary {
+function summaryOf(s: SchemeDefinition): SchemeSummary {
   const readings = [...s.interpretations, ...s.conditions.flatMap((c) => (c.interpretation ? [c.interpretation] : [])), ...(s.amount.interpretation ? [s.amount.interpretation] : [])];
   return {
     code: s.code, name: s.name, kind: s.kind, regionCode: s.regionCode, frequency: s.frequency, beneficiary: s.beneficiary,
@@ -76,7 +76,7 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
      */
     async startCycle(a: Actor, body: { scheme: string; period: string; supplement?: boolean | undefined }): Promise<PaymentBatch> {
       const u = a.user;
-      if (!u.roles.includes('countyAdmin') && !(u.roles.includes('departmentOperator') && u.department === 'finance')) throw BenefitsError('cycle.financeOnly');
+      if (!u.roles.includes('countyAdmin') && !isFinanceOperator(u.roles, u.department)) throw BenefitsError('cycle.financeOnly');
       const scheme = getScheme(body.scheme);
       // Nothing is paid ahead: a later death or move would leave an overpayment to recover.
       const period = parsePeriod(scheme.frequency, body.period);

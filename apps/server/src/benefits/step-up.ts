@@ -3,12 +3,10 @@ import type { Keys } from '../crypto/keys.js';
 import { decryptField } from '../crypto/pii.js';
 import { appendAudit } from '../audit/service.js';
 import { matchTotpStep } from '../auth/totp.js';
+import { countFailure } from '../auth/lockout.js';
 import { PaymentFileError } from './payment-file-errors.js';
 import type { Actor } from './versions-service.js';
 
-// As at sign-in (auth/service.ts): five wrong codes lock the account for fifteen minutes.
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
 
 /**
  * Step-up two-factor for one sensitive action within a session: a fresh code of the user's own
@@ -42,13 +40,7 @@ export async function verifyStepUp(
     step !== null &&
     (await database.query('UPDATE users SET totp_last_step = $2, failed_logins = 0 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [a.user.id, step])).length > 0;
   if (fresh) return;
-  const locked = (await database.query<{ locked: boolean }>(
-    `UPDATE users SET
-       failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-     WHERE id = $1 RETURNING coalesce(locked_until > now(), false) AS locked`,
-    [a.user.id, MAX_FAILURES, LOCK_MINUTES],
-  ))[0]?.locked;
+  const locked = await countFailure(database, a.user.id);
   await deny(`${step === null ? 'wrong TOTP code' : 'reused TOTP code'}${locked ? '; locked' : ''}`);
   throw PaymentFileError(locked ? 'paymentFile.locked' : 'paymentFile.totpInvalid');
 }

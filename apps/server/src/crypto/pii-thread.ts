@@ -104,7 +104,7 @@ export function packSealed(s: Sealed): { data: ArrayBuffer; ends: ArrayBuffer } 
   return { data: data.buffer as ArrayBuffer, ends: ends.buffer };
 }
 
-export function unpackSealed(data: ArrayBuffer, endsBuffer: ArrayBuffer): Sealed {
+function unpackSealed(data: ArrayBuffer, endsBuffer: ArrayBuffer): Sealed {
   const ends = new Uint32Array(endsBuffer);
   const out: Sealed = { idCiphers: [], idBlindIndexes: [], phoneCiphers: [], blinded: [] };
   let start = 0;

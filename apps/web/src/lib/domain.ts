@@ -17,7 +17,7 @@ export { QUALITY_TARGETS, canWrite, fen, formatYuan, isWithinJurisdiction, norma
 export type { CanonicalField, Department, Fen } from '@cradle/domain';
 // Benefits: the scheme definitions and review rules the server runs, so the console asks for
 // the declarations a scheme needs and offers only the review steps the server would take.
-export { applicationFactKeys, chinaDateOf, findBuiltInScheme, reviewLevelOf } from '@cradle/domain';
+export { applicationFactKeys, chinaDateOf, findBuiltInScheme, periodOn, reviewLevelOf } from '@cradle/domain';
 export type { SchemeDefinition } from '@cradle/domain';
 
 type Side = 'zh' | 'en';

@@ -15,10 +15,6 @@ export function yuan(n: number): Fen {
   return fen(n * 100);
 }
 
-export function addFen(a: Fen, b: Fen): Fen {
-  return fen(a + b);
-}
-
 /**
  * amount × numerator / denominator, rounded half up to the fen. Used for pro-rata months
  * (3,600 yuan × 7 / 12 = 2,100 yuan exactly; 800 × 7 / 12 would be 466.666… → 466.67).

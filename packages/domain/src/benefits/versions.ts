@@ -18,7 +18,9 @@ export interface VersionProblem {
 
 /** Versions are set by a province, city or county (issue 3: national → province → city → county). */
 const VERSION_LEVELS = [2, 4, 6];
-const MAX_FEN = 100_000_000_00; // 100 million yuan: far above any per-person amount, well inside a safe integer
+// Sanity bounds on what an administrator types, not policy figures: 100 million yuan is far above
+// any per-person amount and well inside a safe integer; no age limit passes 120, no notice 90 days.
+const MAX_FEN = 100_000_000_00;
 
 /**
  * The problems of a draft against the scheme's definition, in both languages; none means it

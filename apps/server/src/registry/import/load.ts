@@ -1,4 +1,5 @@
 import type { Conn } from '../../db/client.js';
+import { inSavepoint, isUniqueViolation } from '../../db/savepoint.js';
 import { filterPrepared, type PreparedRows } from './prepare.js';
 import { ALL_COLUMNS_PRESENT, type PresentColumns } from './types.js';
 import { householdElsewhereError, registeredElsewhereError, type ImportRowError } from './row-errors.js';
@@ -65,20 +66,7 @@ export async function loadPrepared(
 }
 
 /** write() inside a savepoint; null, with the savepoint rolled back, if it met a person already on record. */
-async function attempt(conn: Conn, write: () => Promise<LoadResult>): Promise<LoadResult | null> {
-  await conn.query('SAVEPOINT cradle_load');
-  try {
-    const result = await write();
-    await conn.query('RELEASE SAVEPOINT cradle_load');
-    return result;
-  } catch (e) {
-    if (!isBlindIndexTaken(e)) throw e;
-    // ROLLBACK TO keeps the savepoint; released, the next attempt's does not nest inside it.
-    await conn.query('ROLLBACK TO SAVEPOINT cradle_load');
-    await conn.query('RELEASE SAVEPOINT cradle_load');
-    return null;
-  }
-}
+const attempt = (conn: Conn, write: () => Promise<LoadResult>) => inSavepoint(conn, write, isBlindIndexTaken);
 
 /** What the batches of one job learn for the next ones. */
 export interface LoadState {
@@ -92,9 +80,6 @@ export function newLoadState(): LoadState {
   return { probeFirst: false, lookUpElsewhereFirst: false };
 }
 
-/** SQLSTATEs of a write that met a person already on record, perhaps one this jurisdiction cannot see (see loadPrepared). */
-const UNIQUE_VIOLATION = '23505';
-const BLIND_INDEX_CONSTRAINT = 'persons_id_blind_uq';
 
 /**
  * Whether the write met a person already on record: inserting them again breaks the unique
@@ -103,8 +88,7 @@ const BLIND_INDEX_CONSTRAINT = 'persons_id_blind_uq';
  * breaks it the same way; the look-up then finds them, or withScopeRetryingRace runs the batch again.
  */
 export function isBlindIndexTaken(e: unknown): boolean {
-  const err = e as { code?: unknown; constraint?: unknown } | null;
-  return typeof err === 'object' && err !== null && err.code === UNIQUE_VIOLATION && err.constraint === BLIND_INDEX_CONSTRAINT;
+  return isUniqueViolation(e, 'persons_id_blind_uq');
 }
 
 /** How writeRows finds each row's stored person: it assumes there is none, or it probes for one. */

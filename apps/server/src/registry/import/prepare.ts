@@ -74,7 +74,7 @@ export function rowHashInput(r: Pick<PersonRow, 'idNumber' | 'phone'>): string |
   return r.phone === null ? null : `\0row\0${r.idNumber}\x1f${r.phone}`;
 }
 
-export const NO_PHONE_ROW_HASH = '';
+const NO_PHONE_ROW_HASH = '';
 
 export function emptyPrepared(): PreparedRows {
   return {

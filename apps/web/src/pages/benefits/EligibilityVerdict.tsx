@@ -6,7 +6,7 @@ import type { Eligibility } from '../../api/types';
 import { formatFen } from '../../lib/money';
 import { TraceList } from './TraceList';
 
-export function periodLabel(t: TFunction, period: string): string {
+function periodLabel(t: TFunction, period: string): string {
   return period === 'once' ? t('benefits.frequency.once') : period;
 }
 

@@ -2,11 +2,11 @@ import { DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Frequency } from '../../api/types';
+import { periodOn } from '../../lib/domain';
 
 /** The period key for today: 2026 for a yearly scheme, 2026-11 for a monthly one, once for a one-time grant. */
 export function defaultPeriod(frequency: Frequency, today = dayjs()): string {
-  if (frequency === 'once') return 'once';
-  return today.format(frequency === 'yearly' ? 'YYYY' : 'YYYY-MM');
+  return periodOn(frequency, today.format('YYYY-MM-DD'));
 }
 
 type Props = { frequency: Frequency; value: string; onChange: (period: string) => void; testId: string };

@@ -17,7 +17,7 @@ export const BAIYIN_CHILDCARE_SUBSIDY: SchemeDefinition = {
   frequency: 'monthly',
   proactive: false,
   reviewLevels: ['village', 'township', 'county'],
-  publicNoticeDays: 7,
+  publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
   legalBasis: m13,
   parameters: {
     bornFrom: { label: { zh: '出生日期起', en: 'Born from' }, unit: 'date', history: [{ from: '2024-01-01', value: '2024-01-01', basis: m13 }] },

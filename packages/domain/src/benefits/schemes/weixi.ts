@@ -14,7 +14,7 @@ export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
   frequency: 'yearly',
   proactive: false,
   reviewLevels: ['village', 'township', 'county'],
-  publicNoticeDays: 7,
+  publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
   legalBasis: basis,
   parameters: {
     minimumAge: { label: { zh: '老年人年龄', en: 'Elderly from age' }, unit: 'years', history: [{ from: '2023-06-28', value: 60, basis }] },

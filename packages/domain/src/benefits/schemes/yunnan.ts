@@ -18,7 +18,7 @@ const secondAndThird: ParameterDefinition = {
 const untilThree: ParameterDefinition = {
   label: { zh: '发放至满（周岁）', en: 'Paid until age' }, unit: 'years', history: [{ from: '2023-01-01', value: 3, basis }],
 };
-const common = { regionCode: '53', beneficiary: 'child', legalBasis: basis, reviewLevels: ['township', 'county'], publicNoticeDays: 7 } as const;
+const common = { regionCode: '53', beneficiary: 'child', legalBasis: basis, reviewLevels: ['township', 'county'], publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */ } as const;
 
 export const YUNNAN_BIRTH_GRANT: SchemeDefinition = {
   ...common,
