@@ -30,6 +30,11 @@ import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
 import { createVersionService } from './benefits/versions-service.js';
 import { paymentFileRoutes } from './benefits/payment-file-routes.js';
+import { createPhoneCodeProvider } from './portal/identity.js';
+import { portalAuthRoutes } from './portal/routes.js';
+import { createPortalService } from './portal/service.js';
+import { registerResidentSessionHook } from './portal/session.js';
+import { createLogSmsSender, type SmsSender } from './portal/sms.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +47,8 @@ export interface AppContext {
   database: Database;
   keys: Keys;
   logger?: boolean | { level: string };
+  /** Where text messages go; the development sink (the server log) by default. */
+  sms?: SmsSender;
 }
 
 /** The largest import file the console accepts (a million rows of CSV is about 120 MB). */
@@ -72,12 +79,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerSessionHook(app, database, config.sessionIdleMinutes);
+  registerResidentSessionHook(app, database, config.sessionIdleMinutes);
 
   const pii = createPii(keys);
   const regions = await createRegionService(database);
   const auth = createAuthService(database, keys, config.scopeCode);
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
+  const sms = ctx.sms ?? createLogSmsSender(app.log);
+  const portal = createPortalService(database, keys, createPhoneCodeProvider(database, keys, sms), regions);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
   const benefits = createBenefitsService(database, app.log);
@@ -97,6 +107,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(auditRoutes, { database });
   await app.register(benefitsRoutes, { benefits, versions });
   await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
+
+  await app.register(portalAuthRoutes, { portal, secureCookies: config.secureCookies });
 
   registerConsole(app, config.webDist);
   return app;

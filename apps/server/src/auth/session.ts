@@ -95,7 +95,8 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
     // `/%61pi/…` to `/api/…`, so a raw-URL test could be walked around.
     const route = req.routeOptions.url ?? '';
     const isApi = route.startsWith('/api/') && !/^\/api\/docs(\/|$)/.test(route);
-    if (config.public || !isApi) return;
+    // Resident-portal routes are guarded by portal/session.ts instead.
+    if (config.public || config.resident || !isApi) return;
     if (!req.user) throw expired ? authError('auth.sessionExpired') : commonError('auth.unauthenticated');
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

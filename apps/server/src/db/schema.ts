@@ -367,3 +367,257 @@ export const bankReturns = pgTable('bank_returns', {
   jurisdictionCode: text('jurisdiction_code').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------
+// Family services (issue 4): residents, childbirth registration, the newborn bundle.
+
+// A resident (a family member) signed in through an identity provider. The phone is the
+// identity of the built-in provider: encrypted, with a blind index to find the resident again.
+export const residents = pgTable('residents', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  phoneBlindIndex: bytea('phone_blind_index').notNull().unique(),
+  phoneCipher: bytea('phone_cipher').notNull(),
+  // The registry person this resident is, once the identity is bound (portal/binding.ts).
+  personId: bigint('person_id', { mode: 'number' }),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  lastSignInAt: tstz('last_sign_in_at'),
+});
+
+// One-time sign-in codes: only a keyed hash of the code is kept.
+export const residentCodes = pgTable(
+  'resident_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    phoneBlindIndex: bytea('phone_blind_index').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: tstz('consumed_at'),
+    clientIp: text('client_ip'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('resident_codes_phone_idx').on(t.phoneBlindIndex, t.createdAt)],
+);
+
+export const residentSessions = pgTable(
+  'resident_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    residentId: bigint('resident_id', { mode: 'number' }).notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    clientIp: text('client_ip'),
+  },
+  (t) => [index('resident_sessions_resident_idx').on(t.residentId)],
+);
+
+// A childbirth registration (生育登记): no approval step; the township worker of the place the
+// family lives completes it within the deadline, after looking at any registry conflicts.
+export const childbirthRegistrations = pgTable(
+  'childbirth_registrations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    registrationNo: text('registration_no').notNull().unique(),
+    // Where the family lives (village or township): who handles it and who sees it.
+    regionCode: text('region_code').notNull(),
+    residentId: bigint('resident_id', { mode: 'number' }),
+    channel: text('channel').notNull(), // 'portal' | 'counter'
+    married: boolean('married').notNull(),
+    childStatus: text('child_status').notNull(), // 'pregnant' | 'born'
+    expectedBirthDate: date('expected_birth_date', { mode: 'string' }),
+    childBirthDate: date('child_birth_date', { mode: 'string' }),
+    childName: text('child_name'),
+    childSex: text('child_sex'),
+    motherName: text('mother_name').notNull(),
+    motherIdCipher: bytea('mother_id_cipher').notNull(),
+    motherIdBlindIndex: bytea('mother_id_blind_index').notNull(),
+    motherIdMasked: text('mother_id_masked').notNull(),
+    motherPersonId: bigint('mother_person_id', { mode: 'number' }),
+    fatherName: text('father_name'),
+    fatherIdCipher: bytea('father_id_cipher'),
+    fatherIdBlindIndex: bytea('father_id_blind_index'),
+    fatherIdMasked: text('father_id_masked'),
+    fatherPersonId: bigint('father_person_id', { mode: 'number' }),
+    // Phones as declared, encrypted together: {"mother": "...", "father": "..."}.
+    phonesCipher: bytea('phones_cipher'),
+    // Computed from the registry's parent–child links, never typed (issue 4).
+    parity: smallint('parity').notNull(),
+    conflicts: jsonb('conflicts').notNull().default(sql`'[]'::jsonb`),
+    commitmentText: text('commitment_text').notNull(),
+    status: text('status').notNull(), // 'submitted' | 'infoRequested' | 'completed'
+    infoRequest: text('info_request'),
+    workerNote: text('worker_note'),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    completedAt: tstz('completed_at'),
+    completedBy: bigint('completed_by', { mode: 'number' }),
+    completedByName: text('completed_by_name'),
+    // SHA-256 of the receipt content as issued: a verifier checks the record still matches.
+    receiptDigest: text('receipt_digest'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('childbirth_registrations_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
+    index('childbirth_registrations_resident_idx').on(t.residentId),
+    index('childbirth_registrations_mother_idx').on(t.motherIdBlindIndex),
+  ],
+);
+
+// A newborn bundle (出生一件事): one application, one task per wanted service.
+export const newbornBundles = pgTable(
+  'newborn_bundles',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bundleNo: text('bundle_no').notNull().unique(),
+    // Where the newborn's hukou will be registered: every department task is handled there.
+    regionCode: text('region_code').notNull(),
+    residentId: bigint('resident_id', { mode: 'number' }),
+    registrationId: bigint('registration_id', { mode: 'number' }),
+    newbornName: text('newborn_name').notNull(),
+    newbornSex: text('newborn_sex').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthTime: text('birth_time').notNull(),
+    birthPlace: text('birth_place').notNull(),
+    hospitalName: text('hospital_name').notNull(),
+    motherName: text('mother_name').notNull(),
+    motherIdCipher: bytea('mother_id_cipher').notNull(),
+    motherIdMasked: text('mother_id_masked').notNull(),
+    motherPersonId: bigint('mother_person_id', { mode: 'number' }),
+    fatherName: text('father_name'),
+    fatherIdCipher: bytea('father_id_cipher'),
+    fatherIdMasked: text('father_id_masked'),
+    fatherPersonId: bigint('father_person_id', { mode: 'number' }),
+    services: text('services').array().notNull(),
+    existingBirthCertificateNo: text('existing_birth_certificate_no'),
+    status: text('status').notNull(), // 'inProgress' | 'returned' | 'completed'
+    newbornPersonId: bigint('newborn_person_id', { mode: 'number' }),
+    newbornIdMasked: text('newborn_id_masked'),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+    completedAt: tstz('completed_at'),
+    receiptDigest: text('receipt_digest'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('newborn_bundles_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
+    index('newborn_bundles_resident_idx').on(t.residentId),
+  ],
+);
+
+export const bundleTasks = pgTable(
+  'bundle_tasks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bundleId: bigint('bundle_id', { mode: 'number' }).notNull(),
+    service: text('service').notNull(),
+    department: text('department').notNull(),
+    regionCode: text('region_code').notNull(),
+    residentId: bigint('resident_id', { mode: 'number' }),
+    status: text('status').notNull(), // 'waiting' | 'pending' | 'returned' | 'done'
+    deadline: date('deadline', { mode: 'string' }),
+    pendingSince: tstz('pending_since'),
+    // What the department recorded: certificate or record number, enrolment date, masked ID.
+    result: jsonb('result'),
+    returnReason: text('return_reason'),
+    returnFields: text('return_fields').array(),
+    late: boolean('late').notNull().default(false),
+    completedAt: tstz('completed_at'),
+    completedBy: bigint('completed_by', { mode: 'number' }),
+    completedByName: text('completed_by_name'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bundle_tasks_service_uq').on(t.bundleId, t.service),
+    index('bundle_tasks_queue_idx').on(t.department, sql`${t.regionCode} text_pattern_ops`, t.status),
+  ],
+);
+
+// Files a family attaches (encrypted, in the database so they commit with the record).
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ownerKind: text('owner_kind').notNull(), // 'childbirthRegistration' | 'newbornBundle'
+    ownerId: bigint('owner_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    residentId: bigint('resident_id', { mode: 'number' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    contentCipher: bytea('content_cipher').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerKind, t.ownerId)],
+);
+
+// The outbox: messages to families and operators, written in the transaction that changed the
+// state they report; a dispatcher sends the SMS ones through the configured sender.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // A resident, or an operator queue (department + region) such as a township's registrations.
+    residentId: bigint('resident_id', { mode: 'number' }),
+    department: text('department'),
+    role: text('role'),
+    regionCode: text('region_code').notNull(),
+    channel: text('channel').notNull(), // 'inApp' | 'sms'
+    topic: text('topic').notNull(),
+    subjectKind: text('subject_kind'),
+    subjectId: bigint('subject_id', { mode: 'number' }),
+    bodyZh: text('body_zh').notNull(),
+    bodyEn: text('body_en').notNull(),
+    status: text('status').notNull().default('pending'), // 'pending' | 'sent' | 'failed'
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    sentAt: tstz('sent_at'),
+    readAt: tstz('read_at'),
+  },
+  (t) => [
+    index('notifications_resident_idx').on(t.residentId, t.createdAt),
+    index('notifications_pending_idx').on(t.channel, t.status),
+  ],
+);
+
+// Public holidays and make-up working days (调休) for deadlines; deployment-wide, editable.
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(), // 'holiday' | 'workday'
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+});
+
+// Registry events other modules react to, e.g. a newborn registered by public security
+// reaching benefits so that proactive schemes can create pending entitlements.
+export const registryEvents = pgTable(
+  'registry_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(), // 'newbornRegistered'
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    handledAt: tstz('handled_at'),
+  },
+  (t) => [index('registry_events_unhandled_idx').on(t.kind).where(sql`handled_at IS NULL`)],
+);
+
+// A proactive scheme's entitlement found when a newborn entered the registry (免申即享): shown to
+// the family at once; the payment itself comes from the scheme's next cycle.
+export const pendingEntitlements = pgTable(
+  'pending_entitlements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    firstPeriodKey: text('first_period_key').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    trace: jsonb('trace').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('pending_entitlements_uq').on(t.schemeCode, t.personId)],
+);

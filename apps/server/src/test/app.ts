@@ -12,12 +12,15 @@ import { loadDemoPopulation } from '../demo/load.js';
 import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
+import { createRecordingSms } from './resident.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   keys: Keys;
   users: DemoUser[];
+  /** Text messages the app sent (sign-in codes, notifications). */
+  sms: ReturnType<typeof createRecordingSms>;
   close: () => Promise<void>;
 }
 
@@ -34,8 +37,9 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
   await loadDemoPopulation(database, createPii(keys), scope, populationSize, new Date('2026-11-24T00:00:00Z'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
   const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir, scopeCode: scope };
-  const app = await buildApp({ config, database, keys });
-  return { app, database, keys, users, close: async () => { await app.close(); await cleanup(); await rm(dataDir, { recursive: true, force: true }); } };
+  const sms = createRecordingSms();
+  const app = await buildApp({ config, database, keys, sms });
+  return { app, database, keys, users, sms, close: async () => { await app.close(); await cleanup(); await rm(dataDir, { recursive: true, force: true }); } };
 }
 
 async function demoUsersOf(database: Database, scope: string): Promise<DemoUser[]> {

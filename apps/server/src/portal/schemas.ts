@@ -1,0 +1,52 @@
+import { Type, type Static } from 'typebox';
+
+export const CodeRequest = Type.Object({ phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) }, { additionalProperties: false });
+export type CodeRequest = Static<typeof CodeRequest>;
+
+export const SignInBody = Type.Object(
+  { phone: Type.String({ minLength: 1, maxLength: 20 }), code: Type.String({ minLength: 1, maxLength: 10 }) },
+  { additionalProperties: false },
+);
+export type SignInBody = Static<typeof SignInBody>;
+
+export const BindingBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 50 }), idNumber: Type.String({ minLength: 1, maxLength: 30 }) },
+  { additionalProperties: false },
+);
+export type BindingBody = Static<typeof BindingBody>;
+
+export const FamilyMember = Type.Object({
+  personId: Type.Integer(),
+  name: Type.String(),
+  sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
+  /** Only for the resident themself; relatives show their age, as staff lists do. */
+  birthDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  age: Type.Integer(),
+  idMasked: Type.String(),
+  deceased: Type.Boolean(),
+  hukouRegion: Type.String(),
+  residenceRegion: Type.String(),
+});
+export type FamilyMember = Static<typeof FamilyMember>;
+
+export const ResidentMe = Type.Object({
+  resident: Type.Object({ id: Type.Integer(), phoneMasked: Type.String(), bound: Type.Boolean() }),
+  csrfToken: Type.String(),
+  /** The registry's record of the resident and their family, once bound. */
+  family: Type.Union([
+    Type.Object({ self: FamilyMember, spouse: Type.Union([FamilyMember, Type.Null()]), children: Type.Array(FamilyMember) }),
+    Type.Null(),
+  ]),
+});
+export type ResidentMe = Static<typeof ResidentMe>;
+
+export const Notification = Type.Object({
+  id: Type.Integer(),
+  topic: Type.String(),
+  body: Type.String(),
+  subjectKind: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  read: Type.Boolean(),
+});
+export type Notification = Static<typeof Notification>;

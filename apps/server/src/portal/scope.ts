@@ -1,0 +1,15 @@
+import type { Conn, Database } from '../db/client.js';
+
+/**
+ * Runs fn in a transaction as cradle_app with cradle.resident set and no jurisdiction: the
+ * family-service policies (migration 0011) then show exactly the rows this resident submitted,
+ * and every jurisdiction policy matches nothing. The resident counterpart of withScope.
+ */
+export async function withResident<T>(database: Database, residentId: number, fn: (tx: Conn) => Promise<T>): Promise<T> {
+  if (!Number.isSafeInteger(residentId) || residentId <= 0) throw new Error(`invalid resident ${residentId}`);
+  return database.transaction(async (tx) => {
+    await tx.query('SET LOCAL ROLE cradle_app');
+    await tx.query("SELECT set_config('cradle.resident', $1, true), set_config('cradle.jurisdiction', '', true)", [String(residentId)]);
+    return fn(tx);
+  });
+}

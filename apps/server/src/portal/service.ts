@@ -1,0 +1,127 @@
+import { ageOn, chinaDateOf } from '@cradle/domain';
+import type { Database } from '../db/client.js';
+import type { Keys } from '../crypto/keys.js';
+import { decryptField, encryptField } from '../crypto/pii.js';
+import { appendAudit } from '../audit/service.js';
+import type { RegionService } from '../regions/service.js';
+import { findRegistryFacts, findRegistryRelatives, type RegistryFacts, type RegistryRelative } from '../registry/family-repo.js';
+import { findBindablePerson } from './binding.js';
+import { portalError } from './errors.js';
+import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
+import type { FamilyMember, ResidentMe } from './schemas.js';
+import { withResident } from './scope.js';
+import { createResidentSession, type SessionResident } from './session.js';
+import { maskPhone } from './sms.js';
+
+/** How a resident appears in the audit log: no user account, so a name of its own. */
+export const residentActor = (residentId: number, clientIp: string | null, jurisdictionCode: string | null = null) => ({
+  userId: null,
+  username: `resident:${residentId}`,
+  jurisdictionCode,
+  clientIp,
+});
+
+export function createPortalService(database: Database, keys: Keys, provider: IdentityProvider, regions: RegionService) {
+  const regionLabel = (code: string) => regions.path(code).map((r) => r.name).join('');
+
+  const member = (p: RegistryFacts | RegistryRelative, self: boolean, today: string): FamilyMember => ({
+    personId: p.personId,
+    name: p.name,
+    sex: p.sex,
+    birthDate: self ? p.birthDate : null,
+    age: ageOn(p.birthDate, today),
+    idMasked: p.idMasked,
+    deceased: p.deathDate !== null,
+    hukouRegion: regionLabel(p.hukouRegionCode),
+    residenceRegion: regionLabel(p.residenceRegionCode),
+  });
+
+  return {
+    provider,
+
+    async requestCode(phone: string, clientIp: string): Promise<void> {
+      await provider.start(phone, clientIp);
+    },
+
+    async signIn(rawPhone: string, code: string, clientIp: string) {
+      const phone = normalizePhone(rawPhone);
+      let identity;
+      try {
+        identity = await provider.finish(phone, code);
+      } catch (e) {
+        await appendAudit(database, { userId: null, username: `phone:${maskPhone(phone)}`, jurisdictionCode: null, action: 'portal.signIn', outcome: 'failure', clientIp, details: { provider: provider.id } });
+        throw e;
+      }
+      const blind = phoneBlindIndex(keys, phone);
+      const residentId = await database.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: number }>(
+          `INSERT INTO residents (phone_blind_index, phone_cipher, last_sign_in_at) VALUES ($1, $2, now())
+           ON CONFLICT (phone_blind_index) DO UPDATE SET last_sign_in_at = now() RETURNING id`,
+          [blind, encryptField(keys.piiEncryption, 'phone', phone)],
+        );
+        const id = Number(row!.id);
+        if (identity.idNumber && identity.name) {
+          const personId = await findBindablePerson(tx, keys, { name: identity.name, idNumber: identity.idNumber, phone, vouchedIdNumber: identity.idNumber });
+          if (personId !== null) await tx.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [id, personId]);
+        }
+        await appendAudit(tx, { ...residentActor(id, clientIp), action: 'portal.signIn', targetType: 'resident', targetId: String(id), outcome: 'success', details: { provider: provider.id } });
+        return id;
+      });
+      return { residentId, ...(await createResidentSession(database, residentId, clientIp)) };
+    },
+
+    async residentOf(residentId: number): Promise<SessionResident[]> {
+      const rows = await database.query<{ person_id: number | null }>('SELECT person_id FROM residents WHERE id = $1', [residentId]);
+      return rows.map((r) => ({ id: residentId, personId: r.person_id === null ? null : Number(r.person_id) }));
+    },
+
+    async signOut(tokenHash: string): Promise<void> {
+      await database.query('DELETE FROM resident_sessions WHERE token_hash = $1', [tokenHash]);
+    },
+
+    /** Links the resident to their registry record, so forms are filled in from it. */
+    async bind(resident: SessionResident, claim: { name: string; idNumber: string }, clientIp: string): Promise<void> {
+      if (resident.personId !== null) throw portalError('portal.alreadyBound');
+      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [resident.id]);
+      const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
+      const personId = await withResident(database, resident.id, async (tx) => {
+        const found = await findBindablePerson(tx, keys, { ...claim, phone });
+        await appendAudit(tx, { ...residentActor(resident.id, clientIp), action: 'portal.bind', targetType: found === null ? 'resident' : 'person', targetId: String(found ?? resident.id), outcome: found === null ? 'failure' : 'success' });
+        return found;
+      });
+      if (personId === null) throw portalError('portal.bindingMismatch');
+      // residents is the portal's own table, not resident-scoped: the owner writes the link.
+      await database.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [resident.id, personId]);
+      resident.personId = personId;
+    },
+
+    async me(resident: SessionResident, csrfToken: string, clientIp: string, now = new Date()): Promise<ResidentMe> {
+      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [resident.id]);
+      const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
+      const base = { resident: { id: resident.id, phoneMasked: maskPhone(phone), bound: resident.personId !== null }, csrfToken };
+      if (resident.personId === null) return { ...base, family: null };
+      const personId = resident.personId;
+      const family = await withResident(database, resident.id, async (tx) => {
+        const [self] = await findRegistryFacts(tx, [], [personId]);
+        if (!self) return null;
+        const relatives = await findRegistryRelatives(tx, [personId]);
+        // Showing a family's registry record is a read of personal data: audited like a staff view.
+        await appendAudit(tx, { ...residentActor(resident.id, clientIp, self.residenceRegionCode), action: 'portal.viewFamily', targetType: 'person', targetId: String(personId), outcome: 'success' });
+        return { self, relatives };
+      });
+      if (!family) return { ...base, family: null };
+      const today = chinaDateOf(now);
+      const spouse = family.relatives.find((r) => r.relation === 'spouse');
+      return {
+        ...base,
+        family: {
+          self: member(family.self, true, today),
+          spouse: spouse ? member(spouse, false, today) : null,
+          children: family.relatives.filter((r) => r.relation === 'child').map((c) => member(c, false, today)),
+        },
+      };
+    },
+  };
+}
+
+export type PortalService = ReturnType<typeof createPortalService>;

@@ -1,0 +1,78 @@
+import type { Conn } from '../db/client.js';
+
+// What family services read of the registry past the caller's jurisdiction (migration 0011):
+// a family registers where it lives, its records may be anywhere in the deployment.
+
+export interface RegistryFacts {
+  blind: Buffer;
+  personId: number;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  deathDate: string | null;
+  hukouRegionCode: string;
+  residenceRegionCode: string;
+  idMasked: string;
+  idCipher: Buffer;
+  phoneCipher: Buffer | null;
+  householdId: number | null;
+}
+
+export interface RegistryRelative {
+  ofPersonId: number;
+  relation: 'child' | 'spouse';
+  personId: number;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  deathDate: string | null;
+  idMasked: string;
+  idCipher: Buffer;
+  hukouRegionCode: string;
+  residenceRegionCode: string;
+}
+
+// Dates are selected as text: ISO strings, never a Date shifted by the server's time zone.
+const isoDate = (d: unknown): string => String(d);
+const optDate = (d: unknown): string | null => (d === null || d === undefined ? null : String(d));
+
+/** The persons holding these ID-number blind indexes or ids, wherever they are registered. */
+export async function findRegistryFacts(tx: Conn, blinds: Buffer[], personIds: number[] = []): Promise<RegistryFacts[]> {
+  if (blinds.length === 0 && personIds.length === 0) return [];
+  const rows = await tx.query<Record<string, unknown>>(`SELECT blind, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
+            residence_region_code, id_masked, id_cipher, phone_cipher, household_id FROM cradle_registry_facts($1::bytea[], $2::bigint[])`, [blinds, personIds]);
+  return rows.map((r) => ({
+    blind: Buffer.from(r.blind as Uint8Array),
+    personId: Number(r.person_id),
+    name: String(r.name),
+    sex: r.sex as 'male' | 'female',
+    birthDate: isoDate(r.birth_date),
+    deathDate: optDate(r.death_date),
+    hukouRegionCode: String(r.hukou_region_code),
+    residenceRegionCode: String(r.residence_region_code),
+    idMasked: String(r.id_masked),
+    idCipher: Buffer.from(r.id_cipher as Uint8Array),
+    phoneCipher: r.phone_cipher ? Buffer.from(r.phone_cipher as Uint8Array) : null,
+    householdId: r.household_id === null ? null : Number(r.household_id),
+  }));
+}
+
+/** Children and spouses of these persons, from the registry's links. */
+export async function findRegistryRelatives(tx: Conn, personIds: number[]): Promise<RegistryRelative[]> {
+  if (personIds.length === 0) return [];
+  const rows = await tx.query<Record<string, unknown>>(`SELECT of_person_id, relation, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, id_masked,
+            id_cipher, hukou_region_code, residence_region_code FROM cradle_registry_relatives($1::bigint[]) ORDER BY birth_date, person_id`, [personIds]);
+  return rows.map((r) => ({
+    ofPersonId: Number(r.of_person_id),
+    relation: r.relation as 'child' | 'spouse',
+    personId: Number(r.person_id),
+    name: String(r.name),
+    sex: r.sex as 'male' | 'female',
+    birthDate: isoDate(r.birth_date),
+    deathDate: optDate(r.death_date),
+    idMasked: String(r.id_masked),
+    idCipher: Buffer.from(r.id_cipher as Uint8Array),
+    hukouRegionCode: String(r.hukou_region_code),
+    residenceRegionCode: String(r.residence_region_code),
+  }));
+}
