@@ -16,3 +16,4 @@ export * from './departments.js';
 export * from './password-policy.js';
 export * from './quality.js';
 export * from './benefits/index.js';
+export * from './family/index.js';

@@ -1,0 +1,13 @@
+export * from './working-days.js';
+export * from './holidays-2026.js';
+export type { FamilyErrorCode, FamilyFieldError, Subject } from './field-errors.js';
+export type { ParentDeclaration, ParentRole } from './person-checks.js';
+export * from './childbirth-registration.js';
+export { parityFromRegistry, type CoupleChildren, type RegistryChild } from './parity.js';
+export * from './registry-check.js';
+export * from './bundle-services.js';
+export * from './newborn-bundle.js';
+export * from './medical-insurance.js';
+export * from './completion-checks.js';
+export * from './corrections.js';
+export * from './bundle-tasks.js';
