@@ -35,7 +35,8 @@ CREATE TABLE "bundle_tasks" (
 CREATE TABLE "calendar_days" (
 	"day" date PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
-	"name" text NOT NULL,
+	"festival_zh" text NOT NULL,
+	"festival_en" text NOT NULL,
 	"source" text NOT NULL
 );
 --> statement-breakpoint

@@ -34,7 +34,7 @@ ALTER TABLE notifications ADD CONSTRAINT notifications_channel_ck CHECK (channel
 --> statement-breakpoint
 ALTER TABLE notifications ADD CONSTRAINT notifications_status_ck CHECK (status IN ('pending', 'sent', 'failed'));
 --> statement-breakpoint
-ALTER TABLE calendar_days ADD CONSTRAINT calendar_days_kind_ck CHECK (kind IN ('holiday', 'workday'));
+ALTER TABLE calendar_days ADD CONSTRAINT calendar_days_kind_ck CHECK (kind IN ('holiday', 'makeupWorkday'));
 --> statement-breakpoint
 ALTER TABLE pending_entitlements ADD CONSTRAINT pending_entitlements_amount_ck CHECK (amount_fen > 0);
 --> statement-breakpoint

@@ -35,6 +35,13 @@ import { portalAuthRoutes } from './portal/routes.js';
 import { createPortalService } from './portal/service.js';
 import { registerResidentSessionHook } from './portal/session.js';
 import { createLogSmsSender, type SmsSender } from './portal/sms.js';
+import { createCalendarService } from './calendar/service.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { createNotificationDispatcher } from './notifications/dispatcher.js';
+import { createNotificationService } from './notifications/service.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { registrationRoutes } from './registration/routes.js';
+import { bundleRoutes } from './bundle/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +95,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const dashboard = createDashboardService(database, regions);
   const sms = ctx.sms ?? createLogSmsSender(app.log);
   const portal = createPortalService(database, keys, createPhoneCodeProvider(database, keys, sms), regions);
+  const calendar = await createCalendarService(database);
+  const notifications = createNotificationService(database);
+  const dispatcher = createNotificationDispatcher(database, keys, sms, app.log);
+  dispatcher.start();
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
   const benefits = createBenefitsService(database, app.log);
@@ -95,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await imports.idle();
     await benefits.idle();
+    await dispatcher.stop();
     await pii.close();
   });
 
@@ -109,6 +121,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
 
   await app.register(portalAuthRoutes, { portal, secureCookies: config.secureCookies });
+  await app.register(notificationRoutes, { notifications });
+  await app.register(calendarRoutes, { calendar });
+  const familyDeps = { database, keys, pii, regions, calendar, dispatcher, publicUrl: config.publicUrl };
+  await app.register(registrationRoutes, familyDeps);
+  await app.register(bundleRoutes, familyDeps);
 
   registerConsole(app, config.webDist);
   return app;

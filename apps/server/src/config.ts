@@ -22,6 +22,8 @@ export interface Config {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limit, audit). */
   trustProxy: boolean;
   webDist: string;
+  /** The public address (e.g. https://cradle.example.gov.cn) printed in receipts' verification links; from the request when unset. */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.CRADLE_SECURE_COOKIES === '1',
     sessionIdleMinutes: Number(env.CRADLE_SESSION_IDLE_MINUTES ?? 30),
     webDist: path.resolve(repoRoot, 'apps/web/dist'),
+    publicUrl: env.CRADLE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -584,8 +584,9 @@ export const notifications = pgTable(
 // Public holidays and make-up working days (调休) for deadlines; deployment-wide, editable.
 export const calendarDays = pgTable('calendar_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
-  kind: text('kind').notNull(), // 'holiday' | 'workday'
-  name: text('name').notNull(),
+  kind: text('kind').notNull(), // 'holiday' | 'makeupWorkday'
+  festivalZh: text('festival_zh').notNull(),
+  festivalEn: text('festival_en').notNull(),
   source: text('source').notNull(),
 });
 

@@ -40,13 +40,3 @@ export const ResidentMe = Type.Object({
 });
 export type ResidentMe = Static<typeof ResidentMe>;
 
-export const Notification = Type.Object({
-  id: Type.Integer(),
-  topic: Type.String(),
-  body: Type.String(),
-  subjectKind: Type.Union([Type.String(), Type.Null()]),
-  subjectId: Type.Union([Type.Integer(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  read: Type.Boolean(),
-});
-export type Notification = Static<typeof Notification>;
