@@ -70,3 +70,28 @@ export async function householdCount(conn: Conn, prefix: string): Promise<number
   const rows = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1', [`${prefix}%`]);
   return Number(rows[0]!.n);
 }
+
+export interface FamilyServiceCounts {
+  kind: 'childbirthRegistration' | 'bundleTask';
+  service: string | null;
+  open: number;
+  due_today: number;
+  overdue: number;
+}
+
+/**
+ * Open family-service work and how much of it is past its deadline (issue 4: "overdue items
+ * … counted on the dashboard"). `today` is China's date; a deadline is the last day allowed.
+ */
+export async function familyServiceCounts(conn: Conn, prefix: string, today: string): Promise<FamilyServiceCounts[]> {
+  return conn.query<FamilyServiceCounts>(
+    `SELECT 'childbirthRegistration' AS kind, NULL AS service, count(*)::int AS open,
+            count(*) FILTER (WHERE deadline = $2::date)::int AS due_today, count(*) FILTER (WHERE deadline < $2::date)::int AS overdue
+       FROM childbirth_registrations WHERE region_code LIKE $1 AND status <> 'completed'
+     UNION ALL
+     SELECT 'bundleTask', service, count(*)::int,
+            count(*) FILTER (WHERE deadline = $2::date)::int, count(*) FILTER (WHERE deadline < $2::date)::int
+       FROM bundle_tasks WHERE region_code LIKE $1 AND status IN ('pending', 'returned') GROUP BY service`,
+    [`${prefix}%`, today],
+  );
+}

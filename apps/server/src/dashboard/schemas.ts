@@ -19,6 +19,11 @@ export const Dashboard = Type.Object({
     timeliness: Ratio,
     targets: Type.Object({ coverage: Type.Number(), accuracy: Type.Number(), timeliness: Type.Number() }),
   }),
+  // Open work of the family services and how much is overdue (issue 4).
+  familyServices: Type.Object({
+    childbirthRegistrations: Type.Object({ open: Count, dueToday: Count, overdue: Count }),
+    bundleTasks: Type.Array(Type.Object({ service: Type.String(), open: Count, dueToday: Count, overdue: Count })),
+  }),
   children: Type.Array(
     Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel, population: Count, births: Count, coverage: Ratio, accuracy: Ratio, timeliness: Ratio }),
   ),

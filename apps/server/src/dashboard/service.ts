@@ -1,4 +1,4 @@
-import { computeQuality, isWithinJurisdiction, QUALITY_TARGETS, regionLevelOf } from '@cradle/domain';
+import { BUNDLE_SERVICE_NAMES, chinaDateOf, computeQuality, isWithinJurisdiction, QUALITY_TARGETS, regionLevelOf } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import type { SessionUser } from '../auth/session.js';
@@ -21,11 +21,12 @@ export function createDashboardService(database: Database, regions: RegionServic
       // Five calendar years, this one included: the chart, the sex ratio and the table agree.
       const fromYear = today.getFullYear() - 4;
       return withScope(database, { jurisdictionCode: user.jurisdictionCode }, async (tx) => {
-        const [pyr, births, groups, households] = [
+        const [pyr, births, groups, households, family] = [
           await repo.pyramid(tx, code),
           await repo.birthsByYear(tx, code, fromYear),
           await repo.groupStats(tx, code, childLength, fromYear),
           await repo.householdCount(tx, code),
+          await repo.familyServiceCounts(tx, code, chinaDateOf(today)),
         ];
         const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') => groups.reduce((s, g) => s + Number(g[k]), 0);
         const refs = groups.filter((g) => g.reference !== null);
@@ -48,6 +49,7 @@ export function createDashboardService(database: Database, regions: RegionServic
           // Male births per 100 female births (GLOSSARY: sexRatioAtBirth), over the years shown.
           sexRatioAtBirth: { ratio: bFemale ? Math.round((bMale / bFemale) * 1000) / 10 : null, male: bMale, female: bFemale, fromYear, toYear: today.getFullYear() },
           quality: { ...quality(total), targets: QUALITY_TARGETS },
+          familyServices: familyServicesOf(family),
           children: level === 'village' ? [] : groups.filter((g) => g.grp.length === childLength).map((g) => ({
             ...regions.ref(g.grp),
             population: Number(g.residents),
@@ -57,6 +59,15 @@ export function createDashboardService(database: Database, regions: RegionServic
         };
       });
     },
+  };
+}
+
+function familyServicesOf(rows: repo.FamilyServiceCounts[]) {
+  const counts = (r: repo.FamilyServiceCounts | undefined) => ({ open: Number(r?.open ?? 0), dueToday: Number(r?.due_today ?? 0), overdue: Number(r?.overdue ?? 0) });
+  return {
+    childbirthRegistrations: counts(rows.find((r) => r.kind === 'childbirthRegistration')),
+    // Every service, in the seeds' order, with zeros where nothing is open.
+    bundleTasks: BUNDLE_SERVICE_NAMES.map((service) => ({ service, ...counts(rows.find((r) => r.kind === 'bundleTask' && r.service === service)) })),
   };
 }
 
