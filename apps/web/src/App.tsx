@@ -1,10 +1,16 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { BrowserRouter } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { PageLoading } from './components/PageLoading';
 import { AuthProvider } from './lib/auth';
 import { useLang } from './lib/useLang';
 import { AppRoutes } from './routes';
+
+// The resident portal (/m) and the public receipt check (/verify) live outside the staff
+// AuthProvider: it asks /api/auth/me and sends a lost session to /login, which a family must never see.
+const PortalApp = lazy(() => import('./pages/portal/PortalApp').then((m) => ({ default: m.PortalApp })));
 
 const THEME = { token: { colorPrimary: '#1677ff', borderRadius: 6 } };
 
@@ -14,9 +20,19 @@ export function App() {
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <AppRoutes />
-          </AuthProvider>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/m/*" element={<PortalApp />} />
+              <Route
+                path="*"
+                element={
+                  <AuthProvider>
+                    <AppRoutes />
+                  </AuthProvider>
+                }
+              />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

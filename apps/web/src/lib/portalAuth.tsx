@@ -1,0 +1,93 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { isApiError } from '../api/client';
+import * as portal from '../api/portal';
+import type { ResidentMe } from '../api/portal';
+import { setResidentSessionLostHandler } from '../api/portalClient';
+
+export const PORTAL_SIGN_IN = '/m/sign-in';
+
+type ResidentState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signedIn'; me: ResidentMe }
+  // The server could not say (down, network): not the same as signed out.
+  | { status: 'unknown'; error: unknown };
+
+type ResidentContextValue = {
+  state: ResidentState;
+  signIn: (phone: string, code: string) => Promise<ResidentMe>;
+  signOut: () => Promise<void>;
+  bind: (name: string, idNumber: string) => Promise<ResidentMe>;
+  retry: () => void;
+};
+
+const ResidentContext = createContext<ResidentContextValue | null>(null);
+
+/** The family's session in the portal: separate from the staff console's AuthProvider. */
+export function ResidentProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<ResidentState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    setResidentSessionLostHandler(() => {
+      setState({ status: 'anonymous' });
+      const { pathname, search } = window.location;
+      if (pathname !== PORTAL_SIGN_IN) void navigate(PORTAL_SIGN_IN, { replace: true, state: { from: pathname + search } });
+    });
+    return () => setResidentSessionLostHandler(() => undefined);
+  }, [navigate]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    portal.fetchResidentMe(controller.signal).then(
+      (me) => setState({ status: 'signedIn', me }),
+      (e: unknown) => {
+        if (controller.signal.aborted) return;
+        setState(isApiError(e) && e.status === 401 ? { status: 'anonymous' } : { status: 'unknown', error: e });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const signIn = useCallback(async (phone: string, code: string) => {
+    const me = await portal.signInResident(phone, code);
+    setState({ status: 'signedIn', me });
+    return me;
+  }, []);
+
+  const bind = useCallback(async (name: string, idNumber: string) => {
+    const me = await portal.bindResident(name, idNumber);
+    setState({ status: 'signedIn', me });
+    return me;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await portal.signOutResident();
+    } finally {
+      setState({ status: 'anonymous' });
+      void navigate(PORTAL_SIGN_IN, { replace: true });
+    }
+  }, [navigate]);
+
+  const value = useMemo(() => ({ state, signIn, signOut, bind, retry }), [state, signIn, signOut, bind, retry]);
+  return <ResidentContext.Provider value={value}>{children}</ResidentContext.Provider>;
+}
+
+export function useResident(): ResidentContextValue {
+  const value = useContext(ResidentContext);
+  if (!value) throw new Error('useResident must be used inside ResidentProvider');
+  return value;
+}
+
+/** The signed-in resident; only for pages behind RequireResident. */
+export function useResidentMe(): ResidentMe {
+  const { state } = useResident();
+  if (state.status !== 'signedIn') throw new Error('useResidentMe needs a signed-in resident');
+  return state.me;
+}

@@ -1,0 +1,61 @@
+import { Button, ConfigProvider, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { PageLoading } from '../../components/PageLoading';
+import { ResidentProvider, useResident } from '../../lib/portalAuth';
+import { BindingPage } from './binding/BindingPage';
+import { HomePage } from './home/HomePage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { RequireResident } from './RequireResident';
+import { SignInPage } from './signIn/SignInPage';
+import './portal.css';
+
+function SignInRoute() {
+  const { state } = useResident();
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signedIn') return <Navigate to="/m" replace />;
+  return <SignInPage />;
+}
+
+function PortalNotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('common.notFound')}
+      extra={
+        <Link to="/m">
+          <Button type="primary">{t('portal.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/**
+ * 掌上办, the resident portal under /m: its own session (ResidentProvider), outside the staff
+ * console's AuthProvider, so a family is never sent to the staff login. Large controls for phones.
+ */
+export function PortalApp() {
+  return (
+    <ConfigProvider componentSize="large">
+      <ResidentProvider>
+        <Routes>
+          <Route path="sign-in" element={<SignInRoute />} />
+          <Route
+            element={
+              <RequireResident>
+                <Outlet />
+              </RequireResident>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="binding" element={<BindingPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="*" element={<PortalNotFound />} />
+          </Route>
+        </Routes>
+      </ResidentProvider>
+    </ConfigProvider>
+  );
+}

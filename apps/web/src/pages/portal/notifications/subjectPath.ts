@@ -1,0 +1,14 @@
+import type { PortalNotification } from '../../../api/portal';
+
+/** The portal page of what a message is about, when it is about an application. */
+export function subjectPath(note: Pick<PortalNotification, 'subjectKind' | 'subjectId'>): string | null {
+  if (note.subjectId === null) return null;
+  switch (note.subjectKind) {
+    case 'childbirthRegistration':
+      return `/m/registrations/${note.subjectId}`;
+    case 'newbornBundle':
+      return `/m/bundles/${note.subjectId}`;
+    default:
+      return null;
+  }
+}
