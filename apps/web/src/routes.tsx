@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, mayHandleApplications, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
+import { isAdmin, isSystemAdmin, mayHandleApplications, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -18,6 +18,8 @@ const SchemeDetailPage = lazy(() => import('./pages/benefits/SchemeDetailPage').
 const ApplicationsPage = lazy(() => import('./pages/benefits/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
 const ApplicationDetailPage = lazy(() => import('./pages/benefits/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })));
 const PaymentCyclesPage = lazy(() => import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })));
+// Family services (issue 4): the working-day calendar and the staff queues.
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 function LoginRoute() {
   const { state } = useAuth();
@@ -83,6 +85,7 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
+          <Route path="calendar" element={<RequireRole allow={isSystemAdmin}><CalendarPage /></RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -115,8 +115,13 @@ export type Dashboard = {
   birthsByYear: BirthsInYear[];
   sexRatioAtBirth: { ratio: number | null; male: number; female: number; fromYear: number; toYear: number };
   quality: QualityFigures & { targets: Record<QualityIndicator, number> };
+  familyServices: FamilyServiceWork;
   children: ChildRegionStats[];
 };
+
+/** Open work of the family services in the region, by China date; `service` is a BundleService name. */
+export type OpenWork = { open: number; dueToday: number; overdue: number };
+export type FamilyServiceWork = { childbirthRegistrations: OpenWork; bundleTasks: (OpenWork & { service: string })[] };
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 

@@ -6,6 +6,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useSystemInfo } from '../lib/useSystemInfo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { NotificationBell } from './NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -50,6 +51,7 @@ export function AppShell() {
             </Typography.Text>
             <Space size="middle">
               <LanguageSwitch />
+              <NotificationBell />
               <UserMenu />
             </Space>
           </Flex>

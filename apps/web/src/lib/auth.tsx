@@ -1,3 +1,4 @@
+import { BUNDLE_SERVICES, type Department } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
@@ -122,4 +123,32 @@ const BUDGET_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader', '
 /** A scheme's budget (paid, committed, the next 12 months): administrators, leaders and departments. */
 export function mayViewBudget(me: Me): boolean {
   return me.roles.some((r) => BUDGET_ROLES.includes(r));
+}
+
+/** The working-day calendar is deployment-wide: only the system administrator edits it. */
+export function isSystemAdmin(me: Me): boolean {
+  return me.roles.includes('systemAdmin');
+}
+
+const FAMILY_READERS: readonly Role[] = ['countyAdmin', 'leader'];
+
+/** 生育登记 is completed by the township worker where the family lives. */
+export function mayHandleChildbirthRegistrations(me: Me): boolean {
+  return me.roles.includes('townshipWorker');
+}
+
+/** The registration queue: township workers, and county administrators and leaders, who read. */
+export function mayViewChildbirthRegistrations(me: Me): boolean {
+  return mayHandleChildbirthRegistrations(me) || me.roles.some((r) => FAMILY_READERS.includes(r));
+}
+
+/** The department whose 出生一件事 tasks the user handles: an operator of one of the five departments, else null. */
+export function bundleDepartmentOf(me: Me): Department | null {
+  if (!me.roles.includes('departmentOperator')) return null;
+  return BUNDLE_SERVICES.find((s) => s.department === me.department)?.department ?? null;
+}
+
+/** The task queues: the five departments' operators (their own tasks), county administrators and leaders (all, read only). */
+export function mayViewBundleTasks(me: Me): boolean {
+  return bundleDepartmentOf(me) !== null || me.roles.some((r) => FAMILY_READERS.includes(r));
 }

@@ -9,6 +9,7 @@ import { RegionBreadcrumb } from '../../components/RegionBreadcrumb';
 import { useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { DashboardCharts } from './DashboardCharts';
+import { FamilyServicesPanel } from './FamilyServicesPanel';
 import { QualityPanel } from './QualityPanel';
 import { RegionTable } from './RegionTable';
 import { StatCards } from './StatCards';
@@ -49,6 +50,7 @@ export function DashboardPage() {
           <Flex vertical gap={16}>
             <StatCards data={data} />
             <DashboardCharts data={data} />
+            <FamilyServicesPanel work={data.familyServices} />
             <QualityPanel quality={data.quality} />
             <RegionTable data={data} onOpen={open} />
           </Flex>

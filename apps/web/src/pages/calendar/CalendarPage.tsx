@@ -1,0 +1,83 @@
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchCalendar, removeCalendarDay, type CalendarEntry } from '../../api/calendar';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAsync } from '../../lib/useAsync';
+import { CalendarDayModal } from './CalendarDayModal';
+import { CalendarTable } from './CalendarTable';
+
+const thisYear = new Date().getFullYear();
+// Last year's days still count for registrations submitted then; the State Council publishes next year's in November.
+const YEARS = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+
+/** 工作日历: the public holidays and make-up working days every processing deadline counts. */
+export function CalendarPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(thisYear);
+  const { data, error, loading, reload } = useAsync((signal) => fetchCalendar(year, signal), [year]);
+  const [modalOpen, setModalOpen] = useState(false);
+  // Kept while the modal closes, so its title does not change under the animation.
+  const [editing, setEditing] = useState<CalendarEntry | null>(null);
+  const openModal = (day: CalendarEntry | null) => {
+    setEditing(day);
+    setModalOpen(true);
+  };
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  const remove = async (date: string) => {
+    setRemoving(date);
+    setActionError(null);
+    try {
+      await removeCalendarDay(date);
+      void message.success(t('calendar.removed', { date }));
+      reload();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  const saved = (date: string) => {
+    setModalOpen(false);
+    void message.success(t('calendar.saved', { date }));
+    const y = Number(date.slice(0, 4));
+    if (y !== year) setYear(y);
+    else reload();
+  };
+
+  return (
+    <Flex vertical gap={16} data-testid="calendar-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        <CalendarOutlined /> {t('calendar.title')}
+      </Typography.Title>
+      <ApiErrorAlert error={error} onRetry={reload} />
+      <Card>
+        <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
+          <Typography.Text type="secondary" style={{ maxWidth: 720 }}>
+            {t('calendar.hint')}
+          </Typography.Text>
+          <Flex gap={8}>
+            <Select<number>
+              value={year}
+              onChange={setYear}
+              options={(YEARS.includes(year) ? YEARS : [...YEARS, year].sort()).map((y) => ({ value: y, label: t('calendar.year', { year: y }) }))}
+              style={{ width: 120 }}
+              data-testid="calendar-year"
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openModal(null)} data-testid="calendar-add">
+              {t('calendar.add')}
+            </Button>
+          </Flex>
+        </Flex>
+        <ApiErrorAlert error={actionError} />
+        <CalendarTable days={data?.year === year ? data.days : undefined} loading={loading} removing={removing} onEdit={openModal} onRemove={(d) => void remove(d)} />
+      </Card>
+      <CalendarDayModal open={modalOpen} editing={editing} onClose={() => setModalOpen(false)} onSaved={saved} />
+    </Flex>
+  );
+}
