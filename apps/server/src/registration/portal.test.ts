@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.js';
+import { asResident, residentSignIn } from '../test/resident.js';
+import { boundMother, chinaDay, COMMITMENT, count, declaredForm, idOf, smsTo, submit, UNKNOWN_FATHER_ID, UNKNOWN_MOTHER_ID, villageOf } from './test-helpers.js';
+
+let t: TestApp;
+let village: string;
+beforeAll(async () => {
+  t = await createTestApp(1500);
+  village = await villageOf(t, '533423101');
+});
+afterAll(async () => t?.close());
+
+const rows = () => count(t, 'SELECT count(*)::int AS n FROM childbirth_registrations');
+
+describe('a family registers a childbirth in the portal', () => {
+  it('registers a second child by commitment from the prefill: parity 2 computed from the registry and shown', async () => {
+    const { mother, r } = await boundMother(t, '13600000001', 0);
+    const pre = await t.app.inject({ method: 'GET', url: '/api/portal/childbirth-registrations/prefill', ...asResident(r) });
+    expect(pre.statusCode).toBe(200);
+    const p = pre.json();
+    expect(p).toMatchObject({ bound: true, registrySpouse: true, parity: 2, residenceRegionCode: mother.residenceRegionCode });
+    expect(p.mother).toMatchObject({ personId: mother.personId, name: mother.name });
+    expect(p.mother.idMasked).not.toContain(mother.idNumber.slice(6, 14));
+    expect(p.father.sex).toBe('male');
+    expect(p.children).toHaveLength(1);
+
+    const res = await submit(t, r, {
+      mother: { personId: p.mother.personId }, father: { personId: p.father.personId }, married: true, residenceRegionCode: village,
+      childStatus: 'born', child: { name: '和小禾', sex: 'female', birthDate: chinaDay(-3) }, commitment: COMMITMENT,
+    });
+    expect(res.statusCode).toBe(201);
+    const reg = res.json();
+    expect(reg).toMatchObject({ status: 'submitted', parity: 2, childStatus: 'born', motherName: mother.name, deadlineState: 'onTime', receiptAvailable: false });
+    expect(reg.registrationNo).toMatch(new RegExp(`^SY533423${chinaDay(0).slice(0, 4)}\\d{6}$`));
+    expect(reg.mother.idMasked).toBe(`${mother.idNumber.slice(0, 6)}********${mother.idNumber.slice(14)}`);
+    expect(reg).not.toHaveProperty('conflicts'); // the family never sees what the registry holds on others
+
+    const [stored] = await t.database.query<{ mother_person_id: number; mother_id_cipher: Buffer; conflicts: unknown[] }>('SELECT mother_person_id, mother_id_cipher, conflicts FROM childbirth_registrations WHERE id = $1', [reg.id]);
+    expect(Number(stored!.mother_person_id)).toBe(mother.personId);
+    expect(stored!.mother_id_cipher.toString('latin1')).not.toContain(mother.idNumber); // encrypted
+    expect(stored!.conflicts).toEqual([]);
+
+    // Same transaction: the township's queue message, the family's in-app and SMS, the audit entry.
+    expect(await count(t, "SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1 AND role = 'townshipWorker' AND region_code = '533423101'", [reg.id])).toBe(1);
+    expect(await count(t, "SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1 AND resident_id = $2 AND channel = 'inApp'", [reg.id, r.residentId])).toBe(1);
+    expect(await smsTo(t, mother.phone, reg.registrationNo)).toContain('已提交');
+    const audit = await t.database.query<{ action: string; jurisdiction_code: string }>("SELECT action, jurisdiction_code FROM audit_log WHERE username = $1 AND action LIKE 'childbirthRegistration.%' ORDER BY seq", [`resident:${r.residentId}`]);
+    expect(audit).toEqual([{ action: 'childbirthRegistration.prefill', jurisdiction_code: mother.residenceRegionCode }, { action: 'childbirthRegistration.submit', jurisdiction_code: village }]);
+
+    const list = await t.app.inject({ method: 'GET', url: '/api/portal/childbirth-registrations', ...asResident(r) });
+    expect(list.json().map((x: { id: number }) => x.id)).toEqual([reg.id]);
+  });
+
+  it('flags an ID number the registry does not know for the township worker instead of refusing the family', async () => {
+    const r = await residentSignIn(t, '13600000002');
+    const pre = await t.app.inject({ method: 'GET', url: '/api/portal/childbirth-registrations/prefill', ...asResident(r) });
+    expect(pre.json()).toMatchObject({ bound: false, mother: null, parity: null });
+    const res = await submit(t, r, declaredForm(village, { father: { name: '王强', idNumber: UNKNOWN_FATHER_ID } }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().parity).toBe(1);
+    const [stored] = await t.database.query<{ conflicts: { code: string; subject: string; seen: { declared: string } }[] }>('SELECT conflicts FROM childbirth_registrations WHERE id = $1', [res.json().id]);
+    expect(stored!.conflicts.map((c) => [c.code, c.subject])).toEqual([['parentUnknownIdNumber', 'mother'], ['parentUnknownIdNumber', 'father']]);
+    expect(stored!.conflicts[0]!.seen.declared).toBe(`110101********${UNKNOWN_MOTHER_ID.slice(14)}`);
+  });
+
+  it('refuses a registry person who is not the resident or their spouse, and writes nothing', async () => {
+    const { r } = await boundMother(t, '13600000003', 1);
+    const before = await rows();
+    const [stranger] = await t.database.query<{ id: number }>("SELECT id FROM persons WHERE sex = 'male' ORDER BY id DESC LIMIT 1");
+    const res = await submit(t, r, declaredForm(village, { father: { personId: Number(stranger!.id) }, married: true }), 'en');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([expect.objectContaining({ field: 'father', code: 'parent.notInFamily' })]);
+    expect(await rows()).toBe(before);
+  });
+});
+
+describe('bad input gets a clear message in both languages and changes nothing', () => {
+  const cases: [string, (v: string) => Record<string, unknown>, string, RegExp, RegExp][] = [
+    ['a malformed ID number', (v) => declaredForm(v, { mother: { name: '李梅', idNumber: UNKNOWN_MOTHER_ID.slice(0, 17) + (UNKNOWN_MOTHER_ID.endsWith('0') ? '1' : '0') } }), 'mother.idNumber', /校验/, /check/i],
+    ['a birth date in the future', (v) => declaredForm(v, { childStatus: 'born', expectedBirthDate: null, child: { name: '李小梅', sex: 'female', birthDate: chinaDay(5) } }), 'child.birthDate', /晚于今天/, /after today/],
+    ['an impossible date', (v) => declaredForm(v, { expectedBirthDate: '2027-02-30' }), 'expectedBirthDate', /不是有效日期/, /not a real date/],
+    ['a script tag in a name', (v) => declaredForm(v, { mother: { name: '<script>alert(1)</script>', idNumber: UNKNOWN_MOTHER_ID } }), 'mother.name', /字符/, /character/],
+    ['a township that does not exist', () => declaredForm('533423999'), 'residenceRegionCode', /不在本平台/, /not a region/],
+    ['a father whose ID number is a woman\'s', (v) => declaredForm(v, { father: { name: '王强', idNumber: idOf('110101', '19920708', '132') } }), 'father.idNumber', /男性/, /male/],
+  ];
+  it.each(cases)('%s', async (_, form, field, zh, en) => {
+    const r = await residentSignIn(t, `1350000${String(Math.floor(Math.random() * 9999)).padStart(4, '0')}`);
+    const before = await rows();
+    const notes = await count(t, 'SELECT count(*)::int AS n FROM notifications');
+    const resZh = await submit(t, r, form(village));
+    expect(resZh.statusCode).toBe(400);
+    expect(resZh.json().code).toBe('registration.invalid');
+    const error = resZh.json().details.find((d: { field: string }) => d.field === field);
+    expect(error.message.zh).toMatch(zh);
+    expect(error.message.en).toMatch(en);
+    const resEn = await submit(t, r, form(village), 'en');
+    expect(resEn.json().message).toMatch(/not valid/);
+    expect(await rows()).toBe(before);
+    expect(await count(t, 'SELECT count(*)::int AS n FROM notifications')).toBe(notes);
+  });
+
+  it('a name held back by the schema still gets a message, not a 500', async () => {
+    const r = await residentSignIn(t, '13600000009');
+    const res = await submit(t, r, { ...declaredForm(village), mother: { name: { first: '梅' }, idNumber: UNKNOWN_MOTHER_ID } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('请求内容不符合要求');
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  normalizeIdNumber, type EarlierRegistration, type ParentDeclaration, type ParentFacts, type RegistryChild,
+  type RegistryFacts,
+} from '@cradle/domain';
+import type { Conn } from '../db/client.js';
+import type { Pii } from '../crypto/pii.js';
+import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/family-repo.js';
+import type { FieldError } from './errors.js';
+import type { ParentInput } from './schemas.js';
+
+/** A parent as the domain checks them, and the registry person the family picked, if it did. */
+export interface ResolvedParent extends ParentDeclaration {
+  chosenPersonId: number | null;
+}
+
+type Role = 'mother' | 'father';
+
+/**
+ * The body's parents as declarations. A parent picked from the prefill ({personId}) must be the
+ * bound resident or a spouse the registry links to them: their name and ID number are read from
+ * the registry, so a family never types again what the registry holds (issue 4), and no one can
+ * name another family's member by id.
+ */
+export async function resolveParents(
+  tx: Conn, pii: Pii, boundPersonId: number | null, inputs: { mother: ParentInput; father: ParentInput | null },
+): Promise<{ mother: ResolvedParent | null; father: ResolvedParent | null; errors: FieldError[] }> {
+  const picked = (['mother', 'father'] as const).flatMap((role) => {
+    const input = inputs[role];
+    return input !== null && 'personId' in input ? [{ role, personId: input.personId }] : [];
+  });
+  const allowed = new Set<number>();
+  if (picked.length > 0 && boundPersonId !== null) {
+    allowed.add(boundPersonId);
+    for (const r of await findRegistryRelatives(tx, [boundPersonId])) if (r.relation === 'spouse') allowed.add(r.personId);
+  }
+  const persons = new Map((await findRegistryFacts(tx, [], picked.filter((p) => allowed.has(p.personId)).map((p) => p.personId))).map((p) => [p.personId, p]));
+  const errors: FieldError[] = [];
+  const resolve = (role: Role): ResolvedParent | null => {
+    const input = inputs[role];
+    if (input === null) return null;
+    if (!('personId' in input)) return { name: input.name, idNumber: input.idNumber, phone: input.phone ?? null, chosenPersonId: null };
+    const person = persons.get(input.personId);
+    if (!person) {
+      errors.push({ field: role, code: 'parent.notInFamily', message: {
+        zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或人口库中登记的配偶，其他人请填写姓名和公民身份号码`,
+        en: `${role === 'mother' ? 'Mother' : 'Father'}: pick only yourself or the spouse the registry links to you; enter anyone else's name and ID number`,
+      } });
+      return null;
+    }
+    return { name: person.name, idNumber: pii.decryptIdNumber(person.idCipher), phone: null, chosenPersonId: person.personId };
+  };
+  return { mother: resolve('mother'), father: resolve('father'), errors };
+}
+
+export interface GatheredFacts {
+  facts: RegistryFacts;
+  /** The registry persons holding the declared ID numbers, when it knows them. */
+  mother: RegistryPerson | null;
+  father: RegistryPerson | null;
+  children: RegistryRelative[];
+}
+
+/** What the registry holds for the declared ID numbers, wherever registered, as the domain's check reads it. */
+export async function gatherRegistryFacts(
+  tx: Conn, pii: Pii, mother: ParentDeclaration, father: ParentDeclaration | null, earlierRegistrations: readonly EarlierRegistration[],
+): Promise<GatheredFacts> {
+  const blinds = [mother, father].flatMap((p) => (p === null ? [] : [pii.idBlindIndex(normalizeIdNumber(p.idNumber))]));
+  const found = await findRegistryFacts(tx, blinds);
+  const byBlind = (b: Buffer | undefined) => (b === undefined ? null : found.find((f) => f.blind.equals(b)) ?? null);
+  const m = byBlind(blinds[0]);
+  const f = father === null ? null : byBlind(blinds[1]);
+  const children = (await findRegistryRelatives(tx, [m, f].flatMap((p) => (p ? [p.personId] : [])))).filter((r) => r.relation === 'child');
+  const factsOf = (p: RegistryPerson | null): ParentFacts =>
+    p === null
+      ? { known: false }
+      : { known: true, name: p.name, sex: p.sex, birthDate: p.birthDate, children: children.filter((c) => c.ofPersonId === p.personId).map(registryChild) };
+  return { facts: { mother: factsOf(m), father: father === null ? null : factsOf(f), earlierRegistrations }, mother: m, father: f, children };
+}
+
+export const registryChild = (c: RegistryRelative): RegistryChild => ({ personId: String(c.personId), name: c.name, birthDate: c.birthDate });

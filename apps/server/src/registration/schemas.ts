@@ -1,0 +1,196 @@
+import { Type, type Static } from 'typebox';
+
+// Strings are long enough here for the domain to give its own message (a 51-character name,
+// a 15-digit ID number, 2026-02-30): the schema only keeps out what is not even text.
+const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
+const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
+export const RegistrationStatus = Type.Union([Type.Literal('submitted'), Type.Literal('infoRequested'), Type.Literal('completed')]);
+export type RegistrationStatus = Static<typeof RegistrationStatus>;
+/** Null while the clock is not running: waiting for the family, or completed. */
+const DeadlineStateOrNull = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
+
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+// No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
+// while it tries a branch, which would strip a declared parent down to nothing.
+export const DeclaredParent = Type.Object({
+  name: Type.String({ maxLength: 200 }),
+  idNumber: Type.String({ maxLength: 40 }),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+}, { description: 'A parent the family declares: the server checks it against the registry' });
+export const RegistryParent = Type.Object({
+  personId: Type.Integer({ minimum: 1, description: 'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry' }),
+});
+export const ParentInput = Type.Union([DeclaredParent, RegistryParent]);
+export type ParentInput = Static<typeof ParentInput>;
+
+export const ChildbirthRegistrationBody = Type.Object({
+  mother: ParentInput,
+  father: Nullable(ParentInput),
+  married: Type.Boolean(),
+  residenceRegionCode: Type.String({ maxLength: 20, description: '9-digit township or 12-digit village code where the family lives' }),
+  childStatus: ChildStatus,
+  expectedBirthDate: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'YYYY-MM-DD, when pregnant' }))),
+  child: Type.Optional(Nullable(Type.Object({ name: Type.String({ maxLength: 200 }), sex: Sex, birthDate: Type.String({ maxLength: 30 }) }))),
+  commitment: Type.Object({ accepted: Type.Boolean(), statement: Type.String({ maxLength: 10_000 }) }),
+}, { additionalProperties: false });
+export type ChildbirthRegistrationBody = Static<typeof ChildbirthRegistrationBody>;
+
+const PrefillPerson = Type.Object({
+  personId: Type.Integer(),
+  name: Type.String(),
+  idMasked: Type.String(),
+  sex: Sex,
+  age: Type.Integer(),
+  hukouRegion: Type.String(),
+  residenceRegion: Type.String(),
+});
+
+export const ChildbirthPrefill = Type.Object({
+  bound: Type.Boolean({ description: 'false: the account is not linked to a registry person; everything else is null or empty' }),
+  mother: Nullable(PrefillPerson),
+  father: Nullable(PrefillPerson),
+  /** The registry links a spouse: a suggestion for `married`, which the family states. */
+  registrySpouse: Type.Boolean(),
+  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+  /** 孩次 of a new child as the registry computes it (a pregnancy: every existing child counts). */
+  parity: Nullable(Type.Integer()),
+  residenceRegionCode: Nullable(Type.String()),
+  residenceRegion: Nullable(Type.String()),
+});
+export type ChildbirthPrefill = Static<typeof ChildbirthPrefill>;
+
+export const AttachmentInfo = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type AttachmentInfo = Static<typeof AttachmentInfo>;
+
+const Parent = Type.Object({ name: Type.String(), idMasked: Type.String() });
+
+export const RegistrationSummary = Type.Object({
+  id: Type.Integer(),
+  registrationNo: Type.String(),
+  status: RegistrationStatus,
+  childStatus: ChildStatus,
+  parity: Type.Integer(),
+  regionCode: Type.String(),
+  region: Type.String(),
+  motherName: Type.String(),
+  motherIdMasked: Type.String(),
+  submittedAt: Type.String({ format: 'date-time' }),
+  deadline: Type.String({ format: 'date' }),
+  deadlineState: DeadlineStateOrNull,
+  completedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** What the township asked for, while the registration waits for the family. */
+  infoRequest: Nullable(Type.String()),
+  receiptAvailable: Type.Boolean(),
+});
+export type RegistrationSummary = Static<typeof RegistrationSummary>;
+
+/** What the family sees of its own registration: its declarations (ID numbers masked), never the registry's conflicts. */
+export const PortalRegistrationDetail = Type.Intersect([RegistrationSummary, Type.Object({
+  married: Type.Boolean(),
+  mother: Parent,
+  father: Nullable(Parent),
+  expectedBirthDate: Nullable(Type.String({ format: 'date' })),
+  child: Nullable(Type.Object({ name: Type.String(), sex: Sex, birthDate: Type.String({ format: 'date' }) })),
+  commitmentStatement: Type.String(),
+  attachments: Type.Array(AttachmentInfo),
+})]);
+export type PortalRegistrationDetail = Static<typeof PortalRegistrationDetail>;
+
+export const MessageBody = Type.Object({ message: Type.String({ maxLength: 10_000 }) }, { additionalProperties: false });
+export type MessageBody = Static<typeof MessageBody>;
+export const CompleteBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 10_000 })) }, { additionalProperties: false });
+export type CompleteBody = Static<typeof CompleteBody>;
+/** Our limit on one bulk action: a township's day of registrations, and one transaction of bounded size. */
+export const BULK_MAX = 100;
+export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: BULK_MAX }) }, { additionalProperties: false });
+export type BulkCompleteBody = Static<typeof BulkCompleteBody>;
+
+export const QueueQuery = Type.Object({
+  status: Type.Optional(RegistrationStatus),
+  deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')], { description: 'Only registrations waiting for the township (status submitted)' })),
+  conflicts: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 50, description: "Registration number (prefix), mother's or father's name (part), or a parent's full ID number" })),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+export type QueueQuery = Static<typeof QueueQuery>;
+
+export const QueueItem = Type.Intersect([RegistrationSummary, Type.Object({ conflictCount: Type.Integer(), channel: Type.String() })]);
+export type QueueItem = Static<typeof QueueItem>;
+
+export const RegistrationQueue = Type.Object({
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(QueueItem),
+  /** Over the whole jurisdiction, whatever the filters. */
+  counts: Type.Object({ submitted: Type.Integer(), infoRequested: Type.Integer(), completed: Type.Integer(), overdue: Type.Integer(), dueToday: Type.Integer() }),
+});
+export type RegistrationQueue = Static<typeof RegistrationQueue>;
+
+export const RegistryConflictView = Type.Object({
+  code: Type.String(),
+  subject: Type.String(),
+  message: Msg,
+  seen: Type.Object({ registry: Nullable(Type.String()), declared: Nullable(Type.String()) }),
+});
+
+const RegistryMatch = Type.Object({
+  known: Type.Boolean(),
+  personId: Nullable(Type.Integer()),
+  name: Nullable(Type.String()),
+  sex: Nullable(Sex),
+  age: Nullable(Type.Integer()),
+  idMasked: Nullable(Type.String()),
+  hukouRegion: Nullable(Type.String()),
+  residenceRegion: Nullable(Type.String()),
+  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+});
+
+export const HistoryEntry = Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), actor: Nullable(Type.String()), message: Nullable(Type.String()) });
+
+export const StaffRegistrationDetail = Type.Intersect([PortalRegistrationDetail, Type.Object({
+  channel: Type.String(),
+  phonesMasked: Type.Object({ mother: Nullable(Type.String()), father: Nullable(Type.String()) }),
+  conflicts: Type.Array(RegistryConflictView),
+  /** What the registry holds now for each declared ID number (looked up past the jurisdiction: cross-province). */
+  registryMatches: Type.Object({ mother: RegistryMatch, father: Nullable(RegistryMatch) }),
+  workerNote: Nullable(Type.String()),
+  completedByName: Nullable(Type.String()),
+  history: Type.Array(HistoryEntry),
+})]);
+export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
+
+export const BulkCompleteResult = Type.Object({
+  completed: Type.Array(Type.Integer()),
+  skipped: Type.Array(Type.Object({ id: Type.Integer(), reason: Type.Union([Type.Literal('notFound'), Type.Literal('completed'), Type.Literal('waitingForFamily'), Type.Literal('hasConflicts')]), message: Msg })),
+});
+export type BulkCompleteResult = Static<typeof BulkCompleteResult>;
+
+export const TokenParam = Type.Object({ token: Type.String({ maxLength: 4096 }) });
+export const ReceiptVerification = Type.Object({
+  valid: Type.Boolean({ description: 'The token was signed by this deployment and names a record it holds' }),
+  kind: Type.Optional(Type.String()),
+  number: Type.Optional(Type.String()),
+  issuedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  issuer: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.Object({
+    motherName: Type.String({ description: 'Surname only, the given name masked' }),
+    region: Type.String({ description: 'The township that handled it' }),
+    parity: Type.Optional(Type.Integer()),
+    childStatus: Type.Optional(ChildStatus),
+  })),
+  /** The record as stored now still has the content the receipt was issued with (false: corrected since). */
+  contentMatches: Type.Optional(Type.Boolean()),
+});
+export type ReceiptVerification = Static<typeof ReceiptVerification>;

@@ -1,0 +1,63 @@
+import { ageOn, deadlineState } from '@cradle/domain';
+import type { RegionService } from '../regions/service.js';
+import type { RegistryFacts as RegistryPerson, RegistryRelative } from '../registry/family-repo.js';
+import type { AttachmentInfo } from '../portal/attachments.js';
+import type { RegistrationRow } from './repo.js';
+import type { PortalRegistrationDetail, QueueItem, RegistrationSummary } from './schemas.js';
+
+// How a stored registration is shown: to its family (its own declarations, masked) and to staff.
+
+export const regionLabel = (regions: RegionService, code: string) => regions.path(code).map((r) => r.name).join('');
+
+export function summaryOf(regions: RegionService, r: RegistrationRow, today: string): RegistrationSummary {
+  return {
+    id: r.id,
+    registrationNo: r.registrationNo,
+    status: r.status,
+    childStatus: r.childStatus,
+    parity: r.parity,
+    regionCode: r.regionCode,
+    region: regionLabel(regions, r.regionCode),
+    motherName: r.motherName,
+    motherIdMasked: r.motherIdMasked,
+    submittedAt: r.submittedAt.toISOString(),
+    deadline: r.deadline,
+    // The clock runs only while the township has it: not while the family is asked for more.
+    deadlineState: r.status === 'submitted' ? deadlineState(r.deadline, today) : null,
+    completedAt: r.completedAt?.toISOString() ?? null,
+    infoRequest: r.status === 'infoRequested' ? r.infoRequest : null,
+    receiptAvailable: r.status === 'completed' && r.receiptDigest !== null,
+  };
+}
+
+export function queueItemOf(regions: RegionService, r: RegistrationRow, today: string): QueueItem {
+  return { ...summaryOf(regions, r, today), conflictCount: r.conflicts.length, channel: r.channel };
+}
+
+export function portalDetailOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[]): PortalRegistrationDetail {
+  return {
+    ...summaryOf(regions, r, today),
+    married: r.married,
+    mother: { name: r.motherName, idMasked: r.motherIdMasked },
+    father: r.fatherName === null ? null : { name: r.fatherName, idMasked: r.fatherIdMasked ?? '' },
+    expectedBirthDate: r.expectedBirthDate,
+    child: r.childName === null ? null : { name: r.childName, sex: r.childSex!, birthDate: r.childBirthDate! },
+    commitmentStatement: r.commitmentText,
+    attachments,
+  };
+}
+
+/** A registry person as the prefill and the worker's registry match show them: age, never the birth date. */
+export function personView(regions: RegionService, p: RegistryPerson | RegistryRelative, today: string) {
+  return {
+    personId: p.personId,
+    name: p.name,
+    idMasked: p.idMasked,
+    sex: p.sex,
+    age: ageOn(p.birthDate, today),
+    hukouRegion: regionLabel(regions, p.hukouRegionCode),
+    residenceRegion: regionLabel(regions, p.residenceRegionCode),
+  };
+}
+
+export const childView = (c: RegistryRelative, today: string) => ({ name: c.name, sex: c.sex, age: ageOn(c.birthDate, today) });
