@@ -1,5 +1,57 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Role } from '@cradle/domain';
+import { requestLang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
+import { createNewbornEntitlements } from '../benefits/newborn-entitlements.js';
+import {
+  BulkCompleteBody, BulkCompleteResult, CompleteBody, CorrectionBody, IdParam, NewbornBundle, NewbornBundleBody, NewbornBundleSummary, ReturnBody, TaskDetail, TaskQueue, TaskQueueQuery,
+} from './schemas.js';
+import { createBundleFamilyService } from './service.js';
+import { createBundleTaskService } from './tasks-service.js';
+
+// Who reads the queues: the departments' operators, and county administrators and leaders, who
+// oversee every department (issue 4). Only operators act, on their own department's tasks.
+const READERS: readonly Role[] = ['departmentOperator', 'countyAdmin', 'leader'];
+const OPERATORS: readonly Role[] = ['departmentOperator'];
 
 /** The newborn bundle (出生一件事): the family's application and the department operators' queues. */
-export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async () => {};
+export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async (app, deps) => {
+  const entitlements = createNewbornEntitlements(deps.database, app.log);
+  const family = createBundleFamilyService(deps);
+  const tasks = createBundleTaskService(deps, entitlements);
+  // 免申即享 events left unhandled by a crash or a failure: caught up at every start, in the background.
+  app.addHook('onReady', async () => entitlements.catchUpSoon());
+  app.addHook('onClose', async () => entitlements.idle());
+
+  const portal = { tags: ['portal'] };
+  app.post('/api/portal/newborn-bundles', { config: { resident: true }, schema: { ...portal, summary: 'Submit a newborn bundle: one form, a task per chosen service', body: NewbornBundleBody, response: { 201: NewbornBundle } } }, async (req, reply) =>
+    reply.status(201).send(await family.submit(req.resident!, req.body, req.ip)),
+  );
+  app.get('/api/portal/newborn-bundles', { config: { resident: true }, schema: { ...portal, summary: "The resident's newborn bundles with each task's status", response: { 200: Type.Array(NewbornBundleSummary) } } }, (req) =>
+    family.list(req.resident!),
+  );
+  app.get('/api/portal/newborn-bundles/:id', { config: { resident: true }, schema: { ...portal, summary: 'A newborn bundle: each department’s progress, results, returns, 免申即享', params: IdParam, response: { 200: NewbornBundle } } }, (req) =>
+    family.detail(req.resident!, req.params.id, req.ip),
+  );
+  app.post('/api/portal/newborn-bundles/:id/corrections', { config: { resident: true }, schema: { ...portal, summary: 'Correct the fields a department returned; only that task goes back to it', params: IdParam, body: CorrectionBody, response: { 200: NewbornBundle } } }, (req) =>
+    family.correct(req.resident!, req.params.id, req.body, req.ip),
+  );
+
+  const staff = { tags: ['bundle'] };
+  app.get('/api/bundle-tasks', { config: { roles: READERS }, schema: { ...staff, summary: "Your department's newborn-bundle tasks in your jurisdiction, with deadlines and counts", querystring: TaskQueueQuery, response: { 200: TaskQueue } } }, (req) =>
+    tasks.queue(req.user!, req.query),
+  );
+  app.post('/api/bundle-tasks/bulk-complete', { config: { roles: OPERATORS }, schema: { ...staff, summary: 'Complete tasks that need no input (vaccination record, card; insurance enrolled today); per id done or skipped', body: BulkCompleteBody, response: { 200: BulkCompleteResult } } }, (req) =>
+    tasks.bulkComplete(req.user!, req.body.ids, req.ip, requestLang(req)),
+  );
+  app.get('/api/bundle-tasks/:id', { config: { roles: READERS }, schema: { ...staff, summary: 'A task with the shared bundle data (masked ID numbers); audited', params: IdParam, response: { 200: TaskDetail } } }, (req) =>
+    tasks.detail(req.user!, req.params.id, req.ip),
+  );
+  app.post('/api/bundle-tasks/:id/complete', { config: { roles: OPERATORS }, schema: { ...staff, summary: "Complete your department's task with its result (hukou: the newborn's ID number, registered in the registry)", params: IdParam, body: CompleteBody, response: { 200: TaskDetail } } }, (req) =>
+    tasks.complete(req.user!, req.params.id, req.body, req.ip),
+  );
+  app.post('/api/bundle-tasks/:id/return', { config: { roles: OPERATORS }, schema: { ...staff, summary: 'Return the task to the family for correction, with a reason and the fields to fix', params: IdParam, body: ReturnBody, response: { 200: TaskDetail } } }, (req) =>
+    tasks.returnTask(req.user!, req.params.id, req.body, req.ip),
+  );
+};

@@ -1,0 +1,47 @@
+import type { ParentDeclaration, ParentRole } from '@cradle/domain';
+import type { Conn } from '../db/client.js';
+import type { SessionResident } from '../portal/session.js';
+import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
+import { registryPersonOf, type Crypto } from './form.js';
+import type { ParentInput } from './schemas.js';
+
+/** A field error in the domain's shape (field-errors.ts), for what only the server can check. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+export interface ResolvedParent {
+  declaration: ParentDeclaration;
+  personId: number | null;
+}
+
+/**
+ * A parent as the form names them. `{ personId }` may be the signed-in resident's own registry
+ * record or their registry spouse, nobody else's: a bound account proves who the resident is,
+ * not who their neighbours are. Name and ID number then come from the registry. A declared
+ * parent is linked to the registry person holding that ID number under the same name.
+ */
+export async function resolveParent(
+  tx: Conn, c: Crypto, resident: SessionResident, role: ParentRole, input: ParentInput,
+): Promise<{ parent: ResolvedParent } | { problem: FieldProblem }> {
+  const phone = input.phone ?? null;
+  if (input.personId === undefined) {
+    const declaration = { name: input.name ?? '', idNumber: input.idNumber ?? '', phone };
+    return { parent: { declaration, personId: await registryPersonOf(tx, c, declaration) } };
+  }
+  const family = resident.personId === null ? [] : [resident.personId, ...(await spousesOf(tx, resident.personId))];
+  const [facts] = family.includes(input.personId) ? await findRegistryFacts(tx, [], [input.personId]) : [];
+  if (!facts) {
+    return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
+      zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或配偶在人口库中的信息，其他人请填写姓名和公民身份号码`,
+      en: `${role === 'mother' ? 'Mother' : 'Father'}: only yourself or your spouse can be chosen from the registry; give anyone else's name and ID number`,
+    } } };
+  }
+  return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone }, personId: facts.personId } };
+}
+
+async function spousesOf(tx: Conn, personId: number): Promise<number[]> {
+  return (await findRegistryRelatives(tx, [personId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
+}

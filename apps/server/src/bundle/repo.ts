@@ -1,0 +1,189 @@
+import type { Conn } from '../db/client.js';
+
+// SQL of newborn bundles and their tasks. Every function takes a scoped Conn (withScope for staff,
+// withResident for the family): row-level security (migration 0011) decides what it sees.
+
+export interface BundleRow {
+  id: number;
+  bundle_no: string;
+  region_code: string;
+  resident_id: number | null;
+  registration_id: number | null;
+  newborn_name: string;
+  newborn_sex: 'male' | 'female';
+  birth_date: string;
+  birth_time: string;
+  birth_place: string;
+  hospital_name: string;
+  mother_name: string;
+  mother_id_cipher: Buffer;
+  mother_id_masked: string;
+  mother_person_id: number | null;
+  father_name: string | null;
+  father_id_cipher: Buffer | null;
+  father_id_masked: string | null;
+  father_person_id: number | null;
+  phones_cipher: Buffer | null;
+  services: string[];
+  existing_birth_certificate_no: string | null;
+  existing_newborn_id_cipher: Buffer | null;
+  status: 'inProgress' | 'returned' | 'completed';
+  newborn_person_id: number | null;
+  newborn_id_masked: string | null;
+  submitted_at: Date;
+  completed_at: Date | null;
+}
+
+export interface TaskRow {
+  id: number;
+  bundle_id: number;
+  service: string;
+  department: string;
+  region_code: string;
+  status: 'waiting' | 'pending' | 'returned' | 'done';
+  deadline: string | null;
+  pending_since: Date | null;
+  result: Record<string, unknown> | null;
+  return_reason: string | null;
+  return_fields: string[] | null;
+  late: boolean;
+  completed_at: Date | null;
+}
+
+export type NewBundle = Omit<BundleRow, 'id' | 'status' | 'submitted_at' | 'completed_at'>;
+
+const BUNDLE_COLUMNS = `id, bundle_no, region_code, resident_id, registration_id, newborn_name, newborn_sex, birth_date::text AS birth_date,
+  birth_time, birth_place, hospital_name, mother_name, mother_id_cipher, mother_id_masked, mother_person_id, father_name,
+  father_id_cipher, father_id_masked, father_person_id, phones_cipher, services, existing_birth_certificate_no,
+  existing_newborn_id_cipher, status, newborn_person_id, newborn_id_masked, submitted_at, completed_at`;
+const TASK_COLUMNS = `id, bundle_id, service, department, region_code, status, deadline::text AS deadline, pending_since, result,
+  return_reason, return_fields, late, completed_at`;
+
+// pg gives bigint as number (db/client.ts), PGlite as bigint: ids are made numbers here, once.
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const bytes = (v: unknown) => (v === null || v === undefined ? null : Buffer.from(v as Uint8Array));
+const bundleOf = (r: Record<string, unknown>): BundleRow => ({
+  ...(r as unknown as BundleRow),
+  id: Number(r.id), resident_id: num(r.resident_id), registration_id: num(r.registration_id),
+  mother_person_id: num(r.mother_person_id), father_person_id: num(r.father_person_id), newborn_person_id: num(r.newborn_person_id),
+  mother_id_cipher: bytes(r.mother_id_cipher)!, father_id_cipher: bytes(r.father_id_cipher), phones_cipher: bytes(r.phones_cipher),
+  existing_newborn_id_cipher: bytes(r.existing_newborn_id_cipher),
+});
+const taskOf = (r: Record<string, unknown>): TaskRow => ({ ...(r as unknown as TaskRow), id: Number(r.id), bundle_id: Number(r.bundle_id) });
+
+/**
+ * 出生一件事 numbers: CS, the hukou county (6 digits), the year, then a deployment-wide sequence
+ * of at least 6 digits, e.g. CS5334232026000042 (our format: one glance says where and when).
+ */
+export async function nextBundleNo(tx: Conn, hukouRegionCode: string, today: string): Promise<string> {
+  const [row] = await tx.query<{ n: number }>("SELECT nextval('newborn_bundle_no_seq') AS n");
+  return `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}${String(Number(row!.n)).padStart(6, '0')}`;
+}
+
+export async function insertBundle(tx: Conn, b: NewBundle): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO newborn_bundles (bundle_no, region_code, resident_id, registration_id, newborn_name, newborn_sex, birth_date, birth_time,
+       birth_place, hospital_name, mother_name, mother_id_cipher, mother_id_masked, mother_person_id, father_name, father_id_cipher,
+       father_id_masked, father_person_id, phones_cipher, services, existing_birth_certificate_no, existing_newborn_id_cipher,
+       newborn_person_id, newborn_id_masked, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 'inProgress') RETURNING id`,
+    [b.bundle_no, b.region_code, b.resident_id, b.registration_id, b.newborn_name, b.newborn_sex, b.birth_date, b.birth_time, b.birth_place,
+      b.hospital_name, b.mother_name, b.mother_id_cipher, b.mother_id_masked, b.mother_person_id, b.father_name, b.father_id_cipher,
+      b.father_id_masked, b.father_person_id, b.phones_cipher, b.services, b.existing_birth_certificate_no, b.existing_newborn_id_cipher,
+      b.newborn_person_id, b.newborn_id_masked],
+  );
+  return Number(row!.id);
+}
+
+/** The bundle, locked when it is about to change: two departments completing at once see each other's work. */
+export async function findBundle(tx: Conn, id: number, forUpdate = false): Promise<BundleRow | null> {
+  const rows = await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? bundleOf(rows[0]) : null;
+}
+
+export async function listBundles(tx: Conn): Promise<BundleRow[]> {
+  return (await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles ORDER BY submitted_at DESC, id DESC LIMIT 100`)).map(bundleOf);
+}
+
+/** Changes the given columns of a bundle (names are this module's, never the caller's input). */
+export async function updateBundle(tx: Conn, id: number, set: Partial<Omit<BundleRow, 'id'>>): Promise<void> {
+  const entries = Object.entries(set);
+  if (entries.length === 0) return;
+  const assignments = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+  await tx.query(`UPDATE newborn_bundles SET ${assignments}, updated_at = now() WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+}
+
+export async function findTasks(tx: Conn, bundleIds: number[]): Promise<TaskRow[]> {
+  if (bundleIds.length === 0) return [];
+  return (await tx.query(`SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE bundle_id = ANY ($1::bigint[]) ORDER BY bundle_id, id`, [bundleIds])).map(taskOf);
+}
+
+export async function findTask(tx: Conn, id: number): Promise<TaskRow | null> {
+  const rows = await tx.query(`SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE id = $1`, [id]);
+  return rows[0] ? taskOf(rows[0]) : null;
+}
+
+/** A task's state as stored; `pendingNow` stamps pending_since with the transaction's time. */
+export interface TaskWrite {
+  service: string;
+  department: string;
+  status: TaskRow['status'];
+  deadline: string | null;
+  pendingNow: boolean;
+  result: Record<string, unknown> | null;
+  returnReason: string | null;
+  returnFields: string[];
+  late: boolean;
+  completedBy: { id: number; name: string } | null;
+}
+
+export async function insertTasks(tx: Conn, bundleId: number, regionCode: string, residentId: number | null, tasks: TaskWrite[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since)
+     SELECT $1, t.service, t.department, $2, $3, t.status, t.deadline, CASE WHEN t.pending THEN now() END
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[]) AS t(service, department, status, deadline, pending)`,
+    [bundleId, regionCode, residentId, tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow)],
+  );
+}
+
+/** Writes the tasks of one bundle that an action changed, in one statement. */
+export async function saveTasks(tx: Conn, bundleId: number, tasks: TaskWrite[]): Promise<void> {
+  if (tasks.length === 0) return;
+  await tx.query(
+    `UPDATE bundle_tasks t SET status = u.status, deadline = u.deadline,
+       pending_since = CASE WHEN u.status <> 'pending' THEN NULL WHEN u.pending THEN now() ELSE t.pending_since END,
+       result = coalesce(u.result, t.result), return_reason = u.return_reason, late = u.late,
+       return_fields = CASE WHEN u.return_fields IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(u.return_fields)) END,
+       completed_at = CASE WHEN u.status = 'done' THEN coalesce(t.completed_at, now()) END,
+       completed_by = CASE WHEN u.status = 'done' THEN coalesce(u.by_id, t.completed_by) END,
+       completed_by_name = CASE WHEN u.status = 'done' THEN coalesce(u.by_name, t.completed_by_name) END,
+       updated_at = now()
+     FROM (SELECT * FROM unnest($2::text[], $3::text[], $4::date[], $5::boolean[], $6::jsonb[], $7::text[], $8::jsonb[], $9::boolean[], $10::bigint[], $11::text[])
+       AS u(service, status, deadline, pending, result, return_reason, return_fields, late, by_id, by_name)) u
+     WHERE t.bundle_id = $1 AND t.service = u.service`,
+    [
+      bundleId, tasks.map((t) => t.service), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
+      tasks.map((t) => (t.result === null ? null : JSON.stringify(t.result))), tasks.map((t) => t.returnReason),
+      // A text[] per row cannot travel in a 2-D array of ragged rows, so each goes as a JSON array.
+      tasks.map((t) => (t.returnFields.length === 0 ? null : JSON.stringify(t.returnFields))),
+      tasks.map((t) => t.late), tasks.map((t) => t.completedBy?.id ?? null), tasks.map((t) => t.completedBy?.name ?? null),
+    ],
+  );
+}
+
+/** Moves a bundle's tasks with it when the family corrects the hukou region (they are handled there). */
+export async function moveTasks(tx: Conn, bundleId: number, regionCode: string): Promise<void> {
+  await tx.query('UPDATE bundle_tasks SET region_code = $2, updated_at = now() WHERE bundle_id = $1', [bundleId, regionCode]);
+}
+
+export interface EntitlementRow {
+  scheme_code: string;
+  first_period_key: string;
+  amount_fen: number;
+}
+
+/** What proactive schemes granted a newborn (pending_entitlements; a family sees its own newborn's). */
+export async function findEntitlements(tx: Conn, personId: number): Promise<EntitlementRow[]> {
+  const rows = await tx.query<EntitlementRow>('SELECT scheme_code, first_period_key, amount_fen FROM pending_entitlements WHERE person_id = $1 ORDER BY id', [personId]);
+  return rows.map((r) => ({ ...r, amount_fen: Number(r.amount_fen) }));
+}

@@ -1,0 +1,212 @@
+import { Type, type Static } from 'typebox';
+
+// Request fields are plain strings with generous length caps: the domain's checks
+// (validateNewbornBundle, checkCompletion) give each field its zh/en message, which a schema
+// keyword could not. Caps are ours, well above any valid value, to bound the request.
+const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Text = (max: number) => Type.String({ maxLength: max });
+const Region = Type.Object({ code: Type.String(), name: Type.String() });
+
+/**
+ * A parent: `personId` (the signed-in resident or their registry spouse; name and ID number then
+ * come from the registry) or declared by name and ID number. One object, not a union: Fastify's
+ * validator strips properties while trying union branches.
+ */
+export const ParentInput = Type.Object({
+  personId: Type.Optional(Type.Integer({ minimum: 1 })),
+  name: Type.Optional(Text(100)),
+  idNumber: Type.Optional(Text(40)),
+  phone: Type.Optional(Nullable(Text(20))),
+});
+export type ParentInput = Static<typeof ParentInput>;
+
+export const NewbornBundleBody = Type.Object({
+  newborn: Type.Object({
+    name: Text(100), sex: Text(10), birthDate: Text(20), birthTime: Text(10), birthPlace: Text(300), hospitalName: Text(300),
+  }),
+  mother: ParentInput,
+  father: Type.Optional(Nullable(ParentInput)),
+  hukouRegionCode: Text(20),
+  services: Type.Array(Text(40), { maxItems: 10 }),
+  existingBirthCertificateNo: Type.Optional(Nullable(Text(40))),
+  existingNewbornIdNumber: Type.Optional(Nullable(Text(40))),
+  /** A completed childbirth registration (生育登记) of the same resident, linked for reference. */
+  registrationId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type NewbornBundleBody = Static<typeof NewbornBundleBody>;
+
+export const CorrectionBody = Type.Object({
+  service: Text(40),
+  /** New values of the fields the department returned, by dot path (e.g. `newborn.name`). */
+  corrections: Type.Record(Text(40), Nullable(Text(300)), { maxProperties: 20 }),
+});
+export type CorrectionBody = Static<typeof CorrectionBody>;
+
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** What a department recorded, as the family and other departments may see it: ID numbers masked. */
+export const TaskResult = Type.Object({
+  certificateNo: Type.Optional(Type.String()),
+  recordNo: Type.Optional(Nullable(Type.String())),
+  newbornIdMasked: Type.Optional(Type.String()),
+  newbornPersonId: Type.Optional(Type.Integer()),
+  enrolledOn: Type.Optional(Type.String({ format: 'date' })),
+  lateEnrolment: Type.Optional(Type.Boolean()),
+  cardNo: Type.Optional(Nullable(Type.String())),
+  /** issued: the card number is known; applied: accepted, the card is being made (our reading). */
+  cardStatus: Type.Optional(Type.Union([Type.Literal('applied'), Type.Literal('issued')])),
+});
+export type TaskResult = Static<typeof TaskResult>;
+
+const TaskStatus = Type.Union([Type.Literal('waiting'), Type.Literal('pending'), Type.Literal('returned'), Type.Literal('done')]);
+const DeadlineState = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
+
+export const BundleTaskView = Type.Object({
+  id: Type.Integer(),
+  service: Type.String(),
+  label: Msg,
+  department: Type.String(),
+  departmentLabel: Msg,
+  status: TaskStatus,
+  /** The department's working-day deadline while the task is with it; null otherwise. */
+  deadline: Nullable(Type.String({ format: 'date' })),
+  deadlineState: DeadlineState,
+  /** Medical insurance only: the last of the 90 days that cover costs from birth (issue 4). */
+  enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
+  /** Medical insurance: enrolment was after the 90 days (done), or would be if made today (open). */
+  late: Type.Boolean(),
+  returnReason: Nullable(Type.String()),
+  fieldsToFix: Type.Array(Type.String()),
+  result: Nullable(TaskResult),
+  completedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export type BundleTaskView = Static<typeof BundleTaskView>;
+
+const ParentView = Type.Object({ name: Type.String(), idMasked: Type.String(), personId: Nullable(Type.Integer()) });
+
+export const PendingEntitlementView = Type.Object({
+  schemeCode: Type.String(),
+  schemeName: Msg,
+  firstPeriodKey: Type.String(),
+  amountFen: Type.Integer(),
+});
+
+const BundleStatus = Type.Union([Type.Literal('inProgress'), Type.Literal('returned'), Type.Literal('completed')]);
+
+export const NewbornBundle = Type.Object({
+  id: Type.Integer(),
+  bundleNo: Type.String(),
+  status: BundleStatus,
+  submittedAt: Type.String({ format: 'date-time' }),
+  completedAt: Nullable(Type.String({ format: 'date-time' })),
+  newborn: Type.Object({
+    name: Type.String(), sex: Type.String(), birthDate: Type.String({ format: 'date' }), birthTime: Type.String(), birthPlace: Type.String(), hospitalName: Type.String(),
+    idMasked: Nullable(Type.String()), personId: Nullable(Type.Integer()),
+  }),
+  mother: ParentView,
+  father: Nullable(ParentView),
+  hukouRegion: Region,
+  services: Type.Array(Type.String()),
+  existingBirthCertificateNo: Nullable(Type.String()),
+  registrationId: Nullable(Type.Integer()),
+  tasks: Type.Array(BundleTaskView),
+  /** 免申即享: what proactive schemes granted the newborn once registered (benefits/newborn-entitlements.ts). */
+  entitlements: Type.Array(PendingEntitlementView),
+});
+export type NewbornBundle = Static<typeof NewbornBundle>;
+
+export const NewbornBundleSummary = Type.Object({
+  id: Type.Integer(),
+  bundleNo: Type.String(),
+  status: BundleStatus,
+  newbornName: Type.String(),
+  submittedAt: Type.String({ format: 'date-time' }),
+  completedAt: Nullable(Type.String({ format: 'date-time' })),
+  tasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+});
+export type NewbornBundleSummary = Static<typeof NewbornBundleSummary>;
+
+// Staff: a department operator's queue.
+
+export const TaskQueueQuery = Type.Object({
+  service: Type.Optional(Text(40)),
+  status: Type.Optional(TaskStatus),
+  deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')])),
+  /** Bundle number, newborn's or mother's name. */
+  q: Type.Optional(Text(50)),
+  /** County administrators and leaders, who see every department, may narrow to one. */
+  department: Type.Optional(Text(40)),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+export type TaskQueueQuery = Static<typeof TaskQueueQuery>;
+
+export const TaskQueueRow = Type.Object({
+  id: Type.Integer(),
+  bundleId: Type.Integer(),
+  bundleNo: Type.String(),
+  service: Type.String(),
+  label: Msg,
+  department: Type.String(),
+  status: TaskStatus,
+  deadline: Nullable(Type.String({ format: 'date' })),
+  deadlineState: DeadlineState,
+  enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
+  late: Type.Boolean(),
+  newbornName: Type.String(),
+  birthDate: Type.String({ format: 'date' }),
+  motherName: Type.String(),
+  hukouRegion: Region,
+  submittedAt: Type.String({ format: 'date-time' }),
+});
+export type TaskQueueRow = Static<typeof TaskQueueRow>;
+
+export const TaskQueue = Type.Object({
+  items: Type.Array(TaskQueueRow),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** Per status over the whole queue (the service filter applies, the others do not). */
+  counts: Type.Object({ waiting: Type.Integer(), pending: Type.Integer(), returned: Type.Integer(), done: Type.Integer() }),
+  overdue: Type.Integer(),
+});
+export type TaskQueue = Static<typeof TaskQueue>;
+
+export const TaskDetail = Type.Object({
+  task: BundleTaskView,
+  bundle: Type.Omit(NewbornBundle, ['tasks', 'entitlements']),
+  /** From the bundle's own certificate task once done, or as the family gave it. */
+  birthCertificateNo: Nullable(Type.String()),
+  otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+});
+export type TaskDetail = Static<typeof TaskDetail>;
+
+/** A completion: the fields of the task's service (checkCompletion); the others are ignored. */
+export const CompleteBody = Type.Object({
+  certificateNo: Type.Optional(Text(40)),
+  recordNo: Type.Optional(Nullable(Text(40))),
+  idNumber: Type.Optional(Text(40)),
+  enrolledOn: Type.Optional(Text(20)),
+  cardNo: Type.Optional(Nullable(Text(40))),
+});
+export type CompleteBody = Static<typeof CompleteBody>;
+
+export const ReturnBody = Type.Object({
+  // Our cap: a reason is a sentence or two the family reads in an SMS.
+  reason: Type.String({ maxLength: 200 }),
+  fields: Type.Array(Text(40), { maxItems: 20 }),
+});
+
+/** Our cap on one bulk action: a page of the console's queue. */
+export const BULK_MAX = 100;
+export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: BULK_MAX }) });
+
+export const BulkCompleteResult = Type.Object({
+  results: Type.Array(Type.Object({
+    id: Type.Integer(),
+    outcome: Type.Union([Type.Literal('done'), Type.Literal('skipped')]),
+    code: Nullable(Type.String()),
+    reason: Nullable(Type.String()),
+  })),
+});

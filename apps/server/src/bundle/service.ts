@@ -1,0 +1,167 @@
+import {
+  applyCorrections, applyToBundle, bundleServiceDefinition, bundleStatus, chinaDateOf, isBundleService, newBundleTasks, regionLevelOf, validateNewbornBundle,
+  type BundleService, type Corrections, type NewbornBundleForm, type Sex,
+} from '@cradle/domain';
+import type { Conn } from '../db/client.js';
+import { appendAudit } from '../audit/service.js';
+import type { FamilyServiceDeps } from '../family-deps.js';
+import { enqueueNotifications, type OutgoingNotification } from '../notifications/outbox.js';
+import { residentActor } from '../portal/service.js';
+import { withResident } from '../portal/scope.js';
+import type { SessionResident } from '../portal/session.js';
+import { bundleError, taskRefused } from './errors.js';
+import { columnsOf, formOf, registryPersonOf, type Crypto } from './form.js';
+import { resolveParent, type FieldProblem } from './parents.js';
+import { findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow } from './repo.js';
+import * as notify from './notify.js';
+import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
+import { changedTasks, domainTasks, storedBundleStatus } from './tasks.js';
+import { bundleSummary, bundleView } from './views.js';
+
+/** The family's side of 出生一件事 (issue 4): submit once, follow each department, correct what is returned. */
+export function createBundleFamilyService(deps: FamilyServiceDeps) {
+  const { database, calendar, regions, dispatcher } = deps;
+  const c: Crypto = { pii: deps.pii, keys: deps.keys };
+  const audit = (r: SessionResident, ip: string, b: { id: number; region_code: string }, action: string, details: Record<string, unknown> | null = null) =>
+    ({ ...residentActor(r.id, ip, b.region_code), action, targetType: 'newbornBundle', targetId: String(b.id), outcome: 'success' as const, details });
+  const ref = (b: BundleRow): notify.BundleRef => ({ id: b.id, bundleNo: b.bundle_no, regionCode: b.region_code, residentId: b.resident_id, newbornName: b.newborn_name });
+
+  /** The hukou region must be a township or village of this deployment (the domain checks the shape). */
+  const regionProblem = (code: string): FieldProblem[] => {
+    const level = regionLevelOf(code);
+    if ((level !== 'township' && level !== 'village') || regions.exists(code)) return [];
+    return [{ field: 'hukouRegionCode', code: 'hukouRegion.unknown', message: { zh: `落户地代码 ${code} 不是本平台所辖的乡镇(街道)或村(居)委会`, en: `Hukou region ${code} is not a township or village this platform serves` } }];
+  };
+
+  async function view(tx: Conn, b: BundleRow, today: string): Promise<NewbornBundle> {
+    const tasks = await findTasks(tx, [b.id]);
+    const entitlements = b.newborn_person_id === null ? [] : await findEntitlements(tx, b.newborn_person_id);
+    return bundleView(b, tasks, entitlements, regions, today);
+  }
+
+  return {
+    async submit(resident: SessionResident, body: NewbornBundleBody, ip: string, now = new Date()): Promise<NewbornBundle> {
+      const today = chinaDateOf(now);
+      const cal = await calendar.current();
+      const result = await withResident(database, resident.id, async (tx) => {
+        const mother = await resolveParent(tx, c, resident, 'mother', body.mother);
+        const father = body.father ? await resolveParent(tx, c, resident, 'father', body.father) : null;
+        const problems = [mother, father].flatMap((p) => (p && 'problem' in p ? [p.problem] : []));
+        const placeholder = { name: '', idNumber: '' };
+        const form: NewbornBundleForm = {
+          newborn: { ...body.newborn, sex: body.newborn.sex as Sex },
+          mother: 'parent' in mother ? mother.parent.declaration : placeholder,
+          father: father === null ? null : 'parent' in father ? father.parent.declaration : placeholder,
+          hukouRegionCode: body.hukouRegionCode,
+          services: body.services as BundleService[],
+          existingBirthCertificateNo: body.existingBirthCertificateNo ?? null,
+          existingNewbornIdNumber: body.existingNewbornIdNumber ?? null,
+        };
+        // A parent refused above is not checked again as an empty declaration.
+        const refused = problems.map((p) => p.field.split('.')[0]);
+        const errors = [...problems, ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)), ...regionProblem(form.hukouRegionCode)];
+        if (body.registrationId !== undefined) {
+          const found = await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [body.registrationId]);
+          if (found.length === 0) throw bundleError('bundle.registrationNotFound');
+        }
+        if (errors.length > 0) throw bundleError('bundle.invalid', errors);
+        const personOf = (p: typeof mother | null) => (p && 'parent' in p ? p.parent.personId : null);
+        const existingId = form.existingNewbornIdNumber?.trim() ? form.existingNewbornIdNumber : null;
+        const id = await insertBundle(tx, {
+          ...columnsOf(form, c),
+          bundle_no: await nextBundleNo(tx, form.hukouRegionCode, today),
+          resident_id: resident.id,
+          registration_id: body.registrationId ?? null,
+          mother_person_id: personOf(mother),
+          father_person_id: personOf(father),
+          newborn_person_id: existingId === null ? null : await registryPersonOf(tx, c, { name: form.newborn.name, idNumber: existingId }),
+        });
+        const tasks = newBundleTasks(form, today, cal);
+        await insertTasks(tx, id, form.hukouRegionCode, resident.id, changedTasks([], tasks, { service: tasks[0]!.service }));
+        const b = (await findBundle(tx, id))!;
+        const rows = await findTasks(tx, [id]);
+        const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
+        await enqueueNotifications(tx, notify.submitted(ref(b), form.services));
+        await enqueueForQueues(tx, b.region_code, arrived);
+        await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));
+        return view(tx, b, today);
+      });
+      dispatcher.kick();
+      return result;
+    },
+
+    async list(resident: SessionResident): Promise<NewbornBundleSummary[]> {
+      return withResident(database, resident.id, async (tx) => {
+        const bundles = await listBundles(tx);
+        const tasks = await findTasks(tx, bundles.map((b) => b.id));
+        return bundles.map((b) => bundleSummary(b, tasks.filter((t) => t.bundle_id === b.id)));
+      });
+    },
+
+    async detail(resident: SessionResident, id: number, ip: string, now = new Date()): Promise<NewbornBundle> {
+      return withResident(database, resident.id, async (tx) => {
+        const b = await findBundle(tx, id);
+        if (!b) throw bundleError('bundle.notFound');
+        await appendAudit(tx, audit(resident, ip, b, 'bundle.view'));
+        return view(tx, b, chinaDateOf(now));
+      });
+    },
+
+    /** Corrects the fields one department returned and hands that task back to it; the other tasks are untouched. */
+    async correct(resident: SessionResident, id: number, body: CorrectionBody, ip: string, now = new Date()): Promise<NewbornBundle> {
+      const today = chinaDateOf(now);
+      const cal = await calendar.current();
+      const result = await withResident(database, resident.id, async (tx) => {
+        const b = await findBundle(tx, id, true);
+        if (!b) throw bundleError('bundle.notFound');
+        const rows = await findTasks(tx, [b.id]);
+        const tasks = domainTasks(rows, b);
+        if (!isBundleService(body.service)) throw taskRefused('task.wrongService', { zh: '本次申请没有该项服务', en: 'This bundle does not include that service' }, null);
+        const corrections = body.corrections as Corrections;
+        const next = applyCorrections(formOf(b, c), corrections);
+        const outcome = applyToBundle(tasks, body.service, { kind: 'resubmit', corrections }, { today, calendar: cal, form: next });
+        if (!outcome.ok) throw taskRefused(outcome.code, outcome.message, outcome.errors);
+        const errors = [...validateNewbornBundle(next, now), ...regionProblem(next.hukouRegionCode)];
+        if (errors.length > 0) throw bundleError('bundle.invalid', errors);
+        const fields = Object.keys(corrections);
+        const touches = (role: string) => fields.some((f) => f === `${role}.name` || f === `${role}.idNumber`);
+        await updateBundle(tx, b.id, {
+          ...columnsOf(next, c),
+          ...(touches('mother') ? { mother_person_id: await registryPersonOf(tx, c, next.mother) } : {}),
+          ...(touches('father') ? { father_person_id: await registryPersonOf(tx, c, next.father) } : {}),
+          status: storedBundleStatus(bundleStatus(outcome.tasks)),
+        });
+        if (next.hukouRegionCode !== b.region_code) await moveTasks(tx, b.id, next.hukouRegionCode);
+        await saveTasks(tx, b.id, changedTasks(tasks, outcome.tasks, { service: body.service }));
+        const after = (await findBundle(tx, b.id))!;
+        const resubmitted = outcome.tasks.find((t) => t.service === body.service)!;
+        const idOf = (s: BundleService) => rows.find((r) => r.service === s)!.id;
+        // Work already done that used a corrected field is not reopened (our reading); its department is told.
+        const doneUsing = outcome.tasks.filter((t) => t.status === 'done' && bundleServiceDefinition(t.service).formFields.some((f) => fields.includes(f)));
+        await enqueueForQueues(tx, after.region_code, [
+          notify.taskArrived(ref(after), body.service, idOf(body.service), resubmitted.deadline, true),
+          ...doneUsing.map((t) => notify.correctedAfterDone(ref(after), t.service, idOf(t.service), fields)),
+        ]);
+        await appendAudit(tx, audit(resident, ip, after, 'bundle.correct', { service: body.service, fields }));
+        return view(tx, after, today);
+      });
+      dispatcher.kick();
+      return result;
+    },
+  };
+}
+
+/**
+ * Messages to department queues from the family's transaction. The family's scope
+ * (withResident) matches no region, so the notifications policy would refuse a queue's row;
+ * for these inserts alone the transaction takes the bundle's own region as its jurisdiction,
+ * which is exactly where those queue messages belong, and gives it up at once.
+ */
+async function enqueueForQueues(tx: Conn, regionCode: string, list: OutgoingNotification[]): Promise<void> {
+  if (list.length === 0) return;
+  await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [regionCode]);
+  await enqueueNotifications(tx, list);
+  await tx.query("SELECT set_config('cradle.jurisdiction', '', true)");
+}
+
+export type BundleFamilyService = ReturnType<typeof createBundleFamilyService>;
