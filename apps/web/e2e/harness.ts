@@ -27,6 +27,20 @@ export const TOWNSHIP = '533423101'; // 保和镇
 export const OTHER_TOWNSHIP = '533423102'; // 叶枝镇
 export const VILLAGE = '533423101001'; // 南路社区居民委员会
 
+/**
+ * Where a test deployment works: its county (the scope whose region tree and population are
+ * loaded), the township and village the demo users of those levels work in, and a second township.
+ */
+export interface Deployment {
+  county: string;
+  township: string;
+  otherTownship: string;
+  village: string;
+}
+
+/** The default deployment: 维西 (as createTestApp). */
+export const WEIXI: Deployment = { county: TEST_SCOPE, township: TOWNSHIP, otherTownship: OTHER_TOWNSHIP, village: VILLAGE };
+
 export const WEB_DIST = path.join(repoRoot, 'apps/web/dist');
 export const RESULTS_DIR = path.join(repoRoot, 'test-results');
 
@@ -39,6 +53,7 @@ export interface E2EServer {
   /** The server's keys: for writing test persons whose ID numbers the server can decrypt. */
   keys: Keys;
   users: DemoUser[];
+  scope: Deployment;
   close: () => Promise<void>;
 }
 
@@ -50,20 +65,21 @@ function assertConsoleBuilt(): void {
 
 /**
  * The real app (as `npm start` builds it) on a fresh database — in-memory PGlite, or a new
- * database on TEST_DATABASE_URL — with the demo users and a small synthetic population,
- * serving apps/web/dist and listening on 127.0.0.1 on a free port.
+ * database on TEST_DATABASE_URL — with the demo users and a small synthetic population of the
+ * deployment's county, serving apps/web/dist and listening on 127.0.0.1 on a free port.
  */
-export async function startServer(populationSize = 3000): Promise<E2EServer> {
+export async function startServer(populationSize = 3000, scope: Deployment = WEIXI): Promise<E2EServer> {
   assertConsoleBuilt();
-  const { database, cleanup } = await createTestDatabase();
+  const { database, cleanup } = await createTestDatabase(scope.county);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-e2e-'));
   let app: FastifyInstance | undefined;
   try {
     const keys = deriveKeys(randomBytes(32));
-    const users = demoUsers(TEST_SCOPE, TOWNSHIP, OTHER_TOWNSHIP, VILLAGE);
+    await assertRegionsOf(database, scope);
+    const users = demoUsers(scope.county, scope.township, scope.otherTownship, scope.village);
     for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
-    await loadDemoPopulation(database, createPii(keys), TEST_SCOPE, populationSize, new Date());
-    const config = { ...loadConfig({}), demo: true, webDist: WEB_DIST, dataDir, host: '127.0.0.1', port: 0 };
+    await loadDemoPopulation(database, createPii(keys), scope.county, populationSize, new Date());
+    const config = { ...loadConfig({}), demo: true, webDist: WEB_DIST, dataDir, host: '127.0.0.1', port: 0, scopeCode: scope.county };
     app = await buildApp({ config, database, keys });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
@@ -74,6 +90,7 @@ export async function startServer(populationSize = 3000): Promise<E2EServer> {
       database,
       keys,
       users,
+      scope,
       close: async () => {
         await running.close();
         await cleanup();
@@ -85,6 +102,15 @@ export async function startServer(populationSize = 3000): Promise<E2EServer> {
     await cleanup();
     await rm(dataDir, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** Refuses a deployment whose townships are not its county's, or whose village is not its township's. */
+async function assertRegionsOf(database: Database, scope: Deployment): Promise<void> {
+  const parents = { [scope.township]: scope.county, [scope.otherTownship]: scope.county, [scope.village]: scope.township };
+  const found = await database.query<{ code: string; parent_code: string }>('SELECT code, parent_code FROM regions WHERE code = ANY($1)', [Object.keys(parents)]);
+  for (const [code, parent] of Object.entries(parents)) {
+    if (!found.some((r) => r.code === code && r.parent_code === parent)) throw new Error(`deployment ${JSON.stringify(scope)}: ${code} is no region directly under ${parent}`);
   }
 }
 
@@ -123,13 +149,21 @@ export interface BrowserFixture {
 
 const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
+export interface BrowserOptions {
+  /** Persons in the synthetic population (3,000 by default). */
+  populationSize?: number;
+  /** The deployment's county and its users' township and village (维西 by default). */
+  scope?: Deployment;
+}
+
 /**
  * Registers the hooks of a browser test file: one server, one browser and one context for
  * the file (the context keeps its HTTP cache, which halves page loads on a small machine;
  * cookies and storage are cleared before each test), a screenshot in test-results/ when a
  * test fails, and a check that the page threw no uncaught error.
  */
-export function useBrowser(populationSize?: number): BrowserFixture {
+export function useBrowser(options: number | BrowserOptions = {}): BrowserFixture {
+  const { populationSize, scope } = typeof options === 'number' ? { populationSize: options, scope: undefined } : options;
   const f = { pageErrors: [] as Error[] } as unknown as BrowserFixture;
   let extraContexts: BrowserContext[] = [];
 
@@ -140,7 +174,7 @@ export function useBrowser(populationSize?: number): BrowserFixture {
   };
 
   beforeAll(async () => {
-    const [server, browser] = await Promise.allSettled([startServer(populationSize), launchBrowser()]);
+    const [server, browser] = await Promise.allSettled([startServer(populationSize, scope), launchBrowser()]);
     if (server.status === 'fulfilled') f.server = server.value;
     if (browser.status === 'fulfilled') f.browser = browser.value;
     // afterAll closes whichever of the two did start.
