@@ -11,6 +11,7 @@ import { AppRoutes } from './routes';
 // The resident portal (/m) and the public receipt check (/verify) live outside the staff
 // AuthProvider: it asks /api/auth/me and sends a lost session to /login, which a family must never see.
 const PortalApp = lazy(() => import('./pages/portal/PortalApp').then((m) => ({ default: m.PortalApp })));
+const VerifyPage = lazy(() => import('./pages/portal/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 const THEME = { token: { colorPrimary: '#1677ff', borderRadius: 6 } };
 
@@ -23,6 +24,7 @@ export function App() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="/m/*" element={<PortalApp />} />
+              <Route path="/verify/:token" element={<VerifyPage />} />
               <Route
                 path="*"
                 element={

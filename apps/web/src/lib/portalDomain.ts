@@ -4,6 +4,7 @@ import { pick, type FamilyFieldError, type Lang } from '@cradle/domain';
 
 export {
   BUNDLE_SERVICES,
+  applyCorrections,
   BUNDLE_SERVICE_NAMES,
   COMMITMENT_STATEMENT_MAX_LENGTH,
   MEDICAL_INSURANCE_ENROLMENT_DAYS,
@@ -12,6 +13,8 @@ export {
   chinaDateOf,
   deadlineState,
   departmentLabel,
+  fen,
+  formatYuan,
   parseIdNumber,
   pick,
   validateChildbirthRegistration,
@@ -21,6 +24,7 @@ export type {
   BundleService,
   ChildbirthRegistrationForm,
   CorrectableField,
+  Corrections,
   DeadlineState,
   FamilyFieldError,
   NewbornBundleForm,

@@ -4,8 +4,12 @@ import { Link, Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { PageLoading } from '../../components/PageLoading';
 import { ResidentProvider, useResident } from '../../lib/portalAuth';
 import { BindingPage } from './binding/BindingPage';
+import { BundleDetailPage } from './bundle/BundleDetailPage';
+import { BundleFormPage } from './bundle/BundleFormPage';
 import { HomePage } from './home/HomePage';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { RegistrationDetailPage } from './registration/RegistrationDetailPage';
+import { RegistrationFormPage } from './registration/RegistrationFormPage';
 import { RequireResident } from './RequireResident';
 import { SignInPage } from './signIn/SignInPage';
 import './portal.css';
@@ -52,6 +56,10 @@ export function PortalApp() {
             <Route index element={<HomePage />} />
             <Route path="binding" element={<BindingPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="registrations/new" element={<RegistrationFormPage />} />
+            <Route path="registrations/:id" element={<RegistrationDetailPage />} />
+            <Route path="bundles/new" element={<BundleFormPage />} />
+            <Route path="bundles/:id" element={<BundleDetailPage />} />
             <Route path="*" element={<PortalNotFound />} />
           </Route>
         </Routes>

@@ -1,0 +1,107 @@
+import { portalApi } from './portalClient';
+import type { DeadlineState } from './portalRegistration';
+
+// Mirrors apps/server/src/bundle/schemas.ts (the portal's side).
+
+type Msg = { zh: string; en: string };
+
+/** A parent by person number (the resident or their registry spouse) or declared. */
+export type BundleParentInput = { personId?: number; name?: string; idNumber?: string; phone?: string | null };
+
+export type NewbornBundleBody = {
+  newborn: { name: string; sex: string; birthDate: string; birthTime: string; birthPlace: string; hospitalName: string };
+  mother: BundleParentInput;
+  father?: BundleParentInput | null;
+  hukouRegionCode: string;
+  services: string[];
+  existingBirthCertificateNo?: string | null;
+  existingNewbornIdNumber?: string | null;
+  /** A completed childbirth registration of the same resident, linked for reference. */
+  registrationId?: number;
+};
+
+export type TaskStatus = 'waiting' | 'pending' | 'returned' | 'done';
+export type BundleStatus = 'inProgress' | 'returned' | 'completed';
+
+export type TaskResult = {
+  certificateNo?: string;
+  recordNo?: string | null;
+  newbornIdMasked?: string;
+  newbornPersonId?: number;
+  enrolledOn?: string;
+  lateEnrolment?: boolean;
+  cardNo?: string | null;
+  cardStatus?: 'applied' | 'issued';
+};
+
+export type BundleTaskView = {
+  id: number;
+  service: string;
+  label: Msg;
+  department: string;
+  departmentLabel: Msg;
+  status: TaskStatus;
+  /** The department's working-day deadline while the task is with it. */
+  deadline: string | null;
+  deadlineState: DeadlineState | null;
+  /** Medical insurance only: the last of the 90 days that cover costs from birth. */
+  enrolmentDeadline: string | null;
+  /** Medical insurance: enrolment after the 90 days (done), or it would be if made today (open). */
+  late: boolean;
+  returnReason: string | null;
+  fieldsToFix: string[];
+  result: TaskResult | null;
+  completedAt: string | null;
+};
+
+type ParentView = { name: string; idMasked: string; personId: number | null };
+
+export type PendingEntitlement = { schemeCode: string; schemeName: Msg; firstPeriodKey: string; amountFen: number };
+
+export type NewbornBundle = {
+  id: number;
+  bundleNo: string;
+  status: BundleStatus;
+  submittedAt: string;
+  completedAt: string | null;
+  newborn: { name: string; sex: string; birthDate: string; birthTime: string; birthPlace: string; hospitalName: string; idMasked: string | null; personId: number | null };
+  mother: ParentView;
+  father: ParentView | null;
+  hukouRegion: { code: string; name: string };
+  services: string[];
+  existingBirthCertificateNo: string | null;
+  registrationId: number | null;
+  tasks: BundleTaskView[];
+  /** 免申即享: what proactive schemes granted the newborn once registered. */
+  entitlements: PendingEntitlement[];
+};
+
+export type NewbornBundleSummary = {
+  id: number;
+  bundleNo: string;
+  status: BundleStatus;
+  newbornName: string;
+  submittedAt: string;
+  completedAt: string | null;
+  tasks: { service: string; label: Msg; status: TaskStatus }[];
+};
+
+const BASE = '/api/portal/newborn-bundles';
+
+export function submitBundle(body: NewbornBundleBody): Promise<NewbornBundle> {
+  return portalApi.post<NewbornBundle>(BASE, body);
+}
+
+/** Newest first. */
+export function fetchMyBundles(signal?: AbortSignal): Promise<NewbornBundleSummary[]> {
+  return portalApi.get<NewbornBundleSummary[]>(BASE, signal);
+}
+
+export function fetchMyBundle(id: number, signal?: AbortSignal): Promise<NewbornBundle> {
+  return portalApi.get<NewbornBundle>(`${BASE}/${id}`, signal);
+}
+
+/** New values of only the fields the department returned; only its task goes back to it. */
+export function correctBundle(id: number, service: string, corrections: Record<string, string | null>): Promise<NewbornBundle> {
+  return portalApi.post<NewbornBundle>(`${BASE}/${id}/corrections`, { service, corrections });
+}

@@ -1,0 +1,83 @@
+import { SendOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Radio } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { correctBundle, type BundleTaskView, type NewbornBundle } from '../../../api/portalBundle';
+import { optionalLabel } from '../../../lib/optionalLabel';
+import { RegionPicker } from '../form/RegionPicker';
+import { SubmitErrors } from '../form/SubmitErrors';
+import { useFormErrors } from '../form/useFormErrors';
+import { checkCorrections, correctionStart, fieldKey, toCorrections, type CorrectionValues } from './corrections';
+
+function FieldInput({ field }: { field: string }) {
+  const { t } = useTranslation();
+  const testId = `portal-fix-${field}`;
+  if (field === 'newborn.sex') {
+    return (
+      <Radio.Group optionType="button" data-testid={testId}>
+        <Radio.Button value="male">{t('sex.male')}</Radio.Button>
+        <Radio.Button value="female">{t('sex.female')}</Radio.Button>
+      </Radio.Group>
+    );
+  }
+  if (field === 'newborn.birthDate') return <Input type="date" data-testid={testId} />;
+  if (field === 'newborn.birthTime') return <Input type="time" data-testid={testId} />;
+  if (field === 'hukouRegionCode') return <RegionPicker testId={testId} />;
+  return <Input className={field.endsWith('idNumber') || field.startsWith('existing') ? 'mono' : undefined} data-testid={testId} />;
+}
+
+type Props = { bundle: NewbornBundle; task: BundleTaskView; onCorrected: (b: NewbornBundle) => void };
+
+/** Only the fields a department returned, with the domain's checks; the rest of the bundle is untouched. */
+export function CorrectionForm({ bundle, task, onCorrected }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CorrectionValues>();
+  const fields = task.fieldsToFix;
+  const paths = useMemo(() => fields.map((f) => [f] as const), [fields]);
+  const locate = useCallback((f: string) => (fields.includes(f) ? [f] : null), [fields]);
+  const errors = useFormErrors(form, paths, locate);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit() {
+    setError(null);
+    const values = form.getFieldsValue(true) as CorrectionValues;
+    if (!errors.onSubmit(checkCorrections(bundle, values, fields, new Date()))) return;
+    setSaving(true);
+    try {
+      const updated = await correctBundle(bundle.id, task.service, toCorrections(values, fields));
+      void message.success(t('portal.bundle.corrected'));
+      onCorrected(updated);
+    } catch (e) {
+      errors.onServerError(e);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Form<CorrectionValues>
+      form={form}
+      layout="vertical"
+      initialValues={correctionStart(bundle, fields)}
+      onValuesChange={(_, all) => {
+        setError(null);
+        errors.onChange(checkCorrections(bundle, all, fields, new Date()));
+      }}
+      onFinish={() => void submit()}
+      data-testid={`portal-correction-${task.service}`}
+    >
+      {fields.map((f) => (
+        <Form.Item key={f} name={f} label={optionalLabel('portal.bundle.fields', fieldKey(f)) || f} extra={f.endsWith('idNumber') ? t('portal.bundle.retypeId') : undefined}>
+          <FieldInput field={f} />
+        </Form.Item>
+      ))}
+      <SubmitErrors error={error} general={errors.general} />
+      <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={saving} data-testid="portal-correction-submit">
+        {t('portal.bundle.resubmit')}
+      </Button>
+    </Form>
+  );
+}

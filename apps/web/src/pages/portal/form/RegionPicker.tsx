@@ -1,0 +1,86 @@
+import { Alert, Cascader } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchPortalRegionChildren } from '../../../api/portalRegions';
+import { findOption, toOption, withChildren, type RegionOption } from '../../../components/regionTree';
+import { useSystemInfo } from '../../../lib/useSystemInfo';
+
+type Props = {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  /** The name of the starting value (the registry's residence), shown until the tree loads. */
+  initialLabel?: string | null;
+  testId?: string;
+};
+
+/** The codes from the deployment's scope down to `code` (GB/T 2260: 2, 4, 6, 9, 12 digits). */
+export function regionPath(scope: string, code: string): string[] {
+  return [2, 4, 6, 9, 12].filter((n) => n >= scope.length && n <= code.length).map((n) => code.slice(0, n));
+}
+
+/**
+ * A township or village in the deployment's area, each level loaded when opened. If the tree
+ * cannot be loaded, the starting value (the registry's residence) stays selected and shown.
+ */
+export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
+  const { t } = useTranslation();
+  const info = useSystemInfo();
+  const [options, setOptions] = useState<RegionOption[]>([]);
+  const [path, setPath] = useState<string[]>([]);
+  const [failed, setFailed] = useState(false);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  async function loadChildren(codes: string[]): Promise<void> {
+    const code = codes[codes.length - 1];
+    if (!code || findOption(optionsRef.current, codes)?.children) return;
+    const children = (await fetchPortalRegionChildren(code)).map(toOption);
+    optionsRef.current = withChildren(optionsRef.current, codes, children);
+    setOptions(optionsRef.current);
+  }
+
+  useEffect(() => {
+    if (!info) return;
+    const scope = info.scope;
+    optionsRef.current = [{ value: scope.code, label: scope.name, isLeaf: scope.level === 'village' }];
+    setOptions(optionsRef.current);
+    let alive = true;
+    void (async () => {
+      const codes = value ? regionPath(scope.code, value) : [scope.code];
+      for (let i = 1; i <= codes.length; i++) if (i < codes.length || !value) await loadChildren(codes.slice(0, i));
+      if (alive && value) setPath(codes);
+    })().catch(() => alive && setFailed(true));
+    return () => {
+      alive = false;
+    };
+    // Loaded once per scope; later values come from the cascader itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [info]);
+
+  if (failed) {
+    return (
+      <div data-testid={testId} data-code={value}>
+        <Alert type={value ? 'info' : 'warning'} showIcon title={value ? (initialLabel ?? value) : t('portal.form.regionUnavailable')} description={value ? t('portal.form.regionFromRegistry') : undefined} />
+      </div>
+    );
+  }
+  return (
+    <div data-testid={testId} data-code={value}>
+      <Cascader<RegionOption>
+        options={options}
+        value={path}
+        changeOnSelect
+        placeholder={initialLabel ?? t('portal.form.regionPlaceholder')}
+        style={{ width: '100%' }}
+        loadData={(selected) => {
+          void loadChildren(selected.map((o) => o.value)).catch(() => setFailed(true));
+        }}
+        onChange={(codes) => {
+          const next = (codes ?? []) as string[];
+          setPath(next);
+          onChange?.(next[next.length - 1]);
+        }}
+      />
+    </div>
+  );
+}
