@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, isSystemAdmin, mayHandleApplications, mayRunPaymentCycles, mayWrite, useAuth } from './lib/auth';
+import { isAdmin, isSystemAdmin, mayHandleApplications, mayRunPaymentCycles, mayViewBundleTasks, mayViewChildbirthRegistrations, mayWrite, useAuth } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -20,6 +20,10 @@ const ApplicationDetailPage = lazy(() => import('./pages/benefits/ApplicationDet
 const PaymentCyclesPage = lazy(() => import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })));
 // Family services (issue 4): the working-day calendar and the staff queues.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const RegistrationsPage = lazy(() => import('./pages/family/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })));
+const RegistrationDetailPage = lazy(() => import('./pages/family/RegistrationDetailPage').then((m) => ({ default: m.RegistrationDetailPage })));
+const BundleTasksPage = lazy(() => import('./pages/family/BundleTasksPage').then((m) => ({ default: m.BundleTasksPage })));
+const BundleTaskDetailPage = lazy(() => import('./pages/family/BundleTaskDetailPage').then((m) => ({ default: m.BundleTaskDetailPage })));
 
 function LoginRoute() {
   const { state } = useAuth();
@@ -85,7 +89,46 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
-          <Route path="calendar" element={<RequireRole allow={isSystemAdmin}><CalendarPage /></RequireRole>} />
+          <Route
+            path="calendar"
+            element={
+              <RequireRole allow={isSystemAdmin}>
+                <CalendarPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childbirth-registrations"
+            element={
+              <RequireRole allow={mayViewChildbirthRegistrations}>
+                <RegistrationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childbirth-registrations/:id"
+            element={
+              <RequireRole allow={mayViewChildbirthRegistrations}>
+                <RegistrationDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="bundle-tasks"
+            element={
+              <RequireRole allow={mayViewBundleTasks}>
+                <BundleTasksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="bundle-tasks/:id"
+            element={
+              <RequireRole allow={mayViewBundleTasks}>
+                <BundleTaskDetailPage />
+              </RequireRole>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

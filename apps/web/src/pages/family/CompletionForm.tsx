@@ -1,0 +1,95 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, Input, type FormRule } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { completeTask } from '../../api/familyBundle';
+import type { TaskDetail } from '../../api/familyTypes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { pick } from '../../lib/domain';
+import { useLang } from '../../lib/useLang';
+import { dateFieldProps } from '../benefits/ParameterInput';
+import { completionBodyOf, completionContextOf, completionErrors, completionInputOf, lateEnrolment, type CompletionValues } from './completionForm';
+import { chinaDateOf, MEDICAL_INSURANCE_ENROLMENT_DAYS, type BundleService } from './familyDomain';
+
+type Props = { detail: TaskDetail; service: BundleService; onCompleted: (next: TaskDetail) => void };
+type FieldName = keyof CompletionValues;
+
+const FIELDS: Record<BundleService, { name: FieldName; required: boolean }> = {
+  birthCertificate: { name: 'certificateNo', required: true },
+  vaccinationRecord: { name: 'recordNo', required: false },
+  hukouRegistration: { name: 'idNumber', required: true },
+  medicalInsuranceEnrollment: { name: 'enrolledOn', required: true },
+  socialSecurityCard: { name: 'cardNo', required: false },
+};
+
+/** Field errors a refused completion sends back ({field, message}), as the domain reports them. */
+function fieldErrorsOf(e: unknown): { field: string; message: { zh: string; en: string } }[] {
+  if (!isApiError(e) || !Array.isArray(e.details)) return [];
+  return (e.details as unknown[]).filter((d): d is { field: string; message: { zh: string; en: string } } => typeof d === 'object' && d !== null && 'field' in d && 'message' in d);
+}
+
+/** What the department enters to complete its task, checked as it is typed with the domain's own rules (checkCompletion). */
+export function CompletionForm({ detail, service, onCompleted }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CompletionValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const field = FIELDS[service];
+  const ctx = completionContextOf(detail, chinaDateOf(new Date()));
+  const enrolledOn = Form.useWatch('enrolledOn', form);
+  const late = service === 'medicalInsuranceEnrollment' && lateEnrolment(detail.bundle.newborn.birthDate, enrolledOn);
+
+  const domainRule: FormRule = {
+    validator: async (_, value: string | undefined) => {
+      if (!value || !value.trim()) return;
+      const problem = completionErrors(service, { [field.name]: value }, ctx)[field.name];
+      if (problem) throw new Error(pick(problem, lang));
+    },
+  };
+  const rules: FormRule[] = [...(field.required ? [{ required: true, whitespace: true, message: t(`family.complete.required.${field.name}`) }] : []), domainRule];
+
+  const submit = async (values: CompletionValues) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const next = await completeTask(detail.task.id, completionBodyOf(completionInputOf(service, values)));
+      void message.success(t('family.complete.done', { service: pick(detail.task.label, lang) }));
+      onCompleted(next);
+    } catch (e) {
+      setError(e);
+      const placed = fieldErrorsOf(e).filter((d) => d.field === field.name);
+      if (placed.length > 0) form.setFields([{ name: field.name, errors: placed.map((d) => pick(d.message, lang)) }]);
+      else if (isApiError(e) && e.code === 'bundle.newbornIdTaken') form.setFields([{ name: 'idNumber', errors: [e.message] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const label = t(`family.complete.fields.${field.name}`);
+  const extra = t(`family.complete.extra.${field.name}`, { days: MEDICAL_INSURANCE_ENROLMENT_DAYS, date: detail.task.enrolmentDeadline ?? '' });
+  return (
+    <Form<CompletionValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 520 }} data-testid="completion-form">
+      <div data-testid="completion-error">
+        <ApiErrorAlert error={error} />
+      </div>
+      {field.name === 'enrolledOn' ? (
+        <Form.Item name="enrolledOn" label={label} extra={extra} rules={[{ required: true, message: t('family.complete.required.enrolledOn') }, domainRule]} {...dateFieldProps}>
+          <DatePicker style={{ width: '100%' }} data-testid="completion-enrolledOn" />
+        </Form.Item>
+      ) : (
+        <Form.Item name={field.name} label={label} extra={extra} rules={rules} validateFirst hasFeedback>
+          <Input maxLength={40} className={field.name === 'idNumber' ? 'mono' : undefined} autoComplete="off" data-testid={`completion-${field.name}`} />
+        </Form.Item>
+      )}
+      {late && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('family.complete.lateWarning', { date: detail.task.enrolmentDeadline ?? '', days: MEDICAL_INSURANCE_ENROLMENT_DAYS })} data-testid="late-warning" />
+      )}
+      <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={saving} data-testid="task-complete">
+        {t('family.complete.submit')}
+      </Button>
+    </Form>
+  );
+}

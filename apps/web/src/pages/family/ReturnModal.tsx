@@ -1,0 +1,68 @@
+import { RollbackOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { returnTask } from '../../api/familyBundle';
+import type { TaskDetail } from '../../api/familyTypes';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { optionalLabel } from '../../lib/optionalLabel';
+import { bundleServiceDefinition, type BundleService } from './familyDomain';
+
+type Values = { reason: string; fields: string[] };
+type Props = { taskId: number; service: BundleService; open: boolean; onClose: () => void; onReturned: (next: TaskDetail) => void };
+
+// The server's cap: the family reads the reason in an SMS.
+const REASON_MAX = 200;
+
+/** 退回补正: a reason for the family and the fields to fix, among those this service reads (formFields). */
+export function ReturnModal({ taskId, service, open, onClose, onReturned }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const fields = bundleServiceDefinition(service).formFields;
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      onReturned(await returnTask(taskId, v.reason.trim(), v.fields));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('family.return.title')}
+      onCancel={onClose}
+      afterClose={() => setError(null)}
+      destroyOnHidden
+      maskClosable={false}
+      width={640}
+      data-testid="return-modal"
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button danger type="primary" icon={<RollbackOutlined />} loading={saving} onClick={() => form.submit()} data-testid="return-confirm">
+            {t('family.return.submit')}
+          </Button>
+        </>
+      }
+    >
+      <Alert type="info" showIcon title={t('family.return.hint')} style={{ marginBottom: 16 }} />
+      <ApiErrorAlert error={error} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="reason" label={t('family.return.reason')} rules={[{ required: true, whitespace: true, message: t('family.return.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount autoFocus placeholder={t('family.return.reasonPlaceholder')} data-testid="return-reason" />
+        </Form.Item>
+        <Form.Item name="fields" label={t('family.return.fields')} rules={[{ required: true, type: 'array', min: 1, message: t('family.return.fieldsRequired') }]}>
+          <Checkbox.Group options={fields.map((f) => ({ value: f, label: optionalLabel('family.fields', f) }))} data-testid="return-fields" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
