@@ -19,6 +19,7 @@ import type { Database } from '../../server/src/db/client.js';
 import { loadDemoPopulation } from '../../server/src/demo/load.js';
 import { createUser, DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
+import { createRecordingSms } from '../../server/src/test/resident.js';
 
 export { DEMO_PASSWORD };
 
@@ -54,6 +55,8 @@ export interface E2EServer {
   keys: Keys;
   users: DemoUser[];
   scope: Deployment;
+  /** The SMS the server sent (nothing leaves the process): `sms.lastCode(phone)` is a resident's sign-in code. */
+  sms: ReturnType<typeof createRecordingSms>;
   close: () => Promise<void>;
 }
 
@@ -80,7 +83,8 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
     for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
     await loadDemoPopulation(database, createPii(keys), scope.county, populationSize, new Date());
     const config = { ...loadConfig({}), demo: true, webDist: WEB_DIST, dataDir, host: '127.0.0.1', port: 0, scopeCode: scope.county };
-    app = await buildApp({ config, database, keys });
+    const sms = createRecordingSms();
+    app = await buildApp({ config, database, keys, sms });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     const running = app;
@@ -91,6 +95,7 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
       keys,
       users,
       scope,
+      sms,
       close: async () => {
         await running.close();
         await cleanup();
