@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
+import { asResident } from '../test/resident.js';
+import { BIRTH_DATE, boundFamily, bundleForm, eventually, freshIdNumber, staff, submit, taskId, type Family } from './test-setup.js';
+
+// Issue 4: "Bad input (impossible dates, a malformed ID number, a script tag in a name) gets a
+// clear message and changes nothing"; "a department can return its task for correction with a
+// reason, and the family fixes only that part".
+
+let t: TestApp;
+let f: Family;
+const s: Record<string, Session> = {};
+let bundle: { id: number; bundleNo: string; tasks: { service: string; id: number }[] };
+
+beforeAll(async () => {
+  t = await createTestApp(1500);
+  for (const u of ['hospital', 'police']) s[u] = await login(t, u);
+  f = await boundFamily(t, '13900003001');
+  bundle = (await submit(t, f.r, bundleForm(f))).json();
+  await staff(t).post(s.hospital!, `/api/bundle-tasks/${taskId(bundle, 'birthCertificate')}/complete`, { certificateNo: 'Q530099999' });
+});
+afterAll(async () => t?.close());
+
+const api = () => staff(t);
+const count = async (table: string) => Number((await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
+const tasksOf = (id: number) => t.database.query<{ service: string; status: string; deadline: string | null; pending_since: Date | null; updated_at: Date }>(
+  'SELECT service, status, deadline::text AS deadline, pending_since, updated_at FROM bundle_tasks WHERE bundle_id = $1 ORDER BY service', [id]);
+const view = async () => (await t.app.inject({ method: 'GET', url: `/api/portal/newborn-bundles/${bundle.id}`, ...asResident(f.r) })).json();
+
+describe('refusing bad input with a clear message, changing nothing', () => {
+  it('a script tag in a name, an impossible date, a malformed parent ID number: 400 with each field in zh and en', async () => {
+    const before = [await count('newborn_bundles'), await count('bundle_tasks'), await count('notifications')];
+    const form = bundleForm(f, {
+      newborn: { ...bundleForm(f).newborn, name: '<script>alert(1)</script>', birthDate: '2025-02-30' },
+      father: { name: '余建国', idNumber: '53342319930708131X' },
+    });
+    const zh = await submit(t, f.r, form);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().code).toBe('bundle.invalid');
+    const byField = Object.fromEntries(zh.json().details.map((d: { field: string; code: string }) => [d.field, d.code]));
+    expect(byField).toMatchObject({ 'newborn.name': 'name.invalidCharacters', 'newborn.birthDate': 'date.format', 'father.idNumber': 'idNumber.checkCharacter' });
+    const detail = zh.json().details.find((d: { field: string }) => d.field === 'newborn.birthDate');
+    expect(detail.message.zh).toContain('不是有效日期');
+    expect(detail.message.en).toContain('not a real date');
+    const en = await submit(t, f.r, form, 'en');
+    expect(en.json().message).toMatch(/newborn bundle has errors/);
+    expect([await count('newborn_bundles'), await count('bundle_tasks'), await count('notifications')]).toEqual(before);
+  });
+
+  it('refuses a registry parent who is not the resident or their spouse, and a hukou region outside the platform', async () => {
+    const stranger = (await t.database.query<{ id: number }>("SELECT id FROM persons WHERE sex = 'female' AND id NOT IN ($1) LIMIT 1", [f.mother.personId]))[0]!.id;
+    const res = await submit(t, f.r, bundleForm(f, { mother: { personId: Number(stranger) }, hukouRegionCode: '110101001' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
+      ['mother.personId', 'parent.notFamily'], ['hukouRegionCode', 'hukouRegion.unknown'],
+    ]);
+  });
+
+  it('a malformed newborn ID number, or one with another birth date: 400 and no one enters the registry', async () => {
+    const id = await freshIdNumber(t, BIRTH_DATE, 'female');
+    const persons = await count('persons');
+    const wrongCheck = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/complete`, { idNumber: id.slice(0, 17) + (id[17] === '0' ? '1' : '0') });
+    expect(wrongCheck.statusCode).toBe(400);
+    expect(wrongCheck.json().details[0]).toMatchObject({ field: 'idNumber', code: 'idNumber.checkCharacter' });
+    const otherDay = await freshIdNumber(t, '2025-12-21', 'female');
+    const wrongDate = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/complete`, { idNumber: otherDay }, 'en');
+    expect(wrongDate.statusCode).toBe(400);
+    expect(wrongDate.json().details[0].code).toBe('newbornIdNumber.birthDateMismatch');
+    expect(wrongDate.json().details[0].message.en).toContain('2025-12-21');
+    expect(await count('persons')).toBe(persons);
+    expect((await tasksOf(bundle.id)).find((x) => x.service === 'hukouRegistration')!.status).toBe('pending');
+  });
+});
+
+describe('return for correction', () => {
+  it('public security returns hukou registration with a reason; the family is told what to fix', async () => {
+    const noReason = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/return`, { reason: '  ', fields: ['newborn.name'] });
+    expect(noReason.json().code).toBe('task.reasonRequired');
+    const notTheirs = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/return`, { reason: '电话', fields: ['mother.phone'] });
+    expect(notTheirs.json().code).toBe('task.fieldNotUsed');
+    const res = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/return`, { reason: '姓名与出生医学证明不一致', fields: ['newborn.name'] });
+    expect(res.json().task).toMatchObject({ status: 'returned', returnReason: '姓名与出生医学证明不一致', fieldsToFix: ['newborn.name'] });
+    const v = await view();
+    expect(v.status).toBe('returned');
+    await eventually(async () => t.sms.messages.some((m) => m.phone === f.mother.phone && m.text.includes('姓名与出生医学证明不一致') && m.text.includes('新生儿姓名')), 'the return SMS');
+  });
+
+  it('takes only the returned field, valid; then hands that task back with a new deadline and leaves the others alone', async () => {
+    const before = await tasksOf(bundle.id);
+    const url = `/api/portal/newborn-bundles/${bundle.id}/corrections`;
+    const post = (payload: object) => t.app.inject({ method: 'POST', url, payload, ...asResident(f.r) });
+    expect((await post({ service: 'hukouRegistration', corrections: { 'newborn.birthPlace': '丽江' } })).json().code).toBe('task.correctionNotRequested');
+    const bad = await post({ service: 'hukouRegistration', corrections: { 'newborn.name': '<b>和</b>' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ field: 'newborn.name', code: 'name.invalidCharacters' });
+    expect(await tasksOf(bundle.id)).toEqual(before);
+    const ok = await post({ service: 'hukouRegistration', corrections: { 'newborn.name': '和小苗' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().newborn.name).toBe('和小苗');
+    expect(ok.json().status).toBe('inProgress');
+    const after = await tasksOf(bundle.id);
+    const hukou = after.find((x) => x.service === 'hukouRegistration')!;
+    expect(hukou.status).toBe('pending');
+    expect(hukou.deadline).not.toBeNull();
+    expect(after.filter((x) => x.service !== 'hukouRegistration')).toEqual(before.filter((x) => x.service !== 'hukouRegistration'));
+    // The hospital's certificate used the name: it is told, not reopened.
+    const inbox = (await api().get(s.hospital!, '/api/notifications')).json().items;
+    expect(inbox.some((n: { body: string }) => n.body.includes(bundle.bundleNo) && n.body.includes('请核对'))).toBe(true);
+    const police = (await api().get(s.police!, '/api/notifications')).json().items;
+    expect(police.some((n: { body: string }) => n.body.includes('已由家庭补正'))).toBe(true);
+    const audit = await t.database.query<{ details: { fields: string[] } }>("SELECT details FROM audit_log WHERE action = 'bundle.correct' AND target_id = $1", [String(bundle.id)]);
+    expect(audit.map((a) => a.details.fields)).toEqual([['newborn.name']]);
+  });
+
+  it('refuses a second correction of a task no longer returned', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, payload: { service: 'hukouRegistration', corrections: { 'newborn.name': '和小禾' } }, ...asResident(f.r) });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('task.wrongStatus');
+  });
+
+  it('shows a family only its own bundles', async () => {
+    const other = await boundFamily(t, '13900003002', 5);
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/newborn-bundles/${bundle.id}`, ...asResident(other.r) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/portal/newborn-bundles', ...asResident(other.r) })).json()).toEqual([]);
+    const post = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, payload: { service: 'hukouRegistration', corrections: { 'newborn.name': '和' } }, ...asResident(other.r) });
+    expect(post.statusCode).toBe(404);
+  });
+});
