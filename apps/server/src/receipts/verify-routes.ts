@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Keys } from '../crypto/keys.js';
 import { appendAudit } from '../audit/service.js';
 import type { Database } from '../db/client.js';
-import { ReceiptVerification, TokenParam } from '../registration/schemas.js';
+import { Type } from 'typebox';
+import { ReceiptVerification } from '../registration/schemas.js';
 import { verifyReceiptToken, type ReceiptKind, type ReceiptPayload } from './receipt-token.js';
 
 /** What a kind's verifier returns for the record a valid token names; null when there is none. */
@@ -14,6 +15,8 @@ export interface VerifiedRecord {
   summary: NonNullable<ReceiptVerification['summary']>;
   contentMatches: boolean;
 }
+const VerifyParams = Type.Object({ '*': Type.String({ description: 'The token from the receipt’s QR code' }) });
+
 export type ReceiptVerifiers = Partial<Record<ReceiptKind, (payload: ReceiptPayload) => Promise<VerifiedRecord | null>>>;
 
 /**
@@ -22,12 +25,14 @@ export type ReceiptVerifiers = Partial<Record<ReceiptKind, (payload: ReceiptPayl
  * an error, whatever the input. Only a valid token reaches the database or the audit log.
  */
 export const receiptVerifyRoutes: FastifyPluginAsyncTypebox<{ database: Database; keys: Keys; verifiers: ReceiptVerifiers }> = async (app, { database, keys, verifiers }) => {
-  app.get('/api/receipts/verify/:token', {
+  // A wildcard, not :token: the router refuses a parameter over 100 characters (maxParamLength),
+  // and a token is about 200. Anything after the prefix is the token; a slash makes it invalid.
+  app.get('/api/receipts/verify/*', {
     // Our limit: a person checks a receipt or two; a script guessing tokens gets nowhere faster.
     config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags: ['receipts'], summary: 'Verify an electronic receipt from its QR code (public)', params: TokenParam, response: { 200: ReceiptVerification } },
+    schema: { tags: ['receipts'], summary: 'Verify an electronic receipt from its QR code (public)', params: VerifyParams, response: { 200: ReceiptVerification } },
   }, async (req) => {
-    const payload = verifyReceiptToken(keys.receiptSigning, req.params.token);
+    const payload = verifyReceiptToken(keys.receiptSigning, req.params['*']);
     const record = payload ? await verifiers[payload.kind]?.(payload) : null;
     if (!payload || !record) return { valid: false };
     await appendAudit(database, {

@@ -177,7 +177,6 @@ export const BulkCompleteResult = Type.Object({
 });
 export type BulkCompleteResult = Static<typeof BulkCompleteResult>;
 
-export const TokenParam = Type.Object({ token: Type.String({ maxLength: 4096 }) });
 export const ReceiptVerification = Type.Object({
   valid: Type.Boolean({ description: 'The token was signed by this deployment and names a record it holds' }),
   kind: Type.Optional(Type.String()),

@@ -33,7 +33,9 @@ export async function boundMother(t: TestApp, phone: string, n: number): Promise
       continue;
     }
     const r = await residentSignIn(t, phone);
-    const bound = await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    // A fresh client address: binding is limited to 5 a minute per address.
+    const remoteAddress = `10.3.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const bound = await t.app.inject({ method: 'POST', url: '/api/portal/binding', remoteAddress, ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
     expect(bound.statusCode).toBe(200);
     return { mother, r };
   }
@@ -79,3 +81,11 @@ export async function smsTo(t: TestApp, phone: string, contains: string): Promis
 }
 
 export const count = async (t: TestApp, sql: string, params: unknown[] = []) => Number((await t.database.query<{ n: number }>(sql, params))[0]!.n);
+
+/** A multipart/form-data body: the fields first, then one file, as the portal's form sends them. */
+export function multipartWith(fields: Record<string, string>, fileName: string, content: Buffer) {
+  const boundary = `----cradle${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = `${parts}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

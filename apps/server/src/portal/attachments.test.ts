@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, login, type TestApp } from '../test/app.js';
+import { residentSignIn, type ResidentSession } from '../test/resident.js';
+import { count, declaredForm, multipartWith, submit, villageOf } from '../registration/test-helpers.js';
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
+
+let t: TestApp;
+let family: ResidentSession;
+let registrationId: number;
+beforeAll(async () => {
+  t = await createTestApp(300);
+  family = await residentSignIn(t, '13200000001');
+  registrationId = (await submit(t, family, declaredForm(await villageOf(t, '533423101')))).json().id;
+});
+afterAll(async () => t?.close());
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const rows = () => count(t, 'SELECT count(*)::int AS n FROM attachments');
+
+function upload(r: ResidentSession, content: Buffer, opts: { name?: string; ownerId?: number; lang?: string } = {}) {
+  const body = multipartWith({ ownerKind: 'childbirthRegistration', ownerId: String(opts.ownerId ?? registrationId) }, opts.name ?? 'scan.pdf', content);
+  return t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: body.payload, headers: { ...body.headers, cookie: r.cookie, 'x-csrf-token': r.csrf, 'accept-language': opts.lang ?? 'zh-CN' } });
+}
+
+describe('a family attaches documents to its registration', () => {
+  it('stores a PDF encrypted with its SHA-256, shows it to the family and the township, and audits both', async () => {
+    const res = await upload(family, PDF, { name: '../孕检记录<1>.pdf' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '孕检记录1.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex') });
+    const [stored] = await t.database.query<{ content_cipher: Buffer }>('SELECT content_cipher FROM attachments WHERE id = $1', [res.json().id]);
+    expect(stored!.content_cipher.includes(PDF.subarray(0, 8))).toBe(false);
+
+    const mine = await t.app.inject({ method: 'GET', url: `/api/portal/attachments/${res.json().id}`, headers: { cookie: family.cookie } });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['content-type']).toBe('application/pdf');
+    expect(mine.rawPayload.equals(PDF)).toBe(true);
+    const township = await login(t, 'township');
+    const staff = await t.app.inject({ method: 'GET', url: `/api/attachments/${res.json().id}`, ...as(township) });
+    expect(staff.rawPayload.equals(PDF)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${res.json().id}`, ...as(await login(t, 'township2')) })).statusCode).toBe(404);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations/${registrationId}`, ...as(township) })).json();
+    expect(detail.attachments.map((a: { id: number }) => a.id)).toContain(res.json().id);
+    expect(detail.history.map((h: { action: string }) => h.action)).toContain('attachment.upload');
+    expect(await count(t, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'attachment.view' AND target_id = $1", [String(res.json().id)])).toBe(2);
+  });
+
+  it('takes the type from the bytes, not the name', async () => {
+    const png = await upload(family, PNG, { name: 'photo.pdf' });
+    expect(png.json().mediaType).toBe('image/png');
+    const before = await rows();
+    const html = await upload(family, Buffer.from('<html><script>alert(1)</script></html>'), { name: 'scan.pdf' });
+    expect(html.statusCode).toBe(415);
+    expect(html.json().message).toContain('PDF、JPEG 或 PNG');
+    expect(await rows()).toBe(before);
+  });
+
+  it('refuses a 20 MB upload with a clear 413 in both languages and writes nothing', async () => {
+    const before = await rows();
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 - PDF.length, 0x20)]);
+    const zh = await upload(family, big);
+    expect(zh.statusCode).toBe(413);
+    expect(zh.json()).toMatchObject({ code: 'attachment.tooLarge', message: expect.stringContaining('5 MB') });
+    const en = await upload(family, big.subarray(0, 6 * 1024 * 1024), { lang: 'en' });
+    expect(en.json().message).toMatch(/at most 5 MB.*Nothing was saved/);
+    expect(await rows()).toBe(before);
+    // Exactly the limit is accepted.
+    const limit = await upload(family, Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES - PDF.length, 0x20)]));
+    expect(limit.statusCode).toBe(201);
+  });
+
+  it('keeps families apart: no upload to or download from another family’s registration', async () => {
+    const other = await residentSignIn(t, '13200000002');
+    const before = await rows();
+    expect((await upload(other, PDF)).statusCode).toBe(404);
+    expect(await rows()).toBe(before);
+    const [mine] = await t.database.query<{ id: number }>('SELECT id FROM attachments WHERE owner_id = $1 LIMIT 1', [registrationId]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/attachments/${mine!.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    const noOwner = multipartWith({}, 'a.pdf', PDF);
+    const res = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: noOwner.payload, headers: { ...noOwner.headers, cookie: other.cookie, 'x-csrf-token': other.csrf } });
+    expect(res.statusCode).toBe(400);
+  });
+});
