@@ -259,6 +259,8 @@ describe('白银: from a county amount to a repaid failure, through the console'
 
     // 7. …exports the CSV (a fresh authenticator code): one row per child, last month, 300.00 each.
     const exported = await exportCsv(finance, '¥600.00');
+    // The batch card follows the export at once.
+    await expect.poll(() => paymentTags(finance)).toEqual(['已导出待回盘 2']);
     const byName = new Map(exported.map((r) => [r[4]!, r]));
     for (const c of CHILDREN) {
       expect(byName.get(c.name)?.slice(2)).toEqual([SCHEME_NAME, lastMonth, c.name, idNumbers.get(c.name), BAIYIN.village, '300.00']);
@@ -278,8 +280,7 @@ describe('白银: from a county amount to a repaid failure, through the console'
     const count = async (c: string) => Number(await summary.getByTestId(`bank-return-${c}`).getAttribute('data-value'));
     expect([await count('paid'), await count('failed'), await count('returned'), await count('unchanged')]).toEqual([1, 1, 0, 0]);
     await screenshot(finance, 'baiyin-bank-return');
-    // The batch card keeps the counts it fetched when the cycle completed: a reload asks again.
-    await finance.reload();
+    // The batch card asks for the batch again after the return: no reload needed.
     await expect.poll(() => paymentTags(finance)).toEqual(['已支付 1', '支付失败 1']);
 
     // 9. This month's cycle pays both children for this month and the failed one again for last month.

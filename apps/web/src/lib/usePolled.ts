@@ -12,12 +12,15 @@ export function usePolled<T extends { id: number }>(
   done: (value: T) => boolean,
   timing: { pollMs: number; retryMs: number },
   first?: T,
+  /** Bump to fetch again now, e.g. after an action changed the resource (an export, a bank return). */
+  refresh = 0,
 ): { value: T | undefined; error: unknown } {
   const [value, setValue] = useState<T | undefined>(first);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    setValue(first && first.id === id ? first : undefined);
+    // A refresh of the same resource keeps showing it while the new answer comes.
+    setValue((current) => (current && current.id === id ? current : first && first.id === id ? first : undefined));
     setError(null);
     if (id === null) return;
     const controller = new AbortController();
@@ -39,9 +42,9 @@ export function usePolled<T extends { id: number }>(
       controller.abort();
       clearTimeout(timer);
     };
-    // The id says when to start over; `first` only seeds the view, and the callers' functions are module-level.
+    // The id (or a refresh) says when to start over; `first` only seeds the view, and the callers' functions are module-level.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+  }, [id, refresh]);
 
   return { value, error };
 }

@@ -9,7 +9,7 @@ import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { useLang } from '../../lib/useLang';
 
-type Props = { batchId: number; open: boolean; onClose: () => void };
+type Props = { batchId: number; open: boolean; onClose: () => void; onExported: () => void };
 type Values = { format: PaymentFileFormat; totp: string };
 
 /** Hands the blob to the browser as a download under the server's file name. */
@@ -26,7 +26,7 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 /** 导出一卡通文件: the file holds full ID numbers, so finance confirms with a fresh authenticator code. */
-export function ExportModal({ batchId, open, onClose }: Props) {
+export function ExportModal({ batchId, open, onClose, onExported }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [form] = Form.useForm<Values>();
@@ -41,6 +41,7 @@ export function ExportModal({ batchId, open, onClose }: Props) {
       const e = await exportPaymentFile(batchId, format, totp);
       saveBlob(e.blob, e.fileName);
       setDone(e);
+      onExported();
     } catch (e) {
       setError(e);
       // A code is good once and for half a minute: ask for the next one.

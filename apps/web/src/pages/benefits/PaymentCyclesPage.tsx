@@ -28,13 +28,15 @@ export function PaymentCyclesPage() {
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
   const [started, setStarted] = useState<PaymentBatch>();
+  // An export or a bank return changes the batch's payments: ask for it again.
+  const [refresh, setRefresh] = useState(0);
 
   const raw = Number(params.get('batch'));
   const batchId = Number.isInteger(raw) && raw > 0 ? raw : null;
-  const { batch, error } = usePaymentBatch(batchId, started);
+  const { batch, error } = usePaymentBatch(batchId, started, refresh);
   const scheme = schemes.data?.find((s) => s.code === code);
   // Asked again when a batch starts or the followed one completes; the followed row shows live progress meanwhile.
-  const batches = useAsync((signal) => fetchPaymentBatches(signal), [batchId, batch?.status === 'complete']);
+  const batches = useAsync((signal) => fetchPaymentBatches(signal), [batchId, batch?.status === 'complete', refresh]);
   const rows = batches.data?.map((b) => (batch && b.id === batch.id ? batch : b));
 
   const start = async () => {
@@ -60,7 +62,8 @@ export function PaymentCyclesPage() {
       <Card>
         <Typography.Paragraph type="secondary">{t('benefits.cycles.hint', { region: me.jurisdiction.name })}</Typography.Paragraph>
         <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
-        <Form layout="inline" onFinish={() => void start()} style={{ rowGap: 12 }}>
+        {/* No onFinish: Enter in the period field must not start a cycle that moves money; only the button does. */}
+        <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t('benefits.cycles.scheme')}>
             <Select
               value={code}
@@ -86,7 +89,7 @@ export function PaymentCyclesPage() {
             </Form.Item>
           )}
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined />} disabled={!scheme} loading={starting} data-testid="cycle-start">
+            <Button type="primary" htmlType="button" onClick={() => void start()} icon={<PlayCircleOutlined />} disabled={!scheme} loading={starting} data-testid="cycle-start">
               {t('benefits.cycles.start')}
             </Button>
           </Form.Item>
@@ -97,7 +100,7 @@ export function PaymentCyclesPage() {
       {batch && batch.id === batchId && (
         <BatchProgress batch={batch} scheme={schemes.data?.find((s) => s.code === batch.schemeCode)} jurisdictionName={me.jurisdiction.name} />
       )}
-      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && <PaymentFilesCard key={batch.id} batchId={batch.id} />}
+      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />}
       <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
       <BatchesTable batches={rows} loading={batches.loading} schemes={schemes.data} selectedId={batchId} onSelect={(id) => setParams({ batch: String(id) })} />
     </Flex>

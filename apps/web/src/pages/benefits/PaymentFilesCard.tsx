@@ -9,10 +9,10 @@ import { ExportModal } from './ExportModal';
 
 const ACCEPTED = ['.csv', '.xlsx'];
 
-type Props = { batchId: number };
+type Props = { batchId: number; /** After an export or a bank return changed the batch's payments. */ onChanged: () => void };
 
 /** 一卡通文件 and 银行回盘 for a complete batch: finance exports the file, then imports the bank's answer. */
-export function PaymentFilesCard({ batchId }: Props) {
+export function PaymentFilesCard({ batchId, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [exportOpen, setExportOpen] = useState(false);
@@ -26,6 +26,7 @@ export function PaymentFilesCard({ batchId }: Props) {
     setError(null);
     try {
       setSummary(await uploadBankReturn(batchId, file, (fraction) => setUploading({ name: file.name, fraction })));
+      onChanged();
     } catch (e) {
       setError(e);
     } finally {
@@ -77,7 +78,7 @@ export function PaymentFilesCard({ batchId }: Props) {
         {summary && <BankReturnSummaryView summary={summary} />}
         {error !== null && <BankReturnErrors error={error} />}
       </Flex>
-      <ExportModal batchId={batchId} open={exportOpen} onClose={() => setExportOpen(false)} />
+      <ExportModal batchId={batchId} open={exportOpen} onClose={() => setExportOpen(false)} onExported={onChanged} />
     </Card>
   );
 }
