@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import { asResident } from '../test/resident.js';
 import { BIRTH_DATE, boundFamily, bundleForm, eventually, freshIdNumber, staff, submit, taskId, type Family } from './test-setup.js';
@@ -67,7 +68,18 @@ describe('refusing bad input with a clear message, changing nothing', () => {
     expect(wrongDate.statusCode).toBe(400);
     expect(wrongDate.json().details[0].code).toBe('newbornIdNumber.birthDateMismatch');
     expect(wrongDate.json().details[0].message.en).toContain('2025-12-21');
-    expect(await count('persons')).toBe(persons);
+    // A valid number someone in the registry already holds.
+    const held = await freshIdNumber(t, BIRTH_DATE, 'female');
+    const pii = createPii(t.keys);
+    await t.database.query(
+      `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, source, row_hash)
+       VALUES ('已在库', 'female', $1, 'resident', $2, $3, '533423********0000', '533423101001', '533423101001', 'test', '')`,
+      [BIRTH_DATE, pii.encryptIdNumber(held), pii.idBlindIndex(held)],
+    );
+    const taken = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/complete`, { idNumber: held });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('bundle.newbornIdTaken');
+    expect(await count('persons')).toBe(persons + 1);
     expect((await tasksOf(bundle.id)).find((x) => x.service === 'hukouRegistration')!.status).toBe('pending');
   });
 });

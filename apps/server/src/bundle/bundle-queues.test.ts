@@ -79,6 +79,13 @@ describe('department queues', () => {
   });
 });
 
+describe('API documentation', () => {
+  it('lists the bundle routes with their schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/portal/newborn-bundles', '/api/bundle-tasks', '/api/bundle-tasks/{id}/complete', '/api/bundle-tasks/bulk-complete']));
+  });
+});
+
 describe('medical insurance: the 90 days from birth', () => {
   it('shows the 90-day deadline and flags that enrolling today is late; enrolment today is recorded late and the family told', async () => {
     const id = taskId(insuranceOnly, 'medicalInsuranceEnrollment');

@@ -40,7 +40,9 @@ export type FormColumns = Omit<NewBundle, 'bundle_no' | 'resident_id' | 'registr
 export function columnsOf(form: NewbornBundleForm, c: Crypto): FormColumns {
   const n = form.newborn;
   const id = (raw: string) => normalizeIdNumber(raw);
-  const phones = { ...(form.mother.phone ? { mother: form.mother.phone.trim() } : {}), ...(form.father?.phone ? { father: form.father.phone.trim() } : {}) };
+  // As checkPhone reads them: spaces and hyphens only group the digits.
+  const phone = (p: string | null | undefined) => (p ? p.replace(/[\s-]/g, '') : '');
+  const phones = { ...(phone(form.mother.phone) ? { mother: phone(form.mother.phone) } : {}), ...(phone(form.father?.phone) ? { father: phone(form.father?.phone) } : {}) };
   const existingId = form.existingNewbornIdNumber?.trim() ? id(form.existingNewbornIdNumber) : null;
   return {
     region_code: form.hukouRegionCode,
