@@ -120,7 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(benefitsRoutes, { benefits, versions });
   await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
 
-  await app.register(portalAuthRoutes, { portal, secureCookies: config.secureCookies });
+  await app.register(portalAuthRoutes, { portal, secureCookies: config.secureCookies, database });
   await app.register(notificationRoutes, { notifications });
   await app.register(calendarRoutes, { calendar });
   const familyDeps = { database, keys, pii, regions, calendar, dispatcher, publicUrl: config.publicUrl };

@@ -92,6 +92,28 @@ describe('binding a resident to the registry', () => {
     expect(audit.map((a) => a.action)).toEqual(['portal.signIn', 'portal.bind', 'portal.viewFamily']);
   });
 
+  it("shows the family each child's eligibility with the same trace staff see, in plain words (audited)", async () => {
+    const mother = await pickTestMother(t, '13900000003', 2);
+    const r = await residentSignIn(t, mother.phone);
+    const unbound = await t.app.inject({ method: 'GET', url: '/api/portal/benefits', ...asResident(r) });
+    expect(unbound.json().children).toEqual([]);
+    await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    const res = await t.app.inject({ method: 'GET', url: '/api/portal/benefits', ...asResident(r) });
+    expect(res.statusCode).toBe(200);
+    const [first] = res.json().children;
+    expect(first.schemes.length).toBeGreaterThan(0);
+    const county = await login(t, 'county');
+    for (const s of first.schemes) {
+      expect(s.trace.length).toBeGreaterThan(0);
+      expect(s.trace.every((step: { rule: { zh: string } }) => step.rule.zh.length > 0)).toBe(true);
+      const staff = await t.app.inject({ method: 'GET', url: `/api/eligibility?personId=${first.child.personId}&scheme=${s.schemeCode}&period=${s.period}`, ...as(county) });
+      expect(staff.statusCode).toBe(200);
+      expect({ eligible: s.eligible, amountFen: s.amountFen, trace: s.trace }).toEqual({ eligible: staff.json().eligible, amountFen: staff.json().amountFen, trace: staff.json().trace });
+    }
+    const audit = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE username = $1 AND action = 'portal.viewEligibility'", [`resident:${r.residentId}`]);
+    expect(audit[0]!.n).toBe(1);
+  });
+
   it('refuses a claim whose phone is not the one on record, and binds nothing', async () => {
     const mother = await pickTestMother(t, '13900000002', 1);
     const r = await residentSignIn(t, '13900000099');

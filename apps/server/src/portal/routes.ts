@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BindingBody, CodeRequest, ResidentMe, SignInBody } from './schemas.js';
+import { familyEligibility } from './benefits.js';
+import { BindingBody, CodeRequest, FamilyEligibility, ResidentMe, SignInBody } from './schemas.js';
 import type { PortalService } from './service.js';
 import { RESIDENT_COOKIE } from './session.js';
+import type { Database } from '../db/client.js';
 
 const tags = ['portal'];
 
-export const portalAuthRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; secureCookies: boolean }> = async (app, { portal, secureCookies }) => {
+export const portalAuthRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; secureCookies: boolean; database: Database }> = async (app, { portal, secureCookies, database }) => {
   app.post(
     '/api/portal/code',
     {
@@ -54,5 +56,11 @@ export const portalAuthRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService
       await portal.bind(req.resident!, req.body, req.ip);
       return portal.me(req.resident!, req.residentCsrf!, req.ip);
     },
+  );
+
+  app.get(
+    '/api/portal/benefits',
+    { config: { resident: true }, schema: { tags, summary: "Each of the family's children's eligibility for the schemes of their hukou region this period, with the trace in plain words", response: { 200: FamilyEligibility } } },
+    async (req) => ({ children: await familyEligibility(database, req.resident!, req.ip) }),
   );
 };

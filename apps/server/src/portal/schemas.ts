@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { EligibilityView } from '../benefits/schemas.js';
 
 export const CodeRequest = Type.Object({ phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) }, { additionalProperties: false });
 export type CodeRequest = Static<typeof CodeRequest>;
@@ -40,3 +41,18 @@ export const ResidentMe = Type.Object({
 });
 export type ResidentMe = Static<typeof ResidentMe>;
 
+
+const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
+export const FamilyEligibility = Type.Object({
+  children: Type.Array(
+    Type.Object({
+      child: Type.Object({ personId: Type.Integer(), name: Type.String(), idMasked: Type.String() }),
+      schemes: Type.Array(
+        Type.Intersect([
+          Type.Omit(EligibilityView, []),
+          Type.Object({ name: Msg, proactive: Type.Boolean({ description: '免申即享: paid without an application' }) }),
+        ]),
+      ),
+    }),
+  ),
+});
