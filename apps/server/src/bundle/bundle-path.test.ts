@@ -89,6 +89,19 @@ describe('出生一件事 from the family to five departments', () => {
     expect(view.entitlements.map((e: { schemeCode: string }) => e.schemeCode)).toContain('yunnan.birthGrant');
   });
 
+  it('medical insurance returns a phone for correction; the family fixes it and keeps everything hukou produced', async () => {
+    const id = taskId(bundle, 'medicalInsuranceEnrollment');
+    const returned = await api().post(s.medins!, `/api/bundle-tasks/${id}/return`, { reason: '联系电话无法接通', fields: ['mother.phone'] });
+    expect(returned.json().task.status).toBe('returned');
+    expect((await familyView()).status).toBe('returned');
+    const fixed = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, ...asResident(f.r), payload: { service: 'medicalInsuranceEnrollment', corrections: { 'mother.phone': '139 0000 1002' } } });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().status).toBe('inProgress');
+    expect(fixed.json().newborn.idMasked).toBe(`${newbornId.slice(0, 6)}********${newbornId.slice(14)}`);
+    expect(fixed.json().newborn.personId).not.toBeNull();
+    expect(fixed.json().tasks.find((x: { service: string }) => x.service === 'medicalInsuranceEnrollment').status).toBe('pending');
+  });
+
   it('medical insurance enrols within the 90 days (not late), the card office completes; the bundle is done', async () => {
     const queue = (await api().get(s.medins!, '/api/bundle-tasks?service=medicalInsuranceEnrollment&status=pending')).json();
     const row = queue.items.find((x: { id: number }) => x.id === taskId(bundle, 'medicalInsuranceEnrollment'));

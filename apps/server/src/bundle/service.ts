@@ -125,8 +125,13 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         if (errors.length > 0) throw bundleError('bundle.invalid', errors);
         const fields = Object.keys(corrections);
         const touches = (role: string) => fields.some((f) => f === `${role}.name` || f === `${role}.idNumber`);
+        const columns = columnsOf(next, c);
+        const existingId = fields.includes('existingNewbornIdNumber') && next.existingNewbornIdNumber?.trim() ? next.existingNewbornIdNumber : null;
         await updateBundle(tx, b.id, {
-          ...columnsOf(next, c),
+          ...columns,
+          // The newborn's masked number may come from hukou registration, not the form: kept unless the form's own number changed.
+          newborn_id_masked: columns.newborn_id_masked ?? b.newborn_id_masked,
+          ...(existingId === null ? {} : { newborn_person_id: await registryPersonOf(tx, c, { name: next.newborn.name, idNumber: existingId }) }),
           ...(touches('mother') ? { mother_person_id: await registryPersonOf(tx, c, next.mother) } : {}),
           ...(touches('father') ? { father_person_id: await registryPersonOf(tx, c, next.father) } : {}),
           status: storedBundleStatus(bundleStatus(outcome.tasks)),
