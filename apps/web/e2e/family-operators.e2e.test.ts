@@ -161,13 +161,22 @@ describe('family services in the console', () => {
     await screenshot(page, 'family-registration-completed');
   });
 
-  it('the hospital completes the birth certificate; the police then see the hukou task, refuse a malformed ID number and complete it with a valid one; medical insurance shows its 90-day date as late and returns the task for correction', async () => {
+  it('the hospital completes the birth certificate; the police then see the hukou task, refuse a malformed ID number and complete it with a valid one; medical insurance shows its 90-day date as late and returns the task for correction; disease control completes the vaccination record in bulk', async () => {
     const { page, server } = f;
     const family = fixtures.family!;
     const bundle = (await server.app.inject({ method: 'GET', url: `/api/portal/newborn-bundles/${fixtures.bundleId}`, ...asResident(family.r) })).json();
-    const ids = { certificate: taskId(bundle, 'birthCertificate'), hukou: taskId(bundle, 'hukouRegistration'), insurance: taskId(bundle, 'medicalInsuranceEnrollment') };
+    const ids = {
+      certificate: taskId(bundle, 'birthCertificate'),
+      vaccination: taskId(bundle, 'vaccinationRecord'),
+      hukou: taskId(bundle, 'hukouRegistration'),
+      insurance: taskId(bundle, 'medicalInsuranceEnrollment'),
+    };
 
     await signIn(page, server, 'hospital');
+    await page.getByTestId('nav-bundle-tasks').click();
+    await row(page, 'task-row', ids.certificate).waitFor();
+    // A certificate number is typed for each birth: the hospital's queue offers no bulk completion.
+    expect(await page.getByTestId('bulk-complete').count()).toBe(0);
     await openTask(page, 'birthCertificate');
     await page.getByTestId('completion-certificateNo').fill(CERTIFICATE);
     await page.getByTestId('task-complete').click();
@@ -231,6 +240,20 @@ describe('family services in the console', () => {
     const [returned] = await server.database.query<{ status: string; return_fields: string[] }>('SELECT status, return_fields FROM bundle_tasks WHERE id = $1', [ids.insurance]);
     expect(returned).toEqual({ status: 'returned', return_fields: ['newborn.name'] });
     await screenshot(medins, 'family-insurance-returned');
+
+    // Disease control: a vaccination record needs no number, so it is completed in bulk.
+    const cdc = await f.newPage();
+    await signIn(cdc, server, 'cdc');
+    await cdc.getByTestId('nav-bundle-tasks').click();
+    const vaccination = row(cdc, 'task-row', ids.vaccination);
+    await vaccination.waitFor();
+    await vaccination.locator('.ant-checkbox-input').check();
+    await cdc.getByTestId('bulk-complete').click();
+    await cdc.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    const result = cdc.getByTestId('bulk-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('已办结 1 件，跳过 0 件');
+    expect(await taskStatus(ids.vaccination)).toBe('done');
   });
 
   it('the system administrator adds a public holiday to the working-day calendar and removes it again', async () => {

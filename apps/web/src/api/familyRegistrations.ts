@@ -28,3 +28,8 @@ export function bulkCompleteRegistrations(ids: number[]): Promise<RegistrationBu
 export function registrationReceiptUrl(id: number): string {
   return `/api/childbirth-registrations/${id}/receipt.pdf`;
 }
+
+/** A file the family attached (its download is audited). */
+export function attachmentUrl(id: number): string {
+  return `/api/attachments/${id}`;
+}

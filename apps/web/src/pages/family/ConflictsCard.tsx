@@ -62,7 +62,6 @@ export function ConflictsCard({ registration: r }: { registration: RegistrationD
               pagination={false}
               columns={columns}
               dataSource={r.conflicts.map((c, i) => ({ ...c, key: i }))}
-              scroll={{ x: 'max-content' }}
               onRow={(c) => ({ 'data-testid': 'conflict', 'data-code': c.code }) as HTMLAttributes<HTMLElement>}
             />
           </>

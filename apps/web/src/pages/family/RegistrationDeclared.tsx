@@ -2,6 +2,7 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { Descriptions, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { attachmentUrl } from '../../api/familyRegistrations';
 import type { DeclaredParentView, RegistrationDetail } from '../../api/familyTypes';
 import { formatDateTime, formatFileSize } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';
@@ -46,7 +47,11 @@ export function RegistrationDeclared({ registration: r }: { registration: Regist
         ? none
         : r.attachments.map((a) => (
             <div key={a.id}>
-              <PaperClipOutlined /> {a.fileName} <Typography.Text type="secondary">({formatFileSize(a.sizeBytes)})</Typography.Text>
+              <PaperClipOutlined />{' '}
+              <Typography.Link href={attachmentUrl(a.id)} download={a.fileName}>
+                {a.fileName}
+              </Typography.Link>{' '}
+              <Typography.Text type="secondary">({formatFileSize(a.sizeBytes)})</Typography.Text>
             </div>
           )),
   });
