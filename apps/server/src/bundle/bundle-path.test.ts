@@ -1,7 +1,7 @@
 import { chinaDateOf } from '@cradle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
-import { asResident } from '../test/resident.js';
+import { asResident, residentSignIn } from '../test/resident.js';
 import { BIRTH_DATE, boundFamily, bundleForm, eventually, freshIdNumber, staff, submit, taskId, type Family } from './test-setup.js';
 
 let t: TestApp;
@@ -132,5 +132,35 @@ describe('出生一件事 from the family to five departments', () => {
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'bundle.completeTask')).toHaveLength(5);
     for (const a of ['bundle.submit', 'bundle.viewTask', 'registry.registerNewborn', 'benefits.pendingEntitlement', 'bundle.view']) expect(actions).toContain(a);
+  });
+});
+
+describe('a family the registry does not know', () => {
+  it('registers the newborn where the hukou goes, without parents to link, a household or a parity', async () => {
+    const r = await residentSignIn(t, '13900001009');
+    const motherId = await freshIdNumber(t, '1996-04-18', 'female', '530102');
+    const form = {
+      newborn: { name: '阿依·买买提', sex: 'male', birthDate: BIRTH_DATE, birthTime: '23:05', birthPlace: '维西县人民医院', hospitalName: '维西傈僳族自治县人民医院' },
+      mother: { name: '阿依古丽·买买提', idNumber: motherId, phone: '13900001009' },
+      father: null,
+      hukouRegionCode: '533423101001',
+      services: ['birthCertificate', 'hukouRegistration'],
+    };
+    const b = (await submit(t, r, form)).json();
+    expect(b.mother.personId).toBeNull();
+    await api().post(s.hospital!, `/api/bundle-tasks/${taskId(b, 'birthCertificate')}/complete`, { certificateNo: 'Q530012346' });
+    const id = await freshIdNumber(t, BIRTH_DATE, 'male');
+    const done = await api().post(s.police!, `/api/bundle-tasks/${taskId(b, 'hukouRegistration')}/complete`, { idNumber: id });
+    expect(done.statusCode).toBe(200);
+    const personId = done.json().task.result.newbornPersonId;
+    const [p] = await t.database.query<{ residence_region_code: string; parity: number | null; household_id: number | null; quality_issues: string[] }>(
+      'SELECT residence_region_code, parity, household_id, quality_issues FROM persons WHERE id = $1', [personId]);
+    expect(p).toEqual({ residence_region_code: '533423101001', parity: null, household_id: null, quality_issues: ['household.missing'] });
+    expect(await t.database.query('SELECT 1 FROM relationships WHERE to_person_id = $1', [personId])).toEqual([]);
+    // No parity on record: no birth grant; the event is still handled.
+    await eventually(async () => (await t.database.query<{ handled_at: Date | null }>('SELECT handled_at FROM registry_events WHERE person_id = $1', [personId]))[0]?.handled_at, 'the event handled');
+    expect(await t.database.query('SELECT 1 FROM pending_entitlements WHERE person_id = $1', [personId])).toEqual([]);
+    const view = (await t.app.inject({ method: 'GET', url: `/api/portal/newborn-bundles/${b.id}`, ...asResident(r) })).json();
+    expect(view.status).toBe('completed');
   });
 });
