@@ -1,6 +1,6 @@
 import { Button, ConfigProvider, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoading } from '../../components/PageLoading';
 import { ResidentProvider, useResident } from '../../lib/portalAuth';
 import { BindingPage } from './binding/BindingPage';
@@ -11,13 +11,16 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { RegistrationDetailPage } from './registration/RegistrationDetailPage';
 import { RegistrationFormPage } from './registration/RegistrationFormPage';
 import { RequireResident } from './RequireResident';
+import { returnTo } from './signIn/returnTo';
 import { SignInPage } from './signIn/SignInPage';
 import './portal.css';
 
+/** Signed in (now, or already): on to where sign-in was asked for, or to binding for an unlinked account. */
 function SignInRoute() {
   const { state } = useResident();
+  const location = useLocation();
   if (state.status === 'loading') return <PageLoading />;
-  if (state.status === 'signedIn') return <Navigate to="/m" replace />;
+  if (state.status === 'signedIn') return <Navigate to={returnTo(location.state, state.me.resident.bound)} replace />;
   return <SignInPage />;
 }
 

@@ -2,7 +2,6 @@ import { LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router-dom';
 import { requestSignInCode } from '../../../api/portal';
 import { DemoBanner } from '../../../components/DemoBanner';
 import { useErrorText } from '../../../lib/errors';
@@ -17,19 +16,11 @@ type Values = { phone: string; code: string };
 /** The server allows one code a minute per number; the button waits as long. */
 const RESEND_SECONDS = 60;
 
-function returnTo(state: unknown, bound: boolean): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  if (typeof from === 'string' && from.startsWith('/m') && !from.startsWith('/m/sign-in')) return from;
-  return bound ? '/m' : '/m/binding';
-}
-
 /** 掌上办 sign-in: mobile number and a one-time code. */
 export function SignInPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { signIn } = useResident();
-  const navigate = useNavigate();
-  const location = useLocation();
   const info = useSystemInfo();
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
@@ -67,8 +58,8 @@ export function SignInPage() {
     setError(null);
     setSubmitting(true);
     try {
-      const me = await signIn(normalizePortalPhone(values.phone) ?? values.phone, values.code.trim());
-      void navigate(returnTo(location.state, me.resident.bound), { replace: true });
+      // Signed in, SignInRoute moves on to where sign-in was asked for.
+      await signIn(normalizePortalPhone(values.phone) ?? values.phone, values.code.trim());
     } catch (e) {
       setError(e);
       form.setFieldValue('code', '');
