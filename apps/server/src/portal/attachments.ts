@@ -5,7 +5,7 @@ import { decryptField, encryptField } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
 import type { SessionUser } from '../auth/session.js';
-import { defineErrors } from '../errors.js';
+import { AppError, defineErrors } from '../errors.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
 
@@ -116,11 +116,18 @@ export function createAttachmentService(database: Database, keys: Keys) {
 
     /** Staff read files of applications in their jurisdiction (row-level security decides). */
     async forStaff(user: SessionUser, id: number, clientIp: string) {
-      return withScope(database, user, async (tx) => {
-        const file = await read(tx, id);
-        await appendAudit(tx, { userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp, action: 'attachment.view', targetType: 'attachment', targetId: String(id), outcome: 'success' });
-        return file;
-      });
+      const entry = { userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp, action: 'attachment.view', targetType: 'attachment', targetId: String(id) };
+      try {
+        return await withScope(database, user, async (tx) => {
+          const file = await read(tx, id);
+          await appendAudit(tx, { ...entry, outcome: 'success' });
+          return file;
+        });
+      } catch (err) {
+        // A refused look-up is recorded, after the rollback, as the registry's are.
+        if (err instanceof AppError && err.code === 'attachment.notFound') await appendAudit(database, { ...entry, outcome: 'denied' });
+        throw err;
+      }
     },
   };
 }

@@ -54,10 +54,8 @@ export function issuerOf(regions: RegionService, regionCode: string): string {
 const SEX = { male: '男 Male', female: '女 Female' } as const;
 
 export function renderRegistrationReceipt(keys: Keys, regions: RegionService, r: RegistrationRow, baseUrl: string): Promise<Buffer> {
-  const parent = (name: string | null, masked: string | null) => [
-    { label: '姓名 Name', value: name ?? '未登记 Not given' },
-    ...(masked ? [{ label: '公民身份号码 ID No.', value: masked }] : []),
-  ];
+  // A parent on one row, name and masked number, so the receipt and its QR code fit one A4 page.
+  const parent = (label: string, name: string | null, masked: string | null) => ({ label, value: name === null ? '未登记 Not given' : `${name}　${masked ?? ''}` });
   const child = r.childStatus === 'born'
     ? [{ label: '状态 Status', value: '已出生 Born' }, { label: '姓名 Name', value: r.childName ?? '' }, { label: '性别 Sex', value: r.childSex ? SEX[r.childSex] : '' }, { label: '出生日期 Date of birth', value: r.childBirthDate ?? '' }]
     : [{ label: '状态 Status', value: '怀孕 Pregnant' }, { label: '预产期 Expected', value: r.expectedBirthDate ?? '' }];
@@ -68,8 +66,7 @@ export function renderRegistrationReceipt(keys: Keys, regions: RegionService, r:
       { label: '办理方式 Channel', value: '网上办理，承诺制 Online, by written commitment' },
       { label: '提交时间 Submitted', value: chinaDateOf(r.submittedAt) },
     ] },
-    { heading: '母亲 Mother', rows: parent(r.motherName, r.motherIdMasked) },
-    { heading: '父亲 Father', rows: parent(r.fatherName, r.fatherIdMasked) },
+    { heading: '父母 Parents', rows: [parent('母亲 Mother', r.motherName, r.motherIdMasked), parent('父亲 Father', r.fatherName, r.fatherIdMasked)] },
     { heading: '子女 Child', rows: [...child, { label: '孩次 Parity', value: `第${r.parity}孩 Child ${r.parity}` }] },
   ];
   return renderReceiptPdf({

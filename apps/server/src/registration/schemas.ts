@@ -121,6 +121,7 @@ export const QueueQuery = Type.Object({
   conflicts: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 50, description: "Registration number (prefix), mother's or father's name (part), or a parent's full ID number" })),
   page: Type.Integer({ minimum: 1, default: 1 }),
+  // Our limit: a screenful, and one bounded query.
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
 export type QueueQuery = Static<typeof QueueQuery>;

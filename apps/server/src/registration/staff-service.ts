@@ -6,6 +6,7 @@ import { withScope } from '../db/scope.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { listAttachments } from '../portal/attachments.js';
+import { AppError } from '../errors.js';
 import { registrationError } from './errors.js';
 import { freeText } from './free-text.js';
 import * as notify from './notify.js';
@@ -30,6 +31,18 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
   const { database, regions, pii } = deps;
   const today = () => chinaDateOf(now());
   const actor = (user: SessionUser, clientIp: string) => ({ userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp });
+
+  /** A refused look-up (outside the jurisdiction, or no such id) is recorded, after the rollback, as registry look-ups are. */
+  async function audited<T>(user: SessionUser, action: string, id: number, clientIp: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'registration.notFound') {
+        await appendAudit(database, { ...actor(user, clientIp), action: `${TARGET}.${action}`, targetType: TARGET, targetId: String(id), outcome: 'denied' });
+      }
+      throw err;
+    }
+  }
 
   async function getOwn(tx: Conn, id: number, forUpdate = false): Promise<RegistrationRow> {
     const row = await findRegistration(tx, id, forUpdate);
@@ -62,23 +75,23 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     },
 
     async detail(user: SessionUser, id: number, clientIp: string): Promise<StaffRegistrationDetail> {
-      return withScope(database, user, async (tx) => {
+      return audited(user, 'view', id, clientIp, () => withScope(database, user, async (tx) => {
         const row = await getOwn(tx, id);
         await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.view`, targetType: TARGET, targetId: String(id), outcome: 'success' });
         return staffDetailOf(tx, deps, row, today());
-      });
+      }));
     },
 
     async requestInfo(user: SessionUser, id: number, message: string, clientIp: string): Promise<StaffRegistrationDetail> {
       const text = freeText('message', { zh: '需补充的信息', en: 'Request' }, message, true)!;
-      const result = await withScope(database, user, async (tx) => {
+      const result = await audited(user, 'requestInfo', id, clientIp, () => withScope(database, user, async (tx) => {
         const row = await getOwn(tx, id, true);
         if (row.status === 'completed') throw registrationError('registration.completed');
         await saveInfoRequest(tx, id, text);
         await enqueueNotifications(tx, notify.infoRequested(row, text));
         await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.requestInfo`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text } });
         return staffDetailOf(tx, deps, { ...row, status: 'infoRequested', infoRequest: text }, today());
-      });
+      }));
       deps.dispatcher.kick();
       return result;
     },
@@ -86,13 +99,13 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     /** No approval exists for 生育登记: the worker completes it, after settling any conflict in a note. */
     async complete(user: SessionUser, id: number, rawNote: string | undefined, baseUrl: string, clientIp: string): Promise<StaffRegistrationDetail> {
       const note = freeText('note', NOTE, rawNote, false);
-      const result = await withScope(database, user, async (tx) => {
+      const result = await audited(user, 'complete', id, clientIp, () => withScope(database, user, async (tx) => {
         const row = await getOwn(tx, id, true);
         if (row.status === 'completed') throw registrationError('registration.completed');
         if (row.conflicts.length > 0 && note === null) throw registrationError('registration.noteRequired');
         const [done] = await complete(tx, user, [row], note, baseUrl, clientIp);
         return staffDetailOf(tx, deps, done!, today());
-      });
+      }));
       deps.dispatcher.kick();
       return result;
     },
@@ -113,6 +126,10 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
           return reason ? [{ id, reason, message: SKIPPED[reason] }] : [];
         });
         const ready = rows.filter((r) => reasonOf(r.id) === null);
+        const refused = skipped.filter((x) => x.reason === 'notFound').map((x) => x.id);
+        if (refused.length > 0) {
+          await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.complete`, targetType: TARGET, targetId: null, outcome: 'denied', details: { ids: refused, bulk: true } });
+        }
         if (ready.length > 0) await complete(tx, user, ready, null, baseUrl, clientIp);
         return { completed: ready.map((r) => r.id), skipped };
       });
@@ -121,12 +138,12 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     },
 
     async receipt(user: SessionUser, id: number, baseUrl: string, clientIp: string): Promise<{ number: string; pdf: Buffer }> {
-      const row = await withScope(database, user, async (tx) => {
+      const row = await audited(user, 'receipt', id, clientIp, () => withScope(database, user, async (tx) => {
         const found = await getOwn(tx, id);
         if (found.status !== 'completed') throw registrationError('registration.notCompleted');
         await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.receipt`, targetType: TARGET, targetId: String(id), outcome: 'success' });
         return found;
-      });
+      }));
       return { number: row.registrationNo, pdf: await renderRegistrationReceipt(deps.keys, regions, row, baseUrl) };
     },
   };

@@ -39,6 +39,12 @@ describe('the township worker', () => {
     expect((await get('/api/childbirth-registrations', other)).json().items.map((i: { id: number }) => i.id)).not.toContain(id);
     expect((await get(`/api/childbirth-registrations/${id}`, other)).statusCode).toBe(404);
     expect((await post(`/api/childbirth-registrations/${id}/complete`, other)).statusCode).toBe(404);
+    expect((await post(`/api/childbirth-registrations/${id}/request-info`, other, { message: '请补充' })).statusCode).toBe(404);
+    expect((await get(`/api/childbirth-registrations/${id}/receipt.pdf`, other)).statusCode).toBe(404);
+    expect((await post('/api/childbirth-registrations/bulk-complete', other, { ids: [id] })).json()).toMatchObject({ completed: [], skipped: [{ id, reason: 'notFound' }] });
+    const refused = await t.database.query<{ action: string }>("SELECT action FROM audit_log WHERE username = 'township2' AND outcome = 'denied' AND action LIKE 'childbirthRegistration.%' ORDER BY seq");
+    expect(refused.map((a) => a.action)).toEqual(['childbirthRegistration.view', 'childbirthRegistration.complete', 'childbirthRegistration.requestInfo', 'childbirthRegistration.receipt', 'childbirthRegistration.complete']);
+    expect(await count(t, "SELECT count(*)::int AS n FROM childbirth_registrations WHERE id = $1 AND status = 'submitted'", [id])).toBe(1);
     expect((await get(`/api/attachments/1`, other)).statusCode).toBe(404);
     // County administrators and leaders read; only a township worker acts.
     const leader = await login(t, 'leader');
