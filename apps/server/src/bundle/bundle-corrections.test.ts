@@ -48,13 +48,25 @@ describe('refusing bad input with a clear message, changing nothing', () => {
     expect([await count('newborn_bundles'), await count('bundle_tasks'), await count('notifications')]).toEqual(before);
   });
 
-  it('refuses a registry parent who is not the resident or their spouse, and a hukou region outside the platform', async () => {
+  it('refuses a registry parent who is not the resident or their spouse, a hukou region outside the platform, a registration not theirs', async () => {
     const stranger = (await t.database.query<{ id: number }>("SELECT id FROM persons WHERE sex = 'female' AND id NOT IN ($1) LIMIT 1", [f.mother.personId]))[0]!.id;
-    const res = await submit(t, f.r, bundleForm(f, { mother: { personId: Number(stranger) }, hukouRegionCode: '110101001' }));
+    const res = await submit(t, f.r, bundleForm(f, { mother: { personId: Number(stranger) }, hukouRegionCode: '110101001', registrationId: 999999 }));
     expect(res.statusCode).toBe(400);
     expect(res.json().details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
-      ['mother.personId', 'parent.notFamily'], ['hukouRegionCode', 'hukouRegion.unknown'],
+      ['mother.personId', 'parent.notFamily'], ['hukouRegionCode', 'hukouRegion.unknown'], ['registrationId', 'registration.notFound'],
     ]);
+  });
+
+  it('links a completed childbirth registration of the same resident', async () => {
+    const [reg] = await t.database.query<{ id: number }>(
+      `INSERT INTO childbirth_registrations (registration_no, region_code, resident_id, channel, married, child_status, mother_name, mother_id_cipher,
+         mother_id_blind_index, mother_id_masked, parity, commitment_text, status, deadline)
+       VALUES ('T' || nextval('childbirth_registration_no_seq'), $1, $2, 'portal', true, 'pregnant', $3, '\\x00', '\\x00', '533423********0000', 2, '承诺', 'completed', '2025-06-01') RETURNING id`,
+      [f.mother.residenceRegionCode, f.r.residentId, f.mother.name],
+    );
+    const res = await submit(t, f.r, bundleForm(f, { services: ['vaccinationRecord'], registrationId: Number(reg!.id) }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().registrationId).toBe(Number(reg!.id));
   });
 
   it('a malformed newborn ID number, or one with another birth date: 400 and no one enters the registry', async () => {

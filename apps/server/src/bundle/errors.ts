@@ -4,7 +4,6 @@ import { AppError, defineErrors, type Message } from '../errors.js';
 export const bundleError = defineErrors({
   'bundle.invalid': { status: 400, message: { zh: '出生一件事申请有误，请按提示修改', en: 'The newborn bundle has errors; see each field' } },
   'bundle.notFound': { status: 404, message: { zh: '未找到该申请或事项，或它不在您的辖区、您的部门内', en: 'No such application or task in your jurisdiction and department' } },
-  'bundle.registrationNotFound': { status: 404, message: { zh: '未找到您已办结的这份生育登记', en: 'No completed childbirth registration of yours has that number' } },
   'bundle.newbornIdTaken': { status: 409, message: { zh: '该公民身份号码已登记在人口库中，请核对后重新输入', en: 'This ID number is already in the registry; check it and enter it again' } },
   'bundle.bulkNotAllowed': { status: 409, message: { zh: '该事项须逐件录入办结信息，不能批量办结', en: 'This service needs its own completion details; it cannot be completed in bulk' } },
 });

@@ -60,9 +60,9 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         // A parent refused above is not checked again as an empty declaration.
         const refused = problems.map((p) => p.field.split('.')[0]);
         const errors = [...problems, ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)), ...regionProblem(form.hukouRegionCode)];
-        if (body.registrationId !== undefined) {
-          const found = await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [body.registrationId]);
-          if (found.length === 0) throw bundleError('bundle.registrationNotFound');
+        // Row-level security shows the resident only their own registrations.
+        if (body.registrationId !== undefined && (await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [body.registrationId])).length === 0) {
+          errors.push({ field: 'registrationId', code: 'registration.notFound', message: { zh: '未找到您已办结的这份生育登记', en: 'No completed childbirth registration of yours has that number' } });
         }
         if (errors.length > 0) throw bundleError('bundle.invalid', errors);
         const personOf = (p: typeof mother | null) => (p && 'parent' in p ? p.parent.personId : null);
