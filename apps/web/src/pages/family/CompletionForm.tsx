@@ -41,6 +41,8 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const ctx = completionContextOf(detail, chinaDateOf(new Date()));
   const enrolledOn = Form.useWatch('enrolledOn', form);
   const late = service === 'medicalInsuranceEnrollment' && lateEnrolment(detail.bundle.newborn.birthDate, enrolledOn);
+  // The domain refuses enrolment before birth or after today; the picker does not offer those days.
+  const outsideEnrolment = (day: string) => day < detail.bundle.newborn.birthDate || day > ctx.today;
 
   const domainRule: FormRule = {
     validator: async (_, value: string | undefined) => {
@@ -77,7 +79,7 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
       </div>
       {field.name === 'enrolledOn' ? (
         <Form.Item name="enrolledOn" label={label} extra={extra} rules={[{ required: true, message: t('family.complete.required.enrolledOn') }, domainRule]} {...dateFieldProps}>
-          <DatePicker style={{ width: '100%' }} data-testid="completion-enrolledOn" />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => outsideEnrolment(d.format('YYYY-MM-DD'))} data-testid="completion-enrolledOn" />
         </Form.Item>
       ) : (
         <Form.Item name={field.name} label={label} extra={extra} rules={rules} validateFirst hasFeedback>
