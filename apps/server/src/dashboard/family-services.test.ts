@@ -32,16 +32,17 @@ describe('dashboard: family services', () => {
     await addRegistration('533423101001', '2020-01-02'); // overdue
     await addRegistration('533423101001', today); // due today
     await addRegistration('533423101001', '2020-01-02', 'completed'); // done: not counted
+    await addRegistration('533423101001', '2020-01-02', 'infoRequested'); // open, clock stopped: not overdue
     await addRegistration('533423102001', '2020-01-02'); // the other township
     await addTask('533423101', 'birthCertificate', '2020-01-02');
     await addTask('533423101', 'birthCertificate', '2099-01-01', 'done');
 
     const county = (await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'leader')) })).json();
-    expect(county.familyServices.childbirthRegistrations).toEqual({ open: 3, dueToday: 1, overdue: 2 });
+    expect(county.familyServices.childbirthRegistrations).toEqual({ open: 4, dueToday: 1, overdue: 2 });
     expect(county.familyServices.bundleTasks.map((x: { service: string }) => x.service)).toEqual(['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard']);
     expect(county.familyServices.bundleTasks[0]).toEqual({ service: 'birthCertificate', open: 1, dueToday: 0, overdue: 1 });
 
     const township = (await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'township')) })).json();
-    expect(township.familyServices.childbirthRegistrations).toEqual({ open: 2, dueToday: 1, overdue: 1 });
+    expect(township.familyServices.childbirthRegistrations).toEqual({ open: 3, dueToday: 1, overdue: 1 });
   });
 });

@@ -85,8 +85,10 @@ export interface FamilyServiceCounts {
  */
 export async function familyServiceCounts(conn: Conn, prefix: string, today: string): Promise<FamilyServiceCounts[]> {
   return conn.query<FamilyServiceCounts>(
+    // A registration waiting for the family's answer is open but its clock is stopped (registration/README.md).
     `SELECT 'childbirthRegistration' AS kind, NULL AS service, count(*)::int AS open,
-            count(*) FILTER (WHERE deadline = $2::date)::int AS due_today, count(*) FILTER (WHERE deadline < $2::date)::int AS overdue
+            count(*) FILTER (WHERE status = 'submitted' AND deadline = $2::date)::int AS due_today,
+            count(*) FILTER (WHERE status = 'submitted' AND deadline < $2::date)::int AS overdue
        FROM childbirth_registrations WHERE region_code LIKE $1 AND status <> 'completed'
      UNION ALL
      SELECT 'bundleTask', service, count(*)::int,

@@ -174,7 +174,12 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_at_idx').on(t.at), index('audit_jurisdiction_idx').on(sql`${t.jurisdictionCode} text_pattern_ops`)],
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_jurisdiction_idx').on(sql`${t.jurisdictionCode} text_pattern_ops`),
+    // A record's history (a registration's, a task's) is read from its audit entries.
+    index('audit_target_idx').on(t.targetType, t.targetId),
+  ],
 );
 
 export const importJobs = pgTable('import_jobs', {
@@ -461,6 +466,7 @@ export const childbirthRegistrations = pgTable(
     index('childbirth_registrations_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
     index('childbirth_registrations_resident_idx').on(t.residentId),
     index('childbirth_registrations_mother_idx').on(t.motherIdBlindIndex),
+    index('childbirth_registrations_father_idx').on(t.fatherIdBlindIndex),
   ],
 );
 
@@ -490,6 +496,9 @@ export const newbornBundles = pgTable(
     fatherPersonId: bigint('father_person_id', { mode: 'number' }),
     services: text('services').array().notNull(),
     existingBirthCertificateNo: text('existing_birth_certificate_no'),
+    // Added by the custom migration 0012: the parents' phones and an ID number from outside the bundle, encrypted.
+    phonesCipher: bytea('phones_cipher'),
+    existingNewbornIdCipher: bytea('existing_newborn_id_cipher'),
     status: text('status').notNull(), // 'inProgress' | 'returned' | 'completed'
     newbornPersonId: bigint('newborn_person_id', { mode: 'number' }),
     newbornIdMasked: text('newborn_id_masked'),
