@@ -24,23 +24,23 @@ interface Mother {
  * A living mother of one child in the township worker's township, with a husband, given `phone`
  * on record so that the resident signing in with it can bind to her.
  */
-async function pickMother(server: E2EServer, phone: string): Promise<Mother> {
+async function pickMother(server: E2EServer, phone: string, offset = 0): Promise<Mother> {
   const [row] = await server.database.query<{ id: number; name: string; id_cipher: Buffer; residence_region_code: string }>(
     `SELECT m.id, m.name, m.id_cipher, m.residence_region_code
        FROM persons m JOIN relationships r ON r.from_person_id = m.id AND r.kind = 'mother'
       WHERE m.death_date IS NULL AND m.birth_date > '1986-01-01' AND m.residence_region_code LIKE $1 AND length(m.residence_region_code) = 12
         AND EXISTS (SELECT 1 FROM relationships s WHERE s.kind = 'spouse' AND s.to_person_id = m.id)
-      GROUP BY m.id HAVING count(*) = 1 ORDER BY m.id LIMIT 1`,
-    [`${TOWNSHIP}%`],
+      GROUP BY m.id HAVING count(*) = 1 ORDER BY m.id OFFSET $2 LIMIT 1`,
+    [`${TOWNSHIP}%`, offset],
   );
   if (!row) throw new Error(`no mother of one child in ${TOWNSHIP}`);
   await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [row.id, encryptField(server.keys.piiEncryption, 'phone', phone)]);
   return { personId: Number(row.id), name: row.name, idNumber: decryptField(server.keys.piiEncryption, 'idNumber', row.id_cipher), phone, residenceRegionCode: row.residence_region_code };
 }
 
-/** The township worker's side, through the API (the console's own pages have their own tests). */
-async function asTownship(server: E2EServer, method: 'GET' | 'POST', url: string, payload?: object) {
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.0.1', payload: { username: 'township', password: DEMO_PASSWORD } });
+/** A staff member's side, through the API (the console's own pages have their own tests). */
+async function asStaff(server: E2EServer, username: string, method: 'GET' | 'POST', url: string, payload?: object) {
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.0.1', payload: { username, password: DEMO_PASSWORD } });
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === 'cradle_session')!;
   const res = await server.app.inject({ method, url, payload, headers: { cookie: `cradle_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken } });
@@ -56,13 +56,18 @@ async function requestCode(page: Page, phone: string): Promise<void> {
   expect((await sent).status()).toBe(204);
 }
 
-async function signIn(page: Page, server: E2EServer, phone: string): Promise<void> {
+/** Signs a mother in and links her account to her registry record, ending on the home page. */
+async function signInAndBind(page: Page, server: E2EServer, mother: Mother): Promise<void> {
   await page.goto(`${server.baseUrl}/m`);
   await expect.poll(() => new URL(page.url()).pathname).toBe('/m/sign-in');
-  await requestCode(page, phone);
-  await page.getByTestId('portal-code').fill(server.sms.lastCode(phone));
+  await requestCode(page, mother.phone);
+  await page.getByTestId('portal-code').fill(server.sms.lastCode(mother.phone));
   await page.getByTestId('portal-sign-in-submit').click();
-  await expect.poll(() => new URL(page.url()).pathname).not.toBe('/m/sign-in');
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/m/binding');
+  await page.getByTestId('portal-binding-name').fill(mother.name);
+  await page.getByTestId('portal-binding-id').fill(mother.idNumber);
+  await page.getByTestId('portal-binding-submit').click();
+  await page.getByTestId('portal-family').waitFor();
 }
 
 /** Text of Ant Design form item that holds the test id (its label, input and messages). */
@@ -152,7 +157,7 @@ describe('the resident portal on a phone', () => {
 
     // The township asks for more: the family sees the question and answers with a file.
     const id = Number(new URL(`${server.baseUrl}${await mine.getAttribute('href')}`).pathname.split('/').pop());
-    await asTownship(server, 'POST', `/api/childbirth-registrations/${id}/request-info`, { message: '请上传孕检记录首页照片' });
+    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/request-info`, { message: '请上传孕检记录首页照片' });
     await mine.click();
     await expect.poll(() => page.getByTestId('portal-info-request').textContent()).toContain('孕检记录');
     await page.locator('[data-testid=portal-reply] input[type=file]').setInputFiles({ name: '孕检记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
@@ -163,7 +168,7 @@ describe('the resident portal on a phone', () => {
     expect(await page.getByTestId('portal-registration-detail').textContent()).toContain('孕检记录.pdf');
 
     // Completed: the receipt downloads, and its QR link shows it valid to anyone.
-    await asTownship(server, 'POST', `/api/childbirth-registrations/${id}/complete`, { note: '已核实孕检记录' });
+    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/complete`, { note: '已核实孕检记录' });
     await page.reload();
     await expect.poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('completed');
     const download = page.waitForEvent('download');
@@ -239,5 +244,61 @@ describe('the resident portal on a phone', () => {
     expect(posted).toBe(0);
     const listed = await page.request.get(`${server.baseUrl}/api/portal/childbirth-registrations`);
     expect(await listed.json()).toEqual([]);
+  });
+  it('a family applies for the newborn bundle, follows each department, and fixes only the field the hospital returned', async () => {
+    const { page, server } = f;
+    await page.setViewportSize(PHONE_SIZED);
+    const mother = await pickMother(server, '13987650003', 1);
+    await signInAndBind(page, server, mother);
+    await page.getByTestId('portal-start-bundle').click();
+
+    // Five services, each with its department; leaving out the certificate asks for its number.
+    const services = page.getByTestId('portal-services');
+    await expect.poll(() => services.locator('input[type=checkbox]:checked').count()).toBe(5);
+    expect(await services.textContent()).toContain('公安');
+    await page.getByTestId('portal-service-birthCertificate').uncheck();
+    await page.getByTestId('portal-existing-certificate').waitFor();
+    await page.getByTestId('portal-service-birthCertificate').check();
+    expect(await page.getByTestId('portal-existing-certificate').count()).toBe(0);
+
+    const today = chinaDateOf(new Date());
+    const birthDate = daysFrom(today, -3);
+    await page.getByTestId('portal-newborn-name').fill('杨小禾');
+    await page.locator('label:has(input[value=female])').first().click();
+    await page.getByTestId('portal-newborn-birth-date').fill(birthDate);
+    await page.getByTestId('portal-newborn-birth-time').fill('08:30');
+    await page.getByTestId('portal-newborn-birth-place').fill('云南省迪庆藏族自治州维西县');
+    await page.getByTestId('portal-newborn-hospital').fill('维西县人民医院');
+    await screenshot(page, 'portal-10-bundle-form');
+    await page.getByTestId('portal-bundle-submit').click();
+
+    // Each department's task: the certificate and vaccination start now, the rest wait for them.
+    await expect.poll(() => page.getByTestId('portal-bundle-status').getAttribute('data-status')).toBe('inProgress');
+    const status = (service: string) => page.getByTestId(`portal-task-${service}`).getAttribute('data-status');
+    expect(await status('birthCertificate')).toBe('pending');
+    expect(await status('hukouRegistration')).toBe('waiting');
+    expect(await page.getByTestId('portal-insurance-deadline').textContent()).toContain(daysFrom(birthDate, 90));
+    await screenshot(page, 'portal-11-bundle-progress');
+
+    // The hospital returns the hospital name; the family corrects that field and nothing else.
+    const bundleId = Number(new URL(page.url()).pathname.split('/').pop());
+    const queue = await asStaff(server, 'hospital', 'GET', '/api/bundle-tasks?service=birthCertificate&pageSize=100');
+    const task = (queue.json() as { items: { id: number; bundleId: number }[] }).items.find((x) => x.bundleId === bundleId)!;
+    await asStaff(server, 'hospital', 'POST', `/api/bundle-tasks/${task.id}/return`, { reason: '助产机构名称与出生医学证明存根不符', fields: ['newborn.hospitalName'] });
+    await page.reload();
+    await expect.poll(() => status('birthCertificate')).toBe('returned');
+    expect(await page.getByTestId('portal-task-return').textContent()).toContain('助产机构名称');
+    const correction = page.getByTestId('portal-correction-birthCertificate');
+    expect(await correction.locator('.ant-form-item').count()).toBe(1);
+    await correction.getByTestId('portal-fix-newborn.hospitalName').fill('');
+    await correction.getByTestId('portal-correction-submit').click();
+    await expect.poll(() => correction.textContent()).toContain('请填写助产机构名称');
+    await correction.getByTestId('portal-fix-newborn.hospitalName').fill('维西傈僳族自治县人民医院');
+    await screenshot(page, 'portal-12-bundle-correction');
+    await correction.getByTestId('portal-correction-submit').click();
+    await expect.poll(() => status('birthCertificate')).toBe('pending');
+    expect(await status('vaccinationRecord')).toBe('pending');
+    const stored = (await (await page.request.get(`${server.baseUrl}/api/portal/newborn-bundles/${bundleId}`)).json()) as { newborn: { name: string; hospitalName: string; birthPlace: string } };
+    expect(stored.newborn).toMatchObject({ name: '杨小禾', hospitalName: '维西傈僳族自治县人民医院', birthPlace: '云南省迪庆藏族自治州维西县' });
   });
 });

@@ -64,7 +64,6 @@ export function BundleFormPage() {
             setError(null);
             errors.onChange(checkBundle(all, registry, new Date()));
           }}
-          onFinish={() => void submit()}
         >
           <Card size="small" className="portal-card" title={t('portal.bundle.services')}>
             <Form.Item name="services" style={{ marginBottom: 0 }}>
@@ -95,7 +94,7 @@ export function BundleFormPage() {
             </Form.Item>
           </Card>
           <SubmitErrors error={error} general={errors.general} />
-          <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={saving} data-testid="portal-bundle-submit">
+          <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-bundle-submit">
             {t('portal.bundle.submit')}
           </Button>
         </Form>

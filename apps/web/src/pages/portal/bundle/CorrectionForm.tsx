@@ -9,21 +9,24 @@ import { SubmitErrors } from '../form/SubmitErrors';
 import { useFormErrors } from '../form/useFormErrors';
 import { checkCorrections, correctionStart, fieldKey, toCorrections, type CorrectionValues } from './corrections';
 
-function FieldInput({ field }: { field: string }) {
+type InputProps = { field: string; value?: string; onChange?: (value: unknown) => void; id?: string };
+
+/** The input for one returned field; Form.Item hands it value and onChange, passed on as they are. */
+function FieldInput({ field, ...control }: InputProps) {
   const { t } = useTranslation();
   const testId = `portal-fix-${field}`;
   if (field === 'newborn.sex') {
     return (
-      <Radio.Group optionType="button" data-testid={testId}>
+      <Radio.Group optionType="button" data-testid={testId} {...control}>
         <Radio.Button value="male">{t('sex.male')}</Radio.Button>
         <Radio.Button value="female">{t('sex.female')}</Radio.Button>
       </Radio.Group>
     );
   }
-  if (field === 'newborn.birthDate') return <Input type="date" data-testid={testId} />;
-  if (field === 'newborn.birthTime') return <Input type="time" data-testid={testId} />;
-  if (field === 'hukouRegionCode') return <RegionPicker testId={testId} />;
-  return <Input className={field.endsWith('idNumber') || field.startsWith('existing') ? 'mono' : undefined} data-testid={testId} />;
+  if (field === 'newborn.birthDate') return <Input type="date" data-testid={testId} {...control} />;
+  if (field === 'newborn.birthTime') return <Input type="time" data-testid={testId} {...control} />;
+  if (field === 'hukouRegionCode') return <RegionPicker testId={testId} value={control.value} onChange={control.onChange} />;
+  return <Input className={field.endsWith('idNumber') || field.startsWith('existing') ? 'mono' : undefined} data-testid={testId} {...control} />;
 }
 
 type Props = { bundle: NewbornBundle; task: BundleTaskView; onCorrected: (b: NewbornBundle) => void };
@@ -66,7 +69,6 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
         setError(null);
         errors.onChange(checkCorrections(bundle, all, fields, new Date()));
       }}
-      onFinish={() => void submit()}
       data-testid={`portal-correction-${task.service}`}
     >
       {fields.map((f) => (
@@ -75,7 +77,7 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
         </Form.Item>
       ))}
       <SubmitErrors error={error} general={errors.general} />
-      <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={saving} data-testid="portal-correction-submit">
+      <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-correction-submit">
         {t('portal.bundle.resubmit')}
       </Button>
     </Form>

@@ -1,4 +1,4 @@
-import { Alert, Cascader } from 'antd';
+import { Alert, Cascader, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchPortalRegionChildren } from '../../../api/portalRegions';
@@ -28,6 +28,7 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
   const [options, setOptions] = useState<RegionOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
   const [failed, setFailed] = useState(false);
+  const [initialCode] = useState(value);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -58,9 +59,19 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
   }, [info]);
 
   if (failed) {
+    // The list cannot be read (the server refuses it to residents, or is down): keep the registry's
+    // residence when there is one, and let the family type a code otherwise.
+    const keepsRegistry = value !== undefined && value === initialCode;
     return (
       <div data-testid={testId} data-code={value}>
-        <Alert type={value ? 'info' : 'warning'} showIcon title={value ? (initialLabel ?? value) : t('portal.form.regionUnavailable')} description={value ? t('portal.form.regionFromRegistry') : undefined} />
+        {keepsRegistry ? (
+          <Alert type="info" showIcon title={initialLabel ?? value} description={t('portal.form.regionFromRegistry')} />
+        ) : (
+          <>
+            <Alert type="warning" showIcon title={t('portal.form.regionUnavailable')} style={{ marginBottom: 8 }} />
+            <Input value={value} onChange={(e) => onChange?.(e.target.value.trim() || undefined)} inputMode="numeric" maxLength={12} className="mono" placeholder={t('portal.form.regionCodePlaceholder')} data-testid={testId && `${testId}-code`} />
+          </>
+        )}
       </div>
     );
   }

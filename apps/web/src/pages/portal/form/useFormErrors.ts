@@ -7,7 +7,9 @@ import { isFieldErrorList, placeErrors, type FieldLocator, type FieldPath } from
 
 /**
  * Field errors on an antd form from the domain's rules while the family types (on fields they
- * have touched; on all after a first submit) and from the server's answer on submit.
+ * have touched; on all after a first submit) and from the server's answer on submit. The form has
+ * no antd rules and no onFinish: its submit button calls the page, so antd's own validation never
+ * clears these messages.
  */
 export function useFormErrors<V>(form: FormInstance<V>, formFields: readonly FieldPath[], locate: FieldLocator) {
   const lang = useLang();

@@ -81,7 +81,6 @@ export function RegistrationFormPage() {
             setError(null);
             errors.onChange(check(all));
           }}
-          onFinish={() => void submit()}
           scrollToFirstError
         >
           <ParityNote prefill={p} />
@@ -110,7 +109,7 @@ export function RegistrationFormPage() {
           </Card>
           <CommitmentField statement={statement} />
           <SubmitErrors error={error} general={errors.general} />
-          <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={saving} data-testid="portal-registration-submit">
+          <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-registration-submit">
             {t('portal.registration.submit')}
           </Button>
         </Form>

@@ -27,7 +27,8 @@ export function registryParentsOf(prefill: ChildbirthPrefill | undefined): Regis
 
 export function initialValues(prefill: ChildbirthPrefill | undefined): RegistrationValues {
   return {
-    married: prefill?.registrySpouse ?? true,
+    // The registry's spouse link suggests the answer; without a linked record, the common case.
+    married: prefill?.bound ? prefill.registrySpouse : true,
     withFather: true,
     childStatus: 'pregnant',
     residenceRegionCode: prefill?.residenceRegionCode ?? undefined,
