@@ -38,6 +38,21 @@ beforeAll(async () => {
     `INSERT INTO applications (id, scheme_code, beneficiary_id, region_code, channel, status, level) VALUES ($1, 'national.childcareSubsidy', $1, '533423102001', 'villageWorker', 'inReview', 'township')`,
     [probe.id],
   );
+  // A childbirth registration and a newborn bundle of the probe's family, also under the probe's id (issue 4).
+  const pii = createPii(t.keys);
+  await t.database.query(
+    `INSERT INTO childbirth_registrations (id, registration_no, region_code, channel, married, child_status, mother_name, mother_id_cipher,
+       mother_id_blind_index, mother_id_masked, parity, commitment_text, status, deadline)
+     VALUES ($1, 'SYPROBE', '533423102001', 'portal', false, 'pregnant', $2, $3, $4, $5, 1, '承诺', 'submitted', '2026-12-01')`,
+    [probe.id, probe.name, pii.encryptIdNumber(probe.idNumber), pii.idBlindIndex(probe.idNumber), maskIdNumber(probe.idNumber)],
+  );
+  await t.database.query(
+    `INSERT INTO newborn_bundles (id, bundle_no, region_code, newborn_name, newborn_sex, birth_date, birth_time, birth_place, hospital_name,
+       mother_name, mother_id_cipher, mother_id_masked, services, status)
+     VALUES ($1, 'CSPROBE', '533423102001', $2, 'male', '2026-11-01', '08:00', '叶枝镇', '叶枝镇卫生院', $2, $3, $4, ARRAY['birthCertificate'], 'inProgress')`,
+    [probe.id, probe.name, pii.encryptIdNumber(probe.idNumber), maskIdNumber(probe.idNumber)],
+  );
+  await t.database.query(`INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'birthCertificate', 'hospital', '533423102001', 'pending', '2026-12-01')`, [probe.id]);
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -75,6 +90,10 @@ describe('jurisdiction walk', () => {
         expect(body, `${route.method} ${url}`).not.toContain(masked);
         expect(body, `${route.method} ${url}`).not.toContain(probe.idNumber);
         if (route.url.includes(':id') && route.url.startsWith('/api/persons')) expect(res.statusCode, `${route.method} ${url}`).toBe(404);
+        // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
+        if (route.url.includes(':id') && /^\/api\/(childbirth-registrations|bundle-tasks)\//.test(route.url)) {
+          expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(res.statusCode);
+        }
       }
     }
     expect(calls).toBeGreaterThan(20);
