@@ -1,6 +1,6 @@
 import {
-  applyCorrections, applyToBundle, bundleServiceDefinition, bundleStatus, chinaDateOf, isBundleService, newBundleTasks, regionLevelOf, validateNewbornBundle,
-  type BundleService, type Corrections, type NewbornBundleForm, type Sex,
+  applyCorrections, applyToBundle, bundleServiceDefinition, bundleStatus, chinaDateOf, isBundleService, newBundleTasks, validateNewbornBundle,
+  type BundleService, type Corrections,
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { appendAudit } from '../audit/service.js';
@@ -11,11 +11,11 @@ import { withResident } from '../portal/scope.js';
 import type { SessionResident } from '../portal/session.js';
 import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, registryPersonOf, type Crypto } from './form.js';
-import { resolveParent, type FieldProblem } from './parents.js';
 import { findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
 import { changedTasks, domainTasks, storedBundleStatus } from './tasks.js';
+import { readSubmission, regionProblem } from './submission.js';
 import { bundleSummary, bundleView } from './views.js';
 
 /** The family's side of 出生一件事 (issue 4): submit once, follow each department, correct what is returned. */
@@ -25,13 +25,6 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
   const audit = (r: SessionResident, ip: string, b: { id: number; region_code: string }, action: string, details: Record<string, unknown> | null = null) =>
     ({ ...residentActor(r.id, ip, b.region_code), action, targetType: 'newbornBundle', targetId: String(b.id), outcome: 'success' as const, details });
   const ref = (b: BundleRow): notify.BundleRef => ({ id: b.id, bundleNo: b.bundle_no, regionCode: b.region_code, residentId: b.resident_id, newbornName: b.newborn_name });
-
-  /** The hukou region must be a township or village of this deployment (the domain checks the shape). */
-  const regionProblem = (code: string): FieldProblem[] => {
-    const level = regionLevelOf(code);
-    if ((level !== 'township' && level !== 'village') || regions.exists(code)) return [];
-    return [{ field: 'hukouRegionCode', code: 'hukouRegion.unknown', message: { zh: `落户地代码 ${code} 不是本平台所辖的乡镇(街道)或村(居)委会`, en: `Hukou region ${code} is not a township or village this platform serves` } }];
-  };
 
   async function view(tx: Conn, b: BundleRow, today: string): Promise<NewbornBundle> {
     const tasks = await findTasks(tx, [b.id]);
@@ -44,36 +37,15 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       const today = chinaDateOf(now);
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
-        const mother = await resolveParent(tx, c, resident, 'mother', body.mother);
-        const father = body.father ? await resolveParent(tx, c, resident, 'father', body.father) : null;
-        const problems = [mother, father].flatMap((p) => (p && 'problem' in p ? [p.problem] : []));
-        const placeholder = { name: '', idNumber: '' };
-        const form: NewbornBundleForm = {
-          newborn: { ...body.newborn, sex: body.newborn.sex as Sex },
-          mother: 'parent' in mother ? mother.parent.declaration : placeholder,
-          father: father === null ? null : 'parent' in father ? father.parent.declaration : placeholder,
-          hukouRegionCode: body.hukouRegionCode,
-          services: body.services as BundleService[],
-          existingBirthCertificateNo: body.existingBirthCertificateNo ?? null,
-          existingNewbornIdNumber: body.existingNewbornIdNumber ?? null,
-        };
-        // A parent refused above is not checked again as an empty declaration.
-        const refused = problems.map((p) => p.field.split('.')[0]);
-        const errors = [...problems, ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)), ...regionProblem(form.hukouRegionCode)];
-        // Row-level security shows the resident only their own registrations.
-        if (body.registrationId !== undefined && (await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [body.registrationId])).length === 0) {
-          errors.push({ field: 'registrationId', code: 'registration.notFound', message: { zh: '未找到您已办结的这份生育登记', en: 'No completed childbirth registration of yours has that number' } });
-        }
-        if (errors.length > 0) throw bundleError('bundle.invalid', errors);
-        const personOf = (p: typeof mother | null) => (p && 'parent' in p ? p.parent.personId : null);
+        const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
         const existingId = form.existingNewbornIdNumber?.trim() ? form.existingNewbornIdNumber : null;
         const id = await insertBundle(tx, {
           ...columnsOf(form, c),
           bundle_no: await nextBundleNo(tx, form.hukouRegionCode, today),
           resident_id: resident.id,
           registration_id: body.registrationId ?? null,
-          mother_person_id: personOf(mother),
-          father_person_id: personOf(father),
+          mother_person_id: motherPersonId,
+          father_person_id: fatherPersonId,
           newborn_person_id: existingId === null ? null : await registryPersonOf(tx, c, { name: form.newborn.name, idNumber: existingId }),
         });
         const tasks = newBundleTasks(form, today, cal);
@@ -121,7 +93,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const next = applyCorrections(formOf(b, c), corrections);
         const outcome = applyToBundle(tasks, body.service, { kind: 'resubmit', corrections }, { today, calendar: cal, form: next });
         if (!outcome.ok) throw taskRefused(outcome.code, outcome.message, outcome.errors);
-        const errors = [...validateNewbornBundle(next, now), ...regionProblem(next.hukouRegionCode)];
+        const errors = [...validateNewbornBundle(next, now), ...regionProblem(regions, next.hukouRegionCode)];
         if (errors.length > 0) throw bundleError('bundle.invalid', errors);
         const fields = Object.keys(corrections);
         const touches = (role: string) => fields.some((f) => f === `${role}.name` || f === `${role}.idNumber`);
