@@ -158,11 +158,19 @@ describe('the resident portal on a phone', () => {
     // The township asks for more: the family sees the question and answers with a file.
     const id = Number(new URL(`${server.baseUrl}${await mine.getAttribute('href')}`).pathname.split('/').pop());
     await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/request-info`, { message: '请上传孕检记录首页照片' });
-    await mine.click();
+    // The family is told in the portal: an unread message that leads to the registration.
+    await page.reload();
+    await expect.poll(async () => Number(await page.getByTestId('portal-unread').getAttribute('data-count'))).toBeGreaterThan(0);
+    await page.getByTestId('portal-bell').click();
+    const note = page.getByTestId('portal-notification').and(page.locator('[data-read=false]')).first();
+    expect(await note.textContent()).toContain(number);
+    await screenshot(page, 'portal-06-notifications');
+    await note.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/m/registrations/${id}`);
     await expect.poll(() => page.getByTestId('portal-info-request').textContent()).toContain('孕检记录');
     await page.locator('[data-testid=portal-reply] input[type=file]').setInputFiles({ name: '孕检记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await page.getByTestId('portal-reply-message').fill('已上传孕检记录。');
-    await screenshot(page, 'portal-06-reply');
+    await screenshot(page, 'portal-07-reply');
     await page.getByTestId('portal-reply-send').click();
     await expect.poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('submitted');
     expect(await page.getByTestId('portal-registration-detail').textContent()).toContain('孕检记录.pdf');
@@ -187,7 +195,7 @@ describe('the resident portal on a phone', () => {
     const details = (await stranger.getByTestId('portal-verify-details').textContent()) ?? '';
     expect(details).toContain('第2孩');
     expect(details).not.toContain(mother.name); // the given name is masked
-    await screenshot(stranger, 'portal-07-verify-valid');
+    await screenshot(stranger, 'portal-08-verify-valid');
 
     // One changed character: not valid, and still no sign-in asked for.
     await stranger.goto(`${server.baseUrl}/verify/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`);
@@ -218,7 +226,7 @@ describe('the resident portal on a phone', () => {
     await expect.poll(() => page.getByTestId('portal-sign-in-error').textContent()).toContain('The code is wrong or has expired');
     expect(new URL(page.url()).pathname).toBe('/m/sign-in');
     expect((await page.request.get(`${server.baseUrl}/api/portal/me`)).status()).toBe(401);
-    await screenshot(page, 'portal-08-wrong-code');
+    await screenshot(page, 'portal-09-wrong-code');
 
     // The right code; this number is not in the registry, so the family goes on without binding.
     await page.getByTestId('portal-code').fill(right);
@@ -240,7 +248,7 @@ describe('the resident portal on a phone', () => {
     await page.getByTestId('portal-registration-submit').click();
     await expect.poll(() => formItem(page, 'portal-mother-name').textContent()).toContain('Name contains characters that are not allowed');
     await expect.poll(() => formItem(page, 'portal-child-birth-date').textContent()).toContain('is after today');
-    await screenshot(page, 'portal-09-bad-input');
+    await screenshot(page, 'portal-10-bad-input');
     expect(posted).toBe(0);
     const listed = await page.request.get(`${server.baseUrl}/api/portal/childbirth-registrations`);
     expect(await listed.json()).toEqual([]);
@@ -269,7 +277,7 @@ describe('the resident portal on a phone', () => {
     await page.getByTestId('portal-newborn-birth-time').fill('08:30');
     await page.getByTestId('portal-newborn-birth-place').fill('云南省迪庆藏族自治州维西县');
     await page.getByTestId('portal-newborn-hospital').fill('维西县人民医院');
-    await screenshot(page, 'portal-10-bundle-form');
+    await screenshot(page, 'portal-11-bundle-form');
     await page.getByTestId('portal-bundle-submit').click();
 
     // Each department's task: the certificate and vaccination start now, the rest wait for them.
@@ -278,7 +286,7 @@ describe('the resident portal on a phone', () => {
     expect(await status('birthCertificate')).toBe('pending');
     expect(await status('hukouRegistration')).toBe('waiting');
     expect(await page.getByTestId('portal-insurance-deadline').textContent()).toContain(daysFrom(birthDate, 90));
-    await screenshot(page, 'portal-11-bundle-progress');
+    await screenshot(page, 'portal-12-bundle-progress');
 
     // The hospital returns the hospital name; the family corrects that field and nothing else.
     const bundleId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -294,7 +302,7 @@ describe('the resident portal on a phone', () => {
     await correction.getByTestId('portal-correction-submit').click();
     await expect.poll(() => correction.textContent()).toContain('请填写助产机构名称');
     await correction.getByTestId('portal-fix-newborn.hospitalName').fill('维西傈僳族自治县人民医院');
-    await screenshot(page, 'portal-12-bundle-correction');
+    await screenshot(page, 'portal-13-bundle-correction');
     await correction.getByTestId('portal-correction-submit').click();
     await expect.poll(() => status('birthCertificate')).toBe('pending');
     expect(await status('vaccinationRecord')).toBe('pending');

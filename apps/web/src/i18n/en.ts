@@ -548,6 +548,7 @@ export const en: Translation = {
     },
     registration: {
       name: 'Childbirth registration',
+      parity: 'Birth order',
       parityLabel: 'Birth order of this child:',
       parityExplained: "Computed from the mother's {{existing}} children in the registry; you do not enter it. If it is wrong, the township will check it with you.",
       parityLater: 'Not linked to the registry: staff will set the birth order from the registry.',

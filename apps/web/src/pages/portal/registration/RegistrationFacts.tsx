@@ -9,15 +9,15 @@ export function RegistrationFacts({ registration: r }: { registration: PortalReg
   return (
     <Card className="portal-card" size="small" title={t('portal.registration.facts')}>
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('portal.registration.parityLabel')}>
+        <Descriptions.Item label={t('portal.registration.parity')}>
           <span data-testid="portal-registration-parity">{t('parity.nth', { n: r.parity })}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('portal.form.mother')}>
-          {r.mother.name} <span className="mono portal-muted">{r.mother.idMasked}</span>
+          {r.mother.name} <span className="mono portal-muted" style={{ marginLeft: 8 }}>{r.mother.idMasked}</span>
         </Descriptions.Item>
         {r.father && (
           <Descriptions.Item label={t('portal.form.father')}>
-            {r.father.name} <span className="mono portal-muted">{r.father.idMasked}</span>
+            {r.father.name} <span className="mono portal-muted" style={{ marginLeft: 8 }}>{r.father.idMasked}</span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('portal.registration.married')}>{r.married ? t('portal.registration.marriedYes') : t('portal.registration.marriedNo')}</Descriptions.Item>

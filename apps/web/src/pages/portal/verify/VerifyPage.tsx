@@ -44,7 +44,7 @@ function Details({ v }: { v: ReceiptVerification }) {
         {s && (
           <>
             <Descriptions.Item label={t('portal.form.mother')}>{s.motherName}</Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.parityLabel')}>{t('parity.nth', { n: s.parity })}</Descriptions.Item>
+            <Descriptions.Item label={t('portal.registration.parity')}>{t('parity.nth', { n: s.parity })}</Descriptions.Item>
             <Descriptions.Item label={t('portal.registration.childStatus')}>{t(`portal.registration.${s.childStatus}`)}</Descriptions.Item>
             <Descriptions.Item label={t('portal.registration.residence')}>{s.region}</Descriptions.Item>
           </>
