@@ -2,7 +2,7 @@
 // the registry record, the family, a childbirth registration by commitment through to its
 // receipt and the public check of it, and bad input refused with a clear message.
 import { readFile } from 'node:fs/promises';
-import { chinaDateOf } from '@cradle/domain';
+import { chinaDateOf, computeIdCheckCharacter } from '@cradle/domain';
 import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
@@ -203,7 +203,7 @@ describe('the resident portal on a phone', () => {
     expect(new URL(stranger.url()).pathname).toMatch(/^\/verify\//);
   });
 
-  it('bad input is explained and changes nothing: a malformed phone, a wrong code, a <script> name, a birth date in the future', async () => {
+  it('bad input is explained and changes nothing: a malformed phone, a wrong code, a record that is not hers, a <script> name, a birth date in the future', async () => {
     const { page, server } = f;
     await page.setViewportSize(PHONE_SIZED);
     const phone = '19912340002';
@@ -232,6 +232,14 @@ describe('the resident portal on a phone', () => {
     await page.getByTestId('portal-code').fill(right);
     await page.getByTestId('portal-sign-in-submit').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/m/binding');
+
+    // Binding to a record that does not hold this phone: explained, with the way on without it.
+    const first17 = '53342319900101002';
+    await page.getByTestId('portal-binding-name').fill('Wang Fang');
+    await page.getByTestId('portal-binding-id').fill(first17 + computeIdCheckCharacter(first17));
+    await page.getByTestId('portal-binding-submit').click();
+    await expect.poll(() => page.getByTestId('portal-binding-mismatch').textContent()).toContain('apply by commitment');
+    expect((await (await page.request.get(`${server.baseUrl}/api/portal/me`)).json()).resident.bound).toBe(false);
     await page.getByTestId('portal-binding-skip').click();
     await page.getByTestId('portal-start-registration').click();
 
