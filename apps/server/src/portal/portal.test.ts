@@ -69,6 +69,12 @@ describe('resident sign-in with a phone and a one-time code', () => {
     expect(reuse.statusCode).toBe(401);
   });
 
+  it('lets a family load the region tree to pick where it lives (public reference data)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/regions/533423/children' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((r: { code: string }) => r.code)).toContain('533423101');
+  });
+
   it('needs the CSRF token for a change', async () => {
     const r = await residentSignIn(t, '13800000005');
     const res = await t.app.inject({ method: 'POST', url: '/api/portal/binding', headers: { cookie: r.cookie }, payload: { name: '张三', idNumber: '110101199003077774' } });
