@@ -5,7 +5,7 @@ import {
 import type { Conn } from '../db/client.js';
 import { appendAudit } from '../audit/service.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueNotifications, type OutgoingNotification } from '../notifications/outbox.js';
+import { enqueueFromResident } from '../notifications/outbox.js';
 import { residentActor } from '../portal/service.js';
 import { withResident } from '../portal/scope.js';
 import type { SessionResident } from '../portal/session.js';
@@ -53,8 +53,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const b = (await findBundle(tx, id))!;
         const rows = await findTasks(tx, [id]);
         const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
-        await enqueueNotifications(tx, notify.submitted(ref(b), form.services));
-        await enqueueForQueues(tx, b.region_code, arrived);
+        await enqueueFromResident(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
         await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));
         return view(tx, b, today);
       });
@@ -115,7 +114,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const idOf = (s: BundleService) => rows.find((r) => r.service === s)!.id;
         // Work already done that used a corrected field is not reopened (our reading); its department is told.
         const doneUsing = outcome.tasks.filter((t) => t.status === 'done' && bundleServiceDefinition(t.service).formFields.some((f) => fields.includes(f)));
-        await enqueueForQueues(tx, after.region_code, [
+        await enqueueFromResident(tx, [
           notify.taskArrived(ref(after), body.service, idOf(body.service), resubmitted.deadline, true),
           ...doneUsing.map((t) => notify.correctedAfterDone(ref(after), t.service, idOf(t.service), fields)),
         ]);
@@ -126,19 +125,6 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       return result;
     },
   };
-}
-
-/**
- * Messages to department queues from the family's transaction. The family's scope
- * (withResident) matches no region, so the notifications policy would refuse a queue's row;
- * for these inserts alone the transaction takes the bundle's own region as its jurisdiction,
- * which is exactly where those queue messages belong, and gives it up at once.
- */
-async function enqueueForQueues(tx: Conn, regionCode: string, list: OutgoingNotification[]): Promise<void> {
-  if (list.length === 0) return;
-  await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [regionCode]);
-  await enqueueNotifications(tx, list);
-  await tx.query("SELECT set_config('cradle.jurisdiction', '', true)");
 }
 
 export type BundleFamilyService = ReturnType<typeof createBundleFamilyService>;

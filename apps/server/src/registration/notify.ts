@@ -1,5 +1,4 @@
-import type { Conn } from '../db/client.js';
-import { enqueueNotifications, type OutgoingNotification } from '../notifications/outbox.js';
+import type { OutgoingNotification } from '../notifications/outbox.js';
 import type { RegistrationRow } from './repo.js';
 
 // The outbox messages of a registration's life (issue 4: to the family in the portal and by SMS,
@@ -38,20 +37,4 @@ export function completed(r: RegistrationRow, verifyUrl: string): OutgoingNotifi
     zh: `您的生育登记 ${r.registrationNo} 已办结，电子回执可在掌上办下载，真伪可在 ${verifyUrl} 核验。`,
     en: `Your childbirth registration ${r.registrationNo} is complete. Download the receipt in the portal; verify it at ${verifyUrl}`,
   });
-}
-
-/**
- * Writes a family's notifications from the family's own transaction (withResident). Its scope
- * matches no region, so the notifications policy would refuse a row for the township's queue:
- * for those inserts alone the transaction takes the queue's region as its jurisdiction, which is
- * exactly where the message belongs, and gives it up at once (as bundle/service.ts does).
- */
-export async function enqueueFromFamily(tx: Conn, list: OutgoingNotification[]): Promise<void> {
-  await enqueueNotifications(tx, list.filter((n) => 'residentId' in n.recipient));
-  const queues = list.filter((n) => !('residentId' in n.recipient));
-  for (const region of new Set(queues.map((n) => n.regionCode))) {
-    await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [region]);
-    await enqueueNotifications(tx, queues.filter((n) => n.regionCode === region));
-    await tx.query("SELECT set_config('cradle.jurisdiction', '', true)");
-  }
 }

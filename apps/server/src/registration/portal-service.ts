@@ -5,6 +5,7 @@ import {
 import { appendAudit } from '../audit/service.js';
 import { encryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
+import { enqueueFromResident } from '../notifications/outbox.js';
 import { listAttachments } from '../portal/attachments.js';
 import { withResident } from '../portal/scope.js';
 import { residentActor } from '../portal/service.js';
@@ -100,7 +101,7 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
           commitmentText: form.commitment.statement.trim(),
           deadline,
         });
-        await notify.enqueueFromFamily(tx, notify.submitted(saved));
+        await enqueueFromResident(tx, notify.submitted(saved));
         await appendAudit(tx, {
           ...residentActor(resident.id, clientIp, saved.regionCode), action: `${TARGET}.submit`, targetType: TARGET, targetId: String(saved.id), outcome: 'success',
           details: { registrationNo: saved.registrationNo, parity: saved.parity, conflicts: saved.conflicts.map((c) => c.code), byRegistry: [resolved.mother?.chosenPersonId, resolved.father?.chosenPersonId].some(Boolean) },
@@ -131,7 +132,7 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
         if (!found) throw registrationError('registration.notFound');
         if (found.status !== 'infoRequested') throw registrationError('registration.notInfoRequested');
         await saveReply(tx, id, deadline);
-        await notify.enqueueFromFamily(tx, notify.replied(found, text, deadline));
+        await enqueueFromResident(tx, notify.replied(found, text, deadline));
         await appendAudit(tx, { ...residentActor(resident.id, clientIp, found.regionCode), action: `${TARGET}.reply`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text } });
         return { row: { ...found, status: 'submitted' as const, deadline }, attachments: await listAttachments(tx, 'childbirthRegistration', id) };
       });
