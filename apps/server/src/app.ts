@@ -56,6 +56,8 @@ export interface AppContext {
   logger?: boolean | { level: string };
   /** Where text messages go; the development sink (the server log) by default. */
   sms?: SmsSender;
+  /** How often the outbox is swept for text messages left behind; 0 for none (tests). */
+  notificationSweepMs?: number;
 }
 
 /** The largest import file the console accepts (a million rows of CSV is about 120 MB). */
@@ -98,7 +100,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const calendar = await createCalendarService(database);
   const notifications = createNotificationService(database);
   const dispatcher = createNotificationDispatcher(database, keys, sms, app.log);
-  dispatcher.start();
+  dispatcher.start(ctx.notificationSweepMs);
   const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
   await imports.failInterrupted();
   const benefits = createBenefitsService(database, app.log);

@@ -24,6 +24,9 @@ export interface Config {
   webDist: string;
   /** The public address (e.g. https://cradle.example.gov.cn) printed in receipts' verification links; from the request when unset. */
   publicUrl: string | undefined;
+  /** Where text messages go: 'log' (development sink, the default in demo mode) or 'webhook'. */
+  sms: string | undefined;
+  smsWebhookUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.CRADLE_SESSION_IDLE_MINUTES ?? 30),
     webDist: path.resolve(repoRoot, 'apps/web/dist'),
     publicUrl: env.CRADLE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    sms: env.CRADLE_SMS || undefined,
+    smsWebhookUrl: env.CRADLE_SMS_WEBHOOK_URL || undefined,
   };
 }

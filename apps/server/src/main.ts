@@ -2,16 +2,17 @@ import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { describeDemoUsers } from './demo/users.js';
-import { createLogSmsSender } from './portal/sms.js';
+import { smsSenderFromConfig } from './portal/sms.js';
 
 const started = Date.now();
 const config = loadConfig();
 const log = (msg: string) => console.log(`[cradle] ${msg}`);
 log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/pglite`}`);
 const platform = await bootstrap(config, log);
-// The development SMS sink prints every message, sign-in codes included, whatever the log level:
-// it is how a developer signs in to the portal without a phone. A deployment passes its gateway.
-const sms = createLogSmsSender({ info: (_obj, msg) => log(msg) });
+// The development SMS sink (demo mode, or CRADLE_SMS=log) prints every message, sign-in codes
+// included, whatever the log level: it is how a developer signs in to the portal without a phone.
+const sms = smsSenderFromConfig(config, { info: (_obj, msg) => log(msg) });
+log(`text messages: ${sms.name === 'log' ? 'printed here (development sink, no SMS is sent)' : sms.name === 'webhook' ? 'sent to CRADLE_SMS_WEBHOOK_URL' : 'not configured (CRADLE_SMS): residents cannot sign in to the portal'}`);
 const app = await buildApp({ config, database: platform.database, keys: platform.keys, sms, logger: { level: process.env.CRADLE_LOG_LEVEL ?? 'warn' } });
 await app.listen({ port: config.port, host: config.host });
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at http://${config.host}:${config.port}  (API docs at /api/docs)`);

@@ -577,8 +577,12 @@ export const notifications = pgTable(
     subjectId: bigint('subject_id', { mode: 'number' }),
     bodyZh: text('body_zh').notNull(),
     bodyEn: text('body_en').notNull(),
-    status: text('status').notNull().default('pending'), // 'pending' | 'sent' | 'failed'
+    status: text('status').notNull().default('pending'), // 'pending' | 'sending' | 'sent' | 'failed'
     attempts: integer('attempts').notNull().default(0),
+    // The dispatcher claims rows (status sending, claimed_at) in a short transaction and sends after
+    // it commits; a failed send waits until next_attempt_at (back-off).
+    claimedAt: tstz('claimed_at'),
+    nextAttemptAt: tstz('next_attempt_at'),
     lastError: text('last_error'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     sentAt: tstz('sent_at'),

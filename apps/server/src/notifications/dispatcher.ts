@@ -3,7 +3,7 @@ import type { Keys } from '../crypto/keys.js';
 import { decryptField } from '../crypto/pii.js';
 import type { SmsSender } from '../portal/sms.js';
 
-interface PendingSms {
+interface Claimed {
   id: number;
   body_zh: string;
   phone_cipher: Buffer | null;
@@ -12,44 +12,64 @@ interface PendingSms {
 // A message the sender refuses three times is left as failed, with the error, for an operator.
 const MAX_ATTEMPTS = 3;
 const BATCH = 100;
+// Our readings: a refused message waits a minute per attempt so far; a claim older than five
+// minutes belongs to a dispatcher that died mid-send, and its rows go back to pending.
+const BACKOFF_SECONDS = 60;
+const STALE_CLAIM_SECONDS = 300;
 
 /**
  * Sends the outbox's pending text messages. Runs after each commit that wrote some (kick) and on
- * a timer for anything left behind by a crash or a failed send. Operator queues get in-app
- * messages only, so every SMS here goes to a resident's phone.
+ * a timer for anything left behind. Rows are claimed in one short statement and sent after it
+ * commits, so a slow gateway holds no lock and no connection; results are written in a second
+ * statement. Operator queues get in-app messages only, so every SMS here goes to a resident.
  */
 export function createNotificationDispatcher(database: Database, keys: Keys, sms: SmsSender, log: { warn(obj: object, msg: string): void }) {
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
+  async function claim(): Promise<Claimed[]> {
+    await database.query(`UPDATE notifications SET status = 'pending' WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
+    return database.query<Claimed>(
+      `WITH next AS (
+         SELECT id FROM notifications
+          WHERE channel = 'sms' AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+       UPDATE notifications n SET status = 'sending', claimed_at = now(), attempts = n.attempts + 1
+         FROM next WHERE n.id = next.id
+       RETURNING n.id, n.body_zh, (SELECT r.phone_cipher FROM residents r WHERE r.id = n.resident_id) AS phone_cipher`,
+    );
+  }
+
   async function sendBatch(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const batch = await database.transaction(async (tx) => {
-        const rows = await tx.query<PendingSms>(
-          `SELECT n.id, n.body_zh, r.phone_cipher FROM notifications n LEFT JOIN residents r ON r.id = n.resident_id
-            WHERE n.channel = 'sms' AND n.status = 'pending' ORDER BY n.id LIMIT ${BATCH} FOR UPDATE OF n SKIP LOCKED`,
-        );
-        for (const row of rows) {
-          try {
-            if (!row.phone_cipher) throw new Error('no phone for this recipient');
-            await sms.send(decryptField(keys.piiEncryption, 'phone', row.phone_cipher), row.body_zh);
-            await tx.query("UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1", [row.id]);
-            sent++;
-          } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
-            log.warn({ notification: row.id, error }, 'SMS not sent');
-            await tx.query(
-              `UPDATE notifications SET attempts = attempts + 1, last_error = $2,
-                 status = CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END WHERE id = $1`,
-              [row.id, error],
-            );
-          }
+      const rows = await claim();
+      const results: { id: number; error: string | null }[] = [];
+      for (const row of rows) {
+        try {
+          if (!row.phone_cipher) throw new Error('no phone for this recipient');
+          await sms.send(decryptField(keys.piiEncryption, 'phone', row.phone_cipher), row.body_zh);
+          results.push({ id: Number(row.id), error: null });
+          sent++;
+        } catch (e) {
+          const error = e instanceof Error ? e.message : String(e);
+          log.warn({ notification: row.id, error }, 'SMS not sent');
+          results.push({ id: Number(row.id), error });
         }
-        return rows.length;
-      });
-      if (batch < BATCH) return sent;
+      }
+      if (results.length > 0) {
+        await database.query(
+          `UPDATE notifications n SET
+             status = CASE WHEN r.error IS NULL THEN 'sent' WHEN n.attempts >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END,
+             sent_at = CASE WHEN r.error IS NULL THEN now() END,
+             last_error = r.error,
+             next_attempt_at = CASE WHEN r.error IS NULL THEN NULL ELSE now() + make_interval(secs => ${BACKOFF_SECONDS} * n.attempts) END
+           FROM unnest($1::bigint[], $2::text[]) AS r(id, error) WHERE n.id = r.id`,
+          [results.map((r) => r.id), results.map((r) => r.error)],
+        );
+      }
+      if (rows.length < BATCH) return sent;
     }
   }
 
@@ -75,7 +95,9 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
     kick(): void {
       dispatcher.runOnce().catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
     },
+    /** The sweep for messages left behind; 0 turns it off (tests drive runOnce themselves). */
     start(intervalMs = 30_000): void {
+      if (intervalMs <= 0) return;
       timer ??= setInterval(() => dispatcher.kick(), intervalMs);
       timer.unref();
     },

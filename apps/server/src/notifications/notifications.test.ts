@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { createNotificationDispatcher } from './dispatcher.js';
 import { enqueueNotifications } from './outbox.js';
+import { smsSenderFromConfig } from '../portal/sms.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,8 +54,56 @@ describe('notification outbox', () => {
     );
     const refusing = { name: 'refusing', send: async () => { throw new Error('gateway down'); } };
     const dispatcher = createNotificationDispatcher(t.database, t.keys, refusing, silent);
-    for (let i = 0; i < 3; i++) await dispatcher.runOnce();
-    const [row] = await t.database.query<{ status: string; attempts: number; last_error: string }>('SELECT status, attempts, last_error FROM notifications WHERE resident_id = $1', [r.residentId]);
-    expect(row).toEqual({ status: 'failed', attempts: 3, last_error: 'gateway down' });
+    const state = async () => (await t.database.query<{ status: string; attempts: number; last_error: string; waits: boolean }>(
+      'SELECT status, attempts, last_error, next_attempt_at > now() AS waits FROM notifications WHERE resident_id = $1', [r.residentId]))[0];
+    await dispatcher.runOnce();
+    expect(await state()).toEqual({ status: 'pending', attempts: 1, last_error: 'gateway down', waits: true });
+    // Backed off: a run now leaves it alone.
+    await dispatcher.runOnce();
+    expect((await state())!.attempts).toBe(1);
+    for (let i = 0; i < 2; i++) {
+      await t.database.query('UPDATE notifications SET next_attempt_at = now() WHERE resident_id = $1', [r.residentId]);
+      await dispatcher.runOnce();
+    }
+    expect(await state()).toMatchObject({ status: 'failed', attempts: 3, last_error: 'gateway down' });
+  });
+
+  it('sends outside any transaction: a slow gateway does not hold the database', async () => {
+    const r = await residentSignIn(t, '13700000005');
+    await t.database.transaction((tx) =>
+      enqueueNotifications(tx, [{ recipient: { residentId: r.residentId }, regionCode: '533423101', channels: ['sms'], topic: 'test', body: { zh: '慢', en: 'slow' } }]),
+    );
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = { name: 'slow', send: () => gate };
+    const running = createNotificationDispatcher(t.database, t.keys, slow, silent).runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // While the gateway hangs, the row is claimed and other work goes on (on PGlite a transaction would block this).
+    const started = Date.now();
+    const [row] = await t.database.query<{ status: string }>('SELECT status FROM notifications WHERE resident_id = $1', [r.residentId]);
+    expect(row!.status).toBe('sending');
+    expect(Date.now() - started).toBeLessThan(1000);
+    release();
+    await running;
+    const [after] = await t.database.query<{ status: string }>('SELECT status FROM notifications WHERE resident_id = $1', [r.residentId]);
+    expect(after!.status).toBe('sent');
+  });
+});
+
+describe('SMS sender configuration', () => {
+  const log = { info: () => undefined };
+  it('prints codes to the log only in demo mode or when asked for by name', () => {
+    expect(smsSenderFromConfig({ sms: undefined, smsWebhookUrl: undefined, demo: true }, log).name).toBe('log');
+    expect(smsSenderFromConfig({ sms: undefined, smsWebhookUrl: undefined, demo: false }, log).name).toBe('none');
+    expect(smsSenderFromConfig({ sms: 'log', smsWebhookUrl: undefined, demo: false }, log).name).toBe('log');
+    expect(smsSenderFromConfig({ sms: 'webhook', smsWebhookUrl: 'http://127.0.0.1:9/sms', demo: false }, log).name).toBe('webhook');
+    expect(() => smsSenderFromConfig({ sms: 'webhook', smsWebhookUrl: undefined, demo: false }, log)).toThrow(/CRADLE_SMS_WEBHOOK_URL/);
+    expect(() => smsSenderFromConfig({ sms: 'carrier-pigeon', smsWebhookUrl: undefined, demo: false }, log)).toThrow(/log or webhook/);
+  });
+
+  it('refuses a sign-in code with a clear 503 when no gateway is configured', async () => {
+    const { createPhoneCodeProvider } = await import('../portal/identity.js');
+    const provider = createPhoneCodeProvider(t.database, t.keys, smsSenderFromConfig({ sms: undefined, smsWebhookUrl: undefined, demo: false }, log));
+    await expect(provider.start('13700000009', '127.0.0.1')).rejects.toMatchObject({ code: 'portal.smsUnavailable', status: 503 });
   });
 });

@@ -73,7 +73,12 @@ export function createPhoneCodeProvider(database: Database, keys: Keys, sms: Sms
           [blind, hashCode(blind, code), CODE_TTL_MS / 1000, clientIp],
         );
       });
-      await sms.send(phone, `【人口家庭服务平台】您的登录验证码为 ${code}，5 分钟内有效，请勿告诉他人。`);
+      try {
+        await sms.send(phone, `【人口家庭服务平台】您的登录验证码为 ${code}，5 分钟内有效，请勿告诉他人。`);
+      } catch {
+        // The code row stays (and counts against the limits): a retry a minute later sends a new one.
+        throw portalError('portal.smsUnavailable');
+      }
     },
 
     async finish(rawPhone, rawCode) {

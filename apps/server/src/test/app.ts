@@ -38,7 +38,7 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
   const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir, scopeCode: scope };
   const sms = createRecordingSms();
-  const app = await buildApp({ config, database, keys, sms });
+  const app = await buildApp({ config, database, keys, sms, notificationSweepMs: 0 });
   return { app, database, keys, users, sms, close: async () => { await app.close(); await cleanup(); await rm(dataDir, { recursive: true, force: true }); } };
 }
 
