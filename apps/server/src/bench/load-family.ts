@@ -49,8 +49,10 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(databaseUrl: string, key: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_PG_POOL: '20', CRADLE_LOG_LEVEL: 'error' },
+  // LOAD_PROFILE_DIR=/tmp/prof: the server writes a CPU profile there when it stops.
+  const profile = process.env.LOAD_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_PG_POOL: '20', CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -38,7 +38,11 @@ export async function openPostgres(url: string): Promise<Database> {
   // process: without a listener the pool rethrows it. The pool replaces the connection.
   pool.on('error', (err) => console.error('PostgreSQL dropped an idle connection:', err.message));
   const conn = (client: pg.Pool | pg.PoolClient): Conn => ({
-    db: drizzlePg(client, { schema }) as unknown as Db,
+    // Built on first use: drizzle reads the whole schema's relations on construction, and most
+    // transactions only run SQL (a CPU profile of the family-services load showed it).
+    get db() {
+      return lazyDb(this as { _db?: Db }, () => drizzlePg(client, { schema }) as unknown as Db);
+    },
     query: async (text, params) => (await client.query(text, params as unknown[])).rows,
     copyIn: async (copySql, chunks) => {
       const c = 'release' in client ? client : await client.connect();
@@ -74,6 +78,11 @@ export async function openPostgres(url: string): Promise<Database> {
 
 type PgliteLike = Pick<PGlite, 'query'>;
 
+function lazyDb(holder: { _db?: Db }, make: () => Db): Db {
+  holder._db ??= make();
+  return holder._db;
+}
+
 async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promise<Blob> {
   const parts: string[] = [];
   for await (const c of chunks) parts.push(c);
@@ -83,7 +92,9 @@ async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promis
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   const client = await PGlite.create(dataDir ? { dataDir } : {});
   const conn = (c: PgliteLike): Conn => ({
-    db: drizzlePglite(c as PGlite, { schema }) as unknown as Db,
+    get db() {
+      return lazyDb(this as { _db?: Db }, () => drizzlePglite(c as PGlite, { schema }) as unknown as Db);
+    },
     query: async (text, params) => (await c.query(text, params as unknown[])).rows as never,
     copyIn: async (copySql, chunks) => {
       // PGlite reads COPY input from a blob at the virtual path /dev/blob.

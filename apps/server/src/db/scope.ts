@@ -13,8 +13,8 @@ export interface Scope {
 export async function withScope<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
   if (!/^\d{2,12}$/.test(scope.jurisdictionCode)) throw new Error(`invalid jurisdiction ${scope.jurisdictionCode}`);
   return database.transaction(async (tx) => {
-    await tx.query('SET LOCAL ROLE cradle_app');
-    await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [scope.jurisdictionCode]);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE (as PostgREST does it).
+    await tx.query("SELECT set_config('role', 'cradle_app', true), set_config('cradle.jurisdiction', $1, true)", [scope.jurisdictionCode]);
     return fn(tx);
   });
 }
