@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoading } from '../../components/PageLoading';
 import { ResidentProvider, useResident } from '../../lib/portalAuth';
+import { BenefitsPage } from './benefits/BenefitsPage';
 import { BindingPage } from './binding/BindingPage';
 import { BundleDetailPage } from './bundle/BundleDetailPage';
 import { BundleFormPage } from './bundle/BundleFormPage';
@@ -63,6 +64,7 @@ export function PortalApp() {
             <Route path="registrations/:id" element={<RegistrationDetailPage />} />
             <Route path="bundles/new" element={<BundleFormPage />} />
             <Route path="bundles/:id" element={<BundleDetailPage />} />
+            <Route path="benefits" element={<BenefitsPage />} />
             <Route path="*" element={<PortalNotFound />} />
           </Route>
         </Routes>

@@ -1,8 +1,8 @@
-import { FileProtectOutlined, GiftOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, GiftOutlined, WalletOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
-/** The two services a family starts here: 生育登记 and 出生一件事. */
+/** The two services a family starts here, 生育登记 and 出生一件事, and the children's benefits. */
 export function ServiceTiles() {
   const { t } = useTranslation();
   return (
@@ -16,6 +16,11 @@ export function ServiceTiles() {
         <GiftOutlined />
         <strong>{t('portal.bundle.name')}</strong>
         <span className="portal-muted">{t('portal.home.bundleHint')}</span>
+      </Link>
+      <Link to="/m/benefits" className="portal-tile" style={{ gridColumn: '1 / -1' }} data-testid="portal-open-benefits">
+        <WalletOutlined />
+        <strong>{t('portalBenefits.tile')}</strong>
+        <span className="portal-muted">{t('portalBenefits.tileHint')}</span>
       </Link>
     </nav>
   );
