@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn, type ResidentSession } from '../test/resident.js';
 import { createNewbornEntitlements, proactiveSchemesFor } from './newborn-entitlements.js';
@@ -13,7 +13,7 @@ const VILLAGE = '533423101001';
 const errors: unknown[] = [];
 const log = { error: (obj: object) => void errors.push(obj) };
 
-async function newbornEvent(name: string, birthDate: string, parity: number | null): Promise<{ personId: number; eventId: number }> {
+async function newbornEvent(name: string, birthDate: string, parity: number | null, createdAt?: string): Promise<{ personId: number; eventId: number }> {
   const [p] = await t.database.query<{ id: number }>(
     `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, parity, source, row_hash)
      VALUES ($1, 'male', $2, 'resident', '\\x00', sha256(convert_to($1, 'UTF8')), '533423********0000', $3, $3, $4, 'newbornBundle', '') RETURNING id`,
@@ -27,8 +27,8 @@ async function newbornEvent(name: string, birthDate: string, parity: number | nu
     [VILLAGE, family.residentId, name, birthDate, personId],
   );
   const [e] = await t.database.query<{ id: number }>(
-    "INSERT INTO registry_events (kind, person_id, region_code, payload) VALUES ('newbornRegistered', $1, $2, $3::jsonb) RETURNING id",
-    [personId, VILLAGE, JSON.stringify({ residentId: family.residentId })],
+    "INSERT INTO registry_events (kind, person_id, region_code, payload, created_at) VALUES ('newbornRegistered', $1, $2, $3::jsonb, coalesce($4::timestamptz, now())) RETURNING id",
+    [personId, VILLAGE, JSON.stringify({ residentId: family.residentId }), createdAt ?? null],
   );
   return { personId, eventId: Number(e!.id) };
 }
@@ -83,6 +83,19 @@ describe('免申即享 for a registered newborn', () => {
     expect(await consumer.catchUp()).toBe(1);
     expect(await entitlementsOf(personId)).toHaveLength(2);
     expect(errors).toEqual([]);
+  });
+
+  it('takes the period of the day the newborn was registered, not of the day the event is handled: registered 2026-12-31, handled 2027-01-02', async () => {
+    // 23:30 in Beijing on 31 December 2026 is still 2026 there (15:30 UTC).
+    const { personId, eventId } = await newbornEvent('免申戊', '2025-06-06', 2, '2026-12-31T15:30:00Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-01-02T02:00:00Z'));
+    try {
+      expect(await createNewbornEntitlements(t.database, log).handle(eventId)).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await entitlementsOf(personId)).map((g) => [g.scheme_code, g.first_period_key])).toEqual([['yunnan.birthGrant', 'once'], ['yunnan.childcareAllowance', '2026']]);
   });
 
   it('leaves an event whose handling fails for the next catch-up, and logs it', async () => {

@@ -11,7 +11,7 @@ import { publishedOverrides } from './versions-repo.js';
  * reaches the benefits module so that proactive schemes can create pending entitlements").
  * Consumes 'newbornRegistered' events (written by bundle/newborn-registry.ts in the hukou
  * transaction): for each proactive scheme covering the newborn's hukou region, the eligibility
- * for the period running today (its month or year, or 'once'), and when eligible a pending
+ * for the period running on the day of the event (its month or year, or 'once'), and when eligible a pending
  * entitlement with the trace and an in-app message to the family that submitted the bundle.
  * The payment itself comes from the scheme's next cycle (benefits/README.md).
  *
@@ -22,17 +22,19 @@ import { publishedOverrides } from './versions-repo.js';
 export function createNewbornEntitlements(database: Database, log: { error(obj: object, msg: string): void }) {
   const running = new Set<Promise<unknown>>();
 
-  async function handle(eventId: number, now = new Date()): Promise<number> {
+  async function handle(eventId: number): Promise<number> {
     // The event's region, read as the owner, names the scope its work runs in.
     const [ev] = await database.query<{ region_code: string }>('SELECT region_code FROM registry_events WHERE id = $1', [eventId]);
     if (!ev) return 0;
     return withScope(database, { jurisdictionCode: ev.region_code }, async (tx) => {
-      const [e] = await tx.query<{ person_id: number; payload: { residentId?: number | null } }>(
-        "SELECT person_id, payload FROM registry_events WHERE id = $1 AND kind = 'newbornRegistered' AND handled_at IS NULL FOR UPDATE SKIP LOCKED",
+      const [e] = await tx.query<{ person_id: number; payload: { residentId?: number | null }; created_at: Date }>(
+        "SELECT person_id, payload, created_at FROM registry_events WHERE id = $1 AND kind = 'newbornRegistered' AND handled_at IS NULL FOR UPDATE SKIP LOCKED",
         [eventId],
       );
       if (!e) return 0;
-      const created = await grant(tx, Number(e.person_id), e.payload.residentId ?? null, ev.region_code, chinaDateOf(now));
+      // The period running when public security registered the newborn (the event's China date), not
+      // when this runs: an event written on 31 December and handled after New Year is that year's.
+      const created = await grant(tx, Number(e.person_id), e.payload.residentId ?? null, ev.region_code, chinaDateOf(new Date(e.created_at)));
       await tx.query('UPDATE registry_events SET handled_at = now() WHERE id = $1', [eventId]);
       return created;
     });
@@ -71,7 +73,7 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
   }
 
   /** Every unhandled event, oldest first (at start, for events a crash or a failure left behind). */
-  async function catchUp(now = new Date()): Promise<number> {
+  async function catchUp(): Promise<number> {
     let handled = 0;
     for (let after = 0; ;) {
       const ids = await database.query<{ id: number }>(
@@ -81,7 +83,7 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
       for (const { id } of ids) {
         after = Number(id);
         try {
-          await handle(after, now);
+          await handle(after);
           handled++;
         } catch (err) {
           log.error({ err, event: after }, 'newborn entitlements failed; left for the next catch-up');
