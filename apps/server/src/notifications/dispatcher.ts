@@ -29,7 +29,7 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
   let timer: NodeJS.Timeout | null = null;
 
   async function claim(): Promise<Claimed[]> {
-    await database.query(`UPDATE notifications SET status = 'pending' WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
+    await database.query(`UPDATE notifications SET status = 'pending' WHERE channel = 'sms' AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
     return database.query<Claimed>(
       `WITH next AS (
          SELECT id FROM notifications
