@@ -14,6 +14,10 @@ export const registrationError = defineErrors({
     status: 400,
     message: { zh: '该登记与人口库存在不一致，办结时请说明核实处理情况', en: 'The registration has registry conflicts: say how they were resolved in the note' },
   },
+  'registration.tooMany': {
+    status: 429,
+    message: { zh: '同一账号 24 小时内最多提交 5 件生育登记，请稍后再试', en: 'One account may submit at most 5 childbirth registrations in 24 hours; try again later' },
+  },
   // details: [{field, code, message: {zh, en}}] as for registration.invalid.
   'registration.textInvalid': { status: 400, message: { zh: '填写的文字有误，请按提示修改', en: 'The text is not valid; see the details' } },
 });

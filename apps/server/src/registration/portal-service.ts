@@ -16,24 +16,30 @@ import { freeText } from './free-text.js';
 import { findEarlierRegistrations } from './lookups-repo.js';
 import * as notify from './notify.js';
 import { renderRegistrationReceipt } from './receipt.js';
-import { gatherRegistryFacts, registryChild, resolveParents } from './registry-facts.js';
-import { findRegistration, insertRegistration, listForResident, saveReply } from './repo.js';
+import { familyOf, gatherRegistryFacts, registryChild, resolveParents } from './registry-facts.js';
+import { countRecentSubmissions, findRegistration, insertRegistration, listForResident, lockResidentSubmissions, saveReply } from './repo.js';
 import type { ChildbirthPrefill, ChildbirthRegistrationBody, PortalRegistrationDetail, RegistrationSummary } from './schemas.js';
 import { childView, personView, portalDetailOf, summaryOf } from './views.js';
 
 const UNBOUND: ChildbirthPrefill = { bound: false, mother: null, father: null, registrySpouse: false, children: [], parity: null, residenceRegionCode: null, residenceRegion: null };
 const TARGET = 'childbirthRegistration';
+/**
+ * Our reading: a family registers a birth once (twins twice), a mistake means submitting again;
+ * more than 5 in 24 hours from one account is not a family's need, and each submission reads the
+ * registry for the ID numbers typed (review of issue 4).
+ */
+export const SUBMISSIONS_PER_DAY = 5;
 
 /** The family's side of 生育登记: what the registry already knows, the submission, its progress, the receipt. */
 export function createPortalRegistrationService(deps: FamilyServiceDeps, now: () => Date) {
   const { database, pii, regions } = deps;
   const today = () => chinaDateOf(now());
 
-  async function own(residentId: number, id: number, forUpdate = false) {
-    return withResident(database, residentId, async (tx) => {
-      const row = await findRegistration(tx, id, forUpdate);
+  async function own(resident: SessionResident, id: number) {
+    return withResident(database, resident.id, async (tx) => {
+      const row = await findRegistration(tx, id);
       if (!row) throw registrationError('registration.notFound');
-      return { row, attachments: await listAttachments(tx, 'childbirthRegistration', id) };
+      return { row, attachments: await listAttachments(tx, 'childbirthRegistration', id), family: await familyOf(tx, resident.personId) };
     });
   }
 
@@ -82,7 +88,9 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
       const ids = [form.mother, form.father].flatMap((p) => (p ? [normalizeIdNumber(p.idNumber)] : []));
       const earlier = await findEarlierRegistrations(database, ids.map((id) => pii.idBlindIndex(id)));
       const deadline = childbirthRegistrationDeadline(on, await deps.calendar.current());
-      const row = await withResident(database, resident.id, async (tx) => {
+      const { row, family } = await withResident(database, resident.id, async (tx) => {
+        await lockResidentSubmissions(tx, resident.id);
+        if ((await countRecentSubmissions(tx, resident.id, 24)) >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
         const g = await gatherRegistryFacts(tx, pii, form.mother, form.father, earlier);
         const sealed = (p: NonNullable<typeof form.father>, id: string, personId: number | null) =>
           ({ name: p.name.trim(), idCipher: pii.encryptIdNumber(id), blind: pii.idBlindIndex(id), masked: maskIdNumber(id), personId });
@@ -106,20 +114,21 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
           ...residentActor(resident.id, clientIp, saved.regionCode), action: `${TARGET}.submit`, targetType: TARGET, targetId: String(saved.id), outcome: 'success',
           details: { registrationNo: saved.registrationNo, parity: saved.parity, conflicts: saved.conflicts.map((c) => c.code), byRegistry: [resolved.mother?.chosenPersonId, resolved.father?.chosenPersonId].some(Boolean) },
         });
-        return saved;
+        return { row: saved, family: await familyOf(tx, resident.personId) };
       });
       deps.dispatcher.kick();
-      return portalDetailOf(regions, row, on, []);
+      return portalDetailOf(regions, row, on, [], family);
     },
 
     async list(resident: SessionResident): Promise<RegistrationSummary[]> {
       const on = today();
-      return (await withResident(database, resident.id, (tx) => listForResident(tx, resident.id))).map((r) => summaryOf(regions, r, on));
+      const { rows, family } = await withResident(database, resident.id, async (tx) => ({ rows: await listForResident(tx, resident.id), family: await familyOf(tx, resident.personId) }));
+      return rows.map((r) => summaryOf(regions, r, on, family));
     },
 
     async detail(resident: SessionResident, id: number): Promise<PortalRegistrationDetail> {
-      const { row, attachments } = await own(resident.id, id);
-      return portalDetailOf(regions, row, today(), attachments);
+      const { row, attachments, family } = await own(resident, id);
+      return portalDetailOf(regions, row, today(), attachments, family);
     },
 
     /** The family answers a request for more information: back to the township with a fresh deadline (our reading: the clock restarts, 补正后重新计时). */
@@ -127,20 +136,20 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
       const text = freeText('message', { zh: '回复内容', en: 'Reply' }, message, true)!;
       const on = today();
       const deadline = childbirthRegistrationDeadline(on, await deps.calendar.current());
-      const { row, attachments } = await withResident(database, resident.id, async (tx) => {
+      const { row, attachments, family } = await withResident(database, resident.id, async (tx) => {
         const found = await findRegistration(tx, id, true);
         if (!found) throw registrationError('registration.notFound');
         if (found.status !== 'infoRequested') throw registrationError('registration.notInfoRequested');
         await saveReply(tx, id, deadline);
         await enqueueFromResident(tx, notify.replied(found, text, deadline));
         await appendAudit(tx, { ...residentActor(resident.id, clientIp, found.regionCode), action: `${TARGET}.reply`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text } });
-        return { row: { ...found, status: 'submitted' as const, deadline }, attachments: await listAttachments(tx, 'childbirthRegistration', id) };
+        return { row: { ...found, status: 'submitted' as const, deadline }, attachments: await listAttachments(tx, 'childbirthRegistration', id), family: await familyOf(tx, resident.personId) };
       });
-      return portalDetailOf(regions, row, on, attachments);
+      return portalDetailOf(regions, row, on, attachments, family);
     },
 
     async receipt(resident: SessionResident, id: number, baseUrl: string, clientIp: string): Promise<{ number: string; pdf: Buffer }> {
-      const { row } = await own(resident.id, id);
+      const { row } = await own(resident, id);
       if (row.status !== 'completed') throw registrationError('registration.notCompleted');
       await withResident(database, resident.id, (tx) =>
         appendAudit(tx, { ...residentActor(resident.id, clientIp, row.regionCode), action: `${TARGET}.receipt`, targetType: TARGET, targetId: String(id), outcome: 'success' }));

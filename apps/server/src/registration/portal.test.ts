@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.js';
+import { as, createTestApp, login, type TestApp } from '../test/app.js';
+import { pickTestMother } from '../test/family.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { boundMother, chinaDay, COMMITMENT, count, declaredForm, idOf, smsTo, submit, UNKNOWN_FATHER_ID, UNKNOWN_MOTHER_ID, villageOf } from './test-helpers.js';
 
@@ -58,7 +59,7 @@ describe('a family registers a childbirth in the portal', () => {
     expect(pre.json()).toMatchObject({ bound: false, mother: null, parity: null });
     const res = await submit(t, r, declaredForm(village, { father: { name: '王强', idNumber: UNKNOWN_FATHER_ID } }));
     expect(res.statusCode).toBe(201);
-    expect(res.json().parity).toBe(1);
+    expect(res.json().parity).toBeNull(); // declared parents: the township confirms it from the registry
     const [stored] = await t.database.query<{ conflicts: { code: string; subject: string; seen: { declared: string } }[] }>('SELECT conflicts FROM childbirth_registrations WHERE id = $1', [res.json().id]);
     expect(stored!.conflicts.map((c) => [c.code, c.subject])).toEqual([['parentUnknownIdNumber', 'mother'], ['parentUnknownIdNumber', 'father']]);
     expect(stored!.conflicts[0]!.seen.declared).toBe(`110101********${UNKNOWN_MOTHER_ID.slice(14)}`);
@@ -72,6 +73,53 @@ describe('a family registers a childbirth in the portal', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().details).toEqual([expect.objectContaining({ field: 'father', code: 'parent.notInFamily' })]);
     expect(await rows()).toBe(before);
+  });
+});
+
+describe('what a family learns of the registry from an ID number it types', () => {
+  it('gets no parity for a declared mother (null: the township confirms it), while the township sees the registry\'s; after completion the receipt\'s parity shows', async () => {
+    const stranger = await residentSignIn(t, '13600000011');
+    // Someone else's record: a mother with one child, whose name and ID number the stranger knows.
+    const target = await pickTestMother(t, '13600000012', 15);
+    const form = declaredForm(village, {
+      mother: { name: target.name, idNumber: target.idNumber }, childStatus: 'born', expectedBirthDate: null,
+      child: { name: '和小苗', sex: 'male', birthDate: chinaDay(-2) },
+    });
+    const res = await submit(t, stranger, form);
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id;
+    const mine = asResident(stranger);
+    const seen = [res, await t.app.inject({ method: 'GET', url: `/api/portal/childbirth-registrations/${id}`, ...mine })];
+    const list = await t.app.inject({ method: 'GET', url: '/api/portal/childbirth-registrations', ...mine });
+    for (const view of [...seen.map((x) => x.json()), ...list.json()]) expect(view.parity).toBeNull();
+    for (const body of [...seen, list].map((x) => x.body)) {
+      expect(body).not.toContain('personId');
+      expect(body).not.toContain(String(target.personId));
+    }
+
+    const township = await login(t, 'township');
+    const staff = await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations/${id}`, ...as(township) });
+    expect(staff.json()).toMatchObject({ parity: target.childCount + 1, registryMatches: { mother: { known: true, personId: target.personId } } });
+    const queue = await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations?q=${res.json().registrationNo}`, ...as(township) });
+    expect(queue.json().items[0].parity).toBe(target.childCount + 1);
+
+    // Completed: the township confirmed it, and the receipt the family downloads prints it.
+    await t.app.inject({ method: 'POST', url: `/api/childbirth-registrations/${id}/complete`, ...as(township), payload: { note: '已电话核实' } });
+    const done = await t.app.inject({ method: 'GET', url: `/api/portal/childbirth-registrations/${id}`, ...mine });
+    expect(done.json()).toMatchObject({ status: 'completed', parity: target.childCount + 1 });
+  });
+
+  it('takes at most 5 registrations a day from one account (429, nothing written), in both languages', async () => {
+    const r = await residentSignIn(t, '13600000013');
+    for (let i = 0; i < 5; i++) expect((await submit(t, r, declaredForm(village))).statusCode).toBe(201);
+    const before = await rows();
+    const zh = await submit(t, r, declaredForm(village));
+    expect(zh.statusCode).toBe(429);
+    expect(zh.json()).toMatchObject({ code: 'registration.tooMany', message: expect.stringContaining('5') });
+    expect((await submit(t, r, declaredForm(village), 'en')).json().message).toMatch(/at most 5/);
+    expect(await rows()).toBe(before);
+    // Another account is not held back.
+    expect((await submit(t, await residentSignIn(t, '13600000014'), declaredForm(village))).statusCode).toBe(201);
   });
 });
 

@@ -16,6 +16,16 @@ export interface ResolvedParent extends ParentDeclaration {
 type Role = 'mother' | 'father';
 
 /**
+ * The registry persons a resident may pick and whose registry facts the prefill shows them: the
+ * person they are bound to and the spouses the registry links to that person. Empty when unbound.
+ */
+export async function familyOf(tx: Conn, boundPersonId: number | null): Promise<Set<number>> {
+  if (boundPersonId === null) return new Set();
+  const spouses = (await findRegistryRelatives(tx, [boundPersonId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
+  return new Set([boundPersonId, ...spouses]);
+}
+
+/**
  * The body's parents as declarations. A parent picked from the prefill ({personId}) must be the
  * bound resident or a spouse the registry links to them: their name and ID number are read from
  * the registry, so a family never types again what the registry holds (issue 4), and no one can
@@ -28,11 +38,7 @@ export async function resolveParents(
     const input = inputs[role];
     return input !== null && 'personId' in input ? [{ role, personId: input.personId }] : [];
   });
-  const allowed = new Set<number>();
-  if (picked.length > 0 && boundPersonId !== null) {
-    allowed.add(boundPersonId);
-    for (const r of await findRegistryRelatives(tx, [boundPersonId])) if (r.relation === 'spouse') allowed.add(r.personId);
-  }
+  const allowed = picked.length > 0 ? await familyOf(tx, boundPersonId) : new Set<number>();
   const persons = new Map((await findRegistryFacts(tx, [], picked.filter((p) => allowed.has(p.personId)).map((p) => p.personId))).map((p) => [p.personId, p]));
   const errors: FieldError[] = [];
   const resolve = (role: Role): ResolvedParent | null => {

@@ -97,6 +97,23 @@ export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<
   return toRow(rows[0]!);
 }
 
+/**
+ * Holds a resident's submissions in turn until the transaction ends, so a limit counted inside it
+ * holds for parallel requests too (seed 11: registration locks; portal/identity.ts uses 7).
+ */
+export async function lockResidentSubmissions(tx: Conn, residentId: number): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [`resident:${residentId}`]);
+}
+
+/** How many registrations this resident submitted in the last `hours` (the resident scope shows only theirs). */
+export async function countRecentSubmissions(tx: Conn, residentId: number, hours: number): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM childbirth_registrations WHERE resident_id = $1 AND submitted_at > now() - make_interval(hours => $2)`,
+    [residentId, hours],
+  );
+  return Number(row!.n);
+}
+
 export async function findRegistration(tx: Conn, id: number, forUpdate = false): Promise<RegistrationRow | null> {
   // FOR UPDATE: two workers acting at once take turns; the second sees the first's change.
   const rows = await tx.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);

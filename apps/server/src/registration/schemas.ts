@@ -74,12 +74,12 @@ export type AttachmentInfo = Static<typeof AttachmentInfo>;
 
 const Parent = Type.Object({ name: Type.String(), idMasked: Type.String() });
 
-export const RegistrationSummary = Type.Object({
+// A registration's own fields, as its family and staff both see them; the parity differs (below).
+const summaryFields = {
   id: Type.Integer(),
   registrationNo: Type.String(),
   status: RegistrationStatus,
   childStatus: ChildStatus,
-  parity: Type.Integer(),
   regionCode: Type.String(),
   region: Type.String(),
   motherName: Type.String(),
@@ -91,11 +91,22 @@ export const RegistrationSummary = Type.Object({
   /** What the township asked for, while the registration waits for the family. */
   infoRequest: Nullable(Type.String()),
   receiptAvailable: Type.Boolean(),
+};
+
+/**
+ * 孩次 as the family sees it. The registry's count of a declared person's children is theirs,
+ * not the family's: anyone can type an ID number (review of issue 4).
+ */
+const FamilyParity = Type.Union([Type.Integer(), Type.Null()], {
+  description: "孩次 computed from the registry, shown only when the parents are the bound resident and the spouse the registry links to them (the people the prefill shows), or once the township completed the registration (the receipt prints it). Otherwise null: 由乡镇工作人员依人口库核定 (confirmed by the township from the registry).",
 });
+/** What the worker sees: always the computed parity, with the conflicts to settle. */
+const StaffParity = Type.Integer({ description: '孩次 computed from the registry at submission (parityOfRegistration)' });
+
+export const RegistrationSummary = Type.Object({ ...summaryFields, parity: FamilyParity });
 export type RegistrationSummary = Static<typeof RegistrationSummary>;
 
-/** What the family sees of its own registration: its declarations (ID numbers masked), never the registry's conflicts. */
-export const PortalRegistrationDetail = Type.Intersect([RegistrationSummary, Type.Object({
+const detailFields = {
   married: Type.Boolean(),
   mother: Parent,
   father: Nullable(Parent),
@@ -103,7 +114,10 @@ export const PortalRegistrationDetail = Type.Intersect([RegistrationSummary, Typ
   child: Nullable(Type.Object({ name: Type.String(), sex: Sex, birthDate: Type.String({ format: 'date' }) })),
   commitmentStatement: Type.String(),
   attachments: Type.Array(AttachmentInfo),
-})]);
+};
+
+/** What the family sees of its own registration: its declarations (ID numbers masked), never the registry's conflicts. */
+export const PortalRegistrationDetail = Type.Object({ ...summaryFields, parity: FamilyParity, ...detailFields });
 export type PortalRegistrationDetail = Static<typeof PortalRegistrationDetail>;
 
 export const MessageBody = Type.Object({ message: Type.String({ maxLength: 10_000 }) }, { additionalProperties: false });
@@ -126,7 +140,7 @@ export const QueueQuery = Type.Object({
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
-export const QueueItem = Type.Intersect([RegistrationSummary, Type.Object({ conflictCount: Type.Integer(), channel: Type.String() })]);
+export const QueueItem = Type.Object({ ...summaryFields, parity: StaffParity, conflictCount: Type.Integer(), channel: Type.String() });
 export type QueueItem = Static<typeof QueueItem>;
 
 export const RegistrationQueue = Type.Object({
@@ -160,7 +174,10 @@ const RegistryMatch = Type.Object({
 
 export const HistoryEntry = Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), actor: Nullable(Type.String()), message: Nullable(Type.String()) });
 
-export const StaffRegistrationDetail = Type.Intersect([PortalRegistrationDetail, Type.Object({
+export const StaffRegistrationDetail = Type.Object({
+  ...summaryFields,
+  parity: StaffParity,
+  ...detailFields,
   channel: Type.String(),
   phonesMasked: Type.Object({ mother: Nullable(Type.String()), father: Nullable(Type.String()) }),
   conflicts: Type.Array(RegistryConflictView),
@@ -169,7 +186,7 @@ export const StaffRegistrationDetail = Type.Intersect([PortalRegistrationDetail,
   workerNote: Nullable(Type.String()),
   completedByName: Nullable(Type.String()),
   history: Type.Array(HistoryEntry),
-})]);
+});
 export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
 
 export const BulkCompleteResult = Type.Object({

@@ -6,7 +6,7 @@ import { maskPhone } from '../portal/sms.js';
 import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson } from '../registry/family-repo.js';
 import { listHistory, type RegistrationRow } from './repo.js';
 import type { StaffRegistrationDetail } from './schemas.js';
-import { childView, personView, portalDetailOf } from './views.js';
+import { childView, personView, staffFieldsOf } from './views.js';
 
 /**
  * A registration as the township worker sees it: the family's declarations, the conflicts found
@@ -26,7 +26,7 @@ export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: Regist
   const phones = r.phonesCipher ? (JSON.parse(decryptField(deps.keys.piiEncryption, 'registrationPhones', r.phonesCipher)) as { mother?: string; father?: string }) : {};
   const history = await listHistory(tx, r.id);
   return {
-    ...portalDetailOf(regions, r, today, await listAttachments(tx, 'childbirthRegistration', r.id)),
+    ...staffFieldsOf(regions, r, today, await listAttachments(tx, 'childbirthRegistration', r.id)),
     // The worker sees the last request even after the family answered; the family's view drops it.
     infoRequest: r.infoRequest,
     channel: r.channel,

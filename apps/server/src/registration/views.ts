@@ -9,13 +9,13 @@ import type { PortalRegistrationDetail, QueueItem, RegistrationSummary } from '.
 
 export const regionLabel = (regions: RegionService, code: string) => regions.path(code).map((r) => r.name).join('');
 
-export function summaryOf(regions: RegionService, r: RegistrationRow, today: string): RegistrationSummary {
+/** A registration's own fields, as both sides see them; each side adds its parity. */
+function ownFields(regions: RegionService, r: RegistrationRow, today: string) {
   return {
     id: r.id,
     registrationNo: r.registrationNo,
     status: r.status,
     childStatus: r.childStatus,
-    parity: r.parity,
     regionCode: r.regionCode,
     region: regionLabel(regions, r.regionCode),
     motherName: r.motherName,
@@ -30,13 +30,29 @@ export function summaryOf(regions: RegionService, r: RegistrationRow, today: str
   };
 }
 
-export function queueItemOf(regions: RegionService, r: RegistrationRow, today: string): QueueItem {
-  return { ...summaryOf(regions, r, today), conflictCount: r.conflicts.length, channel: r.channel };
+/**
+ * The parity the family may see: computed from the registry, so only when every parent is
+ * someone whose registry record the prefill already shows this resident (themselves, the spouse
+ * the registry links to them), or once the township completed it (its receipt prints it).
+ * Otherwise an ID number typed by a stranger would tell them how many children its holder has.
+ */
+export function familyParity(r: RegistrationRow, family: ReadonlySet<number>): number | null {
+  const ours = (personId: number | null) => personId !== null && family.has(personId);
+  const fromPrefill = ours(r.motherPersonId) && (r.fatherIdBlindIndex === null || ours(r.fatherPersonId));
+  return fromPrefill || r.status === 'completed' ? r.parity : null;
 }
 
-export function portalDetailOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[]): PortalRegistrationDetail {
+export function summaryOf(regions: RegionService, r: RegistrationRow, today: string, family: ReadonlySet<number>): RegistrationSummary {
+  return { ...ownFields(regions, r, today), parity: familyParity(r, family) };
+}
+
+export function queueItemOf(regions: RegionService, r: RegistrationRow, today: string): QueueItem {
+  return { ...ownFields(regions, r, today), parity: r.parity, conflictCount: r.conflicts.length, channel: r.channel };
+}
+
+/** The family's declarations as stored (ID numbers masked), and the files. */
+export function declarationsOf(r: RegistrationRow, attachments: AttachmentInfo[]) {
   return {
-    ...summaryOf(regions, r, today),
     married: r.married,
     mother: { name: r.motherName, idMasked: r.motherIdMasked },
     father: r.fatherName === null ? null : { name: r.fatherName, idMasked: r.fatherIdMasked ?? '' },
@@ -45,6 +61,15 @@ export function portalDetailOf(regions: RegionService, r: RegistrationRow, today
     commitmentStatement: r.commitmentText,
     attachments,
   };
+}
+
+export function portalDetailOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[], family: ReadonlySet<number>): PortalRegistrationDetail {
+  return { ...summaryOf(regions, r, today, family), ...declarationsOf(r, attachments) };
+}
+
+/** What the township worker sees of the registration itself: the computed parity always. */
+export function staffFieldsOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[]) {
+  return { ...ownFields(regions, r, today), parity: r.parity, ...declarationsOf(r, attachments) };
 }
 
 /** A registry person as the prefill and the worker's registry match show them: age, never the birth date. */

@@ -45,7 +45,11 @@ export type RegistrationSummary = {
   registrationNo: string;
   status: RegistrationStatus;
   childStatus: ChildStatus;
-  parity: number;
+  /**
+   * 孩次 from the registry, only when the parents are the bound resident and their registry
+   * spouse (picked from the prefill), or once completed; null otherwise: the township confirms it.
+   */
+  parity: number | null;
   regionCode: string;
   region: string;
   motherName: string;

@@ -552,6 +552,7 @@ export const en: Translation = {
       parityLabel: 'Birth order of this child:',
       parityExplained: "Computed from the mother's {{existing}} children in the registry; you do not enter it. If it is wrong, the township will check it with you.",
       parityLater: 'Not linked to the registry: staff will set the birth order from the registry.',
+      parityByTownship: 'Confirmed by the township from the registry',
       married: 'Marital status',
       marriedYes: 'Married',
       marriedNo: 'Not married',

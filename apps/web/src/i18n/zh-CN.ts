@@ -523,6 +523,7 @@ export const zhCN = {
       parityLabel: '本次登记孩次：',
       parityExplained: '孩次由系统根据人口库中母亲已有的 {{existing}} 名子女自动计算，无需填写；如与实际不符，乡镇(街道)工作人员会与您核实。',
       parityLater: '未关联实名信息：孩次将由工作人员根据人口库核定。',
+      parityByTownship: '由乡镇工作人员依人口库核定',
       married: '婚姻状况',
       marriedYes: '已婚',
       marriedNo: '未婚',

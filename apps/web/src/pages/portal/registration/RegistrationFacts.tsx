@@ -10,7 +10,8 @@ export function RegistrationFacts({ registration: r }: { registration: PortalReg
     <Card className="portal-card" size="small" title={t('portal.registration.facts')}>
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('portal.registration.parity')}>
-          <span data-testid="portal-registration-parity">{t('parity.nth', { n: r.parity })}</span>
+          {/* Null for parents the family typed in: the registry's count is theirs, the township confirms it. */}
+          <span data-testid="portal-registration-parity">{r.parity === null ? t('portal.registration.parityByTownship') : t('parity.nth', { n: r.parity })}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('portal.form.mother')}>
           {r.mother.name} <span className="mono portal-muted" style={{ marginLeft: 8 }}>{r.mother.idMasked}</span>
