@@ -7,6 +7,7 @@ import { createPii } from './crypto/pii.js';
 import { ensureRegionsLoaded } from './regions/load.js';
 import { loadDemoPopulation } from './demo/load.js';
 import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
+import { DEMO_FAMILY_PHONE, ensureDemoFamily } from './demo/family.js';
 
 export interface Platform {
   database: Database;
@@ -34,6 +35,8 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
     const t1 = Date.now();
     const { persons } = await loadDemoPopulation(database, createPii(keys), config.scopeCode);
     if (persons) log(`generated and loaded a synthetic population of ${persons} persons in ${Date.now() - t1} ms`);
+    const family = await ensureDemoFamily(database, keys, townships[0]?.code ?? config.scopeCode);
+    if (family) log(`demo family for the portal (/m): phone ${DEMO_FAMILY_PHONE}, link as ${family.name} ${family.idNumber} (synthetic)`);
   }
   return { database, keys, firstStart: loaded > 0, demoUsers: users };
 }

@@ -3,6 +3,7 @@ import { createTestApp, login, as, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { pickTestMother } from '../test/family.js';
 import { CODE_MAX_ATTEMPTS } from './identity.js';
+import { DEMO_FAMILY_PHONE, ensureDemoFamily } from '../demo/family.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -118,6 +119,16 @@ describe('binding a resident to the registry', () => {
     }
     const audit = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE username = $1 AND action = 'portal.viewEligibility'", [`resident:${r.residentId}`]);
     expect(audit[0]!.n).toBe(1);
+  });
+
+  it('binds the demo family printed at start with the demo phone', async () => {
+    const family = await ensureDemoFamily(t.database, t.keys, '533423101');
+    expect(family).not.toBeNull();
+    expect(await ensureDemoFamily(t.database, t.keys, '533423101')).toEqual(family); // the same mother every start
+    const r = await residentSignIn(t, DEMO_FAMILY_PHONE);
+    const res = await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: family! });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().family.children).toHaveLength(1);
   });
 
   it('refuses a claim whose phone is not the one on record, and binds nothing', async () => {
