@@ -15,7 +15,7 @@ let bundle: { id: number; bundleNo: string; tasks: { service: string; id: number
 
 beforeAll(async () => {
   t = await createTestApp(1500);
-  for (const u of ['hospital', 'police']) s[u] = await login(t, u);
+  for (const u of ['hospital', 'police', 'cdc', 'medins']) s[u] = await login(t, u);
   f = await boundFamily(t, '13900003001');
   bundle = (await submit(t, f.r, bundleForm(f))).json();
   await staff(t).post(s.hospital!, `/api/bundle-tasks/${taskId(bundle, 'birthCertificate')}/complete`, { certificateNo: 'Q530099999' });
@@ -96,6 +96,20 @@ describe('refusing bad input with a clear message, changing nothing', () => {
   });
 });
 
+describe('the 90 days of medical insurance', () => {
+  it('keep the enrolment deadline of the submission when the hospital has the birth date corrected', async () => {
+    const b = (await submit(t, f.r, bundleForm(f, { newborn: { ...bundleForm(f).newborn, name: '和小满' } }))).json();
+    expect(b.tasks.find((x: { service: string }) => x.service === 'medicalInsuranceEnrollment').enrolmentDeadline).toBe('2026-03-20');
+    expect((await api().post(s.hospital!, `/api/bundle-tasks/${taskId(b, 'birthCertificate')}/return`, { reason: '出生日期与分娩记录不符', fields: ['newborn.birthDate'] })).statusCode).toBe(200);
+    const fixed = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${b.id}/corrections`, ...asResident(f.r), payload: { service: 'birthCertificate', corrections: { 'newborn.birthDate': '2025-12-10' } } });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().newborn.birthDate).toBe('2025-12-10');
+    expect(fixed.json().tasks.find((x: { service: string }) => x.service === 'medicalInsuranceEnrollment').enrolmentDeadline).toBe('2026-03-20');
+    const row = (await api().get(s.medins!, `/api/bundle-tasks?q=${b.bundleNo}`)).json().items[0];
+    expect(row).toMatchObject({ service: 'medicalInsuranceEnrollment', enrolmentDeadline: '2026-03-20' });
+  });
+});
+
 describe('return for correction', () => {
   it('public security returns hukou registration with a reason; the family is told what to fix', async () => {
     const noReason = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/return`, { reason: '  ', fields: ['newborn.name'] });
@@ -140,6 +154,22 @@ describe('return for correction', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, payload: { service: 'hukouRegistration', corrections: { 'newborn.name': '和小禾' } }, ...asResident(f.r) });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('task.wrongStatus');
+  });
+
+  it('once hukou is registered, takes a correction that keeps the registered name and refuses one that changes it', async () => {
+    const vaccination = taskId(bundle, 'vaccinationRecord');
+    expect((await api().post(s.cdc!, `/api/bundle-tasks/${vaccination}/return`, { reason: '姓名请核对', fields: ['newborn.name'] })).statusCode).toBe(200);
+    const done = await api().post(s.police!, `/api/bundle-tasks/${taskId(bundle, 'hukouRegistration')}/complete`, { idNumber: await freshIdNumber(t, BIRTH_DATE, 'female') });
+    expect(done.statusCode).toBe(200);
+    const url = `/api/portal/newborn-bundles/${bundle.id}/corrections`;
+    const post = (name: string, lang = 'zh-CN') => t.app.inject({ method: 'POST', url, payload: { service: 'vaccinationRecord', corrections: { 'newborn.name': name } }, ...asResident(f.r, { 'accept-language': lang }) });
+    const changed = await post('和小禾', 'en');
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ code: 'task.hukouRegistered', message: expect.stringContaining('identity follows the hukou record') });
+    expect((await view()).newborn.name).toBe('和小苗');
+    const kept = await post('和小苗');
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().tasks.find((x: { service: string }) => x.service === 'vaccinationRecord').status).toBe('pending');
   });
 
   it('shows a family only its own bundles', async () => {

@@ -89,6 +89,18 @@ describe('出生一件事 from the family to five departments', () => {
     expect(view.entitlements.map((e: { schemeCode: string }) => e.schemeCode)).toContain('yunnan.birthGrant');
   });
 
+  it('refuses, once hukou is registered, a return of the newborn’s or a parent’s identity: it follows the hukou record', async () => {
+    const id = taskId(bundle, 'medicalInsuranceEnrollment');
+    for (const fields of [['newborn.name'], ['mother.idNumber', 'mother.phone']]) {
+      const res = await api().post(s.medins!, `/api/bundle-tasks/${id}/return`, { reason: '请核对', fields });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'task.hukouRegistered', message: expect.stringContaining('户口已登记，身份信息以户籍为准') });
+    }
+    const en = await api().post(s.medins!, `/api/bundle-tasks/${id}/return`, { reason: 'check', fields: ['newborn.name'] }, 'en');
+    expect(en.json().message).toContain('hukou is registered; identity follows the hukou record');
+    expect((await familyView()).tasks.find((x: { service: string }) => x.service === 'medicalInsuranceEnrollment').status).toBe('pending');
+  });
+
   it('medical insurance returns a phone for correction; the family fixes it and keeps everything hukou produced', async () => {
     const id = taskId(bundle, 'medicalInsuranceEnrollment');
     const returned = await api().post(s.medins!, `/api/bundle-tasks/${id}/return`, { reason: '联系电话无法接通', fields: ['mother.phone'] });

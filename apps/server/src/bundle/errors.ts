@@ -21,6 +21,7 @@ const REFUSAL_STATUS: Record<TaskRefusal, number> = {
   'task.correctionNotRequested': 400,
   'task.notWaitingFor': 409,
   'task.dependencyNotDone': 409,
+  'task.hukouRegistered': 409,
 };
 
 export function taskRefused(code: TaskRefusal, message: Message, details: unknown): AppError {

@@ -13,6 +13,8 @@ export interface QueueRow {
   status: 'waiting' | 'pending' | 'returned' | 'done';
   deadline: string | null;
   late: boolean;
+  /** Medical insurance: the 90-day date fixed at submission (null for tasks stored before it was kept). */
+  enrolment_deadline: string | null;
   newborn_name: string;
   birth_date: string;
   mother_name: string;
@@ -55,7 +57,7 @@ export async function queuePage(tx: Conn, f: QueueFilter): Promise<{ total: numb
   const [total] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${sql}`, params);
   const { page, pageSize } = f.query;
   const rows = await tx.query<QueueRow>(
-    `SELECT t.id, t.bundle_id, b.bundle_no, t.service, t.department, t.status, t.deadline::text AS deadline, t.late,
+    `SELECT t.id, t.bundle_id, b.bundle_no, t.service, t.department, t.status, t.deadline::text AS deadline, t.late, t.result->>'enrolmentDeadline' AS enrolment_deadline,
             b.newborn_name, b.birth_date::text AS birth_date, b.mother_name, b.region_code, b.submitted_at
      ${FROM} ${sql}
      -- Work first (pending, soonest deadline), then what waits on the family or another department, then done.

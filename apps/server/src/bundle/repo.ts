@@ -135,14 +135,18 @@ export interface TaskWrite {
   returnFields: string[];
   late: boolean;
   completedBy: { id: number; name: string } | null;
+  /** Medical insurance: the last of the 90 days, written once when the task is created (in result). */
+  enrolmentDeadline: string | null;
 }
 
 export async function insertTasks(tx: Conn, bundleId: number, regionCode: string, residentId: number | null, tasks: TaskWrite[]): Promise<void> {
   await tx.query(
-    `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since)
-     SELECT $1, t.service, t.department, $2, $3, t.status, t.deadline, CASE WHEN t.pending THEN now() END
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[]) AS t(service, department, status, deadline, pending)`,
-    [bundleId, regionCode, residentId, tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow)],
+    `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since, result)
+     SELECT $1, t.service, t.department, $2, $3, t.status, t.deadline, CASE WHEN t.pending THEN now() END,
+            CASE WHEN t.enrolment_deadline IS NOT NULL THEN jsonb_build_object('enrolmentDeadline', t.enrolment_deadline) END
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[], $9::text[]) AS t(service, department, status, deadline, pending, enrolment_deadline)`,
+    [bundleId, regionCode, residentId, tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
+      tasks.map((t) => t.enrolmentDeadline)],
   );
 }
 

@@ -89,8 +89,9 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const tasks = domainTasks(rows, b);
         if (!isBundleService(body.service)) throw taskRefused('task.wrongService', { zh: '本次申请没有该项服务', en: 'This bundle does not include that service' }, null);
         const corrections = body.corrections as Corrections;
-        const next = applyCorrections(formOf(b, c), corrections);
-        const outcome = applyToBundle(tasks, body.service, { kind: 'resubmit', corrections }, { today, calendar: cal, form: next });
+        const previous = formOf(b, c);
+        const next = applyCorrections(previous, corrections);
+        const outcome = applyToBundle(tasks, body.service, { kind: 'resubmit', corrections }, { today, calendar: cal, form: next, previous });
         if (!outcome.ok) throw taskRefused(outcome.code, outcome.message, outcome.errors);
         const errors = [...validateNewbornBundle(next, now), ...regionProblem(regions, next.hukouRegionCode)];
         if (errors.length > 0) throw bundleError('bundle.invalid', errors);

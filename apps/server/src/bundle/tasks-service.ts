@@ -58,7 +58,7 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
     const task = outcome.tasks.find((t) => t.service === service)!;
     const record = task.status === 'done' ? task.record! : null;
     const registered = record?.service === 'hukouRegistration' ? await registerNewborn(tx, c, u, b, form, record.idNumber, ip) : null;
-    const result = record ? storedResult(record, registered) : undefined;
+    const result = record ? storedResult(record, registered, task.enrolmentDeadline) : undefined;
     await saveTasks(tx, b.id, changedTasks(tasks, outcome.tasks, { service, ...(result ? { result } : {}), by: { id: u.id, name: u.displayName } }));
     const status = bundleStatus(outcome.tasks);
     await updateBundle(tx, b.id, {

@@ -20,7 +20,7 @@ export function domainTasks(rows: readonly TaskRow[], b: BundleRow): BundleTask[
       waitingFor: r.status === 'waiting' ? d.dependsOn.filter((dep) => statusOf.has(dep) && statusOf.get(dep) !== 'done') : [],
       pendingSince: r.pending_since ? chinaDateOf(new Date(r.pending_since)) : null,
       deadline: r.deadline,
-      enrolmentDeadline: service === 'medicalInsuranceEnrollment' ? medicalInsuranceDeadline(b.birth_date) : null,
+      enrolmentDeadline: service === 'medicalInsuranceEnrollment' ? storedEnrolmentDeadline(r, b) : null,
       returnReason: r.return_reason,
       fieldsToFix: (r.return_fields ?? []) as CorrectableField[],
       // Never read by the state machine; what was recorded stays in the row's result.
@@ -29,14 +29,24 @@ export function domainTasks(rows: readonly TaskRow[], b: BundleRow): BundleTask[
   });
 }
 
+/**
+ * The last of the 90 days, as fixed when the task was created (stored in its result, the task's
+ * only free-form column): a later correction of the birth date does not move it. Tasks stored
+ * before it was kept there fall back to the bundle's birth date.
+ */
+export function storedEnrolmentDeadline(r: Pick<TaskRow, 'result'>, b: Pick<BundleRow, 'birth_date'>): string {
+  const stored = r.result?.enrolmentDeadline;
+  return typeof stored === 'string' ? stored : medicalInsuranceDeadline(b.birth_date);
+}
+
 /** What the hukou completion adds to its record: the person created, never the full ID number. */
 export interface Registered {
   personId: number;
   idMasked: string;
 }
 
-/** A completion as stored in bundle_tasks.result: the record, with the newborn's ID number masked. */
-export function storedResult(record: CompletionRecord, registered: Registered | null): Record<string, unknown> {
+/** A completion as stored in bundle_tasks.result: the record, with the newborn's ID number masked; insurance keeps its 90-day date. */
+export function storedResult(record: CompletionRecord, registered: Registered | null, enrolmentDeadline: string | null): Record<string, unknown> {
   switch (record.service) {
     case 'hukouRegistration':
       return { newbornIdMasked: registered!.idMasked, newbornPersonId: registered!.personId };
@@ -45,7 +55,7 @@ export function storedResult(record: CompletionRecord, registered: Registered | 
     case 'vaccinationRecord':
       return { recordNo: record.recordNo };
     case 'medicalInsuranceEnrollment':
-      return { enrolledOn: record.enrolledOn, lateEnrolment: record.lateEnrolment };
+      return { enrolledOn: record.enrolledOn, lateEnrolment: record.lateEnrolment, enrolmentDeadline };
     case 'socialSecurityCard':
       return { cardNo: record.cardNo };
   }
@@ -73,6 +83,7 @@ export function changedTasks(
       returnFields: [...t.fieldsToFix],
       late: result !== null && result.lateEnrolment === true,
       completedBy: isActed && t.status === 'done' ? acted.by ?? null : null,
+      enrolmentDeadline: t.enrolmentDeadline,
     }];
   });
 }

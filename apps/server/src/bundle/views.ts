@@ -1,5 +1,5 @@
 import {
-  BUILT_IN_SCHEMES, bundleServiceDefinition, deadlineState, departmentLabel, isLateEnrolment, medicalInsuranceDeadline, taskDeadlineState,
+  BUILT_IN_SCHEMES, bundleServiceDefinition, deadlineState, departmentLabel, medicalInsuranceDeadline, taskDeadlineState,
   type BundleService, type Department,
 } from '@cradle/domain';
 import type { RegionService } from '../regions/service.js';
@@ -16,7 +16,8 @@ const regionName = (regions: RegionService, code: string) => regions.path(code).
 
 function resultView(r: TaskRow): TaskResult | null {
   if (r.status !== 'done' || r.result === null) return null;
-  const x = r.result;
+  // The 90-day date is kept in the result but shown as the task's enrolmentDeadline.
+  const { enrolmentDeadline: _kept, ...x } = r.result;
   if (r.service === 'socialSecurityCard') return { cardNo: (x.cardNo as string | null) ?? null, cardStatus: x.cardNo ? 'issued' : 'applied' };
   return x as TaskResult;
 }
@@ -35,8 +36,8 @@ export function taskView(r: TaskRow, b: BundleRow, all: readonly TaskRow[], toda
     status: r.status,
     deadline: r.status === 'pending' ? r.deadline : null,
     deadlineState: taskDeadlineState(task, today),
-    enrolmentDeadline: medical ? medicalInsuranceDeadline(b.birth_date) : null,
-    late: medical && (r.status === 'done' ? r.late : isLateEnrolment(b.birth_date, today)),
+    enrolmentDeadline: task.enrolmentDeadline,
+    late: medical && (r.status === 'done' ? r.late : today > task.enrolmentDeadline!),
     returnReason: r.status === 'returned' ? r.return_reason : null,
     fieldsToFix: r.status === 'returned' ? (r.return_fields ?? []) : [],
     result: resultView(r),
@@ -106,8 +107,8 @@ export function queueRowView(r: QueueRow, regions: RegionService, today: string)
     department: r.department, status: r.status,
     deadline: r.status === 'pending' ? r.deadline : null,
     deadlineState: r.status === 'pending' && r.deadline !== null ? deadlineState(r.deadline, today) : null,
-    enrolmentDeadline: medical ? medicalInsuranceDeadline(r.birth_date) : null,
-    late: medical && (r.status === 'done' ? r.late : isLateEnrolment(r.birth_date, today)),
+    enrolmentDeadline: medical ? r.enrolment_deadline ?? medicalInsuranceDeadline(r.birth_date) : null,
+    late: medical && (r.status === 'done' ? r.late : today > (r.enrolment_deadline ?? medicalInsuranceDeadline(r.birth_date))),
     newbornName: r.newborn_name, birthDate: r.birth_date, motherName: r.mother_name,
     hukouRegion: { code: r.region_code, name: regionName(regions, r.region_code) },
     submittedAt: iso(r.submitted_at)!,

@@ -871,6 +871,7 @@ export const en: Translation = {
       reasonRequired: 'Give a reason',
       fields: 'Fields to correct',
       fieldsRequired: 'Choose at least one field',
+      identityLocked: "Hukou is registered; identity follows the hukou record: the newborn's and parents' names, ID numbers, sex and date of birth can no longer be returned.",
       done: 'Returned to the family for correction',
     },
     fields: {

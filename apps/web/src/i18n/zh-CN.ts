@@ -842,6 +842,7 @@ export const zhCN = {
       reasonRequired: '请写明退回理由',
       fields: '需补正的内容',
       fieldsRequired: '请至少选择一项需补正的内容',
+      identityLocked: '户口已登记，身份信息以户籍为准：新生儿和父母的姓名、身份号码、性别、出生日期不能再退回修改。',
       done: '已退回家庭补正',
     },
     fields: {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_SERVICE_NAMES, bundleServiceDefinition, type BundleService } from './bundle-services.js';
+import { BUNDLE_SERVICE_NAMES, bundleServiceDefinition, type BundleService, type CorrectableField } from './bundle-services.js';
+import { applyCorrections } from './corrections.js';
 import { applyToBundle, bundleStatus, newBundleTasks, taskDeadlineState, transitionTask, type BundleTask, type TaskAction, type TaskContext } from './bundle-tasks.js';
 import type { CompletionInput } from './completion-checks.js';
 import { DEFAULT_WORKING_DAY_CALENDAR as CAL } from './holidays-2026.js';
@@ -98,6 +99,65 @@ describe('refused transitions', () => {
   it('refuses an action on a service the bundle does not have', () => {
     const tasks = newBundleTasks({ ...BUNDLE_FORM, services: ['vaccinationRecord'] }, SUBMITTED, CAL);
     expect(applyToBundle(tasks, 'birthCertificate', { kind: 'complete', input: COMPLETIONS.birthCertificate }, ctx('2026-03-09'))).toMatchObject({ ok: false, code: 'task.wrongService' });
+  });
+});
+
+describe('once hukou is registered, identity follows the hukou record', () => {
+  const registered = () => {
+    let tasks = newBundleTasks(BUNDLE_FORM, SUBMITTED, CAL);
+    tasks = step(tasks, 'birthCertificate', { kind: 'complete', input: COMPLETIONS.birthCertificate }, '2026-03-09');
+    return step(tasks, 'hukouRegistration', { kind: 'complete', input: COMPLETIONS.hukouRegistration }, '2026-03-10');
+  };
+
+  it.each<[BundleService, CorrectableField]>([
+    ['medicalInsuranceEnrollment', 'newborn.name'],
+    ['medicalInsuranceEnrollment', 'mother.idNumber'],
+    ['medicalInsuranceEnrollment', 'father.name'],
+    ['vaccinationRecord', 'newborn.birthDate'],
+    ['vaccinationRecord', 'newborn.sex'],
+  ])('refuses %s returning %s', (service, field) => {
+    const r = applyToBundle(registered(), service, { kind: 'return', reason: '请核对', fields: [field] }, ctx('2026-03-11'));
+    expect(r).toMatchObject({ ok: false, code: 'task.hukouRegistered' });
+    if (!r.ok) expect(r.message).toEqual({ zh: expect.stringContaining('户口已登记，身份信息以户籍为准'), en: expect.stringContaining('hukou is registered; identity follows the hukou record') });
+  });
+
+  it('still lets a department return a phone, and lets any field be returned before hukou is done', () => {
+    expect(applyToBundle(registered(), 'medicalInsuranceEnrollment', { kind: 'return', reason: '电话打不通', fields: ['mother.phone'] }, ctx('2026-03-11')).ok).toBe(true);
+    const early = newBundleTasks(BUNDLE_FORM, SUBMITTED, CAL);
+    expect(applyToBundle(early, 'vaccinationRecord', { kind: 'return', reason: '请核对', fields: ['newborn.birthDate'] }, ctx('2026-03-09')).ok).toBe(true);
+  });
+
+  it('refuses a correction that changes an identity field returned before hukou was done, and takes one that keeps the registered value', () => {
+    let tasks = newBundleTasks(BUNDLE_FORM, SUBMITTED, CAL);
+    tasks = step(tasks, 'vaccinationRecord', { kind: 'return', reason: '姓名有误', fields: ['newborn.name'] }, '2026-03-09');
+    tasks = step(tasks, 'birthCertificate', { kind: 'complete', input: COMPLETIONS.birthCertificate }, '2026-03-09');
+    tasks = step(tasks, 'hukouRegistration', { kind: 'complete', input: COMPLETIONS.hukouRegistration }, '2026-03-10');
+    const resubmit = (name: string) => {
+      const corrections = { 'newborn.name': name };
+      return applyToBundle(tasks, 'vaccinationRecord', { kind: 'resubmit', corrections }, { ...ctx('2026-03-11', applyCorrections(BUNDLE_FORM, corrections)), previous: BUNDLE_FORM });
+    };
+    expect(resubmit('余小苗')).toMatchObject({ ok: false, code: 'task.hukouRegistered' });
+    expect(resubmit(` ${BUNDLE_FORM.newborn.name} `).ok).toBe(true);
+  });
+});
+
+describe('the 90 days of medical insurance', () => {
+  it('keeps the enrolment deadline of the submission when the birth date is corrected, and judges lateness by it', () => {
+    let tasks = newBundleTasks(BUNDLE_FORM, SUBMITTED, CAL);
+    expect(byService(tasks).medicalInsuranceEnrollment.enrolmentDeadline).toBe('2026-05-31');
+    tasks = step(tasks, 'birthCertificate', { kind: 'return', reason: '出生日期与分娩记录不符', fields: ['newborn.birthDate'] }, '2026-03-09');
+    const corrections = { 'newborn.birthDate': '2026-03-05' };
+    const later = { ...BUNDLE_FORM, newborn: { ...BUNDLE_FORM.newborn, birthDate: '2026-03-05' } };
+    const r = applyToBundle(tasks, 'birthCertificate', { kind: 'resubmit', corrections }, { ...ctx('2026-03-10', later), previous: BUNDLE_FORM });
+    if (!r.ok) throw new Error(r.code);
+    expect(byService(r.tasks).medicalInsuranceEnrollment.enrolmentDeadline).toBe('2026-05-31');
+    const insurance: BundleTask = { ...byService(r.tasks).medicalInsuranceEnrollment, status: 'pending', waitingFor: [], deadline: '2026-06-08' };
+    // 2026-06-02 is within 90 days of the corrected birth date, not of the one the deadline was fixed from.
+    const done = transitionTask(insurance, { kind: 'complete', input: { service: 'medicalInsuranceEnrollment', enrolledOn: '2026-06-02' } }, ctx('2026-06-02', later));
+    expect(done.ok && done.task.record).toEqual({ service: 'medicalInsuranceEnrollment', enrolledOn: '2026-06-02', lateEnrolment: true });
+    const returned: BundleTask = { ...insurance, status: 'returned', deadline: null, fieldsToFix: ['newborn.name'] };
+    const back = transitionTask(returned, { kind: 'resubmit', corrections: { 'newborn.name': '余禾' } }, ctx('2026-03-12', later));
+    expect(back.ok && back.task.enrolmentDeadline).toBe('2026-05-31');
   });
 });
 

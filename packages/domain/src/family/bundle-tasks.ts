@@ -1,4 +1,5 @@
 import type { Department } from '../departments.js';
+import { normalizeIdNumber } from '../id-number.js';
 import type { Message } from '../messages.js';
 import { bundleServiceDefinition, type BundleService, type CorrectableField } from './bundle-services.js';
 import { checkCompletion, type CompletionInput, type CompletionRecord } from './completion-checks.js';
@@ -33,11 +34,15 @@ export type TaskAction =
   | { kind: 'resubmit'; corrections: Corrections }
   | { kind: 'dependencyDone'; service: BundleService };
 
-/** `form` is the bundle as it stands (after corrections, for a resubmission). */
+/**
+ * `form` is the bundle as it stands (after corrections, for a resubmission); `previous`, for a
+ * resubmission, the form before them (without it, any identity field corrected counts as changed).
+ */
 export interface TaskContext {
   today: string;
   calendar: WorkingDayCalendar;
   form: NewbornBundleForm;
+  previous?: NewbornBundleForm;
 }
 
 export type TaskRefusal =
@@ -50,7 +55,8 @@ export type TaskRefusal =
   | 'task.correctionsRequired'
   | 'task.correctionNotRequested'
   | 'task.notWaitingFor'
-  | 'task.dependencyNotDone';
+  | 'task.dependencyNotDone'
+  | 'task.hukouRegistered';
 
 export type TaskOutcome = { ok: true; task: BundleTask } | { ok: false; code: TaskRefusal; message: Message; errors: FamilyFieldError[] };
 
@@ -80,7 +86,11 @@ export function transitionTask(task: BundleTask, action: TaskAction, ctx: TaskCo
       if (action.input.service !== task.service) return refuse('task.wrongService', '办结信息与事项不符', 'The completion is for another service');
       const check = checkCompletion(action.input, { newborn: ctx.form.newborn, hukouRegionCode: ctx.form.hukouRegionCode, today: ctx.today });
       if (!check.ok) return refuse('task.invalidCompletion', '办结信息有误，请按提示修改', 'The completion has errors; see each field', check.errors);
-      return ok({ ...task, status: 'done', record: check.record, pendingSince: null, deadline: null, returnReason: null, fieldsToFix: [] });
+      // Late against the 90 days fixed at submission, which a later correction of the birth date does not move.
+      const record = check.record.service === 'medicalInsuranceEnrollment' && task.enrolmentDeadline !== null
+        ? { ...check.record, lateEnrolment: check.record.enrolledOn > task.enrolmentDeadline }
+        : check.record;
+      return ok({ ...task, status: 'done', record, pendingSince: null, deadline: null, returnReason: null, fieldsToFix: [] });
     }
     case 'return': {
       if (task.status !== 'pending') return refuse('task.wrongStatus', '只有办理中的事项可以退回', 'Only a pending task can be returned');
@@ -101,8 +111,7 @@ export function transitionTask(task: BundleTask, action: TaskAction, ctx: TaskCo
       if (outside.length > 0) {
         return refuse('task.correctionNotRequested', `只能修改被退回的内容，以下内容未被退回：${outside.join('、')}`, `Only the returned fields may change; these were not returned: ${outside.join(', ')}`);
       }
-      const enrolmentDeadline = task.service === 'medicalInsuranceEnrollment' ? medicalInsuranceDeadline(ctx.form.newborn.birthDate) : null;
-      return ok(toPending({ ...task, enrolmentDeadline, returnReason: null, fieldsToFix: [] }, ctx.today, ctx.calendar));
+      return ok(toPending({ ...task, returnReason: null, fieldsToFix: [] }, ctx.today, ctx.calendar));
     }
     case 'dependencyDone': {
       if (task.status !== 'waiting' || !task.waitingFor.includes(action.service)) {
@@ -127,6 +136,11 @@ export function applyToBundle(tasks: readonly BundleTask[], service: BundleServi
   if (action.kind === 'dependencyDone' && tasks.some((t) => t.service === action.service && t.status !== 'done')) {
     return refuse('task.dependencyNotDone', '所依赖的事项尚未办结', 'The service this task depends on is not done yet');
   }
+  const locked = tasks.some((t) => t.service === 'hukouRegistration' && t.status === 'done') ? identityFieldsTouched(action, ctx) : [];
+  if (locked.length > 0) {
+    return refuse('task.hukouRegistered', `户口已登记，身份信息以户籍为准，不能再退回或更改：${locked.join('、')}`,
+      `hukou is registered; identity follows the hukou record, so these can no longer be returned or changed: ${locked.join(', ')}`);
+  }
   const r = transitionTask(target, action, ctx);
   if (!r.ok) return r;
   const done = r.task.status === 'done';
@@ -139,6 +153,31 @@ export function applyToBundle(tasks: readonly BundleTask[], service: BundleServi
       return next.ok ? next.task : t;
     }),
   };
+}
+
+/**
+ * What hukou registration wrote into the registry: the newborn's name, sex and birth date, and
+ * the parents it was linked to. Once it is done these follow the hukou record (户籍), so no
+ * department may return them and no correction may change them: the bundle would drift from the
+ * registry. Phones, the birth place and time are not in the registry and stay correctable.
+ */
+export const HUKOU_IDENTITY_FIELDS: readonly CorrectableField[] = [
+  'newborn.name', 'newborn.sex', 'newborn.birthDate', 'mother.name', 'mother.idNumber', 'father.name', 'father.idNumber',
+];
+
+/** The identity fields a return names, or a resubmission changes (a value kept as it was is no change). */
+function identityFieldsTouched(action: TaskAction, ctx: TaskContext): CorrectableField[] {
+  if (action.kind === 'return') return HUKOU_IDENTITY_FIELDS.filter((f) => action.fields.includes(f));
+  if (action.kind !== 'resubmit') return [];
+  const previous = ctx.previous;
+  return HUKOU_IDENTITY_FIELDS.filter((f) => f in action.corrections && (previous === undefined || identityValue(previous, f) !== identityValue(ctx.form, f)));
+}
+
+function identityValue(form: NewbornBundleForm, field: CorrectableField): string {
+  const [part, key] = field.split('.') as ['newborn' | 'mother' | 'father', string];
+  const holder = (part === 'newborn' ? form.newborn : form[part]) as Record<string, unknown> | null;
+  const value = String(holder?.[key] ?? '');
+  return key === 'idNumber' ? normalizeIdNumber(value) : value.trim();
 }
 
 export type BundleStatus = 'inProgress' | 'returned' | 'done';

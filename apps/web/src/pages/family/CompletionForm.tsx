@@ -10,7 +10,7 @@ import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { dateFieldProps } from '../benefits/ParameterInput';
 import { completionBodyOf, completionContextOf, completionErrors, completionInputOf, lateEnrolment, type CompletionValues } from './completionForm';
-import { chinaDateOf, MEDICAL_INSURANCE_ENROLMENT_DAYS, type BundleService } from './familyDomain';
+import { chinaDateOf, MEDICAL_INSURANCE_ENROLMENT_DAYS, medicalInsuranceDeadline, type BundleService } from './familyDomain';
 
 type Props = { detail: TaskDetail; service: BundleService; onCompleted: (next: TaskDetail) => void };
 type FieldName = keyof CompletionValues;
@@ -40,7 +40,7 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const field = FIELDS[service];
   const ctx = completionContextOf(detail, chinaDateOf(new Date()));
   const enrolledOn = Form.useWatch('enrolledOn', form);
-  const late = service === 'medicalInsuranceEnrollment' && lateEnrolment(detail.bundle.newborn.birthDate, enrolledOn);
+  const late = service === 'medicalInsuranceEnrollment' && lateEnrolment(detail.task.enrolmentDeadline ?? medicalInsuranceDeadline(detail.bundle.newborn.birthDate), enrolledOn);
   // The domain refuses enrolment before birth or after today; the picker does not offer those days.
   const outsideEnrolment = (day: string) => day < detail.bundle.newborn.birthDate || day > ctx.today;
 

@@ -60,6 +60,7 @@ export function TaskWork({ detail, service, onChanged }: Props) {
       <ReturnModal
         taskId={task.id}
         service={service}
+        hukouDone={detail.otherTasks.some((o) => o.service === 'hukouRegistration' && o.status === 'done')}
         open={returning}
         onClose={() => setReturning(false)}
         onReturned={(next) => {

@@ -46,9 +46,10 @@ describe('the completion form', () => {
   it('refuses an enrolment date before birth or after today, and flags one after the 90 days as late', () => {
     expect(completionErrors('medicalInsuranceEnrollment', { enrolledOn: '2026-11-19' }, ctx).enrolledOn).toBeDefined();
     expect(completionErrors('medicalInsuranceEnrollment', { enrolledOn: '2026-11-30' }, ctx).enrolledOn).toBeDefined();
-    expect(lateEnrolment('2026-01-01', '2026-04-01')).toBe(false);
-    expect(lateEnrolment('2026-01-01', '2026-04-02')).toBe(true);
-    expect(lateEnrolment('2026-01-01', undefined)).toBe(false);
+    // The task's 90-day date (born 2026-01-01), fixed at submission.
+    expect(lateEnrolment('2026-04-01', '2026-04-01')).toBe(false);
+    expect(lateEnrolment('2026-04-01', '2026-04-02')).toBe(true);
+    expect(lateEnrolment('2026-04-01', undefined)).toBe(false);
   });
 
   it('sends only the service’s own fields', () => {

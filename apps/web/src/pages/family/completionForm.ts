@@ -1,5 +1,5 @@
 import type { TaskCompletion, TaskDetail } from '../../api/familyTypes';
-import { checkCompletion, isLateEnrolment, type BundleService, type CompletionContext, type CompletionInput } from './familyDomain';
+import { checkCompletion, type BundleService, type CompletionContext, type CompletionInput } from './familyDomain';
 
 /** What the completion form holds; each service uses one of these (CompletionInput). */
 export type CompletionValues = { certificateNo?: string; recordNo?: string; idNumber?: string; enrolledOn?: string; cardNo?: string };
@@ -50,7 +50,10 @@ export function completionErrors(service: BundleService, v: CompletionValues, ct
   return Object.fromEntries(check.errors.map((e) => [e.field, e.message]));
 }
 
-/** Medical insurance enrolled after the 90 days: still enrolled, without cover from birth; the form warns. */
-export function lateEnrolment(birthDate: string, enrolledOn: string | undefined): boolean {
-  return enrolledOn !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(enrolledOn) && isLateEnrolment(birthDate, enrolledOn);
+/**
+ * Medical insurance enrolled after the 90 days: still enrolled, without cover from birth; the form
+ * warns. Judged against the task's enrolment deadline, fixed at submission as the server does.
+ */
+export function lateEnrolment(enrolmentDeadline: string, enrolledOn: string | undefined): boolean {
+  return enrolledOn !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(enrolledOn) && enrolledOn > enrolmentDeadline;
 }

@@ -11,6 +11,7 @@ export {
   medicalInsuranceDeadline,
   MEDICAL_INSURANCE_ENROLMENT_DAYS,
   CHILDBIRTH_REGISTRATION_WORKING_DAYS,
+  HUKOU_IDENTITY_FIELDS,
   pick,
 } from '@cradle/domain';
 export type { BundleService, CompletionContext, CompletionInput, CorrectableField, DeadlineState, FamilyFieldError } from '@cradle/domain';
