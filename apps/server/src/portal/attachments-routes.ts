@@ -6,7 +6,8 @@ import { AttachmentInfo, IdParam } from '../registration/schemas.js';
 import { attachmentError, MAX_ATTACHMENT_BYTES, OWNER_KINDS, type AttachmentInfo as Info, type AttachmentService, type OwnerKind } from './attachments.js';
 
 const tags = ['portal'];
-// Staff who handle or read family applications; row-level security limits them to their jurisdiction.
+// Staff who handle or read family applications; row-level security limits them to their
+// jurisdiction, and the service to the files of applications their role reads (attachments.ts mayRead).
 const STAFF = ['townshipWorker', 'countyAdmin', 'leader', 'departmentOperator'] as const;
 
 function fieldValue(fields: Record<string, Multipart | Multipart[] | undefined>, name: string): string | null {
@@ -56,6 +57,6 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
 
   app.get('/api/attachments/:id', {
     config: { roles: STAFF },
-    schema: { tags: ['attachments'], summary: "Download a family's file of an application in your jurisdiction (audited)", params: IdParam, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: Type.Any() } },
+    schema: { tags: ['attachments'], summary: "Download a family's file of an application you may read: a registration's for its readers, a newborn bundle's for the departments with a task in it, the county and the leader; 404 otherwise (audited)", params: IdParam, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: Type.Any() } },
   }, async (req, reply) => sendFile(reply, await attachments.forStaff(req.user!, req.params.id, req.ip)));
 };

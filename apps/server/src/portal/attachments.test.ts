@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { residentSignIn, type ResidentSession } from '../test/resident.js';
 import { count, declaredForm, multipartWith, submit, villageOf } from '../registration/test-helpers.js';
+import { boundFamily, bundleForm, submit as submitBundle } from '../bundle/test-setup.js';
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 
 let t: TestApp;
@@ -19,8 +20,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const rows = () => count(t, 'SELECT count(*)::int AS n FROM attachments');
 
-function upload(r: ResidentSession, content: Buffer, opts: { name?: string; ownerId?: number; lang?: string } = {}) {
-  const body = multipartWith({ ownerKind: 'childbirthRegistration', ownerId: String(opts.ownerId ?? registrationId) }, opts.name ?? 'scan.pdf', content);
+function upload(r: ResidentSession, content: Buffer, opts: { name?: string; ownerId?: number; ownerKind?: string; lang?: string } = {}) {
+  const body = multipartWith({ ownerKind: opts.ownerKind ?? 'childbirthRegistration', ownerId: String(opts.ownerId ?? registrationId) }, opts.name ?? 'scan.pdf', content);
   return t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: body.payload, headers: { ...body.headers, cookie: r.cookie, 'x-csrf-token': r.csrf, 'accept-language': opts.lang ?? 'zh-CN' } });
 }
 
@@ -81,5 +82,31 @@ describe('a family attaches documents to its registration', () => {
     const noOwner = multipartWith({}, 'a.pdf', PDF);
     const res = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: noOwner.payload, headers: { ...noOwner.headers, cookie: other.cookie, 'x-csrf-token': other.csrf } });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('staff read a file only where they may read its application', () => {
+  const download = async (username: string, id: number) => (await t.app.inject({ method: 'GET', url: `/api/attachments/${id}`, ...as(await login(t, username)) })).statusCode;
+  const outcomes = async (id: number) =>
+    (await t.database.query<{ username: string; outcome: string }>("SELECT username, outcome FROM audit_log WHERE action = 'attachment.view' AND target_id = $1 ORDER BY seq", [String(id)]))
+      .map((v) => `${v.username}:${v.outcome}`);
+
+  it("refuses a registration's file to department operators (404, audited as denied); its readers get it", async () => {
+    const id = (await upload(family, PDF, { name: '孕检记录.pdf' })).json().id;
+    for (const username of ['finance', 'education', 'hospital']) expect(await download(username, id), username).toBe(404);
+    for (const username of ['township', 'county', 'leader']) expect(await download(username, id), username).toBe(200);
+    expect(await outcomes(id)).toEqual(['finance:denied', 'education:denied', 'hospital:denied', 'township:success', 'county:success', 'leader:success']);
+  });
+
+  it("gives a newborn bundle's file to the departments with a task in it, the county and the leader; not to other departments or the township", async () => {
+    const f = await boundFamily(t, '13200000003');
+    const bundle = await submitBundle(t, f.r, bundleForm(f, { services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration'] }));
+    expect(bundle.statusCode).toBe(201);
+    const res = await upload(f.r, PNG, { ownerKind: 'newbornBundle', ownerId: bundle.json().id, name: '出生医学证明.png' });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id;
+    for (const username of ['hospital', 'cdc', 'police', 'county', 'leader']) expect(await download(username, id), username).toBe(200);
+    for (const username of ['medins', 'finance', 'township']) expect(await download(username, id), username).toBe(404);
+    expect(await outcomes(id)).toEqual(['hospital:success', 'cdc:success', 'police:success', 'county:success', 'leader:success', 'medins:denied', 'finance:denied', 'township:denied']);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Role } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
@@ -6,6 +7,7 @@ import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
 import type { SessionUser } from '../auth/session.js';
 import { AppError, defineErrors } from '../errors.js';
+import { REGISTRATION_READERS } from '../registration/roles.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
 
@@ -26,7 +28,7 @@ export const attachmentError = defineErrors({
   'attachment.ownerNotFound': { status: 404, message: { zh: '未找到该办理事项', en: 'No such application of yours' } },
   'attachment.ownerClosed': { status: 409, message: { zh: '该事项已办结，不能再上传附件', en: 'The application is completed; no more files can be added' } },
   'attachment.tooMany': { status: 409, message: { zh: `每个办理事项最多上传 ${MAX_ATTACHMENTS_PER_OWNER} 个附件`, en: `At most ${MAX_ATTACHMENTS_PER_OWNER} files per application` } },
-  'attachment.notFound': { status: 404, message: { zh: '未找到该附件，或不在您的辖区内', en: 'No such file in your jurisdiction' } },
+  'attachment.notFound': { status: 404, message: { zh: '未找到该附件，或它不在您的辖区、您的职责范围内', en: 'No such file in your jurisdiction and duties' } },
 });
 
 /** The media type from the first bytes, never from the name or the browser's claim. */
@@ -65,14 +67,39 @@ export async function listAttachments(tx: Conn, ownerKind: OwnerKind, ownerId: n
   return (await tx.query<Record<string, unknown>>(`SELECT ${INFO} FROM attachments WHERE owner_kind = $1 AND owner_id = $2 ORDER BY id`, [ownerKind, ownerId])).map(info);
 }
 
+/** Who oversees every department's bundle tasks (bundle/routes.ts READERS besides the operators). */
+const BUNDLE_OVERSEERS: readonly Role[] = ['countyAdmin', 'leader'];
+
+/**
+ * Whether a member of staff may read an application's files: whoever may read the application.
+ * Row-level security has already limited the file to their jurisdiction; this adds their duties:
+ * a registration's readers, or for a newborn bundle the departments with a task in it.
+ */
+async function mayRead(tx: Conn, user: SessionUser, owner: { kind: OwnerKind; id: number }): Promise<boolean> {
+  const holds = (roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
+  switch (owner.kind) {
+    case 'childbirthRegistration':
+      return holds(REGISTRATION_READERS);
+    case 'newbornBundle': {
+      if (holds(BUNDLE_OVERSEERS)) return true;
+      if (!user.roles.includes('departmentOperator') || user.department === null) return false;
+      const tasks = await tx.query('SELECT 1 FROM bundle_tasks WHERE bundle_id = $1 AND department = $2 LIMIT 1', [owner.id, user.department]);
+      return tasks.length > 0;
+    }
+  }
+}
+
 export function createAttachmentService(database: Database, keys: Keys) {
   // The content is encrypted like any personal data; encryptField takes text, so it goes in as base64.
   const seal = (content: Buffer) => encryptField(keys.piiEncryption, 'attachment', content.toString('base64'));
   const open = (cipher: Uint8Array) => Buffer.from(decryptField(keys.piiEncryption, 'attachment', cipher), 'base64');
 
-  async function read(tx: Conn, id: number) {
+  /** The file as the scope shows it; with `allowed`, only if the caller may read its application (checked before decrypting). */
+  async function read(tx: Conn, id: number, allowed?: (owner: { kind: OwnerKind; id: number }) => Promise<boolean>) {
     const [row] = await tx.query<Record<string, unknown>>(`SELECT ${INFO}, owner_kind, owner_id, region_code, content_cipher FROM attachments WHERE id = $1`, [id]);
     if (!row) throw attachmentError('attachment.notFound');
+    // Not yours reads as not found, as everywhere: no hint that the file exists.
+    if (allowed && !(await allowed({ kind: row.owner_kind as OwnerKind, id: Number(row.owner_id) }))) throw attachmentError('attachment.notFound');
     return { info: info(row), regionCode: String(row.region_code), content: open(row.content_cipher as Uint8Array) };
   }
 
@@ -114,17 +141,17 @@ export function createAttachmentService(database: Database, keys: Keys) {
       });
     },
 
-    /** Staff read files of applications in their jurisdiction (row-level security decides). */
+    /** Staff read files of applications in their jurisdiction (row-level security) that their role reads (mayRead). */
     async forStaff(user: SessionUser, id: number, clientIp: string) {
       const entry = { userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp, action: 'attachment.view', targetType: 'attachment', targetId: String(id) };
       try {
         return await withScope(database, user, async (tx) => {
-          const file = await read(tx, id);
+          const file = await read(tx, id, (owner) => mayRead(tx, user, owner));
           await appendAudit(tx, { ...entry, outcome: 'success' });
           return file;
         });
       } catch (err) {
-        // A refused look-up is recorded, after the rollback, as the registry's are.
+        // A refused look-up (another jurisdiction, or not the caller's duty) is recorded, after the rollback, as the registry's are.
         if (err instanceof AppError && err.code === 'attachment.notFound') await appendAudit(database, { ...entry, outcome: 'denied' });
         throw err;
       }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@cradle/domain';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { createAttachmentService } from '../portal/attachments.js';
 import { attachmentRoutes } from '../portal/attachments-routes.js';
@@ -10,11 +9,11 @@ import {
   BulkCompleteBody, BulkCompleteResult, ChildbirthPrefill, ChildbirthRegistrationBody, CompleteBody, IdParam, MessageBody, PortalRegistrationDetail,
   QueueQuery, RegistrationQueue, RegistrationSummary, StaffRegistrationDetail,
 } from './schemas.js';
+import { REGISTRATION_HANDLERS, REGISTRATION_READERS } from './roles.js';
 import { createRegistrationService } from './service.js';
 
-// Township workers handle their township's registrations; county administrators and leaders read.
-const READERS: readonly Role[] = ['townshipWorker', 'countyAdmin', 'leader'];
-const HANDLERS: readonly Role[] = ['townshipWorker'];
+const READERS = REGISTRATION_READERS;
+const HANDLERS = REGISTRATION_HANDLERS;
 const portalTags = ['portal'];
 const tags = ['childbirthRegistration'];
 
