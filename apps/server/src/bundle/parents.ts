@@ -20,8 +20,12 @@ export interface ResolvedParent {
 /**
  * A parent as the form names them. `{ personId }` may be the signed-in resident's own registry
  * record or their registry spouse, nobody else's: a bound account proves who the resident is,
- * not who their neighbours are. Name and ID number then come from the registry. A declared
- * parent is linked to the registry person holding that ID number under the same name.
+ * not who their neighbours are. Name and ID number then come from the registry.
+ *
+ * A declared parent gets a person id only when the declaration is that same resident or spouse
+ * (they could have chosen them). Anyone else's match stays unknown to the family: a person id
+ * coming back would tell a stranger that a name and ID number go together (ADR 006), and only
+ * public security, with the papers in hand, links a declared parent (newborn-registry.ts).
  */
 export async function resolveParent(
   tx: Conn, c: Crypto, resident: SessionResident, role: ParentRole, input: ParentInput,
@@ -29,9 +33,9 @@ export async function resolveParent(
   const phone = input.phone ?? null;
   if (input.personId === undefined) {
     const declaration = { name: input.name ?? '', idNumber: input.idNumber ?? '', phone };
-    return { parent: { declaration, personId: await registryPersonOf(tx, c, declaration) } };
+    return { parent: { declaration, personId: await familyPersonOf(tx, c, resident, declaration) } };
   }
-  const family = resident.personId === null ? [] : [resident.personId, ...(await spousesOf(tx, resident.personId))];
+  const family = await familyOf(tx, resident);
   const [facts] = family.includes(input.personId) ? await findRegistryFacts(tx, [], [input.personId]) : [];
   if (!facts) {
     return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
@@ -42,6 +46,17 @@ export async function resolveParent(
   return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone }, personId: facts.personId } };
 }
 
-async function spousesOf(tx: Conn, personId: number): Promise<number[]> {
-  return (await findRegistryRelatives(tx, [personId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
+/** The resident's own registry record and their registry spouses: whom they may name by person id. */
+async function familyOf(tx: Conn, resident: SessionResident): Promise<number[]> {
+  if (resident.personId === null) return [];
+  const spouses = (await findRegistryRelatives(tx, [resident.personId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
+  return [resident.personId, ...spouses];
+}
+
+/** The registry person a declaration names, when that is the resident or their spouse; otherwise null, whoever it matches. */
+export async function familyPersonOf(tx: Conn, c: Crypto, resident: SessionResident, declaration: ParentDeclaration | null): Promise<number | null> {
+  const family = await familyOf(tx, resident);
+  if (family.length === 0) return null;
+  const found = await registryPersonOf(tx, c, declaration);
+  return found !== null && family.includes(found) ? found : null;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import { requestLang } from '../errors.js';
@@ -25,7 +26,10 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.addHook('onClose', async () => entitlements.idle());
 
   const portal = { tags: ['portal'] };
-  app.post('/api/portal/newborn-bundles', { config: { resident: true }, schema: { ...portal, summary: 'Submit a newborn bundle: one form, a task per chosen service', body: NewbornBundleBody, response: { 201: NewbornBundle } } }, async (req, reply) =>
+  // Our cap: a family submits once per birth (twins twice), so ten an hour per resident is ample;
+  // it holds back a script filling the departments' queues or trying names and ID numbers.
+  const submitLimit = { max: 10, timeWindow: '1 hour', keyGenerator: (req: FastifyRequest) => `newbornBundle:${req.resident?.id ?? req.ip}` };
+  app.post('/api/portal/newborn-bundles', { config: { resident: true, rateLimit: submitLimit }, schema: { ...portal, summary: 'Submit a newborn bundle: one form, a task per chosen service', body: NewbornBundleBody, response: { 201: NewbornBundle } } }, async (req, reply) =>
     reply.status(201).send(await family.submit(req.resident!, req.body, req.ip)),
   );
   app.get('/api/portal/newborn-bundles', { config: { resident: true }, schema: { ...portal, summary: "The resident's newborn bundles with each task's status", response: { 200: Type.Array(NewbornBundleSummary) } } }, (req) =>

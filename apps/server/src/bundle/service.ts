@@ -10,7 +10,8 @@ import { residentActor } from '../portal/service.js';
 import { withResident } from '../portal/scope.js';
 import type { SessionResident } from '../portal/session.js';
 import { bundleError, taskRefused } from './errors.js';
-import { columnsOf, formOf, registryPersonOf, type Crypto } from './form.js';
+import { columnsOf, formOf, type Crypto } from './form.js';
+import { familyPersonOf } from './parents.js';
 import { findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -38,7 +39,6 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
         const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
-        const existingId = form.existingNewbornIdNumber?.trim() ? form.existingNewbornIdNumber : null;
         const id = await insertBundle(tx, {
           ...columnsOf(form, c),
           bundle_no: await nextBundleNo(tx, form.hukouRegionCode, today),
@@ -46,7 +46,9 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
           registration_id: body.registrationId ?? null,
           mother_person_id: motherPersonId,
           father_person_id: fatherPersonId,
-          newborn_person_id: existingId === null ? null : await registryPersonOf(tx, c, { name: form.newborn.name, idNumber: existingId }),
+          // Set by public security's registration only: a typed existing ID number stays encrypted for
+          // the departments, never resolved for the family (it could be another family's child).
+          newborn_person_id: null,
         });
         const tasks = newBundleTasks(form, today, cal);
         await insertTasks(tx, id, form.hukouRegionCode, resident.id, changedTasks([], tasks, { service: tasks[0]!.service }));
@@ -98,14 +100,13 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const fields = Object.keys(corrections);
         const touches = (role: string) => fields.some((f) => f === `${role}.name` || f === `${role}.idNumber`);
         const columns = columnsOf(next, c);
-        const existingId = fields.includes('existingNewbornIdNumber') && next.existingNewbornIdNumber?.trim() ? next.existingNewbornIdNumber : null;
         await updateBundle(tx, b.id, {
           ...columns,
           // The newborn's masked number may come from hukou registration, not the form: kept unless the form's own number changed.
           newborn_id_masked: columns.newborn_id_masked ?? b.newborn_id_masked,
-          ...(existingId === null ? {} : { newborn_person_id: await registryPersonOf(tx, c, { name: next.newborn.name, idNumber: existingId }) }),
-          ...(touches('mother') ? { mother_person_id: await registryPersonOf(tx, c, next.mother) } : {}),
-          ...(touches('father') ? { father_person_id: await registryPersonOf(tx, c, next.father) } : {}),
+          // A corrected parent is a declared one: a person id only for the resident or their spouse (parents.ts).
+          ...(touches('mother') ? { mother_person_id: await familyPersonOf(tx, c, resident, next.mother) } : {}),
+          ...(touches('father') ? { father_person_id: await familyPersonOf(tx, c, resident, next.father) } : {}),
           status: storedBundleStatus(bundleStatus(outcome.tasks)),
         });
         if (next.hukouRegionCode !== b.region_code) await moveTasks(tx, b.id, next.hukouRegionCode);
