@@ -13,7 +13,7 @@ import type { SessionResident } from '../portal/session.js';
 import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
 import { registrationError, type FieldError } from './errors.js';
 import { freeText } from './free-text.js';
-import { findEarlierRegistrations } from './lookups-repo.js';
+import { findEarlierRegistrations, lockParents } from './lookups-repo.js';
 import * as notify from './notify.js';
 import { renderRegistrationReceipt } from './receipt.js';
 import { familyOf, gatherRegistryFacts, registryChild, resolveParents } from './registry-facts.js';
@@ -86,11 +86,15 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
       if (errors.length > 0) throw registrationError('registration.invalid', errors);
 
       const ids = [form.mother, form.father].flatMap((p) => (p ? [normalizeIdNumber(p.idNumber)] : []));
-      const earlier = await findEarlierRegistrations(database, ids.map((id) => pii.idBlindIndex(id)));
+      const blinds = ids.map((id) => pii.idBlindIndex(id));
       const deadline = childbirthRegistrationDeadline(on, await deps.calendar.current());
       const { row, family } = await withResident(database, resident.id, async (tx) => {
+        // Locks in one order (the resident's, then the parents' sorted), so no two submissions wait on each other.
         await lockResidentSubmissions(tx, resident.id);
         if ((await countRecentSubmissions(tx, resident.id, 24)) >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
+        // A registration of the same parents in flight commits first; the look-up below then sees it.
+        await lockParents(tx, blinds);
+        const earlier = await findEarlierRegistrations(tx, blinds);
         const g = await gatherRegistryFacts(tx, pii, form.mother, form.father, earlier);
         const sealed = (p: NonNullable<typeof form.father>, id: string, personId: number | null) =>
           ({ name: p.name.trim(), idCipher: pii.encryptIdNumber(id), blind: pii.idBlindIndex(id), masked: maskIdNumber(id), personId });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { pickTestMother } from '../test/family.js';
+import { createPiiHere } from '../crypto/pii.js';
+import { withResident } from '../portal/scope.js';
 import { asResident, residentSignIn } from '../test/resident.js';
+import { findEarlierRegistrations } from './lookups-repo.js';
 import { boundMother, chinaDay, COMMITMENT, count, declaredForm, idOf, smsTo, submit, UNKNOWN_FATHER_ID, UNKNOWN_MOTHER_ID, villageOf } from './test-helpers.js';
 
 let t: TestApp;
@@ -120,6 +123,37 @@ describe('what a family learns of the registry from an ID number it types', () =
     expect(await rows()).toBe(before);
     // Another account is not held back.
     expect((await submit(t, await residentSignIn(t, '13600000014'), declaredForm(village))).statusCode).toBe(201);
+  });
+});
+
+describe('a registration submitted twice at once', () => {
+  const conflictsOf = async (ids: number[]) =>
+    (await t.database.query<{ id: number; conflicts: { code: string }[] }>('SELECT id, conflicts FROM childbirth_registrations WHERE id = ANY ($1::bigint[]) ORDER BY id', [ids]))
+      .map((r) => r.conflicts.map((c) => c.code).filter((c) => c === 'childAlreadyRegistered'));
+
+  it.each([
+    ['a double tap from one account', idOf('110101', '19930412', '224'), 1],
+    ['the mother and the father registering the same birth from their own accounts', idOf('110101', '19930412', '246'), 2],
+  ])('%s: the second one stored carries the childAlreadyRegistered conflict', async (_, motherId, accounts) => {
+    const first = await residentSignIn(t, `1360000${String(Math.floor(Math.random() * 9999)).padStart(4, '0')}`);
+    const second = accounts === 1 ? first : await residentSignIn(t, `1370000${String(Math.floor(Math.random() * 9999)).padStart(4, '0')}`);
+    const form = declaredForm(village, { mother: { name: '李兰', idNumber: motherId } });
+    const both = await Promise.all([submit(t, first, form), submit(t, second, form)]);
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(await conflictsOf(both.map((r) => r.json().id))).toEqual([[], ['childAlreadyRegistered']]);
+  });
+
+  it('looks up earlier registrations past the resident scope, then is back in it for the rest of the transaction', async () => {
+    expect((await submit(t, await residentSignIn(t, '13600000015'), declaredForm(village))).statusCode).toBe(201);
+    const r = await residentSignIn(t, '13600000016');
+    const blind = createPiiHere(t.keys).idBlindIndex(UNKNOWN_MOTHER_ID);
+    const seen = await withResident(t.database, r.residentId, async (tx) => {
+      const earlier = await findEarlierRegistrations(tx, [blind]);
+      const [after] = await tx.query<{ role: string; n: number }>('SELECT current_user AS role, count(*)::int AS n FROM childbirth_registrations');
+      return { earlier: earlier.length, role: after!.role, visible: Number(after!.n) };
+    });
+    expect(seen.earlier).toBeGreaterThan(0); // another resident's registration of that mother
+    expect(seen).toMatchObject({ role: 'cradle_app', visible: 0 });
   });
 });
 
