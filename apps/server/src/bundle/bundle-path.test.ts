@@ -51,6 +51,8 @@ describe('出生一件事 from the family to five departments', () => {
     expect(police.task.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(police.birthCertificateNo).toBe('Q530012345');
     expect(police.bundle.newborn).toMatchObject({ name: '和小禾', birthDate: BIRTH_DATE });
+    // Both parents were chosen from the registry by the bound family: nothing for the officer to confirm.
+    expect(police.declaredParents).toEqual([]);
   });
 
   it('the disease-control centre issues the vaccination record', async () => {

@@ -2,7 +2,7 @@ import { maskIdNumber, normalizeIdNumber, parseIdNumber, type BundleService, typ
 import type { Conn } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField, type Pii } from '../crypto/pii.js';
-import { findRegistryFacts } from '../registry/family-repo.js';
+import { findRegistryFacts, type RegistryFacts } from '../registry/family-repo.js';
 import type { BundleRow, NewBundle } from './repo.js';
 
 // The bundle's form between its three shapes: the domain's NewbornBundleForm (validated,
@@ -64,10 +64,14 @@ export function columnsOf(form: NewbornBundleForm, c: Crypto): FormColumns {
  * The registry person a declared parent is, when the registry holds their ID number under the
  * same name; otherwise null (a mistyped number must not link the child to a stranger).
  */
-export async function registryPersonOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<number | null> {
+export async function registryFactsOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<RegistryFacts | null> {
   if (p === null) return null;
   const parsed = parseIdNumber(p.idNumber ?? '');
   if (!parsed.ok) return null;
   const [found] = await findRegistryFacts(tx, [c.pii.idBlindIndex(parsed.value.idNumber)]);
-  return found && found.name === p.name.trim() ? found.personId : null;
+  return found && found.name === p.name.trim() ? found : null;
+}
+
+export async function registryPersonOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<number | null> {
+  return (await registryFactsOf(tx, c, p))?.personId ?? null;
 }

@@ -1,11 +1,12 @@
-import { isWithinJurisdiction, maskIdNumber, parityFromRegistry, type NewbornBundleForm } from '@cradle/domain';
+import { isWithinJurisdiction, maskIdNumber, parityFromRegistry, type NewbornBundleForm, type ParentRole } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/service.js';
 import type { SessionUser } from '../auth/session.js';
 import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
 import { bundleError } from './errors.js';
-import { registryPersonOf, type Crypto } from './form.js';
+import type { Crypto } from './form.js';
+import { declaredParents } from './parents.js';
 import type { BundleRow } from './repo.js';
 
 /**
@@ -18,20 +19,29 @@ import type { BundleRow } from './repo.js';
  * - household: the mother's, when it is in the jurisdiction (households_scope), as her child
  *   ('child' when she heads the household or is the head's spouse, 'grandchild' when she is the
  *   head's child, else 'other'); otherwise none, and the quality flag household.missing says so.
- * - parents: the registry persons the bundle resolved at submission, or found now by ID number
- *   and name; linked by cradle_link_newborn_parents, which reaches parents living elsewhere.
+ * - parents: those the family chose by person id (the resident, their spouse) are linked. A
+ *   declared parent whose name and ID number match a registry person is linked only when the
+ *   officer confirms (`confirmDeclared`), having seen the match in the task (name, age, residence,
+ *   children) and the papers: a name and an ID number alone are known to too many people, and a
+ *   link files the child into that person's household and counts it among their children.
+ *   Unconfirmed, the newborn is registered without that link and the result says so
+ *   (`parentsNotLinked`). Links go through cradle_link_newborn_parents, which reaches parents
+ *   living elsewhere and (0014) only a newborn inserted in this transaction.
  * - parity: birth order among the mother's registry children (parityFromRegistry, the
  *   persons.parity basis); null without a mother in the registry. After commit the owner runs
  *   cradle_recompute_parity for her (recomputeParity), which also reorders siblings if needed.
  * - source 'newbornBundle'; row_hash '' as an import row without a phone (import/prepare.ts).
  */
 export async function registerNewborn(
-  tx: Conn, c: Crypto, user: SessionUser, b: BundleRow, form: NewbornBundleForm, idNumber: string, clientIp: string,
-): Promise<{ personId: number; idMasked: string; eventId: number; motherId: number | null; fatherId: number | null }> {
+  tx: Conn, c: Crypto, user: SessionUser, b: BundleRow, form: NewbornBundleForm, idNumber: string, clientIp: string, confirmDeclared: boolean,
+): Promise<{ personId: number; idMasked: string; eventId: number; motherId: number | null; fatherId: number | null; parentsNotLinked: ParentRole[] }> {
   const blind = c.pii.idBlindIndex(idNumber);
   if ((await findRegistryFacts(tx, [blind])).length > 0) throw bundleError('bundle.newbornIdTaken');
-  const motherId = b.mother_person_id ?? (await registryPersonOf(tx, c, form.mother));
-  const fatherId = b.father_person_id ?? (await registryPersonOf(tx, c, form.father));
+  const declared = await declaredParents(tx, c, b, form);
+  const matched = (role: ParentRole) => declared.find((d) => d.role === role)?.facts?.personId ?? null;
+  const motherId = b.mother_person_id ?? (confirmDeclared ? matched('mother') : null);
+  const fatherId = b.father_person_id ?? (confirmDeclared ? matched('father') : null);
+  const parentsNotLinked = confirmDeclared ? [] : declared.filter((d) => d.facts !== null).map((d) => d.role);
   const [mother] = motherId === null ? [] : await findRegistryFacts(tx, [], [motherId]);
   const residence = mother && isWithinJurisdiction(mother.residenceRegionCode, user.jurisdictionCode) ? mother.residenceRegionCode : b.region_code;
   const household = mother?.householdId ? await visibleHousehold(tx, mother.householdId, mother.personId) : null;
@@ -65,9 +75,10 @@ export async function registerNewborn(
   );
   await appendAudit(tx, {
     userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp, action: 'registry.registerNewborn',
-    targetType: 'person', targetId: String(personId), outcome: 'success', details: { bundleId: b.id, motherId, fatherId, householdId: household?.id ?? null },
+    targetType: 'person', targetId: String(personId), outcome: 'success',
+    details: { bundleId: b.id, motherId, fatherId, householdId: household?.id ?? null, declaredConfirmed: confirmDeclared, parentsNotLinked },
   });
-  return { personId, idMasked, eventId: Number(event!.id), motherId, fatherId };
+  return { personId, idMasked, eventId: Number(event!.id), motherId, fatherId, parentsNotLinked };
 }
 
 async function visibleHousehold(tx: Conn, householdId: number, motherId: number): Promise<{ id: number; relation: string } | null> {

@@ -1,8 +1,9 @@
-import type { ParentDeclaration, ParentRole } from '@cradle/domain';
+import type { NewbornBundleForm, ParentDeclaration, ParentRole } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { SessionResident } from '../portal/session.js';
-import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
-import { registryPersonOf, type Crypto } from './form.js';
+import { findRegistryFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
+import { registryFactsOf, registryPersonOf, type Crypto } from './form.js';
+import type { BundleRow } from './repo.js';
 import type { ParentInput } from './schemas.js';
 
 /** A field error in the domain's shape (field-errors.ts), for what only the server can check. */
@@ -44,6 +45,32 @@ export async function resolveParent(
     } } };
   }
   return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone }, personId: facts.personId } };
+}
+
+/** A parent the family declared (no person id on the bundle) and the registry person it matches, if any. */
+export interface DeclaredMatch {
+  role: ParentRole;
+  declaration: ParentDeclaration;
+  facts: RegistryFacts | null;
+  /** The registry's count of their children (what public security weighs against the papers). */
+  children: number;
+}
+
+/**
+ * The bundle's declared parents with their registry matches, for public security alone: it
+ * confirms identity with the papers in hand before a match is linked (newborn-registry.ts).
+ * Parents chosen by person id (the resident, their spouse) are not here: they need no confirming.
+ */
+export async function declaredParents(tx: Conn, c: Crypto, b: Pick<BundleRow, 'mother_person_id' | 'father_person_id'>, form: NewbornBundleForm): Promise<DeclaredMatch[]> {
+  const out: DeclaredMatch[] = [];
+  for (const role of ['mother', 'father'] as const) {
+    const declaration = form[role];
+    if (declaration === null || b[`${role}_person_id`] !== null) continue;
+    const facts = await registryFactsOf(tx, c, declaration);
+    const children = facts === null ? 0 : (await findRegistryRelatives(tx, [facts.personId])).filter((r) => r.relation === 'child').length;
+    out.push({ role, declaration, facts, children });
+  }
+  return out;
 }
 
 /** The resident's own registry record and their registry spouses: whom they may name by person id. */

@@ -45,6 +45,8 @@ export type CorrectionBody = Static<typeof CorrectionBody>;
 
 export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
+const ParentRoleSchema = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
+
 /** What a department recorded, as the family and other departments may see it: ID numbers masked. */
 export const TaskResult = Type.Object({
   certificateNo: Type.Optional(Type.String()),
@@ -56,6 +58,8 @@ export const TaskResult = Type.Object({
   cardNo: Type.Optional(Nullable(Type.String())),
   /** issued: the card number is known; applied: accepted, the card is being made (our reading). */
   cardStatus: Type.Optional(Type.Union([Type.Literal('applied'), Type.Literal('issued')])),
+  /** Hukou, staff only: declared parents who matched the registry but were not confirmed, so not linked. */
+  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRoleSchema, message: Msg }))),
 });
 export type TaskResult = Static<typeof TaskResult>;
 
@@ -173,12 +177,36 @@ export const TaskQueue = Type.Object({
 });
 export type TaskQueue = Static<typeof TaskQueue>;
 
+/**
+ * A parent the family declared by name and ID number, and the registry person that pair matches
+ * (null: nobody), as public security needs it to confirm identity with the papers in hand.
+ */
+export const DeclaredParentMatch = Type.Object({
+  role: ParentRoleSchema,
+  declared: Type.Object({ name: Type.String(), idMasked: Type.String() }),
+  registry: Nullable(Type.Object({
+    name: Type.String(),
+    sex: Type.String(),
+    age: Type.Integer(),
+    residenceRegion: Region,
+    hukouRegion: Region,
+    /** Children the registry links to them. */
+    children: Type.Integer(),
+  })),
+});
+export type DeclaredParentMatch = Static<typeof DeclaredParentMatch>;
+
 export const TaskDetail = Type.Object({
   task: BundleTaskView,
   bundle: Type.Omit(NewbornBundle, ['tasks', 'entitlements']),
   /** From the bundle's own certificate task once done, or as the family gave it. */
   birthCertificateNo: Nullable(Type.String()),
   otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+  /**
+   * Hukou, pending, to public security only: the declared parents and their registry matches. A
+   * match is linked only when the completion says `confirmDeclaredParents`. Empty otherwise.
+   */
+  declaredParents: Type.Array(DeclaredParentMatch),
 });
 export type TaskDetail = Static<typeof TaskDetail>;
 
@@ -189,6 +217,8 @@ export const CompleteBody = Type.Object({
   idNumber: Type.Optional(Text(40)),
   enrolledOn: Type.Optional(Text(20)),
   cardNo: Type.Optional(Nullable(Text(40))),
+  /** Hukou: the officer checked the papers of the declared parents the task shows; link their registry matches. */
+  confirmDeclaredParents: Type.Optional(Type.Boolean()),
 });
 export type CompleteBody = Static<typeof CompleteBody>;
 

@@ -10,6 +10,7 @@ import { enqueueNotifications } from '../notifications/outbox.js';
 import { bundleError, taskRefused } from './errors.js';
 import { formOf, type Crypto } from './form.js';
 import { recomputeParity, registerNewborn } from './newborn-registry.js';
+import { declaredParents } from './parents.js';
 import * as notify from './notify.js';
 import { queueCounts, queuePage } from './queue-repo.js';
 import { findBundle, findTask, findTasks, saveTasks, updateBundle, type BundleRow, type TaskRow } from './repo.js';
@@ -32,9 +33,16 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
     ({ userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: ip, action, targetType: 'bundleTask', targetId: String(taskId), outcome, details });
   const ref = (b: BundleRow): notify.BundleRef => ({ id: b.id, bundleNo: b.bundle_no, regionCode: b.region_code, residentId: b.resident_id, newbornName: b.newborn_name });
 
-  async function detailIn(tx: Conn, taskId: number, bundleId: number, today: string): Promise<TaskDetail> {
+  /**
+   * The task as its reader sees it. The registry matches of declared parents go to public
+   * security alone, while its hukou task is pending: it confirms them before they are linked.
+   */
+  async function detailIn(tx: Conn, u: SessionUser, taskId: number, bundleId: number, today: string): Promise<TaskDetail> {
     const b = (await findBundle(tx, bundleId))!;
-    return taskDetailView(b, await findTasks(tx, [bundleId]), taskId, regions, today);
+    const rows = await findTasks(tx, [bundleId]);
+    const row = rows.find((r) => r.id === taskId)!;
+    const confirming = row.service === 'hukouRegistration' && row.status === 'pending' && handles(u, row);
+    return taskDetailView(b, rows, taskId, regions, today, confirming ? await declaredParents(tx, c, b, formOf(b, c)) : []);
   }
 
   /**
@@ -42,7 +50,9 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
    * (applyToBundle), this stores what changed, registers the newborn on a hukou completion,
    * writes the outbox and the audit entry.
    */
-  async function act(tx: Conn, u: SessionUser, id: number, ip: string, now: Date, cal: WorkingDayCalendar, build: (s: BundleService, today: string) => TaskAction | null) {
+  async function act(
+    tx: Conn, u: SessionUser, id: number, ip: string, now: Date, cal: WorkingDayCalendar, build: (s: BundleService, today: string) => TaskAction | null, confirmDeclared: boolean,
+  ) {
     const today = chinaDateOf(now);
     const row = await findTask(tx, id);
     if (!row || !handles(u, row)) throw bundleError('bundle.notFound');
@@ -57,7 +67,7 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
     if (!outcome.ok) throw taskRefused(outcome.code, outcome.message, outcome.errors);
     const task = outcome.tasks.find((t) => t.service === service)!;
     const record = task.status === 'done' ? task.record! : null;
-    const registered = record?.service === 'hukouRegistration' ? await registerNewborn(tx, c, u, b, form, record.idNumber, ip) : null;
+    const registered = record?.service === 'hukouRegistration' ? await registerNewborn(tx, c, u, b, form, record.idNumber, ip, confirmDeclared) : null;
     const result = record ? storedResult(record, registered, task.enrolmentDeadline) : undefined;
     await saveTasks(tx, b.id, changedTasks(tasks, outcome.tasks, { service, ...(result ? { result } : {}), by: { id: u.id, name: u.displayName } }));
     const status = bundleStatus(outcome.tasks);
@@ -76,12 +86,12 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
       ? { bundleId: b.id, service, reason: task.returnReason, fields: task.fieldsToFix }
       : { bundleId: b.id, service, ...(record?.service === 'medicalInsuranceEnrollment' ? { lateEnrolment: record.lateEnrolment } : {}), ...(registered ? { personId: registered.personId } : {}) };
     await appendAudit(tx, audit(u, ip, action.kind === 'return' ? 'bundle.returnTask' : 'bundle.completeTask', id, details));
-    return { bundleId: b.id, registered, view: await detailIn(tx, id, b.id, today) };
+    return { bundleId: b.id, registered, view: await detailIn(tx, u, id, b.id, today) };
   }
 
-  async function run(u: SessionUser, id: number, ip: string, now: Date, build: (s: BundleService, today: string) => TaskAction | null): Promise<TaskDetail> {
+  async function run(u: SessionUser, id: number, ip: string, now: Date, build: (s: BundleService, today: string) => TaskAction | null, confirmDeclared = false): Promise<TaskDetail> {
     const cal = await calendar.current();
-    const done = await withScope(database, u, (tx) => act(tx, u, id, ip, now, cal, build));
+    const done = await withScope(database, u, (tx) => act(tx, u, id, ip, now, cal, build, confirmDeclared));
     const reg = done.registered;
     // Parity upkeep and 免申即享 run after the commit, without holding up the officer.
     if (reg) entitlements.handleSoon(reg.eventId, reg.motherId === null ? undefined : () => recomputeParity(database, reg.motherId!));
@@ -112,8 +122,11 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
         return await withScope(database, u, async (tx) => {
           const row = await findTask(tx, id);
           if (!row || !(readsAll(u) || handles(u, row))) throw bundleError('bundle.notFound');
-          await appendAudit(tx, audit(u, ip, 'bundle.viewTask', id, { bundleId: row.bundle_id }));
-          return detailIn(tx, id, row.bundle_id, chinaDateOf(now));
+          const view = await detailIn(tx, u, id, row.bundle_id, chinaDateOf(now));
+          // Registry data of declared parents, possibly from outside the jurisdiction: the audit names whose was shown.
+          const shown = view.declaredParents.filter((p) => p.registry !== null).map((p) => p.role);
+          await appendAudit(tx, audit(u, ip, 'bundle.viewTask', id, { bundleId: row.bundle_id, ...(shown.length > 0 ? { registryMatchesShown: shown } : {}) }));
+          return view;
         });
       } catch (e) {
         if (e instanceof AppError && e.code === 'bundle.notFound') await appendAudit(database, audit(u, ip, 'bundle.viewTask', id, null, 'denied'));
@@ -121,7 +134,8 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
       }
     },
 
-    complete: (u: SessionUser, id: number, body: CompleteBody, ip: string, now = new Date()) => run(u, id, ip, now, complete((s) => completionInput(s, body))),
+    complete: (u: SessionUser, id: number, body: CompleteBody, ip: string, now = new Date()) =>
+      run(u, id, ip, now, complete((s) => completionInput(s, body)), body.confirmDeclaredParents === true),
 
     returnTask: (u: SessionUser, id: number, body: { reason: string; fields: string[] }, ip: string, now = new Date()) =>
       run(u, id, ip, now, () => ({ kind: 'return', reason: body.reason, fields: body.fields as CorrectableField[] })),

@@ -1,5 +1,5 @@
 import {
-  bundleServiceDefinition, chinaDateOf, medicalInsuranceDeadline, type BundleService, type BundleTask, type CompletionInput, type CompletionRecord, type CorrectableField,
+  bundleServiceDefinition, chinaDateOf, medicalInsuranceDeadline, type BundleService, type BundleTask, type CompletionInput, type CompletionRecord, type CorrectableField, type ParentRole,
 } from '@cradle/domain';
 import type { BundleRow, TaskRow, TaskWrite } from './repo.js';
 import type { CompleteBody } from './schemas.js';
@@ -43,13 +43,18 @@ export function storedEnrolmentDeadline(r: Pick<TaskRow, 'result'>, b: Pick<Bund
 export interface Registered {
   personId: number;
   idMasked: string;
+  /** Declared parents who matched the registry but were not confirmed by the officer, so not linked. */
+  parentsNotLinked: readonly ParentRole[];
 }
 
 /** A completion as stored in bundle_tasks.result: the record, with the newborn's ID number masked; insurance keeps its 90-day date. */
 export function storedResult(record: CompletionRecord, registered: Registered | null, enrolmentDeadline: string | null): Record<string, unknown> {
   switch (record.service) {
     case 'hukouRegistration':
-      return { newbornIdMasked: registered!.idMasked, newbornPersonId: registered!.personId };
+      return {
+        newbornIdMasked: registered!.idMasked, newbornPersonId: registered!.personId,
+        ...(registered!.parentsNotLinked.length > 0 ? { parentsNotLinked: registered!.parentsNotLinked } : {}),
+      };
     case 'birthCertificate':
       return { certificateNo: record.certificateNo };
     case 'vaccinationRecord':

@@ -117,6 +117,8 @@ export type TaskResult = {
   lateEnrolment?: boolean;
   cardNo?: string | null;
   cardStatus?: 'applied' | 'issued';
+  /** Hukou, staff only: declared parents who matched the registry but were not confirmed, so not linked. */
+  parentsNotLinked?: { role: 'mother' | 'father'; message: Message }[];
 };
 
 export type BundleTaskView = {
@@ -198,12 +200,28 @@ export type NewbornBundleView = {
   registrationId: number | null;
 };
 
+/** A parent the family declared by name and ID number, and the registry person that pair matches (null: nobody). */
+export type DeclaredParentMatch = {
+  role: 'mother' | 'father';
+  declared: { name: string; idMasked: string };
+  registry: {
+    name: string;
+    sex: Sex | string;
+    age: number;
+    residenceRegion: { code: string; name: string };
+    hukouRegion: { code: string; name: string };
+    children: number;
+  } | null;
+};
+
 export type TaskDetail = {
   task: BundleTaskView;
   bundle: NewbornBundleView;
   /** From the bundle's own certificate task once done, or as the family gave it. */
   birthCertificateNo: string | null;
   otherTasks: { service: string; label: Message; status: TaskStatus }[];
+  /** Hukou, pending, to public security only: a match is linked only when the completion confirms it. */
+  declaredParents: DeclaredParentMatch[];
 };
 
 /** A completion: the fields of the task's service; the server checks them with checkCompletion. */
@@ -213,6 +231,8 @@ export type TaskCompletion = {
   idNumber?: string;
   enrolledOn?: string;
   cardNo?: string | null;
+  /** Hukou: the officer checked the declared parents' papers; link their registry matches. */
+  confirmDeclaredParents?: boolean;
 };
 
 export type TaskBulkResult = {

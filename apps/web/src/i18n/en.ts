@@ -839,6 +839,7 @@ export const en: Translation = {
       notFound: 'No such task',
       work: 'Handling ({{department}})',
       bundle: 'Application',
+      parentsNotLinked: 'Declared parents not linked',
     },
     complete: {
       submit: 'Complete',
@@ -859,6 +860,20 @@ export const en: Translation = {
         cardNo: 'Optional; 6–20 letters or digits. Without a number the card is recorded as applied for, in production.',
       },
       lateWarning: 'The enrolment date is after the {{days}}-day window ({{date}}): enrolment is still possible, but costs from birth are not covered; it will be recorded as late.',
+      declared: {
+        title: 'Parents declared by the family',
+        hint: 'The family typed these parents’ names and ID numbers; they were not chosen from the registry by the applicant or their spouse. Check their papers: once you confirm, the newborn is linked to the registry records, added to the mother’s household and counted among her children; without confirmation there is no link.',
+        registry: 'Registry record',
+        none: 'Nobody in the registry has this name and ID number; the newborn is not linked to them.',
+        registryName: 'Name in the registry',
+        sexAge: 'Sex, age',
+        sexAgeText: '{{sex}}, {{age}}',
+        residence: 'Lives in',
+        hukou: 'Hukou',
+        children: 'Children on record',
+        confirm: 'I checked their papers: these registry records are the newborn’s parents',
+        confirmExtra: 'Ticked, the completion links the newborn to them; unticked, the newborn is registered without that link.',
+      },
     },
     return: {
       open: 'Return for correction',

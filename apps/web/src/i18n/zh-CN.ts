@@ -810,6 +810,7 @@ export const zhCN = {
       notFound: '未找到该事项',
       work: '办理（{{department}}）',
       bundle: '申请信息',
+      parentsNotLinked: '申报的父母未关联',
     },
     complete: {
       submit: '办结',
@@ -830,6 +831,20 @@ export const zhCN = {
         cardNo: '选填；6–20位字母或数字。未填写卡号记为已受理、制卡中。',
       },
       lateWarning: '参保日期晚于 {{days}} 天参保期限（{{date}}）：仍可参保，但出生之日起的医疗费用不追溯报销，办结后记为逾期参保。',
+      declared: {
+        title: '家庭申报的父母',
+        hint: '以下父母由家庭填写姓名和身份号码申报，不是本人或配偶从人口库中选择的。请持证件核验身份：确认后新生儿与人口库记录建立亲子关联，入母亲户并按其子女计算孩次；不确认则不关联。',
+        registry: '人口库记录',
+        none: '人口库中没有与此姓名和身份号码相符的人员，新生儿不与其关联。',
+        registryName: '人口库姓名',
+        sexAge: '性别、年龄',
+        sexAgeText: '{{sex}}，{{age}}岁',
+        residence: '现住地',
+        hukou: '户籍地',
+        children: '已登记子女数',
+        confirm: '已核验证件，确认上述人口库记录即新生儿的父母',
+        confirmExtra: '勾选后办结时建立亲子关联；不勾选，新生儿照常落户但不与申报的父母关联。',
+      },
     },
     return: {
       open: '退回补正',

@@ -1,5 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, type FormRule } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, type FormRule } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
@@ -10,10 +10,12 @@ import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { dateFieldProps } from '../benefits/ParameterInput';
 import { completionBodyOf, completionContextOf, completionErrors, completionInputOf, lateEnrolment, type CompletionValues } from './completionForm';
+import { DeclaredParents } from './DeclaredParents';
 import { chinaDateOf, MEDICAL_INSURANCE_ENROLMENT_DAYS, medicalInsuranceDeadline, type BundleService } from './familyDomain';
 
 type Props = { detail: TaskDetail; service: BundleService; onCompleted: (next: TaskDetail) => void };
-type FieldName = keyof CompletionValues;
+type FieldName = Exclude<keyof CompletionValues, 'confirmDeclaredParents'>;
+type FormValues = CompletionValues & { confirmDeclaredParents?: boolean };
 
 const FIELDS: Record<BundleService, { name: FieldName; required: boolean }> = {
   birthCertificate: { name: 'certificateNo', required: true },
@@ -34,7 +36,7 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
-  const [form] = Form.useForm<CompletionValues>();
+  const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const field = FIELDS[service];
@@ -53,11 +55,16 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   };
   const rules: FormRule[] = [...(field.required ? [{ required: true, whitespace: true, message: t(`family.complete.required.${field.name}`) }] : []), domainRule];
 
-  const submit = async (values: CompletionValues) => {
+  // Hukou: declared parents who match the registry are linked only if the officer confirms them.
+  const declared = service === 'hukouRegistration' ? detail.declaredParents : [];
+  const confirmable = declared.some((p) => p.registry !== null);
+
+  const submit = async (values: FormValues) => {
     setSaving(true);
     setError(null);
     try {
-      const next = await completeTask(detail.task.id, completionBodyOf(completionInputOf(service, values)));
+      const body = { ...completionBodyOf(completionInputOf(service, values)), ...(confirmable && values.confirmDeclaredParents ? { confirmDeclaredParents: true } : {}) };
+      const next = await completeTask(detail.task.id, body);
       void message.success(t('family.complete.done', { service: pick(detail.task.label, lang) }));
       onCompleted(next);
     } catch (e) {
@@ -73,10 +80,15 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const label = t(`family.complete.fields.${field.name}`);
   const extra = t(`family.complete.extra.${field.name}`, { days: MEDICAL_INSURANCE_ENROLMENT_DAYS, date: detail.task.enrolmentDeadline ?? '' });
   return (
-    <Form<CompletionValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 520 }} data-testid="completion-form">
+    <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: declared.length > 0 ? 720 : 520 }} data-testid="completion-form">
       <div data-testid="completion-error">
         <ApiErrorAlert error={error} />
       </div>
+      {declared.length > 0 && (
+        <div style={{ marginBottom: 16 }}>
+          <DeclaredParents parents={declared} />
+        </div>
+      )}
       {field.name === 'enrolledOn' ? (
         <Form.Item name="enrolledOn" label={label} extra={extra} rules={[{ required: true, message: t('family.complete.required.enrolledOn') }, domainRule]} {...dateFieldProps}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => outsideEnrolment(d.format('YYYY-MM-DD'))} data-testid="completion-enrolledOn" />
@@ -84,6 +96,11 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
       ) : (
         <Form.Item name={field.name} label={label} extra={extra} rules={rules} validateFirst hasFeedback>
           <Input maxLength={40} className={field.name === 'idNumber' ? 'mono' : undefined} autoComplete="off" data-testid={`completion-${field.name}`} />
+        </Form.Item>
+      )}
+      {confirmable && (
+        <Form.Item name="confirmDeclaredParents" valuePropName="checked" extra={t('family.complete.declared.confirmExtra')}>
+          <Checkbox data-testid="confirm-declared-parents">{t('family.complete.declared.confirm')}</Checkbox>
         </Form.Item>
       )}
       {late && (

@@ -1,13 +1,16 @@
-import { Descriptions, Tag } from 'antd';
+import { Alert, Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BundleTaskView } from '../../api/familyTypes';
+import { pick } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
+import { useLang } from '../../lib/useLang';
 import { MaskedId } from '../persons/personColumns';
 
 /** What the department recorded when it completed the task. */
 export function TaskResultView({ task }: { task: BundleTaskView }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const r = task.result ?? {};
   const none = t('common.none');
   const items = [];
@@ -39,5 +42,19 @@ export function TaskResultView({ task }: { task: BundleTaskView }) {
     items.push({ key: 'cardNo', label: t('family.complete.fields.cardNo'), children: `${r.cardNo ?? none}${r.cardStatus ? ` · ${t(`family.tasks.cardStatus.${r.cardStatus}`)}` : ''}` });
   }
   items.push({ key: 'completedAt', label: t('family.tasks.completedAt'), children: formatDateTime(task.completedAt) ?? none });
-  return <Descriptions bordered size="small" column={1} items={items} data-testid="task-result" />;
+  const notLinked = r.parentsNotLinked ?? [];
+  return (
+    <Flex vertical gap={12}>
+      {notLinked.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('family.tasks.parentsNotLinked')}
+          description={notLinked.map((p) => <div key={p.role} data-role={p.role}>{pick(p.message, lang)}</div>)}
+          data-testid="parents-not-linked"
+        />
+      )}
+      <Descriptions bordered size="small" column={1} items={items} data-testid="task-result" />
+    </Flex>
+  );
 }
