@@ -8,12 +8,15 @@ import { listHistory, type RegistrationRow } from './repo.js';
 import type { StaffRegistrationDetail } from './schemas.js';
 import { childView, personView, staffFieldsOf } from './views.js';
 
-/**
- * A registration as the township worker sees it: the family's declarations, the conflicts found
- * at submission, what the registry holds now for each declared ID number (wherever registered:
- * the worker settles the conflicts against it), the files, and what happened so far.
- */
-export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: RegistrationRow, today: string): Promise<StaffRegistrationDetail> {
+/** What the registry holds now for each declared ID number, and whose records those are (for the audit entry that shows them). */
+export interface RegistryMatches {
+  matches: StaffRegistrationDetail['registryMatches'];
+  /** The matched parents and their children: every registry person whose data the detail shows. */
+  personIds: number[];
+}
+
+/** Looked up by blind index wherever registered: the worker settles the conflicts against it. */
+export async function readRegistryMatches(tx: Conn, deps: FamilyServiceDeps, r: RegistrationRow, today: string): Promise<RegistryMatches> {
   const { regions } = deps;
   const blinds = [r.motherIdBlindIndex, r.fatherIdBlindIndex].filter((b): b is Buffer => b !== null);
   const persons = await findRegistryFacts(tx, blinds);
@@ -23,6 +26,19 @@ export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: Regist
     if (!p) return { known: false, personId: null, name: null, sex: null, age: null, idMasked: null, hukouRegion: null, residenceRegion: null, children: [] };
     return { known: true, ...personView(regions, p, today), children: children.filter((c) => c.ofPersonId === p.personId).map((c) => childView(c, today)) };
   };
+  return {
+    matches: { mother: match(r.motherIdBlindIndex), father: r.fatherIdBlindIndex ? match(r.fatherIdBlindIndex) : null },
+    personIds: [...new Set([...persons, ...children].map((p) => p.personId))].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * A registration as the township worker sees it: the family's declarations, the conflicts found
+ * at submission, what the registry holds now for each declared ID number (read first, so the
+ * caller's audit entry can name those persons), the files, and what happened so far.
+ */
+export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: RegistrationRow, today: string, registry: RegistryMatches): Promise<StaffRegistrationDetail> {
+  const { regions } = deps;
   const phones = r.phonesCipher ? (JSON.parse(decryptField(deps.keys.piiEncryption, 'registrationPhones', r.phonesCipher)) as { mother?: string; father?: string }) : {};
   const history = await listHistory(tx, r.id);
   return {
@@ -32,7 +48,7 @@ export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: Regist
     channel: r.channel,
     phonesMasked: { mother: phones.mother ? maskPhone(phones.mother) : null, father: phones.father ? maskPhone(phones.father) : null },
     conflicts: r.conflicts,
-    registryMatches: { mother: match(r.motherIdBlindIndex), father: r.fatherIdBlindIndex ? match(r.fatherIdBlindIndex) : null },
+    registryMatches: registry.matches,
     workerNote: r.workerNote,
     completedByName: r.completedByName,
     history: history.map((h) => ({
@@ -43,4 +59,3 @@ export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: Regist
     })),
   };
 }
-

@@ -13,7 +13,7 @@ import * as notify from './notify.js';
 import { digestOf, renderRegistrationReceipt, verifyUrlOf } from './receipt.js';
 import { countQueue, findRegistration, findRegistrations, listQueue, saveCompleted, saveInfoRequest, type RegistrationRow } from './repo.js';
 import type { BulkCompleteResult, QueueQuery, RegistrationQueue, StaffRegistrationDetail } from './schemas.js';
-import { staffDetailOf } from './staff-detail.js';
+import { readRegistryMatches, staffDetailOf } from './staff-detail.js';
 import { queueItemOf } from './views.js';
 
 const TARGET = 'childbirthRegistration';
@@ -51,14 +51,15 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
   }
 
   /** Completes rows already checked and locked: one statement, a receipt digest each, the family told, each audited. */
-  async function complete(tx: Conn, user: SessionUser, rows: RegistrationRow[], note: string | null, baseUrl: string, clientIp: string): Promise<RegistrationRow[]> {
+  /** `shownPersonIds`: the registry persons whose records the response shows (a single completion returns the detail). */
+  async function complete(tx: Conn, user: SessionUser, rows: RegistrationRow[], note: string | null, baseUrl: string, clientIp: string, shownPersonIds?: number[]): Promise<RegistrationRow[]> {
     // The issue time is part of the receipt: stored to the millisecond, so the verifier recomputes the same digest.
     const completedAt = new Date(now().getTime());
     const done = rows.map((r) => ({ ...r, status: 'completed' as const, completedAt, completedByName: user.displayName, workerNote: note ?? r.workerNote, receiptDigest: digestOf(r, completedAt) }));
     await saveCompleted(tx, { ids: done.map((r) => r.id), digests: done.map((r) => r.receiptDigest), completedAt, userId: user.id, userName: user.displayName, note });
     await enqueueNotifications(tx, done.flatMap((r) => notify.completed(r, verifyUrlOf(deps.keys, r, baseUrl))));
     for (const r of done) {
-      await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.complete`, targetType: TARGET, targetId: String(r.id), outcome: 'success', details: { registrationNo: r.registrationNo, conflicts: r.conflicts.length, bulk: rows.length > 1, ...(note ? { message: note } : {}) } });
+      await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.complete`, targetType: TARGET, targetId: String(r.id), outcome: 'success', details: { registrationNo: r.registrationNo, conflicts: r.conflicts.length, bulk: rows.length > 1, ...(note ? { message: note } : {}), ...(shownPersonIds ? { registryPersonIds: shownPersonIds } : {}) } });
     }
     return done;
   }
@@ -77,8 +78,10 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     async detail(user: SessionUser, id: number, clientIp: string): Promise<StaffRegistrationDetail> {
       return audited(user, 'view', id, clientIp, () => withScope(database, user, async (tx) => {
         const row = await getOwn(tx, id);
-        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.view`, targetType: TARGET, targetId: String(id), outcome: 'success' });
-        return staffDetailOf(tx, deps, row, today());
+        const registry = await readRegistryMatches(tx, deps, row, today());
+        // The registry persons shown by ID number, wherever registered: whose records were read.
+        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.view`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { registryPersonIds: registry.personIds } });
+        return staffDetailOf(tx, deps, row, today(), registry);
       }));
     },
 
@@ -89,8 +92,9 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
         if (row.status === 'completed') throw registrationError('registration.completed');
         await saveInfoRequest(tx, id, text);
         await enqueueNotifications(tx, notify.infoRequested(row, text));
-        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.requestInfo`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text } });
-        return staffDetailOf(tx, deps, { ...row, status: 'infoRequested', infoRequest: text }, today());
+        const registry = await readRegistryMatches(tx, deps, row, today());
+        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.requestInfo`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text, registryPersonIds: registry.personIds } });
+        return staffDetailOf(tx, deps, { ...row, status: 'infoRequested', infoRequest: text }, today(), registry);
       }));
       deps.dispatcher.kick();
       return result;
@@ -103,8 +107,9 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
         const row = await getOwn(tx, id, true);
         if (row.status === 'completed') throw registrationError('registration.completed');
         if (row.conflicts.length > 0 && note === null) throw registrationError('registration.noteRequired');
-        const [done] = await complete(tx, user, [row], note, baseUrl, clientIp);
-        return staffDetailOf(tx, deps, done!, today());
+        const registry = await readRegistryMatches(tx, deps, row, today());
+        const [done] = await complete(tx, user, [row], note, baseUrl, clientIp, registry.personIds);
+        return staffDetailOf(tx, deps, done!, today(), registry);
       }));
       deps.dispatcher.kick();
       return result;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decryptField } from '../crypto/pii.js';
 import { as, createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn, type ResidentSession } from '../test/resident.js';
 import { boundMother, chinaDay, COMMITMENT, count, declaredForm, smsTo, submit, villageOf } from './test-helpers.js';
@@ -118,6 +119,35 @@ describe('the township worker', () => {
     expect(bare.json().code).toBe('registration.noteRequired');
     const noted = await post(`/api/childbirth-registrations/${conflicted}/complete`, township, { note: '户籍在北京，已电话核实身份' });
     expect(noted.json()).toMatchObject({ status: 'completed', workerNote: '户籍在北京，已电话核实身份' });
+  });
+
+  it('audits whose registry records the detail shows: the matched parents and their children, on the view and on the actions that return it', async () => {
+    // Declared by ID number (any registry couple with children): the detail matches them wherever they are registered.
+    const [couple] = await t.database.query<{ m_name: string; m_id: Buffer; f_name: string; f_id: Buffer }>(
+      `SELECT m.name AS m_name, m.id_cipher AS m_id, f.name AS f_name, f.id_cipher AS f_id FROM relationships s
+         JOIN persons m ON m.id = s.to_person_id JOIN persons f ON f.id = s.from_person_id
+        WHERE s.kind = 'spouse' AND EXISTS (SELECT 1 FROM relationships c WHERE c.kind = 'mother' AND c.from_person_id = m.id) ORDER BY m.id DESC LIMIT 1`);
+    const idOfCipher = (c: Buffer) => decryptField(t.keys.piiEncryption, 'idNumber', c);
+    const res = await submit(t, await residentSignIn(t, '13500000008'), declaredForm(village, {
+      mother: { name: couple!.m_name, idNumber: idOfCipher(couple!.m_id) }, father: { name: couple!.f_name, idNumber: idOfCipher(couple!.f_id) }, married: true,
+    }));
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id;
+    const [parents] = await t.database.query<{ m: number; f: number }>('SELECT mother_person_id AS m, father_person_id AS f FROM childbirth_registrations WHERE id = $1', [id]);
+    const children = await t.database.query<{ id: number }>("SELECT DISTINCT to_person_id AS id FROM relationships WHERE kind IN ('mother', 'father') AND from_person_id = ANY ($1::bigint[])", [[parents!.m, parents!.f]]);
+    const shown = [parents!.m, parents!.f, ...children.map((c) => c.id)].map(Number).sort((a, b) => a - b);
+    expect(children.length).toBeGreaterThan(0);
+    const logged = async (action: string) => {
+      const [entry] = await t.database.query<{ details: { registryPersonIds?: number[] } | null }>(
+        "SELECT details FROM audit_log WHERE action = $1 AND target_id = $2 AND username = 'township' AND outcome = 'success' ORDER BY seq DESC LIMIT 1", [action, String(id)]);
+      return [...(entry?.details?.registryPersonIds ?? [])].sort((a, b) => a - b);
+    };
+    expect((await get(`/api/childbirth-registrations/${id}`, township)).statusCode).toBe(200);
+    expect(await logged('childbirthRegistration.view')).toEqual(shown);
+    expect((await post(`/api/childbirth-registrations/${id}/request-info`, township, { message: '请补充孕检记录' })).statusCode).toBe(200);
+    expect(await logged('childbirthRegistration.requestInfo')).toEqual(shown);
+    expect((await post(`/api/childbirth-registrations/${id}/complete`, township, { note: '已核实' })).statusCode).toBe(200);
+    expect(await logged('childbirthRegistration.complete')).toEqual(shown);
   });
 
   it('asks the family for more information; the answer puts it back in the queue with a fresh deadline', async () => {
