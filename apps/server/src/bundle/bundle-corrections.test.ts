@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
-import { asResident } from '../test/resident.js';
+import { asResident, residentSignIn } from '../test/resident.js';
 import { BIRTH_DATE, boundFamily, bundleForm, eventually, freshIdNumber, staff, submit, taskId, type Family } from './test-setup.js';
 
 // Issue 4: "Bad input (impossible dates, a malformed ID number, a script tag in a name) gets a
@@ -64,7 +64,7 @@ describe('refusing bad input with a clear message, changing nothing', () => {
        VALUES ('T' || nextval('childbirth_registration_no_seq'), $1, $2, 'portal', true, 'pregnant', $3, '\\x00', '\\x00', '533423********0000', 2, '承诺', 'completed', '2025-06-01') RETURNING id`,
       [f.mother.residenceRegionCode, f.r.residentId, f.mother.name],
     );
-    const res = await submit(t, f.r, bundleForm(f, { services: ['vaccinationRecord'], registrationId: Number(reg!.id) }));
+    const res = await submit(t, f.r, bundleForm(f, { newborn: { ...bundleForm(f).newborn, name: '和小蕊' }, services: ['vaccinationRecord'], registrationId: Number(reg!.id) }));
     expect(res.statusCode).toBe(201);
     expect(res.json().registrationId).toBe(Number(reg!.id));
   });
@@ -93,6 +93,37 @@ describe('refusing bad input with a clear message, changing nothing', () => {
     expect(taken.json().code).toBe('bundle.newbornIdTaken');
     expect(await count('persons')).toBe(persons + 1);
     expect((await tasksOf(bundle.id)).find((x) => x.service === 'hukouRegistration')!.status).toBe('pending');
+  });
+});
+
+describe('one open bundle per newborn', () => {
+  it('refuses a second submission for the same newborn while the first is open (409, zh and en), and takes a twin', async () => {
+    const before = [await count('newborn_bundles'), await count('bundle_tasks')];
+    const again = await submit(t, f.r, bundleForm(f));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'bundle.duplicate', message: expect.stringContaining('请勿重复提交'), details: { bundleId: bundle.id, bundleNo: bundle.bundleNo } });
+    // The same mother typed instead of chosen is the same mother.
+    const typed = await submit(t, f.r, bundleForm(f, { mother: { name: f.mother.name, idNumber: f.mother.idNumber.toLowerCase(), phone: f.mother.phone } }), 'en');
+    expect(typed.statusCode).toBe(409);
+    expect(typed.json().message).toMatch(/already submitted a newborn bundle for this child/);
+    expect([await count('newborn_bundles'), await count('bundle_tasks')]).toEqual(before);
+    const twin = await submit(t, f.r, bundleForm(f, { newborn: { ...bundleForm(f).newborn, name: '和小穗' }, services: ['vaccinationRecord'] }));
+    expect(twin.statusCode).toBe(201);
+  });
+
+  it('lets only one of several identical submissions sent at once through', async () => {
+    const r = await residentSignIn(t, '13900003009');
+    const form = {
+      newborn: { name: '阿依·买买提', sex: 'male', birthDate: BIRTH_DATE, birthTime: '23:05', birthPlace: '维西县人民医院', hospitalName: '维西傈僳族自治县人民医院' },
+      mother: { name: '阿依古丽·买买提', idNumber: await freshIdNumber(t, '1996-04-18', 'female', '530102'), phone: '13900003009' },
+      father: null,
+      hukouRegionCode: '533423101001',
+      services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration'],
+    };
+    const codes = (await Promise.all(Array.from({ length: 5 }, () => submit(t, r, form)))).map((res) => res.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409, 409]);
+    const rows = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM newborn_bundles WHERE resident_id = $1', [r.residentId]);
+    expect(Number(rows[0]!.n)).toBe(1);
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   full = (await submit(t, f.r, bundleForm(f))).json();
   // Hukou was registered before: insurance and the card need only the newborn's ID number.
   const existing = await freshIdNumber(t, BIRTH_DATE, 'female');
-  const res = await submit(t, f.r, bundleForm(f, { services: ['medicalInsuranceEnrollment', 'socialSecurityCard', 'vaccinationRecord'], existingNewbornIdNumber: existing }));
+  const res = await submit(t, f.r, bundleForm(f, { newborn: { ...bundleForm(f).newborn, name: '和小蕊' }, services: ['medicalInsuranceEnrollment', 'socialSecurityCard', 'vaccinationRecord'], existingNewbornIdNumber: existing }));
   expect(res.statusCode).toBe(201);
   insuranceOnly = res.json();
 });

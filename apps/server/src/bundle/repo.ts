@@ -95,6 +95,23 @@ export async function insertBundle(tx: Conn, b: NewBundle): Promise<number> {
   return Number(row!.id);
 }
 
+/**
+ * Serialises one resident's submissions until the transaction ends, so that two identical ones
+ * sent at once cannot both find no open bundle and both be written.
+ */
+export async function lockResidentSubmissions(tx: Conn, residentId: number): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`newbornBundle:${residentId}`]);
+}
+
+/** The resident's open bundles for a newborn of this name and birth date (the mother is compared decrypted). */
+export async function findOpenBundlesFor(tx: Conn, residentId: number, newbornName: string, birthDate: string): Promise<Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'>[]> {
+  const rows = await tx.query<Record<string, unknown>>(
+    "SELECT id, bundle_no, mother_id_cipher FROM newborn_bundles WHERE resident_id = $1 AND newborn_name = $2 AND birth_date = $3::date AND status <> 'completed' ORDER BY id",
+    [residentId, newbornName, birthDate],
+  );
+  return rows.map((r) => ({ id: Number(r.id), bundle_no: String(r.bundle_no), mother_id_cipher: bytes(r.mother_id_cipher)! }));
+}
+
 /** The bundle, locked when it is about to change: two departments completing at once see each other's work. */
 export async function findBundle(tx: Conn, id: number, forUpdate = false): Promise<BundleRow | null> {
   const rows = await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);

@@ -12,11 +12,13 @@ import type { SessionResident } from '../portal/session.js';
 import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
-import { findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow } from './repo.js';
+import {
+  findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, lockResidentSubmissions, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow,
+} from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
 import { changedTasks, domainTasks, storedBundleStatus } from './tasks.js';
-import { readSubmission, regionProblem } from './submission.js';
+import { readSubmission, refuseDuplicate, regionProblem } from './submission.js';
 import { bundleSummary, bundleView } from './views.js';
 
 /** The family's side of 出生一件事 (issue 4): submit once, follow each department, correct what is returned. */
@@ -38,7 +40,9 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       const today = chinaDateOf(now);
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
+        await lockResidentSubmissions(tx, resident.id);
         const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
+        await refuseDuplicate(tx, c, resident.id, form);
         const id = await insertBundle(tx, {
           ...columnsOf(form, c),
           bundle_no: await nextBundleNo(tx, form.hukouRegionCode, today),

@@ -1,10 +1,11 @@
-import { regionLevelOf, validateNewbornBundle, type BundleService, type NewbornBundleForm, type Sex } from '@cradle/domain';
+import { normalizeIdNumber, regionLevelOf, validateNewbornBundle, type BundleService, type NewbornBundleForm, type Sex } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { RegionService } from '../regions/service.js';
 import type { SessionResident } from '../portal/session.js';
 import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
 import { resolveParent, type FieldProblem } from './parents.js';
+import { findOpenBundlesFor } from './repo.js';
 import type { NewbornBundleBody } from './schemas.js';
 
 /** The hukou region must be a township or village of this deployment (the domain checks the shape). */
@@ -18,6 +19,18 @@ export interface Submission {
   form: NewbornBundleForm;
   motherPersonId: number | null;
   fatherPersonId: number | null;
+}
+
+/**
+ * One open bundle per newborn and resident (our reading of "the same newborn": the same mother,
+ * birth date and name; twins differ by name): a second one would give every department the
+ * same task twice. 409 with the open bundle's number. The caller holds lockResidentSubmissions.
+ */
+export async function refuseDuplicate(tx: Conn, c: Crypto, residentId: number, form: NewbornBundleForm): Promise<void> {
+  const mother = normalizeIdNumber(form.mother.idNumber);
+  const open = await findOpenBundlesFor(tx, residentId, form.newborn.name.trim(), form.newborn.birthDate);
+  const same = open.find((b) => c.pii.decryptIdNumber(b.mother_id_cipher) === mother);
+  if (same) throw bundleError('bundle.duplicate', { bundleId: same.id, bundleNo: same.bundle_no });
 }
 
 /**
