@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
+import { multipartWith } from '../registration/test-helpers.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { BIRTH_DATE, boundFamily, bundleForm, eventually, freshIdNumber, staff, submit, taskId, type Family } from './test-setup.js';
 
@@ -185,6 +186,26 @@ describe('return for correction', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, payload: { service: 'hukouRegistration', corrections: { 'newborn.name': '和小禾' } }, ...asResident(f.r) });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('task.wrongStatus');
+  });
+
+  it('moves the bundle’s attachments and messages with its tasks when the family corrects the hukou region', async () => {
+    const from = (await view()).hukouRegion.code as string;
+    const to = (await t.database.query<{ code: string }>('SELECT code FROM regions WHERE level = 5 AND code LIKE $1 AND code NOT LIKE $2 ORDER BY code LIMIT 1', ['533423%', `${from.slice(0, 9)}%`]))[0]!.code;
+    const file = multipartWith({ ownerKind: 'newbornBundle', ownerId: String(bundle.id) }, '出生医学证明.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const uploaded = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: file.payload, headers: { ...file.headers, cookie: f.r.cookie, 'x-csrf-token': f.r.csrf } });
+    expect(uploaded.statusCode).toBe(201);
+    const hukou = taskId(bundle, 'hukouRegistration');
+    expect((await api().post(s.police!, `/api/bundle-tasks/${hukou}/return`, { reason: '落户地应为父亲户籍所在村', fields: ['hukouRegionCode'] })).statusCode).toBe(200);
+    const fixed = await t.app.inject({ method: 'POST', url: `/api/portal/newborn-bundles/${bundle.id}/corrections`, payload: { service: 'hukouRegistration', corrections: { hukouRegionCode: to } }, ...asResident(f.r) });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().hukouRegion.code).toBe(to);
+    const regionsOf = async (sql: string) => [...new Set((await t.database.query<{ region_code: string }>(sql, [bundle.id])).map((r) => r.region_code))];
+    expect(await regionsOf('SELECT region_code FROM bundle_tasks WHERE bundle_id = $1')).toEqual([to]);
+    expect(await regionsOf("SELECT region_code FROM attachments WHERE owner_kind = 'newbornBundle' AND owner_id = $1")).toEqual([to]);
+    expect(await regionsOf(`SELECT region_code FROM notifications WHERE (subject_kind = 'newbornBundle' AND subject_id = $1)
+      OR (subject_kind = 'bundleTask' AND subject_id IN (SELECT id FROM bundle_tasks WHERE bundle_id = $1))`)).toEqual([to]);
+    // Another bundle's files and messages stay where they were.
+    expect(Number((await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM notifications WHERE region_code = $1", [from]))[0]!.n)).toBeGreaterThan(0);
   });
 
   it('once hukou is registered, takes a correction that keeps the registered name and refuses one that changes it', async () => {

@@ -13,7 +13,7 @@ import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
 import {
-  findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, lockResidentSubmissions, moveTasks, nextBundleNo, saveTasks, updateBundle, type BundleRow,
+  findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, lockResidentSubmissions, moveBundle, nextBundleNo, saveTasks, updateBundle, type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -113,7 +113,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
           ...(touches('father') ? { father_person_id: await familyPersonOf(tx, c, resident, next.father) } : {}),
           status: storedBundleStatus(bundleStatus(outcome.tasks)),
         });
-        if (next.hukouRegionCode !== b.region_code) await moveTasks(tx, b.id, next.hukouRegionCode);
+        if (next.hukouRegionCode !== b.region_code) await moveBundle(tx, b.id, next.hukouRegionCode);
         await saveTasks(tx, b.id, changedTasks(tasks, outcome.tasks, { service: body.service }));
         const after = (await findBundle(tx, b.id))!;
         const resubmitted = outcome.tasks.find((t) => t.service === body.service)!;
