@@ -18,6 +18,14 @@ export const registrationError = defineErrors({
     status: 429,
     message: { zh: '同一账号 24 小时内最多提交 5 件生育登记，请稍后再试', en: 'One account may submit at most 5 childbirth registrations in 24 hours; try again later' },
   },
+  // A deployment reached at an address other than localhost must say where it is (README, configuration).
+  'registration.publicUrlUnset': {
+    status: 503,
+    message: {
+      zh: '平台尚未配置公开访问地址（CRADLE_PUBLIC_URL），暂不能签发回执及其核验链接，请联系系统管理员',
+      en: "The platform's public address (CRADLE_PUBLIC_URL) is not configured, so no receipt or verification link can be issued; contact the system administrator",
+    },
+  },
   // details: [{field, code, message: {zh, en}}] as for registration.invalid.
   'registration.textInvalid': { status: 400, message: { zh: '填写的文字有误，请按提示修改', en: 'The text is not valid; see the details' } },
 });

@@ -9,6 +9,7 @@ import {
   BulkCompleteBody, BulkCompleteResult, ChildbirthPrefill, ChildbirthRegistrationBody, CompleteBody, IdParam, MessageBody, PortalRegistrationDetail,
   QueueQuery, RegistrationQueue, RegistrationSummary, StaffRegistrationDetail,
 } from './schemas.js';
+import { receiptBaseUrl } from './public-url.js';
 import { REGISTRATION_HANDLERS, REGISTRATION_READERS } from './roles.js';
 import { createRegistrationService } from './service.js';
 
@@ -21,8 +22,8 @@ const tags = ['childbirthRegistration'];
 export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async (app, deps) => {
   const registrations = createRegistrationService(deps);
   const { portal, staff } = registrations;
-  // The address printed in receipts: the configured public one, else the one the request came to.
-  const baseUrl = (req: FastifyRequest) => deps.publicUrl ?? `${req.protocol}://${req.host}`;
+  // The address printed in receipts: the configured public one; unset, only a request to localhost (public-url.ts).
+  const baseUrl = (req: FastifyRequest) => receiptBaseUrl(deps.publicUrl, req);
   const pdf = (reply: FastifyReply, r: { number: string; pdf: Buffer }) =>
     reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${r.number}.pdf"`).send(r.pdf);
 

@@ -90,6 +90,26 @@ describe('the township worker', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/receipts/verify/${token}` })).json()).toMatchObject({ valid: true, contentMatches: false });
   });
 
+  it('issues no receipt link to the address a request names when the public address is unset: 503, nothing completed, no message', async () => {
+    const r = await residentSignIn(t, '13500000009');
+    const id = (await submit(t, r, declaredForm(village))).json().id;
+    const elsewhere = { host: 'attacker.example' };
+    const note = { note: '户籍在外省，已电话核实' };
+    const refused = await t.app.inject({ method: 'POST', url: `/api/childbirth-registrations/${id}/complete`, ...as(township, elsewhere), payload: note });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json()).toMatchObject({ code: 'registration.publicUrlUnset', message: expect.stringContaining('CRADLE_PUBLIC_URL') });
+    expect((await t.app.inject({ method: 'POST', url: '/api/childbirth-registrations/bulk-complete', ...as(township, elsewhere), payload: { ids: [id] } })).statusCode).toBe(503);
+    expect(await count(t, "SELECT count(*)::int AS n FROM childbirth_registrations WHERE id = $1 AND status = 'submitted'", [id])).toBe(1);
+    expect(await count(t, "SELECT count(*)::int AS n FROM notifications WHERE body_zh LIKE '%attacker.example%' OR body_en LIKE '%attacker.example%'")).toBe(0);
+
+    // Addressed to this machine (a demo), the request's origin is used.
+    expect((await post(`/api/childbirth-registrations/${id}/complete`, township, note)).statusCode).toBe(200);
+    expect(await smsTo(t, '13500000009', '已办结')).toContain('http://localhost');
+    expect((await get(`/api/childbirth-registrations/${id}/receipt.pdf`, township)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations/${id}/receipt.pdf`, ...as(township, elsewhere) })).statusCode).toBe(503);
+    expect((await t.app.inject({ method: 'GET', url: `/api/portal/childbirth-registrations/${id}/receipt.pdf`, ...asResident(r, elsewhere) })).statusCode).toBe(503);
+  });
+
   it('says valid:false for a tampered, foreign or garbage token, never an error', async () => {
     const { id } = await cleanRegistration('13500000003', 2);
     await post(`/api/childbirth-registrations/${id}/complete`, township);
