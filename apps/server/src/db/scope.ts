@@ -12,9 +12,8 @@ export interface Scope {
  */
 export async function withScope<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
   if (!/^\d{2,12}$/.test(scope.jurisdictionCode)) throw new Error(`invalid jurisdiction ${scope.jurisdictionCode}`);
-  return database.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE (as PostgREST does it).
-    await tx.query("SELECT set_config('role', 'cradle_app', true), set_config('cradle.jurisdiction', $1, true)", [scope.jurisdictionCode]);
-    return fn(tx);
-  });
+  // Inlined, not a parameter, so it rides with BEGIN in one round trip: the code is digits only (checked above).
+  // set_config('role', …, true) is SET LOCAL ROLE (as PostgREST does it).
+  const prelude = `SELECT set_config('role', 'cradle_app', true), set_config('cradle.jurisdiction', '${scope.jurisdictionCode}', true)`;
+  return database.transaction(fn, prelude);
 }

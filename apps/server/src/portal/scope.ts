@@ -7,8 +7,7 @@ import type { Conn, Database } from '../db/client.js';
  */
 export async function withResident<T>(database: Database, residentId: number, fn: (tx: Conn) => Promise<T>): Promise<T> {
   if (!Number.isSafeInteger(residentId) || residentId <= 0) throw new Error(`invalid resident ${residentId}`);
-  return database.transaction(async (tx) => {
-    await tx.query("SELECT set_config('role', 'cradle_app', true), set_config('cradle.resident', $1, true), set_config('cradle.jurisdiction', '', true)", [String(residentId)]);
-    return fn(tx);
-  });
+  // Inlined with BEGIN in one round trip: the id is a checked positive integer.
+  const prelude = `SELECT set_config('role', 'cradle_app', true), set_config('cradle.resident', '${residentId}', true), set_config('cradle.jurisdiction', '', true)`;
+  return database.transaction(fn, prelude);
 }
