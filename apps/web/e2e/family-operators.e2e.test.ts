@@ -16,7 +16,7 @@ const f = useBrowser();
 const today = chinaDateOf(new Date());
 const NOTE = '已电话联系家庭核实，母亲户籍在外省，尚未录入人口库';
 const CERTIFICATE = 'Q530012345';
-const RETURN_REASON = '新生儿姓名与出生医学证明不一致，请核对';
+const RETURN_REASON = '母亲手机号码无法接通，请核对';
 
 /** A registration by commitment, submitted through the portal as a family would; returns its id and number. */
 async function register(phone: string, mother: { name: string; idNumber: string }): Promise<{ id: number; no: string }> {
@@ -189,6 +189,9 @@ describe('family services in the console', () => {
     await signIn(police, server, 'police');
     await openTask(police, 'hukouRegistration');
     expect(await police.getByTestId('bundle-certificate').textContent()).toBe(CERTIFICATE);
+    // Both parents were chosen from the registry by the bound family: nothing to confirm.
+    expect(await police.getByTestId('declared-parents').count()).toBe(0);
+    expect(await police.getByTestId('confirm-declared-parents').count()).toBe(0);
     const idInput = police.getByTestId('completion-idNumber');
     const explain = police.locator('.ant-form-item-explain-error');
     await idInput.fill('53342320251220');
@@ -233,12 +236,15 @@ describe('family services in the console', () => {
     await medins.getByTestId('task-return').click();
     await modalOpened(medins);
     await medins.getByTestId('return-reason').fill(RETURN_REASON);
-    await medins.getByTestId('return-fields').getByText('新生儿姓名').click();
+    // Hukou is registered: the newborn's and parents' identity follow the hukou record and cannot be returned.
+    await medins.getByTestId('return-identity-locked').waitFor();
+    expect(await medins.getByTestId('return-fields').getByRole('checkbox', { name: '新生儿姓名' }).isDisabled()).toBe(true);
+    await medins.getByTestId('return-fields').getByText('母亲手机号码').click();
     await medins.getByTestId('return-confirm').click();
     await medins.getByTestId('task-returned').waitFor();
     expect(await medins.getByTestId('return-reason-text').textContent()).toContain(RETURN_REASON);
     const [returned] = await server.database.query<{ status: string; return_fields: string[] }>('SELECT status, return_fields FROM bundle_tasks WHERE id = $1', [ids.insurance]);
-    expect(returned).toEqual({ status: 'returned', return_fields: ['newborn.name'] });
+    expect(returned).toEqual({ status: 'returned', return_fields: ['mother.phone'] });
     await screenshot(medins, 'family-insurance-returned');
 
     // Disease control: a vaccination record needs no number, so it is completed in bulk.
@@ -254,6 +260,50 @@ describe('family services in the console', () => {
     await result.waitFor();
     expect(await result.textContent()).toContain('已办结 1 件，跳过 0 件');
     expect(await taskStatus(ids.vaccination)).toBe('done');
+  });
+
+  it('the police see the registry record a declared mother matches (age, residence, children) and link the newborn to her only when they confirm it', async () => {
+    const { page, server } = f;
+    const mother = await registryMother();
+    // A family applying unbound, typing the mother's papers; the certificate was issued before, so hukou starts at once.
+    const family = await residentSignIn(server, '13900000104');
+    const res = await server.app.inject({
+      method: 'POST', url: '/api/portal/newborn-bundles', ...asResident(family),
+      payload: {
+        newborn: { name: '和小溪', sex: 'female', birthDate: '2025-12-20', birthTime: '09:40', birthPlace: '维西县人民医院', hospitalName: '维西傈僳族自治县人民医院' },
+        mother: { name: mother.name, idNumber: mother.idNumber, phone: '13900000104' },
+        father: null,
+        hukouRegionCode: VILLAGE,
+        services: ['hukouRegistration'],
+        existingBirthCertificateNo: 'Q530012346',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().mother.personId).toBeNull();
+    const hukou = taskId(res.json(), 'hukouRegistration');
+
+    await signIn(page, server, 'police');
+    await page.getByTestId('nav-bundle-tasks').click();
+    const task = row(page, 'task-row', hukou);
+    await task.waitFor();
+    await task.getByRole('link').click();
+    const declared = page.getByTestId('declared-mother');
+    await declared.waitFor();
+    expect(await declared.getAttribute('data-known')).toBe('true');
+    expect(await page.getByTestId('declared-mother-children').textContent()).toBe(String(mother.children));
+    expect(await declared.textContent()).toContain(mother.name);
+    await screenshot(page, 'family-hukou-declared-mother');
+
+    await page.getByTestId('completion-idNumber').fill(await freshIdNumber(server, '2025-12-20', 'female'));
+    await page.getByTestId('confirm-declared-parents').check();
+    await page.getByTestId('task-complete').click();
+    await page.getByTestId('result-newbornId').waitFor();
+    expect(await page.getByTestId('parents-not-linked').count()).toBe(0);
+    const links = await server.database.query<{ kind: string; name: string }>(
+      `SELECT r.kind, m.name FROM relationships r JOIN persons m ON m.id = r.from_person_id JOIN newborn_bundles b ON b.newborn_person_id = r.to_person_id WHERE b.id = $1`,
+      [res.json().id],
+    );
+    expect(links).toEqual([{ kind: 'mother', name: mother.name }]);
   });
 
   it('the system administrator adds a public holiday to the working-day calendar and removes it again', async () => {

@@ -855,7 +855,7 @@ export const en: Translation = {
       extra: {
         certificateNo: 'One capital letter and 9 digits, e.g. Q530012345',
         recordNo: 'Optional; 6–32 letters, digits or hyphens',
-        idNumber: "The 18-character number assigned at hukou registration: the declared birth date and sex, and the hukou region's county. On completion the newborn enters the registry, linked to both parents.",
+        idNumber: "The 18-character number assigned at hukou registration: the declared birth date and sex, and the hukou region's county. On completion the newborn enters the registry, linked to the parents chosen from it; parents the family declared are linked only once you confirm them.",
         enrolledOn: 'Enrolled within {{days}} days of birth (by {{date}}), the newborn is covered from birth.',
         cardNo: 'Optional; 6–20 letters or digits. Without a number the card is recorded as applied for, in production.',
       },
