@@ -22,7 +22,7 @@ export interface Config {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limit, audit). */
   trustProxy: boolean;
   webDist: string;
-  /** The public address (e.g. https://cradle.example.gov.cn) printed in receipts' verification links; from the request when unset. */
+  /** The public address (e.g. https://cradle.example.gov.cn) printed in receipts' verification links; unset, only a localhost request's own origin is used (registration/public-url.ts). */
   publicUrl: string | undefined;
   /** Where text messages go: 'log' (development sink, the default in demo mode) or 'webhook'. */
   sms: string | undefined;

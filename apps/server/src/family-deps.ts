@@ -14,6 +14,6 @@ export interface FamilyServiceDeps {
   calendar: CalendarService;
   /** Call after a commit that wrote SMS notifications: sends them now rather than on the next tick. */
   dispatcher: NotificationDispatcher;
-  /** The address residents reach the platform at, for links in receipts; from the request when unset. */
+  /** The address residents reach the platform at, for links in receipts; unset, only a localhost request's origin (registration/public-url.ts). */
   publicUrl: string | undefined;
 }

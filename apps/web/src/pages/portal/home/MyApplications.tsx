@@ -20,7 +20,8 @@ export function MyApplications() {
       key: `r${r.id}`,
       at: r.submittedAt,
       to: `/m/registrations/${r.id}`,
-      title: `${t('portal.registration.name')} · ${t('parity.nth', { n: r.parity })}`,
+      // Parity is null until the township confirms it for parents the family typed in.
+      title: r.parity === null ? t('portal.registration.name') : `${t('portal.registration.name')} · ${t('parity.nth', { n: r.parity })}`,
       number: r.registrationNo,
       tag: <RegistrationStatusTag status={r.status} />,
       testId: 'portal-my-registration',
