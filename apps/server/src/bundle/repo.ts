@@ -196,22 +196,14 @@ export async function saveTasks(tx: Conn, bundleId: number, tasks: TaskWrite[]):
  * Moves a bundle's tasks, attachments and messages with it when the family corrects the hukou
  * region: the new region handles it, and the old one keeps none of its personal data.
  *
- * The tasks move under the family's scope. Attachments (cradle_app may only read and add them,
- * 0011) and the departments' messages (outside the resident policy) cannot, and no migration may
- * change that now; so those two statements run as the owner (`role` reset for them alone, inside
- * the family's transaction, so all of it commits or none), narrowed to this bundle, which the
- * caller has just read and locked through the resident scope.
+ * The tasks move under the family's scope; attachments (cradle_app may only read and add them)
+ * and the departments' messages (outside the resident policy) move through the definer function
+ * cradle_move_bundle_files (migration 0016), for this bundle only, in the same transaction.
  */
 export async function moveBundle(tx: Conn, bundleId: number, regionCode: string): Promise<void> {
   await tx.query('UPDATE bundle_tasks SET region_code = $2, updated_at = now() WHERE bundle_id = $1', [bundleId, regionCode]);
-  await tx.query("SELECT set_config('role', 'none', true)");
-  await tx.query("UPDATE attachments SET region_code = $2 WHERE owner_kind = 'newbornBundle' AND owner_id = $1", [bundleId, regionCode]);
-  await tx.query(
-    `UPDATE notifications SET region_code = $2
-      WHERE (subject_kind = 'newbornBundle' AND subject_id = $1) OR (subject_kind = 'bundleTask' AND subject_id IN (SELECT id FROM bundle_tasks WHERE bundle_id = $1))`,
-    [bundleId, regionCode],
-  );
-  await tx.query("SELECT set_config('role', 'cradle_app', true)");
+  // Attachments and messages through migration 0016's function: the family's scope may not update them.
+  await tx.query('SELECT cradle_move_bundle_files($1, $2)', [bundleId, regionCode]);
 }
 
 export interface EntitlementRow {

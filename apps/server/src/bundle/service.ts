@@ -5,7 +5,7 @@ import {
 import type { Conn } from '../db/client.js';
 import { appendAudit } from '../audit/service.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueFromResident } from '../notifications/outbox.js';
+import { enqueueNotifications } from '../notifications/outbox.js';
 import { residentActor } from '../portal/service.js';
 import { withResident } from '../portal/scope.js';
 import type { SessionResident } from '../portal/session.js';
@@ -59,7 +59,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const b = (await findBundle(tx, id))!;
         const rows = await findTasks(tx, [id]);
         const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
-        await enqueueFromResident(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
+        await enqueueNotifications(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
         await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));
         return view(tx, b, today);
       });
@@ -120,7 +120,7 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const idOf = (s: BundleService) => rows.find((r) => r.service === s)!.id;
         // Work already done that used a corrected field is not reopened (our reading); its department is told.
         const doneUsing = outcome.tasks.filter((t) => t.status === 'done' && bundleServiceDefinition(t.service).formFields.some((f) => fields.includes(f)));
-        await enqueueFromResident(tx, [
+        await enqueueNotifications(tx, [
           notify.taskArrived(ref(after), body.service, idOf(body.service), resubmitted.deadline, true),
           ...doneUsing.map((t) => notify.correctedAfterDone(ref(after), t.service, idOf(t.service), fields)),
         ]);

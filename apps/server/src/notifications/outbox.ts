@@ -16,7 +16,8 @@ export interface OutgoingNotification {
 }
 
 /**
- * Writes notifications in the caller's transaction, the one that changed the state they report:
+ * Writes notifications in the caller's transaction, the one that changed the state they report
+ * (any scoped caller may insert one, a family's for operator queues too: migration 0016):
  * a message is sent if and only if the change committed (the outbox pattern). In-app messages
  * are delivered by being stored; SMS ones wait for the dispatcher.
  */
@@ -42,20 +43,4 @@ export async function enqueueNotifications(tx: Conn, list: OutgoingNotification[
       rows.map(({ n }) => n.body.en),
     ],
   );
-}
-
-/**
- * Writes notifications from a family's own transaction (withResident). That scope matches no
- * region, so the notifications policy would refuse a row for an operator queue: for those inserts
- * alone the transaction takes the queue's region as its jurisdiction, which is exactly where the
- * message belongs, and gives it up at once.
- */
-export async function enqueueFromResident(tx: Conn, list: OutgoingNotification[]): Promise<void> {
-  await enqueueNotifications(tx, list.filter((n) => 'residentId' in n.recipient));
-  const queues = list.filter((n) => !('residentId' in n.recipient));
-  for (const region of new Set(queues.map((n) => n.regionCode))) {
-    await tx.query("SELECT set_config('cradle.jurisdiction', $1, true)", [region]);
-    await enqueueNotifications(tx, queues.filter((n) => n.regionCode === region));
-    await tx.query("SELECT set_config('cradle.jurisdiction', '', true)");
-  }
 }

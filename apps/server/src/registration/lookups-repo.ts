@@ -6,15 +6,7 @@ import type { Conn } from '../db/client.js';
 // in the transaction that stores the new one, after it took the parents' locks: two identical
 // submissions at once otherwise both miss each other (review of issue 4).
 //
-// No SECURITY DEFINER function reads childbirth_registrations (migration 0011's three read the
-// registry), and adding one needs a migration. The ways without one:
-// - the owner connection, as before, while the resident transaction holds the lock: two pool
-//   connections per submission, so a burst of as many submissions as the pool holds waits
-//   forever, and on PGlite (one connection) the second query waits on the transaction itself;
-// - so instead the one SELECT below runs in the resident transaction as the session's own role
-//   (the owner, as the owner connection was): SET LOCAL ROLE NONE, the query, then the role
-//   restored. Same privilege as before, one fixed statement returning number, status and date.
-// A definer function `cradle_earlier_registrations(bytea[])` would remove the role switch.
+// Migration 0016's cradle_earlier_registrations does the look-up past the resident's scope.
 
 /**
  * Holds registrations of these parents (ID-number blind indexes) in turn until the transaction
@@ -30,15 +22,9 @@ export async function lockParents(tx: Conn, blinds: Buffer[]): Promise<void> {
 /** Registrations on record for any of these ID numbers (by blind index), as mother or father, wherever and by whomever submitted. */
 export async function findEarlierRegistrations(tx: Conn, blinds: Buffer[]): Promise<EarlierRegistration[]> {
   if (blinds.length === 0) return [];
-  const [{ role }] = (await tx.query<{ role: string }>("SELECT current_setting('role') AS role")) as [{ role: string }];
-  await tx.query('SET LOCAL ROLE NONE');
-  const rows = await tx.query<{ registration_no: string; child_status: 'pregnant' | 'born'; date: string }>(
-    `SELECT registration_no, child_status, coalesce(child_birth_date, expected_birth_date)::text AS date FROM childbirth_registrations
-      WHERE mother_id_blind_index = ANY ($1::bytea[]) OR father_id_blind_index = ANY ($1::bytea[]) ORDER BY id`,
+  const rows = await tx.query<{ registration_no: string; child_status: 'pregnant' | 'born'; date: string | null }>(
+    'SELECT registration_no, child_status, date FROM cradle_earlier_registrations($1::bytea[])',
     [blinds],
   );
-  // Back to the scope's role (cradle_app) for the rest of the transaction. A failed query above
-  // aborts the transaction instead, and the rollback undoes the SET LOCAL.
-  await tx.query("SELECT set_config('role', $1, true)", [role]);
-  return rows.filter((r) => r.date !== null).map((r) => ({ registrationId: r.registration_no, childStatus: r.child_status, date: r.date }));
+  return rows.filter((r) => r.date !== null).map((r) => ({ registrationId: r.registration_no, childStatus: r.child_status, date: r.date! }));
 }

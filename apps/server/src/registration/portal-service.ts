@@ -5,7 +5,7 @@ import {
 import { appendAudit } from '../audit/service.js';
 import { encryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueFromResident } from '../notifications/outbox.js';
+import { enqueueNotifications } from '../notifications/outbox.js';
 import { listAttachments } from '../portal/attachments.js';
 import { withResident } from '../portal/scope.js';
 import { residentActor } from '../portal/service.js';
@@ -113,7 +113,7 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
           commitmentText: form.commitment.statement.trim(),
           deadline,
         });
-        await enqueueFromResident(tx, notify.submitted(saved));
+        await enqueueNotifications(tx, notify.submitted(saved));
         await appendAudit(tx, {
           ...residentActor(resident.id, clientIp, saved.regionCode), action: `${TARGET}.submit`, targetType: TARGET, targetId: String(saved.id), outcome: 'success',
           details: { registrationNo: saved.registrationNo, parity: saved.parity, conflicts: saved.conflicts.map((c) => c.code), byRegistry: [resolved.mother?.chosenPersonId, resolved.father?.chosenPersonId].some(Boolean) },
@@ -145,7 +145,7 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
         if (!found) throw registrationError('registration.notFound');
         if (found.status !== 'infoRequested') throw registrationError('registration.notInfoRequested');
         await saveReply(tx, id, deadline);
-        await enqueueFromResident(tx, notify.replied(found, text, deadline));
+        await enqueueNotifications(tx, notify.replied(found, text, deadline));
         await appendAudit(tx, { ...residentActor(resident.id, clientIp, found.regionCode), action: `${TARGET}.reply`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text } });
         return { row: { ...found, status: 'submitted' as const, deadline }, attachments: await listAttachments(tx, 'childbirthRegistration', id), family: await familyOf(tx, resident.personId) };
       });
