@@ -28,8 +28,9 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
-  async function claim(): Promise<Claimed[]> {
-    await database.query(`UPDATE notifications SET status = 'pending' WHERE channel = 'sms' AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
+  /** Claims due rows; the sweep also re-queues stale claims (on the timer, not after every commit). */
+  async function claim(sweep: boolean): Promise<Claimed[]> {
+    if (sweep) await database.query(`UPDATE notifications SET status = 'pending' WHERE channel = 'sms' AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
     return database.query<Claimed>(
       `WITH next AS (
          SELECT id FROM notifications
@@ -41,10 +42,10 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
     );
   }
 
-  async function sendBatch(): Promise<number> {
+  async function sendBatch(sweep: boolean): Promise<number> {
     let sent = 0;
     for (;;) {
-      const rows = await claim();
+      const rows = await claim(sweep);
       const results: { id: number; error: string | null }[] = [];
       for (const row of rows) {
         try {
@@ -75,7 +76,7 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
 
   const dispatcher = {
     /** Sends what is pending now; concurrent calls share one run and trigger one more after it. */
-    async runOnce(): Promise<number> {
+    async runOnce(sweep = true): Promise<number> {
       if (running) {
         again = true;
         return running;
@@ -84,7 +85,7 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
         let total = 0;
         do {
           again = false;
-          total += await sendBatch();
+          total += await sendBatch(sweep);
         } while (again);
         return total;
       })().finally(() => {
@@ -92,13 +93,13 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
       });
       return running;
     },
-    kick(): void {
-      dispatcher.runOnce().catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+    kick(sweep = false): void {
+      dispatcher.runOnce(sweep).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
     },
     /** The sweep for messages left behind; 0 turns it off (tests drive runOnce themselves). */
     start(intervalMs = 30_000): void {
       if (intervalMs <= 0) return;
-      timer ??= setInterval(() => dispatcher.kick(), intervalMs);
+      timer ??= setInterval(() => dispatcher.kick(true), intervalMs);
       timer.unref();
     },
     async stop(): Promise<void> {
