@@ -26,7 +26,8 @@ export interface Database extends Conn {
   kind: 'pglite' | 'postgres';
   /**
    * Runs fn in one transaction. `prelude`, trusted SQL without parameters (the scope settings),
-   * runs first in the same round trip as BEGIN on PostgreSQL.
+   * runs first in the same round trip as BEGIN on PostgreSQL. A wrapper (a test's counter) must
+   * pass it on: dropped, withScope's transaction would run as the owner, past row-level security.
    */
   transaction<T>(fn: (tx: Conn) => Promise<T>, prelude?: string): Promise<T>;
   close(): Promise<void>;

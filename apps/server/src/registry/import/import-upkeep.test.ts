@@ -72,7 +72,7 @@ function lookUpTooEarly(database: Database): Database & { lookUps: () => number 
       return lookUps === 1 ? [] : tx.query<R>(text, params);
     },
   });
-  return { ...database, transaction: (fn) => database.transaction((tx) => fn(wrap(tx))), lookUps: () => lookUps };
+  return { ...database, transaction: (fn, prelude) => database.transaction((tx) => fn(wrap(tx)), prelude), lookUps: () => lookUps };
 }
 
 describe('two jurisdictions importing the same person at once', () => {
@@ -99,7 +99,7 @@ function counting(database: Database, fragments: string[]): Database & { counts:
       return tx.query<R>(text, params);
     },
   });
-  return { ...database, transaction: (fn) => database.transaction((tx) => fn(wrap(tx))), counts };
+  return { ...database, transaction: (fn, prelude) => database.transaction((tx) => fn(wrap(tx)), prelude), counts };
 }
 
 describe('persons registered in another township, in a file of several batches', () => {
