@@ -17,14 +17,19 @@ export interface AuditEntry {
 
 /**
  * Appends one hash-chained entry through cradle_append_audit() (migration 0001). Pass the
- * transaction of the write being audited, so both commit or neither does.
+ * transaction of the write being audited, so both commit or neither does. In a transaction the
+ * entry is written as its last statement before COMMIT (Conn.beforeCommit): the chain's lock is
+ * then held for the commit only. So an entry is not visible to the transaction's own later reads:
+ * `now` writes it at once, for the few that show the record's history in their answer.
  */
-export async function appendAudit(conn: Conn, e: AuditEntry): Promise<number> {
-  const rows = await conn.query<{ seq: number }>(
-    'SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) AS seq',
-    [e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null],
-  );
-  return Number(rows[0]!.seq);
+export async function appendAudit(conn: Conn, e: AuditEntry, when: 'beforeCommit' | 'now' = 'beforeCommit'): Promise<void> {
+  const write = async () => {
+    await conn.query('SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)', [
+      e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null,
+    ]);
+  };
+  if (conn.beforeCommit && when === 'beforeCommit') conn.beforeCommit(write);
+  else await write();
 }
 
 /** The actor part of an entry, from the request's session. */

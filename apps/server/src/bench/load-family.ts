@@ -89,7 +89,7 @@ async function main() {
   const keys = deriveKeys(master);
   let server: ChildProcess | undefined;
   try {
-    console.log(`Loading the demo county (${POPULATION.toLocaleString('en-US')} persons) and ${CLIENTS} residents…`);
+    console.log(`Loading the demo county (${POPULATION.toLocaleString('en-US')} persons) and ${CLIENTS * WRITES} residents…`);
     for (const u of demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001')) await createUser(database, keys, u, DEMO_PASSWORD);
     const pii = createPii(keys);
     await loadDemoPopulation(database, pii, TEST_SCOPE, POPULATION, new Date());

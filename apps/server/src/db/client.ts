@@ -20,6 +20,17 @@ export interface Conn {
    * its /dev/blob, so scoped writes use INSERT … SELECT FROM unnest(…) instead.
    */
   copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  /**
+   * In a transaction only: work to run as its last statements, just before COMMIT. The audit
+   * append takes the chain's one lock (cradle_append_audit) there, so it is held for the commit
+   * alone, not for the rest of the transaction (it serialised every request under load).
+   */
+  beforeCommit?: (work: () => Promise<void>) => void;
+}
+
+/** Runs a transaction's beforeCommit work, in the order it was added. */
+async function runBeforeCommit(work: (() => Promise<void>)[]): Promise<void> {
+  for (let i = 0; i < work.length; i++) await work[i]!();
 }
 
 export interface Database extends Conn {
@@ -67,7 +78,9 @@ export async function openPostgres(url: string): Promise<Database> {
       try {
         // Several statements in one simple-protocol message: one round trip instead of two.
         await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
-        const out = await fn(conn(client));
+        const work: (() => Promise<void>)[] = [];
+        const out = await fn({ ...conn(client), beforeCommit: (w) => void work.push(w) });
+        await runBeforeCommit(work);
         await client.query('COMMIT');
         return out;
       } catch (e) {
@@ -114,7 +127,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     transaction: (fn, prelude) =>
       client.transaction(async (tx) => {
         if (prelude) await tx.exec(prelude);
-        return fn(conn(tx as unknown as PgliteLike));
+        const work: (() => Promise<void>)[] = [];
+        const out = await fn({ ...conn(tx as unknown as PgliteLike), beforeCommit: (w) => void work.push(w) });
+        await runBeforeCommit(work);
+        return out;
       }),
     close: () => client.close(),
   };

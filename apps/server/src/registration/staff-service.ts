@@ -50,7 +50,7 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     return row;
   }
 
-  /** Completes rows already checked and locked: one statement, a receipt digest each, the family told, each audited. */
+  /** Completes rows already checked and locked: one statement, a receipt digest each, the family told, each audited (at once: the answer shows the history). */
   /** `shownPersonIds`: the registry persons whose records the response shows (a single completion returns the detail). */
   async function complete(tx: Conn, user: SessionUser, rows: RegistrationRow[], note: string | null, baseUrl: string, clientIp: string, shownPersonIds?: number[]): Promise<RegistrationRow[]> {
     // The issue time is part of the receipt: stored to the millisecond, so the verifier recomputes the same digest.
@@ -59,7 +59,7 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
     await saveCompleted(tx, { ids: done.map((r) => r.id), digests: done.map((r) => r.receiptDigest), completedAt, userId: user.id, userName: user.displayName, note });
     await enqueueNotifications(tx, done.flatMap((r) => notify.completed(r, verifyUrlOf(deps.keys, r, baseUrl))));
     for (const r of done) {
-      await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.complete`, targetType: TARGET, targetId: String(r.id), outcome: 'success', details: { registrationNo: r.registrationNo, conflicts: r.conflicts.length, bulk: rows.length > 1, ...(note ? { message: note } : {}), ...(shownPersonIds ? { registryPersonIds: shownPersonIds } : {}) } });
+      await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.complete`, targetType: TARGET, targetId: String(r.id), outcome: 'success', details: { registrationNo: r.registrationNo, conflicts: r.conflicts.length, bulk: rows.length > 1, ...(note ? { message: note } : {}), ...(shownPersonIds ? { registryPersonIds: shownPersonIds } : {}) } }, 'now');
     }
     return done;
   }
@@ -93,7 +93,8 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
         await saveInfoRequest(tx, id, text);
         await enqueueNotifications(tx, notify.infoRequested(row, text));
         const registry = await readRegistryMatches(tx, deps, row, today());
-        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.requestInfo`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text, registryPersonIds: registry.personIds } });
+        await appendAudit(tx, { ...actor(user, clientIp), action: `${TARGET}.requestInfo`, targetType: TARGET, targetId: String(id), outcome: 'success', details: { message: text, registryPersonIds: registry.personIds } }, 'now');
+        // The answer shows the history, this request included: the entry above is written at once.
         return staffDetailOf(tx, deps, { ...row, status: 'infoRequested', infoRequest: text }, today(), registry);
       }));
       deps.dispatcher.kick();
