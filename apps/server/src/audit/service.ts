@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Conn, Database } from '../db/client.js';
+import { sqlLiteral, type Conn, type Database } from '../db/client.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -18,18 +18,18 @@ export interface AuditEntry {
 /**
  * Appends one hash-chained entry through cradle_append_audit() (migration 0001). Pass the
  * transaction of the write being audited, so both commit or neither does. In a transaction the
- * entry is written as its last statement before COMMIT (Conn.beforeCommit): the chain's lock is
- * then held for the commit only. So an entry is not visible to the transaction's own later reads:
- * `now` writes it at once, for the few that show the record's history in their answer.
+ * entry is written in the same round trip as COMMIT (Conn.beforeCommit): the chain's lock is then
+ * held by the server alone, for the commit. So an entry is not visible to the transaction's own
+ * later reads: `now` writes it at once, for the few answers that show a record's history.
  */
 export async function appendAudit(conn: Conn, e: AuditEntry, when: 'beforeCommit' | 'now' = 'beforeCommit'): Promise<void> {
-  const write = async () => {
-    await conn.query('SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)', [
-      e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null,
-    ]);
-  };
-  if (conn.beforeCommit && when === 'beforeCommit') conn.beforeCommit(write);
-  else await write();
+  const values = [e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null];
+  if (conn.beforeCommit && when === 'beforeCommit') {
+    const literal = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : sqlLiteral(String(v)));
+    conn.beforeCommit(`SELECT cradle_append_audit(${values.slice(0, 8).map(literal).join(', ')}, ${literal(values[8])}::jsonb)`);
+    return;
+  }
+  await conn.query('SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)', values);
 }
 
 /** The actor part of an entry, from the request's session. */

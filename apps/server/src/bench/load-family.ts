@@ -20,6 +20,7 @@ import { createPii } from '../crypto/pii.js';
 import { loadDemoPopulation } from '../demo/load.js';
 import { createUser, DEMO_PASSWORD, demoUsers } from '../demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../test/db.js';
+import { verifyAuditChain } from '../audit/service.js';
 import { createResidents, type LoadResident } from './load-residents.js';
 import { Recorder } from './load-stats.js';
 
@@ -156,6 +157,10 @@ async function main() {
       }
     }
     console.log('\nTargets (issue 4): writes p99 < 100 ms, reads p99 < 50 ms.');
+    // Every request above appended to the audit chain concurrently: it must still verify.
+    const chain = await verifyAuditChain(database);
+    console.log(`Audit chain after the load: ${chain.ok ? `intact, ${chain.checked} entries` : `BROKEN at ${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`}`);
+    if (!chain.ok) process.exitCode = 1;
   } finally {
     server?.kill('SIGTERM');
     agent.destroy();

@@ -21,16 +21,27 @@ export interface Conn {
    */
   copyIn(copySql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>;
   /**
-   * In a transaction only: work to run as its last statements, just before COMMIT. The audit
-   * append takes the chain's one lock (cradle_append_audit) there, so it is held for the commit
-   * alone, not for the rest of the transaction (it serialised every request under load).
+   * In a transaction only: a statement (trusted SQL, literals escaped with sqlLiteral) to run
+   * last, in the same round trip as COMMIT on PostgreSQL. The audit append takes the chain's one
+   * lock there (cradle_append_audit), so no request holds it while Node gets round to committing:
+   * under load that wait serialised every request.
    */
-  beforeCommit?: (work: () => Promise<void>) => void;
+  beforeCommit?: (sql: string) => void;
 }
 
-/** Runs a transaction's beforeCommit work, in the order it was added. */
-async function runBeforeCommit(work: (() => Promise<void>)[]): Promise<void> {
-  for (let i = 0; i < work.length; i++) await work[i]!();
+/** A string as an SQL literal, as node-postgres escapes it (safe whatever standard_conforming_strings says). */
+export function sqlLiteral(value: string): string {
+  let backslash = false;
+  let out = "'";
+  for (const c of value) {
+    if (c === "'") out += "''";
+    else if (c === '\\') {
+      out += '\\\\';
+      backslash = true;
+    } else out += c;
+  }
+  out += "'";
+  return backslash ? ` E${out}` : out;
 }
 
 export interface Database extends Conn {
@@ -52,7 +63,8 @@ export async function openPostgres(url: string): Promise<Database> {
   // An idle connection the server drops (a restart, a terminated backend) must not crash the
   // process: without a listener the pool rethrows it. The pool replaces the connection.
   pool.on('error', (err) => console.error('PostgreSQL dropped an idle connection:', err.message));
-  const conn = (client: pg.Pool | pg.PoolClient): Conn => ({
+  const conn = (client: pg.Pool | pg.PoolClient, beforeCommit?: Conn['beforeCommit']): Conn => ({
+    beforeCommit,
     // Built on first use: drizzle reads the whole schema's relations on construction, and most
     // transactions only run SQL (a CPU profile of the family-services load showed it).
     get db() {
@@ -78,10 +90,10 @@ export async function openPostgres(url: string): Promise<Database> {
       try {
         // Several statements in one simple-protocol message: one round trip instead of two.
         await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
-        const work: (() => Promise<void>)[] = [];
-        const out = await fn({ ...conn(client), beforeCommit: (w) => void work.push(w) });
-        await runBeforeCommit(work);
-        await client.query('COMMIT');
+        const last: string[] = [];
+        // Not spread into a new object: that would build drizzle (a getter) for every transaction.
+        const out = await fn(conn(client, (sql) => void last.push(sql)));
+        await client.query([...last, 'COMMIT'].join('; '));
         return out;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -109,7 +121,8 @@ async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promis
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   const client = await PGlite.create(dataDir ? { dataDir } : {});
-  const conn = (c: PgliteLike): Conn => ({
+  const conn = (c: PgliteLike, beforeCommit?: Conn['beforeCommit']): Conn => ({
+    beforeCommit,
     get db() {
       return lazyDb(this as { _db?: Db }, () => drizzlePglite(c as PGlite, { schema }) as unknown as Db);
     },
@@ -127,9 +140,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     transaction: (fn, prelude) =>
       client.transaction(async (tx) => {
         if (prelude) await tx.exec(prelude);
-        const work: (() => Promise<void>)[] = [];
-        const out = await fn({ ...conn(tx as unknown as PgliteLike), beforeCommit: (w) => void work.push(w) });
-        await runBeforeCommit(work);
+        const last: string[] = [];
+        const out = await fn(conn(tx as unknown as PgliteLike, (sql) => void last.push(sql)));
+        if (last.length > 0) await tx.exec(last.join('; '));
         return out;
       }),
     close: () => client.close(),

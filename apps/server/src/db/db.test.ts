@@ -54,4 +54,20 @@ describe('database foundation', () => {
     const seqB = await database.query<{ seq: number }>("SELECT seq FROM audit_log WHERE action = 'x'");
     expect(check.firstBroken?.seq).toBe(Number(seqB[0]!.seq));
   });
+
+  // Last: it adds entries to the chain the test above counts.
+  it("writes a transaction's audit entries with its COMMIT, text exactly as given, and none on rollback", async () => {
+    const tricky = `O'Brien \\ 和丽 ''; DROP TABLE persons; -- \\'`;
+    await withScope(database, { jurisdictionCode: '533423101' }, async (tx) => {
+      await appendAudit(tx, { userId: 7, username: tricky, jurisdictionCode: '533423101', action: 'test.deferred', targetType: 'person', targetId: tricky, outcome: 'success', clientIp: null, details: { note: tricky } });
+      // Not yet written: it goes with the COMMIT.
+      expect(await tx.query("SELECT 1 FROM audit_log WHERE action = 'test.deferred'")).toEqual([]);
+    });
+    await expect(withScope(database, { jurisdictionCode: '533423101' }, async (tx) => {
+      await appendAudit(tx, { userId: 7, username: 'x', jurisdictionCode: '533423101', action: 'test.rolledBack', outcome: 'success', clientIp: null });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    const rows = await database.query<{ username: string; target_id: string; details: { note: string } }>("SELECT username, target_id, details FROM audit_log WHERE action IN ('test.deferred', 'test.rolledBack')");
+    expect(rows).toEqual([{ username: tricky, target_id: tricky, details: { note: tricky } }]);
+  });
 });
