@@ -1,10 +1,11 @@
-import { Form, Input, Select } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskQuery } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { bundleServiceDefinition, type BundleService } from './familyDomain';
-import { DEADLINE_STATES, TASK_STATUSES } from './queueParams';
+import { DeadlineFilter, FilterSelect, QueueSearch } from './QueueFilters';
+import { TASK_STATUSES } from './queueParams';
 
 type Props = { query: TaskQuery; services: readonly BundleService[]; onChange: (next: Partial<TaskQuery>) => void };
 
@@ -15,51 +16,24 @@ export function TaskFilters({ query, services, onChange }: Props) {
   return (
     <Form layout="inline" style={{ rowGap: 12 }}>
       {services.length > 1 && (
-        <Form.Item label={t('family.filters.service')}>
-          <Select
-            allowClear
-            value={query.service}
-            placeholder={t('family.filters.all')}
-            style={{ width: 180 }}
-            options={services.map((s) => ({ value: s, label: pick(bundleServiceDefinition(s).label, lang) }))}
-            onChange={(service) => onChange({ service })}
-            data-testid="filter-service"
-          />
-        </Form.Item>
+        <FilterSelect
+          label={t('family.filters.service')}
+          value={query.service}
+          width={180}
+          options={services.map((s) => ({ value: s, label: pick(bundleServiceDefinition(s).label, lang) }))}
+          onChange={(service) => onChange({ service })}
+          testId="filter-service"
+        />
       )}
-      <Form.Item label={t('family.filters.status')}>
-        <Select
-          allowClear
-          value={query.status}
-          placeholder={t('family.filters.all')}
-          style={{ width: 140 }}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`family.tasks.status.${s}`) }))}
-          onChange={(status) => onChange({ status })}
-          data-testid="filter-status"
-        />
-      </Form.Item>
-      <Form.Item label={t('family.filters.deadline')}>
-        <Select
-          allowClear
-          value={query.deadline}
-          placeholder={t('family.filters.all')}
-          style={{ width: 140 }}
-          options={DEADLINE_STATES.map((s) => ({ value: s, label: t(`family.deadline.${s}`) }))}
-          onChange={(deadline) => onChange({ deadline })}
-          data-testid="filter-deadline"
-        />
-      </Form.Item>
-      <Form.Item>
-        <Input.Search
-          key={query.q ?? ''}
-          allowClear
-          defaultValue={query.q}
-          placeholder={t('family.tasks.searchPlaceholder')}
-          style={{ width: 280 }}
-          onSearch={(q) => onChange({ q: q.trim() || undefined })}
-          data-testid="filter-search"
-        />
-      </Form.Item>
+      <FilterSelect
+        label={t('family.filters.status')}
+        value={query.status}
+        options={TASK_STATUSES.map((s) => ({ value: s, label: t(`family.tasks.status.${s}`) }))}
+        onChange={(status) => onChange({ status })}
+        testId="filter-status"
+      />
+      <DeadlineFilter value={query.deadline} onChange={(deadline) => onChange({ deadline })} />
+      <QueueSearch value={query.q} placeholder={t('family.tasks.searchPlaceholder')} width={280} onSearch={(q) => onChange({ q })} />
     </Form>
   );
 }
