@@ -1,3 +1,4 @@
+import type { StaffNotification } from './notifications';
 import { portalApi, setResidentCsrfToken } from './portalClient';
 
 // Mirrors apps/server/src/portal/schemas.ts and notifications/schemas.ts.
@@ -24,15 +25,8 @@ export type ResidentMe = {
   family: Family | null;
 };
 
-export type PortalNotification = {
-  id: number;
-  topic: string;
-  body: string;
-  subjectKind: string | null;
-  subjectId: number | null;
-  createdAt: string;
-  read: boolean;
-};
+/** The same message shape as staff's, to the resident's own queue. */
+export type PortalNotification = StaffNotification;
 
 function remember(me: ResidentMe): ResidentMe {
   setResidentCsrfToken(me.csrfToken);

@@ -1,5 +1,5 @@
 import { portalApi } from './portalClient';
-import type { DeadlineState } from './portalRegistration';
+import type { BundleTaskView as StaffTaskView, TaskResult as StaffTaskResult, TaskStatus } from './familyTypes';
 
 // Mirrors apps/server/src/bundle/schemas.ts (the portal's side).
 
@@ -20,39 +20,13 @@ export type NewbornBundleBody = {
   registrationId?: number;
 };
 
-export type TaskStatus = 'waiting' | 'pending' | 'returned' | 'done';
+export type { TaskStatus };
 export type BundleStatus = 'inProgress' | 'returned' | 'completed';
 
-export type TaskResult = {
-  certificateNo?: string;
-  recordNo?: string | null;
-  newbornIdMasked?: string;
-  newbornPersonId?: number;
-  enrolledOn?: string;
-  lateEnrolment?: boolean;
-  cardNo?: string | null;
-  cardStatus?: 'applied' | 'issued';
-};
+/** The staff's result without what only staff see. */
+export type TaskResult = Omit<StaffTaskResult, 'parentsNotLinked'>;
 
-export type BundleTaskView = {
-  id: number;
-  service: string;
-  label: Msg;
-  department: string;
-  departmentLabel: Msg;
-  status: TaskStatus;
-  /** The department's working-day deadline while the task is with it. */
-  deadline: string | null;
-  deadlineState: DeadlineState | null;
-  /** Medical insurance only: the last of the 90 days that cover costs from birth. */
-  enrolmentDeadline: string | null;
-  /** Medical insurance: enrolment after the 90 days (done), or it would be if made today (open). */
-  late: boolean;
-  returnReason: string | null;
-  fieldsToFix: string[];
-  result: TaskResult | null;
-  completedAt: string | null;
-};
+export type BundleTaskView = Omit<StaffTaskView, 'result'> & { result: TaskResult | null };
 
 type ParentView = { name: string; idMasked: string; personId: number | null };
 

@@ -1,11 +1,11 @@
+import type { ChildStatus, RegistrationSummary as StaffRegistrationSummary } from './familyTypes';
 import { portalApi } from './portalClient';
+import type { Sex } from './types';
 
 // Mirrors apps/server/src/registration/schemas.ts (the portal's side).
 
-export type Sex = 'male' | 'female';
-export type ChildStatus = 'pregnant' | 'born';
-export type RegistrationStatus = 'submitted' | 'infoRequested' | 'completed';
-export type DeadlineState = 'onTime' | 'dueToday' | 'overdue';
+export type { ChildStatus, Sex };
+export type { DeadlineState, RegistrationStatus } from './familyTypes';
 
 export type DeclaredParent = { name: string; idNumber: string; phone?: string | null };
 export type RegistryParent = { personId: number };
@@ -40,27 +40,13 @@ export type ChildbirthPrefill = {
 
 export type AttachmentInfo = { id: number; fileName: string; mediaType: string; sizeBytes: number; sha256: string; createdAt: string };
 
-export type RegistrationSummary = {
-  id: number;
-  registrationNo: string;
-  status: RegistrationStatus;
-  childStatus: ChildStatus;
+/** The staff's summary, but parity may not be known yet. */
+export type RegistrationSummary = Omit<StaffRegistrationSummary, 'parity'> & {
   /**
    * 孩次 from the registry, only when the parents are the bound resident and their registry
    * spouse (picked from the prefill), or once completed; null otherwise: the township confirms it.
    */
   parity: number | null;
-  regionCode: string;
-  region: string;
-  motherName: string;
-  motherIdMasked: string;
-  submittedAt: string;
-  deadline: string;
-  deadlineState: DeadlineState | null;
-  completedAt: string | null;
-  /** What the township asked for, while the registration waits for the family. */
-  infoRequest: string | null;
-  receiptAvailable: boolean;
 };
 
 export type PortalRegistrationDetail = RegistrationSummary & {
