@@ -11,3 +11,4 @@ export * from './medical-insurance.js';
 export * from './completion-checks.js';
 export * from './corrections.js';
 export * from './bundle-tasks.js';
+export { checkTextAt } from './person-checks.js';
