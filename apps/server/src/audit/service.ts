@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sqlLiteral, type Conn, type Database } from '../db/client.js';
+import { sqlValue, type Conn, type Database } from '../db/client.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -25,8 +25,7 @@ export interface AuditEntry {
 export async function appendAudit(conn: Conn, e: AuditEntry, when: 'beforeCommit' | 'now' = 'beforeCommit'): Promise<void> {
   const values = [e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null];
   if (conn.beforeCommit && when === 'beforeCommit') {
-    const literal = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : sqlLiteral(String(v)));
-    conn.beforeCommit(`SELECT cradle_append_audit(${values.slice(0, 8).map(literal).join(', ')}, ${literal(values[8])}::jsonb)`);
+    conn.beforeCommit(`SELECT cradle_append_audit(${values.slice(0, 8).map(sqlValue).join(', ')}, ${sqlValue(values[8] ?? null)}::jsonb)`);
     return;
   }
   await conn.query('SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)', values);

@@ -54,7 +54,7 @@ function startServer(databaseUrl: string, key: string, port: number): Promise<Ch
   // LOAD_PROFILE_DIR=/tmp/prof: the server writes a CPU profile there when it stops.
   const profile = process.env.LOAD_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_PG_POOL: '20', CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_PG_POOL: process.env.CRADLE_PG_POOL ?? '20', CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -164,7 +164,11 @@ async function main() {
   } finally {
     server?.kill('SIGTERM');
     agent.destroy();
-    await cleanup();
+    // LOAD_KEEP_DB=1 keeps the database for EXPLAIN and inspection; its URL is printed.
+    if (process.env.LOAD_KEEP_DB === '1') {
+      console.log(`Kept the load's database: ${url}`);
+      await database.close();
+    } else await cleanup();
   }
 }
 

@@ -44,6 +44,11 @@ export function sqlLiteral(value: string): string {
   return backslash ? ` E${out}` : out;
 }
 
+/** A value as an SQL literal for beforeCommit statements: NULL, a safe integer as is, anything else as escaped text. */
+export function sqlValue(v: string | number | null): string {
+  return v === null ? 'NULL' : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : sqlLiteral(String(v));
+}
+
 export interface Database extends Conn {
   kind: 'pglite' | 'postgres';
   /**
