@@ -22,7 +22,7 @@ import { createUser, DEMO_PASSWORD, demoUsers } from '../demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../test/db.js';
 import { verifyAuditChain } from '../audit/service.js';
 import { createResidents, type LoadResident } from './load-residents.js';
-import { Recorder } from './load-stats.js';
+import { cpuNow, printCpu, Recorder } from './load-stats.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,6 +33,7 @@ const WRITES = arg('writes', 8); // per client over both scenarios, alternating 
 const READS = arg('reads', 10); // per client and scenario, after the writes
 const THINK_MS = arg('think-ms', 1000); // mean pause between a paced client's requests
 const POPULATION = arg('population', 30_000);
+const WARMUP = arg('warmup', 20); // residents writing once each, of both kinds, before anything is measured
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -95,7 +96,9 @@ async function main() {
     const pii = createPii(keys);
     await loadDemoPopulation(database, pii, TEST_SCOPE, POPULATION, new Date());
     await pii.close();
-    const residents = await createResidents(database, keys, CLIENTS * WRITES);
+    const all = await createResidents(database, keys, CLIENTS * WRITES + 2 * WARMUP);
+    const residents = all.slice(0, CLIENTS * WRITES);
+    const warmers = all.slice(CLIENTS * WRITES);
     const port = await freePort();
     server = await startServer(url!, master.toString('base64'), port);
 
@@ -124,8 +127,12 @@ async function main() {
       return rec.time('read: a bundle with its tasks', () => request(port, 'GET', `/api/portal/newborn-bundles/${id}`, r), 200);
     };
 
-    // Warm-up, not counted: JIT, connections, plans.
-    await Promise.all(residents.slice(0, 20).map((r) => request(port, 'GET', '/api/portal/childbirth-registrations', r)));
+    // Warm-up, not counted: JIT, connections, plans, for every kind of request measured (a server
+    // measured cold answers its first writes slowest of all, and they would count against it).
+    const warm = new Recorder();
+    await Promise.all(warmers.map((r, i) => writeAs(warm, r, i)));
+    await Promise.all(warmers.map((r, i) => readAs(warm, warmers, 0, i)));
+    if (warm.failures.length) console.log(`  warm-up: ${warm.failures.length} requests failed; first: ${warm.failures[0]}`);
     console.log(`\nFamily-services load, ${CLIENTS} concurrent clients on loopback, PostgreSQL (${today})`);
     // Two scenarios (our reading of "200 concurrent clients"): people using the portal, each
     // waiting about a second between requests (think time 0.5–1.5 s, as load tools model users),
@@ -134,6 +141,7 @@ async function main() {
       const rec = new Recorder();
       const offset = label.startsWith('paced') ? 0 : WRITES / 2;
       let t = performance.now();
+      const cpu0 = cpuNow(server?.pid);
       await Promise.all(clients.map(async (mine) => {
         for (let i = 0; i < WRITES / 2; i++) {
           await think(thinkMs);
@@ -141,6 +149,7 @@ async function main() {
         }
       }));
       const writeSecs = (performance.now() - t) / 1000;
+      const cpu1 = cpuNow(server?.pid);
       t = performance.now();
       await Promise.all(clients.map(async (mine) => {
         for (let i = 0; i < READS; i++) {
@@ -149,8 +158,11 @@ async function main() {
         }
       }));
       const readSecs = (performance.now() - t) / 1000;
+      const cpu2 = cpuNow(server?.pid);
       console.log(`\n${label}`);
       rec.print({ 'write: childbirth registration': writeSecs, 'write: newborn bundle': writeSecs, 'read: my registrations': readSecs, 'read: a bundle with its tasks': readSecs });
+      printCpu(cpu0, cpu1, CLIENTS * (WRITES / 2), writeSecs);
+      printCpu(cpu1, cpu2, CLIENTS * READS, readSecs);
       if (rec.failures.length) {
         console.log(`  ${rec.failures.length} requests failed; first: ${rec.failures[0]}`);
         process.exitCode = 1;

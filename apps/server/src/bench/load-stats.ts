@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 /** Latencies per kind of request, and the failures (a wrong status is a failure, not a sample). */
 export class Recorder {
   readonly samples = new Map<string, number[]>();
@@ -27,4 +29,37 @@ export class Recorder {
     for (const [kind, list] of this.samples) byPhase.set(phaseSecs[kind]!, (byPhase.get(phaseSecs[kind]!) ?? 0) + list.length);
     for (const [secs, n] of byPhase) console.log(`  phase of ${secs.toFixed(1)} s: ${n} requests, ${(n / secs).toFixed(0)} requests/s`);
   }
+}
+
+/**
+ * CPU seconds used so far by the server process, by PostgreSQL (every process named postgres)
+ * and by this driver, from /proc (Linux): where a phase's time went on a machine the three share.
+ * Null off Linux.
+ */
+export function cpuNow(serverPid: number | undefined): { server: number; postgres: number; driver: number } | null {
+  const ticks = (pid: string) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return null;
+    }
+  };
+  if (serverPid === undefined || ticks(String(serverPid)) === null) return null;
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const t = ticks(pid);
+    if (t?.comm === 'postgres') postgres += t.ticks;
+  }
+  const own = process.cpuUsage();
+  // Clock ticks are 1/100 s on Linux (getconf CLK_TCK).
+  return { server: ticks(String(serverPid))!.ticks / 100, postgres: postgres / 100, driver: (own.user + own.system) / 1e6 };
+}
+
+/** What each process used between two cpuNow readings, per request of the phase. */
+export function printCpu(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, requests: number, secs: number): void {
+  if (!before || !after) return;
+  const per = (k: 'server' | 'postgres' | 'driver') => `${k} ${(((after[k] - before[k]) / secs) * 100).toFixed(0)}% of a core, ${(((after[k] - before[k]) * 1000) / requests).toFixed(2)} ms a request`;
+  console.log(`  CPU: ${per('server')}; ${per('postgres')}; ${per('driver')}`);
 }

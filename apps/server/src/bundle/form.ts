@@ -65,11 +65,20 @@ export function columnsOf(form: NewbornBundleForm, c: Crypto): FormColumns {
  * same name; otherwise null (a mistyped number must not link the child to a stranger).
  */
 export async function registryFactsOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<RegistryFacts | null> {
-  if (p === null) return null;
-  const parsed = parseIdNumber(p.idNumber ?? '');
-  if (!parsed.ok) return null;
-  const [found] = await findRegistryFacts(tx, [c.pii.idBlindIndex(parsed.value.idNumber)]);
-  return found && found.name === p.name.trim() ? found : null;
+  const blind = blindOf(c, p);
+  if (blind === null) return null;
+  return sameNamed(p!, await findRegistryFacts(tx, [blind]), blind);
+}
+
+/** The blind index of a declaration's ID number, when it is one. */
+export function blindOf(c: Crypto, p: ParentDeclaration | null): Buffer | null {
+  const parsed = parseIdNumber(p?.idNumber ?? '');
+  return parsed.ok ? c.pii.idBlindIndex(parsed.value.idNumber) : null;
+}
+
+/** Of registry persons looked up, the one holding this blind index under the declaration's name. */
+export function sameNamed(p: ParentDeclaration, found: readonly RegistryFacts[], blind: Buffer): RegistryFacts | null {
+  return found.find((f) => f.blind.equals(blind) && f.name === p.name.trim()) ?? null;
 }
 
 export async function registryPersonOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<number | null> {

@@ -1,8 +1,8 @@
 import type { NewbornBundleForm, ParentDeclaration, ParentRole } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { SessionResident } from '../portal/session.js';
-import { findRegistryFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
-import { registryFactsOf, registryPersonOf, type Crypto } from './form.js';
+import { findFamilyFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
+import { blindOf, registryFactsOf, registryPersonOf, sameNamed, type Crypto } from './form.js';
 import type { BundleRow } from './repo.js';
 import type { ParentInput } from './schemas.js';
 
@@ -18,33 +18,47 @@ export interface ResolvedParent {
   personId: number | null;
 }
 
+type Resolution = { parent: ResolvedParent } | { problem: FieldProblem };
+
 /**
- * A parent as the form names them. `{ personId }` may be the signed-in resident's own registry
- * record or their registry spouse, nobody else's: a bound account proves who the resident is,
- * not who their neighbours are. Name and ID number then come from the registry.
+ * The parents as the form names them, from one look-up of the registry. `{ personId }` may be the
+ * signed-in resident's own registry record or their registry spouse, nobody else's: a bound
+ * account proves who the resident is, not who their neighbours are. Name and ID number then come
+ * from the registry.
  *
  * A declared parent gets a person id only when the declaration is that same resident or spouse
  * (they could have chosen them). Anyone else's match stays unknown to the family: a person id
  * coming back would tell a stranger that a name and ID number go together (ADR 006), and only
  * public security, with the papers in hand, links a declared parent (newborn-registry.ts).
  */
-export async function resolveParent(
-  tx: Conn, c: Crypto, resident: SessionResident, role: ParentRole, input: ParentInput,
-): Promise<{ parent: ResolvedParent } | { problem: FieldProblem }> {
-  const phone = input.phone ?? null;
-  if (input.personId === undefined) {
-    const declaration = { name: input.name ?? '', idNumber: input.idNumber ?? '', phone };
-    return { parent: { declaration, personId: await familyPersonOf(tx, c, resident, declaration) } };
-  }
-  const family = await familyOf(tx, resident);
-  const [facts] = family.includes(input.personId) ? await findRegistryFacts(tx, [], [input.personId]) : [];
-  if (!facts) {
-    return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
-      zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或配偶在人口库中的信息，其他人请填写姓名和公民身份号码`,
-      en: `${role === 'mother' ? 'Mother' : 'Father'}: only yourself or your spouse can be chosen from the registry; give anyone else's name and ID number`,
-    } } };
-  }
-  return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone }, personId: facts.personId } };
+export async function resolveParents(
+  tx: Conn, c: Crypto, resident: SessionResident, inputs: { mother: ParentInput; father: ParentInput | null },
+): Promise<{ mother: Resolution; father: Resolution | null }> {
+  // The family's own records, in one round trip: picked parents are read from them, and a
+  // declaration is compared with them only to see whether it is the family itself.
+  const family = await findFamilyFacts(tx, resident.personId);
+  const roles = (['mother', 'father'] as const).flatMap((role) => {
+    const input = inputs[role];
+    if (input === null) return [];
+    const declaration = input.personId === undefined ? { name: input.name ?? '', idNumber: input.idNumber ?? '', phone: input.phone ?? null } : null;
+    return [{ role, input, declaration }];
+  });
+  const resolve = ({ role, input, declaration }: (typeof roles)[number]): Resolution => {
+    if (declaration) {
+      const blind = family.length > 0 ? blindOf(c, declaration) : null;
+      return { parent: { declaration, personId: blind ? sameNamed(declaration, family, blind)?.personId ?? null : null } };
+    }
+    const facts = family.find((f) => f.personId === input.personId);
+    if (!facts) {
+      return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
+        zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或配偶在人口库中的信息，其他人请填写姓名和公民身份号码`,
+        en: `${role === 'mother' ? 'Mother' : 'Father'}: only yourself or your spouse can be chosen from the registry; give anyone else's name and ID number`,
+      } } };
+    }
+    return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone: input.phone ?? null }, personId: facts.personId } };
+  };
+  const [mother, father] = roles.map(resolve);
+  return { mother: mother!, father: inputs.father === null ? null : father! };
 }
 
 /** A parent the family declared (no person id on the bundle) and the registry person it matches, if any. */

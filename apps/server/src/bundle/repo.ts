@@ -1,4 +1,6 @@
 import type { Conn } from '../db/client.js';
+import { numberFromSequence } from '../db/numbering.js';
+import type { ResidentLock } from '../portal/scope.js';
 
 // SQL of newborn bundles and their tasks. Every function takes a scoped Conn (withScope for staff,
 // withResident for the family): row-level security (migration 0011) decides what it sees.
@@ -75,33 +77,30 @@ const taskOf = (r: Record<string, unknown>): TaskRow => ({ ...(r as unknown as T
  * 出生一件事 numbers: CS, the hukou county (6 digits), the year, then a deployment-wide sequence
  * of at least 6 digits, e.g. CS5334232026000042 (our format: one glance says where and when).
  */
-export async function nextBundleNo(tx: Conn, hukouRegionCode: string, today: string): Promise<string> {
-  const [row] = await tx.query<{ n: number }>("SELECT nextval('newborn_bundle_no_seq') AS n");
-  return `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}${String(Number(row!.n)).padStart(6, '0')}`;
-}
+export const bundleNoPrefix = (hukouRegionCode: string, today: string) => `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}`;
 
-export async function insertBundle(tx: Conn, b: NewBundle): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
+/** Inserts a bundle numbered bundleNoPrefix + the sequence, and returns it as stored. */
+export async function insertBundle(tx: Conn, numberPrefix: string, b: Omit<NewBundle, 'bundle_no'>): Promise<BundleRow> {
+  const [row] = await tx.query(
     `INSERT INTO newborn_bundles (bundle_no, region_code, resident_id, registration_id, newborn_name, newborn_sex, birth_date, birth_time,
        birth_place, hospital_name, mother_name, mother_id_cipher, mother_id_masked, mother_person_id, father_name, father_id_cipher,
        father_id_masked, father_person_id, phones_cipher, services, existing_birth_certificate_no, existing_newborn_id_cipher,
        newborn_person_id, newborn_id_masked, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 'inProgress') RETURNING id`,
-    [b.bundle_no, b.region_code, b.resident_id, b.registration_id, b.newborn_name, b.newborn_sex, b.birth_date, b.birth_time, b.birth_place,
+     VALUES (${numberFromSequence('newborn_bundle_no_seq')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 'inProgress')
+     RETURNING ${BUNDLE_COLUMNS}`,
+    [numberPrefix, b.region_code, b.resident_id, b.registration_id, b.newborn_name, b.newborn_sex, b.birth_date, b.birth_time, b.birth_place,
       b.hospital_name, b.mother_name, b.mother_id_cipher, b.mother_id_masked, b.mother_person_id, b.father_name, b.father_id_cipher,
       b.father_id_masked, b.father_person_id, b.phones_cipher, b.services, b.existing_birth_certificate_no, b.existing_newborn_id_cipher,
       b.newborn_person_id, b.newborn_id_masked],
   );
-  return Number(row!.id);
+  return bundleOf(row!);
 }
 
 /**
  * Serialises one resident's submissions until the transaction ends, so that two identical ones
- * sent at once cannot both find no open bundle and both be written.
+ * sent at once cannot both find no open bundle and both be written (withResident takes it).
  */
-export async function lockResidentSubmissions(tx: Conn, residentId: number): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`newbornBundle:${residentId}`]);
-}
+export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `newbornBundle:${residentId}`, seed: 0 });
 
 /** The resident's open bundles for a newborn of this name and birth date (the mother is compared decrypted). */
 export async function findOpenBundlesFor(tx: Conn, residentId: number, newbornName: string, birthDate: string): Promise<Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'>[]> {
@@ -156,15 +155,18 @@ export interface TaskWrite {
   enrolmentDeadline: string | null;
 }
 
-export async function insertTasks(tx: Conn, bundleId: number, regionCode: string, residentId: number | null, tasks: TaskWrite[]): Promise<void> {
-  await tx.query(
+/** Inserts a bundle's tasks and returns them as stored, in id order. */
+export async function insertTasks(tx: Conn, bundleId: number, regionCode: string, residentId: number | null, tasks: TaskWrite[]): Promise<TaskRow[]> {
+  const rows = await tx.query(
     `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since, result)
      SELECT $1, t.service, t.department, $2, $3, t.status, t.deadline, CASE WHEN t.pending THEN now() END,
             CASE WHEN t.enrolment_deadline IS NOT NULL THEN jsonb_build_object('enrolmentDeadline', t.enrolment_deadline) END
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[], $9::text[]) AS t(service, department, status, deadline, pending, enrolment_deadline)`,
+     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[], $9::text[]) AS t(service, department, status, deadline, pending, enrolment_deadline)
+     RETURNING ${TASK_COLUMNS}`,
     [bundleId, regionCode, residentId, tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
       tasks.map((t) => t.enrolmentDeadline)],
   );
+  return rows.map(taskOf).sort((a, b) => a.id - b.id);
 }
 
 /** Writes the tasks of one bundle that an action changed, in one statement. */

@@ -13,7 +13,7 @@ import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
 import {
-  findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, lockResidentSubmissions, moveBundle, nextBundleNo, saveTasks, updateBundle, type BundleRow,
+  bundleNoPrefix, findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -40,12 +40,10 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       const today = chinaDateOf(now);
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
-        await lockResidentSubmissions(tx, resident.id);
         const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
         await refuseDuplicate(tx, c, resident.id, form);
-        const id = await insertBundle(tx, {
+        const b = await insertBundle(tx, bundleNoPrefix(form.hukouRegionCode, today), {
           ...columnsOf(form, c),
-          bundle_no: await nextBundleNo(tx, form.hukouRegionCode, today),
           resident_id: resident.id,
           registration_id: body.registrationId ?? null,
           mother_person_id: motherPersonId,
@@ -55,14 +53,13 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
           newborn_person_id: null,
         });
         const tasks = newBundleTasks(form, today, cal);
-        await insertTasks(tx, id, form.hukouRegionCode, resident.id, changedTasks([], tasks, { service: tasks[0]!.service }));
-        const b = (await findBundle(tx, id))!;
-        const rows = await findTasks(tx, [id]);
+        const rows = await insertTasks(tx, b.id, form.hukouRegionCode, resident.id, changedTasks([], tasks, { service: tasks[0]!.service }));
         const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
         await enqueueNotifications(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
         await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));
-        return view(tx, b, today);
-      });
+        // A new bundle has no newborn in the registry yet, so no entitlements: the view is what was written.
+        return bundleView(b, rows, [], regions, today);
+      }, residentSubmissionsLock(resident.id));
       dispatcher.kick();
       return result;
     },

@@ -4,7 +4,7 @@ import type { RegionService } from '../regions/service.js';
 import type { SessionResident } from '../portal/session.js';
 import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
-import { resolveParent, type FieldProblem } from './parents.js';
+import { resolveParents, type FieldProblem } from './parents.js';
 import { findOpenBundlesFor } from './repo.js';
 import type { NewbornBundleBody } from './schemas.js';
 
@@ -24,7 +24,7 @@ export interface Submission {
 /**
  * One open bundle per newborn and resident (our reading of "the same newborn": the same mother,
  * birth date and name; twins differ by name): a second one would give every department the
- * same task twice. 409 with the open bundle's number. The caller holds lockResidentSubmissions.
+ * same task twice. 409 with the open bundle's number. The caller holds residentSubmissionsLock.
  */
 export async function refuseDuplicate(tx: Conn, c: Crypto, residentId: number, form: NewbornBundleForm): Promise<void> {
   const mother = normalizeIdNumber(form.mother.idNumber);
@@ -40,8 +40,7 @@ export async function refuseDuplicate(tx: Conn, c: Crypto, residentId: number, f
  * once, as 400 bundle.invalid; nothing has been written.
  */
 export async function readSubmission(tx: Conn, c: Crypto, regions: RegionService, resident: SessionResident, body: NewbornBundleBody, now: Date): Promise<Submission> {
-  const mother = await resolveParent(tx, c, resident, 'mother', body.mother);
-  const father = body.father ? await resolveParent(tx, c, resident, 'father', body.father) : null;
+  const { mother, father } = await resolveParents(tx, c, resident, { mother: body.mother, father: body.father ?? null });
   const problems = [mother, father].flatMap((p) => (p && 'problem' in p ? [p.problem] : []));
   const placeholder = { name: '', idNumber: '' };
   const form: NewbornBundleForm = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -63,8 +64,34 @@ export interface Database extends Conn {
 // pg returns bigint/numeric as strings; counts here fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * At most this many distinct parameterised statements are prepared (named) on one connection;
+ * past that they go unnamed, parsed and planned on every call as before. Our SQL texts are fixed
+ * apart from a few built from filters, so a few hundred cover them; the bound keeps SQL built
+ * with variable parts from growing a backend's memory without end.
+ */
+export const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A query as node-postgres takes it: named when it has parameters and the connection has room,
+ * so PostgreSQL parses and plans its text once per connection rather than on every call (under
+ * the issue-4 load that was a quarter of PostgreSQL's time a write). The name is the text's
+ * digest: one text, one name, on every connection. Plans follow schema changes by themselves.
+ */
+function statementOf(client: pg.PoolClient, prepared: WeakMap<pg.PoolClient, Set<string>>, text: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (!params || params.length === 0) return { text };
+  const name = `c${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  const names = prepared.get(client) ?? prepared.set(client, new Set()).get(client)!;
+  if (!names.has(name)) {
+    if (names.size >= PREPARED_PER_CONNECTION) return { text, values: params };
+    names.add(name);
+  }
+  return { name, text, values: params };
+}
+
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRADLE_PG_POOL ?? 10) });
+  const prepared = new WeakMap<pg.PoolClient, Set<string>>();
   // An idle connection the server drops (a restart, a terminated backend) must not crash the
   // process: without a listener the pool rethrows it. The pool replaces the connection.
   pool.on('error', (err) => console.error('PostgreSQL dropped an idle connection:', err.message));
@@ -75,7 +102,16 @@ export async function openPostgres(url: string): Promise<Database> {
     get db() {
       return lazyDb(this as { _db?: Db }, () => drizzlePg(client, { schema }) as unknown as Db);
     },
-    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    query: async (text, params) => {
+      // On the pool: a connection of our own for the statement, so that it is known whether this
+      // connection has prepared it.
+      const c = 'release' in client ? client : await client.connect();
+      try {
+        return (await c.query(statementOf(c, prepared, text, params as unknown[] | undefined))).rows;
+      } finally {
+        if (c !== client) (c as pg.PoolClient).release();
+      }
+    },
     copyIn: async (copySql, chunks) => {
       const c = 'release' in client ? client : await client.connect();
       try {

@@ -16,6 +16,8 @@ const BATCH = 100;
 // minutes belongs to a dispatcher that died mid-send, and its rows go back to pending.
 const BACKOFF_SECONDS = 60;
 const STALE_CLAIM_SECONDS = 300;
+// Our reading: a text message 50 ms later is as prompt to a family as one at once.
+const KICK_DELAY_MS = 50;
 
 /**
  * Sends the outbox's pending text messages. Runs after each commit that wrote some (kick) and on
@@ -27,6 +29,8 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
+  let kickTimer: NodeJS.Timeout | null = null;
+  let sweepNext = false;
 
   /** Claims due rows; the sweep also re-queues stale claims (on the timer, not after every commit). */
   async function claim(sweep: boolean): Promise<Claimed[]> {
@@ -93,8 +97,18 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
       });
       return running;
     },
+    /**
+     * Sends soon: kicks within KICK_DELAY_MS share one run, so under load one claim and one update
+     * serve many commits (two round trips a write otherwise: the issue-4 load measured them).
+     */
     kick(sweep = false): void {
-      dispatcher.runOnce(sweep).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+      sweepNext ||= sweep;
+      kickTimer ??= setTimeout(() => {
+        kickTimer = null;
+        const s = sweepNext;
+        sweepNext = false;
+        dispatcher.runOnce(s).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+      }, KICK_DELAY_MS);
     },
     /** The sweep for messages left behind; 0 turns it off (tests drive runOnce themselves). */
     start(intervalMs = 30_000): void {
@@ -105,6 +119,12 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
+      if (kickTimer) {
+        // What a last commit asked to send goes now, not at the next start's sweep.
+        clearTimeout(kickTimer);
+        kickTimer = null;
+        await dispatcher.runOnce(false).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+      }
       await running?.catch(() => undefined);
     },
   };

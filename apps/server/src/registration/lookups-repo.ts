@@ -12,11 +12,19 @@ import type { Conn } from '../db/client.js';
  * Holds registrations of these parents (ID-number blind indexes) in turn until the transaction
  * ends: a second submission for the same mother or father waits, then sees the first. Sorted, so
  * two transactions never wait on each other. Seed 11: registration locks (portal/identity.ts: 7).
+ *
+ * In the same round trip, how many registrations the resident submitted in the last `hours`: that
+ * count needs only the resident's own lock, which withResident took with BEGIN
+ * (residentSubmissionsLock), so the statement's snapshot, taken before the parents' locks, holds it.
  */
-export async function lockParents(tx: Conn, blinds: Buffer[]): Promise<void> {
-  for (const hex of [...new Set(blinds.map((b) => b.toString('hex')))].sort()) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [`parent:${hex}`]);
-  }
+export async function lockParentsCountingRecent(tx: Conn, blinds: Buffer[], residentId: number, hours: number): Promise<number> {
+  const keys = [...new Set(blinds.map((b) => `parent:${b.toString('hex')}`))].sort();
+  const [row] = await tx.query<{ recent: number }>(
+    `SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended(k, 11))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C") AS o) AS locked,
+            (SELECT count(*)::int FROM childbirth_registrations WHERE resident_id = $2 AND submitted_at > now() - make_interval(hours => $3)) AS recent`,
+    [keys, residentId, hours],
+  );
+  return Number(row!.recent);
 }
 
 /** Registrations on record for any of these ID numbers (by blind index), as mother or father, wherever and by whomever submitted. */

@@ -10,14 +10,14 @@ import { listAttachments } from '../portal/attachments.js';
 import { withResident } from '../portal/scope.js';
 import { residentActor } from '../portal/service.js';
 import type { SessionResident } from '../portal/session.js';
-import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
+import { findFamilyFacts, findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
 import { registrationError, type FieldError } from './errors.js';
 import { freeText } from './free-text.js';
-import { findEarlierRegistrations, lockParents } from './lookups-repo.js';
+import { findEarlierRegistrations, lockParentsCountingRecent } from './lookups-repo.js';
 import * as notify from './notify.js';
 import { renderRegistrationReceipt } from './receipt.js';
 import { familyOf, gatherRegistryFacts, registryChild, resolveParents } from './registry-facts.js';
-import { countRecentSubmissions, findRegistration, insertRegistration, listForResident, lockResidentSubmissions, saveReply } from './repo.js';
+import { findRegistration, insertRegistration, listForResident, residentSubmissionsLock, saveReply } from './repo.js';
 import type { ChildbirthPrefill, ChildbirthRegistrationBody, PortalRegistrationDetail, RegistrationSummary } from './schemas.js';
 import { childView, personView, portalDetailOf, summaryOf } from './views.js';
 
@@ -73,29 +73,31 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
 
     async submit(resident: SessionResident, body: ChildbirthRegistrationBody, clientIp: string): Promise<PortalRegistrationDetail> {
       const on = today();
-      const resolved = await withResident(database, resident.id, (tx) => resolveParents(tx, pii, resident.personId, body));
-      if (resolved.errors.length > 0) throw registrationError('registration.invalid', resolved.errors);
-      const form: ChildbirthRegistrationForm = {
-        mother: resolved.mother!, father: resolved.father, married: body.married, residenceRegionCode: body.residenceRegionCode,
-        childStatus: body.childStatus, expectedBirthDate: body.expectedBirthDate ?? null, child: body.child ?? null, commitment: body.commitment,
-      };
-      const errors: FieldError[] = validateChildbirthRegistration(form, on);
-      if (!errors.some((e) => e.field === 'residenceRegionCode') && !regions.exists(form.residenceRegionCode)) {
-        errors.push({ field: 'residenceRegionCode', code: 'residenceRegion.unknown', message: { zh: `居住地代码 ${form.residenceRegionCode} 不在本平台的行政区划中`, en: `Place of residence ${form.residenceRegionCode} is not a region of this platform` } });
-      }
-      if (errors.length > 0) throw registrationError('registration.invalid', errors);
-
-      const ids = [form.mother, form.father].flatMap((p) => (p ? [normalizeIdNumber(p.idNumber)] : []));
-      const blinds = ids.map((id) => pii.idBlindIndex(id));
       const deadline = childbirthRegistrationDeadline(on, await deps.calendar.current());
+      // One transaction, about ten round trips: the resident's submissions take turns from BEGIN on
+      // (the lock rides with it), so the limit counted below holds for parallel requests too.
       const { row, family } = await withResident(database, resident.id, async (tx) => {
-        // Locks in one order (the resident's, then the parents' sorted), so no two submissions wait on each other.
-        await lockResidentSubmissions(tx, resident.id);
-        if ((await countRecentSubmissions(tx, resident.id, 24)) >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
+        const familyFacts = await findFamilyFacts(tx, resident.personId);
+        const family = new Set(familyFacts.map((p) => p.personId));
+        const resolved = resolveParents(pii, familyFacts, body);
+        if (resolved.errors.length > 0) throw registrationError('registration.invalid', resolved.errors);
+        const form: ChildbirthRegistrationForm = {
+          mother: resolved.mother!, father: resolved.father, married: body.married, residenceRegionCode: body.residenceRegionCode,
+          childStatus: body.childStatus, expectedBirthDate: body.expectedBirthDate ?? null, child: body.child ?? null, commitment: body.commitment,
+        };
+        const errors: FieldError[] = validateChildbirthRegistration(form, on);
+        if (!errors.some((e) => e.field === 'residenceRegionCode') && !regions.exists(form.residenceRegionCode)) {
+          errors.push({ field: 'residenceRegionCode', code: 'residenceRegion.unknown', message: { zh: `居住地代码 ${form.residenceRegionCode} 不在本平台的行政区划中`, en: `Place of residence ${form.residenceRegionCode} is not a region of this platform` } });
+        }
+        if (errors.length > 0) throw registrationError('registration.invalid', errors);
+
+        const ids = [form.mother, form.father].flatMap((p) => (p ? [normalizeIdNumber(p.idNumber)] : []));
+        const blinds = ids.map((id) => pii.idBlindIndex(id));
         // A registration of the same parents in flight commits first; the look-up below then sees it.
-        await lockParents(tx, blinds);
+        if ((await lockParentsCountingRecent(tx, blinds, resident.id, 24)) >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
         const earlier = await findEarlierRegistrations(tx, blinds);
-        const g = await gatherRegistryFacts(tx, pii, form.mother, form.father, earlier);
+        const known = [resolved.mother?.registry, resolved.father?.registry].flatMap((p) => (p ? [p] : []));
+        const g = await gatherRegistryFacts(tx, pii, form.mother, form.father, earlier, known);
         const sealed = (p: NonNullable<typeof form.father>, id: string, personId: number | null) =>
           ({ name: p.name.trim(), idCipher: pii.encryptIdNumber(id), blind: pii.idBlindIndex(id), masked: maskIdNumber(id), personId });
         const phones = { mother: form.mother.phone?.trim() || undefined, father: form.father?.phone?.trim() || undefined };
@@ -118,8 +120,8 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
           ...residentActor(resident.id, clientIp, saved.regionCode), action: `${TARGET}.submit`, targetType: TARGET, targetId: String(saved.id), outcome: 'success',
           details: { registrationNo: saved.registrationNo, parity: saved.parity, conflicts: saved.conflicts.map((c) => c.code), byRegistry: [resolved.mother?.chosenPersonId, resolved.father?.chosenPersonId].some(Boolean) },
         });
-        return { row: saved, family: await familyOf(tx, resident.personId) };
-      });
+        return { row: saved, family };
+      }, residentSubmissionsLock(resident.id));
       deps.dispatcher.kick();
       return portalDetailOf(regions, row, on, [], family);
     },

@@ -11,6 +11,8 @@ import type { ParentInput } from './schemas.js';
 /** A parent as the domain checks them, and the registry person the family picked, if it did. */
 export interface ResolvedParent extends ParentDeclaration {
   chosenPersonId: number | null;
+  /** The registry record of a parent picked by person id, as read to resolve them. */
+  registry: RegistryPerson | null;
 }
 
 type Role = 'mother' | 'father';
@@ -27,25 +29,19 @@ export async function familyOf(tx: Conn, boundPersonId: number | null): Promise<
 
 /**
  * The body's parents as declarations. A parent picked from the prefill ({personId}) must be the
- * bound resident or a spouse the registry links to them: their name and ID number are read from
- * the registry, so a family never types again what the registry holds (issue 4), and no one can
- * name another family's member by id.
+ * bound resident or a spouse the registry links to them (`family`: findFamilyFacts of the bound
+ * resident): their name and ID number are read from the registry, so a family never types again
+ * what the registry holds (issue 4), and no one can name another family's member by id.
  */
-export async function resolveParents(
-  tx: Conn, pii: Pii, boundPersonId: number | null, inputs: { mother: ParentInput; father: ParentInput | null },
-): Promise<{ mother: ResolvedParent | null; father: ResolvedParent | null; errors: FieldError[] }> {
-  const picked = (['mother', 'father'] as const).flatMap((role) => {
-    const input = inputs[role];
-    return input !== null && 'personId' in input ? [{ role, personId: input.personId }] : [];
-  });
-  const allowed = picked.length > 0 ? await familyOf(tx, boundPersonId) : new Set<number>();
-  const persons = new Map((await findRegistryFacts(tx, [], picked.filter((p) => allowed.has(p.personId)).map((p) => p.personId))).map((p) => [p.personId, p]));
+export function resolveParents(
+  pii: Pii, family: readonly RegistryPerson[], inputs: { mother: ParentInput; father: ParentInput | null },
+): { mother: ResolvedParent | null; father: ResolvedParent | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const resolve = (role: Role): ResolvedParent | null => {
     const input = inputs[role];
     if (input === null) return null;
-    if (!('personId' in input)) return { name: input.name, idNumber: input.idNumber, phone: input.phone ?? null, chosenPersonId: null };
-    const person = persons.get(input.personId);
+    if (!('personId' in input)) return { name: input.name, idNumber: input.idNumber, phone: input.phone ?? null, chosenPersonId: null, registry: null };
+    const person = family.find((p) => p.personId === input.personId);
     if (!person) {
       errors.push({ field: role, code: 'parent.notInFamily', message: {
         zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或人口库中登记的配偶，其他人请填写姓名和公民身份号码`,
@@ -53,7 +49,7 @@ export async function resolveParents(
       } });
       return null;
     }
-    return { name: person.name, idNumber: pii.decryptIdNumber(person.idCipher), phone: null, chosenPersonId: person.personId };
+    return { name: person.name, idNumber: pii.decryptIdNumber(person.idCipher), phone: null, chosenPersonId: person.personId, registry: person };
   };
   return { mother: resolve('mother'), father: resolve('father'), errors };
 }
@@ -66,12 +62,17 @@ export interface GatheredFacts {
   children: RegistryRelative[];
 }
 
-/** What the registry holds for the declared ID numbers, wherever registered, as the domain's check reads it. */
+/**
+ * What the registry holds for the declared ID numbers, wherever registered, as the domain's check
+ * reads it. `known`: registry records already read (parents picked by person id), not read again.
+ */
 export async function gatherRegistryFacts(
   tx: Conn, pii: Pii, mother: ParentDeclaration, father: ParentDeclaration | null, earlierRegistrations: readonly EarlierRegistration[],
+  known: readonly RegistryPerson[] = [],
 ): Promise<GatheredFacts> {
   const blinds = [mother, father].flatMap((p) => (p === null ? [] : [pii.idBlindIndex(normalizeIdNumber(p.idNumber))]));
-  const found = await findRegistryFacts(tx, blinds);
+  const unknown = blinds.filter((b) => !known.some((k) => k.blind.equals(b)));
+  const found = [...known, ...(unknown.length > 0 ? await findRegistryFacts(tx, unknown) : [])];
   const byBlind = (b: Buffer | undefined) => (b === undefined ? null : found.find((f) => f.blind.equals(b)) ?? null);
   const m = byBlind(blinds[0]);
   const f = father === null ? null : byBlind(blinds[1]);

@@ -1,5 +1,7 @@
 import type { ChildStatus, RegistryConflict } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
+import { numberFromSequence } from '../db/numbering.js';
+import type { ResidentLock } from '../portal/scope.js';
 import type { QueueQuery, RegistrationStatus } from './schemas.js';
 
 export interface RegistrationRow {
@@ -86,7 +88,7 @@ export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<
        child_birth_date, child_name, child_sex, mother_name, mother_id_cipher, mother_id_blind_index, mother_id_masked, mother_person_id,
        father_name, father_id_cipher, father_id_blind_index, father_id_masked, father_person_id, phones_cipher, parity, conflicts,
        commitment_text, status, deadline)
-     VALUES ($1 || lpad(nextval('childbirth_registration_no_seq')::text, 6, '0'), $2, $3, 'portal', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+     VALUES (${numberFromSequence('childbirth_registration_no_seq')}, $2, $3, 'portal', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
        $15, $16, $17, $18, $19, $20, $21, $22::jsonb, $23, 'submitted', $24)
      RETURNING ${COLUMNS}`,
     [r.numberPrefix, r.regionCode, r.residentId, r.married, r.childStatus, r.expectedBirthDate, r.child?.birthDate ?? null, r.child?.name ?? null,
@@ -100,19 +102,9 @@ export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<
 /**
  * Holds a resident's submissions in turn until the transaction ends, so a limit counted inside it
  * holds for parallel requests too (seed 11: registration locks; portal/identity.ts uses 7).
+ * withResident takes it with BEGIN.
  */
-export async function lockResidentSubmissions(tx: Conn, residentId: number): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [`resident:${residentId}`]);
-}
-
-/** How many registrations this resident submitted in the last `hours` (the resident scope shows only theirs). */
-export async function countRecentSubmissions(tx: Conn, residentId: number, hours: number): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM childbirth_registrations WHERE resident_id = $1 AND submitted_at > now() - make_interval(hours => $2)`,
-    [residentId, hours],
-  );
-  return Number(row!.n);
-}
+export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `resident:${residentId}`, seed: 11 });
 
 export async function findRegistration(tx: Conn, id: number, forUpdate = false): Promise<RegistrationRow | null> {
   // FOR UPDATE: two workers acting at once take turns; the second sees the first's change.

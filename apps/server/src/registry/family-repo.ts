@@ -36,25 +36,44 @@ export interface RegistryRelative {
 const isoDate = (d: unknown): string => String(d);
 const optDate = (d: unknown): string | null => (d === null || d === undefined ? null : String(d));
 
+const FACT_COLUMNS = `blind, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
+  residence_region_code, id_masked, id_cipher, phone_cipher, household_id`;
+
+const factsOf = (r: Record<string, unknown>): RegistryFacts => ({
+  blind: Buffer.from(r.blind as Uint8Array),
+  personId: Number(r.person_id),
+  name: String(r.name),
+  sex: r.sex as 'male' | 'female',
+  birthDate: isoDate(r.birth_date),
+  deathDate: optDate(r.death_date),
+  hukouRegionCode: String(r.hukou_region_code),
+  residenceRegionCode: String(r.residence_region_code),
+  idMasked: String(r.id_masked),
+  idCipher: Buffer.from(r.id_cipher as Uint8Array),
+  phoneCipher: r.phone_cipher ? Buffer.from(r.phone_cipher as Uint8Array) : null,
+  householdId: r.household_id === null ? null : Number(r.household_id),
+});
+
 /** The persons holding these ID-number blind indexes or ids, wherever they are registered. */
 export async function findRegistryFacts(tx: Conn, blinds: Buffer[], personIds: number[] = []): Promise<RegistryFacts[]> {
   if (blinds.length === 0 && personIds.length === 0) return [];
-  const rows = await tx.query<Record<string, unknown>>(`SELECT blind, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
-            residence_region_code, id_masked, id_cipher, phone_cipher, household_id FROM cradle_registry_facts($1::bytea[], $2::bigint[])`, [blinds, personIds]);
-  return rows.map((r) => ({
-    blind: Buffer.from(r.blind as Uint8Array),
-    personId: Number(r.person_id),
-    name: String(r.name),
-    sex: r.sex as 'male' | 'female',
-    birthDate: isoDate(r.birth_date),
-    deathDate: optDate(r.death_date),
-    hukouRegionCode: String(r.hukou_region_code),
-    residenceRegionCode: String(r.residence_region_code),
-    idMasked: String(r.id_masked),
-    idCipher: Buffer.from(r.id_cipher as Uint8Array),
-    phoneCipher: r.phone_cipher ? Buffer.from(r.phone_cipher as Uint8Array) : null,
-    householdId: r.household_id === null ? null : Number(r.household_id),
-  }));
+  const rows = await tx.query<Record<string, unknown>>(`SELECT ${FACT_COLUMNS} FROM cradle_registry_facts($1::bytea[], $2::bigint[])`, [blinds, personIds]);
+  return rows.map(factsOf);
+}
+
+/**
+ * A bound resident's family as the registry holds it, in one round trip: their own record and
+ * every spouse the registry links to them (living or not). A family may pick exactly these
+ * persons on a form, and sees their registry facts. Empty for an unbound resident.
+ */
+export async function findFamilyFacts(tx: Conn, boundPersonId: number | null): Promise<RegistryFacts[]> {
+  if (boundPersonId === null) return [];
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT ${FACT_COLUMNS} FROM cradle_registry_facts('{}', ARRAY(
+       SELECT $1::bigint UNION SELECT person_id FROM cradle_registry_relatives(ARRAY[$1::bigint]) WHERE relation = 'spouse'))`,
+    [boundPersonId],
+  );
+  return rows.map(factsOf);
 }
 
 /** Children and spouses of these persons, from the registry's links. */
