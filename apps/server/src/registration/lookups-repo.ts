@@ -1,38 +1,49 @@
 import type { EarlierRegistration } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
+import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '../registry/family-repo.js';
 
 // Earlier registrations must be found past every scope: a birth may have been registered by the
 // other parent's account or where the hukou is (issue 4: cross-province). And they must be found
 // in the transaction that stores the new one, after it took the parents' locks: two identical
 // submissions at once otherwise both miss each other (review of issue 4).
 //
-// Migration 0016's cradle_earlier_registrations does the look-up past the resident's scope.
+// Migration 0018's cradle_registration_context does the look-up past the resident's scope, with
+// the registry facts the two-way check needs, in one round trip.
 
-/**
- * Holds registrations of these parents (ID-number blind indexes) in turn until the transaction
- * ends: a second submission for the same mother or father waits, then sees the first. Sorted, so
- * two transactions never wait on each other. Seed 11: registration locks (portal/identity.ts: 7).
- *
- * In the same round trip, how many registrations the resident submitted in the last `hours`: that
- * count needs only the resident's own lock, which withResident took with BEGIN
- * (residentSubmissionsLock), so the statement's snapshot, taken before the parents' locks, holds it.
- */
-export async function lockParentsCountingRecent(tx: Conn, blinds: Buffer[], residentId: number, hours: number): Promise<number> {
-  const keys = [...new Set(blinds.map((b) => `parent:${b.toString('hex')}`))].sort();
-  const [row] = await tx.query<{ recent: number }>(
-    `SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended(k, 11))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C") AS o) AS locked,
-            (SELECT count(*)::int FROM childbirth_registrations WHERE resident_id = $2 AND submitted_at > now() - make_interval(hours => $3)) AS recent`,
-    [keys, residentId, hours],
-  );
-  return Number(row!.recent);
+/** What a registration reads before it is written: migration 0018's cradle_registration_context. */
+export interface RegistrationContext {
+  /** The resident's bound registry person and the spouses the registry links to them. */
+  family: RegistryFacts[];
+  /** Registry persons holding the declared parents' ID numbers. */
+  declared: RegistryFacts[];
+  /** Children of the parents, picked or declared. */
+  children: RegistryRelative[];
+  earlier: EarlierRegistration[];
+  /** The resident's registrations in the last `hours`. */
+  recent: number;
 }
 
-/** Registrations on record for any of these ID numbers (by blind index), as mother or father, wherever and by whomever submitted. */
-export async function findEarlierRegistrations(tx: Conn, blinds: Buffer[]): Promise<EarlierRegistration[]> {
-  if (blinds.length === 0) return [];
-  const rows = await tx.query<{ registration_no: string; child_status: 'pregnant' | 'born'; date: string | null }>(
-    'SELECT registration_no, child_status, date FROM cradle_earlier_registrations($1::bytea[])',
-    [blinds],
+/**
+ * Reads it in one round trip, after taking the parents' locks (sorted; seed 11, registration
+ * locks: portal/identity.ts uses 7): a second submission for the same mother or father waits,
+ * then sees the first among `earlier`. `picked`: person ids the form chose (only the family's
+ * count); `declared`: blind indexes of the ID numbers the form typed. The resident's own lock
+ * came with BEGIN (residentSubmissionsLock), so `recent` holds for parallel requests too.
+ */
+export async function readRegistrationContext(tx: Conn, picked: number[], declared: Buffer[], hours: number): Promise<RegistrationContext> {
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT kind, person_id, of_person_id, blind, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
+            residence_region_code, id_masked, id_cipher, phone_cipher, household_id, registration_no, child_status, event_date, n
+       FROM cradle_registration_context($1::bigint[], $2::bytea[], $3)`,
+    [picked, declared, hours],
   );
-  return rows.filter((r) => r.date !== null).map((r) => ({ registrationId: r.registration_no, childStatus: r.child_status, date: r.date! }));
+  const of = (kind: string) => rows.filter((r) => r.kind === kind);
+  return {
+    family: of('family').map(factsOf),
+    declared: of('declared').map(factsOf),
+    children: of('child').map((r) => relativeOf({ ...r, relation: 'child' })),
+    earlier: of('earlier').filter((r) => r.event_date !== null)
+      .map((r) => ({ registrationId: String(r.registration_no), childStatus: r.child_status as 'pregnant' | 'born', date: String(r.event_date) })),
+    recent: Number(of('recent')[0]?.n ?? 0),
+  };
 }

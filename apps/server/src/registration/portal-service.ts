@@ -10,10 +10,10 @@ import { listAttachments } from '../portal/attachments.js';
 import { withResident } from '../portal/scope.js';
 import { residentActor } from '../portal/service.js';
 import type { SessionResident } from '../portal/session.js';
-import { findFamilyFacts, findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
+import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
 import { registrationError, type FieldError } from './errors.js';
 import { freeText } from './free-text.js';
-import { findEarlierRegistrations, lockParentsCountingRecent } from './lookups-repo.js';
+import { readRegistrationContext } from './lookups-repo.js';
 import * as notify from './notify.js';
 import { renderRegistrationReceipt } from './receipt.js';
 import { familyOf, gatherRegistryFacts, registryChild, resolveParents } from './registry-facts.js';
@@ -74,12 +74,15 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
     async submit(resident: SessionResident, body: ChildbirthRegistrationBody, clientIp: string): Promise<PortalRegistrationDetail> {
       const on = today();
       const deadline = childbirthRegistrationDeadline(on, await deps.calendar.current());
-      // One transaction, about ten round trips: the resident's submissions take turns from BEGIN on
+      // One transaction, four round trips (BEGIN, the context, the insert, COMMIT): the resident's submissions take turns from BEGIN on
       // (the lock rides with it), so the limit counted below holds for parallel requests too.
       const { row, family } = await withResident(database, resident.id, async (tx) => {
-        const familyFacts = await findFamilyFacts(tx, resident.personId);
-        const family = new Set(familyFacts.map((p) => p.personId));
-        const resolved = resolveParents(pii, familyFacts, body);
+        const parents = [body.mother, body.father ?? null];
+        const picked = parents.flatMap((p) => (p !== null && 'personId' in p ? [p.personId] : []));
+        const declared = parents.flatMap((p) => (p !== null && !('personId' in p) ? [pii.idBlindIndex(normalizeIdNumber(p.idNumber))] : []));
+        const ctx = await readRegistrationContext(tx, picked, declared, 24);
+        const family = new Set(ctx.family.map((p) => p.personId));
+        const resolved = resolveParents(pii, ctx.family, body);
         if (resolved.errors.length > 0) throw registrationError('registration.invalid', resolved.errors);
         const form: ChildbirthRegistrationForm = {
           mother: resolved.mother!, father: resolved.father, married: body.married, residenceRegionCode: body.residenceRegionCode,
@@ -90,14 +93,10 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
           errors.push({ field: 'residenceRegionCode', code: 'residenceRegion.unknown', message: { zh: `居住地代码 ${form.residenceRegionCode} 不在本平台的行政区划中`, en: `Place of residence ${form.residenceRegionCode} is not a region of this platform` } });
         }
         if (errors.length > 0) throw registrationError('registration.invalid', errors);
+        if (ctx.recent >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
 
         const ids = [form.mother, form.father].flatMap((p) => (p ? [normalizeIdNumber(p.idNumber)] : []));
-        const blinds = ids.map((id) => pii.idBlindIndex(id));
-        // A registration of the same parents in flight commits first; the look-up below then sees it.
-        if ((await lockParentsCountingRecent(tx, blinds, resident.id, 24)) >= SUBMISSIONS_PER_DAY) throw registrationError('registration.tooMany');
-        const earlier = await findEarlierRegistrations(tx, blinds);
-        const known = [resolved.mother?.registry, resolved.father?.registry].flatMap((p) => (p ? [p] : []));
-        const g = await gatherRegistryFacts(tx, pii, form.mother, form.father, earlier, known);
+        const g = gatherRegistryFacts(pii, form.mother, form.father, ctx);
         const sealed = (p: NonNullable<typeof form.father>, id: string, personId: number | null) =>
           ({ name: p.name.trim(), idCipher: pii.encryptIdNumber(id), blind: pii.idBlindIndex(id), masked: maskIdNumber(id), personId });
         const phones = { mother: form.mother.phone?.trim() || undefined, father: form.father?.phone?.trim() || undefined };

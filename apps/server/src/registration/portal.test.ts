@@ -4,7 +4,7 @@ import { pickTestMother } from '../test/family.js';
 import { createPiiHere } from '../crypto/pii.js';
 import { withResident } from '../portal/scope.js';
 import { asResident, residentSignIn } from '../test/resident.js';
-import { findEarlierRegistrations } from './lookups-repo.js';
+import { readRegistrationContext } from './lookups-repo.js';
 import { boundMother, chinaDay, COMMITMENT, count, declaredForm, idOf, smsTo, submit, UNKNOWN_FATHER_ID, UNKNOWN_MOTHER_ID, villageOf } from './test-helpers.js';
 
 let t: TestApp;
@@ -148,7 +148,7 @@ describe('a registration submitted twice at once', () => {
     const r = await residentSignIn(t, '13600000016');
     const blind = createPiiHere(t.keys).idBlindIndex(UNKNOWN_MOTHER_ID);
     const seen = await withResident(t.database, r.residentId, async (tx) => {
-      const earlier = await findEarlierRegistrations(tx, [blind]);
+      const { earlier } = await readRegistrationContext(tx, [], [blind], 24);
       const [after] = await tx.query<{ role: string; n: number }>('SELECT current_user AS role, count(*)::int AS n FROM childbirth_registrations');
       return { earlier: earlier.length, role: after!.role, visible: Number(after!.n) };
     });

@@ -6,13 +6,12 @@ import type { Conn } from '../db/client.js';
 import type { Pii } from '../crypto/pii.js';
 import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/family-repo.js';
 import type { FieldError } from './errors.js';
+import type { RegistrationContext } from './lookups-repo.js';
 import type { ParentInput } from './schemas.js';
 
 /** A parent as the domain checks them, and the registry person the family picked, if it did. */
 export interface ResolvedParent extends ParentDeclaration {
   chosenPersonId: number | null;
-  /** The registry record of a parent picked by person id, as read to resolve them. */
-  registry: RegistryPerson | null;
 }
 
 type Role = 'mother' | 'father';
@@ -40,7 +39,7 @@ export function resolveParents(
   const resolve = (role: Role): ResolvedParent | null => {
     const input = inputs[role];
     if (input === null) return null;
-    if (!('personId' in input)) return { name: input.name, idNumber: input.idNumber, phone: input.phone ?? null, chosenPersonId: null, registry: null };
+    if (!('personId' in input)) return { name: input.name, idNumber: input.idNumber, phone: input.phone ?? null, chosenPersonId: null };
     const person = family.find((p) => p.personId === input.personId);
     if (!person) {
       errors.push({ field: role, code: 'parent.notInFamily', message: {
@@ -49,7 +48,7 @@ export function resolveParents(
       } });
       return null;
     }
-    return { name: person.name, idNumber: pii.decryptIdNumber(person.idCipher), phone: null, chosenPersonId: person.personId, registry: person };
+    return { name: person.name, idNumber: pii.decryptIdNumber(person.idCipher), phone: null, chosenPersonId: person.personId };
   };
   return { mother: resolve('mother'), father: resolve('father'), errors };
 }
@@ -62,26 +61,18 @@ export interface GatheredFacts {
   children: RegistryRelative[];
 }
 
-/**
- * What the registry holds for the declared ID numbers, wherever registered, as the domain's check
- * reads it. `known`: registry records already read (parents picked by person id), not read again.
- */
-export async function gatherRegistryFacts(
-  tx: Conn, pii: Pii, mother: ParentDeclaration, father: ParentDeclaration | null, earlierRegistrations: readonly EarlierRegistration[],
-  known: readonly RegistryPerson[] = [],
-): Promise<GatheredFacts> {
+/** What the registry holds for the parents' ID numbers, wherever registered, as the domain's check reads it. */
+export function gatherRegistryFacts(pii: Pii, mother: ParentDeclaration, father: ParentDeclaration | null, ctx: RegistrationContext): GatheredFacts {
   const blinds = [mother, father].flatMap((p) => (p === null ? [] : [pii.idBlindIndex(normalizeIdNumber(p.idNumber))]));
-  const unknown = blinds.filter((b) => !known.some((k) => k.blind.equals(b)));
-  const found = [...known, ...(unknown.length > 0 ? await findRegistryFacts(tx, unknown) : [])];
+  const found = [...ctx.family, ...ctx.declared];
   const byBlind = (b: Buffer | undefined) => (b === undefined ? null : found.find((f) => f.blind.equals(b)) ?? null);
   const m = byBlind(blinds[0]);
   const f = father === null ? null : byBlind(blinds[1]);
-  const children = (await findRegistryRelatives(tx, [m, f].flatMap((p) => (p ? [p.personId] : [])))).filter((r) => r.relation === 'child');
   const factsOf = (p: RegistryPerson | null): ParentFacts =>
     p === null
       ? { known: false }
-      : { known: true, name: p.name, sex: p.sex, birthDate: p.birthDate, children: children.filter((c) => c.ofPersonId === p.personId).map(registryChild) };
-  return { facts: { mother: factsOf(m), father: father === null ? null : factsOf(f), earlierRegistrations }, mother: m, father: f, children };
+      : { known: true, name: p.name, sex: p.sex, birthDate: p.birthDate, children: ctx.children.filter((c) => c.ofPersonId === p.personId).map(registryChild) };
+  return { facts: { mother: factsOf(m), father: father === null ? null : factsOf(f), earlierRegistrations: ctx.earlier }, mother: m, father: f, children: ctx.children };
 }
 
 export const registryChild = (c: RegistryRelative): RegistryChild => ({ personId: String(c.personId), name: c.name, birthDate: c.birthDate });

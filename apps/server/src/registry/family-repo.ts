@@ -39,7 +39,8 @@ const optDate = (d: unknown): string | null => (d === null || d === undefined ? 
 const FACT_COLUMNS = `blind, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
   residence_region_code, id_masked, id_cipher, phone_cipher, household_id`;
 
-const factsOf = (r: Record<string, unknown>): RegistryFacts => ({
+/** A row of cradle_registry_facts's columns (dates as text). */
+export const factsOf = (r: Record<string, unknown>): RegistryFacts => ({
   blind: Buffer.from(r.blind as Uint8Array),
   personId: Number(r.person_id),
   name: String(r.name),
@@ -81,7 +82,12 @@ export async function findRegistryRelatives(tx: Conn, personIds: number[]): Prom
   if (personIds.length === 0) return [];
   const rows = await tx.query<Record<string, unknown>>(`SELECT of_person_id, relation, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, id_masked,
             id_cipher, hukou_region_code, residence_region_code FROM cradle_registry_relatives($1::bigint[]) ORDER BY birth_date, person_id`, [personIds]);
-  return rows.map((r) => ({
+  return rows.map(relativeOf);
+}
+
+/** A row of cradle_registry_relatives's columns (dates as text). */
+export function relativeOf(r: Record<string, unknown>): RegistryRelative {
+  return {
     ofPersonId: Number(r.of_person_id),
     relation: r.relation as 'child' | 'spouse',
     personId: Number(r.person_id),
@@ -93,5 +99,5 @@ export async function findRegistryRelatives(tx: Conn, personIds: number[]): Prom
     idCipher: Buffer.from(r.id_cipher as Uint8Array),
     hukouRegionCode: String(r.hukou_region_code),
     residenceRegionCode: String(r.residence_region_code),
-  }));
+  };
 }
