@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './client.js';
+import { openPostgres, PREPARED_PER_CONNECTION, type Conn, type Database } from './client.js';
 import { createTestDatabase } from '../test/db.js';
 import { withScope } from './scope.js';
 import { appendAudit, verifyAuditChain } from '../audit/service.js';
 
 let database: Database;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ database, cleanup } = await createTestDatabase()));
+let url: string | undefined;
+beforeAll(async () => ({ database, cleanup, url } = await createTestDatabase()));
 afterAll(() => cleanup());
 
 describe('database foundation', () => {
@@ -69,5 +71,83 @@ describe('database foundation', () => {
     })).rejects.toThrow('the change failed');
     const rows = await database.query<{ username: string; target_id: string; details: { note: string } }>("SELECT username, target_id, details FROM audit_log WHERE action IN ('test.deferred', 'test.rolledBack')");
     expect(rows).toEqual([{ username: tricky, target_id: tricky, details: { note: tricky } }]);
+  });
+});
+
+// Only node-postgres names statements; PGlite runs each query as given.
+describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on PostgreSQL', () => {
+  /** The name client.ts gives a text: its digest, so one text has one name on every connection. */
+  const nameOf = (text: string) => `c${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  // No parameters, so not prepared itself: pg_prepared_statements shows this connection's only.
+  const prepared = (tx: Conn) => tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements');
+
+  it('prepares a parameterised text under its digest and reuses it with new values, on the pool and in transactions', async () => {
+    // Alike but for one character: each needs a name of its own.
+    const double = 'SELECT $1::int * 2 AS n';
+    const triple = 'SELECT $1::int * 3 AS n';
+    const onPool = await Promise.all(Array.from({ length: 40 }, (_, i) => database.query<{ n: number }>(i % 2 ? triple : double, [i])));
+    expect(onPool.map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, i) => i * (i % 2 ? 3 : 2)));
+    for (let round = 1; round <= 3; round++) {
+      await database.transaction(async (tx) => {
+        for (let i = 1; i <= 10; i++) {
+          expect(await tx.query(double, [i * round])).toEqual([{ n: 2 * i * round }]);
+          expect(await tx.query(triple, [-i * round])).toEqual([{ n: -3 * i * round }]);
+        }
+        const mine = await prepared(tx);
+        expect(mine).toContainEqual({ name: nameOf(double), statement: double });
+        expect(mine).toContainEqual({ name: nameOf(triple), statement: triple });
+      });
+    }
+  });
+
+  it(`prepares at most ${PREPARED_PER_CONNECTION} texts on a connection and runs the rest unnamed`, async () => {
+    // A pool of its own: its connection has prepared nothing before this test.
+    const fresh = await openPostgres(url!);
+    const text = (i: number) => `SELECT $1::int + ${i} AS n`;
+    const total = PREPARED_PER_CONNECTION + 50;
+    try {
+      await fresh.transaction(async (tx) => {
+        expect(await prepared(tx)).toEqual([]);
+        for (let i = 0; i < total; i++) expect(await tx.query(text(i), [i])).toEqual([{ n: 2 * i }]);
+        expect(await prepared(tx)).toHaveLength(PREPARED_PER_CONNECTION);
+        // Run again with new values: a named one and an unnamed one.
+        expect(await tx.query(text(0), [7])).toEqual([{ n: 7 }]);
+        expect(await tx.query(text(total - 1), [1])).toEqual([{ n: total }]);
+        expect(await prepared(tx)).toHaveLength(PREPARED_PER_CONNECTION);
+      });
+      // Outside the transaction, on the pool's one connection.
+      expect(await fresh.query(text(1), [2])).toEqual([{ n: 3 }]);
+      expect(await fresh.query(text(total - 2), [0])).toEqual([{ n: total - 2 }]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('leaves a connection usable after a statement fails, and the failed text fails the same way again', async () => {
+    const misspelt = 'SELEC $1::int AS n';
+    const divide = 'SELECT 10 / $1::int AS n';
+    const good = 'SELECT $1::int + 1 AS n';
+    // Twice each: the second run must not take the first's failure for a prepared statement.
+    const rounds = async (run: (text: string, params: unknown[]) => Promise<unknown>) => {
+      for (let round = 0; round < 2; round++) {
+        await expect(run(misspelt, [1])).rejects.toMatchObject({ code: '42601' }); // syntax_error
+        expect(await run(good, [round])).toEqual([{ n: round + 1 }]);
+        await expect(run(divide, [0])).rejects.toMatchObject({ code: '22012' }); // division_by_zero
+        expect(await run(divide, [5])).toEqual([{ n: 2 }]);
+      }
+    };
+    // One connection for sure: each failure undone to a savepoint, as a caller that goes on would.
+    await database.transaction(async (tx) => {
+      await rounds(async (text, params) => {
+        await tx.query('SAVEPOINT attempt');
+        try {
+          return await tx.query(text, params);
+        } catch (e) {
+          await tx.query('ROLLBACK TO SAVEPOINT attempt');
+          throw e;
+        }
+      });
+    });
+    await rounds((text, params) => database.query(text, params));
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { createNotificationDispatcher } from './dispatcher.js';
@@ -12,6 +13,20 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const silent = { warn: () => undefined };
+
+/** Polls for what the dispatcher does on its own timer; fails after a few seconds. */
+async function until(probe: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const smsFor = (residentId: number, zh: string) =>
+  ({ recipient: { residentId }, regionCode: '533423101', channels: ['sms' as const], topic: 'test', body: { zh, en: zh } });
+const unsent = async (residentId: number) =>
+  (await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM notifications WHERE resident_id = $1 AND status <> 'sent'", [residentId]))[0]!.n;
 
 describe('notification outbox', () => {
   it('keeps nothing when the transaction that wrote it rolls back', async () => {
@@ -87,6 +102,40 @@ describe('notification outbox', () => {
     await running;
     const [after] = await t.database.query<{ status: string }>('SELECT status FROM notifications WHERE resident_id = $1', [r.residentId]);
     expect(after!.status).toBe('sent');
+  });
+});
+
+describe('dispatcher kicks', () => {
+  it('sends what many kicks in a row asked for in one run: one claim statement', async () => {
+    const r = await residentSignIn(t, '13700000006');
+    const texts = ['合并一', '合并二', '合并三'];
+    for (const zh of texts) await t.database.transaction((tx) => enqueueNotifications(tx, [smsFor(r.residentId, zh)]));
+    let claims = 0;
+    const counted: Database = {
+      ...t.database,
+      query: <R,>(text: string, params?: unknown[]) => {
+        if (text.includes('WITH next AS')) claims++;
+        return t.database.query<R>(text, params);
+      },
+    };
+    const dispatcher = createNotificationDispatcher(counted, t.keys, t.sms, silent);
+    for (let i = 0; i < 20; i++) dispatcher.kick();
+    // Not at once: the kicks wait to share a run.
+    expect(claims).toBe(0);
+    await until(async () => (await unsent(r.residentId)) === 0, 'the kicked messages sent');
+    await dispatcher.stop();
+    expect(claims).toBe(1);
+    expect(t.sms.messages.filter((m) => m.phone === '13700000006' && texts.includes(m.text)).map((m) => m.text).sort()).toEqual([...texts].sort());
+  });
+
+  it('sends what a pending kick asked for before stop() resolves', async () => {
+    const r = await residentSignIn(t, '13700000007');
+    await t.database.transaction((tx) => enqueueNotifications(tx, [smsFor(r.residentId, '停机前发出')]));
+    const dispatcher = createNotificationDispatcher(t.database, t.keys, t.sms, silent);
+    dispatcher.kick();
+    await dispatcher.stop();
+    expect(await unsent(r.residentId)).toBe(0);
+    expect(t.sms.messages.filter((m) => m.phone === '13700000007' && m.text === '停机前发出')).toHaveLength(1);
   });
 });
 
