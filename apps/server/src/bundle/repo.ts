@@ -79,21 +79,55 @@ const taskOf = (r: Record<string, unknown>): TaskRow => ({ ...(r as unknown as T
  */
 export const bundleNoPrefix = (hukouRegionCode: string, today: string) => `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}`;
 
-/** Inserts a bundle numbered bundleNoPrefix + the sequence, and returns it as stored. */
-export async function insertBundle(tx: Conn, numberPrefix: string, b: Omit<NewBundle, 'bundle_no'>): Promise<BundleRow> {
+/** A resident's open bundle of the same newborn name and birth date, as the insert found it (its mother is compared decrypted). */
+export type OpenBundle = Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'>;
+
+/**
+ * Inserts a bundle numbered bundleNoPrefix + the sequence, with its tasks, in one statement (one
+ * round trip: the issue-4 load measured each), and returns both as stored, with the resident's
+ * bundles of the same newborn name and birth date that were open before it: the caller refuses a
+ * duplicate among them by throwing, which rolls the insert back. It holds
+ * residentSubmissionsLock, so no other submission of this resident runs meanwhile.
+ */
+export async function insertBundle(
+  tx: Conn, numberPrefix: string, b: Omit<NewBundle, 'bundle_no'>, tasks: TaskWrite[],
+): Promise<{ bundle: BundleRow; tasks: TaskRow[]; openBefore: OpenBundle[] }> {
   const [row] = await tx.query(
-    `INSERT INTO newborn_bundles (bundle_no, region_code, resident_id, registration_id, newborn_name, newborn_sex, birth_date, birth_time,
-       birth_place, hospital_name, mother_name, mother_id_cipher, mother_id_masked, mother_person_id, father_name, father_id_cipher,
-       father_id_masked, father_person_id, phones_cipher, services, existing_birth_certificate_no, existing_newborn_id_cipher,
-       newborn_person_id, newborn_id_masked, status)
-     VALUES (${numberFromSequence('newborn_bundle_no_seq')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 'inProgress')
-     RETURNING ${BUNDLE_COLUMNS}`,
+    `WITH open AS (
+       SELECT id, bundle_no, encode(mother_id_cipher, 'base64') AS mother_id_cipher FROM newborn_bundles
+        WHERE resident_id = $3 AND newborn_name = $5 AND birth_date = $7::date AND status <> 'completed'),
+     b AS (
+       INSERT INTO newborn_bundles (bundle_no, region_code, resident_id, registration_id, newborn_name, newborn_sex, birth_date, birth_time,
+         birth_place, hospital_name, mother_name, mother_id_cipher, mother_id_masked, mother_person_id, father_name, father_id_cipher,
+         father_id_masked, father_person_id, phones_cipher, services, existing_birth_certificate_no, existing_newborn_id_cipher,
+         newborn_person_id, newborn_id_masked, status)
+       VALUES (${numberFromSequence('newborn_bundle_no_seq')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 'inProgress')
+       RETURNING *),
+     t AS (
+       INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since, result)
+       SELECT b.id, w.service, w.department, b.region_code, b.resident_id, w.status, w.deadline, CASE WHEN w.pending THEN now() END,
+              CASE WHEN w.enrolment_deadline IS NOT NULL THEN jsonb_build_object('enrolmentDeadline', w.enrolment_deadline) END
+         FROM b, unnest($25::text[], $26::text[], $27::text[], $28::date[], $29::boolean[], $30::text[]) AS w(service, department, status, deadline, pending, enrolment_deadline)
+       RETURNING ${TASK_COLUMNS})
+     SELECT ${BUNDLE_COLUMNS},
+            (SELECT json_agg(t ORDER BY t.id) FROM t) AS inserted_tasks,
+            (SELECT coalesce(json_agg(o ORDER BY o.id), '[]') FROM open o) AS open_before
+       FROM b`,
     [numberPrefix, b.region_code, b.resident_id, b.registration_id, b.newborn_name, b.newborn_sex, b.birth_date, b.birth_time, b.birth_place,
       b.hospital_name, b.mother_name, b.mother_id_cipher, b.mother_id_masked, b.mother_person_id, b.father_name, b.father_id_cipher,
       b.father_id_masked, b.father_person_id, b.phones_cipher, b.services, b.existing_birth_certificate_no, b.existing_newborn_id_cipher,
-      b.newborn_person_id, b.newborn_id_masked],
+      b.newborn_person_id, b.newborn_id_masked,
+      tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
+      tasks.map((t) => t.enrolmentDeadline)],
   );
-  return bundleOf(row!);
+  // The tasks and open bundles come as JSON: timestamps as ISO text, the cipher as base64.
+  const insertedTasks = (row!.inserted_tasks ?? []) as Record<string, unknown>[];
+  return {
+    bundle: bundleOf(row!),
+    tasks: insertedTasks.map((t) => taskOf({ ...t, pending_since: t.pending_since === null ? null : new Date(String(t.pending_since)) })),
+    openBefore: (row!.open_before as { id: number; bundle_no: string; mother_id_cipher: string }[])
+      .map((o) => ({ id: Number(o.id), bundle_no: o.bundle_no, mother_id_cipher: Buffer.from(o.mother_id_cipher, 'base64') })),
+  };
 }
 
 /**
@@ -101,15 +135,6 @@ export async function insertBundle(tx: Conn, numberPrefix: string, b: Omit<NewBu
  * sent at once cannot both find no open bundle and both be written (withResident takes it).
  */
 export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `newbornBundle:${residentId}`, seed: 0 });
-
-/** The resident's open bundles for a newborn of this name and birth date (the mother is compared decrypted). */
-export async function findOpenBundlesFor(tx: Conn, residentId: number, newbornName: string, birthDate: string): Promise<Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'>[]> {
-  const rows = await tx.query<Record<string, unknown>>(
-    "SELECT id, bundle_no, mother_id_cipher FROM newborn_bundles WHERE resident_id = $1 AND newborn_name = $2 AND birth_date = $3::date AND status <> 'completed' ORDER BY id",
-    [residentId, newbornName, birthDate],
-  );
-  return rows.map((r) => ({ id: Number(r.id), bundle_no: String(r.bundle_no), mother_id_cipher: bytes(r.mother_id_cipher)! }));
-}
 
 /** The bundle, locked when it is about to change: two departments completing at once see each other's work. */
 export async function findBundle(tx: Conn, id: number, forUpdate = false): Promise<BundleRow | null> {
@@ -153,20 +178,6 @@ export interface TaskWrite {
   completedBy: { id: number; name: string } | null;
   /** Medical insurance: the last of the 90 days, written once when the task is created (in result). */
   enrolmentDeadline: string | null;
-}
-
-/** Inserts a bundle's tasks and returns them as stored, in id order. */
-export async function insertTasks(tx: Conn, bundleId: number, regionCode: string, residentId: number | null, tasks: TaskWrite[]): Promise<TaskRow[]> {
-  const rows = await tx.query(
-    `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, resident_id, status, deadline, pending_since, result)
-     SELECT $1, t.service, t.department, $2, $3, t.status, t.deadline, CASE WHEN t.pending THEN now() END,
-            CASE WHEN t.enrolment_deadline IS NOT NULL THEN jsonb_build_object('enrolmentDeadline', t.enrolment_deadline) END
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::date[], $8::boolean[], $9::text[]) AS t(service, department, status, deadline, pending, enrolment_deadline)
-     RETURNING ${TASK_COLUMNS}`,
-    [bundleId, regionCode, residentId, tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
-      tasks.map((t) => t.enrolmentDeadline)],
-  );
-  return rows.map(taskOf).sort((a, b) => a.id - b.id);
 }
 
 /** Writes the tasks of one bundle that an action changed, in one statement. */

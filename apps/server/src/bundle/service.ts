@@ -13,7 +13,7 @@ import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
 import {
-  bundleNoPrefix, findBundle, findEntitlements, findTasks, insertBundle, insertTasks, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
+  bundleNoPrefix, findBundle, findEntitlements, findTasks, insertBundle, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -41,8 +41,8 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
         const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
-        await refuseDuplicate(tx, c, resident.id, form);
-        const b = await insertBundle(tx, bundleNoPrefix(form.hukouRegionCode, today), {
+        const tasks = newBundleTasks(form, today, cal);
+        const { bundle: b, tasks: rows, openBefore } = await insertBundle(tx, bundleNoPrefix(form.hukouRegionCode, today), {
           ...columnsOf(form, c),
           resident_id: resident.id,
           registration_id: body.registrationId ?? null,
@@ -51,9 +51,8 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
           // Set by public security's registration only: a typed existing ID number stays encrypted for
           // the departments, never resolved for the family (it could be another family's child).
           newborn_person_id: null,
-        });
-        const tasks = newBundleTasks(form, today, cal);
-        const rows = await insertTasks(tx, b.id, form.hukouRegionCode, resident.id, changedTasks([], tasks, { service: tasks[0]!.service }));
+        }, changedTasks([], tasks, { service: tasks[0]!.service }));
+        refuseDuplicate(c, openBefore, form);
         const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
         await enqueueNotifications(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
         await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));

@@ -5,7 +5,7 @@ import type { SessionResident } from '../portal/session.js';
 import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
 import { resolveParents, type FieldProblem } from './parents.js';
-import { findOpenBundlesFor } from './repo.js';
+import type { OpenBundle } from './repo.js';
 import type { NewbornBundleBody } from './schemas.js';
 
 /** The hukou region must be a township or village of this deployment (the domain checks the shape). */
@@ -24,12 +24,12 @@ export interface Submission {
 /**
  * One open bundle per newborn and resident (our reading of "the same newborn": the same mother,
  * birth date and name; twins differ by name): a second one would give every department the
- * same task twice. 409 with the open bundle's number. The caller holds residentSubmissionsLock.
+ * same task twice. 409 with the open bundle's number. `openBefore`: what insertBundle found open
+ * before its insert, which this throw rolls back.
  */
-export async function refuseDuplicate(tx: Conn, c: Crypto, residentId: number, form: NewbornBundleForm): Promise<void> {
+export function refuseDuplicate(c: Crypto, openBefore: readonly OpenBundle[], form: NewbornBundleForm): void {
   const mother = normalizeIdNumber(form.mother.idNumber);
-  const open = await findOpenBundlesFor(tx, residentId, form.newborn.name.trim(), form.newborn.birthDate);
-  const same = open.find((b) => c.pii.decryptIdNumber(b.mother_id_cipher) === mother);
+  const same = openBefore.find((b) => c.pii.decryptIdNumber(b.mother_id_cipher) === mother);
   if (same) throw bundleError('bundle.duplicate', { bundleId: same.id, bundleNo: same.bundle_no });
 }
 
