@@ -3,7 +3,11 @@
 // Targets (issue 4): writes p99 < 100 ms, reads p99 < 50 ms on this two-core machine. Reported,
 // not asserted: a timed test would flake.
 //
-//   DATABASE_URL=postgres://…/postgres npm run load -- [--clients 200] [--writes 8] [--reads 10] [--think-ms 1000]
+//   DATABASE_URL=postgres://…/postgres npm run load -- [--clients 200] [--writes 12] [--reads 10] [--think-ms 1000] [--warmup 100]
+//
+// The server runs as shipped (its pool: CRADLE_PG_POOL, default 10). LOAD_TIMELINE=1 prints when
+// the slow writes started; LOAD_KEEP_DB=1 keeps the database for EXPLAIN; LOAD_PROFILE_DIR=dir
+// has the server write a CPU profile there.
 //
 // It creates a throwaway database on that server (dropped at the end), loads the demo county,
 // binds residents (one per write) to registry mothers, starts the real server as a child process
@@ -29,11 +33,11 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CLIENTS = arg('clients', 200);
-const WRITES = arg('writes', 8); // per client over both scenarios, alternating registration and bundle, each as another resident
+const WRITES = arg('writes', 12); // per client over both scenarios, alternating registration and bundle, each as another resident
 const READS = arg('reads', 10); // per client and scenario, after the writes
 const THINK_MS = arg('think-ms', 1000); // mean pause between a paced client's requests
 const POPULATION = arg('population', 30_000);
-const WARMUP = arg('warmup', 20); // residents writing once each, of both kinds, before anything is measured
+const WARMUP = arg('warmup', 100); // residents writing once each, of both kinds, before anything is measured: every pooled connection's caches and the server's JIT warm
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -55,7 +59,7 @@ function startServer(databaseUrl: string, key: string, port: number): Promise<Ch
   // LOAD_PROFILE_DIR=/tmp/prof: the server writes a CPU profile there when it stops.
   const profile = process.env.LOAD_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_PG_POOL: process.env.CRADLE_PG_POOL ?? '20', CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -161,6 +165,7 @@ async function main() {
       const cpu2 = cpuNow(server?.pid);
       console.log(`\n${label}`);
       rec.print({ 'write: childbirth registration': writeSecs, 'write: newborn bundle': writeSecs, 'read: my registrations': readSecs, 'read: a bundle with its tasks': readSecs });
+      if (process.env.LOAD_TIMELINE === '1') rec.printTimeline('write');
       printCpu(cpu0, cpu1, CLIENTS * (WRITES / 2), writeSecs);
       printCpu(cpu1, cpu2, CLIENTS * READS, readSecs);
       if (rec.failures.length) {

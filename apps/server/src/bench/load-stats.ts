@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 export class Recorder {
   readonly samples = new Map<string, number[]>();
   readonly failures: string[] = [];
+  /** Start (ms since the recorder was made), kind and latency of every request, for LOAD_TIMELINE. */
+  readonly timeline: { at: number; kind: string; ms: number }[] = [];
+  private readonly born = performance.now();
 
   async time(kind: string, fn: () => Promise<{ status: number; json: unknown }>, expected: number): Promise<void> {
     const t = performance.now();
@@ -15,6 +18,14 @@ export class Recorder {
     }
     const list = this.samples.get(kind) ?? this.samples.set(kind, []).get(kind)!;
     list.push(ms);
+    this.timeline.push({ at: t - this.born, kind, ms });
+  }
+
+  /** Per half second of the run: requests started, their worst latency (where slow requests cluster). */
+  printTimeline(kindPrefix: string): void {
+    const slots = new Map<number, number[]>();
+    for (const e of this.timeline) if (e.kind.startsWith(kindPrefix)) (slots.get(Math.floor(e.at / 500)) ?? slots.set(Math.floor(e.at / 500), []).get(Math.floor(e.at / 500))!).push(e.ms);
+    console.log(`  ${kindPrefix} by half second (started: n/max ms): ${[...slots].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${(k / 2).toFixed(1)}s ${v.length}/${Math.max(...v).toFixed(0)}`).join('  ')}`);
   }
 
   /** Percentiles by nearest rank; throughput over the phase the kind ran in. */
@@ -34,7 +45,8 @@ export class Recorder {
 /**
  * CPU seconds used so far by the server process, by PostgreSQL (every process named postgres)
  * and by this driver, from /proc (Linux): where a phase's time went on a machine the three share.
- * Null off Linux.
+ * Null off Linux. PostgreSQL's figure is a floor: a backend that exits during the phase (the
+ * pool closes idle connections) takes its time with it.
  */
 export function cpuNow(serverPid: number | undefined): { server: number; postgres: number; driver: number } | null {
   const ticks = (pid: string) => {
