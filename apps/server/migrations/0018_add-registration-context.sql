@@ -17,7 +17,7 @@ CREATE OR REPLACE FUNCTION cradle_registration_context(p_picked bigint[], p_decl
 RETURNS TABLE (kind text, person_id bigint, of_person_id bigint, blind bytea, name text, sex text, birth_date date,
                death_date date, hukou_region_code text, residence_region_code text, id_masked text, id_cipher bytea,
                phone_cipher bytea, household_id bigint, registration_no text, child_status text, event_date text, n integer)
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
   v_resident bigint := cradle_current_resident();
@@ -53,7 +53,9 @@ BEGIN
   SELECT 'child'::text, c.id, r.from_person_id, NULL::bytea, c.name, c.sex, c.birth_date, c.death_date, c.hukou_region_code,
          c.residence_region_code, c.id_masked, c.id_cipher, NULL::bytea, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::integer
     FROM relationships r JOIN persons c ON c.id = r.to_person_id
-   WHERE r.kind IN ('mother', 'father') AND r.from_person_id IN (SELECT p.id FROM persons p WHERE p.id_blind_index = ANY (v_blinds));
+   WHERE r.kind IN ('mother', 'father') AND r.from_person_id IN (SELECT p.id FROM persons p WHERE p.id_blind_index = ANY (v_blinds))
+   -- The order the two-way check lists conflicts in (cradle_registry_relatives' callers sorted so).
+   ORDER BY c.birth_date, c.id, r.from_person_id;
   RETURN QUERY
   SELECT 'earlier'::text, NULL::bigint, NULL::bigint, NULL::bytea, NULL::text, NULL::text, NULL::date, NULL::date, NULL::text,
          NULL::text, NULL::text, NULL::bytea, NULL::bytea, NULL::bigint, g.registration_no, g.child_status,

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { AuditPage, AuditQuery, ChainCheck } from './schemas.js';
 import { actorOf, appendAudit, verifyAuditChain } from './service.js';
+import { pageOf } from '../db/paging.js';
 
 const ADMINS = ['systemAdmin', 'countyAdmin'] as const;
 
@@ -22,10 +23,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = as
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return withScope(database, { jurisdictionCode: req.user!.jurisdictionCode }, async (tx) => {
       const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
+      const paged = pageOf(params, q.page, q.pageSize);
       const rows = await tx.query<Record<string, unknown>>(
         `SELECT seq, at, user_id, username, action, target_type, target_id, outcome, client_ip, details FROM audit_log ${w}
-          ORDER BY seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-        params,
+          ORDER BY seq DESC ${paged.sql}`,
+        paged.params,
       );
       return {
         total: Number(total[0]!.n),

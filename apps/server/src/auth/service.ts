@@ -63,7 +63,12 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
 
   return {
     async login(input: LoginInput): Promise<LoginResult> {
-      const rows = await database.query<UserRow>('SELECT * FROM users WHERE username = $1', [input.username]);
+      // Columns named: a prepared SELECT * would fail on a running server once a migration adds one.
+      const rows = await database.query<UserRow>(
+        `SELECT id, username, display_name, password_hash, roles, jurisdiction_code, department, totp_secret_cipher, failed_logins, locked_until, active
+           FROM users WHERE username = $1`,
+        [input.username],
+      );
       const u = rows[0];
       if (!u) {
         // Same work as a real check, so response time does not reveal which usernames exist.

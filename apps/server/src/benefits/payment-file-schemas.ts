@@ -14,7 +14,7 @@ export const PaymentFile = Type.Unsafe<NodeJS.ReadableStream>({
     'The payment file (text/csv or XLSX). Headers: x-cradle-sha256 (SHA-256 of these exact bytes), x-cradle-export-id, x-cradle-row-count, x-cradle-total-fen; the checksum is also at /api/payment-exports/{id}/sha256',
 });
 
-export const ExportParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ExportParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const Sha256File = Type.String({ description: "sha256sum's format: `<hex>  <file name>`, for `sha256sum -c`" });
 

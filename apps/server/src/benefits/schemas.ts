@@ -6,7 +6,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const ParamValue = Type.Unknown({ description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object' });
 
 export const SchemeCodeParam = Type.Object({ code: Type.String({ maxLength: 100 }) });
-export const VersionParam = Type.Object({ code: Type.String({ maxLength: 100 }), id: Type.Integer({ minimum: 1 }) });
+export const VersionParam = Type.Object({ code: Type.String({ maxLength: 100 }), id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const ParameterView = Type.Object({
   name: Type.String(),
@@ -57,7 +57,7 @@ export const VersionDraftBody = Type.Object({
 });
 
 export const EligibilityQuery = Type.Object({
-  personId: Type.Integer({ minimum: 1 }),
+  personId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
   scheme: Type.String({ maxLength: 100 }),
   period: Type.String({ maxLength: 10, description: '2026 (yearly), 2026-03 (monthly) or once' }),
 });
@@ -84,7 +84,7 @@ export const CycleBody = Type.Object({
   period: Type.String({ maxLength: 10 }),
   supplement: Type.Optional(Type.Boolean({ description: 'After the period’s batch completed: a new round paying whoever became eligible since' })),
 });
-export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const BatchView = Type.Object({
   id: Type.Integer(),
   schemeCode: Type.String(),
@@ -104,11 +104,11 @@ export const BatchView = Type.Object({
 
 export const ApplicationBody = Type.Object({
   scheme: Type.String({ maxLength: 100 }),
-  beneficiaryId: Type.Integer({ minimum: 1 }),
+  beneficiaryId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
   facts: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), { maxProperties: 10, description: 'Declarations by commitment, e.g. {"accidentInsurancePurchased": true}; {"specialFamilyStatus": "bereaved"}' })),
   applicantName: Type.Optional(Type.String({ maxLength: 50 })),
 });
-export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const ApplicationListQuery = Type.Object({ beneficiaryId: Type.Optional(Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' })) });
 export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
 

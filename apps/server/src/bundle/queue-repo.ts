@@ -1,5 +1,6 @@
 import type { Conn } from '../db/client.js';
 import type { TaskQueueQuery } from './schemas.js';
+import { pageOf } from '../db/paging.js';
 
 // A department's queue of bundle tasks: one query for the page, one for the counts, both under
 // the caller's row-level security (tasks of their jurisdiction only).
@@ -55,15 +56,15 @@ const FROM = 'FROM bundle_tasks t JOIN newborn_bundles b ON b.id = t.bundle_id';
 export async function queuePage(tx: Conn, f: QueueFilter): Promise<{ total: number; rows: QueueRow[] }> {
   const { sql, params } = whereOf(f, true);
   const [total] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${sql}`, params);
-  const { page, pageSize } = f.query;
+  const paged = pageOf(params, f.query.page, f.query.pageSize);
   const rows = await tx.query<QueueRow>(
     `SELECT t.id, t.bundle_id, b.bundle_no, t.service, t.department, t.status, t.deadline::text AS deadline, t.late, t.result->>'enrolmentDeadline' AS enrolment_deadline,
             b.newborn_name, b.birth_date::text AS birth_date, b.mother_name, b.region_code, b.submitted_at
      ${FROM} ${sql}
      -- Work first (pending, soonest deadline), then what waits on the family or another department, then done.
      ORDER BY CASE t.status WHEN 'pending' THEN 0 WHEN 'returned' THEN 1 WHEN 'waiting' THEN 2 ELSE 3 END, t.deadline NULLS LAST, t.id
-     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    params,
+     ${paged.sql}`,
+    paged.params,
   );
   return { total: Number(total!.n), rows: rows.map((r) => ({ ...r, id: Number(r.id), bundle_id: Number(r.bundle_id) })) };
 }

@@ -14,7 +14,7 @@ const Region = Type.Object({ code: Type.String(), name: Type.String() });
  * validator strips properties while trying union branches.
  */
 export const ParentInput = Type.Object({
-  personId: Type.Optional(Type.Integer({ minimum: 1 })),
+  personId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   name: Type.Optional(Text(100)),
   idNumber: Type.Optional(Text(40)),
   phone: Type.Optional(Nullable(Text(20))),
@@ -32,7 +32,7 @@ export const NewbornBundleBody = Type.Object({
   existingBirthCertificateNo: Type.Optional(Nullable(Text(40))),
   existingNewbornIdNumber: Type.Optional(Nullable(Text(40))),
   /** A completed childbirth registration (生育登记) of the same resident, linked for reference. */
-  registrationId: Type.Optional(Type.Integer({ minimum: 1 })),
+  registrationId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
 });
 export type NewbornBundleBody = Static<typeof NewbornBundleBody>;
 
@@ -43,7 +43,7 @@ export const CorrectionBody = Type.Object({
 });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 const ParentRoleSchema = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
 
@@ -230,7 +230,7 @@ export const ReturnBody = Type.Object({
 
 /** Our cap on one bulk action: a page of the console's queue. */
 export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: BULK_MAX }) });
+export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }) });
 
 export const BulkCompleteResult = Type.Object({
   results: Type.Array(Type.Object({

@@ -31,6 +31,8 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
   let timer: NodeJS.Timeout | null = null;
   let kickTimer: NodeJS.Timeout | null = null;
   let sweepNext = false;
+  let againSweep = false;
+  let stopped = false;
 
   /** Claims due rows; the sweep also re-queues stale claims (on the timer, not after every commit). */
   async function claim(sweep: boolean): Promise<Claimed[]> {
@@ -83,13 +85,18 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
     async runOnce(sweep = true): Promise<number> {
       if (running) {
         again = true;
+        // A sweep asked for during a run is not lost: the run after it sweeps.
+        againSweep ||= sweep;
         return running;
       }
       running = (async () => {
         let total = 0;
+        let sweepNow = sweep;
         do {
           again = false;
-          total += await sendBatch(sweep);
+          total += await sendBatch(sweepNow);
+          sweepNow = againSweep;
+          againSweep = false;
         } while (again);
         return total;
       })().finally(() => {
@@ -102,6 +109,8 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
      * serve many commits (two round trips a write otherwise: the issue-4 load measured them).
      */
     kick(sweep = false): void {
+      // After stop() the database may be closing: what is pending waits for the next start's sweep.
+      if (stopped) return;
       sweepNext ||= sweep;
       kickTimer ??= setTimeout(() => {
         kickTimer = null;
@@ -112,18 +121,22 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
     },
     /** The sweep for messages left behind; 0 turns it off (tests drive runOnce themselves). */
     start(intervalMs = 30_000): void {
+      stopped = false;
       if (intervalMs <= 0) return;
       timer ??= setInterval(() => dispatcher.kick(true), intervalMs);
       timer.unref();
     },
     async stop(): Promise<void> {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
       if (kickTimer) {
         // What a last commit asked to send goes now, not at the next start's sweep.
         clearTimeout(kickTimer);
         kickTimer = null;
-        await dispatcher.runOnce(false).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+        const s = sweepNext;
+        sweepNext = false;
+        await dispatcher.runOnce(s).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
       }
       await running?.catch(() => undefined);
     },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { pickTestMother } from '../test/family.js';
-import { createPiiHere } from '../crypto/pii.js';
+import { createPiiHere, decryptField, encryptField } from '../crypto/pii.js';
 import { withResident } from '../portal/scope.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { readRegistrationContext } from './lookups-repo.js';
@@ -154,6 +154,55 @@ describe('a registration submitted twice at once', () => {
     });
     expect(seen.earlier).toBeGreaterThan(0); // another resident's registration of that mother
     expect(seen).toMatchObject({ role: 'cradle_app', visible: 0 });
+  });
+});
+
+describe('what a registration reads before it is written (cradle_registration_context)', () => {
+  it("gives the family's registry records and the parents' children by birth date, and nothing of a stranger picked by id", async () => {
+    // A mother with several children in the registry, bound through the portal as a family would.
+    const [m] = await t.database.query<{ id: number; name: string; id_cipher: Buffer }>(
+      `SELECT m.id, m.name, m.id_cipher FROM persons m JOIN relationships r ON r.from_person_id = m.id AND r.kind = 'mother'
+        WHERE m.death_date IS NULL GROUP BY m.id HAVING count(DISTINCT r.to_person_id) >= 3 ORDER BY m.id LIMIT 1`,
+    );
+    const mother = { personId: Number(m!.id), name: m!.name, idNumber: decryptField(t.keys.piiEncryption, 'idNumber', m!.id_cipher) };
+    await t.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [mother.personId, encryptField(t.keys.piiEncryption, 'phone', '13600000021')]);
+    const r = await residentSignIn(t, '13600000021');
+    const bound = await t.app.inject({ method: 'POST', url: '/api/portal/binding', remoteAddress: '10.4.0.21', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    expect(bound.statusCode).toBe(200);
+    // The youngest child made the eldest: birth order then differs from the order the children were written in.
+    await t.database.query(
+      `UPDATE persons SET birth_date = (SELECT min(c.birth_date) - 1 FROM relationships r JOIN persons c ON c.id = r.to_person_id WHERE r.kind = 'mother' AND r.from_person_id = $1)
+        WHERE id = (SELECT c.id FROM relationships r JOIN persons c ON c.id = r.to_person_id WHERE r.kind = 'mother' AND r.from_person_id = $1 ORDER BY c.birth_date DESC, c.id DESC LIMIT 1)`,
+      [mother.personId],
+    );
+    const [stranger] = await t.database.query<{ id: number }>(
+      `SELECT p.id FROM persons p WHERE p.id <> $1 AND NOT EXISTS (SELECT 1 FROM relationships s WHERE s.kind = 'spouse' AND $1 IN (s.from_person_id, s.to_person_id) AND p.id IN (s.from_person_id, s.to_person_id))
+        ORDER BY p.id LIMIT 1`,
+      [mother.personId],
+    );
+    const ctx = await withResident(t.database, r.residentId, (tx) => readRegistrationContext(tx, [mother.personId, Number(stranger!.id)], [], 24));
+    const familyIds = ctx.family.map((p) => p.personId);
+    expect(familyIds).toContain(mother.personId);
+    expect(familyIds).not.toContain(Number(stranger!.id));
+    expect(ctx.declared).toEqual([]);
+    // As the registry holds them, in the order the two-way check lists its conflicts.
+    const expected = await t.database.query<{ id: number }>(
+      `SELECT c.id FROM relationships r JOIN persons c ON c.id = r.to_person_id
+        WHERE r.kind IN ('mother', 'father') AND r.from_person_id = $1 ORDER BY c.birth_date, c.id`,
+      [mother.personId],
+    );
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(ctx.children.map((c) => c.personId)).toEqual(expected.map((e) => Number(e.id)));
+    expect(ctx.children.every((c) => c.ofPersonId === mother.personId && c.relation === 'child')).toBe(true);
+    expect(ctx.recent).toBe(0);
+  });
+
+  it('answers a person id past the safe integers with 400 and changes nothing', async () => {
+    const before = await rows();
+    const r = await residentSignIn(t, '13600000022');
+    const res = await submit(t, r, { ...declaredForm(village), mother: { personId: 1e21 } });
+    expect(res.statusCode).toBe(400);
+    expect(await rows()).toBe(before);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
 import type { ResidentLock } from '../portal/scope.js';
 import type { QueueQuery, RegistrationStatus } from './schemas.js';
+import { pageOf } from '../db/paging.js';
 
 export interface RegistrationRow {
   id: number;
@@ -151,10 +152,11 @@ export async function listQueue(tx: Conn, f: QueueFilter, today: string): Promis
   }
   const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const [count] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM childbirth_registrations ${w}`, params);
+  const paged = pageOf(params, f.page, f.pageSize);
   const rows = await tx.query<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM childbirth_registrations ${w}
-      ORDER BY status = 'completed', status = 'infoRequested', deadline, id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
-    params,
+      ORDER BY status = 'completed', status = 'infoRequested', deadline, id ${paged.sql}`,
+    paged.params,
   );
   return { total: Number(count!.n), rows: rows.map(toRow) };
 }

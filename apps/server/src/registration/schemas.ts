@@ -11,7 +11,7 @@ export type RegistrationStatus = Static<typeof RegistrationStatus>;
 /** Null while the clock is not running: waiting for the family, or completed. */
 const DeadlineStateOrNull = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 // No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
 // while it tries a branch, which would strip a declared parent down to nothing.
@@ -21,7 +21,7 @@ export const DeclaredParent = Type.Object({
   phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
 }, { description: 'A parent the family declares: the server checks it against the registry' });
 export const RegistryParent = Type.Object({
-  personId: Type.Integer({ minimum: 1, description: 'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry' }),
+  personId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry' }),
 });
 export const ParentInput = Type.Union([DeclaredParent, RegistryParent]);
 export type ParentInput = Static<typeof ParentInput>;
@@ -126,7 +126,7 @@ export const CompleteBody = Type.Object({ note: Type.Optional(Type.String({ maxL
 export type CompleteBody = Static<typeof CompleteBody>;
 /** Our limit on one bulk action: a township's day of registrations, and one transaction of bounded size. */
 export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: BULK_MAX }) }, { additionalProperties: false });
+export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }) }, { additionalProperties: false });
 export type BulkCompleteBody = Static<typeof BulkCompleteBody>;
 
 export const QueueQuery = Type.Object({

@@ -1,4 +1,5 @@
 import type { Conn } from '../db/client.js';
+import { pageOf } from '../db/paging.js';
 
 // SQL for the registry. Every function takes a Conn opened by withScope(), so row-level
 // security limits it to the caller's jurisdiction; none of them filter by region themselves
@@ -47,10 +48,8 @@ export async function searchPersons(conn: Conn, f: PersonFilter, page: number, p
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p ${whereSql}`, params);
-  const items = await conn.query<PersonRow>(
-    `SELECT ${PERSON_COLUMNS} FROM persons p ${whereSql} ORDER BY p.residence_region_code, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    params,
-  );
+  const paged = pageOf(params, page, pageSize);
+  const items = await conn.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons p ${whereSql} ORDER BY p.residence_region_code, p.id ${paged.sql}`, paged.params);
   return { total: Number(total[0]!.n), items };
 }
 
