@@ -43,12 +43,11 @@ export class Recorder {
 }
 
 /**
- * CPU seconds used so far by the server process, by PostgreSQL (every process named postgres)
- * and by this driver, from /proc (Linux): where a phase's time went on a machine the three share.
- * Null off Linux. PostgreSQL's figure is a floor: a backend that exits during the phase (the
- * pool closes idle connections) takes its time with it.
+ * CPU seconds used so far by the server process, by each PostgreSQL process (every process named
+ * postgres) and by this driver, from /proc (Linux): where a phase's time went on a machine the
+ * three share. Null off Linux.
  */
-export function cpuNow(serverPid: number | undefined): { server: number; postgres: number; driver: number } | null {
+export function cpuNow(serverPid: number | undefined): { server: number; postgres: Map<string, number>; driver: number } | null {
   const ticks = (pid: string) => {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -59,19 +58,26 @@ export function cpuNow(serverPid: number | undefined): { server: number; postgre
     }
   };
   if (serverPid === undefined || ticks(String(serverPid)) === null) return null;
-  let postgres = 0;
+  const postgres = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const t = ticks(pid);
-    if (t?.comm === 'postgres') postgres += t.ticks;
+    // Clock ticks are 1/100 s on Linux (getconf CLK_TCK).
+    if (t?.comm === 'postgres') postgres.set(pid, t.ticks / 100);
   }
   const own = process.cpuUsage();
-  // Clock ticks are 1/100 s on Linux (getconf CLK_TCK).
-  return { server: ticks(String(serverPid))!.ticks / 100, postgres: postgres / 100, driver: (own.user + own.system) / 1e6 };
+  return { server: ticks(String(serverPid))!.ticks / 100, postgres, driver: (own.user + own.system) / 1e6 };
 }
 
-/** What each process used between two cpuNow readings, per request of the phase. */
+/**
+ * What each process used between two cpuNow readings, per request of the phase. PostgreSQL's is
+ * a floor: a process that exits during the phase (an autovacuum worker, a connection the pool
+ * closes) takes its time with it; one that starts counts from zero.
+ */
 export function printCpu(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, requests: number, secs: number): void {
   if (!before || !after) return;
-  const per = (k: 'server' | 'postgres' | 'driver') => `${k} ${(((after[k] - before[k]) / secs) * 100).toFixed(0)}% of a core, ${(((after[k] - before[k]) * 1000) / requests).toFixed(2)} ms a request`;
+  let postgres = 0;
+  for (const [pid, t] of after.postgres) postgres += t - (before.postgres.get(pid) ?? 0);
+  const used = { server: after.server - before.server, postgres, driver: after.driver - before.driver };
+  const per = (k: keyof typeof used) => `${k} ${((used[k] / secs) * 100).toFixed(0)}% of a core, ${((used[k] * 1000) / requests).toFixed(2)} ms a request`;
   console.log(`  CPU: ${per('server')}; ${per('postgres')}; ${per('driver')}`);
 }
