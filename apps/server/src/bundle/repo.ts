@@ -120,11 +120,10 @@ export async function insertBundle(
       tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
       tasks.map((t) => t.enrolmentDeadline)],
   );
-  // The tasks and open bundles come as JSON: timestamps as ISO text, the cipher as base64.
-  const insertedTasks = (row!.inserted_tasks ?? []) as Record<string, unknown>[];
+  // The open bundles come as JSON too, the cipher as base64.
   return {
     bundle: bundleOf(row!),
-    tasks: insertedTasks.map((t) => taskOf({ ...t, pending_since: t.pending_since === null ? null : new Date(String(t.pending_since)) })),
+    tasks: tasksFromJson(row!.inserted_tasks),
     openBefore: (row!.open_before as { id: number; bundle_no: string; mother_id_cipher: string }[])
       .map((o) => ({ id: Number(o.id), bundle_no: o.bundle_no, mother_id_cipher: Buffer.from(o.mother_id_cipher, 'base64') })),
   };
@@ -135,6 +134,25 @@ export async function insertBundle(
  * sent at once cannot both find no open bundle and both be written (withResident takes it).
  */
 export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `newbornBundle:${residentId}`, seed: 0 });
+
+/** Task rows aggregated as JSON (json_agg of TASK_COLUMNS): timestamps come as ISO text. */
+function tasksFromJson(json: unknown): TaskRow[] {
+  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  return ((json ?? []) as Record<string, unknown>[]).map((t) => taskOf({ ...t, pending_since: at(t.pending_since), completed_at: at(t.completed_at) }));
+}
+
+/**
+ * A bundle with its tasks in id order, in one round trip (what the family's detail shows; the
+ * issue-4 load reads it): row-level security limits both to what the scope may see.
+ */
+export async function findBundleWithTasks(tx: Conn, id: number): Promise<{ bundle: BundleRow; tasks: TaskRow[] } | null> {
+  const [row] = await tx.query(
+    `SELECT ${BUNDLE_COLUMNS}, (SELECT json_agg(t ORDER BY t.id) FROM (SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE bundle_id = b.id) AS t) AS bundle_tasks
+       FROM newborn_bundles b WHERE b.id = $1`,
+    [id],
+  );
+  return row ? { bundle: bundleOf(row), tasks: tasksFromJson(row.bundle_tasks) } : null;
+}
 
 /** The bundle, locked when it is about to change: two departments completing at once see each other's work. */
 export async function findBundle(tx: Conn, id: number, forUpdate = false): Promise<BundleRow | null> {

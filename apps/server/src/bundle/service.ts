@@ -13,7 +13,7 @@ import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
 import {
-  bundleNoPrefix, findBundle, findEntitlements, findTasks, insertBundle, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
+  bundleNoPrefix, findBundle, findBundleWithTasks, findEntitlements, findTasks, insertBundle, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -73,10 +73,12 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
 
     async detail(resident: SessionResident, id: number, ip: string, now = new Date()): Promise<NewbornBundle> {
       return withResident(database, resident.id, async (tx) => {
-        const b = await findBundle(tx, id);
-        if (!b) throw bundleError('bundle.notFound');
+        const found = await findBundleWithTasks(tx, id);
+        if (!found) throw bundleError('bundle.notFound');
+        const { bundle: b, tasks } = found;
         await appendAudit(tx, audit(resident, ip, b, 'bundle.view'));
-        return view(tx, b, chinaDateOf(now));
+        const entitlements = b.newborn_person_id === null ? [] : await findEntitlements(tx, b.newborn_person_id);
+        return bundleView(b, tasks, entitlements, regions, chinaDateOf(now));
       });
     },
 

@@ -127,7 +127,7 @@ export function createPortalRegistrationService(deps: FamilyServiceDeps, now: ()
 
     async list(resident: SessionResident): Promise<RegistrationSummary[]> {
       const on = today();
-      const { rows, family } = await withResident(database, resident.id, async (tx) => ({ rows: await listForResident(tx, resident.id), family: await familyOf(tx, resident.personId) }));
+      const { rows, family } = await withResident(database, resident.id, (tx) => listForResident(tx, resident.id, resident.personId));
       return rows.map((r) => summaryOf(regions, r, on, family));
     },
 

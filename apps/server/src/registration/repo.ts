@@ -125,10 +125,19 @@ export async function findRegistrations(tx: Conn, ids: number[]): Promise<Regist
   return rows.map(toRow);
 }
 
-/** A resident's own registrations, newest first (the resident scope shows no others). */
-export async function listForResident(tx: Conn, residentId: number): Promise<RegistrationRow[]> {
-  const rows = await tx.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE resident_id = $1 ORDER BY id DESC LIMIT 200`, [residentId]);
-  return rows.map(toRow);
+/**
+ * A resident's own registrations, newest first (the resident scope shows no others), with the
+ * family that decides what of each the resident sees (registry-facts.ts familyOf: the bound
+ * person and their registry spouses), in one round trip. No rows, no family needed.
+ */
+export async function listForResident(tx: Conn, residentId: number, boundPersonId: number | null): Promise<{ rows: RegistrationRow[]; family: Set<number> }> {
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS}, ARRAY(SELECT person_id FROM cradle_registry_relatives(ARRAY[$2::bigint]) WHERE relation = 'spouse' AND $2::bigint IS NOT NULL) AS spouses
+       FROM childbirth_registrations WHERE resident_id = $1 ORDER BY id DESC LIMIT 200`,
+    [residentId, boundPersonId],
+  );
+  const spouses = ((rows[0]?.spouses ?? []) as unknown[]).map(Number);
+  return { rows: rows.map(toRow), family: boundPersonId === null ? new Set() : new Set([boundPersonId, ...spouses]) };
 }
 
 export interface QueueFilter extends QueueQuery {
