@@ -80,6 +80,10 @@ export const PREPARED_PER_CONNECTION = 500;
  */
 function statementOf(client: pg.PoolClient, prepared: WeakMap<pg.PoolClient, Set<string>>, text: string, params: unknown[] | undefined): pg.QueryConfig {
   if (!params || params.length === 0) return { text };
+  // A value node-postgres serialises itself (an object, as JSON) may fail to serialise after the
+  // statement was parsed; it then closes the statement but still takes it for prepared, and every
+  // later use of the text on that connection fails. Such calls go unnamed.
+  if (!params.every(plain)) return { text, values: params };
   const name = `c${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
   const names = prepared.get(client) ?? prepared.set(client, new Set()).get(client)!;
   if (!names.has(name)) {
@@ -87,6 +91,13 @@ function statementOf(client: pg.PoolClient, prepared: WeakMap<pg.PoolClient, Set
     names.add(name);
   }
   return { name, text, values: params };
+}
+
+/** A parameter node-postgres sends without serialising an object: primitives, buffers, dates, arrays of them. */
+function plain(v: unknown): boolean {
+  if (v === null || v === undefined || typeof v !== 'object') return true;
+  if (Buffer.isBuffer(v) || v instanceof Date) return true;
+  return Array.isArray(v) && v.every(plain);
 }
 
 export async function openPostgres(url: string): Promise<Database> {

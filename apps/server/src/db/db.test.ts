@@ -150,4 +150,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on PostgreSQL
     });
     await rounds((text, params) => database.query(text, params));
   });
+
+  it('keeps a prepared text usable after a value that cannot be sent (an object holding a BigInt)', async () => {
+    const text = 'SELECT $1::jsonb AS j';
+    await database.transaction(async (tx) => {
+      expect(await tx.query(text, ['{"a":1}'])).toEqual([{ j: { a: 1 } }]);
+      // node-postgres fails to serialise it before sending; the prepared statement must survive.
+      await expect(tx.query(text, [{ a: 1n }])).rejects.toThrow(/BigInt/);
+      expect(await tx.query(text, ['{"a":2}'])).toEqual([{ j: { a: 2 } }]);
+      expect(await tx.query(text, [{ a: 3 }])).toEqual([{ j: { a: 3 } }]);
+    });
+  });
 });
