@@ -112,9 +112,15 @@ describe('benefits', () => {
     const card = page.getByTestId('eligibility-card');
     await card.waitFor();
 
-    await card.getByTestId('eligibility-scheme').click();
-    await page.locator('.ant-select-item-option', { hasText: '国家育儿补贴' }).click();
-    expect(await card.getByTestId('eligibility-period').inputValue()).toBe(String(new Date().getFullYear()));
+    // The period appears once the scheme is chosen. A click on an option still opening can be lost
+    // (one CI run on PostgreSQL waited 15 s for the period): choose again until it shows, at most 3 times.
+    const period = card.getByTestId('eligibility-period');
+    for (let attempt = 0; attempt < 3 && !(await period.isVisible()); attempt++) {
+      await card.getByTestId('eligibility-scheme').click();
+      await page.locator('.ant-select-item-option', { hasText: '国家育儿补贴' }).click();
+      await period.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    expect(await period.inputValue()).toBe(String(new Date().getFullYear()));
     await card.getByTestId('eligibility-check').click();
 
     const result = card.getByTestId('eligibility-result');
