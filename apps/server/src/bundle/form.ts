@@ -80,7 +80,3 @@ export function blindOf(c: Crypto, p: ParentDeclaration | null): Buffer | null {
 export function sameNamed(p: ParentDeclaration, found: readonly RegistryFacts[], blind: Buffer): RegistryFacts | null {
   return found.find((f) => f.blind.equals(blind) && f.name === p.name.trim()) ?? null;
 }
-
-export async function registryPersonOf(tx: Conn, c: Crypto, p: ParentDeclaration | null): Promise<number | null> {
-  return (await registryFactsOf(tx, c, p))?.personId ?? null;
-}

@@ -2,7 +2,7 @@ import type { NewbornBundleForm, ParentDeclaration, ParentRole } from '@cradle/d
 import type { Conn } from '../db/client.js';
 import type { SessionResident } from '../portal/session.js';
 import { findFamilyFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
-import { blindOf, registryFactsOf, registryPersonOf, sameNamed, type Crypto } from './form.js';
+import { blindOf, registryFactsOf, sameNamed, type Crypto } from './form.js';
 import type { BundleRow } from './repo.js';
 import type { ParentInput } from './schemas.js';
 
@@ -44,10 +44,7 @@ export async function resolveParents(
     return [{ role, input, declaration }];
   });
   const resolve = ({ role, input, declaration }: (typeof roles)[number]): Resolution => {
-    if (declaration) {
-      const blind = family.length > 0 ? blindOf(c, declaration) : null;
-      return { parent: { declaration, personId: blind ? sameNamed(declaration, family, blind)?.personId ?? null : null } };
-    }
+    if (declaration) return { parent: { declaration, personId: familyMatch(c, family, declaration) } };
     const facts = family.find((f) => f.personId === input.personId);
     if (!facts) {
       return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
@@ -87,17 +84,13 @@ export async function declaredParents(tx: Conn, c: Crypto, b: Pick<BundleRow, 'm
   return out;
 }
 
-/** The resident's own registry record and their registry spouses: whom they may name by person id. */
-async function familyOf(tx: Conn, resident: SessionResident): Promise<number[]> {
-  if (resident.personId === null) return [];
-  const spouses = (await findRegistryRelatives(tx, [resident.personId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
-  return [resident.personId, ...spouses];
-}
-
 /** The registry person a declaration names, when that is the resident or their spouse; otherwise null, whoever it matches. */
 export async function familyPersonOf(tx: Conn, c: Crypto, resident: SessionResident, declaration: ParentDeclaration | null): Promise<number | null> {
-  const family = await familyOf(tx, resident);
-  if (family.length === 0) return null;
-  const found = await registryPersonOf(tx, c, declaration);
-  return found !== null && family.includes(found) ? found : null;
+  return declaration === null ? null : familyMatch(c, await findFamilyFacts(tx, resident.personId), declaration);
+}
+
+/** Of the family's registry records, the one a declaration names (same ID number, same name), if any. */
+function familyMatch(c: Crypto, family: readonly RegistryFacts[], declaration: ParentDeclaration): number | null {
+  const blind = family.length > 0 ? blindOf(c, declaration) : null;
+  return blind ? sameNamed(declaration, family, blind)?.personId ?? null : null;
 }

@@ -7,10 +7,10 @@ import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '
 // in the transaction that stores the new one, after it took the parents' locks: two identical
 // submissions at once otherwise both miss each other (review of issue 4).
 //
-// Migration 0018's cradle_registration_context does the look-up past the resident's scope, with
+// Migration 0018's cradle_childbirth_registration_context does the look-up past the resident's scope, with
 // the registry facts the two-way check needs, in one round trip.
 
-/** What a registration reads before it is written: migration 0018's cradle_registration_context. */
+/** What a registration reads before it is written: migration 0018's cradle_childbirth_registration_context. */
 export interface RegistrationContext {
   /** The resident's bound registry person and the spouses the registry links to them. */
   family: RegistryFacts[];
@@ -34,7 +34,7 @@ export async function readRegistrationContext(tx: Conn, picked: number[], declar
   const rows = await tx.query<Record<string, unknown>>(
     `SELECT kind, person_id, of_person_id, blind, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
             residence_region_code, id_masked, id_cipher, phone_cipher, household_id, registration_no, child_status, event_date, n
-       FROM cradle_registration_context($1::bigint[], $2::bytea[], $3)`,
+       FROM cradle_childbirth_registration_context($1::bigint[], $2::bytea[], $3)`,
     [picked, declared, hours],
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind);

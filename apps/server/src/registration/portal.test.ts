@@ -157,7 +157,7 @@ describe('a registration submitted twice at once', () => {
   });
 });
 
-describe('what a registration reads before it is written (cradle_registration_context)', () => {
+describe('what a registration reads before it is written (cradle_childbirth_registration_context)', () => {
   it("gives the family's registry records and the parents' children by birth date, and nothing of a stranger picked by id", async () => {
     // A mother with several children in the registry, bound through the portal as a family would.
     const [m] = await t.database.query<{ id: number; name: string; id_cipher: Buffer }>(

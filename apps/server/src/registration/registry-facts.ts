@@ -4,7 +4,7 @@ import {
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { Pii } from '../crypto/pii.js';
-import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/family-repo.js';
+import { findFamilyFacts, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/family-repo.js';
 import type { FieldError } from './errors.js';
 import type { RegistrationContext } from './lookups-repo.js';
 import type { ParentInput } from './schemas.js';
@@ -21,9 +21,7 @@ type Role = 'mother' | 'father';
  * person they are bound to and the spouses the registry links to that person. Empty when unbound.
  */
 export async function familyOf(tx: Conn, boundPersonId: number | null): Promise<Set<number>> {
-  if (boundPersonId === null) return new Set();
-  const spouses = (await findRegistryRelatives(tx, [boundPersonId])).filter((r) => r.relation === 'spouse').map((r) => r.personId);
-  return new Set([boundPersonId, ...spouses]);
+  return new Set((await findFamilyFacts(tx, boundPersonId)).map((p) => p.personId));
 }
 
 /**
