@@ -65,14 +65,23 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { config, database, keys } = ctx;
-  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger: ctx.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Cradle 人口家庭服务平台 API', version: '0.1.0', description: 'Generated from the route schemas. Mutating requests need the x-csrf-token header from /api/auth/login or /api/auth/me.' },
+      info: {
+        title: 'Cradle 人口家庭服务平台 API',
+        version: '0.1.0',
+        description:
+          'Generated from the route schemas. Mutating requests need the x-csrf-token header from /api/auth/login or /api/auth/me.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cradle_session' } } },
       security: [{ session: [] }],
     },
@@ -112,7 +121,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await pii.close();
   });
 
-  await app.register(systemRoutes, { regions, scopeCode: config.scopeCode, demo: config.demo, database: database.kind });
+  await app.register(systemRoutes, {
+    regions,
+    scopeCode: config.scopeCode,
+    demo: config.demo,
+    database: database.kind,
+  });
   await app.register(authRoutes, { auth, regions, secureCookies: config.secureCookies });
   await app.register(regionRoutes, { regions });
   await app.register(registryRoutes, { registry });
@@ -139,6 +153,8 @@ function registerConsole(app: FastifyInstance, webDist: string): void {
   if (hasConsole) void app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     if (hasConsole && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({ code: 'notFound', message: pick(commonError('notFound').userMessage, requestLang(req)) });
+    return reply
+      .status(404)
+      .send({ code: 'notFound', message: pick(commonError('notFound').userMessage, requestLang(req)) });
   });
 }

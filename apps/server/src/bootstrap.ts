@@ -17,9 +17,16 @@ export interface Platform {
 }
 
 /** Opens the database, applies migrations and, on first start, loads regions and the demo. */
-export async function bootstrap(config: Config, log: (msg: string) => void = () => undefined, opts: { loadDemo?: boolean } = {}): Promise<Platform> {
+export async function bootstrap(
+  config: Config,
+  log: (msg: string) => void = () => undefined,
+  opts: { loadDemo?: boolean } = {},
+): Promise<Platform> {
   const keys = deriveKeys(loadMasterKey(config));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pglite'),
+  });
   const t0 = Date.now();
   await migrate(database);
   const { loaded } = await ensureRegionsLoaded(database, config.scopeCode);
@@ -27,16 +34,30 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
   let users: DemoUser[] = [];
   // Operator commands never create demo data: only the server's first start does.
   if (config.demo && opts.loadDemo !== false) {
-    const townships = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2', [`${config.scopeCode}%`]);
-    const village = await database.query<{ code: string }>('SELECT code FROM regions WHERE level = 5 AND parent_code = $1 ORDER BY code LIMIT 1', [townships[0]?.code ?? '']);
-    users = demoUsers(config.scopeCode, townships[0]?.code ?? config.scopeCode, townships[1]?.code ?? config.scopeCode, village[0]?.code ?? config.scopeCode);
+    const townships = await database.query<{ code: string }>(
+      'SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2',
+      [`${config.scopeCode}%`],
+    );
+    const village = await database.query<{ code: string }>(
+      'SELECT code FROM regions WHERE level = 5 AND parent_code = $1 ORDER BY code LIMIT 1',
+      [townships[0]?.code ?? ''],
+    );
+    users = demoUsers(
+      config.scopeCode,
+      townships[0]?.code ?? config.scopeCode,
+      townships[1]?.code ?? config.scopeCode,
+      village[0]?.code ?? config.scopeCode,
+    );
     const existing = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
     if (Number(existing[0]!.n) === 0) for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
     const t1 = Date.now();
     const { persons } = await loadDemoPopulation(database, createPii(keys), config.scopeCode);
     if (persons) log(`generated and loaded a synthetic population of ${persons} persons in ${Date.now() - t1} ms`);
     const family = await ensureDemoFamily(database, keys, townships[0]?.code ?? config.scopeCode);
-    if (family) log(`demo family for the portal (/m): phone ${DEMO_FAMILY_PHONE}, link as ${family.name} ${family.idNumber} (synthetic)`);
+    if (family)
+      log(
+        `demo family for the portal (/m): phone ${DEMO_FAMILY_PHONE}, link as ${family.name} ${family.idNumber} (synthetic)`,
+      );
   }
   return { database, keys, firstStart: loaded > 0, demoUsers: users };
 }

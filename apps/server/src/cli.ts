@@ -34,12 +34,21 @@ if (command === 'totp') {
   } else {
     console.log(totpAt(user.totpSecret, Date.now()));
   }
-} else if (command === 'audit-verify' || command === 'import' || command === 'user-add' || command === 'benefits-cycle') {
+} else if (
+  command === 'audit-verify' ||
+  command === 'import' ||
+  command === 'user-add' ||
+  command === 'benefits-cycle'
+) {
   const platform = await bootstrap(config, () => undefined, { loadDemo: false });
   try {
     if (command === 'audit-verify') {
       const r = await verifyAuditChain(platform.database);
-      console.log(r.ok ? `audit chain intact: ${r.checked} entries verified` : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`);
+      console.log(
+        r.ok
+          ? `audit chain intact: ${r.checked} entries verified`
+          : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`,
+      );
       code = r.ok ? 0 : 2;
     } else if (command === 'benefits-cycle') {
       code = await cycleCommand(args, { database: platform.database, defaultJurisdictionCode: config.scopeCode });
@@ -48,7 +57,12 @@ if (command === 'totp') {
       code = await userAddCommand(args, platform.database, platform.keys, regions.exists);
     } else {
       const regions = await createRegionService(platform.database);
-      code = await importCommand(args, { database: platform.database, pii: createPii(platform.keys), regionExists: regions.exists, defaultJurisdictionCode: config.scopeCode });
+      code = await importCommand(args, {
+        database: platform.database,
+        pii: createPii(platform.keys),
+        regionExists: regions.exists,
+        defaultJurisdictionCode: config.scopeCode,
+      });
     }
   } finally {
     await platform.database.close();

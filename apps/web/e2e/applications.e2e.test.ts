@@ -28,8 +28,6 @@ beforeAll(async () => {
   ids.rejectedChild = await insertChild(REJECTED, 'e2e0a002');
 });
 
-
-
 /** 申请补贴 on the person's page; returns the new application's number. */
 async function applyOnPersonPage(page: Page, personId: number, applicant: string): Promise<number> {
   await page.goto(`${f.server.baseUrl}/persons/${personId}`);
@@ -58,8 +56,12 @@ async function openFromQueue(page: Page, name: string) {
   await page.getByTestId('application-detail').waitFor();
 }
 
-const status = (page: Page) => page.getByTestId('application-detail').getByTestId('application-status').first().getAttribute('data-status');
-const decisions = (page: Page) => page.getByTestId('decision').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-action')}@${e.getAttribute('data-level')}`));
+const status = (page: Page) =>
+  page.getByTestId('application-detail').getByTestId('application-status').first().getAttribute('data-status');
+const decisions = (page: Page) =>
+  page
+    .getByTestId('decision')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-action')}@${e.getAttribute('data-level')}`));
 
 describe('applications', () => {
   it('a village worker applies for two children; the township approves both from its queue; the county approves one and rejects the other with a reason', async () => {
@@ -72,7 +74,9 @@ describe('applications', () => {
     expect(await result.getByTestId('application-status').textContent()).toBe('审核中');
     expect(await result.getByTestId('application-level').textContent()).toBe('乡(镇)、街道审核');
     expect(await result.getByTestId('review-steps').getAttribute('data-current')).toBe('0');
-    expect(await result.getByTestId('trace-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')))).toEqual(['alive', 'underAgeMonths', 'amount']);
+    expect(
+      await result.getByTestId('trace-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-check'))),
+    ).toEqual(['alive', 'underAgeMonths', 'amount']);
     expect(await page.getByTestId('eligibility-card').count()).toBe(1);
     await screenshot(page, 'applications-applied');
 
@@ -123,7 +127,9 @@ describe('applications', () => {
     await county.getByTestId('application-reject').click();
     await modalOpened(county);
     await county.getByTestId('reject-confirm').click();
-    await expect.poll(() => county.locator('.ant-modal .ant-form-item-explain-error').allTextContents()).toContain('驳回须写明理由');
+    await expect
+      .poll(() => county.locator('.ant-modal .ant-form-item-explain-error').allTextContents())
+      .toContain('驳回须写明理由');
     await county.getByTestId('reject-reason').fill(REASON);
     await county.getByTestId('reject-confirm').click();
     await expect.poll(() => status(county)).toBe('rejected');
@@ -131,9 +137,12 @@ describe('applications', () => {
     expect(await county.getByTestId('decision-reason').textContent()).toContain(REASON);
     expect(await county.getByTestId('review-steps').getAttribute('data-status')).toBe('error');
 
-    const stored = await server.database.query<{ id: number; status: string; level: string; rejection_reason: string | null }>(
-      'SELECT id::int AS id, status, level, rejection_reason FROM applications ORDER BY id',
-    );
+    const stored = await server.database.query<{
+      id: number;
+      status: string;
+      level: string;
+      rejection_reason: string | null;
+    }>('SELECT id::int AS id, status, level, rejection_reason FROM applications ORDER BY id');
     expect(stored).toEqual([
       { id: ids.paidApplication, status: 'approved', level: 'county', rejection_reason: null },
       { id: ids.rejectedApplication, status: 'rejected', level: 'county', rejection_reason: REASON },
@@ -147,7 +156,9 @@ describe('applications', () => {
     await signIn(page, server, 'village');
     await page.getByTestId('nav-applications').click();
     await expect.poll(() => page.getByTestId('applications-table').textContent()).toContain('暂无待您审核的申请');
-    await page.locator('input[data-testid="application-id-input"], [data-testid="application-id-input"] input').fill(String(ids.rejectedApplication));
+    await page
+      .locator('input[data-testid="application-id-input"], [data-testid="application-id-input"] input')
+      .fill(String(ids.rejectedApplication));
     await page.getByTestId('application-id-open').click();
     await page.getByTestId('application-detail').waitFor();
     expect(await page.getByTestId('application-rejection-reason').textContent()).toBe(REASON);
@@ -168,7 +179,9 @@ describe('applications', () => {
     await pickOption(page, modal.getByTestId('apply-scheme'), 'National childcare subsidy');
     expect(await modal.textContent()).toContain('The scheme asks for no declarations');
     await page.getByTestId('apply-submit').click();
-    await expect.poll(() => modal.getByTestId('apply-error').textContent()).toContain('The person already has an open application for this scheme');
+    await expect
+      .poll(() => modal.getByTestId('apply-error').textContent())
+      .toContain('The person already has an open application for this scheme');
 
     // The finance operator runs the 2026 cycle: only the approved child is paid.
     const finance = await f.newPage();
@@ -206,7 +219,9 @@ describe('applications', () => {
     expect(rowText).toContain('¥3,600.00');
     await batchRow.click();
     await expect.poll(() => new URL(finance.url()).searchParams.get('batch')).toBe(String(batchId));
-    await expect.poll(() => finance.getByTestId('batch-total').locator('.ant-statistic-content').textContent()).toBe('¥3,600.00');
+    await expect
+      .poll(() => finance.getByTestId('batch-total').locator('.ant-statistic-content').textContent())
+      .toBe('¥3,600.00');
     await screenshot(finance, 'applications-payment-cycle');
 
     // The county administrator finds the appeal in the queue, but may not review a rejection of their own.
@@ -217,7 +232,9 @@ describe('applications', () => {
     await appealed.waitFor();
     expect(await appealed.textContent()).toContain('已申诉');
     await appealed.click();
-    expect(await county.getByTestId('application-own-rejection').textContent()).toContain('申诉须由驳回人以外的人员复核');
+    expect(await county.getByTestId('application-own-rejection').textContent()).toContain(
+      '申诉须由驳回人以外的人员复核',
+    );
     expect(await county.getByTestId('application-approve').isDisabled()).toBe(true);
     expect(await county.getByTestId('application-reject').isDisabled()).toBe(true);
 
@@ -231,9 +248,12 @@ describe('applications', () => {
     await county.goto(`${server.baseUrl}/schemes/${SCHEME}`);
     const budget = county.getByTestId('budget-card');
     await budget.waitFor();
-    await expect.poll(() => budget.getByTestId('budget-committed').locator('.ant-statistic-content').textContent()).toBe('¥3,600.00');
+    await expect
+      .poll(() => budget.getByTestId('budget-committed').locator('.ant-statistic-content').textContent())
+      .toBe('¥3,600.00');
     expect(await budget.getByTestId('budget-paid').locator('.ant-statistic-content').textContent()).toBe('¥0.00');
-    const next12 = async () => figure((await budget.getByTestId('budget-next12').locator('.ant-statistic-content').textContent()) ?? '');
+    const next12 = async () =>
+      figure((await budget.getByTestId('budget-next12').locator('.ant-statistic-content').textContent()) ?? '');
     const inForce = await next12();
     await pickOption(county, budget.getByTestId('budget-draft'), '第 1 版');
     await budget.getByTestId('budget-assuming').waitFor();

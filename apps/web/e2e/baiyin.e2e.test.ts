@@ -5,7 +5,17 @@ import { chinaDateOf, computeIdCheckCharacter, maskIdNumber, periodOn } from '@c
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPii } from '../../server/src/crypto/pii.js';
-import { figure, freshTotp, modalOpened, pickOption, screenshot, searchPersonsByName, signIn, useBrowser, type Deployment } from './harness.js';
+import {
+  figure,
+  freshTotp,
+  modalOpened,
+  pickOption,
+  screenshot,
+  searchPersonsByName,
+  signIn,
+  useBrowser,
+  type Deployment,
+} from './harness.js';
 
 // Issue 3's path through the console, in a 白银 county as baiyin-path.test.ts walks it through
 // the API: the county publishes its monthly amount, a village worker applies for two second
@@ -54,7 +64,14 @@ beforeAll(async () => {
       await f.server.database.query(
         `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, parity, source, row_hash)
          VALUES ($1, 'female', $2, 'resident', $3, $4, $5, $6, $6, 2, 'test', '')`,
-        [c.name, c.birth, pii.encryptIdNumber(idNumber), pii.idBlindIndex(idNumber), maskIdNumber(idNumber), BAIYIN.village],
+        [
+          c.name,
+          c.birth,
+          pii.encryptIdNumber(idNumber),
+          pii.idBlindIndex(idNumber),
+          maskIdNumber(idNumber),
+          BAIYIN.village,
+        ],
       );
       idNumbers.set(c.name, idNumber);
     }
@@ -66,8 +83,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const statistic = (page: Page, testId: string) => page.getByTestId(testId).locator('.ant-statistic-content').textContent();
-const status = (page: Page) => page.getByTestId('application-detail').getByTestId('application-status').first().getAttribute('data-status');
+const statistic = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator('.ant-statistic-content').textContent();
+const status = (page: Page) =>
+  page.getByTestId('application-detail').getByTestId('application-status').first().getAttribute('data-status');
 const level = (page: Page) => page.getByTestId('application-detail').getByTestId('application-level').textContent();
 
 async function approve(page: Page) {
@@ -100,7 +119,9 @@ async function applyAndPassVillage(page: Page, name: string): Promise<number> {
   expect(await result.getByTestId('application-status').textContent()).toBe('审核中');
   expect(await result.getByTestId('application-level').textContent()).toBe('村(居)委会初审');
   expect(await result.getByTestId('eligibility-result').getAttribute('data-eligible')).toBe('true');
-  expect(await result.getByTestId('eligibility-amount').locator('.ant-statistic-content').textContent()).toBe('¥300.00');
+  expect(await result.getByTestId('eligibility-amount').locator('.ant-statistic-content').textContent()).toBe(
+    '¥300.00',
+  );
   const id = Number(await result.getAttribute('data-id'));
 
   await result.getByTestId('application-open').click();
@@ -129,8 +150,12 @@ async function runCycle(page: Page, month: string): Promise<number> {
   await expect.poll(() => new URL(page.url()).searchParams.get('batch')).not.toBe(before);
   const id = Number(new URL(page.url()).searchParams.get('batch'));
   // The previous batch's card (complete too) stays on screen until the page has rendered the new one.
-  const card = page.getByTestId('batch-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`#${id}$`) }) });
-  await expect.poll(() => card.getByTestId('batch-progress').getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
+  const card = page
+    .getByTestId('batch-card')
+    .filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`#${id}$`) }) });
+  await expect
+    .poll(() => card.getByTestId('batch-progress').getAttribute('data-state'), { timeout: 30_000 })
+    .toBe('complete');
   return id;
 }
 
@@ -138,15 +163,34 @@ async function runCycle(page: Page, month: string): Promise<number> {
 async function exportCsv(page: Page, totalText: string): Promise<string[][]> {
   await page.getByTestId('export-open').click();
   await modalOpened(page);
-  expect(await page.getByTestId('export-format').locator('.ant-radio-button-wrapper-checked').textContent()).toBe('CSV');
-  await page.getByTestId('export-totp').locator('input').first().fill(await freshTotp(f.server, 'finance'));
+  expect(await page.getByTestId('export-format').locator('.ant-radio-button-wrapper-checked').textContent()).toBe(
+    'CSV',
+  );
+  await page
+    .getByTestId('export-totp')
+    .locator('input')
+    .first()
+    .fill(await freshTotp(f.server, 'finance'));
   const download = page.waitForEvent('download');
   await page.getByTestId('export-submit').click();
   const body = await readFile(await (await download).path(), 'utf8');
   await page.getByTestId('export-result').waitFor();
   expect(await page.getByTestId('export-total').textContent()).toBe(totalText);
-  const rows = body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((l) => l.split(','));
-  expect(rows[0]).toEqual(['序号', '支付参考号', '项目', '期间', '姓名', '公民身份号码', '户籍地区划代码', '金额（元）']);
+  const rows = body
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((l) => l.split(','));
+  expect(rows[0]).toEqual([
+    '序号',
+    '支付参考号',
+    '项目',
+    '期间',
+    '姓名',
+    '公民身份号码',
+    '户籍地区划代码',
+    '金额（元）',
+  ]);
   const data = rows.slice(1, -1);
   expect(rows.at(-1)?.[0]).toBe('合计');
   expect(figure((await page.getByTestId('export-rows').textContent()) ?? '')).toBe(data.length);
@@ -189,7 +233,11 @@ describe('白银: from a county amount to a repaid failure, through the console'
     const admin = await f.newPage();
     await signIn(admin, server, 'admin');
     await admin.getByTestId('nav-schemes').click();
-    await admin.getByTestId('schemes-table').locator('tr.ant-table-row', { hasText: SCHEME_NAME }).getByRole('link', { name: SCHEME_NAME }).click();
+    await admin
+      .getByTestId('schemes-table')
+      .locator('tr.ant-table-row', { hasText: SCHEME_NAME })
+      .getByRole('link', { name: SCHEME_NAME })
+      .click();
     const review = admin.getByTestId('versions-table').locator('tr.ant-table-row', { hasText: DOCUMENT });
     await review.getByTestId('version-publish').click();
     await expect.poll(() => review.getByTestId('version-status').textContent()).toBe('已发布');
@@ -199,7 +247,11 @@ describe('白银: from a county amount to a repaid failure, through the console'
       `SELECT jurisdiction_code, values, status FROM scheme_versions WHERE scheme_code = $1 AND legal_basis->>'document' = $2`,
       [SCHEME, DOCUMENT],
     );
-    expect(version).toEqual({ jurisdiction_code: BAIYIN.county, values: { monthlyAmount: 30000 }, status: 'published' });
+    expect(version).toEqual({
+      jurisdiction_code: BAIYIN.county,
+      values: { monthlyAmount: 30000 },
+      status: 'published',
+    });
 
     // 3. The village worker applies for both children and passes each on from the village level.
     const village = await f.newPage();
@@ -234,7 +286,9 @@ describe('白银: from a county amount to a repaid failure, through the console'
     expect(noticed).toEqual(applicationIds.map((id) => ({ id, status: 'publicNotice', days: 7 })));
 
     // Seven days pass (as baiyin-path.test.ts has them pass); the county confirms each notice from its queue.
-    await server.database.query('UPDATE applications SET notice_until = current_date - 1 WHERE id = ANY($1)', [applicationIds]);
+    await server.database.query('UPDATE applications SET notice_until = current_date - 1 WHERE id = ANY($1)', [
+      applicationIds,
+    ]);
     for (const c of CHILDREN) {
       await openFromQueue(county, c.name);
       const close = county.getByTestId('application-close-notice');
@@ -263,14 +317,24 @@ describe('白银: from a county amount to a repaid failure, through the console'
     await expect.poll(() => paymentTags(finance)).toEqual(['已导出待回盘 2']);
     const byName = new Map(exported.map((r) => [r[4]!, r]));
     for (const c of CHILDREN) {
-      expect(byName.get(c.name)?.slice(2)).toEqual([SCHEME_NAME, lastMonth, c.name, idNumbers.get(c.name), BAIYIN.village, '300.00']);
+      expect(byName.get(c.name)?.slice(2)).toEqual([
+        SCHEME_NAME,
+        lastMonth,
+        c.name,
+        idNumbers.get(c.name),
+        BAIYIN.village,
+        '300.00',
+      ]);
     }
     const paidRef = byName.get(PAID)![1]!;
     const failedRef = byName.get(FAILED)![1]!;
 
     // 8. …and imports the bank's return, written from the file's rows: one paid, one failed.
     const returnFile = path.join(dir, 'bank-return.csv');
-    const lines = [['支付参考号', '处理结果', '原因'], ...exported.map((r) => (r[1] === failedRef ? [failedRef, '失败', '账户已冻结'] : [r[1]!, '成功', '']))];
+    const lines = [
+      ['支付参考号', '处理结果', '原因'],
+      ...exported.map((r) => (r[1] === failedRef ? [failedRef, '失败', '账户已冻结'] : [r[1]!, '成功', ''])),
+    ];
     await writeFile(returnFile, `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
     const answered = finance.waitForResponse((r) => r.url().endsWith(`/api/payment-batches/${first}/bank-return`));
     await finance.getByTestId('bank-return-upload').locator('input[type=file]').setInputFiles(returnFile);
@@ -278,7 +342,9 @@ describe('白银: from a county amount to a repaid failure, through the console'
     const summary = finance.getByTestId('bank-return-summary');
     await summary.waitFor();
     const count = async (c: string) => Number(await summary.getByTestId(`bank-return-${c}`).getAttribute('data-value'));
-    expect([await count('paid'), await count('failed'), await count('returned'), await count('unchanged')]).toEqual([1, 1, 0, 0]);
+    expect([await count('paid'), await count('failed'), await count('returned'), await count('unchanged')]).toEqual([
+      1, 1, 0, 0,
+    ]);
     await screenshot(finance, 'baiyin-bank-return');
     // The batch card asks for the batch again after the return: no reload needed.
     await expect.poll(() => paymentTags(finance)).toEqual(['已支付 1', '支付失败 1']);
@@ -292,8 +358,15 @@ describe('白银: from a county amount to a repaid failure, through the console'
     // Its file carries the failed payment under the same reference, still for last month.
     const again = await exportCsv(finance, '¥900.00');
     expect(again).toHaveLength(3);
-    expect(again.filter((r) => r[3] === lastMonth).map((r) => [r[1], r[4], r[7]])).toEqual([[failedRef, FAILED, '300.00']]);
-    expect(again.filter((r) => r[3] === thisMonth).map((r) => [r[4], r[7]]).sort()).toEqual(CHILDREN.map((c) => [c.name, '300.00']).sort());
+    expect(again.filter((r) => r[3] === lastMonth).map((r) => [r[1], r[4], r[7]])).toEqual([
+      [failedRef, FAILED, '300.00'],
+    ]);
+    expect(
+      again
+        .filter((r) => r[3] === thisMonth)
+        .map((r) => [r[4], r[7]])
+        .sort(),
+    ).toEqual(CHILDREN.map((c) => [c.name, '300.00']).sort());
     expect(again.map((r) => r[1])).not.toContain(paidRef);
     await screenshot(finance, 'baiyin-second-cycle');
 
@@ -304,11 +377,32 @@ describe('白银: from a county amount to a repaid failure, through the console'
     await expect.poll(() => new URL(finance.url()).searchParams.get('batch')).toBe(String(first));
     await expect.poll(() => paymentTags(finance)).toEqual(['已支付 1']);
 
-    const stored = await server.database.query<{ id: string; batch_id: number; period_key: string; status: string; attempts: number; amount_fen: number }>(
+    const stored = await server.database.query<{
+      id: string;
+      batch_id: number;
+      period_key: string;
+      status: string;
+      attempts: number;
+      amount_fen: number;
+    }>(
       'SELECT id::text AS id, batch_id::int AS batch_id, period_key, status, attempts, amount_fen::int AS amount_fen FROM payments WHERE id = ANY($1) ORDER BY id',
       [[paidRef, failedRef].map(Number)],
     );
-    expect(stored.find((p) => p.id === failedRef)).toEqual({ id: failedRef, batch_id: second, period_key: lastMonth, status: 'exported', attempts: 2, amount_fen: 30000 });
-    expect(stored.find((p) => p.id === paidRef)).toEqual({ id: paidRef, batch_id: first, period_key: lastMonth, status: 'paid', attempts: 1, amount_fen: 30000 });
+    expect(stored.find((p) => p.id === failedRef)).toEqual({
+      id: failedRef,
+      batch_id: second,
+      period_key: lastMonth,
+      status: 'exported',
+      attempts: 2,
+      amount_fen: 30000,
+    });
+    expect(stored.find((p) => p.id === paidRef)).toEqual({
+      id: paidRef,
+      batch_id: first,
+      period_key: lastMonth,
+      status: 'paid',
+      attempts: 1,
+      amount_fen: 30000,
+    });
   }, 180_000);
 });

@@ -35,7 +35,8 @@ async function openScheme(page: Page, name: string) {
   return row;
 }
 
-const versionRow = (page: Page) => page.getByTestId('versions-table').locator('tr.ant-table-row', { hasText: DOCUMENT });
+const versionRow = (page: Page) =>
+  page.getByTestId('versions-table').locator('tr.ant-table-row', { hasText: DOCUMENT });
 
 describe('benefits', () => {
   it('a county administrator drafts a version (refusing an amount finer than a fen) and submits it; another administrator publishes it', async () => {
@@ -68,7 +69,9 @@ describe('benefits', () => {
     await amount.fill('12.345');
     const before = await versionCount();
     await form.getByTestId('draft-save').click();
-    await expect.poll(() => form.locator('.ant-form-item-explain-error').allTextContents()).toContain('金额最多保留两位小数（精确到分），如 12.35');
+    await expect
+      .poll(() => form.locator('.ant-form-item-explain-error').allTextContents())
+      .toContain('金额最多保留两位小数（精确到分），如 12.35');
     expect(await versionCount()).toBe(before);
 
     // 1,000 yuan a year from 2027: saved as a draft of exactly 100,000 fen, then submitted.
@@ -130,7 +133,9 @@ describe('benefits', () => {
     expect(figure((await card.getByTestId('eligibility-amount').textContent()) ?? '')).toBeGreaterThan(0);
 
     const steps = card.getByTestId('trace-step');
-    expect(await steps.evaluateAll((els) => els.map((e) => [e.getAttribute('data-check'), e.getAttribute('data-pass')]))).toEqual([
+    expect(
+      await steps.evaluateAll((els) => els.map((e) => [e.getAttribute('data-check'), e.getAttribute('data-pass')])),
+    ).toEqual([
       ['alive', 'true'],
       ['underAgeMonths', 'true'],
       ['amount', 'true'],
@@ -140,7 +145,10 @@ describe('benefits', () => {
     expect(await card.getByTestId('trace-interpretation').first().textContent()).toContain('本系统解释');
     await screenshot(page, 'benefits-eligibility');
 
-    const audited = await server.database.query(`SELECT 1 FROM audit_log WHERE action = 'benefits.eligibilityCheck' AND target_id = $1`, [String(toddlerId)]);
+    const audited = await server.database.query(
+      `SELECT 1 FROM audit_log WHERE action = 'benefits.eligibilityCheck' AND target_id = $1`,
+      [String(toddlerId)],
+    );
     expect(audited).toHaveLength(1);
   });
 

@@ -17,7 +17,8 @@ async function drawnCanvas(chart: Locator): Promise<{ width: number; height: num
   });
 }
 
-const populationShown = async (page: typeof f.page) => figure((await page.getByTestId('stat-population').locator('.ant-statistic-content').textContent()) ?? '');
+const populationShown = async (page: typeof f.page) =>
+  figure((await page.getByTestId('stat-population').locator('.ant-statistic-content').textContent()) ?? '');
 
 describe('dashboard', () => {
   it('draws the age–sex pyramid and the births-by-year chart', async () => {

@@ -19,7 +19,10 @@ const CERTIFICATE = 'Q530012345';
 const RETURN_REASON = '母亲手机号码无法接通，请核对';
 
 /** A registration by commitment, submitted through the portal as a family would; returns its id and number. */
-async function register(phone: string, mother: { name: string; idNumber: string }): Promise<{ id: number; no: string }> {
+async function register(
+  phone: string,
+  mother: { name: string; idNumber: string },
+): Promise<{ id: number; no: string }> {
   const r = await residentSignIn(f.server, phone);
   const res = await f.server.app.inject({
     method: 'POST',
@@ -52,32 +55,51 @@ async function registryMother(): Promise<{ name: string; idNumber: string; child
   return { name: m.name, idNumber: decryptField(f.server.keys.piiEncryption, 'idNumber', m.id_cipher), children: m.n };
 }
 
-const setDeadline = (id: number, deadline: string) => f.server.database.query('UPDATE childbirth_registrations SET deadline = $2 WHERE id = $1', [id, deadline]);
+const setDeadline = (id: number, deadline: string) =>
+  f.server.database.query('UPDATE childbirth_registrations SET deadline = $2 WHERE id = $1', [id, deadline]);
 
-const fixtures = { overdue: { id: 0, no: '' }, conflicted: { id: 0, no: '' }, motherChildren: 0, family: null as Family | null, bundleId: 0 };
+const fixtures = {
+  overdue: { id: 0, no: '' },
+  conflicted: { id: 0, no: '' },
+  motherChildren: 0,
+  family: null as Family | null,
+  bundleId: 0,
+};
 
 beforeAll(async () => {
   const mother = await registryMother();
   fixtures.motherChildren = mother.children;
   fixtures.overdue = await register('13900000101', { name: mother.name, idNumber: mother.idNumber });
   // A mother the registry does not know: the two-way check flags her ID number.
-  fixtures.conflicted = await register('13900000102', { name: '和春梅', idNumber: await freshIdNumber(f.server, '1994-05-12', 'female') });
+  fixtures.conflicted = await register('13900000102', {
+    name: '和春梅',
+    idNumber: await freshIdNumber(f.server, '1994-05-12', 'female'),
+  });
   await setDeadline(fixtures.overdue.id, '2026-11-02');
   await setDeadline(fixtures.conflicted.id, today);
 
   const family = await boundFamily(f.server, '13900000103');
-  const res = await f.server.app.inject({ method: 'POST', url: '/api/portal/newborn-bundles', ...asResident(family.r), payload: bundleForm(family) });
+  const res = await f.server.app.inject({
+    method: 'POST',
+    url: '/api/portal/newborn-bundles',
+    ...asResident(family.r),
+    payload: bundleForm(family),
+  });
   if (res.statusCode !== 201) throw new Error(`bundle failed: ${res.statusCode} ${res.body}`);
   fixtures.family = family;
   fixtures.bundleId = res.json().id;
 });
 
 const row = (page: Page, testId: string, id: number) => page.getByTestId(testId).and(page.locator(`[data-id="${id}"]`));
-const taskStatus = async (id: number) => (await f.server.database.query<{ status: string }>('SELECT status FROM bundle_tasks WHERE id = $1', [id]))[0]!.status;
+const taskStatus = async (id: number) =>
+  (await f.server.database.query<{ status: string }>('SELECT status FROM bundle_tasks WHERE id = $1', [id]))[0]!.status;
 
 async function openTask(page: Page, service: string) {
   await page.getByTestId('nav-bundle-tasks').click();
-  const r = page.getByTestId('task-row').and(page.locator(`[data-service="${service}"]`)).first();
+  const r = page
+    .getByTestId('task-row')
+    .and(page.locator(`[data-service="${service}"]`))
+    .first();
   await r.waitFor();
   await r.click();
   await page.getByTestId('task-work').waitFor();
@@ -147,12 +169,13 @@ describe('family services in the console', () => {
     await page.getByText('有不一致时须填写办理说明').waitFor();
     await page.getByTestId('complete-text').fill(NOTE);
     await page.getByTestId('complete-confirm').click();
-    await expect.poll(() => page.getByTestId('registration-status').first().getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => page.getByTestId('registration-status').first().getAttribute('data-status'))
+      .toBe('completed');
     expect(await page.getByTestId('worker-note').textContent()).toBe(NOTE);
-    await expect.poll(() => page.getByTestId('history-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
-      'childbirthRegistration.submit',
-      'childbirthRegistration.complete',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('history-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
+      .toEqual(['childbirthRegistration.submit', 'childbirthRegistration.complete']);
 
     const download = page.waitForEvent('download');
     await page.getByTestId('registration-receipt').click();
@@ -164,7 +187,13 @@ describe('family services in the console', () => {
   it('the hospital completes the birth certificate; the police then see the hukou task, refuse a malformed ID number and complete it with a valid one; medical insurance shows its 90-day date as late and returns the task for correction; disease control completes the vaccination record in bulk', async () => {
     const { page, server } = f;
     const family = fixtures.family!;
-    const bundle = (await server.app.inject({ method: 'GET', url: `/api/portal/newborn-bundles/${fixtures.bundleId}`, ...asResident(family.r) })).json();
+    const bundle = (
+      await server.app.inject({
+        method: 'GET',
+        url: `/api/portal/newborn-bundles/${fixtures.bundleId}`,
+        ...asResident(family.r),
+      })
+    ).json();
     const ids = {
       certificate: taskId(bundle, 'birthCertificate'),
       vaccination: taskId(bundle, 'vaccinationRecord'),
@@ -238,12 +267,17 @@ describe('family services in the console', () => {
     await medins.getByTestId('return-reason').fill(RETURN_REASON);
     // Hukou is registered: the newborn's and parents' identity follow the hukou record and cannot be returned.
     await medins.getByTestId('return-identity-locked').waitFor();
-    expect(await medins.getByTestId('return-fields').getByRole('checkbox', { name: '新生儿姓名' }).isDisabled()).toBe(true);
+    expect(await medins.getByTestId('return-fields').getByRole('checkbox', { name: '新生儿姓名' }).isDisabled()).toBe(
+      true,
+    );
     await medins.getByTestId('return-fields').getByText('母亲手机号码').click();
     await medins.getByTestId('return-confirm').click();
     await medins.getByTestId('task-returned').waitFor();
     expect(await medins.getByTestId('return-reason-text').textContent()).toContain(RETURN_REASON);
-    const [returned] = await server.database.query<{ status: string; return_fields: string[] }>('SELECT status, return_fields FROM bundle_tasks WHERE id = $1', [ids.insurance]);
+    const [returned] = await server.database.query<{ status: string; return_fields: string[] }>(
+      'SELECT status, return_fields FROM bundle_tasks WHERE id = $1',
+      [ids.insurance],
+    );
     expect(returned).toEqual({ status: 'returned', return_fields: ['mother.phone'] });
     await screenshot(medins, 'family-insurance-returned');
 
@@ -268,9 +302,18 @@ describe('family services in the console', () => {
     // A family applying unbound, typing the mother's papers; the certificate was issued before, so hukou starts at once.
     const family = await residentSignIn(server, '13900000104');
     const res = await server.app.inject({
-      method: 'POST', url: '/api/portal/newborn-bundles', ...asResident(family),
+      method: 'POST',
+      url: '/api/portal/newborn-bundles',
+      ...asResident(family),
       payload: {
-        newborn: { name: '和小溪', sex: 'female', birthDate: '2025-12-20', birthTime: '09:40', birthPlace: '维西县人民医院', hospitalName: '维西傈僳族自治县人民医院' },
+        newborn: {
+          name: '和小溪',
+          sex: 'female',
+          birthDate: '2025-12-20',
+          birthTime: '09:40',
+          birthPlace: '维西县人民医院',
+          hospitalName: '维西傈僳族自治县人民医院',
+        },
         mother: { name: mother.name, idNumber: mother.idNumber, phone: '13900000104' },
         father: null,
         hukouRegionCode: VILLAGE,
@@ -328,7 +371,9 @@ describe('family services in the console', () => {
     await day.waitFor();
     expect(await day.getAttribute('data-kind')).toBe('holiday');
     expect(await day.textContent()).toContain('元旦');
-    const stored = await server.database.query<{ kind: string; festival_en: string }>("SELECT kind, festival_en FROM calendar_days WHERE day = '2027-01-01'");
+    const stored = await server.database.query<{ kind: string; festival_en: string }>(
+      "SELECT kind, festival_en FROM calendar_days WHERE day = '2027-01-01'",
+    );
     expect(stored).toEqual([{ kind: 'holiday', festival_en: "New Year's Day" }]);
     await screenshot(page, 'family-calendar');
 

@@ -8,7 +8,15 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { childbirthRegistrationDeadline, chinaDateOf, computeIdCheckCharacter, fen, formatYuan, parseIdNumber, pick } from '@cradle/domain';
+import {
+  childbirthRegistrationDeadline,
+  chinaDateOf,
+  computeIdCheckCharacter,
+  fen,
+  formatYuan,
+  parseIdNumber,
+  pick,
+} from '@cradle/domain';
 import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +28,13 @@ const PHONE_SIZED = { width: 375, height: 812 };
 const today = chinaDateOf(new Date());
 const MiB = 1024 * 1024;
 
-const NEWBORN = { name: '和小禾', sex: 'female' as const, birthTime: '08:30', place: '云南省迪庆藏族自治州维西傈僳族自治县', hospital: '维西傈僳族自治县人民医院' };
+const NEWBORN = {
+  name: '和小禾',
+  sex: 'female' as const,
+  birthTime: '08:30',
+  place: '云南省迪庆藏族自治州维西傈僳族自治县',
+  hospital: '维西傈僳族自治县人民医院',
+};
 const CERTIFICATE_NO = 'Q530026118';
 const VACCINATION_NO = 'YM-533423-2026-0117';
 const CARD_NO = 'SSC5334230117';
@@ -44,7 +58,13 @@ function daysFrom(date: string, days: number): string {
  * husband; given `phone` on record so the resident signing in with it can bind to her.
  */
 async function pickMother(server: E2EServer, phone: string): Promise<Mother> {
-  const [row] = await server.database.query<{ id: number; name: string; id_cipher: Buffer; residence_region_code: string; husband_id: number }>(
+  const [row] = await server.database.query<{
+    id: number;
+    name: string;
+    id_cipher: Buffer;
+    residence_region_code: string;
+    husband_id: number;
+  }>(
     `SELECT m.id, m.name, m.id_cipher, m.residence_region_code, min(s.from_person_id) AS husband_id
        FROM persons m
        JOIN relationships r ON r.from_person_id = m.id AND r.kind = 'mother' JOIN persons c ON c.id = r.to_person_id
@@ -54,7 +74,10 @@ async function pickMother(server: E2EServer, phone: string): Promise<Mother> {
     [`${TOWNSHIP}%`],
   );
   if (!row) throw new Error(`no mother of one child with a husband in ${TOWNSHIP}`);
-  await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [row.id, encryptField(server.keys.piiEncryption, 'phone', phone)]);
+  await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [
+    row.id,
+    encryptField(server.keys.piiEncryption, 'phone', phone),
+  ]);
   return {
     personId: Number(row.id),
     name: row.name,
@@ -66,14 +89,23 @@ async function pickMother(server: E2EServer, phone: string): Promise<Mother> {
 }
 
 /** A valid resident ID number for a birth in a county (check character computed), held by nobody in the registry. */
-async function newbornIdNumber(server: E2EServer, county: string, birthDate: string, sex: 'male' | 'female'): Promise<string> {
+async function newbornIdNumber(
+  server: E2EServer,
+  county: string,
+  birthDate: string,
+  sex: 'male' | 'female',
+): Promise<string> {
   const pii = createPii(server.keys);
   try {
     // The 17th digit is odd for a man, even for a woman.
     for (let seq = sex === 'male' ? 999 : 998; seq > 0; seq -= 2) {
       const first17 = `${county}${birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
       const id = first17 + computeIdCheckCharacter(first17);
-      if ((await server.database.query('SELECT 1 FROM persons WHERE id_blind_index = $1', [pii.idBlindIndex(id)])).length === 0) return id;
+      if (
+        (await server.database.query('SELECT 1 FROM persons WHERE id_blind_index = $1', [pii.idBlindIndex(id)]))
+          .length === 0
+      )
+        return id;
     }
   } finally {
     await pii.close();
@@ -155,8 +187,25 @@ async function openQueuedTask(page: Page, taskId: number): Promise<void> {
   await page.getByTestId('task-work').waitFor();
 }
 
-type PortalBundle = { id: number; status: string; tasks: { id: number; service: string; status: string }[]; entitlements: { schemeCode: string; schemeName: { zh: string; en: string } }[] };
-type Benefits = { children: { child: { personId: number; name: string }; schemes: { schemeCode: string; name: { zh: string }; eligible: boolean; proactive: boolean; amountFen: number; trace: { rule: { zh: string; en: string }; pass: boolean; basis: { document: string; clause: string } }[] }[] }[] };
+type PortalBundle = {
+  id: number;
+  status: string;
+  tasks: { id: number; service: string; status: string }[];
+  entitlements: { schemeCode: string; schemeName: { zh: string; en: string } }[];
+};
+type Benefits = {
+  children: {
+    child: { personId: number; name: string };
+    schemes: {
+      schemeCode: string;
+      name: { zh: string };
+      eligible: boolean;
+      proactive: boolean;
+      amountFen: number;
+      trace: { rule: { zh: string; en: string }; pass: boolean; basis: { document: string; clause: string } }[];
+    }[];
+  }[];
+};
 
 describe('issue 4 end to end: the family, the township and the five departments', () => {
   it('a mother registers her second child, the township completes it in time, the receipt verifies; her newborn bundle passes all five departments, the newborn is in the registry linked to both parents, and she sees her children’s benefits with the rules', async () => {
@@ -172,7 +221,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await mom.getByTestId('portal-binding-id').fill(mother.idNumber);
     await mom.getByTestId('portal-binding-submit').click();
     const family = mom.getByTestId('portal-family');
-    await expect.poll(() => family.getByTestId('family-self').getByTestId('family-name').textContent()).toBe(mother.name);
+    await expect
+      .poll(() => family.getByTestId('family-self').getByTestId('family-name').textContent())
+      .toBe(mother.name);
     expect(await family.getByTestId('family-child').count()).toBe(1);
     await screenshot(mom, 'family-path-01-home');
 
@@ -202,12 +253,16 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await mom.getByTestId('portal-child-birth-date').fill(birthDate);
     await expect.poll(() => mom.locator('.ant-form-item-explain-error').count()).toBe(0);
     await screenshot(mom, 'family-path-03-registration-form');
-    const submitted = mom.waitForResponse((r) => new URL(r.url()).pathname === '/api/portal/childbirth-registrations' && r.request().method() === 'POST');
+    const submitted = mom.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/portal/childbirth-registrations' && r.request().method() === 'POST',
+    );
     await mom.getByTestId('portal-registration-submit').click();
     expect((await submitted).status()).toBe(201);
 
     // Submitted, with its deadline: 3 working days on the calendar.
-    await expect.poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('submitted');
+    await expect
+      .poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('submitted');
     const registrationId = Number(pathOf(mom).split('/').pop());
     const registrationNo = (await mom.getByTestId('portal-registration-no').textContent()) ?? '';
     const deadline = childbirthRegistrationDeadline(today);
@@ -229,7 +284,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await township.getByTestId('registration-request-info').click();
     await township.getByTestId('request-info-text').fill('请上传出生医学证明或住院记录首页照片');
     await township.getByTestId('request-info-confirm').click();
-    await expect.poll(() => township.getByTestId('registration-status').first().getAttribute('data-status')).toBe('infoRequested');
+    await expect
+      .poll(() => township.getByTestId('registration-status').first().getAttribute('data-status'))
+      .toBe('infoRequested');
 
     // The family answers. A 20 MB scan is refused before it is sent, with the 5 MB limit named;
     // the server refuses one that gets past the page, and says nothing was saved.
@@ -242,13 +299,21 @@ describe('issue 4 end to end: the family, the township and the five departments'
       const attachmentPosts = countPosts(mom, '/api/portal/attachments');
       const beforeUpload = await stateOf(server);
       await mom.locator('[data-testid=portal-reply] input[type=file]').setInputFiles(big);
-      await expect.poll(() => mom.getByTestId('portal-reply-error').textContent()).toContain('“住院记录扫描.pdf”超过 5 MB');
+      await expect
+        .poll(() => mom.getByTestId('portal-reply-error').textContent())
+        .toContain('“住院记录扫描.pdf”超过 5 MB');
       await screenshot(mom, 'family-path-06-upload-too-large');
       expect(attachmentPosts()).toBe(0);
-      const { csrfToken } = (await (await mom.request.get(`${server.baseUrl}/api/portal/me`)).json()) as { csrfToken: string };
+      const { csrfToken } = (await (await mom.request.get(`${server.baseUrl}/api/portal/me`)).json()) as {
+        csrfToken: string;
+      };
       const direct = await mom.request.post(`${server.baseUrl}/api/portal/attachments`, {
         headers: { 'x-csrf-token': csrfToken },
-        multipart: { ownerKind: 'childbirthRegistration', ownerId: String(registrationId), file: { name: '住院记录扫描.pdf', mimeType: 'application/pdf', buffer: await readFile(big) } },
+        multipart: {
+          ownerKind: 'childbirthRegistration',
+          ownerId: String(registrationId),
+          file: { name: '住院记录扫描.pdf', mimeType: 'application/pdf', buffer: await readFile(big) },
+        },
       });
       expect(direct.status()).toBe(413);
       expect(((await direct.json()) as { message: string }).message).toContain('附件不能超过 5 MB');
@@ -256,10 +321,18 @@ describe('issue 4 end to end: the family, the township and the five departments'
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    await mom.locator('[data-testid=portal-reply] input[type=file]').setInputFiles({ name: '住院记录首页.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await mom
+      .locator('[data-testid=portal-reply] input[type=file]')
+      .setInputFiles({
+        name: '住院记录首页.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
     await mom.getByTestId('portal-reply-message').fill('已上传住院记录首页。');
     await mom.getByTestId('portal-reply-send').click();
-    await expect.poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('submitted');
+    await expect
+      .poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('submitted');
     expect(await mom.getByTestId('portal-registration-detail').textContent()).toContain('住院记录首页.pdf');
 
     // The township completes it, before its deadline.
@@ -267,7 +340,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await township.getByTestId('registration-complete').click();
     await township.getByTestId('complete-text').fill('已核对住院记录');
     await township.getByTestId('complete-confirm').click();
-    await expect.poll(() => township.getByTestId('registration-status').first().getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => township.getByTestId('registration-status').first().getAttribute('data-status'))
+      .toBe('completed');
     await screenshot(township, 'family-path-07-township-completed');
     const [done] = await server.database.query<{ in_time: boolean }>(
       "SELECT (completed_at AT TIME ZONE 'Asia/Shanghai')::date <= deadline AS in_time FROM childbirth_registrations WHERE id = $1 AND status = 'completed'",
@@ -278,7 +353,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
 
     // 3. The family downloads the receipt; its printed link shows it valid to anyone, unsigned-in.
     await mom.reload();
-    await expect.poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => mom.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('completed');
     const download = mom.waitForEvent('download');
     await mom.getByTestId('portal-receipt-download').click();
     const pdf = await readFile((await (await download).path())!);
@@ -324,7 +401,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await mom.getByTestId('portal-newborn-hospital').fill(NEWBORN.hospital);
     await expect.poll(() => mom.locator('.ant-form-item-explain-error').count()).toBe(0);
     await screenshot(mom, 'family-path-10-bundle-form');
-    const created = mom.waitForResponse((r) => new URL(r.url()).pathname === '/api/portal/newborn-bundles' && r.request().method() === 'POST');
+    const created = mom.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/portal/newborn-bundles' && r.request().method() === 'POST',
+    );
     await mom.getByTestId('portal-bundle-submit').click();
     expect((await created).status()).toBe(201);
     await expect.poll(() => mom.getByTestId('portal-bundle-status').getAttribute('data-status')).toBe('inProgress');
@@ -394,7 +473,9 @@ describe('issue 4 end to end: the family, the township and the five departments'
     // Medical insurance, within the 90 days: enrolled today, not late.
     const medins = await staffPage('medins');
     await medins.getByTestId('nav-bundle-tasks').click();
-    const insuranceRow = medins.getByTestId('task-row').and(medins.locator(`[data-id="${task('medicalInsuranceEnrollment')}"]`));
+    const insuranceRow = medins
+      .getByTestId('task-row')
+      .and(medins.locator(`[data-id="${task('medicalInsuranceEnrollment')}"]`));
     await insuranceRow.waitFor();
     expect(await insuranceRow.getByTestId('enrolment-deadline').getAttribute('data-late')).toBe('false');
     await openQueuedTask(medins, task('medicalInsuranceEnrollment'));
@@ -418,7 +499,14 @@ describe('issue 4 end to end: the family, the township and the five departments'
     await hrss.close();
 
     // 6. The family sees every task done, and whatever 免申即享 granted once the newborn was registered.
-    const [newborn] = await server.database.query<{ id: number; name: string; sex: string; birth_date: string; hukou_region_code: string; id_cipher: Buffer }>(
+    const [newborn] = await server.database.query<{
+      id: number;
+      name: string;
+      sex: string;
+      birth_date: string;
+      hukou_region_code: string;
+      id_cipher: Buffer;
+    }>(
       'SELECT id, name, sex, birth_date::text AS birth_date, hukou_region_code, id_cipher FROM persons WHERE id_blind_index = $1',
       [createPii(server.keys).idBlindIndex(newbornId)],
     );
@@ -426,11 +514,25 @@ describe('issue 4 end to end: the family, the township and the five departments'
     const newbornPersonId = Number(newborn!.id);
     // The benefits module handles the registry event after the hukou commit: wait for it, not for a time.
     await expect
-      .poll(async () => (await server.database.query("SELECT 1 FROM registry_events WHERE kind = 'newbornRegistered' AND person_id = $1 AND handled_at IS NOT NULL", [newbornPersonId])).length)
+      .poll(
+        async () =>
+          (
+            await server.database.query(
+              "SELECT 1 FROM registry_events WHERE kind = 'newbornRegistered' AND person_id = $1 AND handled_at IS NOT NULL",
+              [newbornPersonId],
+            )
+          ).length,
+      )
       .toBe(1);
     await mom.reload();
     await expect.poll(() => mom.getByTestId('portal-bundle-status').getAttribute('data-status')).toBe('completed');
-    for (const service of ['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard']) {
+    for (const service of [
+      'birthCertificate',
+      'vaccinationRecord',
+      'hukouRegistration',
+      'medicalInsuranceEnrollment',
+      'socialSecurityCard',
+    ]) {
       expect(await taskStatus(service), service).toBe('done');
     }
     const results = (await mom.getByTestId('portal-task-result').allTextContents()).join('\n');
@@ -444,7 +546,12 @@ describe('issue 4 end to end: the family, the township and the five departments'
 
     // 7. The registry: the newborn with that ID number, hukou in the county, linked to both parents.
     expect(decryptField(server.keys.piiEncryption, 'idNumber', newborn!.id_cipher)).toBe(newbornId);
-    expect(newborn).toMatchObject({ name: NEWBORN.name, sex: 'female', birth_date: birthDate, hukou_region_code: mother.residenceRegionCode });
+    expect(newborn).toMatchObject({
+      name: NEWBORN.name,
+      sex: 'female',
+      birth_date: birthDate,
+      hukou_region_code: mother.residenceRegionCode,
+    });
     expect(newborn!.hukou_region_code.startsWith(county)).toBe(true);
     const parsed = parseIdNumber(newbornId);
     expect(parsed.ok && parsed.value).toMatchObject({ birthDate, sex: 'female', regionCode: county, kind: 'resident' });
@@ -456,7 +563,10 @@ describe('issue 4 end to end: the family, the township and the five departments'
       ['father', mother.husbandId],
       ['mother', mother.personId],
     ]);
-    const [linked] = await server.database.query<{ newborn_person_id: number }>('SELECT newborn_person_id FROM newborn_bundles WHERE id = $1', [bundleId]);
+    const [linked] = await server.database.query<{ newborn_person_id: number }>(
+      'SELECT newborn_person_id FROM newborn_bundles WHERE id = $1',
+      [bundleId],
+    );
     expect(Number(linked!.newborn_person_id)).toBe(newbornPersonId);
 
     // 我的补贴: both children now, every scheme of their hukou region with its verdict, amount and rules.
@@ -469,25 +579,39 @@ describe('issue 4 end to end: the family, the township and the five departments'
       const card = mom.getByTestId('portal-benefits-child').and(mom.locator(`[data-person-id="${child.personId}"]`));
       expect(await card.getByTestId('portal-benefits-child-name').textContent()).toBe(child.name);
       expect(await card.getByTestId('portal-benefit').count()).toBe(schemes.length);
-      expect(await card.getByTestId('portal-benefits-eligible-count').getAttribute('data-count')).toBe(String(schemes.filter((s) => s.eligible).length));
+      expect(await card.getByTestId('portal-benefits-eligible-count').getAttribute('data-count')).toBe(
+        String(schemes.filter((s) => s.eligible).length),
+      );
       for (const s of schemes) {
         const row = card.getByTestId('portal-benefit').and(mom.locator(`[data-scheme="${s.schemeCode}"]`));
         expect(await row.getAttribute('data-eligible')).toBe(String(s.eligible));
         expect(await row.getByTestId('portal-benefit-name').textContent()).toBe(s.name.zh);
         expect(await row.getByTestId('portal-benefit-kind').textContent()).toBe(s.proactive ? '免申即享' : '需申请');
-        expect(await row.getByTestId('portal-benefit-amount').allTextContents()).toEqual(s.eligible ? [`¥${formatYuan(fen(s.amountFen))}`] : []);
+        expect(await row.getByTestId('portal-benefit-amount').allTextContents()).toEqual(
+          s.eligible ? [`¥${formatYuan(fen(s.amountFen))}`] : [],
+        );
       }
     }
     // The newborn is under 3: the national childcare subsidy applies, by application; its rules on demand.
-    const national = benefits.children.find((c) => c.child.personId === newbornPersonId)!.schemes.find((s) => s.schemeCode === 'national.childcareSubsidy')!;
+    const national = benefits.children
+      .find((c) => c.child.personId === newbornPersonId)!
+      .schemes.find((s) => s.schemeCode === 'national.childcareSubsidy')!;
     expect(national).toMatchObject({ eligible: true, proactive: false });
     expect(national.amountFen).toBeGreaterThan(0);
-    const nationalRow = mom.getByTestId('portal-benefits-child').and(mom.locator(`[data-person-id="${newbornPersonId}"]`)).getByTestId('portal-benefit').and(mom.locator('[data-scheme="national.childcareSubsidy"]'));
+    const nationalRow = mom
+      .getByTestId('portal-benefits-child')
+      .and(mom.locator(`[data-person-id="${newbornPersonId}"]`))
+      .getByTestId('portal-benefit')
+      .and(mom.locator('[data-scheme="national.childcareSubsidy"]'));
     await nationalRow.getByTestId('portal-benefit-toggle').click();
     const steps = nationalRow.getByTestId('portal-benefit-step');
     await expect.poll(() => steps.count()).toBe(national.trace.length);
-    expect(await nationalRow.getByTestId('portal-benefit-rule').allTextContents()).toEqual(national.trace.map((s) => pick(s.rule, 'zh-CN')));
-    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-pass')))).toEqual(national.trace.map((s) => String(s.pass)));
+    expect(await nationalRow.getByTestId('portal-benefit-rule').allTextContents()).toEqual(
+      national.trace.map((s) => pick(s.rule, 'zh-CN')),
+    );
+    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-pass')))).toEqual(
+      national.trace.map((s) => String(s.pass)),
+    );
     const bases = await nationalRow.getByTestId('portal-benefit-basis').allTextContents();
     national.trace.forEach((s, i) => expect(bases[i]).toContain(`${s.basis.document} ${s.basis.clause}`));
     await mom.evaluate(() => window.scrollTo(0, 0));
@@ -527,12 +651,21 @@ describe('issue 4 end to end: the family, the township and the five departments'
     expect(posts()).toBe(0);
 
     // A request that skips the page's checks, with 30 February: the server names the field and stores nothing.
-    const { csrfToken } = (await (await page.request.get(`${server.baseUrl}/api/portal/me`)).json()) as { csrfToken: string };
+    const { csrfToken } = (await (await page.request.get(`${server.baseUrl}/api/portal/me`)).json()) as {
+      csrfToken: string;
+    };
     const motherId17 = '53342319900301002';
     const res = await page.request.post(`${server.baseUrl}/api/portal/newborn-bundles`, {
       headers: { 'x-csrf-token': csrfToken },
       data: {
-        newborn: { name: '余小芳', sex: 'female', birthDate: '2026-02-30', birthTime: '10:00', birthPlace: NEWBORN.place, hospitalName: NEWBORN.hospital },
+        newborn: {
+          name: '余小芳',
+          sex: 'female',
+          birthDate: '2026-02-30',
+          birthTime: '10:00',
+          birthPlace: NEWBORN.place,
+          hospitalName: NEWBORN.hospital,
+        },
         mother: { name: '余春梅', idNumber: motherId17 + computeIdCheckCharacter(motherId17) },
         father: null,
         hukouRegionCode: `${TOWNSHIP}001`,

@@ -40,7 +40,12 @@ export interface Deployment {
 }
 
 /** The default deployment: 维西 (as createTestApp). */
-export const WEIXI: Deployment = { county: TEST_SCOPE, township: TOWNSHIP, otherTownship: OTHER_TOWNSHIP, village: VILLAGE };
+export const WEIXI: Deployment = {
+  county: TEST_SCOPE,
+  township: TOWNSHIP,
+  otherTownship: OTHER_TOWNSHIP,
+  village: VILLAGE,
+};
 
 export const WEB_DIST = path.join(repoRoot, 'apps/web/dist');
 export const RESULTS_DIR = path.join(repoRoot, 'test-results');
@@ -62,7 +67,9 @@ export interface E2EServer {
 
 function assertConsoleBuilt(): void {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(`The console is not built: ${path.join(WEB_DIST, 'index.html')} is missing. Run \`npm run build\` first.`);
+    throw new Error(
+      `The console is not built: ${path.join(WEB_DIST, 'index.html')} is missing. Run \`npm run build\` first.`,
+    );
   }
 }
 
@@ -82,7 +89,15 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
     const users = demoUsers(scope.county, scope.township, scope.otherTownship, scope.village);
     for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
     await loadDemoPopulation(database, createPii(keys), scope.county, populationSize, new Date());
-    const config = { ...loadConfig({}), demo: true, webDist: WEB_DIST, dataDir, host: '127.0.0.1', port: 0, scopeCode: scope.county };
+    const config = {
+      ...loadConfig({}),
+      demo: true,
+      webDist: WEB_DIST,
+      dataDir,
+      host: '127.0.0.1',
+      port: 0,
+      scopeCode: scope.county,
+    };
     const sms = createRecordingSms();
     app = await buildApp({ config, database, keys, sms });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -112,10 +127,18 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
 
 /** Refuses a deployment whose townships are not its county's, or whose village is not its township's. */
 async function assertRegionsOf(database: Database, scope: Deployment): Promise<void> {
-  const parents = { [scope.township]: scope.county, [scope.otherTownship]: scope.county, [scope.village]: scope.township };
-  const found = await database.query<{ code: string; parent_code: string }>('SELECT code, parent_code FROM regions WHERE code = ANY($1)', [Object.keys(parents)]);
+  const parents = {
+    [scope.township]: scope.county,
+    [scope.otherTownship]: scope.county,
+    [scope.village]: scope.township,
+  };
+  const found = await database.query<{ code: string; parent_code: string }>(
+    'SELECT code, parent_code FROM regions WHERE code = ANY($1)',
+    [Object.keys(parents)],
+  );
   for (const [code, parent] of Object.entries(parents)) {
-    if (!found.some((r) => r.code === code && r.parent_code === parent)) throw new Error(`deployment ${JSON.stringify(scope)}: ${code} is no region directly under ${parent}`);
+    if (!found.some((r) => r.code === code && r.parent_code === parent))
+      throw new Error(`deployment ${JSON.stringify(scope)}: ${code} is no region directly under ${parent}`);
   }
 }
 
@@ -134,7 +157,9 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
@@ -152,7 +177,11 @@ export interface BrowserFixture {
   newPage: () => Promise<Page>;
 }
 
-const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+const CONTEXT_OPTIONS = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
 
 export interface BrowserOptions {
   /** Persons in the synthetic population (3,000 by default). */
@@ -168,7 +197,8 @@ export interface BrowserOptions {
  * test fails, and a check that the page threw no uncaught error.
  */
 export function useBrowser(options: number | BrowserOptions = {}): BrowserFixture {
-  const { populationSize, scope } = typeof options === 'number' ? { populationSize: options, scope: undefined } : options;
+  const { populationSize, scope } =
+    typeof options === 'number' ? { populationSize: options, scope: undefined } : options;
   const f = { pageErrors: [] as Error[] } as unknown as BrowserFixture;
   let extraContexts: BrowserContext[] = [];
 
@@ -215,7 +245,10 @@ export function useBrowser(options: number | BrowserOptions = {}): BrowserFixtur
     const closing = extraContexts;
     extraContexts = [];
     await Promise.all(closing.map((c) => c.close()));
-    expect(f.pageErrors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+    expect(
+      f.pageErrors.map((e) => e.message),
+      'uncaught errors in the page',
+    ).toEqual([]);
   });
   return f;
 }

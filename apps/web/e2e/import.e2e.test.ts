@@ -9,7 +9,8 @@ const f = useBrowser();
 
 const HEADER = '姓名,公民身份号码,性别,出生日期,民族,户籍地代码,居住地代码,户号,与户主关系,联系电话';
 /** A valid ID number of someone registered in the county (533423), born on `birth` (YYYYMMDD). */
-const idNumber = (birth: string, seq: string) => `533423${birth}${seq}${computeIdCheckCharacter(`533423${birth}${seq}`)}`;
+const idNumber = (birth: string, seq: string) =>
+  `533423${birth}${seq}${computeIdCheckCharacter(`533423${birth}${seq}`)}`;
 
 let dir: string;
 let csvPath: string;
@@ -44,7 +45,8 @@ describe('import', () => {
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
     expect(await page.locator('.ant-card', { has: summary }).textContent()).toContain('南路社区人口登记.csv');
 
-    const count = async (name: string) => figure((await summary.getByTestId(`import-count-${name}`).locator('.ant-statistic-content').textContent()) ?? '');
+    const count = async (name: string) =>
+      figure((await summary.getByTestId(`import-count-${name}`).locator('.ant-statistic-content').textContent()) ?? '');
     await expect.poll(() => count('valid')).toBe(2);
     expect(await count('invalid')).toBe(1);
     expect(await count('inserted')).toBe(2);

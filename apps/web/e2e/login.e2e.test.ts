@@ -42,9 +42,16 @@ describe('signing in', () => {
     await otp.waitFor();
     expect(await page.locator('form').textContent()).toContain('动态验证码');
     expect(new URL(page.url()).pathname).toBe('/login');
-    await otp.locator('input').first().fill(await freshTotp(server, 'county'));
+    await otp
+      .locator('input')
+      .first()
+      .fill(await freshTotp(server, 'county'));
     // Each digit lands in its own box.
-    await expect.poll(() => otp.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join(''))).toMatch(/^\d{6}$/);
+    await expect
+      .poll(() =>
+        otp.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).join('')),
+      )
+      .toMatch(/^\d{6}$/);
     await page.getByTestId('login-submit').click();
 
     await page.getByTestId('stat-population').waitFor();

@@ -7,7 +7,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../../server/src/auth/totp.js';
 import { createPii } from '../../server/src/crypto/pii.js';
-import { demoUser, figure, freshTotp, modalOpened, pickOption, screenshot, signIn, useBrowser, VILLAGE } from './harness.js';
+import {
+  demoUser,
+  figure,
+  freshTotp,
+  modalOpened,
+  pickOption,
+  screenshot,
+  signIn,
+  useBrowser,
+  VILLAGE,
+} from './harness.js';
 
 const f = useBrowser();
 
@@ -33,7 +43,15 @@ beforeAll(async () => {
       const rows = await f.server.database.query<{ id: number }>(
         `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, parity, source, row_hash)
          VALUES ($1, 'female', $2, 'resident', $3, $4, $5, $6, $6, $7, 'test', '') RETURNING id`,
-        [c.name, c.birth, pii.encryptIdNumber(idNumber), pii.idBlindIndex(idNumber), maskIdNumber(idNumber), VILLAGE, c.parity],
+        [
+          c.name,
+          c.birth,
+          pii.encryptIdNumber(idNumber),
+          pii.idBlindIndex(idNumber),
+          maskIdNumber(idNumber),
+          VILLAGE,
+          c.parity,
+        ],
       );
       children.push({ ...c, id: Number(rows[0]!.id), idNumber });
     }
@@ -44,8 +62,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (state.dir) await rm(state.dir, { recursive: true, force: true });
 });
-
-
 
 /** A six-digit code that is none of finance's valid ones right now. */
 function wrongCode(): string {
@@ -93,7 +109,8 @@ describe('payment files', () => {
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
     state.batchId = Number(new URL(page.url()).searchParams.get('batch'));
     const paid = await payments();
-    for (const c of children) expect(paid.find((p) => p.beneficiary_id === c.id)?.amount_fen).toBe(Number(c.yuan.replace('.', '')));
+    for (const c of children)
+      expect(paid.find((p) => p.beneficiary_id === c.id)?.amount_fen).toBe(Number(c.yuan.replace('.', '')));
     expect(paid.every((p) => p.status === 'pending')).toBe(true);
 
     // A wrong code: refused in Chinese, nothing exported.
@@ -120,14 +137,42 @@ describe('payment files', () => {
     expect(createHash('sha256').update(body).digest('hex')).toBe(shown);
     const totalFen = paid.reduce((s, p) => s + p.amount_fen, 0);
     expect(figure((await page.getByTestId('export-rows').textContent()) ?? '')).toBe(paid.length);
-    expect(await page.getByTestId('export-total').textContent()).toBe(`¥${(totalFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    expect(await page.getByTestId('export-total').textContent()).toBe(
+      `¥${(totalFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
 
     // Every payment once, with its amount; the control row sums them.
-    const rows = body.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((l) => l.split(','));
-    expect(rows[0]).toEqual(['序号', '支付参考号', '项目', '期间', '姓名', '公民身份号码', '户籍地区划代码', '金额（元）']);
+    const rows = body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((l) => l.split(','));
+    expect(rows[0]).toEqual([
+      '序号',
+      '支付参考号',
+      '项目',
+      '期间',
+      '姓名',
+      '公民身份号码',
+      '户籍地区划代码',
+      '金额（元）',
+    ]);
     const data = rows.slice(1, -1);
-    expect(data.map((r) => [Number(r[1]), r[7]]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(paid.map((p) => [p.id, (p.amount_fen / 100).toFixed(2)]));
-    for (const c of children) expect(data.find((r) => r[5] === c.idNumber)).toEqual([expect.any(String), expect.any(String), SCHEME_NAME, '一次性', c.name, c.idNumber, VILLAGE, c.yuan]);
+    expect(data.map((r) => [Number(r[1]), r[7]]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      paid.map((p) => [p.id, (p.amount_fen / 100).toFixed(2)]),
+    );
+    for (const c of children)
+      expect(data.find((r) => r[5] === c.idNumber)).toEqual([
+        expect.any(String),
+        expect.any(String),
+        SCHEME_NAME,
+        '一次性',
+        c.name,
+        c.idNumber,
+        VILLAGE,
+        c.yuan,
+      ]);
     expect(rows.at(-1)).toEqual(['合计', String(paid.length), '', '', '', '', '', (totalFen / 100).toFixed(2)]);
     expect(new Set((await payments()).map((p) => p.status))).toEqual(new Set(['exported']));
     await screenshot(page, 'payment-files-exported');
@@ -135,7 +180,9 @@ describe('payment files', () => {
     // The .sha256 file, for sha256sum -c.
     const checksum = page.waitForEvent('download');
     await page.getByTestId('export-checksum').click();
-    expect(await readFile(await (await checksum).path(), 'utf8')).toBe(`${shown}  cradle-${SCHEME}-once-batch${state.batchId}.csv\n`);
+    expect(await readFile(await (await checksum).path(), 'utf8')).toBe(
+      `${shown}  cradle-${SCHEME}-once-batch${state.batchId}.csv\n`,
+    );
   }, 180_000);
 
   it('finance imports the bank return with one failure, then a return with a bad reference is refused row by row and changes nothing', async () => {
@@ -147,7 +194,11 @@ describe('payment files', () => {
     const before = await payments();
     const failed = before.find((p) => p.beneficiary_id === children[0]!.id)!;
     const ok = before.find((p) => p.beneficiary_id === children[1]!.id)!;
-    const rows = before.map((p) => (p.id === failed.id ? [String(p.id), '失败', '账户已销户', '', (p.amount_fen / 100).toFixed(2)] : [String(p.id), '成功', '', `B${p.id}`, (p.amount_fen / 100).toFixed(2)]));
+    const rows = before.map((p) =>
+      p.id === failed.id
+        ? [String(p.id), '失败', '账户已销户', '', (p.amount_fen / 100).toFixed(2)]
+        : [String(p.id), '成功', '', `B${p.id}`, (p.amount_fen / 100).toFixed(2)],
+    );
     await uploadReturn(page, await writeReturn('return-1.csv', rows));
     const summary = page.getByTestId('bank-return-summary');
     await summary.waitFor();
@@ -162,7 +213,13 @@ describe('payment files', () => {
     await screenshot(page, 'payment-files-bank-return');
 
     // A paid payment again (unchanged) and a reference that is no payment id: the file is refused.
-    await uploadReturn(page, await writeReturn('return-2.csv', [[String(ok.id), '成功', '', '', ''], ['ZF-0001', '退回', '户名不符', '', '']]));
+    await uploadReturn(
+      page,
+      await writeReturn('return-2.csv', [
+        [String(ok.id), '成功', '', '', ''],
+        ['ZF-0001', '退回', '户名不符', '', ''],
+      ]),
+    );
     const error = page.getByTestId('bank-return-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('回盘文件有错误行，本次未做任何更改');

@@ -25,7 +25,12 @@ interface Mother {
  * on record so that the resident signing in with it can bind to her.
  */
 async function pickMother(server: E2EServer, phone: string, offset = 0): Promise<Mother> {
-  const [row] = await server.database.query<{ id: number; name: string; id_cipher: Buffer; residence_region_code: string }>(
+  const [row] = await server.database.query<{
+    id: number;
+    name: string;
+    id_cipher: Buffer;
+    residence_region_code: string;
+  }>(
     `SELECT m.id, m.name, m.id_cipher, m.residence_region_code
        FROM persons m JOIN relationships r ON r.from_person_id = m.id AND r.kind = 'mother'
       WHERE m.death_date IS NULL AND m.birth_date > '1986-01-01' AND m.residence_region_code LIKE $1 AND length(m.residence_region_code) = 12
@@ -34,16 +39,35 @@ async function pickMother(server: E2EServer, phone: string, offset = 0): Promise
     [`${TOWNSHIP}%`, offset],
   );
   if (!row) throw new Error(`no mother of one child in ${TOWNSHIP}`);
-  await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [row.id, encryptField(server.keys.piiEncryption, 'phone', phone)]);
-  return { personId: Number(row.id), name: row.name, idNumber: decryptField(server.keys.piiEncryption, 'idNumber', row.id_cipher), phone, residenceRegionCode: row.residence_region_code };
+  await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [
+    row.id,
+    encryptField(server.keys.piiEncryption, 'phone', phone),
+  ]);
+  return {
+    personId: Number(row.id),
+    name: row.name,
+    idNumber: decryptField(server.keys.piiEncryption, 'idNumber', row.id_cipher),
+    phone,
+    residenceRegionCode: row.residence_region_code,
+  };
 }
 
 /** A staff member's side, through the API (the console's own pages have their own tests). */
 async function asStaff(server: E2EServer, username: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.0.1', payload: { username, password: DEMO_PASSWORD } });
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '10.9.0.1',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === 'cradle_session')!;
-  const res = await server.app.inject({ method, url, payload, headers: { cookie: `cradle_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken } });
+  const res = await server.app.inject({
+    method,
+    url,
+    payload,
+    headers: { cookie: `cradle_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res;
 }
@@ -118,7 +142,9 @@ describe('the resident portal on a phone', () => {
     // Home: the family as the registry holds it, IDs masked.
     await expect.poll(() => new URL(page.url()).pathname).toBe('/m');
     const family = page.getByTestId('portal-family');
-    await expect.poll(() => family.getByTestId('family-self').getByTestId('family-name').textContent()).toBe(mother.name);
+    await expect
+      .poll(() => family.getByTestId('family-self').getByTestId('family-name').textContent())
+      .toBe(mother.name);
     expect(await family.getByTestId('family-spouse').count()).toBe(1);
     expect(await family.getByTestId('family-child').count()).toBe(1);
     const ids = await family.getByTestId('family-id').allTextContents();
@@ -138,11 +164,15 @@ describe('the resident portal on a phone', () => {
     await page.getByTestId('portal-expected-birth-date').fill(daysFrom(today, 90));
     await page.getByTestId('portal-commitment').check();
     await screenshot(page, 'portal-04-registration-form');
-    const submitted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/portal/childbirth-registrations' && r.request().method() === 'POST');
+    const submitted = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/portal/childbirth-registrations' && r.request().method() === 'POST',
+    );
     await page.getByTestId('portal-registration-submit').click();
     expect((await submitted).status()).toBe(201);
 
-    await expect.poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('submitted');
+    await expect
+      .poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('submitted');
     expect(await page.getByTestId('portal-registration-parity').textContent()).toBe('第2孩');
     const number = (await page.getByTestId('portal-registration-no').textContent()) ?? '';
     expect(number).not.toBe('');
@@ -157,10 +187,14 @@ describe('the resident portal on a phone', () => {
 
     // The township asks for more: the family sees the question and answers with a file.
     const id = Number(new URL(`${server.baseUrl}${await mine.getAttribute('href')}`).pathname.split('/').pop());
-    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/request-info`, { message: '请上传孕检记录首页照片' });
+    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/request-info`, {
+      message: '请上传孕检记录首页照片',
+    });
     // The family is told in the portal: an unread message that leads to the registration.
     await page.reload();
-    await expect.poll(async () => Number(await page.getByTestId('portal-unread').getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId('portal-unread').getAttribute('data-count')))
+      .toBeGreaterThan(0);
     await page.getByTestId('portal-bell').click();
     const note = page.getByTestId('portal-notification').and(page.locator('[data-read=false]')).first();
     expect(await note.textContent()).toContain(number);
@@ -168,17 +202,25 @@ describe('the resident portal on a phone', () => {
     await note.click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/m/registrations/${id}`);
     await expect.poll(() => page.getByTestId('portal-info-request').textContent()).toContain('孕检记录');
-    await page.locator('[data-testid=portal-reply] input[type=file]').setInputFiles({ name: '孕检记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page
+      .locator('[data-testid=portal-reply] input[type=file]')
+      .setInputFiles({ name: '孕检记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await page.getByTestId('portal-reply-message').fill('已上传孕检记录。');
     await screenshot(page, 'portal-07-reply');
     await page.getByTestId('portal-reply-send').click();
-    await expect.poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('submitted');
+    await expect
+      .poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('submitted');
     expect(await page.getByTestId('portal-registration-detail').textContent()).toContain('孕检记录.pdf');
 
     // Completed: the receipt downloads, and its QR link shows it valid to anyone.
-    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/complete`, { note: '已核实孕检记录' });
+    await asStaff(server, 'township', 'POST', `/api/childbirth-registrations/${id}/complete`, {
+      note: '已核实孕检记录',
+    });
     await page.reload();
-    await expect.poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => page.getByTestId('portal-registration-status').getAttribute('data-status'))
+      .toBe('completed');
     const download = page.waitForEvent('download');
     await page.getByTestId('portal-receipt-download').click();
     const pdf = await readFile((await (await download).path())!);
@@ -223,7 +265,9 @@ describe('the resident portal on a phone', () => {
     const right = server.sms.lastCode(phone);
     await page.getByTestId('portal-code').fill(right === '000000' ? '111111' : '000000');
     await page.getByTestId('portal-sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('portal-sign-in-error').textContent()).toContain('The code is wrong or has expired');
+    await expect
+      .poll(() => page.getByTestId('portal-sign-in-error').textContent())
+      .toContain('The code is wrong or has expired');
     expect(new URL(page.url()).pathname).toBe('/m/sign-in');
     expect((await page.request.get(`${server.baseUrl}/api/portal/me`)).status()).toBe(401);
     await screenshot(page, 'portal-09-wrong-code');
@@ -254,7 +298,9 @@ describe('the resident portal on a phone', () => {
     await page.getByTestId('portal-child-birth-date').fill(daysFrom(chinaDateOf(new Date()), 2));
     await page.getByTestId('portal-commitment').check();
     await page.getByTestId('portal-registration-submit').click();
-    await expect.poll(() => formItem(page, 'portal-mother-name').textContent()).toContain('Name contains characters that are not allowed');
+    await expect
+      .poll(() => formItem(page, 'portal-mother-name').textContent())
+      .toContain('Name contains characters that are not allowed');
     await expect.poll(() => formItem(page, 'portal-child-birth-date').textContent()).toContain('is after today');
     await screenshot(page, 'portal-10-bad-input');
     expect(posted).toBe(0);
@@ -299,8 +345,13 @@ describe('the resident portal on a phone', () => {
     // The hospital returns the hospital name; the family corrects that field and nothing else.
     const bundleId = Number(new URL(page.url()).pathname.split('/').pop());
     const queue = await asStaff(server, 'hospital', 'GET', '/api/bundle-tasks?service=birthCertificate&pageSize=100');
-    const task = (queue.json() as { items: { id: number; bundleId: number }[] }).items.find((x) => x.bundleId === bundleId)!;
-    await asStaff(server, 'hospital', 'POST', `/api/bundle-tasks/${task.id}/return`, { reason: '助产机构名称与出生医学证明存根不符', fields: ['newborn.hospitalName'] });
+    const task = (queue.json() as { items: { id: number; bundleId: number }[] }).items.find(
+      (x) => x.bundleId === bundleId,
+    )!;
+    await asStaff(server, 'hospital', 'POST', `/api/bundle-tasks/${task.id}/return`, {
+      reason: '助产机构名称与出生医学证明存根不符',
+      fields: ['newborn.hospitalName'],
+    });
     await page.reload();
     await expect.poll(() => status('birthCertificate')).toBe('returned');
     expect(await page.getByTestId('portal-task-return').textContent()).toContain('助产机构名称');
@@ -314,7 +365,13 @@ describe('the resident portal on a phone', () => {
     await correction.getByTestId('portal-correction-submit').click();
     await expect.poll(() => status('birthCertificate')).toBe('pending');
     expect(await status('vaccinationRecord')).toBe('pending');
-    const stored = (await (await page.request.get(`${server.baseUrl}/api/portal/newborn-bundles/${bundleId}`)).json()) as { newborn: { name: string; hospitalName: string; birthPlace: string } };
-    expect(stored.newborn).toMatchObject({ name: '杨小禾', hospitalName: '维西傈僳族自治县人民医院', birthPlace: '云南省迪庆藏族自治州维西县' });
+    const stored = (await (
+      await page.request.get(`${server.baseUrl}/api/portal/newborn-bundles/${bundleId}`)
+    ).json()) as { newborn: { name: string; hospitalName: string; birthPlace: string } };
+    expect(stored.newborn).toMatchObject({
+      name: '杨小禾',
+      hospitalName: '维西傈僳族自治县人民医院',
+      birthPlace: '云南省迪庆藏族自治州维西县',
+    });
   });
 });

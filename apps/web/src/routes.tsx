@@ -3,27 +3,56 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth, RequireRole } from './components/RequireAuth';
 import { AppShell } from './layout/AppShell';
-import { isAdmin, isSystemAdmin, mayHandleApplications, mayRunPaymentCycles, mayViewBundleTasks, mayViewChildbirthRegistrations, mayWrite, useAuth } from './lib/auth';
+import {
+  isAdmin,
+  isSystemAdmin,
+  mayHandleApplications,
+  mayRunPaymentCycles,
+  mayViewBundleTasks,
+  mayViewChildbirthRegistrations,
+  mayWrite,
+  useAuth,
+} from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 // Pages load on demand; the dashboard's chunk is the only one that pulls in ECharts.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const PersonSearchPage = lazy(() => import('./pages/persons/PersonSearchPage').then((m) => ({ default: m.PersonSearchPage })));
-const PersonDetailPage = lazy(() => import('./pages/persons/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
+const PersonSearchPage = lazy(() =>
+  import('./pages/persons/PersonSearchPage').then((m) => ({ default: m.PersonSearchPage })),
+);
+const PersonDetailPage = lazy(() =>
+  import('./pages/persons/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })),
+);
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SchemesPage = lazy(() => import('./pages/benefits/SchemesPage').then((m) => ({ default: m.SchemesPage })));
-const SchemeDetailPage = lazy(() => import('./pages/benefits/SchemeDetailPage').then((m) => ({ default: m.SchemeDetailPage })));
-const ApplicationsPage = lazy(() => import('./pages/benefits/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
-const ApplicationDetailPage = lazy(() => import('./pages/benefits/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })));
-const PaymentCyclesPage = lazy(() => import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })));
+const SchemeDetailPage = lazy(() =>
+  import('./pages/benefits/SchemeDetailPage').then((m) => ({ default: m.SchemeDetailPage })),
+);
+const ApplicationsPage = lazy(() =>
+  import('./pages/benefits/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })),
+);
+const ApplicationDetailPage = lazy(() =>
+  import('./pages/benefits/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })),
+);
+const PaymentCyclesPage = lazy(() =>
+  import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })),
+);
 // Family services (issue 4): the working-day calendar and the staff queues.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
-const RegistrationsPage = lazy(() => import('./pages/family/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })));
-const RegistrationDetailPage = lazy(() => import('./pages/family/RegistrationDetailPage').then((m) => ({ default: m.RegistrationDetailPage })));
-const BundleTasksPage = lazy(() => import('./pages/family/BundleTasksPage').then((m) => ({ default: m.BundleTasksPage })));
-const BundleTaskDetailPage = lazy(() => import('./pages/family/BundleTaskDetailPage').then((m) => ({ default: m.BundleTaskDetailPage })));
+const RegistrationsPage = lazy(() =>
+  import('./pages/family/RegistrationsPage').then((m) => ({ default: m.RegistrationsPage })),
+);
+const RegistrationDetailPage = lazy(() =>
+  import('./pages/family/RegistrationDetailPage').then((m) => ({ default: m.RegistrationDetailPage })),
+);
+const BundleTasksPage = lazy(() =>
+  import('./pages/family/BundleTasksPage').then((m) => ({ default: m.BundleTasksPage })),
+);
+const BundleTaskDetailPage = lazy(() =>
+  import('./pages/family/BundleTaskDetailPage').then((m) => ({ default: m.BundleTaskDetailPage })),
+);
 
 function LoginRoute() {
   const { state } = useAuth();

@@ -20,8 +20,7 @@ export type ParsedIdNumber = {
 };
 
 export type IdNumberResult =
-  | { ok: true; value: ParsedIdNumber }
-  | { ok: false; code: IdNumberErrorCode; message: Message };
+  { ok: true; value: ParsedIdNumber } | { ok: false; code: IdNumberErrorCode; message: Message };
 
 // 港澳台居民居住证 carries these fixed address codes instead of a county (国办发〔2018〕81号).
 const RESIDENCE_PERMIT_PREFIXES = ['810000', '820000', '830000'];

@@ -57,7 +57,14 @@ export function readDate(cell: RawCell): string | null {
 
 export type RelationToHead = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
 
-export const RELATIONS_TO_HEAD: readonly RelationToHead[] = ['head', 'spouse', 'child', 'parent', 'grandchild', 'other'];
+export const RELATIONS_TO_HEAD: readonly RelationToHead[] = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'other',
+];
 
 const RELATIONS: Record<string, RelationToHead> = {
   户主: 'head',

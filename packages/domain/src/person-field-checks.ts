@@ -1,12 +1,5 @@
 import type { Sex } from './id-number.js';
-import {
-  cellText,
-  readDate,
-  readRelationToHead,
-  readSex,
-  type RawCell,
-  type RelationToHead,
-} from './person-cells.js';
+import { cellText, readDate, readRelationToHead, readSex, type RawCell, type RelationToHead } from './person-cells.js';
 import { fieldLabel, type CanonicalField } from './person-headers.js';
 import {
   describeCharacters,
@@ -184,13 +177,17 @@ export function checkRegionCodeFormat(
   if (level === 'township' || level === 'village') return ok(t.value);
   if (level === 'county' && field === 'hukouRegionCode') return ok(t.value);
   const label = fieldLabel(field);
-  return fail(field, code(field, 'format'), field === 'hukouRegionCode'
-    ? {
-        zh: `${label.zh}“${shown(t.value)}”应为6位县(区)、9位乡镇(街道)或12位村(居)委会代码`,
-        en: `${label.en} "${shown(t.value)}" must be a 6-digit county, 9-digit township or 12-digit village code`,
-      }
-    : {
-        zh: `${label.zh}“${shown(t.value)}”应为9位乡镇(街道)代码或12位村(居)委会代码`,
-        en: `${label.en} "${shown(t.value)}" must be a 9-digit township or 12-digit village code`,
-      });
+  return fail(
+    field,
+    code(field, 'format'),
+    field === 'hukouRegionCode'
+      ? {
+          zh: `${label.zh}“${shown(t.value)}”应为6位县(区)、9位乡镇(街道)或12位村(居)委会代码`,
+          en: `${label.en} "${shown(t.value)}" must be a 6-digit county, 9-digit township or 12-digit village code`,
+        }
+      : {
+          zh: `${label.zh}“${shown(t.value)}”应为9位乡镇(街道)代码或12位村(居)委会代码`,
+          en: `${label.en} "${shown(t.value)}" must be a 9-digit township or 12-digit village code`,
+        },
+  );
 }

@@ -26,9 +26,13 @@ describe('headerToField', () => {
 
 describe('mapHeaders', () => {
   it('maps a complete Chinese header row', () => {
-    const headers = ['姓名', '公民身份号码', '性别', '出生日期', '民族'].concat(
-      ['户籍地代码', '居住地代码', '户号', '与户主关系', '联系电话'],
-    );
+    const headers = ['姓名', '公民身份号码', '性别', '出生日期', '民族'].concat([
+      '户籍地代码',
+      '居住地代码',
+      '户号',
+      '与户主关系',
+      '联系电话',
+    ]);
     expect(mapHeaders(headers)).toEqual({
       mapping: [
         'name',

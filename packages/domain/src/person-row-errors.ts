@@ -65,9 +65,7 @@ export function tooLongMessage(field: CanonicalField, max: number, length: numbe
 
 /** Name characters the way a user can find them: visible ones as is, invisible ones by code point. */
 export function describeCharacters(chars: readonly string[]): string {
-  return [...new Set(chars)]
-    .map((c) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `“${c}”` : codePoint(c)))
-    .join('、');
+  return [...new Set(chars)].map((c) => (/[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `“${c}”` : codePoint(c))).join('、');
 }
 
 function codePoint(c: string): string {

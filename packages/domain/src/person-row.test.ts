@@ -59,7 +59,10 @@ describe('validatePersonRow', () => {
       ['name', 'idNumber', 'sex', 'birthDate', 'hukouRegionCode', 'residenceRegionCode'].map((f) => [f, valid[f]]),
     );
     const result = validatePersonRow({ ...required, ethnicity: '  ', phone: null }, ctx);
-    expect(result).toMatchObject({ ok: true, value: { ethnicity: null, householdNo: null, relationToHead: null, phone: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { ethnicity: null, householdNo: null, relationToHead: null, phone: null },
+    });
   });
 
   it.each([
@@ -104,12 +107,32 @@ describe('validatePersonRow', () => {
     ['ethnicity over 20 characters', { ethnicity: '族'.repeat(21) }, 'ethnicity', 'ethnicity.tooLong'],
     ['markup in ethnicity', { ethnicity: '<b>汉</b>' }, 'ethnicity', 'ethnicity.invalidCharacters'],
     ['missing hukou region', { hukouRegionCode: ' ' }, 'hukouRegionCode', 'hukouRegion.required'],
-    ['a county-level hukou code the tree does not hold', { hukouRegionCode: '530102' }, 'hukouRegionCode', 'hukouRegion.notFound'],
+    [
+      'a county-level hukou code the tree does not hold',
+      { hukouRegionCode: '530102' },
+      'hukouRegionCode',
+      'hukouRegion.notFound',
+    ],
     ['a city-level hukou code', { hukouRegionCode: '5301' }, 'hukouRegionCode', 'hukouRegion.format'],
-    ['a hukou region that does not exist', { hukouRegionCode: '530102009009' }, 'hukouRegionCode', 'hukouRegion.notFound'],
+    [
+      'a hukou region that does not exist',
+      { hukouRegionCode: '530102009009' },
+      'hukouRegionCode',
+      'hukouRegion.notFound',
+    ],
     ['missing residence region', { residenceRegionCode: undefined }, 'residenceRegionCode', 'residenceRegion.required'],
-    ['a residence code with letters', { residenceRegionCode: '53010200100A' }, 'residenceRegionCode', 'residenceRegion.format'],
-    ['a residence region that does not exist', { residenceRegionCode: '530102009009' }, 'residenceRegionCode', 'residenceRegion.notFound'],
+    [
+      'a residence code with letters',
+      { residenceRegionCode: '53010200100A' },
+      'residenceRegionCode',
+      'residenceRegion.format',
+    ],
+    [
+      'a residence region that does not exist',
+      { residenceRegionCode: '530102009009' },
+      'residenceRegionCode',
+      'residenceRegion.notFound',
+    ],
     [
       'a residence outside the jurisdiction',
       { residenceRegionCode: '530103001001' },
@@ -137,7 +160,9 @@ describe('validatePersonRow', () => {
       '性别与公民身份号码不符：号码显示为女，填写为男',
       '出生日期与公民身份号码不符：号码显示为 1990-03-15，填写为 1990-03-16',
     ]);
-    expect(result.errors[0]!.message.en).toBe('Sex does not match the ID number: the number shows female, the row says male');
+    expect(result.errors[0]!.message.en).toBe(
+      'Sex does not match the ID number: the number shows female, the row says male',
+    );
   });
 
   it('reports every error of a row at once, in column order', () => {
@@ -163,7 +188,15 @@ describe('validatePersonRow', () => {
   });
 
   it('gives every error a message in both languages', () => {
-    const row = { name: '<', idNumber: 'x', sex: 'x', birthDate: 'x', hukouRegionCode: 'x', residenceRegionCode: 'x', phone: 'x' };
+    const row = {
+      name: '<',
+      idNumber: 'x',
+      sex: 'x',
+      birthDate: 'x',
+      hukouRegionCode: 'x',
+      residenceRegionCode: 'x',
+      phone: 'x',
+    };
     const result = validatePersonRow(row, ctx);
     expect(result.ok).toBe(false);
     if (!result.ok) for (const e of result.errors) expect(e.message.zh.length * e.message.en.length).toBeGreaterThan(0);

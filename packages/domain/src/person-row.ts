@@ -126,8 +126,16 @@ export function validatePersonRow(raw: RawPersonRow, ctx: PersonRowContext): Per
   }
   if (
     errors.length > 0 ||
-    !name.ok || !id.ok || !sex.ok || !birthDate.ok || !ethnicity.ok || !hukou.ok || !residence.ok ||
-    !householdNo.ok || !relationToHead.ok || !phone.ok
+    !name.ok ||
+    !id.ok ||
+    !sex.ok ||
+    !birthDate.ok ||
+    !ethnicity.ok ||
+    !hukou.ok ||
+    !residence.ok ||
+    !householdNo.ok ||
+    !relationToHead.ok ||
+    !phone.ok
   ) {
     // In column order, so the list reads left to right like the sheet.
     errors.sort((a, b) => CANONICAL_FIELDS.indexOf(a.field) - CANONICAL_FIELDS.indexOf(b.field));

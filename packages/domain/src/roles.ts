@@ -1,12 +1,6 @@
 import type { Message } from './messages.js';
 
-export type Role =
-  | 'systemAdmin'
-  | 'countyAdmin'
-  | 'townshipWorker'
-  | 'villageWorker'
-  | 'departmentOperator'
-  | 'leader';
+export type Role = 'systemAdmin' | 'countyAdmin' | 'townshipWorker' | 'villageWorker' | 'departmentOperator' | 'leader';
 
 const ROLE_LABELS: Record<Role, Message> = {
   systemAdmin: { zh: '系统管理员', en: 'System administrator' },

@@ -22,17 +22,35 @@ export interface AuditEntry {
  * held by the server alone, for the commit. So an entry is not visible to the transaction's own
  * later reads: `now` writes it at once, for the few answers that show a record's history.
  */
-export async function appendAudit(conn: Conn, e: AuditEntry, when: 'beforeCommit' | 'now' = 'beforeCommit'): Promise<void> {
-  const values = [e.userId, e.username, e.jurisdictionCode, e.action, e.targetType ?? null, e.targetId ?? null, e.outcome, e.clientIp, e.details ? JSON.stringify(e.details) : null];
+export async function appendAudit(
+  conn: Conn,
+  e: AuditEntry,
+  when: 'beforeCommit' | 'now' = 'beforeCommit',
+): Promise<void> {
+  const values = [
+    e.userId,
+    e.username,
+    e.jurisdictionCode,
+    e.action,
+    e.targetType ?? null,
+    e.targetId ?? null,
+    e.outcome,
+    e.clientIp,
+    e.details ? JSON.stringify(e.details) : null,
+  ];
   if (conn.beforeCommit && when === 'beforeCommit') {
-    conn.beforeCommit(`SELECT cradle_append_audit(${values.slice(0, 8).map(sqlValue).join(', ')}, ${sqlValue(values[8] ?? null)}::jsonb)`);
+    conn.beforeCommit(
+      `SELECT cradle_append_audit(${values.slice(0, 8).map(sqlValue).join(', ')}, ${sqlValue(values[8] ?? null)}::jsonb)`,
+    );
     return;
   }
   await conn.query('SELECT cradle_append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)', values);
 }
 
 /** The actor part of an entry, from the request's session. */
-export function actorOf(req: FastifyRequest): Pick<AuditEntry, 'userId' | 'username' | 'jurisdictionCode' | 'clientIp'> {
+export function actorOf(
+  req: FastifyRequest,
+): Pick<AuditEntry, 'userId' | 'username' | 'jurisdictionCode' | 'clientIp'> {
   return {
     userId: req.user?.id ?? null,
     username: req.user?.username ?? null,
@@ -73,6 +91,7 @@ export async function verifyAuditChain(database: Database): Promise<ChainCheck> 
   const broken = rows[0];
   const checked = Number(total[0]!.n);
   if (!broken) return { ok: true, checked, firstBroken: null };
-  const reason = broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
+  const reason =
+    broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
   return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
 }

@@ -14,7 +14,11 @@ describe('sign-in', () => {
   it('signs a township worker in with a password and returns their jurisdiction', async () => {
     const res = await post({ username: 'township', password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'township', roles: ['townshipWorker'], jurisdiction: { code: '533423101', name: '保和镇', level: 'township' } });
+    expect(res.json().user).toMatchObject({
+      username: 'township',
+      roles: ['townshipWorker'],
+      jurisdiction: { code: '533423101', name: '保和镇', level: 'township' },
+    });
     const cookie = res.cookies.find((c) => c.name === 'cradle_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   });
@@ -34,7 +38,9 @@ describe('sign-in', () => {
   });
 
   it('locks the account even when the failures arrive all at once', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => post({ username: 'education', password: 'wrong-guess' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => post({ username: 'education', password: 'wrong-guess' })),
+    );
     expect(results.some((r) => r.statusCode === 423)).toBe(true);
     const right = await post({ username: 'education', password: DEMO_PASSWORD });
     expect(right.statusCode).toBe(423);
@@ -47,7 +53,11 @@ describe('sign-in', () => {
       expect([403, 404], url).toContain(res.statusCode);
     }
     const leader = await login(t, 'leader');
-    const write = await t.app.inject({ method: 'POST', url: '/%61pi/audit/verify', headers: { cookie: leader.cookie } });
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/audit/verify',
+      headers: { cookie: leader.cookie },
+    });
     expect([403, 404]).toContain(write.statusCode);
     const anonymous = await t.app.inject({ method: 'GET', url: '/%61pi/persons' });
     expect([401, 404]).toContain(anonymous.statusCode);
@@ -62,12 +72,15 @@ describe('sign-in', () => {
   });
 
   it('locks the account for 15 minutes after five failures, even for the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await post({ username: 'cdc', password: 'bad' })).json().code).toBe('auth.invalidCredentials');
+    for (let i = 0; i < 4; i++)
+      expect((await post({ username: 'cdc', password: 'bad' })).json().code).toBe('auth.invalidCredentials');
     const fifth = await post({ username: 'cdc', password: 'bad' });
     expect(fifth.statusCode).toBe(423);
     const right = await post({ username: 'cdc', password: DEMO_PASSWORD });
     expect(right.statusCode).toBe(423);
-    const row = await t.database.query<{ mins: number }>("SELECT extract(epoch FROM locked_until - now()) / 60 AS mins FROM users WHERE username = 'cdc'");
+    const row = await t.database.query<{ mins: number }>(
+      "SELECT extract(epoch FROM locked_until - now()) / 60 AS mins FROM users WHERE username = 'cdc'",
+    );
     expect(Number(row[0]!.mins)).toBeGreaterThan(14);
     expect(Number(row[0]!.mins)).toBeLessThanOrEqual(15);
   });
@@ -75,7 +88,12 @@ describe('sign-in', () => {
   it('rejects a request with no session, and a write without the CSRF token', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/persons' })).statusCode).toBe(401);
     const s = await login(t, 'township');
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/persons/1/reveal', payload: { reason: 'check' }, headers: { cookie: s.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/persons/1/reveal',
+      payload: { reason: 'check' },
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('csrf.invalid');
   });
@@ -91,7 +109,10 @@ describe('sign-in', () => {
   it('keeps a leader read-only and ends the session on logout', async () => {
     const s = await login(t, 'leader');
     expect((await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(s) })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: '/api/persons/1/reveal', payload: { reason: 'look' }, ...as(s) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/persons/1/reveal', payload: { reason: 'look' }, ...as(s) }))
+        .statusCode,
+    ).toBe(403);
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', ...as(s) });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(401);
@@ -99,13 +120,19 @@ describe('sign-in', () => {
 
   it('rate-limits repeated sign-in attempts from one address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await post({ username: `ghost${i}`, password: 'x' }, { 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7')).statusCode);
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (await post({ username: `ghost${i}`, password: 'x' }, { 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7'))
+          .statusCode,
+      );
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes).toContain(429);
   });
 
   it('records sign-ins, successful and failed, in the audit log', async () => {
-    const rows = await t.database.query<{ outcome: string; n: number }>("SELECT outcome, count(*)::int AS n FROM audit_log WHERE action = 'auth.login' GROUP BY outcome");
+    const rows = await t.database.query<{ outcome: string; n: number }>(
+      "SELECT outcome, count(*)::int AS n FROM audit_log WHERE action = 'auth.login' GROUP BY outcome",
+    );
     const by = Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)]));
     expect(by.success).toBeGreaterThan(0);
     expect(by.failure).toBeGreaterThan(0);

@@ -5,30 +5,59 @@ import { LoginBody, Session } from './schemas.js';
 import type { AuthService } from './service.js';
 import { SESSION_COOKIE, type SessionUser } from './session.js';
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; regions: RegionService; secureCookies: boolean }> = async (app, opts) => {
-  const me = (u: SessionUser) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, department: u.department, jurisdiction: opts.regions.ref(u.jurisdictionCode) });
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  auth: AuthService;
+  regions: RegionService;
+  secureCookies: boolean;
+}> = async (app, opts) => {
+  const me = (u: SessionUser) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    department: u.department,
+    jurisdiction: opts.regions.ref(u.jurisdictionCode),
+  });
 
   app.post(
     '/api/auth/login',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in (password, plus TOTP for administrators)', body: LoginBody, response: { 200: Session } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (password, plus TOTP for administrators)',
+        body: LoginBody,
+        response: { 200: Session },
+      },
     },
     async (req, reply) => {
       const result = await opts.auth.login({ ...req.body, clientIp: req.ip });
-      void reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies });
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookies,
+      });
       return { user: me(result.user), csrfToken: result.csrfToken };
     },
   );
 
-  app.post('/api/auth/logout', { config: { readOnlyOk: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (req, reply) => {
-    await opts.auth.logout(req.user!, req.sessionTokenHash!, req.ip);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { readOnlyOk: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await opts.auth.logout(req.user!, req.sessionTokenHash!, req.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: Session } } }, async (req) => ({
-    user: me(req.user!),
-    csrfToken: req.csrfToken!,
-  }));
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: Session } } },
+    async (req) => ({
+      user: me(req.user!),
+      csrfToken: req.csrfToken!,
+    }),
+  );
 };

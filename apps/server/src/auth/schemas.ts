@@ -13,5 +13,7 @@ export const Session = Type.Object({ user: Me, csrfToken: Type.String() });
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 256 }),
-  totp: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Six-digit TOTP code (RFC 6238), for administrator roles' })),
+  totp: Type.Optional(
+    Type.String({ pattern: '^\\d{6}$', description: 'Six-digit TOTP code (RFC 6238), for administrator roles' }),
+  ),
 });

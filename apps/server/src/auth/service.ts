@@ -9,7 +9,6 @@ import { hashToken, newToken, type SessionUser } from './session.js';
 import { matchTotpStep } from './totp.js';
 import { countFailure } from './lockout.js';
 
-
 interface UserRow {
   id: number;
   username: string;
@@ -40,7 +39,13 @@ export interface LoginResult {
 let dummyHash: Promise<string> | undefined;
 
 export function createAuthService(database: Database, keys: Keys, scopeCode: string) {
-  const audit = (u: UserRow | undefined, username: string, outcome: 'success' | 'failure' | 'denied', ip: string, reason?: string) =>
+  const audit = (
+    u: UserRow | undefined,
+    username: string,
+    outcome: 'success' | 'failure' | 'denied',
+    ip: string,
+    reason?: string,
+  ) =>
     appendAudit(database, {
       userId: u ? Number(u.id) : null,
       username: u?.username ?? username,
@@ -85,34 +90,84 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
         throw authError('auth.locked', { lockedUntil: new Date(u.locked_until).toISOString() });
       }
       if (!(await verifyPassword(u.password_hash, input.password))) {
-        throw authError((await recordFailure(u, input.clientIp, 'wrong password')) ? 'auth.locked' : 'auth.invalidCredentials');
+        throw authError(
+          (await recordFailure(u, input.clientIp, 'wrong password')) ? 'auth.locked' : 'auth.invalidCredentials',
+        );
       }
       if (requiresTwoFactor(u.roles)) {
         if (!input.totp) throw authError('auth.totpRequired');
         const secret = u.totp_secret_cipher ? decryptField(keys.secretEncryption, 'totp', u.totp_secret_cipher) : null;
         const step = secret ? matchTotpStep(secret, input.totp) : null;
         // A code is good once: the step must be later than the last one accepted (no replay).
-        const fresh = step !== null && (await database.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [u.id, step])).length > 0;
+        const fresh =
+          step !== null &&
+          (
+            await database.query(
+              'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
+              [u.id, step],
+            )
+          ).length > 0;
         if (!fresh) {
-          throw authError((await recordFailure(u, input.clientIp, step === null ? 'wrong TOTP code' : 'reused TOTP code')) ? 'auth.locked' : 'auth.totpInvalid');
+          throw authError(
+            (await recordFailure(u, input.clientIp, step === null ? 'wrong TOTP code' : 'reused TOTP code'))
+              ? 'auth.locked'
+              : 'auth.totpInvalid',
+          );
         }
       }
       const token = newToken();
       const csrfToken = newToken();
       await database.transaction(async (tx) => {
         // Re-checked here: parallel attempts may have locked the account during this one.
-        const open = await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id', [u.id]);
+        const open = await tx.query(
+          'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id',
+          [u.id],
+        );
         if (open.length === 0) throw authError('auth.locked');
-        await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [hashToken(token), u.id, csrfToken, input.clientIp]);
-        await appendAudit(tx, { userId: Number(u.id), username: u.username, jurisdictionCode: u.jurisdiction_code, action: 'auth.login', targetType: 'user', targetId: String(u.id), outcome: 'success', clientIp: input.clientIp });
+        await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [
+          hashToken(token),
+          u.id,
+          csrfToken,
+          input.clientIp,
+        ]);
+        await appendAudit(tx, {
+          userId: Number(u.id),
+          username: u.username,
+          jurisdictionCode: u.jurisdiction_code,
+          action: 'auth.login',
+          targetType: 'user',
+          targetId: String(u.id),
+          outcome: 'success',
+          clientIp: input.clientIp,
+        });
       });
-      return { token, csrfToken, user: { id: Number(u.id), username: u.username, displayName: u.display_name, roles: u.roles, jurisdictionCode: u.jurisdiction_code, department: u.department } };
+      return {
+        token,
+        csrfToken,
+        user: {
+          id: Number(u.id),
+          username: u.username,
+          displayName: u.display_name,
+          roles: u.roles,
+          jurisdictionCode: u.jurisdiction_code,
+          department: u.department,
+        },
+      };
     },
 
     async logout(user: SessionUser, tokenHash: string, clientIp: string): Promise<void> {
       await database.transaction(async (tx) => {
         await tx.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
-        await appendAudit(tx, { userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, action: 'auth.logout', targetType: 'user', targetId: String(user.id), outcome: 'success', clientIp });
+        await appendAudit(tx, {
+          userId: user.id,
+          username: user.username,
+          jurisdictionCode: user.jurisdictionCode,
+          action: 'auth.logout',
+          targetType: 'user',
+          targetId: String(user.id),
+          outcome: 'success',
+          clientIp,
+        });
       });
     },
   };

@@ -80,10 +80,18 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       const idleMs = row ? Date.now() - new Date(row.last_seen_at).getTime() : 0;
       const ageMs = row ? Date.now() - new Date(row.created_at).getTime() : 0;
       if (row && row.active && idleMs <= idleMinutes * 60_000 && ageMs <= MAX_SESSION_MS) {
-        req.user = { id: Number(row.id), username: row.username, displayName: row.display_name, roles: row.roles, jurisdictionCode: row.jurisdiction_code, department: row.department };
+        req.user = {
+          id: Number(row.id),
+          username: row.username,
+          displayName: row.display_name,
+          roles: row.roles,
+          jurisdictionCode: row.jurisdiction_code,
+          department: row.department,
+        };
         req.sessionTokenHash = tokenHash;
         req.csrfToken = row.csrf_token;
-        if (idleMs > TOUCH_EVERY_MS) await database.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+        if (idleMs > TOUCH_EVERY_MS)
+          await database.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
       } else {
         expired = Boolean(row);
         if (row) await database.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
@@ -104,7 +112,13 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       if (!canWrite(req.user.roles) && !config.readOnlyOk) throw commonError('auth.forbidden');
     }
     if (config.roles && !req.user.roles.some((r) => config.roles!.includes(r))) {
-      await appendAudit(database, { ...actorOf(req), action: 'access.denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+      await appendAudit(database, {
+        ...actorOf(req),
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.routeOptions.url}`,
+        outcome: 'denied',
+      });
       throw commonError('auth.forbidden');
     }
   });

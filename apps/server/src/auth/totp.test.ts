@@ -32,6 +32,8 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('builds an otpauth URI an authenticator app can scan', () => {
-    expect(otpauthUri('ABC', 'admin')).toBe('otpauth://totp/Cradle%3Aadmin?secret=ABC&issuer=Cradle&algorithm=SHA1&digits=6&period=30');
+    expect(otpauthUri('ABC', 'admin')).toBe(
+      'otpauth://totp/Cradle%3Aadmin?secret=ABC&issuer=Cradle&algorithm=SHA1&digits=6&period=30',
+    );
   });
 });

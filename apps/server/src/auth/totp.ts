@@ -64,7 +64,8 @@ export function matchTotpStep(secretBase32: string, code: string, unixMs = Date.
   if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const step = Math.floor(unixMs / 1000 / 30);
-  for (const d of [-1, 0, 1]) if (timingSafeEqual(Buffer.from(hotp(secret, step + d)), Buffer.from(code))) return step + d;
+  for (const d of [-1, 0, 1])
+    if (timingSafeEqual(Buffer.from(hotp(secret, step + d)), Buffer.from(code))) return step + d;
   return null;
 }
 

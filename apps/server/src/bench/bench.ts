@@ -24,15 +24,28 @@ import { cycleBench } from './cycle-bench.js';
 // --skip-import / --skip-cycle run one half.
 const { values } = parseArgs({
   options: {
-    rows: { type: 'string', default: '1000000' }, batch: { type: 'string' }, 'skip-pglite': { type: 'boolean', default: false },
-    'skip-import': { type: 'boolean', default: false }, 'skip-cycle': { type: 'boolean', default: false },
+    rows: { type: 'string', default: '1000000' },
+    batch: { type: 'string' },
+    'skip-pglite': { type: 'boolean', default: false },
+    'skip-import': { type: 'boolean', default: false },
+    'skip-cycle': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.rows);
 // Default: the import's own batch size for each engine (defaultBatchRows).
 const BATCH_OPTION = values.batch ? Number(values.batch) : undefined;
 const SCOPE = '533423';
-const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'ethnicity', 'hukouRegionCode', 'residenceRegionCode', 'householdNo', 'relationToHead'] as const;
+const FIELDS = [
+  'name',
+  'idNumber',
+  'sex',
+  'birthDate',
+  'ethnicity',
+  'hukouRegionCode',
+  'residenceRegionCode',
+  'householdNo',
+  'relationToHead',
+] as const;
 
 async function freshPostgres(url: string): Promise<{ database: Database; drop: () => Promise<void> }> {
   const name = `cradle_bench_${randomBytes(4).toString('hex')}`;
@@ -59,7 +72,11 @@ async function freshPostgres(url: string): Promise<{ database: Database; drop: (
  * Validated rows, yielding to the event loop every SLICE_ROWS rows as the import's checkBatch
  * does: a batch's validation must not hold up the statements of the batch loading meanwhile.
  */
-async function* validated(rows: RawPersonRow[], ctx: Parameters<typeof validatePersonRow>[1], counts: { invalid: number }): AsyncGenerator<PersonRow> {
+async function* validated(
+  rows: RawPersonRow[],
+  ctx: Parameters<typeof validatePersonRow>[1],
+  counts: { invalid: number },
+): AsyncGenerator<PersonRow> {
   for (let i = 0; i < rows.length; i++) {
     if (i % SLICE_ROWS === 0 && i > 0) await yieldToEventLoop();
     const v = validatePersonRow(rows[i]!, ctx);
@@ -72,21 +89,54 @@ function validatedNow(rows: RawPersonRow[], ctx: Parameters<typeof validatePerso
   return rows.map((raw) => validatePersonRow(raw, ctx)).flatMap((v) => (v.ok ? [v.value] : []));
 }
 
-const PERSON_COLUMNS = ['name', 'sex', 'birth_date', 'ethnicity', 'id_kind', 'id_cipher', 'id_blind_index', 'id_masked', 'hukou_region_code', 'residence_region_code', 'relation_to_head', 'source', 'row_hash'];
+const PERSON_COLUMNS = [
+  'name',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'id_kind',
+  'id_cipher',
+  'id_blind_index',
+  'id_masked',
+  'hukou_region_code',
+  'residence_region_code',
+  'relation_to_head',
+  'source',
+  'row_hash',
+];
 
 /**
  * Baseline 1, apart so that its million prepared rows are garbage before the import is timed:
  * a real import streams its file and never holds them, and a heap that does slows every
  * collection of the path being measured.
  */
-async function copyBaseline(database: Database, rows: RawPersonRow[], pii: Pii, ctx: Parameters<typeof validatePersonRow>[1], batch: number): Promise<number> {
+async function copyBaseline(
+  database: Database,
+  rows: RawPersonRow[],
+  pii: Pii,
+  ctx: Parameters<typeof validatePersonRow>[1],
+  batch: number,
+): Promise<number> {
   const prepared = await prepareRows(validatedNow(rows, ctx), pii);
   const chunks: string[] = [];
   for (let i = 0; i < prepared.names.length; i += batch) {
     let chunk = '';
     for (let j = i; j < Math.min(i + batch, prepared.names.length); j++) {
-      chunk += csvLine([prepared.names[j], prepared.sexes[j], prepared.birthDates[j], prepared.ethnicities[j], prepared.idKinds[j], byteaHex(prepared.idCiphers[j]!),
-        byteaHex(prepared.blindIndexes[j]!), prepared.idMasked[j], prepared.hukouRegionCodes[j], prepared.residenceRegionCodes[j], prepared.relationsToHead[j], 'bench', prepared.rowHashes[j]]);
+      chunk += csvLine([
+        prepared.names[j],
+        prepared.sexes[j],
+        prepared.birthDates[j],
+        prepared.ethnicities[j],
+        prepared.idKinds[j],
+        byteaHex(prepared.idCiphers[j]!),
+        byteaHex(prepared.blindIndexes[j]!),
+        prepared.idMasked[j],
+        prepared.hukouRegionCodes[j],
+        prepared.residenceRegionCodes[j],
+        prepared.relationsToHead[j],
+        'bench',
+        prepared.rowHashes[j],
+      ]);
     }
     chunks.push(chunk);
   }
@@ -109,9 +159,18 @@ function collectGarbage(): void {
 async function bareCopy(database: Database, rows: RawPersonRow[], batch: number): Promise<number> {
   await database.query(`CREATE TABLE bench_raw (${FIELDS.map((f) => `"${f}" text`).join(', ')})`);
   const rawChunks: string[] = [];
-  for (let i = 0; i < rows.length; i += batch) rawChunks.push(rows.slice(i, i + batch).map((r) => csvLine(FIELDS.map((f) => r[f] as string | null))).join(''));
+  for (let i = 0; i < rows.length; i += batch)
+    rawChunks.push(
+      rows
+        .slice(i, i + batch)
+        .map((r) => csvLine(FIELDS.map((f) => r[f] as string | null)))
+        .join(''),
+    );
   const t = performance.now();
-  await database.copyIn(`COPY bench_raw (${FIELDS.map((f) => `"${f}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`, rawChunks);
+  await database.copyIn(
+    `COPY bench_raw (${FIELDS.map((f) => `"${f}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+    rawChunks,
+  );
   return performance.now() - t;
 }
 
@@ -123,7 +182,10 @@ async function run(label: string, database: Database, rows: RawPersonRow[]) {
   const pii = createPii(deriveKeys(randomBytes(32)));
   const ctx = { regionExists: regions.exists, jurisdictionCode: SCOPE };
   const secs = (ms: number) => (ms / 1000).toFixed(2).padStart(8);
-  const rps = (ms: number) => Math.round(N / (ms / 1000)).toLocaleString('en-US').padStart(10);
+  const rps = (ms: number) =>
+    Math.round(N / (ms / 1000))
+      .toLocaleString('en-US')
+      .padStart(10);
 
   // Baseline 1: the same rows, already validated and encrypted (not timed), COPYed as the
   // owner into a table shaped like persons with the same indexes: the database's raw ingest.
@@ -143,28 +205,43 @@ async function run(label: string, database: Database, rows: RawPersonRow[]) {
   // An immediate re-import of the same rows: nothing may change.
   collectGarbage();
   t = performance.now();
-  const again = await loadPersonRows(database, { jurisdictionCode: SCOPE }, validated(rows, ctx, { invalid: 0 }), pii, BATCH);
+  const again = await loadPersonRows(
+    database,
+    { jurisdictionCode: SCOPE },
+    validated(rows, ctx, { invalid: 0 }),
+    pii,
+    BATCH,
+  );
   const reimportMs = performance.now() - t;
 
   console.log(`\n${label}: ${N.toLocaleString('en-US')} rows, batches of ${BATCH.toLocaleString('en-US')}`);
   console.log(`  COPY into persons-shaped table ${secs(copyMs)} s ${rps(copyMs)} rows/s   (baseline)`);
   console.log(`  COPY into bare text table      ${secs(bareMs)} s ${rps(bareMs)} rows/s   (reference)`);
-  console.log(`  import path                    ${secs(importMs)} s ${rps(importMs)} rows/s   (${first.inserted} inserted, ${counts.invalid} invalid)`);
-  console.log(`  re-import, unchanged           ${secs(reimportMs)} s ${rps(reimportMs)} rows/s   (${again.unchanged} unchanged, ${again.inserted + again.updated} changed)`);
-  console.log(`  ratio import / baseline COPY: ${(importMs / copyMs).toFixed(2)}×   (bare-table COPY: ${(importMs / bareMs).toFixed(1)}×)${label === 'PostgreSQL' ? '   target ≤ 3×' : ''}`);
+  console.log(
+    `  import path                    ${secs(importMs)} s ${rps(importMs)} rows/s   (${first.inserted} inserted, ${counts.invalid} invalid)`,
+  );
+  console.log(
+    `  re-import, unchanged           ${secs(reimportMs)} s ${rps(reimportMs)} rows/s   (${again.unchanged} unchanged, ${again.inserted + again.updated} changed)`,
+  );
+  console.log(
+    `  ratio import / baseline COPY: ${(importMs / copyMs).toFixed(2)}×   (bare-table COPY: ${(importMs / bareMs).toFixed(1)}×)${label === 'PostgreSQL' ? '   target ≤ 3×' : ''}`,
+  );
 }
 
 const t0 = performance.now();
-const villages = (await (async () => {
+const villages = await (async () => {
   const db = await openDatabase({});
   await migrate(db);
   await ensureRegionsLoaded(db, SCOPE);
-  const v = await db.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE '533423%' ORDER BY code");
+  const v = await db.query<{ code: string }>(
+    "SELECT code FROM regions WHERE level = 5 AND code LIKE '533423%' ORDER BY code",
+  );
   await db.close();
   return v.map((r) => r.code);
-})());
+})();
 const rows = values['skip-import'] ? [] : benchRows(N, villages);
-if (rows.length > 0) console.log(`generated ${N.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+if (rows.length > 0)
+  console.log(`generated ${N.toLocaleString('en-US')} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 if (!values['skip-pglite'] && !values['skip-import']) {
   const db = await openDatabase({});

@@ -9,7 +9,12 @@ import { runPaymentCycle } from '../benefits/cycle.js';
  * The children (born 2023–2025, second or third, hukou in the county's villages) are made in
  * SQL as the owner: the import is measured on its own above.
  */
-export async function cycleBench(database: Database, n: number, villages: readonly string[], label: string): Promise<void> {
+export async function cycleBench(
+  database: Database,
+  n: number,
+  villages: readonly string[],
+  label: string,
+): Promise<void> {
   await database.query(
     `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, parity, source, row_hash)
      SELECT '测试儿童', 'female', date '2023-01-01' + (i % 1095), 'resident', '\\x00'::bytea, sha256(('cycle-bench-' || i)::bytea),
@@ -25,26 +30,43 @@ export async function cycleBench(database: Database, n: number, villages: readon
   const chunks: string[] = [];
   for (let i = 0; i < n; i += 50_000) {
     let chunk = '';
-    for (let j = i; j < Math.min(i + 50_000, n); j++) chunk += `yunnan.childcareAllowance,2025,${j + 1},80000,1,${villages[j % villages.length]}\n`;
+    for (let j = i; j < Math.min(i + 50_000, n); j++)
+      chunk += `yunnan.childcareAllowance,2025,${j + 1},80000,1,${villages[j % villages.length]}\n`;
     chunks.push(chunk);
   }
   let t = performance.now();
-  await database.copyIn('COPY bench_payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code) FROM STDIN WITH (FORMAT csv)', chunks);
+  await database.copyIn(
+    'COPY bench_payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code) FROM STDIN WITH (FORMAT csv)',
+    chunks,
+  );
   const copyMs = performance.now() - t;
 
   const actor = { userId: null, username: 'bench', jurisdictionCode: '533423', clientIp: null };
-  const cycle = () => runPaymentCycle(database, { scheme: YUNNAN_CHILDCARE_ALLOWANCE, periodKey: '2025', jurisdictionCode: '533423', actor });
+  const cycle = () =>
+    runPaymentCycle(database, {
+      scheme: YUNNAN_CHILDCARE_ALLOWANCE,
+      periodKey: '2025',
+      jurisdictionCode: '533423',
+      actor,
+    });
   t = performance.now();
   const batch = await cycle();
   const cycleMs = performance.now() - t;
   t = performance.now();
   const again = await cycle();
   const rerunMs = performance.now() - t;
-  if (again.id !== batch.id || again.paymentCount !== batch.paymentCount) throw new Error('the re-run changed the batch');
+  if (again.id !== batch.id || again.paymentCount !== batch.paymentCount)
+    throw new Error('the re-run changed the batch');
 
-  console.log(`\n${label}: payment cycle, ${batch.paymentCount.toLocaleString('en-US')} eligible children (${batch.chunksTotal} chunks)`);
+  console.log(
+    `\n${label}: payment cycle, ${batch.paymentCount.toLocaleString('en-US')} eligible children (${batch.chunksTotal} chunks)`,
+  );
   console.log(`  COPY of as many payment rows  ${secs(copyMs)} s   (baseline)`);
-  console.log(`  payment cycle                 ${secs(cycleMs)} s   (${Math.round(batch.paymentCount / (cycleMs / 1000)).toLocaleString('en-US')} payments/s)`);
+  console.log(
+    `  payment cycle                 ${secs(cycleMs)} s   (${Math.round(batch.paymentCount / (cycleMs / 1000)).toLocaleString('en-US')} payments/s)`,
+  );
   console.log(`  immediate re-run              ${secs(rerunMs)} s`);
-  console.log(`  ratio cycle / COPY: ${(cycleMs / copyMs).toFixed(2)}×   target ≤ 2×;   re-run / cycle: ${(rerunMs / cycleMs).toFixed(4)}   target < 0.1`);
+  console.log(
+    `  ratio cycle / COPY: ${(cycleMs / copyMs).toFixed(2)}×   target ≤ 2×;   re-run / cycle: ${(rerunMs / cycleMs).toFixed(4)}   target < 0.1`,
+  );
 }

@@ -41,7 +41,9 @@ const WARMUP = arg('warmup', 100); // residents writing once each, of both kinds
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
-  console.error('Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5433/postgres): the load runs against PostgreSQL.');
+  console.error(
+    'Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5433/postgres): the load runs against PostgreSQL.',
+  );
   process.exit(2);
 }
 
@@ -58,10 +60,24 @@ async function freePort(): Promise<number> {
 function startServer(databaseUrl: string, key: string, port: number): Promise<ChildProcess> {
   // LOAD_PROFILE_DIR=/tmp/prof: the server writes a CPU profile there when it stops.
   const profile = process.env.LOAD_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, CRADLE_KEY: key, CRADLE_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', CRADLE_SCOPE: TEST_SCOPE, CRADLE_LOG_LEVEL: 'error', CRADLE_SMS: 'log' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        CRADLE_KEY: key,
+        CRADLE_DEMO: '0',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CRADLE_SCOPE: TEST_SCOPE,
+        CRADLE_LOG_LEVEL: 'error',
+        CRADLE_SMS: 'log',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready in')) resolve(child);
@@ -72,15 +88,37 @@ function startServer(databaseUrl: string, key: string, port: number): Promise<Ch
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
 
-function request(port: number, method: string, url: string, r: LoadResident, body?: unknown): Promise<{ status: number; json: unknown }> {
+function request(
+  port: number,
+  method: string,
+  url: string,
+  r: LoadResident,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: url, agent, headers: { cookie: `cradle_resident=${r.token}`, 'x-csrf-token': r.csrf, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          cookie: `cradle_resident=${r.token}`,
+          'x-csrf-token': r.csrf,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : null }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : null,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -95,8 +133,11 @@ async function main() {
   const keys = deriveKeys(master);
   let server: ChildProcess | undefined;
   try {
-    console.log(`Loading the demo county (${POPULATION.toLocaleString('en-US')} persons) and ${CLIENTS * WRITES} residents…`);
-    for (const u of demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001')) await createUser(database, keys, u, DEMO_PASSWORD);
+    console.log(
+      `Loading the demo county (${POPULATION.toLocaleString('en-US')} persons) and ${CLIENTS * WRITES} residents…`,
+    );
+    for (const u of demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001'))
+      await createUser(database, keys, u, DEMO_PASSWORD);
     const pii = createPii(keys);
     await loadDemoPopulation(database, pii, TEST_SCOPE, POPULATION, new Date());
     await pii.close();
@@ -114,27 +155,71 @@ async function main() {
     // Each client writes as residents of its own, one write each: the per-resident limits and the
     // duplicate checks (one open bundle per newborn) then see what real families would send.
     const clients = Array.from({ length: CLIENTS }, (_, c) => residents.filter((_, i) => i % CLIENTS === c));
-    const think = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms * (0.5 + Math.random()))) : Promise.resolve());
+    const think = (ms: number) =>
+      ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms * (0.5 + Math.random()))) : Promise.resolve();
     // Paced clients start at random moments over two think times (a ramp-up, as load tools have):
     // started in step, 200 clients' first and second requests bunch up in the second second.
-    const rampUp = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, 2 * ms * Math.random())) : Promise.resolve());
+    const rampUp = (ms: number) =>
+      ms > 0 ? new Promise((resolve) => setTimeout(resolve, 2 * ms * Math.random())) : Promise.resolve();
 
     const writeAs = (rec: Recorder, r: LoadResident, i: number) => {
       const parents = { mother: { personId: r.personId }, father: r.spouseId ? { personId: r.spouseId } : null };
       if (i % 2 === 0) {
-        const body = { ...parents, married: r.spouseId !== null, residenceRegionCode: r.residenceRegionCode, childStatus: 'pregnant', expectedBirthDate: plusDays(120), commitment: { accepted: true, statement: '本人承诺所填信息真实有效。' } };
-        return rec.time('write: childbirth registration', () => request(port, 'POST', '/api/portal/childbirth-registrations', r, body), 201);
+        const body = {
+          ...parents,
+          married: r.spouseId !== null,
+          residenceRegionCode: r.residenceRegionCode,
+          childStatus: 'pregnant',
+          expectedBirthDate: plusDays(120),
+          commitment: { accepted: true, statement: '本人承诺所填信息真实有效。' },
+        };
+        return rec.time(
+          'write: childbirth registration',
+          () => request(port, 'POST', '/api/portal/childbirth-registrations', r, body),
+          201,
+        );
       }
-      const body = { ...parents, newborn: { name: '测试宝宝', sex: 'female', birthDate: plusDays(-5), birthTime: '08:30', birthPlace: '维西县', hospitalName: '维西县人民医院' }, hukouRegionCode: r.residenceRegionCode, services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard'] };
-      return rec.time('write: newborn bundle', () => request(port, 'POST', '/api/portal/newborn-bundles', r, body), 201);
+      const body = {
+        ...parents,
+        newborn: {
+          name: '测试宝宝',
+          sex: 'female',
+          birthDate: plusDays(-5),
+          birthTime: '08:30',
+          birthPlace: '维西县',
+          hospitalName: '维西县人民医院',
+        },
+        hukouRegionCode: r.residenceRegionCode,
+        services: [
+          'birthCertificate',
+          'vaccinationRecord',
+          'hukouRegistration',
+          'medicalInsuranceEnrollment',
+          'socialSecurityCard',
+        ],
+      };
+      return rec.time(
+        'write: newborn bundle',
+        () => request(port, 'POST', '/api/portal/newborn-bundles', r, body),
+        201,
+      );
     };
     // Reads as residents who wrote in this scenario: a registration's writer (even), a bundle's (odd).
     const readAs = async (rec: Recorder, mine: LoadResident[], offset: number, i: number) => {
       const r = mine[offset + (i % 2)]!;
-      if (i % 2 === 0) return rec.time('read: my registrations', () => request(port, 'GET', '/api/portal/childbirth-registrations', r), 200);
+      if (i % 2 === 0)
+        return rec.time(
+          'read: my registrations',
+          () => request(port, 'GET', '/api/portal/childbirth-registrations', r),
+          200,
+        );
       const list = (await request(port, 'GET', '/api/portal/newborn-bundles', r)).json as { id: number }[];
       const id = Array.isArray(list) && list[0] ? list[0].id : 1;
-      return rec.time('read: a bundle with its tasks', () => request(port, 'GET', `/api/portal/newborn-bundles/${id}`, r), 200);
+      return rec.time(
+        'read: a bundle with its tasks',
+        () => request(port, 'GET', `/api/portal/newborn-bundles/${id}`, r),
+        200,
+      );
     };
 
     // Warm-up, not counted: JIT, connections, plans, for every kind of request measured (a server
@@ -142,37 +227,50 @@ async function main() {
     const warm = new Recorder();
     await Promise.all(warmers.map((r, i) => writeAs(warm, r, i)));
     await Promise.all(warmers.map((r, i) => readAs(warm, warmers, 0, i)));
-    if (warm.failures.length) console.log(`  warm-up: ${warm.failures.length} requests failed; first: ${warm.failures[0]}`);
+    if (warm.failures.length)
+      console.log(`  warm-up: ${warm.failures.length} requests failed; first: ${warm.failures[0]}`);
     console.log(`\nFamily-services load, ${CLIENTS} concurrent clients on loopback, PostgreSQL (${today})`);
     // Two scenarios (our reading of "200 concurrent clients"): people using the portal, each
     // waiting about a second between requests (think time 0.5–1.5 s, as load tools model users),
     // where the latency targets apply; then the same clients back to back, for capacity.
-    for (const [label, thinkMs] of [['paced (think time 0.5–1.5 s)', THINK_MS], ['saturated (no think time)', 0]] as const) {
+    for (const [label, thinkMs] of [
+      ['paced (think time 0.5–1.5 s)', THINK_MS],
+      ['saturated (no think time)', 0],
+    ] as const) {
       const rec = new Recorder();
       const offset = label.startsWith('paced') ? 0 : WRITES / 2;
       let t = performance.now();
       const cpu0 = cpuNow(server?.pid);
-      await Promise.all(clients.map(async (mine) => {
-        await rampUp(thinkMs);
-        for (let i = 0; i < WRITES / 2; i++) {
-          if (i > 0) await think(thinkMs);
-          await writeAs(rec, mine[offset + i]!, offset + i);
-        }
-      }));
+      await Promise.all(
+        clients.map(async (mine) => {
+          await rampUp(thinkMs);
+          for (let i = 0; i < WRITES / 2; i++) {
+            if (i > 0) await think(thinkMs);
+            await writeAs(rec, mine[offset + i]!, offset + i);
+          }
+        }),
+      );
       const writeSecs = (performance.now() - t) / 1000;
       const cpu1 = cpuNow(server?.pid);
       t = performance.now();
-      await Promise.all(clients.map(async (mine) => {
-        await rampUp(thinkMs);
-        for (let i = 0; i < READS; i++) {
-          if (i > 0) await think(thinkMs);
-          await readAs(rec, mine, offset, i);
-        }
-      }));
+      await Promise.all(
+        clients.map(async (mine) => {
+          await rampUp(thinkMs);
+          for (let i = 0; i < READS; i++) {
+            if (i > 0) await think(thinkMs);
+            await readAs(rec, mine, offset, i);
+          }
+        }),
+      );
       const readSecs = (performance.now() - t) / 1000;
       const cpu2 = cpuNow(server?.pid);
       console.log(`\n${label}`);
-      rec.print({ 'write: childbirth registration': writeSecs, 'write: newborn bundle': writeSecs, 'read: my registrations': readSecs, 'read: a bundle with its tasks': readSecs });
+      rec.print({
+        'write: childbirth registration': writeSecs,
+        'write: newborn bundle': writeSecs,
+        'read: my registrations': readSecs,
+        'read: a bundle with its tasks': readSecs,
+      });
       if (process.env.LOAD_TIMELINE === '1') {
         rec.printTimeline('write');
         rec.printTimeline('read');
@@ -187,7 +285,9 @@ async function main() {
     console.log('\nTargets (issue 4): writes p99 < 100 ms, reads p99 < 50 ms.');
     // Every request above appended to the audit chain concurrently: it must still verify.
     const chain = await verifyAuditChain(database);
-    console.log(`Audit chain after the load: ${chain.ok ? `intact, ${chain.checked} entries` : `BROKEN at ${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`}`);
+    console.log(
+      `Audit chain after the load: ${chain.ok ? `intact, ${chain.checked} entries` : `BROKEN at ${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`}`,
+    );
     if (!chain.ok) process.exitCode = 1;
   } finally {
     server?.kill('SIGTERM');

@@ -25,15 +25,29 @@ export async function createResidents(database: Database, keys: Keys, n: number)
       ORDER BY m.id LIMIT $1`,
     [n],
   );
-  if (mothers.length < n) throw new Error(`only ${mothers.length} mothers in the population; use a larger --population`);
+  if (mothers.length < n)
+    throw new Error(`only ${mothers.length} mothers in the population; use a larger --population`);
   const out: LoadResident[] = [];
   for (const [i, m] of mothers.entries()) {
     const phone = `139${String(i).padStart(8, '0')}`;
-    const [row] = await database.query<{ id: number }>('INSERT INTO residents (phone_blind_index, phone_cipher, person_id) VALUES ($1, $2, $3) RETURNING id', [phoneBlindIndex(keys, phone), encryptField(keys.piiEncryption, 'phone', phone), m.id]);
+    const [row] = await database.query<{ id: number }>(
+      'INSERT INTO residents (phone_blind_index, phone_cipher, person_id) VALUES ($1, $2, $3) RETURNING id',
+      [phoneBlindIndex(keys, phone), encryptField(keys.piiEncryption, 'phone', phone), m.id],
+    );
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(32).toString('base64url');
-    await database.query('INSERT INTO resident_sessions (token_hash, resident_id, csrf_token) VALUES ($1, $2, $3)', [createHash('sha256').update(token).digest('hex'), row!.id, csrf]);
-    out.push({ token, csrf, personId: Number(m.id), spouseId: m.spouse === null ? null : Number(m.spouse), residenceRegionCode: m.residence_region_code });
+    await database.query('INSERT INTO resident_sessions (token_hash, resident_id, csrf_token) VALUES ($1, $2, $3)', [
+      createHash('sha256').update(token).digest('hex'),
+      row!.id,
+      csrf,
+    ]);
+    out.push({
+      token,
+      csrf,
+      personId: Number(m.id),
+      spouseId: m.spouse === null ? null : Number(m.spouse),
+      residenceRegionCode: m.residence_region_code,
+    });
   }
   return out;
 }

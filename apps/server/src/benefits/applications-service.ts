@@ -1,6 +1,16 @@
 import {
-  checkApplicationFacts, checkEligibility, chinaDateOf, newApplicationState, periodOn, resolveNoticeDays, review, reviewLevelOf, withApplicationFacts,
-  type ParameterOverride, type ReviewAction, type SchemeDefinition,
+  checkApplicationFacts,
+  checkEligibility,
+  chinaDateOf,
+  newApplicationState,
+  periodOn,
+  resolveNoticeDays,
+  review,
+  reviewLevelOf,
+  withApplicationFacts,
+  type ParameterOverride,
+  type ReviewAction,
+  type SchemeDefinition,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
@@ -8,7 +18,14 @@ import { isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/service.js';
 import { AppError, commonError } from '../errors.js';
 import {
-  findApplication, insertApplication, insertDecision, listDecisions, listForBeneficiary, listQueue, saveState, type ApplicationRow,
+  findApplication,
+  insertApplication,
+  insertDecision,
+  listDecisions,
+  listForBeneficiary,
+  listQueue,
+  saveState,
+  type ApplicationRow,
 } from './applications-repo.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
@@ -32,14 +49,32 @@ export function createApplicationService(database: Database) {
   const today = () => chinaDateOf(new Date());
 
   /** The application with its history and its eligibility now, as reviewers and the family see it. */
-  async function view(tx: Parameters<typeof findApplication>[0], app: ApplicationRow, scheme: SchemeDefinition, overrides?: ParameterOverride[]) {
+  async function view(
+    tx: Parameters<typeof findApplication>[0],
+    app: ApplicationRow,
+    scheme: SchemeDefinition,
+    overrides?: ParameterOverride[],
+  ) {
     const facts = await beneficiaryFacts(tx, app.beneficiaryId);
     const period = periodOn(scheme.frequency, today());
-    const e = facts ? checkEligibility(scheme, withApplicationFacts(facts, app.facts), period, overrides ?? (await publishedOverrides(tx, scheme.code))) : null;
+    const e = facts
+      ? checkEligibility(
+          scheme,
+          withApplicationFacts(facts, app.facts),
+          period,
+          overrides ?? (await publishedOverrides(tx, scheme.code)),
+        )
+      : null;
     return {
       ...app,
       decisions: await listDecisions(tx, app.id),
-      eligibility: e && { schemeCode: e.schemeCode, period: e.period, eligible: e.eligible, amountFen: e.amount, trace: e.trace },
+      eligibility: e && {
+        schemeCode: e.schemeCode,
+        period: e.period,
+        eligible: e.eligible,
+        amountFen: e.amount,
+        trace: e.trace,
+      },
     };
   }
 
@@ -52,16 +87,33 @@ export function createApplicationService(database: Database) {
       const overrides = await publishedOverrides(tx, scheme.code);
       const noticeDays = resolveNoticeDays(scheme, overrides, app.regionCode, today());
       const outcome = review(scheme, app, action, level, today(), noticeDays);
-      if (!outcome.ok) throw new AppError(outcome.code, outcome.code === 'review.reasonRequired' ? 400 : 409, outcome.message);
+      if (!outcome.ok)
+        throw new AppError(outcome.code, outcome.code === 'review.reasonRequired' ? 400 : 409, outcome.message);
       // An appeal reviewed at the level that rejected (a county's own rejection) goes to another person.
       if (app.appealed && action.kind !== 'appeal') {
         const rejection = (await listDecisions(tx, id)).filter((d) => d.action === 'reject').at(-1);
-        if (rejection && rejection.level === app.level && rejection.decidedBy === a.user.id) throw BenefitsError('application.sameReviewer');
+        if (rejection && rejection.level === app.level && rejection.decidedBy === a.user.id)
+          throw BenefitsError('application.sameReviewer');
       }
       await saveState(tx, id, outcome.state);
       const reason = action.kind === 'reject' ? action.reason.trim() : null;
-      await insertDecision(tx, id, app.regionCode, { level: action.kind === 'appeal' ? outcome.state.level : app.level, action: action.kind, reason, decidedBy: a.user.id, decidedByName: a.user.displayName });
-      await appendAudit(tx, auditOf(a, auditAction, 'application', String(id), { scheme: app.schemeCode, from: app.status, to: outcome.state.status, level: app.level, ...(reason ? { reason } : {}) }));
+      await insertDecision(tx, id, app.regionCode, {
+        level: action.kind === 'appeal' ? outcome.state.level : app.level,
+        action: action.kind,
+        reason,
+        decidedBy: a.user.id,
+        decidedByName: a.user.displayName,
+      });
+      await appendAudit(
+        tx,
+        auditOf(a, auditAction, 'application', String(id), {
+          scheme: app.schemeCode,
+          from: app.status,
+          to: outcome.state.status,
+          level: app.level,
+          ...(reason ? { reason } : {}),
+        }),
+      );
       return view(tx, { ...app, ...outcome.state }, scheme, overrides);
     });
   }
@@ -78,23 +130,46 @@ export function createApplicationService(database: Database) {
         if (!person) throw commonError('notFound');
         if (!person.hukouRegionCode.startsWith(scheme.regionCode)) throw BenefitsError('application.outsideScheme');
         // Applied for where the hukou is: someone living here with hukou elsewhere applies there.
-        if (!person.hukouRegionCode.startsWith(a.user.jurisdictionCode)) throw BenefitsError('application.hukouElsewhere');
+        if (!person.hukouRegionCode.startsWith(a.user.jurisdictionCode))
+          throw BenefitsError('application.hukouElsewhere');
         const state = newApplicationState(scheme);
         // The refusal ends the transaction, so the failed insert needs no savepoint.
-        const id = await insertApplication(tx, {
-          schemeCode: scheme.code, beneficiaryId: input.beneficiaryId, regionCode: person.hukouRegionCode, facts,
-          applicantName: input.applicantName?.trim() || null, channel: 'villageWorker', submittedBy: a.user.id,
-        }, state).catch((e: unknown) => {
+        const id = await insertApplication(
+          tx,
+          {
+            schemeCode: scheme.code,
+            beneficiaryId: input.beneficiaryId,
+            regionCode: person.hukouRegionCode,
+            facts,
+            applicantName: input.applicantName?.trim() || null,
+            channel: 'villageWorker',
+            submittedBy: a.user.id,
+          },
+          state,
+        ).catch((e: unknown) => {
           throw isUniqueViolation(e, 'applications_open_uq') ? BenefitsError('application.duplicate') : e;
         });
-        await insertDecision(tx, id, person.hukouRegionCode, { level: state.level, action: 'submit', reason: null, decidedBy: a.user.id, decidedByName: a.user.displayName });
-        await appendAudit(tx, auditOf(a, 'benefits.applicationSubmit', 'application', String(id), { scheme: scheme.code, beneficiaryId: input.beneficiaryId }));
+        await insertDecision(tx, id, person.hukouRegionCode, {
+          level: state.level,
+          action: 'submit',
+          reason: null,
+          decidedBy: a.user.id,
+          decidedByName: a.user.displayName,
+        });
+        await appendAudit(
+          tx,
+          auditOf(a, 'benefits.applicationSubmit', 'application', String(id), {
+            scheme: scheme.code,
+            beneficiaryId: input.beneficiaryId,
+          }),
+        );
         return view(tx, (await findApplication(tx, id))!, scheme);
       });
     },
 
     approve: (a: Actor, id: number) => decide(a, id, { kind: 'approve' }, 'benefits.applicationApprove'),
-    reject: (a: Actor, id: number, reason: string) => decide(a, id, { kind: 'reject', reason }, 'benefits.applicationReject'),
+    reject: (a: Actor, id: number, reason: string) =>
+      decide(a, id, { kind: 'reject', reason }, 'benefits.applicationReject'),
     appeal: (a: Actor, id: number) => decide(a, id, { kind: 'appeal' }, 'benefits.applicationAppeal'),
     closeNotice: (a: Actor, id: number) => decide(a, id, { kind: 'closeNotice' }, 'benefits.applicationNoticeClosed'),
 
@@ -102,7 +177,10 @@ export function createApplicationService(database: Database) {
       withScope(database, scope(a), async (tx) => {
         const app = await findApplication(tx, id);
         if (!app) throw BenefitsError('application.notFound');
-        await appendAudit(tx, auditOf(a, 'benefits.applicationView', 'application', String(id), { scheme: app.schemeCode }));
+        await appendAudit(
+          tx,
+          auditOf(a, 'benefits.applicationView', 'application', String(id), { scheme: app.schemeCode }),
+        );
         return view(tx, app, getScheme(app.schemeCode));
       }),
 

@@ -29,32 +29,63 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (who: string, url: string, payload?: object) => t.app.inject({ method: 'POST', url, payload, ...as(s[who]!) });
+const post = (who: string, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, payload, ...as(s[who]!) });
 const get = (who: string, url: string) => t.app.inject({ method: 'GET', url, ...as(s[who]!) });
 const apply = (who: string, body: object) => post(who, '/api/applications', body);
 
 describe('applying', () => {
   it('refuses what is not needed, not allowed or not valid, and stores nothing', async () => {
     const before = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n;
-    expect((await apply('village', { scheme: 'yunnan.birthGrant', beneficiaryId: ids.a })).json().code).toBe('application.notNeeded');
-    expect((await apply('village', { scheme: 'baiyin.childcareSubsidy', beneficiaryId: ids.a })).json().code).toBe('application.outsideScheme');
-    const badFacts = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.a, facts: { colour: true, accidentInsurancePurchased: 'yes' } });
+    expect((await apply('village', { scheme: 'yunnan.birthGrant', beneficiaryId: ids.a })).json().code).toBe(
+      'application.notNeeded',
+    );
+    expect((await apply('village', { scheme: 'baiyin.childcareSubsidy', beneficiaryId: ids.a })).json().code).toBe(
+      'application.outsideScheme',
+    );
+    const badFacts = await apply('village', {
+      scheme: 'yunnan.insuranceSubsidy',
+      beneficiaryId: ids.a,
+      facts: { colour: true, accidentInsurancePurchased: 'yes' },
+    });
     expect(badFacts.statusCode).toBe(400);
-    expect(badFacts.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['facts.accidentInsurancePurchased', 'facts.colour']);
-    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.other })).statusCode).toBe(404);
-    expect((await apply('finance', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a })).statusCode).toBe(403);
-    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.elsewhere })).json().code).toBe('application.hukouElsewhere');
+    expect(
+      badFacts
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['facts.accidentInsurancePurchased', 'facts.colour']);
+    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.other })).statusCode).toBe(
+      404,
+    );
+    expect((await apply('finance', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.elsewhere })).json().code,
+    ).toBe('application.hukouElsewhere');
     expect((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM applications'))[0]!.n).toBe(before);
   });
 
   it('takes one application per child and scheme, with the eligibility trace from the registry', async () => {
-    const res = await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a, applicantName: '申请甲之母' });
+    const res = await apply('village', {
+      scheme: 'national.childcareSubsidy',
+      beneficiaryId: ids.a,
+      applicantName: '申请甲之母',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'inReview', level: 'township', channel: 'villageWorker', beneficiaryName: '申请甲' });
+    expect(res.json()).toMatchObject({
+      status: 'inReview',
+      level: 'township',
+      channel: 'villageWorker',
+      beneficiaryName: '申请甲',
+    });
     expect(res.json().eligibility).toMatchObject({ eligible: true, period: '2026' });
     expect(res.json().decisions.map((d: { action: string }) => d.action)).toEqual(['submit']);
     ids.appA = res.json().id;
-    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a })).json().code).toBe('application.duplicate');
+    expect((await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: ids.a })).json().code).toBe(
+      'application.duplicate',
+    );
   });
 });
 
@@ -70,11 +101,24 @@ describe('review', () => {
     expect((await post('township', `${base}/approve`)).json()).toMatchObject({ status: 'inReview', level: 'county' });
     const done = await post('county', `${base}/approve`);
     expect(done.json()).toMatchObject({ status: 'approved' });
-    expect(done.json().decisions.map((d: { action: string; decidedByName: string }) => [d.action, d.decidedByName])).toEqual([
-      ['submit', '村计生专干 熊梅'], ['approve', '乡镇计生专干 和丽'], ['approve', '县卫健委 李主任'],
+    expect(
+      done.json().decisions.map((d: { action: string; decidedByName: string }) => [d.action, d.decidedByName]),
+    ).toEqual([
+      ['submit', '村计生专干 熊梅'],
+      ['approve', '乡镇计生专干 和丽'],
+      ['approve', '县卫健委 李主任'],
     ]);
-    const actions = (await t.database.query<{ action: string }>("SELECT action FROM audit_log WHERE target_type = 'application' AND target_id = $1 ORDER BY seq", [String(ids.appA)])).map((r) => r.action);
-    expect(actions).toEqual(['benefits.applicationSubmit', 'benefits.applicationApprove', 'benefits.applicationApprove']);
+    const actions = (
+      await t.database.query<{ action: string }>(
+        "SELECT action FROM audit_log WHERE target_type = 'application' AND target_id = $1 ORDER BY seq",
+        [String(ids.appA)],
+      )
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'benefits.applicationSubmit',
+      'benefits.applicationApprove',
+      'benefits.applicationApprove',
+    ]);
   });
 
   it('takes one appeal of a rejection, reviewed one level up', async () => {
@@ -82,9 +126,17 @@ describe('review', () => {
     const base = `/api/applications/${created.json().id}`;
     const rejected = await post('township', `${base}/reject`, { reason: '材料不全' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectionReason: '材料不全', level: 'township' });
-    expect((await get('village', `/api/applications?beneficiaryId=${ids.b}`)).json().map((x: { status: string }) => x.status)).toEqual(['rejected']);
+    expect(
+      (await get('village', `/api/applications?beneficiaryId=${ids.b}`))
+        .json()
+        .map((x: { status: string }) => x.status),
+    ).toEqual(['rejected']);
     expect((await get('township2', `/api/applications?beneficiaryId=${ids.b}`)).json()).toEqual([]);
-    expect((await post('village', `${base}/appeal`)).json()).toMatchObject({ status: 'inReview', level: 'county', appealed: true });
+    expect((await post('village', `${base}/appeal`)).json()).toMatchObject({
+      status: 'inReview',
+      level: 'county',
+      appealed: true,
+    });
     expect((await post('county', `${base}/approve`)).json().status).toBe('approved');
     ids.appB = created.json().id;
   });
@@ -92,16 +144,30 @@ describe('review', () => {
   it('holds a public notice before final approval, for the days the county set', async () => {
     // The county shortens the insurance subsidy's notice to 3 days (the scheme's default is 7).
     const v = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', {
-      effectiveFrom: '2020-01-01', values: { publicNoticeDays: 3 }, legalBasis: { document: '维西县卫健局 公示规定', clause: '第二条' },
+      effectiveFrom: '2020-01-01',
+      values: { publicNoticeDays: 3 },
+      legalBasis: { document: '维西县卫健局 公示规定', clause: '第二条' },
     });
     expect(v.statusCode).toBe(201);
     await post('county', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/submit`);
-    expect((await post('admin', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/publish`)).json().status).toBe('published');
-    const days = (await get('county', '/api/schemes/yunnan.insuranceSubsidy')).json().parameters.find((p: { name: string }) => p.name === 'publicNoticeDays');
+    expect(
+      (await post('admin', `/api/schemes/yunnan.insuranceSubsidy/versions/${v.json().id}/publish`)).json().status,
+    ).toBe('published');
+    const days = (await get('county', '/api/schemes/yunnan.insuranceSubsidy'))
+      .json()
+      .parameters.find((p: { name: string }) => p.name === 'publicNoticeDays');
     expect(days).toMatchObject({ unit: 'days', current: { value: 3, jurisdictionCode: '533423' } });
-    const tooLong = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', { effectiveFrom: '2020-01-01', values: { publicNoticeDays: 365 }, legalBasis: { document: '规定', clause: '1' } });
+    const tooLong = await post('county', '/api/schemes/yunnan.insuranceSubsidy/versions', {
+      effectiveFrom: '2020-01-01',
+      values: { publicNoticeDays: 365 },
+      legalBasis: { document: '规定', clause: '1' },
+    });
     expect(tooLong.json().details.map((d: { field: string }) => d.field)).toEqual(['values.publicNoticeDays']);
-    const created = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.c, facts: { accidentInsurancePurchased: true } });
+    const created = await apply('village', {
+      scheme: 'yunnan.insuranceSubsidy',
+      beneficiaryId: ids.c,
+      facts: { accidentInsurancePurchased: true },
+    });
     expect(created.json().eligibility).toMatchObject({ eligible: true, amountFen: 5000 });
     const base = `/api/applications/${created.json().id}`;
     await post('township', `${base}/approve`);
@@ -116,7 +182,10 @@ describe('review', () => {
 
 describe('a cycle of a scheme that needs applications', () => {
   it('pays the approved applications only, the amount checkEligibility gives', async () => {
-    const started = await post('finance', '/api/payment-cycles', { scheme: 'national.childcareSubsidy', period: '2026' });
+    const started = await post('finance', '/api/payment-cycles', {
+      scheme: 'national.childcareSubsidy',
+      period: '2026',
+    });
     expect(started.statusCode).toBe(202);
     let batch = started.json();
     for (let i = 0; i < 100 && batch.status !== 'complete'; i++) {
@@ -124,24 +193,38 @@ describe('a cycle of a scheme that needs applications', () => {
       batch = (await get('finance', `/api/payment-batches/${batch.id}`)).json();
     }
     const paid = await t.database.query<{ beneficiary_id: number; amount_fen: number }>(
-      "SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = 'national.childcareSubsidy' AND period_key = '2026' ORDER BY beneficiary_id");
+      "SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = 'national.childcareSubsidy' AND period_key = '2026' ORDER BY beneficiary_id",
+    );
     // 申请甲 (born March 2024): all of 2026; 申请乙 (born June 2025): all of 2026. Not 申请丙, who has no application.
-    expect(paid.map((p) => [Number(p.beneficiary_id), Number(p.amount_fen)])).toEqual([[ids.a, 360000], [ids.b, 360000]]);
+    expect(paid.map((p) => [Number(p.beneficiary_id), Number(p.amount_fen)])).toEqual([
+      [ids.a, 360000],
+      [ids.b, 360000],
+    ]);
     expect(batch).toMatchObject({ status: 'complete', paymentCount: 2, totalFen: 720000 });
   });
 });
 
 describe('an application whose child moves', () => {
   it('follows the hukou to the new township, which reviews it there', async () => {
-    const created = await apply('village', { scheme: 'yunnan.insuranceSubsidy', beneficiaryId: ids.b, facts: { accidentInsurancePurchased: true } });
+    const created = await apply('village', {
+      scheme: 'yunnan.insuranceSubsidy',
+      beneficiaryId: ids.b,
+      facts: { accidentInsurancePurchased: true },
+    });
     const id = created.json().id;
     expect((await get('township2', `/api/applications/${id}`)).statusCode).toBe(404);
-    await t.database.query("UPDATE persons SET hukou_region_code = '533423102001', residence_region_code = '533423102001' WHERE id = $1", [ids.b]);
+    await t.database.query(
+      "UPDATE persons SET hukou_region_code = '533423102001', residence_region_code = '533423102001' WHERE id = $1",
+      [ids.b],
+    );
     const there = await get('township2', `/api/applications/${id}`);
     expect(there.statusCode).toBe(200);
     expect(there.json().regionCode).toBe('533423102001');
     expect((await get('township', `/api/applications/${id}`)).statusCode).toBe(404);
-    const viewed = await t.database.query("SELECT 1 FROM audit_log WHERE action = 'benefits.applicationView' AND target_id = $1", [String(id)]);
+    const viewed = await t.database.query(
+      "SELECT 1 FROM audit_log WHERE action = 'benefits.applicationView' AND target_id = $1",
+      [String(id)],
+    );
     expect(viewed.length).toBeGreaterThan(0);
   });
 });

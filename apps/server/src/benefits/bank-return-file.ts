@@ -25,15 +25,43 @@ type Column = 'reference' | 'result' | 'reason' | 'bankReference' | 'amount';
 // brackets. Other columns are ignored, so the bank may send back our own export with a result
 // column added (its 合计 row is skipped).
 const HEADERS: Record<string, Column> = {
-  支付参考号: 'reference', 付款参考号: 'reference', 参考号: 'reference', paymentreference: 'reference', reference: 'reference',
-  处理结果: 'result', 结果: 'result', 支付结果: 'result', 状态: 'result', result: 'result', status: 'result',
-  失败原因: 'reason', 原因: 'reason', 退回原因: 'reason', reason: 'reason',
-  银行流水号: 'bankReference', 银行参考号: 'bankReference', 流水号: 'bankReference', bankreference: 'bankReference',
-  '金额(元)': 'amount', 金额: 'amount', amount: 'amount', 'amount(yuan)': 'amount',
+  支付参考号: 'reference',
+  付款参考号: 'reference',
+  参考号: 'reference',
+  paymentreference: 'reference',
+  reference: 'reference',
+  处理结果: 'result',
+  结果: 'result',
+  支付结果: 'result',
+  状态: 'result',
+  result: 'result',
+  status: 'result',
+  失败原因: 'reason',
+  原因: 'reason',
+  退回原因: 'reason',
+  reason: 'reason',
+  银行流水号: 'bankReference',
+  银行参考号: 'bankReference',
+  流水号: 'bankReference',
+  bankreference: 'bankReference',
+  '金额(元)': 'amount',
+  金额: 'amount',
+  amount: 'amount',
+  'amount(yuan)': 'amount',
 };
 const headerKey = (c: RawCell) => text(c).replace(/\s+/g, '').replaceAll('（', '(').replaceAll('）', ')').toLowerCase();
 
-const RESULTS: Record<string, BankResult> = { 成功: 'paid', 已支付: 'paid', paid: 'paid', success: 'paid', 失败: 'failed', failed: 'failed', 退回: 'returned', 退票: 'returned', returned: 'returned' };
+const RESULTS: Record<string, BankResult> = {
+  成功: 'paid',
+  已支付: 'paid',
+  paid: 'paid',
+  success: 'paid',
+  失败: 'failed',
+  failed: 'failed',
+  退回: 'returned',
+  退票: 'returned',
+  returned: 'returned',
+};
 export const bankResult = (written: string): BankResult | null => RESULTS[written.trim().toLowerCase()] ?? null;
 
 /**
@@ -55,14 +83,19 @@ export async function readBankReturn(filePath: string, format: 'csv' | 'xlsx'): 
           const col = HEADERS[headerKey(c)];
           if (col && columns![col] === undefined) columns![col] = i;
         });
-        if (columns.reference === undefined || columns.result === undefined) throw PaymentFileError('bankReturn.missingColumns');
+        if (columns.reference === undefined || columns.result === undefined)
+          throw PaymentFileError('bankReturn.missingColumns');
         continue;
       }
       if (text(cells[0]) === CONTROL_ROW_LABEL) continue;
       const at = (c: Column) => (columns![c] === undefined ? null : cells[columns![c]!]);
       const amount = at('amount');
       rows.push({
-        rowNo, reference: text(at('reference')), result: text(at('result')), reason: text(at('reason')) || null, bankReference: text(at('bankReference')) || null,
+        rowNo,
+        reference: text(at('reference')),
+        result: text(at('result')),
+        reason: text(at('reason')) || null,
+        bankReference: text(at('bankReference')) || null,
         amount: typeof amount === 'number' ? amount : text(amount) || null,
       });
     }

@@ -22,15 +22,35 @@ const COLUMNS = `id, scheme_code, period_key, jurisdiction_code, status, chunks_
   payment_count, total_fen, created_at, completed_at, round`;
 
 type Row = {
-  id: number; scheme_code: string; period_key: string; jurisdiction_code: string; status: PaymentBatch['status'];
-  chunks_done: number; chunks_total: number; resume_after_id: number | string | null; payment_count: number; total_fen: number | string;
-  created_at: Date; completed_at: Date | null; round: number;
+  id: number;
+  scheme_code: string;
+  period_key: string;
+  jurisdiction_code: string;
+  status: PaymentBatch['status'];
+  chunks_done: number;
+  chunks_total: number;
+  resume_after_id: number | string | null;
+  payment_count: number;
+  total_fen: number | string;
+  created_at: Date;
+  completed_at: Date | null;
+  round: number;
 };
 
 const toBatch = (r: Row): PaymentBatch => ({
-  id: Number(r.id), schemeCode: r.scheme_code, periodKey: r.period_key, jurisdictionCode: r.jurisdiction_code, status: r.status,
-  chunksDone: r.chunks_done, chunksTotal: r.chunks_total, resumeAfterId: r.resume_after_id === null ? null : Number(r.resume_after_id), paymentCount: r.payment_count,
-  totalFen: Number(r.total_fen), createdAt: new Date(r.created_at), completedAt: r.completed_at && new Date(r.completed_at), round: Number(r.round),
+  id: Number(r.id),
+  schemeCode: r.scheme_code,
+  periodKey: r.period_key,
+  jurisdictionCode: r.jurisdiction_code,
+  status: r.status,
+  chunksDone: r.chunks_done,
+  chunksTotal: r.chunks_total,
+  resumeAfterId: r.resume_after_id === null ? null : Number(r.resume_after_id),
+  paymentCount: r.payment_count,
+  totalFen: Number(r.total_fen),
+  createdAt: new Date(r.created_at),
+  completedAt: r.completed_at && new Date(r.completed_at),
+  round: Number(r.round),
 });
 
 /**
@@ -39,12 +59,19 @@ const toBatch = (r: Row): PaymentBatch => ({
  * run is asked for after the latest completed, or a first round when there is none.
  */
 export async function openBatch(
-  tx: Conn, schemeCode: string, periodKey: string, jurisdictionCode: string, userId: number | null, supplement = false,
+  tx: Conn,
+  schemeCode: string,
+  periodKey: string,
+  jurisdictionCode: string,
+  userId: number | null,
+  supplement = false,
 ): Promise<PaymentBatch> {
-  const latest = (await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM payment_batches WHERE scheme_code = $1 AND period_key = $2 AND jurisdiction_code = $3 ORDER BY round DESC LIMIT 1 FOR UPDATE`,
-    [schemeCode, periodKey, jurisdictionCode],
-  ))[0];
+  const latest = (
+    await tx.query<Row>(
+      `SELECT ${COLUMNS} FROM payment_batches WHERE scheme_code = $1 AND period_key = $2 AND jurisdiction_code = $3 ORDER BY round DESC LIMIT 1 FOR UPDATE`,
+      [schemeCode, periodKey, jurisdictionCode],
+    )
+  )[0];
   if (latest && (latest.status === 'running' || !supplement)) return toBatch(latest);
   const round = latest ? Number(latest.round) + 1 : 1;
   // DO NOTHING then read: two first runs at once end on the same round-1 batch.
@@ -65,7 +92,13 @@ export async function setChunksTotal(tx: Conn, batchId: number, total: number): 
 }
 
 /** Records one chunk done, in the transaction that wrote its payments, so a resumed cycle starts after it. */
-export async function chunkDone(tx: Conn, batchId: number, lastId: number, count: number, totalFen: number): Promise<PaymentBatch> {
+export async function chunkDone(
+  tx: Conn,
+  batchId: number,
+  lastId: number,
+  count: number,
+  totalFen: number,
+): Promise<PaymentBatch> {
   const rows = await tx.query<Row>(
     `UPDATE payment_batches SET chunks_done = chunks_done + 1, resume_after_id = $2,
        payment_count = payment_count + $3, total_fen = total_fen + $4
@@ -82,7 +115,10 @@ export async function lockBatch(tx: Conn, batchId: number): Promise<PaymentBatch
 }
 
 export async function completeBatch(tx: Conn, batchId: number): Promise<PaymentBatch> {
-  const rows = await tx.query<Row>(`UPDATE payment_batches SET status = 'complete', completed_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [batchId]);
+  const rows = await tx.query<Row>(
+    `UPDATE payment_batches SET status = 'complete', completed_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+    [batchId],
+  );
   return toBatch(rows[0]!);
 }
 
@@ -93,6 +129,9 @@ export async function findBatch(tx: Conn, batchId: number): Promise<PaymentBatch
 
 /** The scope's latest batches, newest first. */
 export async function listBatches(tx: Conn, limit: number): Promise<PaymentBatch[]> {
-  const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM payment_batches ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
+  const rows = await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM payment_batches ORDER BY created_at DESC, id DESC LIMIT $1`,
+    [limit],
+  );
   return rows.map(toBatch);
 }

@@ -24,7 +24,13 @@ export interface Budget {
  * will still be eligible then, not paid for those periods yet. With a draft version, the
  * forecast uses its values as if published, so a county sees what a new amount would cost.
  */
-export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionCode: string, draft: ParameterOverride | null, today = chinaDateOf(new Date())): Promise<Budget> {
+export async function budgetOf(
+  tx: Conn,
+  scheme: SchemeDefinition,
+  jurisdictionCode: string,
+  draft: ParameterOverride | null,
+  today = chinaDateOf(new Date()),
+): Promise<Budget> {
   const sums = await tx.query<{ paid_n: number; paid_fen: number | string; open_n: number; open_fen: number | string }>(
     `SELECT count(*) FILTER (WHERE status = 'paid')::int AS paid_n, coalesce(sum(amount_fen) FILTER (WHERE status = 'paid'), 0)::bigint AS paid_fen,
        count(*) FILTER (WHERE status IN ('pending', 'exported', 'failed'))::int AS open_n,
@@ -40,7 +46,14 @@ export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionC
     let count = 0;
     let fenSum = 0;
     for (const county of counties) {
-      const w = await forecast(tx, scheme, period, overrides, county, jurisdictionCode.length >= 6 ? jurisdictionCode : county);
+      const w = await forecast(
+        tx,
+        scheme,
+        period,
+        overrides,
+        county,
+        jurisdictionCode.length >= 6 ? jurisdictionCode : county,
+      );
       count += w.count;
       fenSum += w.fen;
     }
@@ -48,13 +61,26 @@ export async function budgetOf(tx: Conn, scheme: SchemeDefinition, jurisdictionC
   }
   const s = sums[0]!;
   return {
-    schemeCode: scheme.code, jurisdictionCode,
-    paidFen: Number(s.paid_fen), paidCount: s.paid_n, committedFen: Number(s.open_fen), committedCount: s.open_n,
-    next12Months, next12MonthsFen: next12Months.reduce((a, p) => a + p.amountFen, 0), assumingVersion: draft?.version ?? null,
+    schemeCode: scheme.code,
+    jurisdictionCode,
+    paidFen: Number(s.paid_fen),
+    paidCount: s.paid_n,
+    committedFen: Number(s.open_fen),
+    committedCount: s.open_n,
+    next12Months,
+    next12MonthsFen: next12Months.reduce((a, p) => a + p.amountFen, 0),
+    assumingVersion: draft?.version ?? null,
   };
 }
 
-async function forecast(tx: Conn, scheme: SchemeDefinition, period: string, overrides: readonly ParameterOverride[], county: string, prefix: string): Promise<{ count: number; fen: number }> {
+async function forecast(
+  tx: Conn,
+  scheme: SchemeDefinition,
+  period: string,
+  overrides: readonly ParameterOverride[],
+  county: string,
+  prefix: string,
+): Promise<{ count: number; fen: number }> {
   const compiled = compileScheme(scheme, period, overrides, county, 4, !scheme.proactive);
   if (!compiled) return { count: 0, fen: 0 };
   const rows = await tx.query<{ n: number; fen: number | string }>(

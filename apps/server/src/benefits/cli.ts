@@ -5,7 +5,8 @@ import { AppError } from '../errors.js';
 import { runPaymentCycle } from './cycle.js';
 import type { PaymentBatch } from './batches-repo.js';
 
-const USAGE = 'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--supplement] [--chunk-size N] [--pause-ms N] [--lang zh-CN|en]\n';
+const USAGE =
+  'usage: benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction 533423] [--supplement] [--chunk-size N] [--pause-ms N] [--lang zh-CN|en]\n';
 
 interface Stream {
   write(s: string): unknown;
@@ -23,9 +24,28 @@ export async function cycleCommand(
 ): Promise<number> {
   const out = deps.stdout ?? process.stdout;
   const err = deps.stderr ?? process.stderr;
-  let v: { scheme?: string; period?: string; jurisdiction?: string; 'pause-ms'?: string; 'chunk-size'?: string; supplement?: boolean; lang?: string };
+  let v: {
+    scheme?: string;
+    period?: string;
+    jurisdiction?: string;
+    'pause-ms'?: string;
+    'chunk-size'?: string;
+    supplement?: boolean;
+    lang?: string;
+  };
   try {
-    v = parseArgs({ args, options: { scheme: { type: 'string' }, period: { type: 'string' }, jurisdiction: { type: 'string' }, 'pause-ms': { type: 'string' }, 'chunk-size': { type: 'string' }, supplement: { type: 'boolean' }, lang: { type: 'string' } } }).values;
+    v = parseArgs({
+      args,
+      options: {
+        scheme: { type: 'string' },
+        period: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        'pause-ms': { type: 'string' },
+        'chunk-size': { type: 'string' },
+        supplement: { type: 'boolean' },
+        lang: { type: 'string' },
+      },
+    }).values;
   } catch (e) {
     err.write(`${(e as Error).message}\n${USAGE}`);
     return 1;
@@ -41,20 +61,38 @@ export async function cycleCommand(
     return 1;
   }
   if (!scheme || !v.period || !Number.isInteger(pauseMs) || pauseMs < 0 || !/^\d{2,12}$/.test(jurisdictionCode)) {
-    err.write(say(`参数有误：需要已有的 --scheme 与 --period\n`, `bad arguments: an existing --scheme and a --period are required\n`) + USAGE);
+    err.write(
+      say(
+        `参数有误：需要已有的 --scheme 与 --period\n`,
+        `bad arguments: an existing --scheme and a --period are required\n`,
+      ) + USAGE,
+    );
     return 1;
   }
   const line = (b: PaymentBatch) => {
     const pct = b.chunksTotal === 0 ? 100 : Math.floor((100 * b.chunksDone) / b.chunksTotal);
-    return say(`${pct}%（${b.chunksDone}/${b.chunksTotal} 段），${b.paymentCount} 笔，¥${formatYuan(fen(b.totalFen))}`, `${pct}% (${b.chunksDone}/${b.chunksTotal} chunks), ${b.paymentCount} payments, ¥${formatYuan(fen(b.totalFen))}`);
+    return say(
+      `${pct}%（${b.chunksDone}/${b.chunksTotal} 段），${b.paymentCount} 笔，¥${formatYuan(fen(b.totalFen))}`,
+      `${pct}% (${b.chunksDone}/${b.chunksTotal} chunks), ${b.paymentCount} payments, ¥${formatYuan(fen(b.totalFen))}`,
+    );
   };
   try {
     const batch = await runPaymentCycle(
       deps.database,
-      { scheme, periodKey: v.period, jurisdictionCode, actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null }, pauseMs, supplement: v.supplement === true, ...(chunkIds ? { chunkIds } : {}) },
+      {
+        scheme,
+        periodKey: v.period,
+        jurisdictionCode,
+        actor: { userId: null, username: 'cli', jurisdictionCode, clientIp: null },
+        pauseMs,
+        supplement: v.supplement === true,
+        ...(chunkIds ? { chunkIds } : {}),
+      },
       (b) => out.write(out.isTTY ? `\r${line(b)}` : `${line(b)}\n`),
     );
-    out.write(`${out.isTTY ? '\n' : ''}${say('发放批次', 'payment batch')} #${batch.id}${batch.round > 1 ? say(`（第 ${batch.round} 轮补发）`, ` (supplementary round ${batch.round})`) : ''} ${pick(scheme.name, lang)} ${batch.periodKey}: ${line(batch)}\n`);
+    out.write(
+      `${out.isTTY ? '\n' : ''}${say('发放批次', 'payment batch')} #${batch.id}${batch.round > 1 ? say(`（第 ${batch.round} 轮补发）`, ` (supplementary round ${batch.round})`) : ''} ${pick(scheme.name, lang)} ${batch.periodKey}: ${line(batch)}\n`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof AppError)) throw e;

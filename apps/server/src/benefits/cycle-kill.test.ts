@@ -26,7 +26,11 @@ beforeAll(async () => {
   ({ database, cleanup } = db);
   url = db.url!;
   dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-kill-'));
-  const villages = (await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE '533423%' ORDER BY code")).map((r) => r.code);
+  const villages = (
+    await database.query<{ code: string }>(
+      "SELECT code FROM regions WHERE level = 5 AND code LIKE '533423%' ORDER BY code",
+    )
+  ).map((r) => r.code);
   const children = randomChildren(6000, villages, 777);
   const ids = await insertChildren(database, children);
   want = new Map();
@@ -42,20 +46,35 @@ afterAll(async () => {
 });
 
 function runCli(extra: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'benefits-cycle', '--scheme', 'yunnan.childcareAllowance', '--period', '2025', ...extra], {
-    env: { ...process.env, DATABASE_URL: url, CRADLE_DATA_DIR: dataDir, CRADLE_DEMO: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, 'benefits-cycle', '--scheme', 'yunnan.childcareAllowance', '--period', '2025', ...extra],
+    {
+      env: { ...process.env, DATABASE_URL: url, CRADLE_DATA_DIR: dataDir, CRADLE_DEMO: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, output: () => output };
 }
 
 const batchRow = async () =>
-  (await database.query<{ status: string; chunks_done: number; chunks_total: number; payment_count: number; total_fen: number }>(
-    "SELECT status, chunks_done, chunks_total, payment_count, total_fen FROM payment_batches WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'"))[0];
+  (
+    await database.query<{
+      status: string;
+      chunks_done: number;
+      chunks_total: number;
+      payment_count: number;
+      total_fen: number;
+    }>(
+      "SELECT status, chunks_done, chunks_total, payment_count, total_fen FROM payment_batches WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'",
+    )
+  )[0];
 
 describe.runIf(serverUrl)('a payment cycle killed with SIGKILL halfway', () => {
   it('run again, ends exactly as an uninterrupted run would', async () => {
@@ -74,9 +93,15 @@ describe.runIf(serverUrl)('a payment cycle killed with SIGKILL halfway', () => {
     const second = runCli(['--chunk-size', '500']);
     expect((await second.exited).code, second.output()).toBe(0);
     const rows = await database.query<{ beneficiary_id: number; amount_fen: number }>(
-      "SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'");
+      "SELECT beneficiary_id, amount_fen FROM payments WHERE scheme_code = 'yunnan.childcareAllowance' AND period_key = '2025'",
+    );
     expect(new Map(rows.map((r) => [Number(r.beneficiary_id), Number(r.amount_fen)]))).toEqual(want);
     const total = [...want.values()].reduce((a, b) => a + b, 0);
-    expect(await batchRow()).toMatchObject({ status: 'complete', chunks_done: killed.chunks_total, payment_count: want.size, total_fen: total });
+    expect(await batchRow()).toMatchObject({
+      status: 'complete',
+      chunks_done: killed.chunks_total,
+      payment_count: want.size,
+      total_fen: total,
+    });
   });
 });

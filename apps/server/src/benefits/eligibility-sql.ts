@@ -1,6 +1,15 @@
 import {
-  inForceFrom, monthIndex, monthKeyOf, monthsOf, parsePeriod, resolveParameter,
-  type Condition, type ParameterOverride, type ParameterValue, type Period, type SchemeDefinition,
+  inForceFrom,
+  monthIndex,
+  monthKeyOf,
+  monthsOf,
+  parsePeriod,
+  resolveParameter,
+  type Condition,
+  type ParameterOverride,
+  type ParameterValue,
+  type Period,
+  type SchemeDefinition,
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { BenefitsError } from './errors.js';
@@ -57,10 +66,18 @@ const monthOf = (col: string) => `(extract(year FROM ${col})::int * 12 + extract
 
 type Bind = (v: unknown, cast: string) => string;
 
-function conditionSql(c: Condition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind, viaApplications: boolean): string | null {
+function conditionSql(
+  c: Condition,
+  period: Period,
+  value: (n: string) => ParameterValue | null,
+  bind: Bind,
+  viaApplications: boolean,
+): string | null {
   switch (c.kind) {
     case 'alive':
-      return period.frequency === 'once' ? 'true' : `(p.death_date IS NULL OR p.death_date >= ${bind(period.start, 'date')})`;
+      return period.frequency === 'once'
+        ? 'true'
+        : `(p.death_date IS NULL OR p.death_date >= ${bind(period.start, 'date')})`;
     case 'hukouIn':
       return `p.hukou_region_code LIKE ${bind(`${c.regionPrefix}%`, 'text')}`;
     case 'bornOnOrAfter':
@@ -116,8 +133,13 @@ function monthRange(period: Period, limit: number, payableFrom: string | null, b
 }
 
 function amountSql(
-  scheme: SchemeDefinition, period: Period, value: (n: string) => ParameterValue | null, bind: Bind,
-  regionCode: string, overrides: readonly ParameterOverride[], viaApplications: boolean,
+  scheme: SchemeDefinition,
+  period: Period,
+  value: (n: string) => ParameterValue | null,
+  bind: Bind,
+  regionCode: string,
+  overrides: readonly ParameterOverride[],
+  viaApplications: boolean,
 ): string | null {
   const rule = scheme.amount;
   switch (rule.kind) {
@@ -128,14 +150,18 @@ function amountSql(
     case 'byParity': {
       const table = value(rule.param);
       if (table === null || typeof table !== 'object' || Array.isArray(table)) return null;
-      const cases = Object.entries(table as Record<string, number>).map(([k, v]) => `WHEN ${bind(Number(k), 'int')} THEN ${bind(v, 'bigint')}`);
+      const cases = Object.entries(table as Record<string, number>).map(
+        ([k, v]) => `WHEN ${bind(Number(k), 'int')} THEN ${bind(v, 'bigint')}`,
+      );
       return `(CASE p.parity ${cases.join(' ')} ELSE 0 END)`;
     }
     case 'bySpecialFamilyStatus': {
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
       const table = value(rule.param);
       if (table === null || typeof table !== 'object' || Array.isArray(table)) return null;
-      const cases = Object.entries(table as Record<string, number>).map(([k, v]) => `WHEN ${bind(k, 'text')} THEN ${bind(v, 'bigint')}`);
+      const cases = Object.entries(table as Record<string, number>).map(
+        ([k, v]) => `WHEN ${bind(k, 'text')} THEN ${bind(v, 'bigint')}`,
+      );
       return `(CASE ap.facts->>'specialFamilyStatus' ${cases.join(' ')} ELSE 0 END)`;
     }
     case 'yearlyProRata': {
@@ -166,10 +192,16 @@ function amountSql(
 }
 
 /** A one-time grant's parameter, which must hold one value for all time (see compileScheme). */
-function onceValue(scheme: SchemeDefinition, name: string, overrides: readonly ParameterOverride[], regionCode: string): ParameterValue | null {
+function onceValue(
+  scheme: SchemeDefinition,
+  name: string,
+  overrides: readonly ParameterOverride[],
+  regionCode: string,
+): ParameterValue | null {
   const def = scheme.parameters[name];
   const relevant = overrides.filter((o) => name in o.values && regionCode.startsWith(o.jurisdictionCode));
-  if (!def || def.history.length > 1 || relevant.length > 0) throw BenefitsError('scheme.notPayableInCycles', { scheme: scheme.code });
+  if (!def || def.history.length > 1 || relevant.length > 0)
+    throw BenefitsError('scheme.notPayableInCycles', { scheme: scheme.code });
   return def.history[0]?.value ?? null;
 }
 
@@ -177,7 +209,8 @@ function onceValue(scheme: SchemeDefinition, name: string, overrides: readonly P
 // stated facts (declarations, special-family status) its rules read as `ap.facts`. A proactive
 // scheme (免申即享) pays everyone eligible in the registry: the payment, pending until the bank
 // confirms it, is the "pending entitlement" of issue 3 (our reading).
-export const APPROVED_APPLICATION = "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'";
+export const APPROVED_APPLICATION =
+  "JOIN applications ap ON ap.scheme_code = $1 AND ap.beneficiary_id = p.id AND ap.status = 'approved'";
 
 /**
  * The counties whose beneficiaries a jurisdiction pays, each with its own parameter values
@@ -186,6 +219,9 @@ export const APPROVED_APPLICATION = "JOIN applications ap ON ap.scheme_code = $1
  */
 export async function countiesIn(tx: Conn, jurisdictionCode: string): Promise<string[]> {
   if (jurisdictionCode.length >= 6) return [jurisdictionCode.slice(0, 6)];
-  const rows = await tx.query<{ c: string }>('SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1', [`${jurisdictionCode}%`]);
+  const rows = await tx.query<{ c: string }>(
+    'SELECT DISTINCT left(hukou_region_code, 6) AS c FROM persons WHERE hukou_region_code LIKE $1 ORDER BY 1',
+    [`${jurisdictionCode}%`],
+  );
   return rows.map((r) => r.c);
 }

@@ -57,15 +57,28 @@ export function assertFinance(a: Actor): void {
  * exported; records the file in payment_exports and the audit log (counts and checksum, never
  * an ID number), all in one transaction.
  */
-export async function exportBatch(deps: PaymentFileDeps, a: Actor, batchId: number, body: { format: PaymentFileFormat; totp: string }): Promise<PaymentExport> {
+export async function exportBatch(
+  deps: PaymentFileDeps,
+  a: Actor,
+  batchId: number,
+  body: { format: PaymentFileFormat; totp: string },
+): Promise<PaymentExport> {
   assertFinance(a);
   const scope = { jurisdictionCode: a.user.jurisdictionCode };
   // The batch is checked before the code, so a code is not spent on a refusal it cannot change.
   await withScope(deps.database, scope, async (tx) => {
     assertExportable(await findBatch(tx, batchId));
-    if ((await tx.query(`SELECT 1 FROM payments WHERE batch_id = $1 AND status IN ${PAYABLE} LIMIT 1`, [batchId])).length === 0) throw PaymentFileError('batch.nothingToPay');
+    if (
+      (await tx.query(`SELECT 1 FROM payments WHERE batch_id = $1 AND status IN ${PAYABLE} LIMIT 1`, [batchId]))
+        .length === 0
+    )
+      throw PaymentFileError('batch.nothingToPay');
   });
-  await verifyStepUp(deps.database, deps.keys, a, body.totp, { action: 'benefits.batchExport', targetType: 'paymentBatch', targetId: String(batchId) });
+  await verifyStepUp(deps.database, deps.keys, a, body.totp, {
+    action: 'benefits.batchExport',
+    targetType: 'paymentBatch',
+    targetId: String(batchId),
+  });
   await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
   const filePath = path.join(deps.workDir, `export-${randomBytes(12).toString('hex')}.${body.format}`);
   try {
@@ -77,14 +90,35 @@ export async function exportBatch(deps: PaymentFileDeps, a: Actor, batchId: numb
       await (body.format === 'csv' ? writeCsvFile(filePath, rows) : writeXlsxFile(filePath, rows));
       if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
       const sha256 = await sha256File(filePath);
-      await tx.query("UPDATE payments SET status = 'exported', updated_at = now() WHERE batch_id = $1 AND status = 'pending'", [batch.id]);
+      await tx.query(
+        "UPDATE payments SET status = 'exported', updated_at = now() WHERE batch_id = $1 AND status = 'pending'",
+        [batch.id],
+      );
       const inserted = await tx.query<{ id: number }>(
         'INSERT INTO payment_exports (batch_id, format, sha256, row_count, total_fen, exported_by, jurisdiction_code) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
         [batch.id, body.format, sha256, totals.count, totals.fen, a.user.id, batch.jurisdictionCode],
       );
       const id = Number(inserted[0]!.id);
-      await appendAudit(tx, auditOf(a, 'benefits.batchExport', 'paymentBatch', String(batch.id), { exportId: id, format: body.format, rows: totals.count, totalFen: totals.fen, sha256 }));
-      return { id, batchId: batch.id, format: body.format, fileName: paymentFileName(batch, body.format), sha256, rowCount: totals.count, totalFen: totals.fen, filePath };
+      await appendAudit(
+        tx,
+        auditOf(a, 'benefits.batchExport', 'paymentBatch', String(batch.id), {
+          exportId: id,
+          format: body.format,
+          rows: totals.count,
+          totalFen: totals.fen,
+          sha256,
+        }),
+      );
+      return {
+        id,
+        batchId: batch.id,
+        format: body.format,
+        fileName: paymentFileName(batch, body.format),
+        sha256,
+        rowCount: totals.count,
+        totalFen: totals.fen,
+        filePath,
+      };
     });
   } catch (e) {
     await unlink(filePath).catch(() => undefined);
@@ -104,7 +138,12 @@ function assertExportable(b: PaymentBatch | null): PaymentBatch {
  * (migration 0008), so one who has since moved away is still exported; a payment whose person
  * is gone altogether stops the export rather than be left out unnoticed.
  */
-async function* fileRows(tx: Conn, pii: PaymentFileDeps['pii'], batch: PaymentBatch, totals: { count: number; fen: number }): AsyncGenerator<readonly string[]> {
+async function* fileRows(
+  tx: Conn,
+  pii: PaymentFileDeps['pii'],
+  batch: PaymentBatch,
+  totals: { count: number; fen: number },
+): AsyncGenerator<readonly string[]> {
   const schemeName = getScheme(batch.schemeCode).name.zh;
   yield PAYMENT_FILE_HEADERS;
   await tx.query(
@@ -115,14 +154,28 @@ async function* fileRows(tx: Conn, pii: PaymentFileDeps['pii'], batch: PaymentBa
         ORDER BY p.id`,
   );
   for (;;) {
-    const rows = await tx.query<{ id: number; period_key: string; amount_fen: number | string; region_code: string; name: string | null; id_cipher: Uint8Array | null }>(`FETCH ${FETCH_ROWS} FROM payment_file`);
+    const rows = await tx.query<{
+      id: number;
+      period_key: string;
+      amount_fen: number | string;
+      region_code: string;
+      name: string | null;
+      id_cipher: Uint8Array | null;
+    }>(`FETCH ${FETCH_ROWS} FROM payment_file`);
     for (const r of rows) {
-      if (r.name === null || r.id_cipher === null) throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
+      if (r.name === null || r.id_cipher === null)
+        throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
       const amountFen = Number(r.amount_fen);
       totals.count++;
       totals.fen += amountFen;
       yield paymentCells(totals.count, {
-        paymentId: Number(r.id), schemeName, periodKey: r.period_key, name: r.name, idNumber: pii.decryptIdNumber(r.id_cipher), regionCode: r.region_code, amountFen,
+        paymentId: Number(r.id),
+        schemeName,
+        periodKey: r.period_key,
+        name: r.name,
+        idNumber: pii.decryptIdNumber(r.id_cipher),
+        regionCode: r.region_code,
+        amountFen,
       });
     }
     if (rows.length < FETCH_ROWS) break;
@@ -147,7 +200,12 @@ export function readOnce(filePath: string) {
 /** The checksum of an earlier export, in sha256sum's format, for `sha256sum -c`. */
 export async function exportChecksum(database: Database, a: Actor, exportId: number): Promise<string> {
   return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
-    const e = (await tx.query<{ batch_id: number; format: PaymentFileFormat; sha256: string }>('SELECT batch_id, format, sha256 FROM payment_exports WHERE id = $1', [exportId]))[0];
+    const e = (
+      await tx.query<{ batch_id: number; format: PaymentFileFormat; sha256: string }>(
+        'SELECT batch_id, format, sha256 FROM payment_exports WHERE id = $1',
+        [exportId],
+      )
+    )[0];
     const batch = e && (await findBatch(tx, Number(e.batch_id)));
     if (!e || !batch) throw commonError('notFound');
     return `${e.sha256}  ${paymentFileName(batch, e.format)}\n`;

@@ -13,7 +13,12 @@ const VILLAGE = '533423101001';
 const errors: unknown[] = [];
 const log = { error: (obj: object) => void errors.push(obj) };
 
-async function newbornEvent(name: string, birthDate: string, parity: number | null, createdAt?: string): Promise<{ personId: number; eventId: number }> {
+async function newbornEvent(
+  name: string,
+  birthDate: string,
+  parity: number | null,
+  createdAt?: string,
+): Promise<{ personId: number; eventId: number }> {
   const [p] = await t.database.query<{ id: number }>(
     `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, parity, source, row_hash)
      VALUES ($1, 'male', $2, 'resident', '\\x00', sha256(convert_to($1, 'UTF8')), '533423********0000', $3, $3, $4, 'newbornBundle', '') RETURNING id`,
@@ -34,9 +39,17 @@ async function newbornEvent(name: string, birthDate: string, parity: number | nu
 }
 
 const entitlementsOf = async (personId: number) =>
-  (await t.database.query<{ scheme_code: string; first_period_key: string; amount_fen: number; trace: { check: string; pass: boolean }[] }>(
-    'SELECT scheme_code, first_period_key, amount_fen, trace FROM pending_entitlements WHERE person_id = $1 ORDER BY scheme_code', [personId],
-  )).map((r) => ({ ...r, amount_fen: Number(r.amount_fen) }));
+  (
+    await t.database.query<{
+      scheme_code: string;
+      first_period_key: string;
+      amount_fen: number;
+      trace: { check: string; pass: boolean }[];
+    }>(
+      'SELECT scheme_code, first_period_key, amount_fen, trace FROM pending_entitlements WHERE person_id = $1 ORDER BY scheme_code',
+      [personId],
+    )
+  ).map((r) => ({ ...r, amount_fen: Number(r.amount_fen) }));
 
 beforeAll(async () => {
   t = await createTestApp(200);
@@ -47,7 +60,11 @@ afterAll(async () => t?.close());
 
 describe('免申即享 for a registered newborn', () => {
   it('knows the proactive schemes that reach a Yunnan hukou', () => {
-    expect(proactiveSchemesFor(VILLAGE).map((s) => s.code).sort()).toEqual(['yunnan.birthGrant', 'yunnan.childcareAllowance']);
+    expect(
+      proactiveSchemesFor(VILLAGE)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['yunnan.birthGrant', 'yunnan.childcareAllowance']);
     expect(proactiveSchemesFor('620402001001')).toEqual([]);
   });
 
@@ -66,9 +83,14 @@ describe('免申即享 for a registered newborn', () => {
     expect(await entitlementsOf(second.personId)).toEqual([]);
     const open = await t.database.query('SELECT id FROM registry_events WHERE handled_at IS NULL');
     expect(open).toEqual([]);
-    const inbox = (await t.app.inject({ method: 'GET', url: '/api/portal/notifications', ...asResident(family) })).json().items;
+    const inbox = (
+      await t.app.inject({ method: 'GET', url: '/api/portal/notifications', ...asResident(family) })
+    ).json().items;
     expect(inbox.filter((n: { body: string }) => n.body.startsWith('免申即享'))).toHaveLength(2);
-    const audit = await t.database.query("SELECT 1 FROM audit_log WHERE action = 'benefits.pendingEntitlement' AND target_id = $1", [String(personId)]);
+    const audit = await t.database.query(
+      "SELECT 1 FROM audit_log WHERE action = 'benefits.pendingEntitlement' AND target_id = $1",
+      [String(personId)],
+    );
     expect(audit).toHaveLength(2);
   });
 
@@ -79,7 +101,10 @@ describe('免申即享 for a registered newborn', () => {
     expect(await consumer.handle(eventId)).toBe(0);
     expect(await consumer.catchUp()).toBe(0);
     // An event for a person already granted (written twice by mistake) is handled without a second entitlement.
-    await t.database.query("INSERT INTO registry_events (kind, person_id, region_code, payload) VALUES ('newbornRegistered', $1, $2, '{}')", [personId, VILLAGE]);
+    await t.database.query(
+      "INSERT INTO registry_events (kind, person_id, region_code, payload) VALUES ('newbornRegistered', $1, $2, '{}')",
+      [personId, VILLAGE],
+    );
     expect(await consumer.catchUp()).toBe(1);
     expect(await entitlementsOf(personId)).toHaveLength(2);
     expect(errors).toEqual([]);
@@ -95,16 +120,27 @@ describe('免申即享 for a registered newborn', () => {
     } finally {
       vi.useRealTimers();
     }
-    expect((await entitlementsOf(personId)).map((g) => [g.scheme_code, g.first_period_key])).toEqual([['yunnan.birthGrant', 'once'], ['yunnan.childcareAllowance', '2026']]);
+    expect((await entitlementsOf(personId)).map((g) => [g.scheme_code, g.first_period_key])).toEqual([
+      ['yunnan.birthGrant', 'once'],
+      ['yunnan.childcareAllowance', '2026'],
+    ]);
   });
 
   it('leaves an event whose handling fails for the next catch-up, and logs it', async () => {
     const { eventId } = await newbornEvent('免申丁', '2025-03-03', 2);
-    const failing = { ...t.database, transaction: async () => { throw new Error('database away'); } };
+    const failing = {
+      ...t.database,
+      transaction: async () => {
+        throw new Error('database away');
+      },
+    };
     const consumer = createNewbornEntitlements(failing, log);
     expect(await consumer.catchUp()).toBe(0);
     expect(errors).toHaveLength(1);
-    const [row] = await t.database.query<{ handled_at: Date | null }>('SELECT handled_at FROM registry_events WHERE id = $1', [eventId]);
+    const [row] = await t.database.query<{ handled_at: Date | null }>(
+      'SELECT handled_at FROM registry_events WHERE id = $1',
+      [eventId],
+    );
     expect(row!.handled_at).toBeNull();
     expect(await createNewbornEntitlements(t.database, log).catchUp()).toBe(1);
   });

@@ -1,4 +1,11 @@
-import { BUILT_IN_SCHEMES, checkEligibility, chinaDateOf, formatYuan, periodOn, type SchemeDefinition } from '@cradle/domain';
+import {
+  BUILT_IN_SCHEMES,
+  checkEligibility,
+  chinaDateOf,
+  formatYuan,
+  periodOn,
+  type SchemeDefinition,
+} from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
@@ -24,7 +31,10 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
 
   async function handle(eventId: number): Promise<number> {
     // The event's region, read as the owner, names the scope its work runs in.
-    const [ev] = await database.query<{ region_code: string }>('SELECT region_code FROM registry_events WHERE id = $1', [eventId]);
+    const [ev] = await database.query<{ region_code: string }>(
+      'SELECT region_code FROM registry_events WHERE id = $1',
+      [eventId],
+    );
     if (!ev) return 0;
     return withScope(database, { jurisdictionCode: ev.region_code }, async (tx) => {
       const [e] = await tx.query<{ person_id: number; payload: { residentId?: number | null }; created_at: Date }>(
@@ -34,18 +44,35 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
       if (!e) return 0;
       // The period running when public security registered the newborn (the event's China date), not
       // when this runs: an event written on 31 December and handled after New Year is that year's.
-      const created = await grant(tx, Number(e.person_id), e.payload.residentId ?? null, ev.region_code, chinaDateOf(new Date(e.created_at)));
+      const created = await grant(
+        tx,
+        Number(e.person_id),
+        e.payload.residentId ?? null,
+        ev.region_code,
+        chinaDateOf(new Date(e.created_at)),
+      );
       await tx.query('UPDATE registry_events SET handled_at = now() WHERE id = $1', [eventId]);
       return created;
     });
   }
 
-  async function grant(tx: Conn, personId: number, residentId: number | null, regionCode: string, today: string): Promise<number> {
+  async function grant(
+    tx: Conn,
+    personId: number,
+    residentId: number | null,
+    regionCode: string,
+    today: string,
+  ): Promise<number> {
     const facts = await beneficiaryFacts(tx, personId);
     if (!facts) return 0;
     let created = 0;
     for (const scheme of proactiveSchemesFor(facts.hukouRegionCode)) {
-      const e = checkEligibility(scheme, facts, periodOn(scheme.frequency, today), await publishedOverrides(tx, scheme.code));
+      const e = checkEligibility(
+        scheme,
+        facts,
+        periodOn(scheme.frequency, today),
+        await publishedOverrides(tx, scheme.code),
+      );
       if (!e.eligible) continue;
       const inserted = await tx.query(
         `INSERT INTO pending_entitlements (scheme_code, person_id, region_code, first_period_key, amount_fen, trace)
@@ -56,17 +83,30 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
       created++;
       if (residentId !== null) {
         const yuan = formatYuan(e.amount);
-        await enqueueNotifications(tx, [{
-          recipient: { residentId }, regionCode, channels: ['inApp'], topic: 'proactiveEntitlement', subject: { kind: 'person', id: personId },
-          body: {
-            zh: `免申即享：您的孩子已落户，符合${scheme.name.zh}条件，核定金额 ¥${yuan}（${e.period === 'once' ? '一次性' : e.period}），无需申请，将随下一发放批次发放。`,
-            en: `Granted without applying: your newly registered child qualifies for the ${scheme.name.en}, ¥${yuan} (${e.period}); it is paid with the next payment batch.`,
+        await enqueueNotifications(tx, [
+          {
+            recipient: { residentId },
+            regionCode,
+            channels: ['inApp'],
+            topic: 'proactiveEntitlement',
+            subject: { kind: 'person', id: personId },
+            body: {
+              zh: `免申即享：您的孩子已落户，符合${scheme.name.zh}条件，核定金额 ¥${yuan}（${e.period === 'once' ? '一次性' : e.period}），无需申请，将随下一发放批次发放。`,
+              en: `Granted without applying: your newly registered child qualifies for the ${scheme.name.en}, ¥${yuan} (${e.period}); it is paid with the next payment batch.`,
+            },
           },
-        }]);
+        ]);
       }
       await appendAudit(tx, {
-        userId: null, username: 'system:newbornEntitlements', jurisdictionCode: regionCode, clientIp: null, action: 'benefits.pendingEntitlement',
-        targetType: 'person', targetId: String(personId), outcome: 'success', details: { scheme: scheme.code, period: e.period, amountFen: e.amount },
+        userId: null,
+        username: 'system:newbornEntitlements',
+        jurisdictionCode: regionCode,
+        clientIp: null,
+        action: 'benefits.pendingEntitlement',
+        targetType: 'person',
+        targetId: String(personId),
+        outcome: 'success',
+        details: { scheme: scheme.code, period: e.period, amountFen: e.amount },
       });
     }
     return created;
@@ -77,7 +117,8 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
     let handled = 0;
     for (let after = 0; ;) {
       const ids = await database.query<{ id: number }>(
-        "SELECT id FROM registry_events WHERE kind = 'newbornRegistered' AND handled_at IS NULL AND id > $1 ORDER BY id LIMIT 500", [after],
+        "SELECT id FROM registry_events WHERE kind = 'newbornRegistered' AND handled_at IS NULL AND id > $1 ORDER BY id LIMIT 500",
+        [after],
       );
       if (ids.length === 0) return handled;
       for (const { id } of ids) {
@@ -93,7 +134,9 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
   }
 
   const track = (work: Promise<unknown>) => {
-    const tracked = work.catch((err: unknown) => log.error({ err }, 'newborn entitlements failed')).finally(() => running.delete(tracked));
+    const tracked = work
+      .catch((err: unknown) => log.error({ err }, 'newborn entitlements failed'))
+      .finally(() => running.delete(tracked));
     running.add(tracked);
   };
 
@@ -106,7 +149,11 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
      * not hold the event back): the request that wrote the event does not wait.
      */
     handleSoon(eventId: number, first: () => Promise<void> = async () => undefined): void {
-      track(first().catch((err: unknown) => log.error({ err }, 'registry upkeep after a newborn failed')).then(() => handle(eventId)));
+      track(
+        first()
+          .catch((err: unknown) => log.error({ err }, 'registry upkeep after a newborn failed'))
+          .then(() => handle(eventId)),
+      );
     },
 
     catchUpSoon(): void {

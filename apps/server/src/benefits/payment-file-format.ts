@@ -8,7 +8,16 @@
  * decimals, written from integer fen as text (never through floating point), in both formats.
  * 支付参考号 is our payment id; the bank's return file quotes it on every row.
  */
-export const PAYMENT_FILE_HEADERS = ['序号', '支付参考号', '项目', '期间', '姓名', '公民身份号码', '户籍地区划代码', '金额（元）'] as const;
+export const PAYMENT_FILE_HEADERS = [
+  '序号',
+  '支付参考号',
+  '项目',
+  '期间',
+  '姓名',
+  '公民身份号码',
+  '户籍地区划代码',
+  '金额（元）',
+] as const;
 export const CONTROL_ROW_LABEL = '合计';
 
 export interface PaymentFileRow {
@@ -22,7 +31,16 @@ export interface PaymentFileRow {
 }
 
 export function paymentCells(seq: number, r: PaymentFileRow): string[] {
-  return [String(seq), String(r.paymentId), r.schemeName, periodLabel(r.periodKey), r.name, r.idNumber, r.regionCode, fenToYuan(r.amountFen)];
+  return [
+    String(seq),
+    String(r.paymentId),
+    r.schemeName,
+    periodLabel(r.periodKey),
+    r.name,
+    r.idNumber,
+    r.regionCode,
+    fenToYuan(r.amountFen),
+  ];
 }
 
 export function controlCells(count: number, totalFen: number): string[] {
@@ -53,4 +71,5 @@ export function yuanToFen(value: string | number): number | null {
   return Number.isSafeInteger(f) ? f : null;
 }
 
-export const paymentFileName = (b: { id: number; schemeCode: string; periodKey: string }, format: 'csv' | 'xlsx') => `cradle-${b.schemeCode}-${b.periodKey}-batch${b.id}.${format}`;
+export const paymentFileName = (b: { id: number; schemeCode: string; periodKey: string }, format: 'csv' | 'xlsx') =>
+  `cradle-${b.schemeCode}-${b.periodKey}-batch${b.id}.${format}`;

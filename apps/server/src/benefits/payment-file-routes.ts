@@ -14,55 +14,97 @@ import type { Actor } from './versions-service.js';
 
 // The role gate; the service also requires the finance department.
 const FINANCE = ['departmentOperator'] as const;
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = async (app, deps) => {
   const actor = (req: { user: unknown; ip: string }) => ({ user: req.user, clientIp: req.ip }) as Actor;
   const tags = ['benefits'];
 
-  app.post('/api/payment-batches/:id/export', {
-    config: { roles: FINANCE },
-    schema: { tags, summary: 'Export a complete batch for the one-card platform (一卡通) as CSV or XLSX with its SHA-256 (finance, fresh TOTP code; audited)', produces: Object.values(CONTENT_TYPES), params: BatchParam, body: ExportBody, response: { 200: PaymentFile } },
-  }, async (req, reply) => {
-    const e = await exportBatch(deps, actor(req), req.params.id, req.body);
-    return reply
-      .header('content-type', CONTENT_TYPES[e.format])
-      .header('content-disposition', `attachment; filename="${e.fileName}"`)
-      .header('cache-control', 'no-store')
-      .header('x-cradle-sha256', e.sha256)
-      .header('x-cradle-export-id', String(e.id))
-      .header('x-cradle-row-count', String(e.rowCount))
-      .header('x-cradle-total-fen', String(e.totalFen))
-      .send(readOnce(e.filePath));
-  });
-
-  app.get('/api/payment-exports/:id/sha256', {
-    config: { roles: ['departmentOperator', 'countyAdmin', 'systemAdmin'] },
-    schema: { tags, summary: "An export's checksum as a .sha256 file", produces: ['text/plain'], params: ExportParam, response: { 200: Sha256File } },
-  }, async (req, reply) =>
-    reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="export-${req.params.id}.sha256"`).send(await exportChecksum(deps.database, actor(req), req.params.id)),
+  app.post(
+    '/api/payment-batches/:id/export',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary:
+          'Export a complete batch for the one-card platform (一卡通) as CSV or XLSX with its SHA-256 (finance, fresh TOTP code; audited)',
+        produces: Object.values(CONTENT_TYPES),
+        params: BatchParam,
+        body: ExportBody,
+        response: { 200: PaymentFile },
+      },
+    },
+    async (req, reply) => {
+      const e = await exportBatch(deps, actor(req), req.params.id, req.body);
+      return reply
+        .header('content-type', CONTENT_TYPES[e.format])
+        .header('content-disposition', `attachment; filename="${e.fileName}"`)
+        .header('cache-control', 'no-store')
+        .header('x-cradle-sha256', e.sha256)
+        .header('x-cradle-export-id', String(e.id))
+        .header('x-cradle-row-count', String(e.rowCount))
+        .header('x-cradle-total-fen', String(e.totalFen))
+        .send(readOnce(e.filePath));
+    },
   );
 
-  app.post('/api/payment-batches/:id/bank-return', {
-    config: { roles: FINANCE },
-    schema: { tags, summary: "Import the bank's return file (CSV or XLSX): marks payments paid, failed or returned, all rows or none (finance; audited)", consumes: ['multipart/form-data'], params: BatchParam, response: { 200: BankReturnView } },
-  }, async (req) => {
-    const file = await req.file();
-    if (!file) throw PaymentFileError('bankReturn.noFile');
-    const ext = path.extname(file.filename).toLowerCase();
-    if (ext !== '.csv' && ext !== '.xlsx') {
-      file.file.resume();
-      throw PaymentFileError('bankReturn.unsupportedFormat');
-    }
-    await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
-    const filePath = path.join(deps.workDir, `return-${randomBytes(12).toString('hex')}${ext}`);
-    try {
-      await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 }));
-      // Over the size limit the stream stops early: never read a truncated return.
-      if (file.file.truncated) throw commonError('payload.tooLarge');
-      return await importBankReturn(deps.database, actor(req), req.params.id, { filePath, fileName: file.filename.slice(0, 200), format: ext === '.csv' ? 'csv' : 'xlsx' });
-    } finally {
-      await unlink(filePath).catch(() => undefined);
-    }
-  });
+  app.get(
+    '/api/payment-exports/:id/sha256',
+    {
+      config: { roles: ['departmentOperator', 'countyAdmin', 'systemAdmin'] },
+      schema: {
+        tags,
+        summary: "An export's checksum as a .sha256 file",
+        produces: ['text/plain'],
+        params: ExportParam,
+        response: { 200: Sha256File },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="export-${req.params.id}.sha256"`)
+        .send(await exportChecksum(deps.database, actor(req), req.params.id)),
+  );
+
+  app.post(
+    '/api/payment-batches/:id/bank-return',
+    {
+      config: { roles: FINANCE },
+      schema: {
+        tags,
+        summary:
+          "Import the bank's return file (CSV or XLSX): marks payments paid, failed or returned, all rows or none (finance; audited)",
+        consumes: ['multipart/form-data'],
+        params: BatchParam,
+        response: { 200: BankReturnView },
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw PaymentFileError('bankReturn.noFile');
+      const ext = path.extname(file.filename).toLowerCase();
+      if (ext !== '.csv' && ext !== '.xlsx') {
+        file.file.resume();
+        throw PaymentFileError('bankReturn.unsupportedFormat');
+      }
+      await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
+      const filePath = path.join(deps.workDir, `return-${randomBytes(12).toString('hex')}${ext}`);
+      try {
+        await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 }));
+        // Over the size limit the stream stops early: never read a truncated return.
+        if (file.file.truncated) throw commonError('payload.tooLarge');
+        return await importBankReturn(deps.database, actor(req), req.params.id, {
+          filePath,
+          fileName: file.filename.slice(0, 200),
+          format: ext === '.csv' ? 'csv' : 'xlsx',
+        });
+      } finally {
+        await unlink(filePath).catch(() => undefined);
+      }
+    },
+  );
 };

@@ -2,7 +2,10 @@ import { Type, type Static } from 'typebox';
 
 export const ExportBody = Type.Object({
   format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
-  totp: Type.String({ maxLength: 12, description: 'A fresh six-digit code from your authenticator (step-up two-factor: the file holds full ID numbers)' }),
+  totp: Type.String({
+    maxLength: 12,
+    description: 'A fresh six-digit code from your authenticator (step-up two-factor: the file holds full ID numbers)',
+  }),
 });
 export type ExportBody = Static<typeof ExportBody>;
 

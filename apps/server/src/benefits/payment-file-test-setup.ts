@@ -39,8 +39,16 @@ export async function insertGrantChildren(t: TestApp): Promise<GrantChild[]> {
 }
 
 /** Runs the birth grant's one-time cycle as finance and waits for its batch to complete. */
-export async function completeGrantBatch(t: TestApp, finance: Session): Promise<{ id: number; paymentCount: number; totalFen: number }> {
-  const started = await t.app.inject({ method: 'POST', url: '/api/payment-cycles', payload: { scheme: 'yunnan.birthGrant', period: 'once' }, ...as(finance) });
+export async function completeGrantBatch(
+  t: TestApp,
+  finance: Session,
+): Promise<{ id: number; paymentCount: number; totalFen: number }> {
+  const started = await t.app.inject({
+    method: 'POST',
+    url: '/api/payment-cycles',
+    payload: { scheme: 'yunnan.birthGrant', period: 'once' },
+    ...as(finance),
+  });
   if (started.statusCode !== 202) throw new Error(`cycle: ${started.statusCode} ${started.body}`);
   let batch = started.json();
   for (let i = 0; i < 200 && batch.status !== 'complete'; i++) {
@@ -83,5 +91,8 @@ export function wrongCode(t: TestApp): string {
 /** The rows of a CSV payment file as text cells (our writer: BOM, CRLF, quotes only where needed). */
 export function csvRows(body: Buffer): string[][] {
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
-  return text.split('\r\n').filter((l) => l !== '').map((l) => l.split(','));
+  return text
+    .split('\r\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(','));
 }

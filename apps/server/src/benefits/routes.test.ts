@@ -33,15 +33,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
-const post = (s: Session, url: string, payload?: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, ...as(s) });
-const versionCount = async () => (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM scheme_versions'))[0]!.n;
+const post = (s: Session, url: string, payload?: unknown) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, ...as(s) });
+const versionCount = async () =>
+  (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM scheme_versions'))[0]!.n;
 
 describe('schemes', () => {
   it('lists the schemes that apply in the jurisdiction, with their clauses and marked interpretations', async () => {
     const res = await get(county, '/api/schemes');
     expect(res.statusCode).toBe(200);
     const codes = res.json().map((s: { code: string }) => s.code);
-    expect(codes).toEqual(expect.arrayContaining(['national.childcareSubsidy', 'yunnan.birthGrant', 'yunnan.childcareAllowance', 'weixi.nursingSubsidy']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'national.childcareSubsidy',
+        'yunnan.birthGrant',
+        'yunnan.childcareAllowance',
+        'weixi.nursingSubsidy',
+      ]),
+    );
     expect(codes.some((c: string) => c.startsWith('baiyin.'))).toBe(false);
     const allowance = res.json().find((s: { code: string }) => s.code === 'yunnan.childcareAllowance');
     expect(allowance.legalBasis).toEqual({ document: '维发〔2023〕15号', clause: '(十四)', seed: '004' });
@@ -52,22 +61,40 @@ describe('schemes', () => {
     const res = await get(county, '/api/schemes/yunnan.birthGrant');
     expect(res.statusCode).toBe(200);
     const byParity = res.json().parameters.find((p: { name: string }) => p.name === 'amountByParity');
-    expect(byParity.current).toMatchObject({ value: { 2: 200000, 3: 500000 }, jurisdictionCode: '', basis: { clause: '(十四)' } });
+    expect(byParity.current).toMatchObject({
+      value: { 2: 200000, 3: 500000 },
+      jurisdictionCode: '',
+      basis: { clause: '(十四)' },
+    });
     expect((await get(county, '/api/schemes/no.such')).statusCode).toBe(404);
   });
 });
 
 describe('scheme versions', () => {
-  const draft = { effectiveFrom: '2027-01-01', values: { yearlyAmount: 100000 }, legalBasis: { document: '维西县人民政府 维政发〔2026〕1号', clause: '第三条' } };
+  const draft = {
+    effectiveFrom: '2027-01-01',
+    values: { yearlyAmount: 100000 },
+    legalBasis: { document: '维西县人民政府 维政发〔2026〕1号', clause: '第三条' },
+  };
 
   it('refuses a bad draft with every problem named and stores nothing', async () => {
     const before = await versionCount();
     const res = await post(county, '/api/schemes/yunnan.childcareAllowance/versions', {
-      effectiveFrom: '2027-02-30', values: { yearlyAmount: -5, colour: 1 }, legalBasis: { document: '', clause: 'x' },
+      effectiveFrom: '2027-02-30',
+      values: { yearlyAmount: -5, colour: 1 },
+      legalBasis: { document: '', clause: 'x' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['effectiveFrom', 'legalBasis.document', 'values.colour', 'values.yearlyAmount']);
-    const low = await post(county, '/api/schemes/weixi.nursingSubsidy/versions', { ...draft, values: { yearlyAmount: 5000 } });
+    expect(
+      res
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['effectiveFrom', 'legalBasis.document', 'values.colour', 'values.yearlyAmount']);
+    const low = await post(county, '/api/schemes/weixi.nursingSubsidy/versions', {
+      ...draft,
+      values: { yearlyAmount: 5000 },
+    });
     expect(low.statusCode).toBe(400);
     expect(JSON.stringify(low.json().details)).toContain('不得低于 100 元');
     expect(await versionCount()).toBe(before);
@@ -78,7 +105,12 @@ describe('scheme versions', () => {
     const created = await post(county, '/api/schemes/yunnan.childcareAllowance/versions', draft);
     expect(created.statusCode).toBe(201);
     const v = created.json();
-    expect(v).toMatchObject({ jurisdictionCode: '533423', version: 1, status: 'draft', values: { yearlyAmount: 100000 } });
+    expect(v).toMatchObject({
+      jurisdictionCode: '533423',
+      version: 1,
+      status: 'draft',
+      values: { yearlyAmount: 100000 },
+    });
     const base = `/api/schemes/yunnan.childcareAllowance/versions/${v.id}`;
     expect((await post(county, `${base}/publish`)).statusCode).toBe(409); // not under review yet
     expect((await post(county, `${base}/submit`)).json().status).toBe('inReview');
@@ -87,17 +119,33 @@ describe('scheme versions', () => {
     expect(own.json().code).toBe('version.sameReviewer');
     const published = await post(admin, `${base}/publish`);
     expect(published.json()).toMatchObject({ status: 'published', version: 1 });
-    await expect(t.database.query("UPDATE scheme_versions SET values = '{\"yearlyAmount\": 1}' WHERE id = $1", [v.id])).rejects.toThrow(/published and cannot change/);
-    await expect(t.database.query('DELETE FROM scheme_versions WHERE id = $1', [v.id])).rejects.toThrow(/published and cannot change/);
-    const actions = (await t.database.query<{ action: string }>("SELECT action FROM audit_log WHERE target_type = 'schemeVersion' AND target_id = $1 ORDER BY seq", [String(v.id)])).map((r) => r.action);
+    await expect(
+      t.database.query('UPDATE scheme_versions SET values = \'{"yearlyAmount": 1}\' WHERE id = $1', [v.id]),
+    ).rejects.toThrow(/published and cannot change/);
+    await expect(t.database.query('DELETE FROM scheme_versions WHERE id = $1', [v.id])).rejects.toThrow(
+      /published and cannot change/,
+    );
+    const actions = (
+      await t.database.query<{ action: string }>(
+        "SELECT action FROM audit_log WHERE target_type = 'schemeVersion' AND target_id = $1 ORDER BY seq",
+        [String(v.id)],
+      )
+    ).map((r) => r.action);
     expect(actions).toEqual(['benefits.versionDraft', 'benefits.versionSubmit', 'benefits.versionPublish']);
   });
 
   it('applies the published value from its date on, and not before', async () => {
-    const at = async (period: string) => (await get(township, `/api/eligibility?personId=${thirdId}&scheme=yunnan.childcareAllowance&period=${period}`)).json();
+    const at = async (period: string) =>
+      (
+        await get(township, `/api/eligibility?personId=${thirdId}&scheme=yunnan.childcareAllowance&period=${period}`)
+      ).json();
     expect(await at('2026')).toMatchObject({ eligible: true, amountFen: 80000 });
     expect(await at('2027')).toMatchObject({ eligible: true, amountFen: 100000 });
-    expect((await get(county, '/api/schemes/yunnan.childcareAllowance')).json().versions.map((v: { status: string }) => v.status)).toEqual(['published']);
+    expect(
+      (await get(county, '/api/schemes/yunnan.childcareAllowance'))
+        .json()
+        .versions.map((v: { status: string }) => v.status),
+    ).toEqual(['published']);
   });
 });
 
@@ -109,7 +157,11 @@ describe('versions of a higher jurisdiction', () => {
               ('yunnan.insuranceSubsidy', '53', 1, '2027-01-01', '{"yearlyAmount": 8000}', '{"document": "省文件", "clause": "1"}', 'published', now())`,
     );
     expect((await get(county, '/api/schemes/yunnan.birthGrant')).json().versions).toEqual([]);
-    expect((await get(county, '/api/schemes/yunnan.insuranceSubsidy')).json().versions.map((v: { jurisdictionCode: string }) => v.jurisdictionCode)).toEqual(['53']);
+    expect(
+      (await get(county, '/api/schemes/yunnan.insuranceSubsidy'))
+        .json()
+        .versions.map((v: { jurisdictionCode: string }) => v.jurisdictionCode),
+    ).toEqual(['53']);
   });
 });
 
@@ -117,10 +169,16 @@ describe('budget', () => {
   it('shows paid, committed and the next 12 months, and refuses a published version as a draft', async () => {
     const res = await get(county, '/api/schemes/yunnan.childcareAllowance/budget');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ schemeCode: 'yunnan.childcareAllowance', jurisdictionCode: '533423', assumingVersion: null });
+    expect(res.json()).toMatchObject({
+      schemeCode: 'yunnan.childcareAllowance',
+      jurisdictionCode: '533423',
+      assumingVersion: null,
+    });
     expect(res.json().next12Months.length).toBe(1);
     const published = (await get(county, '/api/schemes/yunnan.childcareAllowance')).json().versions[0].id;
-    expect((await get(county, `/api/schemes/yunnan.childcareAllowance/budget?draftVersionId=${published}`)).statusCode).toBe(404);
+    expect(
+      (await get(county, `/api/schemes/yunnan.childcareAllowance/budget?draftVersionId=${published}`)).statusCode,
+    ).toBe(404);
     expect((await get(township, '/api/schemes/yunnan.childcareAllowance/budget')).statusCode).toBe(403);
   });
 });
@@ -130,13 +188,24 @@ describe('eligibility', () => {
     const res = await get(township, `/api/eligibility?personId=${childId}&scheme=yunnan.birthGrant&period=once`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ eligible: true, amountFen: 200000 });
-    expect(res.json().trace.map((s: { check: string; pass: boolean }) => [s.check, s.pass])).toEqual([['hukouIn', true], ['bornOnOrAfter', true], ['bornOnOrBefore', true], ['parityIn', true], ['amount', true]]);
-    const audited = await t.database.query("SELECT 1 FROM audit_log WHERE action = 'benefits.eligibilityCheck' AND target_id = $1", [String(childId)]);
+    expect(res.json().trace.map((s: { check: string; pass: boolean }) => [s.check, s.pass])).toEqual([
+      ['hukouIn', true],
+      ['bornOnOrAfter', true],
+      ['bornOnOrBefore', true],
+      ['parityIn', true],
+      ['amount', true],
+    ]);
+    const audited = await t.database.query(
+      "SELECT 1 FROM audit_log WHERE action = 'benefits.eligibilityCheck' AND target_id = $1",
+      [String(childId)],
+    );
     expect(audited.length).toBeGreaterThan(0);
   });
 
   it('does not show another township’s child, and names a bad period', async () => {
-    expect((await get(township2, `/api/eligibility?personId=${childId}&scheme=yunnan.birthGrant&period=once`)).statusCode).toBe(404);
+    expect(
+      (await get(township2, `/api/eligibility?personId=${childId}&scheme=yunnan.birthGrant&period=once`)).statusCode,
+    ).toBe(404);
     const bad = await get(township, `/api/eligibility?personId=${childId}&scheme=yunnan.birthGrant&period=2026-13`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('period.invalid');
@@ -145,9 +214,13 @@ describe('eligibility', () => {
 
 describe('payment cycles through the API', () => {
   it('are run by a finance operator, not a township worker, and complete', async () => {
-    expect((await post(township, '/api/payment-cycles', { scheme: 'yunnan.birthGrant', period: 'once' })).statusCode).toBe(403);
+    expect(
+      (await post(township, '/api/payment-cycles', { scheme: 'yunnan.birthGrant', period: 'once' })).statusCode,
+    ).toBe(403);
     const hospital = await login(t, 'hospital');
-    expect((await post(hospital, '/api/payment-cycles', { scheme: 'yunnan.birthGrant', period: 'once' })).statusCode).toBe(403);
+    expect(
+      (await post(hospital, '/api/payment-cycles', { scheme: 'yunnan.birthGrant', period: 'once' })).statusCode,
+    ).toBe(403);
     const started = await post(finance, '/api/payment-cycles', { scheme: 'yunnan.birthGrant', period: 'once' });
     expect(started.statusCode).toBe(202);
     let batch = started.json();
@@ -156,7 +229,10 @@ describe('payment cycles through the API', () => {
       batch = (await get(finance, `/api/payment-batches/${batch.id}`)).json();
     }
     expect(batch).toMatchObject({ status: 'complete', schemeCode: 'yunnan.birthGrant', jurisdictionCode: '533423' });
-    const mine = await t.database.query<{ amount_fen: number }>("SELECT amount_fen FROM payments WHERE beneficiary_id = $1 AND scheme_code = 'yunnan.birthGrant'", [childId]);
+    const mine = await t.database.query<{ amount_fen: number }>(
+      "SELECT amount_fen FROM payments WHERE beneficiary_id = $1 AND scheme_code = 'yunnan.birthGrant'",
+      [childId],
+    );
     expect(mine.map((r) => Number(r.amount_fen))).toEqual([200000]);
     expect((await get(township, `/api/payment-batches/${batch.id}`)).statusCode).toBe(403);
     expect((await get(finance, '/api/payment-batches')).json().map((b: { id: number }) => b.id)).toContain(batch.id);

@@ -2,72 +2,264 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
-  BudgetQuery, BudgetView, ApplicationListQuery, ApplicationBody, ApplicationDetail, ApplicationParam, ApplicationSummary, RejectBody, BatchParam, BatchView, CycleBody, EligibilityQuery, EligibilityView, SchemeCodeParam, SchemeDetail, SchemeSummary, VersionDraftBody, VersionParam, VersionView,
+  BudgetQuery,
+  BudgetView,
+  ApplicationListQuery,
+  ApplicationBody,
+  ApplicationDetail,
+  ApplicationParam,
+  ApplicationSummary,
+  RejectBody,
+  BatchParam,
+  BatchView,
+  CycleBody,
+  EligibilityQuery,
+  EligibilityView,
+  SchemeCodeParam,
+  SchemeDetail,
+  SchemeSummary,
+  VersionDraftBody,
+  VersionParam,
+  VersionView,
 } from './schemas.js';
 import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
 
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
 // Who may look at a person's eligibility: the staff who handle applications, and finance.
-const CASEWORKERS: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker', 'departmentOperator'];
+const CASEWORKERS: readonly Role[] = [
+  'systemAdmin',
+  'countyAdmin',
+  'townshipWorker',
+  'villageWorker',
+  'departmentOperator',
+];
 // Who applies for a family and reviews: village, township, county.
 const REVIEWERS: readonly Role[] = ['villageWorker', 'townshipWorker', 'countyAdmin'];
 
-export const benefitsRoutes: FastifyPluginAsyncTypebox<{ benefits: BenefitsService; versions: ReturnType<typeof createVersionService> }> = async (app, { benefits, versions }) => {
-  const actor = (req: { user: unknown; ip: string }) => ({ user: req.user!, clientIp: req.ip }) as Parameters<BenefitsService['listSchemes']>[0];
+export const benefitsRoutes: FastifyPluginAsyncTypebox<{
+  benefits: BenefitsService;
+  versions: ReturnType<typeof createVersionService>;
+}> = async (app, { benefits, versions }) => {
+  const actor = (req: { user: unknown; ip: string }) =>
+    ({ user: req.user!, clientIp: req.ip }) as Parameters<BenefitsService['listSchemes']>[0];
   const tags = ['benefits'];
 
-  app.get('/api/schemes', { schema: { tags, summary: 'Schemes that apply in your jurisdiction, with their legal basis and interpretations', response: { 200: Type.Array(SchemeSummary) } } }, async (req) =>
-    benefits.listSchemes(actor(req)),
+  app.get(
+    '/api/schemes',
+    {
+      schema: {
+        tags,
+        summary: 'Schemes that apply in your jurisdiction, with their legal basis and interpretations',
+        response: { 200: Type.Array(SchemeSummary) },
+      },
+    },
+    async (req) => benefits.listSchemes(actor(req)),
   );
-  app.get('/api/schemes/:code', { schema: { tags, summary: 'A scheme: parameters in force for you, review levels, versions', params: SchemeCodeParam, response: { 200: SchemeDetail } } }, (req) =>
-    benefits.schemeDetail(actor(req), req.params.code),
+  app.get(
+    '/api/schemes/:code',
+    {
+      schema: {
+        tags,
+        summary: 'A scheme: parameters in force for you, review levels, versions',
+        params: SchemeCodeParam,
+        response: { 200: SchemeDetail },
+      },
+    },
+    (req) => benefits.schemeDetail(actor(req), req.params.code),
   );
-  app.get('/api/schemes/:code/budget', { config: { roles: ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'] }, schema: { tags, summary: 'Paid to date, committed, and the cost of the next 12 months (optionally with a draft version)', params: SchemeCodeParam, querystring: BudgetQuery, response: { 200: BudgetView } } }, (req) =>
-    benefits.budget(actor(req), req.params.code, req.query.draftVersionId),
+  app.get(
+    '/api/schemes/:code/budget',
+    {
+      config: { roles: ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'] },
+      schema: {
+        tags,
+        summary: 'Paid to date, committed, and the cost of the next 12 months (optionally with a draft version)',
+        params: SchemeCodeParam,
+        querystring: BudgetQuery,
+        response: { 200: BudgetView },
+      },
+    },
+    (req) => benefits.budget(actor(req), req.params.code, req.query.draftVersionId),
   );
-  app.post('/api/schemes/:code/versions', { config: { roles: ADMINS }, schema: { tags, summary: 'Draft a version: values your jurisdiction sets (amounts in fen), from a date', params: SchemeCodeParam, body: VersionDraftBody, response: { 201: VersionView } } }, async (req, reply) =>
-    reply.status(201).send(await versions.draft(actor(req), req.params.code, req.body)),
+  app.post(
+    '/api/schemes/:code/versions',
+    {
+      config: { roles: ADMINS },
+      schema: {
+        tags,
+        summary: 'Draft a version: values your jurisdiction sets (amounts in fen), from a date',
+        params: SchemeCodeParam,
+        body: VersionDraftBody,
+        response: { 201: VersionView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await versions.draft(actor(req), req.params.code, req.body)),
   );
-  app.post('/api/schemes/:code/versions/:id/submit', { config: { roles: ADMINS }, schema: { tags, summary: 'Submit a draft for review', params: VersionParam, response: { 200: VersionView } } }, (req) =>
-    versions.submit(actor(req), req.params.code, req.params.id),
+  app.post(
+    '/api/schemes/:code/versions/:id/submit',
+    {
+      config: { roles: ADMINS },
+      schema: { tags, summary: 'Submit a draft for review', params: VersionParam, response: { 200: VersionView } },
+    },
+    (req) => versions.submit(actor(req), req.params.code, req.params.id),
   );
-  app.post('/api/schemes/:code/versions/:id/publish', { config: { roles: ADMINS }, schema: { tags, summary: 'Publish a version under review (not your own draft); it can never change', params: VersionParam, response: { 200: VersionView } } }, (req) =>
-    versions.publish(actor(req), req.params.code, req.params.id),
+  app.post(
+    '/api/schemes/:code/versions/:id/publish',
+    {
+      config: { roles: ADMINS },
+      schema: {
+        tags,
+        summary: 'Publish a version under review (not your own draft); it can never change',
+        params: VersionParam,
+        response: { 200: VersionView },
+      },
+    },
+    (req) => versions.publish(actor(req), req.params.code, req.params.id),
   );
-  app.get('/api/eligibility', { config: { roles: CASEWORKERS }, schema: { tags, summary: "A person's eligibility for a scheme and period, with the trace of every rule (audited)", querystring: EligibilityQuery, response: { 200: EligibilityView } } }, (req) =>
-    benefits.eligibility(actor(req), req.query),
+  app.get(
+    '/api/eligibility',
+    {
+      config: { roles: CASEWORKERS },
+      schema: {
+        tags,
+        summary: "A person's eligibility for a scheme and period, with the trace of every rule (audited)",
+        querystring: EligibilityQuery,
+        response: { 200: EligibilityView },
+      },
+    },
+    (req) => benefits.eligibility(actor(req), req.query),
   );
-  app.post('/api/payment-cycles', { config: { roles: ['countyAdmin', 'departmentOperator'] }, schema: { tags, summary: 'Run the payment cycle of a scheme and period for your jurisdiction (county administrator or finance)', body: CycleBody, response: { 202: BatchView } } }, async (req, reply) =>
-    reply.status(202).send(await benefits.startCycle(actor(req), req.body)),
+  app.post(
+    '/api/payment-cycles',
+    {
+      config: { roles: ['countyAdmin', 'departmentOperator'] },
+      schema: {
+        tags,
+        summary: 'Run the payment cycle of a scheme and period for your jurisdiction (county administrator or finance)',
+        body: CycleBody,
+        response: { 202: BatchView },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await benefits.startCycle(actor(req), req.body)),
   );
-  app.get('/api/payment-batches', { config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] }, schema: { tags, summary: 'The latest payment batches of your jurisdiction', response: { 200: Type.Array(BatchView) } } }, (req) =>
-    benefits.batches(actor(req)),
+  app.get(
+    '/api/payment-batches',
+    {
+      config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] },
+      schema: {
+        tags,
+        summary: 'The latest payment batches of your jurisdiction',
+        response: { 200: Type.Array(BatchView) },
+      },
+    },
+    (req) => benefits.batches(actor(req)),
   );
-  app.get('/api/payment-batches/:id', { config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] }, schema: { tags, summary: "A payment batch and its cycle's progress", params: BatchParam, response: { 200: BatchView } } }, (req) =>
-    benefits.batch(actor(req), req.params.id),
+  app.get(
+    '/api/payment-batches/:id',
+    {
+      config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] },
+      schema: {
+        tags,
+        summary: "A payment batch and its cycle's progress",
+        params: BatchParam,
+        response: { 200: BatchView },
+      },
+    },
+    (req) => benefits.batch(actor(req), req.params.id),
   );
 
   const apps = benefits.applications;
-  app.post('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Apply for a family (a scheme that is not proactive); parity and the rest come from the registry', body: ApplicationBody, response: { 201: ApplicationDetail } } }, async (req, reply) =>
-    reply.status(201).send(await apps.submit(actor(req), req.body)),
+  app.post(
+    '/api/applications',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'Apply for a family (a scheme that is not proactive); parity and the rest come from the registry',
+        body: ApplicationBody,
+        response: { 201: ApplicationDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await apps.submit(actor(req), req.body)),
   );
-  app.get('/api/applications', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Applications waiting for your review level in your jurisdiction, or one person’s (any status)', querystring: ApplicationListQuery, response: { 200: Type.Array(ApplicationSummary) } } }, (req) =>
-    apps.queue(actor(req), req.query.beneficiaryId),
+  app.get(
+    '/api/applications',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'Applications waiting for your review level in your jurisdiction, or one person’s (any status)',
+        querystring: ApplicationListQuery,
+        response: { 200: Type.Array(ApplicationSummary) },
+      },
+    },
+    (req) => apps.queue(actor(req), req.query.beneficiaryId),
   );
-  app.get('/api/applications/:id', { config: { roles: REVIEWERS }, schema: { tags, summary: 'An application with its decisions and eligibility trace', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
-    apps.detail(actor(req), req.params.id),
+  app.get(
+    '/api/applications/:id',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'An application with its decisions and eligibility trace',
+        params: ApplicationParam,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    (req) => apps.detail(actor(req), req.params.id),
   );
-  app.post('/api/applications/:id/approve', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Approve at your level (passes it up, or starts the public notice, or approves)', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
-    apps.approve(actor(req), req.params.id),
+  app.post(
+    '/api/applications/:id/approve',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'Approve at your level (passes it up, or starts the public notice, or approves)',
+        params: ApplicationParam,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    (req) => apps.approve(actor(req), req.params.id),
   );
-  app.post('/api/applications/:id/reject', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Reject at your level, with a reason', params: ApplicationParam, body: RejectBody, response: { 200: ApplicationDetail } } }, (req) =>
-    apps.reject(actor(req), req.params.id, req.body.reason),
+  app.post(
+    '/api/applications/:id/reject',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'Reject at your level, with a reason',
+        params: ApplicationParam,
+        body: RejectBody,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    (req) => apps.reject(actor(req), req.params.id, req.body.reason),
   );
-  app.post('/api/applications/:id/appeal', { config: { roles: REVIEWERS }, schema: { tags, summary: 'Appeal a rejection (once); reviewed one level up', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
-    apps.appeal(actor(req), req.params.id),
+  app.post(
+    '/api/applications/:id/appeal',
+    {
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'Appeal a rejection (once); reviewed one level up',
+        params: ApplicationParam,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    (req) => apps.appeal(actor(req), req.params.id),
   );
-  app.post('/api/applications/:id/close-notice', { config: { roles: ['countyAdmin'] }, schema: { tags, summary: 'Approve after the public notice has run its days', params: ApplicationParam, response: { 200: ApplicationDetail } } }, (req) =>
-    apps.closeNotice(actor(req), req.params.id),
+  app.post(
+    '/api/applications/:id/close-notice',
+    {
+      config: { roles: ['countyAdmin'] },
+      schema: {
+        tags,
+        summary: 'Approve after the public notice has run its days',
+        params: ApplicationParam,
+        response: { 200: ApplicationDetail },
+      },
+    },
+    (req) => apps.closeNotice(actor(req), req.params.id),
   );
 };

@@ -3,10 +3,15 @@ import { Type, type Static } from 'typebox';
 const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
 const Basis = Type.Object({ document: Type.String(), clause: Type.String(), seed: Type.Optional(Type.String()) });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const ParamValue = Type.Unknown({ description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object' });
+const ParamValue = Type.Unknown({
+  description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object',
+});
 
 export const SchemeCodeParam = Type.Object({ code: Type.String({ maxLength: 100 }) });
-export const VersionParam = Type.Object({ code: Type.String({ maxLength: 100 }), id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+export const VersionParam = Type.Object({
+  code: Type.String({ maxLength: 100 }),
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+});
 
 export const ParameterView = Type.Object({
   name: Type.String(),
@@ -14,7 +19,15 @@ export const ParameterView = Type.Object({
   unit: Type.String(),
   setBy: Nullable(Type.String()),
   /** In force today for the user's jurisdiction, and where it comes from. */
-  current: Nullable(Type.Object({ value: ParamValue, from: Type.String(), jurisdictionCode: Type.String(), version: Nullable(Type.Integer()), basis: Basis })),
+  current: Nullable(
+    Type.Object({
+      value: ParamValue,
+      from: Type.String(),
+      jurisdictionCode: Type.String(),
+      version: Nullable(Type.Integer()),
+      basis: Basis,
+    }),
+  ),
 });
 
 export const SchemeSummary = Type.Object({
@@ -46,11 +59,21 @@ export type VersionView = Static<typeof VersionView>;
 
 export const SchemeDetail = Type.Intersect([
   SchemeSummary,
-  Type.Object({ parameters: Type.Array(ParameterView), reviewLevels: Type.Array(Type.String()), publicNoticeDays: Type.Integer(), versions: Type.Array(VersionView) }),
+  Type.Object({
+    parameters: Type.Array(ParameterView),
+    reviewLevels: Type.Array(Type.String()),
+    publicNoticeDays: Type.Integer(),
+    versions: Type.Array(VersionView),
+  }),
 ]);
 
 export const VersionDraftBody = Type.Object({
-  jurisdictionCode: Type.Optional(Type.String({ maxLength: 12, description: "Defaults to your jurisdiction's county (or the code itself above county)" })),
+  jurisdictionCode: Type.Optional(
+    Type.String({
+      maxLength: 12,
+      description: "Defaults to your jurisdiction's county (or the code itself above county)",
+    }),
+  ),
   effectiveFrom: Type.String({ maxLength: 10 }),
   values: Type.Record(Type.String({ maxLength: 50 }), ParamValue, { maxProperties: 20 }),
   legalBasis: Type.Object({ document: Type.String({ maxLength: 300 }), clause: Type.String({ maxLength: 200 }) }),
@@ -82,7 +105,11 @@ export const EligibilityView = Type.Object({
 export const CycleBody = Type.Object({
   scheme: Type.String({ maxLength: 100 }),
   period: Type.String({ maxLength: 10 }),
-  supplement: Type.Optional(Type.Boolean({ description: 'After the period’s batch completed: a new round paying whoever became eligible since' })),
+  supplement: Type.Optional(
+    Type.Boolean({
+      description: 'After the period’s batch completed: a new round paying whoever became eligible since',
+    }),
+  ),
 });
 export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const BatchView = Type.Object({
@@ -97,19 +124,35 @@ export const BatchView = Type.Object({
   totalFen: Type.Integer(),
   round: Type.Integer({ description: '1 for the period’s cycle; 2, 3, … for supplementary runs' }),
   /** A single batch's payments by status (pending → exported → paid, failed or returned); not in lists. */
-  paymentStatuses: Type.Optional(Type.Object({
-    pending: Type.Integer(), exported: Type.Integer(), paid: Type.Integer(), failed: Type.Integer(), returned: Type.Integer(),
-  })),
+  paymentStatuses: Type.Optional(
+    Type.Object({
+      pending: Type.Integer(),
+      exported: Type.Integer(),
+      paid: Type.Integer(),
+      failed: Type.Integer(),
+      returned: Type.Integer(),
+    }),
+  ),
 });
 
 export const ApplicationBody = Type.Object({
   scheme: Type.String({ maxLength: 100 }),
   beneficiaryId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
-  facts: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), { maxProperties: 10, description: 'Declarations by commitment, e.g. {"accidentInsurancePurchased": true}; {"specialFamilyStatus": "bereaved"}' })),
+  facts: Type.Optional(
+    Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), {
+      maxProperties: 10,
+      description:
+        'Declarations by commitment, e.g. {"accidentInsurancePurchased": true}; {"specialFamilyStatus": "bereaved"}',
+    }),
+  ),
   applicantName: Type.Optional(Type.String({ maxLength: 50 })),
 });
 export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
-export const ApplicationListQuery = Type.Object({ beneficiaryId: Type.Optional(Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' })) });
+export const ApplicationListQuery = Type.Object({
+  beneficiaryId: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' }),
+  ),
+});
 export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
 
 const Level = Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county')]);
@@ -123,7 +166,12 @@ export const ApplicationSummary = Type.Object({
   facts: Type.Record(Type.String(), Type.Unknown()),
   applicantName: Nullable(Type.String()),
   channel: Type.String(),
-  status: Type.Union([Type.Literal('inReview'), Type.Literal('publicNotice'), Type.Literal('approved'), Type.Literal('rejected')]),
+  status: Type.Union([
+    Type.Literal('inReview'),
+    Type.Literal('publicNotice'),
+    Type.Literal('approved'),
+    Type.Literal('rejected'),
+  ]),
   level: Level,
   noticeUntil: Nullable(Type.String({ format: 'date' })),
   rejectionReason: Nullable(Type.String()),
@@ -133,12 +181,23 @@ export const ApplicationSummary = Type.Object({
 export const ApplicationDetail = Type.Intersect([
   ApplicationSummary,
   Type.Object({
-    decisions: Type.Array(Type.Object({ level: Level, action: Type.String(), reason: Nullable(Type.String()), decidedBy: Nullable(Type.Integer()), decidedByName: Nullable(Type.String()), at: Type.String({ format: 'date-time' }) })),
+    decisions: Type.Array(
+      Type.Object({
+        level: Level,
+        action: Type.String(),
+        reason: Nullable(Type.String()),
+        decidedBy: Nullable(Type.Integer()),
+        decidedByName: Nullable(Type.String()),
+        at: Type.String({ format: 'date-time' }),
+      }),
+    ),
     eligibility: Nullable(EligibilityView),
   }),
 ]);
 
-export const BudgetQuery = Type.Object({ draftVersionId: Type.Optional(Type.Integer({ minimum: 1, description: 'Forecast as if this draft were published' })) });
+export const BudgetQuery = Type.Object({
+  draftVersionId: Type.Optional(Type.Integer({ minimum: 1, description: 'Forecast as if this draft were published' })),
+});
 export const BudgetView = Type.Object({
   schemeCode: Type.String(),
   jurisdictionCode: Type.String(),

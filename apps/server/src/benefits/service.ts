@@ -1,4 +1,16 @@
-import { BUILT_IN_SCHEMES, chinaDateOf, isFinanceOperator, checkEligibility, resolveParameter, parsePeriod, resolveNoticeDays, withApplicationFacts, withNoticeDays, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
+import {
+  BUILT_IN_SCHEMES,
+  chinaDateOf,
+  isFinanceOperator,
+  checkEligibility,
+  resolveParameter,
+  parsePeriod,
+  resolveNoticeDays,
+  withApplicationFacts,
+  withNoticeDays,
+  type ParameterOverride,
+  type SchemeDefinition,
+} from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
@@ -15,13 +27,25 @@ import { budgetOf } from './budget.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';
 
 /** Whether a scheme can apply in a jurisdiction: one region contains the other ('' is national). */
-const appliesIn = (s: SchemeDefinition, jurisdiction: string) => jurisdiction.startsWith(s.regionCode) || s.regionCode.startsWith(jurisdiction);
+const appliesIn = (s: SchemeDefinition, jurisdiction: string) =>
+  jurisdiction.startsWith(s.regionCode) || s.regionCode.startsWith(jurisdiction);
 
 function summaryOf(s: SchemeDefinition): SchemeSummary {
-  const readings = [...s.interpretations, ...s.conditions.flatMap((c) => (c.interpretation ? [c.interpretation] : [])), ...(s.amount.interpretation ? [s.amount.interpretation] : [])];
+  const readings = [
+    ...s.interpretations,
+    ...s.conditions.flatMap((c) => (c.interpretation ? [c.interpretation] : [])),
+    ...(s.amount.interpretation ? [s.amount.interpretation] : []),
+  ];
   return {
-    code: s.code, name: s.name, kind: s.kind, regionCode: s.regionCode, frequency: s.frequency, beneficiary: s.beneficiary,
-    proactive: s.proactive, legalBasis: s.legalBasis, interpretations: readings,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    regionCode: s.regionCode,
+    frequency: s.frequency,
+    beneficiary: s.beneficiary,
+    proactive: s.proactive,
+    legalBasis: s.legalBasis,
+    interpretations: readings,
   };
 }
 
@@ -43,10 +67,28 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
         const all = withNoticeDays(scheme);
         const parameters = Object.entries(all.parameters).map(([name, def]) => {
           const r = resolveParameter(all, name, overrides, a.user.jurisdictionCode, today);
-          return { name, label: def.label, unit: def.unit, setBy: def.setBy ?? null, current: r && { value: r.value, from: r.from, jurisdictionCode: r.jurisdictionCode, version: r.version, basis: r.basis } };
+          return {
+            name,
+            label: def.label,
+            unit: def.unit,
+            setBy: def.setBy ?? null,
+            current: r && {
+              value: r.value,
+              from: r.from,
+              jurisdictionCode: r.jurisdictionCode,
+              version: r.version,
+              basis: r.basis,
+            },
+          };
         });
         const publicNoticeDays = resolveNoticeDays(scheme, overrides, a.user.jurisdictionCode, today);
-        return { ...summaryOf(scheme), parameters, reviewLevels: [...scheme.reviewLevels], publicNoticeDays, versions: await listVersions(tx, scheme.code) };
+        return {
+          ...summaryOf(scheme),
+          parameters,
+          reviewLevels: [...scheme.reviewLevels],
+          publicNoticeDays,
+          versions: await listVersions(tx, scheme.code),
+        };
       });
     },
 
@@ -65,8 +107,21 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
           if (err instanceof RangeError) throw BenefitsError('period.invalid', { period: q.period });
           throw err;
         }
-        await appendAudit(tx, auditOf(a, 'benefits.eligibilityCheck', 'person', String(q.personId), { scheme: scheme.code, period: q.period, eligible: e.eligible }));
-        return { schemeCode: e.schemeCode, period: e.period, eligible: e.eligible, amountFen: e.amount, trace: e.trace };
+        await appendAudit(
+          tx,
+          auditOf(a, 'benefits.eligibilityCheck', 'person', String(q.personId), {
+            scheme: scheme.code,
+            period: q.period,
+            eligible: e.eligible,
+          }),
+        );
+        return {
+          schemeCode: e.schemeCode,
+          period: e.period,
+          eligible: e.eligible,
+          amountFen: e.amount,
+          trace: e.trace,
+        };
       });
     },
 
@@ -74,9 +129,13 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
      * Starts a payment cycle in the background and answers with its batch once it has begun (or
      * finished). Only a county administrator or a finance operator may.
      */
-    async startCycle(a: Actor, body: { scheme: string; period: string; supplement?: boolean | undefined }): Promise<PaymentBatch> {
+    async startCycle(
+      a: Actor,
+      body: { scheme: string; period: string; supplement?: boolean | undefined },
+    ): Promise<PaymentBatch> {
       const u = a.user;
-      if (!u.roles.includes('countyAdmin') && !isFinanceOperator(u.roles, u.department)) throw BenefitsError('cycle.financeOnly');
+      if (!u.roles.includes('countyAdmin') && !isFinanceOperator(u.roles, u.department))
+        throw BenefitsError('cycle.financeOnly');
       const scheme = getScheme(body.scheme);
       // Nothing is paid ahead: a later death or move would leave an overpayment to recover.
       const period = parsePeriod(scheme.frequency, body.period);
@@ -88,7 +147,17 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
           answered = true;
           resolve(b);
         };
-        const run = runPaymentCycle(database, { scheme, periodKey: body.period, jurisdictionCode: u.jurisdictionCode, actor, supplement: body.supplement === true }, answer);
+        const run = runPaymentCycle(
+          database,
+          {
+            scheme,
+            periodKey: body.period,
+            jurisdictionCode: u.jurisdictionCode,
+            actor,
+            supplement: body.supplement === true,
+          },
+          answer,
+        );
         run.then(answer, (err: unknown) => {
           // Before the first answer the caller hears of it; after, only the log can: the batch
           // stays running until the cycle is started again (which resumes it).
@@ -108,7 +177,13 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
         if (draftVersionId !== undefined) {
           const v = await findVersion(tx, scheme.code, draftVersionId);
           if (!v || v.status === 'published') throw BenefitsError('version.notFound');
-          draft = { jurisdictionCode: v.jurisdictionCode, version: v.version, effectiveFrom: v.effectiveFrom, values: v.values as ParameterOverride['values'], basis: v.legalBasis };
+          draft = {
+            jurisdictionCode: v.jurisdictionCode,
+            version: v.version,
+            effectiveFrom: v.effectiveFrom,
+            values: v.values as ParameterOverride['values'],
+            basis: v.legalBasis,
+          };
         }
         return budgetOf(tx, scheme, a.user.jurisdictionCode, draft);
       }),
@@ -119,7 +194,10 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
       withScope(database, scope(a), async (tx) => {
         const b = await findBatch(tx, id);
         if (!b) throw commonError('notFound');
-        const counts = await tx.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM payments WHERE batch_id = $1 GROUP BY status', [id]);
+        const counts = await tx.query<{ status: string; n: number }>(
+          'SELECT status, count(*)::int AS n FROM payments WHERE batch_id = $1 GROUP BY status',
+          [id],
+        );
         const paymentStatuses = { pending: 0, exported: 0, paid: 0, failed: 0, returned: 0 };
         for (const c of counts) paymentStatuses[c.status as keyof typeof paymentStatuses] = c.n;
         return { ...b, paymentStatuses };

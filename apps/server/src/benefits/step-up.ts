@@ -7,7 +7,6 @@ import { countFailure } from '../auth/lockout.js';
 import { PaymentFileError } from './payment-file-errors.js';
 import type { Actor } from './versions-service.js';
 
-
 /**
  * Step-up two-factor for one sensitive action within a session: a fresh code of the user's own
  * TOTP secret. A code is good once, at sign-in or here alike (users.totp_last_step), and wrong
@@ -21,12 +20,22 @@ export async function verifyStepUp(
   code: string,
   audit: { action: string; targetType: string; targetId: string },
 ): Promise<void> {
-  const u = (await database.query<{ totp_secret_cipher: Buffer | null; locked: boolean }>(
-    'SELECT totp_secret_cipher, coalesce(locked_until > now(), false) AS locked FROM users WHERE id = $1',
-    [a.user.id],
-  ))[0];
+  const u = (
+    await database.query<{ totp_secret_cipher: Buffer | null; locked: boolean }>(
+      'SELECT totp_secret_cipher, coalesce(locked_until > now(), false) AS locked FROM users WHERE id = $1',
+      [a.user.id],
+    )
+  )[0];
   const deny = (reason: string) =>
-    appendAudit(database, { userId: a.user.id, username: a.user.username, jurisdictionCode: a.user.jurisdictionCode, ...audit, outcome: 'denied', clientIp: a.clientIp, details: { reason } });
+    appendAudit(database, {
+      userId: a.user.id,
+      username: a.user.username,
+      jurisdictionCode: a.user.jurisdictionCode,
+      ...audit,
+      outcome: 'denied',
+      clientIp: a.clientIp,
+      details: { reason },
+    });
   if (!u?.totp_secret_cipher) {
     await deny('no TOTP secret');
     throw PaymentFileError('paymentFile.totpNotEnrolled');
@@ -38,7 +47,12 @@ export async function verifyStepUp(
   const step = matchTotpStep(decryptField(keys.secretEncryption, 'totp', u.totp_secret_cipher), code);
   const fresh =
     step !== null &&
-    (await database.query('UPDATE users SET totp_last_step = $2, failed_logins = 0 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [a.user.id, step])).length > 0;
+    (
+      await database.query(
+        'UPDATE users SET totp_last_step = $2, failed_logins = 0 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
+        [a.user.id, step],
+      )
+    ).length > 0;
   if (fresh) return;
   const locked = await countFailure(database, a.user.id);
   await deny(`${step === null ? 'wrong TOTP code' : 'reused TOTP code'}${locked ? '; locked' : ''}`);

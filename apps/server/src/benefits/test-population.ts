@@ -17,10 +17,14 @@ export interface TestChild {
  */
 export function randomChildren(n: number, villages: readonly string[], seed: number): TestChild[] {
   const rand = mulberry32(seed); // seeded: a failing population can be rebuilt
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const day = (fromYear: number, years: number) => new Date(Date.UTC(fromYear, 0, 1) + Math.floor(rand() * years * 365.25) * 86_400_000).toISOString().slice(0, 10);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const day = (fromYear: number, years: number) =>
+    new Date(Date.UTC(fromYear, 0, 1) + Math.floor(rand() * years * 365.25) * 86_400_000).toISOString().slice(0, 10);
   return Array.from({ length: n }, () => {
-    const birthDate = rand() < 0.1 ? pick(['2022-12-31', '2023-01-01', '2025-12-31', '2026-01-01', '2020-02-29', '2022-01-31']) : day(2018, 10);
+    const birthDate =
+      rand() < 0.1
+        ? pick(['2022-12-31', '2023-01-01', '2025-12-31', '2026-01-01', '2020-02-29', '2022-01-31'])
+        : day(2018, 10);
     const deathDate = rand() < 0.05 ? day(Number(birthDate.slice(0, 4)), 3) : null;
     return {
       birthDate,
@@ -39,11 +43,24 @@ export async function insertChildren(database: Database, children: readonly Test
      SELECT '测试儿童', 'female', b, d, 'resident', '\\x00'::bytea, ib, '533423********0000', h, h, par, 'test', ''
      FROM unnest($1::date[], $2::date[], $3::text[], $4::int[], $5::bytea[]) WITH ORDINALITY AS u(b, d, h, par, ib, ord)
      ORDER BY ord RETURNING id`,
-    [children.map((c) => c.birthDate), children.map((c) => c.deathDate), children.map((c) => c.hukouRegionCode), children.map((c) => c.parity), children.map(() => randomBytes(16))],
+    [
+      children.map((c) => c.birthDate),
+      children.map((c) => c.deathDate),
+      children.map((c) => c.hukouRegionCode),
+      children.map((c) => c.parity),
+      children.map(() => randomBytes(16)),
+    ],
   );
   return rows.map((r) => Number(r.id));
 }
 
 export function factsOf(c: TestChild): BeneficiaryFacts {
-  return { birthDate: c.birthDate, deathDate: c.deathDate, hukouRegionCode: c.hukouRegionCode, parity: c.parity, specialFamilyStatus: null, declared: {} };
+  return {
+    birthDate: c.birthDate,
+    deathDate: c.deathDate,
+    hukouRegionCode: c.hukouRegionCode,
+    parity: c.parity,
+    specialFamilyStatus: null,
+    declared: {},
+  };
 }

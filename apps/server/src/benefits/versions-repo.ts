@@ -4,38 +4,78 @@ import type { VersionView } from './schemas.js';
 
 /** The published versions of a scheme visible in the scope: its own and its ancestors' (row-level security). */
 export async function publishedOverrides(tx: Conn, schemeCode: string): Promise<ParameterOverride[]> {
-  const rows = await tx.query<{ jurisdiction_code: string; version: number; effective_from: string; values: ParameterOverride['values']; legal_basis: ParameterOverride['basis'] }>(
+  const rows = await tx.query<{
+    jurisdiction_code: string;
+    version: number;
+    effective_from: string;
+    values: ParameterOverride['values'];
+    legal_basis: ParameterOverride['basis'];
+  }>(
     `SELECT jurisdiction_code, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, values, legal_basis
      FROM scheme_versions WHERE scheme_code = $1 AND status = 'published' ORDER BY jurisdiction_code, version`,
     [schemeCode],
   );
-  return rows.map((r) => ({ jurisdictionCode: r.jurisdiction_code, version: Number(r.version), effectiveFrom: r.effective_from, values: r.values, basis: r.legal_basis }));
+  return rows.map((r) => ({
+    jurisdictionCode: r.jurisdiction_code,
+    version: Number(r.version),
+    effectiveFrom: r.effective_from,
+    values: r.values,
+    basis: r.legal_basis,
+  }));
 }
 
 type VersionRow = {
-  id: number; jurisdiction_code: string; version: number; effective_from: string; values: Record<string, unknown>;
-  legal_basis: { document: string; clause: string }; status: VersionView['status']; created_by: number | null; published_at: Date | null;
+  id: number;
+  jurisdiction_code: string;
+  version: number;
+  effective_from: string;
+  values: Record<string, unknown>;
+  legal_basis: { document: string; clause: string };
+  status: VersionView['status'];
+  created_by: number | null;
+  published_at: Date | null;
 };
-const VERSION_COLUMNS = "id, jurisdiction_code, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, values, legal_basis, status, created_by, published_at";
+const VERSION_COLUMNS =
+  "id, jurisdiction_code, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, values, legal_basis, status, created_by, published_at";
 const toVersion = (r: VersionRow): VersionView => ({
-  id: Number(r.id), jurisdictionCode: r.jurisdiction_code, version: Number(r.version), effectiveFrom: r.effective_from, values: r.values,
-  legalBasis: r.legal_basis, status: r.status, createdBy: r.created_by === null ? null : Number(r.created_by),
+  id: Number(r.id),
+  jurisdictionCode: r.jurisdiction_code,
+  version: Number(r.version),
+  effectiveFrom: r.effective_from,
+  values: r.values,
+  legalBasis: r.legal_basis,
+  status: r.status,
+  createdBy: r.created_by === null ? null : Number(r.created_by),
   publishedAt: r.published_at === null ? null : new Date(r.published_at).toISOString(),
 });
 
 export async function listVersions(tx: Conn, schemeCode: string): Promise<VersionView[]> {
-  const rows = await tx.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM scheme_versions WHERE scheme_code = $1 ORDER BY jurisdiction_code, version`, [schemeCode]);
+  const rows = await tx.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM scheme_versions WHERE scheme_code = $1 ORDER BY jurisdiction_code, version`,
+    [schemeCode],
+  );
   return rows.map(toVersion);
 }
 
 export async function findVersion(tx: Conn, schemeCode: string, id: number): Promise<VersionView | null> {
-  const rows = await tx.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM scheme_versions WHERE scheme_code = $1 AND id = $2`, [schemeCode, id]);
+  const rows = await tx.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM scheme_versions WHERE scheme_code = $1 AND id = $2`,
+    [schemeCode, id],
+  );
   return rows[0] ? toVersion(rows[0]) : null;
 }
 
 /** A new draft, numbered after the jurisdiction's last version of the scheme (the unique index settles a race). */
 export async function insertVersion(
-  tx: Conn, schemeCode: string, d: { jurisdictionCode: string; effectiveFrom: string; values: Record<string, unknown>; legalBasis: { document: string; clause: string } }, userId: number,
+  tx: Conn,
+  schemeCode: string,
+  d: {
+    jurisdictionCode: string;
+    effectiveFrom: string;
+    values: Record<string, unknown>;
+    legalBasis: { document: string; clause: string };
+  },
+  userId: number,
 ): Promise<VersionView> {
   const rows = await tx.query<VersionRow>(
     `INSERT INTO scheme_versions (scheme_code, jurisdiction_code, version, effective_from, values, legal_basis, status, created_by)
@@ -46,7 +86,12 @@ export async function insertVersion(
   return toVersion(rows[0]!);
 }
 
-export async function setVersionStatus(tx: Conn, id: number, status: VersionView['status'], userId: number): Promise<VersionView> {
+export async function setVersionStatus(
+  tx: Conn,
+  id: number,
+  status: VersionView['status'],
+  userId: number,
+): Promise<VersionView> {
   const rows = await tx.query<VersionRow>(
     `UPDATE scheme_versions SET status = $2,
        reviewed_by = CASE WHEN $2 = 'published' THEN $3 ELSE reviewed_by END,

@@ -1,4 +1,11 @@
-import { maskIdNumber, normalizeIdNumber, parseIdNumber, type BundleService, type NewbornBundleForm, type ParentDeclaration } from '@cradle/domain';
+import {
+  maskIdNumber,
+  normalizeIdNumber,
+  parseIdNumber,
+  type BundleService,
+  type NewbornBundleForm,
+  type ParentDeclaration,
+} from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField, type Pii } from '../crypto/pii.js';
@@ -20,13 +27,26 @@ const trimmed = (s: string) => s.trim();
 
 /** The form as the family gave it, from the stored bundle. */
 export function formOf(b: BundleRow, c: Crypto): NewbornBundleForm {
-  const phones = b.phones_cipher ? (JSON.parse(decryptField(c.keys.piiEncryption, PHONES_FIELD, b.phones_cipher)) as { mother?: string; father?: string }) : {};
+  const phones = b.phones_cipher
+    ? (JSON.parse(decryptField(c.keys.piiEncryption, PHONES_FIELD, b.phones_cipher)) as {
+        mother?: string;
+        father?: string;
+      })
+    : {};
   return {
-    newborn: { name: b.newborn_name, sex: b.newborn_sex, birthDate: b.birth_date, birthTime: b.birth_time, birthPlace: b.birth_place, hospitalName: b.hospital_name },
+    newborn: {
+      name: b.newborn_name,
+      sex: b.newborn_sex,
+      birthDate: b.birth_date,
+      birthTime: b.birth_time,
+      birthPlace: b.birth_place,
+      hospitalName: b.hospital_name,
+    },
     mother: { name: b.mother_name, idNumber: c.pii.decryptIdNumber(b.mother_id_cipher), phone: phones.mother ?? null },
-    father: b.father_name === null || b.father_id_cipher === null
-      ? null
-      : { name: b.father_name, idNumber: c.pii.decryptIdNumber(b.father_id_cipher), phone: phones.father ?? null },
+    father:
+      b.father_name === null || b.father_id_cipher === null
+        ? null
+        : { name: b.father_name, idNumber: c.pii.decryptIdNumber(b.father_id_cipher), phone: phones.father ?? null },
     hukouRegionCode: b.region_code,
     services: b.services as BundleService[],
     existingBirthCertificateNo: b.existing_birth_certificate_no,
@@ -34,7 +54,10 @@ export function formOf(b: BundleRow, c: Crypto): NewbornBundleForm {
   };
 }
 
-export type FormColumns = Omit<NewBundle, 'bundle_no' | 'resident_id' | 'registration_id' | 'mother_person_id' | 'father_person_id' | 'newborn_person_id'>;
+export type FormColumns = Omit<
+  NewBundle,
+  'bundle_no' | 'resident_id' | 'registration_id' | 'mother_person_id' | 'father_person_id' | 'newborn_person_id'
+>;
 
 /** The columns of a validated form: trimmed text, normalised and encrypted ID numbers. */
 export function columnsOf(form: NewbornBundleForm, c: Crypto): FormColumns {
@@ -42,19 +65,31 @@ export function columnsOf(form: NewbornBundleForm, c: Crypto): FormColumns {
   const id = (raw: string) => normalizeIdNumber(raw);
   // As checkPhone reads them: spaces and hyphens only group the digits.
   const phone = (p: string | null | undefined) => (p ? p.replace(/[\s-]/g, '') : '');
-  const phones = { ...(phone(form.mother.phone) ? { mother: phone(form.mother.phone) } : {}), ...(phone(form.father?.phone) ? { father: phone(form.father?.phone) } : {}) };
+  const phones = {
+    ...(phone(form.mother.phone) ? { mother: phone(form.mother.phone) } : {}),
+    ...(phone(form.father?.phone) ? { father: phone(form.father?.phone) } : {}),
+  };
   const existingId = form.existingNewbornIdNumber?.trim() ? id(form.existingNewbornIdNumber) : null;
   return {
     region_code: form.hukouRegionCode,
-    newborn_name: trimmed(n.name), newborn_sex: n.sex, birth_date: n.birthDate, birth_time: n.birthTime,
-    birth_place: trimmed(n.birthPlace), hospital_name: trimmed(n.hospitalName),
-    mother_name: trimmed(form.mother.name), mother_id_cipher: c.pii.encryptIdNumber(id(form.mother.idNumber)), mother_id_masked: maskIdNumber(form.mother.idNumber),
+    newborn_name: trimmed(n.name),
+    newborn_sex: n.sex,
+    birth_date: n.birthDate,
+    birth_time: n.birthTime,
+    birth_place: trimmed(n.birthPlace),
+    hospital_name: trimmed(n.hospitalName),
+    mother_name: trimmed(form.mother.name),
+    mother_id_cipher: c.pii.encryptIdNumber(id(form.mother.idNumber)),
+    mother_id_masked: maskIdNumber(form.mother.idNumber),
     father_name: form.father ? trimmed(form.father.name) : null,
     father_id_cipher: form.father ? c.pii.encryptIdNumber(id(form.father.idNumber)) : null,
     father_id_masked: form.father ? maskIdNumber(form.father.idNumber) : null,
-    phones_cipher: Object.keys(phones).length > 0 ? encryptField(c.keys.piiEncryption, PHONES_FIELD, JSON.stringify(phones)) : null,
+    phones_cipher:
+      Object.keys(phones).length > 0 ? encryptField(c.keys.piiEncryption, PHONES_FIELD, JSON.stringify(phones)) : null,
     services: [...form.services],
-    existing_birth_certificate_no: form.existingBirthCertificateNo?.trim() ? form.existingBirthCertificateNo.trim().toUpperCase() : null,
+    existing_birth_certificate_no: form.existingBirthCertificateNo?.trim()
+      ? form.existingBirthCertificateNo.trim().toUpperCase()
+      : null,
     existing_newborn_id_cipher: existingId === null ? null : c.pii.encryptIdNumber(existingId),
     newborn_id_masked: existingId === null ? null : maskIdNumber(existingId),
   };

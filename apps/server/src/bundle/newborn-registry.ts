@@ -1,4 +1,10 @@
-import { isWithinJurisdiction, maskIdNumber, parityFromRegistry, type NewbornBundleForm, type ParentRole } from '@cradle/domain';
+import {
+  isWithinJurisdiction,
+  maskIdNumber,
+  parityFromRegistry,
+  type NewbornBundleForm,
+  type ParentRole,
+} from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/service.js';
@@ -33,8 +39,22 @@ import type { BundleRow } from './repo.js';
  * - source 'newbornBundle'; row_hash '' as an import row without a phone (import/prepare.ts).
  */
 export async function registerNewborn(
-  tx: Conn, c: Crypto, user: SessionUser, b: BundleRow, form: NewbornBundleForm, idNumber: string, clientIp: string, confirmDeclared: boolean,
-): Promise<{ personId: number; idMasked: string; eventId: number; motherId: number | null; fatherId: number | null; parentsNotLinked: ParentRole[] }> {
+  tx: Conn,
+  c: Crypto,
+  user: SessionUser,
+  b: BundleRow,
+  form: NewbornBundleForm,
+  idNumber: string,
+  clientIp: string,
+  confirmDeclared: boolean,
+): Promise<{
+  personId: number;
+  idMasked: string;
+  eventId: number;
+  motherId: number | null;
+  fatherId: number | null;
+  parentsNotLinked: ParentRole[];
+}> {
   const blind = c.pii.idBlindIndex(idNumber);
   if ((await findRegistryFacts(tx, [blind])).length > 0) throw bundleError('bundle.newbornIdTaken');
   const declared = await declaredParents(tx, c, b, form);
@@ -43,13 +63,21 @@ export async function registerNewborn(
   const fatherId = b.father_person_id ?? (confirmDeclared ? matched('father') : null);
   const parentsNotLinked = confirmDeclared ? [] : declared.filter((d) => d.facts !== null).map((d) => d.role);
   const [mother] = motherId === null ? [] : await findRegistryFacts(tx, [], [motherId]);
-  const residence = mother && isWithinJurisdiction(mother.residenceRegionCode, user.jurisdictionCode) ? mother.residenceRegionCode : b.region_code;
+  const residence =
+    mother && isWithinJurisdiction(mother.residenceRegionCode, user.jurisdictionCode)
+      ? mother.residenceRegionCode
+      : b.region_code;
   const household = mother?.householdId ? await visibleHousehold(tx, mother.householdId, mother.personId) : null;
   const parity = mother
     ? parityFromRegistry(
-      { mother: (await findRegistryRelatives(tx, [mother.personId])).filter((r) => r.relation === 'child').map((r) => ({ personId: String(r.personId), name: r.name, birthDate: r.birthDate })), father: null },
-      { name: form.newborn.name, birthDate: form.newborn.birthDate },
-    )
+        {
+          mother: (await findRegistryRelatives(tx, [mother.personId]))
+            .filter((r) => r.relation === 'child')
+            .map((r) => ({ personId: String(r.personId), name: r.name, birthDate: r.birthDate })),
+          father: null,
+        },
+        { name: form.newborn.name, birthDate: form.newborn.birthDate },
+      )
     : null;
   const idMasked = maskIdNumber(idNumber);
   let personId: number;
@@ -59,8 +87,20 @@ export async function registerNewborn(
          household_id, relation_to_head, parity, source, row_hash, quality_issues)
        VALUES ($1, $2, $3, 'resident', $4, $5, $6, $7, $8, $9, $10, $11, 'newbornBundle', '', cradle_quality_issues($9, $8, $7, $3, $12::date))
        RETURNING id`,
-      [b.newborn_name, b.newborn_sex, b.birth_date, c.pii.encryptIdNumber(idNumber), blind, idMasked, b.region_code, residence,
-        household?.id ?? null, household?.relation ?? null, parity, mother?.birthDate ?? null],
+      [
+        b.newborn_name,
+        b.newborn_sex,
+        b.birth_date,
+        c.pii.encryptIdNumber(idNumber),
+        blind,
+        idMasked,
+        b.region_code,
+        residence,
+        household?.id ?? null,
+        household?.relation ?? null,
+        parity,
+        mother?.birthDate ?? null,
+      ],
     );
     personId = Number(row!.id);
   } catch (e) {
@@ -68,26 +108,49 @@ export async function registerNewborn(
     if (isUniqueViolation(e, 'persons_id_blind_uq')) throw bundleError('bundle.newbornIdTaken');
     throw e;
   }
-  if (motherId !== null || fatherId !== null) await tx.query('SELECT cradle_link_newborn_parents($1, $2, $3)', [personId, motherId, fatherId]);
+  if (motherId !== null || fatherId !== null)
+    await tx.query('SELECT cradle_link_newborn_parents($1, $2, $3)', [personId, motherId, fatherId]);
   const [event] = await tx.query<{ id: number }>(
     "INSERT INTO registry_events (kind, person_id, region_code, payload) VALUES ('newbornRegistered', $1, $2, $3::jsonb) RETURNING id",
     [personId, b.region_code, JSON.stringify({ bundleId: b.id, residentId: b.resident_id, motherId, fatherId })],
   );
   await appendAudit(tx, {
-    userId: user.id, username: user.username, jurisdictionCode: user.jurisdictionCode, clientIp, action: 'registry.registerNewborn',
-    targetType: 'person', targetId: String(personId), outcome: 'success',
-    details: { bundleId: b.id, motherId, fatherId, householdId: household?.id ?? null, declaredConfirmed: confirmDeclared, parentsNotLinked },
+    userId: user.id,
+    username: user.username,
+    jurisdictionCode: user.jurisdictionCode,
+    clientIp,
+    action: 'registry.registerNewborn',
+    targetType: 'person',
+    targetId: String(personId),
+    outcome: 'success',
+    details: {
+      bundleId: b.id,
+      motherId,
+      fatherId,
+      householdId: household?.id ?? null,
+      declaredConfirmed: confirmDeclared,
+      parentsNotLinked,
+    },
   });
   return { personId, idMasked, eventId: Number(event!.id), motherId, fatherId, parentsNotLinked };
 }
 
-async function visibleHousehold(tx: Conn, householdId: number, motherId: number): Promise<{ id: number; relation: string } | null> {
+async function visibleHousehold(
+  tx: Conn,
+  householdId: number,
+  motherId: number,
+): Promise<{ id: number; relation: string } | null> {
   const [row] = await tx.query<{ id: number; mother_relation: string | null }>(
     'SELECT h.id, (SELECT relation_to_head FROM persons WHERE id = $2) AS mother_relation FROM households h WHERE h.id = $1',
     [householdId, motherId],
   );
   if (!row) return null;
-  const relation = row.mother_relation === 'head' || row.mother_relation === 'spouse' ? 'child' : row.mother_relation === 'child' ? 'grandchild' : 'other';
+  const relation =
+    row.mother_relation === 'head' || row.mother_relation === 'spouse'
+      ? 'child'
+      : row.mother_relation === 'child'
+        ? 'grandchild'
+        : 'other';
   return { id: Number(row.id), relation };
 }
 

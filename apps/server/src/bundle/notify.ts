@@ -1,4 +1,12 @@
-import { bundleServiceDefinition, departmentLabel, type BundleService, type CompletionRecord, type CorrectableField, type Department, type Message } from '@cradle/domain';
+import {
+  bundleServiceDefinition,
+  departmentLabel,
+  type BundleService,
+  type CompletionRecord,
+  type CorrectableField,
+  type Department,
+  type Message,
+} from '@cradle/domain';
 import type { OutgoingNotification } from '../notifications/outbox.js';
 
 // The outbox messages of the bundle (issue 4: "an outbox of messages to families and operators
@@ -29,7 +37,10 @@ export function fieldLabel(field: string): Message {
   return FIELD_LABELS[field as CorrectableField] ?? { zh: field, en: field };
 }
 
-const fieldList = (fields: readonly string[]): Message => ({ zh: fields.map((f) => fieldLabel(f).zh).join('、'), en: fields.map((f) => fieldLabel(f).en).join(', ') });
+const fieldList = (fields: readonly string[]): Message => ({
+  zh: fields.map((f) => fieldLabel(f).zh).join('、'),
+  en: fields.map((f) => fieldLabel(f).en).join(', '),
+});
 const label = (s: BundleService) => bundleServiceDefinition(s).label;
 
 export interface BundleRef {
@@ -41,10 +52,31 @@ export interface BundleRef {
 }
 
 const toFamily = (b: BundleRef, body: Message): OutgoingNotification[] =>
-  b.residentId === null ? [] : [{ recipient: { residentId: b.residentId }, regionCode: b.regionCode, channels: ['inApp', 'sms'], topic: TOPIC, subject: { kind: 'newbornBundle', id: b.id }, body }];
+  b.residentId === null
+    ? []
+    : [
+        {
+          recipient: { residentId: b.residentId },
+          regionCode: b.regionCode,
+          channels: ['inApp', 'sms'],
+          topic: TOPIC,
+          subject: { kind: 'newbornBundle', id: b.id },
+          body,
+        },
+      ];
 
-export const toDepartment = (b: BundleRef, department: Department, taskId: number, body: Message): OutgoingNotification => ({
-  recipient: { department }, regionCode: b.regionCode, channels: ['inApp'], topic: TOPIC, subject: { kind: 'bundleTask', id: taskId }, body,
+export const toDepartment = (
+  b: BundleRef,
+  department: Department,
+  taskId: number,
+  body: Message,
+): OutgoingNotification => ({
+  recipient: { department },
+  regionCode: b.regionCode,
+  channels: ['inApp'],
+  topic: TOPIC,
+  subject: { kind: 'bundleTask', id: taskId },
+  body,
 });
 
 export function submitted(b: BundleRef, services: readonly BundleService[]): OutgoingNotification[] {
@@ -54,7 +86,13 @@ export function submitted(b: BundleRef, services: readonly BundleService[]): Out
   });
 }
 
-export function taskArrived(b: BundleRef, service: BundleService, taskId: number, deadline: string | null, again = false): OutgoingNotification {
+export function taskArrived(
+  b: BundleRef,
+  service: BundleService,
+  taskId: number,
+  deadline: string | null,
+  again = false,
+): OutgoingNotification {
   const l = label(service);
   return toDepartment(b, bundleServiceDefinition(service).department, taskId, {
     zh: `出生一件事 ${b.bundleNo}：新生儿${b.newbornName}的${l.zh}${again ? '已由家庭补正，' : ''}待办理，办理时限 ${deadline ?? '—'}。`,
@@ -62,7 +100,12 @@ export function taskArrived(b: BundleRef, service: BundleService, taskId: number
   });
 }
 
-export function taskDone(b: BundleRef, service: BundleService, detail: Message | null, allDone: boolean): OutgoingNotification[] {
+export function taskDone(
+  b: BundleRef,
+  service: BundleService,
+  detail: Message | null,
+  allDone: boolean,
+): OutgoingNotification[] {
   const l = label(service);
   return toFamily(b, {
     zh: `出生一件事 ${b.bundleNo}：${l.zh}已办结${detail ? `，${detail.zh}` : ''}。${allDone ? '全部事项均已办结。' : ''}`,
@@ -70,7 +113,12 @@ export function taskDone(b: BundleRef, service: BundleService, detail: Message |
   });
 }
 
-export function taskReturned(b: BundleRef, service: BundleService, reason: string, fields: readonly string[]): OutgoingNotification[] {
+export function taskReturned(
+  b: BundleRef,
+  service: BundleService,
+  reason: string,
+  fields: readonly string[],
+): OutgoingNotification[] {
   const d = departmentLabel(bundleServiceDefinition(service).department);
   const l = label(service);
   const f = fieldList(fields);
@@ -81,7 +129,12 @@ export function taskReturned(b: BundleRef, service: BundleService, reason: strin
 }
 
 /** To a department whose finished work used a field the family has since corrected for another department. */
-export function correctedAfterDone(b: BundleRef, service: BundleService, taskId: number, fields: readonly string[]): OutgoingNotification {
+export function correctedAfterDone(
+  b: BundleRef,
+  service: BundleService,
+  taskId: number,
+  fields: readonly string[],
+): OutgoingNotification {
   const f = fieldList(fields);
   return toDepartment(b, bundleServiceDefinition(service).department, taskId, {
     zh: `出生一件事 ${b.bundleNo}：家庭应其他部门要求更正了${f.zh}，贵部门已办结的${label(service).zh}用到这些内容，请核对。`,
@@ -95,14 +148,27 @@ export function completionDetail(record: CompletionRecord, newbornIdMasked: stri
     case 'birthCertificate':
       return { zh: `出生医学证明编号 ${record.certificateNo}`, en: `certificate number ${record.certificateNo}` };
     case 'vaccinationRecord':
-      return record.recordNo ? { zh: `预防接种证编号 ${record.recordNo}`, en: `record number ${record.recordNo}` } : null;
+      return record.recordNo
+        ? { zh: `预防接种证编号 ${record.recordNo}`, en: `record number ${record.recordNo}` }
+        : null;
     case 'hukouRegistration':
-      return { zh: `新生儿公民身份号码 ${newbornIdMasked ?? ''}`, en: `the newborn's ID number is ${newbornIdMasked ?? ''}` };
+      return {
+        zh: `新生儿公民身份号码 ${newbornIdMasked ?? ''}`,
+        en: `the newborn's ID number is ${newbornIdMasked ?? ''}`,
+      };
     case 'medicalInsuranceEnrollment':
       return record.lateEnrolment
-        ? { zh: `参保日期 ${record.enrolledOn}；已超过出生后90天，出生以来的医疗费用不能按新生儿政策报销`, en: `enrolled on ${record.enrolledOn}, more than 90 days after birth, so costs since birth are not covered` }
-        : { zh: `参保日期 ${record.enrolledOn}，出生之日起的医疗费用可按规定报销`, en: `enrolled on ${record.enrolledOn}; costs from birth are covered` };
+        ? {
+            zh: `参保日期 ${record.enrolledOn}；已超过出生后90天，出生以来的医疗费用不能按新生儿政策报销`,
+            en: `enrolled on ${record.enrolledOn}, more than 90 days after birth, so costs since birth are not covered`,
+          }
+        : {
+            zh: `参保日期 ${record.enrolledOn}，出生之日起的医疗费用可按规定报销`,
+            en: `enrolled on ${record.enrolledOn}; costs from birth are covered`,
+          };
     case 'socialSecurityCard':
-      return record.cardNo ? { zh: `社保卡卡号 ${record.cardNo}`, en: `card number ${record.cardNo}` } : { zh: '社保卡制卡中', en: 'the card is being made' };
+      return record.cardNo
+        ? { zh: `社保卡卡号 ${record.cardNo}`, en: `card number ${record.cardNo}` }
+        : { zh: '社保卡制卡中', en: 'the card is being made' };
   }
 }

@@ -32,7 +32,10 @@ type Resolution = { parent: ResolvedParent } | { problem: FieldProblem };
  * public security, with the papers in hand, links a declared parent (newborn-registry.ts).
  */
 export async function resolveParents(
-  tx: Conn, c: Crypto, resident: SessionResident, inputs: { mother: ParentInput; father: ParentInput | null },
+  tx: Conn,
+  c: Crypto,
+  resident: SessionResident,
+  inputs: { mother: ParentInput; father: ParentInput | null },
 ): Promise<{ mother: Resolution; father: Resolution | null }> {
   // The family's own records, in one round trip: picked parents are read from them, and a
   // declaration is compared with them only to see whether it is the family itself.
@@ -40,19 +43,33 @@ export async function resolveParents(
   const roles = (['mother', 'father'] as const).flatMap((role) => {
     const input = inputs[role];
     if (input === null) return [];
-    const declaration = input.personId === undefined ? { name: input.name ?? '', idNumber: input.idNumber ?? '', phone: input.phone ?? null } : null;
+    const declaration =
+      input.personId === undefined
+        ? { name: input.name ?? '', idNumber: input.idNumber ?? '', phone: input.phone ?? null }
+        : null;
     return [{ role, input, declaration }];
   });
   const resolve = ({ role, input, declaration }: (typeof roles)[number]): Resolution => {
     if (declaration) return { parent: { declaration, personId: familyMatch(c, family, declaration) } };
     const facts = family.find((f) => f.personId === input.personId);
     if (!facts) {
-      return { problem: { field: `${role}.personId`, code: 'parent.notFamily', message: {
-        zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或配偶在人口库中的信息，其他人请填写姓名和公民身份号码`,
-        en: `${role === 'mother' ? 'Mother' : 'Father'}: only yourself or your spouse can be chosen from the registry; give anyone else's name and ID number`,
-      } } };
+      return {
+        problem: {
+          field: `${role}.personId`,
+          code: 'parent.notFamily',
+          message: {
+            zh: `${role === 'mother' ? '母亲' : '父亲'}：只能选择本人或配偶在人口库中的信息，其他人请填写姓名和公民身份号码`,
+            en: `${role === 'mother' ? 'Mother' : 'Father'}: only yourself or your spouse can be chosen from the registry; give anyone else's name and ID number`,
+          },
+        },
+      };
     }
-    return { parent: { declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone: input.phone ?? null }, personId: facts.personId } };
+    return {
+      parent: {
+        declaration: { name: facts.name, idNumber: c.pii.decryptIdNumber(facts.idCipher), phone: input.phone ?? null },
+        personId: facts.personId,
+      },
+    };
   };
   const [mother, father] = roles.map(resolve);
   return { mother: mother!, father: inputs.father === null ? null : father! };
@@ -72,25 +89,38 @@ export interface DeclaredMatch {
  * confirms identity with the papers in hand before a match is linked (newborn-registry.ts).
  * Parents chosen by person id (the resident, their spouse) are not here: they need no confirming.
  */
-export async function declaredParents(tx: Conn, c: Crypto, b: Pick<BundleRow, 'mother_person_id' | 'father_person_id'>, form: NewbornBundleForm): Promise<DeclaredMatch[]> {
+export async function declaredParents(
+  tx: Conn,
+  c: Crypto,
+  b: Pick<BundleRow, 'mother_person_id' | 'father_person_id'>,
+  form: NewbornBundleForm,
+): Promise<DeclaredMatch[]> {
   const out: DeclaredMatch[] = [];
   for (const role of ['mother', 'father'] as const) {
     const declaration = form[role];
     if (declaration === null || b[`${role}_person_id`] !== null) continue;
     const facts = await registryFactsOf(tx, c, declaration);
-    const children = facts === null ? 0 : (await findRegistryRelatives(tx, [facts.personId])).filter((r) => r.relation === 'child').length;
+    const children =
+      facts === null
+        ? 0
+        : (await findRegistryRelatives(tx, [facts.personId])).filter((r) => r.relation === 'child').length;
     out.push({ role, declaration, facts, children });
   }
   return out;
 }
 
 /** The registry person a declaration names, when that is the resident or their spouse; otherwise null, whoever it matches. */
-export async function familyPersonOf(tx: Conn, c: Crypto, resident: SessionResident, declaration: ParentDeclaration | null): Promise<number | null> {
+export async function familyPersonOf(
+  tx: Conn,
+  c: Crypto,
+  resident: SessionResident,
+  declaration: ParentDeclaration | null,
+): Promise<number | null> {
   return declaration === null ? null : familyMatch(c, await findFamilyFacts(tx, resident.personId), declaration);
 }
 
 /** Of the family's registry records, the one a declaration names (same ID number, same name), if any. */
 function familyMatch(c: Crypto, family: readonly RegistryFacts[], declaration: ParentDeclaration): number | null {
   const blind = family.length > 0 ? blindOf(c, declaration) : null;
-  return blind ? sameNamed(declaration, family, blind)?.personId ?? null : null;
+  return blind ? (sameNamed(declaration, family, blind)?.personId ?? null) : null;
 }

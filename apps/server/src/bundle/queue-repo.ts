@@ -46,7 +46,12 @@ function whereOf(f: QueueFilter, withStatusFilters: boolean): { sql: string; par
     if (f.query.deadline === 'dueToday') add((p) => `t.status = 'pending' AND t.deadline = ${p}::date`, f.today);
     if (f.query.deadline === 'onTime') add((p) => `t.status = 'pending' AND t.deadline > ${p}::date`, f.today);
     const q = f.query.q?.trim();
-    if (q) add((p) => `(b.bundle_no = upper(${p}) OR b.newborn_name LIKE '%' || ${p} || '%' OR b.mother_name LIKE '%' || ${p} || '%')`, q.replace(/[\\%_]/g, (ch) => '\\' + ch));
+    if (q)
+      add(
+        (p) =>
+          `(b.bundle_no = upper(${p}) OR b.newborn_name LIKE '%' || ${p} || '%' OR b.mother_name LIKE '%' || ${p} || '%')`,
+        q.replace(/[\\%_]/g, (ch) => '\\' + ch),
+      );
   }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -66,10 +71,16 @@ export async function queuePage(tx: Conn, f: QueueFilter): Promise<{ total: numb
      ${paged.sql}`,
     paged.params,
   );
-  return { total: Number(total!.n), rows: rows.map((r) => ({ ...r, id: Number(r.id), bundle_id: Number(r.bundle_id) })) };
+  return {
+    total: Number(total!.n),
+    rows: rows.map((r) => ({ ...r, id: Number(r.id), bundle_id: Number(r.bundle_id) })),
+  };
 }
 
-export async function queueCounts(tx: Conn, f: QueueFilter): Promise<{ counts: Record<QueueRow['status'], number>; overdue: number }> {
+export async function queueCounts(
+  tx: Conn,
+  f: QueueFilter,
+): Promise<{ counts: Record<QueueRow['status'], number>; overdue: number }> {
   const { sql, params } = whereOf(f, false);
   params.push(f.today);
   const rows = await tx.query<{ status: QueueRow['status']; n: number; overdue: number }>(

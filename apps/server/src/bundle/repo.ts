@@ -66,18 +66,29 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const bytes = (v: unknown) => (v === null || v === undefined ? null : Buffer.from(v as Uint8Array));
 const bundleOf = (r: Record<string, unknown>): BundleRow => ({
   ...(r as unknown as BundleRow),
-  id: Number(r.id), resident_id: num(r.resident_id), registration_id: num(r.registration_id),
-  mother_person_id: num(r.mother_person_id), father_person_id: num(r.father_person_id), newborn_person_id: num(r.newborn_person_id),
-  mother_id_cipher: bytes(r.mother_id_cipher)!, father_id_cipher: bytes(r.father_id_cipher), phones_cipher: bytes(r.phones_cipher),
+  id: Number(r.id),
+  resident_id: num(r.resident_id),
+  registration_id: num(r.registration_id),
+  mother_person_id: num(r.mother_person_id),
+  father_person_id: num(r.father_person_id),
+  newborn_person_id: num(r.newborn_person_id),
+  mother_id_cipher: bytes(r.mother_id_cipher)!,
+  father_id_cipher: bytes(r.father_id_cipher),
+  phones_cipher: bytes(r.phones_cipher),
   existing_newborn_id_cipher: bytes(r.existing_newborn_id_cipher),
 });
-const taskOf = (r: Record<string, unknown>): TaskRow => ({ ...(r as unknown as TaskRow), id: Number(r.id), bundle_id: Number(r.bundle_id) });
+const taskOf = (r: Record<string, unknown>): TaskRow => ({
+  ...(r as unknown as TaskRow),
+  id: Number(r.id),
+  bundle_id: Number(r.bundle_id),
+});
 
 /**
  * 出生一件事 numbers: CS, the hukou county (6 digits), the year, then a deployment-wide sequence
  * of at least 6 digits, e.g. CS5334232026000042 (our format: one glance says where and when).
  */
-export const bundleNoPrefix = (hukouRegionCode: string, today: string) => `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}`;
+export const bundleNoPrefix = (hukouRegionCode: string, today: string) =>
+  `CS${hukouRegionCode.slice(0, 6)}${today.slice(0, 4)}`;
 
 /** A resident's open bundle of the same newborn name and birth date, as the insert found it (its mother is compared decrypted). */
 export type OpenBundle = Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'>;
@@ -90,7 +101,10 @@ export type OpenBundle = Pick<BundleRow, 'id' | 'bundle_no' | 'mother_id_cipher'
  * residentSubmissionsLock, so no other submission of this resident runs meanwhile.
  */
 export async function insertBundle(
-  tx: Conn, numberPrefix: string, b: Omit<NewBundle, 'bundle_no'>, tasks: TaskWrite[],
+  tx: Conn,
+  numberPrefix: string,
+  b: Omit<NewBundle, 'bundle_no'>,
+  tasks: TaskWrite[],
 ): Promise<{ bundle: BundleRow; tasks: TaskRow[]; openBefore: OpenBundle[] }> {
   const [row] = await tx.query(
     `WITH open AS (
@@ -113,19 +127,48 @@ export async function insertBundle(
             (SELECT json_agg(t ORDER BY t.id) FROM t) AS inserted_tasks,
             (SELECT coalesce(json_agg(o ORDER BY o.id), '[]') FROM open o) AS open_before
        FROM b`,
-    [numberPrefix, b.region_code, b.resident_id, b.registration_id, b.newborn_name, b.newborn_sex, b.birth_date, b.birth_time, b.birth_place,
-      b.hospital_name, b.mother_name, b.mother_id_cipher, b.mother_id_masked, b.mother_person_id, b.father_name, b.father_id_cipher,
-      b.father_id_masked, b.father_person_id, b.phones_cipher, b.services, b.existing_birth_certificate_no, b.existing_newborn_id_cipher,
-      b.newborn_person_id, b.newborn_id_masked,
-      tasks.map((t) => t.service), tasks.map((t) => t.department), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
-      tasks.map((t) => t.enrolmentDeadline)],
+    [
+      numberPrefix,
+      b.region_code,
+      b.resident_id,
+      b.registration_id,
+      b.newborn_name,
+      b.newborn_sex,
+      b.birth_date,
+      b.birth_time,
+      b.birth_place,
+      b.hospital_name,
+      b.mother_name,
+      b.mother_id_cipher,
+      b.mother_id_masked,
+      b.mother_person_id,
+      b.father_name,
+      b.father_id_cipher,
+      b.father_id_masked,
+      b.father_person_id,
+      b.phones_cipher,
+      b.services,
+      b.existing_birth_certificate_no,
+      b.existing_newborn_id_cipher,
+      b.newborn_person_id,
+      b.newborn_id_masked,
+      tasks.map((t) => t.service),
+      tasks.map((t) => t.department),
+      tasks.map((t) => t.status),
+      tasks.map((t) => t.deadline),
+      tasks.map((t) => t.pendingNow),
+      tasks.map((t) => t.enrolmentDeadline),
+    ],
   );
   // The open bundles come as JSON too, the cipher as base64.
   return {
     bundle: bundleOf(row!),
     tasks: tasksFromJson(row!.inserted_tasks),
-    openBefore: (row!.open_before as { id: number; bundle_no: string; mother_id_cipher: string }[])
-      .map((o) => ({ id: Number(o.id), bundle_no: o.bundle_no, mother_id_cipher: Buffer.from(o.mother_id_cipher, 'base64') })),
+    openBefore: (row!.open_before as { id: number; bundle_no: string; mother_id_cipher: string }[]).map((o) => ({
+      id: Number(o.id),
+      bundle_no: o.bundle_no,
+      mother_id_cipher: Buffer.from(o.mother_id_cipher, 'base64'),
+    })),
   };
 }
 
@@ -133,19 +176,27 @@ export async function insertBundle(
  * Serialises one resident's submissions until the transaction ends, so that two identical ones
  * sent at once cannot both find no open bundle and both be written (withResident takes it).
  */
-export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `newbornBundle:${residentId}`, seed: 0 });
+export const residentSubmissionsLock = (residentId: number): ResidentLock => ({
+  key: `newbornBundle:${residentId}`,
+  seed: 0,
+});
 
 /** Task rows aggregated as JSON (json_agg of TASK_COLUMNS): timestamps come as ISO text. */
 function tasksFromJson(json: unknown): TaskRow[] {
   const at = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
-  return ((json ?? []) as Record<string, unknown>[]).map((t) => taskOf({ ...t, pending_since: at(t.pending_since), completed_at: at(t.completed_at) }));
+  return ((json ?? []) as Record<string, unknown>[]).map((t) =>
+    taskOf({ ...t, pending_since: at(t.pending_since), completed_at: at(t.completed_at) }),
+  );
 }
 
 /**
  * A bundle with its tasks in id order, in one round trip (what the family's detail shows; the
  * issue-4 load reads it): row-level security limits both to what the scope may see.
  */
-export async function findBundleWithTasks(tx: Conn, id: number): Promise<{ bundle: BundleRow; tasks: TaskRow[] } | null> {
+export async function findBundleWithTasks(
+  tx: Conn,
+  id: number,
+): Promise<{ bundle: BundleRow; tasks: TaskRow[] } | null> {
   const [row] = await tx.query(
     `SELECT ${BUNDLE_COLUMNS}, (SELECT json_agg(t ORDER BY t.id) FROM (SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE bundle_id = b.id) AS t) AS bundle_tasks
        FROM newborn_bundles b WHERE b.id = $1`,
@@ -156,12 +207,17 @@ export async function findBundleWithTasks(tx: Conn, id: number): Promise<{ bundl
 
 /** The bundle, locked when it is about to change: two departments completing at once see each other's work. */
 export async function findBundle(tx: Conn, id: number, forUpdate = false): Promise<BundleRow | null> {
-  const rows = await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows = await tx.query(
+    `SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? bundleOf(rows[0]) : null;
 }
 
 export async function listBundles(tx: Conn): Promise<BundleRow[]> {
-  return (await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles ORDER BY submitted_at DESC, id DESC LIMIT 100`)).map(bundleOf);
+  return (
+    await tx.query(`SELECT ${BUNDLE_COLUMNS} FROM newborn_bundles ORDER BY submitted_at DESC, id DESC LIMIT 100`)
+  ).map(bundleOf);
 }
 
 /** Changes the given columns of a bundle (names are this module's, never the caller's input). */
@@ -169,12 +225,20 @@ export async function updateBundle(tx: Conn, id: number, set: Partial<Omit<Bundl
   const entries = Object.entries(set);
   if (entries.length === 0) return;
   const assignments = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
-  await tx.query(`UPDATE newborn_bundles SET ${assignments}, updated_at = now() WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+  await tx.query(`UPDATE newborn_bundles SET ${assignments}, updated_at = now() WHERE id = $1`, [
+    id,
+    ...entries.map(([, v]) => v),
+  ]);
 }
 
 export async function findTasks(tx: Conn, bundleIds: number[]): Promise<TaskRow[]> {
   if (bundleIds.length === 0) return [];
-  return (await tx.query(`SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE bundle_id = ANY ($1::bigint[]) ORDER BY bundle_id, id`, [bundleIds])).map(taskOf);
+  return (
+    await tx.query(
+      `SELECT ${TASK_COLUMNS} FROM bundle_tasks WHERE bundle_id = ANY ($1::bigint[]) ORDER BY bundle_id, id`,
+      [bundleIds],
+    )
+  ).map(taskOf);
 }
 
 export async function findTask(tx: Conn, id: number): Promise<TaskRow | null> {
@@ -214,11 +278,18 @@ export async function saveTasks(tx: Conn, bundleId: number, tasks: TaskWrite[]):
        AS u(service, status, deadline, pending, result, return_reason, return_fields, late, by_id, by_name)) u
      WHERE t.bundle_id = $1 AND t.service = u.service`,
     [
-      bundleId, tasks.map((t) => t.service), tasks.map((t) => t.status), tasks.map((t) => t.deadline), tasks.map((t) => t.pendingNow),
-      tasks.map((t) => (t.result === null ? null : JSON.stringify(t.result))), tasks.map((t) => t.returnReason),
+      bundleId,
+      tasks.map((t) => t.service),
+      tasks.map((t) => t.status),
+      tasks.map((t) => t.deadline),
+      tasks.map((t) => t.pendingNow),
+      tasks.map((t) => (t.result === null ? null : JSON.stringify(t.result))),
+      tasks.map((t) => t.returnReason),
       // A text[] per row cannot travel in a 2-D array of ragged rows, so each goes as a JSON array.
       tasks.map((t) => (t.returnFields.length === 0 ? null : JSON.stringify(t.returnFields))),
-      tasks.map((t) => t.late), tasks.map((t) => t.completedBy?.id ?? null), tasks.map((t) => t.completedBy?.name ?? null),
+      tasks.map((t) => t.late),
+      tasks.map((t) => t.completedBy?.id ?? null),
+      tasks.map((t) => t.completedBy?.name ?? null),
     ],
   );
 }
@@ -232,7 +303,10 @@ export async function saveTasks(tx: Conn, bundleId: number, tasks: TaskWrite[]):
  * cradle_move_bundle_files (migration 0016), for this bundle only, in the same transaction.
  */
 export async function moveBundle(tx: Conn, bundleId: number, regionCode: string): Promise<void> {
-  await tx.query('UPDATE bundle_tasks SET region_code = $2, updated_at = now() WHERE bundle_id = $1', [bundleId, regionCode]);
+  await tx.query('UPDATE bundle_tasks SET region_code = $2, updated_at = now() WHERE bundle_id = $1', [
+    bundleId,
+    regionCode,
+  ]);
   // Attachments and messages through migration 0016's function: the family's scope may not update them.
   await tx.query('SELECT cradle_move_bundle_files($1, $2)', [bundleId, regionCode]);
 }
@@ -245,6 +319,9 @@ export interface EntitlementRow {
 
 /** What proactive schemes granted a newborn (pending_entitlements; a family sees its own newborn's). */
 export async function findEntitlements(tx: Conn, personId: number): Promise<EntitlementRow[]> {
-  const rows = await tx.query<EntitlementRow>('SELECT scheme_code, first_period_key, amount_fen FROM pending_entitlements WHERE person_id = $1 ORDER BY id', [personId]);
+  const rows = await tx.query<EntitlementRow>(
+    'SELECT scheme_code, first_period_key, amount_fen FROM pending_entitlements WHERE person_id = $1 ORDER BY id',
+    [personId],
+  );
   return rows.map((r) => ({ ...r, amount_fen: Number(r.amount_fen) }));
 }

@@ -6,7 +6,18 @@ import { requestLang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { createNewbornEntitlements } from '../benefits/newborn-entitlements.js';
 import {
-  BulkCompleteBody, BulkCompleteResult, CompleteBody, CorrectionBody, IdParam, NewbornBundle, NewbornBundleBody, NewbornBundleSummary, ReturnBody, TaskDetail, TaskQueue, TaskQueueQuery,
+  BulkCompleteBody,
+  BulkCompleteResult,
+  CompleteBody,
+  CorrectionBody,
+  IdParam,
+  NewbornBundle,
+  NewbornBundleBody,
+  NewbornBundleSummary,
+  ReturnBody,
+  TaskDetail,
+  TaskQueue,
+  TaskQueueQuery,
 } from './schemas.js';
 import { createBundleFamilyService } from './service.js';
 import { createBundleTaskService } from './tasks-service.js';
@@ -28,34 +39,132 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   const portal = { tags: ['portal'] };
   // Our cap: a family submits once per birth (twins twice), so ten an hour per resident is ample;
   // it holds back a script filling the departments' queues or trying names and ID numbers.
-  const submitLimit = { max: 10, timeWindow: '1 hour', keyGenerator: (req: FastifyRequest) => `newbornBundle:${req.resident?.id ?? req.ip}` };
-  app.post('/api/portal/newborn-bundles', { config: { resident: true, rateLimit: submitLimit }, schema: { ...portal, summary: 'Submit a newborn bundle: one form, a task per chosen service', body: NewbornBundleBody, response: { 201: NewbornBundle } } }, async (req, reply) =>
-    reply.status(201).send(await family.submit(req.resident!, req.body, req.ip)),
+  const submitLimit = {
+    max: 10,
+    timeWindow: '1 hour',
+    keyGenerator: (req: FastifyRequest) => `newbornBundle:${req.resident?.id ?? req.ip}`,
+  };
+  app.post(
+    '/api/portal/newborn-bundles',
+    {
+      config: { resident: true, rateLimit: submitLimit },
+      schema: {
+        ...portal,
+        summary: 'Submit a newborn bundle: one form, a task per chosen service',
+        body: NewbornBundleBody,
+        response: { 201: NewbornBundle },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await family.submit(req.resident!, req.body, req.ip)),
   );
-  app.get('/api/portal/newborn-bundles', { config: { resident: true }, schema: { ...portal, summary: "The resident's newborn bundles with each task's status", response: { 200: Type.Array(NewbornBundleSummary) } } }, (req) =>
-    family.list(req.resident!),
+  app.get(
+    '/api/portal/newborn-bundles',
+    {
+      config: { resident: true },
+      schema: {
+        ...portal,
+        summary: "The resident's newborn bundles with each task's status",
+        response: { 200: Type.Array(NewbornBundleSummary) },
+      },
+    },
+    (req) => family.list(req.resident!),
   );
-  app.get('/api/portal/newborn-bundles/:id', { config: { resident: true }, schema: { ...portal, summary: 'A newborn bundle: each department’s progress, results, returns, 免申即享', params: IdParam, response: { 200: NewbornBundle } } }, (req) =>
-    family.detail(req.resident!, req.params.id, req.ip),
+  app.get(
+    '/api/portal/newborn-bundles/:id',
+    {
+      config: { resident: true },
+      schema: {
+        ...portal,
+        summary: 'A newborn bundle: each department’s progress, results, returns, 免申即享',
+        params: IdParam,
+        response: { 200: NewbornBundle },
+      },
+    },
+    (req) => family.detail(req.resident!, req.params.id, req.ip),
   );
-  app.post('/api/portal/newborn-bundles/:id/corrections', { config: { resident: true }, schema: { ...portal, summary: 'Correct the fields a department returned; only that task goes back to it', params: IdParam, body: CorrectionBody, response: { 200: NewbornBundle } } }, (req) =>
-    family.correct(req.resident!, req.params.id, req.body, req.ip),
+  app.post(
+    '/api/portal/newborn-bundles/:id/corrections',
+    {
+      config: { resident: true },
+      schema: {
+        ...portal,
+        summary: 'Correct the fields a department returned; only that task goes back to it',
+        params: IdParam,
+        body: CorrectionBody,
+        response: { 200: NewbornBundle },
+      },
+    },
+    (req) => family.correct(req.resident!, req.params.id, req.body, req.ip),
   );
 
   const staff = { tags: ['bundle'] };
-  app.get('/api/bundle-tasks', { config: { roles: READERS }, schema: { ...staff, summary: "Your department's newborn-bundle tasks in your jurisdiction, with deadlines and counts", querystring: TaskQueueQuery, response: { 200: TaskQueue } } }, (req) =>
-    tasks.queue(req.user!, req.query),
+  app.get(
+    '/api/bundle-tasks',
+    {
+      config: { roles: READERS },
+      schema: {
+        ...staff,
+        summary: "Your department's newborn-bundle tasks in your jurisdiction, with deadlines and counts",
+        querystring: TaskQueueQuery,
+        response: { 200: TaskQueue },
+      },
+    },
+    (req) => tasks.queue(req.user!, req.query),
   );
-  app.post('/api/bundle-tasks/bulk-complete', { config: { roles: OPERATORS }, schema: { ...staff, summary: 'Complete tasks that need no input (vaccination record, card; insurance enrolled today); per id done or skipped', body: BulkCompleteBody, response: { 200: BulkCompleteResult } } }, (req) =>
-    tasks.bulkComplete(req.user!, req.body.ids, req.ip, requestLang(req)),
+  app.post(
+    '/api/bundle-tasks/bulk-complete',
+    {
+      config: { roles: OPERATORS },
+      schema: {
+        ...staff,
+        summary:
+          'Complete tasks that need no input (vaccination record, card; insurance enrolled today); per id done or skipped',
+        body: BulkCompleteBody,
+        response: { 200: BulkCompleteResult },
+      },
+    },
+    (req) => tasks.bulkComplete(req.user!, req.body.ids, req.ip, requestLang(req)),
   );
-  app.get('/api/bundle-tasks/:id', { config: { roles: READERS }, schema: { ...staff, summary: 'A task with the shared bundle data (masked ID numbers); audited', params: IdParam, response: { 200: TaskDetail } } }, (req) =>
-    tasks.detail(req.user!, req.params.id, req.ip),
+  app.get(
+    '/api/bundle-tasks/:id',
+    {
+      config: { roles: READERS },
+      schema: {
+        ...staff,
+        summary: 'A task with the shared bundle data (masked ID numbers); audited',
+        params: IdParam,
+        response: { 200: TaskDetail },
+      },
+    },
+    (req) => tasks.detail(req.user!, req.params.id, req.ip),
   );
-  app.post('/api/bundle-tasks/:id/complete', { config: { roles: OPERATORS }, schema: { ...staff, summary: "Complete your department's task with its result (hukou: the newborn's ID number, registered in the registry)", params: IdParam, body: CompleteBody, response: { 200: TaskDetail } } }, (req) =>
-    tasks.complete(req.user!, req.params.id, req.body, req.ip),
+  app.post(
+    '/api/bundle-tasks/:id/complete',
+    {
+      config: { roles: OPERATORS },
+      schema: {
+        ...staff,
+        summary:
+          "Complete your department's task with its result (hukou: the newborn's ID number, registered in the registry)",
+        params: IdParam,
+        body: CompleteBody,
+        response: { 200: TaskDetail },
+      },
+    },
+    (req) => tasks.complete(req.user!, req.params.id, req.body, req.ip),
   );
-  app.post('/api/bundle-tasks/:id/return', { config: { roles: OPERATORS }, schema: { ...staff, summary: 'Return the task to the family for correction, with a reason and the fields to fix', params: IdParam, body: ReturnBody, response: { 200: TaskDetail } } }, (req) =>
-    tasks.returnTask(req.user!, req.params.id, req.body, req.ip),
+  app.post(
+    '/api/bundle-tasks/:id/return',
+    {
+      config: { roles: OPERATORS },
+      schema: {
+        ...staff,
+        summary: 'Return the task to the family for correction, with a reason and the fields to fix',
+        params: IdParam,
+        body: ReturnBody,
+        response: { 200: TaskDetail },
+      },
+    },
+    (req) => tasks.returnTask(req.user!, req.params.id, req.body, req.ip),
   );
 };

@@ -23,7 +23,12 @@ export type ParentInput = Static<typeof ParentInput>;
 
 export const NewbornBundleBody = Type.Object({
   newborn: Type.Object({
-    name: Text(100), sex: Text(10), birthDate: Text(20), birthTime: Text(10), birthPlace: Text(300), hospitalName: Text(300),
+    name: Text(100),
+    sex: Text(10),
+    birthDate: Text(20),
+    birthTime: Text(10),
+    birthPlace: Text(300),
+    hospitalName: Text(300),
   }),
   mother: ParentInput,
   father: Type.Optional(Nullable(ParentInput)),
@@ -63,7 +68,12 @@ export const TaskResult = Type.Object({
 });
 export type TaskResult = Static<typeof TaskResult>;
 
-const TaskStatus = Type.Union([Type.Literal('waiting'), Type.Literal('pending'), Type.Literal('returned'), Type.Literal('done')]);
+const TaskStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('pending'),
+  Type.Literal('returned'),
+  Type.Literal('done'),
+]);
 const DeadlineState = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
 
 export const BundleTaskView = Type.Object({
@@ -105,8 +115,14 @@ export const NewbornBundle = Type.Object({
   submittedAt: Type.String({ format: 'date-time' }),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   newborn: Type.Object({
-    name: Type.String(), sex: Type.String(), birthDate: Type.String({ format: 'date' }), birthTime: Type.String(), birthPlace: Type.String(), hospitalName: Type.String(),
-    idMasked: Nullable(Type.String()), personId: Nullable(Type.Integer()),
+    name: Type.String(),
+    sex: Type.String(),
+    birthDate: Type.String({ format: 'date' }),
+    birthTime: Type.String(),
+    birthPlace: Type.String(),
+    hospitalName: Type.String(),
+    idMasked: Nullable(Type.String()),
+    personId: Nullable(Type.Integer()),
   }),
   mother: ParentView,
   father: Nullable(ParentView),
@@ -172,7 +188,12 @@ export const TaskQueue = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   /** Per status over the whole queue (the service filter applies, the others do not). */
-  counts: Type.Object({ waiting: Type.Integer(), pending: Type.Integer(), returned: Type.Integer(), done: Type.Integer() }),
+  counts: Type.Object({
+    waiting: Type.Integer(),
+    pending: Type.Integer(),
+    returned: Type.Integer(),
+    done: Type.Integer(),
+  }),
   overdue: Type.Integer(),
 });
 export type TaskQueue = Static<typeof TaskQueue>;
@@ -184,15 +205,17 @@ export type TaskQueue = Static<typeof TaskQueue>;
 export const DeclaredParentMatch = Type.Object({
   role: ParentRoleSchema,
   declared: Type.Object({ name: Type.String(), idMasked: Type.String() }),
-  registry: Nullable(Type.Object({
-    name: Type.String(),
-    sex: Type.String(),
-    age: Type.Integer(),
-    residenceRegion: Region,
-    hukouRegion: Region,
-    /** Children the registry links to them. */
-    children: Type.Integer(),
-  })),
+  registry: Nullable(
+    Type.Object({
+      name: Type.String(),
+      sex: Type.String(),
+      age: Type.Integer(),
+      residenceRegion: Region,
+      hukouRegion: Region,
+      /** Children the registry links to them. */
+      children: Type.Integer(),
+    }),
+  ),
 });
 export type DeclaredParentMatch = Static<typeof DeclaredParentMatch>;
 
@@ -230,13 +253,17 @@ export const ReturnBody = Type.Object({
 
 /** Our cap on one bulk action: a page of the console's queue. */
 export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }) });
+export const BulkCompleteBody = Type.Object({
+  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }),
+});
 
 export const BulkCompleteResult = Type.Object({
-  results: Type.Array(Type.Object({
-    id: Type.Integer(),
-    outcome: Type.Union([Type.Literal('done'), Type.Literal('skipped')]),
-    code: Nullable(Type.String()),
-    reason: Nullable(Type.String()),
-  })),
+  results: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      outcome: Type.Union([Type.Literal('done'), Type.Literal('skipped')]),
+      code: Nullable(Type.String()),
+      reason: Nullable(Type.String()),
+    }),
+  ),
 });

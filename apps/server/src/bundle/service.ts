@@ -1,6 +1,14 @@
 import {
-  applyCorrections, applyToBundle, bundleServiceDefinition, bundleStatus, chinaDateOf, isBundleService, newBundleTasks, validateNewbornBundle,
-  type BundleService, type Corrections,
+  applyCorrections,
+  applyToBundle,
+  bundleServiceDefinition,
+  bundleStatus,
+  chinaDateOf,
+  isBundleService,
+  newBundleTasks,
+  validateNewbornBundle,
+  type BundleService,
+  type Corrections,
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { appendAudit } from '../audit/service.js';
@@ -13,7 +21,18 @@ import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';
 import {
-  bundleNoPrefix, findBundle, findBundleWithTasks, findEntitlements, findTasks, insertBundle, listBundles, moveBundle, residentSubmissionsLock, saveTasks, updateBundle, type BundleRow,
+  bundleNoPrefix,
+  findBundle,
+  findBundleWithTasks,
+  findEntitlements,
+  findTasks,
+  insertBundle,
+  listBundles,
+  moveBundle,
+  residentSubmissionsLock,
+  saveTasks,
+  updateBundle,
+  type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
 import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
@@ -25,9 +44,27 @@ import { bundleSummary, bundleView } from './views.js';
 export function createBundleFamilyService(deps: FamilyServiceDeps) {
   const { database, calendar, regions, dispatcher } = deps;
   const c: Crypto = { pii: deps.pii, keys: deps.keys };
-  const audit = (r: SessionResident, ip: string, b: { id: number; region_code: string }, action: string, details: Record<string, unknown> | null = null) =>
-    ({ ...residentActor(r.id, ip, b.region_code), action, targetType: 'newbornBundle', targetId: String(b.id), outcome: 'success' as const, details });
-  const ref = (b: BundleRow): notify.BundleRef => ({ id: b.id, bundleNo: b.bundle_no, regionCode: b.region_code, residentId: b.resident_id, newbornName: b.newborn_name });
+  const audit = (
+    r: SessionResident,
+    ip: string,
+    b: { id: number; region_code: string },
+    action: string,
+    details: Record<string, unknown> | null = null,
+  ) => ({
+    ...residentActor(r.id, ip, b.region_code),
+    action,
+    targetType: 'newbornBundle',
+    targetId: String(b.id),
+    outcome: 'success' as const,
+    details,
+  });
+  const ref = (b: BundleRow): notify.BundleRef => ({
+    id: b.id,
+    bundleNo: b.bundle_no,
+    regionCode: b.region_code,
+    residentId: b.resident_id,
+    newbornName: b.newborn_name,
+  });
 
   async function view(tx: Conn, b: BundleRow, today: string): Promise<NewbornBundle> {
     const tasks = await findTasks(tx, [b.id]);
@@ -36,29 +73,55 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
   }
 
   return {
-    async submit(resident: SessionResident, body: NewbornBundleBody, ip: string, now = new Date()): Promise<NewbornBundle> {
+    async submit(
+      resident: SessionResident,
+      body: NewbornBundleBody,
+      ip: string,
+      now = new Date(),
+    ): Promise<NewbornBundle> {
       const today = chinaDateOf(now);
       const cal = await calendar.current();
-      const result = await withResident(database, resident.id, async (tx) => {
-        const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
-        const tasks = newBundleTasks(form, today, cal);
-        const { bundle: b, tasks: rows, openBefore } = await insertBundle(tx, bundleNoPrefix(form.hukouRegionCode, today), {
-          ...columnsOf(form, c),
-          resident_id: resident.id,
-          registration_id: body.registrationId ?? null,
-          mother_person_id: motherPersonId,
-          father_person_id: fatherPersonId,
-          // Set by public security's registration only: a typed existing ID number stays encrypted for
-          // the departments, never resolved for the family (it could be another family's child).
-          newborn_person_id: null,
-        }, changedTasks([], tasks, { service: tasks[0]!.service }));
-        refuseDuplicate(c, openBefore, form);
-        const arrived = tasks.filter((t) => t.status === 'pending').map((t) => notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline));
-        await enqueueNotifications(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
-        await appendAudit(tx, audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }));
-        // A new bundle has no newborn in the registry yet, so no entitlements: the view is what was written.
-        return bundleView(b, rows, [], regions, today);
-      }, residentSubmissionsLock(resident.id));
+      const result = await withResident(
+        database,
+        resident.id,
+        async (tx) => {
+          const { form, motherPersonId, fatherPersonId } = await readSubmission(tx, c, regions, resident, body, now);
+          const tasks = newBundleTasks(form, today, cal);
+          const {
+            bundle: b,
+            tasks: rows,
+            openBefore,
+          } = await insertBundle(
+            tx,
+            bundleNoPrefix(form.hukouRegionCode, today),
+            {
+              ...columnsOf(form, c),
+              resident_id: resident.id,
+              registration_id: body.registrationId ?? null,
+              mother_person_id: motherPersonId,
+              father_person_id: fatherPersonId,
+              // Set by public security's registration only: a typed existing ID number stays encrypted for
+              // the departments, never resolved for the family (it could be another family's child).
+              newborn_person_id: null,
+            },
+            changedTasks([], tasks, { service: tasks[0]!.service }),
+          );
+          refuseDuplicate(c, openBefore, form);
+          const arrived = tasks
+            .filter((t) => t.status === 'pending')
+            .map((t) =>
+              notify.taskArrived(ref(b), t.service, rows.find((r) => r.service === t.service)!.id, t.deadline),
+            );
+          await enqueueNotifications(tx, [...notify.submitted(ref(b), form.services), ...arrived]);
+          await appendAudit(
+            tx,
+            audit(resident, ip, b, 'bundle.submit', { bundleNo: b.bundle_no, services: form.services }),
+          );
+          // A new bundle has no newborn in the registry yet, so no entitlements: the view is what was written.
+          return bundleView(b, rows, [], regions, today);
+        },
+        residentSubmissionsLock(resident.id),
+      );
       dispatcher.kick();
       return result;
     },
@@ -66,8 +129,16 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
     async list(resident: SessionResident): Promise<NewbornBundleSummary[]> {
       return withResident(database, resident.id, async (tx) => {
         const bundles = await listBundles(tx);
-        const tasks = await findTasks(tx, bundles.map((b) => b.id));
-        return bundles.map((b) => bundleSummary(b, tasks.filter((t) => t.bundle_id === b.id)));
+        const tasks = await findTasks(
+          tx,
+          bundles.map((b) => b.id),
+        );
+        return bundles.map((b) =>
+          bundleSummary(
+            b,
+            tasks.filter((t) => t.bundle_id === b.id),
+          ),
+        );
       });
     },
 
@@ -83,7 +154,13 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
     },
 
     /** Corrects the fields one department returned and hands that task back to it; the other tasks are untouched. */
-    async correct(resident: SessionResident, id: number, body: CorrectionBody, ip: string, now = new Date()): Promise<NewbornBundle> {
+    async correct(
+      resident: SessionResident,
+      id: number,
+      body: CorrectionBody,
+      ip: string,
+      now = new Date(),
+    ): Promise<NewbornBundle> {
       const today = chinaDateOf(now);
       const cal = await calendar.current();
       const result = await withResident(database, resident.id, async (tx) => {
@@ -91,11 +168,21 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         if (!b) throw bundleError('bundle.notFound');
         const rows = await findTasks(tx, [b.id]);
         const tasks = domainTasks(rows, b);
-        if (!isBundleService(body.service)) throw taskRefused('task.wrongService', { zh: '本次申请没有该项服务', en: 'This bundle does not include that service' }, null);
+        if (!isBundleService(body.service))
+          throw taskRefused(
+            'task.wrongService',
+            { zh: '本次申请没有该项服务', en: 'This bundle does not include that service' },
+            null,
+          );
         const corrections = body.corrections as Corrections;
         const previous = formOf(b, c);
         const next = applyCorrections(previous, corrections);
-        const outcome = applyToBundle(tasks, body.service, { kind: 'resubmit', corrections }, { today, calendar: cal, form: next, previous });
+        const outcome = applyToBundle(
+          tasks,
+          body.service,
+          { kind: 'resubmit', corrections },
+          { today, calendar: cal, form: next, previous },
+        );
         if (!outcome.ok) throw taskRefused(outcome.code, outcome.message, outcome.errors);
         const errors = [...validateNewbornBundle(next, now), ...regionProblem(regions, next.hukouRegionCode)];
         if (errors.length > 0) throw bundleError('bundle.invalid', errors);
@@ -117,7 +204,9 @@ export function createBundleFamilyService(deps: FamilyServiceDeps) {
         const resubmitted = outcome.tasks.find((t) => t.service === body.service)!;
         const idOf = (s: BundleService) => rows.find((r) => r.service === s)!.id;
         // Work already done that used a corrected field is not reopened (our reading); its department is told.
-        const doneUsing = outcome.tasks.filter((t) => t.status === 'done' && bundleServiceDefinition(t.service).formFields.some((f) => fields.includes(f)));
+        const doneUsing = outcome.tasks.filter(
+          (t) => t.status === 'done' && bundleServiceDefinition(t.service).formFields.some((f) => fields.includes(f)),
+        );
         await enqueueNotifications(tx, [
           notify.taskArrived(ref(after), body.service, idOf(body.service), resubmitted.deadline, true),
           ...doneUsing.map((t) => notify.correctedAfterDone(ref(after), t.service, idOf(t.service), fields)),

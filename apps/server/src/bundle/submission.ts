@@ -1,4 +1,11 @@
-import { normalizeIdNumber, regionLevelOf, validateNewbornBundle, type BundleService, type NewbornBundleForm, type Sex } from '@cradle/domain';
+import {
+  normalizeIdNumber,
+  regionLevelOf,
+  validateNewbornBundle,
+  type BundleService,
+  type NewbornBundleForm,
+  type Sex,
+} from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { RegionService } from '../regions/service.js';
 import type { SessionResident } from '../portal/session.js';
@@ -12,7 +19,16 @@ import type { NewbornBundleBody } from './schemas.js';
 export function regionProblem(regions: RegionService, code: string): FieldProblem[] {
   const level = regionLevelOf(code);
   if ((level !== 'township' && level !== 'village') || regions.exists(code)) return [];
-  return [{ field: 'hukouRegionCode', code: 'hukouRegion.unknown', message: { zh: `落户地代码 ${code} 不是本平台所辖的乡镇(街道)或村(居)委会`, en: `Hukou region ${code} is not a township or village this platform serves` } }];
+  return [
+    {
+      field: 'hukouRegionCode',
+      code: 'hukouRegion.unknown',
+      message: {
+        zh: `落户地代码 ${code} 不是本平台所辖的乡镇(街道)或村(居)委会`,
+        en: `Hukou region ${code} is not a township or village this platform serves`,
+      },
+    },
+  ];
 }
 
 export interface Submission {
@@ -39,8 +55,18 @@ export function refuseDuplicate(c: Crypto, openBefore: readonly OpenBundle[], fo
  * registry records, the deployment's regions, the resident's registrations). Every problem at
  * once, as 400 bundle.invalid; nothing has been written.
  */
-export async function readSubmission(tx: Conn, c: Crypto, regions: RegionService, resident: SessionResident, body: NewbornBundleBody, now: Date): Promise<Submission> {
-  const { mother, father } = await resolveParents(tx, c, resident, { mother: body.mother, father: body.father ?? null });
+export async function readSubmission(
+  tx: Conn,
+  c: Crypto,
+  regions: RegionService,
+  resident: SessionResident,
+  body: NewbornBundleBody,
+  now: Date,
+): Promise<Submission> {
+  const { mother, father } = await resolveParents(tx, c, resident, {
+    mother: body.mother,
+    father: body.father ?? null,
+  });
   const problems = [mother, father].flatMap((p) => (p && 'problem' in p ? [p.problem] : []));
   const placeholder = { name: '', idNumber: '' };
   const form: NewbornBundleForm = {
@@ -54,10 +80,28 @@ export async function readSubmission(tx: Conn, c: Crypto, regions: RegionService
   };
   // A parent refused above is not checked again as an empty declaration.
   const refused = problems.map((p) => p.field.split('.')[0]);
-  const errors: FieldProblem[] = [...problems, ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)), ...regionProblem(regions, form.hukouRegionCode)];
+  const errors: FieldProblem[] = [
+    ...problems,
+    ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)),
+    ...regionProblem(regions, form.hukouRegionCode),
+  ];
   // Row-level security shows the resident only their own registrations.
-  if (body.registrationId !== undefined && (await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [body.registrationId])).length === 0) {
-    errors.push({ field: 'registrationId', code: 'registration.notFound', message: { zh: '未找到您已办结的这份生育登记', en: 'No completed childbirth registration of yours has that number' } });
+  if (
+    body.registrationId !== undefined &&
+    (
+      await tx.query("SELECT 1 FROM childbirth_registrations WHERE id = $1 AND status = 'completed'", [
+        body.registrationId,
+      ])
+    ).length === 0
+  ) {
+    errors.push({
+      field: 'registrationId',
+      code: 'registration.notFound',
+      message: {
+        zh: '未找到您已办结的这份生育登记',
+        en: 'No completed childbirth registration of yours has that number',
+      },
+    });
   }
   if (errors.length > 0) throw bundleError('bundle.invalid', errors);
   const personOf = (p: typeof mother | null) => (p && 'parent' in p ? p.parent.personId : null);

@@ -1,5 +1,13 @@
 import {
-  bundleServiceDefinition, chinaDateOf, medicalInsuranceDeadline, type BundleService, type BundleTask, type CompletionInput, type CompletionRecord, type CorrectableField, type ParentRole,
+  bundleServiceDefinition,
+  chinaDateOf,
+  medicalInsuranceDeadline,
+  type BundleService,
+  type BundleTask,
+  type CompletionInput,
+  type CompletionRecord,
+  type CorrectableField,
+  type ParentRole,
 } from '@cradle/domain';
 import type { BundleRow, TaskRow, TaskWrite } from './repo.js';
 import type { CompleteBody } from './schemas.js';
@@ -17,7 +25,8 @@ export function domainTasks(rows: readonly TaskRow[], b: BundleRow): BundleTask[
       service,
       department: d.department,
       status: r.status,
-      waitingFor: r.status === 'waiting' ? d.dependsOn.filter((dep) => statusOf.has(dep) && statusOf.get(dep) !== 'done') : [],
+      waitingFor:
+        r.status === 'waiting' ? d.dependsOn.filter((dep) => statusOf.has(dep) && statusOf.get(dep) !== 'done') : [],
       pendingSince: r.pending_since ? chinaDateOf(new Date(r.pending_since)) : null,
       deadline: r.deadline,
       enrolmentDeadline: service === 'medicalInsuranceEnrollment' ? storedEnrolmentDeadline(r, b) : null,
@@ -48,11 +57,16 @@ export interface Registered {
 }
 
 /** A completion as stored in bundle_tasks.result: the record, with the newborn's ID number masked; insurance keeps its 90-day date. */
-export function storedResult(record: CompletionRecord, registered: Registered | null, enrolmentDeadline: string | null): Record<string, unknown> {
+export function storedResult(
+  record: CompletionRecord,
+  registered: Registered | null,
+  enrolmentDeadline: string | null,
+): Record<string, unknown> {
   switch (record.service) {
     case 'hukouRegistration':
       return {
-        newbornIdMasked: registered!.idMasked, newbornPersonId: registered!.personId,
+        newbornIdMasked: registered!.idMasked,
+        newbornPersonId: registered!.personId,
         ...(registered!.parentsNotLinked.length > 0 ? { parentsNotLinked: registered!.parentsNotLinked } : {}),
       };
     case 'birthCertificate':
@@ -71,25 +85,29 @@ export function storedResult(record: CompletionRecord, registered: Registered | 
  * same objects, so identity tells which changed. The acted-on task carries its result and actor.
  */
 export function changedTasks(
-  before: readonly BundleTask[], after: readonly BundleTask[], acted: { service: BundleService; result?: Record<string, unknown>; by?: { id: number; name: string } },
+  before: readonly BundleTask[],
+  after: readonly BundleTask[],
+  acted: { service: BundleService; result?: Record<string, unknown>; by?: { id: number; name: string } },
 ): TaskWrite[] {
   return after.flatMap((t, i) => {
     if (t === before[i]) return [];
     const isActed = t.service === acted.service;
     const result = isActed && acted.result ? acted.result : null;
-    return [{
-      service: t.service,
-      department: t.department,
-      status: t.status,
-      deadline: t.deadline,
-      pendingNow: t.status === 'pending',
-      result,
-      returnReason: t.returnReason,
-      returnFields: [...t.fieldsToFix],
-      late: result !== null && result.lateEnrolment === true,
-      completedBy: isActed && t.status === 'done' ? acted.by ?? null : null,
-      enrolmentDeadline: t.enrolmentDeadline,
-    }];
+    return [
+      {
+        service: t.service,
+        department: t.department,
+        status: t.status,
+        deadline: t.deadline,
+        pendingNow: t.status === 'pending',
+        result,
+        returnReason: t.returnReason,
+        returnFields: [...t.fieldsToFix],
+        late: result !== null && result.lateEnrolment === true,
+        completedBy: isActed && t.status === 'done' ? (acted.by ?? null) : null,
+        enrolmentDeadline: t.enrolmentDeadline,
+      },
+    ];
   });
 }
 
@@ -101,11 +119,16 @@ export function storedBundleStatus(status: 'inProgress' | 'returned' | 'done'): 
 /** A completion request as the domain's CompletionInput for the task's service; missing fields go in empty, for its message. */
 export function completionInput(service: BundleService, body: CompleteBody): CompletionInput {
   switch (service) {
-    case 'birthCertificate': return { service, certificateNo: body.certificateNo ?? '' };
-    case 'vaccinationRecord': return { service, recordNo: body.recordNo ?? null };
-    case 'hukouRegistration': return { service, idNumber: body.idNumber ?? '' };
-    case 'medicalInsuranceEnrollment': return { service, enrolledOn: body.enrolledOn ?? '' };
-    case 'socialSecurityCard': return { service, cardNo: body.cardNo ?? null };
+    case 'birthCertificate':
+      return { service, certificateNo: body.certificateNo ?? '' };
+    case 'vaccinationRecord':
+      return { service, recordNo: body.recordNo ?? null };
+    case 'hukouRegistration':
+      return { service, idNumber: body.idNumber ?? '' };
+    case 'medicalInsuranceEnrollment':
+      return { service, enrolledOn: body.enrolledOn ?? '' };
+    case 'socialSecurityCard':
+      return { service, cardNo: body.cardNo ?? null };
   }
 }
 
@@ -116,9 +139,12 @@ export function completionInput(service: BundleService, body: CompleteBody): Com
  */
 export function bulkInput(service: BundleService, today: string): CompletionInput | null {
   switch (service) {
-    case 'vaccinationRecord': return { service, recordNo: null };
-    case 'socialSecurityCard': return { service, cardNo: null };
-    case 'medicalInsuranceEnrollment': return { service, enrolledOn: today };
+    case 'vaccinationRecord':
+      return { service, recordNo: null };
+    case 'socialSecurityCard':
+      return { service, cardNo: null };
+    case 'medicalInsuranceEnrollment':
+      return { service, enrolledOn: today };
     case 'birthCertificate':
     case 'hukouRegistration':
       return null;

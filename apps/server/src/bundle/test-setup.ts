@@ -7,7 +7,13 @@ import { asResident, residentSignIn, type ResidentSession } from '../test/reside
 // Shared by this folder's tests: a bound family, fresh newborn ID numbers, the form, and waiting
 // for what the server does after a commit (the SMS dispatcher, 免申即享).
 
-export const ALL_SERVICES = ['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard'];
+export const ALL_SERVICES = [
+  'birthCertificate',
+  'vaccinationRecord',
+  'hukouRegistration',
+  'medicalInsuranceEnrollment',
+  'socialSecurityCard',
+];
 /** Inside the Yunnan birth grant's cohort (born 2023–2025, seed 004 (十四)), so a second child is granted 2,000 yuan. */
 export const BIRTH_DATE = '2025-12-20';
 
@@ -25,14 +31,20 @@ export async function boundFamily(t: TestApp, phone: string, from = 0): Promise<
   for (let offset = from; offset < from + 200; offset++) {
     const mother = await pickTestMother(t, phone, offset);
     const [child] = await t.database.query<{ birth_date: string }>(
-      "SELECT c.birth_date::text AS birth_date FROM relationships r JOIN persons c ON c.id = r.to_person_id WHERE r.kind = 'mother' AND r.from_person_id = $1", [mother.personId],
+      "SELECT c.birth_date::text AS birth_date FROM relationships r JOIN persons c ON c.id = r.to_person_id WHERE r.kind = 'mother' AND r.from_person_id = $1",
+      [mother.personId],
     );
     if (!child || child.birth_date >= '2025-01-01' || !mother.residenceRegionCode.startsWith('533423')) {
       await t.database.query('UPDATE persons SET phone_cipher = NULL WHERE id = $1', [mother.personId]);
       continue;
     }
     const r = await residentSignIn(t, phone);
-    const bound = await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    const bound = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber },
+    });
     if (bound.statusCode !== 200) throw new Error(`binding failed: ${bound.body}`);
     return { r, mother, spouseId: bound.json().family.spouse.personId };
   }
@@ -42,12 +54,19 @@ export async function boundFamily(t: TestApp, phone: string, from = 0): Promise<
 const issued = new Set<string>();
 
 /** A valid ID number of the given birth date and sex in a county, held by nobody in the registry. */
-export async function freshIdNumber(t: TestApp, birthDate: string, sex: 'male' | 'female', county = '533423'): Promise<string> {
+export async function freshIdNumber(
+  t: TestApp,
+  birthDate: string,
+  sex: 'male' | 'female',
+  county = '533423',
+): Promise<string> {
   for (let seq = sex === 'male' ? 999 : 998; seq > 0; seq -= 2) {
     const first17 = `${county}${birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
     const id = first17 + computeIdCheckCharacter(first17);
     if (issued.has(id)) continue;
-    const taken = await t.database.query('SELECT 1 FROM persons WHERE id_blind_index = $1', [blindIndex(t.keys.blindIndex, 'idNumber', id)]);
+    const taken = await t.database.query('SELECT 1 FROM persons WHERE id_blind_index = $1', [
+      blindIndex(t.keys.blindIndex, 'idNumber', id),
+    ]);
     if (taken.length > 0) continue;
     issued.add(id);
     return id;
@@ -57,7 +76,14 @@ export async function freshIdNumber(t: TestApp, birthDate: string, sex: 'male' |
 
 export function bundleForm(f: Family, extra: Record<string, unknown> = {}) {
   return {
-    newborn: { name: '和小禾', sex: 'female', birthDate: BIRTH_DATE, birthTime: '08:30', birthPlace: '云南省迪庆州维西县', hospitalName: '维西傈僳族自治县人民医院' },
+    newborn: {
+      name: '和小禾',
+      sex: 'female',
+      birthDate: BIRTH_DATE,
+      birthTime: '08:30',
+      birthPlace: '云南省迪庆州维西县',
+      hospitalName: '维西傈僳族自治县人民医院',
+    },
     mother: { personId: f.mother.personId, phone: f.mother.phone },
     father: { personId: f.spouseId },
     hukouRegionCode: f.mother.residenceRegionCode,
@@ -67,12 +93,18 @@ export function bundleForm(f: Family, extra: Record<string, unknown> = {}) {
 }
 
 export async function submit(t: TestApp, r: ResidentSession, payload: object, lang = 'zh-CN') {
-  return t.app.inject({ method: 'POST', url: '/api/portal/newborn-bundles', ...asResident(r, { 'accept-language': lang }), payload });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/portal/newborn-bundles',
+    ...asResident(r, { 'accept-language': lang }),
+    payload,
+  });
 }
 
 export const staff = (t: TestApp) => ({
   get: (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) }),
-  post: (s: Session, url: string, payload?: object, lang = 'zh-CN') => t.app.inject({ method: 'POST', url, payload, ...as(s, { 'accept-language': lang }) }),
+  post: (s: Session, url: string, payload?: object, lang = 'zh-CN') =>
+    t.app.inject({ method: 'POST', url, payload, ...as(s, { 'accept-language': lang }) }),
 });
 
 /** The bundle's task id for a service, from the family's view. */
@@ -81,7 +113,11 @@ export function taskId(bundle: { tasks: { service: string; id: number }[] }, ser
 }
 
 /** Waits for something the server does after a commit; fails after a few seconds. */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 5000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  ms = 5000,
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await probe();

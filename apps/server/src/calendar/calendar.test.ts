@@ -31,7 +31,9 @@ describe('working-day calendar', () => {
     const after = addWorkingDays('2027-01-29', 3, await calendarOf(t));
     expect(before).toBe('2027-02-03');
     expect(after).toBe('2027-02-04');
-    const audit = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'calendar.set' AND target_id = '2027-02-01'");
+    const audit = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'calendar.set' AND target_id = '2027-02-01'",
+    );
     expect(audit[0]!.n).toBe(1);
   });
 
@@ -46,5 +48,8 @@ async function calendarOf(app: TestApp) {
   const reader = await login(app, 'township');
   const res = await app.app.inject({ method: 'GET', url: '/api/calendar?year=2027', ...as(reader) });
   const days = res.json().days as { date: string; kind: string }[];
-  return { holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)), makeupWorkdays: new Set(days.filter((d) => d.kind === 'makeupWorkday').map((d) => d.date)) };
+  return {
+    holidays: new Set(days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+    makeupWorkdays: new Set(days.filter((d) => d.kind === 'makeupWorkday').map((d) => d.date)),
+  };
 }

@@ -8,18 +8,54 @@ const tags = ['calendar'];
 const admin = ['systemAdmin'] as const;
 
 export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarService }> = async (app, { calendar }) => {
-  app.get('/api/calendar', { schema: { tags, summary: 'Public holidays and make-up working days of a year (deadlines count working days)', querystring: CalendarQuery, response: { 200: CalendarList } } }, async (req) => ({
-    year: req.query.year,
-    days: await calendar.list(req.query.year),
-  }));
+  app.get(
+    '/api/calendar',
+    {
+      schema: {
+        tags,
+        summary: 'Public holidays and make-up working days of a year (deadlines count working days)',
+        querystring: CalendarQuery,
+        response: { 200: CalendarList },
+      },
+    },
+    async (req) => ({
+      year: req.query.year,
+      days: await calendar.list(req.query.year),
+    }),
+  );
 
-  app.put('/api/calendar/:date', { config: { roles: admin }, schema: { tags, summary: 'Set a day as a holiday or a make-up working day', params: CalendarDayParams, body: CalendarDayBody, response: { 204: Type.Null() } } }, async (req, reply) => {
-    await calendar.set(req.user!, { ...req.body, date: req.params.date }, req.ip);
-    return reply.status(204).send(null);
-  });
+  app.put(
+    '/api/calendar/:date',
+    {
+      config: { roles: admin },
+      schema: {
+        tags,
+        summary: 'Set a day as a holiday or a make-up working day',
+        params: CalendarDayParams,
+        body: CalendarDayBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await calendar.set(req.user!, { ...req.body, date: req.params.date }, req.ip);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.delete('/api/calendar/:date', { config: { roles: admin }, schema: { tags, summary: 'Remove a day from the calendar', params: CalendarDayParams, response: { 204: Type.Null() } } }, async (req, reply) => {
-    await calendar.remove(req.user!, req.params.date, req.ip);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/calendar/:date',
+    {
+      config: { roles: admin },
+      schema: {
+        tags,
+        summary: 'Remove a day from the calendar',
+        params: CalendarDayParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await calendar.remove(req.user!, req.params.date, req.ip);
+      return reply.status(204).send(null);
+    },
+  );
 };

@@ -1,10 +1,15 @@
 import { Type, type Static } from 'typebox';
 
-const Festival = Type.Object({ zh: Type.String({ minLength: 1, maxLength: 30 }), en: Type.String({ minLength: 1, maxLength: 60 }) });
+const Festival = Type.Object({
+  zh: Type.String({ minLength: 1, maxLength: 30 }),
+  en: Type.String({ minLength: 1, maxLength: 60 }),
+});
 
 export const CalendarEntry = Type.Object({
   date: Type.String({ format: 'date' }),
-  kind: Type.Union([Type.Literal('holiday'), Type.Literal('makeupWorkday')], { description: 'a public holiday, or a weekend day worked to make up for one (调休)' }),
+  kind: Type.Union([Type.Literal('holiday'), Type.Literal('makeupWorkday')], {
+    description: 'a public holiday, or a weekend day worked to make up for one (调休)',
+  }),
   festival: Festival,
   source: Type.String({ minLength: 1, maxLength: 200, description: 'the notice that sets the day' }),
 });

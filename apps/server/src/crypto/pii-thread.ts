@@ -17,7 +17,8 @@ export class PiiThread {
   constructor(private readonly keys: PiiKeys) {}
 
   seal(request: SealRequest): Promise<Sealed> {
-    if (request.idNumbers.length === 0) return Promise.resolve({ idCiphers: [], idBlindIndexes: [], phoneCiphers: [], blinded: [] });
+    if (request.idNumbers.length === 0)
+      return Promise.resolve({ idCiphers: [], idBlindIndexes: [], phoneCiphers: [], blinded: [] });
     const slot = this.current ?? this.start();
     const id = this.nextId++;
     return new Promise<Sealed>((resolve, reject) => {
@@ -88,7 +89,11 @@ export function packSealed(s: Sealed): { data: ArrayBuffer; ends: ArrayBuffer } 
   const ends = new Uint32Array(rows * PER_ROW);
   let size = 0;
   for (let i = 0; i < rows; i++) {
-    size += s.idCiphers[i]!.length + s.idBlindIndexes[i]!.length + (s.phoneCiphers[i]?.length ?? 0) + (s.blinded[i]?.length ?? 0);
+    size +=
+      s.idCiphers[i]!.length +
+      s.idBlindIndexes[i]!.length +
+      (s.phoneCiphers[i]?.length ?? 0) +
+      (s.blinded[i]?.length ?? 0);
   }
   // Its own ArrayBuffer (not a slice of Node's pool), so the transfer moves exactly these bytes.
   const data = Buffer.from(new ArrayBuffer(size));

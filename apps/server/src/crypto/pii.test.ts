@@ -13,7 +13,9 @@ describe('personal data encryption', () => {
   });
 
   it('uses a fresh IV each time, so equal numbers give different ciphertexts', () => {
-    const ivs = new Set(Array.from({ length: 10_000 }, () => pii.encryptIdNumber('11010519491231002X').subarray(0, 12).toString('hex')));
+    const ivs = new Set(
+      Array.from({ length: 10_000 }, () => pii.encryptIdNumber('11010519491231002X').subarray(0, 12).toString('hex')),
+    );
     expect(ivs.size).toBe(10_000);
   });
 
@@ -42,7 +44,11 @@ describe('sealMany (on the PII worker thread)', () => {
   it('answers several requests in flight, each with its own rows', async () => {
     const threaded = createPii(deriveKeys(randomBytes(32)));
     try {
-      const [a, b, c] = await Promise.all([threaded.sealMany(rows(300, 0)), threaded.sealMany(rows(5, 1000)), threaded.sealMany(rows(200, 2000))]);
+      const [a, b, c] = await Promise.all([
+        threaded.sealMany(rows(300, 0)),
+        threaded.sealMany(rows(5, 1000)),
+        threaded.sealMany(rows(200, 2000)),
+      ]);
       expect([a, b, c].map((s) => s.idCiphers.length)).toEqual([300, 5, 200]);
       expect(threaded.decryptIdNumber(b.idCiphers[4]!)).toBe('533423199001011004');
       expect(threaded.decryptIdNumber(c.idCiphers[199]!)).toBe('533423199001012199');
@@ -84,11 +90,19 @@ describe('sealMany (on the PII worker thread)', () => {
       for (let i = 0; i < idNumbers.length; i++) {
         expect(threaded.decryptIdNumber(sealed.idCiphers[i]!)).toBe(idNumbers[i]);
         expect(sealed.idBlindIndexes[i]!.equals(threaded.idBlindIndex(idNumbers[i]!))).toBe(true);
-        expect(sealed.phoneCiphers[i] === null ? null : decryptField(keys.piiEncryption, 'phone', sealed.phoneCiphers[i]!)).toBe(phones[i]);
-        expect(sealed.blinded[i]?.toString('hex') ?? null).toBe(blindInputs[i] === null ? null : threaded.idBlindIndex(blindInputs[i]!).toString('hex'));
+        expect(
+          sealed.phoneCiphers[i] === null ? null : decryptField(keys.piiEncryption, 'phone', sealed.phoneCiphers[i]!),
+        ).toBe(phones[i]);
+        expect(sealed.blinded[i]?.toString('hex') ?? null).toBe(
+          blindInputs[i] === null ? null : threaded.idBlindIndex(blindInputs[i]!).toString('hex'),
+        );
       }
       await threaded.close();
-      const again = await threaded.sealMany({ idNumbers: idNumbers.slice(0, 2), phones: [null, null], blindInputs: [null, null] });
+      const again = await threaded.sealMany({
+        idNumbers: idNumbers.slice(0, 2),
+        phones: [null, null],
+        blindInputs: [null, null],
+      });
       expect(threaded.decryptIdNumber(again.idCiphers[1]!)).toBe(idNumbers[1]);
     } finally {
       await threaded.close();

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import type { Keys } from './keys.js';
 import { PiiThread } from './pii-thread.js';
 
@@ -90,7 +97,9 @@ export function createPii(keys: PiiKeys): Pii {
 }
 
 /** The calls of Pii that run on the calling thread; the worker thread runs these. */
-export function createPiiHere(keys: PiiKeys): Omit<Pii, 'sealMany' | 'close'> & { sealHere(request: SealRequest): Sealed } {
+export function createPiiHere(
+  keys: PiiKeys,
+): Omit<Pii, 'sealMany' | 'close'> & { sealHere(request: SealRequest): Sealed } {
   const enc = createSecretKey(keys.piiEncryption);
   const blind = createSecretKey(keys.blindIndex);
   const calls = {

@@ -23,7 +23,10 @@ async function addTask(region: string, service: string, deadline: string, status
      VALUES ('T' || nextval('newborn_bundle_no_seq'), $1, '宝宝', 'female', '2026-11-01', '08:00', '维西', '维西县人民医院', '测试', '\\x00', '533423********0000', ARRAY[$2], 'inProgress') RETURNING id`,
     [region, service],
   );
-  await t.database.query(`INSERT INTO bundle_tasks (bundle_id, service, department, region_code, status, deadline) VALUES ($1, $2, 'hospital', $3, $4, $5)`, [b!.id, service, region, status, deadline]);
+  await t.database.query(
+    `INSERT INTO bundle_tasks (bundle_id, service, department, region_code, status, deadline) VALUES ($1, $2, 'hospital', $3, $4, $5)`,
+    [b!.id, service, region, status, deadline],
+  );
 }
 
 describe('dashboard: family services', () => {
@@ -37,12 +40,27 @@ describe('dashboard: family services', () => {
     await addTask('533423101', 'birthCertificate', '2020-01-02');
     await addTask('533423101', 'birthCertificate', '2099-01-01', 'done');
 
-    const county = (await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'leader')) })).json();
+    const county = (
+      await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'leader')) })
+    ).json();
     expect(county.familyServices.childbirthRegistrations).toEqual({ open: 4, dueToday: 1, overdue: 2 });
-    expect(county.familyServices.bundleTasks.map((x: { service: string }) => x.service)).toEqual(['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard']);
-    expect(county.familyServices.bundleTasks[0]).toEqual({ service: 'birthCertificate', open: 1, dueToday: 0, overdue: 1 });
+    expect(county.familyServices.bundleTasks.map((x: { service: string }) => x.service)).toEqual([
+      'birthCertificate',
+      'vaccinationRecord',
+      'hukouRegistration',
+      'medicalInsuranceEnrollment',
+      'socialSecurityCard',
+    ]);
+    expect(county.familyServices.bundleTasks[0]).toEqual({
+      service: 'birthCertificate',
+      open: 1,
+      dueToday: 0,
+      overdue: 1,
+    });
 
-    const township = (await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'township')) })).json();
+    const township = (
+      await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(await login(t, 'township')) })
+    ).json();
     expect(township.familyServices.childbirthRegistrations).toEqual({ open: 3, dueToday: 1, overdue: 1 });
   });
 });

@@ -39,7 +39,12 @@ export interface GroupStats {
  * data-quality counts of docs/data-quality.md. The issue flags are kept by
  * cradle_refresh_quality() (migration 0002) after every load.
  */
-export async function groupStats(conn: Conn, prefix: string, childLength: number, birthsFromYear: number): Promise<GroupStats[]> {
+export async function groupStats(
+  conn: Conn,
+  prefix: string,
+  childLength: number,
+  birthsFromYear: number,
+): Promise<GroupStats[]> {
   return conn.query<GroupStats>(
     `WITH p AS (
        SELECT substr(p.residence_region_code, 1, $2) AS grp, p.birth_date, p.reported_at,
@@ -67,7 +72,9 @@ export async function groupStats(conn: Conn, prefix: string, childLength: number
 }
 
 export async function householdCount(conn: Conn, prefix: string): Promise<number> {
-  const rows = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1', [`${prefix}%`]);
+  const rows = await conn.query<{ n: number }>('SELECT count(*)::int AS n FROM households WHERE region_code LIKE $1', [
+    `${prefix}%`,
+  ]);
   return Number(rows[0]!.n);
 }
 

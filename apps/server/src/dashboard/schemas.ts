@@ -11,8 +11,16 @@ export const Dashboard = Type.Object({
   path: Type.Array(Ref),
   population: Type.Object({ total: Count, male: Count, female: Count, households: Count }),
   pyramid: Type.Array(Type.Object({ ageGroup: Type.String(), male: Count, female: Count })),
-  birthsByYear: Type.Array(Type.Object({ year: Type.Integer(), parity1: Count, parity2: Count, parity3plus: Count, total: Count })),
-  sexRatioAtBirth: Type.Object({ ratio: Type.Union([Type.Number(), Type.Null()]), male: Count, female: Count, fromYear: Type.Integer(), toYear: Type.Integer() }),
+  birthsByYear: Type.Array(
+    Type.Object({ year: Type.Integer(), parity1: Count, parity2: Count, parity3plus: Count, total: Count }),
+  ),
+  sexRatioAtBirth: Type.Object({
+    ratio: Type.Union([Type.Number(), Type.Null()]),
+    male: Count,
+    female: Count,
+    fromYear: Type.Integer(),
+    toYear: Type.Integer(),
+  }),
   quality: Type.Object({
     coverage: Ratio,
     accuracy: Ratio,
@@ -25,6 +33,15 @@ export const Dashboard = Type.Object({
     bundleTasks: Type.Array(Type.Object({ service: Type.String(), open: Count, dueToday: Count, overdue: Count })),
   }),
   children: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel, population: Count, births: Count, coverage: Ratio, accuracy: Ratio, timeliness: Ratio }),
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      level: RegionLevel,
+      population: Count,
+      births: Count,
+      coverage: Ratio,
+      accuracy: Ratio,
+      timeliness: Ratio,
+    }),
   ),
 });

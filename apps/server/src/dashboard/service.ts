@@ -1,4 +1,11 @@
-import { BUNDLE_SERVICE_NAMES, chinaDateOf, computeQuality, isWithinJurisdiction, QUALITY_TARGETS, regionLevelOf } from '@cradle/domain';
+import {
+  BUNDLE_SERVICE_NAMES,
+  chinaDateOf,
+  computeQuality,
+  isWithinJurisdiction,
+  QUALITY_TARGETS,
+  regionLevelOf,
+} from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import type { SessionUser } from '../auth/session.js';
@@ -9,7 +16,14 @@ import * as repo from './repo.js';
 const CHILD_LENGTH: Record<string, number> = { province: 4, city: 6, county: 9, township: 12, village: 12 };
 
 const quality = (g: Pick<repo.GroupStats, 'residents' | 'with_issues' | 'events' | 'timely' | 'reference'>) =>
-  computeQuality({ registryResidents: g.residents, referenceResidents: g.reference, checkedRecords: g.residents, recordsWithIssues: g.with_issues, eventsInWindow: g.events, eventsReportedInTime: g.timely });
+  computeQuality({
+    registryResidents: g.residents,
+    referenceResidents: g.reference,
+    checkedRecords: g.residents,
+    recordsWithIssues: g.with_issues,
+    eventsInWindow: g.events,
+    eventsReportedInTime: g.timely,
+  });
 
 export function createDashboardService(database: Database, regions: RegionService) {
   return {
@@ -28,9 +42,16 @@ export function createDashboardService(database: Database, regions: RegionServic
           await repo.householdCount(tx, code),
           await repo.familyServiceCounts(tx, code, chinaDateOf(today)),
         ];
-        const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') => groups.reduce((s, g) => s + Number(g[k]), 0);
+        const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') =>
+          groups.reduce((s, g) => s + Number(g[k]), 0);
         const refs = groups.filter((g) => g.reference !== null);
-        const total = { residents: sum('residents'), with_issues: sum('with_issues'), events: sum('events'), timely: sum('timely'), reference: refs.length ? refs.reduce((s, g) => s + Number(g.reference), 0) : null };
+        const total = {
+          residents: sum('residents'),
+          with_issues: sum('with_issues'),
+          events: sum('events'),
+          timely: sum('timely'),
+          reference: refs.length ? refs.reduce((s, g) => s + Number(g.reference), 0) : null,
+        };
         const male = pyr.reduce((s, r) => s + Number(r.male), 0);
         const female = pyr.reduce((s, r) => s + Number(r.female), 0);
         const bMale = births.reduce((s, r) => s + Number(r.male), 0);
@@ -45,17 +66,41 @@ export function createDashboardService(database: Database, regions: RegionServic
             male: Number(byGroup.get(i)?.male ?? 0),
             female: Number(byGroup.get(i)?.female ?? 0),
           })),
-          birthsByYear: births.map((b) => ({ year: Number(b.year), parity1: Number(b.p1), parity2: Number(b.p2), parity3plus: Number(b.p3), total: Number(b.male) + Number(b.female) })),
+          birthsByYear: births.map((b) => ({
+            year: Number(b.year),
+            parity1: Number(b.p1),
+            parity2: Number(b.p2),
+            parity3plus: Number(b.p3),
+            total: Number(b.male) + Number(b.female),
+          })),
           // Male births per 100 female births (GLOSSARY: sexRatioAtBirth), over the years shown.
-          sexRatioAtBirth: { ratio: bFemale ? Math.round((bMale / bFemale) * 1000) / 10 : null, male: bMale, female: bFemale, fromYear, toYear: today.getFullYear() },
+          sexRatioAtBirth: {
+            ratio: bFemale ? Math.round((bMale / bFemale) * 1000) / 10 : null,
+            male: bMale,
+            female: bFemale,
+            fromYear,
+            toYear: today.getFullYear(),
+          },
           quality: { ...quality(total), targets: QUALITY_TARGETS },
           familyServices: familyServicesOf(family),
-          children: level === 'village' ? [] : groups.filter((g) => g.grp.length === childLength).map((g) => ({
-            ...regions.ref(g.grp),
-            population: Number(g.residents),
-            births: Number(g.births5y),
-            ...quality({ ...g, residents: Number(g.residents), with_issues: Number(g.with_issues), events: Number(g.events), timely: Number(g.timely), reference: g.reference === null ? null : Number(g.reference) }),
-          })),
+          children:
+            level === 'village'
+              ? []
+              : groups
+                  .filter((g) => g.grp.length === childLength)
+                  .map((g) => ({
+                    ...regions.ref(g.grp),
+                    population: Number(g.residents),
+                    births: Number(g.births5y),
+                    ...quality({
+                      ...g,
+                      residents: Number(g.residents),
+                      with_issues: Number(g.with_issues),
+                      events: Number(g.events),
+                      timely: Number(g.timely),
+                      reference: g.reference === null ? null : Number(g.reference),
+                    }),
+                  })),
         };
       });
     },
@@ -63,11 +108,18 @@ export function createDashboardService(database: Database, regions: RegionServic
 }
 
 function familyServicesOf(rows: repo.FamilyServiceCounts[]) {
-  const counts = (r: repo.FamilyServiceCounts | undefined) => ({ open: Number(r?.open ?? 0), dueToday: Number(r?.due_today ?? 0), overdue: Number(r?.overdue ?? 0) });
+  const counts = (r: repo.FamilyServiceCounts | undefined) => ({
+    open: Number(r?.open ?? 0),
+    dueToday: Number(r?.due_today ?? 0),
+    overdue: Number(r?.overdue ?? 0),
+  });
   return {
     childbirthRegistrations: counts(rows.find((r) => r.kind === 'childbirthRegistration')),
     // Every service, in the seeds' order, with zeros where nothing is open.
-    bundleTasks: BUNDLE_SERVICE_NAMES.map((service) => ({ service, ...counts(rows.find((r) => r.kind === 'bundleTask' && r.service === service)) })),
+    bundleTasks: BUNDLE_SERVICE_NAMES.map((service) => ({
+      service,
+      ...counts(rows.find((r) => r.kind === 'bundleTask' && r.service === service)),
+    })),
   };
 }
 

@@ -78,7 +78,12 @@ export const PREPARED_PER_CONNECTION = 500;
  * the issue-4 load that was a quarter of PostgreSQL's time a write). The name is the text's
  * digest: one text, one name, on every connection. Plans follow schema changes by themselves.
  */
-function statementOf(client: pg.PoolClient, prepared: WeakMap<pg.PoolClient, Set<string>>, text: string, params: unknown[] | undefined): pg.QueryConfig {
+function statementOf(
+  client: pg.PoolClient,
+  prepared: WeakMap<pg.PoolClient, Set<string>>,
+  text: string,
+  params: unknown[] | undefined,
+): pg.QueryConfig {
   if (!params || params.length === 0) return { text };
   // A value node-postgres serialises itself (an object, as JSON) may fail to serialise after the
   // statement was parsed; it then closes the statement but still takes it for prepared, and every

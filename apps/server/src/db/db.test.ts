@@ -16,7 +16,11 @@ describe('database foundation', () => {
     const rows = await database.query<{ level: number; n: number }>(
       "SELECT level, count(*)::int AS n FROM regions WHERE code LIKE '533423%' GROUP BY level ORDER BY level",
     );
-    expect(rows.map((r) => [Number(r.level), Number(r.n)])).toEqual([[3, 1], [4, 10], [5, 83]]);
+    expect(rows.map((r) => [Number(r.level), Number(r.n)])).toEqual([
+      [3, 1],
+      [4, 10],
+      [5, 83],
+    ]);
   });
 
   it('limits a scoped transaction to its jurisdiction subtree', async () => {
@@ -25,7 +29,9 @@ describe('database foundation', () => {
        VALUES ('甲', 'male', '1990-01-01', 'resident', '\\x00', '\\x01', 'm', '533423101001', '533423101001', 'test', 'h'),
               ('乙', 'female', '1990-01-01', 'resident', '\\x00', '\\x02', 'm', '533423102001', '533423102001', 'test', 'h')`,
     );
-    const names = await withScope(database, { jurisdictionCode: '533423101' }, (tx) => tx.query<{ name: string }>('SELECT name FROM persons'));
+    const names = await withScope(database, { jurisdictionCode: '533423101' }, (tx) =>
+      tx.query<{ name: string }>('SELECT name FROM persons'),
+    );
     expect(names.map((r) => r.name)).toEqual(['甲']);
     const all = await withScope(database, { jurisdictionCode: '533423' }, (tx) => tx.query('SELECT name FROM persons'));
     expect(all).toHaveLength(2);
@@ -41,7 +47,15 @@ describe('database foundation', () => {
 
   it('chains audit entries and names the first broken one', async () => {
     for (const action of ['a', 'b', 'c']) {
-      await appendAudit(database, { userId: 1, username: 'u', jurisdictionCode: '533423', action, outcome: 'success', clientIp: '127.0.0.1', details: { n: 1 } });
+      await appendAudit(database, {
+        userId: 1,
+        username: 'u',
+        jurisdictionCode: '533423',
+        action,
+        outcome: 'success',
+        clientIp: '127.0.0.1',
+        details: { n: 1 },
+      });
     }
     expect(await verifyAuditChain(database)).toMatchObject({ ok: true, checked: 3 });
     await expect(database.query("UPDATE audit_log SET action = 'x' WHERE action = 'b'")).rejects.toThrow(/append-only/);
@@ -61,15 +75,36 @@ describe('database foundation', () => {
   it("writes a transaction's audit entries with its COMMIT, text exactly as given, and none on rollback", async () => {
     const tricky = `O'Brien \\ 和丽 ''; DROP TABLE persons; -- \\'`;
     await withScope(database, { jurisdictionCode: '533423101' }, async (tx) => {
-      await appendAudit(tx, { userId: 7, username: tricky, jurisdictionCode: '533423101', action: 'test.deferred', targetType: 'person', targetId: tricky, outcome: 'success', clientIp: null, details: { note: tricky } });
+      await appendAudit(tx, {
+        userId: 7,
+        username: tricky,
+        jurisdictionCode: '533423101',
+        action: 'test.deferred',
+        targetType: 'person',
+        targetId: tricky,
+        outcome: 'success',
+        clientIp: null,
+        details: { note: tricky },
+      });
       // Not yet written: it goes with the COMMIT.
       expect(await tx.query("SELECT 1 FROM audit_log WHERE action = 'test.deferred'")).toEqual([]);
     });
-    await expect(withScope(database, { jurisdictionCode: '533423101' }, async (tx) => {
-      await appendAudit(tx, { userId: 7, username: 'x', jurisdictionCode: '533423101', action: 'test.rolledBack', outcome: 'success', clientIp: null });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
-    const rows = await database.query<{ username: string; target_id: string; details: { note: string } }>("SELECT username, target_id, details FROM audit_log WHERE action IN ('test.deferred', 'test.rolledBack')");
+    await expect(
+      withScope(database, { jurisdictionCode: '533423101' }, async (tx) => {
+        await appendAudit(tx, {
+          userId: 7,
+          username: 'x',
+          jurisdictionCode: '533423101',
+          action: 'test.rolledBack',
+          outcome: 'success',
+          clientIp: null,
+        });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const rows = await database.query<{ username: string; target_id: string; details: { note: string } }>(
+      "SELECT username, target_id, details FROM audit_log WHERE action IN ('test.deferred', 'test.rolledBack')",
+    );
     expect(rows).toEqual([{ username: tricky, target_id: tricky, details: { note: tricky } }]);
   });
 });
@@ -79,13 +114,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements on PostgreSQL
   /** The name client.ts gives a text: its digest, so one text has one name on every connection. */
   const nameOf = (text: string) => `c${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
   // No parameters, so not prepared itself: pg_prepared_statements shows this connection's only.
-  const prepared = (tx: Conn) => tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements');
+  const prepared = (tx: Conn) =>
+    tx.query<{ name: string; statement: string }>('SELECT name, statement FROM pg_prepared_statements');
 
   it('prepares a parameterised text under its digest and reuses it with new values, on the pool and in transactions', async () => {
     // Alike but for one character: each needs a name of its own.
     const double = 'SELECT $1::int * 2 AS n';
     const triple = 'SELECT $1::int * 3 AS n';
-    const onPool = await Promise.all(Array.from({ length: 40 }, (_, i) => database.query<{ n: number }>(i % 2 ? triple : double, [i])));
+    const onPool = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => database.query<{ n: number }>(i % 2 ? triple : double, [i])),
+    );
     expect(onPool.map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, i) => i * (i % 2 ? 3 : 2)));
     for (let round = 1; round <= 3; round++) {
       await database.transaction(async (tx) => {

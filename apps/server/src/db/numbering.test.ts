@@ -14,7 +14,12 @@ afterAll(() => cleanup());
 
 // Run as registrations and bundles run it: in an INSERT's VALUES, the prefix as $1.
 const next = async (prefix: string) =>
-  (await database.query<{ no: string }>(`INSERT INTO numbered (no) VALUES (${numberFromSequence('test_no_seq')}) RETURNING no`, [prefix]))[0]!.no;
+  (
+    await database.query<{ no: string }>(
+      `INSERT INTO numbered (no) VALUES (${numberFromSequence('test_no_seq')}) RETURNING no`,
+      [prefix],
+    )
+  )[0]!.no;
 
 describe('numbers from a sequence', () => {
   it('pads the sequence to six digits after the prefix', async () => {
@@ -32,6 +37,14 @@ describe('numbers from a sequence', () => {
     await database.query("SELECT setval('test_no_seq', 999997)");
     const numbers = await Promise.all(Array.from({ length: 5 }, () => next('CS5334232027')));
     expect(new Set(numbers).size).toBe(5);
-    expect([...numbers].sort()).toEqual(['CS5334232027999998', 'CS5334232027999999', 'CS53342320271000000', 'CS53342320271000001', 'CS53342320271000002'].sort());
+    expect([...numbers].sort()).toEqual(
+      [
+        'CS5334232027999998',
+        'CS5334232027999999',
+        'CS53342320271000000',
+        'CS53342320271000001',
+        'CS53342320271000002',
+      ].sort(),
+    );
   });
 });

@@ -11,7 +11,11 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
  * the savepoint is rolled back and released and null returned, so the caller can try another
  * way in the same transaction; any other failure propagates.
  */
-export async function inSavepoint<T>(conn: Conn, write: () => Promise<T>, expected: (e: unknown) => boolean): Promise<T | null> {
+export async function inSavepoint<T>(
+  conn: Conn,
+  write: () => Promise<T>,
+  expected: (e: unknown) => boolean,
+): Promise<T | null> {
   await conn.query('SAVEPOINT cradle_try');
   try {
     const result = await write();

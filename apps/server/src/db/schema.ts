@@ -91,7 +91,10 @@ export const persons = pgTable(
     source: text('source').notNull(),
     // Main data items that fail a check (docs/data-quality.md), kept by cradle_refresh_quality()
     // after every load so the accuracy figure is a count, not a scan of the relationships.
-    qualityIssues: text('quality_issues').array().notNull().default(sql`'{}'::text[]`),
+    qualityIssues: text('quality_issues')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // When the registry learnt of the person's birth (timeliness, seed 003 三(二)).
     reportedAt: tstz('reported_at').notNull().defaultNow(),
     rowHash: text('row_hash').notNull(),
@@ -309,7 +312,9 @@ export const applications = pgTable(
     regionCode: text('region_code').notNull(),
     // What the applicant declares by commitment (承诺制) and the reviewers confirm, e.g.
     // {"accidentInsurancePurchased": true} or {"specialFamilyStatus": "bereaved"}.
-    facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
+    facts: jsonb('facts')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     applicantName: text('applicant_name'),
     channel: text('channel').notNull(), // 'family' | 'villageWorker'
     submittedBy: bigint('submitted_by', { mode: 'number' }),
@@ -324,7 +329,9 @@ export const applications = pgTable(
   },
   (t) => [
     // One applicant per child and scheme: another application only once this one is rejected.
-    uniqueIndex('applications_open_uq').on(t.schemeCode, t.beneficiaryId).where(sql`status <> 'rejected'`),
+    uniqueIndex('applications_open_uq')
+      .on(t.schemeCode, t.beneficiaryId)
+      .where(sql`status <> 'rejected'`),
     index('applications_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
     index('applications_status_idx').on(t.schemeCode, t.status),
   ],
@@ -448,7 +455,9 @@ export const childbirthRegistrations = pgTable(
     phonesCipher: bytea('phones_cipher'),
     // Computed from the registry's parent–child links, never typed (issue 4).
     parity: smallint('parity').notNull(),
-    conflicts: jsonb('conflicts').notNull().default(sql`'[]'::jsonb`),
+    conflicts: jsonb('conflicts')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     commitmentText: text('commitment_text').notNull(),
     status: text('status').notNull(), // 'submitted' | 'infoRequested' | 'completed'
     infoRequest: text('info_request'),
@@ -612,11 +621,17 @@ export const registryEvents = pgTable(
     kind: text('kind').notNull(), // 'newbornRegistered'
     personId: bigint('person_id', { mode: 'number' }).notNull(),
     regionCode: text('region_code').notNull(),
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: tstz('created_at').notNull().defaultNow(),
     handledAt: tstz('handled_at'),
   },
-  (t) => [index('registry_events_unhandled_idx').on(t.kind).where(sql`handled_at IS NULL`)],
+  (t) => [
+    index('registry_events_unhandled_idx')
+      .on(t.kind)
+      .where(sql`handled_at IS NULL`),
+  ],
 );
 
 // A proactive scheme's entitlement found when a newborn entered the registry (免申即享): shown to

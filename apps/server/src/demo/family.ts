@@ -10,7 +10,11 @@ export const DEMO_FAMILY_PHONE = '13800138000';
  * developer can sign in to the portal with it and link the account (the registry must hold the
  * phone: portal/binding.ts). Chosen the same way every start; only in demo mode.
  */
-export async function ensureDemoFamily(database: Database, keys: Keys, township: string): Promise<{ name: string; idNumber: string } | null> {
+export async function ensureDemoFamily(
+  database: Database,
+  keys: Keys,
+  township: string,
+): Promise<{ name: string; idNumber: string } | null> {
   const [m] = await database.query<{ id: number; name: string; id_cipher: Buffer; phone_cipher: Buffer | null }>(
     `SELECT m.id, m.name, m.id_cipher, m.phone_cipher FROM persons m
       WHERE m.source = 'demo' AND m.sex = 'female' AND m.death_date IS NULL AND m.residence_region_code LIKE $1
@@ -21,6 +25,10 @@ export async function ensureDemoFamily(database: Database, keys: Keys, township:
     [`${township}%`],
   );
   if (!m) return null;
-  if (!m.phone_cipher) await database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [m.id, encryptField(keys.piiEncryption, 'phone', DEMO_FAMILY_PHONE)]);
+  if (!m.phone_cipher)
+    await database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [
+      m.id,
+      encryptField(keys.piiEncryption, 'phone', DEMO_FAMILY_PHONE),
+    ]);
   return { name: m.name, idNumber: decryptField(keys.piiEncryption, 'idNumber', m.id_cipher) };
 }

@@ -14,11 +14,17 @@ export const DEMO_SIZE = 150_000;
  * Loads the synthetic population with COPY, straight into the tables as the owner: it is
  * the deployment's own seed data, not a user's write. Runs once, in one transaction.
  */
-export async function loadDemoPopulation(database: Database, pii: Pii, scopeCode: string, size = DEMO_SIZE, today = new Date()): Promise<{ persons: number }> {
+export async function loadDemoPopulation(
+  database: Database,
+  pii: Pii,
+  scopeCode: string,
+  size = DEMO_SIZE,
+  today = new Date(),
+): Promise<{ persons: number }> {
   const have = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM persons WHERE source = 'demo'");
   if (Number(have[0]!.n) > 0) return { persons: 0 };
   const villages = await database.query<{ code: string; parent_code: string }>(
-    "SELECT code, parent_code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code",
+    'SELECT code, parent_code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code',
     [`${scopeCode}%`],
   );
   const countyCode = scopeCode.length >= 6 ? scopeCode.slice(0, 6) : villages[0]!.code.slice(0, 6);
@@ -46,10 +52,23 @@ export async function loadDemoPopulation(database: Database, pii: Pii, scopeCode
         for (const p of pop.persons) {
           const kind = parseIdNumber(p.idNumber);
           yield csvLine([
-            personId(p.key), p.name, p.sex, p.birthDate, p.ethnicity, kind.ok ? kind.value.kind : 'resident',
-            byteaHex(pii.encryptIdNumber(p.idNumber)), byteaHex(pii.idBlindIndex(p.idNumber)), maskIdNumber(p.idNumber),
-            p.hukouRegionCode, p.residenceRegionCode, p.householdKey === null ? null : householdId(p.householdKey),
-            p.relationToHead, p.parity, 'demo', p.reportedAt, createHash('sha256').update(`demo:${p.key}`).digest('hex'),
+            personId(p.key),
+            p.name,
+            p.sex,
+            p.birthDate,
+            p.ethnicity,
+            kind.ok ? kind.value.kind : 'resident',
+            byteaHex(pii.encryptIdNumber(p.idNumber)),
+            byteaHex(pii.idBlindIndex(p.idNumber)),
+            maskIdNumber(p.idNumber),
+            p.hukouRegionCode,
+            p.residenceRegionCode,
+            p.householdKey === null ? null : householdId(p.householdKey),
+            p.relationToHead,
+            p.parity,
+            'demo',
+            p.reportedAt,
+            createHash('sha256').update(`demo:${p.key}`).digest('hex'),
           ]);
         }
       })(),
@@ -57,12 +76,16 @@ export async function loadDemoPopulation(database: Database, pii: Pii, scopeCode
     const residence = new Map(pop.persons.map((p) => [p.key, p.residenceRegionCode]));
     await tx.copyIn(
       'COPY relationships (kind, from_person_id, to_person_id, region_code) FROM STDIN WITH (FORMAT csv)',
-      pop.relationships.map((r) => csvLine([r.kind, personId(r.fromKey), personId(r.toKey), residence.get(r.fromKey)!])),
+      pop.relationships.map((r) =>
+        csvLine([r.kind, personId(r.fromKey), personId(r.toKey), residence.get(r.fromKey)!]),
+      ),
     );
     const year = today.getFullYear() - 1;
     await tx.copyIn(
       'COPY region_reference_population (region_code, year, resident_population, source) FROM STDIN WITH (FORMAT csv)',
-      pop.referencePopulation.map((r) => csvLine([r.regionCode, year, r.residentPopulation, 'synthetic demo figure (合成演示数据)'])),
+      pop.referencePopulation.map((r) =>
+        csvLine([r.regionCode, year, r.residentPopulation, 'synthetic demo figure (合成演示数据)']),
+      ),
     );
     await tx.query("SELECT setval(pg_get_serial_sequence('persons', 'id'), (SELECT max(id) FROM persons))");
     await tx.query("SELECT setval(pg_get_serial_sequence('households', 'id'), (SELECT max(id) FROM households))");

@@ -35,11 +35,16 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
 
 /** Household membership checks that must hold for any size and seed. */
 function expectHouseholdsSound(pop: DemoPopulation): void {
-  const members = groupBy(pop.persons.filter((p) => p.householdKey !== null), (p) => p.householdKey!);
+  const members = groupBy(
+    pop.persons.filter((p) => p.householdKey !== null),
+    (p) => p.householdKey!,
+  );
   const wrong = pop.households.filter((h) => {
     const list = members.get(h.key) ?? [];
     const heads = list.filter((p) => p.relationToHead === 'head').length;
-    return list.length < 1 || list.length > 7 || heads !== 1 || list.some((p) => p.residenceRegionCode !== h.regionCode);
+    return (
+      list.length < 1 || list.length > 7 || heads !== 1 || list.some((p) => p.residenceRegionCode !== h.regionCode)
+    );
   });
   expect(wrong.slice(0, 3)).toEqual([]);
   expect(members.size).toBe(pop.households.length);
@@ -61,7 +66,9 @@ describe('generateDemoPopulation: determinism and small sizes', () => {
       const pop = generateDemoPopulation(options(500, seed, 3));
       expect(Math.abs(pop.persons.length - 500)).toBeLessThanOrEqual(15);
       expectHouseholdsSound(pop);
-      expect(pop.referencePopulation.map((r) => r.regionCode)).toEqual(options(500, seed, 3).villages.map((v) => v.code));
+      expect(pop.referencePopulation.map((r) => r.regionCode)).toEqual(
+        options(500, seed, 3).villages.map((v) => v.code),
+      );
     }
   });
 });
@@ -75,7 +82,9 @@ function measure() {
   const recent = persons.filter((p) => p.birthDate > WINDOW_START);
   const recentBoys = recent.filter((p) => p.sex === 'male').length;
   const withParity = recent.filter((p) => p.parity !== null);
-  const parityShares = [1, 2, 3].map((k) => share(withParity.filter((p) => Math.min(p.parity!, 3) === k).length, withParity.length));
+  const parityShares = [1, 2, 3].map((k) =>
+    share(withParity.filter((p) => Math.min(p.parity!, 3) === k).length, withParity.length),
+  );
   const males = persons.filter((p) => p.sex === 'male').length;
   const housed = persons.filter((p) => p.householdKey !== null).length;
   console.info(
@@ -110,12 +119,14 @@ describe('generateDemoPopulation: a county of 150,000', () => {
     const { persons } = big;
     expect(new Set(persons.map((p) => p.idNumber)).size).toBe(persons.length);
     // Collected, not asserted one by one: 150,000 expect() calls would take longer than generating.
-    const wrong = persons.filter((p) =>
-      !/^\d{17}[\dX]$/.test(p.idNumber) ||
-      p.idNumber[17] !== computeIdCheckCharacter(p.idNumber.slice(0, 17)) ||
-      p.idNumber.slice(6, 14) !== p.birthDate.replaceAll('-', '') ||
-      Number(p.idNumber[16]) % 2 !== (p.sex === 'male' ? 1 : 0) ||
-      p.idNumber.slice(0, 6) !== (p.hukouRegionCode.length === 12 ? COUNTY : p.hukouRegionCode));
+    const wrong = persons.filter(
+      (p) =>
+        !/^\d{17}[\dX]$/.test(p.idNumber) ||
+        p.idNumber[17] !== computeIdCheckCharacter(p.idNumber.slice(0, 17)) ||
+        p.idNumber.slice(6, 14) !== p.birthDate.replaceAll('-', '') ||
+        Number(p.idNumber[16]) % 2 !== (p.sex === 'male' ? 1 : 0) ||
+        p.idNumber.slice(0, 6) !== (p.hukouRegionCode.length === 12 ? COUNTY : p.hukouRegionCode),
+    );
     expect(wrong.slice(0, 3)).toEqual([]);
   });
 
@@ -146,14 +157,16 @@ describe('generateDemoPopulation: a county of 150,000', () => {
     expect(relationships.filter((r) => r.kind === 'mother').length).toBeGreaterThan(persons.length * 0.3); // most children live with their mother
   });
 
-  it('numbers each mother\'s children 1..n by birth date, and nobody else', () => {
+  it("numbers each mother's children 1..n by birth date, and nobody else", () => {
     const { persons, relationships } = big;
     const mothers = relationships.filter((r) => r.kind === 'mother');
     const byMother = groupBy(mothers, (r) => r.fromKey);
     const wrong = [...byMother.values()].filter((rels) => {
       const kids = rels.map((r) => persons[r.toKey]!).sort((a, b) => (a.birthDate < b.birthDate ? -1 : 1));
       // Consecutive parities, and at least a year between siblings.
-      return kids.some((k, i) => k.parity !== i + 1 || (i > 0 && yearsBetween(kids[i - 1]!.birthDate, k.birthDate) < 1));
+      return kids.some(
+        (k, i) => k.parity !== i + 1 || (i > 0 && yearsBetween(kids[i - 1]!.birthDate, k.birthDate) < 1),
+      );
     });
     expect(wrong.slice(0, 3)).toEqual([]);
     expect(persons.filter((p) => p.parity !== null)).toHaveLength(mothers.length);
@@ -185,7 +198,9 @@ describe('generateDemoPopulation: a county of 150,000', () => {
       return !(at < todayMs && at > Date.parse(`${p.birthDate}T00:00:00.000Z`));
     });
     expect(wrong.slice(0, 3)).toEqual([]);
-    const delays = recent.map((p) => Math.floor((Date.parse(p.reportedAt) - Date.parse(`${p.birthDate}T00:00:00.000Z`)) / dayMs));
+    const delays = recent.map((p) =>
+      Math.floor((Date.parse(p.reportedAt) - Date.parse(`${p.birthDate}T00:00:00.000Z`)) / dayMs),
+    );
     expect(delays.every((d) => d >= 1 && d <= 200)).toBe(true);
     const onTime = share(delays.filter((d) => d <= 30).length, delays.length);
     expect(onTime).toBeGreaterThan(0.9);
@@ -203,7 +218,8 @@ describe('generateDemoPopulation: a county of 150,000', () => {
     for (const p of persons) residents.set(p.residenceRegionCode, (residents.get(p.residenceRegionCode) ?? 0) + 1);
     const sizes = [...residents.values()];
     expect(Math.max(...sizes) / Math.min(...sizes)).toBeGreaterThan(1.8);
-    for (const r of pop.referencePopulation) expect(r.residentPopulation).toBeGreaterThanOrEqual(residents.get(r.regionCode) ?? 0);
+    for (const r of pop.referencePopulation)
+      expect(r.residentPopulation).toBeGreaterThanOrEqual(residents.get(r.regionCode) ?? 0);
     const total = pop.referencePopulation.reduce((sum, r) => sum + r.residentPopulation, 0);
     expect(persons.length / total).toBeGreaterThan(0.96);
     expect(persons.length / total).toBeLessThan(0.99);

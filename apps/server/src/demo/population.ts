@@ -7,25 +7,51 @@ import { computeIdCheckCharacter } from '@cradle/domain';
 import { drawEthnicity, drawName, drawSurname } from './names.js';
 import { Rng, cumulative } from './prng.js';
 
-export interface DemoVillage { code: string; townshipCode: string }
+export interface DemoVillage {
+  code: string;
+  townshipCode: string;
+}
 export interface DemoOptions {
-  villages: DemoVillage[]; targetSize: number; seed: number; countyCode: string;
+  villages: DemoVillage[];
+  targetSize: number;
+  seed: number;
+  countyCode: string;
   /** 'YYYY-MM-DD'; every date is relative to it and none lies after it. */
   today: string;
   /** 6-digit counties elsewhere that in-migrants hold their hukou (and ID numbers) from. */
   otherCountyCodes: string[];
 }
-export interface DemoHousehold { key: number; householdNo: string; regionCode: string; address: string }
+export interface DemoHousehold {
+  key: number;
+  householdNo: string;
+  regionCode: string;
+  address: string;
+}
 export type DemoRelation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
 export interface DemoPerson {
-  key: number; name: string; sex: 'male' | 'female'; birthDate: string; ethnicity: string; idNumber: string;
-  hukouRegionCode: string; residenceRegionCode: string; householdKey: number | null;
-  relationToHead: DemoRelation | null; reportedAt: string; parity: number | null;
+  key: number;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  ethnicity: string;
+  idNumber: string;
+  hukouRegionCode: string;
+  residenceRegionCode: string;
+  householdKey: number | null;
+  relationToHead: DemoRelation | null;
+  reportedAt: string;
+  parity: number | null;
 }
 /** spouse: from = husband, to = wife; mother/father: from = parent, to = child. */
-export interface DemoRelationship { kind: 'spouse' | 'mother' | 'father'; fromKey: number; toKey: number }
+export interface DemoRelationship {
+  kind: 'spouse' | 'mother' | 'father';
+  fromKey: number;
+  toKey: number;
+}
 export interface DemoPopulation {
-  households: DemoHousehold[]; persons: DemoPerson[]; relationships: DemoRelationship[];
+  households: DemoHousehold[];
+  persons: DemoPerson[];
+  relationships: DemoRelationship[];
   /** A synthetic 'census' figure per village, a little above the generated residents (coverage ≈ 96–99%). */
   referencePopulation: { regionCode: string; residentPopulation: number }[];
 }
@@ -46,8 +72,20 @@ function survives(age: number, male: boolean): number {
 
 // gf/gm: grandparents (parents of the 'side' spouse); h/w: the couple; c: children; solo: lone adult.
 type Role = 'gf' | 'gm' | 'h' | 'w' | 'c' | 'solo';
-interface Draft { role: Role; male: boolean; birth: number; eth: string; surname: string; migrant: string | null; delay: number; key: number }
-interface HouseholdDraft { members: Draft[]; side: Draft | null }
+interface Draft {
+  role: Role;
+  male: boolean;
+  birth: number;
+  eth: string;
+  surname: string;
+  migrant: string | null;
+  delay: number;
+  key: number;
+}
+interface HouseholdDraft {
+  members: Draft[];
+  side: Draft | null;
+}
 
 const generation = (role: Role): number => (role === 'gf' || role === 'gm' ? 0 : role === 'c' ? 2 : 1);
 
@@ -67,13 +105,16 @@ class Generator {
   readonly today: number;
   readonly windowStart: number; // births after this day are 'the last five years'
   private readonly importStamp: string;
-  readonly persons: DemoPerson[] = []; readonly households: DemoHousehold[] = []; readonly relationships: DemoRelationship[] = [];
+  readonly persons: DemoPerson[] = [];
+  readonly households: DemoHousehold[] = [];
+  readonly relationships: DemoRelationship[] = [];
   private readonly idSlots = new Map<number, number>(); // see idNumber
   private readonly regionIndex = new Map<string, number>();
   private readonly dates: ({ iso: string; compact: string; stamp: string } | undefined)[];
   private readonly villageWeights: number[];
   private readonly villageCum: Float64Array;
-  private readonly births = [0, 0]; private readonly boys = [0, 0]; // [last five years, earlier]
+  private readonly births = [0, 0];
+  private readonly boys = [0, 0]; // [last five years, earlier]
   private readonly houseNo = new Map<number, number>();
 
   constructor(readonly opts: DemoOptions) {
@@ -95,7 +136,11 @@ class Generator {
     let s = this.dates[day - FLOOR_DAY];
     if (s === undefined) {
       const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-      this.dates[day - FLOOR_DAY] = s = { iso, compact: iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8), stamp: iso + 'T0' };
+      this.dates[day - FLOOR_DAY] = s = {
+        iso,
+        compact: iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8),
+        stamp: iso + 'T0',
+      };
     }
     return s;
   }
@@ -158,16 +203,28 @@ class Generator {
         if (!this.grandparents(members, side.birth, side.eth, lineSurname, migrant)) side = null;
       }
       // At most seven members: the oldest children 'move out' first, as they would in life.
-      while (members.length > 7) members.splice(members.findIndex((d) => d.role === 'c'), 1);
+      while (members.length > 7)
+        members.splice(
+          members.findIndex((d) => d.role === 'c'),
+          1,
+        );
       return { members, side };
     }
   }
 
   /** Children by parity progression; recent cohorts (three-child policy, minority county) go on more often. */
-  children(out: Draft[], wb: number, firstBirthAge: number, eth: string, surname: string, migrant: string | null): void {
+  children(
+    out: Draft[],
+    wb: number,
+    firstBirthAge: number,
+    eth: string,
+    surname: string,
+    migrant: string | null,
+  ): void {
     const r = this.rng;
     const cohort = 1970 + wb / YEAR;
-    const ppr = cohort < 1975 ? [0.96, 0.85, 0.42, 0.15] : cohort < 1988 ? [0.95, 0.82, 0.32, 0.1] : [0.94, 0.86, 0.4, 0.1];
+    const ppr =
+      cohort < 1975 ? [0.96, 0.85, 0.42, 0.15] : cohort < 1988 ? [0.95, 0.82, 0.32, 0.1] : [0.94, 0.86, 0.4, 0.1];
     let n = 0;
     while (n < 6 && r.chance(ppr[Math.min(n, 3)]!)) n++;
     let t = wb + firstBirthAge * YEAR;
@@ -189,8 +246,10 @@ class Generator {
     const gmb = childBirth - (20 + 10 * (r.float() + r.float())) * YEAR;
     const gfb = Math.min(gmb - this.ageGap(), childBirth - 23 * YEAR);
     const before = out.length;
-    if (gmb >= FLOOR_DAY && r.chance(survives((this.today - gmb) / YEAR, false))) out.unshift(this.draft('gm', false, gmb, eth, drawSurname(r, eth), migrant));
-    if (gfb >= FLOOR_DAY && r.chance(survives((this.today - gfb) / YEAR, true))) out.unshift(this.draft('gf', true, gfb, eth, surname, migrant));
+    if (gmb >= FLOOR_DAY && r.chance(survives((this.today - gmb) / YEAR, false)))
+      out.unshift(this.draft('gm', false, gmb, eth, drawSurname(r, eth), migrant));
+    if (gfb >= FLOOR_DAY && r.chance(survives((this.today - gfb) / YEAR, true)))
+      out.unshift(this.draft('gf', true, gfb, eth, surname, migrant));
     return out.length > before;
   }
 
@@ -246,15 +305,28 @@ class Generator {
     const no = (this.houseNo.get(v * 1000 + group) ?? 0) + 1;
     this.houseNo.set(v * 1000 + group, no);
     const hhKey = this.households.length;
-    this.households.push({ key: hhKey, householdNo: this.opts.countyCode + String(hhKey + 1).padStart(9, '0'), regionCode: village, address: `第${group}组${no}号` });
-    let gf: Draft | undefined, gm: Draft | undefined, h: Draft | undefined, w: Draft | undefined, solo: Draft | undefined;
+    this.households.push({
+      key: hhKey,
+      householdNo: this.opts.countyCode + String(hhKey + 1).padStart(9, '0'),
+      regionCode: village,
+      address: `第${group}组${no}号`,
+    });
+    let gf: Draft | undefined,
+      gm: Draft | undefined,
+      h: Draft | undefined,
+      w: Draft | undefined,
+      solo: Draft | undefined;
     for (const d of members) {
-      if (d.role === 'gf') gf = d; else if (d.role === 'gm') gm = d; else if (d.role === 'h') h = d; else if (d.role === 'w') w = d; else if (d.role === 'solo') solo = d;
+      if (d.role === 'gf') gf = d;
+      else if (d.role === 'gm') gm = d;
+      else if (d.role === 'h') h = d;
+      else if (d.role === 'w') w = d;
+      else if (d.role === 'solo') solo = d;
     }
     // Head: the elder generation's man (or woman) about half the time, else the husband (rarely the wife).
     const elder = gf ?? gm;
     const younger = (r.chance(0.06) ? w : undefined) ?? h ?? w ?? solo;
-    const head = elder && (!younger || r.chance(0.5)) ? elder : younger ?? members[0]!;
+    const head = elder && (!younger || r.chance(0.5)) ? elder : (younger ?? members[0]!);
     this.person(head, hhKey, village, 'head');
     let parity = 0; // kids are drafted in birth order, so their order here is their parity
     for (const d of members) if (d !== head) this.person(d, hhKey, village, relationOf(head, d, side));
@@ -280,13 +352,23 @@ class Generator {
     // Older persons came in with the initial import, the day before the five-year window (one shared
     // string); later births were reported one by one, `delay` days after the birth.
     const reported = d.birth + d.delay;
-    const reportedAt = reported < this.windowStart ? this.importStamp : this.date(Math.min(this.today - 1, reported)).stamp + r.pick(CLOCK);
+    const reportedAt =
+      reported < this.windowStart
+        ? this.importStamp
+        : this.date(Math.min(this.today - 1, reported)).stamp + r.pick(CLOCK);
     this.persons.push({
-      key: d.key, name: drawName(r, d.surname, d.male, d.eth), sex: d.male ? 'male' : 'female',
-      birthDate: this.date(d.birth).iso, ethnicity: d.eth,
+      key: d.key,
+      name: drawName(r, d.surname, d.male, d.eth),
+      sex: d.male ? 'male' : 'female',
+      birthDate: this.date(d.birth).iso,
+      ethnicity: d.eth,
       idNumber: this.idNumber(d.migrant ?? this.opts.countyCode, d.birth, d.male),
-      hukouRegionCode: d.migrant ?? village, residenceRegionCode: village, householdKey: hhKey, relationToHead,
-      reportedAt, parity: null,
+      hukouRegionCode: d.migrant ?? village,
+      residenceRegionCode: village,
+      householdKey: hhKey,
+      relationToHead,
+      reportedAt,
+      parity: null,
     });
   }
 }

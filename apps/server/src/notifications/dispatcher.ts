@@ -25,7 +25,12 @@ const KICK_DELAY_MS = 50;
  * commits, so a slow gateway holds no lock and no connection; results are written in a second
  * statement. Operator queues get in-app messages only, so every SMS here goes to a resident.
  */
-export function createNotificationDispatcher(database: Database, keys: Keys, sms: SmsSender, log: { warn(obj: object, msg: string): void }) {
+export function createNotificationDispatcher(
+  database: Database,
+  keys: Keys,
+  sms: SmsSender,
+  log: { warn(obj: object, msg: string): void },
+) {
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -36,7 +41,10 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
 
   /** Claims due rows; the sweep also re-queues stale claims (on the timer, not after every commit). */
   async function claim(sweep: boolean): Promise<Claimed[]> {
-    if (sweep) await database.query(`UPDATE notifications SET status = 'pending' WHERE channel = 'sms' AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`);
+    if (sweep)
+      await database.query(
+        `UPDATE notifications SET status = 'pending' WHERE channel = 'sms' AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`,
+      );
     return database.query<Claimed>(
       `WITH next AS (
          SELECT id FROM notifications
@@ -136,7 +144,9 @@ export function createNotificationDispatcher(database: Database, keys: Keys, sms
         kickTimer = null;
         const s = sweepNext;
         sweepNext = false;
-        await dispatcher.runOnce(s).catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
+        await dispatcher
+          .runOnce(s)
+          .catch((e: unknown) => log.warn({ error: String(e) }, 'notification dispatch failed'));
       }
       await running?.catch(() => undefined);
     },

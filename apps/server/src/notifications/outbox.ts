@@ -22,14 +22,27 @@ export interface OutgoingNotification {
  * are delivered by being stored; SMS ones wait for the dispatcher.
  */
 export async function enqueueNotifications(tx: Conn, list: OutgoingNotification[]): Promise<void> {
-  const rows = list.flatMap((n) => n.channels.map((channel) => {
-    const r = n.recipient;
-    const inApp = channel === 'inApp';
-    return `(${[
-      'residentId' in r ? r.residentId : null, 'department' in r ? r.department : null, 'role' in r ? r.role : null, n.regionCode, channel, n.topic,
-      n.subject?.kind ?? null, n.subject?.id ?? null, n.body.zh, n.body.en, inApp ? 'sent' : 'pending',
-    ].map(sqlValue).join(', ')}, ${inApp ? 'now()' : 'NULL'})`;
-  }));
+  const rows = list.flatMap((n) =>
+    n.channels.map((channel) => {
+      const r = n.recipient;
+      const inApp = channel === 'inApp';
+      return `(${[
+        'residentId' in r ? r.residentId : null,
+        'department' in r ? r.department : null,
+        'role' in r ? r.role : null,
+        n.regionCode,
+        channel,
+        n.topic,
+        n.subject?.kind ?? null,
+        n.subject?.id ?? null,
+        n.body.zh,
+        n.body.en,
+        inApp ? 'sent' : 'pending',
+      ]
+        .map(sqlValue)
+        .join(', ')}, ${inApp ? 'now()' : 'NULL'})`;
+    }),
+  );
   if (rows.length === 0) return;
   // Nothing reads them back in the transaction: in one with COMMIT (db/client.ts), a round trip
   // less for every family action; literals escaped as the audit entries' are.

@@ -33,14 +33,20 @@ export function createNotificationService(database: Database) {
     /** A resident's in-app messages, newest first. */
     async forResident(residentId: number, lang: Lang) {
       const rows = await withResident(database, residentId, (tx) =>
-        tx.query<Row>(`SELECT ${COLUMNS} FROM notifications WHERE resident_id = $1 AND channel = 'inApp' ORDER BY id DESC LIMIT ${LIMIT}`, [residentId]),
+        tx.query<Row>(
+          `SELECT ${COLUMNS} FROM notifications WHERE resident_id = $1 AND channel = 'inApp' ORDER BY id DESC LIMIT ${LIMIT}`,
+          [residentId],
+        ),
       );
       return rows.map(view(lang));
     },
 
     async markReadByResident(residentId: number, id: number): Promise<void> {
       const rows = await withResident(database, residentId, (tx) =>
-        tx.query('UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND resident_id = $2 RETURNING id', [id, residentId]),
+        tx.query(
+          'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND resident_id = $2 RETURNING id',
+          [id, residentId],
+        ),
       );
       if (rows.length === 0) throw commonError('notFound');
     },

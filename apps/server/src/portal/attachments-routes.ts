@@ -3,7 +3,14 @@ import type { FastifyReply } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { AttachmentInfo, IdParam } from '../registration/schemas.js';
-import { attachmentError, MAX_ATTACHMENT_BYTES, OWNER_KINDS, type AttachmentInfo as Info, type AttachmentService, type OwnerKind } from './attachments.js';
+import {
+  attachmentError,
+  MAX_ATTACHMENT_BYTES,
+  OWNER_KINDS,
+  type AttachmentInfo as Info,
+  type AttachmentService,
+  type OwnerKind,
+} from './attachments.js';
 
 const tags = ['portal'];
 // Staff who handle or read family applications; row-level security limits them to their
@@ -19,44 +26,84 @@ function sendFile(reply: FastifyReply, file: { info: Info; content: Buffer }) {
   // Always a download, never rendered in the console's origin: the file is the family's, not ours.
   return reply
     .header('content-type', file.info.mediaType)
-    .header('content-disposition', `attachment; filename="attachment-${file.info.id}"; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="attachment-${file.info.id}"; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`,
+    )
     .header('x-content-type-options', 'nosniff')
     .send(file.content);
 }
 
-export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (app, { attachments }) => {
-  app.post('/api/portal/attachments', {
-    config: { resident: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: {
-      tags, consumes: ['multipart/form-data'],
-      summary: `Attach a PDF, JPEG or PNG (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) to your application: fields ownerKind (${OWNER_KINDS.join(' | ')}) and ownerId, then file`,
-      response: { 201: AttachmentInfo },
+export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (
+  app,
+  { attachments },
+) => {
+  app.post(
+    '/api/portal/attachments',
+    {
+      config: { resident: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        summary: `Attach a PDF, JPEG or PNG (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB) to your application: fields ownerKind (${OWNER_KINDS.join(' | ')}) and ownerId, then file`,
+        response: { 201: AttachmentInfo },
+      },
     },
-  }, async (req, reply) => {
-    // This route's own limit, not the app-wide one (200 MB, for registry imports): over it the
-    // stream is cut short and marked truncated, and nothing is written.
-    const part = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: false });
-    if (!part) throw attachmentError('attachment.noFile');
-    const kind = fieldValue(part.fields, 'ownerKind');
-    const id = Number(fieldValue(part.fields, 'ownerId'));
-    if (!(OWNER_KINDS as readonly (string | null)[]).includes(kind) || !Number.isSafeInteger(id) || id <= 0) {
-      part.file.resume();
-      throw attachmentError('attachment.ownerInvalid');
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.file) chunks.push(chunk as Buffer);
-    if (part.file.truncated) throw attachmentError('attachment.tooLarge');
-    const saved = await attachments.upload(req.resident!.id, { kind: kind as OwnerKind, id }, { name: part.filename, content: Buffer.concat(chunks) }, req.ip);
-    return reply.status(201).send(saved);
-  });
+    async (req, reply) => {
+      // This route's own limit, not the app-wide one (200 MB, for registry imports): over it the
+      // stream is cut short and marked truncated, and nothing is written.
+      const part = await req.file({
+        limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 },
+        throwFileSizeLimit: false,
+      });
+      if (!part) throw attachmentError('attachment.noFile');
+      const kind = fieldValue(part.fields, 'ownerKind');
+      const id = Number(fieldValue(part.fields, 'ownerId'));
+      if (!(OWNER_KINDS as readonly (string | null)[]).includes(kind) || !Number.isSafeInteger(id) || id <= 0) {
+        part.file.resume();
+        throw attachmentError('attachment.ownerInvalid');
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) throw attachmentError('attachment.tooLarge');
+      const saved = await attachments.upload(
+        req.resident!.id,
+        { kind: kind as OwnerKind, id },
+        { name: part.filename, content: Buffer.concat(chunks) },
+        req.ip,
+      );
+      return reply.status(201).send(saved);
+    },
+  );
 
-  app.get('/api/portal/attachments/:id', {
-    config: { resident: true },
-    schema: { tags, summary: 'Download a file you attached', params: IdParam, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: Type.Any() } },
-  }, async (req, reply) => sendFile(reply, await attachments.forResident(req.resident!.id, req.params.id, req.ip)));
+  app.get(
+    '/api/portal/attachments/:id',
+    {
+      config: { resident: true },
+      schema: {
+        tags,
+        summary: 'Download a file you attached',
+        params: IdParam,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: Type.Any() },
+      },
+    },
+    async (req, reply) => sendFile(reply, await attachments.forResident(req.resident!.id, req.params.id, req.ip)),
+  );
 
-  app.get('/api/attachments/:id', {
-    config: { roles: STAFF },
-    schema: { tags: ['attachments'], summary: "Download a family's file of an application you may read: a registration's for its readers, a newborn bundle's for the departments with a task in it, the county and the leader; 404 otherwise (audited)", params: IdParam, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: Type.Any() } },
-  }, async (req, reply) => sendFile(reply, await attachments.forStaff(req.user!, req.params.id, req.ip)));
+  app.get(
+    '/api/attachments/:id',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags: ['attachments'],
+        summary:
+          "Download a family's file of an application you may read: a registration's for its readers, a newborn bundle's for the departments with a task in it, the county and the leader; 404 otherwise (audited)",
+        params: IdParam,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: Type.Any() },
+      },
+    },
+    async (req, reply) => sendFile(reply, await attachments.forStaff(req.user!, req.params.id, req.ip)),
+  );
 };

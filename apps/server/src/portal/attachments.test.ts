@@ -20,32 +20,74 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const rows = () => count(t, 'SELECT count(*)::int AS n FROM attachments');
 
-function upload(r: ResidentSession, content: Buffer, opts: { name?: string; ownerId?: number; ownerKind?: string; lang?: string } = {}) {
-  const body = multipartWith({ ownerKind: opts.ownerKind ?? 'childbirthRegistration', ownerId: String(opts.ownerId ?? registrationId) }, opts.name ?? 'scan.pdf', content);
-  return t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: body.payload, headers: { ...body.headers, cookie: r.cookie, 'x-csrf-token': r.csrf, 'accept-language': opts.lang ?? 'zh-CN' } });
+function upload(
+  r: ResidentSession,
+  content: Buffer,
+  opts: { name?: string; ownerId?: number; ownerKind?: string; lang?: string } = {},
+) {
+  const body = multipartWith(
+    { ownerKind: opts.ownerKind ?? 'childbirthRegistration', ownerId: String(opts.ownerId ?? registrationId) },
+    opts.name ?? 'scan.pdf',
+    content,
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/portal/attachments',
+    payload: body.payload,
+    headers: { ...body.headers, cookie: r.cookie, 'x-csrf-token': r.csrf, 'accept-language': opts.lang ?? 'zh-CN' },
+  });
 }
 
 describe('a family attaches documents to its registration', () => {
   it('stores a PDF encrypted with its SHA-256, shows it to the family and the township, and audits both', async () => {
     const res = await upload(family, PDF, { name: '../孕检记录<1>.pdf' });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fileName: '孕检记录1.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex') });
-    const [stored] = await t.database.query<{ content_cipher: Buffer }>('SELECT content_cipher FROM attachments WHERE id = $1', [res.json().id]);
+    expect(res.json()).toMatchObject({
+      fileName: '孕检记录1.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
+    const [stored] = await t.database.query<{ content_cipher: Buffer }>(
+      'SELECT content_cipher FROM attachments WHERE id = $1',
+      [res.json().id],
+    );
     expect(stored!.content_cipher.includes(PDF.subarray(0, 8))).toBe(false);
 
-    const mine = await t.app.inject({ method: 'GET', url: `/api/portal/attachments/${res.json().id}`, headers: { cookie: family.cookie } });
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/portal/attachments/${res.json().id}`,
+      headers: { cookie: family.cookie },
+    });
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['content-type']).toBe('application/pdf');
     expect(mine.rawPayload.equals(PDF)).toBe(true);
     const township = await login(t, 'township');
     const staff = await t.app.inject({ method: 'GET', url: `/api/attachments/${res.json().id}`, ...as(township) });
     expect(staff.rawPayload.equals(PDF)).toBe(true);
-    expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${res.json().id}`, ...as(await login(t, 'township2')) })).statusCode).toBe(404);
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations/${registrationId}`, ...as(township) })).json();
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/attachments/${res.json().id}`,
+          ...as(await login(t, 'township2')),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/childbirth-registrations/${registrationId}`, ...as(township) })
+    ).json();
     expect(detail.attachments.map((a: { id: number }) => a.id)).toContain(res.json().id);
     expect(detail.history.map((h: { action: string }) => h.action)).toContain('attachment.upload');
-    const views = await t.database.query<{ username: string; outcome: string }>("SELECT username, outcome FROM audit_log WHERE action = 'attachment.view' AND target_id = $1 ORDER BY seq", [String(res.json().id)]);
-    expect(views.map((v) => [v.username, v.outcome])).toEqual([[`resident:${family.residentId}`, 'success'], ['township', 'success'], ['township2', 'denied']]);
+    const views = await t.database.query<{ username: string; outcome: string }>(
+      "SELECT username, outcome FROM audit_log WHERE action = 'attachment.view' AND target_id = $1 ORDER BY seq",
+      [String(res.json().id)],
+    );
+    expect(views.map((v) => [v.username, v.outcome])).toEqual([
+      [`resident:${family.residentId}`, 'success'],
+      ['township', 'success'],
+      ['township2', 'denied'],
+    ]);
   });
 
   it('takes the type from the bytes, not the name', async () => {
@@ -77,36 +119,82 @@ describe('a family attaches documents to its registration', () => {
     const before = await rows();
     expect((await upload(other, PDF)).statusCode).toBe(404);
     expect(await rows()).toBe(before);
-    const [mine] = await t.database.query<{ id: number }>('SELECT id FROM attachments WHERE owner_id = $1 LIMIT 1', [registrationId]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/portal/attachments/${mine!.id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    const [mine] = await t.database.query<{ id: number }>('SELECT id FROM attachments WHERE owner_id = $1 LIMIT 1', [
+      registrationId,
+    ]);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/portal/attachments/${mine!.id}`,
+          headers: { cookie: other.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
     const noOwner = multipartWith({}, 'a.pdf', PDF);
-    const res = await t.app.inject({ method: 'POST', url: '/api/portal/attachments', payload: noOwner.payload, headers: { ...noOwner.headers, cookie: other.cookie, 'x-csrf-token': other.csrf } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/attachments',
+      payload: noOwner.payload,
+      headers: { ...noOwner.headers, cookie: other.cookie, 'x-csrf-token': other.csrf },
+    });
     expect(res.statusCode).toBe(400);
   });
 });
 
 describe('staff read a file only where they may read its application', () => {
-  const download = async (username: string, id: number) => (await t.app.inject({ method: 'GET', url: `/api/attachments/${id}`, ...as(await login(t, username)) })).statusCode;
+  const download = async (username: string, id: number) =>
+    (await t.app.inject({ method: 'GET', url: `/api/attachments/${id}`, ...as(await login(t, username)) })).statusCode;
   const outcomes = async (id: number) =>
-    (await t.database.query<{ username: string; outcome: string }>("SELECT username, outcome FROM audit_log WHERE action = 'attachment.view' AND target_id = $1 ORDER BY seq", [String(id)]))
-      .map((v) => `${v.username}:${v.outcome}`);
+    (
+      await t.database.query<{ username: string; outcome: string }>(
+        "SELECT username, outcome FROM audit_log WHERE action = 'attachment.view' AND target_id = $1 ORDER BY seq",
+        [String(id)],
+      )
+    ).map((v) => `${v.username}:${v.outcome}`);
 
   it("refuses a registration's file to department operators (404, audited as denied); its readers get it", async () => {
     const id = (await upload(family, PDF, { name: '孕检记录.pdf' })).json().id;
-    for (const username of ['finance', 'education', 'hospital']) expect(await download(username, id), username).toBe(404);
+    for (const username of ['finance', 'education', 'hospital'])
+      expect(await download(username, id), username).toBe(404);
     for (const username of ['township', 'county', 'leader']) expect(await download(username, id), username).toBe(200);
-    expect(await outcomes(id)).toEqual(['finance:denied', 'education:denied', 'hospital:denied', 'township:success', 'county:success', 'leader:success']);
+    expect(await outcomes(id)).toEqual([
+      'finance:denied',
+      'education:denied',
+      'hospital:denied',
+      'township:success',
+      'county:success',
+      'leader:success',
+    ]);
   });
 
   it("gives a newborn bundle's file to the departments with a task in it, the county and the leader; not to other departments or the township", async () => {
     const f = await boundFamily(t, '13200000003');
-    const bundle = await submitBundle(t, f.r, bundleForm(f, { services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration'] }));
+    const bundle = await submitBundle(
+      t,
+      f.r,
+      bundleForm(f, { services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration'] }),
+    );
     expect(bundle.statusCode).toBe(201);
-    const res = await upload(f.r, PNG, { ownerKind: 'newbornBundle', ownerId: bundle.json().id, name: '出生医学证明.png' });
+    const res = await upload(f.r, PNG, {
+      ownerKind: 'newbornBundle',
+      ownerId: bundle.json().id,
+      name: '出生医学证明.png',
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    for (const username of ['hospital', 'cdc', 'police', 'county', 'leader']) expect(await download(username, id), username).toBe(200);
+    for (const username of ['hospital', 'cdc', 'police', 'county', 'leader'])
+      expect(await download(username, id), username).toBe(200);
     for (const username of ['medins', 'finance', 'township']) expect(await download(username, id), username).toBe(404);
-    expect(await outcomes(id)).toEqual(['hospital:success', 'cdc:success', 'police:success', 'county:success', 'leader:success', 'medins:denied', 'finance:denied', 'township:denied']);
+    expect(await outcomes(id)).toEqual([
+      'hospital:success',
+      'cdc:success',
+      'police:success',
+      'county:success',
+      'leader:success',
+      'medins:denied',
+      'finance:denied',
+      'township:denied',
+    ]);
   });
 });

@@ -1,4 +1,11 @@
-import { BUILT_IN_SCHEMES, checkEligibility, chinaDateOf, periodOn, withApplicationFacts, type SchemeDefinition } from '@cradle/domain';
+import {
+  BUILT_IN_SCHEMES,
+  checkEligibility,
+  chinaDateOf,
+  periodOn,
+  withApplicationFacts,
+  type SchemeDefinition,
+} from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/service.js';
@@ -19,10 +26,17 @@ const appliesTo = (s: SchemeDefinition, hukou: string) => s.beneficiary === 'chi
  * and the published amounts are read in the scope of the child's hukou county, as a caseworker
  * there would read them; the resident never names a person, only their own registry children.
  */
-export async function familyEligibility(database: Database, resident: SessionResident, clientIp: string, now = new Date()) {
+export async function familyEligibility(
+  database: Database,
+  resident: SessionResident,
+  clientIp: string,
+  now = new Date(),
+) {
   if (resident.personId === null) return [];
   const parentId = resident.personId;
-  const children = (await withResident(database, resident.id, (tx) => findRegistryRelatives(tx, [parentId]))).filter((r) => r.relation === 'child' && r.deathDate === null);
+  const children = (await withResident(database, resident.id, (tx) => findRegistryRelatives(tx, [parentId]))).filter(
+    (r) => r.relation === 'child' && r.deathDate === null,
+  );
   const today = chinaDateOf(now);
   const out = [];
   for (const child of children) {
@@ -34,10 +48,29 @@ export async function familyEligibility(database: Database, resident: SessionRes
       const list = [];
       for (const scheme of schemes) {
         const facts = withApplicationFacts(registry, await openApplicationFacts(tx, scheme.code, child.personId));
-        const e = checkEligibility(scheme, facts, periodOn(scheme.frequency, today), await publishedOverrides(tx, scheme.code));
-        list.push({ schemeCode: scheme.code, name: scheme.name, proactive: scheme.proactive, period: e.period, eligible: e.eligible, amountFen: e.amount, trace: e.trace });
+        const e = checkEligibility(
+          scheme,
+          facts,
+          periodOn(scheme.frequency, today),
+          await publishedOverrides(tx, scheme.code),
+        );
+        list.push({
+          schemeCode: scheme.code,
+          name: scheme.name,
+          proactive: scheme.proactive,
+          period: e.period,
+          eligible: e.eligible,
+          amountFen: e.amount,
+          trace: e.trace,
+        });
       }
-      await appendAudit(tx, { ...residentActor(resident.id, clientIp, child.hukouRegionCode), action: 'portal.viewEligibility', targetType: 'person', targetId: String(child.personId), outcome: 'success' });
+      await appendAudit(tx, {
+        ...residentActor(resident.id, clientIp, child.hukouRegionCode),
+        action: 'portal.viewEligibility',
+        targetType: 'person',
+        targetId: String(child.personId),
+        outcome: 'success',
+      });
       return list;
     });
     out.push({ child: { personId: child.personId, name: child.name, idMasked: child.idMasked }, schemes: results });

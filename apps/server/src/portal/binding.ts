@@ -11,7 +11,11 @@ import { findRegistryFacts } from '../registry/family-repo.js';
  * number alone are known to too many people to open someone's family record. A real-name
  * provider that vouches for the ID number itself (VerifiedIdentity.idNumber) skips the phone test.
  */
-export async function findBindablePerson(tx: Conn, keys: Keys, claim: { name: string; idNumber: string; phone: string; vouchedIdNumber?: string }): Promise<number | null> {
+export async function findBindablePerson(
+  tx: Conn,
+  keys: Keys,
+  claim: { name: string; idNumber: string; phone: string; vouchedIdNumber?: string },
+): Promise<number | null> {
   const parsed = parseIdNumber(claim.idNumber);
   if (!parsed.ok) return null;
   const id = parsed.value.idNumber;

@@ -48,7 +48,8 @@ interface CodeRow {
 }
 
 export function createPhoneCodeProvider(database: Database, keys: Keys, sms: SmsSender): IdentityProvider {
-  const hashCode = (blind: Buffer, code: string) => createHmac('sha256', keys.blindIndex).update('residentCode\0').update(blind).update(code).digest('hex');
+  const hashCode = (blind: Buffer, code: string) =>
+    createHmac('sha256', keys.blindIndex).update('residentCode\0').update(blind).update(code).digest('hex');
 
   return {
     id: 'phoneCode',
@@ -64,10 +65,14 @@ export function createPhoneCodeProvider(database: Database, keys: Keys, sms: Sms
             WHERE phone_blind_index = $1 AND created_at > now() - interval '1 hour'`,
           [blind],
         );
-        if (recent?.last && Date.now() - new Date(recent.last).getTime() < CODE_MIN_INTERVAL_MS) throw portalError('portal.codeTooSoon');
+        if (recent?.last && Date.now() - new Date(recent.last).getTime() < CODE_MIN_INTERVAL_MS)
+          throw portalError('portal.codeTooSoon');
         if ((recent?.hour ?? 0) >= CODES_PER_HOUR) throw portalError('portal.codeQuotaExceeded');
         // A new code retires the earlier ones.
-        await tx.query('UPDATE resident_codes SET consumed_at = now() WHERE phone_blind_index = $1 AND consumed_at IS NULL', [blind]);
+        await tx.query(
+          'UPDATE resident_codes SET consumed_at = now() WHERE phone_blind_index = $1 AND consumed_at IS NULL',
+          [blind],
+        );
         await tx.query(
           `INSERT INTO resident_codes (phone_blind_index, code_hash, expires_at, client_ip) VALUES ($1, $2, now() + make_interval(secs => $3), $4)`,
           [blind, hashCode(blind, code), CODE_TTL_MS / 1000, clientIp],
@@ -97,11 +102,21 @@ export function createPhoneCodeProvider(database: Database, keys: Keys, sms: Sms
       const given = Buffer.from(hashCode(blind, /^\d{6}$/.test(code) ? code : ''), 'hex');
       if (!/^\d{6}$/.test(code) || !timingSafeEqual(expected, given)) {
         // Counted in one statement, so parallel guesses cannot exceed the limit.
-        const [after] = await database.query<{ attempts: number }>('UPDATE resident_codes SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts', [row.id]);
-        throw portalError((after?.attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS ? 'portal.codeAttemptsExceeded' : 'portal.codeInvalid');
+        const [after] = await database.query<{ attempts: number }>(
+          'UPDATE resident_codes SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
+          [row.id],
+        );
+        throw portalError(
+          (after?.attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS
+            ? 'portal.codeAttemptsExceeded'
+            : 'portal.codeInvalid',
+        );
       }
       // Single use: of two requests with the right code, one wins.
-      const used = await database.query('UPDATE resident_codes SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL AND attempts < $2 RETURNING id', [row.id, CODE_MAX_ATTEMPTS]);
+      const used = await database.query(
+        'UPDATE resident_codes SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL AND attempts < $2 RETURNING id',
+        [row.id, CODE_MAX_ATTEMPTS],
+      );
       if (used.length === 0) throw portalError('portal.codeInvalid');
       return { phone };
     },

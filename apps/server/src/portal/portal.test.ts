@@ -24,24 +24,46 @@ describe('resident sign-in with a phone and a one-time code', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/persons?q=1', ...asResident(r) })).statusCode).toBe(401);
     const staff = await login(t, 'township');
     expect((await t.app.inject({ method: 'GET', url: '/api/portal/me', ...as(staff) })).statusCode).toBe(401);
-    const phones = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM residents WHERE phone_cipher::text LIKE $1', ['%13800000001%']);
+    const phones = await t.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM residents WHERE phone_cipher::text LIKE $1',
+      ['%13800000001%'],
+    );
     expect(phones[0]!.n).toBe(0); // stored encrypted
   });
 
-  it('refuses a malformed number in the caller\'s language and sends nothing', async () => {
+  it("refuses a malformed number in the caller's language and sends nothing", async () => {
     const before = t.sms.messages.length;
-    const zh = await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), payload: { phone: '12345' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/code',
+      remoteAddress: ip(),
+      payload: { phone: '12345' },
+    });
     expect(zh.statusCode).toBe(400);
     expect(zh.json().message).toContain('手机号');
-    const en = await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), headers: { 'accept-language': 'en' }, payload: { phone: '1380000000x' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/code',
+      remoteAddress: ip(),
+      headers: { 'accept-language': 'en' },
+      payload: { phone: '1380000000x' },
+    });
     expect(en.json().message).toMatch(/mobile number/);
     expect(t.sms.messages.length).toBe(before);
   });
 
   it('allows one code a minute per number', async () => {
     const phone = '13800000002';
-    expect((await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), payload: { phone } })).statusCode).toBe(204);
-    const again = await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), payload: { phone } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), payload: { phone } }))
+        .statusCode,
+    ).toBe(204);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/code',
+      remoteAddress: ip(),
+      payload: { phone },
+    });
     expect(again.statusCode).toBe(429);
     expect(again.json().code).toBe('portal.codeTooSoon');
   });
@@ -53,12 +75,22 @@ describe('resident sign-in with a phone and a one-time code', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const codes: string[] = [];
     for (let i = 0; i < CODE_MAX_ATTEMPTS; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/portal/sign-in', remoteAddress: ip(), payload: { phone, code: wrong } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/portal/sign-in',
+        remoteAddress: ip(),
+        payload: { phone, code: wrong },
+      });
       codes.push(res.json().code);
     }
     expect(codes.slice(0, -1).every((c) => c === 'portal.codeInvalid')).toBe(true);
     expect(codes.at(-1)).toBe('portal.codeAttemptsExceeded');
-    const right = await t.app.inject({ method: 'POST', url: '/api/portal/sign-in', remoteAddress: ip(), payload: { phone, code } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/sign-in',
+      remoteAddress: ip(),
+      payload: { phone, code },
+    });
     expect(right.statusCode).toBe(429);
     expect(right.cookies.find((c) => c.name === 'cradle_resident')).toBeUndefined();
   });
@@ -66,7 +98,12 @@ describe('resident sign-in with a phone and a one-time code', () => {
   it('accepts a code once', async () => {
     const phone = '13800000004';
     await residentSignIn(t, phone);
-    const reuse = await t.app.inject({ method: 'POST', url: '/api/portal/sign-in', remoteAddress: ip(), payload: { phone, code: t.sms.lastCode(phone) } });
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/sign-in',
+      remoteAddress: ip(),
+      payload: { phone, code: t.sms.lastCode(phone) },
+    });
     expect(reuse.statusCode).toBe(401);
   });
 
@@ -78,7 +115,12 @@ describe('resident sign-in with a phone and a one-time code', () => {
 
   it('needs the CSRF token for a change', async () => {
     const r = await residentSignIn(t, '13800000005');
-    const res = await t.app.inject({ method: 'POST', url: '/api/portal/binding', headers: { cookie: r.cookie }, payload: { name: '张三', idNumber: '110101199003077774' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      headers: { cookie: r.cookie },
+      payload: { name: '张三', idNumber: '110101199003077774' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -87,7 +129,12 @@ describe('binding a resident to the registry', () => {
   it('binds when name, ID number and the phone on record agree, then shows the family (audited)', async () => {
     const mother = await pickTestMother(t, '13900000001');
     const r = await residentSignIn(t, mother.phone);
-    const res = await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber.toLowerCase() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber.toLowerCase() },
+    });
     expect(res.statusCode).toBe(200);
     const family = res.json().family;
     expect(family.self).toMatchObject({ personId: mother.personId, name: mother.name });
@@ -95,7 +142,10 @@ describe('binding a resident to the registry', () => {
     expect(family.children).toHaveLength(mother.childCount);
     expect(family.children[0].birthDate).toBeNull(); // relatives show an age, not a birth date
     expect(family.spouse).not.toBeNull();
-    const audit = await t.database.query<{ action: string }>("SELECT action FROM audit_log WHERE username = $1 ORDER BY seq", [`resident:${r.residentId}`]);
+    const audit = await t.database.query<{ action: string }>(
+      'SELECT action FROM audit_log WHERE username = $1 ORDER BY seq',
+      [`resident:${r.residentId}`],
+    );
     expect(audit.map((a) => a.action)).toEqual(['portal.signIn', 'portal.bind', 'portal.viewFamily']);
   });
 
@@ -104,7 +154,12 @@ describe('binding a resident to the registry', () => {
     const r = await residentSignIn(t, mother.phone);
     const unbound = await t.app.inject({ method: 'GET', url: '/api/portal/benefits', ...asResident(r) });
     expect(unbound.json().children).toEqual([]);
-    await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber },
+    });
     const res = await t.app.inject({ method: 'GET', url: '/api/portal/benefits', ...asResident(r) });
     expect(res.statusCode).toBe(200);
     const [first] = res.json().children;
@@ -113,11 +168,22 @@ describe('binding a resident to the registry', () => {
     for (const s of first.schemes) {
       expect(s.trace.length).toBeGreaterThan(0);
       expect(s.trace.every((step: { rule: { zh: string } }) => step.rule.zh.length > 0)).toBe(true);
-      const staff = await t.app.inject({ method: 'GET', url: `/api/eligibility?personId=${first.child.personId}&scheme=${s.schemeCode}&period=${s.period}`, ...as(county) });
+      const staff = await t.app.inject({
+        method: 'GET',
+        url: `/api/eligibility?personId=${first.child.personId}&scheme=${s.schemeCode}&period=${s.period}`,
+        ...as(county),
+      });
       expect(staff.statusCode).toBe(200);
-      expect({ eligible: s.eligible, amountFen: s.amountFen, trace: s.trace }).toEqual({ eligible: staff.json().eligible, amountFen: staff.json().amountFen, trace: staff.json().trace });
+      expect({ eligible: s.eligible, amountFen: s.amountFen, trace: s.trace }).toEqual({
+        eligible: staff.json().eligible,
+        amountFen: staff.json().amountFen,
+        trace: staff.json().trace,
+      });
     }
-    const audit = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE username = $1 AND action = 'portal.viewEligibility'", [`resident:${r.residentId}`]);
+    const audit = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE username = $1 AND action = 'portal.viewEligibility'",
+      [`resident:${r.residentId}`],
+    );
     expect(audit[0]!.n).toBe(1);
   });
 
@@ -134,10 +200,18 @@ describe('binding a resident to the registry', () => {
   it('refuses a claim whose phone is not the one on record, and binds nothing', async () => {
     const mother = await pickTestMother(t, '13900000002', 1);
     const r = await residentSignIn(t, '13900000099');
-    const res = await t.app.inject({ method: 'POST', url: '/api/portal/binding', ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().message).toContain('承诺制');
-    const [row] = await t.database.query<{ person_id: number | null }>('SELECT person_id FROM residents WHERE id = $1', [r.residentId]);
+    const [row] = await t.database.query<{ person_id: number | null }>(
+      'SELECT person_id FROM residents WHERE id = $1',
+      [r.residentId],
+    );
     expect(row!.person_id).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { EligibilityView } from '../benefits/schemas.js';
 
-export const CodeRequest = Type.Object({ phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) }, { additionalProperties: false });
+export const CodeRequest = Type.Object(
+  { phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },
+  { additionalProperties: false },
+);
 export type CodeRequest = Static<typeof CodeRequest>;
 
 export const SignInBody = Type.Object(
@@ -35,12 +38,15 @@ export const ResidentMe = Type.Object({
   csrfToken: Type.String(),
   /** The registry's record of the resident and their family, once bound. */
   family: Type.Union([
-    Type.Object({ self: FamilyMember, spouse: Type.Union([FamilyMember, Type.Null()]), children: Type.Array(FamilyMember) }),
+    Type.Object({
+      self: FamilyMember,
+      spouse: Type.Union([FamilyMember, Type.Null()]),
+      children: Type.Array(FamilyMember),
+    }),
     Type.Null(),
   ]),
 });
 export type ResidentMe = Static<typeof ResidentMe>;
-
 
 const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
 export const FamilyEligibility = Type.Object({

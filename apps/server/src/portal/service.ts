@@ -4,7 +4,12 @@ import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
 import { appendAudit } from '../audit/service.js';
 import type { RegionService } from '../regions/service.js';
-import { findRegistryFacts, findRegistryRelatives, type RegistryFacts, type RegistryRelative } from '../registry/family-repo.js';
+import {
+  findRegistryFacts,
+  findRegistryRelatives,
+  type RegistryFacts,
+  type RegistryRelative,
+} from '../registry/family-repo.js';
 import { findBindablePerson } from './binding.js';
 import { portalError } from './errors.js';
 import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
@@ -21,8 +26,17 @@ export const residentActor = (residentId: number, clientIp: string | null, juris
   clientIp,
 });
 
-export function createPortalService(database: Database, keys: Keys, provider: IdentityProvider, regions: RegionService) {
-  const regionLabel = (code: string) => regions.path(code).map((r) => r.name).join('');
+export function createPortalService(
+  database: Database,
+  keys: Keys,
+  provider: IdentityProvider,
+  regions: RegionService,
+) {
+  const regionLabel = (code: string) =>
+    regions
+      .path(code)
+      .map((r) => r.name)
+      .join('');
 
   const member = (p: RegistryFacts | RegistryRelative, self: boolean, today: string): FamilyMember => ({
     personId: p.personId,
@@ -49,7 +63,15 @@ export function createPortalService(database: Database, keys: Keys, provider: Id
       try {
         identity = await provider.finish(phone, code);
       } catch (e) {
-        await appendAudit(database, { userId: null, username: `phone:${maskPhone(phone)}`, jurisdictionCode: null, action: 'portal.signIn', outcome: 'failure', clientIp, details: { provider: provider.id } });
+        await appendAudit(database, {
+          userId: null,
+          username: `phone:${maskPhone(phone)}`,
+          jurisdictionCode: null,
+          action: 'portal.signIn',
+          outcome: 'failure',
+          clientIp,
+          details: { provider: provider.id },
+        });
         throw e;
       }
       const blind = phoneBlindIndex(keys, phone);
@@ -61,17 +83,32 @@ export function createPortalService(database: Database, keys: Keys, provider: Id
         );
         const id = Number(row!.id);
         if (identity.idNumber && identity.name) {
-          const personId = await findBindablePerson(tx, keys, { name: identity.name, idNumber: identity.idNumber, phone, vouchedIdNumber: identity.idNumber });
-          if (personId !== null) await tx.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [id, personId]);
+          const personId = await findBindablePerson(tx, keys, {
+            name: identity.name,
+            idNumber: identity.idNumber,
+            phone,
+            vouchedIdNumber: identity.idNumber,
+          });
+          if (personId !== null)
+            await tx.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [id, personId]);
         }
-        await appendAudit(tx, { ...residentActor(id, clientIp), action: 'portal.signIn', targetType: 'resident', targetId: String(id), outcome: 'success', details: { provider: provider.id } });
+        await appendAudit(tx, {
+          ...residentActor(id, clientIp),
+          action: 'portal.signIn',
+          targetType: 'resident',
+          targetId: String(id),
+          outcome: 'success',
+          details: { provider: provider.id },
+        });
         return id;
       });
       return { residentId, ...(await createResidentSession(database, residentId, clientIp)) };
     },
 
     async residentOf(residentId: number): Promise<SessionResident[]> {
-      const rows = await database.query<{ person_id: number | null }>('SELECT person_id FROM residents WHERE id = $1', [residentId]);
+      const rows = await database.query<{ person_id: number | null }>('SELECT person_id FROM residents WHERE id = $1', [
+        residentId,
+      ]);
       return rows.map((r) => ({ id: residentId, personId: r.person_id === null ? null : Number(r.person_id) }));
     },
 
@@ -82,23 +119,39 @@ export function createPortalService(database: Database, keys: Keys, provider: Id
     /** Links the resident to their registry record, so forms are filled in from it. */
     async bind(resident: SessionResident, claim: { name: string; idNumber: string }, clientIp: string): Promise<void> {
       if (resident.personId !== null) throw portalError('portal.alreadyBound');
-      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [resident.id]);
+      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [
+        resident.id,
+      ]);
       const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
       const personId = await withResident(database, resident.id, async (tx) => {
         const found = await findBindablePerson(tx, keys, { ...claim, phone });
-        await appendAudit(tx, { ...residentActor(resident.id, clientIp), action: 'portal.bind', targetType: found === null ? 'resident' : 'person', targetId: String(found ?? resident.id), outcome: found === null ? 'failure' : 'success' });
+        await appendAudit(tx, {
+          ...residentActor(resident.id, clientIp),
+          action: 'portal.bind',
+          targetType: found === null ? 'resident' : 'person',
+          targetId: String(found ?? resident.id),
+          outcome: found === null ? 'failure' : 'success',
+        });
         return found;
       });
       if (personId === null) throw portalError('portal.bindingMismatch');
       // residents is the portal's own table, not resident-scoped: the owner writes the link.
-      await database.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [resident.id, personId]);
+      await database.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [
+        resident.id,
+        personId,
+      ]);
       resident.personId = personId;
     },
 
     async me(resident: SessionResident, csrfToken: string, clientIp: string, now = new Date()): Promise<ResidentMe> {
-      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [resident.id]);
+      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [
+        resident.id,
+      ]);
       const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
-      const base = { resident: { id: resident.id, phoneMasked: maskPhone(phone), bound: resident.personId !== null }, csrfToken };
+      const base = {
+        resident: { id: resident.id, phoneMasked: maskPhone(phone), bound: resident.personId !== null },
+        csrfToken,
+      };
       if (resident.personId === null) return { ...base, family: null };
       const personId = resident.personId;
       const family = await withResident(database, resident.id, async (tx) => {
@@ -106,7 +159,13 @@ export function createPortalService(database: Database, keys: Keys, provider: Id
         if (!self) return null;
         const relatives = await findRegistryRelatives(tx, [personId]);
         // Showing a family's registry record is a read of personal data: audited like a staff view.
-        await appendAudit(tx, { ...residentActor(resident.id, clientIp, self.residenceRegionCode), action: 'portal.viewFamily', targetType: 'person', targetId: String(personId), outcome: 'success' });
+        await appendAudit(tx, {
+          ...residentActor(resident.id, clientIp, self.residenceRegionCode),
+          action: 'portal.viewFamily',
+          targetType: 'person',
+          targetId: String(personId),
+          outcome: 'success',
+        });
         return { self, relatives };
       });
       if (!family) return { ...base, family: null };

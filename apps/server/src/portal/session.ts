@@ -29,10 +29,17 @@ declare module 'fastify' {
   }
 }
 
-export async function createResidentSession(database: Database, residentId: number, clientIp: string): Promise<{ token: string; csrfToken: string }> {
+export async function createResidentSession(
+  database: Database,
+  residentId: number,
+  clientIp: string,
+): Promise<{ token: string; csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken();
-  await database.query('INSERT INTO resident_sessions (token_hash, resident_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [hashToken(token), residentId, csrfToken, clientIp]);
+  await database.query(
+    'INSERT INTO resident_sessions (token_hash, resident_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)',
+    [hashToken(token), residentId, csrfToken, clientIp],
+  );
   return { token, csrfToken };
 }
 
@@ -66,7 +73,8 @@ export function registerResidentSessionHook(app: FastifyInstance, database: Data
       void reply.clearCookie(RESIDENT_COOKIE, { path: '/' });
       throw portalError(row ? 'portal.sessionExpired' : 'portal.signInRequired');
     }
-    if (idleMs > TOUCH_EVERY_MS) await database.query('UPDATE resident_sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+    if (idleMs > TOUCH_EVERY_MS)
+      await database.query('UPDATE resident_sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
     req.resident = { id: Number(row.resident_id), personId: row.person_id === null ? null : Number(row.person_id) };
     req.residentCsrf = row.csrf_token;
     req.residentTokenHash = tokenHash;

@@ -60,7 +60,10 @@ export const unconfiguredSmsSender: SmsSender = {
  * logs could sign in as any family: it is the default only in demo mode, and otherwise must be
  * asked for by name (CRADLE_SMS=log) on a development machine.
  */
-export function smsSenderFromConfig(config: { sms: string | undefined; smsWebhookUrl: string | undefined; demo: boolean }, log: LogSink): SmsSender {
+export function smsSenderFromConfig(
+  config: { sms: string | undefined; smsWebhookUrl: string | undefined; demo: boolean },
+  log: LogSink,
+): SmsSender {
   const kind = config.sms ?? (config.demo ? 'log' : undefined);
   if (kind === 'log') return createLogSmsSender(log);
   if (kind === 'webhook') {

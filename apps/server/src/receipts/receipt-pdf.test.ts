@@ -15,7 +15,11 @@ const jsQR = jsQRModule.default;
 // the image actually embedded in the page.
 
 const number = 'CB-533423-2025-000123';
-const token = signReceipt(randomBytes(32), { kind: 'childbirthRegistration', number, digest: receiptDigest({ number }) });
+const token = signReceipt(randomBytes(32), {
+  kind: 'childbirthRegistration',
+  number,
+  digest: receiptDigest({ number }),
+});
 const verifyUrl = receiptVerifyUrl('https://cradle.example.gov.cn/', token);
 
 const receipt: ReceiptDocument = {
@@ -56,7 +60,10 @@ async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
       if (!('str' in item)) continue;
       const y = Math.round(item.transform[5] as number);
       const line = byBaseline.get(y) ?? { text: '', size: 0 };
-      byBaseline.set(y, { text: line.text + item.str, size: Math.max(line.size, Math.abs(item.transform[3] as number)) });
+      byBaseline.set(y, {
+        text: line.text + item.str,
+        size: Math.max(line.size, Math.abs(item.transform[3] as number)),
+      });
     }
     const sorted = [...byBaseline].sort((a, b) => b[0] - a[0]).map(([, line]) => line);
     const lines = sorted.map((l) => l.text.trim());
@@ -153,16 +160,22 @@ describe('receipt PDF', () => {
   });
 
   it('fails with a message naming the package when no CJK font is found', () => {
-    expect(() => findCjkFontPath({}, ['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(/install the Debian package fonts-noto-cjk/i);
+    expect(() => findCjkFontPath({}, ['/nonexistent/NotoSansCJK-Regular.ttc'])).toThrow(
+      /install the Debian package fonts-noto-cjk/i,
+    );
   });
 
   it('refuses a configured font path that does not exist rather than fall back', async () => {
     const env = { [CJK_FONT_ENV]: '/nonexistent/NotoSansCJK-Regular.ttc' };
-    await expect(renderReceiptPdf(receipt, env)).rejects.toThrow(`${CJK_FONT_ENV}=/nonexistent/NotoSansCJK-Regular.ttc: no such font file`);
+    await expect(renderReceiptPdf(receipt, env)).rejects.toThrow(
+      `${CJK_FONT_ENV}=/nonexistent/NotoSansCJK-Regular.ttc: no such font file`,
+    );
   });
 
   it('names the font and face when the collection lacks the face', async () => {
     const env = { CRADLE_CJK_FONT_FACE: 'NoSuchFace-Regular' };
-    await expect(renderReceiptPdf(receipt, env)).rejects.toThrow(/NotoSansCJK-Regular\.ttc \(face NoSuchFace-Regular\)/);
+    await expect(renderReceiptPdf(receipt, env)).rejects.toThrow(
+      /NotoSansCJK-Regular\.ttc \(face NoSuchFace-Regular\)/,
+    );
   });
 });

@@ -41,7 +41,10 @@ export function receiptQrPng(url: string): Promise<Buffer> {
 }
 
 /** An A4 receipt, Chinese first, with the content as label/value rows and the verify QR code. */
-export async function renderReceiptPdf(receipt: ReceiptDocument, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+export async function renderReceiptPdf(
+  receipt: ReceiptDocument,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Buffer> {
   if (Number.isNaN(receipt.issuedAt.getTime())) throw new RangeError('renderReceiptPdf: issuedAt is not a valid date');
   const font = loadCjkFont(env);
   const qr = await receiptQrPng(receipt.verifyUrl);
@@ -51,7 +54,13 @@ export async function renderReceiptPdf(receipt: ReceiptDocument, env: NodeJS.Pro
     lang: 'zh-CN',
     displayTitle: true,
     // The issue time, not the render time, so the same receipt renders to the same bytes.
-    info: { Title: `${receipt.title.zh} ${receipt.number}`, Subject: receipt.title.en, Author: receipt.issuer, Creator: 'Cradle', CreationDate: receipt.issuedAt },
+    info: {
+      Title: `${receipt.title.zh} ${receipt.number}`,
+      Subject: receipt.title.en,
+      Author: receipt.issuer,
+      Creator: 'Cradle',
+      CreationDate: receipt.issuedAt,
+    },
   });
   const done = collect(doc);
   useCjkFont(doc, font);
@@ -60,7 +69,10 @@ export async function renderReceiptPdf(receipt: ReceiptDocument, env: NodeJS.Pro
   doc.on('pageAdded', () => {
     pageNumber++;
     const line = `${receipt.title.zh} ${receipt.number} · 第${pageNumber}页 Page ${pageNumber}`;
-    doc.fillColor(MUTED).fontSize(8).text(line, MARGIN, MARGIN - 24, { width: WIDTH, align: 'right' });
+    doc
+      .fillColor(MUTED)
+      .fontSize(8)
+      .text(line, MARGIN, MARGIN - 24, { width: WIDTH, align: 'right' });
     doc.x = MARGIN;
     doc.y = MARGIN;
   });
@@ -78,7 +90,11 @@ export async function renderReceiptPdf(receipt: ReceiptDocument, env: NodeJS.Pro
     drawRows(doc, section.rows);
   }
   drawVerification(doc, qr, receipt.verifyUrl);
-  if (receipt.note) doc.fillColor(MUTED).fontSize(9).text(receipt.note, MARGIN, doc.y + 10, { width: WIDTH });
+  if (receipt.note)
+    doc
+      .fillColor(MUTED)
+      .fontSize(9)
+      .text(receipt.note, MARGIN, doc.y + 10, { width: WIDTH });
 
   doc.end();
   return done;
@@ -104,8 +120,14 @@ function useCjkFont(doc: PDFKit.PDFDocument, font: CjkFont): void {
 
 function drawNumber(doc: PDFKit.PDFDocument, number: string, y: number): void {
   doc.save().roundedRect(MARGIN, y, WIDTH, 56, 4).fill('#f3f6f9').restore();
-  doc.fillColor(MUTED).fontSize(9).text('登记编号 Registration No.', MARGIN + 14, y + 8, { width: WIDTH - 28 });
-  doc.fillColor(INK).fontSize(20).text(number, MARGIN + 14, y + 22, { width: WIDTH - 28, characterSpacing: 1 });
+  doc
+    .fillColor(MUTED)
+    .fontSize(9)
+    .text('登记编号 Registration No.', MARGIN + 14, y + 8, { width: WIDTH - 28 });
+  doc
+    .fillColor(INK)
+    .fontSize(20)
+    .text(number, MARGIN + 14, y + 22, { width: WIDTH - 28, characterSpacing: 1 });
   doc.x = MARGIN;
   doc.y = y + 56 + 12;
 }
@@ -114,7 +136,14 @@ function drawHeading(doc: PDFKit.PDFDocument, heading: string): void {
   const y = doc.y + 10;
   doc.fillColor(ACCENT).fontSize(12).text(heading, MARGIN, y, { width: WIDTH });
   const ruleY = doc.y + 2;
-  doc.save().moveTo(MARGIN, ruleY).lineTo(MARGIN + WIDTH, ruleY).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+  doc
+    .save()
+    .moveTo(MARGIN, ruleY)
+    .lineTo(MARGIN + WIDTH, ruleY)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke()
+    .restore();
   doc.y = ruleY + 6;
 }
 
@@ -123,7 +152,10 @@ function drawRows(doc: PDFKit.PDFDocument, rows: ReceiptRow[]): void {
     // Label and value share a size, so they share a baseline and read as one line. The size is
     // set again after ensureSpace: a new page's running header leaves its own.
     doc.fontSize(10.5);
-    const height = Math.max(doc.heightOfString(row.label, { width: LABEL_WIDTH }), doc.heightOfString(row.value, { width: VALUE_WIDTH }));
+    const height = Math.max(
+      doc.heightOfString(row.label, { width: LABEL_WIDTH }),
+      doc.heightOfString(row.value, { width: VALUE_WIDTH }),
+    );
     ensureSpace(doc, height);
     doc.fontSize(10.5);
     const y = doc.y;
@@ -141,10 +173,19 @@ function drawVerification(doc: PDFKit.PDFDocument, qr: Buffer, url: string): voi
   doc.image(qr, MARGIN, y, { width: QR_SIZE, height: QR_SIZE });
   const textX = MARGIN + QR_SIZE + 16;
   const textWidth = WIDTH - QR_SIZE - 16;
-  doc.fillColor(INK).fontSize(11).text('扫描二维码或访问下方网址，核验本回执的真实性。', textX, y + 30, { width: textWidth });
-  doc.fillColor(MUTED).fontSize(9).text('Scan the QR code or open the link below to verify that this receipt is authentic.', { width: textWidth });
+  doc
+    .fillColor(INK)
+    .fontSize(11)
+    .text('扫描二维码或访问下方网址，核验本回执的真实性。', textX, y + 30, { width: textWidth });
+  doc
+    .fillColor(MUTED)
+    .fontSize(9)
+    .text('Scan the QR code or open the link below to verify that this receipt is authentic.', { width: textWidth });
   // The URL in full, so a reader without a camera can still type it.
-  doc.fillColor(MUTED).fontSize(7.5).text(url, MARGIN, y + QR_SIZE + 8, { width: WIDTH });
+  doc
+    .fillColor(MUTED)
+    .fontSize(7.5)
+    .text(url, MARGIN, y + QR_SIZE + 8, { width: WIDTH });
 }
 
 function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {

@@ -13,8 +13,16 @@ import {
 } from './receipt-token.js';
 
 const key = deriveKeys(randomBytes(32)).receiptSigning;
-const content = { child: { name: '和晓雯', bornAt: new Date('2025-03-01T06:12:00+08:00') }, mother: '和丽娟', weightGrams: 3250 };
-const payload: ReceiptPayload = { kind: 'childbirthRegistration', number: 'CB-533423-2025-000123', digest: receiptDigest(content) };
+const content = {
+  child: { name: '和晓雯', bornAt: new Date('2025-03-01T06:12:00+08:00') },
+  mother: '和丽娟',
+  weightGrams: 3250,
+};
+const payload: ReceiptPayload = {
+  kind: 'childbirthRegistration',
+  number: 'CB-533423-2025-000123',
+  digest: receiptDigest(content),
+};
 const token = signReceipt(key, payload);
 
 const flipBit = (s: string, at: number) => {
@@ -53,7 +61,9 @@ describe('receipt token', () => {
     const last = token.at(-1)!;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const sibling = alphabet[alphabet.indexOf(last) ^ 1]!;
-    expect(Buffer.from(token.slice(-43, -1) + sibling, 'base64url').equals(Buffer.from(token.slice(-43), 'base64url'))).toBe(true);
+    expect(
+      Buffer.from(token.slice(-43, -1) + sibling, 'base64url').equals(Buffer.from(token.slice(-43), 'base64url')),
+    ).toBe(true);
     expect(verifyReceiptToken(key, token.slice(0, -1) + sibling)).toBeNull();
   });
 
@@ -70,10 +80,28 @@ describe('receipt token', () => {
 
   it('refuses truncated, garbage and overlong input without throwing', () => {
     const bad: unknown[] = [
-      '', '.', 'abc', token.slice(0, -1), token.slice(0, token.indexOf('.')), token.slice(token.indexOf('.')), token + 'A',
-      token + '.' + token.split('.')[1], token.replace('.', '..'), token.replace('.', '%2E'), ` ${token}`, `${token}\n`,
-      'a'.repeat(MAX_TOKEN_LENGTH + 1), `${'A'.repeat(100_000)}.${token.split('.')[1]}`, '\u0000', '这不是回执',
-      null, undefined, 42, {}, [token], Buffer.from(token),
+      '',
+      '.',
+      'abc',
+      token.slice(0, -1),
+      token.slice(0, token.indexOf('.')),
+      token.slice(token.indexOf('.')),
+      token + 'A',
+      token + '.' + token.split('.')[1],
+      token.replace('.', '..'),
+      token.replace('.', '%2E'),
+      ` ${token}`,
+      `${token}\n`,
+      'a'.repeat(MAX_TOKEN_LENGTH + 1),
+      `${'A'.repeat(100_000)}.${token.split('.')[1]}`,
+      '\u0000',
+      '这不是回执',
+      null,
+      undefined,
+      42,
+      {},
+      [token],
+      Buffer.from(token),
     ];
     for (const input of bad) expect(verifyReceiptToken(key, input), String(input).slice(0, 40)).toBeNull();
     fc.assert(fc.property(fc.string({ maxLength: 600 }), (s) => verifyReceiptToken(key, s) === null));
@@ -89,9 +117,18 @@ describe('receipt token', () => {
     const good = { v: 1, k: payload.kind, n: payload.number, d };
     expect(signRaw(good)).toBe(token); // the hand-built token is the real one
     for (const p of [
-      { ...good, v: 2 }, { ...good, v: '1' }, { ...good, k: 'marriage' }, { ...good, n: '' }, { ...good, n: 'CB/1' },
-      { ...good, n: 7 }, { ...good, d: payload.digest }, { ...good, d: d.slice(0, -1) + 'B' }, { ...good, d: undefined },
-      [good], 'CB-1', null,
+      { ...good, v: 2 },
+      { ...good, v: '1' },
+      { ...good, k: 'marriage' },
+      { ...good, n: '' },
+      { ...good, n: 'CB/1' },
+      { ...good, n: 7 },
+      { ...good, d: payload.digest },
+      { ...good, d: d.slice(0, -1) + 'B' },
+      { ...good, d: undefined },
+      [good],
+      'CB-1',
+      null,
     ]) {
       expect(verifyReceiptToken(key, signRaw(p)), JSON.stringify(p)).toBeNull();
     }
@@ -107,8 +144,12 @@ describe('receipt token', () => {
   });
 
   it('builds the verify URL under the public base URL, with or without a trailing slash', () => {
-    expect(receiptVerifyUrl('https://cradle.example.gov.cn/', token)).toBe(`https://cradle.example.gov.cn/verify/${token}`);
-    expect(receiptVerifyUrl('https://cradle.example.gov.cn', token)).toBe(`https://cradle.example.gov.cn/verify/${token}`);
+    expect(receiptVerifyUrl('https://cradle.example.gov.cn/', token)).toBe(
+      `https://cradle.example.gov.cn/verify/${token}`,
+    );
+    expect(receiptVerifyUrl('https://cradle.example.gov.cn', token)).toBe(
+      `https://cradle.example.gov.cn/verify/${token}`,
+    );
   });
 });
 
@@ -127,7 +168,14 @@ describe('receipt digest', () => {
   });
 
   it('refuses content that would not survive a round trip through JSON', () => {
-    for (const bad of [{ n: Number.NaN }, { n: Infinity }, { m: new Map() }, { b: Buffer.from('x') }, { f: () => 1 }, { n: 1n }]) {
+    for (const bad of [
+      { n: Number.NaN },
+      { n: Infinity },
+      { m: new Map() },
+      { b: Buffer.from('x') },
+      { f: () => 1 },
+      { n: 1n },
+    ]) {
       expect(() => receiptDigest(bad)).toThrow(TypeError);
     }
   });

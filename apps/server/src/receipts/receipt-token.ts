@@ -85,7 +85,8 @@ export function canonicalJson(value: unknown): string {
       if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
       const proto = Object.getPrototypeOf(value) as unknown;
       // A Map, a Buffer or a class instance would serialise as {} or worse: refuse, not guess.
-      if (proto !== Object.prototype && proto !== null) throw new TypeError('receipt content holds an object that is not plain');
+      if (proto !== Object.prototype && proto !== null)
+        throw new TypeError('receipt content holds an object that is not plain');
       const record = value as Record<string, unknown>;
       const members = Object.keys(record)
         .filter((k) => record[k] !== undefined)

@@ -29,17 +29,23 @@ function* rows(file: string): Generator<string[]> {
 export function readRegions(scopeCode: string): RegionRecord[] {
   const out: RegionRecord[] = [];
   for (const [code, name] of rows('provinces.csv')) out.push({ code: code!, name: name!, level: 1, parentCode: null });
-  for (const [code, name, province] of rows('cities.csv')) out.push({ code: code!, name: name!, level: 2, parentCode: province! });
-  for (const [code, name, city] of rows('areas.csv')) out.push({ code: code!, name: name!, level: 3, parentCode: city! });
+  for (const [code, name, province] of rows('cities.csv'))
+    out.push({ code: code!, name: name!, level: 2, parentCode: province! });
+  for (const [code, name, city] of rows('areas.csv'))
+    out.push({ code: code!, name: name!, level: 3, parentCode: city! });
   const inScope = (code: string) => code.startsWith(scopeCode);
-  for (const [code, name, area] of rows('streets.csv')) if (inScope(code!)) out.push({ code: code!, name: name!, level: 4, parentCode: area! });
+  for (const [code, name, area] of rows('streets.csv'))
+    if (inScope(code!)) out.push({ code: code!, name: name!, level: 4, parentCode: area! });
   if (scopeCode.length >= 2) {
     const text = readFileSync(path.join(dist, 'villages.csv'), 'utf8');
     // Scan only lines that start with the scope prefix: the file has 620,000 villages.
     let at = text.indexOf(`\n${scopeCode}`);
     while (at >= 0) {
       const end = text.indexOf('\n', at + 1);
-      const [code, name, street] = text.slice(at + 1, end < 0 ? undefined : end).trim().split(',');
+      const [code, name, street] = text
+        .slice(at + 1, end < 0 ? undefined : end)
+        .trim()
+        .split(',');
       out.push({ code: code!, name: name!.replace(/^"|"$/g, ''), level: 5, parentCode: street! });
       at = end < 0 ? -1 : text.indexOf(`\n${scopeCode}`, end);
     }

@@ -1,8 +1,19 @@
 import { Type } from 'typebox';
 
-export const RegionLevel = Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county'), Type.Literal('township'), Type.Literal('village')]);
-export const RegionRef = Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel }, { $id: 'RegionRef' });
-export const RegionCodeParam = Type.Object({ code: Type.String({ pattern: '^\\d{2,12}$', description: 'GB/T 2260 region code' }) });
+export const RegionLevel = Type.Union([
+  Type.Literal('province'),
+  Type.Literal('city'),
+  Type.Literal('county'),
+  Type.Literal('township'),
+  Type.Literal('village'),
+]);
+export const RegionRef = Type.Object(
+  { code: Type.String(), name: Type.String(), level: RegionLevel },
+  { $id: 'RegionRef' },
+);
+export const RegionCodeParam = Type.Object({
+  code: Type.String({ pattern: '^\\d{2,12}$', description: 'GB/T 2260 region code' }),
+});
 export const Region = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -12,5 +23,7 @@ export const Region = Type.Object({
   hasChildren: Type.Boolean(),
 });
 export const RegionChildren = Type.Object({
-  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel, hasChildren: Type.Boolean() })),
+  items: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel, hasChildren: Type.Boolean() }),
+  ),
 });

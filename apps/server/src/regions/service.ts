@@ -49,7 +49,12 @@ export async function createRegionService(database: Database) {
     get(code: string) {
       const r = byCode.get(code);
       if (!r) throw commonError('notFound');
-      return { ...ref(code), parentCode: r.parentCode, path: this.path(code), hasChildren: (children.get(code)?.length ?? 0) > 0 };
+      return {
+        ...ref(code),
+        parentCode: r.parentCode,
+        path: this.path(code),
+        hasChildren: (children.get(code)?.length ?? 0) > 0,
+      };
     },
     children(code: string): (RegionRef & { hasChildren: boolean })[] {
       if (!byCode.has(code)) throw commonError('notFound');

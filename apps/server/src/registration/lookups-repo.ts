@@ -30,7 +30,12 @@ export interface RegistrationContext {
  * count); `declared`: blind indexes of the ID numbers the form typed. The resident's own lock
  * came with BEGIN (residentSubmissionsLock), so `recent` holds for parallel requests too.
  */
-export async function readRegistrationContext(tx: Conn, picked: number[], declared: Buffer[], hours: number): Promise<RegistrationContext> {
+export async function readRegistrationContext(
+  tx: Conn,
+  picked: number[],
+  declared: Buffer[],
+  hours: number,
+): Promise<RegistrationContext> {
   const rows = await tx.query<Record<string, unknown>>(
     `SELECT kind, person_id, of_person_id, blind, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
             residence_region_code, id_masked, id_cipher, phone_cipher, household_id, registration_no, child_status, event_date, n
@@ -42,8 +47,13 @@ export async function readRegistrationContext(tx: Conn, picked: number[], declar
     family: of('family').map(factsOf),
     declared: of('declared').map(factsOf),
     children: of('child').map((r) => relativeOf({ ...r, relation: 'child' })),
-    earlier: of('earlier').filter((r) => r.event_date !== null)
-      .map((r) => ({ registrationId: String(r.registration_no), childStatus: r.child_status as 'pregnant' | 'born', date: String(r.event_date) })),
+    earlier: of('earlier')
+      .filter((r) => r.event_date !== null)
+      .map((r) => ({
+        registrationId: String(r.registration_no),
+        childStatus: r.child_status as 'pregnant' | 'born',
+        date: String(r.event_date),
+      })),
     recent: Number(of('recent')[0]?.n ?? 0),
   };
 }

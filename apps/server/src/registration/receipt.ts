@@ -38,7 +38,10 @@ export const digestOf = (r: RegistrationRow, completedAt: Date) => receiptDigest
 /** The signed link printed in the receipt and sent to the family; stable for a given receipt. */
 export function verifyUrlOf(keys: Keys, r: RegistrationRow, baseUrl: string): string {
   if (r.receiptDigest === null) throw new Error(`registration ${r.id} has no receipt`);
-  return receiptVerifyUrl(baseUrl, signReceipt(keys.receiptSigning, { kind: KIND, number: r.registrationNo, digest: r.receiptDigest }));
+  return receiptVerifyUrl(
+    baseUrl,
+    signReceipt(keys.receiptSigning, { kind: KIND, number: r.registrationNo, digest: r.receiptDigest }),
+  );
 }
 
 /**
@@ -53,20 +56,52 @@ export function issuerOf(regions: RegionService, regionCode: string): string {
 
 const SEX = { male: '男 Male', female: '女 Female' } as const;
 
-export function renderRegistrationReceipt(keys: Keys, regions: RegionService, r: RegistrationRow, baseUrl: string): Promise<Buffer> {
+export function renderRegistrationReceipt(
+  keys: Keys,
+  regions: RegionService,
+  r: RegistrationRow,
+  baseUrl: string,
+): Promise<Buffer> {
   // A parent on one row, name and masked number, so the receipt and its QR code fit one A4 page.
-  const parent = (label: string, name: string | null, masked: string | null) => ({ label, value: name === null ? '未登记 Not given' : `${name}　${masked ?? ''}` });
-  const child = r.childStatus === 'born'
-    ? [{ label: '状态 Status', value: '已出生 Born' }, { label: '姓名 Name', value: r.childName ?? '' }, { label: '性别 Sex', value: r.childSex ? SEX[r.childSex] : '' }, { label: '出生日期 Date of birth', value: r.childBirthDate ?? '' }]
-    : [{ label: '状态 Status', value: '怀孕 Pregnant' }, { label: '预产期 Expected', value: r.expectedBirthDate ?? '' }];
+  const parent = (label: string, name: string | null, masked: string | null) => ({
+    label,
+    value: name === null ? '未登记 Not given' : `${name}　${masked ?? ''}`,
+  });
+  const child =
+    r.childStatus === 'born'
+      ? [
+          { label: '状态 Status', value: '已出生 Born' },
+          { label: '姓名 Name', value: r.childName ?? '' },
+          { label: '性别 Sex', value: r.childSex ? SEX[r.childSex] : '' },
+          { label: '出生日期 Date of birth', value: r.childBirthDate ?? '' },
+        ]
+      : [
+          { label: '状态 Status', value: '怀孕 Pregnant' },
+          { label: '预产期 Expected', value: r.expectedBirthDate ?? '' },
+        ];
   const sections: ReceiptSection[] = [
-    { heading: '登记信息 Registration', rows: [
-      { label: '居住地 Residence', value: regions.path(r.regionCode).map((p) => p.name).join('') },
-      { label: '婚姻状况 Marriage', value: r.married ? '婚内生育 In wedlock' : '非婚生育 Out of wedlock' },
-      { label: '办理方式 Channel', value: '网上办理，承诺制 Online, by written commitment' },
-      { label: '提交时间 Submitted', value: chinaDateOf(r.submittedAt) },
-    ] },
-    { heading: '父母 Parents', rows: [parent('母亲 Mother', r.motherName, r.motherIdMasked), parent('父亲 Father', r.fatherName, r.fatherIdMasked)] },
+    {
+      heading: '登记信息 Registration',
+      rows: [
+        {
+          label: '居住地 Residence',
+          value: regions
+            .path(r.regionCode)
+            .map((p) => p.name)
+            .join(''),
+        },
+        { label: '婚姻状况 Marriage', value: r.married ? '婚内生育 In wedlock' : '非婚生育 Out of wedlock' },
+        { label: '办理方式 Channel', value: '网上办理，承诺制 Online, by written commitment' },
+        { label: '提交时间 Submitted', value: chinaDateOf(r.submittedAt) },
+      ],
+    },
+    {
+      heading: '父母 Parents',
+      rows: [
+        parent('母亲 Mother', r.motherName, r.motherIdMasked),
+        parent('父亲 Father', r.fatherName, r.fatherIdMasked),
+      ],
+    },
     { heading: '子女 Child', rows: [...child, { label: '孩次 Parity', value: `第${r.parity}孩 Child ${r.parity}` }] },
   ];
   return renderReceiptPdf({
@@ -76,7 +111,7 @@ export function renderRegistrationReceipt(keys: Keys, regions: RegionService, r:
     issuer: issuerOf(regions, r.regionCode),
     sections,
     verifyUrl: verifyUrlOf(keys, r, baseUrl),
-    note: '本登记依据当事人书面承诺办理（承诺制）；孩次依据全员人口库计算。Registered on the applicant\'s written commitment; the parity is computed from the population registry.',
+    note: "本登记依据当事人书面承诺办理（承诺制）；孩次依据全员人口库计算。Registered on the applicant's written commitment; the parity is computed from the population registry.",
   });
 }
 
@@ -93,7 +128,15 @@ export function verifiedRegistration(regions: RegionService, r: RegistrationRow,
     issuedAt: r.completedAt.toISOString(),
     issuer: issuerOf(regions, r.regionCode),
     regionCode: r.regionCode,
-    summary: { motherName: maskName(r.motherName), parity: r.parity, childStatus: r.childStatus, region: regions.path(r.regionCode.slice(0, 9)).map((p) => p.name).join('') },
+    summary: {
+      motherName: maskName(r.motherName),
+      parity: r.parity,
+      childStatus: r.childStatus,
+      region: regions
+        .path(r.regionCode.slice(0, 9))
+        .map((p) => p.name)
+        .join(''),
+    },
     contentMatches: digestOf(r, r.completedAt) === tokenDigest,
   };
 }

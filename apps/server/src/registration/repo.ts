@@ -50,17 +50,36 @@ const buf = (v: unknown) => (v === null || v === undefined ? null : Buffer.from(
 
 function toRow(r: Record<string, unknown>): RegistrationRow {
   return {
-    id: Number(r.id), registrationNo: String(r.registration_no), regionCode: String(r.region_code), residentId: num(r.resident_id),
-    channel: String(r.channel), married: Boolean(r.married), childStatus: r.child_status as ChildStatus,
-    expectedBirthDate: r.expected_birth_date as string | null, childBirthDate: r.child_birth_date as string | null,
-    childName: r.child_name as string | null, childSex: r.child_sex as RegistrationRow['childSex'],
-    motherName: String(r.mother_name), motherIdMasked: String(r.mother_id_masked), motherIdBlindIndex: buf(r.mother_id_blind_index)!,
-    motherPersonId: num(r.mother_person_id), fatherName: r.father_name as string | null, fatherIdMasked: r.father_id_masked as string | null,
-    fatherIdBlindIndex: buf(r.father_id_blind_index), fatherPersonId: num(r.father_person_id), phonesCipher: buf(r.phones_cipher),
-    parity: Number(r.parity), conflicts: (r.conflicts ?? []) as RegistryConflict[], commitmentText: String(r.commitment_text),
-    status: r.status as RegistrationStatus, infoRequest: r.info_request as string | null, workerNote: r.worker_note as string | null,
-    submittedAt: new Date(r.submitted_at as string), deadline: String(r.deadline),
-    completedAt: r.completed_at === null ? null : new Date(r.completed_at as string), completedByName: r.completed_by_name as string | null,
+    id: Number(r.id),
+    registrationNo: String(r.registration_no),
+    regionCode: String(r.region_code),
+    residentId: num(r.resident_id),
+    channel: String(r.channel),
+    married: Boolean(r.married),
+    childStatus: r.child_status as ChildStatus,
+    expectedBirthDate: r.expected_birth_date as string | null,
+    childBirthDate: r.child_birth_date as string | null,
+    childName: r.child_name as string | null,
+    childSex: r.child_sex as RegistrationRow['childSex'],
+    motherName: String(r.mother_name),
+    motherIdMasked: String(r.mother_id_masked),
+    motherIdBlindIndex: buf(r.mother_id_blind_index)!,
+    motherPersonId: num(r.mother_person_id),
+    fatherName: r.father_name as string | null,
+    fatherIdMasked: r.father_id_masked as string | null,
+    fatherIdBlindIndex: buf(r.father_id_blind_index),
+    fatherPersonId: num(r.father_person_id),
+    phonesCipher: buf(r.phones_cipher),
+    parity: Number(r.parity),
+    conflicts: (r.conflicts ?? []) as RegistryConflict[],
+    commitmentText: String(r.commitment_text),
+    status: r.status as RegistrationStatus,
+    infoRequest: r.info_request as string | null,
+    workerNote: r.worker_note as string | null,
+    submittedAt: new Date(r.submitted_at as string),
+    deadline: String(r.deadline),
+    completedAt: r.completed_at === null ? null : new Date(r.completed_at as string),
+    completedByName: r.completed_by_name as string | null,
     receiptDigest: r.receipt_digest as string | null,
   };
 }
@@ -92,10 +111,32 @@ export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<
      VALUES (${numberFromSequence('childbirth_registration_no_seq')}, $2, $3, 'portal', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
        $15, $16, $17, $18, $19, $20, $21, $22::jsonb, $23, 'submitted', $24)
      RETURNING ${COLUMNS}`,
-    [r.numberPrefix, r.regionCode, r.residentId, r.married, r.childStatus, r.expectedBirthDate, r.child?.birthDate ?? null, r.child?.name ?? null,
-      r.child?.sex ?? null, r.mother.name, r.mother.idCipher, r.mother.blind, r.mother.masked, r.mother.personId, r.father?.name ?? null,
-      r.father?.idCipher ?? null, r.father?.blind ?? null, r.father?.masked ?? null, r.father?.personId ?? null, r.phonesCipher, r.parity,
-      JSON.stringify(r.conflicts), r.commitmentText, r.deadline],
+    [
+      r.numberPrefix,
+      r.regionCode,
+      r.residentId,
+      r.married,
+      r.childStatus,
+      r.expectedBirthDate,
+      r.child?.birthDate ?? null,
+      r.child?.name ?? null,
+      r.child?.sex ?? null,
+      r.mother.name,
+      r.mother.idCipher,
+      r.mother.blind,
+      r.mother.masked,
+      r.mother.personId,
+      r.father?.name ?? null,
+      r.father?.idCipher ?? null,
+      r.father?.blind ?? null,
+      r.father?.masked ?? null,
+      r.father?.personId ?? null,
+      r.phonesCipher,
+      r.parity,
+      JSON.stringify(r.conflicts),
+      r.commitmentText,
+      r.deadline,
+    ],
   );
   return toRow(rows[0]!);
 }
@@ -105,23 +146,35 @@ export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<
  * holds for parallel requests too (seed 11: registration locks; portal/identity.ts uses 7).
  * withResident takes it with BEGIN.
  */
-export const residentSubmissionsLock = (residentId: number): ResidentLock => ({ key: `resident:${residentId}`, seed: 11 });
+export const residentSubmissionsLock = (residentId: number): ResidentLock => ({
+  key: `resident:${residentId}`,
+  seed: 11,
+});
 
 export async function findRegistration(tx: Conn, id: number, forUpdate = false): Promise<RegistrationRow | null> {
   // FOR UPDATE: two workers acting at once take turns; the second sees the first's change.
-  const rows = await tx.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toRow(rows[0]) : null;
 }
 
 /** By number, for the receipt verifier (on the owner connection: the public verifies without a scope). */
 export async function findRegistrationByNumber(conn: Conn, registrationNo: string): Promise<RegistrationRow | null> {
-  const rows = await conn.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE registration_no = $1`, [registrationNo]);
+  const rows = await conn.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM childbirth_registrations WHERE registration_no = $1`,
+    [registrationNo],
+  );
   return rows[0] ? toRow(rows[0]) : null;
 }
 
 /** Several at once, locked, for a bulk action: only those the scope shows. */
 export async function findRegistrations(tx: Conn, ids: number[]): Promise<RegistrationRow[]> {
-  const rows = await tx.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE`, [ids]);
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
   return rows.map(toRow);
 }
 
@@ -130,7 +183,11 @@ export async function findRegistrations(tx: Conn, ids: number[]): Promise<Regist
  * family that decides what of each the resident sees (registry-facts.ts familyOf: the bound
  * person and their registry spouses), in one round trip. No rows, no family needed.
  */
-export async function listForResident(tx: Conn, residentId: number, boundPersonId: number | null): Promise<{ rows: RegistrationRow[]; family: Set<number> }> {
+export async function listForResident(
+  tx: Conn,
+  residentId: number,
+  boundPersonId: number | null,
+): Promise<{ rows: RegistrationRow[]; family: Set<number> }> {
   const rows = await tx.query<Record<string, unknown>>(
     `SELECT ${COLUMNS}, ARRAY(SELECT person_id FROM cradle_registry_relatives(ARRAY[$2::bigint]) WHERE relation = 'spouse' AND $2::bigint IS NOT NULL) AS spouses
        FROM childbirth_registrations WHERE resident_id = $1 ORDER BY id DESC LIMIT 200`,
@@ -145,14 +202,19 @@ export interface QueueFilter extends QueueQuery {
 }
 
 /** The township's queue: waiting ones first, the nearest deadline first; the scope limits it to the jurisdiction. */
-export async function listQueue(tx: Conn, f: QueueFilter, today: string): Promise<{ total: number; rows: RegistrationRow[] }> {
+export async function listQueue(
+  tx: Conn,
+  f: QueueFilter,
+  today: string,
+): Promise<{ total: number; rows: RegistrationRow[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
     where.push(sql.replace(/\?/g, () => `$${params.push(values.shift())}`));
   };
   if (f.status) add('status = ?', f.status);
-  if (f.deadline) add(`status = 'submitted' AND deadline ${{ overdue: '<', dueToday: '=', onTime: '>' }[f.deadline]} ?::date`, today);
+  if (f.deadline)
+    add(`status = 'submitted' AND deadline ${{ overdue: '<', dueToday: '=', onTime: '>' }[f.deadline]} ?::date`, today);
   if (f.conflicts !== undefined) where.push(`jsonb_array_length(conflicts) ${f.conflicts ? '>' : '='} 0`);
   if (f.idBlindIndex) add('(mother_id_blind_index = ? OR father_id_blind_index = ?)', f.idBlindIndex, f.idBlindIndex);
   else if (f.q && f.q.trim() !== '') {
@@ -179,20 +241,35 @@ export async function countQueue(tx: Conn, today: string) {
        FROM childbirth_registrations`,
     [today],
   );
-  return { submitted: Number(c!.submitted), infoRequested: Number(c!.infoRequested), completed: Number(c!.completed), overdue: Number(c!.overdue), dueToday: Number(c!.dueToday) };
+  return {
+    submitted: Number(c!.submitted),
+    infoRequested: Number(c!.infoRequested),
+    completed: Number(c!.completed),
+    overdue: Number(c!.overdue),
+    dueToday: Number(c!.dueToday),
+  };
 }
 
 export async function saveInfoRequest(tx: Conn, id: number, message: string): Promise<void> {
-  await tx.query(`UPDATE childbirth_registrations SET status = 'infoRequested', info_request = $2, updated_at = now() WHERE id = $1`, [id, message]);
+  await tx.query(
+    `UPDATE childbirth_registrations SET status = 'infoRequested', info_request = $2, updated_at = now() WHERE id = $1`,
+    [id, message],
+  );
 }
 
 /** The family answered: back in the township's queue with a fresh deadline. */
 export async function saveReply(tx: Conn, id: number, deadline: string): Promise<void> {
-  await tx.query(`UPDATE childbirth_registrations SET status = 'submitted', deadline = $2, updated_at = now() WHERE id = $1`, [id, deadline]);
+  await tx.query(
+    `UPDATE childbirth_registrations SET status = 'submitted', deadline = $2, updated_at = now() WHERE id = $1`,
+    [id, deadline],
+  );
 }
 
 /** Completes several at once, each with its own receipt digest: one statement over the set. */
-export async function saveCompleted(tx: Conn, c: { ids: number[]; digests: string[]; completedAt: Date; userId: number; userName: string; note: string | null }): Promise<void> {
+export async function saveCompleted(
+  tx: Conn,
+  c: { ids: number[]; digests: string[]; completedAt: Date; userId: number; userName: string; note: string | null },
+): Promise<void> {
   await tx.query(
     `UPDATE childbirth_registrations r SET status = 'completed', completed_at = $3, completed_by = $4, completed_by_name = $5,
             worker_note = coalesce($6, r.worker_note), receipt_digest = u.digest, updated_at = now()
@@ -202,7 +279,10 @@ export async function saveCompleted(tx: Conn, c: { ids: number[]; digests: strin
 }
 
 /** What happened to a registration, from the audit log (the record of who did what): views left out. */
-export async function listHistory(tx: Conn, id: number): Promise<{ at: Date; action: string; username: string | null; details: Record<string, unknown> | null }[]> {
+export async function listHistory(
+  tx: Conn,
+  id: number,
+): Promise<{ at: Date; action: string; username: string | null; details: Record<string, unknown> | null }[]> {
   return tx.query(
     `SELECT at, action, username, details FROM audit_log
       WHERE target_type = 'childbirthRegistration' AND target_id = $1 AND action = ANY ($2::text[]) AND outcome = 'success' ORDER BY seq`,
@@ -210,4 +290,10 @@ export async function listHistory(tx: Conn, id: number): Promise<{ at: Date; act
   );
 }
 
-export const HISTORY_ACTIONS = ['childbirthRegistration.submit', 'childbirthRegistration.requestInfo', 'childbirthRegistration.reply', 'childbirthRegistration.complete', 'attachment.upload'];
+export const HISTORY_ACTIONS = [
+  'childbirthRegistration.submit',
+  'childbirthRegistration.requestInfo',
+  'childbirthRegistration.reply',
+  'childbirthRegistration.complete',
+  'attachment.upload',
+];

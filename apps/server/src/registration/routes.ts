@@ -6,8 +6,18 @@ import { createAttachmentService } from '../portal/attachments.js';
 import { attachmentRoutes } from '../portal/attachments-routes.js';
 import { receiptVerifyRoutes } from '../receipts/verify-routes.js';
 import {
-  BulkCompleteBody, BulkCompleteResult, ChildbirthPrefill, ChildbirthRegistrationBody, CompleteBody, IdParam, MessageBody, PortalRegistrationDetail,
-  QueueQuery, RegistrationQueue, RegistrationSummary, StaffRegistrationDetail,
+  BulkCompleteBody,
+  BulkCompleteResult,
+  ChildbirthPrefill,
+  ChildbirthRegistrationBody,
+  CompleteBody,
+  IdParam,
+  MessageBody,
+  PortalRegistrationDetail,
+  QueueQuery,
+  RegistrationQueue,
+  RegistrationSummary,
+  StaffRegistrationDetail,
 } from './schemas.js';
 import { receiptBaseUrl } from './public-url.js';
 import { REGISTRATION_HANDLERS, REGISTRATION_READERS } from './roles.js';
@@ -25,47 +35,180 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
   // The address printed in receipts: the configured public one; unset, only a request to localhost (public-url.ts).
   const baseUrl = (req: FastifyRequest) => receiptBaseUrl(deps.publicUrl, req);
   const pdf = (reply: FastifyReply, r: { number: string; pdf: Buffer }) =>
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${r.number}.pdf"`).send(r.pdf);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${r.number}.pdf"`)
+      .send(r.pdf);
 
   await app.register(attachmentRoutes, { attachments: createAttachmentService(deps.database, deps.keys) });
-  await app.register(receiptVerifyRoutes, { database: deps.database, keys: deps.keys, verifiers: { childbirthRegistration: registrations.verify } });
+  await app.register(receiptVerifyRoutes, {
+    database: deps.database,
+    keys: deps.keys,
+    verifiers: { childbirthRegistration: registrations.verify },
+  });
 
   const resident = { resident: true } as const;
-  app.get('/api/portal/childbirth-registrations/prefill', { config: resident, schema: { tags: portalTags, summary: 'What the registry holds for your family: parents, children, the parity of a new child, your residence (audited)', response: { 200: ChildbirthPrefill } } }, (req) =>
-    portal.prefill(req.resident!, req.ip),
+  app.get(
+    '/api/portal/childbirth-registrations/prefill',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary:
+          'What the registry holds for your family: parents, children, the parity of a new child, your residence (audited)',
+        response: { 200: ChildbirthPrefill },
+      },
+    },
+    (req) => portal.prefill(req.resident!, req.ip),
   );
-  app.post('/api/portal/childbirth-registrations', { config: resident, schema: { tags: portalTags, summary: 'Register a pregnancy or a birth by written commitment; 400 with field errors (zh, en) in details', body: ChildbirthRegistrationBody, response: { 201: PortalRegistrationDetail } } }, async (req, reply) =>
-    reply.status(201).send(await portal.submit(req.resident!, req.body, req.ip)),
+  app.post(
+    '/api/portal/childbirth-registrations',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary: 'Register a pregnancy or a birth by written commitment; 400 with field errors (zh, en) in details',
+        body: ChildbirthRegistrationBody,
+        response: { 201: PortalRegistrationDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await portal.submit(req.resident!, req.body, req.ip)),
   );
-  app.get('/api/portal/childbirth-registrations', { config: resident, schema: { tags: portalTags, summary: 'Your childbirth registrations, newest first', response: { 200: Type.Array(RegistrationSummary) } } }, (req) =>
-    portal.list(req.resident!),
+  app.get(
+    '/api/portal/childbirth-registrations',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary: 'Your childbirth registrations, newest first',
+        response: { 200: Type.Array(RegistrationSummary) },
+      },
+    },
+    (req) => portal.list(req.resident!),
   );
-  app.get('/api/portal/childbirth-registrations/:id', { config: resident, schema: { tags: portalTags, summary: 'One of your registrations: status, deadline, any request for more information, files, receipt availability', params: IdParam, response: { 200: PortalRegistrationDetail } } }, (req) =>
-    portal.detail(req.resident!, req.params.id),
+  app.get(
+    '/api/portal/childbirth-registrations/:id',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary:
+          'One of your registrations: status, deadline, any request for more information, files, receipt availability',
+        params: IdParam,
+        response: { 200: PortalRegistrationDetail },
+      },
+    },
+    (req) => portal.detail(req.resident!, req.params.id),
   );
-  app.post('/api/portal/childbirth-registrations/:id/reply', { config: resident, schema: { tags: portalTags, summary: 'Answer a request for more information (attach files first); back to the township', params: IdParam, body: MessageBody, response: { 200: PortalRegistrationDetail } } }, (req) =>
-    portal.reply(req.resident!, req.params.id, req.body.message, req.ip),
+  app.post(
+    '/api/portal/childbirth-registrations/:id/reply',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary: 'Answer a request for more information (attach files first); back to the township',
+        params: IdParam,
+        body: MessageBody,
+        response: { 200: PortalRegistrationDetail },
+      },
+    },
+    (req) => portal.reply(req.resident!, req.params.id, req.body.message, req.ip),
   );
-  app.get('/api/portal/childbirth-registrations/:id/receipt.pdf', { config: resident, schema: { tags: portalTags, summary: 'The electronic receipt of a completed registration (PDF)', params: IdParam, produces: ['application/pdf'], response: { 200: Type.Any() } } }, async (req, reply) =>
-    pdf(reply, await portal.receipt(req.resident!, req.params.id, baseUrl(req), req.ip)),
+  app.get(
+    '/api/portal/childbirth-registrations/:id/receipt.pdf',
+    {
+      config: resident,
+      schema: {
+        tags: portalTags,
+        summary: 'The electronic receipt of a completed registration (PDF)',
+        params: IdParam,
+        produces: ['application/pdf'],
+        response: { 200: Type.Any() },
+      },
+    },
+    async (req, reply) => pdf(reply, await portal.receipt(req.resident!, req.params.id, baseUrl(req), req.ip)),
   );
 
-  app.get('/api/childbirth-registrations', { config: { roles: READERS }, schema: { tags, summary: 'The registrations of your jurisdiction with their deadline state, counts per status and overdue', querystring: QueueQuery, response: { 200: RegistrationQueue } } }, (req) =>
-    staff.queue(req.user!, req.query),
+  app.get(
+    '/api/childbirth-registrations',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: 'The registrations of your jurisdiction with their deadline state, counts per status and overdue',
+        querystring: QueueQuery,
+        response: { 200: RegistrationQueue },
+      },
+    },
+    (req) => staff.queue(req.user!, req.query),
   );
-  app.get('/api/childbirth-registrations/:id', { config: { roles: READERS }, schema: { tags, summary: 'A registration with its registry conflicts, registry matches and history (audited)', params: IdParam, response: { 200: StaffRegistrationDetail } } }, (req) =>
-    staff.detail(req.user!, req.params.id, req.ip),
+  app.get(
+    '/api/childbirth-registrations/:id',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: 'A registration with its registry conflicts, registry matches and history (audited)',
+        params: IdParam,
+        response: { 200: StaffRegistrationDetail },
+      },
+    },
+    (req) => staff.detail(req.user!, req.params.id, req.ip),
   );
-  app.post('/api/childbirth-registrations/bulk-complete', { config: { roles: HANDLERS }, schema: { tags, summary: 'Complete several at once; those with conflicts or waiting for the family are skipped, with the reason', body: BulkCompleteBody, response: { 200: BulkCompleteResult } } }, (req) =>
-    staff.bulkComplete(req.user!, req.body.ids, baseUrl(req), req.ip),
+  app.post(
+    '/api/childbirth-registrations/bulk-complete',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags,
+        summary:
+          'Complete several at once; those with conflicts or waiting for the family are skipped, with the reason',
+        body: BulkCompleteBody,
+        response: { 200: BulkCompleteResult },
+      },
+    },
+    (req) => staff.bulkComplete(req.user!, req.body.ids, baseUrl(req), req.ip),
   );
-  app.post('/api/childbirth-registrations/:id/complete', { config: { roles: HANDLERS }, schema: { tags, summary: 'Complete and issue the receipt; with registry conflicts a note on how they were resolved is required', params: IdParam, body: CompleteBody, response: { 200: StaffRegistrationDetail } } }, (req) =>
-    staff.complete(req.user!, req.params.id, req.body.note, baseUrl(req), req.ip),
+  app.post(
+    '/api/childbirth-registrations/:id/complete',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags,
+        summary: 'Complete and issue the receipt; with registry conflicts a note on how they were resolved is required',
+        params: IdParam,
+        body: CompleteBody,
+        response: { 200: StaffRegistrationDetail },
+      },
+    },
+    (req) => staff.complete(req.user!, req.params.id, req.body.note, baseUrl(req), req.ip),
   );
-  app.post('/api/childbirth-registrations/:id/request-info', { config: { roles: HANDLERS }, schema: { tags, summary: 'Ask the family for more information (the family is told in the portal and by SMS)', params: IdParam, body: MessageBody, response: { 200: StaffRegistrationDetail } } }, (req) =>
-    staff.requestInfo(req.user!, req.params.id, req.body.message, req.ip),
+  app.post(
+    '/api/childbirth-registrations/:id/request-info',
+    {
+      config: { roles: HANDLERS },
+      schema: {
+        tags,
+        summary: 'Ask the family for more information (the family is told in the portal and by SMS)',
+        params: IdParam,
+        body: MessageBody,
+        response: { 200: StaffRegistrationDetail },
+      },
+    },
+    (req) => staff.requestInfo(req.user!, req.params.id, req.body.message, req.ip),
   );
-  app.get('/api/childbirth-registrations/:id/receipt.pdf', { config: { roles: READERS }, schema: { tags, summary: 'The electronic receipt of a completed registration (PDF; audited)', params: IdParam, produces: ['application/pdf'], response: { 200: Type.Any() } } }, async (req, reply) =>
-    pdf(reply, await staff.receipt(req.user!, req.params.id, baseUrl(req), req.ip)),
+  app.get(
+    '/api/childbirth-registrations/:id/receipt.pdf',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: 'The electronic receipt of a completed registration (PDF; audited)',
+        params: IdParam,
+        produces: ['application/pdf'],
+        response: { 200: Type.Any() },
+      },
+    },
+    async (req, reply) => pdf(reply, await staff.receipt(req.user!, req.params.id, baseUrl(req), req.ip)),
   );
 };

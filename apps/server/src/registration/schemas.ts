@@ -6,36 +6,62 @@ const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
 const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
-export const RegistrationStatus = Type.Union([Type.Literal('submitted'), Type.Literal('infoRequested'), Type.Literal('completed')]);
+export const RegistrationStatus = Type.Union([
+  Type.Literal('submitted'),
+  Type.Literal('infoRequested'),
+  Type.Literal('completed'),
+]);
 export type RegistrationStatus = Static<typeof RegistrationStatus>;
 /** Null while the clock is not running: waiting for the family, or completed. */
-const DeadlineStateOrNull = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
+const DeadlineStateOrNull = Nullable(
+  Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]),
+);
 
 export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 // No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
 // while it tries a branch, which would strip a declared parent down to nothing.
-export const DeclaredParent = Type.Object({
-  name: Type.String({ maxLength: 200 }),
-  idNumber: Type.String({ maxLength: 40 }),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-}, { description: 'A parent the family declares: the server checks it against the registry' });
+export const DeclaredParent = Type.Object(
+  {
+    name: Type.String({ maxLength: 200 }),
+    idNumber: Type.String({ maxLength: 40 }),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  },
+  { description: 'A parent the family declares: the server checks it against the registry' },
+);
 export const RegistryParent = Type.Object({
-  personId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry' }),
+  personId: Type.Integer({
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description:
+      'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry',
+  }),
 });
 export const ParentInput = Type.Union([DeclaredParent, RegistryParent]);
 export type ParentInput = Static<typeof ParentInput>;
 
-export const ChildbirthRegistrationBody = Type.Object({
-  mother: ParentInput,
-  father: Nullable(ParentInput),
-  married: Type.Boolean(),
-  residenceRegionCode: Type.String({ maxLength: 20, description: '9-digit township or 12-digit village code where the family lives' }),
-  childStatus: ChildStatus,
-  expectedBirthDate: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'YYYY-MM-DD, when pregnant' }))),
-  child: Type.Optional(Nullable(Type.Object({ name: Type.String({ maxLength: 200 }), sex: Sex, birthDate: Type.String({ maxLength: 30 }) }))),
-  commitment: Type.Object({ accepted: Type.Boolean(), statement: Type.String({ maxLength: 10_000 }) }),
-}, { additionalProperties: false });
+export const ChildbirthRegistrationBody = Type.Object(
+  {
+    mother: ParentInput,
+    father: Nullable(ParentInput),
+    married: Type.Boolean(),
+    residenceRegionCode: Type.String({
+      maxLength: 20,
+      description: '9-digit township or 12-digit village code where the family lives',
+    }),
+    childStatus: ChildStatus,
+    expectedBirthDate: Type.Optional(
+      Nullable(Type.String({ maxLength: 30, description: 'YYYY-MM-DD, when pregnant' })),
+    ),
+    child: Type.Optional(
+      Nullable(
+        Type.Object({ name: Type.String({ maxLength: 200 }), sex: Sex, birthDate: Type.String({ maxLength: 30 }) }),
+      ),
+    ),
+    commitment: Type.Object({ accepted: Type.Boolean(), statement: Type.String({ maxLength: 10_000 }) }),
+  },
+  { additionalProperties: false },
+);
 export type ChildbirthRegistrationBody = Static<typeof ChildbirthRegistrationBody>;
 
 const PrefillPerson = Type.Object({
@@ -49,7 +75,9 @@ const PrefillPerson = Type.Object({
 });
 
 export const ChildbirthPrefill = Type.Object({
-  bound: Type.Boolean({ description: 'false: the account is not linked to a registry person; everything else is null or empty' }),
+  bound: Type.Boolean({
+    description: 'false: the account is not linked to a registry person; everything else is null or empty',
+  }),
   mother: Nullable(PrefillPerson),
   father: Nullable(PrefillPerson),
   /** The registry links a spouse: a suggestion for `married`, which the family states. */
@@ -98,10 +126,13 @@ const summaryFields = {
  * not the family's: anyone can type an ID number (review of issue 4).
  */
 const FamilyParity = Type.Union([Type.Integer(), Type.Null()], {
-  description: "孩次 computed from the registry, shown only when the parents are the bound resident and the spouse the registry links to them (the people the prefill shows), or once the township completed the registration (the receipt prints it). Otherwise null: 由乡镇工作人员依人口库核定 (confirmed by the township from the registry).",
+  description:
+    '孩次 computed from the registry, shown only when the parents are the bound resident and the spouse the registry links to them (the people the prefill shows), or once the township completed the registration (the receipt prints it). Otherwise null: 由乡镇工作人员依人口库核定 (confirmed by the township from the registry).',
 });
 /** What the worker sees: always the computed parity, with the conflicts to settle. */
-const StaffParity = Type.Integer({ description: '孩次 computed from the registry at submission (parityOfRegistration)' });
+const StaffParity = Type.Integer({
+  description: '孩次 computed from the registry at submission (parityOfRegistration)',
+});
 
 export const RegistrationSummary = Type.Object({ ...summaryFields, parity: FamilyParity });
 export type RegistrationSummary = Static<typeof RegistrationSummary>;
@@ -120,27 +151,55 @@ const detailFields = {
 export const PortalRegistrationDetail = Type.Object({ ...summaryFields, parity: FamilyParity, ...detailFields });
 export type PortalRegistrationDetail = Static<typeof PortalRegistrationDetail>;
 
-export const MessageBody = Type.Object({ message: Type.String({ maxLength: 10_000 }) }, { additionalProperties: false });
+export const MessageBody = Type.Object(
+  { message: Type.String({ maxLength: 10_000 }) },
+  { additionalProperties: false },
+);
 export type MessageBody = Static<typeof MessageBody>;
-export const CompleteBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 10_000 })) }, { additionalProperties: false });
+export const CompleteBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 10_000 })) },
+  { additionalProperties: false },
+);
 export type CompleteBody = Static<typeof CompleteBody>;
 /** Our limit on one bulk action: a township's day of registrations, and one transaction of bounded size. */
 export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }) }, { additionalProperties: false });
+export const BulkCompleteBody = Type.Object(
+  {
+    ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+      minItems: 1,
+      maxItems: BULK_MAX,
+    }),
+  },
+  { additionalProperties: false },
+);
 export type BulkCompleteBody = Static<typeof BulkCompleteBody>;
 
 export const QueueQuery = Type.Object({
   status: Type.Optional(RegistrationStatus),
-  deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')], { description: 'Only registrations waiting for the township (status submitted)' })),
+  deadline: Type.Optional(
+    Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')], {
+      description: 'Only registrations waiting for the township (status submitted)',
+    }),
+  ),
   conflicts: Type.Optional(Type.Boolean()),
-  q: Type.Optional(Type.String({ maxLength: 50, description: "Registration number (prefix), mother's or father's name (part), or a parent's full ID number" })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 50,
+      description: "Registration number (prefix), mother's or father's name (part), or a parent's full ID number",
+    }),
+  ),
   page: Type.Integer({ minimum: 1, default: 1 }),
   // Our limit: a screenful, and one bounded query.
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
-export const QueueItem = Type.Object({ ...summaryFields, parity: StaffParity, conflictCount: Type.Integer(), channel: Type.String() });
+export const QueueItem = Type.Object({
+  ...summaryFields,
+  parity: StaffParity,
+  conflictCount: Type.Integer(),
+  channel: Type.String(),
+});
 export type QueueItem = Static<typeof QueueItem>;
 
 export const RegistrationQueue = Type.Object({
@@ -149,7 +208,13 @@ export const RegistrationQueue = Type.Object({
   pageSize: Type.Integer(),
   items: Type.Array(QueueItem),
   /** Over the whole jurisdiction, whatever the filters. */
-  counts: Type.Object({ submitted: Type.Integer(), infoRequested: Type.Integer(), completed: Type.Integer(), overdue: Type.Integer(), dueToday: Type.Integer() }),
+  counts: Type.Object({
+    submitted: Type.Integer(),
+    infoRequested: Type.Integer(),
+    completed: Type.Integer(),
+    overdue: Type.Integer(),
+    dueToday: Type.Integer(),
+  }),
 });
 export type RegistrationQueue = Static<typeof RegistrationQueue>;
 
@@ -172,7 +237,12 @@ const RegistryMatch = Type.Object({
   children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
 });
 
-export const HistoryEntry = Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), actor: Nullable(Type.String()), message: Nullable(Type.String()) });
+export const HistoryEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  action: Type.String(),
+  actor: Nullable(Type.String()),
+  message: Nullable(Type.String()),
+});
 
 export const StaffRegistrationDetail = Type.Object({
   ...summaryFields,
@@ -191,7 +261,18 @@ export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
 
 export const BulkCompleteResult = Type.Object({
   completed: Type.Array(Type.Integer()),
-  skipped: Type.Array(Type.Object({ id: Type.Integer(), reason: Type.Union([Type.Literal('notFound'), Type.Literal('completed'), Type.Literal('waitingForFamily'), Type.Literal('hasConflicts')]), message: Msg })),
+  skipped: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      reason: Type.Union([
+        Type.Literal('notFound'),
+        Type.Literal('completed'),
+        Type.Literal('waitingForFamily'),
+        Type.Literal('hasConflicts'),
+      ]),
+      message: Msg,
+    }),
+  ),
 });
 export type BulkCompleteResult = Static<typeof BulkCompleteResult>;
 
@@ -201,12 +282,14 @@ export const ReceiptVerification = Type.Object({
   number: Type.Optional(Type.String()),
   issuedAt: Type.Optional(Type.String({ format: 'date-time' })),
   issuer: Type.Optional(Type.String()),
-  summary: Type.Optional(Type.Object({
-    motherName: Type.String({ description: 'Surname only, the given name masked' }),
-    region: Type.String({ description: 'The township that handled it' }),
-    parity: Type.Optional(Type.Integer()),
-    childStatus: Type.Optional(ChildStatus),
-  })),
+  summary: Type.Optional(
+    Type.Object({
+      motherName: Type.String({ description: 'Surname only, the given name masked' }),
+      region: Type.String({ description: 'The township that handled it' }),
+      parity: Type.Optional(Type.Integer()),
+      childStatus: Type.Optional(ChildStatus),
+    }),
+  ),
   /** The record as stored now still has the content the receipt was issued with (false: corrected since). */
   contentMatches: Type.Optional(Type.Boolean()),
 });

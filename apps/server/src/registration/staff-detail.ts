@@ -3,7 +3,11 @@ import { decryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { listAttachments } from '../portal/attachments.js';
 import { maskPhone } from '../portal/sms.js';
-import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson } from '../registry/family-repo.js';
+import {
+  findRegistryFacts,
+  findRegistryRelatives,
+  type RegistryFacts as RegistryPerson,
+} from '../registry/family-repo.js';
 import { listHistory, type RegistrationRow } from './repo.js';
 import type { StaffRegistrationDetail } from './schemas.js';
 import { childView, personView, staffFieldsOf } from './views.js';
@@ -16,15 +20,40 @@ export interface RegistryMatches {
 }
 
 /** Looked up by blind index wherever registered: the worker settles the conflicts against it. */
-export async function readRegistryMatches(tx: Conn, deps: FamilyServiceDeps, r: RegistrationRow, today: string): Promise<RegistryMatches> {
+export async function readRegistryMatches(
+  tx: Conn,
+  deps: FamilyServiceDeps,
+  r: RegistrationRow,
+  today: string,
+): Promise<RegistryMatches> {
   const { regions } = deps;
   const blinds = [r.motherIdBlindIndex, r.fatherIdBlindIndex].filter((b): b is Buffer => b !== null);
   const persons = await findRegistryFacts(tx, blinds);
-  const children = (await findRegistryRelatives(tx, persons.map((p) => p.personId))).filter((c) => c.relation === 'child');
+  const children = (
+    await findRegistryRelatives(
+      tx,
+      persons.map((p) => p.personId),
+    )
+  ).filter((c) => c.relation === 'child');
   const match = (blind: Buffer) => {
     const p: RegistryPerson | undefined = persons.find((x) => x.blind.equals(blind));
-    if (!p) return { known: false, personId: null, name: null, sex: null, age: null, idMasked: null, hukouRegion: null, residenceRegion: null, children: [] };
-    return { known: true, ...personView(regions, p, today), children: children.filter((c) => c.ofPersonId === p.personId).map((c) => childView(c, today)) };
+    if (!p)
+      return {
+        known: false,
+        personId: null,
+        name: null,
+        sex: null,
+        age: null,
+        idMasked: null,
+        hukouRegion: null,
+        residenceRegion: null,
+        children: [],
+      };
+    return {
+      known: true,
+      ...personView(regions, p, today),
+      children: children.filter((c) => c.ofPersonId === p.personId).map((c) => childView(c, today)),
+    };
   };
   return {
     matches: { mother: match(r.motherIdBlindIndex), father: r.fatherIdBlindIndex ? match(r.fatherIdBlindIndex) : null },
@@ -37,16 +66,30 @@ export async function readRegistryMatches(tx: Conn, deps: FamilyServiceDeps, r: 
  * at submission, what the registry holds now for each declared ID number (read first, so the
  * caller's audit entry can name those persons), the files, and what happened so far.
  */
-export async function staffDetailOf(tx: Conn, deps: FamilyServiceDeps, r: RegistrationRow, today: string, registry: RegistryMatches): Promise<StaffRegistrationDetail> {
+export async function staffDetailOf(
+  tx: Conn,
+  deps: FamilyServiceDeps,
+  r: RegistrationRow,
+  today: string,
+  registry: RegistryMatches,
+): Promise<StaffRegistrationDetail> {
   const { regions } = deps;
-  const phones = r.phonesCipher ? (JSON.parse(decryptField(deps.keys.piiEncryption, 'registrationPhones', r.phonesCipher)) as { mother?: string; father?: string }) : {};
+  const phones = r.phonesCipher
+    ? (JSON.parse(decryptField(deps.keys.piiEncryption, 'registrationPhones', r.phonesCipher)) as {
+        mother?: string;
+        father?: string;
+      })
+    : {};
   const history = await listHistory(tx, r.id);
   return {
     ...staffFieldsOf(regions, r, today, await listAttachments(tx, 'childbirthRegistration', r.id)),
     // The worker sees the last request even after the family answered; the family's view drops it.
     infoRequest: r.infoRequest,
     channel: r.channel,
-    phonesMasked: { mother: phones.mother ? maskPhone(phones.mother) : null, father: phones.father ? maskPhone(phones.father) : null },
+    phonesMasked: {
+      mother: phones.mother ? maskPhone(phones.mother) : null,
+      father: phones.father ? maskPhone(phones.father) : null,
+    },
     conflicts: r.conflicts,
     registryMatches: registry.matches,
     workerNote: r.workerNote,

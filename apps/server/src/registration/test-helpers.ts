@@ -21,7 +21,11 @@ export const COMMITMENT = { accepted: true, statement: '本人承诺所填生育
  * A registry mother (one child, older than a year, so a new birth is no "same birth"), her
  * resident account bound to her record. `n` picks a different mother for each test.
  */
-export async function boundMother(t: TestApp, phone: string, n: number): Promise<{ mother: TestMother; r: ResidentSession }> {
+export async function boundMother(
+  t: TestApp,
+  phone: string,
+  n: number,
+): Promise<{ mother: TestMother; r: ResidentSession }> {
   for (let offset = n * 5; ; offset++) {
     const mother = await pickTestMother(t, phone, offset);
     const [c] = await t.database.query<{ youngest: string }>(
@@ -35,7 +39,13 @@ export async function boundMother(t: TestApp, phone: string, n: number): Promise
     const r = await residentSignIn(t, phone);
     // A fresh client address: binding is limited to 5 a minute per address.
     const remoteAddress = `10.3.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const bound = await t.app.inject({ method: 'POST', url: '/api/portal/binding', remoteAddress, ...asResident(r), payload: { name: mother.name, idNumber: mother.idNumber } });
+    const bound = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      remoteAddress,
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber },
+    });
     expect(bound.statusCode).toBe(200);
     return { mother, r };
   }
@@ -43,7 +53,10 @@ export async function boundMother(t: TestApp, phone: string, n: number): Promise
 
 /** The first village of a township: where a test family says it lives. */
 export async function villageOf(t: TestApp, township: string): Promise<string> {
-  const [row] = await t.database.query<{ code: string }>('SELECT code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1', [`${township}%`]);
+  const [row] = await t.database.query<{ code: string }>(
+    'SELECT code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1',
+    [`${township}%`],
+  );
   return row!.code;
 }
 
@@ -67,7 +80,12 @@ export function declaredForm(residenceRegionCode: string, over: Record<string, u
 }
 
 export async function submit(t: TestApp, r: ResidentSession, payload: object, lang = 'zh-CN') {
-  return t.app.inject({ method: 'POST', url: '/api/portal/childbirth-registrations', ...asResident(r, { 'accept-language': lang }), payload });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/portal/childbirth-registrations',
+    ...asResident(r, { 'accept-language': lang }),
+    payload,
+  });
 }
 
 /** Waits for the dispatcher (kicked after the commit) to hand an SMS to the recording sender. */
@@ -80,12 +98,18 @@ export async function smsTo(t: TestApp, phone: string, contains: string): Promis
   throw new Error(`no SMS to ${phone} containing ${contains}`);
 }
 
-export const count = async (t: TestApp, sql: string, params: unknown[] = []) => Number((await t.database.query<{ n: number }>(sql, params))[0]!.n);
+export const count = async (t: TestApp, sql: string, params: unknown[] = []) =>
+  Number((await t.database.query<{ n: number }>(sql, params))[0]!.n);
 
 /** A multipart/form-data body: the fields first, then one file, as the portal's form sends them. */
 export function multipartWith(fields: Record<string, string>, fileName: string, content: Buffer) {
   const boundary = `----cradle${Math.random().toString(16).slice(2)}`;
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const parts = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
   const head = `${parts}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -7,7 +7,11 @@ import type { PortalRegistrationDetail, QueueItem, RegistrationSummary } from '.
 
 // How a stored registration is shown: to its family (its own declarations, masked) and to staff.
 
-export const regionLabel = (regions: RegionService, code: string) => regions.path(code).map((r) => r.name).join('');
+export const regionLabel = (regions: RegionService, code: string) =>
+  regions
+    .path(code)
+    .map((r) => r.name)
+    .join('');
 
 /** A registration's own fields, as both sides see them; each side adds its parity. */
 function ownFields(regions: RegionService, r: RegistrationRow, today: string) {
@@ -42,7 +46,12 @@ export function familyParity(r: RegistrationRow, family: ReadonlySet<number>): n
   return fromPrefill || r.status === 'completed' ? r.parity : null;
 }
 
-export function summaryOf(regions: RegionService, r: RegistrationRow, today: string, family: ReadonlySet<number>): RegistrationSummary {
+export function summaryOf(
+  regions: RegionService,
+  r: RegistrationRow,
+  today: string,
+  family: ReadonlySet<number>,
+): RegistrationSummary {
   return { ...ownFields(regions, r, today), parity: familyParity(r, family) };
 }
 
@@ -63,12 +72,23 @@ export function declarationsOf(r: RegistrationRow, attachments: AttachmentInfo[]
   };
 }
 
-export function portalDetailOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[], family: ReadonlySet<number>): PortalRegistrationDetail {
+export function portalDetailOf(
+  regions: RegionService,
+  r: RegistrationRow,
+  today: string,
+  attachments: AttachmentInfo[],
+  family: ReadonlySet<number>,
+): PortalRegistrationDetail {
   return { ...summaryOf(regions, r, today, family), ...declarationsOf(r, attachments) };
 }
 
 /** What the township worker sees of the registration itself: the computed parity always. */
-export function staffFieldsOf(regions: RegionService, r: RegistrationRow, today: string, attachments: AttachmentInfo[]) {
+export function staffFieldsOf(
+  regions: RegionService,
+  r: RegistrationRow,
+  today: string,
+  attachments: AttachmentInfo[],
+) {
   return { ...ownFields(regions, r, today), parity: r.parity, ...declarationsOf(r, attachments) };
 }
 
@@ -85,4 +105,8 @@ export function personView(regions: RegionService, p: RegistryPerson | RegistryR
   };
 }
 
-export const childView = (c: RegistryRelative, today: string) => ({ name: c.name, sex: c.sex, age: ageOn(c.birthDate, today) });
+export const childView = (c: RegistryRelative, today: string) => ({
+  name: c.name,
+  sex: c.sex,
+  age: ageOn(c.birthDate, today),
+});

@@ -56,9 +56,16 @@ export const factsOf = (r: Record<string, unknown>): RegistryFacts => ({
 });
 
 /** The persons holding these ID-number blind indexes or ids, wherever they are registered. */
-export async function findRegistryFacts(tx: Conn, blinds: Buffer[], personIds: number[] = []): Promise<RegistryFacts[]> {
+export async function findRegistryFacts(
+  tx: Conn,
+  blinds: Buffer[],
+  personIds: number[] = [],
+): Promise<RegistryFacts[]> {
   if (blinds.length === 0 && personIds.length === 0) return [];
-  const rows = await tx.query<Record<string, unknown>>(`SELECT ${FACT_COLUMNS} FROM cradle_registry_facts($1::bytea[], $2::bigint[])`, [blinds, personIds]);
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT ${FACT_COLUMNS} FROM cradle_registry_facts($1::bytea[], $2::bigint[])`,
+    [blinds, personIds],
+  );
   return rows.map(factsOf);
 }
 
@@ -80,8 +87,11 @@ export async function findFamilyFacts(tx: Conn, boundPersonId: number | null): P
 /** Children and spouses of these persons, from the registry's links. */
 export async function findRegistryRelatives(tx: Conn, personIds: number[]): Promise<RegistryRelative[]> {
   if (personIds.length === 0) return [];
-  const rows = await tx.query<Record<string, unknown>>(`SELECT of_person_id, relation, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, id_masked,
-            id_cipher, hukou_region_code, residence_region_code FROM cradle_registry_relatives($1::bigint[]) ORDER BY birth_date, person_id`, [personIds]);
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT of_person_id, relation, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, id_masked,
+            id_cipher, hukou_region_code, residence_region_code FROM cradle_registry_relatives($1::bigint[]) ORDER BY birth_date, person_id`,
+    [personIds],
+  );
   return rows.map(relativeOf);
 }
 

@@ -15,7 +15,12 @@ const HEADER = '姓名,公民身份号码,性别,出生日期,民族,户籍地�
 
 async function upload(name: string, content: string | Buffer, s = township) {
   const mp = multipartFile(name, content);
-  return t.app.inject({ method: 'POST', url: '/api/imports', payload: mp.payload, headers: { ...mp.headers, ...as(s).headers } });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/imports',
+    payload: mp.payload,
+    headers: { ...mp.headers, ...as(s).headers },
+  });
 }
 
 async function waitDone(jobId: number, s = township) {
@@ -41,7 +46,11 @@ describe('import over HTTP', () => {
     expect(job).toMatchObject({ status: 'done', validRows: 1, invalidRows: 1, inserted: 1 });
     expect(job.errors).toEqual([expect.objectContaining({ row: 3, field: 'sex', code: 'sex.mismatch' })]);
     expect(job.errors[0].message).toMatch(/性别/);
-    const report = await t.app.inject({ method: 'GET', url: `/api/imports/${started.json().id}/errors.csv`, ...as(township, { 'accept-language': 'en' }) });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${started.json().id}/errors.csv`,
+      ...as(township, { 'accept-language': 'en' }),
+    });
     expect(report.headers['content-type']).toMatch(/text\/csv/);
     expect(report.body).toMatch(/^\uFEFF/);
     expect(report.body).toMatch(/\r\n3,Sex,sex.mismatch,"Sex does not match the ID number/);
@@ -56,7 +65,9 @@ describe('import over HTTP', () => {
     const other = await login(t, 'township2');
     const theirs = (await t.app.inject({ method: 'GET', url: '/api/imports', ...as(other) })).json().items;
     expect(theirs).toEqual([]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/imports/${mine[0].id}`, ...as(other) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/imports/${mine[0].id}`, ...as(other) })).statusCode).toBe(
+      404,
+    );
   });
 
   it('does not let a department operator import', async () => {

@@ -14,8 +14,14 @@ import { ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from '.
 
 const importError = defineErrors({
   'import.noFile': { status: 400, message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } },
-  'import.unsupportedFormat': { status: 400, message: { zh: '只支持 .csv 和 .xlsx 文件', en: 'Only .csv and .xlsx files can be imported' } },
-  'import.notFound': { status: 404, message: { zh: '找不到该导入任务，或它不在您的辖区内', en: 'Import job not found, or not in your jurisdiction' } },
+  'import.unsupportedFormat': {
+    status: 400,
+    message: { zh: '只支持 .csv 和 .xlsx 文件', en: 'Only .csv and .xlsx files can be imported' },
+  },
+  'import.notFound': {
+    status: 404,
+    message: { zh: '找不到该导入任务，或它不在您的辖区内', en: 'Import job not found, or not in your jurisdiction' },
+  },
 });
 
 // Importers: the roles that keep the registry. Department operators and leaders only read it.
@@ -23,57 +29,149 @@ const IMPORTERS = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorke
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const view = (j: Job, lang: Lang) => ({
-  id: j.id, fileName: j.fileName, format: j.format, status: j.status, totalRows: j.totalRows, processedRows: j.processedRows,
-  validRows: j.validRows, invalidRows: j.invalidRows, inserted: j.inserted, updated: j.updated, unchanged: j.unchanged,
+  id: j.id,
+  fileName: j.fileName,
+  format: j.format,
+  status: j.status,
+  totalRows: j.totalRows,
+  processedRows: j.processedRows,
+  validRows: j.validRows,
+  invalidRows: j.invalidRows,
+  inserted: j.inserted,
+  updated: j.updated,
+  unchanged: j.unchanged,
   failure: j.failure ? { code: j.failure.code, message: pick(j.failure.message, lang) } : null,
-  createdAt: new Date(j.createdAt).toISOString(), startedAt: iso(j.startedAt), finishedAt: iso(j.finishedAt),
+  createdAt: new Date(j.createdAt).toISOString(),
+  startedAt: iso(j.startedAt),
+  finishedAt: iso(j.finishedAt),
 });
 
-export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; uploadDir: string }> = async (app, { imports, uploadDir }) => {
-  const scope = (req: { user: { jurisdictionCode: string } | null }) => ({ jurisdictionCode: req.user!.jurisdictionCode });
-
-  app.post('/api/imports', { config: { roles: IMPORTERS }, schema: { tags: ['registry'], summary: 'Upload a CSV or XLSX file of persons; the import runs in the background', consumes: ['multipart/form-data'], response: { 202: ImportStarted } } }, async (req, reply) => {
-    const file = await req.file();
-    if (!file) throw importError('import.noFile');
-    const ext = path.extname(file.filename).toLowerCase();
-    if (ext !== '.csv' && ext !== '.xlsx') {
-      file.file.resume();
-      throw importError('import.unsupportedFormat');
-    }
-    await mkdir(uploadDir, { recursive: true, mode: 0o700 });
-    const filePath = path.join(uploadDir, `${randomBytes(12).toString('hex')}${ext}`);
-    // An aborted upload must not leave a partial file of personal data behind.
-    await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch(async (err: unknown) => {
-      await unlink(filePath).catch(() => undefined);
-      throw err;
-    });
-    // Over the size limit the stream stops early: reject the whole file, never a truncated part.
-    if (file.file.truncated) {
-      await unlink(filePath).catch(() => undefined);
-      throw commonError('payload.tooLarge');
-    }
-    const id = await imports.start({ filePath, fileName: file.filename.slice(0, 200), format: ext === '.csv' ? 'csv' : 'xlsx', user: { id: req.user!.id, username: req.user!.username, jurisdictionCode: req.user!.jurisdictionCode }, clientIp: req.ip });
-    return reply.status(202).send({ id });
+export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; uploadDir: string }> = async (
+  app,
+  { imports, uploadDir },
+) => {
+  const scope = (req: { user: { jurisdictionCode: string } | null }) => ({
+    jurisdictionCode: req.user!.jurisdictionCode,
   });
 
-  app.get('/api/imports', { config: { roles: IMPORTERS }, schema: { tags: ['registry'], summary: 'Recent import jobs of your jurisdiction', response: { 200: ImportJobList } } }, async (req) => ({
-    items: (await imports.list(scope(req))).map((j) => view(j, requestLang(req))),
-  }));
-
-  app.get('/api/imports/template.csv', { schema: { tags: ['registry'], summary: 'The import template (UTF-8 CSV with the Chinese headers)', response: { 200: Type.String() } } }, async (_req, reply) =>
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cradle-persons-template.csv"').send(importTemplateCsv()),
+  app.post(
+    '/api/imports',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Upload a CSV or XLSX file of persons; the import runs in the background',
+        consumes: ['multipart/form-data'],
+        response: { 202: ImportStarted },
+      },
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw importError('import.noFile');
+      const ext = path.extname(file.filename).toLowerCase();
+      if (ext !== '.csv' && ext !== '.xlsx') {
+        file.file.resume();
+        throw importError('import.unsupportedFormat');
+      }
+      await mkdir(uploadDir, { recursive: true, mode: 0o700 });
+      const filePath = path.join(uploadDir, `${randomBytes(12).toString('hex')}${ext}`);
+      // An aborted upload must not leave a partial file of personal data behind.
+      await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch(async (err: unknown) => {
+        await unlink(filePath).catch(() => undefined);
+        throw err;
+      });
+      // Over the size limit the stream stops early: reject the whole file, never a truncated part.
+      if (file.file.truncated) {
+        await unlink(filePath).catch(() => undefined);
+        throw commonError('payload.tooLarge');
+      }
+      const id = await imports.start({
+        filePath,
+        fileName: file.filename.slice(0, 200),
+        format: ext === '.csv' ? 'csv' : 'xlsx',
+        user: { id: req.user!.id, username: req.user!.username, jurisdictionCode: req.user!.jurisdictionCode },
+        clientIp: req.ip,
+      });
+      return reply.status(202).send({ id });
+    },
   );
 
-  app.get('/api/imports/:id', { config: { roles: IMPORTERS }, schema: { tags: ['registry'], summary: 'An import job with its progress and first row errors', params: ImportJobParam, response: { 200: ImportJobDetail } } }, async (req) => {
-    const detail = await imports.get(scope(req), req.params.id);
-    if (!detail) throw importError('import.notFound');
-    const lang = requestLang(req);
-    return { ...view(detail.job, lang), errors: detail.errors.map((e) => ({ row: e.rowNo, field: e.field, code: e.code, message: pick(e.message, lang) })) };
-  });
+  app.get(
+    '/api/imports',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Recent import jobs of your jurisdiction',
+        response: { 200: ImportJobList },
+      },
+    },
+    async (req) => ({
+      items: (await imports.list(scope(req))).map((j) => view(j, requestLang(req))),
+    }),
+  );
 
-  app.get('/api/imports/:id/errors.csv', { config: { roles: IMPORTERS }, schema: { tags: ['registry'], summary: 'The full per-row error report as CSV', params: ImportJobParam, response: { 200: Type.String() } } }, async (req, reply) => {
-    const csv = await imports.errorsCsv(scope(req), req.params.id, requestLang(req));
-    if (csv === null) throw importError('import.notFound');
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`).send(csv);
-  });
+  app.get(
+    '/api/imports/template.csv',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'The import template (UTF-8 CSV with the Chinese headers)',
+        response: { 200: Type.String() },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cradle-persons-template.csv"')
+        .send(importTemplateCsv()),
+  );
+
+  app.get(
+    '/api/imports/:id',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'An import job with its progress and first row errors',
+        params: ImportJobParam,
+        response: { 200: ImportJobDetail },
+      },
+    },
+    async (req) => {
+      const detail = await imports.get(scope(req), req.params.id);
+      if (!detail) throw importError('import.notFound');
+      const lang = requestLang(req);
+      return {
+        ...view(detail.job, lang),
+        errors: detail.errors.map((e) => ({
+          row: e.rowNo,
+          field: e.field,
+          code: e.code,
+          message: pick(e.message, lang),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/imports/:id/errors.csv',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'The full per-row error report as CSV',
+        params: ImportJobParam,
+        response: { 200: Type.String() },
+      },
+    },
+    async (req, reply) => {
+      const csv = await imports.errorsCsv(scope(req), req.params.id, requestLang(req));
+      if (csv === null) throw importError('import.notFound');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`)
+        .send(csv);
+    },
+  );
 };

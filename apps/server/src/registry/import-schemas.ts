@@ -28,7 +28,12 @@ export const ImportRowError = Type.Object({
   message: Type.String(),
 });
 
-export const ImportJobDetail = Type.Intersect([ImportJob, Type.Object({ errors: Type.Array(ImportRowError, { description: 'The first 1,000; the full list is in errors.csv' }) })]);
+export const ImportJobDetail = Type.Intersect([
+  ImportJob,
+  Type.Object({
+    errors: Type.Array(ImportRowError, { description: 'The first 1,000; the full list is in errors.csv' }),
+  }),
+]);
 export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
 export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const ImportStarted = Type.Object({ id: Type.Integer() });

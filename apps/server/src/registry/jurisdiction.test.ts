@@ -44,7 +44,13 @@ beforeAll(async () => {
     `INSERT INTO childbirth_registrations (id, registration_no, region_code, channel, married, child_status, mother_name, mother_id_cipher,
        mother_id_blind_index, mother_id_masked, parity, commitment_text, status, deadline)
      VALUES ($1, 'SYPROBE', '533423102001', 'portal', false, 'pregnant', $2, $3, $4, $5, 1, '承诺', 'submitted', '2026-12-01')`,
-    [probe.id, probe.name, pii.encryptIdNumber(probe.idNumber), pii.idBlindIndex(probe.idNumber), maskIdNumber(probe.idNumber)],
+    [
+      probe.id,
+      probe.name,
+      pii.encryptIdNumber(probe.idNumber),
+      pii.idBlindIndex(probe.idNumber),
+      maskIdNumber(probe.idNumber),
+    ],
   );
   await t.database.query(
     `INSERT INTO newborn_bundles (id, bundle_no, region_code, newborn_name, newborn_sex, birth_date, birth_time, birth_place, hospital_name,
@@ -52,7 +58,10 @@ beforeAll(async () => {
      VALUES ($1, 'CSPROBE', '533423102001', $2, 'male', '2026-11-01', '08:00', '叶枝镇', '叶枝镇卫生院', $2, $3, $4, ARRAY['birthCertificate'], 'inProgress')`,
     [probe.id, probe.name, pii.encryptIdNumber(probe.idNumber), maskIdNumber(probe.idNumber)],
   );
-  await t.database.query(`INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'birthCertificate', 'hospital', '533423102001', 'pending', '2026-12-01')`, [probe.id]);
+  await t.database.query(
+    `INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'birthCertificate', 'hospital', '533423102001', 'pending', '2026-12-01')`,
+    [probe.id],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -60,50 +69,90 @@ afterAll(() => t.close());
 /** Every way a request can name the probe: path parameters, query and body. */
 function variants(url: string, target: typeof probe) {
   const path = url.replace(':id', String(target.id)).replace(':code', '533423102');
-  const queries = ['', `?name=${encodeURIComponent(target.name)}`, `?idNumber=${target.idNumber}`, '?region=533423102', '?region=533423102001',
-    `?personId=${target.id}&scheme=national.childcareSubsidy&period=2025`];
+  const queries = [
+    '',
+    `?name=${encodeURIComponent(target.name)}`,
+    `?idNumber=${target.idNumber}`,
+    '?region=533423102',
+    '?region=533423102001',
+    `?personId=${target.id}&scheme=national.childcareSubsidy&period=2025`,
+  ];
   return queries.map((q) => path + q);
 }
 
 describe('jurisdiction walk', () => {
   it('covers the registry routes (the walk is not vacuous)', () => {
     const urls = t.app.routeList.map((r) => `${r.method} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining(['GET /api/persons', 'GET /api/persons/:id', 'POST /api/persons/:id/reveal', 'GET /api/dashboard']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /api/persons',
+        'GET /api/persons/:id',
+        'POST /api/persons/:id/reveal',
+        'GET /api/dashboard',
+      ]),
+    );
   });
 
   it('shows the township user its own probe through the same routes', async () => {
-    const seen = await t.app.inject({ method: 'GET', url: `/api/persons?name=${encodeURIComponent(own.name)}`, ...as(township) });
+    const seen = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons?name=${encodeURIComponent(own.name)}`,
+      ...as(township),
+    });
     expect(seen.json().items.map((p: { name: string }) => p.name)).toEqual([own.name]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/persons/${own.id}`, ...as(township) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/persons/${own.id}`, ...as(township) })).statusCode).toBe(
+      200,
+    );
   });
 
   it('never returns another township’s person on any route', async () => {
     const masked = maskIdNumber(probe.idNumber);
     let calls = 0;
     for (const route of t.app.routeList) {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/auth/logout') continue;
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/auth/logout')
+        continue;
       for (const url of variants(route.url, probe)) {
-        const res = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : { reason: 'walk', region: '533423102' }, ...as(township) });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          payload: route.method === 'GET' ? undefined : { reason: 'walk', region: '533423102' },
+          ...as(township),
+        });
         calls++;
         const body = res.body;
         expect(body, `${route.method} ${url}`).not.toContain(probe.name);
         expect(body, `${route.method} ${url}`).not.toContain(masked);
         expect(body, `${route.method} ${url}`).not.toContain(probe.idNumber);
-        if (route.url.includes(':id') && route.url.startsWith('/api/persons')) expect(res.statusCode, `${route.method} ${url}`).toBe(404);
+        if (route.url.includes(':id') && route.url.startsWith('/api/persons'))
+          expect(res.statusCode, `${route.method} ${url}`).toBe(404);
         // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
         if (route.url.includes(':id') && /^\/api\/(childbirth-registrations|bundle-tasks)\//.test(route.url)) {
-          expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(res.statusCode);
+          expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(
+            res.statusCode,
+          );
         }
       }
     }
     expect(calls).toBeGreaterThan(20);
-    const refused = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'denied' AND target_id = $1", [String(probe.id)]);
+    const refused = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'denied' AND target_id = $1",
+      [String(probe.id)],
+    );
     expect(Number(refused[0]!.n)).toBeGreaterThan(0);
   });
 
   it('keeps the county administrator’s view of both townships', async () => {
     const county = await login(t, 'county');
-    const res = await t.app.inject({ method: 'GET', url: `/api/persons?name=${encodeURIComponent('探针')}`, ...as(county) });
-    expect(res.json().items.map((p: { name: string }) => p.name).sort()).toEqual([own.name, probe.name].sort());
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons?name=${encodeURIComponent('探针')}`,
+      ...as(county),
+    });
+    expect(
+      res
+        .json()
+        .items.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual([own.name, probe.name].sort());
   });
 });

@@ -29,7 +29,12 @@ describe('person search and detail', () => {
 
   it('finds a person by exact ID number and audits the look-up', async () => {
     const someone = (await get('/api/persons?pageSize=1')).json().items[0];
-    const reveal = await t.app.inject({ method: 'POST', url: `/api/persons/${someone.id}/reveal`, payload: { reason: '核对户籍信息' }, ...as(county) });
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${someone.id}/reveal`,
+      payload: { reason: '核对户籍信息' },
+      ...as(county),
+    });
     expect(reveal.statusCode).toBe(200);
     const full = reveal.json().idNumber as string;
     const parsed = parseIdNumber(full);
@@ -62,7 +67,9 @@ describe('person search and detail', () => {
     expect(kinds).toContain('mother');
     const mother = detail.relationships.find((r: { kind: string }) => r.kind === 'mother').person;
     const motherDetail = (await get(`/api/persons/${mother.id}`)).json();
-    const children = motherDetail.relationships.filter((r: { kind: string }) => r.kind === 'child').map((r: { person: { parity: number } }) => r.person.parity);
+    const children = motherDetail.relationships
+      .filter((r: { kind: string }) => r.kind === 'child')
+      .map((r: { person: { parity: number } }) => r.person.parity);
     expect(children.slice(0, 2)).toEqual([1, 2]);
   });
 
@@ -82,7 +89,9 @@ describe('dashboard', () => {
     const births = d.birthsByYear.reduce((s: number, b: { total: number }) => s + b.total, 0);
     expect(d.children.reduce((s: number, c: { births: number }) => s + c.births, 0)).toBe(births);
     expect(d.sexRatioAtBirth.male + d.sexRatioAtBirth.female).toBe(births);
-    expect(d.pyramid.reduce((s: number, g: { male: number; female: number }) => s + g.male + g.female, 0)).toBe(d.population.total);
+    expect(d.pyramid.reduce((s: number, g: { male: number; female: number }) => s + g.male + g.female, 0)).toBe(
+      d.population.total,
+    );
     expect(d.quality.coverage).toBeGreaterThan(0.9);
     expect(d.quality.accuracy).toBeGreaterThan(0.9);
     expect(d.quality.targets).toEqual({ coverage: 0.95, accuracy: 0.95, timeliness: 0.9 });

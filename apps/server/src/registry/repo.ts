@@ -49,7 +49,10 @@ export async function searchPersons(conn: Conn, f: PersonFilter, page: number, p
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p ${whereSql}`, params);
   const paged = pageOf(params, page, pageSize);
-  const items = await conn.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons p ${whereSql} ORDER BY p.residence_region_code, p.id ${paged.sql}`, paged.params);
+  const items = await conn.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM persons p ${whereSql} ORDER BY p.residence_region_code, p.id ${paged.sql}`,
+    paged.params,
+  );
   return { total: Number(total[0]!.n), items };
 }
 
@@ -68,7 +71,10 @@ export async function findHousehold(conn: Conn, id: number) {
     [id],
   );
   if (!hh[0]) return undefined;
-  const members = await conn.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.household_id = $1 ORDER BY p.birth_date, p.id`, [id]);
+  const members = await conn.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.household_id = $1 ORDER BY p.birth_date, p.id`,
+    [id],
+  );
   return { ...hh[0], members };
 }
 

@@ -3,17 +3,44 @@ import { PersonDetail, PersonIdParam, PersonPage, PersonSearchQuery, RevealBody,
 import type { RegistryService } from './service.js';
 
 export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryService }> = async (app, { registry }) => {
-  const actor = (req: { user: unknown; ip: string }) => ({ user: req.user!, clientIp: req.ip }) as Parameters<RegistryService['search']>[0];
+  const actor = (req: { user: unknown; ip: string }) =>
+    ({ user: req.user!, clientIp: req.ip }) as Parameters<RegistryService['search']>[0];
 
-  app.get('/api/persons', { schema: { tags: ['registry'], summary: 'Search persons in your jurisdiction', querystring: PersonSearchQuery, response: { 200: PersonPage } } }, (req) =>
-    registry.search(actor(req), req.query),
+  app.get(
+    '/api/persons',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Search persons in your jurisdiction',
+        querystring: PersonSearchQuery,
+        response: { 200: PersonPage },
+      },
+    },
+    (req) => registry.search(actor(req), req.query),
   );
-  app.get('/api/persons/:id', { schema: { tags: ['registry'], summary: 'A person with household and relationships (audited)', params: PersonIdParam, response: { 200: PersonDetail } } }, (req) =>
-    registry.detail(actor(req), req.params.id),
+  app.get(
+    '/api/persons/:id',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'A person with household and relationships (audited)',
+        params: PersonIdParam,
+        response: { 200: PersonDetail },
+      },
+    },
+    (req) => registry.detail(actor(req), req.params.id),
   );
   app.post(
     '/api/persons/:id/reveal',
-    { schema: { tags: ['registry'], summary: 'Reveal the full ID number (audited, with reason)', params: PersonIdParam, body: RevealBody, response: { 200: Revealed } } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Reveal the full ID number (audited, with reason)',
+        params: PersonIdParam,
+        body: RevealBody,
+        response: { 200: Revealed },
+      },
+    },
     async (req) => ({ idNumber: await registry.revealIdNumber(actor(req), req.params.id, req.body.reason) }),
   );
 };

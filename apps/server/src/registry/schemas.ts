@@ -2,7 +2,11 @@ import { Type, type Static } from 'typebox';
 
 const RegionName = Type.Object({ code: Type.String(), name: Type.String() });
 const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
-const IdKind = Type.Union([Type.Literal('resident'), Type.Literal('foreignPermanentResident'), Type.Literal('hkMacaoTaiwanResidencePermit')]);
+const IdKind = Type.Union([
+  Type.Literal('resident'),
+  Type.Literal('foreignPermanentResident'),
+  Type.Literal('hkMacaoTaiwanResidencePermit'),
+]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PersonRef = Type.Object({
@@ -12,7 +16,9 @@ export const PersonRef = Type.Object({
   // Age, not the birth date: region part ‖ birth date ‖ last four would be the whole number.
   age: Type.Integer(),
   idNumberMasked: Type.String({ description: 'Region part and last four characters; the rest masked' }),
-  parity: Nullable(Type.Integer({ description: '孩次: birth order among the mother’s children, from the registry links' })),
+  parity: Nullable(
+    Type.Integer({ description: '孩次: birth order among the mother’s children, from the registry links' }),
+  ),
 });
 
 export const PersonSummary = Type.Object({
@@ -45,7 +51,12 @@ export const PersonDetail = Type.Intersect([
     ),
     relationships: Type.Array(
       Type.Object({
-        kind: Type.Union([Type.Literal('spouse'), Type.Literal('mother'), Type.Literal('father'), Type.Literal('child')]),
+        kind: Type.Union([
+          Type.Literal('spouse'),
+          Type.Literal('mother'),
+          Type.Literal('father'),
+          Type.Literal('child'),
+        ]),
         person: Nullable(PersonRef),
       }),
     ),
@@ -56,13 +67,22 @@ export type PersonDetail = Static<typeof PersonDetail>;
 export const PersonSearchQuery = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 50, description: 'Part of the name' })),
   idNumber: Type.Optional(Type.String({ maxLength: 32, description: 'Exact ID number' })),
-  region: Type.Optional(Type.String({ pattern: '^\\d{2,12}$', description: 'Region code; hukou or residence within it' })),
+  region: Type.Optional(
+    Type.String({ pattern: '^\\d{2,12}$', description: 'Region code; hukou or residence within it' }),
+  ),
   page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
 export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
 
-export const PersonPage = Type.Object({ items: Type.Array(PersonSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const PersonPage = Type.Object({
+  items: Type.Array(PersonSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 export const PersonIdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
-export const RevealBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }) });
+export const RevealBody = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }),
+});
 export const Revealed = Type.Object({ idNumber: Type.String() });

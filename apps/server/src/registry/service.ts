@@ -29,10 +29,24 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     residenceRegion: region(r.residence_region_code),
     parity: r.parity === null ? null : Number(r.parity),
   });
-  const ref = (r: repo.PersonRow) => ({ id: Number(r.id), name: r.name, sex: r.sex, age: Number(r.age), idNumberMasked: r.id_masked, parity: r.parity === null ? null : Number(r.parity) });
+  const ref = (r: repo.PersonRow) => ({
+    id: Number(r.id),
+    name: r.name,
+    sex: r.sex,
+    age: Number(r.age),
+    idNumberMasked: r.id_masked,
+    parity: r.parity === null ? null : Number(r.parity),
+  });
   const audit = (a: Actor, action: string, targetId: string | null, details: Record<string, unknown> | null) => ({
-    userId: a.user.id, username: a.user.username, jurisdictionCode: a.user.jurisdictionCode, clientIp: a.clientIp,
-    action, targetType: 'person', targetId, outcome: 'success' as const, details,
+    userId: a.user.id,
+    username: a.user.username,
+    jurisdictionCode: a.user.jurisdictionCode,
+    clientIp: a.clientIp,
+    action,
+    targetType: 'person',
+    targetId,
+    outcome: 'success' as const,
+    details,
   });
 
   /** A look-up of a person the user may not see is refused and recorded (outside the rolled-back transaction). */
@@ -40,7 +54,8 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     try {
       return await work();
     } catch (err) {
-      if (err instanceof AppError && err.code === 'registry.personNotFound') await appendAudit(database, { ...audit(a, action, String(id), null), outcome: 'denied' });
+      if (err instanceof AppError && err.code === 'registry.personNotFound')
+        await appendAudit(database, { ...audit(a, action, String(id), null), outcome: 'denied' });
       throw err;
     }
   };
@@ -53,48 +68,72 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
         if (!parsed.ok) throw registryError('registry.invalidIdNumber', { reason: parsed.code }, parsed.message);
         idBlindIndex = pii.idBlindIndex(parsed.value.idNumber);
       }
-      if (q.region && !isWithinJurisdiction(q.region, a.user.jurisdictionCode) && !isWithinJurisdiction(a.user.jurisdictionCode, q.region)) {
+      if (
+        q.region &&
+        !isWithinJurisdiction(q.region, a.user.jurisdictionCode) &&
+        !isWithinJurisdiction(a.user.jurisdictionCode, q.region)
+      ) {
         throw registryError('registry.regionOutsideJurisdiction');
       }
       return withScope(database, scope(a), async (tx) => {
-        const { total, items } = await repo.searchPersons(tx, { name: q.name?.trim() || undefined, idBlindIndex, regionCode: q.region }, q.page, q.pageSize);
+        const { total, items } = await repo.searchPersons(
+          tx,
+          { name: q.name?.trim() || undefined, idBlindIndex, regionCode: q.region },
+          q.page,
+          q.pageSize,
+        );
         // Looking a person up by full ID number confirms who they are: audited.
-        if (idBlindIndex) await appendAudit(tx, audit(a, 'registry.searchByIdNumber', items[0] ? String(items[0].id) : null, { found: total }));
+        if (idBlindIndex)
+          await appendAudit(
+            tx,
+            audit(a, 'registry.searchByIdNumber', items[0] ? String(items[0].id) : null, { found: total }),
+          );
         return { items: items.map(summary), total, page: q.page, pageSize: q.pageSize };
       });
     },
 
     async detail(a: Actor, id: number): Promise<PersonDetail> {
-      return recordingRefusal(a, 'registry.viewPerson', id, () => withScope(database, scope(a), async (tx) => {
-        const p = await repo.findPerson(tx, id);
-        if (!p) throw registryError('registry.personNotFound');
-        const hh = p.household_id ? await repo.findHousehold(tx, Number(p.household_id)) : undefined;
-        const links = await repo.findRelationships(tx, id);
-        await appendAudit(tx, audit(a, 'registry.viewPerson', String(id), null));
-        return {
-          ...summary(p),
-          birthDate: p.birth_date,
-          ethnicity: p.ethnicity,
-          relationToHead: p.relation_to_head,
-          household: hh
-            ? { id: Number(hh.id), householdNo: hh.household_no, address: hh.address, region: region(hh.region_code), members: hh.members.map((m) => ({ ...ref(m), relationToHead: m.relation_to_head })) }
-            : null,
-          relationships: links.map((l) => ({
-            kind: (l.kind === 'spouse' ? 'spouse' : l.direction === 'out' ? 'child' : l.kind) as 'spouse' | 'mother' | 'father' | 'child',
-            person: l.id ? ref(l as repo.PersonRow) : null,
-          })),
-        };
-      }));
+      return recordingRefusal(a, 'registry.viewPerson', id, () =>
+        withScope(database, scope(a), async (tx) => {
+          const p = await repo.findPerson(tx, id);
+          if (!p) throw registryError('registry.personNotFound');
+          const hh = p.household_id ? await repo.findHousehold(tx, Number(p.household_id)) : undefined;
+          const links = await repo.findRelationships(tx, id);
+          await appendAudit(tx, audit(a, 'registry.viewPerson', String(id), null));
+          return {
+            ...summary(p),
+            birthDate: p.birth_date,
+            ethnicity: p.ethnicity,
+            relationToHead: p.relation_to_head,
+            household: hh
+              ? {
+                  id: Number(hh.id),
+                  householdNo: hh.household_no,
+                  address: hh.address,
+                  region: region(hh.region_code),
+                  members: hh.members.map((m) => ({ ...ref(m), relationToHead: m.relation_to_head })),
+                }
+              : null,
+            relationships: links.map((l) => ({
+              kind: (l.kind === 'spouse' ? 'spouse' : l.direction === 'out' ? 'child' : l.kind) as
+                'spouse' | 'mother' | 'father' | 'child',
+              person: l.id ? ref(l as repo.PersonRow) : null,
+            })),
+          };
+        }),
+      );
     },
 
     async revealIdNumber(a: Actor, id: number, reason: string): Promise<string> {
       if (!canWrite(a.user.roles)) throw registryError('registry.readOnly');
-      return recordingRefusal(a, 'registry.revealIdNumber', id, () => withScope(database, scope(a), async (tx) => {
-        const cipher = await repo.findPersonCipher(tx, id);
-        if (!cipher) throw registryError('registry.personNotFound');
-        await appendAudit(tx, audit(a, 'registry.revealIdNumber', String(id), { reason }));
-        return pii.decryptIdNumber(cipher);
-      }));
+      return recordingRefusal(a, 'registry.revealIdNumber', id, () =>
+        withScope(database, scope(a), async (tx) => {
+          const cipher = await repo.findPersonCipher(tx, id);
+          if (!cipher) throw registryError('registry.personNotFound');
+          await appendAudit(tx, audit(a, 'registry.revealIdNumber', String(id), { reason }));
+          return pii.decryptIdNumber(cipher);
+        }),
+      );
     },
   };
 }

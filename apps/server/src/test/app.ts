@@ -32,19 +32,43 @@ export interface TestApp {
 export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): Promise<TestApp> {
   const { database, cleanup } = await createTestDatabase(scope);
   const keys = deriveKeys(randomBytes(32));
-  const users = scope === TEST_SCOPE ? demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001') : await demoUsersOf(database, scope);
+  const users =
+    scope === TEST_SCOPE
+      ? demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001')
+      : await demoUsersOf(database, scope);
   for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
   await loadDemoPopulation(database, createPii(keys), scope, populationSize, new Date('2026-11-24T00:00:00Z'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
   const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir, scopeCode: scope };
   const sms = createRecordingSms();
   const app = await buildApp({ config, database, keys, sms, notificationSweepMs: 0 });
-  return { app, database, keys, users, sms, close: async () => { await app.close(); await cleanup(); await rm(dataDir, { recursive: true, force: true }); } };
+  return {
+    app,
+    database,
+    keys,
+    users,
+    sms,
+    close: async () => {
+      await app.close();
+      await cleanup();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function demoUsersOf(database: Database, scope: string): Promise<DemoUser[]> {
-  const townships = (await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2", [`${scope}%`])).map((r) => r.code);
-  const village = (await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1", [`${townships[0]}%`]))[0]!.code;
+  const townships = (
+    await database.query<{ code: string }>(
+      'SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code LIMIT 2',
+      [`${scope}%`],
+    )
+  ).map((r) => r.code);
+  const village = (
+    await database.query<{ code: string }>(
+      'SELECT code FROM regions WHERE level = 5 AND code LIKE $1 ORDER BY code LIMIT 1',
+      [`${townships[0]}%`],
+    )
+  )[0]!.code;
   return demoUsers(scope, townships[0]!, townships[1]!, village);
 }
 

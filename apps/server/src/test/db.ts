@@ -10,7 +10,9 @@ export const TEST_SCOPE = '533423';
  * A fresh, migrated database with the 维西 region tree: in-memory PGlite by default, or a
  * new database on the server at TEST_DATABASE_URL (dropped by the returned cleanup).
  */
-export async function createTestDatabase(scope = TEST_SCOPE): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
+export async function createTestDatabase(
+  scope = TEST_SCOPE,
+): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});

@@ -2,7 +2,10 @@ import type { SmsSender } from '../portal/sms.js';
 import type { TestApp } from './app.js';
 
 /** An SMS sender that keeps the messages, so tests read the code a family would receive. */
-export function createRecordingSms(): SmsSender & { messages: { phone: string; text: string }[]; lastCode(phone: string): string } {
+export function createRecordingSms(): SmsSender & {
+  messages: { phone: string; text: string }[];
+  lastCode(phone: string): string;
+} {
   const messages: { phone: string; text: string }[] = [];
   return {
     name: 'recording',
@@ -30,7 +33,12 @@ export async function residentSignIn(t: TestApp, phone: string): Promise<Residen
   const remoteAddress = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const sent = await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress, payload: { phone } });
   if (sent.statusCode !== 204) throw new Error(`code for ${phone} failed: ${sent.statusCode} ${sent.body}`);
-  const res = await t.app.inject({ method: 'POST', url: '/api/portal/sign-in', remoteAddress, payload: { phone, code: t.sms.lastCode(phone) } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/sign-in',
+    remoteAddress,
+    payload: { phone, code: t.sms.lastCode(phone) },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in ${phone} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cradle_resident');
   return { cookie: `cradle_resident=${cookie!.value}`, csrf: res.json().csrfToken, residentId: res.json().resident.id };

@@ -1,5 +1,13 @@
 import { api, withQuery } from './client';
-import type { Budget, Eligibility, PaymentBatch, SchemeDetail, SchemeSummary, SchemeVersion, VersionDraft } from './types';
+import type {
+  Budget,
+  Eligibility,
+  PaymentBatch,
+  SchemeDetail,
+  SchemeSummary,
+  SchemeVersion,
+  VersionDraft,
+} from './types';
 
 const seg = encodeURIComponent;
 
@@ -24,7 +32,10 @@ export function publishVersion(code: string, id: number): Promise<SchemeVersion>
 }
 
 /** Audited on the server: call it when the user asks, not on every render. */
-export function fetchEligibility(query: { personId: number; scheme: string; period: string }, signal?: AbortSignal): Promise<Eligibility> {
+export function fetchEligibility(
+  query: { personId: number; scheme: string; period: string },
+  signal?: AbortSignal,
+): Promise<Eligibility> {
   return api.get<Eligibility>(withQuery('/api/eligibility', query), signal);
 }
 

@@ -53,7 +53,8 @@ async function parseError(res: Response): Promise<ApiError> {
   let body = fallbackBody(res.status);
   try {
     const parsed = (await res.json()) as Partial<ApiErrorBody>;
-    if (typeof parsed.code === 'string') body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
+    if (typeof parsed.code === 'string')
+      body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
   } catch {
     // Not JSON (a proxy's HTML page, say): keep the generic code.
   }

@@ -4,7 +4,13 @@ import type { RegistrationBulkResult, RegistrationDetail, RegistrationQuery, Reg
 /** The township's 生育登记 queue (a county administrator or leader sees the county's). */
 export function fetchRegistrationQueue(query: RegistrationQuery, signal?: AbortSignal): Promise<RegistrationQueue> {
   const { conflicts, ...rest } = query;
-  return api.get<RegistrationQueue>(withQuery('/api/childbirth-registrations', { ...rest, conflicts: conflicts === undefined ? undefined : String(conflicts) }), signal);
+  return api.get<RegistrationQueue>(
+    withQuery('/api/childbirth-registrations', {
+      ...rest,
+      conflicts: conflicts === undefined ? undefined : String(conflicts),
+    }),
+    signal,
+  );
 }
 
 export function fetchRegistration(id: number, signal?: AbortSignal): Promise<RegistrationDetail> {

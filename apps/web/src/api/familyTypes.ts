@@ -77,7 +77,14 @@ export type RegistryMatch = {
 };
 
 export type DeclaredParentView = { name: string; idMasked: string };
-export type AttachmentInfo = { id: number; fileName: string; mediaType: string; sizeBytes: number; sha256: string; createdAt: string };
+export type AttachmentInfo = {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
 export type RegistrationHistoryEntry = { at: string; action: string; actor: string | null; message: string | null };
 
 export type RegistrationDetail = RegistrationSummary & {

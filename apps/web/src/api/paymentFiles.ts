@@ -8,7 +8,11 @@ function attachmentName(disposition: string | null, fallback: string): string {
 }
 
 /** Exports a complete batch (finance, with a fresh authenticator code; audited on the server). */
-export async function exportPaymentFile(batchId: number, format: PaymentFileFormat, totp: string): Promise<PaymentExport> {
+export async function exportPaymentFile(
+  batchId: number,
+  format: PaymentFileFormat,
+  totp: string,
+): Promise<PaymentExport> {
   const { blob, headers } = await apiDownload(`/api/payment-batches/${batchId}/export`, { format, totp });
   return {
     id: Number(headers.get('x-cradle-export-id')),
@@ -23,7 +27,11 @@ export async function exportPaymentFile(batchId: number, format: PaymentFileForm
 /** The export's checksum in sha256sum's format, served as an attachment. */
 export const paymentChecksumUrl = (exportId: number) => `/api/payment-exports/${exportId}/sha256`;
 
-export function uploadBankReturn(batchId: number, file: File, onProgress: (fraction: number) => void): Promise<BankReturnSummary> {
+export function uploadBankReturn(
+  batchId: number,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<BankReturnSummary> {
   const form = new FormData();
   form.append('file', file, file.name);
   return apiUpload<BankReturnSummary>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);

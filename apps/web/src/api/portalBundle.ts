@@ -9,7 +9,14 @@ type Msg = { zh: string; en: string };
 export type BundleParentInput = { personId?: number; name?: string; idNumber?: string; phone?: string | null };
 
 export type NewbornBundleBody = {
-  newborn: { name: string; sex: string; birthDate: string; birthTime: string; birthPlace: string; hospitalName: string };
+  newborn: {
+    name: string;
+    sex: string;
+    birthDate: string;
+    birthTime: string;
+    birthPlace: string;
+    hospitalName: string;
+  };
   mother: BundleParentInput;
   father?: BundleParentInput | null;
   hukouRegionCode: string;
@@ -38,7 +45,16 @@ export type NewbornBundle = {
   status: BundleStatus;
   submittedAt: string;
   completedAt: string | null;
-  newborn: { name: string; sex: string; birthDate: string; birthTime: string; birthPlace: string; hospitalName: string; idMasked: string | null; personId: number | null };
+  newborn: {
+    name: string;
+    sex: string;
+    birthDate: string;
+    birthTime: string;
+    birthPlace: string;
+    hospitalName: string;
+    idMasked: string | null;
+    personId: number | null;
+  };
   mother: ParentView;
   father: ParentView | null;
   hukouRegion: { code: string; name: string };
@@ -76,6 +92,10 @@ export function fetchMyBundle(id: number, signal?: AbortSignal): Promise<Newborn
 }
 
 /** New values of only the fields the department returned; only its task goes back to it. */
-export function correctBundle(id: number, service: string, corrections: Record<string, string | null>): Promise<NewbornBundle> {
+export function correctBundle(
+  id: number,
+  service: string,
+  corrections: Record<string, string | null>,
+): Promise<NewbornBundle> {
   return portalApi.post<NewbornBundle>(`${BASE}/${id}/corrections`, { service, corrections });
 }

@@ -29,7 +29,8 @@ async function errorOf(res: Response): Promise<ApiError> {
   let body: ApiErrorBody = { code: `http.${res.status}`, message: '' };
   try {
     const parsed = (await res.json()) as Partial<ApiErrorBody>;
-    if (typeof parsed.code === 'string') body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
+    if (typeof parsed.code === 'string')
+      body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
   } catch {
     // Not JSON (a proxy's page): keep the generic code.
   }

@@ -22,7 +22,15 @@ export type ChildbirthRegistrationBody = {
   commitment: { accepted: boolean; statement: string };
 };
 
-export type PrefillPerson = { personId: number; name: string; idMasked: string; sex: Sex; age: number; hukouRegion: string; residenceRegion: string };
+export type PrefillPerson = {
+  personId: number;
+  name: string;
+  idMasked: string;
+  sex: Sex;
+  age: number;
+  hukouRegion: string;
+  residenceRegion: string;
+};
 
 export type ChildbirthPrefill = {
   /** false: the account is not linked to a registry person; everything else is null or empty. */
@@ -38,7 +46,14 @@ export type ChildbirthPrefill = {
   residenceRegion: string | null;
 };
 
-export type AttachmentInfo = { id: number; fileName: string; mediaType: string; sizeBytes: number; sha256: string; createdAt: string };
+export type AttachmentInfo = {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+};
 
 /** The staff's summary, but parity may not be known yet. */
 export type RegistrationSummary = Omit<StaffRegistrationSummary, 'parity'> & {

@@ -138,7 +138,14 @@ export type AuditEntry = {
   details: unknown;
 };
 
-export type AuditQuery = { page: number; pageSize: number; action?: string; username?: string; from?: string; to?: string };
+export type AuditQuery = {
+  page: number;
+  pageSize: number;
+  action?: string;
+  username?: string;
+  from?: string;
+  to?: string;
+};
 export type AuditPage = { items: AuditEntry[]; total: number };
 export type AuditVerification = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
 
@@ -164,7 +171,13 @@ export type SchemeSummary = {
 };
 
 /** A parameter in force today for the user's jurisdiction; jurisdictionCode '' is the scheme's own value. */
-export type ParameterInForce = { value: ParameterValue; from: string; jurisdictionCode: string; version: number | null; basis: LegalBasis };
+export type ParameterInForce = {
+  value: ParameterValue;
+  from: string;
+  jurisdictionCode: string;
+  version: number | null;
+  basis: LegalBasis;
+};
 
 export type SchemeParameter = {
   name: string;
@@ -205,8 +218,21 @@ export type VersionDraft = {
 /** One 400 'version.invalid' detail: the field ('values.yearlyAmount') and what is wrong with it. */
 export type FieldProblem = { field: string; message: Message };
 
-export type TraceStep = { check: string; rule: Message; saw: string; pass: boolean; basis: LegalBasis; interpretation?: Message };
-export type Eligibility = { schemeCode: string; period: string; eligible: boolean; amountFen: number; trace: TraceStep[] };
+export type TraceStep = {
+  check: string;
+  rule: Message;
+  saw: string;
+  pass: boolean;
+  basis: LegalBasis;
+  interpretation?: Message;
+};
+export type Eligibility = {
+  schemeCode: string;
+  period: string;
+  eligible: boolean;
+  amountFen: number;
+  trace: TraceStep[];
+};
 
 export type PaymentBatch = {
   id: number;
@@ -256,7 +282,14 @@ export type ApplicationSummary = {
   createdAt: string;
 };
 
-export type ReviewDecision = { level: ReviewLevel; action: ReviewAction; reason: string | null; decidedBy: number | null; decidedByName: string | null; at: string };
+export type ReviewDecision = {
+  level: ReviewLevel;
+  action: ReviewAction;
+  reason: string | null;
+  decidedBy: number | null;
+  decidedByName: string | null;
+  at: string;
+};
 
 export type ApplicationDetail = ApplicationSummary & {
   decisions: ReviewDecision[];

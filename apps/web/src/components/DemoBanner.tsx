@@ -22,7 +22,14 @@ export function DemoBanner({ variant = 'banner' }: { variant?: 'banner' | 'tag' 
   }
   return (
     <Tooltip title={t('demo.description')}>
-      <Alert data-testid="demo-banner" type="warning" showIcon icon={<ExperimentOutlined />} title={t('demo.banner')} style={{ marginBottom: 16 }} />
+      <Alert
+        data-testid="demo-banner"
+        type="warning"
+        showIcon
+        icon={<ExperimentOutlined />}
+        title={t('demo.banner')}
+        style={{ marginBottom: 16 }}
+      />
     </Tooltip>
   );
 }

@@ -20,7 +20,17 @@ export function RegionBreadcrumb({ path, onOpen }: Props) {
         ) : (
           <span>{node.name}</span>
         );
-        return { key: node.code, title: i === 0 ? <><EnvironmentOutlined /> {title}</> : title };
+        return {
+          key: node.code,
+          title:
+            i === 0 ? (
+              <>
+                <EnvironmentOutlined /> {title}
+              </>
+            ) : (
+              title
+            ),
+        };
       })}
     />
   );

@@ -15,7 +15,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const errorText = useErrorText();
 
   if (state.status === 'loading') return <PageLoading />;
-  if (state.status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (state.status === 'anonymous')
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (state.status === 'unknown') {
     return (
       <Result

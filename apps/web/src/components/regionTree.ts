@@ -19,7 +19,11 @@ export function findOption(tree: readonly RegionOption[], path: readonly string[
 }
 
 /** A copy of `tree` with `children` hung under the option at `path`. */
-export function withChildren(tree: readonly RegionOption[], path: readonly string[], children: RegionOption[]): RegionOption[] {
+export function withChildren(
+  tree: readonly RegionOption[],
+  path: readonly string[],
+  children: RegionOption[],
+): RegionOption[] {
   const [head, ...rest] = path;
   return tree.map((o) => {
     if (o.value !== head) return o;

@@ -27,7 +27,12 @@ export function AppShell() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh' }}
+        style={{
+          borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+        }}
       >
         <Link to="/" style={{ display: 'block', padding: '16px 20px' }} aria-label={t('app.name')}>
           <Logo collapsed={collapsed} />

@@ -26,7 +26,8 @@ const readSeen = (userId: number) => Number(localStorage.getItem(seenKey(userId)
 
 function NotificationList({ items, onOpen }: { items: StaffNotification[]; onOpen: () => void }) {
   const { t } = useTranslation();
-  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('family.notifications.empty')} />;
+  if (items.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('family.notifications.empty')} />;
   return (
     <Flex vertical gap={12} style={{ maxHeight: 420, overflowY: 'auto' }}>
       {items.map((n) => {

@@ -1,9 +1,31 @@
-import { AccountBookOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, DashboardOutlined, FileProtectOutlined, HeartOutlined, PayCircleOutlined, ScheduleOutlined, SearchOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  HeartOutlined,
+  PayCircleOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { isAdmin, isSystemAdmin, mayHandleApplications, mayRunPaymentCycles, mayViewBundleTasks, mayViewChildbirthRegistrations, mayWrite, useMe } from '../lib/auth';
+import {
+  isAdmin,
+  isSystemAdmin,
+  mayHandleApplications,
+  mayRunPaymentCycles,
+  mayViewBundleTasks,
+  mayViewChildbirthRegistrations,
+  mayWrite,
+  useMe,
+} from '../lib/auth';
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
@@ -22,21 +44,66 @@ export function SideMenu() {
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, label: t('nav.dashboard'), testId: 'nav-dashboard' },
     { key: 'persons', path: '/persons', icon: <SearchOutlined />, label: t('nav.persons'), testId: 'nav-persons' },
   ];
-  if (mayWrite(me)) nav.push({ key: 'import', path: '/import', icon: <CloudUploadOutlined />, label: t('nav.import'), testId: 'nav-import' });
-  if (isAdmin(me)) nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
-  if (isSystemAdmin(me)) nav.push({ key: 'calendar', path: '/calendar', icon: <CalendarOutlined />, label: t('family.nav.calendar'), testId: 'nav-calendar' });
+  if (mayWrite(me))
+    nav.push({
+      key: 'import',
+      path: '/import',
+      icon: <CloudUploadOutlined />,
+      label: t('nav.import'),
+      testId: 'nav-import',
+    });
+  if (isAdmin(me))
+    nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
+  if (isSystemAdmin(me))
+    nav.push({
+      key: 'calendar',
+      path: '/calendar',
+      icon: <CalendarOutlined />,
+      label: t('family.nav.calendar'),
+      testId: 'nav-calendar',
+    });
 
   // 家庭服务: township workers complete 生育登记; the five departments' operators their 出生一件事 tasks;
   // county administrators and leaders read both.
   const family: NavItem[] = [];
-  if (mayViewChildbirthRegistrations(me)) family.push({ key: 'childbirth-registrations', path: '/childbirth-registrations', icon: <ScheduleOutlined />, label: t('family.nav.registrations'), testId: 'nav-childbirth-registrations' });
-  if (mayViewBundleTasks(me)) family.push({ key: 'bundle-tasks', path: '/bundle-tasks', icon: <TeamOutlined />, label: t('family.nav.bundleTasks'), testId: 'nav-bundle-tasks' });
+  if (mayViewChildbirthRegistrations(me))
+    family.push({
+      key: 'childbirth-registrations',
+      path: '/childbirth-registrations',
+      icon: <ScheduleOutlined />,
+      label: t('family.nav.registrations'),
+      testId: 'nav-childbirth-registrations',
+    });
+  if (mayViewBundleTasks(me))
+    family.push({
+      key: 'bundle-tasks',
+      path: '/bundle-tasks',
+      icon: <TeamOutlined />,
+      label: t('family.nav.bundleTasks'),
+      testId: 'nav-bundle-tasks',
+    });
 
   // 补贴发放: schemes for everyone; applications for the review levels (village, township, county);
   // payment cycles for county administrators and finance.
-  const benefits: NavItem[] = [{ key: 'schemes', path: '/schemes', icon: <FileProtectOutlined />, label: t('nav.schemes'), testId: 'nav-schemes' }];
-  if (mayHandleApplications(me)) benefits.push({ key: 'applications', path: '/applications', icon: <SolutionOutlined />, label: t('nav.applications'), testId: 'nav-applications' });
-  if (mayRunPaymentCycles(me)) benefits.push({ key: 'payment-cycles', path: '/payment-cycles', icon: <PayCircleOutlined />, label: t('nav.paymentCycles'), testId: 'nav-payment-cycles' });
+  const benefits: NavItem[] = [
+    { key: 'schemes', path: '/schemes', icon: <FileProtectOutlined />, label: t('nav.schemes'), testId: 'nav-schemes' },
+  ];
+  if (mayHandleApplications(me))
+    benefits.push({
+      key: 'applications',
+      path: '/applications',
+      icon: <SolutionOutlined />,
+      label: t('nav.applications'),
+      testId: 'nav-applications',
+    });
+  if (mayRunPaymentCycles(me))
+    benefits.push({
+      key: 'payment-cycles',
+      path: '/payment-cycles',
+      icon: <PayCircleOutlined />,
+      label: t('nav.paymentCycles'),
+      testId: 'nav-payment-cycles',
+    });
 
   const item = (n: NavItem) => ({
     key: n.key,
@@ -49,7 +116,9 @@ export function SideMenu() {
   });
   const items: MenuProps['items'] = [
     ...nav.map(item),
-    ...(family.length > 0 ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }] : []),
+    ...(family.length > 0
+      ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
+      : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
   ];
 

@@ -26,13 +26,21 @@ export function UserMenu() {
                 <Typography.Text type="secondary">{[roles, department].filter(Boolean).join(' · ')}</Typography.Text>
                 <Typography.Text type="secondary">
                   <EnvironmentOutlined />{' '}
-                  {t('header.jurisdictionOf', { name: me.jurisdiction.name, level: t(`regionLevels.${me.jurisdiction.level}`) })}
+                  {t('header.jurisdictionOf', {
+                    name: me.jurisdiction.name,
+                    level: t(`regionLevels.${me.jurisdiction.level}`),
+                  })}
                 </Typography.Text>
               </Flex>
             ),
           },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('header.logout')}</span> },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            danger: true,
+            label: <span data-testid="logout">{t('header.logout')}</span>,
+          },
         ],
         onClick: ({ key }) => {
           if (key === 'logout') void logout();
@@ -43,7 +51,9 @@ export function UserMenu() {
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />
           <Flex vertical align="start" style={{ lineHeight: 1.3 }}>
-            <Typography.Text strong data-testid="user-name">{me.displayName}</Typography.Text>
+            <Typography.Text strong data-testid="user-name">
+              {me.displayName}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="user-role">
               {roles} · {me.jurisdiction.name}
             </Typography.Text>

@@ -96,7 +96,13 @@ export function mayWrite(me: Me): boolean {
 /** Drafting, submitting and publishing scheme versions (the server checks again). */
 export const mayDraftVersions = isAdmin;
 
-const CASEWORKER_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker', 'departmentOperator'];
+const CASEWORKER_ROLES: readonly Role[] = [
+  'systemAdmin',
+  'countyAdmin',
+  'townshipWorker',
+  'villageWorker',
+  'departmentOperator',
+];
 
 /** Looking at a person's eligibility: the staff who handle applications, and finance. */
 export function mayCheckEligibility(me: Me): boolean {

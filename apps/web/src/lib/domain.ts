@@ -13,7 +13,16 @@ import {
   type Message,
 } from '@cradle/domain';
 
-export { QUALITY_TARGETS, canWrite, fen, formatYuan, isWithinJurisdiction, normalizeIdNumber, parseIdNumber, pick } from '@cradle/domain';
+export {
+  QUALITY_TARGETS,
+  canWrite,
+  fen,
+  formatYuan,
+  isWithinJurisdiction,
+  normalizeIdNumber,
+  parseIdNumber,
+  pick,
+} from '@cradle/domain';
 export type { CanonicalField, Department, Fen } from '@cradle/domain';
 // Benefits: the scheme definitions and review rules the server runs, so the console asks for
 // the declarations a scheme needs and offers only the review steps the server would take.

@@ -7,7 +7,9 @@ export function formatInteger(n: number, lang: Lang): string {
 /** A 0–1 fraction as a percentage with one decimal, or null when unknown. */
 export function formatPercent(fraction: number | null, lang: Lang): string | null {
   if (fraction === null) return null;
-  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    fraction,
+  );
 }
 
 export function formatDateTime(iso: string | null): string | null {

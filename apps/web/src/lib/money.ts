@@ -5,7 +5,8 @@ export function formatFen(amount: number): string {
   return `¥${formatYuan(fen(amount))}`;
 }
 
-export type YuanParse = { ok: true; fen: Fen } | { ok: false; reason: 'empty' | 'notANumber' | 'tooManyDecimals' | 'tooLarge' };
+export type YuanParse =
+  { ok: true; fen: Fen } | { ok: false; reason: 'empty' | 'notANumber' | 'tooManyDecimals' | 'tooLarge' };
 
 // 100 million yuan, the server's ceiling for one amount; it also keeps every result a safe integer.
 const MAX_WHOLE_DIGITS = 9;
@@ -15,7 +16,10 @@ const MAX_WHOLE_DIGITS = 9;
  * no floating point ever touches it, so "0.29" is 29 fen, not 28.999….
  */
 export function parseYuan(text: string): YuanParse {
-  const s = text.trim().replace(/^[¥￥]/, '').replace(/[,，\s]/g, '');
+  const s = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/[,，\s]/g, '');
   if (s === '') return { ok: false, reason: 'empty' };
   const m = /^(\d+)(?:\.(\d*))?$/.exec(s);
   if (!m) return { ok: false, reason: 'notANumber' };

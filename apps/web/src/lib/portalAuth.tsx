@@ -34,7 +34,8 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
     setResidentSessionLostHandler(() => {
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
-      if (pathname !== PORTAL_SIGN_IN) void navigate(PORTAL_SIGN_IN, { replace: true, state: { from: pathname + search } });
+      if (pathname !== PORTAL_SIGN_IN)
+        void navigate(PORTAL_SIGN_IN, { replace: true, state: { from: pathname + search } });
     });
     return () => setResidentSessionLostHandler(() => undefined);
   }, [navigate]);

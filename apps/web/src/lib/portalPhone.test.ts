@@ -8,6 +8,7 @@ describe('normalizePortalPhone', () => {
   });
 
   it('refuses numbers the server refuses', () => {
-    for (const bad of ['1380013800', '12800138000', '138001380001', 'abc', '', '0871-1234567']) expect(normalizePortalPhone(bad), bad).toBeNull();
+    for (const bad of ['1380013800', '12800138000', '138001380001', 'abc', '', '0871-1234567'])
+      expect(normalizePortalPhone(bad), bad).toBeNull();
   });
 });

@@ -17,11 +17,18 @@ export function applicationFactKeys(scheme: SchemeDefinition): string[] {
 }
 
 /** Problems with an application's facts, or none. */
-export function checkApplicationFacts(scheme: SchemeDefinition, facts: Record<string, unknown>): { field: string; message: Message }[] {
+export function checkApplicationFacts(
+  scheme: SchemeDefinition,
+  facts: Record<string, unknown>,
+): { field: string; message: Message }[] {
   const allowed = applicationFactKeys(scheme);
   const problems: { field: string; message: Message }[] = [];
   for (const [k, v] of Object.entries(facts)) {
-    if (!allowed.includes(k)) problems.push({ field: `facts.${k}`, message: { zh: '该项目不需要此项', en: 'the scheme does not ask for this' } });
+    if (!allowed.includes(k))
+      problems.push({
+        field: `facts.${k}`,
+        message: { zh: '该项目不需要此项', en: 'the scheme does not ask for this' },
+      });
     else if (k === 'specialFamilyStatus' ? !(v === 'bereaved' || v === 'disabledChild') : typeof v !== 'boolean') {
       problems.push({ field: `facts.${k}`, message: { zh: '取值无效', en: 'not a valid value' } });
     }
@@ -35,5 +42,10 @@ export function withApplicationFacts(facts: BeneficiaryFacts, app: Record<string
   const declared: Partial<Record<DeclaredFact, boolean>> = { ...facts.declared };
   for (const [k, v] of Object.entries(app)) if (typeof v === 'boolean') declared[k as DeclaredFact] = v;
   const status = app.specialFamilyStatus;
-  return { ...facts, declared, specialFamilyStatus: status === 'bereaved' || status === 'disabledChild' ? (status as SpecialFamilyStatus) : facts.specialFamilyStatus };
+  return {
+    ...facts,
+    declared,
+    specialFamilyStatus:
+      status === 'bereaved' || status === 'disabledChild' ? (status as SpecialFamilyStatus) : facts.specialFamilyStatus,
+  };
 }

@@ -19,7 +19,10 @@ export type ParamAt = (name: string, onDate: string) => ParameterValue | null;
 
 export const DECLARED_LABELS: Record<string, Message> = {
   accidentInsurancePurchased: { zh: '已为婴幼儿购买意外伤害险', en: 'accident insurance bought for the infant' },
-  enrolledInAffordableKindergarten: { zh: '在公办或普惠性民办幼儿园就读', en: 'attends a public or affordable kindergarten' },
+  enrolledInAffordableKindergarten: {
+    zh: '在公办或普惠性民办幼儿园就读',
+    en: 'attends a public or affordable kindergarten',
+  },
   unableToLookAfterSelf: { zh: '生活长期不能自理', en: 'unable to look after themselves for the long term' },
   economicHardship: { zh: '经济困难', en: 'in economic hardship' },
 };
@@ -30,7 +33,12 @@ export const DECLARED_LABELS: Record<string, Message> = {
  * "until age 3" chosen so that a child gets exactly 36 months and the published example holds:
  * born December 2023 → January 2025 to December 2026, 24 months (issue 3; national 2025 scheme).
  */
-export function eligibleMonths(facts: BeneficiaryFacts, period: Period, limitYears: number, payableFrom: string | null): number[] {
+export function eligibleMonths(
+  facts: BeneficiaryFacts,
+  period: Period,
+  limitYears: number,
+  payableFrom: string | null,
+): number[] {
   const birth = monthIndex(facts.birthDate);
   const { first, last } = monthsOf(period);
   const from = Math.max(first, birth + 1, payableFrom === null ? 0 : monthIndex(payableFrom));
@@ -66,4 +74,5 @@ export function isAliveAt(facts: BeneficiaryFacts, date: string): boolean {
 
 export const asNumber = (v: ParameterValue | null): number | null => (typeof v === 'number' ? v : null);
 export const asString = (v: ParameterValue | null): string | null => (typeof v === 'string' ? v : null);
-export const asNumbers = (v: ParameterValue | null): readonly number[] | null => (Array.isArray(v) ? (v as readonly number[]) : null);
+export const asNumbers = (v: ParameterValue | null): readonly number[] | null =>
+  Array.isArray(v) ? (v as readonly number[]) : null;

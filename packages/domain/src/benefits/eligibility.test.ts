@@ -11,19 +11,35 @@ import type { ParameterOverride } from './parameters.js';
 import type { SchemeDefinition } from './scheme.js';
 
 const child = (birthDate: string, more: Partial<BeneficiaryFacts> = {}): BeneficiaryFacts => ({
-  birthDate, deathDate: null, hukouRegionCode: '533423100001', parity: 1, specialFamilyStatus: null, declared: {}, ...more,
+  birthDate,
+  deathDate: null,
+  hukouRegionCode: '533423100001',
+  parity: 1,
+  specialFamilyStatus: null,
+  declared: {},
+  ...more,
 });
 
-const total = (scheme: SchemeDefinition, facts: BeneficiaryFacts, periods: string[], overrides: ParameterOverride[] = []) =>
-  periods.reduce((sum, p) => sum + checkEligibility(scheme, facts, p, overrides).amount, 0);
+const total = (
+  scheme: SchemeDefinition,
+  facts: BeneficiaryFacts,
+  periods: string[],
+  overrides: ParameterOverride[] = [],
+) => periods.reduce((sum, p) => sum + checkEligibility(scheme, facts, p, overrides).amount, 0);
 
 const YEARS = ['2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030'];
 
 describe('national childcare subsidy (育儿补贴, 2025)', () => {
   it('pays a child born in December 2023 for 24 months, 7,200 yuan (the published example)', () => {
     const c = child('2023-12-15');
-    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, '2025')).toMatchObject({ eligible: true, amount: yuan(3600) });
-    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, '2026')).toMatchObject({ eligible: true, amount: yuan(3600) });
+    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, '2025')).toMatchObject({
+      eligible: true,
+      amount: yuan(3600),
+    });
+    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, '2026')).toMatchObject({
+      eligible: true,
+      amount: yuan(3600),
+    });
     expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, '2027').eligible).toBe(false);
     expect(total(NATIONAL_CHILDCARE_SUBSIDY, c, YEARS)).toBe(yuan(7200));
   });
@@ -42,25 +58,41 @@ describe('national childcare subsidy (育儿补贴, 2025)', () => {
   it('pays nothing for 2024, before the scheme starts', () => {
     const e = checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2023-12-15'), '2024');
     expect(e).toMatchObject({ eligible: false, amount: 0 });
-    expect(e.trace).toMatchObject([{ check: 'inForce', pass: false, saw: '2024', rule: { en: 'the scheme applies from 2025-01-01' } }]);
+    expect(e.trace).toMatchObject([
+      { check: 'inForce', pass: false, saw: '2024', rule: { en: 'the scheme applies from 2025-01-01' } },
+    ]);
   });
 
   it('stops after the month of death', () => {
-    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2025-03-02', { deathDate: '2025-06-10' }), '2025').amount).toBe(yuan(300) * 3);
+    expect(
+      checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2025-03-02', { deathDate: '2025-06-10' }), '2025').amount,
+    ).toBe(yuan(300) * 3);
   });
 
   it('traces each condition with what it saw and the clause', () => {
     const e = checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2023-12-15'), '2025');
-    expect(e.trace.map((s) => [s.check, s.pass])).toEqual([['alive', true], ['underAgeMonths', true], ['amount', true]]);
+    expect(e.trace.map((s) => [s.check, s.pass])).toEqual([
+      ['alive', true],
+      ['underAgeMonths', true],
+      ['amount', true],
+    ]);
     expect(e.trace[1]!.saw).toBe('12 (2025-01…2025-12)');
     expect(e.trace[1]!.interpretation?.zh).toContain('24个月');
     expect(e.trace.every((s) => s.basis.document === '育儿补贴制度实施方案（2025）')).toBe(true);
   });
 
   it('uses, for each month, the amount in force that month', () => {
-    const raise: ParameterOverride = { jurisdictionCode: '', version: 2, effectiveFrom: '2026-07-01', values: { yearlyAmount: yuan(4800) }, basis: { document: 'test', clause: '1' } };
+    const raise: ParameterOverride = {
+      jurisdictionCode: '',
+      version: 2,
+      effectiveFrom: '2026-07-01',
+      values: { yearlyAmount: yuan(4800) },
+      basis: { document: 'test', clause: '1' },
+    };
     // 6 months at 300 and 6 at 400.
-    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2025-01-05'), '2026', [raise]).amount).toBe(yuan(300 * 6 + 400 * 6));
+    expect(checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2025-01-05'), '2026', [raise]).amount).toBe(
+      yuan(300 * 6 + 400 * 6),
+    );
   });
 });
 
@@ -81,7 +113,12 @@ describe('Yunnan (seed 004 (十四))', () => {
   it('birth grant: not for a child whose hukou is outside Yunnan, and says so', () => {
     const e = checkEligibility(YUNNAN_BIRTH_GRANT, yn('2024-03-01', 2, { hukouRegionCode: '620402000000' }), 'once');
     expect(e.eligible).toBe(false);
-    expect(e.trace[0]).toMatchObject({ check: 'hukouIn', pass: false, saw: '620402000000', basis: { document: '维发〔2023〕15号', clause: '(十四)', seed: '004' } });
+    expect(e.trace[0]).toMatchObject({
+      check: 'hukouIn',
+      pass: false,
+      saw: '620402000000',
+      basis: { document: '维发〔2023〕15号', clause: '(十四)', seed: '004' },
+    });
   });
 
   it('birth grant: parity unknown to the registry fails the parity check', () => {
@@ -91,21 +128,31 @@ describe('Yunnan (seed 004 (十四))', () => {
 
   it('childcare allowance: 800 yuan in each of three years of age (interpretation), 2,400 in all', () => {
     const c = yn('2024-05-10', 2);
-    expect(YEARS.map((y) => checkEligibility(YUNNAN_CHILDCARE_ALLOWANCE, c, y).amount / 100)).toEqual([0, 800, 800, 800, 0, 0, 0, 0]);
+    expect(YEARS.map((y) => checkEligibility(YUNNAN_CHILDCARE_ALLOWANCE, c, y).amount / 100)).toEqual([
+      0, 800, 800, 800, 0, 0, 0, 0,
+    ]);
     expect(checkEligibility(YUNNAN_CHILDCARE_ALLOWANCE, c, '2024').trace.some((s) => s.interpretation)).toBe(true);
   });
 
   it('insurance subsidy: 50 yuan a year only when the family declares the insurance bought', () => {
     const c = yn('2024-05-10', 1);
     expect(checkEligibility(YUNNAN_INSURANCE_SUBSIDY, c, '2025').eligible).toBe(false);
-    expect(checkEligibility(YUNNAN_INSURANCE_SUBSIDY, { ...c, declared: { accidentInsurancePurchased: true } }, '2025').amount).toBe(yuan(50));
+    expect(
+      checkEligibility(YUNNAN_INSURANCE_SUBSIDY, { ...c, declared: { accidentInsurancePurchased: true } }, '2025')
+        .amount,
+    ).toBe(yuan(50));
   });
 });
 
 describe('白银 (seed 001)', () => {
-  const by = (birth: string, parity: number, county = '620402') => child(birth, { parity, hukouRegionCode: `${county}100001` });
+  const by = (birth: string, parity: number, county = '620402') =>
+    child(birth, { parity, hukouRegionCode: `${county}100001` });
   const countyAmount = (county: string, amount: number, from = '2024-01-01'): ParameterOverride => ({
-    jurisdictionCode: county, version: 1, effectiveFrom: from, values: { monthlyAmount: yuan(amount) }, basis: { document: `${county} 县区核定`, clause: '1' },
+    jurisdictionCode: county,
+    version: 1,
+    effectiveFrom: from,
+    values: { monthlyAmount: yuan(amount) },
+    basis: { document: `${county} 县区核定`, clause: '1' },
   });
 
   it('pays nothing until the county sets its amount (measure 13 leaves it to each county)', () => {
@@ -116,10 +163,18 @@ describe('白银 (seed 001)', () => {
 
   it("pays each county's own amount: the county overrides, the city supplies the rules", () => {
     const overrides = [countyAmount('620402', 200), countyAmount('620421', 150)];
-    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 2, '620402'), '2024-06', overrides).amount).toBe(yuan(200));
-    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 3, '620421'), '2024-06', overrides).amount).toBe(yuan(150));
-    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 1, '620402'), '2024-06', overrides).eligible).toBe(false);
-    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2023-12-31', 2, '620402'), '2024-06', overrides).eligible).toBe(false);
+    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 2, '620402'), '2024-06', overrides).amount).toBe(
+      yuan(200),
+    );
+    expect(checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 3, '620421'), '2024-06', overrides).amount).toBe(
+      yuan(150),
+    );
+    expect(
+      checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2024-03-01', 1, '620402'), '2024-06', overrides).eligible,
+    ).toBe(false);
+    expect(
+      checkEligibility(BAIYIN_CHILDCARE_SUBSIDY, by('2023-12-31', 2, '620402'), '2024-06', overrides).eligible,
+    ).toBe(false);
   });
 
   it('a payment for a month uses the version in force in that month, whatever was published later', () => {
@@ -130,7 +185,8 @@ describe('白银 (seed 001)', () => {
   });
 
   it('special assistance: 1,000 a month for a bereaved parent, 750 for a disabled child’s parent (measure 21)', () => {
-    const parent = (s: 'bereaved' | 'disabledChild' | null) => child('1965-04-01', { hukouRegionCode: '620402100001', specialFamilyStatus: s });
+    const parent = (s: 'bereaved' | 'disabledChild' | null) =>
+      child('1965-04-01', { hukouRegionCode: '620402100001', specialFamilyStatus: s });
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent('bereaved'), '2025-03').amount).toBe(yuan(1000));
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent('disabledChild'), '2025-03').amount).toBe(yuan(750));
     expect(checkEligibility(BAIYIN_SPECIAL_ASSISTANCE, parent(null), '2025-03').eligible).toBe(false);
@@ -139,33 +195,51 @@ describe('白银 (seed 001)', () => {
 
 describe('preschool fee waiver (seed 001 measure 18)', () => {
   it('waives 1,000 a year for an enrolled child with Gansu hukou, until the child is 7 (our reading)', () => {
-    const c = child('2021-09-01', { hukouRegionCode: '620402100001', declared: { enrolledInAffordableKindergarten: true } });
+    const c = child('2021-09-01', {
+      hukouRegionCode: '620402100001',
+      declared: { enrolledInAffordableKindergarten: true },
+    });
     expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, c, '2025').amount).toBe(yuan(1000));
-    expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, { ...c, birthDate: '2016-09-01' }, '2025').eligible).toBe(false);
+    expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, { ...c, birthDate: '2016-09-01' }, '2025').eligible).toBe(
+      false,
+    );
     expect(checkEligibility(BAIYIN_PRESCHOOL_FEE_WAIVER, { ...c, declared: {} }, '2025').eligible).toBe(false);
   });
 });
 
 describe('nursing subsidy (seed 004 (二十一))', () => {
   it('pays at least 100 yuan a year to an elderly special-family member who declares need and hardship', () => {
-    const p = child('1960-02-01', { specialFamilyStatus: 'bereaved', declared: { unableToLookAfterSelf: true, economicHardship: true } });
+    const p = child('1960-02-01', {
+      specialFamilyStatus: 'bereaved',
+      declared: { unableToLookAfterSelf: true, economicHardship: true },
+    });
     expect(checkEligibility(WEIXI_NURSING_SUBSIDY, p, '2025').amount).toBe(yuan(100));
     expect(checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, birthDate: '1966-02-01' }, '2025').eligible).toBe(false);
-    expect(checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, declared: { unableToLookAfterSelf: true } }, '2025').eligible).toBe(false);
+    expect(
+      checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, declared: { unableToLookAfterSelf: true } }, '2025').eligible,
+    ).toBe(false);
   });
 });
 
 describe('invariants', () => {
-  const birth = fc.date({ min: new Date('2018-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const birth = fc
+    .date({ min: new Date('2018-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('the national subsidy never pays more than 36 months, nor for a month after the third birthday month', () => {
     fc.assert(
       fc.property(birth, (b) => {
         const c = child(b);
-        const byYear = YEARS.concat(['2031', '2032', '2033', '2034']).map((y) => checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, y));
+        const byYear = YEARS.concat(['2031', '2032', '2033', '2034']).map((y) =>
+          checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, c, y),
+        );
         const sum = byYear.reduce((s, e) => s + e.amount, 0);
         const lastPaidYear = Math.max(0, ...byYear.filter((e) => e.eligible).map((e) => Number(e.period)));
-        return sum <= yuan(10_800) && sum % yuan(300) === 0 && (lastPaidYear === 0 || lastPaidYear <= Number(b.slice(0, 4)) + 3);
+        return (
+          sum <= yuan(10_800) &&
+          sum % yuan(300) === 0 &&
+          (lastPaidYear === 0 || lastPaidYear <= Number(b.slice(0, 4)) + 3)
+        );
       }),
     );
   });
@@ -173,9 +247,14 @@ describe('invariants', () => {
   it('every amount is a whole number of fen and every trace step cites a document and clause', () => {
     fc.assert(
       fc.property(birth, fc.integer({ min: 1, max: 5 }), fc.constantFrom('2024', '2025', '2026'), (b, parity, year) => {
-        for (const [scheme, period] of [[NATIONAL_CHILDCARE_SUBSIDY, year], [YUNNAN_BIRTH_GRANT, 'once'], [YUNNAN_CHILDCARE_ALLOWANCE, year]] as const) {
+        for (const [scheme, period] of [
+          [NATIONAL_CHILDCARE_SUBSIDY, year],
+          [YUNNAN_BIRTH_GRANT, 'once'],
+          [YUNNAN_CHILDCARE_ALLOWANCE, year],
+        ] as const) {
           const e = checkEligibility(scheme, child(b, { parity }), period);
-          if (!Number.isSafeInteger(e.amount) || e.trace.some((s) => !s.basis.document || !s.basis.clause)) return false;
+          if (!Number.isSafeInteger(e.amount) || e.trace.some((s) => !s.basis.document || !s.basis.clause))
+            return false;
         }
         return true;
       }),

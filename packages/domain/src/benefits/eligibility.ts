@@ -30,11 +30,16 @@ export function checkEligibility(
   const period = parsePeriod(scheme.frequency, periodKey);
   if (!period) throw new RangeError(`period ${periodKey} does not fit a ${scheme.frequency} scheme`);
   const on = period.frequency === 'once' ? facts.birthDate : period.start;
-  const param: ParamAt = (name, date) => resolveParameter(scheme, name, overrides, facts.hukouRegionCode, date)?.value ?? null;
+  const param: ParamAt = (name, date) =>
+    resolveParameter(scheme, name, overrides, facts.hukouRegionCode, date)?.value ?? null;
   const start = inForceFrom(scheme);
   if (start !== null && period.end <= start) {
     const step: TraceStep = {
-      check: 'inForce', rule: { zh: `本项目自 ${start} 起实施`, en: `the scheme applies from ${start}` }, saw: period.key, pass: false, basis: scheme.legalBasis,
+      check: 'inForce',
+      rule: { zh: `本项目自 ${start} 起实施`, en: `the scheme applies from ${start}` },
+      saw: period.key,
+      pass: false,
+      basis: scheme.legalBasis,
     };
     return { schemeCode: scheme.code, period: period.key, eligible: false, amount: fen(0), trace: [step] };
   }
@@ -43,21 +48,38 @@ export function checkEligibility(
   const amountStep = conditionsPass ? computeAmount(scheme.amount, facts, period, on, param) : null;
   if (amountStep) trace.push(amountStep.step);
   const eligible = conditionsPass && amountStep !== null && amountStep.amount > 0;
-  return { schemeCode: scheme.code, period: period.key, eligible, amount: eligible ? amountStep!.amount : fen(0), trace };
+  return {
+    schemeCode: scheme.code,
+    period: period.key,
+    eligible,
+    amount: eligible ? amountStep!.amount : fen(0),
+    trace,
+  };
 }
 
 /** The first day any of the scheme's own parameters is in force, or null when it sets none itself. */
 export function inForceFrom(scheme: SchemeDefinition): string | null {
   let first: string | null = null;
-  for (const def of Object.values(scheme.parameters)) for (const v of def.history) if (first === null || v.from < first) first = v.from;
+  for (const def of Object.values(scheme.parameters))
+    for (const v of def.history) if (first === null || v.from < first) first = v.from;
   return first;
 }
 
-function computeAmount(rule: AmountRule, facts: BeneficiaryFacts, period: Period, on: string, param: ParamAt): { amount: Fen; step: TraceStep } {
+function computeAmount(
+  rule: AmountRule,
+  facts: BeneficiaryFacts,
+  period: Period,
+  on: string,
+  param: ParamAt,
+): { amount: Fen; step: TraceStep } {
   const step = (amount: Fen, zh: string, en: string): { amount: Fen; step: TraceStep } => ({
     amount,
     step: {
-      check: 'amount', rule: { zh, en }, saw: `¥${formatYuan(amount)}`, pass: amount > 0, basis: rule.basis,
+      check: 'amount',
+      rule: { zh, en },
+      saw: `¥${formatYuan(amount)}`,
+      pass: amount > 0,
+      basis: rule.basis,
       ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
     },
   });
@@ -71,7 +93,10 @@ function computeAmount(rule: AmountRule, facts: BeneficiaryFacts, period: Period
     case 'bySpecialFamilyStatus': {
       const table = param(rule.param, on);
       const key = rule.kind === 'byParity' ? String(facts.parity) : String(facts.specialFamilyStatus);
-      const v = table !== null && typeof table === 'object' && !Array.isArray(table) ? (table as Record<string, Fen>)[key] : undefined;
+      const v =
+        table !== null && typeof table === 'object' && !Array.isArray(table)
+          ? (table as Record<string, Fen>)[key]
+          : undefined;
       if (v === undefined) return step(fen(0), `无「${key}」对应金额`, `no amount for "${key}"`);
       return step(v, `按 ${key} 核定 ¥${formatYuan(v)}`, `¥${formatYuan(v)} for ${key}`);
     }
@@ -84,11 +109,16 @@ function computeAmount(rule: AmountRule, facts: BeneficiaryFacts, period: Period
       let sum = 0;
       for (const m of months) {
         const yearly = asNumber(param(rule.param, `${monthKeyOf(m)}-01`));
-        if (yearly === null) return step(fen(0), `${monthKeyOf(m)} 的年度金额未设定`, `no yearly amount in force in ${monthKeyOf(m)}`);
+        if (yearly === null)
+          return step(fen(0), `${monthKeyOf(m)} 的年度金额未设定`, `no yearly amount in force in ${monthKeyOf(m)}`);
         sum += yearly;
       }
       const amount = prorate(fen(sum), 1, 12);
-      return step(amount, `按月折算：${describeMonths(months)} 个月 × 年度标准 ÷ 12`, `pro rata: ${describeMonths(months)} months × yearly amount ÷ 12`);
+      return step(
+        amount,
+        `按月折算：${describeMonths(months)} 个月 × 年度标准 ÷ 12`,
+        `pro rata: ${describeMonths(months)} months × yearly amount ÷ 12`,
+      );
     }
   }
 }

@@ -43,8 +43,15 @@ export function resolveParameter(
     const depth = o.jurisdictionCode.length;
     // The most specific jurisdiction wins; within one, the version in force latest.
     if (depth < bestDepth || (depth === bestDepth && best !== null && o.effectiveFrom < best.from)) continue;
-    if (depth === bestDepth && best !== null && o.effectiveFrom === best.from && (best.version ?? 0) > o.version) continue;
-    best = { value: o.values[name]!, basis: o.basis, jurisdictionCode: o.jurisdictionCode, version: o.version, from: o.effectiveFrom };
+    if (depth === bestDepth && best !== null && o.effectiveFrom === best.from && (best.version ?? 0) > o.version)
+      continue;
+    best = {
+      value: o.values[name]!,
+      basis: o.basis,
+      jurisdictionCode: o.jurisdictionCode,
+      version: o.version,
+      from: o.effectiveFrom,
+    };
     bestDepth = depth;
   }
   return best;
@@ -74,13 +81,22 @@ export function withNoticeDays(scheme: SchemeDefinition): SchemeDefinition {
     ...scheme,
     parameters: {
       ...scheme.parameters,
-      [NOTICE_DAYS]: { label: { zh: '公示天数', en: 'Public notice days' }, unit: 'days', history: [{ from: '0001-01-01', value: scheme.publicNoticeDays, basis: scheme.legalBasis }] },
+      [NOTICE_DAYS]: {
+        label: { zh: '公示天数', en: 'Public notice days' },
+        unit: 'days',
+        history: [{ from: '0001-01-01', value: scheme.publicNoticeDays, basis: scheme.legalBasis }],
+      },
     },
   };
 }
 
 /** The public-notice days in force for a beneficiary's region on a day: a version's, else the scheme's default. */
-export function resolveNoticeDays(scheme: SchemeDefinition, overrides: readonly ParameterOverride[], regionCode: string, onDate: string): number {
+export function resolveNoticeDays(
+  scheme: SchemeDefinition,
+  overrides: readonly ParameterOverride[],
+  regionCode: string,
+  onDate: string,
+): number {
   const v = resolveParameter(withNoticeDays(scheme), NOTICE_DAYS, overrides, regionCode, onDate)?.value;
   return typeof v === 'number' ? v : scheme.publicNoticeDays;
 }

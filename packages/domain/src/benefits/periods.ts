@@ -30,7 +30,12 @@ export function parsePeriod(frequency: Frequency, key: string): Period | null {
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
-  return { key, frequency, start: `${key}-01`, end: (mo === 12 ? calendarDate(y + 1, 1, 1) : calendarDate(y, mo + 1, 1)) ?? '9999-12-31' };
+  return {
+    key,
+    frequency,
+    start: `${key}-01`,
+    end: (mo === 12 ? calendarDate(y + 1, 1, 1) : calendarDate(y, mo + 1, 1)) ?? '9999-12-31',
+  };
 }
 
 /** A month as one number (year × 12 + month − 1), so month arithmetic is integer arithmetic. */

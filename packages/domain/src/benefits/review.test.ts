@@ -4,7 +4,13 @@ import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_PRESCHOOL_FEE_WAIVER } from './schemes
 import type { ReviewLevel } from './scheme.js';
 
 const TODAY = '2026-11-29';
-const step = (s: ApplicationState, action: ReviewAction, level: ReviewLevel | null, today = TODAY, scheme = BAIYIN_CHILDCARE_SUBSIDY) => {
+const step = (
+  s: ApplicationState,
+  action: ReviewAction,
+  level: ReviewLevel | null,
+  today = TODAY,
+  scheme = BAIYIN_CHILDCARE_SUBSIDY,
+) => {
   const r = review(scheme, s, action, level, today);
   if (!r.ok) throw new Error(r.code);
   return r.state;
@@ -18,14 +24,23 @@ describe('review of an application (village → township → county, 7 days of p
     s = step(s, { kind: 'approve' }, 'township');
     s = step(s, { kind: 'approve' }, 'county');
     expect(s).toMatchObject({ status: 'publicNotice', noticeUntil: '2026-12-06' });
-    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'closeNotice' }, 'county', '2026-12-06')).toMatchObject({ ok: false, code: 'review.noticeRunning' });
+    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'closeNotice' }, 'county', '2026-12-06')).toMatchObject({
+      ok: false,
+      code: 'review.noticeRunning',
+    });
     expect(step(s, { kind: 'closeNotice' }, 'county', '2026-12-07').status).toBe('approved');
   });
 
   it('refuses a reviewer of another level, and a rejection without a reason', () => {
     const s = newApplicationState(BAIYIN_CHILDCARE_SUBSIDY);
-    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'approve' }, 'township', TODAY)).toMatchObject({ ok: false, code: 'review.wrongLevel' });
-    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'reject', reason: '  ' }, 'village', TODAY)).toMatchObject({ ok: false, code: 'review.reasonRequired' });
+    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'approve' }, 'township', TODAY)).toMatchObject({
+      ok: false,
+      code: 'review.wrongLevel',
+    });
+    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'reject', reason: '  ' }, 'village', TODAY)).toMatchObject({
+      ok: false,
+      code: 'review.reasonRequired',
+    });
   });
 
   it('takes one appeal, reviewed one level up, which then continues up the chain', () => {
@@ -34,7 +49,10 @@ describe('review of an application (village → township → county, 7 days of p
     s = step(s, { kind: 'appeal' }, null);
     expect(s).toMatchObject({ status: 'inReview', level: 'township', appealed: true });
     s = step(s, { kind: 'reject', reason: '复核仍不符合' }, 'township');
-    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'appeal' }, null, TODAY)).toMatchObject({ ok: false, code: 'review.alreadyAppealed' });
+    expect(review(BAIYIN_CHILDCARE_SUBSIDY, s, { kind: 'appeal' }, null, TODAY)).toMatchObject({
+      ok: false,
+      code: 'review.alreadyAppealed',
+    });
   });
 
   it('lets an objection during the public notice reject the application', () => {

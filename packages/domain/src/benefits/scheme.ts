@@ -42,7 +42,8 @@ export interface ParameterDefinition {
 }
 
 /** Facts an applicant states by commitment (承诺制), which the registry does not hold. */
-export type DeclaredFact = 'accidentInsurancePurchased' | 'enrolledInAffordableKindergarten' | 'unableToLookAfterSelf' | 'economicHardship';
+export type DeclaredFact =
+  'accidentInsurancePurchased' | 'enrolledInAffordableKindergarten' | 'unableToLookAfterSelf' | 'economicHardship';
 
 export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
 

@@ -7,19 +7,75 @@ const basis = { document: '白银区人民政府 白区政发〔2024〕1号', cl
 
 describe('a draft scheme version', () => {
   it('is accepted from a county inside the user’s jurisdiction and the scheme’s region', () => {
-    expect(checkVersionDraft(BAIYIN_CHILDCARE_SUBSIDY, { jurisdictionCode: '620402', effectiveFrom: '2024-01-01', values: { monthlyAmount: yuan(200) }, legalBasis: basis }, '620402')).toEqual([]);
+    expect(
+      checkVersionDraft(
+        BAIYIN_CHILDCARE_SUBSIDY,
+        {
+          jurisdictionCode: '620402',
+          effectiveFrom: '2024-01-01',
+          values: { monthlyAmount: yuan(200) },
+          legalBasis: basis,
+        },
+        '620402',
+      ),
+    ).toEqual([]);
   });
 
   it('names each problem: level, jurisdiction, region, date, basis', () => {
-    const problems = checkVersionDraft(BAIYIN_CHILDCARE_SUBSIDY, { jurisdictionCode: '533423', effectiveFrom: '2024-02-30', values: { monthlyAmount: 1.5 }, legalBasis: { document: '', clause: '' } }, '6204');
-    expect(problems.map((p) => p.field).sort()).toEqual(['effectiveFrom', 'jurisdictionCode', 'jurisdictionCode', 'legalBasis.clause', 'legalBasis.document', 'values.monthlyAmount']);
-    expect(checkVersionDraft(BAIYIN_CHILDCARE_SUBSIDY, { jurisdictionCode: '620402101', effectiveFrom: '2024-01-01', values: { monthlyAmount: 100 }, legalBasis: basis }, '6204')[0]!.field).toBe('jurisdictionCode');
+    const problems = checkVersionDraft(
+      BAIYIN_CHILDCARE_SUBSIDY,
+      {
+        jurisdictionCode: '533423',
+        effectiveFrom: '2024-02-30',
+        values: { monthlyAmount: 1.5 },
+        legalBasis: { document: '', clause: '' },
+      },
+      '6204',
+    );
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'effectiveFrom',
+      'jurisdictionCode',
+      'jurisdictionCode',
+      'legalBasis.clause',
+      'legalBasis.document',
+      'values.monthlyAmount',
+    ]);
+    expect(
+      checkVersionDraft(
+        BAIYIN_CHILDCARE_SUBSIDY,
+        {
+          jurisdictionCode: '620402101',
+          effectiveFrom: '2024-01-01',
+          values: { monthlyAmount: 100 },
+          legalBasis: basis,
+        },
+        '6204',
+      )[0]!.field,
+    ).toBe('jurisdictionCode');
   });
 
   it('must give every key of an amount table: a version replaces the whole table', () => {
-    const partial = checkVersionDraft(BAIYIN_SPECIAL_ASSISTANCE, { jurisdictionCode: '620402', effectiveFrom: '2025-01-01', values: { amountByStatus: { bereaved: yuan(1100) } }, legalBasis: basis }, '620402');
+    const partial = checkVersionDraft(
+      BAIYIN_SPECIAL_ASSISTANCE,
+      {
+        jurisdictionCode: '620402',
+        effectiveFrom: '2025-01-01',
+        values: { amountByStatus: { bereaved: yuan(1100) } },
+        legalBasis: basis,
+      },
+      '620402',
+    );
     expect(partial.map((p) => p.field)).toEqual(['values.amountByStatus']);
-    const whole = checkVersionDraft(BAIYIN_SPECIAL_ASSISTANCE, { jurisdictionCode: '620402', effectiveFrom: '2025-01-01', values: { amountByStatus: { bereaved: yuan(1100), disabledChild: yuan(800) } }, legalBasis: basis }, '620402');
+    const whole = checkVersionDraft(
+      BAIYIN_SPECIAL_ASSISTANCE,
+      {
+        jurisdictionCode: '620402',
+        effectiveFrom: '2025-01-01',
+        values: { amountByStatus: { bereaved: yuan(1100), disabledChild: yuan(800) } },
+        legalBasis: basis,
+      },
+      '620402',
+    );
     expect(whole).toEqual([]);
   });
 });

@@ -3,11 +3,7 @@ import type { Message } from '../messages.js';
 
 /** The five services of 出生一件事 (`newbornBundle`), glossary names. */
 export type BundleService =
-  | 'birthCertificate'
-  | 'vaccinationRecord'
-  | 'hukouRegistration'
-  | 'medicalInsuranceEnrollment'
-  | 'socialSecurityCard';
+  'birthCertificate' | 'vaccinationRecord' | 'hukouRegistration' | 'medicalInsuranceEnrollment' | 'socialSecurityCard';
 
 /** The parts of the newborn form a department may send back for correction. */
 export type CorrectableField =
@@ -50,28 +46,58 @@ const PHONES: readonly CorrectableField[] = ['mother.phone', 'father.phone'];
  */
 export const BUNDLE_SERVICES: readonly BundleServiceDefinition[] = [
   {
-    service: 'birthCertificate', department: 'hospital', label: { zh: '出生医学证明', en: 'Medical birth certificate' },
-    deadlineWorkingDays: 3, dependsOn: [],
-    formFields: ['newborn.name', 'newborn.sex', 'newborn.birthDate', 'newborn.birthTime', 'newborn.birthPlace', 'newborn.hospitalName', ...PARENTS],
+    service: 'birthCertificate',
+    department: 'hospital',
+    label: { zh: '出生医学证明', en: 'Medical birth certificate' },
+    deadlineWorkingDays: 3,
+    dependsOn: [],
+    formFields: [
+      'newborn.name',
+      'newborn.sex',
+      'newborn.birthDate',
+      'newborn.birthTime',
+      'newborn.birthPlace',
+      'newborn.hospitalName',
+      ...PARENTS,
+    ],
   },
   {
-    service: 'vaccinationRecord', department: 'diseaseControl', label: { zh: '预防接种证', en: 'Vaccination record' },
-    deadlineWorkingDays: 3, dependsOn: [],
+    service: 'vaccinationRecord',
+    department: 'diseaseControl',
+    label: { zh: '预防接种证', en: 'Vaccination record' },
+    deadlineWorkingDays: 3,
+    dependsOn: [],
     formFields: ['newborn.name', 'newborn.sex', 'newborn.birthDate', 'mother.name', 'father.name', ...PHONES],
   },
   {
-    service: 'hukouRegistration', department: 'publicSecurity', label: { zh: '户口登记', en: 'Hukou registration' },
-    deadlineWorkingDays: 5, dependsOn: ['birthCertificate'],
-    formFields: ['newborn.name', 'newborn.sex', 'newborn.birthDate', 'hukouRegionCode', 'existingBirthCertificateNo', ...PARENTS],
+    service: 'hukouRegistration',
+    department: 'publicSecurity',
+    label: { zh: '户口登记', en: 'Hukou registration' },
+    deadlineWorkingDays: 5,
+    dependsOn: ['birthCertificate'],
+    formFields: [
+      'newborn.name',
+      'newborn.sex',
+      'newborn.birthDate',
+      'hukouRegionCode',
+      'existingBirthCertificateNo',
+      ...PARENTS,
+    ],
   },
   {
-    service: 'medicalInsuranceEnrollment', department: 'medicalInsurance', label: { zh: '医保参保', en: 'Newborn medical insurance' },
-    deadlineWorkingDays: 5, dependsOn: ['hukouRegistration'],
+    service: 'medicalInsuranceEnrollment',
+    department: 'medicalInsurance',
+    label: { zh: '医保参保', en: 'Newborn medical insurance' },
+    deadlineWorkingDays: 5,
+    dependsOn: ['hukouRegistration'],
     formFields: ['newborn.name', 'existingNewbornIdNumber', ...PARENTS, ...PHONES],
   },
   {
-    service: 'socialSecurityCard', department: 'humanResourcesSocialSecurity', label: { zh: '社保卡申领', en: 'Social security card' },
-    deadlineWorkingDays: 10, dependsOn: ['hukouRegistration'],
+    service: 'socialSecurityCard',
+    department: 'humanResourcesSocialSecurity',
+    label: { zh: '社保卡申领', en: 'Social security card' },
+    deadlineWorkingDays: 10,
+    dependsOn: ['hukouRegistration'],
     formFields: ['newborn.name', 'existingNewbornIdNumber', 'mother.name', 'father.name', ...PHONES],
   },
 ];

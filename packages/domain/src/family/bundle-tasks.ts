@@ -58,20 +58,33 @@ export type TaskRefusal =
   | 'task.dependencyNotDone'
   | 'task.hukouRegistered';
 
-export type TaskOutcome = { ok: true; task: BundleTask } | { ok: false; code: TaskRefusal; message: Message; errors: FamilyFieldError[] };
+export type TaskOutcome =
+  { ok: true; task: BundleTask } | { ok: false; code: TaskRefusal; message: Message; errors: FamilyFieldError[] };
 
 /**
  * One task per service wanted. A dependency that is not in the bundle was done before it (its
  * result is in the form), so only dependencies inside the bundle make a task wait.
  */
-export function newBundleTasks(form: NewbornBundleForm, submittedOn: string, calendar: WorkingDayCalendar): BundleTask[] {
+export function newBundleTasks(
+  form: NewbornBundleForm,
+  submittedOn: string,
+  calendar: WorkingDayCalendar,
+): BundleTask[] {
   return form.services.map((service) => {
     const d = bundleServiceDefinition(service);
     const waitingFor = d.dependsOn.filter((dep) => form.services.includes(dep));
     const task: BundleTask = {
-      service, department: d.department, status: 'waiting', waitingFor, pendingSince: null, deadline: null,
-      enrolmentDeadline: service === 'medicalInsuranceEnrollment' ? medicalInsuranceDeadline(form.newborn.birthDate) : null,
-      returnReason: null, fieldsToFix: [], record: null,
+      service,
+      department: d.department,
+      status: 'waiting',
+      waitingFor,
+      pendingSince: null,
+      deadline: null,
+      enrolmentDeadline:
+        service === 'medicalInsuranceEnrollment' ? medicalInsuranceDeadline(form.newborn.birthDate) : null,
+      returnReason: null,
+      fieldsToFix: [],
+      record: null,
     };
     return waitingFor.length === 0 ? toPending(task, submittedOn, calendar) : task;
   });
@@ -82,34 +95,78 @@ export function transitionTask(task: BundleTask, action: TaskAction, ctx: TaskCo
   const d = bundleServiceDefinition(task.service);
   switch (action.kind) {
     case 'complete': {
-      if (task.status !== 'pending') return refuse('task.wrongStatus', '只有办理中的事项可以办结', 'Only a pending task can be completed');
-      if (action.input.service !== task.service) return refuse('task.wrongService', '办结信息与事项不符', 'The completion is for another service');
-      const check = checkCompletion(action.input, { newborn: ctx.form.newborn, hukouRegionCode: ctx.form.hukouRegionCode, today: ctx.today });
-      if (!check.ok) return refuse('task.invalidCompletion', '办结信息有误，请按提示修改', 'The completion has errors; see each field', check.errors);
+      if (task.status !== 'pending')
+        return refuse('task.wrongStatus', '只有办理中的事项可以办结', 'Only a pending task can be completed');
+      if (action.input.service !== task.service)
+        return refuse('task.wrongService', '办结信息与事项不符', 'The completion is for another service');
+      const check = checkCompletion(action.input, {
+        newborn: ctx.form.newborn,
+        hukouRegionCode: ctx.form.hukouRegionCode,
+        today: ctx.today,
+      });
+      if (!check.ok)
+        return refuse(
+          'task.invalidCompletion',
+          '办结信息有误，请按提示修改',
+          'The completion has errors; see each field',
+          check.errors,
+        );
       // Late against the 90 days fixed at submission, which a later correction of the birth date does not move.
-      const record = check.record.service === 'medicalInsuranceEnrollment' && task.enrolmentDeadline !== null
-        ? { ...check.record, lateEnrolment: check.record.enrolledOn > task.enrolmentDeadline }
-        : check.record;
-      return ok({ ...task, status: 'done', record, pendingSince: null, deadline: null, returnReason: null, fieldsToFix: [] });
+      const record =
+        check.record.service === 'medicalInsuranceEnrollment' && task.enrolmentDeadline !== null
+          ? { ...check.record, lateEnrolment: check.record.enrolledOn > task.enrolmentDeadline }
+          : check.record;
+      return ok({
+        ...task,
+        status: 'done',
+        record,
+        pendingSince: null,
+        deadline: null,
+        returnReason: null,
+        fieldsToFix: [],
+      });
     }
     case 'return': {
-      if (task.status !== 'pending') return refuse('task.wrongStatus', '只有办理中的事项可以退回', 'Only a pending task can be returned');
+      if (task.status !== 'pending')
+        return refuse('task.wrongStatus', '只有办理中的事项可以退回', 'Only a pending task can be returned');
       const reason = action.reason.trim();
       if (reason === '') return refuse('task.reasonRequired', '退回须写明理由', 'A return needs a reason');
-      if (action.fields.length === 0) return refuse('task.fieldsRequired', '请指明需要家庭补正的内容', 'Name the fields the family must correct');
+      if (action.fields.length === 0)
+        return refuse('task.fieldsRequired', '请指明需要家庭补正的内容', 'Name the fields the family must correct');
       const foreign = action.fields.filter((f) => !d.formFields.includes(f));
       if (foreign.length > 0) {
-        return refuse('task.fieldNotUsed', `本部门不办理以下内容，不能退回：${foreign.join('、')}`, `Your service does not use these fields: ${foreign.join(', ')}`);
+        return refuse(
+          'task.fieldNotUsed',
+          `本部门不办理以下内容，不能退回：${foreign.join('、')}`,
+          `Your service does not use these fields: ${foreign.join(', ')}`,
+        );
       }
-      return ok({ ...task, status: 'returned', returnReason: reason, fieldsToFix: [...new Set(action.fields)], pendingSince: null, deadline: null });
+      return ok({
+        ...task,
+        status: 'returned',
+        returnReason: reason,
+        fieldsToFix: [...new Set(action.fields)],
+        pendingSince: null,
+        deadline: null,
+      });
     }
     case 'resubmit': {
-      if (task.status !== 'returned') return refuse('task.wrongStatus', '只有被退回的事项可以重新提交', 'Only a returned task can be resubmitted');
+      if (task.status !== 'returned')
+        return refuse('task.wrongStatus', '只有被退回的事项可以重新提交', 'Only a returned task can be resubmitted');
       const fields = Object.keys(action.corrections) as CorrectableField[];
-      if (fields.length === 0) return refuse('task.correctionsRequired', '请修改被退回的内容后再提交', 'Correct the returned fields before resubmitting');
+      if (fields.length === 0)
+        return refuse(
+          'task.correctionsRequired',
+          '请修改被退回的内容后再提交',
+          'Correct the returned fields before resubmitting',
+        );
       const outside = fields.filter((f) => !task.fieldsToFix.includes(f));
       if (outside.length > 0) {
-        return refuse('task.correctionNotRequested', `只能修改被退回的内容，以下内容未被退回：${outside.join('、')}`, `Only the returned fields may change; these were not returned: ${outside.join(', ')}`);
+        return refuse(
+          'task.correctionNotRequested',
+          `只能修改被退回的内容，以下内容未被退回：${outside.join('、')}`,
+          `Only the returned fields may change; these were not returned: ${outside.join(', ')}`,
+        );
       }
       return ok(toPending({ ...task, returnReason: null, fieldsToFix: [] }, ctx.today, ctx.calendar));
     }
@@ -130,16 +187,27 @@ export type BundleOutcome = { ok: true; tasks: BundleTask[] } | Extract<TaskOutc
  * One action on one task of a bundle; a completion starts the tasks that were waiting for it.
  * Here, unlike in transitionTask, the bundle is known, so a dependency reported done must be.
  */
-export function applyToBundle(tasks: readonly BundleTask[], service: BundleService, action: TaskAction, ctx: TaskContext): BundleOutcome {
+export function applyToBundle(
+  tasks: readonly BundleTask[],
+  service: BundleService,
+  action: TaskAction,
+  ctx: TaskContext,
+): BundleOutcome {
   const target = tasks.find((t) => t.service === service);
-  if (target === undefined) return refuse('task.wrongService', '本次申请没有该项服务', 'This bundle does not include that service');
+  if (target === undefined)
+    return refuse('task.wrongService', '本次申请没有该项服务', 'This bundle does not include that service');
   if (action.kind === 'dependencyDone' && tasks.some((t) => t.service === action.service && t.status !== 'done')) {
     return refuse('task.dependencyNotDone', '所依赖的事项尚未办结', 'The service this task depends on is not done yet');
   }
-  const locked = tasks.some((t) => t.service === 'hukouRegistration' && t.status === 'done') ? identityFieldsTouched(action, ctx) : [];
+  const locked = tasks.some((t) => t.service === 'hukouRegistration' && t.status === 'done')
+    ? identityFieldsTouched(action, ctx)
+    : [];
   if (locked.length > 0) {
-    return refuse('task.hukouRegistered', `户口已登记，身份信息以户籍为准，不能再退回或更改：${locked.join('、')}`,
-      `hukou is registered; identity follows the hukou record, so these can no longer be returned or changed: ${locked.join(', ')}`);
+    return refuse(
+      'task.hukouRegistered',
+      `户口已登记，身份信息以户籍为准，不能再退回或更改：${locked.join('、')}`,
+      `hukou is registered; identity follows the hukou record, so these can no longer be returned or changed: ${locked.join(', ')}`,
+    );
   }
   const r = transitionTask(target, action, ctx);
   if (!r.ok) return r;
@@ -162,7 +230,13 @@ export function applyToBundle(tasks: readonly BundleTask[], service: BundleServi
  * registry. Phones, the birth place and time are not in the registry and stay correctable.
  */
 export const HUKOU_IDENTITY_FIELDS: readonly CorrectableField[] = [
-  'newborn.name', 'newborn.sex', 'newborn.birthDate', 'mother.name', 'mother.idNumber', 'father.name', 'father.idNumber',
+  'newborn.name',
+  'newborn.sex',
+  'newborn.birthDate',
+  'mother.name',
+  'mother.idNumber',
+  'father.name',
+  'father.idNumber',
 ];
 
 /** The identity fields a return names, or a resubmission changes (a value kept as it was is no change). */
@@ -170,7 +244,10 @@ function identityFieldsTouched(action: TaskAction, ctx: TaskContext): Correctabl
   if (action.kind === 'return') return HUKOU_IDENTITY_FIELDS.filter((f) => action.fields.includes(f));
   if (action.kind !== 'resubmit') return [];
   const previous = ctx.previous;
-  return HUKOU_IDENTITY_FIELDS.filter((f) => f in action.corrections && (previous === undefined || identityValue(previous, f) !== identityValue(ctx.form, f)));
+  return HUKOU_IDENTITY_FIELDS.filter(
+    (f) =>
+      f in action.corrections && (previous === undefined || identityValue(previous, f) !== identityValue(ctx.form, f)),
+  );
 }
 
 function identityValue(form: NewbornBundleForm, field: CorrectableField): string {
@@ -201,6 +278,11 @@ function toPending(task: BundleTask, today: string, calendar: WorkingDayCalendar
 
 const ok = (task: BundleTask): TaskOutcome => ({ ok: true, task });
 
-function refuse(code: TaskRefusal, zh: string, en: string, errors: FamilyFieldError[] = []): Extract<TaskOutcome, { ok: false }> {
+function refuse(
+  code: TaskRefusal,
+  zh: string,
+  en: string,
+  errors: FamilyFieldError[] = [],
+): Extract<TaskOutcome, { ok: false }> {
   return { ok: false, code, message: { zh, en }, errors };
 }

@@ -48,10 +48,12 @@ const normalizeNo = (raw: string) => raw.trim().toUpperCase();
 
 export function checkBirthCertificateNo(field: string, raw: string): FamilyFieldError[] {
   if (BIRTH_CERTIFICATE_NO.test(normalizeNo(raw ?? ''))) return [];
-  return [fieldError(field, 'birthCertificateNo.format', {
-    zh: `出生医学证明编号“${shown(String(raw ?? ''))}”应为1个大写字母加9位数字，如 Q530012345`,
-    en: `Birth certificate number "${shown(String(raw ?? ''))}" must be one capital letter and 9 digits, e.g. Q530012345`,
-  })];
+  return [
+    fieldError(field, 'birthCertificateNo.format', {
+      zh: `出生医学证明编号“${shown(String(raw ?? ''))}”应为1个大写字母加9位数字，如 Q530012345`,
+      en: `Birth certificate number "${shown(String(raw ?? ''))}" must be one capital letter and 9 digits, e.g. Q530012345`,
+    }),
+  ];
 }
 
 /**
@@ -64,15 +66,28 @@ export function checkNewbornIdNumber(field: string, raw: string, ctx: Completion
   const id = parsed.value;
   const county = ctx.hukouRegionCode.slice(0, 6);
   const fail = (code: FamilyErrorCode, message: Message) => [fieldError(field, code, about('newborn', message))];
-  if (id.kind !== 'resident') return fail('newbornIdNumber.notResident', { zh: '新生儿落户后应为居民身份号码', en: 'A newborn registered in a hukou gets a resident ID number' });
+  if (id.kind !== 'resident')
+    return fail('newbornIdNumber.notResident', {
+      zh: '新生儿落户后应为居民身份号码',
+      en: 'A newborn registered in a hukou gets a resident ID number',
+    });
   if (id.birthDate !== ctx.newborn.birthDate) {
-    return fail('newbornIdNumber.birthDateMismatch', { zh: `公民身份号码中的出生日期 ${id.birthDate} 与申报的 ${ctx.newborn.birthDate} 不符`, en: `The birth date in the ID number, ${id.birthDate}, differs from the declared ${ctx.newborn.birthDate}` });
+    return fail('newbornIdNumber.birthDateMismatch', {
+      zh: `公民身份号码中的出生日期 ${id.birthDate} 与申报的 ${ctx.newborn.birthDate} 不符`,
+      en: `The birth date in the ID number, ${id.birthDate}, differs from the declared ${ctx.newborn.birthDate}`,
+    });
   }
   if (id.sex !== ctx.newborn.sex) {
-    return fail('newbornIdNumber.sexMismatch', { zh: `公民身份号码第17位表示${id.sex === 'male' ? '男' : '女'}性，与申报的性别不符`, en: `The ID number's 17th digit means ${id.sex}, which differs from the declared sex` });
+    return fail('newbornIdNumber.sexMismatch', {
+      zh: `公民身份号码第17位表示${id.sex === 'male' ? '男' : '女'}性，与申报的性别不符`,
+      en: `The ID number's 17th digit means ${id.sex}, which differs from the declared sex`,
+    });
   }
   if (id.regionCode !== county) {
-    return fail('newbornIdNumber.regionMismatch', { zh: `公民身份号码前6位 ${id.regionCode} 不是落户地所在县(区) ${county}`, en: `The first 6 digits, ${id.regionCode}, are not the county of the hukou region, ${county}` });
+    return fail('newbornIdNumber.regionMismatch', {
+      zh: `公民身份号码前6位 ${id.regionCode} 不是落户地所在县(区) ${county}`,
+      en: `The first 6 digits, ${id.regionCode}, are not the county of the hukou region, ${county}`,
+    });
   }
   return [];
 }
@@ -82,23 +97,48 @@ export function checkCompletion(input: CompletionInput, ctx: CompletionContext):
   switch (input.service) {
     case 'birthCertificate': {
       const errors = checkBirthCertificateNo('certificateNo', input.certificateNo);
-      return errors.length > 0 ? { ok: false, errors } : { ok: true, record: { service: input.service, certificateNo: normalizeNo(input.certificateNo) } };
+      return errors.length > 0
+        ? { ok: false, errors }
+        : { ok: true, record: { service: input.service, certificateNo: normalizeNo(input.certificateNo) } };
     }
     case 'vaccinationRecord': {
-      const r = optionalNo('recordNo', input.recordNo, VACCINATION_RECORD_NO, 'vaccinationRecordNo.format', { zh: '预防接种证编号', en: 'Vaccination record number' }, '6–32');
+      const r = optionalNo(
+        'recordNo',
+        input.recordNo,
+        VACCINATION_RECORD_NO,
+        'vaccinationRecordNo.format',
+        { zh: '预防接种证编号', en: 'Vaccination record number' },
+        '6–32',
+      );
       return r.ok ? { ok: true, record: { service: input.service, recordNo: r.value } } : r;
     }
     case 'hukouRegistration': {
       const errors = checkNewbornIdNumber('idNumber', input.idNumber, ctx);
-      return errors.length > 0 ? { ok: false, errors } : { ok: true, record: { service: input.service, idNumber: normalizeIdNumber(input.idNumber) } };
+      return errors.length > 0
+        ? { ok: false, errors }
+        : { ok: true, record: { service: input.service, idNumber: normalizeIdNumber(input.idNumber) } };
     }
     case 'medicalInsuranceEnrollment': {
       const errors = checkEnrolmentDate(input.enrolledOn, ctx);
       if (errors.length > 0) return { ok: false, errors };
-      return { ok: true, record: { service: input.service, enrolledOn: input.enrolledOn, lateEnrolment: isLateEnrolment(ctx.newborn.birthDate, input.enrolledOn) } };
+      return {
+        ok: true,
+        record: {
+          service: input.service,
+          enrolledOn: input.enrolledOn,
+          lateEnrolment: isLateEnrolment(ctx.newborn.birthDate, input.enrolledOn),
+        },
+      };
     }
     case 'socialSecurityCard': {
-      const r = optionalNo('cardNo', input.cardNo, SOCIAL_SECURITY_CARD_NO, 'socialSecurityCardNo.format', { zh: '社保卡卡号', en: 'Social security card number' }, '6–20');
+      const r = optionalNo(
+        'cardNo',
+        input.cardNo,
+        SOCIAL_SECURITY_CARD_NO,
+        'socialSecurityCardNo.format',
+        { zh: '社保卡卡号', en: 'Social security card number' },
+        '6–20',
+      );
       return r.ok ? { ok: true, record: { service: input.service, cardNo: r.value } } : r;
     }
   }
@@ -108,22 +148,44 @@ function checkEnrolmentDate(enrolledOn: string, ctx: CompletionContext): FamilyF
   const format = checkDateAt('enrolledOn', 'newborn', enrolledOn, { zh: '参保日期', en: 'Enrolment date' });
   if (format.length > 0) return format;
   if (enrolledOn < ctx.newborn.birthDate) {
-    return [fieldError('enrolledOn', 'enrolledOn.beforeBirth', { zh: `参保日期 ${enrolledOn} 早于出生日期 ${ctx.newborn.birthDate}`, en: `Enrolment date ${enrolledOn} is before the date of birth, ${ctx.newborn.birthDate}` })];
+    return [
+      fieldError('enrolledOn', 'enrolledOn.beforeBirth', {
+        zh: `参保日期 ${enrolledOn} 早于出生日期 ${ctx.newborn.birthDate}`,
+        en: `Enrolment date ${enrolledOn} is before the date of birth, ${ctx.newborn.birthDate}`,
+      }),
+    ];
   }
   if (enrolledOn > ctx.today) {
-    return [fieldError('enrolledOn', 'enrolledOn.future', { zh: `参保日期 ${enrolledOn} 晚于今天（${ctx.today}）`, en: `Enrolment date ${enrolledOn} is after today (${ctx.today})` })];
+    return [
+      fieldError('enrolledOn', 'enrolledOn.future', {
+        zh: `参保日期 ${enrolledOn} 晚于今天（${ctx.today}）`,
+        en: `Enrolment date ${enrolledOn} is after today (${ctx.today})`,
+      }),
+    ];
   }
   return [];
 }
 
 type OptionalNo = { ok: true; value: string | null } | { ok: false; errors: FamilyFieldError[] };
 
-function optionalNo(field: string, raw: string | null | undefined, pattern: RegExp, code: FamilyErrorCode, label: Message, length: string): OptionalNo {
+function optionalNo(
+  field: string,
+  raw: string | null | undefined,
+  pattern: RegExp,
+  code: FamilyErrorCode,
+  label: Message,
+  length: string,
+): OptionalNo {
   const value = normalizeNo(raw ?? '');
   if (value === '') return { ok: true, value: null };
   if (pattern.test(value)) return { ok: true, value };
-  return { ok: false, errors: [fieldError(field, code, {
-    zh: `${label.zh}“${shown(String(raw))}”应为${length}位字母或数字`,
-    en: `${label.en} "${shown(String(raw))}" must be ${length} letters or digits`,
-  })] };
+  return {
+    ok: false,
+    errors: [
+      fieldError(field, code, {
+        zh: `${label.zh}“${shown(String(raw))}”应为${length}位字母或数字`,
+        en: `${label.en} "${shown(String(raw))}" must be ${length} letters or digits`,
+      }),
+    ],
+  };
 }

@@ -12,7 +12,12 @@ export type Corrections = Partial<Record<CorrectableField, string | null>>;
  * fields, which validation then requires in full.
  */
 export function applyCorrections(form: NewbornBundleForm, corrections: Corrections): NewbornBundleForm {
-  const next: NewbornBundleForm = { ...form, newborn: { ...form.newborn }, mother: { ...form.mother }, father: form.father && { ...form.father } };
+  const next: NewbornBundleForm = {
+    ...form,
+    newborn: { ...form.newborn },
+    mother: { ...form.mother },
+    father: form.father && { ...form.father },
+  };
   for (const [field, raw] of Object.entries(corrections) as [CorrectableField, string | null | undefined][]) {
     if (raw === undefined) continue;
     const value = raw ?? '';

@@ -20,7 +20,12 @@ export interface FestivalArrangement {
  * and after 2026 only weekends are known, so deadlines there ignore holidays.
  */
 export const CHINA_2026_FESTIVALS: readonly FestivalArrangement[] = [
-  { festival: { zh: '元旦', en: "New Year's Day" }, from: '2026-01-01', to: '2026-01-03', makeupWorkdays: ['2026-01-04'] },
+  {
+    festival: { zh: '元旦', en: "New Year's Day" },
+    from: '2026-01-01',
+    to: '2026-01-03',
+    makeupWorkdays: ['2026-01-04'],
+  },
   {
     festival: { zh: '春节', en: 'Spring Festival' },
     from: '2026-02-15',
@@ -28,7 +33,12 @@ export const CHINA_2026_FESTIVALS: readonly FestivalArrangement[] = [
     makeupWorkdays: ['2026-02-14', '2026-02-28'],
   },
   { festival: { zh: '清明节', en: 'Qingming Festival' }, from: '2026-04-04', to: '2026-04-06', makeupWorkdays: [] },
-  { festival: { zh: '劳动节', en: 'Labour Day' }, from: '2026-05-01', to: '2026-05-05', makeupWorkdays: ['2026-05-09'] },
+  {
+    festival: { zh: '劳动节', en: 'Labour Day' },
+    from: '2026-05-01',
+    to: '2026-05-05',
+    makeupWorkdays: ['2026-05-09'],
+  },
   { festival: { zh: '端午节', en: 'Dragon Boat Festival' }, from: '2026-06-19', to: '2026-06-21', makeupWorkdays: [] },
   { festival: { zh: '中秋节', en: 'Mid-Autumn Festival' }, from: '2026-09-25', to: '2026-09-27', makeupWorkdays: [] },
   {
@@ -51,7 +61,8 @@ export function calendarDaysOf(festivals: readonly FestivalArrangement[]): Calen
   const days: CalendarDay[] = [];
   for (const f of festivals) {
     if (f.to < f.from) throw new RangeError(`${f.festival.en}: ${f.to} is before ${f.from}`);
-    for (let date = f.from; date <= f.to; date = addDays(date, 1)) days.push({ date, kind: 'holiday', festival: f.festival });
+    for (let date = f.from; date <= f.to; date = addDays(date, 1))
+      days.push({ date, kind: 'holiday', festival: f.festival });
     for (const date of f.makeupWorkdays) days.push({ date, kind: 'makeupWorkday', festival: f.festival });
   }
   return days;
@@ -66,4 +77,6 @@ export function workingDayCalendarOf(days: readonly CalendarDay[]): WorkingDayCa
   return { holidays, makeupWorkdays };
 }
 
-export const DEFAULT_WORKING_DAY_CALENDAR: WorkingDayCalendar = workingDayCalendarOf(calendarDaysOf(CHINA_2026_FESTIVALS));
+export const DEFAULT_WORKING_DAY_CALENDAR: WorkingDayCalendar = workingDayCalendarOf(
+  calendarDaysOf(CHINA_2026_FESTIVALS),
+);

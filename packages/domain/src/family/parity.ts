@@ -31,11 +31,19 @@ export function sameName(a: string, b: string): boolean {
  * the same day under another name (a twin); one of the same name and day is this child already
  * on record and does not. For a pregnancy every existing child counts.
  */
-export function parityFromRegistry(existing: CoupleChildren, declared?: { name: string; birthDate: string } | null): number {
+export function parityFromRegistry(
+  existing: CoupleChildren,
+  declared?: { name: string; birthDate: string } | null,
+): number {
   const basis = existing.mother ?? existing.father ?? [];
   const children = [...new Map(basis.map((c) => [c.personId, c])).values()];
-  const older = declared == null
-    ? children
-    : children.filter((c) => c.birthDate < declared.birthDate || (c.birthDate === declared.birthDate && !sameName(c.name, declared.name)));
+  const older =
+    declared == null
+      ? children
+      : children.filter(
+          (c) =>
+            c.birthDate < declared.birthDate ||
+            (c.birthDate === declared.birthDate && !sameName(c.name, declared.name)),
+        );
   return older.length + 1;
 }

@@ -32,10 +32,14 @@ export function checkPhoneAt(field: string, subject: Subject, value: string | nu
 export function checkDateAt(field: string, subject: Subject, value: string, label: Message): FamilyFieldError[] {
   if (isCalendarDate(value)) return [];
   return [
-    fieldError(field, 'date.format', about(subject, {
-      zh: `${label.zh}“${shown(String(value ?? ''))}”不是有效日期，请按 2026-01-05 的格式填写`,
-      en: `${label.en} "${shown(String(value ?? ''))}" is not a real date; use the format 2026-01-05`,
-    })),
+    fieldError(
+      field,
+      'date.format',
+      about(subject, {
+        zh: `${label.zh}“${shown(String(value ?? ''))}”不是有效日期，请按 2026-01-05 的格式填写`,
+        en: `${label.en} "${shown(String(value ?? ''))}" is not a real date; use the format 2026-01-05`,
+      }),
+    ),
   ];
 }
 
@@ -43,22 +47,33 @@ export function checkDateAt(field: string, subject: Subject, value: string, labe
  * Free text (a place, a hospital, a statement): required, at most `max` characters, no control
  * characters and no angle brackets, which have no place in these texts and start markup.
  */
-export function checkTextAt(field: string, label: Message, value: string, max: number, multiline = false): FamilyFieldError[] {
+export function checkTextAt(
+  field: string,
+  label: Message,
+  value: string,
+  max: number,
+  multiline = false,
+): FamilyFieldError[] {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') return [fieldError(field, 'text.required', { zh: `请填写${label.zh}`, en: `${label.en} is required` })];
+  if (text === '')
+    return [fieldError(field, 'text.required', { zh: `请填写${label.zh}`, en: `${label.en} is required` })];
   const chars = [...text];
   if (chars.length > max) {
-    return [fieldError(field, 'text.tooLong', {
-      zh: `${label.zh}不能超过${max}个字符，当前为${chars.length}个`,
-      en: `${label.en} must be at most ${max} characters; it has ${chars.length}`,
-    })];
+    return [
+      fieldError(field, 'text.tooLong', {
+        zh: `${label.zh}不能超过${max}个字符，当前为${chars.length}个`,
+        en: `${label.en} must be at most ${max} characters; it has ${chars.length}`,
+      }),
+    ];
   }
   const bad = chars.filter((c) => /[\p{Cc}<>]/u.test(c) && !(multiline && (c === '\n' || c === '\t')));
   if (bad.length === 0) return [];
-  return [fieldError(field, 'text.invalidCharacters', {
-    zh: `${label.zh}含有不允许的字符：${describeCharacters(bad)}`,
-    en: `${label.en} contains characters that are not allowed: ${describeCharacters(bad)}`,
-  })];
+  return [
+    fieldError(field, 'text.invalidCharacters', {
+      zh: `${label.zh}含有不允许的字符：${describeCharacters(bad)}`,
+      en: `${label.en} contains characters that are not allowed: ${describeCharacters(bad)}`,
+    }),
+  ];
 }
 
 const ROLE_SEX: Record<ParentRole, Sex> = { mother: 'female', father: 'male' };
@@ -77,9 +92,24 @@ export function checkParent(role: ParentRole, parent: ParentDeclaration, today: 
     return { errors, id: null };
   }
   if (parsed.value.sex !== ROLE_SEX[role]) {
-    errors.push(fieldError(`${role}.idNumber`, 'idNumber.sexContradictsRole', about(role, role === 'mother'
-      ? { zh: '公民身份号码第17位为单数，表示男性；母亲的号码应为女性，请核对', en: "The ID number's 17th digit is odd, which means male; check the mother's number" }
-      : { zh: '公民身份号码第17位为双数，表示女性；父亲的号码应为男性，请核对', en: "The ID number's 17th digit is even, which means female; check the father's number" })));
+    errors.push(
+      fieldError(
+        `${role}.idNumber`,
+        'idNumber.sexContradictsRole',
+        about(
+          role,
+          role === 'mother'
+            ? {
+                zh: '公民身份号码第17位为单数，表示男性；母亲的号码应为女性，请核对',
+                en: "The ID number's 17th digit is odd, which means male; check the mother's number",
+              }
+            : {
+                zh: '公民身份号码第17位为双数，表示女性；父亲的号码应为男性，请核对',
+                en: "The ID number's 17th digit is even, which means female; check the father's number",
+              },
+        ),
+      ),
+    );
   }
   return { errors, id: parsed.value };
 }
@@ -91,9 +121,12 @@ export function checkParents(mother: ParentDeclaration, father: ParentDeclaratio
   const f = father === null ? { errors: [], id: null } : checkParent('father', father, today);
   const errors = [...m.errors, ...f.errors];
   if (m.id !== null && f.id !== null && m.id.idNumber === f.id.idNumber) {
-    errors.push(fieldError('father.idNumber', 'parents.samePerson', {
-      zh: '父亲和母亲的公民身份号码相同，请核对', en: "The father's and the mother's ID numbers are the same; check them",
-    }));
+    errors.push(
+      fieldError('father.idNumber', 'parents.samePerson', {
+        zh: '父亲和母亲的公民身份号码相同，请核对',
+        en: "The father's and the mother's ID numbers are the same; check them",
+      }),
+    );
   }
   return { errors, mother: m.id, father: f.id };
 }
@@ -102,19 +135,36 @@ const BIRTH_DATE: Message = { zh: '出生日期', en: 'Date of birth' };
 
 /** A real date, not after today, and not before a parent's own birth date. */
 export function checkChildBirthDate(
-  field: string, subject: Subject, value: string, today: string, parents: readonly (ParsedIdNumber | null)[],
+  field: string,
+  subject: Subject,
+  value: string,
+  today: string,
+  parents: readonly (ParsedIdNumber | null)[],
 ): FamilyFieldError[] {
   const format = checkDateAt(field, subject, value, BIRTH_DATE);
   if (format.length > 0) return format;
   if (value > today) {
-    return [fieldError(field, 'birthDate.future', about(subject, {
-      zh: `出生日期 ${value} 晚于今天（${today}）`, en: `Date of birth ${value} is after today (${today})`,
-    }))];
+    return [
+      fieldError(
+        field,
+        'birthDate.future',
+        about(subject, {
+          zh: `出生日期 ${value} 晚于今天（${today}）`,
+          en: `Date of birth ${value} is after today (${today})`,
+        }),
+      ),
+    ];
   }
   const older = parents.find((p) => p !== null && value <= p.birthDate);
   if (older === undefined || older === null) return [];
-  return [fieldError(field, 'birthDate.beforeParent', about(subject, {
-    zh: `出生日期 ${value} 不晚于父母一方的出生日期 ${older.birthDate}，请核对`,
-    en: `Date of birth ${value} is not after a parent's own date of birth, ${older.birthDate}; check it`,
-  }))];
+  return [
+    fieldError(
+      field,
+      'birthDate.beforeParent',
+      about(subject, {
+        zh: `出生日期 ${value} 不晚于父母一方的出生日期 ${older.birthDate}，请核对`,
+        en: `Date of birth ${value} is not after a parent's own date of birth, ${older.birthDate}; check it`,
+      }),
+    ),
+  ];
 }

@@ -8,8 +8,7 @@ import type { ParentRole } from './person-checks.js';
 
 /** What the registry holds for one declared parent, looked up by ID number. */
 export type ParentFacts =
-  | { known: false }
-  | { known: true; name: string; sex: Sex; birthDate: string; children: readonly RegistryChild[] };
+  { known: false } | { known: true; name: string; sex: Sex; birthDate: string; children: readonly RegistryChild[] };
 
 /** A childbirth registration already on record for either parent (not the one being checked); `date` is the birth date, or the expected one for a pregnancy. */
 export interface EarlierRegistration {
@@ -54,7 +53,10 @@ export const SAME_BIRTH_WINDOW_DAYS = 180;
 
 // Validation has already compared the ID numbers with today; here only their digits matter.
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
-const ROLE: Record<ParentRole, Message> = { mother: { zh: '母亲', en: 'the mother' }, father: { zh: '父亲', en: 'the father' } };
+const ROLE: Record<ParentRole, Message> = {
+  mother: { zh: '母亲', en: 'the mother' },
+  father: { zh: '父亲', en: 'the father' },
+};
 
 /**
  * The two-way check of a registration against the registry: the declared parents against what
@@ -63,7 +65,8 @@ const ROLE: Record<ParentRole, Message> = { mother: { zh: '母亲', en: 'the mot
  */
 export function checkAgainstRegistry(form: ChildbirthRegistrationForm, facts: RegistryFacts): RegistryConflict[] {
   const conflicts = [...checkParent('mother', form.mother.name, form.mother.idNumber, facts.mother)];
-  if (form.father !== null && facts.father !== null) conflicts.push(...checkParent('father', form.father.name, form.father.idNumber, facts.father));
+  if (form.father !== null && facts.father !== null)
+    conflicts.push(...checkParent('father', form.father.name, form.father.idNumber, facts.father));
   conflicts.push(...checkChild(form, facts), ...checkLinks(facts));
   return conflicts;
 }
@@ -78,36 +81,58 @@ export function parityOfRegistration(form: ChildbirthRegistrationForm, facts: Re
 function checkParent(role: ParentRole, name: string, idNumber: string, facts: ParentFacts): RegistryConflict[] {
   const r = ROLE[role];
   if (!facts.known) {
-    return [{
-      code: 'parentUnknownIdNumber', subject: role, seen: { registry: null, declared: maskIdNumber(idNumber) },
-      message: { zh: `全员人口库中没有${r.zh}的公民身份号码，请核实（户籍在外地的常住人口可能尚未入库）`, en: `The registry does not know ${r.en}'s ID number; verify it (a resident whose hukou is elsewhere may not be on record yet)` },
-    }];
+    return [
+      {
+        code: 'parentUnknownIdNumber',
+        subject: role,
+        seen: { registry: null, declared: maskIdNumber(idNumber) },
+        message: {
+          zh: `全员人口库中没有${r.zh}的公民身份号码，请核实（户籍在外地的常住人口可能尚未入库）`,
+          en: `The registry does not know ${r.en}'s ID number; verify it (a resident whose hukou is elsewhere may not be on record yet)`,
+        },
+      },
+    ];
   }
   const conflicts: RegistryConflict[] = [];
   if (!sameName(facts.name, name)) {
     conflicts.push({
-      code: 'parentNameDiffers', subject: role, seen: { registry: facts.name, declared: name },
-      message: { zh: `${r.zh}姓名与全员人口库登记的“${facts.name}”不一致`, en: `${cap(r.en)}'s name differs from "${facts.name}" in the registry` },
+      code: 'parentNameDiffers',
+      subject: role,
+      seen: { registry: facts.name, declared: name },
+      message: {
+        zh: `${r.zh}姓名与全员人口库登记的“${facts.name}”不一致`,
+        en: `${cap(r.en)}'s name differs from "${facts.name}" in the registry`,
+      },
     });
   }
   const id = parsedDigits(idNumber);
   if (id !== null && id.sex !== facts.sex) {
     conflicts.push({
-      code: 'parentSexContradictsId', subject: role, seen: { registry: facts.sex, declared: id.sex },
-      message: { zh: `全员人口库中${r.zh}的性别与其公民身份号码第17位不符`, en: `The registry's sex for ${r.en} contradicts the 17th digit of the ID number` },
+      code: 'parentSexContradictsId',
+      subject: role,
+      seen: { registry: facts.sex, declared: id.sex },
+      message: {
+        zh: `全员人口库中${r.zh}的性别与其公民身份号码第17位不符`,
+        en: `The registry's sex for ${r.en} contradicts the 17th digit of the ID number`,
+      },
     });
   }
   if (id !== null && id.birthDate !== facts.birthDate) {
     conflicts.push({
-      code: 'parentBirthDateContradictsId', subject: role, seen: { registry: facts.birthDate, declared: id.birthDate },
-      message: { zh: `全员人口库中${r.zh}的出生日期 ${facts.birthDate} 与公民身份号码中的 ${id.birthDate} 不符`, en: `The registry's date of birth for ${r.en}, ${facts.birthDate}, contradicts ${id.birthDate} in the ID number` },
+      code: 'parentBirthDateContradictsId',
+      subject: role,
+      seen: { registry: facts.birthDate, declared: id.birthDate },
+      message: {
+        zh: `全员人口库中${r.zh}的出生日期 ${facts.birthDate} 与公民身份号码中的 ${id.birthDate} 不符`,
+        en: `The registry's date of birth for ${r.en}, ${facts.birthDate}, contradicts ${id.birthDate} in the ID number`,
+      },
     });
   }
   return conflicts;
 }
 
 function checkChild(form: ChildbirthRegistrationForm, facts: RegistryFacts): RegistryConflict[] {
-  const born = form.childStatus === 'born' ? form.child ?? null : null;
+  const born = form.childStatus === 'born' ? (form.child ?? null) : null;
   const date = born?.birthDate ?? form.expectedBirthDate ?? '';
   if (!isCalendarDate(date)) return [];
   const near = (other: string) => Math.abs(daysBetween(other, date)) <= SAME_BIRTH_WINDOW_DAYS;
@@ -115,21 +140,30 @@ function checkChild(form: ChildbirthRegistrationForm, facts: RegistryFacts): Reg
   for (const c of coupleChildren(facts)) {
     if (born !== null && c.birthDate === date && !sameName(c.name, born.name)) {
       conflicts.push({
-        code: 'sameBirthDateSibling', subject: 'child', seen: { registry: `${c.name} ${c.birthDate}`, declared: `${born.name} ${date}` },
-        message: { zh: `全员人口库中已有同日出生的子女“${c.name}”，若为双（多）胞胎请确认`, en: `The registry has a child born the same day, "${c.name}"; confirm whether they are twins` },
+        code: 'sameBirthDateSibling',
+        subject: 'child',
+        seen: { registry: `${c.name} ${c.birthDate}`, declared: `${born.name} ${date}` },
+        message: {
+          zh: `全员人口库中已有同日出生的子女“${c.name}”，若为双（多）胞胎请确认`,
+          en: `The registry has a child born the same day, "${c.name}"; confirm whether they are twins`,
+        },
       });
     } else if (near(c.birthDate)) {
-      conflicts.push(alreadyRegistered(`${c.name} ${c.birthDate}`, born ? `${born.name} ${date}` : date, {
-        zh: `全员人口库中已有${c.birthDate}出生的子女“${c.name}”，与本次登记相隔不足${SAME_BIRTH_WINDOW_DAYS}天，可能已登记`,
-        en: `The registry has a child "${c.name}" born ${c.birthDate}, within ${SAME_BIRTH_WINDOW_DAYS} days of this registration; the child may be registered already`,
-      }));
+      conflicts.push(
+        alreadyRegistered(`${c.name} ${c.birthDate}`, born ? `${born.name} ${date}` : date, {
+          zh: `全员人口库中已有${c.birthDate}出生的子女“${c.name}”，与本次登记相隔不足${SAME_BIRTH_WINDOW_DAYS}天，可能已登记`,
+          en: `The registry has a child "${c.name}" born ${c.birthDate}, within ${SAME_BIRTH_WINDOW_DAYS} days of this registration; the child may be registered already`,
+        }),
+      );
     }
   }
   for (const e of facts.earlierRegistrations.filter((x) => near(x.date))) {
-    conflicts.push(alreadyRegistered(`${e.registrationId} ${e.childStatus} ${e.date}`, date, {
-      zh: `已有生育登记 ${e.registrationId}（${e.childStatus === 'born' ? '出生日期' : '预产期'} ${e.date}），与本次登记相隔不足${SAME_BIRTH_WINDOW_DAYS}天，可能重复登记`,
-      en: `Registration ${e.registrationId} (${e.childStatus === 'born' ? 'born' : 'expected'} ${e.date}) is within ${SAME_BIRTH_WINDOW_DAYS} days of this one; this may be a second registration of the same birth`,
-    }));
+    conflicts.push(
+      alreadyRegistered(`${e.registrationId} ${e.childStatus} ${e.date}`, date, {
+        zh: `已有生育登记 ${e.registrationId}（${e.childStatus === 'born' ? '出生日期' : '预产期'} ${e.date}），与本次登记相隔不足${SAME_BIRTH_WINDOW_DAYS}天，可能重复登记`,
+        en: `Registration ${e.registrationId} (${e.childStatus === 'born' ? 'born' : 'expected'} ${e.date}) is within ${SAME_BIRTH_WINDOW_DAYS} days of this one; this may be a second registration of the same birth`,
+      }),
+    );
   }
   return conflicts;
 }
@@ -147,8 +181,13 @@ function checkLinks(facts: RegistryFacts): RegistryConflict[] {
     if (only.length === 0) continue;
     const list = only.map((c) => `${c.name} ${c.birthDate}`).join(', ');
     conflicts.push({
-      code: 'parentsChildrenDiffer', subject: missingFrom, seen: { registry: list, declared: null },
-      message: { zh: `全员人口库中以下子女只登记在父母一方名下、未关联${ROLE[missingFrom].zh}：${list}；孩次按母亲名下子女计算`, en: `These children are linked to one parent only, not to ${ROLE[missingFrom].en}: ${list}; parity counts the mother's children` },
+      code: 'parentsChildrenDiffer',
+      subject: missingFrom,
+      seen: { registry: list, declared: null },
+      message: {
+        zh: `全员人口库中以下子女只登记在父母一方名下、未关联${ROLE[missingFrom].zh}：${list}；孩次按母亲名下子女计算`,
+        en: `These children are linked to one parent only, not to ${ROLE[missingFrom].en}: ${list}; parity counts the mother's children`,
+      },
     });
   }
   return conflicts;

@@ -41,9 +41,22 @@ export const PREGNANT_FORM: ChildbirthRegistrationForm = {
 };
 
 export const BUNDLE_FORM: NewbornBundleForm = {
-  newborn: { name: '余小禾', sex: 'female', birthDate: '2026-03-02', birthTime: '08:30', birthPlace: '云南省迪庆州维西县', hospitalName: '维西傈僳族自治县人民医院' },
+  newborn: {
+    name: '余小禾',
+    sex: 'female',
+    birthDate: '2026-03-02',
+    birthTime: '08:30',
+    birthPlace: '云南省迪庆州维西县',
+    hospitalName: '维西傈僳族自治县人民医院',
+  },
   mother: { name: '和丽华', idNumber: MOTHER_ID, phone: '13800138000' },
   father: { name: '余建国', idNumber: FATHER_ID },
   hukouRegionCode: '533423100201',
-  services: ['birthCertificate', 'vaccinationRecord', 'hukouRegistration', 'medicalInsuranceEnrollment', 'socialSecurityCard'],
+  services: [
+    'birthCertificate',
+    'vaccinationRecord',
+    'hukouRegistration',
+    'medicalInsuranceEnrollment',
+    'socialSecurityCard',
+  ],
 };

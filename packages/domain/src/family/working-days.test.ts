@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, weekdayOf } from './day-arithmetic.js';
-import { calendarDaysOf, CHINA_2026_FESTIVALS, DEFAULT_WORKING_DAY_CALENDAR as CAL, workingDayCalendarOf } from './holidays-2026.js';
-import { addWorkingDays, CHILDBIRTH_REGISTRATION_WORKING_DAYS, deadlineState, isWorkingDay, workingDaysBetween, type WorkingDayCalendar } from './working-days.js';
+import {
+  calendarDaysOf,
+  CHINA_2026_FESTIVALS,
+  DEFAULT_WORKING_DAY_CALENDAR as CAL,
+  workingDayCalendarOf,
+} from './holidays-2026.js';
+import {
+  addWorkingDays,
+  CHILDBIRTH_REGISTRATION_WORKING_DAYS,
+  deadlineState,
+  isWorkingDay,
+  workingDaysBetween,
+  type WorkingDayCalendar,
+} from './working-days.js';
 
 describe('isWorkingDay on the 2026 calendar', () => {
   it.each([
@@ -77,9 +89,24 @@ describe('deadlineState', () => {
 describe('the 2026 holiday list (国务院办公厅关于2026年部分节假日安排的通知)', () => {
   const days = calendarDaysOf(CHINA_2026_FESTIVALS);
   it('holds 33 days off in seven festivals and six make-up working days', () => {
-    expect(CHINA_2026_FESTIVALS.map((f) => f.festival.zh)).toEqual(['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']);
+    expect(CHINA_2026_FESTIVALS.map((f) => f.festival.zh)).toEqual([
+      '元旦',
+      '春节',
+      '清明节',
+      '劳动节',
+      '端午节',
+      '中秋节',
+      '国庆节',
+    ]);
     expect(days.filter((d) => d.kind === 'holiday')).toHaveLength(33);
-    expect(days.filter((d) => d.kind === 'makeupWorkday').map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(days.filter((d) => d.kind === 'makeupWorkday').map((d) => d.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('agrees with the weekdays the notice gives: 1 Jan 周四, 15 Feb 周日, 4 Apr 周六, 1 May 周五, 19 Jun 周五, 25 Sep 周五, 1 Oct 周四', () => {
@@ -93,7 +120,12 @@ describe('the 2026 holiday list (国务院办公厅关于2026年部分节假日�
 
   it('refuses a calendar that lists a day as both holiday and working day', () => {
     const festival = { zh: '测试', en: 'Test' };
-    expect(() => workingDayCalendarOf([{ date: '2026-03-07', kind: 'holiday', festival }, { date: '2026-03-07', kind: 'makeupWorkday', festival }])).toThrow(/both/);
+    expect(() =>
+      workingDayCalendarOf([
+        { date: '2026-03-07', kind: 'holiday', festival },
+        { date: '2026-03-07', kind: 'makeupWorkday', festival },
+      ]),
+    ).toThrow(/both/);
   });
 });
 
@@ -108,18 +140,31 @@ describe('addWorkingDays properties', () => {
   const calendars = fc.oneof(fc.constant(CAL), calendar);
 
   it('never lands on a day that is not a working day', () => {
-    fc.assert(fc.property(calendars, date, fc.integer({ min: 1, max: 40 }), (cal, from, n) => isWorkingDay(addWorkingDays(from, n, cal), cal)));
+    fc.assert(
+      fc.property(calendars, date, fc.integer({ min: 1, max: 40 }), (cal, from, n) =>
+        isWorkingDay(addWorkingDays(from, n, cal), cal),
+      ),
+    );
   });
 
   it('is strictly increasing in n and never decreasing in the start day', () => {
-    fc.assert(fc.property(calendars, date, date, fc.integer({ min: 0, max: 40 }), (cal, a, b, n) => {
-      expect(addWorkingDays(a, n, cal) < addWorkingDays(a, n + 1, cal)).toBe(true);
-      const [early, late] = a <= b ? [a, b] : [b, a];
-      expect(addWorkingDays(early, n, cal) <= addWorkingDays(late, n, cal)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(calendars, date, date, fc.integer({ min: 0, max: 40 }), (cal, a, b, n) => {
+        expect(addWorkingDays(a, n, cal) < addWorkingDays(a, n + 1, cal)).toBe(true);
+        const [early, late] = a <= b ? [a, b] : [b, a];
+        expect(addWorkingDays(early, n, cal) <= addWorkingDays(late, n, cal)).toBe(true);
+      }),
+    );
   });
 
   it('is undone by workingDaysBetween', () => {
-    fc.assert(fc.property(calendars, date, fc.integer({ min: 0, max: 40 }), (cal, from, n) => workingDaysBetween(from, addWorkingDays(from, n, cal), cal) === n));
+    fc.assert(
+      fc.property(
+        calendars,
+        date,
+        fc.integer({ min: 0, max: 40 }),
+        (cal, from, n) => workingDaysBetween(from, addWorkingDays(from, n, cal), cal) === n,
+      ),
+    );
   });
 });

@@ -31,7 +31,7 @@ export function isWorkingDay(date: string, cal: WorkingDayCalendar): boolean {
 export function addWorkingDays(fromDate: string, n: number, cal: WorkingDayCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays needs a whole n ≥ 0, got ${n}`);
   let date = fromDate;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, cal)) counted++;
   }

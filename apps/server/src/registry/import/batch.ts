@@ -114,7 +114,13 @@ export async function loadBatch(
     targetType: 'importJob',
     targetId: String(job.jobId),
     outcome: 'success',
-    details: { rows: batch.processed, inserted: loaded.inserted, updated: loaded.updated, unchanged: loaded.unchanged, invalid },
+    details: {
+      rows: batch.processed,
+      inserted: loaded.inserted,
+      updated: loaded.updated,
+      unchanged: loaded.unchanged,
+      invalid,
+    },
   });
   return { counts: after, updatedIds: loaded.updatedIds };
 }

@@ -22,7 +22,10 @@ export class BlindIndexFirstRows {
     if (blindIndex.length !== 16) throw new RangeError('a blind index has 16 bytes');
     if (rowNo <= 0) throw new RangeError('row numbers start at 1');
     const view = new DataView(blindIndex.buffer, blindIndex.byteOffset, 16);
-    const a = view.getUint32(0), b = view.getUint32(4), c = view.getUint32(8), d = view.getUint32(12);
+    const a = view.getUint32(0),
+      b = view.getUint32(4),
+      c = view.getUint32(8),
+      d = view.getUint32(12);
     // The index is an HMAC output, already uniformly spread: its first word is a fine hash.
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const row = this.rows[slot]!;

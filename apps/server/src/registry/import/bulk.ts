@@ -37,7 +37,9 @@ export async function loadPersonRows(
     inBatches(rows, batchRows),
     (batch) => prepareRows(batch, pii),
     async (prepared) => {
-      const r = await withScopeRetryingRace(database, scope, (tx) => loadPrepared(tx, prepared, ALL_COLUMNS_PRESENT, state));
+      const r = await withScopeRetryingRace(database, scope, (tx) =>
+        loadPrepared(tx, prepared, ALL_COLUMNS_PRESENT, state),
+      );
       await refreshQuality(database, r.updatedIds);
       totals.inserted += r.inserted;
       totals.updated += r.updated;

@@ -26,7 +26,12 @@ function capture() {
 async function runCli(args: string[]) {
   const out = capture();
   const err = capture();
-  const code = await importCommand(args, { ...ctx, stdout: out.stream, stderr: err.stream, defaultJurisdictionCode: '533423' });
+  const code = await importCommand(args, {
+    ...ctx,
+    stdout: out.stream,
+    stderr: err.stream,
+    defaultJurisdictionCode: '533423',
+  });
   return { code, out: out.text(), err: err.text() };
 }
 

@@ -41,7 +41,11 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
   }
   const user = await resolveUser(deps, opts.username, opts.jurisdiction);
   if (typeof user === 'string') {
-    err.write(user === 'outside' ? say('所给辖区不在该用户的辖区内\n', "--jurisdiction is outside the user's jurisdiction\n") : say('请用 --jurisdiction 指定辖区\n', 'pass --jurisdiction\n'));
+    err.write(
+      user === 'outside'
+        ? say('所给辖区不在该用户的辖区内\n', "--jurisdiction is outside the user's jurisdiction\n")
+        : say('请用 --jurisdiction 指定辖区\n', 'pass --jurisdiction\n'),
+    );
     return 1;
   }
 
@@ -50,7 +54,14 @@ export async function importCommand(args: string[], deps: ImportCommandDeps): Pr
   const started = Date.now();
   let job: ImportJob;
   try {
-    job = await service.run({ filePath: opts.file, fileName: path.basename(opts.file), format: opts.format, user, clientIp: null, onProgress: (j) => view.update(j) });
+    job = await service.run({
+      filePath: opts.file,
+      fileName: path.basename(opts.file),
+      format: opts.format,
+      user,
+      clientIp: null,
+      onProgress: (j) => view.update(j),
+    });
   } finally {
     view.stop();
   }
@@ -85,13 +96,21 @@ async function reportErrors(
   const reportPath = `${file}.errors.csv`;
   await pipeline(Readable.from(service.errorsCsvChunks(scope, job.id, lang)), createWriteStream(reportPath));
   const first = detail.errors.slice(0, SHOWN_ERRORS);
-  out.write(lang === 'en' ? `full error report: ${reportPath}\nfirst errors:\n` : `错误明细已写入：${reportPath}\n前 ${first.length} 条错误：\n`);
+  out.write(
+    lang === 'en'
+      ? `full error report: ${reportPath}\nfirst errors:\n`
+      : `错误明细已写入：${reportPath}\n前 ${first.length} 条错误：\n`,
+  );
   for (const e of first) {
     // A warning's message already says where it is.
     if (e.field === 'file') out.write(`  ${pick(e.message, lang)}\n`);
     else {
       const field = pick(errorFieldLabel(e.field), lang);
-      out.write(lang === 'en' ? `  row ${e.rowNo}, ${field}: ${e.message.en}\n` : `  第 ${e.rowNo} 行 ${field}：${e.message.zh}\n`);
+      out.write(
+        lang === 'en'
+          ? `  row ${e.rowNo}, ${field}: ${e.message.en}\n`
+          : `  第 ${e.rowNo} 行 ${field}：${e.message.zh}\n`,
+      );
     }
   }
 }
@@ -108,12 +127,25 @@ function parseCommand(args: string[]) {
   if (ext !== '.csv' && ext !== '.xlsx') throw new Error('the file must end in .csv or .xlsx');
   const lang = values.lang ?? 'zh-CN';
   if (lang !== 'zh-CN' && lang !== 'en') throw new Error('--lang is zh-CN or en');
-  return { file, format: ext.slice(1) as ImportFormat, username: values.user ?? 'admin', jurisdiction: values.jurisdiction, lang: lang as Lang };
+  return {
+    file,
+    format: ext.slice(1) as ImportFormat,
+    username: values.user ?? 'admin',
+    jurisdiction: values.jurisdiction,
+    lang: lang as Lang,
+  };
 }
 
 /** The importing user from the users table (the CLI runs as the database owner), or an operator identity. */
-async function resolveUser(deps: ImportCommandDeps, username: string, jurisdiction: string | undefined): Promise<ImportUser | 'outside' | 'noJurisdiction'> {
-  const rows = await deps.database.query<{ id: number; jurisdiction_code: string }>('SELECT id, jurisdiction_code FROM users WHERE username = $1', [username]);
+async function resolveUser(
+  deps: ImportCommandDeps,
+  username: string,
+  jurisdiction: string | undefined,
+): Promise<ImportUser | 'outside' | 'noJurisdiction'> {
+  const rows = await deps.database.query<{ id: number; jurisdiction_code: string }>(
+    'SELECT id, jurisdiction_code FROM users WHERE username = $1',
+    [username],
+  );
   const row = rows[0];
   if (row) {
     if (jurisdiction !== undefined && !isWithinJurisdiction(jurisdiction, row.jurisdiction_code)) return 'outside';

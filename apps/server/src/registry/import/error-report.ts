@@ -13,7 +13,8 @@ export function errorReportHeader(lang: Lang): string {
 
 export function errorReportRows(errors: readonly ImportRowError[], lang: Lang): string {
   let out = '';
-  for (const e of errors) out += csvRow([String(e.rowNo), pick(errorFieldLabel(e.field), lang), e.code, pick(e.message, lang)]);
+  for (const e of errors)
+    out += csvRow([String(e.rowNo), pick(errorFieldLabel(e.field), lang), e.code, pick(e.message, lang)]);
   return out;
 }
 

@@ -30,7 +30,13 @@ export class ImportFailureError extends Error {
   }
 }
 
-const MESSAGES: Record<Exclude<ImportFailureCode, 'file.missingColumns' | 'file.unreadable' | 'file.tooManyColumns' | 'file.tooManySharedStrings'>, Message> = {
+const MESSAGES: Record<
+  Exclude<
+    ImportFailureCode,
+    'file.missingColumns' | 'file.unreadable' | 'file.tooManyColumns' | 'file.tooManySharedStrings'
+  >,
+  Message
+> = {
   'file.empty': { zh: '文件是空的，第一行应为表头', en: 'The file is empty; its first row must be the header' },
   'file.notUtf8': {
     zh: '文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后重新导入，或直接导入 .xlsx 文件',

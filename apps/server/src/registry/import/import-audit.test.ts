@@ -18,7 +18,13 @@ beforeAll(async () => {
   service = createImportService({ ...ctx, batchRows: 2 });
   ({ dir, remove: removeDir } = await tempDir());
   const file = await writeCsv(dir, 'audited.csv', rows);
-  job = await service.run({ filePath: file, fileName: 'audited.csv', format: 'csv', user: user('533423'), clientIp: '10.0.0.7' });
+  job = await service.run({
+    filePath: file,
+    fileName: 'audited.csv',
+    format: 'csv',
+    user: user('533423'),
+    clientIp: '10.0.0.7',
+  });
 });
 afterAll(async () => {
   await removeDir();
@@ -47,14 +53,32 @@ describe('the audit trail of an import', () => {
   it('records queuing, every committed batch with its counts, and the end, in that order', async () => {
     expect(job).toMatchObject({ status: 'done', inserted: 4, invalidRows: 1 });
     const audit = await auditOf(job.id);
-    expect(audit.map((a) => a.action)).toEqual(['registry.importStart', 'registry.importBatch', 'registry.importBatch', 'registry.importBatch', 'registry.import']);
-    expect(audit[0]).toMatchObject({ outcome: 'success', username: 'test', jurisdiction_code: '533423', client_ip: '10.0.0.7', details: { fileName: 'audited.csv', format: 'csv' } });
+    expect(audit.map((a) => a.action)).toEqual([
+      'registry.importStart',
+      'registry.importBatch',
+      'registry.importBatch',
+      'registry.importBatch',
+      'registry.import',
+    ]);
+    expect(audit[0]).toMatchObject({
+      outcome: 'success',
+      username: 'test',
+      jurisdiction_code: '533423',
+      client_ip: '10.0.0.7',
+      details: { fileName: 'audited.csv', format: 'csv' },
+    });
     expect(audit.slice(1, 4).map((a) => a.details)).toEqual([
       { rows: 2, inserted: 2, updated: 0, unchanged: 0, invalid: 0 },
       { rows: 2, inserted: 1, updated: 0, unchanged: 0, invalid: 1 },
       { rows: 1, inserted: 1, updated: 0, unchanged: 0, invalid: 0 },
     ]);
-    for (const a of audit.slice(1, 4)) expect(a).toMatchObject({ target_type: 'importJob', outcome: 'success', username: 'test', client_ip: '10.0.0.7' });
+    for (const a of audit.slice(1, 4))
+      expect(a).toMatchObject({
+        target_type: 'importJob',
+        outcome: 'success',
+        username: 'test',
+        client_ip: '10.0.0.7',
+      });
   });
 
   it('never writes an ID number into the audit log, and keeps the chain intact', async () => {
@@ -73,10 +97,17 @@ describe('the audit trail of an import', () => {
     for (const { id } of queued) {
       const audit = await auditOf(Number(id));
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'registry.import', outcome: 'failure', details: { failureCode: 'import.interrupted' } });
+      expect(audit[0]).toMatchObject({
+        action: 'registry.import',
+        outcome: 'failure',
+        details: { failureCode: 'import.interrupted' },
+      });
     }
     const running = (await auditOf(Number(queued[1]!.id)))[0]!;
-    expect(running).toMatchObject({ jurisdiction_code: '533423102', details: { fileName: 'left-running.xlsx', processedRows: 5000, inserted: 4990 } });
+    expect(running).toMatchObject({
+      jurisdiction_code: '533423102',
+      details: { fileName: 'left-running.xlsx', processedRows: 5000, inserted: 4990 },
+    });
     expect(await service.failInterrupted()).toBe(0);
     expect((await verifyAuditChain(ctx.database)).ok).toBe(true);
   });

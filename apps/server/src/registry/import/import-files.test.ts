@@ -2,7 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { HEADERS, importTestContext, person, storedPersons, tempDir, user, writeCsv, writeXlsx, type ImportTestContext } from './test-files.js';
+import {
+  HEADERS,
+  importTestContext,
+  person,
+  storedPersons,
+  tempDir,
+  user,
+  writeCsv,
+  writeXlsx,
+  type ImportTestContext,
+} from './test-files.js';
 
 let ctx: ImportTestContext;
 let service: ImportService;
@@ -25,14 +35,25 @@ const run = (filePath: string, format: 'csv' | 'xlsx') =>
 describe('importing an Excel workbook', () => {
   it('reads dates, numbers, rich text and formula results from the first worksheet', async () => {
     const rows = [
-      person(0, { 出生日期: new Date(Date.UTC(1960, 0, 1)), 户籍地代码: 533423101001, 居住地代码: 533423101001 }, '530102'),
-      person(1, { 出生日期: new Date(Date.UTC(1960, 0, 2)), 姓名: { richText: [{ text: '余' }, { text: '丽华' }] } }, '530102'),
+      person(
+        0,
+        { 出生日期: new Date(Date.UTC(1960, 0, 1)), 户籍地代码: 533423101001, 居住地代码: 533423101001 },
+        '530102',
+      ),
+      person(
+        1,
+        { 出生日期: new Date(Date.UTC(1960, 0, 2)), 姓名: { richText: [{ text: '余' }, { text: '丽华' }] } },
+        '530102',
+      ),
       person(2, { 民族: { formula: '"纳西"&"族"', result: '纳西族' }, 联系电话: 13800138000 }, '530102'),
     ];
     const file = await writeXlsx(dir, 'people.xlsx', rows);
     const job = await run(file, 'xlsx');
     expect(job).toMatchObject({ status: 'done', totalRows: 3, validRows: 3, inserted: 3, invalidRows: 0 });
-    const stored = await storedPersons(ctx, rows.map((r) => r[1] as string));
+    const stored = await storedPersons(
+      ctx,
+      rows.map((r) => r[1] as string),
+    );
     expect(stored.map((p) => [p.name, p.birth_date, p.ethnicity])).toEqual([
       ['余丽华', '1960-01-01', '傈僳族'],
       ['余丽华', '1960-01-02', '傈僳族'],
@@ -46,20 +67,34 @@ describe('importing an Excel workbook', () => {
     expect(job).toMatchObject({ status: 'done', validRows: 0, invalidRows: 1 });
     const detail = await service.get({ jurisdictionCode: '533423' }, job.id);
     // The workbook's second worksheet adds a header-row warning (file.extraSheets) before it.
-    expect(detail!.errors.filter((e) => e.rowNo === 2)).toEqual([expect.objectContaining({ field: 'idNumber', code: 'idNumber.storedAsNumber' })]);
+    expect(detail!.errors.filter((e) => e.rowNo === 2)).toEqual([
+      expect.objectContaining({ field: 'idNumber', code: 'idNumber.storedAsNumber' }),
+    ]);
   });
 });
 
 describe('a file that cannot be imported', () => {
   it('fails before loading anything when a required column is missing, naming it', async () => {
     const headers = HEADERS.filter((h) => h !== '居住地代码' && h !== '性别');
-    const rows = [0, 1].map((n) => person(n, {}, '110101').filter((_, i) => HEADERS[i] !== '居住地代码' && HEADERS[i] !== '性别'));
+    const rows = [0, 1].map((n) =>
+      person(n, {}, '110101').filter((_, i) => HEADERS[i] !== '居住地代码' && HEADERS[i] !== '性别'),
+    );
     const job = await run(await writeCsv(dir, 'no-residence.csv', rows, { headers }), 'csv');
-    expect(job).toMatchObject({ status: 'failed', processedRows: 0, validRows: 0, failure: { code: 'file.missingColumns' } });
+    expect(job).toMatchObject({
+      status: 'failed',
+      processedRows: 0,
+      validRows: 0,
+      failure: { code: 'file.missingColumns' },
+    });
     expect(job.failure!.message.zh).toContain('居住地代码');
     expect(job.failure!.message.zh).toContain('性别');
     expect(job.failure!.message.en).toContain('Residence region code');
-    expect(await storedPersons(ctx, rows.map((r) => r[1] as string))).toHaveLength(0);
+    expect(
+      await storedPersons(
+        ctx,
+        rows.map((r) => r[1] as string),
+      ),
+    ).toHaveLength(0);
   });
 
   it('fails cleanly on a GBK-encoded CSV, suggesting UTF-8', async () => {

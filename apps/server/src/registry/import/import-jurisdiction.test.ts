@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { importTestContext, person, storedPersons, tempDir, user, writeCsv, type Cell, type ImportTestContext } from './test-files.js';
+import {
+  importTestContext,
+  person,
+  storedPersons,
+  tempDir,
+  user,
+  writeCsv,
+  type Cell,
+  type ImportTestContext,
+} from './test-files.js';
 
 let ctx: ImportTestContext;
 let service: ImportService;
@@ -21,7 +30,13 @@ const BAOHE = user('533423101'); // 保和镇
 const YEZHI = user('533423102'); // 叶枝镇
 const COUNTY = user('533423');
 const run = async (rows: Cell[][], importer: ReturnType<typeof user>, name: string) =>
-  service.run({ filePath: await writeCsv(dir, name, rows), fileName: path.basename(name), format: 'csv', user: importer, clientIp: null });
+  service.run({
+    filePath: await writeCsv(dir, name, rows),
+    fileName: path.basename(name),
+    format: 'csv',
+    user: importer,
+    clientIp: null,
+  });
 
 describe('a township user importing', () => {
   it('cannot import a person who lives in another township', async () => {
@@ -66,12 +81,26 @@ describe('a township user importing', () => {
   });
 
   it("cannot join a household of another township's", async () => {
-    await run([person(3, { 居住地代码: '533423102201', 户号: 'YZ-0001', 与户主关系: '户主' })], YEZHI, 'yezhi-household.csv');
-    const job = await run([person(4, { 户号: 'YZ-0001', 与户主关系: '子' }), person(5, { 户号: 'BH-0001', 与户主关系: '户主' })], BAOHE, 'join.csv');
+    await run(
+      [person(3, { 居住地代码: '533423102201', 户号: 'YZ-0001', 与户主关系: '户主' })],
+      YEZHI,
+      'yezhi-household.csv',
+    );
+    const job = await run(
+      [person(4, { 户号: 'YZ-0001', 与户主关系: '子' }), person(5, { 户号: 'BH-0001', 与户主关系: '户主' })],
+      BAOHE,
+      'join.csv',
+    );
     expect(job).toMatchObject({ status: 'done', validRows: 1, invalidRows: 1 });
     const detail = await service.get({ jurisdictionCode: '533423101' }, job.id);
-    expect(detail!.errors[0]).toMatchObject({ rowNo: 2, field: 'householdNo', code: 'householdNo.registeredElsewhere' });
-    const households = await ctx.database.query<{ household_no: string; region_code: string }>('SELECT household_no, region_code FROM households ORDER BY household_no');
+    expect(detail!.errors[0]).toMatchObject({
+      rowNo: 2,
+      field: 'householdNo',
+      code: 'householdNo.registeredElsewhere',
+    });
+    const households = await ctx.database.query<{ household_no: string; region_code: string }>(
+      'SELECT household_no, region_code FROM households ORDER BY household_no',
+    );
     expect(households).toEqual([
       { household_no: 'BH-0001', region_code: '533423101001' },
       { household_no: 'YZ-0001', region_code: '533423102201' },

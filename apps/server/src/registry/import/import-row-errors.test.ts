@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { importTestContext, person, storedPersons, syntheticId, tempDir, user, writeCsv, type Cell, type ImportTestContext } from './test-files.js';
+import {
+  importTestContext,
+  person,
+  storedPersons,
+  syntheticId,
+  tempDir,
+  user,
+  writeCsv,
+  type Cell,
+  type ImportTestContext,
+} from './test-files.js';
 import type { ImportJob } from './types.js';
 import type { ImportRowError } from './row-errors.js';
 
@@ -48,7 +58,9 @@ describe('a file with bad rows', () => {
     expect(job).toMatchObject({ status: 'done', processedRows: 10, validRows: 2, invalidRows: 8, inserted: 2 });
     const ids = rows.filter((r) => typeof r[1] === 'string').map((r) => r[1] as string);
     const stored = await storedPersons(ctx, ids);
-    expect(stored.map((p) => p.id_masked)).toEqual([person(10)[1], person(18)[1]].map((id) => `${String(id).slice(0, 6)}********${String(id).slice(14)}`));
+    expect(stored.map((p) => p.id_masked)).toEqual(
+      [person(10)[1], person(18)[1]].map((id) => `${String(id).slice(0, 6)}********${String(id).slice(14)}`),
+    );
   });
 
   it('reports each bad row with its row number, field and code', () => {

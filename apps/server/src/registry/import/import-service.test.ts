@@ -2,7 +2,16 @@ import { maskIdNumber } from '@cradle/domain';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { importTestContext, person, storedPersons, tempDir, user, writeCsv, type Cell, type ImportTestContext } from './test-files.js';
+import {
+  importTestContext,
+  person,
+  storedPersons,
+  tempDir,
+  user,
+  writeCsv,
+  type Cell,
+  type ImportTestContext,
+} from './test-files.js';
 
 let ctx: ImportTestContext;
 let service: ImportService;
@@ -32,8 +41,24 @@ describe('importing a CSV of valid rows', () => {
 
   it('loads every row, storing the ID number only masked and encrypted', async () => {
     const file = await writeCsv(dir, 'valid.csv', rows);
-    const job = await service.run({ filePath: file, fileName: 'valid.csv', format: 'csv', user: COUNTY, clientIp: '127.0.0.1' });
-    expect(job).toMatchObject({ status: 'done', totalRows: 5, processedRows: 5, validRows: 5, invalidRows: 0, inserted: 5, updated: 0, unchanged: 0, failure: null });
+    const job = await service.run({
+      filePath: file,
+      fileName: 'valid.csv',
+      format: 'csv',
+      user: COUNTY,
+      clientIp: '127.0.0.1',
+    });
+    expect(job).toMatchObject({
+      status: 'done',
+      totalRows: 5,
+      processedRows: 5,
+      validRows: 5,
+      invalidRows: 0,
+      inserted: 5,
+      updated: 0,
+      unchanged: 0,
+      failure: null,
+    });
     expect(job.startedAt).toBeInstanceOf(Date);
     expect(job.finishedAt).toBeInstanceOf(Date);
 
@@ -70,7 +95,13 @@ describe('importing a CSV of valid rows', () => {
   it('changes nothing when the same file is imported again', async () => {
     const before = await storedPersons(ctx, rows.map(idOf));
     const file = await writeCsv(dir, 'valid-again.csv', rows);
-    const job = await service.run({ filePath: file, fileName: 'valid-again.csv', format: 'csv', user: COUNTY, clientIp: null });
+    const job = await service.run({
+      filePath: file,
+      fileName: 'valid-again.csv',
+      format: 'csv',
+      user: COUNTY,
+      clientIp: null,
+    });
     expect(job).toMatchObject({ status: 'done', validRows: 5, inserted: 0, updated: 0, unchanged: 5 });
     const after = await storedPersons(ctx, rows.map(idOf));
     expect(after.map((p) => p.updated_at.getTime())).toEqual(before.map((p) => p.updated_at.getTime()));
@@ -81,7 +112,13 @@ describe('importing a CSV of valid rows', () => {
   it('updates exactly the one row whose name changed', async () => {
     const changed = rows.map((r, i) => (i === 3 ? person(3, { 姓名: '和建国' }) : r));
     const file = await writeCsv(dir, 'one-changed.csv', changed);
-    const job = await service.run({ filePath: file, fileName: 'one-changed.csv', format: 'csv', user: COUNTY, clientIp: null });
+    const job = await service.run({
+      filePath: file,
+      fileName: 'one-changed.csv',
+      format: 'csv',
+      user: COUNTY,
+      clientIp: null,
+    });
     expect(job).toMatchObject({ status: 'done', inserted: 0, updated: 1, unchanged: 4 });
     const stored = await storedPersons(ctx, [idOf(rows[3]!)]);
     expect(stored[0]!.name).toBe('和建国');
@@ -92,14 +129,23 @@ describe('importing a CSV of valid rows', () => {
       `SELECT target_id, outcome, details FROM audit_log WHERE action = 'registry.import' ORDER BY seq`,
     );
     expect(audit.length).toBeGreaterThanOrEqual(3);
-    expect(audit[0]).toMatchObject({ outcome: 'success', details: { fileName: 'valid.csv', inserted: 5, validRows: 5 } });
+    expect(audit[0]).toMatchObject({
+      outcome: 'success',
+      details: { fileName: 'valid.csv', inserted: 5, validRows: 5 },
+    });
     const text = JSON.stringify(audit);
     for (const r of rows) expect(text).not.toContain(idOf(r));
   });
 
   it('runs a started job in the background and deletes the uploaded file afterwards', async () => {
     const file = await writeCsv(dir, 'upload.csv', [person(5), person(6)]);
-    const jobId = await service.start({ filePath: file, fileName: '人口.csv', format: 'csv', user: COUNTY, clientIp: null });
+    const jobId = await service.start({
+      filePath: file,
+      fileName: '人口.csv',
+      format: 'csv',
+      user: COUNTY,
+      clientIp: null,
+    });
     await service.idle();
     const detail = await service.get({ jurisdictionCode: '533423' }, jobId);
     expect(detail?.job).toMatchObject({ status: 'done', fileName: '人口.csv', inserted: 2 });
@@ -109,11 +155,22 @@ describe('importing a CSV of valid rows', () => {
   });
 
   it('moves a household to where its head now lives', async () => {
-    const moved = [person(0, { 户号: '533423101001-0001', 与户主关系: '户主', 联系电话: '13800138000', 居住地代码: '533423101003' }), rows[1]!];
+    const moved = [
+      person(0, { 户号: '533423101001-0001', 与户主关系: '户主', 联系电话: '13800138000', 居住地代码: '533423101003' }),
+      rows[1]!,
+    ];
     const file = await writeCsv(dir, 'moved.csv', moved);
-    const job = await service.run({ filePath: file, fileName: 'moved.csv', format: 'csv', user: COUNTY, clientIp: null });
+    const job = await service.run({
+      filePath: file,
+      fileName: 'moved.csv',
+      format: 'csv',
+      user: COUNTY,
+      clientIp: null,
+    });
     expect(job).toMatchObject({ status: 'done', updated: 1, unchanged: 1 });
-    const [household] = await ctx.database.query<{ region_code: string }>(`SELECT region_code FROM households WHERE household_no = '533423101001-0001'`);
+    const [household] = await ctx.database.query<{ region_code: string }>(
+      `SELECT region_code FROM households WHERE household_no = '533423101001-0001'`,
+    );
     expect(household!.region_code).toBe('533423101003');
   });
 });

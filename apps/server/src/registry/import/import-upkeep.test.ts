@@ -20,13 +20,28 @@ afterAll(async () => {
 
 async function run(rows: Cell[][], jurisdictionCode: string, database: Database = ctx.database, batchRows?: number) {
   const file = await writeCsv(dir, `upkeep-${Date.now()}-${Math.random()}.csv`, rows);
-  const service = createImportService({ ...ctx, database, logger: { error: () => undefined }, ...(batchRows ? { batchRows } : {}) });
-  return service.run({ filePath: file, fileName: path.basename(file), format: 'csv', user: user(jurisdictionCode), clientIp: null });
+  const service = createImportService({
+    ...ctx,
+    database,
+    logger: { error: () => undefined },
+    ...(batchRows ? { batchRows } : {}),
+  });
+  return service.run({
+    filePath: file,
+    fileName: path.basename(file),
+    format: 'csv',
+    user: user(jurisdictionCode),
+    clientIp: null,
+  });
 }
 
 const issuesOf = async (idNumber: string) =>
-  (await ctx.database.query<{ quality_issues: string[] }>('SELECT quality_issues FROM persons WHERE id_blind_index = $1', [ctx.pii.idBlindIndex(idNumber)]))[0]!
-    .quality_issues;
+  (
+    await ctx.database.query<{ quality_issues: string[] }>(
+      'SELECT quality_issues FROM persons WHERE id_blind_index = $1',
+      [ctx.pii.idBlindIndex(idNumber)],
+    )
+  )[0]!.quality_issues;
 
 describe('data quality flags after an import', () => {
   const alone = person(0);
@@ -66,13 +81,17 @@ function lookUpTooEarly(database: Database): Database & { lookUps: () => number 
   let lookUps = 0;
   const wrap = (tx: Conn): Conn => ({
     ...tx,
-    query: async <R,>(text: string, params?: unknown[]) => {
+    query: async <R>(text: string, params?: unknown[]) => {
       if (!text.includes('cradle_blind_indexes_elsewhere')) return tx.query<R>(text, params);
       lookUps++;
       return lookUps === 1 ? [] : tx.query<R>(text, params);
     },
   });
-  return { ...database, transaction: (fn, prelude) => database.transaction((tx) => fn(wrap(tx)), prelude), lookUps: () => lookUps };
+  return {
+    ...database,
+    transaction: (fn, prelude) => database.transaction((tx) => fn(wrap(tx)), prelude),
+    lookUps: () => lookUps,
+  };
 }
 
 describe('two jurisdictions importing the same person at once', () => {
@@ -94,7 +113,7 @@ function counting(database: Database, fragments: string[]): Database & { counts:
   const counts = Object.fromEntries(fragments.map((f) => [f, 0]));
   const wrap = (tx: Conn): Conn => ({
     ...tx,
-    query: async <R,>(text: string, params?: unknown[]) => {
+    query: async <R>(text: string, params?: unknown[]) => {
       for (const f of fragments) if (text.includes(f)) counts[f]!++;
       return tx.query<R>(text, params);
     },

@@ -33,16 +33,25 @@ describe('a 20,000-row file', () => {
     const started = performance.now();
     const job = await createImportService({ ...ctx, batchRows: 5000 }) // several batches, so progress has steps to report
       .run({
-      filePath: file,
-      fileName: 'twenty-thousand.csv',
-      format: 'csv',
-      user: user('533423'),
-      clientIp: null,
-      onProgress: (j) => progress.push(j),
-    });
+        filePath: file,
+        fileName: 'twenty-thousand.csv',
+        format: 'csv',
+        user: user('533423'),
+        clientIp: null,
+        onProgress: (j) => progress.push(j),
+      });
     const seconds = (performance.now() - started) / 1000;
-    console.info(`import of ${ROWS} rows on ${ctx.database.kind}: ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds)} rows/s`);
-    expect(job).toMatchObject({ status: 'done', totalRows: ROWS, processedRows: ROWS, validRows: ROWS, inserted: ROWS, invalidRows: 0 });
+    console.info(
+      `import of ${ROWS} rows on ${ctx.database.kind}: ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds)} rows/s`,
+    );
+    expect(job).toMatchObject({
+      status: 'done',
+      totalRows: ROWS,
+      processedRows: ROWS,
+      validRows: ROWS,
+      inserted: ROWS,
+      invalidRows: 0,
+    });
     expect(progress[0]!.totalRows).toBe(ROWS);
     const done = progress.map((p) => p.processedRows);
     expect(done).toEqual([...done].sort((a, b) => a - b));
@@ -54,6 +63,9 @@ describe('a 20,000-row file', () => {
     const stats = await ctx.database.query<{ relname: string; reltuples: number }>(
       `SELECT relname, reltuples::int AS reltuples FROM pg_class WHERE relname IN ('persons', 'households') ORDER BY relname`,
     );
-    expect(stats.map((s) => [s.relname, Number(s.reltuples)])).toEqual([['households', ROWS], ['persons', ROWS]]);
+    expect(stats.map((s) => [s.relname, Number(s.reltuples)])).toEqual([
+      ['households', ROWS],
+      ['persons', ROWS],
+    ]);
   });
 });

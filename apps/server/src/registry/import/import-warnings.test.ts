@@ -2,7 +2,18 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { HEADERS, importTestContext, person, storedPersons, tempDir, user, writeCsv, writeXlsx, type Cell, type ImportTestContext } from './test-files.js';
+import {
+  HEADERS,
+  importTestContext,
+  person,
+  storedPersons,
+  tempDir,
+  user,
+  writeCsv,
+  writeXlsx,
+  type Cell,
+  type ImportTestContext,
+} from './test-files.js';
 
 let ctx: ImportTestContext;
 let service: ImportService;
@@ -20,7 +31,13 @@ afterAll(async () => {
 
 const COUNTY = { jurisdictionCode: '533423' };
 const run = (s: ImportService, filePath: string) =>
-  s.run({ filePath, fileName: path.basename(filePath), format: filePath.endsWith('.xlsx') ? 'xlsx' : 'csv', user: user('533423'), clientIp: null });
+  s.run({
+    filePath,
+    fileName: path.basename(filePath),
+    format: filePath.endsWith('.xlsx') ? 'xlsx' : 'csv',
+    user: user('533423'),
+    clientIp: null,
+  });
 const errorsOf = async (jobId: number) => (await service.get(COUNTY, jobId))!.errors;
 
 async function oneSheetXlsx(name: string, rows: (readonly Cell[])[]): Promise<string> {
@@ -51,9 +68,14 @@ describe('header columns that are not imported', () => {
   });
 
   it('appear in the error report with the field "file"', async () => {
-    const job = await run(service, await writeCsv(dir, 'note.csv', [[...person(2, {}, '110101'), 'x']], { headers: [...HEADERS, '备注'] }));
+    const job = await run(
+      service,
+      await writeCsv(dir, 'note.csv', [[...person(2, {}, '110101'), 'x']], { headers: [...HEADERS, '备注'] }),
+    );
     const csv = await service.errorsCsv(COUNTY, job.id, 'en');
-    expect(csv).toContain('1,File,header.unknown,"Row 1 (header): ""备注"" is not a known column; the column was not imported"\r\n');
+    expect(csv).toContain(
+      '1,File,header.unknown,"Row 1 (header): ""备注"" is not a known column; the column was not imported"\r\n',
+    );
   });
 
   it('are not reported for a file whose header is all known columns', async () => {
@@ -112,7 +134,12 @@ describe('a hostile or absurd file', () => {
     expect(job).toMatchObject({ status: 'failed', processedRows: 0, failure: { code: 'file.tooManySharedStrings' } });
     expect(job.failure!.message.zh).toContain('5');
     expect(job.failure!.message.en).toContain('5');
-    expect(await storedPersons(ctx, rows.map((r) => r[1] as string))).toHaveLength(0);
+    expect(
+      await storedPersons(
+        ctx,
+        rows.map((r) => r[1] as string),
+      ),
+    ).toHaveLength(0);
   });
 
   it('fails a workbook whose shared strings are too long in all', async () => {

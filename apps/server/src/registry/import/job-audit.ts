@@ -8,7 +8,12 @@ import type { ImportInput, ImportJob } from './types.js';
 export type AuditActor = Pick<AuditEntry, 'userId' | 'username' | 'jurisdictionCode' | 'clientIp'>;
 
 export function actorOf(input: ImportInput): AuditActor {
-  return { userId: input.user.id, username: input.user.username, jurisdictionCode: input.user.jurisdictionCode, clientIp: input.clientIp };
+  return {
+    userId: input.user.id,
+    username: input.user.username,
+    jurisdictionCode: input.user.jurisdictionCode,
+    clientIp: input.clientIp,
+  };
 }
 
 export async function auditJobStart(tx: Conn, jobId: number, input: ImportInput): Promise<void> {
@@ -31,6 +36,17 @@ export async function auditJobEnd(tx: Conn, job: ImportJob, actor: AuditActor): 
     targetType: 'importJob',
     targetId: String(job.id),
     outcome: job.status === 'done' ? 'success' : 'failure',
-    details: { fileName, format, totalRows, processedRows, validRows, invalidRows, inserted, updated, unchanged, failureCode: job.failure?.code ?? null },
+    details: {
+      fileName,
+      format,
+      totalRows,
+      processedRows,
+      validRows,
+      invalidRows,
+      inserted,
+      updated,
+      unchanged,
+      failureCode: job.failure?.code ?? null,
+    },
   });
 }

@@ -14,7 +14,10 @@ type JobRow = Record<string, unknown>;
 
 function toJob(r: JobRow): ImportJob {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const failure = typeof r.failure === 'string' ? (JSON.parse(r.failure) as ImportFailure) : ((r.failure as ImportFailure | null) ?? null);
+  const failure =
+    typeof r.failure === 'string'
+      ? (JSON.parse(r.failure) as ImportFailure)
+      : ((r.failure as ImportFailure | null) ?? null);
   return {
     id: Number(r.id),
     userId: n(r.user_id),
@@ -54,8 +57,17 @@ function countParams(c: ImportCounts): number[] {
   return [c.processedRows, c.validRows, c.invalidRows, c.inserted, c.updated, c.unchanged];
 }
 
-export async function updateProgress(tx: Conn, jobId: number, totalRows: number | null, c: ImportCounts): Promise<void> {
-  await tx.query(`UPDATE import_jobs SET total_rows = $2, ${COUNT_SET} WHERE id = $1`, [jobId, totalRows, ...countParams(c)]);
+export async function updateProgress(
+  tx: Conn,
+  jobId: number,
+  totalRows: number | null,
+  c: ImportCounts,
+): Promise<void> {
+  await tx.query(`UPDATE import_jobs SET total_rows = $2, ${COUNT_SET} WHERE id = $1`, [
+    jobId,
+    totalRows,
+    ...countParams(c),
+  ]);
 }
 
 export async function finishJob(
@@ -80,7 +92,10 @@ export async function finishJob(
  * repair at start-up, not a user's action). Returns the jobs with their users' names, for the
  * audit entry each is owed.
  */
-export async function failUnfinishedJobs(owner: Conn, failure: ImportFailure): Promise<(ImportJob & { username: string | null })[]> {
+export async function failUnfinishedJobs(
+  owner: Conn,
+  failure: ImportFailure,
+): Promise<(ImportJob & { username: string | null })[]> {
   const rows = await owner.query<JobRow>(
     `UPDATE import_jobs SET status = 'failed', failure = $1::jsonb, finished_at = now()
      WHERE status IN ('queued', 'running')
@@ -95,7 +110,14 @@ export async function insertErrors(tx: Conn, jobId: number, errors: readonly Imp
   await tx.query(
     `INSERT INTO import_errors (job_id, row_no, field, code, message_zh, message_en)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [jobId, errors.map((e) => e.rowNo), errors.map((e) => e.field), errors.map((e) => e.code), errors.map((e) => e.message.zh), errors.map((e) => e.message.en)],
+    [
+      jobId,
+      errors.map((e) => e.rowNo),
+      errors.map((e) => e.field),
+      errors.map((e) => e.code),
+      errors.map((e) => e.message.zh),
+      errors.map((e) => e.message.en),
+    ],
   );
 }
 
@@ -115,7 +137,12 @@ export async function listJobs(tx: Conn, limit: number): Promise<ImportJob[]> {
  * column; ctid, in an insert-only table nearly always the order they were written in (column
  * order), breaks the tie so the list does not reshuffle between requests.
  */
-export async function errorsAfter(tx: Conn, jobId: number, afterRowNo: number, limit: number): Promise<ImportRowError[]> {
+export async function errorsAfter(
+  tx: Conn,
+  jobId: number,
+  afterRowNo: number,
+  limit: number,
+): Promise<ImportRowError[]> {
   const rows = await tx.query<{ row_no: number; field: string; code: string; message_zh: string; message_en: string }>(
     `WITH page AS (SELECT row_no FROM import_errors WHERE job_id = $1 AND row_no > $2 ORDER BY row_no LIMIT $3)
      SELECT row_no, field, code, message_zh, message_en FROM import_errors

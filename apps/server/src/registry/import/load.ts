@@ -55,7 +55,10 @@ export async function loadPrepared(
     state.lookUpElsewhereFirst = true;
   }
   const rejected: ImportRowError[] = [];
-  const elsewhere = await conn.query<{ b: Uint8Array }>('SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b', [prepared.blindIndexes]);
+  const elsewhere = await conn.query<{ b: Uint8Array }>(
+    'SELECT b FROM cradle_blind_indexes_elsewhere($1::bytea[]) AS b',
+    [prepared.blindIndexes],
+  );
   const elsewhereHex = new Set(elsewhere.map((r) => Buffer.from(r.b).toString('hex')));
   const rows = filterPrepared(prepared, (i) => {
     if (!elsewhereHex.has(prepared.blindIndexes[i]!.toString('hex'))) return true;
@@ -80,7 +83,6 @@ export function newLoadState(): LoadState {
   return { probeFirst: false, lookUpElsewhereFirst: false };
 }
 
-
 /**
  * Whether the write met a person already on record: inserting them again breaks the unique
  * blind index. In the insert-only attempt that is any stored person; in the upsert, one this
@@ -94,7 +96,13 @@ export function isBlindIndexTaken(e: unknown): boolean {
 /** How writeRows finds each row's stored person: it assumes there is none, or it probes for one. */
 type WriteMode = 'insertOnly' | 'probe';
 
-async function writeRows(conn: Conn, prepared: PreparedRows, present: PresentColumns, rejected: ImportRowError[], mode: WriteMode): Promise<LoadResult> {
+async function writeRows(
+  conn: Conn,
+  prepared: PreparedRows,
+  present: PresentColumns,
+  rejected: ImportRowError[],
+  mode: WriteMode,
+): Promise<LoadResult> {
   let rows = prepared;
   const householdIds = await upsertHouseholds(conn, rows);
   const unresolved = rows.householdNos.some((no) => no !== null && !householdIds.has(no));
@@ -166,15 +174,29 @@ async function upsertHouseholds(conn: Conn, rows: PreparedRows): Promise<Map<str
 }
 
 /** The rows as a relation named alias, parameters $1–$14 (rowParams), numbered in file order (ord). */
-const rowsAs = (alias: string) => `unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
+const rowsAs = (
+  alias: string,
+) => `unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::bytea[],
     $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[]) WITH ORDINALITY
     AS ${alias}(name, sex, birth_date, ethnicity, id_kind, id_cipher, id_blind_index, id_masked, phone_cipher,
       hukou_region_code, residence_region_code, household_id, relation_to_head, row_hash, ord)`;
 
 function rowParams(rows: PreparedRows, householdIds: Map<string, number>): unknown[] {
   return [
-    rows.names, rows.sexes, rows.birthDates, rows.ethnicities, rows.idKinds, rows.idCiphers, rows.blindIndexes, rows.idMasked,
-    rows.phoneCiphers, rows.hukouRegionCodes, rows.residenceRegionCodes, householdIdsOf(rows, householdIds), rows.relationsToHead, rows.rowHashes,
+    rows.names,
+    rows.sexes,
+    rows.birthDates,
+    rows.ethnicities,
+    rows.idKinds,
+    rows.idCiphers,
+    rows.blindIndexes,
+    rows.idMasked,
+    rows.phoneCiphers,
+    rows.hukouRegionCodes,
+    rows.residenceRegionCodes,
+    householdIdsOf(rows, householdIds),
+    rows.relationsToHead,
+    rows.rowHashes,
   ];
 }
 
@@ -235,7 +257,11 @@ async function upsertPersons(
   householdIds: Map<string, number>,
   present: PresentColumns,
 ): Promise<{ inserted: number; updated: number; updatedIds: number[] }> {
-  const res = await conn.query<{ inserted: number; changed_ords: (number | string)[] | null; changed_ids: (number | string)[] | null }>(
+  const res = await conn.query<{
+    inserted: number;
+    changed_ords: (number | string)[] | null;
+    changed_ids: (number | string)[] | null;
+  }>(
     `WITH u AS (SELECT * FROM ${rowsAs('u')}),
      -- LATERAL … LIMIT 1 keeps this to one index probe a row: as a join, the planner (misjudging
      -- the row-level security filter) hashes the whole persons table for every batch. Only
@@ -267,7 +293,7 @@ async function upsertPersons(
   const changedIds = (r.changed_ids ?? []).map(Number);
   if (changedIds.length === 0) return { inserted, updated: 0, updatedIds: [] };
   const at = (r.changed_ords ?? []).map((ord) => Number(ord) - 1);
-  const pick = <T,>(column: readonly T[]) => at.map((i) => column[i]!);
+  const pick = <T>(column: readonly T[]) => at.map((i) => column[i]!);
   // A statement of its own, for the changed rows only: joined to the probe inside the statement
   // above, the planner (guessing half the rows changed) may hash or scan all persons instead.
   const updated = await conn.query<{ id: number | string }>(
@@ -287,9 +313,22 @@ async function upsertPersons(
      WHERE persons.id = u.id
      RETURNING persons.id`,
     [
-      changedIds, pick(rows.names), pick(rows.sexes), pick(rows.birthDates), pick(rows.ethnicities), pick(rows.idKinds),
-      pick(rows.phoneCiphers), pick(rows.hukouRegionCodes), pick(rows.residenceRegionCodes), pick(householdIdsOf(rows, householdIds)),
-      pick(rows.relationsToHead), pick(rows.rowHashes), present.ethnicity, present.householdNo, present.relationToHead, present.phone,
+      changedIds,
+      pick(rows.names),
+      pick(rows.sexes),
+      pick(rows.birthDates),
+      pick(rows.ethnicities),
+      pick(rows.idKinds),
+      pick(rows.phoneCiphers),
+      pick(rows.hukouRegionCodes),
+      pick(rows.residenceRegionCodes),
+      pick(householdIdsOf(rows, householdIds)),
+      pick(rows.relationsToHead),
+      pick(rows.rowHashes),
+      present.ethnicity,
+      present.householdNo,
+      present.relationToHead,
+      present.phone,
     ],
   );
   // Fewer rows than changed: one moved out of the jurisdiction (or was deleted) after the probe.

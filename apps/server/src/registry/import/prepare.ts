@@ -29,7 +29,11 @@ export interface PreparedRows {
  * (Pii.sealMany), so the caller's thread is free meanwhile. rowNos are the spreadsheet row
  * numbers, for error reports; 1, 2, 3, … when absent.
  */
-export async function prepareRows(rows: readonly PersonRow[], pii: Pii, rowNos?: readonly number[]): Promise<PreparedRows> {
+export async function prepareRows(
+  rows: readonly PersonRow[],
+  pii: Pii,
+  rowNos?: readonly number[],
+): Promise<PreparedRows> {
   const sealed = await pii.sealMany({
     idNumbers: rows.map((r) => r.idNumber),
     phones: rows.map((r) => r.phone),
@@ -78,8 +82,21 @@ const NO_PHONE_ROW_HASH = '';
 
 export function emptyPrepared(): PreparedRows {
   return {
-    rowNos: [], names: [], sexes: [], birthDates: [], ethnicities: [], idKinds: [], idCiphers: [], blindIndexes: [],
-    idMasked: [], phoneCiphers: [], hukouRegionCodes: [], residenceRegionCodes: [], householdNos: [], relationsToHead: [], rowHashes: [],
+    rowNos: [],
+    names: [],
+    sexes: [],
+    birthDates: [],
+    ethnicities: [],
+    idKinds: [],
+    idCiphers: [],
+    blindIndexes: [],
+    idMasked: [],
+    phoneCiphers: [],
+    hukouRegionCodes: [],
+    residenceRegionCodes: [],
+    householdNos: [],
+    relationsToHead: [],
+    rowHashes: [],
   };
 }
 

@@ -22,7 +22,10 @@ export function createProgressView(stream: ProgressStream, lang: Lang): Progress
 }
 
 function barView(stream: ProgressStream, lang: Lang, rate: (rows: number) => number): ProgressView {
-  const unit = lang === 'en' ? { rows: 'rows', perSecond: 'rows/s', left: 'ETA' } : { rows: '行', perSecond: '行/秒', left: '剩余' };
+  const unit =
+    lang === 'en'
+      ? { rows: 'rows', perSecond: 'rows/s', left: 'ETA' }
+      : { rows: '行', perSecond: '行/秒', left: '剩余' };
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
@@ -39,7 +42,8 @@ function barView(stream: ProgressStream, lang: Lang, rate: (rows: number) => num
       const total = Math.max(job.totalRows ?? job.processedRows, job.processedRows, 1);
       const perSecond = rate(job.processedRows);
       // Our own estimate: cli-progress's shows INF until its buffer fills.
-      const left = perSecond > 0 && job.totalRows !== null ? formatSeconds((total - job.processedRows) / perSecond) : '…';
+      const left =
+        perSecond > 0 && job.totalRows !== null ? formatSeconds((total - job.processedRows) / perSecond) : '…';
       if (!started) {
         bar.start(total, job.processedRows, { rate: perSecond, left });
         started = true;
@@ -68,7 +72,11 @@ function lineView(stream: ProgressStream, lang: Lang, rate: (rows: number) => nu
       const total = job.totalRows === null ? '?' : job.totalRows.toLocaleString('en');
       const pct = job.totalRows ? ` (${Math.min(100, Math.round((100 * job.processedRows) / job.totalRows))}%)` : '';
       const r = rate(job.processedRows).toLocaleString('en');
-      stream.write(lang === 'en' ? `imported ${done} / ${total} rows${pct}, ${r} rows/s\n` : `已处理 ${done} / ${total} 行${pct}，${r} 行/秒\n`);
+      stream.write(
+        lang === 'en'
+          ? `imported ${done} / ${total} rows${pct}, ${r} rows/s\n`
+          : `已处理 ${done} / ${total} 行${pct}，${r} 行/秒\n`,
+      );
     },
     stop: () => undefined,
   };

@@ -34,7 +34,11 @@ export interface ImportSource {
  * encoding, not a workbook, no header, a required column missing, a header too wide — fails
  * here, before any row is loaded.
  */
-export async function openImportFile(filePath: string, format: ImportFormat, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<ImportSource> {
+export async function openImportFile(
+  filePath: string,
+  format: ImportFormat,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<ImportSource> {
   const peek = format === 'xlsx' ? await peekXlsx(filePath) : null;
   const totalRows = format === 'csv' ? (await scanCsvFile(filePath)).dataRows : xlsxDataRows(peek);
   const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath, limits, peek?.parts);
@@ -50,23 +54,40 @@ export async function openImportFile(filePath: string, format: ImportFormat, lim
   if (!header) throw importFailure('file.empty');
   const headers = header.cells.map(headerText);
   // Trailing blank cells (a formatted but empty column) do not make a header wide.
-  const width = Math.max(header.lastColumnCut ?? 0, headers.reduce((w, h, i) => (h === '' ? w : i + 1), 0));
+  const width = Math.max(
+    header.lastColumnCut ?? 0,
+    headers.reduce((w, h, i) => (h === '' ? w : i + 1), 0),
+  );
   const { mapping, missing, unknown } = mapHeaders(headers.slice(0, width));
-  const fail = width > limits.maxColumns ? tooManyColumnsFailure(width, limits.maxColumns) : missing.length > 0 ? missingColumnsFailure(missing) : null;
+  const fail =
+    width > limits.maxColumns
+      ? tooManyColumnsFailure(width, limits.maxColumns)
+      : missing.length > 0
+        ? missingColumnsFailure(missing)
+        : null;
   if (fail) {
     await cellRows.return(undefined);
     throw fail;
   }
   const warnings = headerWarnings(header.rowNo, headers, mapping);
   if (peek && peek.worksheets > 1) warnings.push(extraSheetsWarning(header.rowNo, peek.worksheets));
-  return { totalRows, unknownHeaders: unknown, present: presentColumns(mapping), warnings, rows: dataRows(cellRows, mapping) };
+  return {
+    totalRows,
+    unknownHeaders: unknown,
+    present: presentColumns(mapping),
+    warnings,
+    rows: dataRows(cellRows, mapping),
+  };
 }
 
 function xlsxDataRows(peek: XlsxPeek | null): number | null {
   return peek?.lastRow == null ? null : Math.max(0, peek.lastRow - 1);
 }
 
-async function* dataRows(cellRows: AsyncGenerator<CellRow>, mapping: (CanonicalField | null)[]): AsyncGenerator<SourceRow> {
+async function* dataRows(
+  cellRows: AsyncGenerator<CellRow>,
+  mapping: (CanonicalField | null)[],
+): AsyncGenerator<SourceRow> {
   for await (const { rowNo, cells } of cellRows) {
     if (isBlank(cells)) continue;
     const raw: Record<string, RawCell> = {};

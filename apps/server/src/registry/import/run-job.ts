@@ -41,7 +41,12 @@ export type ProgressListener = (job: ImportJob) => void;
  * batches before; importing the same file again completes it, as the upsert makes that a no-op
  * for rows already in.
  */
-export async function runImportJob(deps: ImportDeps, jobId: number, input: ImportInput, onProgress?: ProgressListener): Promise<ImportJob> {
+export async function runImportJob(
+  deps: ImportDeps,
+  jobId: number,
+  input: ImportInput,
+  onProgress?: ProgressListener,
+): Promise<ImportJob> {
   const scope = { jurisdictionCode: input.user.jurisdictionCode };
   const log = deps.logger ?? console;
   let counts = zeroCounts();
@@ -71,23 +76,38 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
     const job: BatchJob = { jobId, present: source.present, actor: actorOf(input), load: newLoadState() };
     const load = async (batch: CheckedBatch) => {
       const expected = totalRows === null ? null : Math.max(totalRows, counts.processedRows + batch.processed);
-      const loaded = await withScopeRetryingRace(deps.database, scope, (tx) => loadBatch(tx, job, batch, counts, expected));
+      const loaded = await withScopeRetryingRace(deps.database, scope, (tx) =>
+        loadBatch(tx, job, batch, counts, expected),
+      );
       counts = loaded.counts;
       totalRows = expected;
       await refreshQuality(deps.database, loaded.updatedIds);
       report();
     };
-    await pipelined(inBatches(source.rows, deps.batchRows ?? defaultBatchRows(deps.database)), (rows) => checkBatch(rows, ctx), load);
+    await pipelined(
+      inBatches(source.rows, deps.batchRows ?? defaultBatchRows(deps.database)),
+      (rows) => checkBatch(rows, ctx),
+      load,
+    );
   } catch (e) {
     failure = failureOf(e, log, jobId);
   }
   const job = await withScope(deps.database, scope, async (tx) => {
-    const done = await finishJob(tx, jobId, failure ? 'failed' : 'done', failure ? totalRows : counts.processedRows, counts, failure);
+    const done = await finishJob(
+      tx,
+      jobId,
+      failure ? 'failed' : 'done',
+      failure ? totalRows : counts.processedRows,
+      counts,
+      failure,
+    );
     await auditJobEnd(tx, done, actorOf(input));
     return done;
   });
   // After the job is stored as ended: statistics are upkeep, their failure is no failure of the import.
-  await analyzeAfterImport(deps.database, counts.inserted + counts.updated).catch((err: unknown) => log.error({ err, jobId }, 'ANALYZE after import failed'));
+  await analyzeAfterImport(deps.database, counts.inserted + counts.updated).catch((err: unknown) =>
+    log.error({ err, jobId }, 'ANALYZE after import failed'),
+  );
   onProgress?.(job);
   return job;
 }
@@ -95,7 +115,8 @@ export async function runImportJob(deps: ImportDeps, jobId: number, input: Impor
 function failureOf(e: unknown, log: Pick<Console, 'error'>, jobId: number): ImportFailure {
   if (e instanceof ImportFailureError) {
     // The user sees the failure; the parser's own words are for whoever reads the log.
-    if (e.cause !== undefined) log.error({ err: e.cause, jobId, code: e.failure.code }, 'import file could not be read');
+    if (e.cause !== undefined)
+      log.error({ err: e.cause, jobId, code: e.failure.code }, 'import file could not be read');
     return e.failure;
   }
   log.error({ err: e, jobId }, 'import job failed');

@@ -52,7 +52,7 @@ export function createImportService(deps: ImportDeps): ImportService {
     const job = await withScope(deps.database, scope, (tx) => findJob(tx, jobId));
     if (!job) return;
     yield errorReportHeader(lang);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await withScope(deps.database, scope, (tx) => errorsAfter(tx, jobId, after, ERROR_PAGE_ROWS));
       if (page.length === 0) return;
       yield errorReportRows(page, lang);
@@ -105,7 +105,12 @@ export function createImportService(deps: ImportDeps): ImportService {
       return deps.database.transaction(async (tx) => {
         const jobs = await failUnfinishedJobs(tx, importFailure('import.interrupted').failure);
         for (const job of jobs) {
-          await auditJobEnd(tx, job, { userId: job.userId, username: job.username, jurisdictionCode: job.jurisdictionCode, clientIp: null });
+          await auditJobEnd(tx, job, {
+            userId: job.userId,
+            username: job.username,
+            jurisdictionCode: job.jurisdictionCode,
+            clientIp: null,
+          });
         }
         return jobs.length;
       });

@@ -26,7 +26,13 @@ describe('the import template', () => {
   it('imports as it is, its example row valid', async () => {
     const file = path.join(dir, 'template.csv');
     await writeFile(file, importTemplateCsv());
-    const job = await createImportService(ctx).run({ filePath: file, fileName: 'template.csv', format: 'csv', user: user('533423101'), clientIp: null });
+    const job = await createImportService(ctx).run({
+      filePath: file,
+      fileName: 'template.csv',
+      format: 'csv',
+      user: user('533423101'),
+      clientIp: null,
+    });
     expect(job).toMatchObject({ status: 'done', validRows: 1, invalidRows: 0, inserted: 1 });
   });
 });

@@ -1,6 +1,17 @@
 import { computeIdCheckCharacter } from '@cradle/domain';
 
-const HEADERS = ['姓名', '公民身份号码', '性别', '出生日期', '民族', '户籍地代码', '居住地代码', '户号', '与户主关系', '联系电话'];
+const HEADERS = [
+  '姓名',
+  '公民身份号码',
+  '性别',
+  '出生日期',
+  '民族',
+  '户籍地代码',
+  '居住地代码',
+  '户号',
+  '与户主关系',
+  '联系电话',
+];
 
 // A synthetic person in 保和镇 南路社区 (533423101001): born 1990-05-12, sequence 002
 // (even, so female). The ID number is well formed but made up; the phone is the usual sample number.
@@ -9,6 +20,17 @@ const EXAMPLE_FIRST17 = '53342319900512002';
 /** The import template: the header users fill in and one example row, UTF-8 with BOM for Excel. */
 export function importTemplateCsv(): string {
   const idNumber = EXAMPLE_FIRST17 + computeIdCheckCharacter(EXAMPLE_FIRST17);
-  const example = ['和丽华', idNumber, '女', '1990-05-12', '傈僳族', '533423101001', '533423101001', '533423101001-0001', '户主', '13800138000'];
+  const example = [
+    '和丽华',
+    idNumber,
+    '女',
+    '1990-05-12',
+    '傈僳族',
+    '533423101001',
+    '533423101001',
+    '533423101001-0001',
+    '户主',
+    '13800138000',
+  ];
   return '\uFEFF' + HEADERS.join(',') + '\r\n' + example.join(',') + '\r\n';
 }

@@ -11,9 +11,21 @@ import { createTestDatabase } from '../../test/db.js';
 
 // Test support for the import tests: real files on disk, synthetic but valid people.
 
-export const HEADERS = ['姓名', '公民身份号码', '性别', '出生日期', '民族', '户籍地代码', '居住地代码', '户号', '与户主关系', '联系电话'];
+export const HEADERS = [
+  '姓名',
+  '公民身份号码',
+  '性别',
+  '出生日期',
+  '民族',
+  '户籍地代码',
+  '居住地代码',
+  '户号',
+  '与户主关系',
+  '联系电话',
+];
 
-export type Cell = string | number | Date | null | { richText: { text: string }[] } | { formula: string; result: string };
+export type Cell =
+  string | number | Date | null | { richText: { text: string }[] } | { formula: string; result: string };
 
 /** A valid 18-character ID number: county code, birth date YYYYMMDD, 3-digit sequence (odd = male). */
 export function syntheticId(county: string, birth: string, seq: number): string {
@@ -56,14 +68,24 @@ function csvField(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function writeCsv(dir: string, name: string, rows: readonly (readonly Cell[])[], opts: { bom?: boolean; headers?: readonly string[] } = {}): Promise<string> {
+export async function writeCsv(
+  dir: string,
+  name: string,
+  rows: readonly (readonly Cell[])[],
+  opts: { bom?: boolean; headers?: readonly string[] } = {},
+): Promise<string> {
   const lines = [opts.headers ?? HEADERS, ...rows].map((r) => r.map(csvField).join(','));
   const file = path.join(dir, name);
   await writeFile(file, (opts.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n');
   return file;
 }
 
-export async function writeXlsx(dir: string, name: string, rows: readonly (readonly Cell[])[], opts: { headers?: readonly string[] } = {}): Promise<string> {
+export async function writeXlsx(
+  dir: string,
+  name: string,
+  rows: readonly (readonly Cell[])[],
+  opts: { headers?: readonly string[] } = {},
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('人口');
   sheet.addRow([...(opts.headers ?? HEADERS)]);

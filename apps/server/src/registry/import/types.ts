@@ -59,9 +59,19 @@ export type OptionalColumn = 'ethnicity' | 'householdNo' | 'relationToHead' | 'p
  */
 export type PresentColumns = Readonly<Record<OptionalColumn, boolean>>;
 
-export const ALL_COLUMNS_PRESENT: PresentColumns = { ethnicity: true, householdNo: true, relationToHead: true, phone: true };
+export const ALL_COLUMNS_PRESENT: PresentColumns = {
+  ethnicity: true,
+  householdNo: true,
+  relationToHead: true,
+  phone: true,
+};
 
 export function presentColumns(fields: readonly (string | null)[]): PresentColumns {
   const has = (f: OptionalColumn) => fields.includes(f);
-  return { ethnicity: has('ethnicity'), householdNo: has('householdNo'), relationToHead: has('relationToHead'), phone: has('phone') };
+  return {
+    ethnicity: has('ethnicity'),
+    householdNo: has('householdNo'),
+    relationToHead: has('relationToHead'),
+    phone: has('phone'),
+  };
 }

@@ -17,7 +17,11 @@ const LOST_TO_ANOTHER = new Set(['40P01', '40001']);
  * orders deadlock. The transaction rolled back whole, so running it again repeats the
  * look-ups, which now see those persons. A second loss is not a race that passed; it fails the job.
  */
-export async function withScopeRetryingRace<T>(database: Database, scope: Scope, fn: (tx: Conn) => Promise<T>): Promise<T> {
+export async function withScopeRetryingRace<T>(
+  database: Database,
+  scope: Scope,
+  fn: (tx: Conn) => Promise<T>,
+): Promise<T> {
   try {
     return await withScope(database, scope, fn);
   } catch (e) {

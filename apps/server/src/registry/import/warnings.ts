@@ -5,7 +5,11 @@ import type { ImportRowError } from './row-errors.js';
 // header row with field 'file', so they lead the list and the report. They never make a row invalid.
 
 /** One warning per non-blank header cell that mapHeaders left unmapped, in column order. */
-export function headerWarnings(rowNo: number, headers: readonly string[], mapping: readonly (CanonicalField | null)[]): ImportRowError[] {
+export function headerWarnings(
+  rowNo: number,
+  headers: readonly string[],
+  mapping: readonly (CanonicalField | null)[],
+): ImportRowError[] {
   const out: ImportRowError[] = [];
   headers.forEach((header, i) => {
     if (mapping[i] || header.trim() === '') return;

@@ -30,7 +30,8 @@ export function cellValue(type: string | undefined, text: string | null, style: 
     }
     case 's': {
       const s = ctx.sharedStrings[Number(text)];
-      if (s === undefined) throw new CellError(`a cell points at shared string ${text}, which the workbook does not have`);
+      if (s === undefined)
+        throw new CellError(`a cell points at shared string ${text}, which the workbook does not have`);
       return s;
     }
     case 'inlineStr':

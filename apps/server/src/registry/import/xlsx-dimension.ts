@@ -22,7 +22,11 @@ const DIMENSION_SEARCH_CHARS = 64 * 1024;
 export async function peekXlsx(filePath: string): Promise<XlsxPeek | null> {
   try {
     const parts = await openXlsxParts(filePath);
-    return { lastRow: parts.firstSheet ? await lastRowOf(filePath, parts.firstSheet) : null, worksheets: parts.worksheets, parts };
+    return {
+      lastRow: parts.firstSheet ? await lastRowOf(filePath, parts.firstSheet) : null,
+      worksheets: parts.worksheets,
+      parts,
+    };
   } catch {
     return null;
   }

@@ -39,13 +39,18 @@ async function excelFile(name: string, fill: (workbook: ExcelJS.Workbook) => voi
   return file;
 }
 
-const handFile = (name: string, book: HandWorkbook, opts?: ZipOptions) => writeZip(dir, name, workbookParts(book), opts);
+const handFile = (name: string, book: HandWorkbook, opts?: ZipOptions) =>
+  writeZip(dir, name, workbookParts(book), opts);
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 describe('cell values', () => {
   it('reads texts the same from the shared-strings table and written inline', async () => {
-    const values: ExcelJS.CellValue[] = ['甲 & <乙>', { richText: [{ text: '余' }, { text: '丽华', font: { bold: true } }] }, 42];
+    const values: ExcelJS.CellValue[] = [
+      '甲 & <乙>',
+      { richText: [{ text: '余' }, { text: '丽华', font: { bold: true } }] },
+      42,
+    ];
     const shared = await excelFile('shared.xlsx', (wb) => wb.addWorksheet('s').addRow(values));
     const inlineFile = path.join(dir, 'inline.xlsx');
     // exceljs's streaming writer without shared strings writes t="str" texts and t="inlineStr" rich text.
@@ -58,15 +63,29 @@ describe('cell values', () => {
 
   it('joins rich-text runs and leaves out phonetic guides', async () => {
     const file = await handFile('runs.xlsx', {
-      sharedStrings: ['<r><t>和</t></r><r><rPr><b/></rPr><t xml:space="preserve">志强 </t></r><rPh sb="0" eb="1"><t>hé</t></rPh>'],
-      sheets: ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>余</t></r><r><t>丽华</t></r><rPh><t>yú</t></rPh></is></c></row>'],
+      sharedStrings: [
+        '<r><t>和</t></r><r><rPr><b/></rPr><t xml:space="preserve">志强 </t></r><rPh sb="0" eb="1"><t>hé</t></rPh>',
+      ],
+      sheets: [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>余</t></r><r><t>丽华</t></r><rPh><t>yú</t></rPh></is></c></row>',
+      ],
     });
     expect(await cellsOf(file)).toEqual([['和志强 ', '余丽华']]);
   });
 
   it('gives dates for numbers in built-in, Chinese and custom date formats, a date formula included', async () => {
     const file = await excelFile('dates.xlsx', (wb) => {
-      const row = wb.addWorksheet('s').addRow([utc(1990, 3, 15), utc(1990, 3, 16), utc(1990, 3, 17), { formula: 'DATE(1990,3,18)', result: 32950 }, 32951, 32952, 32953]);
+      const row = wb
+        .addWorksheet('s')
+        .addRow([
+          utc(1990, 3, 15),
+          utc(1990, 3, 16),
+          utc(1990, 3, 17),
+          { formula: 'DATE(1990,3,18)', result: 32950 },
+          32951,
+          32952,
+          32953,
+        ]);
       row.getCell(1).numFmt = 'mm-dd-yy'; // built-in 14
       row.getCell(2).numFmt = 'yyyy"年"m"月"d"日"'; // custom here; zh-CN Excel writes it as built-in 31 (below)
       row.getCell(3).numFmt = '[$-804]yyyy/mm/dd;@';
@@ -74,19 +93,32 @@ describe('cell values', () => {
       row.getCell(6).numFmt = '0.00_);[Red]\\(0.00\\)'; // numbers with padding and escapes, no date letters
       row.getCell(7).numFmt = '0"天"';
     });
-    expect(await cellsOf(file)).toEqual([[utc(1990, 3, 15), utc(1990, 3, 16), utc(1990, 3, 17), utc(1990, 3, 18), 32951, 32952, 32953]]);
+    expect(await cellsOf(file)).toEqual([
+      [utc(1990, 3, 15), utc(1990, 3, 16), utc(1990, 3, 17), utc(1990, 3, 18), 32951, 32952, 32953],
+    ]);
   });
 
   it('reads built-in date formats it finds only by id, and the 1904 date system', async () => {
     const styles = '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="57"/><xf numFmtId="31"/></cellXfs>';
-    const row = '<row r="1"><c r="A1" s="1"><v>32947</v></c><c r="B1" s="2"><v>32947</v></c><c r="C1" s="0"><v>32947</v></c></row>';
-    expect(await cellsOf(await handFile('ids.xlsx', { styles, sheets: [row] }))).toEqual([[utc(1990, 3, 15), utc(1990, 3, 15), 32947]]);
-    expect(await cellsOf(await handFile('1904.xlsx', { styles, sheets: [row], date1904: true }))).toEqual([[utc(1994, 3, 16), utc(1994, 3, 16), 32947]]);
+    const row =
+      '<row r="1"><c r="A1" s="1"><v>32947</v></c><c r="B1" s="2"><v>32947</v></c><c r="C1" s="0"><v>32947</v></c></row>';
+    expect(await cellsOf(await handFile('ids.xlsx', { styles, sheets: [row] }))).toEqual([
+      [utc(1990, 3, 15), utc(1990, 3, 15), 32947],
+    ]);
+    expect(await cellsOf(await handFile('1904.xlsx', { styles, sheets: [row], date1904: true }))).toEqual([
+      [utc(1994, 3, 16), utc(1994, 3, 16), 32947],
+    ]);
   });
 
   it('gives TRUE and FALSE for booleans and the code of an error value, formula results included', async () => {
     const file = await excelFile('logic.xlsx', (wb) => {
-      wb.addWorksheet('s').addRow([true, false, { error: '#N/A' }, { formula: '1/0', result: { error: '#DIV/0!' } }, { formula: '"纳西"&"族"', result: '纳西族' }]);
+      wb.addWorksheet('s').addRow([
+        true,
+        false,
+        { error: '#N/A' },
+        { formula: '1/0', result: { error: '#DIV/0!' } },
+        { formula: '"纳西"&"族"', result: '纳西族' },
+      ]);
     });
     expect(await cellsOf(file)).toEqual([['TRUE', 'FALSE', '#N/A', '#DIV/0!', '纳西族']]);
   });
@@ -94,14 +126,18 @@ describe('cell values', () => {
   it('decodes Excel\'s _xHHHH_ escapes, an escaped "_x" staying as written', async () => {
     const file = await handFile('escapes.xlsx', {
       sharedStrings: ['<t>第一行_x000D_\n第二行</t>', '<t>_x005F_x000D_</t>'],
-      sheets: ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>a_x0009_b</t></is></c></row>'],
+      sheets: [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>a_x0009_b</t></is></c></row>',
+      ],
     });
     expect(await cellsOf(file)).toEqual([['第一行\r\n第二行', '_x000D_', 'a\tb']]);
   });
 
   it('decodes entities and character references', async () => {
     const file = await handFile('entities.xlsx', {
-      sheets: ['<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;&amp;&gt;&quot;&apos;&#20013;&#x6587;</t></is></c></row>'],
+      sheets: [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;&amp;&gt;&quot;&apos;&#20013;&#x6587;</t></is></c></row>',
+      ],
     });
     expect(await cellsOf(file)).toEqual([['<&>"\'中文']]);
   });
@@ -117,7 +153,9 @@ describe('cell values', () => {
 describe('rows and columns', () => {
   it('numbers rows and cells without r after the previous ones, and keeps gaps', async () => {
     const file = await handFile('no-refs.xlsx', {
-      sheets: ['<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="B4"><v>3</v></c><c><v>4</v></c></row><row><c r="C5"><v>5</v></c></row>'],
+      sheets: [
+        '<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="B4"><v>3</v></c><c><v>4</v></c></row><row><c r="C5"><v>5</v></c></row>',
+      ],
     });
     expect(await rowsOf(file)).toEqual([
       { rowNo: 1, cells: [1, 2] },
@@ -127,14 +165,17 @@ describe('rows and columns', () => {
   });
 
   it('tolerates namespace prefixes on elements and attributes', async () => {
-    const sheet = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row x:r="2"><x:c r="A2" x:t="inlineStr"><x:is><x:t>甲</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>';
+    const sheet =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row x:r="2"><x:c r="A2" x:t="inlineStr"><x:is><x:t>甲</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>';
     const parts = { ...workbookParts({ sheets: [''] }), 'xl/worksheets/sheet1.xml': sheet };
     expect(await rowsOf(await writeZip(dir, 'prefixed.xlsx', parts))).toEqual([{ rowNo: 2, cells: ['甲'] }]);
   });
 
   it('keeps maxColumns + 1 cells of a row and notes the last non-blank column beyond them', async () => {
     const file = await handFile('wide.xlsx', {
-      sheets: ['<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c><c r="H1" t="inlineStr"><is><t>x</t></is></c><c r="XFD1" t="inlineStr"><is><t> </t></is></c></row>'],
+      sheets: [
+        '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>5</v></c><c r="H1" t="inlineStr"><is><t>x</t></is></c><c r="XFD1" t="inlineStr"><is><t> </t></is></c></row>',
+      ],
     });
     const [row] = await rowsOf(file, { maxColumns: 3 });
     expect(row).toEqual({ rowNo: 1, cells: [1, null, null, null], lastColumnCut: 8 });
@@ -157,10 +198,18 @@ describe('which worksheet', () => {
     expect(await peekXlsx(file)).toMatchObject({ lastRow: 2, worksheets: 2 });
 
     // exceljs also writes the first tab first in the zip; Excel need not.
-    const parts = workbookParts({ sheets: ['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="1"><c r="A1"><v>2</v></c></row>'] });
-    parts['xl/workbook.xml'] = parts['xl/workbook.xml']!.replace(/(<sheet [^>]*rIdS1"\/>)(<sheet [^>]*rIdS2"\/>)/, '$2$1');
+    const parts = workbookParts({
+      sheets: ['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="1"><c r="A1"><v>2</v></c></row>'],
+    });
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml']!.replace(
+      /(<sheet [^>]*rIdS1"\/>)(<sheet [^>]*rIdS2"\/>)/,
+      '$2$1',
+    );
     const reordered = await writeZip(dir, 'tab-order-by-hand.xlsx', parts);
-    expect([...(await readZipDirectory(reordered)).keys()].filter((n) => n.includes('worksheets/'))).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect([...(await readZipDirectory(reordered)).keys()].filter((n) => n.includes('worksheets/'))).toEqual([
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
     expect(await cellsOf(reordered)).toEqual([[2]]);
   });
 
@@ -176,7 +225,10 @@ describe('which worksheet', () => {
 
   it('reads stored entries and Zip64 records, and a sheet whose target is absolute', async () => {
     const parts = workbookParts({ sheets: ['<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c></row>'] });
-    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels']!.replace('Target="worksheets/', 'Target="/xl/worksheets/');
+    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels']!.replace(
+      'Target="worksheets/',
+      'Target="/xl/worksheets/',
+    );
     for (const opts of [{ stored: true }, { zip64: true }, { stored: true, zip64: true }]) {
       const file = await writeZip(dir, `zip-${JSON.stringify(opts).replace(/\W/g, '')}.xlsx`, parts, opts);
       expect(await cellsOf(file)).toEqual([['甲']]);
@@ -190,7 +242,9 @@ describe('a file that is not a readable workbook', () => {
     await writeFile(path.join(dir, 'text.xlsx'), 'name,id\n');
     expect(await failureOf(path.join(dir, 'empty.xlsx'))).toBe('file.empty');
     expect(await failureOf(path.join(dir, 'text.xlsx'))).toBe('file.notXlsx');
-    expect(await failureOf(await writeZip(dir, 'docx.xlsx', { 'word/document.xml': '<w:document/>' }))).toBe('file.notXlsx');
+    expect(await failureOf(await writeZip(dir, 'docx.xlsx', { 'word/document.xml': '<w:document/>' }))).toBe(
+      'file.notXlsx',
+    );
   });
 
   it('fails a truncated zip as unreadable, keeping the cause', async () => {
@@ -203,7 +257,10 @@ describe('a file that is not a readable workbook', () => {
   });
 
   it('fails a worksheet whose compressed data is damaged, or whose XML is malformed, as unreadable', async () => {
-    const rows = Array.from({ length: 500 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('');
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`,
+    ).join('');
     const file = await writeZip(dir, 'damaged.xlsx', workbookParts({ sheets: [rows] }));
     const bytes = await readFile(file);
     const sheet = (await readZipDirectory(file)).get('xl/worksheets/sheet1.xml')!;
@@ -222,7 +279,8 @@ describe('a file that is not a readable workbook', () => {
 
   it('refuses a worksheet with a DOCTYPE, where entity expansion attacks start', async () => {
     const parts = workbookParts({ sheets: [''] });
-    parts['xl/worksheets/sheet1.xml'] = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]><worksheet><sheetData/></worksheet>';
+    parts['xl/worksheets/sheet1.xml'] =
+      '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]><worksheet><sheetData/></worksheet>';
     expect(await failureOf(await writeZip(dir, 'doctype.xlsx', parts))).toBe('file.unreadable');
   });
 });
@@ -245,7 +303,11 @@ describe('what a file may make the reader hold', () => {
   });
 
   it('writes no temp files, and closes the file when stopped early', async () => {
-    const file = await writeXlsx(dir, 'no-spool.xlsx', Array.from({ length: 3000 }, (_, i) => person(i)));
+    const file = await writeXlsx(
+      dir,
+      'no-spool.xlsx',
+      Array.from({ length: 3000 }, (_, i) => person(i)),
+    );
     const spool = path.join(dir, 'spool');
     await mkdir(spool);
     const tmpdir = process.env.TMPDIR;
@@ -271,7 +333,7 @@ describe('what a file may make the reader hold', () => {
 });
 
 describe('a large worksheet', () => {
-  it('reads every row of 20,000 written by exceljs\'s streaming writer, with texts, numbers and dates intact', async () => {
+  it("reads every row of 20,000 written by exceljs's streaming writer, with texts, numbers and dates intact", async () => {
     const file = path.join(dir, 'large.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
     const sheet = writer.addWorksheet('人口');

@@ -20,7 +20,11 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * Fails with file.empty or file.notXlsx for a file that is no zip, file.tooManySharedStrings
  * past the limits, and file.unreadable for anything damaged or malformed.
  */
-export async function* readFirstWorksheet(filePath: string, limits: FileLimits, known?: XlsxParts): AsyncGenerator<SheetRow> {
+export async function* readFirstWorksheet(
+  filePath: string,
+  limits: FileLimits,
+  known?: XlsxParts,
+): AsyncGenerator<SheetRow> {
   await assertZip(filePath);
   let rowNo = 0;
   try {

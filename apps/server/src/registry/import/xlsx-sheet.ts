@@ -124,7 +124,11 @@ export class SheetHandler implements XmlHandler {
   private closeRow(): void {
     const cells = this.cells;
     if (cells === null) return;
-    this.rows.push(this.lastColumnCut === undefined ? { rowNo: this.rowNo, cells } : { rowNo: this.rowNo, cells, lastColumnCut: this.lastColumnCut });
+    this.rows.push(
+      this.lastColumnCut === undefined
+        ? { rowNo: this.rowNo, cells }
+        : { rowNo: this.rowNo, cells, lastColumnCut: this.lastColumnCut },
+    );
     this.cells = null;
   }
 

@@ -9,7 +9,11 @@ import type { ZipEntry } from './xlsx-zip.js';
  * It is held whole while the worksheet is read, so it is counted as it is read and the import
  * fails past the limits (see FileLimits) before any row is loaded.
  */
-export async function readSharedStrings(filePath: string, entry: ZipEntry, limits: Pick<FileLimits, 'maxSharedStrings' | 'maxSharedStringChars'>): Promise<string[]> {
+export async function readSharedStrings(
+  filePath: string,
+  entry: ZipEntry,
+  limits: Pick<FileLimits, 'maxSharedStrings' | 'maxSharedStringChars'>,
+): Promise<string[]> {
   const handler = new SharedStringsHandler(limits.maxSharedStrings, limits.maxSharedStringChars);
   await parseXmlEntry(filePath, entry, handler);
   return handler.strings;

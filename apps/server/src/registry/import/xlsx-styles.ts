@@ -16,7 +16,9 @@ const MAX_NUMBER_FORMATS = 1 << 16;
 export async function readDateStyles(filePath: string, entry: ZipEntry): Promise<DateStyles> {
   const styles = new StylesHandler();
   await parseXmlEntry(filePath, entry, styles);
-  const flags = Uint8Array.from(styles.cellFormats, (id) => ((styles.customIsDate.get(id) ?? isBuiltinDateFormat(id)) ? 1 : 0));
+  const flags = Uint8Array.from(styles.cellFormats, (id) =>
+    (styles.customIsDate.get(id) ?? isBuiltinDateFormat(id)) ? 1 : 0,
+  );
   return { isDate: (style) => flags[style] === 1 };
 }
 
@@ -34,7 +36,12 @@ function isBuiltinDateFormat(id: number): boolean {
  * test), and outside \x, _x and *x, which show, pad with or repeat a character x.
  */
 function isDateFormatCode(code: string): boolean {
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
+  return /[ymdhMsb]/.test(
+    code
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/[\\_*]./g, ''),
+  );
 }
 
 class StylesHandler implements XmlHandler {
@@ -49,12 +56,14 @@ class StylesHandler implements XmlHandler {
       const id = a.get('numFmtId');
       const code = a.get('formatCode');
       if (id === undefined || code === undefined) return;
-      if (this.customIsDate.size >= MAX_NUMBER_FORMATS) throw new XmlError(`styles.xml has more than ${MAX_NUMBER_FORMATS} number formats`);
+      if (this.customIsDate.size >= MAX_NUMBER_FORMATS)
+        throw new XmlError(`styles.xml has more than ${MAX_NUMBER_FORMATS} number formats`);
       this.customIsDate.set(Number(id), isDateFormatCode(code));
     } else if (name === 'cellXfs') this.inCellXfs = true;
     // cellStyleXfs holds xf elements too: the named styles, which cells do not point at.
     else if (name === 'xf' && this.inCellXfs) {
-      if (this.cellFormats.length >= MAX_CELL_FORMATS) throw new XmlError(`styles.xml has more than ${MAX_CELL_FORMATS} cell formats`);
+      if (this.cellFormats.length >= MAX_CELL_FORMATS)
+        throw new XmlError(`styles.xml has more than ${MAX_CELL_FORMATS} cell formats`);
       this.cellFormats.push(Number(a.get('numFmtId') ?? 0));
     }
   }

@@ -31,8 +31,14 @@ export function workbookParts(book: HandWorkbook): Record<string, string> {
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${book.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
   };
-  book.sheets.forEach((data, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = `<worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`));
-  if (book.sharedStrings) parts['xl/sharedStrings.xml'] = `<sst xmlns="${MAIN}">${book.sharedStrings.map((s) => `<si>${s}</si>`).join('')}</sst>`;
+  book.sheets.forEach(
+    (data, i) =>
+      (parts[`xl/worksheets/sheet${i + 1}.xml`] =
+        `<worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`),
+  );
+  if (book.sharedStrings)
+    parts['xl/sharedStrings.xml'] =
+      `<sst xmlns="${MAIN}">${book.sharedStrings.map((s) => `<si>${s}</si>`).join('')}</sst>`;
   if (book.styles) parts['xl/styles.xml'] = `<styleSheet xmlns="${MAIN}">${book.styles}</styleSheet>`;
   return parts;
 }
@@ -49,7 +55,12 @@ export interface ZipOptions {
 }
 
 /** Writes the entries, in order, as a zip. */
-export async function writeZip(dir: string, name: string, entries: Record<string, string | Buffer>, opts: ZipOptions = {}): Promise<string> {
+export async function writeZip(
+  dir: string,
+  name: string,
+  entries: Record<string, string | Buffer>,
+  opts: ZipOptions = {},
+): Promise<string> {
   const body: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -76,7 +87,9 @@ export async function writeZip(dir: string, name: string, entries: Record<string
   end.writeUInt16LE(opts.zip64 ? 0xffff : count, 10);
   end.writeUInt32LE(opts.zip64 ? 0xffffffff : directory.length, 12);
   end.writeUInt32LE(opts.zip64 ? 0xffffffff : offset, 16);
-  const tail = opts.zip64 ? [zip64End(count, directory.length, offset), zip64Locator(offset + directory.length), end] : [end];
+  const tail = opts.zip64
+    ? [zip64End(count, directory.length, offset), zip64Locator(offset + directory.length), end]
+    : [end];
   const file = path.join(dir, name);
   await writeFile(file, Buffer.concat([...body, directory, ...tail]));
   return file;

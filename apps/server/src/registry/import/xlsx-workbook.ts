@@ -41,7 +41,8 @@ export async function openXlsxParts(filePath: string): Promise<XlsxParts> {
   const first = worksheets.find((s) => !s.hidden) ?? worksheets[0];
   const firstSheet = first ? zip.get(first.path.toLowerCase()) : null;
   if (firstSheet === undefined) throw new XmlError(`the workbook's first worksheet ${first?.path} is missing`);
-  const part = (type: string, usual: string) => zip.get(([...rels.values()].find((r) => r.type.endsWith(type))?.path ?? usual).toLowerCase()) ?? null;
+  const part = (type: string, usual: string) =>
+    zip.get(([...rels.values()].find((r) => r.type.endsWith(type))?.path ?? usual).toLowerCase()) ?? null;
   return {
     firstSheet,
     worksheets: worksheets.length,
@@ -52,7 +53,11 @@ export async function openXlsxParts(filePath: string): Promise<XlsxParts> {
 }
 
 /** A part's relationships by id, from its .rels part (xl/_rels/workbook.xml.rels for xl/workbook.xml). */
-async function relationships(filePath: string, zip: ZipDirectory, partPath: string): Promise<Map<string, Relationship>> {
+async function relationships(
+  filePath: string,
+  zip: ZipDirectory,
+  partPath: string,
+): Promise<Map<string, Relationship>> {
   const dir = posix.dirname(partPath);
   const relsPath = `${dir === '.' ? '' : `${dir}/`}_rels/${posix.basename(partPath)}.rels`;
   const entry = zip.get(relsPath.toLowerCase());

@@ -7,7 +7,12 @@ type Event = ['open', string, Record<string, string | undefined>] | ['close', st
 function eventsOf(chunks: readonly string[], wanted: readonly string[] = ['r', 't', 'id', 'v']): Event[] {
   const events: Event[] = [];
   const handler: XmlHandler = {
-    open: (name, a) => events.push(['open', name, Object.fromEntries(wanted.flatMap((w) => (a.get(w) === undefined ? [] : [[w, a.get(w)]])))]),
+    open: (name, a) =>
+      events.push([
+        'open',
+        name,
+        Object.fromEntries(wanted.flatMap((w) => (a.get(w) === undefined ? [] : [[w, a.get(w)]]))),
+      ]),
     close: (name) => events.push(['close', name]),
     text: (text) => {
       const last = events.at(-1);
@@ -51,13 +56,25 @@ describe('the XML tokenizer', () => {
     const whole = eventsOf([DOC]);
     for (let i = 0; i <= DOC.length; i++) expect(eventsOf([DOC.slice(0, i), DOC.slice(i)])).toEqual(whole);
     for (let size = 1; size <= 7; size++) {
-      const chunks = Array.from({ length: Math.ceil(DOC.length / size) }, (_, k) => DOC.slice(k * size, (k + 1) * size));
+      const chunks = Array.from({ length: Math.ceil(DOC.length / size) }, (_, k) =>
+        DOC.slice(k * size, (k + 1) * size),
+      );
       expect(eventsOf(chunks)).toEqual(whole);
     }
   });
 
   it('refuses malformed XML', () => {
-    for (const bad of ['<a>', '<a></a></b>', '<a b="1></a>', '<a b=1></a>', '<a>&nbsp;</a>', '<a>&amp</a>', '<!DOCTYPE a><a/>', '<a>&#0;</a>', '<a/ >']) {
+    for (const bad of [
+      '<a>',
+      '<a></a></b>',
+      '<a b="1></a>',
+      '<a b=1></a>',
+      '<a>&nbsp;</a>',
+      '<a>&amp</a>',
+      '<!DOCTYPE a><a/>',
+      '<a>&#0;</a>',
+      '<a/ >',
+    ]) {
       expect(() => eventsOf([bad]), bad).toThrow(XmlError);
     }
   });

@@ -58,7 +58,8 @@ export class XmlTokenizer {
       i = end;
     }
     this.rest = i < n ? s.slice(i) : '';
-    if (this.rest.length > MAX_MARKUP_CHARS) throw new XmlError(`XML markup longer than ${MAX_MARKUP_CHARS} characters`);
+    if (this.rest.length > MAX_MARKUP_CHARS)
+      throw new XmlError(`XML markup longer than ${MAX_MARKUP_CHARS} characters`);
   }
 
   /** The input is complete: fails on an unfinished tag or an element left open (a truncated part). */
@@ -135,7 +136,8 @@ export class XmlTokenizer {
       const nameEnd = j;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) return -1;
-      if (s.charCodeAt(j) !== 0x3d /* = */ || nameEnd === nameStart) throw new XmlError(`XML tag <${name}> is malformed`);
+      if (s.charCodeAt(j) !== 0x3d /* = */ || nameEnd === nameStart)
+        throw new XmlError(`XML tag <${name}> is malformed`);
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) return -1;
@@ -175,7 +177,8 @@ class TagAttributes implements XmlAttributes {
     const at = this.at;
     for (let k = 0; k < this.length; k += 4) {
       const start = at[k]!;
-      if (at[k + 1]! - start === name.length && this.s.startsWith(name, start)) return decodeEntities(this.s.slice(at[k + 2], at[k + 3]));
+      if (at[k + 1]! - start === name.length && this.s.startsWith(name, start))
+        return decodeEntities(this.s.slice(at[k + 2], at[k + 3]));
     }
     return undefined;
   }
@@ -229,7 +232,7 @@ function isNameEnd(c: number): boolean {
 }
 
 function isAttributeNameEnd(c: number): boolean {
-  return c === 0x3d /* = */ || isNameEnd(c) || c === 0x3c /* < */;
+  return c === 0x3d /* = */ || isNameEnd(c) || c === 0x3c; /* < */
 }
 
 /** Runs a whole zip entry through a handler. */

@@ -47,7 +47,8 @@ export async function readZipDirectory(filePath: string): Promise<ZipDirectory> 
 
 /** The entry's uncompressed bytes as a stream; destroying it closes the file. */
 async function openZipEntry(filePath: string, entry: ZipEntry): Promise<Readable> {
-  if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
+  if (entry.method !== STORED && entry.method !== DEFLATED)
+    throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
   const start = await dataStart(filePath, entry);
   if (entry.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK_BYTES });
@@ -64,10 +65,12 @@ export async function* zipEntryText(filePath: string, entry: ZipEntry): AsyncGen
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (bytes > entry.uncompressedSize) throw new ZipError(`${entry.name} holds more than its declared ${entry.uncompressedSize} bytes`);
+      if (bytes > entry.uncompressedSize)
+        throw new ZipError(`${entry.name} holds more than its declared ${entry.uncompressedSize} bytes`);
       yield decoder.decode(chunk, { stream: true });
     }
-    if (bytes !== entry.uncompressedSize) throw new ZipError(`${entry.name} holds ${bytes} bytes, not its declared ${entry.uncompressedSize}`);
+    if (bytes !== entry.uncompressedSize)
+      throw new ZipError(`${entry.name} holds ${bytes} bytes, not its declared ${entry.uncompressedSize}`);
     const last = decoder.decode();
     if (last !== '') yield last;
   } finally {
@@ -80,9 +83,14 @@ async function findDirectory(file: FileHandle, size: number): Promise<{ offset: 
   const tail = await readExactly(file, tailStart, size - tailStart);
   let eocd = tail.length - 22;
   // The record ends the file but for a comment of up to 64 KiB, which may itself hold the signature.
-  while (eocd >= 0 && !(tail.readUInt32LE(eocd) === EOCD_SIGNATURE && eocd + 22 + tail.readUInt16LE(eocd + 20) <= tail.length)) eocd--;
+  while (
+    eocd >= 0 &&
+    !(tail.readUInt32LE(eocd) === EOCD_SIGNATURE && eocd + 22 + tail.readUInt16LE(eocd + 20) <= tail.length)
+  )
+    eocd--;
   if (eocd < 0) throw new ZipError('no end of central directory record (a truncated or damaged zip)');
-  if (tail.readUInt16LE(eocd + 4) !== 0 && tail.readUInt16LE(eocd + 4) !== 0xffff) throw new ZipError('a multi-volume zip');
+  if (tail.readUInt16LE(eocd + 4) !== 0 && tail.readUInt16LE(eocd + 4) !== 0xffff)
+    throw new ZipError('a multi-volume zip');
   let length = tail.readUInt32LE(eocd + 12);
   let offset = tail.readUInt32LE(eocd + 16);
   if (length === 0xffffffff || offset === 0xffffffff || tail.readUInt16LE(eocd + 10) === 0xffff) {
@@ -93,11 +101,17 @@ async function findDirectory(file: FileHandle, size: number): Promise<{ offset: 
   return { offset, length };
 }
 
-async function zip64Directory(file: FileHandle, tail: Buffer, eocd: number): Promise<{ offset: number; length: number }> {
+async function zip64Directory(
+  file: FileHandle,
+  tail: Buffer,
+  eocd: number,
+): Promise<{ offset: number; length: number }> {
   const locator = eocd - 20;
-  if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) throw new ZipError('a Zip64 directory without its locator');
+  if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE)
+    throw new ZipError('a Zip64 directory without its locator');
   const record = await readExactly(file, uint64(tail, locator + 8), 56);
-  if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipError('a damaged Zip64 end of central directory record');
+  if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE)
+    throw new ZipError('a damaged Zip64 end of central directory record');
   return { length: uint64(record, 40), offset: uint64(record, 48) };
 }
 
@@ -123,7 +137,8 @@ function parseDirectory(dir: Buffer, fileSize: number): Map<string, ZipEntry> {
       },
       dir.subarray(extraStart, extraEnd),
     );
-    if (entry.localHeaderOffset + 30 + entry.compressedSize > fileSize) throw new ZipError(`${name} lies outside the file`);
+    if (entry.localHeaderOffset + 30 + entry.compressedSize > fileSize)
+      throw new ZipError(`${name} lies outside the file`);
     const key = name.toLowerCase();
     // Two entries of one name leave it open which one a reader takes: not a package Excel writes.
     if (entries.has(key)) throw new ZipError(`two entries named ${name}`);
@@ -135,7 +150,9 @@ function parseDirectory(dir: Buffer, fileSize: number): Map<string, ZipEntry> {
 
 /** A Zip64 entry stores 0xFFFFFFFF in the directory and the real value in its extra field, in this order. */
 function withZip64Sizes(entry: ZipEntry, extra: Buffer): ZipEntry {
-  const fields = (['uncompressedSize', 'compressedSize', 'localHeaderOffset'] as const).filter((f) => entry[f] === 0xffffffff);
+  const fields = (['uncompressedSize', 'compressedSize', 'localHeaderOffset'] as const).filter(
+    (f) => entry[f] === 0xffffffff,
+  );
   if (fields.length === 0) return entry;
   for (let p = 0; p + 4 <= extra.length; p += 4 + extra.readUInt16LE(p + 2)) {
     if (extra.readUInt16LE(p) !== ZIP64_EXTRA) continue;
@@ -151,9 +168,11 @@ async function dataStart(filePath: string, entry: ZipEntry): Promise<number> {
   const file = await open(filePath, 'r');
   try {
     const header = await readExactly(file, entry.localHeaderOffset, 30);
-    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipError(`${entry.name} has no local header where the directory says`);
+    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE)
+      throw new ZipError(`${entry.name} has no local header where the directory says`);
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (start + entry.compressedSize > (await file.stat()).size) throw new ZipError(`${entry.name} is cut short (a truncated zip)`);
+    if (start + entry.compressedSize > (await file.stat()).size)
+      throw new ZipError(`${entry.name} is cut short (a truncated zip)`);
     return start;
   } finally {
     await file.close();

@@ -31,7 +31,12 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
             style={{ width: 220 }}
             placeholder={t('audit.filters.actionPlaceholder')}
             options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` }))}
-            showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+            showSearch={{
+              filterOption: (input, option) =>
+                String(option?.label ?? '')
+                  .toLowerCase()
+                  .includes(input.toLowerCase()),
+            }}
             data-testid="audit-filter-action"
           />
         </Form.Item>

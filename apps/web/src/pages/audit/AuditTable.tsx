@@ -44,7 +44,11 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: Props) {
         </Tooltip>
       ),
     },
-    { title: t('audit.columns.target'), key: 'target', render: (_, e) => targetLabel(e.targetType, e.targetId) || none },
+    {
+      title: t('audit.columns.target'),
+      key: 'target',
+      render: (_, e) => targetLabel(e.targetType, e.targetId) || none,
+    },
     {
       title: t('audit.columns.outcome'),
       dataIndex: 'outcome',
@@ -54,7 +58,11 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: Props) {
         </Tag>
       ),
     },
-    { title: t('audit.columns.clientIp'), dataIndex: 'clientIp', render: (ip: string | null) => <span className="mono">{ip ?? none}</span> },
+    {
+      title: t('audit.columns.clientIp'),
+      dataIndex: 'clientIp',
+      render: (ip: string | null) => <span className="mono">{ip ?? none}</span>,
+    },
   ];
 
   return (

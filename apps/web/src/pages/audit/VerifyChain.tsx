@@ -24,7 +24,12 @@ export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerifi
   }
 
   return (
-    <Button icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void verify()} data-testid="audit-verify">
+    <Button
+      icon={<SafetyCertificateOutlined />}
+      loading={busy}
+      onClick={() => void verify()}
+      data-testid="audit-verify"
+    >
       {t('audit.verify.button')}
     </Button>
   );

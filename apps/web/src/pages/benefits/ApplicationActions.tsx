@@ -12,7 +12,11 @@ import { RejectModal } from './RejectModal';
 type Props = { application: ApplicationDetail; onChanged: (next: ApplicationDetail | null) => void };
 type Step = 'approve' | 'appeal' | 'closeNotice';
 
-const CALLS: Record<Step, (id: number) => Promise<ApplicationDetail>> = { approve: approveApplication, appeal: appealApplication, closeNotice: closeApplicationNotice };
+const CALLS: Record<Step, (id: number) => Promise<ApplicationDetail>> = {
+  approve: approveApplication,
+  appeal: appealApplication,
+  closeNotice: closeApplicationNotice,
+};
 
 /**
  * The buttons the application's state offers the user, as the domain's review() would allow
@@ -35,7 +39,8 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
   const done = (step: Step | 'reject', next: ApplicationDetail) => {
     if (step === 'approve') {
       if (next.status === 'inReview') return t('benefits.applications.done.approve', { level: levelName(next.level) });
-      if (next.status === 'publicNotice') return t('benefits.applications.done.approveNotice', { date: next.noticeUntil ?? '' });
+      if (next.status === 'publicNotice')
+        return t('benefits.applications.done.approveNotice', { date: next.noticeUntil ?? '' });
       return t('benefits.applications.done.approveFinal');
     }
     if (step === 'appeal') return t('benefits.applications.done.appeal', { level: levelName(next.level) });
@@ -59,13 +64,26 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
 
   // An appeal is reviewed by someone other than the one who rejected it (the server enforces it too).
   const rejection = a.decisions.filter((d) => d.action === 'reject').at(-1);
-  const ownRejection = a.appealed && rejection !== undefined && rejection.level === a.level && rejection.decidedBy === me.id;
+  const ownRejection =
+    a.appealed && rejection !== undefined && rejection.level === a.level && rejection.decidedBy === me.id;
   const ownHint = ownRejection ? t('benefits.applications.ownRejection') : undefined;
 
   const approveButton = (
     <Tooltip title={ownHint}>
-      <Popconfirm title={t('benefits.applications.approveConfirm')} okText={t('benefits.applications.action.approve')} cancelText={t('common.cancel')} onConfirm={() => act('approve')} disabled={ownRejection}>
-        <Button type="primary" icon={<CheckOutlined />} loading={busy === 'approve'} disabled={ownRejection} data-testid="application-approve">
+      <Popconfirm
+        title={t('benefits.applications.approveConfirm')}
+        okText={t('benefits.applications.action.approve')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => act('approve')}
+        disabled={ownRejection}
+      >
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={busy === 'approve'}
+          disabled={ownRejection}
+          data-testid="application-approve"
+        >
           {t('benefits.applications.action.approve')}
         </Button>
       </Popconfirm>
@@ -73,7 +91,13 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
   );
   const rejectButton = (
     <Tooltip title={ownHint}>
-      <Button danger icon={<CloseOutlined />} disabled={ownRejection} onClick={() => setRejecting(true)} data-testid="application-reject">
+      <Button
+        danger
+        icon={<CloseOutlined />}
+        disabled={ownRejection}
+        onClick={() => setRejecting(true)}
+        data-testid="application-reject"
+      >
         {t('benefits.applications.action.reject')}
       </Button>
     </Tooltip>
@@ -91,15 +115,29 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
           </Space>
         </Flex>
       ) : (
-        <Alert type="info" showIcon title={t('benefits.applications.waiting', { level: levelName(a.level) })} data-testid="application-waiting" />
+        <Alert
+          type="info"
+          showIcon
+          title={t('benefits.applications.waiting', { level: levelName(a.level) })}
+          data-testid="application-waiting"
+        />
       );
   } else if (a.status === 'publicNotice' && myLevel === last) {
     const running = a.noticeUntil !== null && chinaDateOf(new Date()) <= a.noticeUntil;
     buttons = (
       <Space wrap>
         {me.roles.includes('countyAdmin') && (
-          <Tooltip title={running ? t('benefits.applications.noticeRunning', { date: a.noticeUntil ?? '' }) : undefined}>
-            <Button type="primary" icon={<SafetyCertificateOutlined />} disabled={running} loading={busy === 'closeNotice'} onClick={() => void act('closeNotice')} data-testid="application-close-notice">
+          <Tooltip
+            title={running ? t('benefits.applications.noticeRunning', { date: a.noticeUntil ?? '' }) : undefined}
+          >
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              disabled={running}
+              loading={busy === 'closeNotice'}
+              onClick={() => void act('closeNotice')}
+              data-testid="application-close-notice"
+            >
               {t('benefits.applications.action.closeNotice')}
             </Button>
           </Tooltip>
@@ -111,7 +149,12 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
     buttons = (
       <Flex vertical gap={8} align="start">
         <Typography.Text type="secondary">{t('benefits.applications.appealHint')}</Typography.Text>
-        <Button icon={<FlagOutlined />} loading={busy === 'appeal'} onClick={() => void act('appeal')} data-testid="application-appeal">
+        <Button
+          icon={<FlagOutlined />}
+          loading={busy === 'appeal'}
+          onClick={() => void act('appeal')}
+          data-testid="application-appeal"
+        >
           {t('benefits.applications.action.appeal')}
         </Button>
       </Flex>

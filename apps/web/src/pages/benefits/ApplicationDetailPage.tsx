@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, AuditOutlined, FileDoneOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  AuditOutlined,
+  FileDoneOutlined,
+  HistoryOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,19 +43,48 @@ function Overview({ application: a, regionName }: { application: ApplicationDeta
   const lang = useLang();
   const none = t('common.none');
   const items = [
-    { key: 'beneficiary', label: t('benefits.applications.beneficiary'), children: <Link to={`/persons/${a.beneficiaryId}`}>{a.beneficiaryName}</Link> },
-    { key: 'idNumber', label: t('benefits.applications.idNumber'), children: <MaskedId value={a.beneficiaryIdMasked} /> },
+    {
+      key: 'beneficiary',
+      label: t('benefits.applications.beneficiary'),
+      children: <Link to={`/persons/${a.beneficiaryId}`}>{a.beneficiaryName}</Link>,
+    },
+    {
+      key: 'idNumber',
+      label: t('benefits.applications.idNumber'),
+      children: <MaskedId value={a.beneficiaryIdMasked} />,
+    },
     { key: 'region', label: t('benefits.applications.region'), children: regionName },
-    { key: 'scheme', label: t('benefits.applications.scheme'), children: <Link to={`/schemes/${encodeURIComponent(a.schemeCode)}`}>{schemeNameOf(a.schemeCode, lang)}</Link> },
+    {
+      key: 'scheme',
+      label: t('benefits.applications.scheme'),
+      children: <Link to={`/schemes/${encodeURIComponent(a.schemeCode)}`}>{schemeNameOf(a.schemeCode, lang)}</Link>,
+    },
     { key: 'applicant', label: t('benefits.applications.applicant'), children: a.applicantName ?? none },
-    { key: 'channel', label: t('benefits.applications.channel'), children: optionalLabel('benefits.channel', a.channel) },
+    {
+      key: 'channel',
+      label: t('benefits.applications.channel'),
+      children: optionalLabel('benefits.channel', a.channel),
+    },
     { key: 'facts', label: t('benefits.applications.facts'), children: <Facts application={a} /> },
     { key: 'createdAt', label: t('benefits.applications.createdAt'), children: formatDateTime(a.createdAt) },
-    { key: 'level', label: t('benefits.applications.level'), children: <span data-testid="application-level">{t(`benefits.reviewLevel.${a.level}`)}</span> },
+    {
+      key: 'level',
+      label: t('benefits.applications.level'),
+      children: <span data-testid="application-level">{t(`benefits.reviewLevel.${a.level}`)}</span>,
+    },
   ];
-  if (a.noticeUntil) items.push({ key: 'noticeUntil', label: t('benefits.applications.noticeUntil'), children: a.noticeUntil });
+  if (a.noticeUntil)
+    items.push({ key: 'noticeUntil', label: t('benefits.applications.noticeUntil'), children: a.noticeUntil });
   if (a.rejectionReason) {
-    items.push({ key: 'reason', label: t('benefits.applications.rejectionReason'), children: <Typography.Text type="danger" data-testid="application-rejection-reason">{a.rejectionReason}</Typography.Text> });
+    items.push({
+      key: 'reason',
+      label: t('benefits.applications.rejectionReason'),
+      children: (
+        <Typography.Text type="danger" data-testid="application-rejection-reason">
+          {a.rejectionReason}
+        </Typography.Text>
+      ),
+    });
   }
   return <Descriptions bordered size="middle" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;
 }
@@ -69,12 +104,24 @@ export function ApplicationDetailPage() {
   const regionName = useRegionNames(app ? [app.regionCode] : []);
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/applications')} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => void navigate('/applications')}
+      style={{ paddingInline: 0 }}
+    >
       {t('benefits.applications.back')}
     </Button>
   );
   if (!valid || (isApiError(loaded.error) && (loaded.error.status === 404 || loaded.error.status === 403))) {
-    return <Result status="404" title={t('benefits.applications.notFound')} subTitle={isApiError(loaded.error) ? loaded.error.message : undefined} extra={back} />;
+    return (
+      <Result
+        status="404"
+        title={t('benefits.applications.notFound')}
+        subTitle={isApiError(loaded.error) ? loaded.error.message : undefined}
+        extra={back}
+      />
+    );
   }
 
   return (
@@ -90,24 +137,57 @@ export function ApplicationDetailPage() {
               </Typography.Title>
               <ApplicationStatusTags application={app} />
             </Space>
-            <Card title={<><FileDoneOutlined /> {schemeNameOf(app.schemeCode, lang)}</>}>
+            <Card
+              title={
+                <>
+                  <FileDoneOutlined /> {schemeNameOf(app.schemeCode, lang)}
+                </>
+              }
+            >
               <Overview application={app} regionName={regionName(app.regionCode)} />
             </Card>
-            <Card title={<><AuditOutlined /> {t('benefits.applications.progress')}</>} data-testid="application-progress">
+            <Card
+              title={
+                <>
+                  <AuditOutlined /> {t('benefits.applications.progress')}
+                </>
+              }
+              data-testid="application-progress"
+            >
               <Flex vertical gap={24}>
                 <ReviewSteps application={app} />
-                <ApplicationActions application={app} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+                <ApplicationActions
+                  application={app}
+                  onChanged={(next) => (next ? setLatest(next) : loaded.reload())}
+                />
               </Flex>
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={10}>
-                <Card title={<><HistoryOutlined /> {t('benefits.applications.decisions')}</>}>
+                <Card
+                  title={
+                    <>
+                      <HistoryOutlined /> {t('benefits.applications.decisions')}
+                    </>
+                  }
+                >
                   <DecisionsTimeline decisions={app.decisions} />
                 </Card>
               </Col>
               <Col xs={24} xl={14}>
-                <Card title={<><SafetyCertificateOutlined /> {t('benefits.applications.eligibility')}</>} data-testid="application-eligibility">
-                  {app.eligibility ? <EligibilityVerdict result={app.eligibility} /> : <Typography.Text type="secondary">{t('benefits.applications.noEligibility')}</Typography.Text>}
+                <Card
+                  title={
+                    <>
+                      <SafetyCertificateOutlined /> {t('benefits.applications.eligibility')}
+                    </>
+                  }
+                  data-testid="application-eligibility"
+                >
+                  {app.eligibility ? (
+                    <EligibilityVerdict result={app.eligibility} />
+                  ) : (
+                    <Typography.Text type="secondary">{t('benefits.applications.noEligibility')}</Typography.Text>
+                  )}
                 </Card>
               </Col>
             </Row>

@@ -35,12 +35,24 @@ export function ApplicationResultCard({ application: a }: { application: Applica
           column={{ xs: 1, md: 3 }}
           items={[
             { key: 'scheme', label: t('benefits.applications.scheme'), children: schemeNameOf(a.schemeCode, lang) },
-            { key: 'level', label: t('benefits.applications.level'), children: <span data-testid="application-level">{t(`benefits.reviewLevel.${a.level}`)}</span> },
-            { key: 'applicant', label: t('benefits.applications.applicant'), children: a.applicantName ?? t('common.none') },
+            {
+              key: 'level',
+              label: t('benefits.applications.level'),
+              children: <span data-testid="application-level">{t(`benefits.reviewLevel.${a.level}`)}</span>,
+            },
+            {
+              key: 'applicant',
+              label: t('benefits.applications.applicant'),
+              children: a.applicantName ?? t('common.none'),
+            },
           ]}
         />
         <ReviewSteps application={a} />
-        {a.eligibility ? <EligibilityVerdict result={a.eligibility} /> : <Typography.Text type="secondary">{t('benefits.applications.noEligibility')}</Typography.Text>}
+        {a.eligibility ? (
+          <EligibilityVerdict result={a.eligibility} />
+        ) : (
+          <Typography.Text type="secondary">{t('benefits.applications.noEligibility')}</Typography.Text>
+        )}
       </Flex>
     </Card>
   );

@@ -22,7 +22,16 @@ function OpenById() {
   const open = () => id !== null && void navigate(`/applications/${id}`);
   return (
     <Space.Compact>
-      <InputNumber<number> min={1} precision={0} value={id} onChange={setId} onPressEnter={open} placeholder={t('benefits.applications.openById')} style={{ width: 160 }} data-testid="application-id-input" />
+      <InputNumber<number>
+        min={1}
+        precision={0}
+        value={id}
+        onChange={setId}
+        onPressEnter={open}
+        placeholder={t('benefits.applications.openById')}
+        style={{ width: 160 }}
+        data-testid="application-id-input"
+      />
       <Button icon={<SearchOutlined />} disabled={id === null} onClick={open} data-testid="application-id-open">
         {t('benefits.applications.open')}
       </Button>
@@ -41,13 +50,37 @@ export function ApplicationsPage() {
   const none = t('common.none');
 
   const columns: TableColumnsType<ApplicationSummary> = [
-    { title: t('benefits.applications.id'), dataIndex: 'id', render: (id: number) => <Link to={`/applications/${id}`}>#{id}</Link> },
+    {
+      title: t('benefits.applications.id'),
+      dataIndex: 'id',
+      render: (id: number) => <Link to={`/applications/${id}`}>#{id}</Link>,
+    },
     { title: t('benefits.applications.beneficiary'), dataIndex: 'beneficiaryName' },
-    { title: t('benefits.applications.idNumber'), dataIndex: 'beneficiaryIdMasked', render: (v: string) => <MaskedId value={v} /> },
-    { title: t('benefits.applications.scheme'), dataIndex: 'schemeCode', render: (code: string) => schemeNameOf(code, lang) },
-    { title: t('benefits.applications.level'), dataIndex: 'level', render: (l: ReviewLevel) => t(`benefits.reviewLevel.${l}`) },
-    { title: t('benefits.applications.status'), key: 'status', render: (_, a) => <ApplicationStatusTags application={a} /> },
-    { title: t('benefits.applications.noticeUntil'), dataIndex: 'noticeUntil', render: (d: string | null) => d ?? none },
+    {
+      title: t('benefits.applications.idNumber'),
+      dataIndex: 'beneficiaryIdMasked',
+      render: (v: string) => <MaskedId value={v} />,
+    },
+    {
+      title: t('benefits.applications.scheme'),
+      dataIndex: 'schemeCode',
+      render: (code: string) => schemeNameOf(code, lang),
+    },
+    {
+      title: t('benefits.applications.level'),
+      dataIndex: 'level',
+      render: (l: ReviewLevel) => t(`benefits.reviewLevel.${l}`),
+    },
+    {
+      title: t('benefits.applications.status'),
+      key: 'status',
+      render: (_, a) => <ApplicationStatusTags application={a} />,
+    },
+    {
+      title: t('benefits.applications.noticeUntil'),
+      dataIndex: 'noticeUntil',
+      render: (d: string | null) => d ?? none,
+    },
     { title: t('benefits.applications.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
   ];
   const levelName = level ? t(`benefits.reviewLevel.${level}`) : none;
@@ -61,7 +94,10 @@ export function ApplicationsPage() {
       <Card>
         <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
           <Typography.Text type="secondary">
-            {t(level === 'county' ? 'benefits.applications.hintCounty' : 'benefits.applications.hint', { region: me.jurisdiction.name, level: levelName })}
+            {t(level === 'county' ? 'benefits.applications.hintCounty' : 'benefits.applications.hint', {
+              region: me.jurisdiction.name,
+              level: levelName,
+            })}
           </Typography.Text>
           <OpenById />
         </Flex>
@@ -74,7 +110,9 @@ export function ApplicationsPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('benefits.applications.empty') }}
-          onRow={(a) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a') && void navigate(`/applications/${a.id}`) })}
+          onRow={(a) => ({
+            onClick: (e) => !(e.target as HTMLElement).closest('a') && void navigate(`/applications/${a.id}`),
+          })}
           data-testid="applications-table"
         />
       </Card>

@@ -11,11 +11,22 @@ import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
-import { SPECIAL_FAMILY_STATUSES, factKeysOf, toApplicationRequest, type ApplyFormValues as FormValues } from './applicationForm';
+import {
+  SPECIAL_FAMILY_STATUSES,
+  factKeysOf,
+  toApplicationRequest,
+  type ApplyFormValues as FormValues,
+} from './applicationForm';
 import { isFieldProblems } from './draftForm';
 import { schemeName } from './schemeLabels';
 
-type Props = { personId: number; personName: string; open: boolean; onClose: () => void; onSubmitted: (application: ApplicationDetail) => void };
+type Props = {
+  personId: number;
+  personName: string;
+  open: boolean;
+  onClose: () => void;
+  onSubmitted: (application: ApplicationDetail) => void;
+};
 
 /** 申请补贴: a caseworker applies for a person under a scheme that is not proactive. */
 export function ApplyModal({ personId, personName, open, onClose, onSubmitted }: Props) {
@@ -29,7 +40,9 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
   const [saving, setSaving] = useState(false);
   const code = Form.useWatch('scheme', form);
   const factKeys = factKeysOf(code);
-  const options = (schemes.data ?? []).filter((s) => !s.proactive).map((s) => ({ value: s.code, label: schemeName(s.name, lang) }));
+  const options = (schemes.data ?? [])
+    .filter((s) => !s.proactive)
+    .map((s) => ({ value: s.code, label: schemeName(s.name, lang) }));
 
   const submit = async (values: FormValues) => {
     setSaving(true);
@@ -43,7 +56,14 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
     } catch (e) {
       setError(e);
       if (isApiError(e) && isFieldProblems(e.details)) {
-        setProblems(e.details.map((d) => t('benefits.apply.problem', { field: optionalLabel('benefits.facts', d.field.replace(/^facts\./, '')), message: pick(d.message, lang) })));
+        setProblems(
+          e.details.map((d) =>
+            t('benefits.apply.problem', {
+              field: optionalLabel('benefits.facts', d.field.replace(/^facts\./, '')),
+              message: pick(d.message, lang),
+            }),
+          ),
+        );
       }
     } finally {
       setSaving(false);
@@ -62,7 +82,14 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" icon={<SendOutlined />} loading={saving} disabled={options.length === 0} onClick={() => form.submit()} data-testid="apply-submit">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            loading={saving}
+            disabled={options.length === 0}
+            onClick={() => form.submit()}
+            data-testid="apply-submit"
+          >
             {t('benefits.apply.submit')}
           </Button>
         </>
@@ -71,38 +98,81 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
       maskClosable={false}
     >
       <div data-testid="apply-modal">
-      <Typography.Paragraph type="secondary">{t('benefits.apply.hint')}</Typography.Paragraph>
-      <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
-      {!schemes.loading && !schemes.error && options.length === 0 && <Alert type="info" showIcon title={t('benefits.apply.noSchemes')} style={{ marginBottom: 16 }} />}
-      <div data-testid="apply-error">
-        <ApiErrorAlert error={error} />
-      </div>
-      {problems.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="apply-problems" title={problems.map((text, i) => <div key={i}>{text}</div>)} />
-      )}
-      <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark="optional" onValuesChange={() => setError(null)}>
-        <Form.Item name="scheme" label={t('benefits.apply.scheme')} rules={[{ required: true, message: t('benefits.apply.schemeRequired') }]}>
-          <Select placeholder={t('benefits.eligibility.pickScheme')} loading={schemes.loading} options={options} data-testid="apply-scheme" />
-        </Form.Item>
-        {code && (
-          <Form.Item label={t('benefits.apply.declarations')} required={false} style={{ marginBottom: factKeys.length > 0 ? 8 : 24 }}>
-            {factKeys.length === 0 && <Typography.Text type="secondary">{t('benefits.apply.noDeclarations')}</Typography.Text>}
+        <Typography.Paragraph type="secondary">{t('benefits.apply.hint')}</Typography.Paragraph>
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+        {!schemes.loading && !schemes.error && options.length === 0 && (
+          <Alert type="info" showIcon title={t('benefits.apply.noSchemes')} style={{ marginBottom: 16 }} />
+        )}
+        <div data-testid="apply-error">
+          <ApiErrorAlert error={error} />
+        </div>
+        {problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="apply-problems"
+            title={problems.map((text, i) => (
+              <div key={i}>{text}</div>
+            ))}
+          />
+        )}
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          requiredMark="optional"
+          onValuesChange={() => setError(null)}
+        >
+          <Form.Item
+            name="scheme"
+            label={t('benefits.apply.scheme')}
+            rules={[{ required: true, message: t('benefits.apply.schemeRequired') }]}
+          >
+            <Select
+              placeholder={t('benefits.eligibility.pickScheme')}
+              loading={schemes.loading}
+              options={options}
+              data-testid="apply-scheme"
+            />
           </Form.Item>
-        )}
-        {factKeys.map((key) =>
-          key === 'specialFamilyStatus' ? (
-            <Form.Item key={key} name={['facts', key]} label={optionalLabel('benefits.facts', key)} rules={[{ required: true, message: t('benefits.apply.specialFamilyRequired') }]}>
-              <Select options={SPECIAL_FAMILY_STATUSES.map((s) => ({ value: s, label: t(`benefits.amountKeys.${s}`) }))} data-testid={`apply-fact-${key}`} />
+          {code && (
+            <Form.Item
+              label={t('benefits.apply.declarations')}
+              required={false}
+              style={{ marginBottom: factKeys.length > 0 ? 8 : 24 }}
+            >
+              {factKeys.length === 0 && (
+                <Typography.Text type="secondary">{t('benefits.apply.noDeclarations')}</Typography.Text>
+              )}
             </Form.Item>
-          ) : (
-            <Form.Item key={key} name={['facts', key]} valuePropName="checked" extra={t('benefits.apply.declare')}>
-              <Checkbox data-testid={`apply-fact-${key}`}>{optionalLabel('benefits.facts', key)}</Checkbox>
-            </Form.Item>
-          ),
-        )}
-        <Form.Item name="applicantName" label={t('benefits.apply.applicantName')}>
-          <Input maxLength={50} placeholder={t('benefits.apply.applicantNamePlaceholder')} data-testid="apply-applicant" />
-        </Form.Item>
+          )}
+          {factKeys.map((key) =>
+            key === 'specialFamilyStatus' ? (
+              <Form.Item
+                key={key}
+                name={['facts', key]}
+                label={optionalLabel('benefits.facts', key)}
+                rules={[{ required: true, message: t('benefits.apply.specialFamilyRequired') }]}
+              >
+                <Select
+                  options={SPECIAL_FAMILY_STATUSES.map((s) => ({ value: s, label: t(`benefits.amountKeys.${s}`) }))}
+                  data-testid={`apply-fact-${key}`}
+                />
+              </Form.Item>
+            ) : (
+              <Form.Item key={key} name={['facts', key]} valuePropName="checked" extra={t('benefits.apply.declare')}>
+                <Checkbox data-testid={`apply-fact-${key}`}>{optionalLabel('benefits.facts', key)}</Checkbox>
+              </Form.Item>
+            ),
+          )}
+          <Form.Item name="applicantName" label={t('benefits.apply.applicantName')}>
+            <Input
+              maxLength={50}
+              placeholder={t('benefits.apply.applicantNamePlaceholder')}
+              data-testid="apply-applicant"
+            />
+          </Form.Item>
         </Form>
       </div>
     </Modal>

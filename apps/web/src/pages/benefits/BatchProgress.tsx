@@ -8,7 +8,13 @@ import { schemeName } from './schemeLabels';
 
 type Props = { batch: PaymentBatch; scheme: SchemeSummary | undefined; jurisdictionName: string };
 
-const STATUS_COLOR: Record<PaymentStatus, string> = { pending: 'default', exported: 'processing', paid: 'success', failed: 'error', returned: 'warning' };
+const STATUS_COLOR: Record<PaymentStatus, string> = {
+  pending: 'default',
+  exported: 'processing',
+  paid: 'success',
+  failed: 'error',
+  returned: 'warning',
+};
 
 /** How far a batch's cycle has got, in whole percent (a complete one is 100 even with no chunks). */
 export function batchPercent(batch: PaymentBatch): number {
@@ -37,18 +43,32 @@ export function BatchProgress({ batch, scheme, jurisdictionName }: Props) {
         column={{ xs: 1, md: 3 }}
         style={{ marginBottom: 16 }}
         items={[
-          { key: 'scheme', label: t('benefits.cycles.scheme'), children: scheme ? schemeName(scheme.name, lang) : batch.schemeCode },
-          { key: 'period', label: t('benefits.cycles.period'), children: batch.periodKey === 'once' ? t('benefits.frequency.once') : batch.periodKey },
+          {
+            key: 'scheme',
+            label: t('benefits.cycles.scheme'),
+            children: scheme ? schemeName(scheme.name, lang) : batch.schemeCode,
+          },
+          {
+            key: 'period',
+            label: t('benefits.cycles.period'),
+            children: batch.periodKey === 'once' ? t('benefits.frequency.once') : batch.periodKey,
+          },
           { key: 'jurisdiction', label: t('benefits.cycles.jurisdiction'), children: jurisdictionName },
         ]}
       />
       <div data-testid="batch-progress" data-state={batch.status}>
         <Progress percent={percent} status={complete ? 'success' : 'active'} />
-        <span style={{ opacity: 0.65 }}>{t('benefits.cycles.chunks', { done: batch.chunksDone, total: batch.chunksTotal })}</span>
+        <span style={{ opacity: 0.65 }}>
+          {t('benefits.cycles.chunks', { done: batch.chunksDone, total: batch.chunksTotal })}
+        </span>
       </div>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} sm={12}>
-          <Statistic title={t('benefits.cycles.paymentCount')} value={formatInteger(batch.paymentCount, lang)} data-testid="batch-count" />
+          <Statistic
+            title={t('benefits.cycles.paymentCount')}
+            value={formatInteger(batch.paymentCount, lang)}
+            data-testid="batch-count"
+          />
         </Col>
         <Col xs={24} sm={12}>
           <Statistic title={t('benefits.cycles.total')} value={formatFen(batch.totalFen)} data-testid="batch-total" />

@@ -27,14 +27,32 @@ export function BatchesTable({ batches, loading, schemes, selectedId, onSelect }
   const columns: TableColumnsType<PaymentBatch> = [
     { title: t('benefits.cycles.id'), dataIndex: 'id', render: (id: number) => `#${id}` },
     { title: t('benefits.cycles.scheme'), dataIndex: 'schemeCode', render: nameOf },
-    { title: t('benefits.cycles.period'), dataIndex: 'periodKey', render: (p: string) => (p === 'once' ? t('benefits.frequency.once') : p) },
+    {
+      title: t('benefits.cycles.period'),
+      dataIndex: 'periodKey',
+      render: (p: string) => (p === 'once' ? t('benefits.frequency.once') : p),
+    },
     {
       title: t('benefits.cycles.state'),
       dataIndex: 'status',
-      render: (s: PaymentBatch['status']) => <Tag color={s === 'complete' ? 'success' : 'processing'}>{t(`benefits.cycles.status.${s}`)}</Tag>,
+      render: (s: PaymentBatch['status']) => (
+        <Tag color={s === 'complete' ? 'success' : 'processing'}>{t(`benefits.cycles.status.${s}`)}</Tag>
+      ),
     },
-    { title: t('benefits.cycles.progress'), key: 'progress', width: 180, render: (_, b) => <Progress percent={batchPercent(b)} size="small" status={b.status === 'complete' ? 'success' : 'active'} /> },
-    { title: t('benefits.cycles.paymentCount'), dataIndex: 'paymentCount', align: 'right', render: (n: number) => formatInteger(n, lang) },
+    {
+      title: t('benefits.cycles.progress'),
+      key: 'progress',
+      width: 180,
+      render: (_, b) => (
+        <Progress percent={batchPercent(b)} size="small" status={b.status === 'complete' ? 'success' : 'active'} />
+      ),
+    },
+    {
+      title: t('benefits.cycles.paymentCount'),
+      dataIndex: 'paymentCount',
+      align: 'right',
+      render: (n: number) => formatInteger(n, lang),
+    },
     { title: t('benefits.cycles.total'), dataIndex: 'totalFen', align: 'right', render: (f: number) => formatFen(f) },
   ];
 

@@ -25,14 +25,27 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
   const people = (count: number) => t('benefits.budget.people', { n: formatInteger(count, lang) });
 
   const columns: TableColumnsType<Period> = [
-    { title: t('benefits.budget.period'), dataIndex: 'period', render: (p: string) => (p === 'once' ? t('benefits.frequency.once') : p) },
-    { title: t('benefits.budget.count'), dataIndex: 'count', align: 'right', render: (n: number) => formatInteger(n, lang) },
+    {
+      title: t('benefits.budget.period'),
+      dataIndex: 'period',
+      render: (p: string) => (p === 'once' ? t('benefits.frequency.once') : p),
+    },
+    {
+      title: t('benefits.budget.count'),
+      dataIndex: 'count',
+      align: 'right',
+      render: (n: number) => formatInteger(n, lang),
+    },
     { title: t('benefits.budget.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => formatFen(f) },
   ];
 
   return (
     <Card
-      title={<><FundOutlined /> {t('benefits.budget.title')}</>}
+      title={
+        <>
+          <FundOutlined /> {t('benefits.budget.title')}
+        </>
+      }
       extra={
         drafts.length > 0 && (
           <Flex align="center" gap={8}>
@@ -45,7 +58,11 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
               onChange={(v) => setDraftId(v ?? undefined)}
               options={drafts.map((v) => ({
                 value: v.id,
-                label: t('benefits.budget.versionOption', { n: v.version, status: t(`benefits.versionStatus.${v.status}`), from: v.effectiveFrom }),
+                label: t('benefits.budget.versionOption', {
+                  n: v.version,
+                  status: t(`benefits.versionStatus.${v.status}`),
+                  from: v.effectiveFrom,
+                }),
               }))}
               data-testid="budget-draft"
             />
@@ -54,7 +71,9 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
       }
       data-testid="budget-card"
     >
-      <Typography.Paragraph type="secondary">{t('benefits.budget.hint', { region: jurisdictionName })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('benefits.budget.hint', { region: jurisdictionName })}
+      </Typography.Paragraph>
       <ApiErrorAlert error={budget.error} onRetry={budget.reload} />
       {b && b.assumingVersion !== null && (
         <Tag color="orange" style={{ marginBottom: 16 }} data-testid="budget-assuming">
@@ -63,15 +82,30 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={8}>
-          <Statistic title={t('benefits.budget.paid')} value={b ? formatFen(b.paidFen) : none} loading={budget.loading && !b} data-testid="budget-paid" />
+          <Statistic
+            title={t('benefits.budget.paid')}
+            value={b ? formatFen(b.paidFen) : none}
+            loading={budget.loading && !b}
+            data-testid="budget-paid"
+          />
           {b && <Typography.Text type="secondary">{people(b.paidCount)}</Typography.Text>}
         </Col>
         <Col xs={24} md={8}>
-          <Statistic title={t('benefits.budget.committed')} value={b ? formatFen(b.committedFen) : none} loading={budget.loading && !b} data-testid="budget-committed" />
+          <Statistic
+            title={t('benefits.budget.committed')}
+            value={b ? formatFen(b.committedFen) : none}
+            loading={budget.loading && !b}
+            data-testid="budget-committed"
+          />
           {b && <Typography.Text type="secondary">{people(b.committedCount)}</Typography.Text>}
         </Col>
         <Col xs={24} md={8}>
-          <Statistic title={t('benefits.budget.next12')} value={b ? formatFen(b.next12MonthsFen) : none} loading={budget.loading && !b} data-testid="budget-next12" />
+          <Statistic
+            title={t('benefits.budget.next12')}
+            value={b ? formatFen(b.next12MonthsFen) : none}
+            loading={budget.loading && !b}
+            data-testid="budget-next12"
+          />
         </Col>
       </Row>
       <Table<Period>

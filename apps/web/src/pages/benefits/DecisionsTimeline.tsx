@@ -4,7 +4,13 @@ import type { ReviewAction, ReviewDecision } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 
-const COLOR: Record<ReviewAction, string> = { submit: 'blue', approve: 'green', reject: 'red', appeal: 'purple', closeNotice: 'green' };
+const COLOR: Record<ReviewAction, string> = {
+  submit: 'blue',
+  approve: 'green',
+  reject: 'red',
+  appeal: 'purple',
+  closeNotice: 'green',
+};
 
 /** 审核记录: every step the application took, oldest first, with the rejection's reason. */
 export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDecision[] }) {
@@ -18,7 +24,8 @@ export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDec
         color: COLOR[d.action] ?? 'gray',
         content: (
           <div data-testid="decision" data-action={d.action} data-level={d.level}>
-            <Typography.Text strong>{t(`benefits.applications.action.${d.action}`)}</Typography.Text> <Tag>{t(`benefits.reviewLevel.${d.level}`)}</Tag>
+            <Typography.Text strong>{t(`benefits.applications.action.${d.action}`)}</Typography.Text>{' '}
+            <Tag>{t(`benefits.reviewLevel.${d.level}`)}</Tag>
             <Typography.Text type="secondary">
               {formatDateTime(d.at)} ·{' '}
               {d.decidedBy === null
@@ -28,9 +35,7 @@ export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDec
                   : (d.decidedByName ?? t('benefits.applications.decidedBy', { id: d.decidedBy }))}
             </Typography.Text>
             {d.reason && (
-              <div data-testid="decision-reason">
-                {t('benefits.applications.reasonText', { reason: d.reason })}
-              </div>
+              <div data-testid="decision-reason">{t('benefits.applications.reasonText', { reason: d.reason })}</div>
             )}
           </div>
         ),

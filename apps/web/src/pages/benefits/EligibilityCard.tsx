@@ -38,7 +38,14 @@ export function EligibilityCard({ personId }: { personId: number }) {
   };
 
   return (
-    <Card title={<><SafetyCertificateOutlined /> {t('benefits.eligibility.title')}</>} data-testid="eligibility-card">
+    <Card
+      title={
+        <>
+          <SafetyCertificateOutlined /> {t('benefits.eligibility.title')}
+        </>
+      }
+      data-testid="eligibility-card"
+    >
       <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
       <Space wrap align="end" style={{ marginBottom: 16 }}>
         <Flex vertical gap={4}>
@@ -62,10 +69,22 @@ export function EligibilityCard({ personId }: { personId: number }) {
         {scheme && (
           <Flex vertical gap={4}>
             <Typography.Text type="secondary">{t('benefits.eligibility.period')}</Typography.Text>
-            <PeriodPicker frequency={scheme.frequency} value={period} onChange={setPeriod} testId="eligibility-period" />
+            <PeriodPicker
+              frequency={scheme.frequency}
+              value={period}
+              onChange={setPeriod}
+              testId="eligibility-period"
+            />
           </Flex>
         )}
-        <Button type="primary" icon={<SearchOutlined />} disabled={!scheme} loading={checking} onClick={() => void check()} data-testid="eligibility-check">
+        <Button
+          type="primary"
+          icon={<SearchOutlined />}
+          disabled={!scheme}
+          loading={checking}
+          onClick={() => void check()}
+          data-testid="eligibility-check"
+        >
           {t('benefits.eligibility.check')}
         </Button>
       </Space>

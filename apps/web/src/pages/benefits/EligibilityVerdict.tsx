@@ -22,9 +22,15 @@ export function EligibilityVerdict({ result }: { result: Eligibility }) {
         title={
           <Flex justify="space-between" align="center" wrap gap={8}>
             <Typography.Text strong data-testid="eligibility-verdict">
-              {t(result.eligible ? 'benefits.eligibility.eligible' : 'benefits.eligibility.notEligible', { period: periodLabel(t, result.period) })}
+              {t(result.eligible ? 'benefits.eligibility.eligible' : 'benefits.eligibility.notEligible', {
+                period: periodLabel(t, result.period),
+              })}
             </Typography.Text>
-            <Statistic title={t('benefits.eligibility.amount')} value={formatFen(result.amountFen)} data-testid="eligibility-amount" />
+            <Statistic
+              title={t('benefits.eligibility.amount')}
+              value={formatFen(result.amountFen)}
+              data-testid="eligibility-amount"
+            />
           </Flex>
         }
       />

@@ -73,7 +73,13 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
         ) : (
           <>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={() => form.submit()} data-testid="export-submit">
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => form.submit()}
+              data-testid="export-submit"
+            >
               {t('benefits.paymentFiles.exportSubmit')}
             </Button>
           </>
@@ -83,14 +89,27 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
     >
       {done ? (
         <div data-testid="export-result">
-          <Alert type="success" showIcon title={t('benefits.paymentFiles.exported', { name: done.fileName })} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={t('benefits.paymentFiles.exported', { name: done.fileName })}
+            style={{ marginBottom: 16 }}
+          />
           <Descriptions
             size="small"
             column={1}
             bordered
             items={[
-              { key: 'rows', label: t('benefits.paymentFiles.rowCount'), children: <span data-testid="export-rows">{formatInteger(done.rowCount, lang)}</span> },
-              { key: 'total', label: t('benefits.paymentFiles.totalYuan'), children: <span data-testid="export-total">{formatFen(done.totalFen)}</span> },
+              {
+                key: 'rows',
+                label: t('benefits.paymentFiles.rowCount'),
+                children: <span data-testid="export-rows">{formatInteger(done.rowCount, lang)}</span>,
+              },
+              {
+                key: 'total',
+                label: t('benefits.paymentFiles.totalYuan'),
+                children: <span data-testid="export-total">{formatFen(done.totalFen)}</span>,
+              },
               {
                 key: 'sha256',
                 label: 'SHA-256',
@@ -111,11 +130,22 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
         </div>
       ) : (
         <>
-          <Alert type="info" showIcon icon={<SafetyCertificateOutlined />} title={t('benefits.paymentFiles.exportWhy')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="info"
+            showIcon
+            icon={<SafetyCertificateOutlined />}
+            title={t('benefits.paymentFiles.exportWhy')}
+            style={{ marginBottom: 16 }}
+          />
           <div data-testid="export-error">
             <ApiErrorAlert error={error} />
           </div>
-          <Form form={form} layout="vertical" initialValues={{ format: 'csv', totp: '' }} onFinish={(v) => void submit(v)}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ format: 'csv', totp: '' }}
+            onFinish={(v) => void submit(v)}
+          >
             <Form.Item name="format" label={t('benefits.paymentFiles.format')}>
               <Radio.Group
                 optionType="button"
@@ -132,7 +162,13 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
               extra={t('benefits.paymentFiles.totpHint')}
               rules={[{ pattern: /^\d{6}$/, required: true, message: t('benefits.paymentFiles.totpRequired') }]}
             >
-              <Input.OTP length={6} autoFocus inputMode="numeric" formatter={(v) => v.replace(/\D/g, '')} data-testid="export-totp" />
+              <Input.OTP
+                length={6}
+                autoFocus
+                inputMode="numeric"
+                formatter={(v) => v.replace(/\D/g, '')}
+                data-testid="export-totp"
+              />
             </Form.Item>
           </Form>
         </>

@@ -33,7 +33,14 @@ function YuanInput({ name, placeholder, testId }: { name: (string | number)[]; p
   const rule = useYuanRule();
   return (
     <Form.Item name={name} rules={[rule]} style={{ marginBottom: 0 }}>
-      <Input prefix="¥" suffix={t('benefits.draft.yuan')} placeholder={placeholder} inputMode="decimal" allowClear data-testid={testId} />
+      <Input
+        prefix="¥"
+        suffix={t('benefits.draft.yuan')}
+        placeholder={placeholder}
+        inputMode="decimal"
+        allowClear
+        data-testid={testId}
+      />
     </Form.Item>
   );
 }
@@ -42,7 +49,9 @@ function YuanInput({ name, placeholder, testId }: { name: (string | number)[]; p
 export function ParameterInput({ parameter: p }: { parameter: SchemeParameter }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const current = p.current ? t('benefits.draft.current', { value: formatParameterValue(t, p.unit, p.current.value) }) : t('benefits.parameters.notSet');
+  const current = p.current
+    ? t('benefits.draft.current', { value: formatParameterValue(t, p.unit, p.current.value) })
+    : t('benefits.parameters.notSet');
   const testId = `draft-value-${p.name}`;
   const label = pick(p.label, lang);
 
@@ -61,7 +70,11 @@ export function ParameterInput({ parameter: p }: { parameter: SchemeParameter })
               <Flex key={key} align="start" gap={8}>
                 <span style={{ minWidth: 64, lineHeight: '32px' }}>{amountKeyLabel(t, key)}</span>
                 <div style={{ flex: 1 }}>
-                  <YuanInput name={['values', p.name, key]} placeholder={t('benefits.draft.amountPlaceholder')} testId={`${testId}-${key}`} />
+                  <YuanInput
+                    name={['values', p.name, key]}
+                    placeholder={t('benefits.draft.amountPlaceholder')}
+                    testId={`${testId}-${key}`}
+                  />
                 </div>
               </Flex>
             ))}
@@ -71,13 +84,27 @@ export function ParameterInput({ parameter: p }: { parameter: SchemeParameter })
     case 'years':
       return (
         <Form.Item name={['values', p.name]} label={label} extra={current}>
-          <InputNumber min={0} max={120} precision={0} suffix={t('benefits.yearsUnit')} style={{ width: '100%' }} data-testid={testId} />
+          <InputNumber
+            min={0}
+            max={120}
+            precision={0}
+            suffix={t('benefits.yearsUnit')}
+            style={{ width: '100%' }}
+            data-testid={testId}
+          />
         </Form.Item>
       );
     case 'days':
       return (
         <Form.Item name={['values', p.name]} label={label} extra={current}>
-          <InputNumber min={0} max={90} precision={0} suffix={t('benefits.daysUnit')} style={{ width: '100%' }} data-testid={testId} />
+          <InputNumber
+            min={0}
+            max={90}
+            precision={0}
+            suffix={t('benefits.daysUnit')}
+            style={{ width: '100%' }}
+            data-testid={testId}
+          />
         </Form.Item>
       );
     case 'date':
@@ -89,7 +116,10 @@ export function ParameterInput({ parameter: p }: { parameter: SchemeParameter })
     case 'parities':
       return (
         <Form.Item name={['values', p.name]} label={label} extra={current}>
-          <Checkbox.Group options={PARITY_CHOICES.map((n) => ({ value: n, label: parityText(t, n) }))} data-testid={testId} />
+          <Checkbox.Group
+            options={PARITY_CHOICES.map((n) => ({ value: n, label: parityText(t, n) }))}
+            data-testid={testId}
+          />
         </Form.Item>
       );
   }

@@ -32,19 +32,44 @@ export function ParametersCard({ parameters, regionName }: Props) {
       title: t('benefits.parameters.source'),
       key: 'source',
       render: (_, p) =>
-        !p.current ? none : p.current.jurisdictionCode === '' ? (
+        !p.current ? (
+          none
+        ) : p.current.jurisdictionCode === '' ? (
           <Tag>{t('benefits.parameters.schemeOwn')}</Tag>
         ) : (
-          <Tag color="purple">{t('benefits.parameters.version', { region: regionName(p.current.jurisdictionCode), version: p.current.version ?? '' })}</Tag>
+          <Tag color="purple">
+            {t('benefits.parameters.version', {
+              region: regionName(p.current.jurisdictionCode),
+              version: p.current.version ?? '',
+            })}
+          </Tag>
         ),
     },
     { title: t('benefits.parameters.from'), key: 'from', render: (_, p) => p.current?.from ?? none },
-    { title: t('benefits.parameters.basis'), key: 'basis', render: (_, p) => (p.current ? <LegalBasisText basis={p.current.basis} /> : none) },
+    {
+      title: t('benefits.parameters.basis'),
+      key: 'basis',
+      render: (_, p) => (p.current ? <LegalBasisText basis={p.current.basis} /> : none),
+    },
   ];
 
   return (
-    <Card title={<><SlidersOutlined /> {t('benefits.parameters.title')}</>} data-testid="parameters-card">
-      <Table<SchemeParameter> rowKey="name" size="small" pagination={false} columns={columns} dataSource={[...parameters]} scroll={{ x: 'max-content' }} />
+    <Card
+      title={
+        <>
+          <SlidersOutlined /> {t('benefits.parameters.title')}
+        </>
+      }
+      data-testid="parameters-card"
+    >
+      <Table<SchemeParameter>
+        rowKey="name"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={[...parameters]}
+        scroll={{ x: 'max-content' }}
+      />
     </Card>
   );
 }

@@ -60,7 +60,9 @@ export function PaymentCyclesPage() {
         {t('benefits.cycles.title')}
       </Typography.Title>
       <Card>
-        <Typography.Paragraph type="secondary">{t('benefits.cycles.hint', { region: me.jurisdiction.name })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('benefits.cycles.hint', { region: me.jurisdiction.name })}
+        </Typography.Paragraph>
         <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
         {/* No onFinish: Enter in the period field must not start a cycle that moves money; only the button does. */}
         <Form layout="inline" style={{ rowGap: 12 }}>
@@ -72,7 +74,9 @@ export function PaymentCyclesPage() {
               style={{ width: 320 }}
               options={(schemes.data ?? []).map((s) => ({
                 value: s.code,
-                label: s.proactive ? schemeName(s.name, lang) : `${schemeName(s.name, lang)}（${t('benefits.byApplication')}）`,
+                label: s.proactive
+                  ? schemeName(s.name, lang)
+                  : `${schemeName(s.name, lang)}（${t('benefits.byApplication')}）`,
               }))}
               onChange={(c: string) => {
                 setCode(c);
@@ -89,7 +93,15 @@ export function PaymentCyclesPage() {
             </Form.Item>
           )}
           <Form.Item>
-            <Button type="primary" htmlType="button" onClick={() => void start()} icon={<PlayCircleOutlined />} disabled={!scheme} loading={starting} data-testid="cycle-start">
+            <Button
+              type="primary"
+              htmlType="button"
+              onClick={() => void start()}
+              icon={<PlayCircleOutlined />}
+              disabled={!scheme}
+              loading={starting}
+              data-testid="cycle-start"
+            >
               {t('benefits.cycles.start')}
             </Button>
           </Form.Item>
@@ -98,11 +110,23 @@ export function PaymentCyclesPage() {
       <ApiErrorAlert error={startError} />
       <ApiErrorAlert error={error} />
       {batch && batch.id === batchId && (
-        <BatchProgress batch={batch} scheme={schemes.data?.find((s) => s.code === batch.schemeCode)} jurisdictionName={me.jurisdiction.name} />
+        <BatchProgress
+          batch={batch}
+          scheme={schemes.data?.find((s) => s.code === batch.schemeCode)}
+          jurisdictionName={me.jurisdiction.name}
+        />
       )}
-      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />}
+      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && (
+        <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />
+      )}
       <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
-      <BatchesTable batches={rows} loading={batches.loading} schemes={schemes.data} selectedId={batchId} onSelect={(id) => setParams({ batch: String(id) })} />
+      <BatchesTable
+        batches={rows}
+        loading={batches.loading}
+        schemes={schemes.data}
+        selectedId={batchId}
+        onSelect={(id) => setParams({ batch: String(id) })}
+      />
     </Flex>
   );
 }

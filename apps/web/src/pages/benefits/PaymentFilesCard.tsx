@@ -9,7 +9,10 @@ import { ExportModal } from './ExportModal';
 
 const ACCEPTED = ['.csv', '.xlsx'];
 
-type Props = { batchId: number; /** After an export or a bank return changed the batch's payments. */ onChanged: () => void };
+type Props = {
+  batchId: number;
+  /** After an export or a bank return changed the batch's payments. */ onChanged: () => void;
+};
 
 /** 一卡通文件 and 银行回盘 for a complete batch: finance exports the file, then imports the bank's answer. */
 export function PaymentFilesCard({ batchId, onChanged }: Props) {
@@ -38,7 +41,12 @@ export function PaymentFilesCard({ batchId, onChanged }: Props) {
     <Card
       title={t('benefits.paymentFiles.title')}
       extra={
-        <Button type="primary" icon={<DownloadOutlined />} onClick={() => setExportOpen(true)} data-testid="export-open">
+        <Button
+          type="primary"
+          icon={<DownloadOutlined />}
+          onClick={() => setExportOpen(true)}
+          data-testid="export-open"
+        >
           {t('benefits.paymentFiles.export')}
         </Button>
       }

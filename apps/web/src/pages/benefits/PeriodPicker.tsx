@@ -14,7 +14,8 @@ type Props = { frequency: Frequency; value: string; onChange: (period: string) =
 /** A year or a month, as the scheme pays; a one-time grant has only the one period. */
 export function PeriodPicker({ frequency, value, onChange, testId }: Props) {
   const { t } = useTranslation();
-  if (frequency === 'once') return <Input value={t('benefits.frequency.once')} disabled style={{ width: 160 }} data-testid={testId} />;
+  if (frequency === 'once')
+    return <Input value={t('benefits.frequency.once')} disabled style={{ width: 160 }} data-testid={testId} />;
   const format = frequency === 'yearly' ? 'YYYY' : 'YYYY-MM';
   const parsed = dayjs(value, format);
   return (

@@ -6,7 +6,12 @@ import { rejectApplication } from '../../api/applications';
 import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
-type Props = { applicationId: number; open: boolean; onClose: () => void; onRejected: (next: ApplicationDetail) => void };
+type Props = {
+  applicationId: number;
+  open: boolean;
+  onClose: () => void;
+  onRejected: (next: ApplicationDetail) => void;
+};
 
 /** 驳回 needs a reason: the applicant sees it and may appeal once. */
 export function RejectModal({ applicationId, open, onClose, onRejected }: Props) {
@@ -38,7 +43,14 @@ export function RejectModal({ applicationId, open, onClose, onRejected }: Props)
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button danger type="primary" icon={<CloseOutlined />} loading={saving} onClick={() => form.submit()} data-testid="reject-confirm">
+          <Button
+            danger
+            type="primary"
+            icon={<CloseOutlined />}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid="reject-confirm"
+          >
             {t('benefits.applications.action.reject')}
           </Button>
         </>
@@ -46,8 +58,19 @@ export function RejectModal({ applicationId, open, onClose, onRejected }: Props)
     >
       <ApiErrorAlert error={error} />
       <Form form={form} layout="vertical" onFinish={(v) => void reject(v)}>
-        <Form.Item name="reason" label={t('benefits.applications.reason')} rules={[{ required: true, whitespace: true, message: t('benefits.applications.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={t('benefits.applications.reasonPlaceholder')} data-testid="reject-reason" />
+        <Form.Item
+          name="reason"
+          label={t('benefits.applications.reason')}
+          rules={[{ required: true, whitespace: true, message: t('benefits.applications.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            autoFocus
+            placeholder={t('benefits.applications.reasonPlaceholder')}
+            data-testid="reject-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -15,13 +15,33 @@ export function ReviewSteps({ application: a }: Props) {
   const levels: readonly ReviewLevel[] = scheme && scheme.reviewLevels.length > 0 ? scheme.reviewLevels : ['county'];
   const withNotice = (scheme?.publicNoticeDays ?? 0) > 0;
 
-  const items: NonNullable<StepsProps['items']> = levels.map((level) => ({ title: t(`benefits.reviewLevel.${level}`) }));
-  if (withNotice) items.push({ title: t('benefits.applications.noticeStep'), description: a.noticeUntil ? t('benefits.applications.noticeStepUntil', { date: a.noticeUntil }) : undefined });
+  const items: NonNullable<StepsProps['items']> = levels.map((level) => ({
+    title: t(`benefits.reviewLevel.${level}`),
+  }));
+  if (withNotice)
+    items.push({
+      title: t('benefits.applications.noticeStep'),
+      description: a.noticeUntil ? t('benefits.applications.noticeStepUntil', { date: a.noticeUntil }) : undefined,
+    });
   items.push({ title: t('benefits.applications.approvedStep') });
 
   const at = Math.max(0, levels.indexOf(a.level));
   const [current, status]: [number, StepsProps['status']] =
-    a.status === 'approved' ? [items.length - 1, 'finish'] : a.status === 'publicNotice' ? [levels.length, 'process'] : [at, a.status === 'rejected' ? 'error' : 'process'];
+    a.status === 'approved'
+      ? [items.length - 1, 'finish']
+      : a.status === 'publicNotice'
+        ? [levels.length, 'process']
+        : [at, a.status === 'rejected' ? 'error' : 'process'];
 
-  return <Steps size="small" current={current} status={status} items={items} data-testid="review-steps" data-current={current} data-status={status} />;
+  return (
+    <Steps
+      size="small"
+      current={current}
+      status={status}
+      items={items}
+      data-testid="review-steps"
+      data-current={current}
+      data-status={status}
+    />
+  );
 }

@@ -20,11 +20,24 @@ import { VersionsCard } from './VersionsCard';
 function BasisCard({ scheme, region }: { scheme: SchemeDetail; region: string }) {
   const { t } = useTranslation();
   const items = [
-    { key: 'basis', label: t('benefits.scheme.legalBasis'), span: 2, children: <LegalBasisText basis={scheme.legalBasis} /> },
+    {
+      key: 'basis',
+      label: t('benefits.scheme.legalBasis'),
+      span: 2,
+      children: <LegalBasisText basis={scheme.legalBasis} />,
+    },
     { key: 'region', label: t('benefits.scheme.region'), children: region },
-    { key: 'beneficiary', label: t('benefits.scheme.beneficiary'), children: t(`benefits.beneficiary.${scheme.beneficiary}`) },
+    {
+      key: 'beneficiary',
+      label: t('benefits.scheme.beneficiary'),
+      children: t(`benefits.beneficiary.${scheme.beneficiary}`),
+    },
     { key: 'frequency', label: t('benefits.scheme.frequency'), children: t(`benefits.frequency.${scheme.frequency}`) },
-    { key: 'proactive', label: t('benefits.scheme.proactive'), children: t(scheme.proactive ? 'benefits.scheme.proactiveYes' : 'benefits.scheme.proactiveNo') },
+    {
+      key: 'proactive',
+      label: t('benefits.scheme.proactive'),
+      children: t(scheme.proactive ? 'benefits.scheme.proactiveYes' : 'benefits.scheme.proactiveNo'),
+    },
     {
       key: 'review',
       label: t('benefits.scheme.reviewLevels'),
@@ -42,11 +55,21 @@ function BasisCard({ scheme, region }: { scheme: SchemeDetail; region: string })
     {
       key: 'notice',
       label: t('benefits.scheme.publicNotice'),
-      children: scheme.publicNoticeDays > 0 ? t('benefits.scheme.publicNoticeDays', { days: scheme.publicNoticeDays }) : t('benefits.scheme.noPublicNotice'),
+      children:
+        scheme.publicNoticeDays > 0
+          ? t('benefits.scheme.publicNoticeDays', { days: scheme.publicNoticeDays })
+          : t('benefits.scheme.noPublicNotice'),
     },
   ];
   return (
-    <Card title={<><FileProtectOutlined /> {t('benefits.scheme.basisTitle')}</>} data-testid="scheme-basis">
+    <Card
+      title={
+        <>
+          <FileProtectOutlined /> {t('benefits.scheme.basisTitle')}
+        </>
+      }
+      data-testid="scheme-basis"
+    >
       <Descriptions bordered size="middle" column={{ xs: 1, md: 2, xl: 3 }} items={items} />
     </Card>
   );
@@ -59,16 +82,29 @@ export function SchemeDetailPage() {
   const me = useMe();
   const code = useParams().code ?? '';
   const { data: scheme, error, loading, reload } = useAsync((signal) => fetchScheme(code, signal), [code]);
-  const codes = scheme ? [scheme.regionCode, me.jurisdiction.code, ...scheme.versions.map((v) => v.jurisdictionCode), ...scheme.parameters.map((p) => p.current?.jurisdictionCode ?? '')] : [];
+  const codes = scheme
+    ? [
+        scheme.regionCode,
+        me.jurisdiction.code,
+        ...scheme.versions.map((v) => v.jurisdictionCode),
+        ...scheme.parameters.map((p) => p.current?.jurisdictionCode ?? ''),
+      ]
+    : [];
   const regionName = useRegionNames(codes);
   const regionLabel = (c: string) => (c === '' ? t('benefits.national') : regionName(c));
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/schemes')} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => void navigate('/schemes')}
+      style={{ paddingInline: 0 }}
+    >
       {t('benefits.scheme.back')}
     </Button>
   );
-  if (isApiError(error) && error.status === 404) return <Result status="404" title={error.message || t('benefits.scheme.notFound')} extra={back} />;
+  if (isApiError(error) && error.status === 404)
+    return <Result status="404" title={error.message || t('benefits.scheme.notFound')} extra={back} />;
 
   return (
     <Flex vertical gap={16} data-testid="scheme-detail">
@@ -87,9 +123,24 @@ export function SchemeDetailPage() {
             <BasisCard scheme={scheme} region={regionLabel(scheme.regionCode)} />
             <InterpretationsBox interpretations={scheme.interpretations} />
             <ParametersCard parameters={scheme.parameters} regionName={regionLabel} />
-            {mayViewBudget(me) && <BudgetCard schemeCode={scheme.code} versions={scheme.versions} jurisdictionName={me.jurisdiction.name} />}
-            <VersionsCard schemeCode={scheme.code} versions={scheme.versions} parameters={scheme.parameters} regionName={regionLabel} onChanged={reload} />
-            {mayDraftVersions(me) && <VersionDraftForm schemeCode={scheme.code} parameters={scheme.parameters} jurisdictionName={me.jurisdiction.name} onSaved={reload} />}
+            {mayViewBudget(me) && (
+              <BudgetCard schemeCode={scheme.code} versions={scheme.versions} jurisdictionName={me.jurisdiction.name} />
+            )}
+            <VersionsCard
+              schemeCode={scheme.code}
+              versions={scheme.versions}
+              parameters={scheme.parameters}
+              regionName={regionLabel}
+              onChanged={reload}
+            />
+            {mayDraftVersions(me) && (
+              <VersionDraftForm
+                schemeCode={scheme.code}
+                parameters={scheme.parameters}
+                jurisdictionName={me.jurisdiction.name}
+                onSaved={reload}
+              />
+            )}
           </Flex>
         ) : (
           <div style={{ minHeight: 240 }} />

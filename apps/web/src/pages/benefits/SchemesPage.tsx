@@ -29,9 +29,21 @@ export function SchemesPage() {
         </Space>
       ),
     },
-    { title: t('benefits.schemes.region'), dataIndex: 'regionCode', render: (code: string) => (code === '' ? t('benefits.national') : regionName(code)) },
-    { title: t('benefits.schemes.frequency'), dataIndex: 'frequency', render: (f: SchemeSummary['frequency']) => <FrequencyTag frequency={f} /> },
-    { title: t('benefits.schemes.proactive'), dataIndex: 'proactive', render: (p: boolean) => <ProactiveTag proactive={p} /> },
+    {
+      title: t('benefits.schemes.region'),
+      dataIndex: 'regionCode',
+      render: (code: string) => (code === '' ? t('benefits.national') : regionName(code)),
+    },
+    {
+      title: t('benefits.schemes.frequency'),
+      dataIndex: 'frequency',
+      render: (f: SchemeSummary['frequency']) => <FrequencyTag frequency={f} />,
+    },
+    {
+      title: t('benefits.schemes.proactive'),
+      dataIndex: 'proactive',
+      render: (p: boolean) => <ProactiveTag proactive={p} />,
+    },
     {
       title: t('benefits.schemes.legalBasis'),
       key: 'legalBasis',
@@ -60,7 +72,10 @@ export function SchemesPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('benefits.schemes.empty') }}
-          onRow={(s) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a') && void navigate(`/schemes/${encodeURIComponent(s.code)}`) })}
+          onRow={(s) => ({
+            onClick: (e) =>
+              !(e.target as HTMLElement).closest('a') && void navigate(`/schemes/${encodeURIComponent(s.code)}`),
+          })}
           data-testid="schemes-table"
         />
       </Card>

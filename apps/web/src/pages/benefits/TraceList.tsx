@@ -19,10 +19,22 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
           data-testid="trace-step"
           data-check={step.check}
           data-pass={String(step.pass)}
-          style={{ display: 'flex', gap: 12, padding: '10px 0', borderTop: i > 0 ? `1px solid ${token.colorBorderSecondary}` : undefined }}
+          style={{
+            display: 'flex',
+            gap: 12,
+            padding: '10px 0',
+            borderTop: i > 0 ? `1px solid ${token.colorBorderSecondary}` : undefined,
+          }}
         >
-          <span style={{ fontSize: 18, lineHeight: '22px' }} aria-label={t(step.pass ? 'benefits.eligibility.pass' : 'benefits.eligibility.fail')}>
-            {step.pass ? <CheckCircleFilled style={{ color: token.colorSuccess }} /> : <CloseCircleFilled style={{ color: token.colorError }} />}
+          <span
+            style={{ fontSize: 18, lineHeight: '22px' }}
+            aria-label={t(step.pass ? 'benefits.eligibility.pass' : 'benefits.eligibility.fail')}
+          >
+            {step.pass ? (
+              <CheckCircleFilled style={{ color: token.colorSuccess }} />
+            ) : (
+              <CloseCircleFilled style={{ color: token.colorError }} />
+            )}
           </span>
           <Flex vertical gap={4} style={{ flex: 1, minWidth: 0 }}>
             <Typography.Text strong>{pick(step.rule, lang)}</Typography.Text>
@@ -40,7 +52,12 @@ export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
             {step.interpretation && (
               <div
                 data-testid="trace-interpretation"
-                style={{ background: token.colorWarningBg, border: `1px solid ${token.colorWarningBorder}`, borderRadius: token.borderRadius, padding: '6px 10px' }}
+                style={{
+                  background: token.colorWarningBg,
+                  border: `1px solid ${token.colorWarningBorder}`,
+                  borderRadius: token.borderRadius,
+                  padding: '6px 10px',
+                }}
               >
                 <Tag color="orange" icon={<BulbOutlined />}>
                   {t('benefits.interpretations.short')}

@@ -12,7 +12,12 @@ import { useLang } from '../../lib/useLang';
 import { fieldOfProblem, isFieldProblems, toDraft, type DraftFormValues } from './draftForm';
 import { ParameterInput, dateFieldProps } from './ParameterInput';
 
-type Props = { schemeCode: string; parameters: readonly SchemeParameter[]; jurisdictionName: string; onSaved: () => void };
+type Props = {
+  schemeCode: string;
+  parameters: readonly SchemeParameter[];
+  jurisdictionName: string;
+  onSaved: () => void;
+};
 
 /** An administrator drafts the values their jurisdiction sets; another administrator publishes them. */
 export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onSaved }: Props) {
@@ -44,7 +49,16 @@ export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onS
         const placed = e.details.map((d) => ({ d, name: fieldOfProblem(d, parameters) }));
         const fields = placed.flatMap(({ d, name }) => (name ? [{ name, errors: [pick(d.message, lang)] }] : []));
         form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setLoose(placed.filter((x) => !x.name).map((x) => t('benefits.draft.problem', { field: optionalLabel('benefits.draft.fields', x.d.field), message: pick(x.d.message, lang) })));
+        setLoose(
+          placed
+            .filter((x) => !x.name)
+            .map((x) =>
+              t('benefits.draft.problem', {
+                field: optionalLabel('benefits.draft.fields', x.d.field),
+                message: pick(x.d.message, lang),
+              }),
+            ),
+        );
       }
     } finally {
       setSaving(false);
@@ -52,8 +66,17 @@ export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onS
   };
 
   return (
-    <Card title={<><FileAddOutlined /> {t('benefits.draft.title')}</>} data-testid="version-draft">
-      <Typography.Paragraph type="secondary">{t('benefits.draft.hint', { region: jurisdictionName })}</Typography.Paragraph>
+    <Card
+      title={
+        <>
+          <FileAddOutlined /> {t('benefits.draft.title')}
+        </>
+      }
+      data-testid="version-draft"
+    >
+      <Typography.Paragraph type="secondary">
+        {t('benefits.draft.hint', { region: jurisdictionName })}
+      </Typography.Paragraph>
       <ApiErrorAlert error={error} />
       {loose.length > 0 && (
         <Alert
@@ -66,20 +89,43 @@ export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onS
           ))}
         />
       )}
-      <Form<DraftFormValues> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark="optional" scrollToFirstError>
+      <Form<DraftFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        requiredMark="optional"
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="effectiveFrom" label={t('benefits.draft.effectiveFrom')} rules={[{ required: true, message: t('benefits.draft.effectiveFromRequired') }]} {...dateFieldProps}>
+            <Form.Item
+              name="effectiveFrom"
+              label={t('benefits.draft.effectiveFrom')}
+              rules={[{ required: true, message: t('benefits.draft.effectiveFromRequired') }]}
+              {...dateFieldProps}
+            >
               <DatePicker style={{ width: '100%' }} data-testid="draft-effective-from" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['legalBasis', 'document']} label={t('benefits.draft.document')} rules={[{ required: true, whitespace: true, message: t('benefits.draft.documentRequired') }]}>
-              <Input maxLength={200} placeholder={t('benefits.draft.documentPlaceholder')} data-testid="draft-document" />
+            <Form.Item
+              name={['legalBasis', 'document']}
+              label={t('benefits.draft.document')}
+              rules={[{ required: true, whitespace: true, message: t('benefits.draft.documentRequired') }]}
+            >
+              <Input
+                maxLength={200}
+                placeholder={t('benefits.draft.documentPlaceholder')}
+                data-testid="draft-document"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['legalBasis', 'clause']} label={t('benefits.draft.clause')} rules={[{ required: true, whitespace: true, message: t('benefits.draft.clauseRequired') }]}>
+            <Form.Item
+              name={['legalBasis', 'clause']}
+              label={t('benefits.draft.clause')}
+              rules={[{ required: true, whitespace: true, message: t('benefits.draft.clauseRequired') }]}
+            >
               <Input maxLength={100} placeholder={t('benefits.draft.clausePlaceholder')} data-testid="draft-clause" />
             </Form.Item>
           </Col>

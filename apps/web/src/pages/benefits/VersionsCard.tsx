@@ -21,7 +21,13 @@ type Props = {
 };
 
 /** A version's values, each named by its parameter's label and shown in its unit. */
-function VersionValues({ values, parameters }: { values: SchemeVersion['values']; parameters: readonly SchemeParameter[] }) {
+function VersionValues({
+  values,
+  parameters,
+}: {
+  values: SchemeVersion['values'];
+  parameters: readonly SchemeParameter[];
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -51,7 +57,11 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
     setError(null);
     try {
       const moved = await (step === 'submit' ? submitVersion : publishVersion)(schemeCode, v.id);
-      void message.success(t(step === 'submit' ? 'benefits.versions.submitted' : 'benefits.versions.published', { version: moved.version }));
+      void message.success(
+        t(step === 'submit' ? 'benefits.versions.submitted' : 'benefits.versions.published', {
+          version: moved.version,
+        }),
+      );
       onChanged();
     } catch (e) {
       setError(e);
@@ -61,10 +71,18 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
   };
 
   const columns: TableColumnsType<SchemeVersion> = [
-    { title: t('benefits.versions.version'), dataIndex: 'version', render: (n: number) => t('benefits.versions.number', { n }) },
+    {
+      title: t('benefits.versions.version'),
+      dataIndex: 'version',
+      render: (n: number) => t('benefits.versions.number', { n }),
+    },
     { title: t('benefits.versions.jurisdiction'), dataIndex: 'jurisdictionCode', render: (c: string) => regionName(c) },
     { title: t('benefits.versions.effectiveFrom'), dataIndex: 'effectiveFrom' },
-    { title: t('benefits.versions.values'), key: 'values', render: (_, v) => <VersionValues values={v.values} parameters={parameters} /> },
+    {
+      title: t('benefits.versions.values'),
+      key: 'values',
+      render: (_, v) => <VersionValues values={v.values} parameters={parameters} />,
+    },
     { title: t('benefits.versions.basis'), key: 'basis', render: (_, v) => <LegalBasisText basis={v.legalBasis} /> },
     {
       title: t('benefits.versions.status'),
@@ -84,7 +102,13 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
       render: (_, v) => {
         if (v.status === 'draft') {
           return (
-            <Button size="small" icon={<SendOutlined />} loading={busy === v.id} onClick={() => void act(v, 'submit')} data-testid="version-submit">
+            <Button
+              size="small"
+              icon={<SendOutlined />}
+              loading={busy === v.id}
+              onClick={() => void act(v, 'submit')}
+              data-testid="version-submit"
+            >
               {t('benefits.versions.submit')}
             </Button>
           );
@@ -94,7 +118,15 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
           const own = v.createdBy === me.id;
           return (
             <Tooltip title={own ? t('benefits.versions.ownDraft') : undefined}>
-              <Button size="small" type="primary" icon={<CheckOutlined />} disabled={own} loading={busy === v.id} onClick={() => void act(v, 'publish')} data-testid="version-publish">
+              <Button
+                size="small"
+                type="primary"
+                icon={<CheckOutlined />}
+                disabled={own}
+                loading={busy === v.id}
+                onClick={() => void act(v, 'publish')}
+                data-testid="version-publish"
+              >
                 {t('benefits.versions.publish')}
               </Button>
             </Tooltip>
@@ -106,7 +138,15 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
   }
 
   return (
-    <Card title={<><HistoryOutlined /> {t('benefits.versions.title')}</>} extra={<Typography.Text type="secondary">{t('benefits.versions.auditedHint')}</Typography.Text>} data-testid="versions-card">
+    <Card
+      title={
+        <>
+          <HistoryOutlined /> {t('benefits.versions.title')}
+        </>
+      }
+      extra={<Typography.Text type="secondary">{t('benefits.versions.auditedHint')}</Typography.Text>}
+      data-testid="versions-card"
+    >
       <ApiErrorAlert error={error} />
       <Table<SchemeVersion>
         rowKey="id"

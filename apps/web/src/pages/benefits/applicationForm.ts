@@ -2,7 +2,11 @@ import type { ApplicationRequest } from '../../api/types';
 import { applicationFactKeys, findBuiltInScheme } from '../../lib/domain';
 
 /** What the apply form holds: declarations as checkboxes, the special family status as a choice. */
-export type ApplyFormValues = { scheme?: string; facts?: Record<string, boolean | string | undefined>; applicantName?: string };
+export type ApplyFormValues = {
+  scheme?: string;
+  facts?: Record<string, boolean | string | undefined>;
+  applicantName?: string;
+};
 
 export const SPECIAL_FAMILY_STATUSES = ['bereaved', 'disabledChild'] as const;
 
@@ -24,5 +28,10 @@ export function toApplicationRequest(personId: number, v: ApplyFormValues): Appl
     else if (typeof value === 'string') facts[key] = value;
   }
   const name = v.applicantName?.trim();
-  return { scheme: v.scheme ?? '', beneficiaryId: personId, ...(Object.keys(facts).length > 0 ? { facts } : {}), ...(name ? { applicantName: name } : {}) };
+  return {
+    scheme: v.scheme ?? '',
+    beneficiaryId: personId,
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
+    ...(name ? { applicantName: name } : {}),
+  };
 }

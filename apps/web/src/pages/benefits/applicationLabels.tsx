@@ -6,7 +6,12 @@ import { findBuiltInScheme, pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
 import type { Lang } from '../../i18n/language';
 
-const STATUS_COLOR: Record<ApplicationStatus, string> = { inReview: 'processing', publicNotice: 'gold', approved: 'success', rejected: 'error' };
+const STATUS_COLOR: Record<ApplicationStatus, string> = {
+  inReview: 'processing',
+  publicNotice: 'gold',
+  approved: 'success',
+  rejected: 'error',
+};
 
 export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
   const { t } = useTranslation();
@@ -18,7 +23,11 @@ export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) 
 }
 
 /** Status, with 已申诉 beside it once the one appeal is used. */
-export function ApplicationStatusTags({ application: a }: { application: Pick<ApplicationSummary, 'status' | 'appealed'> }) {
+export function ApplicationStatusTags({
+  application: a,
+}: {
+  application: Pick<ApplicationSummary, 'status' | 'appealed'>;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -42,6 +51,10 @@ export function schemeNameOf(code: string, lang: Lang): string {
 export function factText(t: TFunction, key: string, value: unknown): string {
   const label = optionalLabel('benefits.facts', key);
   const shown =
-    typeof value === 'boolean' ? t(value ? 'benefits.facts.yes' : 'benefits.facts.no') : typeof value === 'string' ? optionalLabel('benefits.amountKeys', value) : JSON.stringify(value);
+    typeof value === 'boolean'
+      ? t(value ? 'benefits.facts.yes' : 'benefits.facts.no')
+      : typeof value === 'string'
+        ? optionalLabel('benefits.amountKeys', value)
+        : JSON.stringify(value);
   return t('benefits.factValue', { fact: label, value: shown });
 }

@@ -4,7 +4,11 @@ import { fieldOfProblem, toDraft } from './draftForm';
 
 const basis = { document: '维发〔2023〕15号', clause: '(十四)' };
 const param = (name: string, unit: SchemeParameter['unit'], value: ParameterValue): SchemeParameter => ({
-  name, label: { zh: name, en: name }, unit, setBy: null, current: { value, from: '2023-01-01', jurisdictionCode: '', version: null, basis },
+  name,
+  label: { zh: name, en: name },
+  unit,
+  setBy: null,
+  current: { value, from: '2023-01-01', jurisdictionCode: '', version: null, basis },
 });
 const PARAMS = [
   param('yearlyAmount', 'fen', 80000),
@@ -18,7 +22,13 @@ describe('toDraft', () => {
   it('sends only the filled parameters, amounts typed in yuan as integer fen', () => {
     const draft = toDraft(PARAMS, {
       effectiveFrom: '2027-01-01',
-      values: { yearlyAmount: '1,000', ageLimitYears: null, bornTo: '', parities: [3, 2], amountByParity: { 2: '2000.5', 3: '' } },
+      values: {
+        yearlyAmount: '1,000',
+        ageLimitYears: null,
+        bornTo: '',
+        parities: [3, 2],
+        amountByParity: { 2: '2000.5', 3: '' },
+      },
       legalBasis: { document: ' 维政发〔2026〕1号 ', clause: '第三条' },
     });
     expect(draft).toEqual({

@@ -17,7 +17,10 @@ function fenOf(text: string): number {
 }
 
 /** The parameters the user filled, in the units the API takes (amounts in integer fen); blanks keep the value in force. */
-export function draftValues(parameters: readonly SchemeParameter[], raw: DraftFormValues['values']): Record<string, ParameterValue> {
+export function draftValues(
+  parameters: readonly SchemeParameter[],
+  raw: DraftFormValues['values'],
+): Record<string, ParameterValue> {
   const out: Record<string, ParameterValue> = {};
   for (const p of parameters) {
     const v = raw?.[p.name];
@@ -36,7 +39,9 @@ export function draftValues(parameters: readonly SchemeParameter[], raw: DraftFo
         if (Array.isArray(v) && v.length > 0) out[p.name] = [...v].sort((a, b) => a - b);
         break;
       case 'fenByKey': {
-        const entries = Object.entries(v && typeof v === 'object' && !Array.isArray(v) ? v : {}).filter((e): e is [string, string] => filled(e[1]));
+        const entries = Object.entries(v && typeof v === 'object' && !Array.isArray(v) ? v : {}).filter(
+          (e): e is [string, string] => filled(e[1]),
+        );
         if (entries.length > 0) out[p.name] = Object.fromEntries(entries.map(([k, x]) => [k, fenOf(x)]));
         break;
       }
@@ -76,5 +81,14 @@ export function fieldOfProblem(problem: FieldProblem, parameters: readonly Schem
 }
 
 export function isFieldProblems(details: unknown): details is FieldProblem[] {
-  return Array.isArray(details) && details.every((d) => d && typeof d === 'object' && typeof (d as FieldProblem).field === 'string' && typeof (d as FieldProblem).message?.zh === 'string');
+  return (
+    Array.isArray(details) &&
+    details.every(
+      (d) =>
+        d &&
+        typeof d === 'object' &&
+        typeof (d as FieldProblem).field === 'string' &&
+        typeof (d as FieldProblem).message?.zh === 'string',
+    )
+  );
 }

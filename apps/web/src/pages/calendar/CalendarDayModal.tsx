@@ -20,14 +20,24 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
 
   // The form mounts afresh each time the modal opens (destroyOnHidden), so it starts from these.
   const initialValues: Partial<Values> = editing
-    ? { date: editing.date, kind: editing.kind, festivalZh: editing.festival.zh, festivalEn: editing.festival.en, source: editing.source }
+    ? {
+        date: editing.date,
+        kind: editing.kind,
+        festivalZh: editing.festival.zh,
+        festivalEn: editing.festival.en,
+        source: editing.source,
+      }
     : { kind: 'holiday' };
 
   const save = async (v: Values) => {
     setSaving(true);
     setError(null);
     try {
-      await setCalendarDay(v.date, { kind: v.kind, festival: { zh: v.festivalZh.trim(), en: v.festivalEn.trim() }, source: v.source.trim() });
+      await setCalendarDay(v.date, {
+        kind: v.kind,
+        festival: { zh: v.festivalZh.trim(), en: v.festivalEn.trim() },
+        source: v.source.trim(),
+      });
       onSaved(v.date);
     } catch (e) {
       setError(e);
@@ -36,7 +46,9 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
     }
   };
 
-  const required = (key: 'dateRequired' | 'festivalRequired' | 'sourceRequired') => [{ required: true, whitespace: true, message: t(`calendar.${key}`) }];
+  const required = (key: 'dateRequired' | 'festivalRequired' | 'sourceRequired') => [
+    { required: true, whitespace: true, message: t(`calendar.${key}`) },
+  ];
 
   return (
     <Modal
@@ -49,7 +61,13 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => form.submit()} data-testid="calendar-save">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid="calendar-save"
+          >
             {t('calendar.save')}
           </Button>
         </>
@@ -62,7 +80,11 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
           <DatePicker style={{ width: '100%' }} disabled={editing !== null} data-testid="calendar-date" />
         </Form.Item>
         <Form.Item name="kind" label={t('calendar.kind')} extra={t('calendar.kindHint')}>
-          <Radio.Group optionType="button" options={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="calendar-kind" />
+          <Radio.Group
+            optionType="button"
+            options={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))}
+            data-testid="calendar-kind"
+          />
         </Form.Item>
         <Form.Item name="festivalZh" label={t('calendar.festivalZh')} rules={required('festivalRequired')}>
           <Input maxLength={30} placeholder={t('calendar.festivalZhPlaceholder')} data-testid="calendar-festival-zh" />

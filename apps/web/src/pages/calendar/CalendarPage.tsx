@@ -65,7 +65,10 @@ export function CalendarPage() {
             <Select<number>
               value={year}
               onChange={setYear}
-              options={(YEARS.includes(year) ? YEARS : [...YEARS, year].sort()).map((y) => ({ value: y, label: t('calendar.year', { year: y }) }))}
+              options={(YEARS.includes(year) ? YEARS : [...YEARS, year].sort()).map((y) => ({
+                value: y,
+                label: t('calendar.year', { year: y }),
+              }))}
               style={{ width: 120 }}
               data-testid="calendar-year"
             />
@@ -75,7 +78,13 @@ export function CalendarPage() {
           </Flex>
         </Flex>
         <ApiErrorAlert error={actionError} />
-        <CalendarTable days={data?.year === year ? data.days : undefined} loading={loading} removing={removing} onEdit={openModal} onRemove={(d) => void remove(d)} />
+        <CalendarTable
+          days={data?.year === year ? data.days : undefined}
+          loading={loading}
+          removing={removing}
+          onEdit={openModal}
+          onRemove={(d) => void remove(d)}
+        />
       </Card>
       <CalendarDayModal open={modalOpen} editing={editing} onClose={() => setModalOpen(false)} onSaved={saved} />
     </Flex>

@@ -24,7 +24,11 @@ export function CalendarTable({ days, loading, removing, onEdit, onRemove }: Pro
   const columns: TableColumnsType<CalendarEntry> = [
     { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => <span className="mono">{d}</span> },
     { title: t('calendar.weekday'), key: 'weekday', render: (_, d) => dayjs(d.date).format('dddd') },
-    { title: t('calendar.kind'), dataIndex: 'kind', render: (k: CalendarDayKind) => <Tag color={KIND_COLOR[k]}>{t(`calendar.kinds.${k}`)}</Tag> },
+    {
+      title: t('calendar.kind'),
+      dataIndex: 'kind',
+      render: (k: CalendarDayKind) => <Tag color={KIND_COLOR[k]}>{t(`calendar.kinds.${k}`)}</Tag>,
+    },
     { title: t('calendar.festival'), dataIndex: 'festival', render: (f: CalendarEntry['festival']) => pick(f, lang) },
     { title: t('calendar.source'), dataIndex: 'source', ellipsis: true },
     {
@@ -35,8 +39,19 @@ export function CalendarTable({ days, loading, removing, onEdit, onRemove }: Pro
           <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(d)} data-testid="calendar-edit">
             {t('calendar.edit')}
           </Button>
-          <Popconfirm title={t('calendar.removeConfirm', { date: d.date })} okText={t('calendar.remove')} cancelText={t('common.cancel')} onConfirm={() => onRemove(d.date)}>
-            <Button size="small" danger icon={<DeleteOutlined />} loading={removing === d.date} data-testid="calendar-remove">
+          <Popconfirm
+            title={t('calendar.removeConfirm', { date: d.date })}
+            okText={t('calendar.remove')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => onRemove(d.date)}
+          >
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              loading={removing === d.date}
+              data-testid="calendar-remove"
+            >
               {t('calendar.remove')}
             </Button>
           </Popconfirm>

@@ -37,7 +37,12 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
         <Card title={t('dashboard.pyramid.title')}>
-          <EChart option={pyramid} height={CHART_HEIGHT} ariaLabel={t('dashboard.pyramid.title')} testId="chart-pyramid" />
+          <EChart
+            option={pyramid}
+            height={CHART_HEIGHT}
+            ariaLabel={t('dashboard.pyramid.title')}
+            testId="chart-pyramid"
+          />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
@@ -47,7 +52,12 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
               <Empty style={{ height: CHART_HEIGHT - 48 }} />
             </div>
           ) : (
-            <EChart option={births} height={CHART_HEIGHT} ariaLabel={t('dashboard.births.title')} testId="chart-births" />
+            <EChart
+              option={births}
+              height={CHART_HEIGHT}
+              ariaLabel={t('dashboard.births.title')}
+              testId="chart-births"
+            />
           )}
         </Card>
       </Col>

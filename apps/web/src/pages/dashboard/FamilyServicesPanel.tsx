@@ -18,7 +18,10 @@ export function FamilyServicesPanel({ work }: { work: FamilyServiceWork }) {
   const n = (v: number) => formatInteger(v, lang);
   const ownDepartment = bundleDepartmentOf(me);
   // A department operator follows a link to its own service's queue only; readers to any.
-  const mayOpen = (service: string) => mayViewBundleTasks(me) && (ownDepartment === null || (isBundleService(service) && bundleServiceDefinition(service).department === ownDepartment));
+  const mayOpen = (service: string) =>
+    mayViewBundleTasks(me) &&
+    (ownDepartment === null ||
+      (isBundleService(service) && bundleServiceDefinition(service).department === ownDepartment));
 
   const rows: Row[] = [
     {
@@ -34,11 +37,21 @@ export function FamilyServicesPanel({ work }: { work: FamilyServiceWork }) {
       ...s,
     })),
   ];
-  const withDeadline = (queue: string, deadline: string) => `${queue}${queue.includes('?') ? '&' : '?'}deadline=${deadline}`;
+  const withDeadline = (queue: string, deadline: string) =>
+    `${queue}${queue.includes('?') ? '&' : '?'}deadline=${deadline}`;
 
   const columns: TableColumnsType<Row> = [
-    { title: t('family.dashboard.service'), dataIndex: 'label', render: (label: string, r) => (r.queue ? <Link to={r.queue}>{label}</Link> : label) },
-    { title: t('family.dashboard.open'), dataIndex: 'open', align: 'right', render: (v: number) => <span data-testid="open">{n(v)}</span> },
+    {
+      title: t('family.dashboard.service'),
+      dataIndex: 'label',
+      render: (label: string, r) => (r.queue ? <Link to={r.queue}>{label}</Link> : label),
+    },
+    {
+      title: t('family.dashboard.open'),
+      dataIndex: 'open',
+      align: 'right',
+      render: (v: number) => <span data-testid="open">{n(v)}</span>,
+    },
     {
       title: t('family.dashboard.dueToday'),
       dataIndex: 'dueToday',
@@ -65,7 +78,11 @@ export function FamilyServicesPanel({ work }: { work: FamilyServiceWork }) {
   ];
 
   return (
-    <Card title={t('family.dashboard.title')} extra={<Typography.Text type="secondary">{t('family.dashboard.hint')}</Typography.Text>} data-testid="family-services-panel">
+    <Card
+      title={t('family.dashboard.title')}
+      extra={<Typography.Text type="secondary">{t('family.dashboard.hint')}</Typography.Text>}
+      data-testid="family-services-panel"
+    >
       <Table<Row>
         rowKey="key"
         size="small"

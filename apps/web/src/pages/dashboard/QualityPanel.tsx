@@ -21,9 +21,14 @@ function Indicator({ kind, value, target }: { kind: QualityIndicator; value: num
             {t(`dashboard.quality.${kind}`)} <InfoCircleOutlined style={{ color: '#8c8c8c' }} />
           </Typography.Text>
         </Tooltip>
-        <Tag color={status === 'met' ? 'success' : status === 'notMet' ? 'error' : 'default'}>{t(`dashboard.quality.${status}`)}</Tag>
+        <Tag color={status === 'met' ? 'success' : status === 'notMet' ? 'error' : 'default'}>
+          {t(`dashboard.quality.${status}`)}
+        </Tag>
       </Flex>
-      <Typography.Title level={3} style={{ margin: '8px 0 4px', color: status === 'noData' ? undefined : STATUS_COLOR[status] }}>
+      <Typography.Title
+        level={3}
+        style={{ margin: '8px 0 4px', color: status === 'noData' ? undefined : STATUS_COLOR[status] }}
+      >
         {formatPercent(value, lang) ?? t('common.none')}
       </Typography.Title>
       {/* The tick marks the target on the bar, so the gap to it is visible at a glance. */}
@@ -32,7 +37,15 @@ function Indicator({ kind, value, target }: { kind: QualityIndicator; value: num
         <Tooltip title={targetText}>
           <span
             aria-label={targetText}
-            style={{ position: 'absolute', left: `${target * 100}%`, top: 2, width: 2, height: 16, background: '#262626', transform: 'translateX(-1px)' }}
+            style={{
+              position: 'absolute',
+              left: `${target * 100}%`,
+              top: 2,
+              width: 2,
+              height: 16,
+              background: '#262626',
+              transform: 'translateX(-1px)',
+            }}
           />
         </Tooltip>
       </div>

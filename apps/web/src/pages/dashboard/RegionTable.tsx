@@ -19,20 +19,43 @@ export function RegionTable({ data, onOpen }: Props) {
     render: (value: number | null) => {
       const status = qualityStatus(value, targets[kind]);
       if (status === 'noData') return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-      return <Typography.Text type={status === 'met' ? 'success' : 'danger'}>{formatPercent(value, lang)}</Typography.Text>;
+      return (
+        <Typography.Text type={status === 'met' ? 'success' : 'danger'}>{formatPercent(value, lang)}</Typography.Text>
+      );
     },
   });
 
   const columns: TableColumnsType<ChildRegionStats> = [
-    { title: t('dashboard.regions.name'), dataIndex: 'name', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
-    { title: t('dashboard.regions.level'), dataIndex: 'level', render: (level: ChildRegionStats['level']) => t(`regionLevels.${level}`) },
-    { title: t('dashboard.regions.population'), dataIndex: 'population', align: 'right', render: (v: number) => formatInteger(v, lang) },
-    { title: t('dashboard.regions.births'), dataIndex: 'births', align: 'right', render: (v: number) => formatInteger(v, lang) },
+    {
+      title: t('dashboard.regions.name'),
+      dataIndex: 'name',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
+    {
+      title: t('dashboard.regions.level'),
+      dataIndex: 'level',
+      render: (level: ChildRegionStats['level']) => t(`regionLevels.${level}`),
+    },
+    {
+      title: t('dashboard.regions.population'),
+      dataIndex: 'population',
+      align: 'right',
+      render: (v: number) => formatInteger(v, lang),
+    },
+    {
+      title: t('dashboard.regions.births'),
+      dataIndex: 'births',
+      align: 'right',
+      render: (v: number) => formatInteger(v, lang),
+    },
     ...QUALITY_INDICATORS.map(qualityColumn),
   ];
 
   return (
-    <Card title={t('dashboard.regions.title')} extra={<Typography.Text type="secondary">{t('dashboard.regions.hint')}</Typography.Text>}>
+    <Card
+      title={t('dashboard.regions.title')}
+      extra={<Typography.Text type="secondary">{t('dashboard.regions.hint')}</Typography.Text>}
+    >
       <Table<ChildRegionStats>
         data-testid="region-children"
         rowKey="code"

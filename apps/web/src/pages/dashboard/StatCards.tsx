@@ -9,7 +9,19 @@ import { useLang } from '../../lib/useLang';
 // 出生人口性别比 is normal at about 103–107 (glossary).
 const NORMAL_SEX_RATIO = { low: 103, high: 107 };
 
-function StatCard({ title, value, icon, footer, testId }: { title: ReactNode; value: string; icon: ReactNode; footer: ReactNode; testId: string }) {
+function StatCard({
+  title,
+  value,
+  icon,
+  footer,
+  testId,
+}: {
+  title: ReactNode;
+  value: string;
+  icon: ReactNode;
+  footer: ReactNode;
+  testId: string;
+}) {
   return (
     <Card data-testid={testId} style={{ height: '100%' }}>
       <Statistic title={title} value={value} prefix={icon} />
@@ -48,10 +60,22 @@ export function StatCards({ data }: { data: Dashboard }) {
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <StatCard testId="stat-households" title={t('dashboard.stats.households')} value={n(population.households)} icon={<HomeOutlined />} footer={data.region.name} />
+        <StatCard
+          testId="stat-households"
+          title={t('dashboard.stats.households')}
+          value={n(population.households)}
+          icon={<HomeOutlined />}
+          footer={data.region.name}
+        />
       </Col>
       <Col xs={24} sm={12} xl={6}>
-        <StatCard testId="stat-births" title={t('dashboard.stats.births')} value={n(sr.male + sr.female)} icon={<UserAddOutlined />} footer={years} />
+        <StatCard
+          testId="stat-births"
+          title={t('dashboard.stats.births')}
+          value={n(sr.male + sr.female)}
+          icon={<UserAddOutlined />}
+          footer={years}
+        />
       </Col>
       <Col xs={24} sm={12} xl={6}>
         <StatCard

@@ -34,7 +34,11 @@ describe('birthsOption', () => {
     );
     expect((option.xAxis as { data: string[] }).data).toEqual(['2023', '2024']);
     const series = option.series as { stack: string; data: number[] }[];
-    expect(series.map((s) => s.data)).toEqual([[6, 5], [3, 4], [2, 1]]);
+    expect(series.map((s) => s.data)).toEqual([
+      [6, 5],
+      [3, 4],
+      [2, 1],
+    ]);
     expect(new Set(series.map((s) => s.stack))).toEqual(new Set(['births']));
   });
 });

@@ -12,7 +12,9 @@ type TooltipParam = { seriesName?: string; name?: string; value?: unknown; marke
 function tooltipRows(params: unknown, formatCount: (n: number) => string): string {
   const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
   const head = list[0]?.name ?? '';
-  const rows = list.map((p) => `${String(p.marker ?? '')}${p.seriesName ?? ''}: ${formatCount(Math.abs(Number(p.value ?? 0)))}`);
+  const rows = list.map(
+    (p) => `${String(p.marker ?? '')}${p.seriesName ?? ''}: ${formatCount(Math.abs(Number(p.value ?? 0)))}`,
+  );
   return [head, ...rows].join('<br/>');
 }
 
@@ -20,14 +22,31 @@ function tooltipRows(params: unknown, formatCount: (n: number) => string): strin
 export function pyramidOption(groups: readonly AgeGroupCount[], labels: PyramidLabels): ChartOption {
   const { formatCount } = labels;
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p: unknown) => tooltipRows(p, formatCount) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (p: unknown) => tooltipRows(p, formatCount),
+    },
     legend: { data: [labels.male, labels.female], top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(Math.abs(v)) } },
     yAxis: { type: 'category', data: groups.map((g) => g.ageGroup), axisTick: { show: false } },
     series: [
-      { name: labels.male, type: 'bar', stack: 'pyramid', data: groups.map((g) => -g.male), itemStyle: { color: MALE_COLOR }, barCategoryGap: '15%' },
-      { name: labels.female, type: 'bar', stack: 'pyramid', data: groups.map((g) => g.female), itemStyle: { color: FEMALE_COLOR } },
+      {
+        name: labels.male,
+        type: 'bar',
+        stack: 'pyramid',
+        data: groups.map((g) => -g.male),
+        itemStyle: { color: MALE_COLOR },
+        barCategoryGap: '15%',
+      },
+      {
+        name: labels.female,
+        type: 'bar',
+        stack: 'pyramid',
+        data: groups.map((g) => g.female),
+        itemStyle: { color: FEMALE_COLOR },
+      },
     ],
   };
 }
@@ -43,7 +62,11 @@ export function birthsOption(years: readonly BirthsInYear[], labels: BirthLabels
     { name: labels.parity3plus, values: sorted.map((y) => y.parity3plus) },
   ];
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (p: unknown) => tooltipRows(p, labels.formatCount) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (p: unknown) => tooltipRows(p, labels.formatCount),
+    },
     legend: { data: parts.map((p) => p.name), top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: sorted.map((y) => String(y.year)) },

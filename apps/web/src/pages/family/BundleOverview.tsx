@@ -31,14 +31,32 @@ export function BundleOverview({ detail }: { detail: TaskDetail }) {
   const items = [
     { key: 'no', label: t('family.tasks.bundleNo'), children: <span className="mono">{b.bundleNo}</span> },
     { key: 'submittedAt', label: t('family.tasks.submittedAt'), children: formatDateTime(b.submittedAt) },
-    { key: 'newborn', label: t('family.tasks.newborn'), children: <span data-testid="bundle-newborn">{t('family.tasks.newbornText', { name: n.name, sex })}</span> },
-    { key: 'birth', label: t('family.tasks.birthDateTime'), children: <span className="mono">{`${n.birthDate} ${n.birthTime}`}</span> },
+    {
+      key: 'newborn',
+      label: t('family.tasks.newborn'),
+      children: <span data-testid="bundle-newborn">{t('family.tasks.newbornText', { name: n.name, sex })}</span>,
+    },
+    {
+      key: 'birth',
+      label: t('family.tasks.birthDateTime'),
+      children: <span className="mono">{`${n.birthDate} ${n.birthTime}`}</span>,
+    },
     { key: 'place', label: t('family.tasks.birthPlace'), children: n.birthPlace },
     { key: 'hospital', label: t('family.tasks.hospital'), children: n.hospitalName },
     { key: 'mother', label: t('family.tasks.mother'), children: <Parent parent={b.mother} /> },
     { key: 'father', label: t('family.tasks.father'), children: <Parent parent={b.father} /> },
     { key: 'hukou', label: t('family.tasks.hukouRegion'), children: b.hukouRegion.name },
-    { key: 'certificate', label: t('family.tasks.certificateNo'), children: detail.birthCertificateNo ? <span className="mono" data-testid="bundle-certificate">{detail.birthCertificateNo}</span> : none },
+    {
+      key: 'certificate',
+      label: t('family.tasks.certificateNo'),
+      children: detail.birthCertificateNo ? (
+        <span className="mono" data-testid="bundle-certificate">
+          {detail.birthCertificateNo}
+        </span>
+      ) : (
+        none
+      ),
+    },
     {
       key: 'newbornId',
       label: t('family.tasks.newbornId'),
@@ -58,7 +76,11 @@ export function BundleOverview({ detail }: { detail: TaskDetail }) {
         <Space wrap size={[4, 4]} data-testid="other-tasks">
           {detail.otherTasks.map((o) => (
             <span key={o.service} data-service={o.service}>
-              <Tag>{isBundleService(o.service) ? pick(bundleServiceDefinition(o.service).label, lang) : pick(o.label, lang)}</Tag>
+              <Tag>
+                {isBundleService(o.service)
+                  ? pick(bundleServiceDefinition(o.service).label, lang)
+                  : pick(o.label, lang)}
+              </Tag>
               <TaskStatusTag status={o.status} />
             </span>
           ))}

@@ -29,12 +29,24 @@ export function BundleTaskDetailPage() {
   const detail = latest && latest.task.id === id ? latest : undefined;
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/bundle-tasks')} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => void navigate('/bundle-tasks')}
+      style={{ paddingInline: 0 }}
+    >
       {t('family.tasks.back')}
     </Button>
   );
   if (!valid || (isApiError(loaded.error) && (loaded.error.status === 404 || loaded.error.status === 403))) {
-    return <Result status="404" title={t('family.tasks.notFound')} subTitle={isApiError(loaded.error) ? loaded.error.message : undefined} extra={back} />;
+    return (
+      <Result
+        status="404"
+        title={t('family.tasks.notFound')}
+        subTitle={isApiError(loaded.error) ? loaded.error.message : undefined}
+        extra={back}
+      />
+    );
   }
   const task = detail?.task;
 
@@ -57,14 +69,31 @@ export function BundleTaskDetailPage() {
               )}
               <EnrolmentDeadline date={task.enrolmentDeadline} late={task.late} />
             </Space>
-            <Card title={<><FileDoneOutlined /> {t('family.tasks.work', { department: pick(task.departmentLabel, lang) })}</>} data-testid="task-work">
+            <Card
+              title={
+                <>
+                  <FileDoneOutlined /> {t('family.tasks.work', { department: pick(task.departmentLabel, lang) })}
+                </>
+              }
+              data-testid="task-work"
+            >
               {isBundleService(task.service) ? (
-                <TaskWork detail={detail} service={task.service} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+                <TaskWork
+                  detail={detail}
+                  service={task.service}
+                  onChanged={(next) => (next ? setLatest(next) : loaded.reload())}
+                />
               ) : (
                 <Typography.Text type="secondary">{task.service}</Typography.Text>
               )}
             </Card>
-            <Card title={<><SolutionOutlined /> {t('family.tasks.bundle')}</>}>
+            <Card
+              title={
+                <>
+                  <SolutionOutlined /> {t('family.tasks.bundle')}
+                </>
+              }
+            >
               <BundleOverview detail={detail} />
             </Card>
           </Flex>

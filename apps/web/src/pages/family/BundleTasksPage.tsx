@@ -22,7 +22,9 @@ export function BundleTasksPage() {
   const lang = useLang();
   const me = useMe();
   const department = bundleDepartmentOf(me);
-  const services = BUNDLE_SERVICES.filter((s) => department === null || s.department === department).map((s) => s.service);
+  const services = BUNDLE_SERVICES.filter((s) => department === null || s.department === department).map(
+    (s) => s.service,
+  );
   const [params, setParams] = useSearchParams();
   const query = taskQueryOf(params, services);
   const key = JSON.stringify(query);
@@ -50,7 +52,14 @@ export function BundleTasksPage() {
           active: query.status === s && !query.deadline,
           onClick: () => change({ status: s, deadline: undefined }),
         })),
-        { key: 'overdue', label: t('family.deadline.overdue'), value: data.overdue, tone: 'danger' as const, active: query.deadline === 'overdue', onClick: () => change({ status: undefined, deadline: 'overdue' }) },
+        {
+          key: 'overdue',
+          label: t('family.deadline.overdue'),
+          value: data.overdue,
+          tone: 'danger' as const,
+          active: query.deadline === 'overdue',
+          onClick: () => change({ status: undefined, deadline: 'overdue' }),
+        },
       ]
     : [];
   const hint = department
@@ -66,10 +75,27 @@ export function BundleTasksPage() {
       filters={<TaskFilters query={query} services={services} onChange={change} />}
       error={error}
       onRetry={reload}
-      bulkAction={canAct ? { count: bulk.selected.length, busy: bulk.busy, onConfirm: () => void bulk.completeSelected(), hint: t('family.tasks.bulkHint') } : null}
+      bulkAction={
+        canAct
+          ? {
+              count: bulk.selected.length,
+              busy: bulk.busy,
+              onConfirm: () => void bulk.completeSelected(),
+              hint: t('family.tasks.bulkHint'),
+            }
+          : null
+      }
       bulkError={bulk.bulkError}
       bulkResult={bulk.bulk && <TaskBulkResult result={bulk.bulk} numberOf={bulk.numberOf} onClose={bulk.closeBulk} />}
-      table={<TaskTable data={data} loading={loading} selected={canAct ? bulk.selected : null} onSelect={bulk.setSelected} onPage={(page) => setParams(paramsOf({ ...query, page }))} />}
+      table={
+        <TaskTable
+          data={data}
+          loading={loading}
+          selected={canAct ? bulk.selected : null}
+          onSelect={bulk.setSelected}
+          onPage={(page) => setParams(paramsOf({ ...query, page }))}
+        />
+      }
     />
   );
 }

@@ -9,9 +9,21 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { dateFieldProps } from '../benefits/ParameterInput';
-import { completionBodyOf, completionContextOf, completionErrors, completionInputOf, lateEnrolment, type CompletionValues } from './completionForm';
+import {
+  completionBodyOf,
+  completionContextOf,
+  completionErrors,
+  completionInputOf,
+  lateEnrolment,
+  type CompletionValues,
+} from './completionForm';
 import { DeclaredParents } from './DeclaredParents';
-import { chinaDateOf, MEDICAL_INSURANCE_ENROLMENT_DAYS, medicalInsuranceDeadline, type BundleService } from './familyDomain';
+import {
+  chinaDateOf,
+  MEDICAL_INSURANCE_ENROLMENT_DAYS,
+  medicalInsuranceDeadline,
+  type BundleService,
+} from './familyDomain';
 
 type Props = { detail: TaskDetail; service: BundleService; onCompleted: (next: TaskDetail) => void };
 type FieldName = Exclude<keyof CompletionValues, 'confirmDeclaredParents'>;
@@ -28,7 +40,10 @@ const FIELDS: Record<BundleService, { name: FieldName; required: boolean }> = {
 /** Field errors a refused completion sends back ({field, message}), as the domain reports them. */
 function fieldErrorsOf(e: unknown): { field: string; message: { zh: string; en: string } }[] {
   if (!isApiError(e) || !Array.isArray(e.details)) return [];
-  return (e.details as unknown[]).filter((d): d is { field: string; message: { zh: string; en: string } } => typeof d === 'object' && d !== null && 'field' in d && 'message' in d);
+  return (e.details as unknown[]).filter(
+    (d): d is { field: string; message: { zh: string; en: string } } =>
+      typeof d === 'object' && d !== null && 'field' in d && 'message' in d,
+  );
 }
 
 /** What the department enters to complete its task, checked as it is typed with the domain's own rules (checkCompletion). */
@@ -42,7 +57,12 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const field = FIELDS[service];
   const ctx = completionContextOf(detail, chinaDateOf(new Date()));
   const enrolledOn = Form.useWatch('enrolledOn', form);
-  const late = service === 'medicalInsuranceEnrollment' && lateEnrolment(detail.task.enrolmentDeadline ?? medicalInsuranceDeadline(detail.bundle.newborn.birthDate), enrolledOn);
+  const late =
+    service === 'medicalInsuranceEnrollment' &&
+    lateEnrolment(
+      detail.task.enrolmentDeadline ?? medicalInsuranceDeadline(detail.bundle.newborn.birthDate),
+      enrolledOn,
+    );
   // The domain refuses enrolment before birth or after today; the picker does not offer those days.
   const outsideEnrolment = (day: string) => day < detail.bundle.newborn.birthDate || day > ctx.today;
 
@@ -53,7 +73,12 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
       if (problem) throw new Error(pick(problem, lang));
     },
   };
-  const rules: FormRule[] = [...(field.required ? [{ required: true, whitespace: true, message: t(`family.complete.required.${field.name}`) }] : []), domainRule];
+  const rules: FormRule[] = [
+    ...(field.required
+      ? [{ required: true, whitespace: true, message: t(`family.complete.required.${field.name}`) }]
+      : []),
+    domainRule,
+  ];
 
   // Hukou: declared parents who match the registry are linked only if the officer confirms them.
   const declared = service === 'hukouRegistration' ? detail.declaredParents : [];
@@ -63,7 +88,10 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const body = { ...completionBodyOf(completionInputOf(service, values)), ...(confirmable && values.confirmDeclaredParents ? { confirmDeclaredParents: true } : {}) };
+      const body = {
+        ...completionBodyOf(completionInputOf(service, values)),
+        ...(confirmable && values.confirmDeclaredParents ? { confirmDeclaredParents: true } : {}),
+      };
       const next = await completeTask(detail.task.id, body);
       void message.success(t('family.complete.done', { service: pick(detail.task.label, lang) }));
       onCompleted(next);
@@ -71,16 +99,26 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
       setError(e);
       const placed = fieldErrorsOf(e).filter((d) => d.field === field.name);
       if (placed.length > 0) form.setFields([{ name: field.name, errors: placed.map((d) => pick(d.message, lang)) }]);
-      else if (isApiError(e) && e.code === 'bundle.newbornIdTaken') form.setFields([{ name: 'idNumber', errors: [e.message] }]);
+      else if (isApiError(e) && e.code === 'bundle.newbornIdTaken')
+        form.setFields([{ name: 'idNumber', errors: [e.message] }]);
     } finally {
       setSaving(false);
     }
   };
 
   const label = t(`family.complete.fields.${field.name}`);
-  const extra = t(`family.complete.extra.${field.name}`, { days: MEDICAL_INSURANCE_ENROLMENT_DAYS, date: detail.task.enrolmentDeadline ?? '' });
+  const extra = t(`family.complete.extra.${field.name}`, {
+    days: MEDICAL_INSURANCE_ENROLMENT_DAYS,
+    date: detail.task.enrolmentDeadline ?? '',
+  });
   return (
-    <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: declared.length > 0 ? 720 : 520 }} data-testid="completion-form">
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      style={{ maxWidth: declared.length > 0 ? 720 : 520 }}
+      data-testid="completion-form"
+    >
       <div data-testid="completion-error">
         <ApiErrorAlert error={error} />
       </div>
@@ -90,21 +128,49 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
         </div>
       )}
       {field.name === 'enrolledOn' ? (
-        <Form.Item name="enrolledOn" label={label} extra={extra} rules={[{ required: true, message: t('family.complete.required.enrolledOn') }, domainRule]} {...dateFieldProps}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => outsideEnrolment(d.format('YYYY-MM-DD'))} data-testid="completion-enrolledOn" />
+        <Form.Item
+          name="enrolledOn"
+          label={label}
+          extra={extra}
+          rules={[{ required: true, message: t('family.complete.required.enrolledOn') }, domainRule]}
+          {...dateFieldProps}
+        >
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => outsideEnrolment(d.format('YYYY-MM-DD'))}
+            data-testid="completion-enrolledOn"
+          />
         </Form.Item>
       ) : (
         <Form.Item name={field.name} label={label} extra={extra} rules={rules} validateFirst hasFeedback>
-          <Input maxLength={40} className={field.name === 'idNumber' ? 'mono' : undefined} autoComplete="off" data-testid={`completion-${field.name}`} />
+          <Input
+            maxLength={40}
+            className={field.name === 'idNumber' ? 'mono' : undefined}
+            autoComplete="off"
+            data-testid={`completion-${field.name}`}
+          />
         </Form.Item>
       )}
       {confirmable && (
-        <Form.Item name="confirmDeclaredParents" valuePropName="checked" extra={t('family.complete.declared.confirmExtra')}>
+        <Form.Item
+          name="confirmDeclaredParents"
+          valuePropName="checked"
+          extra={t('family.complete.declared.confirmExtra')}
+        >
           <Checkbox data-testid="confirm-declared-parents">{t('family.complete.declared.confirm')}</Checkbox>
         </Form.Item>
       )}
       {late && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('family.complete.lateWarning', { date: detail.task.enrolmentDeadline ?? '', days: MEDICAL_INSURANCE_ENROLMENT_DAYS })} data-testid="late-warning" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('family.complete.lateWarning', {
+            date: detail.task.enrolmentDeadline ?? '',
+            days: MEDICAL_INSURANCE_ENROLMENT_DAYS,
+          })}
+          data-testid="late-warning"
+        />
       )}
       <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={saving} data-testid="task-complete">
         {t('family.complete.submit')}

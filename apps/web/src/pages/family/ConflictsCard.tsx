@@ -27,8 +27,19 @@ function MatchDescription({ role, match }: { role: 'mother' | 'father'; match: R
         title={t('family.conflicts.registryOf', { role: t(`family.conflicts.subjects.${role}`) })}
         items={[
           { key: 'name', label: t('family.conflicts.name'), children: match.name ?? none },
-          { key: 'id', label: t('family.conflicts.idNumber'), children: match.idMasked ? <MaskedId value={match.idMasked} /> : none },
-          { key: 'sexAge', label: t('family.conflicts.sexAge'), children: match.sex && match.age !== null ? t('family.conflicts.sexAgeText', { sex: t(`sex.${match.sex}`), age: match.age }) : none },
+          {
+            key: 'id',
+            label: t('family.conflicts.idNumber'),
+            children: match.idMasked ? <MaskedId value={match.idMasked} /> : none,
+          },
+          {
+            key: 'sexAge',
+            label: t('family.conflicts.sexAge'),
+            children:
+              match.sex && match.age !== null
+                ? t('family.conflicts.sexAgeText', { sex: t(`sex.${match.sex}`), age: match.age })
+                : none,
+          },
           { key: 'hukou', label: t('family.conflicts.hukouRegion'), children: match.hukouRegion ?? none },
           { key: 'residence', label: t('family.conflicts.residenceRegion'), children: match.residenceRegion ?? none },
         ]}
@@ -43,14 +54,38 @@ export function ConflictsCard({ registration: r }: { registration: RegistrationD
   const lang = useLang();
   const none = t('common.none');
   const columns: TableColumnsType<RegistryConflict & { key: number }> = [
-    { title: t('family.conflicts.subject'), dataIndex: 'subject', render: (s: string) => optionalLabel('family.conflicts.subjects', s) },
-    { title: t('family.conflicts.problem'), dataIndex: 'message', render: (m: RegistryConflict['message']) => pick(m, lang) },
-    { title: t('family.conflicts.registry'), key: 'registry', render: (_, c) => c.seen.registry ?? <Typography.Text type="secondary">{none}</Typography.Text> },
-    { title: t('family.conflicts.declared'), key: 'declared', render: (_, c) => c.seen.declared ?? <Typography.Text type="secondary">{none}</Typography.Text> },
+    {
+      title: t('family.conflicts.subject'),
+      dataIndex: 'subject',
+      render: (s: string) => optionalLabel('family.conflicts.subjects', s),
+    },
+    {
+      title: t('family.conflicts.problem'),
+      dataIndex: 'message',
+      render: (m: RegistryConflict['message']) => pick(m, lang),
+    },
+    {
+      title: t('family.conflicts.registry'),
+      key: 'registry',
+      render: (_, c) => c.seen.registry ?? <Typography.Text type="secondary">{none}</Typography.Text>,
+    },
+    {
+      title: t('family.conflicts.declared'),
+      key: 'declared',
+      render: (_, c) => c.seen.declared ?? <Typography.Text type="secondary">{none}</Typography.Text>,
+    },
   ];
   const count = r.conflicts.length;
   return (
-    <Card title={<><WarningOutlined /> {t('family.conflicts.title')}</>} data-testid="conflicts-card" data-count={count}>
+    <Card
+      title={
+        <>
+          <WarningOutlined /> {t('family.conflicts.title')}
+        </>
+      }
+      data-testid="conflicts-card"
+      data-count={count}
+    >
       <Flex vertical gap={16}>
         {count === 0 ? (
           <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('family.conflicts.none')} />

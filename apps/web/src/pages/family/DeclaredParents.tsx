@@ -11,7 +11,12 @@ export function DeclaredParents({ parents }: { parents: DeclaredParentMatch[] })
   const { t } = useTranslation();
   return (
     <Flex vertical gap={12} data-testid="declared-parents">
-      <Alert type="info" showIcon title={t('family.complete.declared.title')} description={t('family.complete.declared.hint')} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('family.complete.declared.title')}
+        description={t('family.complete.declared.hint')}
+      />
       {parents.map((p) => {
         const r = p.registry;
         const role = t(`family.tasks.${p.role}`);
@@ -31,7 +36,11 @@ export function DeclaredParents({ parents }: { parents: DeclaredParentMatch[] })
               data-known="false"
               items={[
                 { key: 'declared', label: role, children: declared },
-                { key: 'registry', label: t('family.complete.declared.registry'), children: <Typography.Text type="secondary">{t('family.complete.declared.none')}</Typography.Text> },
+                {
+                  key: 'registry',
+                  label: t('family.complete.declared.registry'),
+                  children: <Typography.Text type="secondary">{t('family.complete.declared.none')}</Typography.Text>,
+                },
               ]}
             />
           );
@@ -48,10 +57,26 @@ export function DeclaredParents({ parents }: { parents: DeclaredParentMatch[] })
             items={[
               { key: 'declared', label: role, children: declared, span: { xs: 1, md: 2 } },
               { key: 'name', label: t('family.complete.declared.registryName'), children: r.name },
-              { key: 'sexAge', label: t('family.complete.declared.sexAge'), children: t('family.complete.declared.sexAgeText', { sex, age: r.age }) },
-              { key: 'residence', label: t('family.complete.declared.residence'), children: r.residenceRegion.name || r.residenceRegion.code },
-              { key: 'hukou', label: t('family.complete.declared.hukou'), children: r.hukouRegion.name || r.hukouRegion.code },
-              { key: 'children', label: t('family.complete.declared.children'), children: <span data-testid={`declared-${p.role}-children`}>{r.children}</span> },
+              {
+                key: 'sexAge',
+                label: t('family.complete.declared.sexAge'),
+                children: t('family.complete.declared.sexAgeText', { sex, age: r.age }),
+              },
+              {
+                key: 'residence',
+                label: t('family.complete.declared.residence'),
+                children: r.residenceRegion.name || r.residenceRegion.code,
+              },
+              {
+                key: 'hukou',
+                label: t('family.complete.declared.hukou'),
+                children: r.hukouRegion.name || r.hukouRegion.code,
+              },
+              {
+                key: 'children',
+                label: t('family.complete.declared.children'),
+                children: <span data-testid={`declared-${p.role}-children`}>{r.children}</span>,
+              },
             ]}
           />
         );

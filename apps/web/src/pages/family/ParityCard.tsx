@@ -13,7 +13,8 @@ function basisOf(r: RegistrationDetail): 'mother' | 'father' | 'none' {
 export function ParityCard({ registration: r }: { registration: RegistrationDetail }) {
   const { t } = useTranslation();
   const basis = basisOf(r);
-  const children: RegistryChildRef[] = basis === 'none' ? [] : (basis === 'mother' ? r.registryMatches.mother : r.registryMatches.father!).children;
+  const children: RegistryChildRef[] =
+    basis === 'none' ? [] : (basis === 'mother' ? r.registryMatches.mother : r.registryMatches.father!).children;
   const rule = r.childStatus === 'pregnant' ? 'family.parity.rulePregnant' : 'family.parity.ruleBorn';
   return (
     <Card title={t('family.parity.title')} data-testid="parity-card">
@@ -32,8 +33,16 @@ export function ParityCard({ registration: r }: { registration: RegistrationDeta
             dataSource={children.map((c, i) => ({ ...c, key: i }))}
             columns={[
               { title: t('family.parity.childName'), dataIndex: 'name' },
-              { title: t('family.parity.childSex'), dataIndex: 'sex', render: (s: RegistryChildRef['sex']) => t(`sex.${s}`) },
-              { title: t('family.parity.childAge'), dataIndex: 'age', render: (a: number) => t('family.parity.age', { age: a }) },
+              {
+                title: t('family.parity.childSex'),
+                dataIndex: 'sex',
+                render: (s: RegistryChildRef['sex']) => t(`sex.${s}`),
+              },
+              {
+                title: t('family.parity.childAge'),
+                dataIndex: 'age',
+                render: (a: number) => t('family.parity.age', { age: a }),
+              },
             ]}
             data-testid="parity-children"
           />

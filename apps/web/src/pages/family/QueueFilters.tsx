@@ -14,7 +14,14 @@ type FilterSelectProps<V> = {
 };
 
 /** One labelled, clearable filter of a family queue; empty means all. */
-export function FilterSelect<V extends string>({ label, value, options, onChange, testId, width = 140 }: FilterSelectProps<V>) {
+export function FilterSelect<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+  width = 140,
+}: FilterSelectProps<V>) {
   const { t } = useTranslation();
   return (
     <Form.Item label={label}>
@@ -32,7 +39,13 @@ export function FilterSelect<V extends string>({ label, value, options, onChange
 }
 
 /** The deadline filter both queues share. */
-export function DeadlineFilter({ value, onChange }: { value: DeadlineState | undefined; onChange: (deadline: DeadlineState | undefined) => void }) {
+export function DeadlineFilter({
+  value,
+  onChange,
+}: {
+  value: DeadlineState | undefined;
+  onChange: (deadline: DeadlineState | undefined) => void;
+}) {
   const { t } = useTranslation();
   return (
     <FilterSelect
@@ -45,7 +58,12 @@ export function DeadlineFilter({ value, onChange }: { value: DeadlineState | und
   );
 }
 
-type SearchProps = { value: string | undefined; placeholder: string; width: number; onSearch: (q: string | undefined) => void };
+type SearchProps = {
+  value: string | undefined;
+  placeholder: string;
+  width: number;
+  onSearch: (q: string | undefined) => void;
+};
 
 /** The queue's search box; remounted when the URL's query changes so it shows it. */
 export function QueueSearch({ value, placeholder, width, onSearch }: SearchProps) {

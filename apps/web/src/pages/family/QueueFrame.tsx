@@ -20,7 +20,18 @@ type Props = {
 };
 
 /** A family queue page: title, hint, counts, filters and the bulk completion above the table. */
-export function QueueFrame({ title, hint, counts, filters, error, onRetry, bulkAction, bulkError, bulkResult, table }: Props) {
+export function QueueFrame({
+  title,
+  hint,
+  counts,
+  filters,
+  error,
+  onRetry,
+  bulkAction,
+  bulkError,
+  bulkResult,
+  table,
+}: Props) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={16}>
@@ -43,7 +54,13 @@ export function QueueFrame({ title, hint, counts, filters, error, onRetry, bulkA
                 onConfirm={bulkAction.onConfirm}
                 disabled={bulkAction.count === 0}
               >
-                <Button type="primary" icon={<CheckOutlined />} disabled={bulkAction.count === 0} loading={bulkAction.busy} data-testid="bulk-complete">
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  disabled={bulkAction.count === 0}
+                  loading={bulkAction.busy}
+                  data-testid="bulk-complete"
+                >
                   {t('family.bulk.completeCount', { count: bulkAction.count })}
                 </Button>
               </Popconfirm>

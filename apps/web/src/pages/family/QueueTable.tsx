@@ -32,7 +32,20 @@ type Props<T extends Row> = QueueTableProps<T> & {
 };
 
 /** A family queue: rows open their detail; overdue rows red, due-today rows gold. */
-export function QueueTable<T extends Row>({ data, loading, columns, selected, onSelect, selectable, onPage, pathOf, emptyText, rowTestId, rowData, testId }: Props<T>) {
+export function QueueTable<T extends Row>({
+  data,
+  loading,
+  columns,
+  selected,
+  onSelect,
+  selectable,
+  onPage,
+  pathOf,
+  emptyText,
+  rowTestId,
+  rowData,
+  testId,
+}: Props<T>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
@@ -43,8 +56,20 @@ export function QueueTable<T extends Row>({ data, loading, columns, selected, on
       dataSource={data?.items}
       loading={loading}
       rowClassName={(r) => deadlineRowClass(r.deadlineState)}
-      rowSelection={selected === null ? undefined : { selectedRowKeys: selected, onChange: onSelect, getCheckboxProps: (r) => ({ disabled: !selectable(r) }) }}
-      pagination={{ current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: onPage, showTotal: (total) => t('common.total', { total }) }}
+      rowSelection={
+        selected === null
+          ? undefined
+          : { selectedRowKeys: selected, onChange: onSelect, getCheckboxProps: (r) => ({ disabled: !selectable(r) }) }
+      }
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: data?.pageSize ?? 20,
+        total: data?.total ?? 0,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        onChange: onPage,
+        showTotal: (total) => t('common.total', { total }),
+      }}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText }}
       onRow={(r) =>
@@ -53,7 +78,8 @@ export function QueueTable<T extends Row>({ data, loading, columns, selected, on
           'data-id': r.id,
           ...rowData?.(r),
           'data-deadline': r.deadlineState ?? '',
-          onClick: (e) => !(e.target as HTMLElement).closest('a, .ant-table-selection-column') && void navigate(pathOf(r)),
+          onClick: (e) =>
+            !(e.target as HTMLElement).closest('a, .ant-table-selection-column') && void navigate(pathOf(r)),
         }) as HTMLAttributes<HTMLElement>
       }
       data-testid={testId}

@@ -30,23 +30,45 @@ export function RegistrationActions({ registration: r, onChanged }: Props) {
   return (
     <Flex vertical gap={12} data-testid="registration-actions">
       {r.status === 'infoRequested' && r.infoRequest && (
-        <Alert type="warning" showIcon title={t('family.registrations.waitingForFamily')} description={r.infoRequest} data-testid="info-request" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('family.registrations.waitingForFamily')}
+          description={r.infoRequest}
+          data-testid="info-request"
+        />
       )}
       {r.status === 'completed' && <Alert type="success" showIcon title={t('family.registrations.completedHint')} />}
-      {!canAct && r.status === 'submitted' && <Typography.Text type="secondary">{t('family.registrations.readOnly')}</Typography.Text>}
+      {!canAct && r.status === 'submitted' && (
+        <Typography.Text type="secondary">{t('family.registrations.readOnly')}</Typography.Text>
+      )}
       <Space wrap>
         {canAct && (
           <>
-            <Button type="primary" icon={<CheckOutlined />} onClick={() => setModal('complete')} data-testid="registration-complete">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              onClick={() => setModal('complete')}
+              data-testid="registration-complete"
+            >
               {t('family.registrations.complete')}
             </Button>
-            <Button icon={<QuestionCircleOutlined />} onClick={() => setModal('requestInfo')} data-testid="registration-request-info">
+            <Button
+              icon={<QuestionCircleOutlined />}
+              onClick={() => setModal('requestInfo')}
+              data-testid="registration-request-info"
+            >
               {t('family.registrations.requestInfo')}
             </Button>
           </>
         )}
         {r.receiptAvailable && (
-          <Button icon={<FilePdfOutlined />} href={registrationReceiptUrl(r.id)} download={`${r.registrationNo}.pdf`} data-testid="registration-receipt">
+          <Button
+            icon={<FilePdfOutlined />}
+            href={registrationReceiptUrl(r.id)}
+            download={`${r.registrationNo}.pdf`}
+            data-testid="registration-receipt"
+          >
             {t('family.registrations.receipt')}
           </Button>
         )}
@@ -54,7 +76,11 @@ export function RegistrationActions({ registration: r, onChanged }: Props) {
       <TextActionModal
         open={modal === 'complete'}
         title={t('family.registrations.completeTitle', { number: r.registrationNo })}
-        hint={hasConflicts ? t('family.registrations.noteHintConflicts', { count: r.conflicts.length }) : t('family.registrations.noteHint')}
+        hint={
+          hasConflicts
+            ? t('family.registrations.noteHintConflicts', { count: r.conflicts.length })
+            : t('family.registrations.noteHint')
+        }
         label={t('family.registrations.note')}
         required={hasConflicts}
         requiredMessage={t('family.registrations.noteRequired')}

@@ -9,5 +9,7 @@ type Props = { result: Result; numberOf: (id: number) => string; onClose: () => 
 export function RegistrationBulkResult({ result, numberOf, onClose }: Props) {
   const lang = useLang();
   const skipped = result.skipped.map((s) => ({ id: s.id, reason: s.reason, text: pick(s.message, lang) }));
-  return <BulkResultAlert completed={result.completed.length} skipped={skipped} numberOf={numberOf} onClose={onClose} />;
+  return (
+    <BulkResultAlert completed={result.completed.length} skipped={skipped} numberOf={numberOf} onClose={onClose} />
+  );
 }

@@ -28,17 +28,51 @@ export function RegistrationDeclared({ registration: r }: { registration: Regist
     { key: 'channel', label: t('family.registrations.channel'), children: optionalLabel('family.channels', r.channel) },
     { key: 'submittedAt', label: t('family.registrations.submittedAt'), children: formatDateTime(r.submittedAt) },
     { key: 'region', label: t('family.registrations.residence'), children: r.region },
-    { key: 'married', label: t('family.registrations.married'), children: t(r.married ? 'family.registrations.marriedYes' : 'family.registrations.marriedNo') },
-    { key: 'childStatus', label: t('family.registrations.childStatus'), children: t(`family.registrations.childStatuses.${r.childStatus}`) },
-    { key: 'mother', label: t('family.registrations.mother'), children: <Parent parent={r.mother} phone={r.phonesMasked.mother} /> },
-    { key: 'father', label: t('family.registrations.father'), children: <Parent parent={r.father} phone={r.phonesMasked.father} /> },
+    {
+      key: 'married',
+      label: t('family.registrations.married'),
+      children: t(r.married ? 'family.registrations.marriedYes' : 'family.registrations.marriedNo'),
+    },
+    {
+      key: 'childStatus',
+      label: t('family.registrations.childStatus'),
+      children: t(`family.registrations.childStatuses.${r.childStatus}`),
+    },
+    {
+      key: 'mother',
+      label: t('family.registrations.mother'),
+      children: <Parent parent={r.mother} phone={r.phonesMasked.mother} />,
+    },
+    {
+      key: 'father',
+      label: t('family.registrations.father'),
+      children: <Parent parent={r.father} phone={r.phonesMasked.father} />,
+    },
   ];
   if (r.childStatus === 'pregnant') {
-    items.push({ key: 'expected', label: t('family.registrations.expectedBirthDate'), children: r.expectedBirthDate ?? none });
+    items.push({
+      key: 'expected',
+      label: t('family.registrations.expectedBirthDate'),
+      children: r.expectedBirthDate ?? none,
+    });
   } else if (r.child) {
-    items.push({ key: 'child', label: t('family.registrations.child'), children: t('family.registrations.childText', { name: r.child.name, sex: t(`sex.${r.child.sex}`), date: r.child.birthDate }) });
+    items.push({
+      key: 'child',
+      label: t('family.registrations.child'),
+      children: t('family.registrations.childText', {
+        name: r.child.name,
+        sex: t(`sex.${r.child.sex}`),
+        date: r.child.birthDate,
+      }),
+    });
   }
-  items.push({ key: 'commitment', label: t('family.registrations.commitment'), children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{r.commitmentStatement}</Typography.Paragraph> });
+  items.push({
+    key: 'commitment',
+    label: t('family.registrations.commitment'),
+    children: (
+      <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{r.commitmentStatement}</Typography.Paragraph>
+    ),
+  });
   items.push({
     key: 'attachments',
     label: t('family.registrations.attachments'),
@@ -55,7 +89,19 @@ export function RegistrationDeclared({ registration: r }: { registration: Regist
             </div>
           )),
   });
-  if (r.workerNote) items.push({ key: 'note', label: t('family.registrations.workerNote'), children: <span data-testid="worker-note">{r.workerNote}</span> });
-  if (r.completedAt) items.push({ key: 'completed', label: t('family.registrations.completedAt'), children: `${formatDateTime(r.completedAt)} · ${r.completedByName ?? none}` });
-  return <Descriptions bordered size="middle" column={{ xs: 1, md: 2 }} items={items} data-testid="registration-declared" />;
+  if (r.workerNote)
+    items.push({
+      key: 'note',
+      label: t('family.registrations.workerNote'),
+      children: <span data-testid="worker-note">{r.workerNote}</span>,
+    });
+  if (r.completedAt)
+    items.push({
+      key: 'completed',
+      label: t('family.registrations.completedAt'),
+      children: `${formatDateTime(r.completedAt)} · ${r.completedByName ?? none}`,
+    });
+  return (
+    <Descriptions bordered size="middle" column={{ xs: 1, md: 2 }} items={items} data-testid="registration-declared" />
+  );
 }

@@ -23,12 +23,24 @@ export function RegistrationDetailPage() {
   const r = loaded.data && loaded.data.id === id ? loaded.data : undefined;
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/childbirth-registrations')} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => void navigate('/childbirth-registrations')}
+      style={{ paddingInline: 0 }}
+    >
       {t('family.registrations.back')}
     </Button>
   );
   if (!valid || (isApiError(loaded.error) && (loaded.error.status === 404 || loaded.error.status === 403))) {
-    return <Result status="404" title={t('family.registrations.notFound')} subTitle={isApiError(loaded.error) ? loaded.error.message : undefined} extra={back} />;
+    return (
+      <Result
+        status="404"
+        title={t('family.registrations.notFound')}
+        subTitle={isApiError(loaded.error) ? loaded.error.message : undefined}
+        extra={back}
+      />
+    );
   }
 
   return (
@@ -49,7 +61,13 @@ export function RegistrationDetailPage() {
                 </span>
               )}
             </Space>
-            <Card title={<><FileDoneOutlined /> {t('family.registrations.actions')}</>}>
+            <Card
+              title={
+                <>
+                  <FileDoneOutlined /> {t('family.registrations.actions')}
+                </>
+              }
+            >
               <RegistrationActions registration={r} onChanged={loaded.reload} />
             </Card>
             <Card title={t('family.registrations.declared')}>
@@ -63,7 +81,13 @@ export function RegistrationDetailPage() {
                 <ParityCard registration={r} />
               </Col>
             </Row>
-            <Card title={<><HistoryOutlined /> {t('family.history.title')}</>}>
+            <Card
+              title={
+                <>
+                  <HistoryOutlined /> {t('family.history.title')}
+                </>
+              }
+            >
               <HistoryTimeline history={r.history} />
             </Card>
           </Flex>

@@ -30,7 +30,12 @@ export function RegistrationFilters({ query, onChange }: Props) {
         onChange={(v) => onChange({ conflicts: v === undefined ? undefined : v === 'true' })}
         testId="filter-conflicts"
       />
-      <QueueSearch value={query.q} placeholder={t('family.registrations.searchPlaceholder')} width={300} onSearch={(q) => onChange({ q })} />
+      <QueueSearch
+        value={query.q}
+        placeholder={t('family.registrations.searchPlaceholder')}
+        width={300}
+        onSearch={(q) => onChange({ q })}
+      />
     </Form>
   );
 }

@@ -37,30 +37,81 @@ export function RegistrationsPage() {
   const c = data?.counts;
   const counts = c
     ? [
-        { key: 'submitted', label: t('family.registrations.status.submitted'), value: c.submitted, active: query.status === 'submitted' && !query.deadline, onClick: () => change({ status: 'submitted', deadline: undefined }) },
-        { key: 'dueToday', label: t('family.deadline.dueToday'), value: c.dueToday, tone: 'warning' as const, active: query.deadline === 'dueToday', onClick: () => change({ status: undefined, deadline: 'dueToday' }) },
-        { key: 'overdue', label: t('family.deadline.overdue'), value: c.overdue, tone: 'danger' as const, active: query.deadline === 'overdue', onClick: () => change({ status: undefined, deadline: 'overdue' }) },
-        { key: 'infoRequested', label: t('family.registrations.status.infoRequested'), value: c.infoRequested, active: query.status === 'infoRequested', onClick: () => change({ status: 'infoRequested', deadline: undefined }) },
-        { key: 'completed', label: t('family.registrations.status.completed'), value: c.completed, active: query.status === 'completed', onClick: () => change({ status: 'completed', deadline: undefined }) },
+        {
+          key: 'submitted',
+          label: t('family.registrations.status.submitted'),
+          value: c.submitted,
+          active: query.status === 'submitted' && !query.deadline,
+          onClick: () => change({ status: 'submitted', deadline: undefined }),
+        },
+        {
+          key: 'dueToday',
+          label: t('family.deadline.dueToday'),
+          value: c.dueToday,
+          tone: 'warning' as const,
+          active: query.deadline === 'dueToday',
+          onClick: () => change({ status: undefined, deadline: 'dueToday' }),
+        },
+        {
+          key: 'overdue',
+          label: t('family.deadline.overdue'),
+          value: c.overdue,
+          tone: 'danger' as const,
+          active: query.deadline === 'overdue',
+          onClick: () => change({ status: undefined, deadline: 'overdue' }),
+        },
+        {
+          key: 'infoRequested',
+          label: t('family.registrations.status.infoRequested'),
+          value: c.infoRequested,
+          active: query.status === 'infoRequested',
+          onClick: () => change({ status: 'infoRequested', deadline: undefined }),
+        },
+        {
+          key: 'completed',
+          label: t('family.registrations.status.completed'),
+          value: c.completed,
+          active: query.status === 'completed',
+          onClick: () => change({ status: 'completed', deadline: undefined }),
+        },
       ]
     : [];
 
   return (
     <QueueFrame
       title={t('family.registrations.title')}
-      hint={t(canAct ? 'family.registrations.hint' : 'family.registrations.hintReader', { region: me.jurisdiction.name, days: CHILDBIRTH_REGISTRATION_WORKING_DAYS })}
+      hint={t(canAct ? 'family.registrations.hint' : 'family.registrations.hintReader', {
+        region: me.jurisdiction.name,
+        days: CHILDBIRTH_REGISTRATION_WORKING_DAYS,
+      })}
       counts={counts}
       filters={<RegistrationFilters query={query} onChange={change} />}
       error={error}
       onRetry={reload}
       bulkAction={
         canAct
-          ? { count: bulk.selected.length, busy: bulk.busy, onConfirm: () => void bulk.completeSelected(), hint: t('family.registrations.bulkHint'), confirmDescription: t('family.registrations.bulkHint') }
+          ? {
+              count: bulk.selected.length,
+              busy: bulk.busy,
+              onConfirm: () => void bulk.completeSelected(),
+              hint: t('family.registrations.bulkHint'),
+              confirmDescription: t('family.registrations.bulkHint'),
+            }
           : null
       }
       bulkError={bulk.bulkError}
-      bulkResult={bulk.bulk && <RegistrationBulkResult result={bulk.bulk} numberOf={bulk.numberOf} onClose={bulk.closeBulk} />}
-      table={<RegistrationTable data={data} loading={loading} selected={canAct ? bulk.selected : null} onSelect={bulk.setSelected} onPage={(page) => setParams(paramsOf({ ...query, page }))} />}
+      bulkResult={
+        bulk.bulk && <RegistrationBulkResult result={bulk.bulk} numberOf={bulk.numberOf} onClose={bulk.closeBulk} />
+      }
+      table={
+        <RegistrationTable
+          data={data}
+          loading={loading}
+          selected={canAct ? bulk.selected : null}
+          onSelect={bulk.setSelected}
+          onPage={(page) => setParams(paramsOf({ ...query, page }))}
+        />
+      }
     />
   );
 }

@@ -9,7 +9,14 @@ import { optionalLabel } from '../../lib/optionalLabel';
 import { bundleServiceDefinition, HUKOU_IDENTITY_FIELDS, type BundleService } from './familyDomain';
 
 type Values = { reason: string; fields: string[] };
-type Props = { taskId: number; service: BundleService; hukouDone: boolean; open: boolean; onClose: () => void; onReturned: (next: TaskDetail) => void };
+type Props = {
+  taskId: number;
+  service: BundleService;
+  hukouDone: boolean;
+  open: boolean;
+  onClose: () => void;
+  onReturned: (next: TaskDetail) => void;
+};
 
 // The server's cap: the family reads the reason in an SMS.
 const REASON_MAX = 200;
@@ -49,21 +56,54 @@ export function ReturnModal({ taskId, service, hukouDone, open, onClose, onRetur
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button danger type="primary" icon={<RollbackOutlined />} loading={saving} onClick={() => form.submit()} data-testid="return-confirm">
+          <Button
+            danger
+            type="primary"
+            icon={<RollbackOutlined />}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid="return-confirm"
+          >
             {t('family.return.submit')}
           </Button>
         </>
       }
     >
       <Alert type="info" showIcon title={t('family.return.hint')} style={{ marginBottom: 16 }} />
-      {hukouDone && fields.some(locked) && <Alert type="warning" showIcon title={t('family.return.identityLocked')} style={{ marginBottom: 16 }} data-testid="return-identity-locked" />}
+      {hukouDone && fields.some(locked) && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('family.return.identityLocked')}
+          style={{ marginBottom: 16 }}
+          data-testid="return-identity-locked"
+        />
+      )}
       <ApiErrorAlert error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="reason" label={t('family.return.reason')} rules={[{ required: true, whitespace: true, message: t('family.return.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={REASON_MAX} showCount autoFocus placeholder={t('family.return.reasonPlaceholder')} data-testid="return-reason" />
+        <Form.Item
+          name="reason"
+          label={t('family.return.reason')}
+          rules={[{ required: true, whitespace: true, message: t('family.return.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={REASON_MAX}
+            showCount
+            autoFocus
+            placeholder={t('family.return.reasonPlaceholder')}
+            data-testid="return-reason"
+          />
         </Form.Item>
-        <Form.Item name="fields" label={t('family.return.fields')} rules={[{ required: true, type: 'array', min: 1, message: t('family.return.fieldsRequired') }]}>
-          <Checkbox.Group options={fields.map((f) => ({ value: f, label: optionalLabel('family.fields', f), disabled: locked(f) }))} data-testid="return-fields" />
+        <Form.Item
+          name="fields"
+          label={t('family.return.fields')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('family.return.fieldsRequired') }]}
+        >
+          <Checkbox.Group
+            options={fields.map((f) => ({ value: f, label: optionalLabel('family.fields', f), disabled: locked(f) }))}
+            data-testid="return-fields"
+          />
         </Form.Item>
       </Form>
     </Modal>

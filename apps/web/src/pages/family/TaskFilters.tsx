@@ -33,7 +33,12 @@ export function TaskFilters({ query, services, onChange }: Props) {
         testId="filter-status"
       />
       <DeadlineFilter value={query.deadline} onChange={(deadline) => onChange({ deadline })} />
-      <QueueSearch value={query.q} placeholder={t('family.tasks.searchPlaceholder')} width={280} onSearch={(q) => onChange({ q })} />
+      <QueueSearch
+        value={query.q}
+        placeholder={t('family.tasks.searchPlaceholder')}
+        width={280}
+        onSearch={(q) => onChange({ q })}
+      />
     </Form>
   );
 }

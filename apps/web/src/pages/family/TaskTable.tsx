@@ -14,13 +14,29 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
   const { t } = useTranslation();
   const lang = useLang();
   const columns: TableColumnsType<TaskQueueRow> = [
-    { title: t('family.tasks.bundleNo'), dataIndex: 'bundleNo', render: (no: string, r) => <Link to={`/bundle-tasks/${r.id}`}>{no}</Link> },
+    {
+      title: t('family.tasks.bundleNo'),
+      dataIndex: 'bundleNo',
+      render: (no: string, r) => <Link to={`/bundle-tasks/${r.id}`}>{no}</Link>,
+    },
     { title: t('family.tasks.service'), dataIndex: 'label', render: (l: TaskQueueRow['label']) => pick(l, lang) },
     { title: t('family.tasks.newborn'), dataIndex: 'newbornName' },
-    { title: t('family.tasks.birthDate'), dataIndex: 'birthDate', render: (d: string) => <span className="mono">{d}</span> },
+    {
+      title: t('family.tasks.birthDate'),
+      dataIndex: 'birthDate',
+      render: (d: string) => <span className="mono">{d}</span>,
+    },
     { title: t('family.tasks.mother'), dataIndex: 'motherName' },
-    { title: t('family.tasks.hukouRegion'), dataIndex: 'hukouRegion', render: (r: TaskQueueRow['hukouRegion']) => r.name },
-    { title: t('family.tasks.statusColumn'), dataIndex: 'status', render: (s: TaskQueueRow['status']) => <TaskStatusTag status={s} /> },
+    {
+      title: t('family.tasks.hukouRegion'),
+      dataIndex: 'hukouRegion',
+      render: (r: TaskQueueRow['hukouRegion']) => r.name,
+    },
+    {
+      title: t('family.tasks.statusColumn'),
+      dataIndex: 'status',
+      render: (s: TaskQueueRow['status']) => <TaskStatusTag status={s} />,
+    },
     {
       title: t('family.tasks.deadline'),
       key: 'deadline',

@@ -28,7 +28,14 @@ export function TaskWork({ detail, service, onChanged }: Props) {
   if (task.status === 'done') return <TaskResultView task={task} />;
   if (task.status === 'waiting') {
     const deps = bundleServiceDefinition(service).dependsOn.filter((d) => detail.bundle.services.includes(d));
-    return <Alert type="info" showIcon title={t('family.tasks.waitingFor', { services: deps.map(labelOf).join(t('common.listSeparator')) })} data-testid="task-waiting" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('family.tasks.waitingFor', { services: deps.map(labelOf).join(t('common.listSeparator')) })}
+        data-testid="task-waiting"
+      />
+    );
   }
   if (task.status === 'returned') {
     return (
@@ -39,8 +46,14 @@ export function TaskWork({ detail, service, onChanged }: Props) {
         title={t('family.tasks.returnedHint')}
         description={
           <>
-            <div data-testid="return-reason-text">{t('family.tasks.returnReason', { reason: task.returnReason ?? '' })}</div>
-            <div data-testid="return-fields-text">{t('family.tasks.returnFields', { fields: task.fieldsToFix.map((f) => optionalLabel('family.fields', f)).join(t('common.listSeparator')) })}</div>
+            <div data-testid="return-reason-text">
+              {t('family.tasks.returnReason', { reason: task.returnReason ?? '' })}
+            </div>
+            <div data-testid="return-fields-text">
+              {t('family.tasks.returnFields', {
+                fields: task.fieldsToFix.map((f) => optionalLabel('family.fields', f)).join(t('common.listSeparator')),
+              })}
+            </div>
           </>
         }
       />

@@ -23,7 +23,23 @@ type Props<T> = {
 };
 
 /** A modal asking for one text (a note, a message to the family, a reason), then one request with it. */
-export function TextActionModal<T>({ open, title, hint, label, placeholder, required, requiredMessage, maxLength, okText, okIcon, danger, testId, submit, onClose, onDone }: Props<T>) {
+export function TextActionModal<T>({
+  open,
+  title,
+  hint,
+  label,
+  placeholder,
+  required,
+  requiredMessage,
+  maxLength,
+  okText,
+  okIcon,
+  danger,
+  testId,
+  submit,
+  onClose,
+  onDone,
+}: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text?: string }>();
   const [saving, setSaving] = useState(false);
@@ -53,7 +69,14 @@ export function TextActionModal<T>({ open, title, hint, label, placeholder, requ
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger={danger} icon={okIcon} loading={saving} onClick={() => form.submit()} data-testid={`${testId}-confirm`}>
+          <Button
+            type="primary"
+            danger={danger}
+            icon={okIcon}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid={`${testId}-confirm`}
+          >
             {okText}
           </Button>
         </>
@@ -64,8 +87,19 @@ export function TextActionModal<T>({ open, title, hint, label, placeholder, requ
         <ApiErrorAlert error={error} />
       </div>
       <Form form={form} layout="vertical" onFinish={(v) => void run(v)}>
-        <Form.Item name="text" label={label} rules={required ? [{ required: true, whitespace: true, message: requiredMessage }] : []}>
-          <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus placeholder={placeholder} data-testid={`${testId}-text`} />
+        <Form.Item
+          name="text"
+          label={label}
+          rules={required ? [{ required: true, whitespace: true, message: requiredMessage }] : []}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={maxLength}
+            showCount
+            autoFocus
+            placeholder={placeholder}
+            data-testid={`${testId}-text`}
+          />
         </Form.Item>
       </Form>
     </Modal>

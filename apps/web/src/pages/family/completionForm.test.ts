@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '@cradle/domain';
-import { completionBodyOf, completionErrors, completionInputOf, lateEnrolment, mayCompleteInBulk } from './completionForm';
+import {
+  completionBodyOf,
+  completionErrors,
+  completionInputOf,
+  lateEnrolment,
+  mayCompleteInBulk,
+} from './completionForm';
 
 // A newborn girl born 2026-11-20, hukou in 保和镇 of 维西县 (533423).
-const ctx = { newborn: { birthDate: '2026-11-20', sex: 'female' as const }, hukouRegionCode: '533423101', today: '2026-11-29' };
+const ctx = {
+  newborn: { birthDate: '2026-11-20', sex: 'female' as const },
+  hukouRegionCode: '533423101',
+  today: '2026-11-29',
+};
 
 /** A valid resident ID number: region, birth date, sequence, and the MOD 11-2 check character. */
 function idNumber(region: string, birth: string, sequence: string): string {
@@ -22,10 +32,16 @@ describe('the completion form', () => {
 
   it('says why a malformed or mismatched newborn ID number is refused, in both languages', () => {
     expect(completionErrors('hukouRegistration', { idNumber: '53342320261120' }, ctx).idNumber?.zh).toBeTruthy();
-    const boy = completionErrors('hukouRegistration', { idNumber: idNumber('533423', '2026-11-20', '001') }, ctx).idNumber;
+    const boy = completionErrors(
+      'hukouRegistration',
+      { idNumber: idNumber('533423', '2026-11-20', '001') },
+      ctx,
+    ).idNumber;
     expect(boy?.zh).toContain('性别');
     expect(boy?.en).toContain('sex');
-    expect(completionErrors('hukouRegistration', { idNumber: idNumber('530102', '2026-11-20', '002') }, ctx).idNumber?.en).toContain('county');
+    expect(
+      completionErrors('hukouRegistration', { idNumber: idNumber('530102', '2026-11-20', '002') }, ctx).idNumber?.en,
+    ).toContain('county');
   });
 
   it('checks the birth certificate number: one capital letter and nine digits', () => {
@@ -36,7 +52,10 @@ describe('the completion form', () => {
   it('needs nothing for a vaccination record or a social security card, so those complete in bulk (insurance as enrolled today)', () => {
     expect(completionErrors('vaccinationRecord', {}, ctx)).toEqual({});
     expect(completionErrors('socialSecurityCard', { cardNo: '  ' }, ctx)).toEqual({});
-    expect(completionInputOf('socialSecurityCard', { cardNo: '  ' })).toEqual({ service: 'socialSecurityCard', cardNo: null });
+    expect(completionInputOf('socialSecurityCard', { cardNo: '  ' })).toEqual({
+      service: 'socialSecurityCard',
+      cardNo: null,
+    });
     expect(mayCompleteInBulk('vaccinationRecord')).toBe(true);
     expect(mayCompleteInBulk('medicalInsuranceEnrollment')).toBe(true);
     expect(mayCompleteInBulk('hukouRegistration')).toBe(false);
@@ -53,6 +72,8 @@ describe('the completion form', () => {
   });
 
   it('sends only the service’s own fields', () => {
-    expect(completionBodyOf(completionInputOf('birthCertificate', { certificateNo: 'Q530012345', idNumber: 'x' }))).toEqual({ certificateNo: 'Q530012345' });
+    expect(
+      completionBodyOf(completionInputOf('birthCertificate', { certificateNo: 'Q530012345', idNumber: 'x' })),
+    ).toEqual({ certificateNo: 'Q530012345' });
   });
 });

@@ -2,14 +2,24 @@ import type { TaskCompletion, TaskDetail } from '../../api/familyTypes';
 import { checkCompletion, type BundleService, type CompletionContext, type CompletionInput } from './familyDomain';
 
 /** What the completion form holds; each service uses one of these (CompletionInput). */
-export type CompletionValues = { certificateNo?: string; recordNo?: string; idNumber?: string; enrolledOn?: string; cardNo?: string };
+export type CompletionValues = {
+  certificateNo?: string;
+  recordNo?: string;
+  idNumber?: string;
+  enrolledOn?: string;
+  cardNo?: string;
+};
 
 /**
  * Services a department may complete several at once, as the server's bulk completion does
  * (bundle/tasks.ts bulkInput): record and card numbers are optional, and medical insurance is
  * taken as enrolled today. A certificate number or a newborn's ID number must be typed each time.
  */
-export const BULK_SERVICES: readonly BundleService[] = ['vaccinationRecord', 'medicalInsuranceEnrollment', 'socialSecurityCard'];
+export const BULK_SERVICES: readonly BundleService[] = [
+  'vaccinationRecord',
+  'medicalInsuranceEnrollment',
+  'socialSecurityCard',
+];
 
 export function mayCompleteInBulk(service: string): boolean {
   return (BULK_SERVICES as readonly string[]).includes(service);
@@ -40,11 +50,19 @@ export function completionBodyOf(input: CompletionInput): TaskCompletion {
 /** What checkCompletion needs from the task: the newborn as declared, the hukou region, today's China date. */
 export function completionContextOf(detail: TaskDetail, today: string): CompletionContext {
   const sex = detail.bundle.newborn.sex === 'female' ? 'female' : 'male';
-  return { newborn: { birthDate: detail.bundle.newborn.birthDate, sex }, hukouRegionCode: detail.bundle.hukouRegion.code, today };
+  return {
+    newborn: { birthDate: detail.bundle.newborn.birthDate, sex },
+    hukouRegionCode: detail.bundle.hukouRegion.code,
+    today,
+  };
 }
 
 /** The domain's messages by form field (the server checks with the same code and would say the same). */
-export function completionErrors(service: BundleService, v: CompletionValues, ctx: CompletionContext): Partial<Record<keyof CompletionValues, { zh: string; en: string }>> {
+export function completionErrors(
+  service: BundleService,
+  v: CompletionValues,
+  ctx: CompletionContext,
+): Partial<Record<keyof CompletionValues, { zh: string; en: string }>> {
   const check = checkCompletion(completionInputOf(service, v), ctx);
   if (check.ok) return {};
   return Object.fromEntries(check.errors.map((e) => [e.field, e.message]));

@@ -14,4 +14,11 @@ export {
   HUKOU_IDENTITY_FIELDS,
   pick,
 } from '@cradle/domain';
-export type { BundleService, CompletionContext, CompletionInput, CorrectableField, DeadlineState, FamilyFieldError } from '@cradle/domain';
+export type {
+  BundleService,
+  CompletionContext,
+  CompletionInput,
+  CorrectableField,
+  DeadlineState,
+  FamilyFieldError,
+} from '@cradle/domain';

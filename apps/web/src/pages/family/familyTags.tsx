@@ -4,8 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { DeadlineState, RegistrationStatus, TaskStatus } from '../../api/familyTypes';
 
 const DEADLINE_COLOR: Record<DeadlineState, string> = { onTime: 'default', dueToday: 'gold', overdue: 'red' };
-const REGISTRATION_COLOR: Record<RegistrationStatus, string> = { submitted: 'processing', infoRequested: 'orange', completed: 'success' };
-const TASK_COLOR: Record<TaskStatus, string> = { waiting: 'default', pending: 'processing', returned: 'orange', done: 'success' };
+const REGISTRATION_COLOR: Record<RegistrationStatus, string> = {
+  submitted: 'processing',
+  infoRequested: 'orange',
+  completed: 'success',
+};
+const TASK_COLOR: Record<TaskStatus, string> = {
+  waiting: 'default',
+  pending: 'processing',
+  returned: 'orange',
+  done: 'success',
+};
 
 /** The row class that highlights a queue row by its deadline (family.css). */
 export function deadlineRowClass(state: DeadlineState | null): string {
@@ -24,7 +33,10 @@ export function Deadline({ date, state }: { date: string | null; state: Deadline
         {date}
       </Typography.Text>{' '}
       {state && state !== 'onTime' && (
-        <Tag color={DEADLINE_COLOR[state]} icon={state === 'overdue' ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />}>
+        <Tag
+          color={DEADLINE_COLOR[state]}
+          icon={state === 'overdue' ? <ExclamationCircleOutlined /> : <ClockCircleOutlined />}
+        >
           {t(`family.deadline.${state}`)}
         </Tag>
       )}

@@ -1,4 +1,10 @@
-import type { DeadlineState, RegistrationQuery, RegistrationStatus, TaskQuery, TaskStatus } from '../../api/familyTypes';
+import type {
+  DeadlineState,
+  RegistrationQuery,
+  RegistrationStatus,
+  TaskQuery,
+  TaskStatus,
+} from '../../api/familyTypes';
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['submitted', 'infoRequested', 'completed'];
 export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'returned', 'waiting', 'done'];

@@ -40,5 +40,14 @@ export function useBulkCompletion<R>({ complete, doneOf, numbersOf, reload }: Op
   };
 
   const numberOf = (id: number) => bulk?.numbers.get(id) ?? `#${id}`;
-  return { selected, setSelected, bulk: bulk?.result ?? null, closeBulk: () => setBulk(null), numberOf, busy, bulkError, completeSelected };
+  return {
+    selected,
+    setSelected,
+    bulk: bulk?.result ?? null,
+    closeBulk: () => setBulk(null),
+    numberOf,
+    busy,
+    bulkError,
+    completeSelected,
+  };
 }

@@ -20,13 +20,23 @@ export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {
     <Card
       title={t('import.errors.title')}
       extra={
-        <Button icon={<DownloadOutlined />} href={importErrorsCsvUrl(job.id)} download data-testid="import-errors-download">
+        <Button
+          icon={<DownloadOutlined />}
+          href={importErrorsCsvUrl(job.id)}
+          download
+          data-testid="import-errors-download"
+        >
           {t('import.errors.download')}
         </Button>
       }
     >
       {job.invalidRows > shown && shown > 0 && (
-        <Alert type="info" showIcon title={t('import.errors.truncated', { shown, total: job.invalidRows })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('import.errors.truncated', { shown, total: job.invalidRows })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <div data-testid="import-errors">
         <Table<ImportRowError>
@@ -36,7 +46,11 @@ export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {
           columns={columns}
           dataSource={job.errors}
           locale={{ emptyText: t('import.errors.none') }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+          pagination={{
+            defaultPageSize: 20,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+          }}
         />
       </div>
     </Card>

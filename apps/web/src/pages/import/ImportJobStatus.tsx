@@ -7,7 +7,13 @@ import { ImportStatusTag } from './ImportStatusTag';
 import { isFinished } from './useImportJob';
 
 const COUNTS = ['validRows', 'invalidRows', 'inserted', 'updated', 'unchanged'] as const;
-const COUNT_LABEL = { validRows: 'valid', invalidRows: 'invalid', inserted: 'inserted', updated: 'updated', unchanged: 'unchanged' } as const;
+const COUNT_LABEL = {
+  validRows: 'valid',
+  invalidRows: 'invalid',
+  inserted: 'inserted',
+  updated: 'updated',
+  unchanged: 'unchanged',
+} as const;
 
 function JobProgress({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
@@ -19,7 +25,12 @@ function JobProgress({ job }: { job: ImportJob }) {
   if (job.totalRows === null) {
     return (
       <div data-testid="import-progress" data-state="indeterminate">
-        <Progress percent={100} showInfo={false} status={isFinished(job.status) ? status : 'active'} strokeColor={isFinished(job.status) ? undefined : '#91caff'} />
+        <Progress
+          percent={100}
+          showInfo={false}
+          status={isFinished(job.status) ? status : 'active'}
+          strokeColor={isFinished(job.status) ? undefined : '#91caff'}
+        />
         <Typography.Text type="secondary">{t('import.job.rowsUnknown', { processed })}</Typography.Text>
       </div>
     );
@@ -28,7 +39,9 @@ function JobProgress({ job }: { job: ImportJob }) {
   return (
     <div data-testid="import-progress" data-state={job.status}>
       <Progress percent={percent} status={status} />
-      <Typography.Text type="secondary">{t('import.job.rows', { processed, total: formatInteger(job.totalRows, lang) })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('import.job.rows', { processed, total: formatInteger(job.totalRows, lang) })}
+      </Typography.Text>
     </div>
   );
 }
@@ -52,7 +65,14 @@ export function ImportJobStatus({ job }: { job: ImportJob }) {
       />
       <JobProgress job={job} />
       {job.failure && (
-        <Alert type="error" showIcon title={t('import.job.failed')} description={job.failure.message} style={{ marginTop: 16 }} data-testid="import-failure" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('import.job.failed')}
+          description={job.failure.message}
+          style={{ marginTop: 16 }}
+          data-testid="import-failure"
+        />
       )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="import-summary">
         {COUNTS.map((key) => (

@@ -5,7 +5,12 @@ import { formatDateTime, formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { ImportStatusTag } from './ImportStatusTag';
 
-type Props = { jobs: ImportJob[] | undefined; loading: boolean; selectedId: number | null; onOpen: (id: number) => void };
+type Props = {
+  jobs: ImportJob[] | undefined;
+  loading: boolean;
+  selectedId: number | null;
+  onOpen: (id: number) => void;
+};
 
 export function ImportJobsTable({ jobs, loading, selectedId, onOpen }: Props) {
   const { t } = useTranslation();
@@ -13,15 +18,27 @@ export function ImportJobsTable({ jobs, loading, selectedId, onOpen }: Props) {
   const n = (v: number) => formatInteger(v, lang);
 
   const columns: TableColumnsType<ImportJob> = [
-    { title: t('import.job.fileName'), dataIndex: 'fileName', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+    {
+      title: t('import.job.fileName'),
+      dataIndex: 'fileName',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
     { title: t('import.job.format'), dataIndex: 'format', render: (f: string) => f.toUpperCase() },
-    { title: t('import.job.status'), dataIndex: 'status', render: (s: ImportJob['status']) => <ImportStatusTag status={s} /> },
+    {
+      title: t('import.job.status'),
+      dataIndex: 'status',
+      render: (s: ImportJob['status']) => <ImportStatusTag status={s} />,
+    },
     { title: t('import.counts.valid'), dataIndex: 'validRows', align: 'right', render: n },
     { title: t('import.counts.invalid'), dataIndex: 'invalidRows', align: 'right', render: n },
     { title: t('import.counts.inserted'), dataIndex: 'inserted', align: 'right', render: n },
     { title: t('import.counts.updated'), dataIndex: 'updated', align: 'right', render: n },
     { title: t('import.job.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-    { title: t('import.job.finishedAt'), dataIndex: 'finishedAt', render: (v: string | null) => formatDateTime(v) ?? t('common.none') },
+    {
+      title: t('import.job.finishedAt'),
+      dataIndex: 'finishedAt',
+      render: (v: string | null) => formatDateTime(v) ?? t('common.none'),
+    },
   ];
 
   return (

@@ -2,7 +2,12 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportStatus } from '../../api/types';
 
-const COLORS: Record<ImportStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
+const COLORS: Record<ImportStatus, string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
 
 export function ImportStatusTag({ status }: { status: ImportStatus }) {
   const { t } = useTranslation();

@@ -35,7 +35,11 @@ export function LoginPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      await login({ username: values.username.trim(), password: values.password, ...(needTotp ? { totp: values.totp } : {}) });
+      await login({
+        username: values.username.trim(),
+        password: values.password,
+        ...(needTotp ? { totp: values.totp } : {}),
+      });
       void navigate(redirectTarget(location.state), { replace: true });
     } catch (e) {
       const outcome = classifyLoginError(e);
@@ -65,7 +69,14 @@ export function LoginPage() {
         </Flex>
         <DemoBanner />
         {failure && (
-          <Alert type={failure.severity} showIcon title={failure.title} description={failure.message} style={{ marginBottom: 16 }} data-testid="login-error" />
+          <Alert
+            type={failure.severity}
+            showIcon
+            title={failure.title}
+            description={failure.message}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
         )}
         <Form<LoginForm>
           form={form}
@@ -77,10 +88,18 @@ export function LoginPage() {
             if ('username' in changed) setNeedTotp(false);
           }}
         >
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           {needTotp && (
@@ -94,7 +113,13 @@ export function LoginPage() {
               extra={t('login.totpHint')}
               rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}
             >
-              <Input.OTP length={6} autoFocus inputMode="numeric" formatter={(v) => v.replace(/\D/g, '')} data-testid="login-totp" />
+              <Input.OTP
+                length={6}
+                autoFocus
+                inputMode="numeric"
+                formatter={(v) => v.replace(/\D/g, '')}
+                data-testid="login-totp"
+              />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">

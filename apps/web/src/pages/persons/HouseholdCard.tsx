@@ -14,7 +14,14 @@ export function HouseholdCard({ household, selfId }: Props) {
 
   if (!household) {
     return (
-      <Card title={<><HomeOutlined /> {t('person.household.title')}</>} data-testid="household-card">
+      <Card
+        title={
+          <>
+            <HomeOutlined /> {t('person.household.title')}
+          </>
+        }
+        data-testid="household-card"
+      >
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('person.household.none')} />
       </Card>
     );
@@ -37,16 +44,31 @@ export function HouseholdCard({ household, selfId }: Props) {
     { title: t('persons.columns.sex'), dataIndex: 'sex', render: (s: HouseholdMember['sex']) => sexLabel(t, s) },
     { title: t('persons.columns.age'), dataIndex: 'age', align: 'right' },
     { title: t('person.parity'), dataIndex: 'parity', render: (p: number | null) => parityLabel(t, p) ?? none },
-    { title: t('persons.columns.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <MaskedId value={v} /> },
+    {
+      title: t('persons.columns.idNumber'),
+      dataIndex: 'idNumberMasked',
+      render: (v: string) => <MaskedId value={v} />,
+    },
   ];
 
   return (
-    <Card title={<><HomeOutlined /> {t('person.household.title')}</>} data-testid="household-card">
+    <Card
+      title={
+        <>
+          <HomeOutlined /> {t('person.household.title')}
+        </>
+      }
+      data-testid="household-card"
+    >
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
-          { key: 'no', label: t('person.household.householdNo'), children: <span className="mono">{household.householdNo}</span> },
+          {
+            key: 'no',
+            label: t('person.household.householdNo'),
+            children: <span className="mono">{household.householdNo}</span>,
+          },
           { key: 'address', label: t('person.household.address'), children: household.address ?? none },
           { key: 'region', label: t('person.household.region'), children: household.region.name },
         ]}

@@ -36,7 +36,13 @@ function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () =>
             <MaskedId value={person.idNumberMasked} />
           </span>
           <Tooltip title={readOnly ? t('person.reveal.readOnly') : undefined}>
-            <Button size="small" icon={<EyeOutlined />} onClick={onReveal} disabled={readOnly} data-testid="reveal-button">
+            <Button
+              size="small"
+              icon={<EyeOutlined />}
+              onClick={onReveal}
+              disabled={readOnly}
+              data-testid="reveal-button"
+            >
               {t('person.reveal.button')}
             </Button>
           </Tooltip>
@@ -68,13 +74,25 @@ export function PersonDetailPage() {
   const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
 
   const back = (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void (location.key === 'default' ? navigate('/persons') : navigate(-1))} style={{ paddingInline: 0 }}>
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => void (location.key === 'default' ? navigate('/persons') : navigate(-1))}
+      style={{ paddingInline: 0 }}
+    >
       {t('person.back')}
     </Button>
   );
 
   if (!Number.isInteger(id) || id < 1 || (isApiError(error) && (error.status === 404 || error.status === 403))) {
-    return <Result status="404" title={t('person.notFound')} subTitle={isApiError(error) ? error.message : undefined} extra={back} />;
+    return (
+      <Result
+        status="404"
+        title={t('person.notFound')}
+        subTitle={isApiError(error) ? error.message : undefined}
+        extra={back}
+      />
+    );
   }
 
   return (
@@ -97,7 +115,12 @@ export function PersonDetailPage() {
               }
               extra={
                 applicant && (
-                  <Button type="primary" icon={<FileAddOutlined />} onClick={() => setApplyOpen(true)} data-testid="apply-button">
+                  <Button
+                    type="primary"
+                    icon={<FileAddOutlined />}
+                    onClick={() => setApplyOpen(true)}
+                    data-testid="apply-button"
+                  >
                     {t('benefits.apply.button')}
                   </Button>
                 )
@@ -113,7 +136,9 @@ export function PersonDetailPage() {
                 <RelationshipsCard relationships={person.relationships} />
               </Col>
             </Row>
-            {applied && applied.beneficiaryId === person.id && <ApplicationResultCard key={`applied-${applied.id}`} application={applied} />}
+            {applied && applied.beneficiaryId === person.id && (
+              <ApplicationResultCard key={`applied-${applied.id}`} application={applied} />
+            )}
             {caseworker && <EligibilityCard key={`eligibility-${person.id}`} personId={person.id} />}
             {applicant && (
               <ApplyModal
@@ -128,7 +153,13 @@ export function PersonDetailPage() {
                 }}
               />
             )}
-            <RevealIdModal key={`reveal-${person.id}`} personId={person.id} personName={person.name} open={revealOpen} onClose={() => setRevealOpen(false)} />
+            <RevealIdModal
+              key={`reveal-${person.id}`}
+              personId={person.id}
+              personName={person.name}
+              open={revealOpen}
+              onClose={() => setRevealOpen(false)}
+            />
           </Flex>
         ) : (
           <div style={{ minHeight: 240 }} />

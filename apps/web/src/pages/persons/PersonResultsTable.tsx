@@ -15,11 +15,24 @@ export function PersonResultsTable({ page, loading, onPage }: Props) {
   const navigate = useNavigate();
 
   const columns: TableColumnsType<PersonSummary> = [
-    { title: t('persons.columns.name'), dataIndex: 'name', fixed: 'left', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+    {
+      title: t('persons.columns.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+    },
     { title: t('persons.columns.sex'), dataIndex: 'sex', render: (sex: PersonSummary['sex']) => sexLabel(t, sex) },
     { title: t('persons.columns.age'), dataIndex: 'age', align: 'right' },
-    { title: t('persons.columns.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <MaskedId value={v} /> },
-    { title: t('persons.columns.idKind'), dataIndex: 'idKind', render: (k: PersonSummary['idKind']) => idKindLabel(t, k) },
+    {
+      title: t('persons.columns.idNumber'),
+      dataIndex: 'idNumberMasked',
+      render: (v: string) => <MaskedId value={v} />,
+    },
+    {
+      title: t('persons.columns.idKind'),
+      dataIndex: 'idKind',
+      render: (k: PersonSummary['idKind']) => idKindLabel(t, k),
+    },
     { title: t('persons.columns.hukouRegion'), dataIndex: 'hukouRegion', render: regionName },
     { title: t('persons.columns.residenceRegion'), dataIndex: 'residenceRegion', render: regionName },
   ];

@@ -45,7 +45,13 @@ export function PersonSearchForm({ initial, onSearch }: Props) {
           </Col>
           <Col xs={24} md={8} lg={7}>
             <Form.Item name="idNumber" label={t('persons.search.idNumber')} rules={[idRule]} validateTrigger="onBlur">
-              <Input allowClear maxLength={18} className="mono" placeholder={t('persons.search.idNumberPlaceholder')} data-testid="person-search-id" />
+              <Input
+                allowClear
+                maxLength={18}
+                className="mono"
+                placeholder={t('persons.search.idNumberPlaceholder')}
+                data-testid="person-search-id"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8} lg={7}>

@@ -23,7 +23,11 @@ export function PersonSearchPage() {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const idNumber = (location.state as { idNumber?: string } | null)?.idNumber;
-  const criteria: PersonCriteria = { name: params.get('name') ?? undefined, region: params.get('region') ?? undefined, idNumber };
+  const criteria: PersonCriteria = {
+    name: params.get('name') ?? undefined,
+    region: params.get('region') ?? undefined,
+    idNumber,
+  };
   const page = positiveInt(params.get('page'), 1);
   const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
 

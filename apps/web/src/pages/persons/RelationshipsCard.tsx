@@ -15,8 +15,17 @@ export function RelationshipsCard({ relationships }: { relationships: readonly R
   );
 
   return (
-    <Card title={<><TeamOutlined /> {t('person.relationships.title')}</>} data-testid="relationships-card">
-      {sorted.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('person.relationships.none')} />}
+    <Card
+      title={
+        <>
+          <TeamOutlined /> {t('person.relationships.title')}
+        </>
+      }
+      data-testid="relationships-card"
+    >
+      {sorted.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('person.relationships.none')} />
+      )}
       {sorted.map((rel, i) => {
         const p = rel.person;
         const parity = p && rel.kind === 'child' ? parityLabel(t, p.parity) : null;

@@ -84,10 +84,21 @@ export function RevealIdModal({ personId, personName, open, onClose }: Props) {
             label={t('person.reveal.reason')}
             rules={[
               { required: true, whitespace: true, message: t('person.reveal.reasonRequired') },
-              { min: MIN_REASON, transform: (v: string | undefined) => v?.trim(), message: t('person.reveal.reasonTooShort') },
+              {
+                min: MIN_REASON,
+                transform: (v: string | undefined) => v?.trim(),
+                message: t('person.reveal.reasonTooShort'),
+              },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={200} showCount autoFocus placeholder={t('person.reveal.reasonPlaceholder')} data-testid="reveal-reason" />
+            <Input.TextArea
+              rows={3}
+              maxLength={200}
+              showCount
+              autoFocus
+              placeholder={t('person.reveal.reasonPlaceholder')}
+              data-testid="reveal-reason"
+            />
           </Form.Item>
         </Form>
       )}

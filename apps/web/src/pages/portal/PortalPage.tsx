@@ -23,14 +23,26 @@ export function PortalPage({ title, back, unread, children, testId }: Props) {
     <div className="portal" data-testid={testId}>
       <header className="portal-bar">
         {back ? (
-          <Button type="text" icon={<LeftOutlined />} aria-label={t('portal.back')} onClick={() => void navigate(back)} data-testid="portal-back" />
+          <Button
+            type="text"
+            icon={<LeftOutlined />}
+            aria-label={t('portal.back')}
+            onClick={() => void navigate(back)}
+            data-testid="portal-back"
+          />
         ) : (
           <span style={{ width: 8 }} />
         )}
         <h1 className="portal-bar-title">{title}</h1>
         {unread !== undefined && (
           <Badge count={unread} size="small" offset={[-6, 6]}>
-            <Button type="text" icon={<BellOutlined />} aria-label={t('portal.notifications.title')} onClick={() => void navigate('/m/notifications')} data-testid="portal-bell" />
+            <Button
+              type="text"
+              icon={<BellOutlined />}
+              aria-label={t('portal.notifications.title')}
+              onClick={() => void navigate('/m/notifications')}
+              data-testid="portal-bell"
+            />
           </Badge>
         )}
         <LanguageSwitch />

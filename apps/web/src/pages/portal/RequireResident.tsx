@@ -14,9 +14,16 @@ export function RequireResident({ children }: { children: ReactNode }) {
   const errorText = useErrorText();
 
   if (state.status === 'loading') return <PageLoading />;
-  if (state.status === 'anonymous') return <Navigate to={PORTAL_SIGN_IN} replace state={{ from: location.pathname + location.search }} />;
+  if (state.status === 'anonymous')
+    return <Navigate to={PORTAL_SIGN_IN} replace state={{ from: location.pathname + location.search }} />;
   if (state.status === 'unknown') {
-    return <Result status="warning" title={errorText(state.error)} extra={<Button onClick={retry}>{t('common.retry')}</Button>} />;
+    return (
+      <Result
+        status="warning"
+        title={errorText(state.error)}
+        extra={<Button onClick={retry}>{t('common.retry')}</Button>}
+      />
+    );
   }
   return children;
 }

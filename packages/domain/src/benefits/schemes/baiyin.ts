@@ -20,23 +20,45 @@ export const BAIYIN_CHILDCARE_SUBSIDY: SchemeDefinition = {
   publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
   legalBasis: m13,
   parameters: {
-    bornFrom: { label: { zh: '出生日期起', en: 'Born from' }, unit: 'date', history: [{ from: '2024-01-01', value: '2024-01-01', basis: m13 }] },
-    parities: { label: { zh: '适用孩次', en: 'Parities covered' }, unit: 'parities', history: [{ from: '2024-01-01', value: [2, 3], basis: m13 }] },
-    ageLimitYears: { label: { zh: '发放至满（周岁）', en: 'Paid until age' }, unit: 'years', history: [{ from: '2024-01-01', value: 3, basis: m13 }] },
+    bornFrom: {
+      label: { zh: '出生日期起', en: 'Born from' },
+      unit: 'date',
+      history: [{ from: '2024-01-01', value: '2024-01-01', basis: m13 }],
+    },
+    parities: {
+      label: { zh: '适用孩次', en: 'Parities covered' },
+      unit: 'parities',
+      history: [{ from: '2024-01-01', value: [2, 3], basis: m13 }],
+    },
+    ageLimitYears: {
+      label: { zh: '发放至满（周岁）', en: 'Paid until age' },
+      unit: 'years',
+      history: [{ from: '2024-01-01', value: 3, basis: m13 }],
+    },
     // No city-wide value: each county sets its own (由各县区政府…自行核定).
     monthlyAmount: { label: { zh: '每月补贴标准', en: 'Monthly amount' }, unit: 'fen', history: [], setBy: 'county' },
   },
   conditions: [
     { kind: 'hukouIn', regionPrefix: '6204', regionName: BAIYIN, basis: m13 },
     {
-      kind: 'bornOnOrAfter', param: 'bornFrom', basis: m13,
-      interpretation: { zh: '种子文本此处为「202411日」（扫描缺字），按2024年1月1日理解。', en: 'The seed reads "202411日" (characters lost in the scan); read as 1 January 2024.' },
+      kind: 'bornOnOrAfter',
+      param: 'bornFrom',
+      basis: m13,
+      interpretation: {
+        zh: '种子文本此处为「202411日」（扫描缺字），按2024年1月1日理解。',
+        en: 'The seed reads "202411日" (characters lost in the scan); read as 1 January 2024.',
+      },
     },
     { kind: 'parityIn', param: 'parities', basis: m13 },
     { kind: 'alive', basis: m13 },
     {
-      kind: 'underAgeMonths', param: 'ageLimitYears', basis: m13,
-      interpretation: { zh: '「直至满3周岁」按月计：出生次月起共36个月，与国家育儿补贴一致。', en: '"Until age 3" counted as 36 months from the month after birth, as for the national subsidy.' },
+      kind: 'underAgeMonths',
+      param: 'ageLimitYears',
+      basis: m13,
+      interpretation: {
+        zh: '「直至满3周岁」按月计：出生次月起共36个月，与国家育儿补贴一致。',
+        en: '"Until age 3" counted as 36 months from the month after birth, as for the national subsidy.',
+      },
     },
   ],
   amount: { kind: 'perPeriod', param: 'monthlyAmount', basis: m13 },
@@ -60,7 +82,8 @@ export const BAIYIN_SPECIAL_ASSISTANCE: SchemeDefinition = {
   legalBasis: m21,
   parameters: {
     amountByStatus: {
-      label: { zh: '每人每月标准', en: 'Monthly amount per person' }, unit: 'fenByKey',
+      label: { zh: '每人每月标准', en: 'Monthly amount per person' },
+      unit: 'fenByKey',
       history: [{ from: '2024-05-17', value: { bereaved: yuan(1000), disabledChild: yuan(750) }, basis: m21 }],
     },
   },
@@ -71,7 +94,10 @@ export const BAIYIN_SPECIAL_ASSISTANCE: SchemeDefinition = {
   ],
   amount: { kind: 'bySpecialFamilyStatus', param: 'amountByStatus', basis: m21 },
   interpretations: [
-    { zh: '标准自方案发布日（2024-05-17）起适用；此前的标准未在种子中给出。', en: 'Amounts apply from the plan’s publication (2024-05-17); earlier amounts are not in the seeds.' },
+    {
+      zh: '标准自方案发布日（2024-05-17）起适用；此前的标准未在种子中给出。',
+      en: 'Amounts apply from the plan’s publication (2024-05-17); earlier amounts are not in the seeds.',
+    },
   ],
 };
 
@@ -90,15 +116,28 @@ export const BAIYIN_PRESCHOOL_FEE_WAIVER: SchemeDefinition = {
   publicNoticeDays: 0,
   legalBasis: m18,
   parameters: {
-    yearlyAmount: { label: { zh: '每生每年减免', en: 'Yearly waiver per child' }, unit: 'fen', history: [{ from: '2024-05-17', value: yuan(1000), basis: m18 }] },
-    ageLimitYears: { label: { zh: '幼儿园年龄上限（周岁）', en: 'Kindergarten age limit' }, unit: 'years', history: [{ from: '2024-05-17', value: 7, basis: m18 }] },
+    yearlyAmount: {
+      label: { zh: '每生每年减免', en: 'Yearly waiver per child' },
+      unit: 'fen',
+      history: [{ from: '2024-05-17', value: yuan(1000), basis: m18 }],
+    },
+    ageLimitYears: {
+      label: { zh: '幼儿园年龄上限（周岁）', en: 'Kindergarten age limit' },
+      unit: 'years',
+      history: [{ from: '2024-05-17', value: 7, basis: m18 }],
+    },
   },
   conditions: [
     { kind: 'hukouIn', regionPrefix: '62', regionName: { zh: '甘肃省', en: 'Gansu' }, basis: m18 },
     { kind: 'alive', basis: m18 },
     {
-      kind: 'underAgeMonths', param: 'ageLimitYears', basis: m18,
-      interpretation: { zh: '「在园幼儿」按未满7周岁理解，入小学后不再减免。', en: '"Kindergarten children" read as under 7: no waiver once at primary school.' },
+      kind: 'underAgeMonths',
+      param: 'ageLimitYears',
+      basis: m18,
+      interpretation: {
+        zh: '「在园幼儿」按未满7周岁理解，入小学后不再减免。',
+        en: '"Kindergarten children" read as under 7: no waiver once at primary school.',
+      },
     },
     { kind: 'declared', fact: 'enrolledInAffordableKindergarten', basis: m18 },
   ],

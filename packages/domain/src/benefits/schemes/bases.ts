@@ -9,4 +9,8 @@ export const NATIONAL_2025 = (clause: string): LegalBasis => ({ document: '育�
 export const WEIXI_2023 = (clause: string): LegalBasis => ({ document: '维发〔2023〕15号', clause, seed: '004' });
 
 /** 白银市 plan of 2024-05-17, seed 001 (the page gives no document number). */
-export const BAIYIN_2024 = (clause: string): LegalBasis => ({ document: '白银市关于优化生育政策促进人口长期均衡发展的实施方案（2024-05-17）', clause, seed: '001' });
+export const BAIYIN_2024 = (clause: string): LegalBasis => ({
+  document: '白银市关于优化生育政策促进人口长期均衡发展的实施方案（2024-05-17）',
+  clause,
+  seed: '001',
+});

@@ -17,10 +17,16 @@ export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
   publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
   legalBasis: basis,
   parameters: {
-    minimumAge: { label: { zh: '老年人年龄', en: 'Elderly from age' }, unit: 'years', history: [{ from: '2023-06-28', value: 60, basis }] },
+    minimumAge: {
+      label: { zh: '老年人年龄', en: 'Elderly from age' },
+      unit: 'years',
+      history: [{ from: '2023-06-28', value: 60, basis }],
+    },
     yearlyAmount: {
       label: { zh: '每人每年补贴（不低于100元）', en: 'Yearly amount per person (at least 100 yuan)' },
-      unit: 'fen', minimum: yuan(100), history: [{ from: '2023-06-28', value: yuan(100), basis }],
+      unit: 'fen',
+      minimum: yuan(100),
+      history: [{ from: '2023-06-28', value: yuan(100), basis }],
     },
   },
   conditions: [
@@ -28,14 +34,22 @@ export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
     { kind: 'alive', basis },
     { kind: 'specialFamily', statuses: ['bereaved', 'disabledChild'], basis },
     {
-      kind: 'ageAtLeast', param: 'minimumAge', basis,
-      interpretation: { zh: '「老年人」按《老年人权益保障法》第二条理解为60周岁以上。', en: '"Elderly" read as aged 60 or over (Law on the Protection of the Rights and Interests of the Elderly, art. 2).' },
+      kind: 'ageAtLeast',
+      param: 'minimumAge',
+      basis,
+      interpretation: {
+        zh: '「老年人」按《老年人权益保障法》第二条理解为60周岁以上。',
+        en: '"Elderly" read as aged 60 or over (Law on the Protection of the Rights and Interests of the Elderly, art. 2).',
+      },
     },
     { kind: 'declared', fact: 'unableToLookAfterSelf', basis },
     { kind: 'declared', fact: 'economicHardship', basis },
   ],
   amount: { kind: 'perPeriod', param: 'yearlyAmount', basis },
   interpretations: [
-    { zh: '县级方案，适用于户籍在维西县的对象；100元为下限，县可发布更高标准。', en: 'A county plan: covers Weixi hukou; 100 yuan is a floor the county may raise.' },
+    {
+      zh: '县级方案，适用于户籍在维西县的对象；100元为下限，县可发布更高标准。',
+      en: 'A county plan: covers Weixi hukou; 100 yuan is a floor the county may raise.',
+    },
   ],
 };

@@ -9,16 +9,34 @@ const basis = WEIXI_2023('(十四)');
 const YUNNAN = { kind: 'hukouIn', regionPrefix: '53', regionName: { zh: '云南省', en: 'Yunnan' }, basis } as const;
 
 const cohort: Record<string, ParameterDefinition> = {
-  bornFrom: { label: { zh: '出生日期起', en: 'Born from' }, unit: 'date', history: [{ from: '2023-01-01', value: '2023-01-01', basis }] },
-  bornTo: { label: { zh: '出生日期止', en: 'Born until' }, unit: 'date', history: [{ from: '2023-01-01', value: '2025-12-31', basis }] },
+  bornFrom: {
+    label: { zh: '出生日期起', en: 'Born from' },
+    unit: 'date',
+    history: [{ from: '2023-01-01', value: '2023-01-01', basis }],
+  },
+  bornTo: {
+    label: { zh: '出生日期止', en: 'Born until' },
+    unit: 'date',
+    history: [{ from: '2023-01-01', value: '2025-12-31', basis }],
+  },
 };
 const secondAndThird: ParameterDefinition = {
-  label: { zh: '适用孩次', en: 'Parities covered' }, unit: 'parities', history: [{ from: '2023-01-01', value: [2, 3], basis }],
+  label: { zh: '适用孩次', en: 'Parities covered' },
+  unit: 'parities',
+  history: [{ from: '2023-01-01', value: [2, 3], basis }],
 };
 const untilThree: ParameterDefinition = {
-  label: { zh: '发放至满（周岁）', en: 'Paid until age' }, unit: 'years', history: [{ from: '2023-01-01', value: 3, basis }],
+  label: { zh: '发放至满（周岁）', en: 'Paid until age' },
+  unit: 'years',
+  history: [{ from: '2023-01-01', value: 3, basis }],
 };
-const common = { regionCode: '53', beneficiary: 'child', legalBasis: basis, reviewLevels: ['township', 'county'], publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */ } as const;
+const common = {
+  regionCode: '53',
+  beneficiary: 'child',
+  legalBasis: basis,
+  reviewLevels: ['township', 'county'],
+  publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
+} as const;
 
 export const YUNNAN_BIRTH_GRANT: SchemeDefinition = {
   ...common,
@@ -30,15 +48,24 @@ export const YUNNAN_BIRTH_GRANT: SchemeDefinition = {
   parameters: {
     ...cohort,
     parities: secondAndThird,
-    amountByParity: { label: { zh: '按孩次金额', en: 'Amount by parity' }, unit: 'fenByKey', history: [{ from: '2023-01-01', value: { 2: yuan(2000), 3: yuan(5000) }, basis }] },
+    amountByParity: {
+      label: { zh: '按孩次金额', en: 'Amount by parity' },
+      unit: 'fenByKey',
+      history: [{ from: '2023-01-01', value: { 2: yuan(2000), 3: yuan(5000) }, basis }],
+    },
   },
   conditions: [
     YUNNAN,
     { kind: 'bornOnOrAfter', param: 'bornFrom', basis },
     { kind: 'bornOnOrBefore', param: 'bornTo', basis },
     {
-      kind: 'parityIn', param: 'parities', basis,
-      interpretation: { zh: '原文仅列二孩、三孩；四孩及以上不在本项目内。', en: 'The text names second and third children only; a fourth or later child is not covered.' },
+      kind: 'parityIn',
+      param: 'parities',
+      basis,
+      interpretation: {
+        zh: '原文仅列二孩、三孩；四孩及以上不在本项目内。',
+        en: 'The text names second and third children only; a fourth or later child is not covered.',
+      },
     },
   ],
   amount: { kind: 'byParity', param: 'amountByParity', basis },
@@ -56,7 +83,11 @@ export const YUNNAN_CHILDCARE_ALLOWANCE: SchemeDefinition = {
     ...cohort,
     parities: secondAndThird,
     ageLimitYears: untilThree,
-    yearlyAmount: { label: { zh: '每年金额', en: 'Yearly amount' }, unit: 'fen', history: [{ from: '2023-01-01', value: yuan(800), basis }] },
+    yearlyAmount: {
+      label: { zh: '每年金额', en: 'Yearly amount' },
+      unit: 'fen',
+      history: [{ from: '2023-01-01', value: yuan(800), basis }],
+    },
   },
   conditions: [
     YUNNAN,
@@ -65,7 +96,9 @@ export const YUNNAN_CHILDCARE_ALLOWANCE: SchemeDefinition = {
     { kind: 'parityIn', param: 'parities', basis },
     { kind: 'alive', basis },
     {
-      kind: 'yearOfAgeStarts', param: 'ageLimitYears', basis,
+      kind: 'yearOfAgeStarts',
+      param: 'ageLimitYears',
+      basis,
       interpretation: {
         zh: '原文「按年度发放800元」未写止期；按至满3周岁、每个年龄年一次（出生当年、1周岁、2周岁生日所在年度）执行。',
         en: '"800 yuan a year" gives no end; read as until age 3, once per year of age (the years of birth and of the 1st and 2nd birthdays).',
@@ -91,19 +124,33 @@ export const YUNNAN_INSURANCE_SUBSIDY: SchemeDefinition = {
   parameters: {
     ...cohort,
     ageLimitYears: untilThree,
-    yearlyAmount: { label: { zh: '每人每年补贴', en: 'Yearly amount per infant' }, unit: 'fen', history: [{ from: '2023-01-01', value: yuan(50), basis }] },
+    yearlyAmount: {
+      label: { zh: '每人每年补贴', en: 'Yearly amount per infant' },
+      unit: 'fen',
+      history: [{ from: '2023-01-01', value: yuan(50), basis }],
+    },
   },
   conditions: [
     YUNNAN,
     { kind: 'bornOnOrAfter', param: 'bornFrom', basis },
     {
-      kind: 'bornOnOrBefore', param: 'bornTo', basis,
-      interpretation: { zh: '「新出生」按同段的2023—2025年出生理解。', en: '"Newborn" read as born 2023–2025, as in the same paragraph.' },
+      kind: 'bornOnOrBefore',
+      param: 'bornTo',
+      basis,
+      interpretation: {
+        zh: '「新出生」按同段的2023—2025年出生理解。',
+        en: '"Newborn" read as born 2023–2025, as in the same paragraph.',
+      },
     },
     { kind: 'alive', basis },
     {
-      kind: 'yearOfAgeStarts', param: 'ageLimitYears', basis,
-      interpretation: { zh: '「婴幼儿」按未满3周岁理解，每个年龄年一次。', en: '"Infant" read as under 3, once per year of age.' },
+      kind: 'yearOfAgeStarts',
+      param: 'ageLimitYears',
+      basis,
+      interpretation: {
+        zh: '「婴幼儿」按未满3周岁理解，每个年龄年一次。',
+        en: '"Infant" read as under 3, once per year of age.',
+      },
     },
     { kind: 'declared', fact: 'accidentInsurancePurchased', basis },
   ],

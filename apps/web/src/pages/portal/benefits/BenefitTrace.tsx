@@ -11,9 +11,23 @@ export function BenefitTrace({ trace }: { trace: readonly TraceStep[] }) {
   return (
     <ol className="portal-benefit-trace" data-testid="portal-benefit-trace">
       {trace.map((step, i) => (
-        <li key={`${step.check}-${i}`} className="portal-benefit-step" data-testid="portal-benefit-step" data-check={step.check} data-pass={String(step.pass)}>
-          <span className="portal-benefit-mark" role="img" aria-label={t(step.pass ? 'portalBenefits.pass' : 'portalBenefits.fail')}>
-            {step.pass ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />}
+        <li
+          key={`${step.check}-${i}`}
+          className="portal-benefit-step"
+          data-testid="portal-benefit-step"
+          data-check={step.check}
+          data-pass={String(step.pass)}
+        >
+          <span
+            className="portal-benefit-mark"
+            role="img"
+            aria-label={t(step.pass ? 'portalBenefits.pass' : 'portalBenefits.fail')}
+          >
+            {step.pass ? (
+              <CheckCircleFilled style={{ color: '#52c41a' }} />
+            ) : (
+              <CloseCircleFilled style={{ color: '#ff4d4f' }} />
+            )}
           </span>
           <span className="portal-row-main">
             <strong data-testid="portal-benefit-rule">{pick(step.rule, lang)}</strong>

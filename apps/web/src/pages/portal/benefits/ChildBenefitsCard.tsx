@@ -20,7 +20,11 @@ export function ChildBenefitsCard({ entry }: { entry: ChildBenefits }) {
         </span>
       }
       extra={
-        <Tag color={eligible > 0 ? 'success' : 'default'} data-testid="portal-benefits-eligible-count" data-count={eligible}>
+        <Tag
+          color={eligible > 0 ? 'success' : 'default'}
+          data-testid="portal-benefits-eligible-count"
+          data-count={eligible}
+        >
           {t('portalBenefits.eligibleCount', { n: eligible })}
         </Tag>
       }

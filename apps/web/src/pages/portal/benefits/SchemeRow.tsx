@@ -28,7 +28,13 @@ export function SchemeRow({ scheme: s }: { scheme: SchemeEligibility }) {
   const lang = useLang();
   const [open, setOpen] = useState(false);
   return (
-    <section className="portal-benefit" data-testid="portal-benefit" data-scheme={s.schemeCode} data-eligible={String(s.eligible)} data-proactive={String(s.proactive)}>
+    <section
+      className="portal-benefit"
+      data-testid="portal-benefit"
+      data-scheme={s.schemeCode}
+      data-eligible={String(s.eligible)}
+      data-proactive={String(s.proactive)}
+    >
       <div className="portal-benefit-head">
         <span className="portal-row-main">
           <strong data-testid="portal-benefit-name">{pick(s.name, lang)}</strong>

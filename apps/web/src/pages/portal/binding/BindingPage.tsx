@@ -62,14 +62,37 @@ export function BindingPage() {
             data-testid="portal-binding-mismatch"
           />
         ) : (
-          error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} data-testid="portal-binding-error" />
+          error !== null && (
+            <Alert
+              type="error"
+              showIcon
+              title={errorText(error)}
+              style={{ marginBottom: 16 }}
+              data-testid="portal-binding-error"
+            />
+          )
         )}
-        <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} onValuesChange={() => setError(null)}>
-          <Form.Item name="name" label={t('portal.binding.name')} rules={[{ required: true, whitespace: true, message: t('portal.binding.nameRequired') }]}>
+        <Form<Values>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={() => setError(null)}
+        >
+          <Form.Item
+            name="name"
+            label={t('portal.binding.name')}
+            rules={[{ required: true, whitespace: true, message: t('portal.binding.nameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} maxLength={50} autoComplete="name" data-testid="portal-binding-name" />
           </Form.Item>
           <Form.Item name="idNumber" label={t('portal.binding.idNumber')} rules={[idRule]} validateTrigger="onBlur">
-            <Input prefix={<IdcardOutlined />} maxLength={18} autoComplete="off" className="mono" data-testid="portal-binding-id" />
+            <Input
+              prefix={<IdcardOutlined />}
+              maxLength={18}
+              autoComplete="off"
+              className="mono"
+              data-testid="portal-binding-id"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={saving} data-testid="portal-binding-submit">
             {t('portal.binding.submit')}

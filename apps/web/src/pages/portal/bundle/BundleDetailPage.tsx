@@ -53,10 +53,16 @@ export function BundleDetailPage() {
                 </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('portal.bundle.newborn')}>
-                {t('portal.registration.childSummary', { name: b.newborn.name, sex: t(`sex.${b.newborn.sex === 'female' ? 'female' : 'male'}`), date: `${b.newborn.birthDate} ${b.newborn.birthTime}` })}
+                {t('portal.registration.childSummary', {
+                  name: b.newborn.name,
+                  sex: t(`sex.${b.newborn.sex === 'female' ? 'female' : 'male'}`),
+                  date: `${b.newborn.birthDate} ${b.newborn.birthTime}`,
+                })}
               </Descriptions.Item>
               <Descriptions.Item label={t('portal.bundle.hukouRegion')}>{b.hukouRegion.name}</Descriptions.Item>
-              <Descriptions.Item label={t('portal.registration.submittedAt')}>{formatDateTime(b.submittedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('portal.registration.submittedAt')}>
+                {formatDateTime(b.submittedAt)}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <InsuranceDeadline task={b.tasks.find((x) => x.service === 'medicalInsuranceEnrollment')} />

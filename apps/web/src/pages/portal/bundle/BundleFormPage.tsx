@@ -15,7 +15,16 @@ import { SubmitErrors } from '../form/SubmitErrors';
 import { useFormErrors } from '../form/useFormErrors';
 import { PortalPage } from '../PortalPage';
 import { registryParentsOf } from '../registration/registrationForm';
-import { BUNDLE_FIELDS, checkBundle, initialBundleValues, locateBundleField, needsExistingCertificate, needsExistingNewbornId, toBundleBody, type BundleValues } from './bundleForm';
+import {
+  BUNDLE_FIELDS,
+  checkBundle,
+  initialBundleValues,
+  locateBundleField,
+  needsExistingCertificate,
+  needsExistingNewbornId,
+  toBundleBody,
+  type BundleValues,
+} from './bundleForm';
 import { NewbornFields } from './NewbornFields';
 import { ServicesField } from './ServicesField';
 
@@ -70,12 +79,22 @@ export function BundleFormPage() {
               <ServicesField />
             </Form.Item>
             {needsExistingCertificate(services) && (
-              <Form.Item name="existingBirthCertificateNo" label={t('portal.bundle.existingCertificate')} extra={t('portal.bundle.existingCertificateHint')} style={{ marginTop: 12 }}>
+              <Form.Item
+                name="existingBirthCertificateNo"
+                label={t('portal.bundle.existingCertificate')}
+                extra={t('portal.bundle.existingCertificateHint')}
+                style={{ marginTop: 12 }}
+              >
                 <Input maxLength={10} className="mono" data-testid="portal-existing-certificate" />
               </Form.Item>
             )}
             {needsExistingNewbornId(services) && (
-              <Form.Item name="existingNewbornIdNumber" label={t('portal.bundle.existingNewbornId')} extra={t('portal.bundle.existingNewbornIdHint')} style={{ marginTop: 12 }}>
+              <Form.Item
+                name="existingNewbornIdNumber"
+                label={t('portal.bundle.existingNewbornId')}
+                extra={t('portal.bundle.existingNewbornIdHint')}
+                style={{ marginTop: 12 }}
+              >
                 <Input maxLength={18} className="mono" data-testid="portal-existing-newborn-id" />
               </Form.Item>
             )}
@@ -83,18 +102,35 @@ export function BundleFormPage() {
           <NewbornFields today={chinaDateOf(new Date())} />
           <ParentSection role="mother" fromRegistry={registry.mother} />
           <Card size="small" className="portal-card">
-            <Form.Item name="withFather" valuePropName="checked" label={t('portal.bundle.withFather')} style={{ marginBottom: 0 }}>
+            <Form.Item
+              name="withFather"
+              valuePropName="checked"
+              label={t('portal.bundle.withFather')}
+              style={{ marginBottom: 0 }}
+            >
               <Switch data-testid="portal-with-father" />
             </Form.Item>
           </Card>
           {withFather !== false && <ParentSection role="father" fromRegistry={registry.father} />}
           <Card size="small" className="portal-card">
-            <Form.Item name="hukouRegionCode" label={t('portal.bundle.hukouRegion')} extra={t('portal.bundle.hukouRegionHint')} style={{ marginBottom: 0 }}>
+            <Form.Item
+              name="hukouRegionCode"
+              label={t('portal.bundle.hukouRegion')}
+              extra={t('portal.bundle.hukouRegionHint')}
+              style={{ marginBottom: 0 }}
+            >
               <RegionPicker initialLabel={p.residenceRegion} testId="portal-hukou-region" />
             </Form.Item>
           </Card>
           <SubmitErrors error={error} general={errors.general} />
-          <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-bundle-submit">
+          <Button
+            type="primary"
+            block
+            icon={<SendOutlined />}
+            loading={saving}
+            onClick={() => void submit()}
+            data-testid="portal-bundle-submit"
+          >
             {t('portal.bundle.submit')}
           </Button>
         </Form>

@@ -2,7 +2,11 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BundleStatus } from '../../../api/portalBundle';
 
-const STATUS_COLOR: Record<BundleStatus, string> = { inProgress: 'processing', returned: 'error', completed: 'success' };
+const STATUS_COLOR: Record<BundleStatus, string> = {
+  inProgress: 'processing',
+  returned: 'error',
+  completed: 'success',
+};
 
 export function BundleStatusTag({ status }: { status: BundleStatus }) {
   const { t } = useTranslation();

@@ -25,8 +25,15 @@ function FieldInput({ field, ...control }: InputProps) {
   }
   if (field === 'newborn.birthDate') return <Input type="date" data-testid={testId} {...control} />;
   if (field === 'newborn.birthTime') return <Input type="time" data-testid={testId} {...control} />;
-  if (field === 'hukouRegionCode') return <RegionPicker testId={testId} value={control.value} onChange={control.onChange} />;
-  return <Input className={field.endsWith('idNumber') || field.startsWith('existing') ? 'mono' : undefined} data-testid={testId} {...control} />;
+  if (field === 'hukouRegionCode')
+    return <RegionPicker testId={testId} value={control.value} onChange={control.onChange} />;
+  return (
+    <Input
+      className={field.endsWith('idNumber') || field.startsWith('existing') ? 'mono' : undefined}
+      data-testid={testId}
+      {...control}
+    />
+  );
 }
 
 type Props = { bundle: NewbornBundle; task: BundleTaskView; onCorrected: (b: NewbornBundle) => void };
@@ -72,12 +79,24 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
       data-testid={`portal-correction-${task.service}`}
     >
       {fields.map((f) => (
-        <Form.Item key={f} name={f} label={optionalLabel('portal.bundle.fields', fieldKey(f)) || f} extra={f.endsWith('idNumber') ? t('portal.bundle.retypeId') : undefined}>
+        <Form.Item
+          key={f}
+          name={f}
+          label={optionalLabel('portal.bundle.fields', fieldKey(f)) || f}
+          extra={f.endsWith('idNumber') ? t('portal.bundle.retypeId') : undefined}
+        >
           <FieldInput field={f} />
         </Form.Item>
       ))}
       <SubmitErrors error={error} general={errors.general} />
-      <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-correction-submit">
+      <Button
+        type="primary"
+        block
+        icon={<SendOutlined />}
+        loading={saving}
+        onClick={() => void submit()}
+        data-testid="portal-correction-submit"
+      >
         {t('portal.bundle.resubmit')}
       </Button>
     </Form>

@@ -10,7 +10,9 @@ export function InsuranceDeadline({ task }: { task: BundleTaskView | undefined }
   const done = task.status === 'done';
   const type = task.late ? 'warning' : done ? 'success' : 'info';
   const title = task.late
-    ? t(done ? 'portal.bundle.insurance.lateDone' : 'portal.bundle.insurance.lateOpen', { date: task.enrolmentDeadline })
+    ? t(done ? 'portal.bundle.insurance.lateDone' : 'portal.bundle.insurance.lateOpen', {
+        date: task.enrolmentDeadline,
+      })
     : t(done ? 'portal.bundle.insurance.inTime' : 'portal.bundle.insurance.until', { date: task.enrolmentDeadline });
   return (
     <Alert

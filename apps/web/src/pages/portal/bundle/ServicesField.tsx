@@ -10,14 +10,22 @@ export function ServicesField({ value, onChange }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Checkbox.Group value={value} onChange={(v) => onChange?.(v as BundleService[])} style={{ display: 'block' }} data-testid="portal-services">
+    <Checkbox.Group
+      value={value}
+      onChange={(v) => onChange?.(v as BundleService[])}
+      style={{ display: 'block' }}
+      data-testid="portal-services"
+    >
       {BUNDLE_SERVICES.map((s) => (
         <label key={s.service} className="portal-row" style={{ cursor: 'pointer' }}>
           <Checkbox value={s.service} data-testid={`portal-service-${s.service}`} />
           <span className="portal-row-main">
             <strong>{pick(s.label, lang)}</strong>
             <span className="portal-muted" style={{ display: 'block' }}>
-              {t('portal.bundle.serviceBy', { department: t(`departments.${s.department}`), days: s.deadlineWorkingDays })}
+              {t('portal.bundle.serviceBy', {
+                department: t(`departments.${s.department}`),
+                days: s.deadlineWorkingDays,
+              })}
             </span>
           </span>
         </label>

@@ -10,10 +10,28 @@ import { CorrectionForm } from './CorrectionForm';
 import { fieldKey } from './corrections';
 import { TaskResultText } from './TaskResultText';
 
-const STEP_STATUS: Record<TaskStatus, 'wait' | 'process' | 'finish' | 'error'> = { waiting: 'wait', pending: 'process', returned: 'error', done: 'finish' };
-const TAG_COLOR: Record<TaskStatus, string> = { waiting: 'default', pending: 'processing', returned: 'error', done: 'success' };
+const STEP_STATUS: Record<TaskStatus, 'wait' | 'process' | 'finish' | 'error'> = {
+  waiting: 'wait',
+  pending: 'process',
+  returned: 'error',
+  done: 'finish',
+};
+const TAG_COLOR: Record<TaskStatus, string> = {
+  waiting: 'default',
+  pending: 'processing',
+  returned: 'error',
+  done: 'success',
+};
 
-function TaskContent({ bundle, task, onCorrected }: { bundle: NewbornBundle; task: BundleTaskView; onCorrected: (b: NewbornBundle) => void }) {
+function TaskContent({
+  bundle,
+  task,
+  onCorrected,
+}: {
+  bundle: NewbornBundle;
+  task: BundleTaskView;
+  onCorrected: (b: NewbornBundle) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -27,7 +45,9 @@ function TaskContent({ bundle, task, onCorrected }: { bundle: NewbornBundle; tas
       </div>
       {task.status === 'waiting' && <div className="portal-muted">{t('portal.bundle.waitingHint')}</div>}
       {task.result && <TaskResultText result={task.result} />}
-      {task.completedAt && <div className="portal-muted">{t('portal.bundle.completedAt', { at: formatDateTime(task.completedAt) })}</div>}
+      {task.completedAt && (
+        <div className="portal-muted">{t('portal.bundle.completedAt', { at: formatDateTime(task.completedAt) })}</div>
+      )}
       {task.status === 'returned' && (
         <>
           <Alert
@@ -35,7 +55,11 @@ function TaskContent({ bundle, task, onCorrected }: { bundle: NewbornBundle; tas
             showIcon
             style={{ margin: '8px 0' }}
             title={task.returnReason ?? t('portal.bundle.returned')}
-            description={t('portal.bundle.fieldsToFix', { fields: task.fieldsToFix.map((f) => optionalLabel('portal.bundle.fields', fieldKey(f))).join(t('common.listSeparator')) })}
+            description={t('portal.bundle.fieldsToFix', {
+              fields: task.fieldsToFix
+                .map((f) => optionalLabel('portal.bundle.fields', fieldKey(f)))
+                .join(t('common.listSeparator')),
+            })}
             data-testid="portal-task-return"
           />
           <CorrectionForm bundle={bundle} task={task} onCorrected={onCorrected} />

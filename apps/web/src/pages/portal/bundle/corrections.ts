@@ -1,5 +1,14 @@
 import type { NewbornBundle } from '../../../api/portalBundle';
-import { applyCorrections, validateNewbornBundle, type BundleService, type CorrectableField, type Corrections, type FamilyFieldError, type NewbornBundleForm, type Sex } from '../../../lib/portalDomain';
+import {
+  applyCorrections,
+  validateNewbornBundle,
+  type BundleService,
+  type CorrectableField,
+  type Corrections,
+  type FamilyFieldError,
+  type NewbornBundleForm,
+  type Sex,
+} from '../../../lib/portalDomain';
 
 export type CorrectionValues = Record<string, string | undefined>;
 
@@ -39,7 +48,12 @@ export function toCorrections(values: CorrectionValues, fields: readonly string[
  * The domain's checks on the corrected fields only: the bundle as the family sees it (ID
  * numbers masked, so left blank) with the corrections written in; other fields are not judged.
  */
-export function checkCorrections(b: NewbornBundle, values: CorrectionValues, fields: readonly string[], now: Date): FamilyFieldError[] {
+export function checkCorrections(
+  b: NewbornBundle,
+  values: CorrectionValues,
+  fields: readonly string[],
+  now: Date,
+): FamilyFieldError[] {
   const base: NewbornBundleForm = {
     newborn: { ...b.newborn, sex: b.newborn.sex as Sex },
     mother: { name: b.mother.name, idNumber: '' },

@@ -8,13 +8,21 @@ type Role = 'mother' | 'father';
 export function RegistryParentCard({ role, person }: { role: Role; person: PrefillPerson }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" className="portal-card" title={t(`portal.form.${role}`)} extra={<span className="portal-muted">{t('portal.form.fromRegistry')}</span>} data-testid={`portal-${role}-registry`}>
+    <Card
+      size="small"
+      className="portal-card"
+      title={t(`portal.form.${role}`)}
+      extra={<span className="portal-muted">{t('portal.form.fromRegistry')}</span>}
+      data-testid={`portal-${role}-registry`}
+    >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('portal.form.name')}>{person.name}</Descriptions.Item>
         <Descriptions.Item label={t('portal.form.idNumber')}>
           <span className="mono">{person.idMasked}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('portal.form.age')}>{t('portal.family.age', { age: person.age })}</Descriptions.Item>
+        <Descriptions.Item label={t('portal.form.age')}>
+          {t('portal.family.age', { age: person.age })}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -69,7 +69,15 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
         ) : (
           <>
             <Alert type="warning" showIcon title={t('portal.form.regionUnavailable')} style={{ marginBottom: 8 }} />
-            <Input value={value} onChange={(e) => onChange?.(e.target.value.trim() || undefined)} inputMode="numeric" maxLength={12} className="mono" placeholder={t('portal.form.regionCodePlaceholder')} data-testid={testId && `${testId}-code`} />
+            <Input
+              value={value}
+              onChange={(e) => onChange?.(e.target.value.trim() || undefined)}
+              inputMode="numeric"
+              maxLength={12}
+              className="mono"
+              placeholder={t('portal.form.regionCodePlaceholder')}
+              data-testid={testId && `${testId}-code`}
+            />
           </>
         )}
       </div>

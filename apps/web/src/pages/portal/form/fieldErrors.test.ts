@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { FamilyFieldError } from '../../../lib/portalDomain';
 import { isFieldErrorList, placeErrors } from './fieldErrors';
 
-const err = (field: string, zh: string): FamilyFieldError => ({ field, code: 'name.required', message: { zh, en: `${zh} (en)` } });
+const err = (field: string, zh: string): FamilyFieldError => ({
+  field,
+  code: 'name.required',
+  message: { zh, en: `${zh} (en)` },
+});
 const FIELDS = [['mother', 'name'], ['child', 'birthDate'], ['commitmentAccepted']] as const;
-const locate = (f: string) => (f === 'commitment.accepted' ? ['commitmentAccepted'] : FIELDS.find((p) => p.join('.') === f) ?? null);
+const locate = (f: string) =>
+  f === 'commitment.accepted' ? ['commitmentAccepted'] : (FIELDS.find((p) => p.join('.') === f) ?? null);
 
 describe('placeErrors', () => {
   it('puts each message on its field and clears the others', () => {
-    const placed = placeErrors([err('child.birthDate', '晚于今天'), err('commitment.accepted', '请确认')], FIELDS, locate, 'zh-CN');
+    const placed = placeErrors(
+      [err('child.birthDate', '晚于今天'), err('commitment.accepted', '请确认')],
+      FIELDS,
+      locate,
+      'zh-CN',
+    );
     expect(placed.fields).toEqual([
       { name: ['mother', 'name'], errors: [] },
       { name: ['child', 'birthDate'], errors: ['晚于今天'] },

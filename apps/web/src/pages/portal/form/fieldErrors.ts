@@ -49,6 +49,12 @@ export function placeErrors(
 export function isFieldErrorList(details: unknown): details is FamilyFieldError[] {
   return (
     Array.isArray(details) &&
-    details.every((d) => typeof d === 'object' && d !== null && typeof (d as { field?: unknown }).field === 'string' && typeof (d as { message?: unknown }).message === 'object')
+    details.every(
+      (d) =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as { field?: unknown }).field === 'string' &&
+        typeof (d as { message?: unknown }).message === 'object',
+    )
   );
 }

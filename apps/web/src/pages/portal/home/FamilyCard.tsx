@@ -38,7 +38,9 @@ export function FamilyCard({ family }: { family: Family }) {
       {family.children.map((c) => (
         <MemberRow key={c.personId} member={c} relation="child" />
       ))}
-      {family.children.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.family.noChildren')} />}
+      {family.children.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.family.noChildren')} />
+      )}
     </Card>
   );
 }

@@ -26,7 +26,9 @@ export function HomePage() {
           </span>
           <span>
             <span className="portal-muted" data-testid="portal-unread" data-count={notes.unread}>
-              {notes.unread > 0 ? t('portal.notifications.unreadCount', { n: notes.unread }) : t('portal.notifications.allRead')}
+              {notes.unread > 0
+                ? t('portal.notifications.unreadCount', { n: notes.unread })
+                : t('portal.notifications.allRead')}
             </span>{' '}
             <RightOutlined />
           </span>

@@ -21,7 +21,10 @@ export function MyApplications() {
       at: r.submittedAt,
       to: `/m/registrations/${r.id}`,
       // Parity is null until the township confirms it for parents the family typed in.
-      title: r.parity === null ? t('portal.registration.name') : `${t('portal.registration.name')} · ${t('parity.nth', { n: r.parity })}`,
+      title:
+        r.parity === null
+          ? t('portal.registration.name')
+          : `${t('portal.registration.name')} · ${t('parity.nth', { n: r.parity })}`,
       number: r.registrationNo,
       tag: <RegistrationStatusTag status={r.status} />,
       testId: 'portal-my-registration',
@@ -31,14 +34,23 @@ export function MyApplications() {
       at: b.submittedAt,
       to: `/m/bundles/${b.id}`,
       title: `${t('portal.bundle.name')} · ${b.newbornName}`,
-      number: t('portal.bundle.tasksDone', { done: b.tasks.filter((x) => x.status === 'done').length, total: b.tasks.length, no: b.bundleNo }),
+      number: t('portal.bundle.tasksDone', {
+        done: b.tasks.filter((x) => x.status === 'done').length,
+        total: b.tasks.length,
+        no: b.bundleNo,
+      }),
       tag: <BundleStatusTag status={b.status} />,
       testId: 'portal-my-bundle',
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   return (
-    <Card className="portal-card" size="small" title={t('portal.home.applications')} data-testid="portal-my-applications">
+    <Card
+      className="portal-card"
+      size="small"
+      title={t('portal.home.applications')}
+      data-testid="portal-my-applications"
+    >
       <ApiErrorAlert error={lists.error} onRetry={lists.reload} />
       {lists.loading && !lists.data ? (
         <Skeleton active />

@@ -17,7 +17,12 @@ export function ServiceTiles() {
         <strong>{t('portal.bundle.name')}</strong>
         <span className="portal-muted">{t('portal.home.bundleHint')}</span>
       </Link>
-      <Link to="/m/benefits" className="portal-tile" style={{ gridColumn: '1 / -1' }} data-testid="portal-open-benefits">
+      <Link
+        to="/m/benefits"
+        className="portal-tile"
+        style={{ gridColumn: '1 / -1' }}
+        data-testid="portal-open-benefits"
+      >
         <WalletOutlined />
         <strong>{t('portalBenefits.tile')}</strong>
         <span className="portal-muted">{t('portalBenefits.tileHint')}</span>

@@ -10,7 +10,13 @@ import { useNotifications } from './useNotifications';
 
 function NotificationRow({ note, onOpen }: { note: PortalNotification; onOpen: (note: PortalNotification) => void }) {
   return (
-    <button type="button" className="portal-row portal-row-button" onClick={() => onOpen(note)} data-testid="portal-notification" data-read={note.read}>
+    <button
+      type="button"
+      className="portal-row portal-row-button"
+      onClick={() => onOpen(note)}
+      data-testid="portal-notification"
+      data-read={note.read}
+    >
       <span className="portal-row-main" style={{ textAlign: 'left' }}>
         <span style={{ display: 'block', fontWeight: note.read ? 400 : 600 }}>
           {!note.read && <Badge status="processing" />} {note.body}

@@ -33,7 +33,11 @@ export function ChildFields({ status, today }: { status: ChildStatus | undefined
           </Form.Item>
         </>
       ) : (
-        <Form.Item name="expectedBirthDate" label={t('portal.registration.expectedBirthDate')} extra={t('portal.registration.expectedBirthDateHint')}>
+        <Form.Item
+          name="expectedBirthDate"
+          label={t('portal.registration.expectedBirthDate')}
+          extra={t('portal.registration.expectedBirthDateHint')}
+        >
           <Input type="date" min={today} data-testid="portal-expected-birth-date" />
         </Form.Item>
       )}

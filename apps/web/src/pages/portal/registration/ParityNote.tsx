@@ -6,7 +6,15 @@ import type { ChildbirthPrefill } from '../../../api/portalRegistration';
 export function ParityNote({ prefill }: { prefill: ChildbirthPrefill }) {
   const { t } = useTranslation();
   if (prefill.parity === null) {
-    return <Alert type="info" showIcon className="portal-card" title={t('portal.registration.parityLater')} data-testid="portal-parity" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        className="portal-card"
+        title={t('portal.registration.parityLater')}
+        data-testid="portal-parity"
+      />
+    );
   }
   return (
     <Alert
@@ -15,7 +23,8 @@ export function ParityNote({ prefill }: { prefill: ChildbirthPrefill }) {
       className="portal-card"
       title={
         <span>
-          {t('portal.registration.parityLabel')} <strong data-testid="portal-parity-value">{t('parity.nth', { n: prefill.parity })}</strong>
+          {t('portal.registration.parityLabel')}{' '}
+          <strong data-testid="portal-parity-value">{t('parity.nth', { n: prefill.parity })}</strong>
         </span>
       }
       description={t('portal.registration.parityExplained', { existing: prefill.children.length })}

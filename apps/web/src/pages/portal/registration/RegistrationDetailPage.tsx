@@ -3,7 +3,11 @@ import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { downloadRegistrationReceipt, fetchMyRegistration, type PortalRegistrationDetail } from '../../../api/portalRegistration';
+import {
+  downloadRegistrationReceipt,
+  fetchMyRegistration,
+  type PortalRegistrationDetail,
+} from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
@@ -32,7 +36,14 @@ function ReceiptButton({ registration }: { registration: PortalRegistrationDetai
   return (
     <>
       <ApiErrorAlert error={error} />
-      <Button type="primary" block icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="portal-receipt-download">
+      <Button
+        type="primary"
+        block
+        icon={<DownloadOutlined />}
+        loading={busy}
+        onClick={() => void download()}
+        data-testid="portal-receipt-download"
+      >
         {t('portal.registration.receipt')}
       </Button>
     </>
@@ -64,14 +75,26 @@ export function RegistrationDetailPage() {
                   {r.registrationNo}
                 </span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('portal.registration.submittedAt')}>{formatDateTime(r.submittedAt)}</Descriptions.Item>
-              {r.completedAt && <Descriptions.Item label={t('portal.registration.completedAt')}>{formatDateTime(r.completedAt)}</Descriptions.Item>}
+              <Descriptions.Item label={t('portal.registration.submittedAt')}>
+                {formatDateTime(r.submittedAt)}
+              </Descriptions.Item>
+              {r.completedAt && (
+                <Descriptions.Item label={t('portal.registration.completedAt')}>
+                  {formatDateTime(r.completedAt)}
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <div className="portal-muted">{t(`portal.registration.statusHelp.${r.status}`)}</div>
           </Card>
           {r.status === 'infoRequested' && (
             <Card className="portal-card" size="small" title={t('portal.reply.title')}>
-              <Alert type="warning" showIcon title={r.infoRequest ?? t('portal.reply.noText')} style={{ marginBottom: 12 }} data-testid="portal-info-request" />
+              <Alert
+                type="warning"
+                showIcon
+                title={r.infoRequest ?? t('portal.reply.noText')}
+                style={{ marginBottom: 12 }}
+                data-testid="portal-info-request"
+              />
               <ReplyBox registrationId={r.id} onReplied={setReplied} />
             </Card>
           )}

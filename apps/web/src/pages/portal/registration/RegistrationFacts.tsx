@@ -11,23 +11,39 @@ export function RegistrationFacts({ registration: r }: { registration: PortalReg
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('portal.registration.parity')}>
           {/* Null for parents the family typed in: the registry's count is theirs, the township confirms it. */}
-          <span data-testid="portal-registration-parity">{r.parity === null ? t('portal.registration.parityByTownship') : t('parity.nth', { n: r.parity })}</span>
+          <span data-testid="portal-registration-parity">
+            {r.parity === null ? t('portal.registration.parityByTownship') : t('parity.nth', { n: r.parity })}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('portal.form.mother')}>
-          {r.mother.name} <span className="mono portal-muted" style={{ marginLeft: 8 }}>{r.mother.idMasked}</span>
+          {r.mother.name}{' '}
+          <span className="mono portal-muted" style={{ marginLeft: 8 }}>
+            {r.mother.idMasked}
+          </span>
         </Descriptions.Item>
         {r.father && (
           <Descriptions.Item label={t('portal.form.father')}>
-            {r.father.name} <span className="mono portal-muted" style={{ marginLeft: 8 }}>{r.father.idMasked}</span>
+            {r.father.name}{' '}
+            <span className="mono portal-muted" style={{ marginLeft: 8 }}>
+              {r.father.idMasked}
+            </span>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('portal.registration.married')}>{r.married ? t('portal.registration.marriedYes') : t('portal.registration.marriedNo')}</Descriptions.Item>
+        <Descriptions.Item label={t('portal.registration.married')}>
+          {r.married ? t('portal.registration.marriedYes') : t('portal.registration.marriedNo')}
+        </Descriptions.Item>
         {r.childStatus === 'pregnant' ? (
-          <Descriptions.Item label={t('portal.registration.expectedBirthDate')}>{r.expectedBirthDate}</Descriptions.Item>
+          <Descriptions.Item label={t('portal.registration.expectedBirthDate')}>
+            {r.expectedBirthDate}
+          </Descriptions.Item>
         ) : (
           r.child && (
             <Descriptions.Item label={t('portal.form.childName')}>
-              {t('portal.registration.childSummary', { name: r.child.name, sex: t(`sex.${r.child.sex}`), date: r.child.birthDate })}
+              {t('portal.registration.childSummary', {
+                name: r.child.name,
+                sex: t(`sex.${r.child.sex}`),
+                date: r.child.birthDate,
+              })}
             </Descriptions.Item>
           )
         )}

@@ -86,7 +86,11 @@ export function RegistrationFormPage() {
           <ParityNote prefill={p} />
           <ParentSection role="mother" fromRegistry={registry.mother} />
           <Card size="small" className="portal-card">
-            <Form.Item name="married" label={t('portal.registration.married')} style={{ marginBottom: married ? 0 : undefined }}>
+            <Form.Item
+              name="married"
+              label={t('portal.registration.married')}
+              style={{ marginBottom: married ? 0 : undefined }}
+            >
               <Radio.Group optionType="button" buttonStyle="solid" data-testid="portal-married">
                 <Radio.Button value={true}>{t('portal.registration.marriedYes')}</Radio.Button>
                 <Radio.Button value={false} data-testid="portal-married-no">
@@ -95,21 +99,41 @@ export function RegistrationFormPage() {
               </Radio.Group>
             </Form.Item>
             {!married && (
-              <Form.Item name="withFather" valuePropName="checked" label={t('portal.registration.withFather')} extra={t('portal.registration.withFatherHint')} style={{ marginBottom: 0 }}>
+              <Form.Item
+                name="withFather"
+                valuePropName="checked"
+                label={t('portal.registration.withFather')}
+                extra={t('portal.registration.withFatherHint')}
+                style={{ marginBottom: 0 }}
+              >
                 <Switch data-testid="portal-with-father" />
               </Form.Item>
             )}
           </Card>
-          {withFather({ married, withFather: father }) && <ParentSection role="father" fromRegistry={registry.father} />}
+          {withFather({ married, withFather: father }) && (
+            <ParentSection role="father" fromRegistry={registry.father} />
+          )}
           <ChildFields status={status} today={today} />
           <Card size="small" className="portal-card">
-            <Form.Item name="residenceRegionCode" label={t('portal.registration.residence')} extra={t('portal.registration.residenceHint')} style={{ marginBottom: 0 }}>
+            <Form.Item
+              name="residenceRegionCode"
+              label={t('portal.registration.residence')}
+              extra={t('portal.registration.residenceHint')}
+              style={{ marginBottom: 0 }}
+            >
               <RegionPicker initialLabel={p.residenceRegion} testId="portal-residence" />
             </Form.Item>
           </Card>
           <CommitmentField statement={statement} />
           <SubmitErrors error={error} general={errors.general} />
-          <Button type="primary" block icon={<SendOutlined />} loading={saving} onClick={() => void submit()} data-testid="portal-registration-submit">
+          <Button
+            type="primary"
+            block
+            icon={<SendOutlined />}
+            loading={saving}
+            onClick={() => void submit()}
+            data-testid="portal-registration-submit"
+          >
             {t('portal.registration.submit')}
           </Button>
         </Form>

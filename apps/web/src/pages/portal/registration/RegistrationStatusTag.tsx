@@ -2,7 +2,11 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineState, RegistrationStatus } from '../../../api/portalRegistration';
 
-const COLOR: Record<RegistrationStatus, string> = { submitted: 'processing', infoRequested: 'warning', completed: 'success' };
+const COLOR: Record<RegistrationStatus, string> = {
+  submitted: 'processing',
+  infoRequested: 'warning',
+  completed: 'success',
+};
 
 export function RegistrationStatusTag({ status }: { status: RegistrationStatus }) {
   const { t } = useTranslation();

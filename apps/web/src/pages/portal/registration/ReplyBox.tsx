@@ -29,7 +29,9 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
     }
     setSending(true);
     try {
-      for (const f of files) if (f.originFileObj) await uploadAttachment({ kind: 'childbirthRegistration', id: registrationId }, f.originFileObj);
+      for (const f of files)
+        if (f.originFileObj)
+          await uploadAttachment({ kind: 'childbirthRegistration', id: registrationId }, f.originFileObj);
       const updated = await replyToInfoRequest(registrationId, text.trim());
       void message.success(t('portal.reply.sent'));
       setText('');
@@ -44,9 +46,24 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
 
   return (
     <Form layout="vertical" data-testid="portal-reply">
-      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} data-testid="portal-reply-error" />}
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error)}
+          style={{ marginBottom: 12 }}
+          data-testid="portal-reply-error"
+        />
+      )}
       <Form.Item label={t('portal.reply.message')}>
-        <Input.TextArea rows={4} maxLength={2000} showCount value={text} onChange={(e) => setText(e.target.value)} data-testid="portal-reply-message" />
+        <Input.TextArea
+          rows={4}
+          maxLength={2000}
+          showCount
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="portal-reply-message"
+        />
       </Form.Item>
       <Form.Item label={t('portal.reply.attachments')} extra={t('portal.reply.attachmentsHint')}>
         <Upload
@@ -68,7 +85,14 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
           </Button>
         </Upload>
       </Form.Item>
-      <Button type="primary" block icon={<SendOutlined />} loading={sending} onClick={() => void send()} data-testid="portal-reply-send">
+      <Button
+        type="primary"
+        block
+        icon={<SendOutlined />}
+        loading={sending}
+        onClick={() => void send()}
+        data-testid="portal-reply-send"
+      >
         {t('portal.reply.send')}
       </Button>
     </Form>

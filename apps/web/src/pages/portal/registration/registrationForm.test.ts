@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ChildbirthPrefill } from '../../../api/portalRegistration';
-import { checkRegistration, initialValues, locateRegistrationField, registryParentsOf, toRegistrationBody, type RegistrationValues } from './registrationForm';
+import {
+  checkRegistration,
+  initialValues,
+  locateRegistrationField,
+  registryParentsOf,
+  toRegistrationBody,
+  type RegistrationValues,
+} from './registrationForm';
 
 const TODAY = '2026-03-10';
 const STATEMENT = '本人承诺所填信息真实。';
-const person = (personId: number, sex: 'male' | 'female') => ({ personId, name: sex === 'female' ? '和丽' : '李强', idMasked: '533423********1234', sex, age: 30, hukouRegion: '', residenceRegion: '' });
+const person = (personId: number, sex: 'male' | 'female') => ({
+  personId,
+  name: sex === 'female' ? '和丽' : '李强',
+  idMasked: '533423********1234',
+  sex,
+  age: 30,
+  hukouRegion: '',
+  residenceRegion: '',
+});
 const BOUND: ChildbirthPrefill = {
   bound: true,
   mother: person(11, 'female'),
@@ -15,11 +30,24 @@ const BOUND: ChildbirthPrefill = {
   residenceRegionCode: '533423101001',
   residenceRegion: '保和镇南路社区',
 };
-const UNBOUND: ChildbirthPrefill = { bound: false, mother: null, father: null, registrySpouse: false, children: [], parity: null, residenceRegionCode: null, residenceRegion: null };
+const UNBOUND: ChildbirthPrefill = {
+  bound: false,
+  mother: null,
+  father: null,
+  registrySpouse: false,
+  children: [],
+  parity: null,
+  residenceRegionCode: null,
+  residenceRegion: null,
+};
 
 describe('the childbirth registration form', () => {
   it('sends the registry parents by person number and a pregnancy with its due date', () => {
-    const v: RegistrationValues = { ...initialValues(BOUND), expectedBirthDate: '2026-08-01', commitmentAccepted: true };
+    const v: RegistrationValues = {
+      ...initialValues(BOUND),
+      expectedBirthDate: '2026-08-01',
+      commitmentAccepted: true,
+    };
     expect(toRegistrationBody(v, registryParentsOf(BOUND), STATEMENT)).toEqual({
       mother: { personId: 11 },
       father: { personId: 12 },
@@ -39,13 +67,22 @@ describe('the childbirth registration form', () => {
   });
 
   it("applies the domain's rules: a future birth date, a name with markup, no commitment", () => {
-    const v: RegistrationValues = { ...initialValues(BOUND), childStatus: 'born', child: { name: '<script>', sex: 'male', birthDate: '2026-04-01' } };
+    const v: RegistrationValues = {
+      ...initialValues(BOUND),
+      childStatus: 'born',
+      child: { name: '<script>', sex: 'male', birthDate: '2026-04-01' },
+    };
     const fields = checkRegistration(v, registryParentsOf(BOUND), STATEMENT, TODAY).map((e) => e.field);
     expect(fields).toEqual(['child.name', 'child.birthDate', 'commitment.accepted']);
   });
 
   it('checks declared parents but not the ones the registry holds', () => {
-    const v: RegistrationValues = { ...initialValues(UNBOUND), mother: { name: '和丽', idNumber: '123' }, expectedBirthDate: '2026-08-01', commitmentAccepted: true };
+    const v: RegistrationValues = {
+      ...initialValues(UNBOUND),
+      mother: { name: '和丽', idNumber: '123' },
+      expectedBirthDate: '2026-08-01',
+      commitmentAccepted: true,
+    };
     const fields = checkRegistration(v, registryParentsOf(UNBOUND), STATEMENT, TODAY).map((e) => e.field);
     expect(fields).toContain('mother.idNumber');
     expect(fields).toContain('father.name');

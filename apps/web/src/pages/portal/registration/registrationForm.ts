@@ -1,5 +1,17 @@
-import type { ChildbirthPrefill, ChildbirthRegistrationBody, ChildStatus, DeclaredParent, ParentInput, PrefillPerson, Sex } from '../../../api/portalRegistration';
-import { validateChildbirthRegistration, type FamilyFieldError, type ParentDeclaration } from '../../../lib/portalDomain';
+import type {
+  ChildbirthPrefill,
+  ChildbirthRegistrationBody,
+  ChildStatus,
+  DeclaredParent,
+  ParentInput,
+  PrefillPerson,
+  Sex,
+} from '../../../api/portalRegistration';
+import {
+  validateChildbirthRegistration,
+  type FamilyFieldError,
+  type ParentDeclaration,
+} from '../../../lib/portalDomain';
 import type { FieldPath } from '../form/fieldErrors';
 
 export type ParentValues = { name?: string; idNumber?: string; phone?: string };
@@ -37,10 +49,17 @@ export function initialValues(prefill: ChildbirthPrefill | undefined): Registrat
 }
 
 export const REGISTRATION_FIELDS: readonly FieldPath[] = [
-  ['mother', 'name'], ['mother', 'idNumber'], ['mother', 'phone'],
-  ['father', 'name'], ['father', 'idNumber'], ['father', 'phone'],
-  ['residenceRegionCode'], ['expectedBirthDate'],
-  ['child', 'name'], ['child', 'sex'], ['child', 'birthDate'],
+  ['mother', 'name'],
+  ['mother', 'idNumber'],
+  ['mother', 'phone'],
+  ['father', 'name'],
+  ['father', 'idNumber'],
+  ['father', 'phone'],
+  ['residenceRegionCode'],
+  ['expectedBirthDate'],
+  ['child', 'name'],
+  ['child', 'sex'],
+  ['child', 'birthDate'],
   ['commitmentAccepted'],
 ];
 
@@ -68,7 +87,11 @@ export function withFather(v: RegistrationValues): boolean {
 }
 
 /** The request for the form; the statement is the text the family read and accepted. */
-export function toRegistrationBody(v: RegistrationValues, registry: RegistryParents, statement: string): ChildbirthRegistrationBody {
+export function toRegistrationBody(
+  v: RegistrationValues,
+  registry: RegistryParents,
+  statement: string,
+): ChildbirthRegistrationBody {
   const born = v.childStatus === 'born';
   return {
     mother: parent(registry.mother, v.mother),
@@ -77,7 +100,9 @@ export function toRegistrationBody(v: RegistrationValues, registry: RegistryPare
     residenceRegionCode: v.residenceRegionCode ?? '',
     childStatus: born ? 'born' : 'pregnant',
     expectedBirthDate: born ? null : (v.expectedBirthDate ?? ''),
-    child: born ? { name: trimmed(v.child?.name), sex: v.child?.sex ?? ('' as Sex), birthDate: v.child?.birthDate ?? '' } : null,
+    child: born
+      ? { name: trimmed(v.child?.name), sex: v.child?.sex ?? ('' as Sex), birthDate: v.child?.birthDate ?? '' }
+      : null,
     commitment: { accepted: v.commitmentAccepted === true, statement },
   };
 }
@@ -86,13 +111,20 @@ export function toRegistrationBody(v: RegistrationValues, registry: RegistryPare
  * The server's own rules (validateChildbirthRegistration) on the form. A registry parent is
  * known by person number only, so their name and ID checks are the server's, not repeated here.
  */
-export function checkRegistration(v: RegistrationValues, registry: RegistryParents, statement: string, today: string): FamilyFieldError[] {
+export function checkRegistration(
+  v: RegistrationValues,
+  registry: RegistryParents,
+  statement: string,
+  today: string,
+): FamilyFieldError[] {
   const body = toRegistrationBody(v, registry, statement);
   const asDeclaration = (p: ParentInput): ParentDeclaration => ('personId' in p ? { name: '', idNumber: '' } : p);
   const errors = validateChildbirthRegistration(
     { ...body, mother: asDeclaration(body.mother), father: body.father ? asDeclaration(body.father) : null },
     today,
   );
-  const fromRegistry = (field: string) => (registry.mother !== null && field.startsWith('mother.')) || (registry.father !== null && field.startsWith('father.'));
+  const fromRegistry = (field: string) =>
+    (registry.mother !== null && field.startsWith('mother.')) ||
+    (registry.father !== null && field.startsWith('father.'));
   return errors.filter((e) => !fromRegistry(e.field));
 }

@@ -31,7 +31,9 @@ export function SignInPage() {
 
   const phoneRule = {
     validator: (_: unknown, value: string | undefined) =>
-      normalizePortalPhone(value ?? '') ? Promise.resolve() : Promise.reject(new Error(t('portal.signIn.phoneInvalid'))),
+      normalizePortalPhone(value ?? '')
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('portal.signIn.phoneInvalid'))),
   };
 
   async function sendCode() {
@@ -76,13 +78,40 @@ export function SignInPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('portal.signIn.intro')}</Typography.Paragraph>
         <DemoBanner />
-        {info?.demo && <Alert type="info" showIcon title={t('portal.signIn.demoHint')} style={{ marginBottom: 16 }} data-testid="portal-demo-code-hint" />}
-        {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} data-testid="portal-sign-in-error" />}
+        {info?.demo && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('portal.signIn.demoHint')}
+            style={{ marginBottom: 16 }}
+            data-testid="portal-demo-code-hint"
+          />
+        )}
+        {error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(error)}
+            style={{ marginBottom: 16 }}
+            data-testid="portal-sign-in-error"
+          />
+        )}
         <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
           <Form.Item name="phone" label={t('portal.signIn.phone')} rules={[phoneRule]} validateTrigger="onBlur">
-            <Input prefix={<MobileOutlined />} inputMode="tel" autoComplete="tel" maxLength={16} placeholder={t('portal.signIn.phonePlaceholder')} data-testid="portal-phone" />
+            <Input
+              prefix={<MobileOutlined />}
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={16}
+              placeholder={t('portal.signIn.phonePlaceholder')}
+              data-testid="portal-phone"
+            />
           </Form.Item>
-          <Form.Item name="code" label={t('portal.signIn.code')} rules={[{ required: true, pattern: SIGN_IN_CODE, message: t('portal.signIn.codeRequired') }]}>
+          <Form.Item
+            name="code"
+            label={t('portal.signIn.code')}
+            rules={[{ required: true, pattern: SIGN_IN_CODE, message: t('portal.signIn.codeRequired') }]}
+          >
             <Input
               prefix={<LockOutlined />}
               inputMode="numeric"
@@ -91,8 +120,17 @@ export function SignInPage() {
               placeholder={t('portal.signIn.codePlaceholder')}
               data-testid="portal-code"
               suffix={
-                <Button type="link" onClick={() => void sendCode()} loading={sending} disabled={countdown.left > 0} style={{ paddingInline: 4 }} data-testid="portal-send-code">
-                  {countdown.left > 0 ? t('portal.signIn.resendIn', { seconds: countdown.left }) : t('portal.signIn.sendCode')}
+                <Button
+                  type="link"
+                  onClick={() => void sendCode()}
+                  loading={sending}
+                  disabled={countdown.left > 0}
+                  style={{ paddingInline: 4 }}
+                  data-testid="portal-send-code"
+                >
+                  {countdown.left > 0
+                    ? t('portal.signIn.resendIn', { seconds: countdown.left })
+                    : t('portal.signIn.sendCode')}
                 </Button>
               }
             />

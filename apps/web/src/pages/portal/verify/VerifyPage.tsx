@@ -12,7 +12,16 @@ import '../portal.css';
 
 function Verdict({ v }: { v: ReceiptVerification }) {
   const { t } = useTranslation();
-  if (!v.valid) return <Result status="error" title={t('portal.verify.invalid')} subTitle={t('portal.verify.invalidHelp')} data-testid="portal-verify-verdict" data-valid="false" />;
+  if (!v.valid)
+    return (
+      <Result
+        status="error"
+        title={t('portal.verify.invalid')}
+        subTitle={t('portal.verify.invalidHelp')}
+        data-testid="portal-verify-verdict"
+        data-valid="false"
+      />
+    );
   const matches = v.contentMatches !== false;
   return (
     <Result
@@ -33,19 +42,27 @@ function Details({ v }: { v: ReceiptVerification }) {
   return (
     <Card className="portal-card" size="small">
       <Descriptions column={1} size="small" data-testid="portal-verify-details">
-        <Descriptions.Item label={t('portal.verify.kind')}>{optionalLabel('portal.verify.kinds', v.kind)}</Descriptions.Item>
+        <Descriptions.Item label={t('portal.verify.kind')}>
+          {optionalLabel('portal.verify.kinds', v.kind)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('portal.verify.number')}>
           <span className="mono" data-testid="portal-verify-number">
             {v.number}
           </span>
         </Descriptions.Item>
-        {v.issuedAt && <Descriptions.Item label={t('portal.verify.issuedAt')}>{formatDateTime(v.issuedAt)}</Descriptions.Item>}
+        {v.issuedAt && (
+          <Descriptions.Item label={t('portal.verify.issuedAt')}>{formatDateTime(v.issuedAt)}</Descriptions.Item>
+        )}
         {v.issuer && <Descriptions.Item label={t('portal.verify.issuer')}>{v.issuer}</Descriptions.Item>}
         {s && (
           <>
             <Descriptions.Item label={t('portal.form.mother')}>{s.motherName}</Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.parity')}>{t('parity.nth', { n: s.parity })}</Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.childStatus')}>{t(`portal.registration.${s.childStatus}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('portal.registration.parity')}>
+              {t('parity.nth', { n: s.parity })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('portal.registration.childStatus')}>
+              {t(`portal.registration.${s.childStatus}`)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('portal.registration.residence')}>{s.region}</Descriptions.Item>
           </>
         )}
