@@ -24,6 +24,8 @@ export interface CycleRequest {
    * re-run changes nothing.
    */
   supplement?: boolean;
+  /** Aborted when the job runner stops: the cycle stops between chunks (it resumes where it was). */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_CHUNK_IDS = 100_000;
@@ -52,6 +54,7 @@ export async function runPaymentCycle(
   for (let lo = plan.firstId; lo <= plan.lastId; lo += chunkIds) {
     const hi = Math.min(lo + chunkIds - 1, plan.lastId);
     if (batch.resumeAfterId !== null && hi <= batch.resumeAfterId) continue;
+    req.signal?.throwIfAborted();
     batch = await withScope(database, scope, async (tx) => {
       // Another run of the same cycle may have done this chunk meanwhile: the row lock makes
       // runs take turns, and the one that comes second skips it.
