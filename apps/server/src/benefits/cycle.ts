@@ -1,4 +1,5 @@
 import type { SchemeDefinition } from '@cradle/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { inSavepoint, isUniqueViolation } from '../db/savepoint.js';
@@ -68,7 +69,7 @@ export async function runPaymentCycle(
       return chunkDone(tx, batch.id, hi, written.n, written.fen);
     });
     onProgress?.(batch);
-    if (req.pauseMs) await new Promise((r) => setTimeout(r, req.pauseMs));
+    if (req.pauseMs) await sleep(req.pauseMs, undefined, req.signal ? { signal: req.signal } : {});
   }
   return withScope(database, scope, async (tx) => {
     const done = await completeBatch(tx, batch.id);

@@ -1,7 +1,8 @@
 import type { Conn } from '../db/client.js';
 import type { jobs } from '../db/schema.js';
 
-// SQL for claiming, renewing and finishing jobs. One set of statements serves every queue: the
+// SQL for claiming, renewing and finishing jobs. Times come from the database's clock (now()) so
+// runners on several machines agree; a test passes its own clock as `at` instead. One set of statements serves every queue: the
 // jobs table, and tables that are their own queue because they carry the same claim columns
 // (status, attempts, claimed_at, next_attempt_at, last_error): the notification outbox.
 
@@ -55,35 +56,40 @@ export async function insertJob(tx: Conn, job: NewJob): Promise<number | null> {
 }
 
 /** Claims up to limit due rows, oldest first, skipping rows another runner has locked. */
-export async function claim(conn: Conn, q: Queue, limit: number, now: Date): Promise<Claimed[]> {
+export async function claim(conn: Pick<Conn, 'query'>, q: Queue, limit: number, at: Date | null): Promise<Claimed[]> {
   const rows = await conn.query<Claimed>(
     `WITH next AS (
        SELECT id FROM ${q.table} x
-        WHERE ${q.where} AND x.status = 'pending' AND (x.next_attempt_at IS NULL OR x.next_attempt_at <= $2)
+        WHERE ${q.where} AND x.status = 'pending' AND (x.next_attempt_at IS NULL OR x.next_attempt_at <= coalesce($2::timestamptz, now()))
         ORDER BY x.id LIMIT $1 FOR UPDATE SKIP LOCKED)
-     UPDATE ${q.table} x SET status = '${q.running}', claimed_at = $2, attempts = x.attempts + 1
+     UPDATE ${q.table} x SET status = '${q.running}', claimed_at = coalesce($2::timestamptz, now()), attempts = x.attempts + 1
        FROM next WHERE x.id = next.id
      RETURNING x.id, x.attempts, ${q.returning}`,
-    [limit, now],
+    [limit, at],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
 }
 
 /** Renews the lease of rows this runner still holds. */
-export async function renew(conn: Conn, q: Queue, held: readonly Claimed[], now: Date): Promise<void> {
+export async function renew(
+  conn: Pick<Conn, 'query'>,
+  q: Queue,
+  held: readonly Claimed[],
+  at: Date | null,
+): Promise<void> {
   if (held.length === 0) return;
   await conn.query(
-    `UPDATE ${q.table} x SET claimed_at = $3 FROM unnest($1::bigint[], $2::int[]) AS h(id, attempts)
+    `UPDATE ${q.table} x SET claimed_at = coalesce($3::timestamptz, now()) FROM unnest($1::bigint[], $2::int[]) AS h(id, attempts)
       WHERE x.id = h.id AND x.attempts = h.attempts AND x.status = '${q.running}'`,
-    [held.map((c) => c.id), held.map((c) => c.attempts), now],
+    [held.map((c) => c.id), held.map((c) => c.attempts), at],
   );
 }
 
-/** What became of one claimed row: done (error null), to be tried again at retryAt, or failed (retryAt null). */
+/** What became of one claimed row: done (error null), to be tried again in retryInMs, or failed (retryInMs null). */
 export interface Outcome {
   job: Claimed;
   error: string | null;
-  retryAt: Date | null;
+  retryInMs: number | null;
 }
 
 /**
@@ -91,31 +97,36 @@ export interface Outcome {
  * taken over after its lease ran out has a higher attempt number, and the late finish is
  * ignored. Returns the ids written.
  */
-export async function finish(conn: Conn, q: Queue, outcomes: readonly Outcome[], now: Date): Promise<number[]> {
+export async function finish(
+  conn: Pick<Conn, 'query'>,
+  q: Queue,
+  outcomes: readonly Outcome[],
+  at: Date | null,
+): Promise<number[]> {
   if (outcomes.length === 0) return [];
-  const stampWhen = q.stamp.onFailure ? 'r.error IS NULL OR r.retry_at IS NULL' : 'r.error IS NULL';
+  const stampWhen = q.stamp.onFailure ? 'r.error IS NULL OR r.retry_ms IS NULL' : 'r.error IS NULL';
   const rows = await conn.query<{ id: number }>(
     `UPDATE ${q.table} x SET
-       status = CASE WHEN r.error IS NULL THEN '${q.done}' WHEN r.retry_at IS NULL THEN 'failed' ELSE 'pending' END,
-       ${q.stamp.column} = CASE WHEN ${stampWhen} THEN $5::timestamptz END,
+       status = CASE WHEN r.error IS NULL THEN '${q.done}' WHEN r.retry_ms IS NULL THEN 'failed' ELSE 'pending' END,
+       ${q.stamp.column} = CASE WHEN ${stampWhen} THEN coalesce($5::timestamptz, now()) END,
        last_error = r.error,
-       next_attempt_at = r.retry_at
-     FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[]) AS r(id, attempts, error, retry_at)
+       next_attempt_at = coalesce($5::timestamptz, now()) + r.retry_ms * interval '1 millisecond'
+     FROM unnest($1::bigint[], $2::int[], $3::text[], $4::float8[]) AS r(id, attempts, error, retry_ms)
      WHERE x.id = r.id AND x.attempts = r.attempts AND x.status = '${q.running}'
      RETURNING x.id`,
     [
       outcomes.map((o) => o.job.id),
       outcomes.map((o) => o.job.attempts),
       outcomes.map((o) => o.error),
-      outcomes.map((o) => o.retryAt),
-      now,
+      outcomes.map((o) => o.retryInMs),
+      at,
     ],
   );
   return rows.map((r) => Number(r.id));
 }
 
 /** Gives claimed rows back untouched by this attempt (stop() before the work began or midway in resumable work). */
-export async function release(conn: Conn, q: Queue, held: readonly Claimed[]): Promise<void> {
+export async function release(conn: Pick<Conn, 'query'>, q: Queue, held: readonly Claimed[]): Promise<void> {
   if (held.length === 0) return;
   await conn.query(
     `UPDATE ${q.table} x SET status = 'pending', attempts = x.attempts - 1, claimed_at = NULL
@@ -133,17 +144,18 @@ export async function release(conn: Conn, q: Queue, held: readonly Claimed[]): P
 export async function takeBackStale(
   conn: Conn,
   q: Queue,
-  staleBefore: Date,
+  at: Date | null,
+  leaseMs: number,
   maxAttempts: number,
 ): Promise<{ requeued: number; failed: Claimed[] }> {
   const rows = await conn.query<Claimed & { requeued: boolean }>(
     `UPDATE ${q.table} x SET status = CASE WHEN x.attempts < $2 THEN 'pending' ELSE 'failed' END,
        claimed_at = NULL,
        last_error = CASE WHEN x.attempts < $2 THEN x.last_error ELSE $3 END
-       ${q.stamp.onFailure ? `, ${q.stamp.column} = CASE WHEN x.attempts < $2 THEN NULL ELSE now() END` : ''}
-     WHERE ${q.where} AND x.status = '${q.running}' AND x.claimed_at < $1
+       ${q.stamp.onFailure ? `, ${q.stamp.column} = CASE WHEN x.attempts < $2 THEN NULL ELSE coalesce($1::timestamptz, now()) END` : ''}
+     WHERE ${q.where} AND x.status = '${q.running}' AND x.claimed_at < coalesce($1::timestamptz, now()) - $4 * interval '1 millisecond'
      RETURNING x.id, x.attempts, x.attempts < $2 AS requeued, ${q.returning}`,
-    [staleBefore, maxAttempts, STALE_ERROR],
+    [at, maxAttempts, STALE_ERROR, leaseMs],
   );
   const failed = rows.filter((r) => !r.requeued).map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
   return { requeued: rows.length - failed.length, failed };

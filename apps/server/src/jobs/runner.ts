@@ -48,7 +48,7 @@ export const exponentialBackoff =
 export interface RunnerOptions {
   database: Database;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  /** The clock for claims, leases and back-off; tests pass their own. */
+  /** The clock for claims, leases and back-off: the database's unless a test passes its own. */
   now?: () => Date;
 }
 
@@ -78,7 +78,9 @@ interface KindState {
 export function createJobRunner(opts: RunnerOptions) {
   const { database } = opts;
   const log = opts.log ?? console;
-  const now = opts.now ?? (() => new Date());
+  const clock = opts.now;
+  const at = () => (clock ? clock() : null);
+  const now = clock ?? (() => new Date());
   const kinds = new Map<string, KindState>();
   const stopping = new AbortController();
   let stopped = false;
@@ -105,7 +107,7 @@ export function createJobRunner(opts: RunnerOptions) {
             break;
           }
           const want = (s.def.batch ?? 1) > 1 ? s.def.batch! : room;
-          const got = await claim(database, s.def.queue, want, now());
+          const got = await claim(database, s.def.queue, want, at());
           const full = got.length === want;
           if (!full) s.wanted = false;
           if (got.length === 0) break;
@@ -138,7 +140,7 @@ export function createJobRunner(opts: RunnerOptions) {
     s.heartbeat ??= setInterval(
       () => {
         const held = [...s.running].flatMap((r) => r.jobs);
-        renew(database, s.def.queue, held, now()).catch((err: unknown) =>
+        renew(database, s.def.queue, held, at()).catch((err: unknown) =>
           log.warn({ err, kind: s.def.kind }, 'job lease not renewed'),
         );
       },
@@ -160,28 +162,26 @@ export function createJobRunner(opts: RunnerOptions) {
       log.warn({ err: e, kind: def.kind, jobs: jobs.map((j) => j.id) }, 'job failed');
       errors = jobs.map(() => error);
     }
-    const at = now();
     const backoff = def.backoffMs ?? exponentialBackoff(30_000);
     const outcomes: Outcome[] = jobs.map((job, i) => {
       const error = errors[i] ?? null;
       const retry = error !== null && job.attempts < def.maxAttempts;
-      return { job, error, retryAt: retry ? new Date(at.getTime() + backoff(job.attempts)) : null };
+      return { job, error, retryInMs: retry ? backoff(job.attempts) : null };
     });
-    const final = outcomes.filter((o) => o.error !== null && o.retryAt === null);
+    const final = outcomes.filter((o) => o.error !== null && o.retryInMs === null);
     if (final.length === 0 || !def.onFailed) {
-      await finish(database, def.queue, outcomes, at);
+      await finish(database, def.queue, outcomes, at());
       return;
     }
     await database.transaction(async (tx) => {
-      const written = new Set(await finish(tx, def.queue, outcomes, at));
+      const written = new Set(await finish(tx, def.queue, outcomes, at()));
       for (const o of final) if (written.has(o.job.id)) await def.onFailed!(tx, [o.job], o.error!);
     });
   }
 
   async function sweep(s: KindState): Promise<number> {
-    const staleBefore = new Date(now().getTime() - s.def.leaseMs);
     const taken = await database.transaction(async (tx) => {
-      const r = await takeBackStale(tx, s.def.queue, staleBefore, s.def.maxAttempts);
+      const r = await takeBackStale(tx, s.def.queue, at(), s.def.leaseMs, s.def.maxAttempts);
       if (r.failed.length > 0 && s.def.onFailed) await s.def.onFailed(tx, r.failed, 'interrupted');
       return r;
     });

@@ -14,6 +14,9 @@ export interface PaymentCyclePayload {
   jurisdictionCode: string;
   actor: AuditActor;
   batchId: number;
+  /** As the command's --chunk-size and --pause-ms; the defaults unless set (tests). */
+  chunkIds?: number;
+  pauseMs?: number;
 }
 
 /**
@@ -43,6 +46,8 @@ export function paymentCycleKind(database: Database, log: { error(obj: object, m
           jurisdictionCode: p.jurisdictionCode,
           actor: p.actor,
           signal,
+          ...(p.chunkIds ? { chunkIds: p.chunkIds } : {}),
+          ...(p.pauseMs ? { pauseMs: p.pauseMs } : {}),
         });
       } catch (e) {
         if (signal.aborted) throw new JobReleased();
