@@ -33,7 +33,7 @@ export const jobsQueue = (kind: string): Queue => ({
 });
 
 /** A claimed row: its id, the attempt it is on (which also fences a late finish), and the queue's extra columns. */
-export type Claimed = { id: number; attempts: number } & Record<string, unknown>;
+export type Claimed = Pick<JobRow, 'id' | 'attempts'> & Record<string, unknown>;
 
 export interface NewJob {
   kind: string;
