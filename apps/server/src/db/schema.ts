@@ -650,3 +650,31 @@ export const pendingEntitlements = pgTable(
   },
   (t) => [uniqueIndex('pending_entitlements_uq').on(t.schemeCode, t.personId)],
 );
+
+// Background work (src/jobs): one row per job of a kind that has no table of its own to claim
+// (imports, payment cycles). Claimed with FOR UPDATE SKIP LOCKED; claimed_at is the lease, renewed
+// by the runner while the job runs, so a claim whose worker died is taken over after the kind's lease.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    // At most one unfinished job per kind and key (an import job's id, a payment batch's id).
+    key: text('key'),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'), // 'pending' | 'running' | 'done' | 'failed'
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: tstz('claimed_at'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    finishedAt: tstz('finished_at'),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.kind, t.status, t.id),
+    uniqueIndex('jobs_unfinished_key_uq')
+      .on(t.kind, t.key)
+      .where(sql`status IN ('pending', 'running')`),
+  ],
+);
