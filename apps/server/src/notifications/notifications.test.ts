@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { createNotificationDispatcher } from './dispatcher.js';
 import { enqueueNotifications } from './outbox.js';
-import { smsSenderFromConfig } from '../portal/sms.js';
+import { smsSenderFromConfig } from '../notifications/sms.js';
 
 let t: TestApp;
 beforeAll(async () => {
