@@ -1,12 +1,18 @@
 import { mapHeaders, type CanonicalField, type RawCell, type RawPersonRow } from '@cradle/domain';
-import { scanCsvFile } from './csv-scan.js';
+import {
+  csvCellRows,
+  DEFAULT_FILE_LIMITS,
+  peekXlsx,
+  scanCsvFile,
+  xlsxCellRows,
+  type CellRow,
+  type FileLimits,
+  type XlsxPeek,
+} from '../../spreadsheet/index.js';
 import { importFailure, missingColumnsFailure, tooManyColumnsFailure } from './failures.js';
 import type { ImportRowError } from './row-errors.js';
-import { csvCellRows, xlsxCellRows, type CellRow } from './source-rows.js';
 import { presentColumns, type PresentColumns } from './types.js';
 import { extraSheetsWarning, headerWarnings } from './warnings.js';
-import { peekXlsx, type XlsxPeek } from './xlsx-dimension.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
 
 export type ImportFormat = 'csv' | 'xlsx';
 

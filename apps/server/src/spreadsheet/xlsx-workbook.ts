@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { importFailure } from './failures.js';
+import { importFailure } from '../registry/import/failures.js';
 import { detached, parseXmlEntry, XmlError, type XmlAttributes, type XmlHandler } from './xlsx-xml.js';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from './xlsx-zip.js';
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { importFailure } from './failures.js';
+import { importFailure } from '../registry/import/failures.js';
 
 const NEWLINE = 0x0a;
 

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { importFailure, ImportFailureError, unreadableFailure } from './failures.js';
+import { importFailure, ImportFailureError, unreadableFailure } from '../registry/import/failures.js';
 import type { FileLimits } from './xlsx-limits.js';
 import { SheetHandler, type SheetRow } from './xlsx-sheet.js';
 import { readSharedStrings } from './xlsx-strings.js';
