@@ -1,6 +1,6 @@
 import type { Conn } from '../db/client.js';
 import { columnsOf, type RowOf } from '../db/rows.js';
-import { residentCodes } from '../db/schema.js';
+import { residentCodes, residents } from '../db/schema.js';
 
 // `residents`, `resident_sessions` and `resident_codes` are the portal's own tables, not
 // resident-scoped: the owner connection reads and writes them.
@@ -20,17 +20,20 @@ export async function bindResident(conn: Conn, residentId: number, personId: num
   await conn.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [residentId, personId]);
 }
 
-export async function findResidentPerson(conn: Conn, residentId: number): Promise<{ personId: number | null }[]> {
-  const rows = await conn.query<{ personId: number | null }>(
-    'SELECT person_id AS "personId" FROM residents WHERE id = $1',
+export async function findResidentPerson(
+  conn: Conn,
+  residentId: number,
+): Promise<RowOf<typeof residents, 'personId'>[]> {
+  const rows = await conn.query<RowOf<typeof residents, 'personId'>>(
+    `SELECT ${columnsOf(residents, ['personId'])} FROM residents WHERE id = $1`,
     [residentId],
   );
   return rows.map((r) => ({ personId: r.personId === null ? null : Number(r.personId) }));
 }
 
 export async function getResidentPhoneCipher(conn: Conn, residentId: number): Promise<Buffer> {
-  const [row] = await conn.query<{ phoneCipher: Buffer }>(
-    'SELECT phone_cipher AS "phoneCipher" FROM residents WHERE id = $1',
+  const [row] = await conn.query<RowOf<typeof residents, 'phoneCipher'>>(
+    `SELECT ${columnsOf(residents, ['phoneCipher'])} FROM residents WHERE id = $1`,
     [residentId],
   );
   return row!.phoneCipher;
