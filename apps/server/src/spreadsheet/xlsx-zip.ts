@@ -28,12 +28,20 @@ export class ZipError extends Error {}
 // absolute and `..` names, and fails a stream that inflates to other than its declared size.
 const OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true };
 
+async function openZip(filePath: string): Promise<ZipFile> {
+  const zip = await openPromise(filePath, OPTIONS);
+  // yauzl emits a failure to close the file on the ZipFile, after its caller is done with it:
+  // unheard, an 'error' event would end the process. Reading errors reach their callers.
+  zip.on('error', () => undefined);
+  return zip;
+}
+
 /**
  * Reads the central directory at the end of the file, which lists every entry with its sizes
  * and where it starts. The file is closed again: entries are opened one at a time, later.
  */
 export async function readZipDirectory(filePath: string, maxEntries = MAX_ENTRIES): Promise<ZipDirectory> {
-  const zip = await openPromise(filePath, OPTIONS);
+  const zip = await openZip(filePath);
   try {
     if (zip.entryCount > maxEntries) throw new ZipError(`a zip of ${zip.entryCount} entries`);
     const entries = new Map<string, ZipEntry>();
@@ -65,7 +73,7 @@ export async function readZipDirectory(filePath: string, maxEntries = MAX_ENTRIE
 
 /** The entry as UTF-8 text, chunk by chunk; fails when it inflates to other than its declared size. */
 export async function* zipEntryText(filePath: string, entry: ZipEntry): AsyncGenerator<string> {
-  const zip: ZipFile = await openPromise(filePath, OPTIONS);
+  const zip = await openZip(filePath);
   let stream: Readable | undefined;
   try {
     stream = await zip.openReadStreamPromise(entry.entry);
