@@ -1,7 +1,7 @@
 import type { RawCell } from '@cradle/domain';
 import { parse, CsvError } from 'csv-parse';
 import { createReadStream } from 'node:fs';
-import { unreadableFailure } from '../registry/import/failures.js';
+import { unreadableFailure } from './failures.js';
 import type { FileLimits } from './xlsx-limits.js';
 import { readFirstWorksheet } from './xlsx-reader.js';
 import type { XlsxParts } from './xlsx-workbook.js';

@@ -1,4 +1,4 @@
-import { tooManySharedStringsFailure } from '../registry/import/failures.js';
+import { tooManySharedStringsFailure } from './failures.js';
 import { decodeExcelEscapes } from './xlsx-cells.js';
 import type { FileLimits } from './xlsx-limits.js';
 import { detached, parseXmlEntry, type XmlHandler } from './xlsx-xml.js';
