@@ -34,7 +34,7 @@ import { createPhoneCodeProvider } from './portal/identity.js';
 import { portalAuthRoutes } from './portal/routes.js';
 import { createPortalService } from './portal/service.js';
 import { registerResidentSessionHook } from './portal/session.js';
-import { createLogSmsSender, type SmsSender } from './portal/sms.js';
+import { createLogSmsSender, type SmsSender } from './notifications/sms.js';
 import { createCalendarService } from './calendar/service.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { notificationDispatcher } from './notifications/dispatcher.js';

@@ -1,5 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
+import { withScope } from '../db/scope.js';
+import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
+import type { Static } from 'typebox';
+import type { AuditPage } from './schemas.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -71,27 +75,30 @@ export interface ChainCheck {
  * jurisdiction's slice.
  */
 export async function verifyAuditChain(database: Database): Promise<ChainCheck> {
-  const rows = await database.query<{ seq: number; n: number; reason: string | null }>(`
-    WITH c AS (
-      SELECT seq, prev_hash, hash,
-        lag(hash) OVER (ORDER BY seq) AS actual_prev,
-        row_number() OVER (ORDER BY seq) AS n,
-        cradle_audit_entry_hash(seq, at, user_id, username, jurisdiction_code, action, target_type,
-          target_id, outcome, client_ip, details, prev_hash) AS recomputed
-      FROM audit_log
-    )
-    SELECT seq, n, CASE
-        WHEN hash <> recomputed THEN 'hash'
-        WHEN prev_hash <> coalesce(actual_prev, repeat('0', 64)) THEN 'link'
-      END AS reason
-    FROM c
-    WHERE hash <> recomputed OR prev_hash <> coalesce(actual_prev, repeat('0', 64))
-    ORDER BY seq LIMIT 1`);
-  const total = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
-  const broken = rows[0];
-  const checked = Number(total[0]!.n);
+  const broken = await findFirstBrokenEntry(database);
+  const checked = await countAuditEntries(database);
   if (!broken) return { ok: true, checked, firstBroken: null };
   const reason =
     broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
   return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
+}
+
+/** A page of the entries in the user's jurisdiction, as the console lists them. */
+export async function listAudit(
+  database: Database,
+  jurisdictionCode: string,
+  q: AuditFilter & { page: number; pageSize: number },
+): Promise<Static<typeof AuditPage>> {
+  const { total, rows } = await withScope(database, { jurisdictionCode }, (tx) =>
+    listAuditEntries(tx, q, q.page, q.pageSize),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      userId: r.userId === null ? null : Number(r.userId),
+    })),
+  };
 }

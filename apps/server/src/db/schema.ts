@@ -1,3 +1,4 @@
+import type { CalendarDay, Role } from '@cradle/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -134,7 +135,7 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles').array().notNull().$type<Role[]>(),
   jurisdictionCode: text('jurisdiction_code').notNull(),
   department: text('department'),
   totpSecretCipher: bytea('totp_secret_cipher'),
@@ -357,7 +358,7 @@ export const applicationDecisions = pgTable(
 export const paymentExports = pgTable('payment_exports', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   batchId: bigint('batch_id', { mode: 'number' }).notNull(),
-  format: text('format').notNull(), // 'csv' | 'xlsx'
+  format: text('format').notNull().$type<'csv' | 'xlsx'>(),
   sha256: text('sha256').notNull(),
   rowCount: integer('row_count').notNull(),
   totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
@@ -606,7 +607,7 @@ export const notifications = pgTable(
 // Public holidays and make-up working days (调休) for deadlines; deployment-wide, editable.
 export const calendarDays = pgTable('calendar_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
-  kind: text('kind').notNull(), // 'holiday' | 'makeupWorkday'
+  kind: text('kind').notNull().$type<CalendarDay['kind']>(),
   festivalZh: text('festival_zh').notNull(),
   festivalEn: text('festival_en').notNull(),
   source: text('source').notNull(),

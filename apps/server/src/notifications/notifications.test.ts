@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { SMS_KIND, smsKind } from '../jobs/kinds/sms.js';
-import type { SmsSender } from '../portal/sms.js';
+import type { SmsSender } from './sms.js';
 import { enqueueNotifications } from './outbox.js';
-import { smsSenderFromConfig } from '../portal/sms.js';
+import { smsSenderFromConfig } from '../notifications/sms.js';
 
 let t: TestApp;
 beforeAll(async () => {

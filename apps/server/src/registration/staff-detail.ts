@@ -2,7 +2,7 @@ import type { Conn } from '../db/client.js';
 import { decryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { listAttachments } from '../portal/attachments.js';
-import { maskPhone } from '../portal/sms.js';
+import { maskPhone } from '../notifications/sms.js';
 import {
   findRegistryFacts,
   findRegistryRelatives,

@@ -1,4 +1,4 @@
-import type { SmsSender } from '../portal/sms.js';
+import type { SmsSender } from '../notifications/sms.js';
 import type { TestApp } from './app.js';
 
 /** An SMS sender that keeps the messages, so tests read the code a family would receive. */

@@ -1,6 +1,6 @@
 import type { Keys } from '../../crypto/keys.js';
 import type { Database } from '../../db/client.js';
-import type { SmsSender } from '../../portal/sms.js';
+import type { SmsSender } from '../../notifications/sms.js';
 import type { ImportDeps } from '../../registry/import/run-job.js';
 import type { JobRunner } from '../runner.js';
 import { importKind } from './import.js';

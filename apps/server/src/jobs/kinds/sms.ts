@@ -1,6 +1,6 @@
 import type { Keys } from '../../crypto/keys.js';
 import { decryptField } from '../../crypto/pii.js';
-import type { SmsSender } from '../../portal/sms.js';
+import type { SmsSender } from '../../notifications/sms.js';
 import { smsOutboxQueue } from '../repo.js';
 import { exponentialBackoff, type JobKind } from '../runner.js';
 
