@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { AuditPage, AuditQuery, ChainCheck } from './schemas.js';
+import { AuditPage, AuditQuery, ChainCheck } from '@cradle/contract';
 import { actorOf, appendAudit, verifyAuditChain } from './service.js';
 import { pageOf } from '../db/paging.js';
 

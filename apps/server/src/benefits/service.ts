@@ -21,7 +21,7 @@ import { findBatch, listBatches, type PaymentBatch } from './batches-repo.js';
 import { runPaymentCycle } from './cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
-import type { SchemeSummary } from './schemas.js';
+import type { SchemeSummary } from '@cradle/contract';
 import { findVersion, publishedOverrides, listVersions } from './versions-repo.js';
 import { budgetOf } from './budget.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';

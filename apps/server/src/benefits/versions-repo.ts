@@ -1,6 +1,6 @@
 import type { ParameterOverride } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import type { VersionView } from './schemas.js';
+import type { VersionView } from '@cradle/contract';
 
 /** The published versions of a scheme visible in the scope: its own and its ancestors' (row-level security). */
 export async function publishedOverrides(tx: Conn, schemeCode: string): Promise<ParameterOverride[]> {

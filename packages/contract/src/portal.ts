@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { EligibilityView } from '../benefits/schemas.js';
+import { Message } from './common.js';
+import { EligibilityView } from './benefits.js';
 
 export const CodeRequest = Type.Object(
   { phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },
@@ -48,7 +49,6 @@ export const ResidentMe = Type.Object({
 });
 export type ResidentMe = Static<typeof ResidentMe>;
 
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
 export const FamilyEligibility = Type.Object({
   children: Type.Array(
     Type.Object({
@@ -56,9 +56,14 @@ export const FamilyEligibility = Type.Object({
       schemes: Type.Array(
         Type.Intersect([
           Type.Omit(EligibilityView, []),
-          Type.Object({ name: Msg, proactive: Type.Boolean({ description: '免申即享: paid without an application' }) }),
+          Type.Object({
+            name: Message,
+            proactive: Type.Boolean({ description: '免申即享: paid without an application' }),
+          }),
         ]),
       ),
     }),
   ),
 });
+
+export type FamilyEligibility = Static<typeof FamilyEligibility>;

@@ -33,3 +33,6 @@ export const ChainCheck = Type.Object({
   checked: Type.Integer(),
   firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
 });
+
+export type AuditPage = Static<typeof AuditPage>;
+export type ChainCheck = Static<typeof ChainCheck>;

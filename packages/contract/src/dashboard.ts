@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { Type, type Static } from 'typebox';
+import { RegionLevel } from './regions.js';
 
 const Ratio = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 const Ref = Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel });
@@ -45,3 +45,6 @@ export const Dashboard = Type.Object({
     }),
   ),
 });
+
+export type DashboardQuery = Static<typeof DashboardQuery>;
+export type Dashboard = Static<typeof Dashboard>;

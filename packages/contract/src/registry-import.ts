@@ -1,6 +1,6 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 
 export const ImportJob = Type.Object({
@@ -37,3 +37,10 @@ export const ImportJobDetail = Type.Intersect([
 export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
 export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const ImportStarted = Type.Object({ id: Type.Integer() });
+
+export type ImportJob = Static<typeof ImportJob>;
+export type ImportRowError = Static<typeof ImportRowError>;
+export type ImportJobDetail = Static<typeof ImportJobDetail>;
+export type ImportJobList = Static<typeof ImportJobList>;
+export type ImportJobParam = Static<typeof ImportJobParam>;
+export type ImportStarted = Static<typeof ImportStarted>;

@@ -1,10 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Message, Sex, DeadlineState } from './common.js';
 
 // Strings are long enough here for the domain to give its own message (a 51-character name,
 // a 15-digit ID number, 2026-02-30): the schema only keeps out what is not even text.
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
 const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
 export const RegistrationStatus = Type.Union([
   Type.Literal('submitted'),
@@ -13,11 +11,6 @@ export const RegistrationStatus = Type.Union([
 ]);
 export type RegistrationStatus = Static<typeof RegistrationStatus>;
 /** Null while the clock is not running: waiting for the family, or completed. */
-const DeadlineStateOrNull = Nullable(
-  Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]),
-);
-
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 // No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
 // while it tries a branch, which would strip a declared parent down to nothing.
@@ -114,7 +107,7 @@ const summaryFields = {
   motherIdMasked: Type.String(),
   submittedAt: Type.String({ format: 'date-time' }),
   deadline: Type.String({ format: 'date' }),
-  deadlineState: DeadlineStateOrNull,
+  deadlineState: DeadlineState,
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   /** What the township asked for, while the registration waits for the family. */
   infoRequest: Nullable(Type.String()),
@@ -156,23 +149,23 @@ export const MessageBody = Type.Object(
   { additionalProperties: false },
 );
 export type MessageBody = Static<typeof MessageBody>;
-export const CompleteBody = Type.Object(
+export const RegistrationCompleteBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 10_000 })) },
   { additionalProperties: false },
 );
-export type CompleteBody = Static<typeof CompleteBody>;
+export type RegistrationCompleteBody = Static<typeof RegistrationCompleteBody>;
 /** Our limit on one bulk action: a township's day of registrations, and one transaction of bounded size. */
-export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object(
+export const REGISTRATION_BULK_MAX = 100;
+export const RegistrationBulkCompleteBody = Type.Object(
   {
     ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
       minItems: 1,
-      maxItems: BULK_MAX,
+      maxItems: REGISTRATION_BULK_MAX,
     }),
   },
   { additionalProperties: false },
 );
-export type BulkCompleteBody = Static<typeof BulkCompleteBody>;
+export type RegistrationBulkCompleteBody = Static<typeof RegistrationBulkCompleteBody>;
 
 export const QueueQuery = Type.Object({
   status: Type.Optional(RegistrationStatus),
@@ -221,7 +214,7 @@ export type RegistrationQueue = Static<typeof RegistrationQueue>;
 export const RegistryConflictView = Type.Object({
   code: Type.String(),
   subject: Type.String(),
-  message: Msg,
+  message: Message,
   seen: Type.Object({ registry: Nullable(Type.String()), declared: Nullable(Type.String()) }),
 });
 
@@ -259,7 +252,7 @@ export const StaffRegistrationDetail = Type.Object({
 });
 export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
 
-export const BulkCompleteResult = Type.Object({
+export const RegistrationBulkCompleteResult = Type.Object({
   completed: Type.Array(Type.Integer()),
   skipped: Type.Array(
     Type.Object({
@@ -270,11 +263,11 @@ export const BulkCompleteResult = Type.Object({
         Type.Literal('waitingForFamily'),
         Type.Literal('hasConflicts'),
       ]),
-      message: Msg,
+      message: Message,
     }),
   ),
 });
-export type BulkCompleteResult = Static<typeof BulkCompleteResult>;
+export type RegistrationBulkCompleteResult = Static<typeof RegistrationBulkCompleteResult>;
 
 export const ReceiptVerification = Type.Object({
   valid: Type.Boolean({ description: 'The token was signed by this deployment and names a record it holds' }),
@@ -294,3 +287,8 @@ export const ReceiptVerification = Type.Object({
   contentMatches: Type.Optional(Type.Boolean()),
 });
 export type ReceiptVerification = Static<typeof ReceiptVerification>;
+
+export type DeclaredParent = Static<typeof DeclaredParent>;
+export type RegistryParent = Static<typeof RegistryParent>;
+export type RegistryConflictView = Static<typeof RegistryConflictView>;
+export type HistoryEntry = Static<typeof HistoryEntry>;

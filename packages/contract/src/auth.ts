@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { Type, type Static } from 'typebox';
+import { RegionLevel } from './regions.js';
 
 export const Me = Type.Object({
   id: Type.Integer(),
@@ -17,3 +17,7 @@ export const LoginBody = Type.Object({
     Type.String({ pattern: '^\\d{6}$', description: 'Six-digit TOTP code (RFC 6238), for administrator roles' }),
   ),
 });
+
+export type Me = Static<typeof Me>;
+export type Session = Static<typeof Session>;
+export type LoginBody = Static<typeof LoginBody>;

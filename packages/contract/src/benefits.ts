@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Message } from './common.js';
 
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
 const Basis = Type.Object({ document: Type.String(), clause: Type.String(), seed: Type.Optional(Type.String()) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const ParamValue = Type.Unknown({
   description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object',
 });
@@ -15,7 +14,7 @@ export const VersionParam = Type.Object({
 
 export const ParameterView = Type.Object({
   name: Type.String(),
-  label: Msg,
+  label: Message,
   unit: Type.String(),
   setBy: Nullable(Type.String()),
   /** In force today for the user's jurisdiction, and where it comes from. */
@@ -32,7 +31,7 @@ export const ParameterView = Type.Object({
 
 export const SchemeSummary = Type.Object({
   code: Type.String(),
-  name: Msg,
+  name: Message,
   kind: Type.String(),
   regionCode: Type.String({ description: "'' national; else the hukou region the scheme covers" }),
   frequency: Type.Union([Type.Literal('once'), Type.Literal('monthly'), Type.Literal('yearly')]),
@@ -40,7 +39,7 @@ export const SchemeSummary = Type.Object({
   proactive: Type.Boolean(),
   legalBasis: Basis,
   /** Readings of unclear texts, the scheme's and its rules' (shown marked in the console). */
-  interpretations: Type.Array(Msg),
+  interpretations: Type.Array(Message),
 });
 export type SchemeSummary = Static<typeof SchemeSummary>;
 
@@ -87,11 +86,11 @@ export const EligibilityQuery = Type.Object({
 
 export const TraceStepView = Type.Object({
   check: Type.String(),
-  rule: Msg,
+  rule: Message,
   saw: Type.String(),
   pass: Type.Boolean(),
   basis: Basis,
-  interpretation: Type.Optional(Msg),
+  interpretation: Type.Optional(Message),
 });
 
 export const EligibilityView = Type.Object({
@@ -111,7 +110,6 @@ export const CycleBody = Type.Object({
     }),
   ),
 });
-export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const BatchView = Type.Object({
   id: Type.Integer(),
   schemeCode: Type.String(),
@@ -147,7 +145,6 @@ export const ApplicationBody = Type.Object({
   ),
   applicantName: Type.Optional(Type.String({ maxLength: 50 })),
 });
-export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const ApplicationListQuery = Type.Object({
   beneficiaryId: Type.Optional(
     Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' }),
@@ -209,3 +206,21 @@ export const BudgetView = Type.Object({
   next12MonthsFen: Type.Integer(),
   assumingVersion: Nullable(Type.Integer()),
 });
+
+export type SchemeCodeParam = Static<typeof SchemeCodeParam>;
+export type VersionParam = Static<typeof VersionParam>;
+export type ParameterView = Static<typeof ParameterView>;
+export type SchemeDetail = Static<typeof SchemeDetail>;
+export type VersionDraftBody = Static<typeof VersionDraftBody>;
+export type EligibilityQuery = Static<typeof EligibilityQuery>;
+export type TraceStepView = Static<typeof TraceStepView>;
+export type EligibilityView = Static<typeof EligibilityView>;
+export type CycleBody = Static<typeof CycleBody>;
+export type BatchView = Static<typeof BatchView>;
+export type ApplicationBody = Static<typeof ApplicationBody>;
+export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
+export type RejectBody = Static<typeof RejectBody>;
+export type ApplicationSummary = Static<typeof ApplicationSummary>;
+export type ApplicationDetail = Static<typeof ApplicationDetail>;
+export type BudgetQuery = Static<typeof BudgetQuery>;
+export type BudgetView = Static<typeof BudgetView>;

@@ -19,3 +19,8 @@ export const CalendarQuery = Type.Object({ year: Type.Integer({ minimum: 2000, m
 export const CalendarList = Type.Object({ year: Type.Integer(), days: Type.Array(CalendarEntry) });
 export const CalendarDayParams = Type.Object({ date: Type.String({ format: 'date' }) });
 export const CalendarDayBody = Type.Omit(CalendarEntry, ['date']);
+
+export type CalendarQuery = Static<typeof CalendarQuery>;
+export type CalendarList = Static<typeof CalendarList>;
+export type CalendarDayParams = Static<typeof CalendarDayParams>;
+export type CalendarDayBody = Static<typeof CalendarDayBody>;

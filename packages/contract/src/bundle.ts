@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Message, DeadlineState } from './common.js';
 
 // Request fields are plain strings with generous length caps: the domain's checks
 // (validateNewbornBundle, checkCompletion) give each field its zh/en message, which a schema
 // keyword could not. Caps are ours, well above any valid value, to bound the request.
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
 const Region = Type.Object({ code: Type.String(), name: Type.String() });
 
@@ -13,13 +12,13 @@ const Region = Type.Object({ code: Type.String(), name: Type.String() });
  * come from the registry) or declared by name and ID number. One object, not a union: Fastify's
  * validator strips properties while trying union branches.
  */
-export const ParentInput = Type.Object({
+export const BundleParentInput = Type.Object({
   personId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   name: Type.Optional(Text(100)),
   idNumber: Type.Optional(Text(40)),
   phone: Type.Optional(Nullable(Text(20))),
 });
-export type ParentInput = Static<typeof ParentInput>;
+export type BundleParentInput = Static<typeof BundleParentInput>;
 
 export const NewbornBundleBody = Type.Object({
   newborn: Type.Object({
@@ -30,8 +29,8 @@ export const NewbornBundleBody = Type.Object({
     birthPlace: Text(300),
     hospitalName: Text(300),
   }),
-  mother: ParentInput,
-  father: Type.Optional(Nullable(ParentInput)),
+  mother: BundleParentInput,
+  father: Type.Optional(Nullable(BundleParentInput)),
   hukouRegionCode: Text(20),
   services: Type.Array(Text(40), { maxItems: 10 }),
   existingBirthCertificateNo: Type.Optional(Nullable(Text(40))),
@@ -48,8 +47,6 @@ export const CorrectionBody = Type.Object({
 });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
-
 const ParentRoleSchema = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
 
 /** What a department recorded, as the family and other departments may see it: ID numbers masked. */
@@ -64,7 +61,7 @@ export const TaskResult = Type.Object({
   /** issued: the card number is known; applied: accepted, the card is being made (our reading). */
   cardStatus: Type.Optional(Type.Union([Type.Literal('applied'), Type.Literal('issued')])),
   /** Hukou, staff only: declared parents who matched the registry but were not confirmed, so not linked. */
-  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRoleSchema, message: Msg }))),
+  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRoleSchema, message: Message }))),
 });
 export type TaskResult = Static<typeof TaskResult>;
 
@@ -74,14 +71,13 @@ const TaskStatus = Type.Union([
   Type.Literal('returned'),
   Type.Literal('done'),
 ]);
-const DeadlineState = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
 
 export const BundleTaskView = Type.Object({
   id: Type.Integer(),
   service: Type.String(),
-  label: Msg,
+  label: Message,
   department: Type.String(),
-  departmentLabel: Msg,
+  departmentLabel: Message,
   status: TaskStatus,
   /** The department's working-day deadline while the task is with it; null otherwise. */
   deadline: Nullable(Type.String({ format: 'date' })),
@@ -101,7 +97,7 @@ const ParentView = Type.Object({ name: Type.String(), idMasked: Type.String(), p
 
 export const PendingEntitlementView = Type.Object({
   schemeCode: Type.String(),
-  schemeName: Msg,
+  schemeName: Message,
   firstPeriodKey: Type.String(),
   amountFen: Type.Integer(),
 });
@@ -143,7 +139,7 @@ export const NewbornBundleSummary = Type.Object({
   newbornName: Type.String(),
   submittedAt: Type.String({ format: 'date-time' }),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
-  tasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+  tasks: Type.Array(Type.Object({ service: Type.String(), label: Message, status: TaskStatus })),
 });
 export type NewbornBundleSummary = Static<typeof NewbornBundleSummary>;
 
@@ -167,7 +163,7 @@ export const TaskQueueRow = Type.Object({
   bundleId: Type.Integer(),
   bundleNo: Type.String(),
   service: Type.String(),
-  label: Msg,
+  label: Message,
   department: Type.String(),
   status: TaskStatus,
   deadline: Nullable(Type.String({ format: 'date' })),
@@ -224,7 +220,7 @@ export const TaskDetail = Type.Object({
   bundle: Type.Omit(NewbornBundle, ['tasks', 'entitlements']),
   /** From the bundle's own certificate task once done, or as the family gave it. */
   birthCertificateNo: Nullable(Type.String()),
-  otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+  otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Message, status: TaskStatus })),
   /**
    * Hukou, pending, to public security only: the declared parents and their registry matches. A
    * match is linked only when the completion says `confirmDeclaredParents`. Empty otherwise.
@@ -234,7 +230,7 @@ export const TaskDetail = Type.Object({
 export type TaskDetail = Static<typeof TaskDetail>;
 
 /** A completion: the fields of the task's service (checkCompletion); the others are ignored. */
-export const CompleteBody = Type.Object({
+export const TaskCompleteBody = Type.Object({
   certificateNo: Type.Optional(Text(40)),
   recordNo: Type.Optional(Nullable(Text(40))),
   idNumber: Type.Optional(Text(40)),
@@ -243,7 +239,7 @@ export const CompleteBody = Type.Object({
   /** Hukou: the officer checked the papers of the declared parents the task shows; link their registry matches. */
   confirmDeclaredParents: Type.Optional(Type.Boolean()),
 });
-export type CompleteBody = Static<typeof CompleteBody>;
+export type TaskCompleteBody = Static<typeof TaskCompleteBody>;
 
 export const ReturnBody = Type.Object({
   // Our cap: a reason is a sentence or two the family reads in an SMS.
@@ -252,12 +248,15 @@ export const ReturnBody = Type.Object({
 });
 
 /** Our cap on one bulk action: a page of the console's queue. */
-export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({
-  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }),
+export const TASK_BULK_MAX = 100;
+export const TaskBulkCompleteBody = Type.Object({
+  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+    minItems: 1,
+    maxItems: TASK_BULK_MAX,
+  }),
 });
 
-export const BulkCompleteResult = Type.Object({
+export const TaskBulkCompleteResult = Type.Object({
   results: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -267,3 +266,8 @@ export const BulkCompleteResult = Type.Object({
     }),
   ),
 });
+
+export type PendingEntitlementView = Static<typeof PendingEntitlementView>;
+export type ReturnBody = Static<typeof ReturnBody>;
+export type TaskBulkCompleteBody = Static<typeof TaskBulkCompleteBody>;
+export type TaskBulkCompleteResult = Static<typeof TaskBulkCompleteResult>;
