@@ -10,23 +10,24 @@ export const AuditQuery = Type.Object({
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const AuditPage = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      seq: Type.Integer(),
-      at: Type.String({ format: 'date-time' }),
-      userId: Type.Union([Type.Integer(), Type.Null()]),
-      username: Type.Union([Type.String(), Type.Null()]),
-      action: Type.String(),
-      targetType: Type.Union([Type.String(), Type.Null()]),
-      targetId: Type.Union([Type.String(), Type.Null()]),
-      outcome: Type.String(),
-      clientIp: Type.Union([Type.String(), Type.Null()]),
-      details: Type.Unknown(),
-    }),
-  ),
-  total: Type.Integer(),
+export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')]);
+export type AuditOutcome = Static<typeof AuditOutcome>;
+
+export const AuditEntry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  userId: Type.Union([Type.Integer(), Type.Null()]),
+  username: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  outcome: AuditOutcome,
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Unknown(),
 });
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer() });
 
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),

@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Message, DeadlineState } from './common.js';
+import { Nullable, Message, DeadlineState, RegionName } from './common.js';
 
 // Request fields are plain strings with generous length caps: the domain's checks
 // (validateNewbornBundle, checkCompletion) give each field its zh/en message, which a schema
 // keyword could not. Caps are ours, well above any valid value, to bound the request.
 const Text = (max: number) => Type.String({ maxLength: max });
-const Region = Type.Object({ code: Type.String(), name: Type.String() });
 
 /**
  * A parent: `personId` (the signed-in resident or their registry spouse; name and ID number then
@@ -47,7 +46,8 @@ export const CorrectionBody = Type.Object({
 });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
-const ParentRoleSchema = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
+export const ParentRole = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
+export type ParentRole = Static<typeof ParentRole>;
 
 /** What a department recorded, as the family and other departments may see it: ID numbers masked. */
 export const TaskResult = Type.Object({
@@ -61,16 +61,17 @@ export const TaskResult = Type.Object({
   /** issued: the card number is known; applied: accepted, the card is being made (our reading). */
   cardStatus: Type.Optional(Type.Union([Type.Literal('applied'), Type.Literal('issued')])),
   /** Hukou, staff only: declared parents who matched the registry but were not confirmed, so not linked. */
-  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRoleSchema, message: Message }))),
+  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRole, message: Message }))),
 });
 export type TaskResult = Static<typeof TaskResult>;
 
-const TaskStatus = Type.Union([
+export const TaskStatus = Type.Union([
   Type.Literal('waiting'),
   Type.Literal('pending'),
   Type.Literal('returned'),
   Type.Literal('done'),
 ]);
+export type TaskStatus = Static<typeof TaskStatus>;
 
 export const BundleTaskView = Type.Object({
   id: Type.Integer(),
@@ -81,7 +82,7 @@ export const BundleTaskView = Type.Object({
   status: TaskStatus,
   /** The department's working-day deadline while the task is with it; null otherwise. */
   deadline: Nullable(Type.String({ format: 'date' })),
-  deadlineState: DeadlineState,
+  deadlineState: Nullable(DeadlineState),
   /** Medical insurance only: the last of the 90 days that cover costs from birth (issue 4). */
   enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
   /** Medical insurance: enrolment was after the 90 days (done), or would be if made today (open). */
@@ -93,7 +94,11 @@ export const BundleTaskView = Type.Object({
 });
 export type BundleTaskView = Static<typeof BundleTaskView>;
 
-const ParentView = Type.Object({ name: Type.String(), idMasked: Type.String(), personId: Nullable(Type.Integer()) });
+export const BundleParentView = Type.Object({
+  name: Type.String(),
+  idMasked: Type.String(),
+  personId: Nullable(Type.Integer()),
+});
 
 export const PendingEntitlementView = Type.Object({
   schemeCode: Type.String(),
@@ -102,7 +107,12 @@ export const PendingEntitlementView = Type.Object({
   amountFen: Type.Integer(),
 });
 
-const BundleStatus = Type.Union([Type.Literal('inProgress'), Type.Literal('returned'), Type.Literal('completed')]);
+export const BundleStatus = Type.Union([
+  Type.Literal('inProgress'),
+  Type.Literal('returned'),
+  Type.Literal('completed'),
+]);
+export type BundleStatus = Static<typeof BundleStatus>;
 
 export const NewbornBundle = Type.Object({
   id: Type.Integer(),
@@ -120,9 +130,9 @@ export const NewbornBundle = Type.Object({
     idMasked: Nullable(Type.String()),
     personId: Nullable(Type.Integer()),
   }),
-  mother: ParentView,
-  father: Nullable(ParentView),
-  hukouRegion: Region,
+  mother: BundleParentView,
+  father: Nullable(BundleParentView),
+  hukouRegion: RegionName,
   services: Type.Array(Type.String()),
   existingBirthCertificateNo: Nullable(Type.String()),
   registrationId: Nullable(Type.Integer()),
@@ -131,6 +141,10 @@ export const NewbornBundle = Type.Object({
   entitlements: Type.Array(PendingEntitlementView),
 });
 export type NewbornBundle = Static<typeof NewbornBundle>;
+
+/** A bundle without its tasks and entitlements, as a department's task shows it. */
+export const NewbornBundleView = Type.Omit(NewbornBundle, ['tasks', 'entitlements']);
+export type NewbornBundleView = Static<typeof NewbornBundleView>;
 
 export const NewbornBundleSummary = Type.Object({
   id: Type.Integer(),
@@ -148,7 +162,7 @@ export type NewbornBundleSummary = Static<typeof NewbornBundleSummary>;
 export const TaskQueueQuery = Type.Object({
   service: Type.Optional(Text(40)),
   status: Type.Optional(TaskStatus),
-  deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')])),
+  deadline: Type.Optional(DeadlineState),
   /** Bundle number, newborn's or mother's name. */
   q: Type.Optional(Text(50)),
   /** County administrators and leaders, who see every department, may narrow to one. */
@@ -167,13 +181,13 @@ export const TaskQueueRow = Type.Object({
   department: Type.String(),
   status: TaskStatus,
   deadline: Nullable(Type.String({ format: 'date' })),
-  deadlineState: DeadlineState,
+  deadlineState: Nullable(DeadlineState),
   enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
   late: Type.Boolean(),
   newbornName: Type.String(),
   birthDate: Type.String({ format: 'date' }),
   motherName: Type.String(),
-  hukouRegion: Region,
+  hukouRegion: RegionName,
   submittedAt: Type.String({ format: 'date-time' }),
 });
 export type TaskQueueRow = Static<typeof TaskQueueRow>;
@@ -199,15 +213,15 @@ export type TaskQueue = Static<typeof TaskQueue>;
  * (null: nobody), as public security needs it to confirm identity with the papers in hand.
  */
 export const DeclaredParentMatch = Type.Object({
-  role: ParentRoleSchema,
+  role: ParentRole,
   declared: Type.Object({ name: Type.String(), idMasked: Type.String() }),
   registry: Nullable(
     Type.Object({
       name: Type.String(),
       sex: Type.String(),
       age: Type.Integer(),
-      residenceRegion: Region,
-      hukouRegion: Region,
+      residenceRegion: RegionName,
+      hukouRegion: RegionName,
       /** Children the registry links to them. */
       children: Type.Integer(),
     }),
@@ -217,7 +231,7 @@ export type DeclaredParentMatch = Static<typeof DeclaredParentMatch>;
 
 export const TaskDetail = Type.Object({
   task: BundleTaskView,
-  bundle: Type.Omit(NewbornBundle, ['tasks', 'entitlements']),
+  bundle: NewbornBundleView,
   /** From the bundle's own certificate task once done, or as the family gave it. */
   birthCertificateNo: Nullable(Type.String()),
   otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Message, status: TaskStatus })),
@@ -271,3 +285,4 @@ export type PendingEntitlementView = Static<typeof PendingEntitlementView>;
 export type ReturnBody = Static<typeof ReturnBody>;
 export type TaskBulkCompleteBody = Static<typeof TaskBulkCompleteBody>;
 export type TaskBulkCompleteResult = Static<typeof TaskBulkCompleteResult>;
+export type BundleParentView = Static<typeof BundleParentView>;

@@ -28,10 +28,8 @@ export type Sex = Static<typeof Sex>;
 export const RegionName = Type.Object({ code: Type.String(), name: Type.String() });
 export type RegionName = Static<typeof RegionName>;
 
-/** A deadline against the China date; null while the clock is not running (waiting for the family, or done). */
-export const DeadlineState = Nullable(
-  Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]),
-);
+/** A deadline against the China date; fields are null while the clock is not running (waiting for the family, or done). */
+export const DeadlineState = Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]);
 export type DeadlineState = Static<typeof DeadlineState>;
 
 /** A calendar date, YYYY-MM-DD. */

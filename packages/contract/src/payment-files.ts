@@ -1,7 +1,10 @@
 import { Type, type Static } from 'typebox';
 
+export const PaymentFileFormat = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]);
+export type PaymentFileFormat = Static<typeof PaymentFileFormat>;
+
 export const ExportBody = Type.Object({
-  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  format: PaymentFileFormat,
   totp: Type.String({
     maxLength: 12,
     description: 'A fresh six-digit code from your authenticator (step-up two-factor: the file holds full ID numbers)',

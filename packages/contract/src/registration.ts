@@ -3,14 +3,14 @@ import { Nullable, Message, Sex, DeadlineState } from './common.js';
 
 // Strings are long enough here for the domain to give its own message (a 51-character name,
 // a 15-digit ID number, 2026-02-30): the schema only keeps out what is not even text.
-const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
+export const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
+export type ChildStatus = Static<typeof ChildStatus>;
 export const RegistrationStatus = Type.Union([
   Type.Literal('submitted'),
   Type.Literal('infoRequested'),
   Type.Literal('completed'),
 ]);
 export type RegistrationStatus = Static<typeof RegistrationStatus>;
-/** Null while the clock is not running: waiting for the family, or completed. */
 
 // No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
 // while it tries a branch, which would strip a declared parent down to nothing.
@@ -57,7 +57,7 @@ export const ChildbirthRegistrationBody = Type.Object(
 );
 export type ChildbirthRegistrationBody = Static<typeof ChildbirthRegistrationBody>;
 
-const PrefillPerson = Type.Object({
+export const PrefillPerson = Type.Object({
   personId: Type.Integer(),
   name: Type.String(),
   idMasked: Type.String(),
@@ -67,6 +67,10 @@ const PrefillPerson = Type.Object({
   residenceRegion: Type.String(),
 });
 
+/** A child the registry links to a person: age only, as lists show it. */
+export const RegistryChildRef = Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() });
+export type RegistryChildRef = Static<typeof RegistryChildRef>;
+
 export const ChildbirthPrefill = Type.Object({
   bound: Type.Boolean({
     description: 'false: the account is not linked to a registry person; everything else is null or empty',
@@ -75,7 +79,7 @@ export const ChildbirthPrefill = Type.Object({
   father: Nullable(PrefillPerson),
   /** The registry links a spouse: a suggestion for `married`, which the family states. */
   registrySpouse: Type.Boolean(),
-  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+  children: Type.Array(RegistryChildRef),
   /** 孩次 of a new child as the registry computes it (a pregnancy: every existing child counts). */
   parity: Nullable(Type.Integer()),
   residenceRegionCode: Nullable(Type.String()),
@@ -93,7 +97,9 @@ export const AttachmentInfo = Type.Object({
 });
 export type AttachmentInfo = Static<typeof AttachmentInfo>;
 
-const Parent = Type.Object({ name: Type.String(), idMasked: Type.String() });
+/** A declared parent as shown back: the ID number masked. */
+export const DeclaredParentView = Type.Object({ name: Type.String(), idMasked: Type.String() });
+export type DeclaredParentView = Static<typeof DeclaredParentView>;
 
 // A registration's own fields, as its family and staff both see them; the parity differs (below).
 const summaryFields = {
@@ -107,7 +113,7 @@ const summaryFields = {
   motherIdMasked: Type.String(),
   submittedAt: Type.String({ format: 'date-time' }),
   deadline: Type.String({ format: 'date' }),
-  deadlineState: DeadlineState,
+  deadlineState: Nullable(DeadlineState),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   /** What the township asked for, while the registration waits for the family. */
   infoRequest: Nullable(Type.String()),
@@ -132,8 +138,8 @@ export type RegistrationSummary = Static<typeof RegistrationSummary>;
 
 const detailFields = {
   married: Type.Boolean(),
-  mother: Parent,
-  father: Nullable(Parent),
+  mother: DeclaredParentView,
+  father: Nullable(DeclaredParentView),
   expectedBirthDate: Nullable(Type.String({ format: 'date' })),
   child: Nullable(Type.Object({ name: Type.String(), sex: Sex, birthDate: Type.String({ format: 'date' }) })),
   commitmentStatement: Type.String(),
@@ -167,7 +173,7 @@ export const RegistrationBulkCompleteBody = Type.Object(
 );
 export type RegistrationBulkCompleteBody = Static<typeof RegistrationBulkCompleteBody>;
 
-export const QueueQuery = Type.Object({
+export const RegistrationQueueQuery = Type.Object({
   status: Type.Optional(RegistrationStatus),
   deadline: Type.Optional(
     Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')], {
@@ -185,21 +191,21 @@ export const QueueQuery = Type.Object({
   // Our limit: a screenful, and one bounded query.
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
-export type QueueQuery = Static<typeof QueueQuery>;
+export type RegistrationQueueQuery = Static<typeof RegistrationQueueQuery>;
 
-export const QueueItem = Type.Object({
+export const RegistrationQueueItem = Type.Object({
   ...summaryFields,
   parity: StaffParity,
   conflictCount: Type.Integer(),
   channel: Type.String(),
 });
-export type QueueItem = Static<typeof QueueItem>;
+export type RegistrationQueueItem = Static<typeof RegistrationQueueItem>;
 
 export const RegistrationQueue = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
-  items: Type.Array(QueueItem),
+  items: Type.Array(RegistrationQueueItem),
   /** Over the whole jurisdiction, whatever the filters. */
   counts: Type.Object({
     submitted: Type.Integer(),
@@ -218,7 +224,7 @@ export const RegistryConflictView = Type.Object({
   seen: Type.Object({ registry: Nullable(Type.String()), declared: Nullable(Type.String()) }),
 });
 
-const RegistryMatch = Type.Object({
+export const RegistryMatch = Type.Object({
   known: Type.Boolean(),
   personId: Nullable(Type.Integer()),
   name: Nullable(Type.String()),
@@ -227,10 +233,10 @@ const RegistryMatch = Type.Object({
   idMasked: Nullable(Type.String()),
   hukouRegion: Nullable(Type.String()),
   residenceRegion: Nullable(Type.String()),
-  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+  children: Type.Array(RegistryChildRef),
 });
 
-export const HistoryEntry = Type.Object({
+export const RegistrationHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
   action: Type.String(),
   actor: Nullable(Type.String()),
@@ -248,7 +254,7 @@ export const StaffRegistrationDetail = Type.Object({
   registryMatches: Type.Object({ mother: RegistryMatch, father: Nullable(RegistryMatch) }),
   workerNote: Nullable(Type.String()),
   completedByName: Nullable(Type.String()),
-  history: Type.Array(HistoryEntry),
+  history: Type.Array(RegistrationHistoryEntry),
 });
 export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
 
@@ -291,4 +297,6 @@ export type ReceiptVerification = Static<typeof ReceiptVerification>;
 export type DeclaredParent = Static<typeof DeclaredParent>;
 export type RegistryParent = Static<typeof RegistryParent>;
 export type RegistryConflictView = Static<typeof RegistryConflictView>;
-export type HistoryEntry = Static<typeof HistoryEntry>;
+export type RegistrationHistoryEntry = Static<typeof RegistrationHistoryEntry>;
+export type PrefillPerson = Static<typeof PrefillPerson>;
+export type RegistryMatch = Static<typeof RegistryMatch>;

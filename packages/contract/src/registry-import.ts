@@ -3,11 +3,19 @@ import { Nullable } from './common.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
+export const ImportStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('done'),
+  Type.Literal('failed'),
+]);
+export type ImportStatus = Static<typeof ImportStatus>;
+
 export const ImportJob = Type.Object({
   id: Type.Integer(),
   fileName: Type.String(),
   format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
-  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  status: ImportStatus,
   totalRows: Nullable(Count),
   processedRows: Count,
   validRows: Count,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
+import type { AuditOutcome } from './service.js';
 import { withScope } from '../db/scope.js';
 import { AuditPage, AuditQuery, ChainCheck } from '@cradle/contract';
 import { actorOf, appendAudit, verifyAuditChain } from './service.js';
@@ -50,7 +51,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = as
             action: r.action as string,
             targetType: r.target_type as string | null,
             targetId: r.target_id as string | null,
-            outcome: r.outcome as string,
+            outcome: r.outcome as AuditOutcome,
             clientIp: r.client_ip as string | null,
             details: r.details,
           })),

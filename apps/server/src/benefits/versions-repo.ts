@@ -1,3 +1,4 @@
+import type { ParameterValue } from '@cradle/domain';
 import type { ParameterOverride } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { VersionView } from '@cradle/contract';
@@ -29,7 +30,7 @@ type VersionRow = {
   jurisdiction_code: string;
   version: number;
   effective_from: string;
-  values: Record<string, unknown>;
+  values: Record<string, ParameterValue>;
   legal_basis: { document: string; clause: string };
   status: VersionView['status'];
   created_by: number | null;

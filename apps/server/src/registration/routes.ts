@@ -14,7 +14,7 @@ import {
   IdParam,
   MessageBody,
   PortalRegistrationDetail,
-  QueueQuery,
+  RegistrationQueueQuery,
   RegistrationQueue,
   RegistrationSummary,
   StaffRegistrationDetail,
@@ -136,7 +136,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
       schema: {
         tags,
         summary: 'The registrations of your jurisdiction with their deadline state, counts per status and overdue',
-        querystring: QueueQuery,
+        querystring: RegistrationQueueQuery,
         response: { 200: RegistrationQueue },
       },
     },

@@ -22,7 +22,7 @@ import {
 } from './repo.js';
 import type {
   RegistrationBulkCompleteResult,
-  QueueQuery,
+  RegistrationQueueQuery,
   RegistrationQueue,
   StaffRegistrationDetail,
 } from '@cradle/contract';
@@ -140,7 +140,7 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
   }
 
   return {
-    async queue(user: SessionUser, q: QueueQuery): Promise<RegistrationQueue> {
+    async queue(user: SessionUser, q: RegistrationQueueQuery): Promise<RegistrationQueue> {
       const on = today();
       // A full ID number searches by its blind index: the only way to find an encrypted number.
       const id = q.q ? parseIdNumber(q.q) : null;

@@ -1,7 +1,7 @@
+import type { ApplicationBody, ApplicationDetail, ApplicationSummary } from '@cradle/contract';
 import { api } from './client';
-import type { ApplicationDetail, ApplicationRequest, ApplicationSummary } from './types';
 
-export function submitApplication(request: ApplicationRequest): Promise<ApplicationDetail> {
+export function submitApplication(request: ApplicationBody): Promise<ApplicationDetail> {
   return api.post<ApplicationDetail>('/api/applications', request);
 }
 

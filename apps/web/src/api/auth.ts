@@ -1,7 +1,7 @@
+import type { LoginBody, Me, Session, SystemInfo } from '@cradle/contract';
 import { api, setCsrfToken } from './client';
-import type { LoginRequest, Me, Session, SystemInfo } from './types';
 
-export async function login(request: LoginRequest): Promise<Me> {
+export async function login(request: LoginBody): Promise<Me> {
   const session = await api.post<Session>('/api/auth/login', request);
   setCsrfToken(session.csrfToken);
   return session.user;

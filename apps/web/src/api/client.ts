@@ -1,5 +1,5 @@
+import type { ErrorBody } from '@cradle/contract';
 import { currentLanguage } from '../i18n/language';
-import type { ApiErrorBody } from './types';
 
 /** An error answer from the server; `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -7,7 +7,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: unknown;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
@@ -45,14 +45,14 @@ function requestHeaders(method: string, json: boolean): Headers {
   return headers;
 }
 
-function fallbackBody(status: number): ApiErrorBody {
+function fallbackBody(status: number): ErrorBody {
   return { code: `http.${status}`, message: '' };
 }
 
 async function parseError(res: Response): Promise<ApiError> {
   let body = fallbackBody(res.status);
   try {
-    const parsed = (await res.json()) as Partial<ApiErrorBody>;
+    const parsed = (await res.json()) as Partial<ErrorBody>;
     if (typeof parsed.code === 'string')
       body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
   } catch {

@@ -1,8 +1,8 @@
+import type { TaskBulkCompleteResult, TaskCompleteBody, TaskDetail, TaskQueue, TaskQueueQuery } from '@cradle/contract';
 import { api, withQuery } from './client';
-import type { TaskBulkResult, TaskCompletion, TaskDetail, TaskQuery, TaskQueue } from './familyTypes';
 
 /** The department's 出生一件事 tasks in its jurisdiction (county administrators and leaders: every department's). */
-export function fetchTaskQueue(query: TaskQuery, signal?: AbortSignal): Promise<TaskQueue> {
+export function fetchTaskQueue(query: TaskQueueQuery, signal?: AbortSignal): Promise<TaskQueue> {
   return api.get<TaskQueue>(withQuery('/api/bundle-tasks', query), signal);
 }
 
@@ -10,7 +10,7 @@ export function fetchTask(id: number, signal?: AbortSignal): Promise<TaskDetail>
   return api.get<TaskDetail>(`/api/bundle-tasks/${id}`, signal);
 }
 
-export function completeTask(id: number, completion: TaskCompletion): Promise<TaskDetail> {
+export function completeTask(id: number, completion: TaskCompleteBody): Promise<TaskDetail> {
   return api.post<TaskDetail>(`/api/bundle-tasks/${id}/complete`, completion);
 }
 
@@ -20,6 +20,6 @@ export function returnTask(id: number, reason: string, fields: string[]): Promis
 }
 
 /** Only for services that need no input; the server says per task what it skipped and why. */
-export function bulkCompleteTasks(ids: number[]): Promise<TaskBulkResult> {
-  return api.post<TaskBulkResult>('/api/bundle-tasks/bulk-complete', { ids });
+export function bulkCompleteTasks(ids: number[]): Promise<TaskBulkCompleteResult> {
+  return api.post<TaskBulkCompleteResult>('/api/bundle-tasks/bulk-complete', { ids });
 }

@@ -1,8 +1,16 @@
+import type {
+  RegistrationBulkCompleteResult,
+  RegistrationQueue,
+  RegistrationQueueQuery,
+  StaffRegistrationDetail,
+} from '@cradle/contract';
 import { api, withQuery } from './client';
-import type { RegistrationBulkResult, RegistrationDetail, RegistrationQuery, RegistrationQueue } from './familyTypes';
 
 /** The township's 生育登记 queue (a county administrator or leader sees the county's). */
-export function fetchRegistrationQueue(query: RegistrationQuery, signal?: AbortSignal): Promise<RegistrationQueue> {
+export function fetchRegistrationQueue(
+  query: RegistrationQueueQuery,
+  signal?: AbortSignal,
+): Promise<RegistrationQueue> {
   const { conflicts, ...rest } = query;
   return api.get<RegistrationQueue>(
     withQuery('/api/childbirth-registrations', {
@@ -13,22 +21,22 @@ export function fetchRegistrationQueue(query: RegistrationQuery, signal?: AbortS
   );
 }
 
-export function fetchRegistration(id: number, signal?: AbortSignal): Promise<RegistrationDetail> {
-  return api.get<RegistrationDetail>(`/api/childbirth-registrations/${id}`, signal);
+export function fetchRegistration(id: number, signal?: AbortSignal): Promise<StaffRegistrationDetail> {
+  return api.get<StaffRegistrationDetail>(`/api/childbirth-registrations/${id}`, signal);
 }
 
 /** A note is required when the registration has registry conflicts: how they were settled. */
-export function completeRegistration(id: number, note?: string): Promise<RegistrationDetail> {
-  return api.post<RegistrationDetail>(`/api/childbirth-registrations/${id}/complete`, note ? { note } : {});
+export function completeRegistration(id: number, note?: string): Promise<StaffRegistrationDetail> {
+  return api.post<StaffRegistrationDetail>(`/api/childbirth-registrations/${id}/complete`, note ? { note } : {});
 }
 
-export function requestRegistrationInfo(id: number, message: string): Promise<RegistrationDetail> {
-  return api.post<RegistrationDetail>(`/api/childbirth-registrations/${id}/request-info`, { message });
+export function requestRegistrationInfo(id: number, message: string): Promise<StaffRegistrationDetail> {
+  return api.post<StaffRegistrationDetail>(`/api/childbirth-registrations/${id}/request-info`, { message });
 }
 
 /** The server completes what it may and says why it skipped the rest (conflicts need a note each). */
-export function bulkCompleteRegistrations(ids: number[]): Promise<RegistrationBulkResult> {
-  return api.post<RegistrationBulkResult>('/api/childbirth-registrations/bulk-complete', { ids });
+export function bulkCompleteRegistrations(ids: number[]): Promise<RegistrationBulkCompleteResult> {
+  return api.post<RegistrationBulkCompleteResult>('/api/childbirth-registrations/bulk-complete', { ids });
 }
 
 export function registrationReceiptUrl(id: number): string {

@@ -1,5 +1,5 @@
+import type { ImportJob, ImportJobDetail, ImportJobList } from '@cradle/contract';
 import { api, apiUpload } from './client';
-import type { ImportJob, ImportJobDetail } from './types';
 
 export const IMPORT_TEMPLATE_URL = '/api/imports/template.csv';
 export const importErrorsCsvUrl = (id: number) => `/api/imports/${id}/errors.csv`;
@@ -12,7 +12,7 @@ export async function uploadImport(file: File, onProgress: (fraction: number) =>
 }
 
 export async function fetchImports(signal?: AbortSignal): Promise<ImportJob[]> {
-  const { items } = await api.get<{ items: ImportJob[] }>('/api/imports', signal);
+  const { items } = await api.get<ImportJobList>('/api/imports', signal);
   return items;
 }
 

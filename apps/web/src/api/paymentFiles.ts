@@ -1,5 +1,18 @@
+import type { BankReturnView, Message, PaymentFileFormat } from '@cradle/contract';
 import { apiDownload, apiUpload } from './client';
-import type { BankReturnRowError, BankReturnSummary, PaymentExport, PaymentFileFormat } from './types';
+
+/** An export for the one-card platform, as the answer's headers describe it; the file itself is `blob`. */
+export type PaymentExport = {
+  id: number;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  totalFen: number;
+  blob: Blob;
+};
+
+/** One refused row of a bank return (a bankReturn.invalidRows error's details); the message in both languages. */
+export type BankReturnRowError = { row: number; reference: string; code: string; message: Message };
 
 /** The file name from `attachment; filename="…"`, or a fallback. */
 function attachmentName(disposition: string | null, fallback: string): string {
@@ -31,10 +44,10 @@ export function uploadBankReturn(
   batchId: number,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<BankReturnSummary> {
+): Promise<BankReturnView> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload<BankReturnSummary>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
+  return apiUpload<BankReturnView>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
 }
 
 /** The refused rows of a bankReturn.invalidRows answer's details. */

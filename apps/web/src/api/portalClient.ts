@@ -1,6 +1,6 @@
+import type { ErrorBody } from '@cradle/contract';
 import { currentLanguage } from '../i18n/language';
 import { ApiError } from './client';
-import type { ApiErrorBody } from './types';
 
 // The resident portal's own client: its CSRF token is the resident session's (not the staff
 // console's), and a lost session sends the family to the portal's sign-in, never to /login.
@@ -26,9 +26,9 @@ function headersFor(method: string, json: boolean, accept = 'application/json'):
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
-  let body: ApiErrorBody = { code: `http.${res.status}`, message: '' };
+  let body: ErrorBody = { code: `http.${res.status}`, message: '' };
   try {
-    const parsed = (await res.json()) as Partial<ApiErrorBody>;
+    const parsed = (await res.json()) as Partial<ErrorBody>;
     if (typeof parsed.code === 'string')
       body = { code: parsed.code, message: parsed.message ?? '', details: parsed.details };
   } catch {

@@ -1,5 +1,15 @@
+import type {
+  Dashboard,
+  Page,
+  PersonDetail,
+  PersonSearchQuery,
+  PersonSummary,
+  Region,
+  RegionChild,
+  RegionChildren,
+  Revealed,
+} from '@cradle/contract';
 import { api, withQuery } from './client';
-import type { Dashboard, Page, PersonDetail, PersonQuery, PersonSummary, Region, RegionChild } from './types';
 
 const seg = encodeURIComponent;
 
@@ -8,7 +18,7 @@ export function fetchRegion(code: string, signal?: AbortSignal): Promise<Region>
 }
 
 export async function fetchRegionChildren(code: string, signal?: AbortSignal): Promise<RegionChild[]> {
-  const { items } = await api.get<{ items: RegionChild[] }>(`/api/regions/${seg(code)}/children`, signal);
+  const { items } = await api.get<RegionChildren>(`/api/regions/${seg(code)}/children`, signal);
   return items;
 }
 
@@ -16,7 +26,7 @@ export function fetchDashboard(region: string | undefined, signal?: AbortSignal)
   return api.get<Dashboard>(withQuery('/api/dashboard', { region }), signal);
 }
 
-export function searchPersons(query: PersonQuery, signal?: AbortSignal): Promise<Page<PersonSummary>> {
+export function searchPersons(query: PersonSearchQuery, signal?: AbortSignal): Promise<Page<PersonSummary>> {
   return api.get<Page<PersonSummary>>(withQuery('/api/persons', query), signal);
 }
 
@@ -25,6 +35,6 @@ export function fetchPerson(id: number, signal?: AbortSignal): Promise<PersonDet
 }
 
 export async function revealIdNumber(id: number, reason: string): Promise<string> {
-  const { idNumber } = await api.post<{ idNumber: string }>(`/api/persons/${id}/reveal`, { reason });
+  const { idNumber } = await api.post<Revealed>(`/api/persons/${id}/reveal`, { reason });
   return idNumber;
 }

@@ -1,9 +1,10 @@
+import type { Notification } from '@cradle/contract';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { fetchNotifications, type StaffNotification } from '../api/notifications';
+import { fetchNotifications } from '../api/notifications';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { useMe } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
@@ -13,7 +14,7 @@ import { useAsync } from '../lib/useAsync';
 const POLL_MS = 60_000;
 
 /** Where a message's subject opens in the console; null for subjects without a staff page. */
-function subjectPath(n: StaffNotification): string | null {
+function subjectPath(n: Notification): string | null {
   if (n.subjectId === null) return null;
   if (n.subjectKind === 'childbirthRegistration') return `/childbirth-registrations/${n.subjectId}`;
   if (n.subjectKind === 'bundleTask') return `/bundle-tasks/${n.subjectId}`;
@@ -24,7 +25,7 @@ function subjectPath(n: StaffNotification): string | null {
 const seenKey = (userId: number) => `cradle.notifications.seen.${userId}`;
 const readSeen = (userId: number) => Number(localStorage.getItem(seenKey(userId)) ?? 0) || 0;
 
-function NotificationList({ items, onOpen }: { items: StaffNotification[]; onOpen: () => void }) {
+function NotificationList({ items, onOpen }: { items: Notification[]; onOpen: () => void }) {
   const { t } = useTranslation();
   if (items.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('family.notifications.empty')} />;

@@ -1,9 +1,10 @@
+import type { LoginBody, Me } from '@cradle/contract';
+import type { Role } from '@cradle/domain';
 import { BUNDLE_SERVICES, type Department } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { isApiError, setSessionLostHandler } from '../api/client';
-import type { LoginRequest, Me, Role } from '../api/types';
 import { canWrite, reviewLevelOf } from './domain';
 
 type AuthState =
@@ -15,7 +16,7 @@ type AuthState =
 
 type AuthContextValue = {
   state: AuthState;
-  login: (request: LoginRequest) => Promise<Me>;
+  login: (request: LoginBody) => Promise<Me>;
   logout: () => Promise<void>;
   retry: () => void;
 };
@@ -50,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const login = useCallback(async (request: LoginRequest) => {
+  const login = useCallback(async (request: LoginBody) => {
     const me = await authApi.login(request);
     setState({ status: 'signedIn', me });
     return me;

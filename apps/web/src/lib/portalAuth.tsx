@@ -1,8 +1,8 @@
+import type { ResidentMe } from '@cradle/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import * as portal from '../api/portal';
-import type { ResidentMe } from '../api/portal';
 import { setResidentSessionLostHandler } from '../api/portalClient';
 
 export const PORTAL_SIGN_IN = '/m/sign-in';

@@ -1,6 +1,6 @@
+import type { SystemInfo } from '@cradle/contract';
 import { useEffect, useState } from 'react';
 import { fetchSystemInfo } from '../api/auth';
-import type { SystemInfo } from '../api/types';
 
 // Fetched once per page load: it describes the deployment, which does not change under us.
 let cached: Promise<SystemInfo> | null = null;

@@ -1,8 +1,8 @@
+import type { ChainCheck } from '@cradle/contract';
 import { Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAudit } from '../../api/audit';
-import type { AuditVerification } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
@@ -15,7 +15,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [verification, setVerification] = useState<ChainCheck | null>(null);
   const { data, error, loading, reload } = useAsync(
     (signal) => fetchAudit({ ...filter, ...paging }, signal),
     [filter.action, filter.username, filter.from, filter.to, paging.page, paging.pageSize],

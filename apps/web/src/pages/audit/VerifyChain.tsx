@@ -1,12 +1,12 @@
+import type { ChainCheck } from '@cradle/contract';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyAuditChain } from '../../api/audit';
-import type { AuditVerification } from '../../api/types';
 import { useErrorText } from '../../lib/errors';
 
-export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerification) => void }) {
+export function VerifyChainButton({ onResult }: { onResult: (result: ChainCheck) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -35,7 +35,7 @@ export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerifi
   );
 }
 
-export function VerifyResult({ result, onClose }: { result: AuditVerification; onClose: () => void }) {
+export function VerifyResult({ result, onClose }: { result: ChainCheck; onClose: () => void }) {
   const { t } = useTranslation();
   const checked = t('audit.verify.checked', { checked: result.checked });
   const broken = result.firstBroken;

@@ -1,9 +1,9 @@
+import type { ApplicationDetail, ReviewLevel } from '@cradle/contract';
 import { CheckOutlined, CloseOutlined, FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealApplication, approveApplication, closeApplicationNotice } from '../../api/applications';
-import type { ApplicationDetail, ReviewLevel } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { chinaDateOf, findBuiltInScheme, reviewLevelOf } from '../../lib/domain';

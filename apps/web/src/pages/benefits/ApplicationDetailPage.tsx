@@ -1,3 +1,4 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import {
   ArrowLeftOutlined,
   AuditOutlined,
@@ -11,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { fetchApplication } from '../../api/applications';
 import { isApiError } from '../../api/client';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';

@@ -1,10 +1,10 @@
+import type { ApplicationSummary, ReviewLevel } from '@cradle/contract';
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchApplicationQueue } from '../../api/applications';
-import type { ApplicationSummary, ReviewLevel } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { reviewLevelOf } from '../../lib/domain';

@@ -1,3 +1,4 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { submitApplication } from '../../api/applications';
 import { fetchSchemes } from '../../api/benefits';
 import { isApiError } from '../../api/client';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';

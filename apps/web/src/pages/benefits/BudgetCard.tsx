@@ -1,17 +1,17 @@
+import type { BudgetView, VersionView } from '@cradle/contract';
 import { FundOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchBudget } from '../../api/benefits';
-import type { Budget, SchemeVersion } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
 
-type Period = Budget['next12Months'][number];
-type Props = { schemeCode: string; versions: readonly SchemeVersion[]; jurisdictionName: string };
+type Period = BudgetView['next12Months'][number];
+type Props = { schemeCode: string; versions: readonly VersionView[]; jurisdictionName: string };
 
 /** 预算: paid to date, committed, and the next 12 months' cost — as in force, or as a draft version would make it. */
 export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {

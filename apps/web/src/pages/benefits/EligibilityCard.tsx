@@ -1,9 +1,9 @@
+import type { EligibilityView } from '@cradle/contract';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEligibility, fetchSchemes } from '../../api/benefits';
-import type { Eligibility } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';
@@ -18,7 +18,7 @@ export function EligibilityCard({ personId }: { personId: number }) {
   const schemes = useAsync((signal) => fetchSchemes(signal), []);
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
-  const [result, setResult] = useState<Eligibility | null>(null);
+  const [result, setResult] = useState<EligibilityView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
   const scheme = schemes.data?.find((s) => s.code === code);

@@ -1,10 +1,10 @@
+import type { BatchView } from '@cradle/contract';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
-import type { PaymentBatch } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayHandlePaymentFiles, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
@@ -27,7 +27,7 @@ export function PaymentCyclesPage() {
   const [period, setPeriod] = useState('');
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
-  const [started, setStarted] = useState<PaymentBatch>();
+  const [started, setStarted] = useState<BatchView>();
   // An export or a bank return changes the batch's payments: ask for it again.
   const [refresh, setRefresh] = useState(0);
 

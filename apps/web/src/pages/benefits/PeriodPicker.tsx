@@ -1,7 +1,7 @@
+import type { Frequency } from '@cradle/contract';
 import { DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Frequency } from '../../api/types';
 import { periodOn } from '../../lib/domain';
 
 /** The period key for today: 2026 for a yearly scheme, 2026-11 for a monthly one, once for a one-time grant. */

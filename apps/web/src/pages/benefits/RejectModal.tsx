@@ -1,9 +1,9 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rejectApplication } from '../../api/applications';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 type Props = {

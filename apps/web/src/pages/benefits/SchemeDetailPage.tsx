@@ -1,10 +1,10 @@
+import type { SchemeDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchScheme } from '../../api/benefits';
 import { isApiError } from '../../api/client';
-import type { SchemeDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayDraftVersions, mayViewBudget, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';

@@ -1,8 +1,8 @@
+import type { SchemeSummary } from '@cradle/contract';
 import { Card, Flex, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchSchemes } from '../../api/benefits';
-import type { SchemeSummary } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { useLang } from '../../lib/useLang';

@@ -1,9 +1,9 @@
+import type { ParameterView, VersionView } from '@cradle/contract';
 import { CheckOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishVersion, submitVersion } from '../../api/benefits';
-import type { SchemeParameter, SchemeVersion } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayDraftVersions, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
@@ -14,8 +14,8 @@ import { VersionStatusTag } from './VersionStatusTag';
 
 type Props = {
   schemeCode: string;
-  versions: readonly SchemeVersion[];
-  parameters: readonly SchemeParameter[];
+  versions: readonly VersionView[];
+  parameters: readonly ParameterView[];
   regionName: (code: string) => string;
   onChanged: () => void;
 };
@@ -25,8 +25,8 @@ function VersionValues({
   values,
   parameters,
 }: {
-  values: SchemeVersion['values'];
-  parameters: readonly SchemeParameter[];
+  values: VersionView['values'];
+  parameters: readonly ParameterView[];
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -52,7 +52,7 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
   const [error, setError] = useState<unknown>(null);
   const admin = mayDraftVersions(me);
 
-  const act = async (v: SchemeVersion, step: 'submit' | 'publish') => {
+  const act = async (v: VersionView, step: 'submit' | 'publish') => {
     setBusy(v.id);
     setError(null);
     try {
@@ -70,7 +70,7 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
     }
   };
 
-  const columns: TableColumnsType<SchemeVersion> = [
+  const columns: TableColumnsType<VersionView> = [
     {
       title: t('benefits.versions.version'),
       dataIndex: 'version',
@@ -148,7 +148,7 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
       data-testid="versions-card"
     >
       <ApiErrorAlert error={error} />
-      <Table<SchemeVersion>
+      <Table<VersionView>
         rowKey="id"
         size="small"
         pagination={false}

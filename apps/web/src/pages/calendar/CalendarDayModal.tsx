@@ -1,8 +1,9 @@
+import type { CalendarDayKind, CalendarEntry } from '@cradle/contract';
 import { SaveOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setCalendarDay, type CalendarDayKind, type CalendarEntry } from '../../api/calendar';
+import { setCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { dateFieldProps } from '../benefits/ParameterInput';
 

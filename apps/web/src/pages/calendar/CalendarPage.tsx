@@ -1,8 +1,9 @@
+import type { CalendarEntry } from '@cradle/contract';
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCalendar, removeCalendarDay, type CalendarEntry } from '../../api/calendar';
+import { fetchCalendar, removeCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAsync } from '../../lib/useAsync';
 import { CalendarDayModal } from './CalendarDayModal';

@@ -1,3 +1,4 @@
+import type { TaskDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, FileDoneOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { useAsync } from '../../lib/useAsync';

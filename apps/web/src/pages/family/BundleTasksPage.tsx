@@ -1,7 +1,7 @@
+import type { TaskQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { bulkCompleteTasks, fetchTaskQueue } from '../../api/familyBundle';
-import type { TaskQuery } from '../../api/familyTypes';
 import { bundleDepartmentOf, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
 import { useAsync } from '../../lib/useAsync';
@@ -37,7 +37,7 @@ export function BundleTasksPage() {
     reload,
   });
 
-  const change = (next: Partial<TaskQuery>) => {
+  const change = (next: Partial<TaskQueueQuery>) => {
     bulk.setSelected([]);
     setParams(paramsOf({ ...query, page: 1, ...next }));
   };

@@ -1,10 +1,10 @@
+import type { TaskDetail } from '@cradle/contract';
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, type FormRule } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { completeTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';

@@ -1,7 +1,7 @@
+import type { RegistrationQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { bulkCompleteRegistrations, fetchRegistrationQueue } from '../../api/familyRegistrations';
-import type { RegistrationQuery } from '../../api/familyTypes';
 import { mayHandleChildbirthRegistrations, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';
 import { CHILDBIRTH_REGISTRATION_WORKING_DAYS } from './familyDomain';
@@ -29,7 +29,7 @@ export function RegistrationsPage() {
     reload,
   });
 
-  const change = (next: Partial<RegistrationQuery>) => {
+  const change = (next: Partial<RegistrationQueueQuery>) => {
     bulk.setSelected([]);
     setParams(paramsOf({ ...query, page: 1, ...next }));
   };

@@ -1,9 +1,9 @@
+import type { TaskDetail } from '@cradle/contract';
 import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { returnTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { optionalLabel } from '../../lib/optionalLabel';
 import { bundleServiceDefinition, HUKOU_IDENTITY_FIELDS, type BundleService } from './familyDomain';

@@ -1,5 +1,5 @@
+import type { ImportJobDetail, ImportStatus } from '@cradle/contract';
 import { fetchImport } from '../../api/imports';
-import type { ImportJobDetail, ImportStatus } from '../../api/types';
 import { usePolled } from '../../lib/usePolled';
 
 const TIMING = { pollMs: 1000, retryMs: 3000 };

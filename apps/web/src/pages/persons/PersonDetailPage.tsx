@@ -1,3 +1,4 @@
+import type { ApplicationDetail, PersonDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, EyeOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
-import type { ApplicationDetail, PersonDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayCheckEligibility, mayHandleApplications, mayWrite, useMe } from '../../lib/auth';
 import { useAsync } from '../../lib/useAsync';

@@ -1,8 +1,9 @@
+import type { NewbornBundle } from '@cradle/contract';
 import { Card, Descriptions } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { fetchMyBundle, type NewbornBundle } from '../../../api/portalBundle';
+import { fetchMyBundle } from '../../../api/portalBundle';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';

@@ -1,8 +1,9 @@
+import type { BundleTaskView, NewbornBundle } from '@cradle/contract';
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Radio } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { correctBundle, type BundleTaskView, type NewbornBundle } from '../../../api/portalBundle';
+import { correctBundle } from '../../../api/portalBundle';
 import { optionalLabel } from '../../../lib/optionalLabel';
 import { RegionPicker } from '../form/RegionPicker';
 import { SubmitErrors } from '../form/SubmitErrors';

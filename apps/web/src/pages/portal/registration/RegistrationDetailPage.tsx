@@ -1,13 +1,10 @@
+import type { PortalRegistrationDetail } from '@cradle/contract';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import {
-  downloadRegistrationReceipt,
-  fetchMyRegistration,
-  type PortalRegistrationDetail,
-} from '../../../api/portalRegistration';
+import { downloadRegistrationReceipt, fetchMyRegistration } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';

@@ -1,7 +1,8 @@
+import type { ReceiptVerification } from '@cradle/contract';
 import { Card, ConfigProvider, Descriptions, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { verifyReceipt, type ReceiptVerification } from '../../../api/portalRegistration';
+import { verifyReceipt } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
@@ -57,12 +58,16 @@ function Details({ v }: { v: ReceiptVerification }) {
         {s && (
           <>
             <Descriptions.Item label={t('portal.form.mother')}>{s.motherName}</Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.parity')}>
-              {t('parity.nth', { n: s.parity })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.childStatus')}>
-              {t(`portal.registration.${s.childStatus}`)}
-            </Descriptions.Item>
+            {s.parity !== undefined && (
+              <Descriptions.Item label={t('portal.registration.parity')}>
+                {t('parity.nth', { n: s.parity })}
+              </Descriptions.Item>
+            )}
+            {s.childStatus && (
+              <Descriptions.Item label={t('portal.registration.childStatus')}>
+                {t(`portal.registration.${s.childStatus}`)}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('portal.registration.residence')}>{s.region}</Descriptions.Item>
           </>
         )}
