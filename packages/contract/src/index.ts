@@ -15,3 +15,6 @@ export * from './bundle.js';
 export * from './portal.js';
 export * from './notifications.js';
 export * from './calendar.js';
+export * from './route.js';
+export * from './routes.js';
+export * from './portal-routes.js';

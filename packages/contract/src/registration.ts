@@ -275,6 +275,10 @@ export const RegistrationBulkCompleteResult = Type.Object({
 });
 export type RegistrationBulkCompleteResult = Static<typeof RegistrationBulkCompleteResult>;
 
+/** A receipt's token, the rest of the path (it may hold slashes). */
+export const VerifyParams = Type.Object({ '*': Type.String({ description: 'The token from the receipt’s QR code' }) });
+export type VerifyParams = Static<typeof VerifyParams>;
+
 export const ReceiptVerification = Type.Object({
   valid: Type.Boolean({ description: 'The token was signed by this deployment and names a record it holds' }),
   kind: Type.Optional(Type.String()),

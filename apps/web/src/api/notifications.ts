@@ -1,6 +1,4 @@
-import type { NotificationList } from '@cradle/contract';
-import { api } from './client';
+import { staffRoutes as r } from '@cradle/contract';
+import { staff } from './client';
 
-export function fetchNotifications(signal?: AbortSignal): Promise<NotificationList> {
-  return api.get<NotificationList>('/api/notifications', signal);
-}
+export const fetchNotifications = (signal?: AbortSignal) => staff.call(r.notifications, {}, { signal });

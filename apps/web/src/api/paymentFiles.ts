@@ -1,5 +1,5 @@
 import type { BankReturnView, Message, PaymentFileFormat } from '@cradle/contract';
-import { apiDownload, apiUpload } from './client';
+import { staff } from './client';
 
 /** An export for the one-card platform, as the answer's headers describe it; the file itself is `blob`. */
 export type PaymentExport = {
@@ -26,7 +26,7 @@ export async function exportPaymentFile(
   format: PaymentFileFormat,
   totp: string,
 ): Promise<PaymentExport> {
-  const { blob, headers } = await apiDownload(`/api/payment-batches/${batchId}/export`, { format, totp });
+  const { blob, headers } = await staff.download('POST', `/api/payment-batches/${batchId}/export`, { format, totp });
   return {
     id: Number(headers.get('x-cradle-export-id')),
     fileName: attachmentName(headers.get('content-disposition'), `batch${batchId}.${format}`),
@@ -47,7 +47,7 @@ export function uploadBankReturn(
 ): Promise<BankReturnView> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload<BankReturnView>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
+  return staff.upload<BankReturnView>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
 }
 
 /** The refused rows of a bankReturn.invalidRows answer's details. */

@@ -1,40 +1,32 @@
-import type { Notification, NotificationList, ResidentMe } from '@cradle/contract';
-import { portalApi, setResidentCsrfToken } from './portalClient';
+import { portalRoutes as r, type ResidentMe } from '@cradle/contract';
+import { portal, setResidentCsrfToken } from './client';
 
 function remember(me: ResidentMe): ResidentMe {
   setResidentCsrfToken(me.csrfToken);
   return me;
 }
 
-export function requestSignInCode(phone: string): Promise<void> {
-  return portalApi.post<void>('/api/portal/code', { phone });
-}
+export const requestSignInCode = (phone: string) => portal.call(r.requestCode, { body: { phone } });
 
-export async function signInResident(phone: string, code: string): Promise<ResidentMe> {
-  return remember(await portalApi.post<ResidentMe>('/api/portal/sign-in', { phone, code }));
-}
+export const signInResident = async (phone: string, code: string) =>
+  remember(await portal.call(r.signIn, { body: { phone, code } }));
 
-export async function fetchResidentMe(signal?: AbortSignal): Promise<ResidentMe> {
-  return remember(await portalApi.get<ResidentMe>('/api/portal/me', signal));
-}
+export const fetchResidentMe = async (signal?: AbortSignal) => remember(await portal.call(r.me, {}, { signal }));
 
 export async function signOutResident(): Promise<void> {
   try {
-    await portalApi.post<void>('/api/portal/sign-out');
+    await portal.call(r.signOut, {});
   } finally {
     setResidentCsrfToken(null);
   }
 }
 
-export async function bindResident(name: string, idNumber: string): Promise<ResidentMe> {
-  return remember(await portalApi.post<ResidentMe>('/api/portal/binding', { name, idNumber }));
-}
+export const bindResident = async (name: string, idNumber: string) =>
+  remember(await portal.call(r.bind, { body: { name, idNumber } }));
 
-export async function fetchNotifications(signal?: AbortSignal): Promise<Notification[]> {
-  const { items } = await portalApi.get<NotificationList>('/api/portal/notifications', signal);
+export async function fetchNotifications(signal?: AbortSignal) {
+  const { items } = await portal.call(r.notifications, {}, { signal });
   return items;
 }
 
-export function markNotificationRead(id: number): Promise<void> {
-  return portalApi.post<void>(`/api/portal/notifications/${id}/read`);
-}
+export const markNotificationRead = (id: number) => portal.call(r.markRead, { params: { id } });

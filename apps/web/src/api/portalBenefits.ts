@@ -1,7 +1,5 @@
-import type { FamilyEligibility } from '@cradle/contract';
-import { portalApi } from './portalClient';
+import { portalRoutes as r } from '@cradle/contract';
+import { portal } from './client';
 
 /** The bound resident's registry children; none for an account not linked to the registry. */
-export function fetchFamilyBenefits(signal?: AbortSignal): Promise<FamilyEligibility> {
-  return portalApi.get<FamilyEligibility>('/api/portal/benefits', signal);
-}
+export const fetchFamilyBenefits = (signal?: AbortSignal) => portal.call(r.benefits, {}, { signal });

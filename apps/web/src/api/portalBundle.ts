@@ -1,26 +1,14 @@
-import type { NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from '@cradle/contract';
-import { portalApi } from './portalClient';
+import { portalRoutes as r, type NewbornBundleBody } from '@cradle/contract';
+import { portal } from './client';
 
-const BASE = '/api/portal/newborn-bundles';
-
-export function submitBundle(body: NewbornBundleBody): Promise<NewbornBundle> {
-  return portalApi.post<NewbornBundle>(BASE, body);
-}
+export const submitBundle = (body: NewbornBundleBody) => portal.call(r.submitBundle, { body });
 
 /** Newest first. */
-export function fetchMyBundles(signal?: AbortSignal): Promise<NewbornBundleSummary[]> {
-  return portalApi.get<NewbornBundleSummary[]>(BASE, signal);
-}
+export const fetchMyBundles = (signal?: AbortSignal) => portal.call(r.bundles, {}, { signal });
 
-export function fetchMyBundle(id: number, signal?: AbortSignal): Promise<NewbornBundle> {
-  return portalApi.get<NewbornBundle>(`${BASE}/${id}`, signal);
-}
+export const fetchMyBundle = (id: number, signal?: AbortSignal) =>
+  portal.call(r.bundle, { params: { id } }, { signal });
 
 /** New values of only the fields the department returned; only its task goes back to it. */
-export function correctBundle(
-  id: number,
-  service: string,
-  corrections: Record<string, string | null>,
-): Promise<NewbornBundle> {
-  return portalApi.post<NewbornBundle>(`${BASE}/${id}/corrections`, { service, corrections });
-}
+export const correctBundle = (id: number, service: string, corrections: Record<string, string | null>) =>
+  portal.call(r.correctBundle, { params: { id }, body: { service, corrections } });

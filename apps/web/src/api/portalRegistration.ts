@@ -1,39 +1,23 @@
-import type {
-  AttachmentInfo,
-  ChildbirthPrefill,
-  ChildbirthRegistrationBody,
-  PortalRegistrationDetail,
-  ReceiptVerification,
-  RegistrationSummary,
-} from '@cradle/contract';
-import { portalApi } from './portalClient';
+import { portalRoutes as r, type AttachmentInfo, type ChildbirthRegistrationBody } from '@cradle/contract';
+import { portal } from './client';
 
-const BASE = '/api/portal/childbirth-registrations';
+export const fetchRegistrationPrefill = (signal?: AbortSignal) => portal.call(r.prefill, {}, { signal });
 
-export function fetchRegistrationPrefill(signal?: AbortSignal): Promise<ChildbirthPrefill> {
-  return portalApi.get<ChildbirthPrefill>(`${BASE}/prefill`, signal);
-}
-
-export function submitRegistration(body: ChildbirthRegistrationBody): Promise<PortalRegistrationDetail> {
-  return portalApi.post<PortalRegistrationDetail>(BASE, body);
-}
+export const submitRegistration = (body: ChildbirthRegistrationBody) => portal.call(r.submitRegistration, { body });
 
 /** Newest first. */
-export function fetchMyRegistrations(signal?: AbortSignal): Promise<RegistrationSummary[]> {
-  return portalApi.get<RegistrationSummary[]>(BASE, signal);
-}
+export const fetchMyRegistrations = (signal?: AbortSignal) => portal.call(r.registrations, {}, { signal });
 
-export function fetchMyRegistration(id: number, signal?: AbortSignal): Promise<PortalRegistrationDetail> {
-  return portalApi.get<PortalRegistrationDetail>(`${BASE}/${id}`, signal);
-}
+export const fetchMyRegistration = (id: number, signal?: AbortSignal) =>
+  portal.call(r.registration, { params: { id } }, { signal });
 
 /** Answers a request for more information (files are attached to the registration first). */
-export function replyToInfoRequest(id: number, message: string): Promise<PortalRegistrationDetail> {
-  return portalApi.post<PortalRegistrationDetail>(`${BASE}/${id}/reply`, { message });
-}
+export const replyToInfoRequest = (id: number, message: string) =>
+  portal.call(r.reply, { params: { id }, body: { message } });
 
-export function downloadRegistrationReceipt(id: number): Promise<Blob> {
-  return portalApi.download(`${BASE}/${id}/receipt.pdf`);
+export async function downloadRegistrationReceipt(id: number): Promise<Blob> {
+  const { blob } = await portal.download('GET', `/api/portal/childbirth-registrations/${id}/receipt.pdf`);
+  return blob;
 }
 
 export type AttachmentOwner = { kind: 'childbirthRegistration' | 'newbornBundle'; id: number };
@@ -45,9 +29,8 @@ export function uploadAttachment(owner: AttachmentOwner, file: File): Promise<At
   form.append('ownerKind', owner.kind);
   form.append('ownerId', String(owner.id));
   form.append('file', file);
-  return portalApi.upload<AttachmentInfo>('/api/portal/attachments', form);
+  return portal.request<AttachmentInfo>('POST', '/api/portal/attachments', form);
 }
 
-export function verifyReceipt(token: string, signal?: AbortSignal): Promise<ReceiptVerification> {
-  return portalApi.get<ReceiptVerification>(`/api/receipts/verify/${encodeURIComponent(token)}`, signal);
-}
+export const verifyReceipt = (token: string, signal?: AbortSignal) =>
+  portal.call(r.verifyReceipt, { params: { '*': token } }, { signal });

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import * as portal from '../api/portal';
-import { setResidentSessionLostHandler } from '../api/portalClient';
+import { setResidentSessionLostHandler } from '../api/client';
 
 export const PORTAL_SIGN_IN = '/m/sign-in';
 
