@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { fetchCalendar, removeCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useAsync } from '../../lib/useAsync';
+import { chinaDate } from '../../lib/format';
 import { CalendarDayModal } from './CalendarDayModal';
 import { CalendarTable } from './CalendarTable';
 
-const thisYear = new Date().getFullYear();
+const thisYear = Number(chinaDate().slice(0, 4));
 // Last year's days still count for registrations submitted then; the State Council publishes next year's in November.
 const YEARS = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
 
