@@ -1,14 +1,14 @@
 import type { Notification } from '@cradle/contract';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fetchNotifications } from '../api/notifications';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { useMe } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
-import { useAsync } from '../lib/useAsync';
+import { useQuery } from '@tanstack/react-query';
 
 // Queue messages arrive as families submit; a minute is soon enough for work counted in days.
 const POLL_MS = 60_000;
@@ -58,21 +58,19 @@ function NotificationList({ items, onOpen }: { items: Notification[]; onOpen: ()
 export function NotificationBell() {
   const { t } = useTranslation();
   const me = useMe();
-  const [tick, setTick] = useState(0);
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(() => readSeen(me.id));
-  const { data, error } = useAsync((signal) => fetchNotifications(signal), [tick]);
+  const { data, error, refetch } = useQuery({
+    queryKey: ['fetchNotifications'],
+    queryFn: ({ signal }) => fetchNotifications(signal),
+    refetchInterval: POLL_MS,
+  });
   const items = data?.items ?? [];
   const unseen = items.filter((n) => n.id > seen).length;
 
-  useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
-
   const toggle = (next: boolean) => {
     setOpen(next);
-    if (next) setTick((n) => n + 1);
+    if (next) void refetch();
     const newest = items[0]?.id ?? 0;
     if (!next && newest > seen) {
       localStorage.setItem(seenKey(me.id), String(newest));

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '@cradle/contract';
 import type { Role } from '@cradle/domain';
 import { BUNDLE_SERVICES, type Department } from '@cradle/domain';
@@ -27,14 +28,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();
+  // Answers cached for one user are not another's: dropped whenever the signed-in user changes.
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     setSessionLostHandler(() => {
+      queryClient.clear();
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
       if (pathname !== '/login') void navigate('/login', { replace: true, state: { from: pathname + search } });
     });
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -51,20 +55,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const login = useCallback(async (request: LoginBody) => {
-    const me = await authApi.login(request);
-    setState({ status: 'signedIn', me });
-    return me;
-  }, []);
+  const login = useCallback(
+    async (request: LoginBody) => {
+      const me = await authApi.login(request);
+      queryClient.clear();
+      setState({ status: 'signedIn', me });
+      return me;
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
     } finally {
+      queryClient.clear();
       setState({ status: 'anonymous' });
       void navigate('/login', { replace: true });
     }
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   const value = useMemo(() => ({ state, login, logout, retry }), [state, login, logout, retry]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,7 +1,7 @@
 import type { ChainCheck } from '@cradle/contract';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { verifyAuditChain } from '../../api/audit';
 import { useErrorText } from '../../lib/errors';
@@ -10,24 +10,17 @@ export function VerifyChainButton({ onResult }: { onResult: (result: ChainCheck)
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-
-  async function verify() {
-    setBusy(true);
-    try {
-      onResult(await verifyAuditChain());
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const verify = useMutation({
+    mutationFn: verifyAuditChain,
+    onSuccess: onResult,
+    onError: (e) => void message.error(errorText(e)),
+  });
 
   return (
     <Button
       icon={<SafetyCertificateOutlined />}
-      loading={busy}
-      onClick={() => void verify()}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
       data-testid="audit-verify"
     >
       {t('audit.verify.button')}

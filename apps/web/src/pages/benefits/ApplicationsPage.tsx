@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { reviewLevelOf } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { MaskedId } from '../persons/personColumns';
 import { ApplicationStatusTags, schemeNameOf } from './applicationLabels';
@@ -46,7 +46,16 @@ export function ApplicationsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const level: ReviewLevel | null = reviewLevelOf(me.roles);
-  const { data, error, loading, reload } = useAsync((signal) => fetchApplicationQueue(signal), []);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchApplicationQueue'],
+    queryFn: ({ signal }) => fetchApplicationQueue(signal),
+    placeholderData: keepPreviousData,
+  });
   const none = t('common.none');
 
   const columns: TableColumnsType<ApplicationSummary> = [

@@ -9,7 +9,7 @@ import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import {
   SPECIAL_FAMILY_STATUSES,
@@ -34,7 +34,11 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const schemes = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -99,8 +103,8 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
     >
       <div data-testid="apply-modal">
         <Typography.Paragraph type="secondary">{t('benefits.apply.hint')}</Typography.Paragraph>
-        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
-        {!schemes.loading && !schemes.error && options.length === 0 && (
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.refetch} />
+        {!schemes.isFetching && !schemes.error && options.length === 0 && (
           <Alert type="info" showIcon title={t('benefits.apply.noSchemes')} style={{ marginBottom: 16 }} />
         )}
         <div data-testid="apply-error">
@@ -131,7 +135,7 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
           >
             <Select
               placeholder={t('benefits.eligibility.pickScheme')}
-              loading={schemes.loading}
+              loading={schemes.isFetching}
               options={options}
               data-testid="apply-scheme"
             />

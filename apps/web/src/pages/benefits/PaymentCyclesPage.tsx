@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayHandlePaymentFiles, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
@@ -22,7 +22,11 @@ export function PaymentCyclesPage() {
   const lang = useLang();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const schemes = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
   const [starting, setStarting] = useState(false);
@@ -36,7 +40,11 @@ export function PaymentCyclesPage() {
   const { batch, error } = usePaymentBatch(batchId, started, refresh);
   const scheme = schemes.data?.find((s) => s.code === code);
   // Asked again when a batch starts or the followed one completes; the followed row shows live progress meanwhile.
-  const batches = useAsync((signal) => fetchPaymentBatches(signal), [batchId, batch?.status === 'complete', refresh]);
+  const batches = useQuery({
+    queryKey: ['fetchPaymentBatches', batchId, batch?.status === 'complete', refresh],
+    queryFn: ({ signal }) => fetchPaymentBatches(signal),
+    placeholderData: keepPreviousData,
+  });
   const rows = batches.data?.map((b) => (batch && b.id === batch.id ? batch : b));
 
   const start = async () => {
@@ -63,14 +71,14 @@ export function PaymentCyclesPage() {
         <Typography.Paragraph type="secondary">
           {t('benefits.cycles.hint', { region: me.jurisdiction.name })}
         </Typography.Paragraph>
-        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.refetch} />
         {/* No onFinish: Enter in the period field must not start a cycle that moves money; only the button does. */}
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t('benefits.cycles.scheme')}>
             <Select
               value={code}
               placeholder={t('benefits.eligibility.pickScheme')}
-              loading={schemes.loading}
+              loading={schemes.isFetching}
               style={{ width: 320 }}
               options={(schemes.data ?? []).map((s) => ({
                 value: s.code,
@@ -119,10 +127,10 @@ export function PaymentCyclesPage() {
       {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && (
         <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />
       )}
-      <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
+      <ApiErrorAlert error={batches.error} onRetry={batches.refetch} />
       <BatchesTable
         batches={rows}
-        loading={batches.loading}
+        loading={batches.isFetching}
         schemes={schemes.data}
         selectedId={batchId}
         onSelect={(id) => setParams({ batch: String(id) })}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchCalendar, removeCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { chinaDate } from '../../lib/format';
 import { CalendarDayModal } from './CalendarDayModal';
 import { CalendarTable } from './CalendarTable';
@@ -19,7 +19,16 @@ export function CalendarPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear);
-  const { data, error, loading, reload } = useAsync((signal) => fetchCalendar(year, signal), [year]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchCalendar', year],
+    queryFn: ({ signal }) => fetchCalendar(year, signal),
+    placeholderData: keepPreviousData,
+  });
   const [modalOpen, setModalOpen] = useState(false);
   // Kept while the modal closes, so its title does not change under the animation.
   const [editing, setEditing] = useState<CalendarEntry | null>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { bulkCompleteRegistrations, fetchRegistrationQueue } from '../../api/familyRegistrations';
 import { mayHandleChildbirthRegistrations, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CHILDBIRTH_REGISTRATION_WORKING_DAYS } from './familyDomain';
 import { QueueFrame } from './QueueFrame';
 import { paramsOf, registrationQueryOf } from './queueParams';
@@ -20,7 +20,16 @@ export function RegistrationsPage() {
   const [params, setParams] = useSearchParams();
   const query = registrationQueryOf(params);
   const key = JSON.stringify(query);
-  const { data, error, loading, reload } = useAsync((signal) => fetchRegistrationQueue(query, signal), [key]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchRegistrationQueue', key],
+    queryFn: ({ signal }) => fetchRegistrationQueue(query, signal),
+    placeholderData: keepPreviousData,
+  });
   const canAct = mayHandleChildbirthRegistrations(me);
   const bulk = useBulkCompletion({
     complete: bulkCompleteRegistrations,

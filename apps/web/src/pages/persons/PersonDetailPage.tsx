@@ -8,7 +8,7 @@ import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayCheckEligibility, mayHandleApplications, mayWrite, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApplicationResultCard } from '../benefits/ApplicationResultCard';
 import { ApplyModal } from '../benefits/ApplyModal';
 import { EligibilityCard } from '../benefits/EligibilityCard';
@@ -71,7 +71,16 @@ export function PersonDetailPage() {
   const caseworker = mayCheckEligibility(me);
   // 申请补贴: village and township workers and county administrators apply for a family.
   const applicant = mayHandleApplications(me);
-  const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
+  const {
+    data: person,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchPerson', id],
+    queryFn: ({ signal }) => fetchPerson(id, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const back = (
     <Button

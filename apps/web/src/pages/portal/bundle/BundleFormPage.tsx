@@ -8,7 +8,7 @@ import { fetchRegistrationPrefill } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { chinaDateOf } from '../../../lib/portalDomain';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ParentSection } from '../form/ParentFields';
 import { RegionPicker } from '../form/RegionPicker';
 import { SubmitErrors } from '../form/SubmitErrors';
@@ -33,7 +33,11 @@ export function BundleFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const prefill = useAsync((signal) => fetchRegistrationPrefill(signal), []);
+  const prefill = useQuery({
+    queryKey: ['portal', 'fetchRegistrationPrefill'],
+    queryFn: ({ signal }) => fetchRegistrationPrefill(signal),
+    placeholderData: keepPreviousData,
+  });
   const [form] = Form.useForm<BundleValues>();
   const errors = useFormErrors(form, BUNDLE_FIELDS, locateBundleField);
   const [error, setError] = useState<unknown>(null);
@@ -59,11 +63,11 @@ export function BundleFormPage() {
     }
   }
 
-  if (prefill.loading && !prefill.data) return <PageLoading />;
+  if (prefill.isFetching && !prefill.data) return <PageLoading />;
   const p = prefill.data;
   return (
     <PortalPage title={t('portal.bundle.name')} back="/m" testId="portal-bundle-form">
-      <ApiErrorAlert error={prefill.error} onRetry={prefill.reload} />
+      <ApiErrorAlert error={prefill.error} onRetry={prefill.refetch} />
       {p && (
         <Form<BundleValues>
           form={form}

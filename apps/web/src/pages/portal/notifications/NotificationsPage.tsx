@@ -38,15 +38,15 @@ export function NotificationsPage() {
     if (!note.read) await markNotificationRead(note.id).catch(() => undefined);
     const path = subjectPath(note);
     if (path) void navigate(path);
-    else notes.reload();
+    else notes.refetch();
   }
 
   const items = notes.data ?? [];
   return (
     <PortalPage title={t('portal.notifications.title')} back="/m" testId="portal-notifications">
-      <ApiErrorAlert error={notes.error} onRetry={notes.reload} />
+      <ApiErrorAlert error={notes.error} onRetry={notes.refetch} />
       <Card className="portal-card" size="small">
-        {notes.loading && !notes.data ? (
+        {notes.isFetching && !notes.data ? (
           <Skeleton active />
         ) : items.length === 0 ? (
           <Empty description={t('portal.notifications.empty')} />

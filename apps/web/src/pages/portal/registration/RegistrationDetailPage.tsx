@@ -8,7 +8,7 @@ import { downloadRegistrationReceipt, fetchMyRegistration } from '../../../api/p
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { saveBlob } from '../form/saveBlob';
 import { PortalPage } from '../PortalPage';
 import { RegistrationFacts } from './RegistrationFacts';
@@ -52,13 +52,17 @@ export function RegistrationDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const [replied, setReplied] = useState<PortalRegistrationDetail>();
-  const loaded = useAsync((signal) => fetchMyRegistration(id, signal), [id]);
+  const loaded = useQuery({
+    queryKey: ['portal', 'fetchMyRegistration', id],
+    queryFn: ({ signal }) => fetchMyRegistration(id, signal),
+    placeholderData: keepPreviousData,
+  });
   const r = replied?.id === id ? replied : loaded.data;
 
-  if (loaded.loading && !r) return <PageLoading />;
+  if (loaded.isFetching && !r) return <PageLoading />;
   return (
     <PortalPage title={t('portal.registration.name')} back="/m" testId="portal-registration-detail">
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
       {r && (
         <>
           <Card className="portal-card" size="small">

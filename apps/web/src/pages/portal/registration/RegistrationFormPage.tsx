@@ -7,7 +7,7 @@ import { fetchRegistrationPrefill, submitRegistration } from '../../../api/porta
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { chinaDateOf } from '../../../lib/portalDomain';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { portalFieldError } from '../form/bilingual';
 import { CommitmentField } from '../form/CommitmentField';
 import { ParentSection } from '../form/ParentFields';
@@ -33,7 +33,11 @@ export function RegistrationFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const prefill = useAsync((signal) => fetchRegistrationPrefill(signal), []);
+  const prefill = useQuery({
+    queryKey: ['portal', 'fetchRegistrationPrefill'],
+    queryFn: ({ signal }) => fetchRegistrationPrefill(signal),
+    placeholderData: keepPreviousData,
+  });
   const [form] = Form.useForm<RegistrationValues>();
   const errors = useFormErrors(form, REGISTRATION_FIELDS, locateRegistrationField);
   const [error, setError] = useState<unknown>(null);
@@ -67,11 +71,11 @@ export function RegistrationFormPage() {
     }
   }
 
-  if (prefill.loading && !prefill.data) return <PageLoading />;
+  if (prefill.isFetching && !prefill.data) return <PageLoading />;
   const p = prefill.data;
   return (
     <PortalPage title={t('portal.registration.name')} back="/m" testId="portal-registration-form">
-      <ApiErrorAlert error={prefill.error} onRetry={prefill.reload} />
+      <ApiErrorAlert error={prefill.error} onRetry={prefill.refetch} />
       {p && (
         <Form<RegistrationValues>
           form={form}

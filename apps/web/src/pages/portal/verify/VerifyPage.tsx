@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
 import { optionalLabel } from '../../../lib/optionalLabel';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PortalPage } from '../PortalPage';
 import '../portal.css';
 
@@ -80,12 +80,16 @@ function Details({ v }: { v: ReceiptVerification }) {
 export function VerifyPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
-  const check = useAsync((signal) => verifyReceipt(token, signal), [token]);
+  const check = useQuery({
+    queryKey: ['portal', 'verifyReceipt', token],
+    queryFn: ({ signal }) => verifyReceipt(token, signal),
+    placeholderData: keepPreviousData,
+  });
   return (
     <ConfigProvider componentSize="large">
       <PortalPage title={t('portal.verify.title')} testId="portal-verify">
-        <ApiErrorAlert error={check.error} onRetry={check.reload} />
-        {check.loading && !check.data ? (
+        <ApiErrorAlert error={check.error} onRetry={check.refetch} />
+        {check.isFetching && !check.data ? (
           <PageLoading />
         ) : (
           check.data && (
