@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchCalendar, removeCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { chinaDate } from '../../lib/format';
 import { CalendarDayModal } from './CalendarDayModal';
 import { CalendarTable } from './CalendarTable';
@@ -36,29 +36,21 @@ export function CalendarPage() {
     setEditing(day);
     setModalOpen(true);
   };
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-
-  const remove = async (date: string) => {
-    setRemoving(date);
-    setActionError(null);
-    try {
-      await removeCalendarDay(date);
+  const removal = useMutation({
+    mutationFn: removeCalendarDay,
+    onSuccess: (_, date) => {
       void message.success(t('calendar.removed', { date }));
-      reload();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setRemoving(null);
-    }
-  };
+      void reload();
+    },
+  });
+  const remove = (date: string) => removal.mutate(date);
 
   const saved = (date: string) => {
     setModalOpen(false);
     void message.success(t('calendar.saved', { date }));
     const y = Number(date.slice(0, 4));
     if (y !== year) setYear(y);
-    else reload();
+    else void reload();
   };
 
   return (
@@ -88,11 +80,11 @@ export function CalendarPage() {
             </Button>
           </Flex>
         </Flex>
-        <ApiErrorAlert error={actionError} />
+        <ApiErrorAlert error={removal.error} />
         <CalendarTable
           days={data?.year === year ? data.days : undefined}
           loading={loading}
-          removing={removing}
+          removing={removal.isPending ? (removal.variables ?? null) : null}
           onEdit={openModal}
           onRemove={(d) => void remove(d)}
         />
