@@ -1,4 +1,3 @@
-import type { BatchView } from '@cradle/contract';
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayHandlePaymentFiles, useMe } from '../../lib/auth';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
@@ -29,9 +28,13 @@ export function PaymentCyclesPage() {
   });
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<unknown>(null);
-  const [started, setStarted] = useState<BatchView>();
+  const startCycle = useMutation({
+    mutationFn: (v: { code: string; period: string }) => startPaymentCycle(v.code, v.period),
+    onSuccess: (b) => setParams({ batch: String(b.id) }),
+  });
+  const started = startCycle.data;
+  const starting = startCycle.isPending;
+  const startError = startCycle.error;
   // An export or a bank return changes the batch's payments: ask for it again.
   const [refresh, setRefresh] = useState(0);
 
@@ -47,19 +50,8 @@ export function PaymentCyclesPage() {
   });
   const rows = batches.data?.map((b) => (batch && b.id === batch.id ? batch : b));
 
-  const start = async () => {
-    if (!code) return;
-    setStarting(true);
-    setStartError(null);
-    try {
-      const b = await startPaymentCycle(code, period);
-      setStarted(b);
-      setParams({ batch: String(b.id) });
-    } catch (e) {
-      setStartError(e);
-    } finally {
-      setStarting(false);
-    }
+  const start = () => {
+    if (code) startCycle.mutate({ code, period });
   };
 
   return (
@@ -88,7 +80,7 @@ export function PaymentCyclesPage() {
               }))}
               onChange={(c: string) => {
                 setCode(c);
-                setStartError(null);
+                startCycle.reset();
                 const f = schemes.data?.find((s) => s.code === c)?.frequency;
                 if (f) setPeriod(defaultPeriod(f));
               }}

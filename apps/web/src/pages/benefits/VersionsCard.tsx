@@ -1,7 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import type { ParameterView, VersionView } from '@cradle/contract';
 import { CheckOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishVersion, submitVersion } from '../../api/benefits';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -48,27 +48,22 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const admin = mayDraftVersions(me);
-
-  const act = async (v: VersionView, step: 'submit' | 'publish') => {
-    setBusy(v.id);
-    setError(null);
-    try {
-      const moved = await (step === 'submit' ? submitVersion : publishVersion)(schemeCode, v.id);
+  const move = useMutation({
+    mutationFn: ({ v, step }: { v: VersionView; step: 'submit' | 'publish' }) =>
+      (step === 'submit' ? submitVersion : publishVersion)(schemeCode, v.id),
+    onSuccess: (moved, { step }) => {
       void message.success(
         t(step === 'submit' ? 'benefits.versions.submitted' : 'benefits.versions.published', {
           version: moved.version,
         }),
       );
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+  });
+  const act = (v: VersionView, step: 'submit' | 'publish') => move.mutate({ v, step });
+  const busy = move.isPending ? move.variables.v.id : null;
+  const error = move.error;
 
   const columns: TableColumnsType<VersionView> = [
     {
