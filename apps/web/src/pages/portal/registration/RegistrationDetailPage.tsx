@@ -8,7 +8,7 @@ import { downloadRegistrationReceipt, fetchMyRegistration } from '../../../api/p
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { saveBlob } from '../form/saveBlob';
 import { PortalPage } from '../PortalPage';
 import { RegistrationFacts } from './RegistrationFacts';
@@ -17,28 +17,19 @@ import { ReplyBox } from './ReplyBox';
 
 function ReceiptButton({ registration }: { registration: PortalRegistrationDetail }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setError(null);
-    setBusy(true);
-    try {
-      saveBlob(await downloadRegistrationReceipt(registration.id), `${registration.registrationNo}.pdf`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = useMutation({
+    mutationFn: () => downloadRegistrationReceipt(registration.id),
+    onSuccess: (blob) => saveBlob(blob, `${registration.registrationNo}.pdf`),
+  });
   return (
     <>
-      <ApiErrorAlert error={error} />
+      <ApiErrorAlert error={download.error} />
       <Button
         type="primary"
         block
         icon={<DownloadOutlined />}
-        loading={busy}
-        onClick={() => void download()}
+        loading={download.isPending}
+        onClick={() => download.mutate()}
         data-testid="portal-receipt-download"
       >
         {t('portal.registration.receipt')}
