@@ -115,7 +115,7 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
           layout="vertical"
           onFinish={(v) => submit(v)}
           requiredMark="optional"
-          onValuesChange={() => apply.reset()}
+          onValuesChange={() => apply.isError && apply.reset()}
         >
           <Form.Item
             name="scheme"

@@ -71,7 +71,7 @@ export function BindingPage() {
           layout="vertical"
           requiredMark={false}
           onFinish={(v) => submit(v)}
-          onValuesChange={() => binding.reset()}
+          onValuesChange={() => binding.isError && binding.reset()}
         >
           <Form.Item
             name="name"

@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Switch } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { submitBundle } from '../../../api/portalBundle';
@@ -8,7 +8,7 @@ import { fetchRegistrationPrefill } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { chinaDateOf } from '../../../lib/portalDomain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { ParentSection } from '../form/ParentFields';
 import { RegionPicker } from '../form/RegionPicker';
 import { SubmitErrors } from '../form/SubmitErrors';
@@ -40,27 +40,24 @@ export function BundleFormPage() {
   });
   const [form] = Form.useForm<BundleValues>();
   const errors = useFormErrors(form, BUNDLE_FIELDS, locateBundleField);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const submission = useMutation({
+    mutationFn: (values: BundleValues) => submitBundle(toBundleBody(values, registry)),
+    onSuccess: (created) => {
+      void message.success(t('portal.bundle.submitted', { no: created.bundleNo }));
+      void navigate(`/m/bundles/${created.id}`, { replace: true });
+    },
+    onError: (e) => errors.onServerError(e),
+  });
+  const error = submission.error;
+  const saving = submission.isPending;
   const registry = useMemo(() => registryParentsOf(prefill.data), [prefill.data]);
   const services = Form.useWatch('services', form);
   const withFather = Form.useWatch('withFather', form);
 
-  async function submit() {
-    setError(null);
+  function submit() {
+    submission.reset();
     const values = form.getFieldsValue(true) as BundleValues;
-    if (!errors.onSubmit(checkBundle(values, registry, new Date()))) return;
-    setSaving(true);
-    try {
-      const created = await submitBundle(toBundleBody(values, registry));
-      void message.success(t('portal.bundle.submitted', { no: created.bundleNo }));
-      void navigate(`/m/bundles/${created.id}`, { replace: true });
-    } catch (e) {
-      errors.onServerError(e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    if (errors.onSubmit(checkBundle(values, registry, new Date()))) submission.mutate(values);
   }
 
   if (prefill.isFetching && !prefill.data) return <PageLoading />;
@@ -74,7 +71,7 @@ export function BundleFormPage() {
           layout="vertical"
           initialValues={initialBundleValues(p)}
           onValuesChange={(_, all) => {
-            setError(null);
+            if (submission.isError) submission.reset();
             errors.onChange(checkBundle(all, registry, new Date()));
           }}
         >
@@ -132,7 +129,7 @@ export function BundleFormPage() {
             block
             icon={<SendOutlined />}
             loading={saving}
-            onClick={() => void submit()}
+            onClick={() => submit()}
             data-testid="portal-bundle-submit"
           >
             {t('portal.bundle.submit')}
