@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setSessionLostHandler(() => {
-      queryClient.clear();
+      queryClient.removeQueries();
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
       if (pathname !== '/login') void navigate('/login', { replace: true, state: { from: pathname + search } });
@@ -58,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (request: LoginBody) => {
       const me = await authApi.login(request);
-      queryClient.clear();
+      queryClient.removeQueries();
       setState({ status: 'signedIn', me });
       return me;
     },
@@ -69,7 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
-      queryClient.clear();
+      queryClient.removeQueries();
       setState({ status: 'anonymous' });
       void navigate('/login', { replace: true });
     }
