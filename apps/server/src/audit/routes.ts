@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
-import { AuditPage, AuditQuery, ChainCheck } from './schemas.js';
+import { AuditPage, AuditQuery, ChainCheck } from '@cradle/contract';
 import { actorOf, appendAudit, listAudit, verifyAuditChain } from './service.js';
 
 const ADMINS = ['systemAdmin', 'countyAdmin'] as const;

@@ -3,7 +3,7 @@ import { sqlValue, type Conn, type Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
 import type { Static } from 'typebox';
-import type { AuditPage } from './schemas.js';
+import type { AuditPage } from '@cradle/contract';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -99,6 +99,8 @@ export async function listAudit(
       seq: Number(r.seq),
       at: new Date(r.at).toISOString(),
       userId: r.userId === null ? null : Number(r.userId),
+      // Written only by appendAudit, whose type allows these three.
+      outcome: r.outcome as AuditOutcome,
     })),
   };
 }

@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+
+export const AuditQuery = Type.Object({
+  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  username: Type.Optional(Type.String({ maxLength: 64 })),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+});
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')]);
+export type AuditOutcome = Static<typeof AuditOutcome>;
+
+export const AuditEntry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  userId: Type.Union([Type.Integer(), Type.Null()]),
+  username: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  outcome: AuditOutcome,
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Unknown(),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer() });
+
+export const ChainCheck = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+});
+
+export type AuditPage = Static<typeof AuditPage>;
+export type ChainCheck = Static<typeof ChainCheck>;
