@@ -321,13 +321,11 @@ describe('issue 4 end to end: the family, the township and the five departments'
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    await mom
-      .locator('[data-testid=portal-reply] input[type=file]')
-      .setInputFiles({
-        name: '住院记录首页.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-      });
+    await mom.locator('[data-testid=portal-reply] input[type=file]').setInputFiles({
+      name: '住院记录首页.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await mom.getByTestId('portal-reply-message').fill('已上传住院记录首页。');
     await mom.getByTestId('portal-reply-send').click();
     await expect
