@@ -27,6 +27,7 @@ export const AuditPage = Type.Object({
   ),
   total: Type.Integer(),
 });
+export type AuditPage = Static<typeof AuditPage>;
 
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),

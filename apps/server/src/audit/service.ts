@@ -1,5 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
+import { pageOf } from '../db/paging.js';
+import { withScope } from '../db/scope.js';
+import type { AuditPage, AuditQuery } from './schemas.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -94,4 +97,47 @@ export async function verifyAuditChain(database: Database): Promise<ChainCheck> 
   const reason =
     broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
   return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
+}
+
+/** A page of the audit log of a jurisdiction, newest first, filtered by action, user and dates. */
+export async function listAuditEntries(
+  database: Database,
+  jurisdictionCode: string,
+  q: AuditQuery,
+): Promise<AuditPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.action) add('action = ?', q.action);
+  if (q.username) add('username = ?', q.username);
+  if (q.from) add('at >= ?::date', q.from);
+  if (q.to) add("at < ?::date + interval '1 day'", q.to);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return withScope(database, { jurisdictionCode }, async (tx) => {
+    const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
+    const paged = pageOf(params, q.page, q.pageSize);
+    const rows = await tx.query<Record<string, unknown>>(
+      `SELECT seq, at, user_id, username, action, target_type, target_id, outcome, client_ip, details FROM audit_log ${w}
+      ORDER BY seq DESC ${paged.sql}`,
+      paged.params,
+    );
+    return {
+      total: Number(total[0]!.n),
+      items: rows.map((r) => ({
+        seq: Number(r.seq),
+        at: new Date(r.at as string).toISOString(),
+        userId: r.user_id === null ? null : Number(r.user_id),
+        username: r.username as string | null,
+        action: r.action as string,
+        targetType: r.target_type as string | null,
+        targetId: r.target_id as string | null,
+        outcome: r.outcome as string,
+        clientIp: r.client_ip as string | null,
+        details: r.details,
+      })),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, freshTotp, login, as, sessionCookie, type TestApp } from '../test/app.js';
-import { DEMO_PASSWORD } from '../demo/users.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
 
 let t: TestApp;
 beforeAll(async () => (t = await createTestApp(300)));

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { RegionLevel } from '../regions/index.js';
 
 export const Me = Type.Object({
   id: Type.Integer(),

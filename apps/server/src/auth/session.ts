@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canWrite, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
-import { appendAudit, actorOf } from '../audit/service.js';
+import { appendAudit, actorOf } from '../audit/index.js';
 import { authError } from './errors.js';
 
 export const SESSION_COOKIE = 'cradle_session';

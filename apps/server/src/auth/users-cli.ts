@@ -9,8 +9,8 @@ import {
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
-import { appendAudit } from '../audit/service.js';
-import { createUser } from '../demo/users.js';
+import { appendAudit } from '../audit/index.js';
+import { createUser } from '../demo/index.js';
 import { generateTotpSecret, otpauthUri } from './totp.js';
 
 const USAGE =

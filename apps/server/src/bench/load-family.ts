@@ -21,10 +21,9 @@ import path from 'node:path';
 import { repoRoot } from '../config.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { createPii } from '../crypto/pii.js';
-import { loadDemoPopulation } from '../demo/load.js';
-import { createUser, DEMO_PASSWORD, demoUsers } from '../demo/users.js';
+import { loadDemoPopulation, createUser, DEMO_PASSWORD, demoUsers } from '../demo/index.js';
 import { createTestDatabase, TEST_SCOPE } from '../test/db.js';
-import { verifyAuditChain } from '../audit/service.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { createResidents, type LoadResident } from './load-residents.js';
 import { cpuNow, printCpu, Recorder } from './load-stats.js';
 

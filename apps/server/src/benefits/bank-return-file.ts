@@ -1,8 +1,12 @@
 import type { RawCell } from '@cradle/domain';
-import { scanCsvFile } from '../registry/import/csv-scan.js';
-import { ImportFailureError } from '../registry/import/failures.js';
-import { csvCellRows, xlsxCellRows, type CellRow } from '../registry/import/source-rows.js';
-import { DEFAULT_FILE_LIMITS } from '../registry/import/xlsx-limits.js';
+import {
+  scanCsvFile,
+  ImportFailureError,
+  csvCellRows,
+  xlsxCellRows,
+  type CellRow,
+  DEFAULT_FILE_LIMITS,
+} from '../registry/index.js';
 import { CONTROL_ROW_LABEL } from './payment-file-format.js';
 import { PaymentFileError } from './payment-file-errors.js';
 

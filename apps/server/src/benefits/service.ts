@@ -15,7 +15,7 @@ import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
 import { findBatch, listBatches, type PaymentBatch } from './batches-repo.js';
 import { runPaymentCycle } from './cycle.js';

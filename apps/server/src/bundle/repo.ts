@@ -1,6 +1,6 @@
 import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
-import type { ResidentLock } from '../portal/scope.js';
+import type { ResidentLock } from '../portal/index.js';
 
 // SQL of newborn bundles and their tasks. Every function takes a scoped Conn (withScope for staff,
 // withResident for the family): row-level security (migration 0011) decides what it sees.

@@ -12,7 +12,7 @@ import {
   type Message,
   type ParentRole,
 } from '@cradle/domain';
-import type { RegionService } from '../regions/service.js';
+import type { RegionService } from '../regions/index.js';
 import type { QueueRow } from './queue-repo.js';
 import type { DeclaredMatch } from './parents.js';
 import type { BundleRow, EntitlementRow, TaskRow } from './repo.js';

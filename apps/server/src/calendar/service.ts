@@ -7,8 +7,8 @@ import {
   type WorkingDayCalendar,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { calendarError } from './errors.js';
 
 const DEFAULT_SOURCE = '国务院办公厅关于2026年部分节假日安排的通知';

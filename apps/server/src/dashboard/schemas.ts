@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { RegionLevel } from '../regions/index.js';
 
 const Ratio = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 const Ref = Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel });

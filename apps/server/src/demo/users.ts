@@ -2,8 +2,7 @@ import type { Department, Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { encryptField } from '../crypto/pii.js';
-import { hashPassword } from '../auth/password.js';
-import { otpauthUri } from '../auth/totp.js';
+import { hashPassword, otpauthUri } from '../auth/index.js';
 
 // Demo accounts, one per role and department, so a newcomer can sign in as anyone. The
 // password and TOTP secrets are fixed so the README can list them: they exist only when

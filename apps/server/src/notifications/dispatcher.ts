@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField } from '../crypto/pii.js';
-import type { SmsSender } from '../portal/sms.js';
+import type { SmsSender } from '../portal/index.js';
 
 interface Claimed {
   id: number;

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { createNotificationDispatcher } from './dispatcher.js';
 import { enqueueNotifications } from './outbox.js';
-import { smsSenderFromConfig } from '../portal/sms.js';
+import { createPhoneCodeProvider, smsSenderFromConfig } from '../portal/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -229,7 +229,6 @@ describe('SMS sender configuration', () => {
   });
 
   it('refuses a sign-in code with a clear 503 when no gateway is configured', async () => {
-    const { createPhoneCodeProvider } = await import('../portal/identity.js');
     const provider = createPhoneCodeProvider(
       t.database,
       t.keys,

@@ -4,10 +4,10 @@ import type { Conn, Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { AppError, defineErrors } from '../errors.js';
-import { REGISTRATION_READERS } from '../registration/roles.js';
+import { REGISTRATION_READERS } from '../registration/index.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EligibilityView } from '../benefits/schemas.js';
+import { EligibilityView } from '../benefits/index.js';
 
 export const CodeRequest = Type.Object(
   { phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },

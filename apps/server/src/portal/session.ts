@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
-import { hashToken, newToken } from '../auth/session.js';
+import { hashToken, newToken } from '../auth/index.js';
 import { portalError } from './errors.js';
 
 // Residents have their own cookie, table and hook: a family's sign-in never opens the console,

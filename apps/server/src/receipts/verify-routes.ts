@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Keys } from '../crypto/keys.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
 import { Type } from 'typebox';
-import { ReceiptVerification } from '../registration/schemas.js';
+import { ReceiptVerification } from '../registration/index.js';
 import { verifyReceiptToken, type ReceiptKind, type ReceiptPayload } from './receipt-token.js';
 
 /** What a kind's verifier returns for the record a valid token names; null when there is none. */

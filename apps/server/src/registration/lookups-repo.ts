@@ -1,6 +1,6 @@
 import type { EarlierRegistration } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '../registry/family-repo.js';
+import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '../registry/index.js';
 
 // Earlier registrations must be found past every scope: a birth may have been registered by the
 // other parent's account or where the hukou is (issue 4: cross-province). And they must be found

@@ -1,8 +1,13 @@
 import { chinaDateOf } from '@cradle/domain';
 import type { Keys } from '../crypto/keys.js';
-import type { RegionService } from '../regions/service.js';
-import { receiptDigest, receiptVerifyUrl, signReceipt } from '../receipts/receipt-token.js';
-import { renderReceiptPdf, type ReceiptSection } from '../receipts/receipt-pdf.js';
+import type { RegionService } from '../regions/index.js';
+import {
+  receiptDigest,
+  receiptVerifyUrl,
+  signReceipt,
+  renderReceiptPdf,
+  type ReceiptSection,
+} from '../receipts/index.js';
 import type { RegistrationRow } from './repo.js';
 
 const KIND = 'childbirthRegistration' as const;

@@ -8,11 +8,7 @@ import {
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { Pii } from '../crypto/pii.js';
-import {
-  findFamilyFacts,
-  type RegistryFacts as RegistryPerson,
-  type RegistryRelative,
-} from '../registry/family-repo.js';
+import { findFamilyFacts, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/index.js';
 import type { FieldError } from './errors.js';
 import type { RegistrationContext } from './lookups-repo.js';
 import type { ParentInput } from './schemas.js';

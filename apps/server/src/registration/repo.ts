@@ -1,7 +1,7 @@
 import type { ChildStatus, RegistryConflict } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
-import type { ResidentLock } from '../portal/scope.js';
+import type { ResidentLock } from '../portal/index.js';
 import type { QueueQuery, RegistrationStatus } from './schemas.js';
 import { pageOf } from '../db/paging.js';
 

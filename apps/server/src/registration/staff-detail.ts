@@ -1,13 +1,8 @@
 import type { Conn } from '../db/client.js';
 import { decryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { listAttachments } from '../portal/attachments.js';
-import { maskPhone } from '../portal/sms.js';
-import {
-  findRegistryFacts,
-  findRegistryRelatives,
-  type RegistryFacts as RegistryPerson,
-} from '../registry/family-repo.js';
+import { listAttachments, maskPhone } from '../portal/index.js';
+import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson } from '../registry/index.js';
 import { listHistory, type RegistrationRow } from './repo.js';
 import type { StaffRegistrationDetail } from './schemas.js';
 import { childView, personView, staffFieldsOf } from './views.js';

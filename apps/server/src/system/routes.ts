@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
-import type { RegionService } from '../regions/service.js';
+import { RegionLevel, type RegionService } from '../regions/index.js';
 
 export const SystemInfo = Type.Object({
   product: Type.String(),

@@ -1,5 +1,5 @@
 import type { Conn } from '../../db/client.js';
-import { appendAudit, type AuditEntry } from '../../audit/service.js';
+import { appendAudit, type AuditEntry } from '../../audit/index.js';
 import type { ImportInput, ImportJob } from './types.js';
 
 // The audit entries of a job besides its batches' (batch.ts): queued, and ended. Each goes in

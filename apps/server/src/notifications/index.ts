@@ -1,0 +1,3 @@
+// The notifications module's public surface: what other server modules use (see .dependency-cruiser.cjs).
+export { type NotificationDispatcher } from './dispatcher.js';
+export { enqueueNotifications, type OutgoingNotification } from './outbox.js';

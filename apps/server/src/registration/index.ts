@@ -1,0 +1,3 @@
+// The registration module's public surface: what other server modules use (see .dependency-cruiser.cjs).
+export { REGISTRATION_READERS } from './roles.js';
+export { AttachmentInfo, IdParam, ReceiptVerification } from './schemas.js';
