@@ -119,7 +119,7 @@ export async function listAuditEntries(
   return withScope(database, { jurisdictionCode }, async (tx) => {
     const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
     const paged = pageOf(params, q.page, q.pageSize);
-    const rows = await tx.query<Record<string, unknown>>(
+    const rows = await tx.query(
       `SELECT seq, at, user_id, username, action, target_type, target_id, outcome, client_ip, details FROM audit_log ${w}
       ORDER BY seq DESC ${paged.sql}`,
       paged.params,

@@ -65,7 +65,7 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    const config = req.routeOptions.config ?? {};
+    const config = routeConfigOf(req) ?? {};
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
@@ -122,6 +122,11 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       throw commonError('auth.forbidden');
     }
   });
+}
+
+/** Fastify types a route's config as always there; a context made without one (no route matched) has none. */
+function routeConfigOf(req: FastifyRequest): Partial<FastifyRequest['routeOptions']['config']> | undefined {
+  return req.routeOptions.config;
 }
 
 function safeEqual(a: string, b: string): boolean {

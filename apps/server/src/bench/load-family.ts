@@ -78,7 +78,7 @@ function startServer(databaseUrl: string, key: string, port: number): Promise<Ch
     },
   );
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready in')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -239,7 +239,7 @@ async function main() {
       const rec = new Recorder();
       const offset = label.startsWith('paced') ? 0 : WRITES / 2;
       let t = performance.now();
-      const cpu0 = cpuNow(server?.pid);
+      const cpu0 = cpuNow(server.pid);
       await Promise.all(
         clients.map(async (mine) => {
           await rampUp(thinkMs);
@@ -250,7 +250,7 @@ async function main() {
         }),
       );
       const writeSecs = (performance.now() - t) / 1000;
-      const cpu1 = cpuNow(server?.pid);
+      const cpu1 = cpuNow(server.pid);
       t = performance.now();
       await Promise.all(
         clients.map(async (mine) => {
@@ -262,7 +262,7 @@ async function main() {
         }),
       );
       const readSecs = (performance.now() - t) / 1000;
-      const cpu2 = cpuNow(server?.pid);
+      const cpu2 = cpuNow(server.pid);
       console.log(`\n${label}`);
       rec.print({
         'write: childbirth registration': writeSecs,

@@ -34,7 +34,7 @@ const FIELD_LABELS: Record<CorrectableField, Message> = {
 };
 
 export function fieldLabel(field: string): Message {
-  return FIELD_LABELS[field as CorrectableField] ?? { zh: field, en: field };
+  return (FIELD_LABELS as Partial<Record<string, Message>>)[field] ?? { zh: field, en: field };
 }
 
 const fieldList = (fields: readonly string[]): Message => ({

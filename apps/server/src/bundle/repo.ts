@@ -183,7 +183,7 @@ export const residentSubmissionsLock = (residentId: number): ResidentLock => ({
 
 /** Task rows aggregated as JSON (json_agg of TASK_COLUMNS): timestamps come as ISO text. */
 function tasksFromJson(json: unknown): TaskRow[] {
-  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  const at = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
   return ((json ?? []) as Record<string, unknown>[]).map((t) =>
     taskOf({ ...t, pending_since: at(t.pending_since), completed_at: at(t.completed_at) }),
   );

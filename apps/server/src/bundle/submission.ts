@@ -82,7 +82,7 @@ export async function readSubmission(
   const refused = problems.map((p) => p.field.split('.')[0]);
   const errors: FieldProblem[] = [
     ...problems,
-    ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)),
+    ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0])),
     ...regionProblem(regions, form.hukouRegionCode),
   ];
   // Row-level security shows the resident only their own registrations.

@@ -8,7 +8,6 @@ import {
   medicalInsuranceDeadline,
   taskDeadlineState,
   type BundleService,
-  type Department,
   type Message,
   type ParentRole,
 } from '@cradle/domain';
@@ -81,7 +80,7 @@ export function taskView(
     service,
     label: d.label,
     department: d.department,
-    departmentLabel: departmentLabel(d.department as Department),
+    departmentLabel: departmentLabel(d.department),
     status: r.status,
     deadline: r.status === 'pending' ? r.deadline : null,
     deadlineState: taskDeadlineState(task, today),

@@ -106,7 +106,7 @@ export function packSealed(s: Sealed): { data: ArrayBuffer; ends: ArrayBuffer } 
       ends[i * PER_ROW + k] = at;
     }
   }
-  return { data: data.buffer as ArrayBuffer, ends: ends.buffer };
+  return { data: data.buffer, ends: ends.buffer };
 }
 
 function unpackSealed(data: ArrayBuffer, endsBuffer: ArrayBuffer): Sealed {

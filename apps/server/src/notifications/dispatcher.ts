@@ -105,7 +105,7 @@ export function createNotificationDispatcher(
           total += await sendBatch(sweepNow);
           sweepNow = againSweep;
           againSweep = false;
-        } while (again);
+        } while (again as boolean); // set again by a kick during the await
         return total;
       })().finally(() => {
         running = null;

@@ -57,7 +57,7 @@ export function registerResidentSessionHook(app: FastifyInstance, database: Data
   app.decorateRequest('residentTokenHash', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.routeOptions.config?.resident) return;
+    if (!(req.routeOptions.config as typeof req.routeOptions.config | undefined)?.resident) return;
     const token = req.cookies[RESIDENT_COOKIE];
     if (!token) throw portalError('portal.signInRequired');
     const tokenHash = hashToken(token);

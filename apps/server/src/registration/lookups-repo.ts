@@ -36,7 +36,7 @@ export async function readRegistrationContext(
   declared: Buffer[],
   hours: number,
 ): Promise<RegistrationContext> {
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT kind, person_id, of_person_id, blind, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
             residence_region_code, id_masked, id_cipher, phone_cipher, household_id, registration_no, child_status, event_date, n
        FROM cradle_childbirth_registration_context($1::bigint[], $2::bytea[], $3)`,

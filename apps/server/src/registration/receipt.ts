@@ -123,7 +123,7 @@ export function renderRegistrationReceipt(
 /** Surname kept, the rest masked: 和丽华 → 和**. Enough to match a paper receipt, not to identify. */
 export const maskName = (name: string) => {
   const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+  return chars[0]! + '*'.repeat(Math.max(chars.length - 1, 1));
 };
 
 /** What the public verify page shows of a registration a valid token names (receipts/verify-routes.ts). */

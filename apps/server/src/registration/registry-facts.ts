@@ -1,6 +1,5 @@
 import {
   normalizeIdNumber,
-  type EarlierRegistration,
   type ParentDeclaration,
   type ParentFacts,
   type RegistryChild,

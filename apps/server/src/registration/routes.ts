@@ -43,7 +43,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
   await app.register(receiptVerifyRoutes, {
     database: deps.database,
     keys: deps.keys,
-    verifiers: { childbirthRegistration: registrations.verify },
+    verifiers: { childbirthRegistration: (payload) => registrations.verify(payload) },
   });
 
   const resident = { resident: true } as const;

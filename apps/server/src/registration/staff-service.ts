@@ -5,7 +5,6 @@ import type { Conn } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { enqueueNotifications } from '../notifications/index.js';
-import { listAttachments } from '../portal/index.js';
 import { AppError } from '../errors.js';
 import { registrationError } from './errors.js';
 import { freeText } from './free-text.js';

@@ -14,7 +14,7 @@ import type { ImportCounts, PresentColumns } from './types.js';
 
 export interface CheckContext {
   pii: Pii;
-  regionExists(code: string): boolean;
+  regionExists: (code: string) => boolean;
   jurisdictionCode: string;
   today: Date;
   /** Blind indexes of the file's rows so far, across batches. */

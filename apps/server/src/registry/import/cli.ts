@@ -115,7 +115,13 @@ async function reportErrors(
   }
 }
 
-function parseCommand(args: string[]) {
+function parseCommand(args: string[]): {
+  file: string;
+  format: ImportFormat;
+  username: string;
+  jurisdiction: string | undefined;
+  lang: Lang;
+} {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -132,7 +138,7 @@ function parseCommand(args: string[]) {
     format: ext.slice(1) as ImportFormat,
     username: values.user ?? 'admin',
     jurisdiction: values.jurisdiction,
-    lang: lang as Lang,
+    lang,
   };
 }
 
