@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { isApiError } from '../api/client';
 
 /**
@@ -18,7 +18,15 @@ export function usePolled<T extends { id: number }>(
   const [value, setValue] = useState<T | undefined>(first);
   const [error, setError] = useState<unknown>(null);
 
+  // The id (or a refresh) says when to start over; `first` only seeds the view, and the callers'
+  // functions are module-level: read by the effect, not reasons to run it again.
+  const seed = useEffectEvent(() => first);
+  const fetchNext = useEffectEvent(fetchOne);
+  const isDone = useEffectEvent(done);
+  const delays = useEffectEvent(() => timing);
+
   useEffect(() => {
+    const first = seed();
     // A refresh of the same resource keeps showing it while the new answer comes.
     setValue((current) => (current && current.id === id ? current : first && first.id === id ? first : undefined));
     setError(null);
@@ -27,14 +35,15 @@ export function usePolled<T extends { id: number }>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
-        const next = await fetchOne(id, controller.signal);
+        const next = await fetchNext(id, controller.signal);
         setValue(next);
         setError(null);
-        if (!done(next)) timer = setTimeout(() => void tick(), timing.pollMs);
+        if (!isDone(next)) timer = setTimeout(() => void tick(), delays().pollMs);
       } catch (e) {
         if (controller.signal.aborted) return;
         setError(e);
-        if (!isApiError(e) || e.status >= 500 || e.status === 0) timer = setTimeout(() => void tick(), timing.retryMs);
+        if (!isApiError(e) || e.status >= 500 || e.status === 0)
+          timer = setTimeout(() => void tick(), delays().retryMs);
       }
     };
     void tick();
@@ -42,8 +51,6 @@ export function usePolled<T extends { id: number }>(
       controller.abort();
       clearTimeout(timer);
     };
-    // The id (or a refresh) says when to start over; `first` only seeds the view, and the callers' functions are module-level.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, refresh]);
 
   return { value, error };
