@@ -2,18 +2,32 @@ import { defineConfig } from 'vitest/config';
 
 // Browser tests: the real server in-process serving the built console (npm run build first),
 // driven through headless Chromium by playwright-core. See apps/web/e2e/harness.ts.
-// One file at a time: each starts its own server and browser, and two Chromiums on a
-// two-core CI machine only make each other slow.
+// On PGlite, and again on PostgreSQL when TEST_DATABASE_URL is set, in one run.
+// CRADLE_E2E_WORKERS (default 1) files at a time: each starts its own server and browser, and
+// on a two-core machine two Chromiums mostly make each other slow.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const files = ['apps/web/e2e/**/*.e2e.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['apps/web/e2e/**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 1,
+    maxWorkers: Number(process.env.CRADLE_E2E_WORKERS ?? 1),
     // A page on a loaded two-core machine can take more than the default second to show a
     // validation message; polls wait up to ten (a wait for what the user sees, not a timing test).
     expect: { poll: { timeout: 10_000, interval: 100 } },
+    projects: [
+      { extends: true, test: { name: 'pglite', include: files, env: { TEST_DATABASE_URL: '' } } },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: files, env: { TEST_DATABASE_URL: postgresUrl } },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -1,14 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
-// Units and API tests. API tests run on PGlite, and also on PostgreSQL when
-// TEST_DATABASE_URL is set (see apps/server/src/test/db.ts).
+// Units and API tests, in one run: the pure units once, the API tests on PGlite and, when
+// TEST_DATABASE_URL is set, again on that PostgreSQL server (see apps/server/src/test/db.ts).
+// One run rather than two: CI type-checks and lints once, and a worker waiting on PostgreSQL
+// leaves its core to a PGlite worker.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const serverTests = ['apps/server/src/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'apps/web/e2e/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // Two cores; a third worker fills the time PostgreSQL-bound workers spend waiting.
+    maxWorkers: postgresUrl ? 3 : 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'] },
+      },
+      { extends: true, test: { name: 'pglite', include: serverTests, env: { TEST_DATABASE_URL: '' } } },
+      ...(postgresUrl
+        ? [{ extends: true, test: { name: 'postgres', include: serverTests, env: { TEST_DATABASE_URL: postgresUrl } } }]
+        : []),
+    ],
   },
 });

@@ -34,10 +34,12 @@ import { createPhoneCodeProvider } from './portal/identity.js';
 import { portalAuthRoutes } from './portal/routes.js';
 import { createPortalService } from './portal/service.js';
 import { registerResidentSessionHook } from './portal/session.js';
-import { createLogSmsSender, type SmsSender } from './portal/sms.js';
+import { createLogSmsSender, type SmsSender } from './notifications/sms.js';
 import { createCalendarService } from './calendar/service.js';
 import { calendarRoutes } from './calendar/routes.js';
-import { createNotificationDispatcher } from './notifications/dispatcher.js';
+import { notificationDispatcher } from './notifications/dispatcher.js';
+import { createJobRunner } from './jobs/runner.js';
+import { registerJobKinds } from './jobs/kinds/index.js';
 import { createNotificationService } from './notifications/service.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { registrationRoutes } from './registration/routes.js';
@@ -56,7 +58,10 @@ export interface AppContext {
   logger?: boolean | { level: string };
   /** Where text messages go; the development sink (the server log) by default. */
   sms?: SmsSender;
-  /** How often the outbox is swept for text messages left behind; 0 for none (tests). */
+  /**
+   * How often the job runner sweeps for work left behind (retries come due, claims whose process
+   * died, text messages not kicked); 0 for none (tests). Kicks still run work at once.
+   */
   notificationSweepMs?: number;
 }
 
@@ -108,16 +113,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const portal = createPortalService(database, keys, createPhoneCodeProvider(database, keys, sms), regions);
   const calendar = await createCalendarService(database);
   const notifications = createNotificationService(database);
-  const dispatcher = createNotificationDispatcher(database, keys, sms, app.log);
-  dispatcher.start(ctx.notificationSweepMs);
-  const imports = createImportService({ database, pii, regionExists: regions.exists, logger: app.log });
+  const importDeps = { database, pii, regionExists: regions.exists, logger: app.log };
+  const jobs = registerJobKinds(createJobRunner({ database, log: app.log }), {
+    database,
+    keys,
+    sms,
+    imports: importDeps,
+    log: app.log,
+  });
+  const dispatcher = notificationDispatcher(jobs);
+  const imports = createImportService({ ...importDeps, jobs });
   await imports.failInterrupted();
-  const benefits = createBenefitsService(database, app.log);
+  jobs.start(ctx.notificationSweepMs);
+  const benefits = createBenefitsService(database, jobs);
   const versions = createVersionService(database);
   app.addHook('onClose', async () => {
-    await imports.idle();
-    await benefits.idle();
-    await dispatcher.stop();
+    await jobs.stop();
     await pii.close();
   });
 

@@ -6,7 +6,8 @@ import { deriveKeys, loadMasterKey, type Keys } from './crypto/keys.js';
 import { createPii } from './crypto/pii.js';
 import { ensureRegionsLoaded } from './regions/load.js';
 import { loadDemoPopulation } from './demo/load.js';
-import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
+import { createUser } from './auth/users.js';
+import { demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
 import { DEMO_FAMILY_PHONE, ensureDemoFamily } from './demo/family.js';
 
 export interface Platform {

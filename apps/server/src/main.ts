@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { describeDemoUsers } from './demo/users.js';
-import { smsSenderFromConfig } from './portal/sms.js';
+import { smsSenderFromConfig } from './notifications/sms.js';
 
 const started = Date.now();
 const config = loadConfig();

@@ -17,9 +17,10 @@ import { deriveKeys, type Keys } from '../../server/src/crypto/keys.js';
 import { createPii } from '../../server/src/crypto/pii.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadDemoPopulation } from '../../server/src/demo/load.js';
-import { createUser, DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
+import { createUser } from '../../server/src/auth/users.js';
+import { DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
-import { createRecordingSms } from '../../server/src/test/resident.js';
+import { createRecordingSms } from '../../server/src/test/sms.js';
 
 export { DEMO_PASSWORD };
 

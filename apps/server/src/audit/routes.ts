@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
 import { AuditPage, AuditQuery, ChainCheck } from './schemas.js';
-import { actorOf, appendAudit, listAuditEntries, verifyAuditChain } from './service.js';
+import { actorOf, appendAudit, listAudit, verifyAuditChain } from './service.js';
 
 const ADMINS = ['systemAdmin', 'countyAdmin'] as const;
 
@@ -17,7 +17,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = as
         response: { 200: AuditPage },
       },
     },
-    async (req) => listAuditEntries(database, req.user!.jurisdictionCode, req.query),
+    async (req) => listAudit(database, req.user!.jurisdictionCode, req.query),
   );
 
   app.post(

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
-import { pageOf } from '../db/paging.js';
 import { withScope } from '../db/scope.js';
-import type { AuditPage, AuditQuery } from './schemas.js';
+import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
+import type { Static } from 'typebox';
+import type { AuditPage } from './schemas.js';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -74,70 +75,30 @@ export interface ChainCheck {
  * jurisdiction's slice.
  */
 export async function verifyAuditChain(database: Database): Promise<ChainCheck> {
-  const rows = await database.query<{ seq: number; n: number; reason: string | null }>(`
-    WITH c AS (
-      SELECT seq, prev_hash, hash,
-        lag(hash) OVER (ORDER BY seq) AS actual_prev,
-        row_number() OVER (ORDER BY seq) AS n,
-        cradle_audit_entry_hash(seq, at, user_id, username, jurisdiction_code, action, target_type,
-          target_id, outcome, client_ip, details, prev_hash) AS recomputed
-      FROM audit_log
-    )
-    SELECT seq, n, CASE
-        WHEN hash <> recomputed THEN 'hash'
-        WHEN prev_hash <> coalesce(actual_prev, repeat('0', 64)) THEN 'link'
-      END AS reason
-    FROM c
-    WHERE hash <> recomputed OR prev_hash <> coalesce(actual_prev, repeat('0', 64))
-    ORDER BY seq LIMIT 1`);
-  const total = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
-  const broken = rows[0];
-  const checked = Number(total[0]!.n);
+  const broken = await findFirstBrokenEntry(database);
+  const checked = await countAuditEntries(database);
   if (!broken) return { ok: true, checked, firstBroken: null };
   const reason =
     broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
   return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
 }
 
-/** A page of the audit log of a jurisdiction, newest first, filtered by action, user and dates. */
-export async function listAuditEntries(
+/** A page of the entries in the user's jurisdiction, as the console lists them. */
+export async function listAudit(
   database: Database,
   jurisdictionCode: string,
-  q: AuditQuery,
-): Promise<AuditPage> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
+  q: AuditFilter & { page: number; pageSize: number },
+): Promise<Static<typeof AuditPage>> {
+  const { total, rows } = await withScope(database, { jurisdictionCode }, (tx) =>
+    listAuditEntries(tx, q, q.page, q.pageSize),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      userId: r.userId === null ? null : Number(r.userId),
+    })),
   };
-  if (q.action) add('action = ?', q.action);
-  if (q.username) add('username = ?', q.username);
-  if (q.from) add('at >= ?::date', q.from);
-  if (q.to) add("at < ?::date + interval '1 day'", q.to);
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  return withScope(database, { jurisdictionCode }, async (tx) => {
-    const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
-    const paged = pageOf(params, q.page, q.pageSize);
-    const rows = await tx.query(
-      `SELECT seq, at, user_id, username, action, target_type, target_id, outcome, client_ip, details FROM audit_log ${w}
-      ORDER BY seq DESC ${paged.sql}`,
-      paged.params,
-    );
-    return {
-      total: Number(total[0]!.n),
-      items: rows.map((r) => ({
-        seq: Number(r.seq),
-        at: new Date(r.at as string).toISOString(),
-        userId: r.user_id === null ? null : Number(r.user_id),
-        username: r.username as string | null,
-        action: r.action as string,
-        targetType: r.target_type as string | null,
-        targetId: r.target_id as string | null,
-        outcome: r.outcome as string,
-        clientIp: r.client_ip as string | null,
-        details: r.details,
-      })),
-    };
-  });
 }

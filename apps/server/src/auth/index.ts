@@ -3,3 +3,4 @@ export { countFailure } from './lockout.js';
 export { hashPassword } from './password.js';
 export { hashToken, newToken, type SessionUser } from './session.js';
 export { matchTotpStep, otpauthUri, totpAt } from './totp.js';
+export { createUser, type NewStaffUser } from './users.js';

@@ -1,4 +1,4 @@
-import { requiresTwoFactor, type Role } from '@cradle/domain';
+import { requiresTwoFactor } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../audit/index.js';
 import type { Keys } from '../crypto/keys.js';
@@ -8,20 +8,14 @@ import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
 import { matchTotpStep } from './totp.js';
 import { countFailure } from './lockout.js';
-
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: Role[];
-  jurisdiction_code: string;
-  department: string | null;
-  totp_secret_cipher: Buffer | null;
-  failed_logins: number;
-  locked_until: Date | null;
-  active: boolean;
-}
+import {
+  acceptTotpStep,
+  deleteSession,
+  findUserForSignIn,
+  insertSession,
+  resetFailuresUnlessLocked,
+  type SignInUser,
+} from './repo.js';
 
 export interface LoginInput {
   username: string;
@@ -40,7 +34,7 @@ let dummyHash: Promise<string> | undefined;
 
 export function createAuthService(database: Database, keys: Keys, scopeCode: string) {
   const audit = (
-    u: UserRow | undefined,
+    u: SignInUser | undefined,
     username: string,
     outcome: 'success' | 'failure' | 'denied',
     ip: string,
@@ -50,7 +44,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
       userId: u ? Number(u.id) : null,
       username: u?.username ?? username,
       // An unknown username is recorded under the deployment's scope, so administrators see it.
-      jurisdictionCode: u?.jurisdiction_code ?? scopeCode,
+      jurisdictionCode: u?.jurisdictionCode ?? scopeCode,
       action: 'auth.login',
       targetType: 'user',
       targetId: u ? String(u.id) : null,
@@ -60,7 +54,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
     });
 
   /** Counts a failure in one statement, so parallel attempts cannot overwrite each other's count. */
-  async function recordFailure(u: UserRow, ip: string, reason: string): Promise<boolean> {
+  async function recordFailure(u: SignInUser, ip: string, reason: string): Promise<boolean> {
     const lock = await countFailure(database, u.id);
     await audit(u, u.username, 'failure', ip, lock ? `${reason}; locked` : reason);
     return lock;
@@ -68,13 +62,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
 
   return {
     async login(input: LoginInput): Promise<LoginResult> {
-      // Columns named: a prepared SELECT * would fail on a running server once a migration adds one.
-      const rows = await database.query<UserRow>(
-        `SELECT id, username, display_name, password_hash, roles, jurisdiction_code, department, totp_secret_cipher, failed_logins, locked_until, active
-           FROM users WHERE username = $1`,
-        [input.username],
-      );
-      const u = rows[0];
+      const u = await findUserForSignIn(database, input.username);
       if (!u) {
         // Same work as a real check, so response time does not reveal which usernames exist.
         await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password-0A!')), input.password);
@@ -85,28 +73,21 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
         await audit(u, u.username, 'denied', input.clientIp, 'inactive');
         throw authError('auth.inactive');
       }
-      if (u.locked_until && new Date(u.locked_until).getTime() > Date.now()) {
+      if (u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now()) {
         await audit(u, u.username, 'denied', input.clientIp, 'locked');
-        throw authError('auth.locked', { lockedUntil: new Date(u.locked_until).toISOString() });
+        throw authError('auth.locked', { lockedUntil: new Date(u.lockedUntil).toISOString() });
       }
-      if (!(await verifyPassword(u.password_hash, input.password))) {
+      if (!(await verifyPassword(u.passwordHash, input.password))) {
         throw authError(
           (await recordFailure(u, input.clientIp, 'wrong password')) ? 'auth.locked' : 'auth.invalidCredentials',
         );
       }
       if (requiresTwoFactor(u.roles)) {
         if (!input.totp) throw authError('auth.totpRequired');
-        const secret = u.totp_secret_cipher ? decryptField(keys.secretEncryption, 'totp', u.totp_secret_cipher) : null;
+        const secret = u.totpSecretCipher ? decryptField(keys.secretEncryption, 'totp', u.totpSecretCipher) : null;
         const step = secret ? matchTotpStep(secret, input.totp) : null;
         // A code is good once: the step must be later than the last one accepted (no replay).
-        const fresh =
-          step !== null &&
-          (
-            await database.query(
-              'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
-              [u.id, step],
-            )
-          ).length > 0;
+        const fresh = step !== null && (await acceptTotpStep(database, u.id, step));
         if (!fresh) {
           throw authError(
             (await recordFailure(u, input.clientIp, step === null ? 'wrong TOTP code' : 'reused TOTP code'))
@@ -119,21 +100,12 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
       const csrfToken = newToken();
       await database.transaction(async (tx) => {
         // Re-checked here: parallel attempts may have locked the account during this one.
-        const open = await tx.query(
-          'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id',
-          [u.id],
-        );
-        if (open.length === 0) throw authError('auth.locked');
-        await tx.query('INSERT INTO sessions (token_hash, user_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [
-          hashToken(token),
-          u.id,
-          csrfToken,
-          input.clientIp,
-        ]);
+        if (!(await resetFailuresUnlessLocked(tx, u.id))) throw authError('auth.locked');
+        await insertSession(tx, { tokenHash: hashToken(token), userId: u.id, csrfToken, clientIp: input.clientIp });
         await appendAudit(tx, {
           userId: Number(u.id),
           username: u.username,
-          jurisdictionCode: u.jurisdiction_code,
+          jurisdictionCode: u.jurisdictionCode,
           action: 'auth.login',
           targetType: 'user',
           targetId: String(u.id),
@@ -147,9 +119,9 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
         user: {
           id: Number(u.id),
           username: u.username,
-          displayName: u.display_name,
+          displayName: u.displayName,
           roles: u.roles,
-          jurisdictionCode: u.jurisdiction_code,
+          jurisdictionCode: u.jurisdictionCode,
           department: u.department,
         },
       };
@@ -157,7 +129,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
 
     async logout(user: SessionUser, tokenHash: string, clientIp: string): Promise<void> {
       await database.transaction(async (tx) => {
-        await tx.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+        await deleteSession(tx, tokenHash);
         await appendAudit(tx, {
           userId: user.id,
           username: user.username,

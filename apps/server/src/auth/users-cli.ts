@@ -10,7 +10,8 @@ import {
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { appendAudit } from '../audit/index.js';
-import { createUser } from '../demo/index.js';
+import { usernameTaken } from './repo.js';
+import { createUser } from './users.js';
 import { generateTotpSecret, otpauthUri } from './totp.js';
 
 const USAGE =
@@ -51,8 +52,7 @@ export async function userAddCommand(
     return 1;
   }
   const totpSecret = holdsTwoFactorSecret(roles as Role[], values.department ?? null) ? generateTotpSecret() : null;
-  const taken = await database.query('SELECT 1 FROM users WHERE username = $1', [username]);
-  if (taken.length > 0) {
+  if (await usernameTaken(database, username!)) {
     console.error(`user-add: ${username} exists already; nothing changed`);
     return 1;
   }

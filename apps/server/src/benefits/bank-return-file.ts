@@ -1,12 +1,12 @@
 import type { RawCell } from '@cradle/domain';
 import {
-  scanCsvFile,
-  ImportFailureError,
   csvCellRows,
+  DEFAULT_FILE_LIMITS,
+  scanCsvFile,
+  SpreadsheetError,
   xlsxCellRows,
   type CellRow,
-  DEFAULT_FILE_LIMITS,
-} from '../registry/index.js';
+} from '../spreadsheet/index.js';
 import { CONTROL_ROW_LABEL } from './payment-file-format.js';
 import { PaymentFileError } from './payment-file-errors.js';
 
@@ -107,7 +107,7 @@ export async function readBankReturn(filePath: string, format: 'csv' | 'xlsx'): 
     return rows;
   } catch (e) {
     // The import readers say precisely what is wrong with a file (not UTF-8, not a workbook…).
-    if (e instanceof ImportFailureError) throw PaymentFileError('bankReturn.unreadable', undefined, e.failure.message);
+    if (e instanceof SpreadsheetError) throw PaymentFileError('bankReturn.unreadable', undefined, e.failure.message);
     throw e;
   }
 }

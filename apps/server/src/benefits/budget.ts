@@ -1,6 +1,7 @@
 import { chinaDateOf, monthIndex, monthKeyOf, type ParameterOverride, type SchemeDefinition } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { APPROVED_APPLICATION, compileScheme, countiesIn } from './eligibility-sql.js';
+import { paymentSums, unpaidEligible } from './budget-repo.js';
+import { compileScheme, countiesIn } from './eligibility-sql.js';
 import { publishedOverrides } from './versions-repo.js';
 
 export interface Budget {
@@ -31,13 +32,7 @@ export async function budgetOf(
   draft: ParameterOverride | null,
   today = chinaDateOf(new Date()),
 ): Promise<Budget> {
-  const sums = await tx.query<{ paid_n: number; paid_fen: number | string; open_n: number; open_fen: number | string }>(
-    `SELECT count(*) FILTER (WHERE status = 'paid')::int AS paid_n, coalesce(sum(amount_fen) FILTER (WHERE status = 'paid'), 0)::bigint AS paid_fen,
-       count(*) FILTER (WHERE status IN ('pending', 'exported', 'failed'))::int AS open_n,
-       coalesce(sum(amount_fen) FILTER (WHERE status IN ('pending', 'exported', 'failed')), 0)::bigint AS open_fen
-     FROM payments WHERE scheme_code = $1 AND region_code LIKE $2`,
-    [scheme.code, `${jurisdictionCode}%`],
-  );
+  const sums = await paymentSums(tx, scheme.code, jurisdictionCode);
   const overrides = [...(await publishedOverrides(tx, scheme.code)), ...(draft ? [draft] : [])];
   const next12Months: Budget['next12Months'] = [];
   // Versions are set per county or above: a city's forecast sums its counties', each at its own values.
@@ -59,14 +54,10 @@ export async function budgetOf(
     }
     next12Months.push({ period, count, amountFen: fenSum });
   }
-  const s = sums[0]!;
   return {
     schemeCode: scheme.code,
     jurisdictionCode,
-    paidFen: Number(s.paid_fen),
-    paidCount: s.paid_n,
-    committedFen: Number(s.open_fen),
-    committedCount: s.open_n,
+    ...sums,
     next12Months,
     next12MonthsFen: next12Months.reduce((a, p) => a + p.amountFen, 0),
     assumingVersion: draft?.version ?? null,
@@ -83,15 +74,7 @@ async function forecast(
 ): Promise<{ count: number; fen: number }> {
   const compiled = compileScheme(scheme, period, overrides, county, 4, !scheme.proactive);
   if (!compiled) return { count: 0, fen: 0 };
-  const rows = await tx.query<{ n: number; fen: number | string }>(
-    `SELECT count(*)::int AS n, coalesce(sum(a.amount), 0)::bigint AS fen
-     FROM persons p ${scheme.proactive ? '' : APPROVED_APPLICATION}
-     CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
-     WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
-       AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,
-    [scheme.code, `${prefix}%`, period, ...compiled.params],
-  );
-  return { count: rows[0]!.n, fen: Number(rows[0]!.fen) };
+  return unpaidEligible(tx, scheme, compiled, period, prefix);
 }
 
 /** Monthly: the next 12 months from next month; yearly: the years starting within them; once: the grant not yet paid. */

@@ -1,4 +1,5 @@
 import type { SchemeDefinition } from '@cradle/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { inSavepoint, isUniqueViolation } from '../db/savepoint.js';
@@ -7,6 +8,21 @@ import type { AuditActor } from '../registry/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
 import { APPROVED_APPLICATION, compileScheme, countiesIn, type CompiledScheme } from './eligibility-sql.js';
 import { publishedOverrides } from './versions-repo.js';
+
+/** The job that pays a cycle (jobs/kinds/payment-cycle.ts): its kind, and its payload as queued. */
+export const PAYMENT_CYCLE_KIND = 'benefits.paymentCycle';
+
+/** A cycle as queued: its batch is open (benefits/service.ts startCycle), the job pays it chunk by chunk. */
+export interface PaymentCyclePayload {
+  scheme: string;
+  periodKey: string;
+  jurisdictionCode: string;
+  actor: AuditActor;
+  batchId: number;
+  /** As the command's --chunk-size and --pause-ms; the defaults unless set (tests). */
+  chunkIds?: number;
+  pauseMs?: number;
+}
 
 export interface CycleRequest {
   scheme: SchemeDefinition;
@@ -24,6 +40,8 @@ export interface CycleRequest {
    * re-run changes nothing.
    */
   supplement?: boolean;
+  /** Aborted when the job runner stops: the cycle stops between chunks (it resumes where it was). */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_CHUNK_IDS = 100_000;
@@ -52,6 +70,7 @@ export async function runPaymentCycle(
   for (let lo = plan.firstId; lo <= plan.lastId; lo += chunkIds) {
     const hi = Math.min(lo + chunkIds - 1, plan.lastId);
     if (batch.resumeAfterId !== null && hi <= batch.resumeAfterId) continue;
+    req.signal?.throwIfAborted();
     batch = await withScope(database, scope, async (tx) => {
       // Another run of the same cycle may have done this chunk meanwhile: the row lock makes
       // runs take turns, and the one that comes second skips it.
@@ -65,7 +84,7 @@ export async function runPaymentCycle(
       return chunkDone(tx, batch.id, hi, written.n, written.fen);
     });
     onProgress?.(batch);
-    if (req.pauseMs) await new Promise((r) => setTimeout(r, req.pauseMs));
+    if (req.pauseMs) await sleep(req.pauseMs, undefined, req.signal ? { signal: req.signal } : {});
   }
   return withScope(database, scope, async (tx) => {
     const done = await completeBatch(tx, batch.id);

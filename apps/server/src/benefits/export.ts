@@ -11,6 +11,13 @@ import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
 import { findBatch, lockBatch, type PaymentBatch } from './batches-repo.js';
 import { writeCsvFile } from './export-csv.js';
+import {
+  findPaymentExport,
+  hasPayablePayments,
+  insertPaymentExport,
+  markBatchExported,
+  payablePaymentChunks,
+} from './exports-repo.js';
 import { writeXlsxFile } from './export-xlsx.js';
 import { controlCells, PAYMENT_FILE_HEADERS, paymentCells, paymentFileName } from './payment-file-format.js';
 import { PaymentFileError } from './payment-file-errors.js';
@@ -39,11 +46,6 @@ export interface PaymentExport {
   filePath: string;
 }
 
-// Payments still awaiting the bank: never exported, or exported and not yet returned.
-const PAYABLE = "('pending', 'exported')";
-// Rows fetched per round trip from the cursor: memory stays flat whatever the batch size.
-const FETCH_ROWS = 5_000;
-
 /** Payment files are the finance department's: export and bank returns alike. */
 export function assertFinance(a: Actor): void {
   if (!isFinanceOperator(a.user.roles, a.user.department)) throw PaymentFileError('paymentFile.financeOnly');
@@ -68,11 +70,7 @@ export async function exportBatch(
   // The batch is checked before the code, so a code is not spent on a refusal it cannot change.
   await withScope(deps.database, scope, async (tx) => {
     assertExportable(await findBatch(tx, batchId));
-    if (
-      (await tx.query(`SELECT 1 FROM payments WHERE batch_id = $1 AND status IN ${PAYABLE} LIMIT 1`, [batchId]))
-        .length === 0
-    )
-      throw PaymentFileError('batch.nothingToPay');
+    if (!(await hasPayablePayments(tx, batchId))) throw PaymentFileError('batch.nothingToPay');
   });
   await verifyStepUp(deps.database, deps.keys, a, body.totp, {
     action: 'benefits.batchExport',
@@ -90,15 +88,16 @@ export async function exportBatch(
       await (body.format === 'csv' ? writeCsvFile(filePath, rows) : writeXlsxFile(filePath, rows));
       if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
       const sha256 = await sha256File(filePath);
-      await tx.query(
-        "UPDATE payments SET status = 'exported', updated_at = now() WHERE batch_id = $1 AND status = 'pending'",
-        [batch.id],
-      );
-      const inserted = await tx.query<{ id: number }>(
-        'INSERT INTO payment_exports (batch_id, format, sha256, row_count, total_fen, exported_by, jurisdiction_code) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-        [batch.id, body.format, sha256, totals.count, totals.fen, a.user.id, batch.jurisdictionCode],
-      );
-      const id = Number(inserted[0]!.id);
+      await markBatchExported(tx, batch.id);
+      const id = await insertPaymentExport(tx, {
+        batchId: batch.id,
+        format: body.format,
+        sha256,
+        rowCount: totals.count,
+        totalFen: totals.fen,
+        exportedBy: a.user.id,
+        jurisdictionCode: batch.jurisdictionCode,
+      });
       await appendAudit(
         tx,
         auditOf(a, 'benefits.batchExport', 'paymentBatch', String(batch.id), {
@@ -134,9 +133,8 @@ function assertExportable(b: PaymentBatch | null): PaymentBatch {
 
 /**
  * The header, one row per payment in payment id order through a cursor, then the control row;
- * counts into `totals` as it goes. Beneficiaries come through cradle_payment_recipients
- * (migration 0008), so one who has since moved away is still exported; a payment whose person
- * is gone altogether stops the export rather than be left out unnoticed.
+ * counts into `totals` as it goes. A payment whose person is gone altogether stops the export
+ * rather than be left out unnoticed.
  */
 async function* fileRows(
   tx: Conn,
@@ -146,41 +144,24 @@ async function* fileRows(
 ): AsyncGenerator<readonly string[]> {
   const schemeName = getScheme(batch.schemeCode).name.zh;
   yield PAYMENT_FILE_HEADERS;
-  await tx.query(
-    `DECLARE payment_file NO SCROLL CURSOR FOR
-       SELECT p.id, p.period_key, p.amount_fen, p.region_code, pe.name, pe.id_cipher
-         FROM payments p LEFT JOIN cradle_payment_recipients(${Number(batch.id)}) pe ON pe.payment_id = p.id
-        WHERE p.batch_id = ${Number(batch.id)} AND p.status IN ${PAYABLE}
-        ORDER BY p.id`,
-  );
-  for (;;) {
-    const rows = await tx.query<{
-      id: number;
-      period_key: string;
-      amount_fen: number | string;
-      region_code: string;
-      name: string | null;
-      id_cipher: Uint8Array | null;
-    }>(`FETCH ${FETCH_ROWS} FROM payment_file`);
+  for await (const rows of payablePaymentChunks(tx, batch.id)) {
     for (const r of rows) {
-      if (r.name === null || r.id_cipher === null)
+      if (r.name === null || r.idCipher === null)
         throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
-      const amountFen = Number(r.amount_fen);
+      const amountFen = Number(r.amountFen);
       totals.count++;
       totals.fen += amountFen;
       yield paymentCells(totals.count, {
         paymentId: Number(r.id),
         schemeName,
-        periodKey: r.period_key,
+        periodKey: r.periodKey,
         name: r.name,
-        idNumber: pii.decryptIdNumber(r.id_cipher),
-        regionCode: r.region_code,
+        idNumber: pii.decryptIdNumber(r.idCipher),
+        regionCode: r.regionCode,
         amountFen,
       });
     }
-    if (rows.length < FETCH_ROWS) break;
   }
-  await tx.query('CLOSE payment_file');
   yield controlCells(totals.count, totals.fen);
 }
 
@@ -200,13 +181,8 @@ export function readOnce(filePath: string) {
 /** The checksum of an earlier export, in sha256sum's format, for `sha256sum -c`. */
 export async function exportChecksum(database: Database, a: Actor, exportId: number): Promise<string> {
   return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
-    const e = (
-      await tx.query<{ batch_id: number; format: PaymentFileFormat; sha256: string }>(
-        'SELECT batch_id, format, sha256 FROM payment_exports WHERE id = $1',
-        [exportId],
-      )
-    )[0];
-    const batch = e && (await findBatch(tx, Number(e.batch_id)));
+    const e = await findPaymentExport(tx, exportId);
+    const batch = e && (await findBatch(tx, Number(e.batchId)));
     if (!e || !batch) throw commonError('notFound');
     return `${e.sha256}  ${paymentFileName(batch, e.format)}\n`;
   });

@@ -17,8 +17,9 @@ import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
-import { findBatch, listBatches, type PaymentBatch } from './batches-repo.js';
-import { runPaymentCycle } from './cycle.js';
+import { findBatch, listBatches, openBatch, type PaymentBatch } from './batches-repo.js';
+import { insertJob, type JobRunner } from '../jobs/index.js';
+import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from './cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
 import type { SchemeSummary } from './schemas.js';
@@ -49,9 +50,8 @@ function summaryOf(s: SchemeDefinition): SchemeSummary {
   };
 }
 
-export function createBenefitsService(database: Database, log: Pick<Console, 'error'> = console) {
+export function createBenefitsService(database: Database, jobs?: Pick<JobRunner, 'kick'>) {
   const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
-  const running = new Set<Promise<unknown>>();
 
   return {
     applications: createApplicationService(database),
@@ -126,8 +126,9 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
     },
 
     /**
-     * Starts a payment cycle in the background and answers with its batch once it has begun (or
-     * finished). Only a county administrator or a finance operator may.
+     * Opens the period's batch and queues the cycle for the job runner (jobs/kinds/payment-cycle.ts);
+     * answers with the batch, or with the complete one unchanged. Only a county administrator or a
+     * finance operator may.
      */
     async startCycle(
       a: Actor,
@@ -141,32 +142,35 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
       const period = parsePeriod(scheme.frequency, body.period);
       if (period && period.start > chinaDateOf(new Date())) throw BenefitsError('period.future');
       const actor = { userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: a.clientIp };
-      return new Promise<PaymentBatch>((resolve, reject) => {
-        let answered = false;
-        const answer = (b: PaymentBatch) => {
-          answered = true;
-          resolve(b);
-        };
-        const run = runPaymentCycle(
-          database,
-          {
-            scheme,
+      const batch = await withScope(database, scope(a), async (tx) => {
+        const opened = await openBatch(
+          tx,
+          scheme.code,
+          body.period,
+          u.jurisdictionCode,
+          u.id,
+          body.supplement === true,
+        );
+        // A running batch already queued (a second click, a cycle retrying) keeps its one job.
+        if (opened.status === 'running') {
+          const payload: PaymentCyclePayload = {
+            scheme: scheme.code,
             periodKey: body.period,
             jurisdictionCode: u.jurisdictionCode,
             actor,
-            supplement: body.supplement === true,
-          },
-          answer,
-        );
-        run.then(answer, (err: unknown) => {
-          // Before the first answer the caller hears of it; after, only the log can: the batch
-          // stays running until the cycle is started again (which resumes it).
-          if (answered) log.error({ err, scheme: scheme.code, period: body.period }, 'payment cycle failed');
-          else reject(err);
-        });
-        const tracked = run.catch(() => undefined).finally(() => running.delete(tracked));
-        running.add(tracked);
+            batchId: opened.id,
+          };
+          await insertJob(tx, {
+            kind: PAYMENT_CYCLE_KIND,
+            key: String(opened.id),
+            jurisdictionCode: u.jurisdictionCode,
+            payload,
+          });
+        }
+        return opened;
       });
+      jobs?.kick(PAYMENT_CYCLE_KIND);
+      return batch;
     },
 
     /** Paid, committed and the next 12 months' cost; with a draft version, as if it were published. */
@@ -202,11 +206,6 @@ export function createBenefitsService(database: Database, log: Pick<Console, 'er
         for (const c of counts) paymentStatuses[c.status as keyof typeof paymentStatuses] = c.n;
         return { ...b, paymentStatuses };
       }),
-
-    /** Resolves when no cycle runs (for a clean shutdown). */
-    idle: async () => {
-      await Promise.all([...running]);
-    },
   };
 }
 

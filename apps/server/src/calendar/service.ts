@@ -10,16 +10,15 @@ import type { Database } from '../db/client.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { calendarError } from './errors.js';
+import {
+  countCalendarDays,
+  deleteCalendarDay,
+  insertCalendarDays,
+  listCalendarDays,
+  upsertCalendarDay,
+} from './repo.js';
 
 const DEFAULT_SOURCE = '国务院办公厅关于2026年部分节假日安排的通知';
-
-interface Row {
-  day: string;
-  kind: 'holiday' | 'makeupWorkday';
-  festival_zh: string;
-  festival_en: string;
-  source: string;
-}
 
 export interface CalendarEntry extends CalendarDay {
   source: string;
@@ -32,34 +31,25 @@ export interface CalendarEntry extends CalendarDay {
  * publishes them. Seeded once with the 2026 arrangement from the domain package.
  */
 export async function createCalendarService(database: Database) {
-  const [{ n }] = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM calendar_days')) as [
-    { n: number },
-  ];
-  if (n === 0) {
-    const days = calendarDaysOf(CHINA_2026_FESTIVALS);
-    await database.query(
-      `INSERT INTO calendar_days (day, kind, festival_zh, festival_en, source)
-       SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT (day) DO NOTHING`,
-      [
-        days.map((d) => d.date),
-        days.map((d) => d.kind),
-        days.map((d) => d.festival.zh),
-        days.map((d) => d.festival.en),
-        days.map(() => DEFAULT_SOURCE),
-      ],
+  if ((await countCalendarDays(database)) === 0) {
+    await insertCalendarDays(
+      database,
+      calendarDaysOf(CHINA_2026_FESTIVALS).map((d) => ({
+        day: d.date,
+        kind: d.kind,
+        festivalZh: d.festival.zh,
+        festivalEn: d.festival.en,
+        source: DEFAULT_SOURCE,
+      })),
     );
   }
 
   let cached: WorkingDayCalendar | null = null;
   const entries = async (): Promise<CalendarEntry[]> =>
-    (
-      await database.query<Row>(
-        'SELECT day::text AS day, kind, festival_zh, festival_en, source FROM calendar_days ORDER BY day',
-      )
-    ).map((r) => ({
+    (await listCalendarDays(database)).map((r) => ({
       date: r.day,
       kind: r.kind,
-      festival: { zh: r.festival_zh, en: r.festival_en },
+      festival: { zh: r.festivalZh, en: r.festivalEn },
       source: r.source,
     }));
 
@@ -76,11 +66,13 @@ export async function createCalendarService(database: Database) {
     async set(user: SessionUser, entry: CalendarEntry, clientIp: string): Promise<void> {
       if (!isCalendarDate(entry.date)) throw calendarError('calendar.dateInvalid');
       await database.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO calendar_days (day, kind, festival_zh, festival_en, source) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, festival_zh = EXCLUDED.festival_zh, festival_en = EXCLUDED.festival_en, source = EXCLUDED.source`,
-          [entry.date, entry.kind, entry.festival.zh, entry.festival.en, entry.source],
-        );
+        await upsertCalendarDay(tx, {
+          day: entry.date,
+          kind: entry.kind,
+          festivalZh: entry.festival.zh,
+          festivalEn: entry.festival.en,
+          source: entry.source,
+        });
         await appendAudit(tx, {
           userId: user.id,
           username: user.username,
@@ -98,8 +90,7 @@ export async function createCalendarService(database: Database) {
 
     async remove(user: SessionUser, date: string, clientIp: string): Promise<void> {
       await database.transaction(async (tx) => {
-        const gone = await tx.query('DELETE FROM calendar_days WHERE day = $1::date RETURNING day', [date]);
-        if (gone.length === 0) throw calendarError('calendar.notFound');
+        if (!(await deleteCalendarDay(tx, date))) throw calendarError('calendar.notFound');
         await appendAudit(tx, {
           userId: user.id,
           username: user.username,

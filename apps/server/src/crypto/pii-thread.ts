@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PiiKeys, Sealed, SealRequest } from './pii.js';
+import type { PiiKeys, Sealed, SealRequest } from './seal.js';
 
 /**
  * Pii.sealMany on a worker thread. An import spends most of its own CPU time on AES-GCM and

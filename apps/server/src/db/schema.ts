@@ -1,3 +1,4 @@
+import type { CalendarDay, Role } from '@cradle/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -134,7 +135,7 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
+  roles: text('roles').array().notNull().$type<Role[]>(),
   jurisdictionCode: text('jurisdiction_code').notNull(),
   department: text('department'),
   totpSecretCipher: bytea('totp_secret_cipher'),
@@ -357,7 +358,7 @@ export const applicationDecisions = pgTable(
 export const paymentExports = pgTable('payment_exports', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   batchId: bigint('batch_id', { mode: 'number' }).notNull(),
-  format: text('format').notNull(), // 'csv' | 'xlsx'
+  format: text('format').notNull().$type<'csv' | 'xlsx'>(),
   sha256: text('sha256').notNull(),
   rowCount: integer('row_count').notNull(),
   totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
@@ -606,7 +607,7 @@ export const notifications = pgTable(
 // Public holidays and make-up working days (调休) for deadlines; deployment-wide, editable.
 export const calendarDays = pgTable('calendar_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
-  kind: text('kind').notNull(), // 'holiday' | 'makeupWorkday'
+  kind: text('kind').notNull().$type<CalendarDay['kind']>(),
   festivalZh: text('festival_zh').notNull(),
   festivalEn: text('festival_en').notNull(),
   source: text('source').notNull(),
@@ -649,4 +650,32 @@ export const pendingEntitlements = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('pending_entitlements_uq').on(t.schemeCode, t.personId)],
+);
+
+// Background work (src/jobs): one row per job of a kind that has no table of its own to claim
+// (imports, payment cycles). Claimed with FOR UPDATE SKIP LOCKED; claimed_at is the lease, renewed
+// by the runner while the job runs, so a claim whose worker died is taken over after the kind's lease.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    // At most one unfinished job per kind and key (an import job's id, a payment batch's id).
+    key: text('key'),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'), // 'pending' | 'running' | 'done' | 'failed'
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: tstz('claimed_at'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    finishedAt: tstz('finished_at'),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.kind, t.status, t.id),
+    uniqueIndex('jobs_unfinished_key_uq')
+      .on(t.kind, t.key)
+      .where(sql`status IN ('pending', 'running')`),
+  ],
 );

@@ -2,4 +2,4 @@
 export { DEMO_FAMILY_PHONE, ensureDemoFamily } from './family.js';
 export { loadDemoPopulation } from './load.js';
 export { mulberry32 } from './prng.js';
-export { createUser, DEMO_PASSWORD, demoUsers } from './users.js';
+export { DEMO_PASSWORD, demoUsers } from './users.js';

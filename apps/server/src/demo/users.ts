@@ -1,22 +1,13 @@
-import type { Department, Role } from '@cradle/domain';
-import type { Database } from '../db/client.js';
-import type { Keys } from '../crypto/keys.js';
-import { encryptField } from '../crypto/pii.js';
-import { hashPassword, otpauthUri } from '../auth/index.js';
+import type { Department } from '@cradle/domain';
+import { otpauthUri, type NewStaffUser } from '../auth/index.js';
 
 // Demo accounts, one per role and department, so a newcomer can sign in as anyone. The
 // password and TOTP secrets are fixed so the README can list them: they exist only when
 // CRADLE_DEMO is on, and a real deployment creates its users with `npm run cli -- user`.
 export const DEMO_PASSWORD = 'Cradle@2026demo';
 
-export interface DemoUser {
-  username: string;
-  displayName: string;
-  roles: Role[];
-  jurisdiction: string; // region code, filled from the scope
-  department: Department | null;
-  totpSecret: string | null;
-}
+// The jurisdiction is filled from the scope.
+export type DemoUser = NewStaffUser;
 
 export function demoUsers(scope: string, township: string, otherTownship: string, village: string): DemoUser[] {
   const dept = (username: string, displayName: string, department: Department): DemoUser => ({
@@ -86,22 +77,6 @@ export function demoUsers(scope: string, township: string, otherTownship: string
       totpSecret: null,
     },
   ];
-}
-
-export async function createUser(database: Database, keys: Keys, u: DemoUser, password: string): Promise<void> {
-  await database.query(
-    `INSERT INTO users (username, display_name, password_hash, roles, jurisdiction_code, department, totp_secret_cipher)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
-    [
-      u.username,
-      u.displayName,
-      await hashPassword(password),
-      u.roles,
-      u.jurisdiction,
-      u.department,
-      u.totpSecret ? encryptField(keys.secretEncryption, 'totp', u.totpSecret) : null,
-    ],
-  );
 }
 
 export function describeDemoUsers(users: DemoUser[], regionName: (code: string) => string): string {

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
-import { createNotificationDispatcher } from './dispatcher.js';
+import { createJobRunner } from '../jobs/index.js';
+import { smsKind } from '../jobs/kinds/index.js';
+import { SMS_KIND, smsSenderFromConfig, type SmsSender } from './sms.js';
 import { enqueueNotifications } from './outbox.js';
-import { createPhoneCodeProvider, smsSenderFromConfig } from '../portal/index.js';
+import { createPhoneCodeProvider } from '../portal/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +14,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const silent = { warn: () => undefined };
+const silent = { warn: () => undefined, error: () => undefined };
+
+/** The job runner with the outbox's kind only, driven the way the old dispatcher was. */
+function createNotificationDispatcher(database: Database, keys: TestApp['keys'], sms: SmsSender, log: typeof silent) {
+  const runner = createJobRunner({ database, log }).register(smsKind(keys, sms, log));
+  return { runOnce: () => runner.drain(SMS_KIND), kick: () => runner.kick(SMS_KIND), stop: () => runner.stop() };
+}
 
 /** Polls for what the dispatcher does on its own timer; fails after a few seconds. */
 async function until(probe: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {

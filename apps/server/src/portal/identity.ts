@@ -3,7 +3,8 @@ import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { blindIndex } from '../crypto/pii.js';
 import { portalError } from './errors.js';
-import type { SmsSender } from './sms.js';
+import { consumeCode, countCodeAttempt, findLiveCode, lockPhone, recentCodes, replaceCode } from './repo.js';
+import type { SmsSender } from '../notifications/index.js';
 
 /** Who a provider vouches for. A real-name provider (the province's 政务服务 login) may vouch for an ID number too. */
 export interface VerifiedIdentity {
@@ -41,12 +42,6 @@ export function phoneBlindIndex(keys: Pick<Keys, 'blindIndex'>, phone: string): 
   return blindIndex(keys.blindIndex, 'phone', phone);
 }
 
-interface CodeRow {
-  id: number;
-  code_hash: string;
-  attempts: number;
-}
-
 export function createPhoneCodeProvider(database: Database, keys: Keys, sms: SmsSender): IdentityProvider {
   const hashCode = (blind: Buffer, code: string) =>
     createHmac('sha256', keys.blindIndex).update('residentCode\0').update(blind).update(code).digest('hex');
@@ -58,25 +53,17 @@ export function createPhoneCodeProvider(database: Database, keys: Keys, sms: Sms
       const blind = phoneBlindIndex(keys, phone);
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await database.transaction(async (tx) => {
-        // One request per number at a time, so two parallel requests cannot both pass the limits.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [blind.toString('hex')]);
-        const [recent] = await tx.query<{ last: Date | null; hour: number }>(
-          `SELECT max(created_at) AS last, count(*)::int AS hour FROM resident_codes
-            WHERE phone_blind_index = $1 AND created_at > now() - interval '1 hour'`,
-          [blind],
-        );
-        if (recent?.last && Date.now() - new Date(recent.last).getTime() < CODE_MIN_INTERVAL_MS)
+        await lockPhone(tx, blind);
+        const recent = await recentCodes(tx, blind);
+        if (recent.last && Date.now() - new Date(recent.last).getTime() < CODE_MIN_INTERVAL_MS)
           throw portalError('portal.codeTooSoon');
-        if ((recent?.hour ?? 0) >= CODES_PER_HOUR) throw portalError('portal.codeQuotaExceeded');
-        // A new code retires the earlier ones.
-        await tx.query(
-          'UPDATE resident_codes SET consumed_at = now() WHERE phone_blind_index = $1 AND consumed_at IS NULL',
-          [blind],
-        );
-        await tx.query(
-          `INSERT INTO resident_codes (phone_blind_index, code_hash, expires_at, client_ip) VALUES ($1, $2, now() + make_interval(secs => $3), $4)`,
-          [blind, hashCode(blind, code), CODE_TTL_MS / 1000, clientIp],
-        );
+        if (recent.hour >= CODES_PER_HOUR) throw portalError('portal.codeQuotaExceeded');
+        await replaceCode(tx, {
+          phoneBlindIndex: blind,
+          codeHash: hashCode(blind, code),
+          ttlSeconds: CODE_TTL_MS / 1000,
+          clientIp,
+        });
       });
       try {
         await sms.send(phone, `【人口家庭服务平台】您的登录验证码为 ${code}，5 分钟内有效，请勿告诉他人。`);
@@ -90,34 +77,18 @@ export function createPhoneCodeProvider(database: Database, keys: Keys, sms: Sms
       const phone = normalizePhone(rawPhone);
       const code = rawCode.trim();
       const blind = phoneBlindIndex(keys, phone);
-      const [row] = await database.query<CodeRow>(
-        `SELECT id, code_hash, attempts FROM resident_codes
-          WHERE phone_blind_index = $1 AND consumed_at IS NULL AND expires_at > now()
-          ORDER BY created_at DESC LIMIT 1`,
-        [blind],
-      );
+      const row = await findLiveCode(database, blind);
       if (!row) throw portalError('portal.codeInvalid');
       if (row.attempts >= CODE_MAX_ATTEMPTS) throw portalError('portal.codeAttemptsExceeded');
-      const expected = Buffer.from(row.code_hash, 'hex');
+      const expected = Buffer.from(row.codeHash, 'hex');
       const given = Buffer.from(hashCode(blind, /^\d{6}$/.test(code) ? code : ''), 'hex');
       if (!/^\d{6}$/.test(code) || !timingSafeEqual(expected, given)) {
-        // Counted in one statement, so parallel guesses cannot exceed the limit.
-        const [after] = await database.query<{ attempts: number }>(
-          'UPDATE resident_codes SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
-          [row.id],
-        );
+        const attempts = await countCodeAttempt(database, row.id);
         throw portalError(
-          (after?.attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS
-            ? 'portal.codeAttemptsExceeded'
-            : 'portal.codeInvalid',
+          (attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS ? 'portal.codeAttemptsExceeded' : 'portal.codeInvalid',
         );
       }
-      // Single use: of two requests with the right code, one wins.
-      const used = await database.query(
-        'UPDATE resident_codes SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL AND attempts < $2 RETURNING id',
-        [row.id, CODE_MAX_ATTEMPTS],
-      );
-      if (used.length === 0) throw portalError('portal.codeInvalid');
+      if (!(await consumeCode(database, row.id, CODE_MAX_ATTEMPTS))) throw portalError('portal.codeInvalid');
       return { phone };
     },
   };

@@ -5,4 +5,3 @@ export { createPhoneCodeProvider, phoneBlindIndex } from './identity.js';
 export { type ResidentLock, withResident } from './scope.js';
 export { residentActor } from './service.js';
 export { type SessionResident } from './session.js';
-export { maskPhone, type SmsSender, smsSenderFromConfig } from './sms.js';

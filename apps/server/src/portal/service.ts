@@ -14,9 +14,16 @@ import { findBindablePerson } from './binding.js';
 import { portalError } from './errors.js';
 import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
 import type { FamilyMember, ResidentMe } from './schemas.js';
+import {
+  bindResident,
+  deleteResidentSession,
+  findResidentPerson,
+  getResidentPhoneCipher,
+  upsertResident,
+} from './repo.js';
 import { withResident } from './scope.js';
 import { createResidentSession, type SessionResident } from './session.js';
-import { maskPhone } from './sms.js';
+import { maskPhone } from '../notifications/index.js';
 
 /** How a resident appears in the audit log: no user account, so a name of its own. */
 export const residentActor = (residentId: number, clientIp: string | null, jurisdictionCode: string | null = null) => ({
@@ -76,12 +83,7 @@ export function createPortalService(
       }
       const blind = phoneBlindIndex(keys, phone);
       const residentId = await database.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: number }>(
-          `INSERT INTO residents (phone_blind_index, phone_cipher, last_sign_in_at) VALUES ($1, $2, now())
-           ON CONFLICT (phone_blind_index) DO UPDATE SET last_sign_in_at = now() RETURNING id`,
-          [blind, encryptField(keys.piiEncryption, 'phone', phone)],
-        );
-        const id = Number(row!.id);
+        const id = await upsertResident(tx, blind, encryptField(keys.piiEncryption, 'phone', phone));
         if (identity.idNumber && identity.name) {
           const personId = await findBindablePerson(tx, keys, {
             name: identity.name,
@@ -89,8 +91,7 @@ export function createPortalService(
             phone,
             vouchedIdNumber: identity.idNumber,
           });
-          if (personId !== null)
-            await tx.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [id, personId]);
+          if (personId !== null) await bindResident(tx, id, personId);
         }
         await appendAudit(tx, {
           ...residentActor(id, clientIp),
@@ -106,23 +107,18 @@ export function createPortalService(
     },
 
     async residentOf(residentId: number): Promise<SessionResident[]> {
-      const rows = await database.query<{ person_id: number | null }>('SELECT person_id FROM residents WHERE id = $1', [
-        residentId,
-      ]);
-      return rows.map((r) => ({ id: residentId, personId: r.person_id === null ? null : Number(r.person_id) }));
+      const rows = await findResidentPerson(database, residentId);
+      return rows.map((r) => ({ id: residentId, personId: r.personId }));
     },
 
     async signOut(tokenHash: string): Promise<void> {
-      await database.query('DELETE FROM resident_sessions WHERE token_hash = $1', [tokenHash]);
+      await deleteResidentSession(database, tokenHash);
     },
 
     /** Links the resident to their registry record, so forms are filled in from it. */
     async bind(resident: SessionResident, claim: { name: string; idNumber: string }, clientIp: string): Promise<void> {
       if (resident.personId !== null) throw portalError('portal.alreadyBound');
-      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [
-        resident.id,
-      ]);
-      const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
+      const phone = decryptField(keys.piiEncryption, 'phone', await getResidentPhoneCipher(database, resident.id));
       const personId = await withResident(database, resident.id, async (tx) => {
         const found = await findBindablePerson(tx, keys, { ...claim, phone });
         await appendAudit(tx, {
@@ -136,18 +132,12 @@ export function createPortalService(
       });
       if (personId === null) throw portalError('portal.bindingMismatch');
       // residents is the portal's own table, not resident-scoped: the owner writes the link.
-      await database.query('UPDATE residents SET person_id = $2 WHERE id = $1 AND person_id IS NULL', [
-        resident.id,
-        personId,
-      ]);
+      await bindResident(database, resident.id, personId);
       resident.personId = personId;
     },
 
     async me(resident: SessionResident, csrfToken: string, clientIp: string, now = new Date()): Promise<ResidentMe> {
-      const [row] = await database.query<{ phone_cipher: Buffer }>('SELECT phone_cipher FROM residents WHERE id = $1', [
-        resident.id,
-      ]);
-      const phone = decryptField(keys.piiEncryption, 'phone', row!.phone_cipher);
+      const phone = decryptField(keys.piiEncryption, 'phone', await getResidentPhoneCipher(database, resident.id));
       const base = {
         resident: { id: resident.id, phoneMasked: maskPhone(phone), bound: resident.personId !== null },
         csrfToken,

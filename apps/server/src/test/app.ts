@@ -9,10 +9,11 @@ import { deriveKeys, type Keys } from '../crypto/keys.js';
 import { createPii } from '../crypto/pii.js';
 import type { Database } from '../db/client.js';
 import { loadDemoPopulation } from '../demo/load.js';
-import { createUser, demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
+import { createUser } from '../auth/users.js';
+import { demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
-import { createRecordingSms } from './resident.js';
+import { createRecordingSms } from './sms.js';
 
 export interface TestApp {
   app: FastifyInstance;

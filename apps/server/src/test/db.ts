@@ -13,11 +13,21 @@ export const TEST_SCOPE = '533423';
 export async function createTestDatabase(
   scope = TEST_SCOPE,
 ): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
+  const created = await createEmptyTestDatabase();
+  await migrate(created.database);
+  await ensureRegionsLoaded(created.database, scope);
+  return created;
+}
+
+/** A new database with nothing in it, on the same engine as createTestDatabase (the migration tests). */
+export async function createEmptyTestDatabase(): Promise<{
+  database: Database;
+  cleanup: () => Promise<void>;
+  url?: string;
+}> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migrate(database);
-    await ensureRegionsLoaded(database, scope);
     return { database, cleanup: () => database.close() };
   }
   const name = `cradle_test_${randomBytes(6).toString('hex')}`;
@@ -28,8 +38,6 @@ export async function createTestDatabase(
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
-  await migrate(database);
-  await ensureRegionsLoaded(database, scope);
   return {
     database,
     url: url.toString(),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { ImportFormat } from './reader.js';
+import type { ImportFormat } from './types.js';
 import { errorFieldLabel } from './row-errors.js';
 import type { ImportDeps } from './run-job.js';
 import { createImportService } from './service.js';

@@ -2,6 +2,9 @@ import { maskIdNumber } from '@cradle/domain';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
+import { createJobRunner, type JobRunner } from '../../jobs/index.js';
+import { importKind } from '../../jobs/kinds/index.js';
+import { IMPORT_KIND } from './types.js';
 import {
   importTestContext,
   person,
@@ -15,14 +18,17 @@ import {
 
 let ctx: ImportTestContext;
 let service: ImportService;
+let jobs: JobRunner;
 let dir: string;
 let removeDir: () => Promise<void>;
 beforeAll(async () => {
   ctx = await importTestContext();
-  service = createImportService(ctx);
+  jobs = createJobRunner({ database: ctx.database }).register(importKind(ctx));
+  service = createImportService({ ...ctx, jobs });
   ({ dir, remove: removeDir } = await tempDir());
 });
 afterAll(async () => {
+  await jobs?.stop();
   await removeDir();
   await ctx.cleanup();
 });
@@ -146,7 +152,7 @@ describe('importing a CSV of valid rows', () => {
       user: COUNTY,
       clientIp: null,
     });
-    await service.idle();
+    await jobs.drain(IMPORT_KIND);
     const detail = await service.get({ jurisdictionCode: '533423' }, jobId);
     expect(detail?.job).toMatchObject({ status: 'done', fileName: '人口.csv', inserted: 2 });
     expect(existsSync(file)).toBe(false);

@@ -1,5 +1,7 @@
 import type { Conn } from '../../db/client.js';
 import { appendAudit, type AuditEntry } from '../../audit/index.js';
+import type { ImportFailure } from './failures.js';
+import { failUnfinishedJobs } from './jobs-repo.js';
 import type { ImportInput, ImportJob } from './types.js';
 
 // The audit entries of a job besides its batches' (batch.ts): queued, and ended. Each goes in
@@ -49,4 +51,25 @@ export async function auditJobEnd(tx: Conn, job: ImportJob, actor: AuditActor): 
       failureCode: job.failure?.code ?? null,
     },
   });
+}
+
+/**
+ * Fails import jobs that will not end on their own (failUnfinishedJobs says which), each with the
+ * closing entry its run never wrote. As the owner, across jurisdictions. Returns how many.
+ */
+export async function failAndAudit(
+  owner: Conn,
+  failure: ImportFailure,
+  which: Parameters<typeof failUnfinishedJobs>[2],
+): Promise<number> {
+  const jobs = await failUnfinishedJobs(owner, failure, which);
+  for (const job of jobs) {
+    await auditJobEnd(owner, job, {
+      userId: job.userId,
+      username: job.username,
+      jurisdictionCode: job.jurisdictionCode,
+      clientIp: null,
+    });
+  }
+  return jobs.length;
 }

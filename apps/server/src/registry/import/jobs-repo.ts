@@ -3,7 +3,7 @@ import type { Conn } from '../../db/client.js';
 import type { ImportFailure } from './failures.js';
 import type { ImportErrorField, ImportRowError, ImportRowErrorCode } from './row-errors.js';
 import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
-import type { ImportFormat } from './reader.js';
+import type { ImportFormat } from './types.js';
 
 // SQL for import_jobs and import_errors. Every function takes a connection inside withScope.
 
@@ -88,19 +88,25 @@ export async function finishJob(
 }
 
 /**
- * Marks every queued or running job failed, in every jurisdiction (the owner's connection: a
- * repair at start-up, not a user's action). Returns the jobs with their users' names, for the
- * audit entry each is owed.
+ * Marks import jobs failed, in every jurisdiction (the owner's connection: a repair, not a user's
+ * action): the given ones, or else every queued or running one that no job of `kind` waits or runs
+ * for (left by a process that ran it inline, or from before the job queue). Returns the jobs with
+ * their users' names, for the audit entry each is owed.
  */
 export async function failUnfinishedJobs(
   owner: Conn,
   failure: ImportFailure,
+  which: { ids: number[] } | { orphansOf: string },
 ): Promise<(ImportJob & { username: string | null })[]> {
   const rows = await owner.query<JobRow>(
     `UPDATE import_jobs SET status = 'failed', failure = $1::jsonb, finished_at = now()
-     WHERE status IN ('queued', 'running')
+     WHERE status IN ('queued', 'running') AND ${
+       'ids' in which
+         ? 'id = ANY($2::bigint[])'
+         : `NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $2 AND j.key = import_jobs.id::text AND j.status IN ('pending', 'running'))`
+     }
      RETURNING ${JOB_COLUMNS}, (SELECT u.username FROM users u WHERE u.id = import_jobs.user_id) AS username`,
-    [JSON.stringify(failure)],
+    [JSON.stringify(failure), 'ids' in which ? which.ids : which.orphansOf],
   );
   return rows.map((r) => ({ ...toJob(r), username: (r.username as string | null) ?? null }));
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFailureError } from './failures.js';
 import { openImportFile, type SourceRow } from './reader.js';
 import { HEADERS, person, tempDir, writeXlsx } from './test-files.js';
-import { peekXlsx } from './xlsx-dimension.js';
+import { peekXlsx } from '../../spreadsheet/index.js';
 
 let dir: string;
 let removeDir: () => Promise<void>;

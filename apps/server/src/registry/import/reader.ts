@@ -1,14 +1,19 @@
 import { mapHeaders, type CanonicalField, type RawCell, type RawPersonRow } from '@cradle/domain';
-import { scanCsvFile } from './csv-scan.js';
-import { importFailure, missingColumnsFailure, tooManyColumnsFailure } from './failures.js';
+import {
+  csvCellRows,
+  DEFAULT_FILE_LIMITS,
+  peekXlsx,
+  scanCsvFile,
+  xlsxCellRows,
+  type CellRow,
+  type FileLimits,
+  type XlsxPeek,
+  SpreadsheetError,
+} from '../../spreadsheet/index.js';
+import { asImportFailure, importFailure, missingColumnsFailure, tooManyColumnsFailure } from './failures.js';
 import type { ImportRowError } from './row-errors.js';
-import { csvCellRows, xlsxCellRows, type CellRow } from './source-rows.js';
-import { presentColumns, type PresentColumns } from './types.js';
+import { presentColumns, type ImportFormat, type PresentColumns } from './types.js';
 import { extraSheetsWarning, headerWarnings } from './warnings.js';
-import { peekXlsx, type XlsxPeek } from './xlsx-dimension.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
-
-export type ImportFormat = 'csv' | 'xlsx';
 
 /** One data row keyed by canonical field; rowNo is the spreadsheet row (first data row = 2). */
 export interface SourceRow {
@@ -39,6 +44,19 @@ export async function openImportFile(
   format: ImportFormat,
   limits: FileLimits = DEFAULT_FILE_LIMITS,
 ): Promise<ImportSource> {
+  try {
+    return await openSource(filePath, format, limits);
+  } catch (e) {
+    throw importFailureOf(e);
+  }
+}
+
+/** A file the readers cannot read fails the job like the import's own failures (run-job.ts). */
+function importFailureOf(e: unknown): unknown {
+  return e instanceof SpreadsheetError ? asImportFailure(e) : e;
+}
+
+async function openSource(filePath: string, format: ImportFormat, limits: FileLimits): Promise<ImportSource> {
   const peek = format === 'xlsx' ? await peekXlsx(filePath) : null;
   const totalRows = format === 'csv' ? (await scanCsvFile(filePath)).dataRows : xlsxDataRows(peek);
   const cellRows = format === 'csv' ? csvCellRows(filePath) : xlsxCellRows(filePath, limits, peek?.parts);
@@ -88,14 +106,18 @@ async function* dataRows(
   cellRows: AsyncGenerator<CellRow>,
   mapping: (CanonicalField | null)[],
 ): AsyncGenerator<SourceRow> {
-  for await (const { rowNo, cells } of cellRows) {
-    if (isBlank(cells)) continue;
-    const raw: Record<string, RawCell> = {};
-    for (let i = 0; i < mapping.length; i++) {
-      const field = mapping[i];
-      if (field) raw[field] = cells[i];
+  try {
+    for await (const { rowNo, cells } of cellRows) {
+      if (isBlank(cells)) continue;
+      const raw: Record<string, RawCell> = {};
+      for (let i = 0; i < mapping.length; i++) {
+        const field = mapping[i];
+        if (field) raw[field] = cells[i];
+      }
+      yield { rowNo, raw };
     }
-    yield { rowNo, raw };
+  } catch (e) {
+    throw importFailureOf(e);
   }
 }
 

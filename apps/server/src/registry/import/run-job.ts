@@ -11,7 +11,7 @@ import { inBatches, pipelined } from './pipelined.js';
 import { openImportFile } from './reader.js';
 import { zeroCounts, type ImportInput, type ImportJob } from './types.js';
 import { analyzeAfterImport, refreshQuality, withScopeRetryingRace } from './upkeep.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from '../../spreadsheet/index.js';
 
 /**
  * Rows per batch (one transaction each). Larger batches cut the per-batch statements

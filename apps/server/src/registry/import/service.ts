@@ -3,11 +3,12 @@ import { unlink } from 'node:fs/promises';
 import { withScope, type Scope } from '../../db/scope.js';
 import { errorReportHeader, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
-import { auditJobEnd, auditJobStart } from './job-audit.js';
-import { errorsAfter, failUnfinishedJobs, findJob, insertJob, listJobs } from './jobs-repo.js';
+import { failAndAudit, auditJobStart } from './job-audit.js';
+import { errorsAfter, findJob, insertJob, listJobs } from './jobs-repo.js';
+import { insertJob as queueJob, type JobRunner } from '../../jobs/index.js';
 import type { ImportRowError } from './row-errors.js';
 import { runImportJob, type ImportDeps, type ProgressListener } from './run-job.js';
-import type { ImportInput, ImportJob } from './types.js';
+import { IMPORT_KIND, type ImportInput, type ImportJob, type ImportPayload } from './types.js';
 
 export interface ImportJobDetail {
   job: ImportJob;
@@ -16,7 +17,10 @@ export interface ImportJobDetail {
 }
 
 export interface ImportService {
-  /** Queues the job and returns its id at once; the import runs in the background and deletes the uploaded file when done. */
+  /**
+   * Queues the job and returns its id at once; the job runner imports it in the background (at most
+   * a few at once, jobs/kinds/import.ts) and deletes the uploaded file when done.
+   */
   start(input: ImportInput): Promise<number>;
   /** Imports and waits; the file is left in place (the command line imports the user's own file). */
   run(input: ImportInput & { onProgress?: ProgressListener }): Promise<ImportJob>;
@@ -28,22 +32,31 @@ export interface ImportService {
   errorsCsv(scope: Scope, jobId: number, lang: Lang): Promise<string | null>;
   /** The same report in pieces, for streaming a large one to a file or a response. */
   errorsCsvChunks(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string>;
-  /** Resolves when no background job is running (for shutdown and tests). */
-  idle(): Promise<void>;
-  /** At start-up: marks jobs a previous process left queued or running as failed. Returns how many. */
+  /**
+   * At start-up: marks jobs left queued or running with no job in the queue (an import run inline
+   * by a process that died) as failed. Returns how many. Queued ones resume from the job queue;
+   * a running one whose process died is failed when its lease runs out (jobs/kinds/import.ts).
+   */
   failInterrupted(): Promise<number>;
 }
 
 const ERROR_PAGE_ROWS = 10_000;
 
-export function createImportService(deps: ImportDeps): ImportService {
-  const running = new Set<Promise<unknown>>();
-  const log = deps.logger ?? console;
-
-  async function queue(input: ImportInput): Promise<number> {
+/** With `jobs`, start() queues imports for the runner; without, only run() imports (the command line). */
+export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 'kick'> }): ImportService {
+  async function queue(input: ImportInput, background: boolean): Promise<number> {
     return withScope(deps.database, { jurisdictionCode: input.user.jurisdictionCode }, async (tx) => {
       const jobId = await insertJob(tx, input.user, input.fileName, input.format);
       await auditJobStart(tx, jobId, input);
+      if (background) {
+        const payload: ImportPayload = { importJobId: jobId, ...input };
+        await queueJob(tx, {
+          kind: IMPORT_KIND,
+          key: String(jobId),
+          jurisdictionCode: input.user.jurisdictionCode,
+          payload,
+        });
+      }
       return jobId;
     });
   }
@@ -62,20 +75,17 @@ export function createImportService(deps: ImportDeps): ImportService {
 
   return {
     async start(input) {
-      const jobId = await queue(input).catch(async (err: unknown) => {
+      if (!deps.jobs) throw new Error('imports run in the background only with a job runner');
+      const jobId = await queue(input, true).catch(async (err: unknown) => {
         await unlink(input.filePath).catch(() => undefined);
         throw err;
       });
-      const task = runImportJob(deps, jobId, input)
-        .catch((err: unknown) => log.error({ err, jobId }, 'import job could not be finished'))
-        .finally(() => unlink(input.filePath).catch(() => undefined));
-      running.add(task);
-      void task.finally(() => running.delete(task));
+      deps.jobs.kick(IMPORT_KIND);
       return jobId;
     },
 
     async run({ onProgress, ...input }) {
-      return runImportJob(deps, await queue(input), input, onProgress);
+      return runImportJob(deps, await queue(input, false), input, onProgress);
     },
 
     async get(scope, jobId) {
@@ -96,24 +106,9 @@ export function createImportService(deps: ImportDeps): ImportService {
 
     errorsCsvChunks,
 
-    async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
-
-    async failInterrupted() {
-      // As the owner across all jurisdictions; each job still gets the closing entry its run never wrote.
-      return deps.database.transaction(async (tx) => {
-        const jobs = await failUnfinishedJobs(tx, importFailure('import.interrupted').failure);
-        for (const job of jobs) {
-          await auditJobEnd(tx, job, {
-            userId: job.userId,
-            username: job.username,
-            jurisdictionCode: job.jurisdictionCode,
-            clientIp: null,
-          });
-        }
-        return jobs.length;
-      });
-    },
+    failInterrupted: () =>
+      deps.database.transaction((owner) =>
+        failAndAudit(owner, importFailure('import.interrupted').failure, { orphansOf: IMPORT_KIND }),
+      ),
   };
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { importFailure } from './failures.js';
+import { spreadsheetFailure } from './failures.js';
 import { detached, parseXmlEntry, XmlError, type XmlAttributes, type XmlHandler } from './xlsx-xml.js';
 import { readZipDirectory, type ZipDirectory, type ZipEntry } from './xlsx-zip.js';
 
@@ -30,7 +30,7 @@ export async function openXlsxParts(filePath: string): Promise<XlsxParts> {
   const root = await relationships(filePath, zip, '');
   const workbookPath = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.path ?? 'xl/workbook.xml';
   const workbookEntry = zip.get(workbookPath.toLowerCase());
-  if (!workbookEntry) throw importFailure('file.notXlsx');
+  if (!workbookEntry) throw spreadsheetFailure('file.notXlsx');
   const workbook = new WorkbookHandler();
   await parseXmlEntry(filePath, workbookEntry, workbook);
   const rels = await relationships(filePath, zip, workbookPath);

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportFailureError } from './failures.js';
-import { HEADERS, person, tempDir, writeXlsx } from './test-files.js';
+import { SpreadsheetError } from './failures.js';
+import { HEADERS, person, tempDir, writeXlsx } from '../registry/import/test-files.js';
 import { peekXlsx } from './xlsx-dimension.js';
 import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
 import { readFirstWorksheet } from './xlsx-reader.js';
@@ -28,7 +28,7 @@ const cellsOf = async (file: string) => (await rowsOf(file)).map((r) => r.cells)
 
 async function failureOf(file: string, limits: Partial<FileLimits> = {}): Promise<string | undefined> {
   const err = await rowsOf(file, limits).catch((e: unknown) => e);
-  return err instanceof ImportFailureError ? err.failure.code : undefined;
+  return err instanceof SpreadsheetError ? err.failure.code : undefined;
 }
 
 async function excelFile(name: string, fill: (workbook: ExcelJS.Workbook) => void): Promise<string> {
@@ -251,9 +251,9 @@ describe('a file that is not a readable workbook', () => {
     const file = await writeXlsx(dir, 'truncated.xlsx', [person(0), person(1)]);
     await truncate(file, Math.floor((await readFile(file)).length * 0.6));
     const err = await rowsOf(file).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ImportFailureError);
-    expect((err as ImportFailureError).failure.code).toBe('file.unreadable');
-    expect((err as ImportFailureError).cause).toBeInstanceOf(Error);
+    expect(err).toBeInstanceOf(SpreadsheetError);
+    expect((err as SpreadsheetError).failure.code).toBe('file.unreadable');
+    expect((err as SpreadsheetError).cause).toBeInstanceOf(Error);
   });
 
   it('fails a worksheet whose compressed data is damaged, or whose XML is malformed, as unreadable', async () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { importFailure } from './failures.js';
+import { spreadsheetFailure } from './failures.js';
 
 const NEWLINE = 0x0a;
 
@@ -16,11 +16,11 @@ export async function scanCsvFile(filePath: string): Promise<{ dataRows: number 
   let endsWithNewline = true;
   for await (const chunk of createReadStream(filePath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     // No text file holds NUL; workbooks, images and UTF-16 text all do.
-    if (chunk.indexOf(0) !== -1) throw importFailure('file.binary');
+    if (chunk.indexOf(0) !== -1) throw spreadsheetFailure('file.binary');
     try {
       decoder.decode(chunk, { stream: true });
     } catch {
-      throw importFailure('file.notUtf8');
+      throw spreadsheetFailure('file.notUtf8');
     }
     for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
     bytes += chunk.length;
@@ -29,9 +29,9 @@ export async function scanCsvFile(filePath: string): Promise<{ dataRows: number 
   try {
     decoder.decode();
   } catch {
-    throw importFailure('file.notUtf8');
+    throw spreadsheetFailure('file.notUtf8');
   }
-  if (bytes === 0) throw importFailure('file.empty');
+  if (bytes === 0) throw spreadsheetFailure('file.empty');
   if (!endsWithNewline) lines++;
   return { dataRows: Math.max(0, lines - 1) };
 }

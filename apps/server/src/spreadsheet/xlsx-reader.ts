@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { importFailure, ImportFailureError, unreadableFailure } from './failures.js';
+import { spreadsheetFailure, SpreadsheetError, unreadableFailure } from './failures.js';
 import type { FileLimits } from './xlsx-limits.js';
 import { SheetHandler, type SheetRow } from './xlsx-sheet.js';
 import { readSharedStrings } from './xlsx-strings.js';
@@ -43,7 +43,7 @@ export async function* readFirstWorksheet(
     }
     xml.end();
   } catch (e) {
-    if (e instanceof ImportFailureError) throw e;
+    if (e instanceof SpreadsheetError) throw e;
     throw unreadableFailure(rowNo > 0 ? rowNo + 1 : null, 'xlsx', e);
   }
 }
@@ -53,8 +53,8 @@ async function assertZip(filePath: string): Promise<void> {
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await file.read(head, 0, 4, 0);
-    if (bytesRead === 0) throw importFailure('file.empty');
-    if (!head.equals(ZIP_MAGIC)) throw importFailure('file.notXlsx');
+    if (bytesRead === 0) throw spreadsheetFailure('file.empty');
+    if (!head.equals(ZIP_MAGIC)) throw spreadsheetFailure('file.notXlsx');
   } finally {
     await file.close();
   }

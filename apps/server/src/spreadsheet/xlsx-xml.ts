@@ -1,12 +1,8 @@
+import { TagAttributes, type XmlAttributes } from './xlsx-xml-attributes.js';
+import { decodeEntities, XmlError } from './xlsx-xml-entities.js';
 import { zipEntryText, type ZipEntry } from './xlsx-zip.js';
 
-/**
- * A tag's attributes by local name: a prefix is dropped (x:r and r are one), as workbook parts
- * use few namespaces. Valid only during the open() call it is passed to.
- */
-export interface XmlAttributes {
-  get(name: string): string | undefined;
-}
+export { XmlError, type XmlAttributes };
 
 /** Receives elements by local name; a self-closing element is an open then a close. */
 export interface XmlHandler {
@@ -16,14 +12,16 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
-/** Malformed XML; the reader reports the workbook as unreadable. */
-export class XmlError extends Error {}
+export interface XmlLimits {
+  /** A tag, comment or CDATA section is held whole until it ends. */
+  maxMarkupChars: number;
+  /** Elements open at once. */
+  maxDepth: number;
+}
 
-// A tag or comment is held whole until it ends; no part Excel writes has one anywhere near this.
-const MAX_MARKUP_CHARS = 1 << 20;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+)?(;)?/g;
-
+// No part Excel writes comes anywhere near these: its tags are short and a worksheet nests
+// seven deep (worksheet, sheetData, row, c, is, r, t).
+export const XML_LIMITS: XmlLimits = { maxMarkupChars: 1 << 20, maxDepth: 256 };
 /**
  * A minimal streaming XML tokenizer for the parts of a workbook, fed text chunk by chunk:
  * elements, attributes, text, the five named entities and character references, CDATA.
@@ -37,7 +35,10 @@ export class XmlTokenizer {
   private depth = 0;
   private readonly attributes = new TagAttributes();
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly limits: XmlLimits = XML_LIMITS,
+  ) {}
 
   write(chunk: string): void {
     const s = this.rest.length > 0 ? this.rest + chunk : chunk;
@@ -51,6 +52,8 @@ export class XmlTokenizer {
       }
       if (lt > i) this.handler.text(decodeEntities(s.slice(i, lt)));
       const end = this.markup(s, lt);
+      // Checked on complete markup too, so the limit does not depend on how the input is chunked.
+      if ((end < 0 ? n : end) - lt > this.limits.maxMarkupChars) this.tooLong();
       if (end < 0) {
         i = lt;
         break;
@@ -58,8 +61,11 @@ export class XmlTokenizer {
       i = end;
     }
     this.rest = i < n ? s.slice(i) : '';
-    if (this.rest.length > MAX_MARKUP_CHARS)
-      throw new XmlError(`XML markup longer than ${MAX_MARKUP_CHARS} characters`);
+    if (this.rest.length > this.limits.maxMarkupChars) this.tooLong();
+  }
+
+  private tooLong(): never {
+    throw new XmlError(`XML markup longer than ${this.limits.maxMarkupChars} characters`);
   }
 
   /** The input is complete: fails on an unfinished tag or an element left open (a truncated part). */
@@ -119,7 +125,8 @@ export class XmlTokenizer {
       if (j >= n) return -1;
       const c = s.charCodeAt(j);
       if (c === 0x3e /* > */) {
-        this.depth++;
+        if (++this.depth > this.limits.maxDepth)
+          throw new XmlError(`XML nests elements deeper than ${this.limits.maxDepth}`);
         this.handler.open(name, attributes);
         return j + 1;
       }
@@ -151,39 +158,6 @@ export class XmlTokenizer {
   }
 }
 
-/** Where each attribute of the current tag lies in the input. */
-class TagAttributes implements XmlAttributes {
-  private s = '';
-  /** Per attribute: local name start and end, value start and end. */
-  private readonly at: number[] = [];
-  private length = 0;
-
-  reset(s: string): this {
-    this.s = s;
-    this.length = 0;
-    return this;
-  }
-
-  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    const k = this.length;
-    this.at[k] = nameStart;
-    this.at[k + 1] = nameEnd;
-    this.at[k + 2] = valueStart;
-    this.at[k + 3] = valueEnd;
-    this.length = k + 4;
-  }
-
-  get(name: string): string | undefined {
-    const at = this.at;
-    for (let k = 0; k < this.length; k += 4) {
-      const start = at[k]!;
-      if (at[k + 1]! - start === name.length && this.s.startsWith(name, start))
-        return decodeEntities(this.s.slice(at[k + 2], at[k + 3]));
-    }
-    return undefined;
-  }
-}
-
 /**
  * A copy of a string from the tokenizer that does not keep its chunk alive: V8 makes a substring
  * of 13 or more characters a view into the string it was cut from, so one 18-digit text kept
@@ -193,22 +167,6 @@ class TagAttributes implements XmlAttributes {
 export function detached(s: string): string {
   // JSON.parse builds a new flat string (40 bytes for 18 digits); (' ' + s).slice(1) would leave a view on a copy (72).
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/** Replaces &amp; &lt; &#x4E2D; and the like; an unknown or unterminated entity is malformed XML. */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (_, ref: string | undefined, semicolon: string | undefined) => {
-    if (ref === undefined || semicolon === undefined) throw new XmlError('XML has a bare "&"');
-    if (ref.charCodeAt(0) !== 0x23 /* # */) {
-      const named = NAMED_ENTITIES[ref];
-      if (named === undefined) throw new XmlError(`XML uses the undeclared entity &${ref};`);
-      return named;
-    }
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    if (!(code > 0 && code <= 0x10ffff)) throw new XmlError(`XML has an invalid character reference &${ref};`);
-    return String.fromCodePoint(code);
-  });
 }
 
 function after(s: string, terminator: string, from: number): number {

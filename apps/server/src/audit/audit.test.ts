@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, login, type TestApp } from '../test/app.js';
+
+let t: TestApp;
+beforeAll(async () => (t = await createTestApp(300)));
+afterAll(() => t.close());
+
+describe('the audit log', () => {
+  it('lists the entries of the jurisdiction newest first, filtered and paged, with their total', async () => {
+    await login(t, 'township');
+    await login(t, 'township');
+    const admin = await login(t, 'admin');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=auth.login&username=township&pageSize=1',
+      ...as(admin),
+    });
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ action: 'auth.login', username: 'township', outcome: 'success' });
+    expect(page.items[0].userId).toEqual(expect.any(Number));
+    expect(new Date(page.items[0].at).toISOString()).toBe(page.items[0].at);
+    const second = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=auth.login&username=township&pageSize=1&page=2',
+      ...as(admin),
+    });
+    expect(second.json().items[0].seq).toBeLessThan(page.items[0].seq);
+    const none = await t.app.inject({ method: 'GET', url: '/api/audit?to=2000-01-01', ...as(admin) });
+    expect(none.json()).toEqual({ total: 0, items: [] });
+  });
+
+  it('verifies the whole chain and records that it did', async () => {
+    const admin = await login(t, 'admin');
+    const res = await t.app.inject({ method: 'POST', url: '/api/audit/verify', ...as(admin) });
+    expect(res.json()).toMatchObject({ ok: true, firstBroken: null });
+    expect(res.json().checked).toBeGreaterThan(0);
+  });
+
+  it('is not shown to a township worker', async () => {
+    const s = await login(t, 'township');
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', ...as(s) })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Conn } from '../db/client.js';
+import { columnsOf, type RowOf } from '../db/rows.js';
+import { users } from '../db/schema.js';
+
+const SIGN_IN = [
+  'id',
+  'username',
+  'displayName',
+  'passwordHash',
+  'roles',
+  'jurisdictionCode',
+  'department',
+  'totpSecretCipher',
+  'failedLogins',
+  'lockedUntil',
+  'active',
+] as const;
+export type SignInUser = RowOf<typeof users, (typeof SIGN_IN)[number]>;
+
+/** What a sign-in checks. Columns named: a prepared SELECT * fails on a running server once a migration adds one. */
+export async function findUserForSignIn(conn: Conn, username: string): Promise<SignInUser | undefined> {
+  const rows = await conn.query<SignInUser>(`SELECT ${columnsOf(users, SIGN_IN)} FROM users WHERE username = $1`, [
+    username,
+  ]);
+  return rows[0];
+}
+
+export async function usernameTaken(conn: Conn, username: string): Promise<boolean> {
+  return (await conn.query('SELECT 1 FROM users WHERE username = $1', [username])).length > 0;
+}
+
+/** Records a TOTP step as used; false when it is not later than the last one accepted (a replay). */
+export async function acceptTotpStep(conn: Conn, userId: number, step: number): Promise<boolean> {
+  const rows = await conn.query(
+    'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
+    [userId, step],
+  );
+  return rows.length > 0;
+}
+
+/** Clears the failure count unless the account is locked now; false when it is. */
+export async function resetFailuresUnlessLocked(conn: Conn, userId: number): Promise<boolean> {
+  const open = await conn.query(
+    'UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now()) RETURNING id',
+    [userId],
+  );
+  return open.length > 0;
+}
+
+export async function insertSession(
+  conn: Conn,
+  s: { tokenHash: string; userId: number; csrfToken: string; clientIp: string },
+): Promise<void> {
+  await conn.query('INSERT INTO sessions (token_hash, user_id, csrf_token, client_ip) VALUES ($1, $2, $3, $4)', [
+    s.tokenHash,
+    s.userId,
+    s.csrfToken,
+    s.clientIp,
+  ]);
+}
+
+export async function deleteSession(conn: Conn, tokenHash: string): Promise<void> {
+  await conn.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export type NewUser = Pick<
+  typeof users.$inferInsert,
+  'username' | 'displayName' | 'passwordHash' | 'roles' | 'jurisdictionCode' | 'department' | 'totpSecretCipher'
+>;
+
+/** Inserts a user unless the name is taken (a second start of the demo leaves the first's users). */
+export async function insertUser(conn: Conn, u: NewUser): Promise<void> {
+  await conn.query(
+    `INSERT INTO users (username, display_name, password_hash, roles, jurisdiction_code, department, totp_secret_cipher)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+    [
+      u.username,
+      u.displayName,
+      u.passwordHash,
+      u.roles,
+      u.jurisdictionCode,
+      u.department ?? null,
+      u.totpSecretCipher ?? null,
+    ],
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The SHA-256 of every landed migration's text. A database that applied a migration keeps what
+ * that text did, so a landed migration never changes (issue 10; STYLE.md "forward-only"): a change
+ * to one fails migrations.test.ts, and so does a migration missing here. Adding a migration means
+ * adding its line (the test prints it); changing a landed one means writing a new migration.
+ */
+export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '0000_create-core-tables': 'a7b34b12b49fb930ccc5515b133a5e3f6431963f24bd8c1423b99f00a2ec37a2',
+  '0001_enable-jurisdiction-scoping-and-audit-chain':
+    'da8e1725db0040a0f7d71f0a69edee977cc34fae21fc42ef51c33c37aae80271',
+  '0002_add-quality-issues-and-totp-step': 'a2b7d0f6f373bdc0c598d55c58840c74d275d266155bfb1f1e0d0a72702cbaa8',
+  '0003_add-benefit-tables': '3634798c9500a56aa1fec7e8bcd6f598e6e607c7114b45249e4a7f5930beae1f',
+  '0004_enable-benefit-scoping': '0d4292925014aefd9bdebe47cd75f1a6c3d77f212f3cbd3d120c3bec98f0f307',
+  '0005_add-applications-and-payment-files': '6bc461a23d0076e2a61cd2c55edaf0435e64264af3655fb450e0f7e3870aecf4',
+  '0006_enable-application-scoping': '6cd09642d877fb84e43cd8af08e0ec7aae493b8c685e9ac5cbe15bf003935472',
+  '0007_add-payment-batch-rounds': '353cde955ecf8f2d7187b14fa3b0233c7d8ba7d3bff4b50324ea63d82a408d14',
+  '0008_add-payment-recipients-function': 'e95d0b706c9c07eea66e821c4a3a073dc502213bd332b134b15bf3a71b970ca7',
+  '0009_add-decider-name': '1ef6bf3f6e893fecb22da0d36283e3e33a11424e769692b58190aee05c6ee91b',
+  '0010_add-family-service-tables': 'ffbed99331bffc896c9704db5620539020861fb65c18f5d9ec32e4ee1efed2c1',
+  '0011_enable-family-service-scoping': '4e5f8578bbe74919a79c147e4fff4f31d87b472e13f854cb8bba2ca86b9d175c',
+  '0012_add-bundle-phones-and-existing-newborn-id': '08b09253b05c159cc09bb9d061f0bb6529b501f9d4f534f79c9258a692241fa1',
+  '0013_add-history-and-father-indexes': '8ed89fa4491015cf624db49c7196b1da2e28c788e31ed666254777ced17dac9b',
+  '0014_restrict-family-definer-functions': 'bdf994a03143d14ea0b5c591d475590476742032c6afd0186a8750fa7f7179de',
+  '0015_add-notification-claims': '6b2d2530df464d1293124dfaf1a28c4854bab5725cca43cd6fc2cda8829247bc',
+  '0016_add-family-definer-functions': '77b3ef864a8c05f092e18babb927926aaf0d0d337fc33c29dd013516fbc43405',
+  '0017_cache-family-definer-plans': 'e456478a797fd68fcfeca6ddccb820bf698ac0109822887dd0c70d31e40f29c2',
+  // Restored to its landed text (884d9a4) after a later commit renamed its function in place.
+  '0018_add-registration-context': 'b1a4bc79e2b02c18c78e30e2f25a6d4ce678f970ec5083e5cd71c238920b663b',
+  '0019_rename-registration-context': '19a573923bc587f516e1ac689bbf6978f3a16c50889a9db57467c5ffbb175f5e',
+  '0020_add-job-queue': 'dbdb596cab29fad15097cafd5b61b2ae746aaa565224b216e90be4eea9890e06',
+};
+
+/**
+ * Texts some databases applied in place of a landed migration (a landed file edited later), kept
+ * in migration-variants/ so the upgrade test can prove those databases converge too.
+ */
+export const MIGRATION_VARIANTS: readonly { tag: string; file: string; why: string }[] = [
+  {
+    tag: '0018_add-registration-context',
+    file: '0018_add-registration-context.edited-ca35a2d.sql',
+    why: 'ca35a2d renamed cradle_registration_context inside 0018; 0019 now does the rename',
+  },
+];
+
+/**
+ * How many migrations a database had at each landing (the commit CI passed on; see `issues stops`).
+ * A database deployed at one of them upgrades from there: the upgrade test starts at each.
+ */
+export const LANDED_POINTS: readonly { commit: string; migrations: number }[] = [
+  { commit: '069c671', migrations: 3 },
+  { commit: 'd7c7e4c', migrations: 10 },
+  { commit: 'f1e7175', migrations: 17 },
+  { commit: '884d9a4', migrations: 19 },
+];

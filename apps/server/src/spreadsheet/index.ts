@@ -1,0 +1,14 @@
+// Reading spreadsheets people upload (CSV in UTF-8, the first worksheet of an XLSX) into rows of
+// cells, within limits a hostile file cannot push past. The person import and the bank returns
+// of payment files both read through here; the rest of the folder is this module's own.
+export { scanCsvFile } from './csv-scan.js';
+export {
+  SpreadsheetError,
+  spreadsheetFailure,
+  type SpreadsheetFailure,
+  type SpreadsheetFailureCode,
+} from './failures.js';
+export { csvCellRows, xlsxCellRows, type CellRow } from './source-rows.js';
+export { peekXlsx, type XlsxPeek } from './xlsx-dimension.js';
+export { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
+export type { XlsxParts } from './xlsx-workbook.js';
