@@ -66,7 +66,7 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   const fe = err as FastifyError;
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
-      path: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '',
+      path: v.instancePath || (v.params as { missingProperty?: string } | undefined)?.missingProperty || '',
       rule: v.keyword,
       detail: v.message,
     }));

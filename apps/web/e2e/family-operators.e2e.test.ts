@@ -179,7 +179,7 @@ describe('family services in the console', () => {
 
     const download = page.waitForEvent('download');
     await page.getByTestId('registration-receipt').click();
-    const pdf = await readFile((await (await download).path())!);
+    const pdf = await readFile(await (await download).path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'family-registration-completed');
   });

@@ -356,7 +356,7 @@ describe('issue 4 end to end: the family, the township and the five departments'
       .toBe('completed');
     const download = mom.waitForEvent('download');
     await mom.getByTestId('portal-receipt-download').click();
-    const pdf = await readFile((await (await download).path())!);
+    const pdf = await readFile(await (await download).path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const token = await verifyTokenIn(pdf);
     const stranger = await f.newPage();

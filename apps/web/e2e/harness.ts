@@ -20,7 +20,7 @@ import { loadDemoPopulation } from '../../server/src/demo/load.js';
 import { createUser } from '../../server/src/auth/users.js';
 import { DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
-import { createRecordingSms } from '../../server/src/test/resident.js';
+import { createRecordingSms } from '../../server/src/test/sms.js';
 
 export { DEMO_PASSWORD };
 

@@ -223,7 +223,7 @@ describe('the resident portal on a phone', () => {
       .toBe('completed');
     const download = page.waitForEvent('download');
     await page.getByTestId('portal-receipt-download').click();
-    const pdf = await readFile((await (await download).path())!);
+    const pdf = await readFile(await (await download).path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const token = await verifyTokenIn(pdf);
 
@@ -345,9 +345,9 @@ describe('the resident portal on a phone', () => {
     // The hospital returns the hospital name; the family corrects that field and nothing else.
     const bundleId = Number(new URL(page.url()).pathname.split('/').pop());
     const queue = await asStaff(server, 'hospital', 'GET', '/api/bundle-tasks?service=birthCertificate&pageSize=100');
-    const task = (queue.json() as { items: { id: number; bundleId: number }[] }).items.find(
-      (x) => x.bundleId === bundleId,
-    )!;
+    const task = queue
+      .json<{ items: { id: number; bundleId: number }[] }>()
+      .items.find((x) => x.bundleId === bundleId)!;
     await asStaff(server, 'hospital', 'POST', `/api/bundle-tasks/${task.id}/return`, {
       reason: '助产机构名称与出生医学证明存根不符',
       fields: ['newborn.hospitalName'],

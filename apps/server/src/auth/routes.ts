@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RegionService } from '../regions/service.js';
+import type { RegionService } from '../regions/index.js';
 import { LoginBody, Session } from '@cradle/contract';
 import type { AuthService } from './service.js';
 import { SESSION_COOKIE, type SessionUser } from './session.js';

@@ -1,6 +1,6 @@
 import { requiresTwoFactor } from '@cradle/domain';
 import type { Database } from '../db/client.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField } from '../crypto/pii.js';
 import { authError } from './errors.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canWrite, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
-import { appendAudit, actorOf } from '../audit/service.js';
+import { appendAudit, actorOf } from '../audit/index.js';
 import { authError } from './errors.js';
 
 export const SESSION_COOKIE = 'cradle_session';
@@ -65,7 +65,7 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    const config = req.routeOptions.config ?? {};
+    const config = routeConfigOf(req) ?? {};
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
@@ -122,6 +122,11 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       throw commonError('auth.forbidden');
     }
   });
+}
+
+/** Fastify types a route's config as always there; a context made without one (no route matched) has none. */
+function routeConfigOf(req: FastifyRequest): Partial<FastifyRequest['routeOptions']['config']> | undefined {
+  return req.routeOptions.config;
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -9,7 +9,7 @@ import {
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { usernameTaken } from './repo.js';
 import { createUser } from './users.js';
 import { generateTotpSecret, otpauthUri } from './totp.js';

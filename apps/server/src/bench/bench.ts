@@ -7,13 +7,8 @@ import { migrate } from '../db/migrate.js';
 import { byteaHex, csvLine } from '../db/csv.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { createPii, type Pii } from '../crypto/pii.js';
-import { ensureRegionsLoaded } from '../regions/load.js';
-import { createRegionService } from '../regions/service.js';
-import { prepareRows } from '../registry/import/prepare.js';
-import { loadPersonRows } from '../registry/import/bulk.js';
-import { defaultBatchRows } from '../registry/import/run-job.js';
-import { SLICE_ROWS } from '../registry/import/batch.js';
-import { yieldToEventLoop } from '../registry/import/pipelined.js';
+import { ensureRegionsLoaded, createRegionService } from '../regions/index.js';
+import { prepareRows, loadPersonRows, defaultBatchRows, SLICE_ROWS, yieldToEventLoop } from '../registry/index.js';
 import { benchRows } from './rows.js';
 import { cycleBench } from './cycle-bench.js';
 

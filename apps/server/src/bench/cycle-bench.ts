@@ -1,6 +1,6 @@
 import { YUNNAN_CHILDCARE_ALLOWANCE } from '@cradle/domain';
 import type { Database } from '../db/client.js';
-import { runPaymentCycle } from '../benefits/cycle.js';
+import { runPaymentCycle } from '../benefits/index.js';
 
 /**
  * Issue 3's benchmark: a payment cycle for n eligible children against a raw COPY of n

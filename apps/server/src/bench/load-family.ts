@@ -21,11 +21,10 @@ import path from 'node:path';
 import { repoRoot } from '../config.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { createPii } from '../crypto/pii.js';
-import { loadDemoPopulation } from '../demo/load.js';
-import { createUser } from '../auth/users.js';
-import { DEMO_PASSWORD, demoUsers } from '../demo/users.js';
+import { DEMO_PASSWORD, demoUsers, loadDemoPopulation } from '../demo/index.js';
+import { createUser } from '../auth/index.js';
 import { createTestDatabase, TEST_SCOPE } from '../test/db.js';
-import { verifyAuditChain } from '../audit/service.js';
+import { verifyAuditChain } from '../audit/index.js';
 import { createResidents, type LoadResident } from './load-residents.js';
 import { cpuNow, printCpu, Recorder } from './load-stats.js';
 
@@ -80,7 +79,7 @@ function startServer(databaseUrl: string, key: string, port: number): Promise<Ch
     },
   );
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready in')) resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -241,7 +240,7 @@ async function main() {
       const rec = new Recorder();
       const offset = label.startsWith('paced') ? 0 : WRITES / 2;
       let t = performance.now();
-      const cpu0 = cpuNow(server?.pid);
+      const cpu0 = cpuNow(server.pid);
       await Promise.all(
         clients.map(async (mine) => {
           await rampUp(thinkMs);
@@ -252,7 +251,7 @@ async function main() {
         }),
       );
       const writeSecs = (performance.now() - t) / 1000;
-      const cpu1 = cpuNow(server?.pid);
+      const cpu1 = cpuNow(server.pid);
       t = performance.now();
       await Promise.all(
         clients.map(async (mine) => {
@@ -264,7 +263,7 @@ async function main() {
         }),
       );
       const readSecs = (performance.now() - t) / 1000;
-      const cpu2 = cpuNow(server?.pid);
+      const cpu2 = cpuNow(server.pid);
       console.log(`\n${label}`);
       rec.print({
         'write: childbirth registration': writeSecs,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { encryptField } from '../crypto/pii.js';
-import { phoneBlindIndex } from '../portal/identity.js';
+import { phoneBlindIndex } from '../portal/index.js';
 
 export interface LoadResident {
   token: string;

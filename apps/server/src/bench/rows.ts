@@ -8,7 +8,7 @@ const GIVEN = ['丽', '强', '梅', '华', '军', '芳', '伟', '娟', '勇', '�
  * Row i gets a unique (birth date, sequence) pair, so its ID number is unique and valid.
  */
 export function benchRows(n: number, villages: string[]): RawPersonRow[] {
-  const rows: RawPersonRow[] = new Array(n);
+  const rows = new Array<RawPersonRow>(n);
   const start = Date.UTC(1940, 0, 1);
   for (let i = 0; i < n; i++) {
     const day = i % 30000; // about 82 years of birth dates

@@ -15,7 +15,7 @@ import {
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { isUniqueViolation } from '../db/savepoint.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { AppError, commonError } from '../errors.js';
 import {
   findApplication,

@@ -92,7 +92,7 @@ export async function readBankReturn(filePath: string, format: 'csv' | 'xlsx'): 
         continue;
       }
       if (text(cells[0]) === CONTROL_ROW_LABEL) continue;
-      const at = (c: Column) => (columns![c] === undefined ? null : cells[columns![c]!]);
+      const at = (c: Column) => (columns![c] === undefined ? null : cells[columns![c]]);
       const amount = at('amount');
       rows.push({
         rowNo,

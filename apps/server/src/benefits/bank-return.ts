@@ -1,7 +1,7 @@
 import type { Message } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { AppError, commonError } from '../errors.js';
 import { findBatch, lockBatch } from './batches-repo.js';
 import { bankResult, readBankReturn, type BankResult, type BankReturnRow } from './bank-return-file.js';

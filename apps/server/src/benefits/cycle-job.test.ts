@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEligibility, YUNNAN_CHILDCARE_ALLOWANCE } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test/db.js';
-import { findJob, insertJob } from '../jobs/repo.js';
-import { createJobRunner } from '../jobs/runner.js';
-import { PAYMENT_CYCLE_KIND, paymentCycleKind, type PaymentCyclePayload } from '../jobs/kinds/payment-cycle.js';
+import { createJobRunner, findJob, insertJob } from '../jobs/index.js';
+import { paymentCycleKind } from '../jobs/kinds/index.js';
+import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from './cycle.js';
 import { openBatch } from './batches-repo.js';
 import { factsOf, insertChildren, randomChildren } from './test-population.js';
 

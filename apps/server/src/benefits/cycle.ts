@@ -3,11 +3,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { inSavepoint, isUniqueViolation } from '../db/savepoint.js';
-import { appendAudit } from '../audit/service.js';
-import type { AuditActor } from '../registry/import/job-audit.js';
+import { appendAudit } from '../audit/index.js';
+import type { AuditActor } from '../registry/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
 import { APPROVED_APPLICATION, compileScheme, countiesIn, type CompiledScheme } from './eligibility-sql.js';
 import { publishedOverrides } from './versions-repo.js';
+
+/** The job that pays a cycle (jobs/kinds/payment-cycle.ts): its kind, and its payload as queued. */
+export const PAYMENT_CYCLE_KIND = 'benefits.paymentCycle';
+
+/** A cycle as queued: its batch is open (benefits/service.ts startCycle), the job pays it chunk by chunk. */
+export interface PaymentCyclePayload {
+  scheme: string;
+  periodKey: string;
+  jurisdictionCode: string;
+  actor: AuditActor;
+  batchId: number;
+  /** As the command's --chunk-size and --pause-ms; the defaults unless set (tests). */
+  chunkIds?: number;
+  pauseMs?: number;
+}
 
 export interface CycleRequest {
   scheme: SchemeDefinition;

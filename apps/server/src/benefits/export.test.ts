@@ -151,7 +151,7 @@ describe('exporting a batch for the one-card platform', () => {
       ...as(finance),
     });
     expect(checksum.body).toBe(
-      `${res.headers['x-cradle-sha256']}  cradle-yunnan.birthGrant-once-batch${batch.id}.csv\n`,
+      `${String(res.headers['x-cradle-sha256'])}  cradle-yunnan.birthGrant-once-batch${batch.id}.csv\n`,
     );
   });
 

@@ -7,7 +7,7 @@ import type { Conn, Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import type { Pii } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
 import { findBatch, lockBatch, type PaymentBatch } from './batches-repo.js';
 import { writeCsvFile } from './export-csv.js';

@@ -1,6 +1,6 @@
 import type { Conn } from '../db/client.js';
 import { columnsOf, type RowOf } from '../db/rows.js';
-import { paymentExports, payments } from '../db/schema.js';
+import { paymentExports, type payments } from '../db/schema.js';
 
 // Payments still awaiting the bank: never exported, or exported and not yet returned.
 const PAYABLE = "('pending', 'exported')";

@@ -8,8 +8,8 @@ import {
 } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
+import { appendAudit } from '../audit/index.js';
+import { enqueueNotifications } from '../notifications/index.js';
 import { beneficiaryFacts } from './facts-repo.js';
 import { publishedOverrides } from './versions-repo.js';
 

@@ -1,5 +1,5 @@
 import { maskIdNumber } from '@cradle/domain';
-import { totpAt } from '../auth/totp.js';
+import { totpAt } from '../auth/index.js';
 import { createPii } from '../crypto/pii.js';
 import { syntheticId } from '../registry/import/test-files.js';
 import { as, type Session, type TestApp } from '../test/app.js';

@@ -1,9 +1,8 @@
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField } from '../crypto/pii.js';
-import { appendAudit } from '../audit/service.js';
-import { matchTotpStep } from '../auth/totp.js';
-import { countFailure } from '../auth/lockout.js';
+import { appendAudit } from '../audit/index.js';
+import { matchTotpStep, countFailure } from '../auth/index.js';
 import { PaymentFileError } from './payment-file-errors.js';
 import type { Actor } from './versions-service.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BeneficiaryFacts } from '@cradle/domain';
 import type { Database } from '../db/client.js';
-import { mulberry32 } from '../demo/prng.js';
+import { mulberry32 } from '../demo/index.js';
 
 export interface TestChild {
   birthDate: string;

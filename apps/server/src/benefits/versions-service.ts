@@ -1,8 +1,8 @@
 import { checkVersionDraft, findBuiltInScheme, type SchemeDefinition } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { BenefitsError } from './errors.js';
 import { findVersion, insertVersion, listVersions, setVersionStatus } from './versions-repo.js';
 import type { VersionView } from '@cradle/contract';

@@ -1,7 +1,7 @@
 import { chinaDateOf } from '@cradle/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../auth/users.js';
-import { DEMO_PASSWORD } from '../demo/users.js';
+import { createUser } from '../auth/index.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
 import { createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import { asResident } from '../test/resident.js';
 import {

@@ -34,7 +34,7 @@ interface RegistryPerson {
 /** A registry mother and her child born in 2025, as a stranger who knows their papers would type them. */
 async function motherAndBaby(): Promise<{ mother: RegistryPerson; baby: RegistryPerson }> {
   const pii = createPii(t.keys);
-  const rows = await t.database.query<Record<string, unknown>>(
+  const rows = await t.database.query(
     `SELECT m.id AS m_id, m.name AS m_name, m.id_cipher AS m_cipher, m.sex AS m_sex, m.birth_date::text AS m_birth, m.hukou_region_code AS m_hukou,
             c.id AS c_id, c.name AS c_name, c.id_cipher AS c_cipher, c.sex AS c_sex, c.birth_date::text AS c_birth, c.hukou_region_code AS c_hukou
        FROM persons m JOIN relationships r ON r.from_person_id = m.id AND r.kind = 'mother' JOIN persons c ON c.id = r.to_person_id

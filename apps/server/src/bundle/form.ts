@@ -9,7 +9,7 @@ import {
 import type { Conn } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField, type Pii } from '../crypto/pii.js';
-import { findRegistryFacts, type RegistryFacts } from '../registry/family-repo.js';
+import { findRegistryFacts, type RegistryFacts } from '../registry/index.js';
 import type { BundleRow, NewBundle } from './repo.js';
 
 // The bundle's form between its three shapes: the domain's NewbornBundleForm (validated,

@@ -7,9 +7,9 @@ import {
 } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { isUniqueViolation } from '../db/savepoint.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
-import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
+import { findRegistryFacts, findRegistryRelatives } from '../registry/index.js';
 import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
 import { declaredParents } from './parents.js';

@@ -7,7 +7,7 @@ import {
   type Department,
   type Message,
 } from '@cradle/domain';
-import type { OutgoingNotification } from '../notifications/outbox.js';
+import type { OutgoingNotification } from '../notifications/index.js';
 
 // The outbox messages of the bundle (issue 4: "an outbox of messages to families and operators
 // (in-app, and a pluggable SMS sender)"). Families get both channels for every change of their
@@ -34,7 +34,7 @@ const FIELD_LABELS: Record<CorrectableField, Message> = {
 };
 
 export function fieldLabel(field: string): Message {
-  return FIELD_LABELS[field as CorrectableField] ?? { zh: field, en: field };
+  return (FIELD_LABELS as Partial<Record<string, Message>>)[field] ?? { zh: field, en: field };
 }
 
 const fieldList = (fields: readonly string[]): Message => ({

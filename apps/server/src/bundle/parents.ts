@@ -1,7 +1,7 @@
 import type { NewbornBundleForm, ParentDeclaration, ParentRole } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import type { SessionResident } from '../portal/session.js';
-import { findFamilyFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
+import type { SessionResident } from '../portal/index.js';
+import { findFamilyFacts, findRegistryRelatives, type RegistryFacts } from '../registry/index.js';
 import { blindOf, registryFactsOf, sameNamed, type Crypto } from './form.js';
 import type { BundleRow } from './repo.js';
 import type { BundleParentInput } from '@cradle/contract';

@@ -1,6 +1,6 @@
 import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
-import type { ResidentLock } from '../portal/scope.js';
+import type { ResidentLock } from '../portal/index.js';
 
 // SQL of newborn bundles and their tasks. Every function takes a scoped Conn (withScope for staff,
 // withResident for the family): row-level security (migration 0011) decides what it sees.
@@ -183,7 +183,7 @@ export const residentSubmissionsLock = (residentId: number): ResidentLock => ({
 
 /** Task rows aggregated as JSON (json_agg of TASK_COLUMNS): timestamps come as ISO text. */
 function tasksFromJson(json: unknown): TaskRow[] {
-  const at = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  const at = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
   return ((json ?? []) as Record<string, unknown>[]).map((t) =>
     taskOf({ ...t, pending_since: at(t.pending_since), completed_at: at(t.completed_at) }),
   );

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import { requestLang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { createNewbornEntitlements } from '../benefits/newborn-entitlements.js';
+import { createNewbornEntitlements } from '../benefits/index.js';
 import {
   TaskBulkCompleteBody,
   TaskBulkCompleteResult,

@@ -11,12 +11,10 @@ import {
   type Corrections,
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
-import { residentActor } from '../portal/service.js';
-import { withResident } from '../portal/scope.js';
-import type { SessionResident } from '../portal/session.js';
+import { enqueueNotifications } from '../notifications/index.js';
+import { residentActor, withResident, type SessionResident } from '../portal/index.js';
 import { bundleError, taskRefused } from './errors.js';
 import { columnsOf, formOf, type Crypto } from './form.js';
 import { familyPersonOf } from './parents.js';

@@ -7,8 +7,8 @@ import {
   type Sex,
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import type { RegionService } from '../regions/service.js';
-import type { SessionResident } from '../portal/session.js';
+import type { RegionService } from '../regions/index.js';
+import type { SessionResident } from '../portal/index.js';
 import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
 import { resolveParents, type FieldProblem } from './parents.js';
@@ -82,7 +82,7 @@ export async function readSubmission(
   const refused = problems.map((p) => p.field.split('.')[0]);
   const errors: FieldProblem[] = [
     ...problems,
-    ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0]!)),
+    ...validateNewbornBundle(form, now).filter((e) => !refused.includes(e.field.split('.')[0])),
     ...regionProblem(regions, form.hukouRegionCode),
   ];
   // Row-level security shows the resident only their own registrations.

@@ -10,12 +10,12 @@ import {
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { AppError, pick, type Lang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import type { NewbornEntitlements } from '../benefits/newborn-entitlements.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
+import type { NewbornEntitlements } from '../benefits/index.js';
+import { enqueueNotifications } from '../notifications/index.js';
 import { bundleError, taskRefused } from './errors.js';
 import { formOf, type Crypto } from './form.js';
 import { recomputeParity, registerNewborn } from './newborn-registry.js';

@@ -8,11 +8,10 @@ import {
   medicalInsuranceDeadline,
   taskDeadlineState,
   type BundleService,
-  type Department,
   type Message,
   type ParentRole,
 } from '@cradle/domain';
-import type { RegionService } from '../regions/service.js';
+import type { RegionService } from '../regions/index.js';
 import type { QueueRow } from './queue-repo.js';
 import type { DeclaredMatch } from './parents.js';
 import type { BundleRow, EntitlementRow, TaskRow } from './repo.js';
@@ -81,7 +80,7 @@ export function taskView(
     service,
     label: d.label,
     department: d.department,
-    departmentLabel: departmentLabel(d.department as Department),
+    departmentLabel: departmentLabel(d.department),
     status: r.status,
     deadline: r.status === 'pending' ? r.deadline : null,
     deadlineState: taskDeadlineState(task, today),

@@ -7,8 +7,8 @@ import {
   type WorkingDayCalendar,
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { calendarError } from './errors.js';
 import {
   countCalendarDays,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PiiKeys, Sealed, SealRequest } from './pii.js';
+import type { PiiKeys, Sealed, SealRequest } from './seal.js';
 
 /**
  * Pii.sealMany on a worker thread. An import spends most of its own CPU time on AES-GCM and
@@ -106,7 +106,7 @@ export function packSealed(s: Sealed): { data: ArrayBuffer; ends: ArrayBuffer } 
       ends[i * PER_ROW + k] = at;
     }
   }
-  return { data: data.buffer as ArrayBuffer, ends: ends.buffer };
+  return { data: data.buffer, ends: ends.buffer };
 }
 
 function unpackSealed(data: ArrayBuffer, endsBuffer: ArrayBuffer): Sealed {

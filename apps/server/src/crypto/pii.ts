@@ -6,8 +6,10 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
-import type { Keys } from './keys.js';
 import { PiiThread } from './pii-thread.js';
+import type { PiiKeys, Sealed, SealRequest } from './seal.js';
+
+export type { PiiKeys, Sealed, SealRequest } from './seal.js';
 
 // AES-256-GCM: 12-byte IV ‖ 16-byte tag ‖ ciphertext. The field name is bound in as
 // associated data, so a ciphertext copied into another column does not decrypt.
@@ -70,25 +72,6 @@ export interface Pii {
   /** Stops the worker thread, if one was started. */
   close(): Promise<void>;
 }
-
-/**
- * What an import encrypts and indexes, column by column (equal lengths). blindInputs are extra
- * strings to blind-index with the ID number's key (null: none), such as an import's row digest.
- */
-export interface SealRequest {
-  idNumbers: readonly string[];
-  phones: readonly (string | null)[];
-  blindInputs: readonly (string | null)[];
-}
-
-export interface Sealed {
-  idCiphers: Buffer[];
-  idBlindIndexes: Buffer[];
-  phoneCiphers: (Buffer | null)[];
-  blinded: (Buffer | null)[];
-}
-
-export type PiiKeys = Pick<Keys, 'piiEncryption' | 'blindIndex'>;
 
 export function createPii(keys: PiiKeys): Pii {
   const here = createPiiHere(keys);

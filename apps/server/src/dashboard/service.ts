@@ -8,9 +8,9 @@ import {
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import type { SessionUser } from '../auth/session.js';
-import type { RegionService } from '../regions/service.js';
-import { registryError } from '../registry/errors.js';
+import type { SessionUser } from '../auth/index.js';
+import type { RegionService } from '../regions/index.js';
+import { registryError } from '../registry/index.js';
 import * as repo from './repo.js';
 
 const CHILD_LENGTH: Record<string, number> = { province: 4, city: 6, county: 9, township: 12, village: 12 };

@@ -62,7 +62,7 @@ export interface Database extends Conn {
 }
 
 // pg returns bigint/numeric as strings; counts here fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /**
  * At most this many distinct parameterised statements are prepared (named) on one connection;
@@ -116,16 +116,16 @@ export async function openPostgres(url: string): Promise<Database> {
     // Built on first use: drizzle reads the whole schema's relations on construction, and most
     // transactions only run SQL (a CPU profile of the family-services load showed it).
     get db() {
-      return lazyDb(this as { _db?: Db }, () => drizzlePg(client, { schema }) as unknown as Db);
+      return lazyDb(this as { _db?: Db }, () => drizzlePg(client, { schema }));
     },
     query: async (text, params) => {
       // On the pool: a connection of our own for the statement, so that it is known whether this
       // connection has prepared it.
       const c = 'release' in client ? client : await client.connect();
       try {
-        return (await c.query(statementOf(c, prepared, text, params as unknown[] | undefined))).rows;
+        return (await c.query(statementOf(c, prepared, text, params))).rows as never;
       } finally {
-        if (c !== client) (c as pg.PoolClient).release();
+        if (c !== client) c.release();
       }
     },
     copyIn: async (copySql, chunks) => {
@@ -133,9 +133,9 @@ export async function openPostgres(url: string): Promise<Database> {
       try {
         const stream = c.query(copyFrom(copySql.replace(/FROM\s+'\/dev\/blob'/i, 'FROM STDIN')));
         await pipeline(Readable.from(chunks), stream);
-        return Number(stream.rowCount ?? 0);
+        return Number(stream.rowCount);
       } finally {
-        if (c !== client) (c as pg.PoolClient).release();
+        if (c !== client) c.release();
       }
     },
   });
@@ -181,7 +181,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const conn = (c: PgliteLike, beforeCommit?: Conn['beforeCommit']): Conn => ({
     beforeCommit,
     get db() {
-      return lazyDb(this as { _db?: Db }, () => drizzlePglite(c as PGlite, { schema }) as unknown as Db);
+      return lazyDb(this as { _db?: Db }, () => drizzlePglite(c as PGlite, { schema }));
     },
     query: async (text, params) => (await c.query(text, params as unknown[])).rows as never,
     copyIn: async (copySql, chunks) => {
@@ -198,7 +198,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       client.transaction(async (tx) => {
         if (prelude) await tx.exec(prelude);
         const last: string[] = [];
-        const out = await fn(conn(tx as unknown as PgliteLike, (sql) => void last.push(sql)));
+        const out = await fn(conn(tx, (sql) => void last.push(sql)));
         if (last.length > 0) await tx.exec(last.join('; '));
         return out;
       }),

@@ -1,4 +1,4 @@
-import { getTableColumns, type InferSelectModel, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type InferSelectModel, type Table } from 'drizzle-orm';
 
 /**
  * A row as `schema.ts` declares it, for the columns a query names: the table's own types, so a
@@ -11,16 +11,16 @@ export type RowOf<T extends Table, K extends keyof InferSelectModel<T>> = Pick<I
  * "displayName"`), so a query's rows are the schema's rows without a copy field by field.
  * `prefix` qualifies the columns (`u.`) in a join.
  */
-export function columnsOf<T extends Table, K extends keyof InferSelectModel<T> & string>(
+export function columnsOf<T extends Table>(
   table: T,
-  keys: readonly K[],
+  keys: readonly (keyof InferSelectModel<T> & string)[],
   prefix = '',
 ): string {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   return keys
     .map((k) => {
       const column = columns[k];
-      if (!column) throw new Error(`no column ${k} in ${String(table)}`);
+      if (!column) throw new Error(`no column ${k} in ${getTableName(table)}`);
       return `${prefix}${column.name} AS "${k}"`;
     })
     .join(', ');

@@ -65,11 +65,13 @@ export function drawSurname(rng: Rng, ethnicity: string): string {
 }
 
 // About 150 given-name characters, split by the sex they usually signal; the neutral ones serve both.
-const MALE_CHARS = [...'伟刚勇军强明志国建文斌杰涛林峰龙海鹏波辉成荣福贵才忠发平生金宝新兵东元光德全山武松正永学昌俊'];
-const FEMALE_CHARS = [
-  ...'芳丽娟艳秀英梅兰玉琴霞燕红萍珍凤花莲娇婷雪静慧丹妹仙菊桂敏琳颖莎倩媛娜月彩翠香蓉姣洁佳欣悦怡淑芬春',
-];
-const NEUTRAL_CHARS = [...'晓小思子家宇雨天星瑞祥云清和安乐嘉阳晨心若宁华益少开利双有金'];
+const MALE_CHARS = Array.from(
+  '伟刚勇军强明志国建文斌杰涛林峰龙海鹏波辉成荣福贵才忠发平生金宝新兵东元光德全山武松正永学昌俊',
+);
+const FEMALE_CHARS = Array.from(
+  '芳丽娟艳秀英梅兰玉琴霞燕红萍珍凤花莲娇婷雪静慧丹妹仙菊桂敏琳颖莎倩媛娜月彩翠香蓉姣洁佳欣悦怡淑芬春',
+);
+const NEUTRAL_CHARS = Array.from('晓小思子家宇雨天星瑞祥云清和安乐嘉阳晨心若宁华益少开利双有金');
 
 function givenChar(rng: Rng, male: boolean): string {
   if (rng.chance(0.25)) return rng.pick(NEUTRAL_CHARS);

@@ -122,8 +122,8 @@ class Generator {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error(`today must be YYYY-MM-DD, got ${opts.today}`);
     this.rng = new Rng(opts.seed);
     const [y, m, d] = opts.today.split('-').map(Number);
-    this.today = Date.UTC(y!, m! - 1, d!) / DAY_MS;
-    this.windowStart = Date.UTC(y! - 5, m! - 1, d!) / DAY_MS;
+    this.today = Date.UTC(y!, m! - 1, d) / DAY_MS;
+    this.windowStart = Date.UTC(y! - 5, m! - 1, d) / DAY_MS;
     this.dates = new Array<undefined>(this.today - FLOOR_DAY + 1).fill(undefined); // dense: fast look-ups
     this.importStamp = `${this.date(this.windowStart - 1).iso}T00:00:00.000Z`;
     // Uneven villages: weights 1–3, so the largest are two to three times the smallest.

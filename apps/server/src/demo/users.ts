@@ -1,6 +1,5 @@
 import type { Department } from '@cradle/domain';
-import { otpauthUri } from '../auth/totp.js';
-import type { NewStaffUser } from '../auth/users.js';
+import { otpauthUri, type NewStaffUser } from '../auth/index.js';
 
 // Demo accounts, one per role and department, so a newcomer can sign in as anyone. The
 // password and TOTP secrets are fixed so the README can list them: they exist only when

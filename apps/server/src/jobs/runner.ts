@@ -35,7 +35,7 @@ export interface JobKind {
    * Does the work. Throwing fails every job handed over; a batch handler may instead return one
    * error (or null for done) per job, in order.
    */
-  run(jobs: Claimed[], ctx: JobContext): Promise<readonly (string | null)[] | void>;
+  run(jobs: Claimed[], ctx: JobContext): Promise<readonly (string | null)[]> | Promise<void>;
   /** The kind's own record of jobs failed for good, in the transaction that marks them failed. */
   onFailed?(tx: Conn, jobs: readonly Claimed[], error: string): Promise<void>;
 }
@@ -115,7 +115,7 @@ export function createJobRunner(opts: RunnerOptions) {
           else for (const job of got) launch(s, [job], full);
           if (!full) break;
         }
-      } while (s.again && !stopped);
+      } while ((s.again as boolean) && !stopped); // set again by a kick during the awaits
     })()
       .catch((err: unknown) => log.error({ err, kind: s.def.kind }, 'job claim failed'))
       .finally(() => {
@@ -264,7 +264,7 @@ export function createJobRunner(opts: RunnerOptions) {
       }
       await Promise.all(kicked.map((s) => pump(s)));
       stopped = true;
-      await Promise.all([...kinds.values()].map((s) => s.pumping));
+      await Promise.all([...kinds.values()].flatMap((s) => (s.pumping ? [s.pumping] : [])));
       stopping.abort();
       for (const s of kinds.values()) await Promise.all([...s.running].map((r) => r.done));
     },

@@ -1,5 +1,5 @@
-import { SMS_KIND } from '../jobs/kinds/sms.js';
-import type { JobRunner } from '../jobs/runner.js';
+import type { JobRunner } from '../jobs/index.js';
+import { SMS_KIND } from './sms.js';
 
 /** What a family service calls after a commit that wrote SMS notifications: sends them soon (jobs/kinds/sms.ts). */
 export interface NotificationDispatcher {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
-import { createJobRunner } from '../jobs/runner.js';
-import { SMS_KIND, smsKind } from '../jobs/kinds/sms.js';
-import type { SmsSender } from './sms.js';
+import { createJobRunner } from '../jobs/index.js';
+import { smsKind } from '../jobs/kinds/index.js';
+import { SMS_KIND, smsSenderFromConfig, type SmsSender } from './sms.js';
 import { enqueueNotifications } from './outbox.js';
-import { smsSenderFromConfig } from '../notifications/sms.js';
+import { createPhoneCodeProvider } from '../portal/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -237,7 +237,6 @@ describe('SMS sender configuration', () => {
   });
 
   it('refuses a sign-in code with a clear 503 when no gateway is configured', async () => {
-    const { createPhoneCodeProvider } = await import('../portal/identity.js');
     const provider = createPhoneCodeProvider(
       t.database,
       t.keys,

@@ -1,8 +1,8 @@
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { commonError, pick, type Lang } from '../errors.js';
-import type { SessionUser } from '../auth/session.js';
-import { withResident } from '../portal/scope.js';
+import type { SessionUser } from '../auth/index.js';
+import { withResident } from '../portal/index.js';
 
 interface Row {
   id: number;

@@ -73,3 +73,6 @@ export function smsSenderFromConfig(
   if (kind !== undefined) throw new Error(`CRADLE_SMS must be log or webhook, not ${kind}`);
   return unconfiguredSmsSender;
 }
+
+/** The job that sends the outbox's text messages (jobs/kinds/sms.ts). */
+export const SMS_KIND = 'notifications.sms';

@@ -4,10 +4,10 @@ import type { Conn, Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import { AppError, defineErrors } from '../errors.js';
-import { REGISTRATION_READERS } from '../registration/roles.js';
+import { REGISTRATION_READERS } from '../registration/index.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
 
@@ -103,10 +103,10 @@ const info = (r: Record<string, unknown>): AttachmentInfo => ({
 /** The files of one application, as the caller's scope shows them. */
 export async function listAttachments(tx: Conn, ownerKind: OwnerKind, ownerId: number): Promise<AttachmentInfo[]> {
   return (
-    await tx.query<Record<string, unknown>>(
-      `SELECT ${INFO} FROM attachments WHERE owner_kind = $1 AND owner_id = $2 ORDER BY id`,
-      [ownerKind, ownerId],
-    )
+    await tx.query(`SELECT ${INFO} FROM attachments WHERE owner_kind = $1 AND owner_id = $2 ORDER BY id`, [
+      ownerKind,
+      ownerId,
+    ])
   ).map(info);
 }
 
@@ -142,7 +142,7 @@ export function createAttachmentService(database: Database, keys: Keys) {
 
   /** The file as the scope shows it; with `allowed`, only if the caller may read its application (checked before decrypting). */
   async function read(tx: Conn, id: number, allowed?: (owner: { kind: OwnerKind; id: number }) => Promise<boolean>) {
-    const [row] = await tx.query<Record<string, unknown>>(
+    const [row] = await tx.query(
       `SELECT ${INFO}, owner_kind, owner_id, region_code, content_cipher FROM attachments WHERE id = $1`,
       [id],
     );
@@ -179,7 +179,7 @@ export function createAttachmentService(database: Database, keys: Keys) {
           [owner.kind, owner.id],
         )) as [{ n: number }];
         if (Number(n) >= MAX_ATTACHMENTS_PER_OWNER) throw attachmentError('attachment.tooMany');
-        const [row] = await tx.query<Record<string, unknown>>(
+        const [row] = await tx.query(
           `INSERT INTO attachments (owner_kind, owner_id, region_code, resident_id, file_name, media_type, size_bytes, sha256, content_cipher)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${INFO}`,
           [

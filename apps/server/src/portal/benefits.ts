@@ -8,11 +8,9 @@ import {
 } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/service.js';
-import { openApplicationFacts } from '../benefits/applications-repo.js';
-import { beneficiaryFacts } from '../benefits/facts-repo.js';
-import { publishedOverrides } from '../benefits/versions-repo.js';
-import { findRegistryRelatives } from '../registry/family-repo.js';
+import { appendAudit } from '../audit/index.js';
+import { openApplicationFacts, beneficiaryFacts, publishedOverrides } from '../benefits/index.js';
+import { findRegistryRelatives } from '../registry/index.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
 import type { SessionResident } from './session.js';

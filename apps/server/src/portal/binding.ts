@@ -3,7 +3,7 @@ import { parseIdNumber } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { blindIndex, decryptField } from '../crypto/pii.js';
-import { findRegistryFacts } from '../registry/family-repo.js';
+import { findRegistryFacts } from '../registry/index.js';
 
 /**
  * Whether a signed-in resident is the registry person they name. The phone-code provider proves

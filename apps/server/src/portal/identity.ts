@@ -4,7 +4,7 @@ import type { Keys } from '../crypto/keys.js';
 import { blindIndex } from '../crypto/pii.js';
 import { portalError } from './errors.js';
 import { consumeCode, countCodeAttempt, findLiveCode, lockPhone, recentCodes, replaceCode } from './repo.js';
-import type { SmsSender } from '../notifications/sms.js';
+import type { SmsSender } from '../notifications/index.js';
 
 /** Who a provider vouches for. A real-name provider (the province's 政务服务 login) may vouch for an ID number too. */
 export interface VerifiedIdentity {

@@ -3,7 +3,7 @@ import { createTestApp, login, as, type TestApp } from '../test/app.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { pickTestMother } from '../test/family.js';
 import { CODE_MAX_ATTEMPTS } from './identity.js';
-import { DEMO_FAMILY_PHONE, ensureDemoFamily } from '../demo/family.js';
+import { DEMO_FAMILY_PHONE, ensureDemoFamily } from '../demo/index.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,14 +2,14 @@ import { ageOn, chinaDateOf } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
-import { appendAudit } from '../audit/service.js';
-import type { RegionService } from '../regions/service.js';
+import { appendAudit } from '../audit/index.js';
+import type { RegionService } from '../regions/index.js';
 import {
   findRegistryFacts,
   findRegistryRelatives,
   type RegistryFacts,
   type RegistryRelative,
-} from '../registry/family-repo.js';
+} from '../registry/index.js';
 import { findBindablePerson } from './binding.js';
 import { portalError } from './errors.js';
 import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
@@ -23,7 +23,7 @@ import {
 } from './repo.js';
 import { withResident } from './scope.js';
 import { createResidentSession, type SessionResident } from './session.js';
-import { maskPhone } from '../notifications/sms.js';
+import { maskPhone } from '../notifications/index.js';
 
 /** How a resident appears in the audit log: no user account, so a name of its own. */
 export const residentActor = (residentId: number, clientIp: string | null, jurisdictionCode: string | null = null) => ({

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
-import { hashToken, newToken } from '../auth/session.js';
+import { hashToken, newToken } from '../auth/index.js';
 import { portalError } from './errors.js';
 
 // Residents have their own cookie, table and hook: a family's sign-in never opens the console,
@@ -57,7 +57,7 @@ export function registerResidentSessionHook(app: FastifyInstance, database: Data
   app.decorateRequest('residentTokenHash', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.routeOptions.config?.resident) return;
+    if (!(req.routeOptions.config as typeof req.routeOptions.config | undefined)?.resident) return;
     const token = req.cookies[RESIDENT_COOKIE];
     if (!token) throw portalError('portal.signInRequired');
     const tokenHash = hashToken(token);

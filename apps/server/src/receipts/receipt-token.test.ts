@@ -87,7 +87,7 @@ describe('receipt token', () => {
       token.slice(0, token.indexOf('.')),
       token.slice(token.indexOf('.')),
       token + 'A',
-      token + '.' + token.split('.')[1],
+      `${token}.${token.split('.')[1]!}`,
       token.replace('.', '..'),
       token.replace('.', '%2E'),
       ` ${token}`,

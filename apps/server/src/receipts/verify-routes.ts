@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Keys } from '../crypto/keys.js';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import type { Database } from '../db/client.js';
-import { Type } from 'typebox';
 import { ReceiptVerification, VerifyParams } from '@cradle/contract';
 import { verifyReceiptToken, type ReceiptKind, type ReceiptPayload } from './receipt-token.js';
 

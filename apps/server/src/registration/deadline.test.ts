@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays, CHILDBIRTH_REGISTRATION_WORKING_DAYS, isWorkingDay, type Role } from '@cradle/domain';
-import type { SessionUser } from '../auth/session.js';
-import { createCalendarService } from '../calendar/service.js';
+import type { SessionUser } from '../auth/index.js';
+import { createCalendarService } from '../calendar/index.js';
 import { createPii, type Pii } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import type { NotificationDispatcher } from '../notifications/dispatcher.js';
-import { createRegionService } from '../regions/service.js';
+import type { NotificationDispatcher } from '../notifications/index.js';
+import { createRegionService } from '../regions/index.js';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { residentSignIn } from '../test/resident.js';
 import { createRegistrationService } from './service.js';

@@ -1,6 +1,6 @@
 import type { EarlierRegistration } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '../registry/family-repo.js';
+import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '../registry/index.js';
 
 // Earlier registrations must be found past every scope: a birth may have been registered by the
 // other parent's account or where the hukou is (issue 4: cross-province). And they must be found
@@ -36,7 +36,7 @@ export async function readRegistrationContext(
   declared: Buffer[],
   hours: number,
 ): Promise<RegistrationContext> {
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT kind, person_id, of_person_id, blind, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
             residence_region_code, id_masked, id_cipher, phone_cipher, household_id, registration_no, child_status, event_date, n
        FROM cradle_childbirth_registration_context($1::bigint[], $2::bytea[], $3)`,

@@ -1,4 +1,4 @@
-import type { OutgoingNotification } from '../notifications/outbox.js';
+import type { OutgoingNotification } from '../notifications/index.js';
 import type { RegistrationRow } from './repo.js';
 
 // The outbox messages of a registration's life (issue 4: to the family in the portal and by SMS,

@@ -9,15 +9,12 @@ import {
   validateChildbirthRegistration,
   type ChildbirthRegistrationForm,
 } from '@cradle/domain';
-import { appendAudit } from '../audit/service.js';
+import { appendAudit } from '../audit/index.js';
 import { encryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
-import { listAttachments } from '../portal/attachments.js';
-import { withResident } from '../portal/scope.js';
-import { residentActor } from '../portal/service.js';
-import type { SessionResident } from '../portal/session.js';
-import { findRegistryFacts, findRegistryRelatives } from '../registry/family-repo.js';
+import { enqueueNotifications } from '../notifications/index.js';
+import { listAttachments, withResident, residentActor, type SessionResident } from '../portal/index.js';
+import { findRegistryFacts, findRegistryRelatives } from '../registry/index.js';
 import { registrationError, type FieldError } from './errors.js';
 import { freeText } from './free-text.js';
 import { readRegistrationContext } from './lookups-repo.js';

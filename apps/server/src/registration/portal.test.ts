@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { pickTestMother } from '../test/family.js';
 import { createPiiHere, decryptField, encryptField } from '../crypto/pii.js';
-import { withResident } from '../portal/scope.js';
+import { withResident } from '../portal/index.js';
 import { asResident, residentSignIn } from '../test/resident.js';
 import { readRegistrationContext } from './lookups-repo.js';
 import {

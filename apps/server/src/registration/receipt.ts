@@ -1,8 +1,13 @@
 import { chinaDateOf } from '@cradle/domain';
 import type { Keys } from '../crypto/keys.js';
-import type { RegionService } from '../regions/service.js';
-import { receiptDigest, receiptVerifyUrl, signReceipt } from '../receipts/receipt-token.js';
-import { renderReceiptPdf, type ReceiptSection } from '../receipts/receipt-pdf.js';
+import type { RegionService } from '../regions/index.js';
+import {
+  receiptDigest,
+  receiptVerifyUrl,
+  signReceipt,
+  renderReceiptPdf,
+  type ReceiptSection,
+} from '../receipts/index.js';
 import type { RegistrationRow } from './repo.js';
 
 const KIND = 'childbirthRegistration' as const;
@@ -118,7 +123,7 @@ export function renderRegistrationReceipt(
 /** Surname kept, the rest masked: 和丽华 → 和**. Enough to match a paper receipt, not to identify. */
 export const maskName = (name: string) => {
   const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
+  return chars[0]! + '*'.repeat(Math.max(chars.length - 1, 1));
 };
 
 /** What the public verify page shows of a registration a valid token names (receipts/verify-routes.ts). */

@@ -1,6 +1,5 @@
 import {
   normalizeIdNumber,
-  type EarlierRegistration,
   type ParentDeclaration,
   type ParentFacts,
   type RegistryChild,
@@ -8,11 +7,7 @@ import {
 } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import type { Pii } from '../crypto/pii.js';
-import {
-  findFamilyFacts,
-  type RegistryFacts as RegistryPerson,
-  type RegistryRelative,
-} from '../registry/family-repo.js';
+import { findFamilyFacts, type RegistryFacts as RegistryPerson, type RegistryRelative } from '../registry/index.js';
 import type { FieldError } from './errors.js';
 import type { RegistrationContext } from './lookups-repo.js';
 import type { ParentInput } from '@cradle/contract';

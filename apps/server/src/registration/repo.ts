@@ -1,7 +1,7 @@
 import type { ChildStatus, RegistryConflict } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
-import type { ResidentLock } from '../portal/scope.js';
+import type { ResidentLock } from '../portal/index.js';
 import type { RegistrationQueueQuery, RegistrationStatus } from '@cradle/contract';
 import { pageOf } from '../db/paging.js';
 
@@ -103,7 +103,7 @@ export interface NewRegistration {
 
 /** Inserts a portal registration; its number is the prefix and the next of a deployment-wide sequence, 6 digits or more. */
 export async function insertRegistration(tx: Conn, r: NewRegistration): Promise<RegistrationRow> {
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `INSERT INTO childbirth_registrations (registration_no, region_code, resident_id, channel, married, child_status, expected_birth_date,
        child_birth_date, child_name, child_sex, mother_name, mother_id_cipher, mother_id_blind_index, mother_id_masked, mother_person_id,
        father_name, father_id_cipher, father_id_blind_index, father_id_masked, father_person_id, phones_cipher, parity, conflicts,
@@ -153,7 +153,7 @@ export const residentSubmissionsLock = (residentId: number): ResidentLock => ({
 
 export async function findRegistration(tx: Conn, id: number, forUpdate = false): Promise<RegistrationRow | null> {
   // FOR UPDATE: two workers acting at once take turns; the second sees the first's change.
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
@@ -162,16 +162,15 @@ export async function findRegistration(tx: Conn, id: number, forUpdate = false):
 
 /** By number, for the receipt verifier (on the owner connection: the public verifies without a scope). */
 export async function findRegistrationByNumber(conn: Conn, registrationNo: string): Promise<RegistrationRow | null> {
-  const rows = await conn.query<Record<string, unknown>>(
-    `SELECT ${COLUMNS} FROM childbirth_registrations WHERE registration_no = $1`,
-    [registrationNo],
-  );
+  const rows = await conn.query(`SELECT ${COLUMNS} FROM childbirth_registrations WHERE registration_no = $1`, [
+    registrationNo,
+  ]);
   return rows[0] ? toRow(rows[0]) : null;
 }
 
 /** Several at once, locked, for a bulk action: only those the scope shows. */
 export async function findRegistrations(tx: Conn, ids: number[]): Promise<RegistrationRow[]> {
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE`,
     [ids],
   );
@@ -188,7 +187,7 @@ export async function listForResident(
   residentId: number,
   boundPersonId: number | null,
 ): Promise<{ rows: RegistrationRow[]; family: Set<number> }> {
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT ${COLUMNS}, ARRAY(SELECT person_id FROM cradle_registry_relatives(ARRAY[$2::bigint]) WHERE relation = 'spouse' AND $2::bigint IS NOT NULL) AS spouses
        FROM childbirth_registrations WHERE resident_id = $1 ORDER BY id DESC LIMIT 200`,
     [residentId, boundPersonId],
@@ -224,7 +223,7 @@ export async function listQueue(
   const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const [count] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM childbirth_registrations ${w}`, params);
   const paged = pageOf(params, f.page, f.pageSize);
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT ${COLUMNS} FROM childbirth_registrations ${w}
       ORDER BY status = 'completed', status = 'infoRequested', deadline, id ${paged.sql}`,
     paged.params,

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { createAttachmentService } from '../portal/attachments.js';
-import { attachmentRoutes } from '../portal/attachments-routes.js';
-import { receiptVerifyRoutes } from '../receipts/verify-routes.js';
+import { createAttachmentService, attachmentRoutes } from '../portal/index.js';
+import { receiptVerifyRoutes } from '../receipts/index.js';
 import {
   RegistrationBulkCompleteBody,
   RegistrationBulkCompleteResult,
@@ -44,7 +43,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
   await app.register(receiptVerifyRoutes, {
     database: deps.database,
     keys: deps.keys,
-    verifiers: { childbirthRegistration: registrations.verify },
+    verifiers: { childbirthRegistration: (payload) => registrations.verify(payload) },
   });
 
   const resident = { resident: true } as const;

@@ -1,6 +1,5 @@
 import type { FamilyServiceDeps } from '../family-deps.js';
-import type { ReceiptPayload } from '../receipts/receipt-token.js';
-import type { VerifiedRecord } from '../receipts/verify-routes.js';
+import type { ReceiptPayload, VerifiedRecord } from '../receipts/index.js';
 import { createPortalRegistrationService } from './portal-service.js';
 import { verifiedRegistration } from './receipt.js';
 import { findRegistrationByNumber } from './repo.js';

@@ -1,13 +1,9 @@
 import type { Conn } from '../db/client.js';
 import { decryptField } from '../crypto/pii.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { listAttachments } from '../portal/attachments.js';
-import { maskPhone } from '../notifications/sms.js';
-import {
-  findRegistryFacts,
-  findRegistryRelatives,
-  type RegistryFacts as RegistryPerson,
-} from '../registry/family-repo.js';
+import { listAttachments } from '../portal/index.js';
+import { maskPhone } from '../notifications/index.js';
+import { findRegistryFacts, findRegistryRelatives, type RegistryFacts as RegistryPerson } from '../registry/index.js';
 import { listHistory, type RegistrationRow } from './repo.js';
 import type { StaffRegistrationDetail } from '@cradle/contract';
 import { childView, personView, staffFieldsOf } from './views.js';

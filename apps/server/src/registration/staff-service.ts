@@ -1,11 +1,10 @@
 import { chinaDateOf, parseIdNumber } from '@cradle/domain';
-import { appendAudit } from '../audit/service.js';
-import type { SessionUser } from '../auth/session.js';
+import { appendAudit } from '../audit/index.js';
+import type { SessionUser } from '../auth/index.js';
 import type { Conn } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
-import { listAttachments } from '../portal/attachments.js';
+import { enqueueNotifications } from '../notifications/index.js';
 import { AppError } from '../errors.js';
 import { registrationError } from './errors.js';
 import { freeText } from './free-text.js';

@@ -1,7 +1,7 @@
 import { ageOn, deadlineState } from '@cradle/domain';
-import type { RegionService } from '../regions/service.js';
-import type { RegistryFacts as RegistryPerson, RegistryRelative } from '../registry/family-repo.js';
-import type { AttachmentInfo } from '../portal/attachments.js';
+import type { RegionService } from '../regions/index.js';
+import type { RegistryFacts as RegistryPerson, RegistryRelative } from '../registry/index.js';
+import type { AttachmentInfo } from '../portal/index.js';
 import type { RegistrationRow } from './repo.js';
 import type { PortalRegistrationDetail, RegistrationQueueItem, RegistrationSummary } from '@cradle/contract';
 

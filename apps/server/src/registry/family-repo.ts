@@ -34,7 +34,7 @@ export interface RegistryRelative {
 
 // Dates are selected as text: ISO strings, never a Date shifted by the server's time zone.
 const isoDate = (d: unknown): string => String(d);
-const optDate = (d: unknown): string | null => (d === null || d === undefined ? null : String(d));
+const optDate = (d: unknown): string | null => (typeof d === 'string' ? d : null);
 
 const FACT_COLUMNS = `blind, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, hukou_region_code,
   residence_region_code, id_masked, id_cipher, phone_cipher, household_id`;
@@ -62,10 +62,10 @@ export async function findRegistryFacts(
   personIds: number[] = [],
 ): Promise<RegistryFacts[]> {
   if (blinds.length === 0 && personIds.length === 0) return [];
-  const rows = await tx.query<Record<string, unknown>>(
-    `SELECT ${FACT_COLUMNS} FROM cradle_registry_facts($1::bytea[], $2::bigint[])`,
-    [blinds, personIds],
-  );
+  const rows = await tx.query(`SELECT ${FACT_COLUMNS} FROM cradle_registry_facts($1::bytea[], $2::bigint[])`, [
+    blinds,
+    personIds,
+  ]);
   return rows.map(factsOf);
 }
 
@@ -76,7 +76,7 @@ export async function findRegistryFacts(
  */
 export async function findFamilyFacts(tx: Conn, boundPersonId: number | null): Promise<RegistryFacts[]> {
   if (boundPersonId === null) return [];
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT ${FACT_COLUMNS} FROM cradle_registry_facts('{}', ARRAY(
        SELECT $1::bigint UNION SELECT person_id FROM cradle_registry_relatives(ARRAY[$1::bigint]) WHERE relation = 'spouse'))`,
     [boundPersonId],
@@ -87,7 +87,7 @@ export async function findFamilyFacts(tx: Conn, boundPersonId: number | null): P
 /** Children and spouses of these persons, from the registry's links. */
 export async function findRegistryRelatives(tx: Conn, personIds: number[]): Promise<RegistryRelative[]> {
   if (personIds.length === 0) return [];
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `SELECT of_person_id, relation, person_id, name, sex, birth_date::text AS birth_date, death_date::text AS death_date, id_masked,
             id_cipher, hukou_region_code, residence_region_code FROM cradle_registry_relatives($1::bigint[]) ORDER BY birth_date, person_id`,
     [personIds],

@@ -88,7 +88,7 @@ describe('dashboard', () => {
     expect(d.children.reduce((s: number, c: { population: number }) => s + c.population, 0)).toBe(d.population.total);
     const births = d.birthsByYear.reduce((s: number, b: { total: number }) => s + b.total, 0);
     expect(d.children.reduce((s: number, c: { births: number }) => s + c.births, 0)).toBe(births);
-    expect(d.sexRatioAtBirth.male + d.sexRatioAtBirth.female).toBe(births);
+    expect((d.sexRatioAtBirth.male as number) + (d.sexRatioAtBirth.female as number)).toBe(births);
     expect(d.pyramid.reduce((s: number, g: { male: number; female: number }) => s + g.male + g.female, 0)).toBe(
       d.population.total,
     );

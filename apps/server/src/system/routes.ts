@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SystemInfo } from '@cradle/contract';
-import type { RegionService } from '../regions/service.js';
+import type { RegionService } from '../regions/index.js';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{
   regions: RegionService;

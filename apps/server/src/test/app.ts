@@ -13,7 +13,7 @@ import { createUser } from '../auth/users.js';
 import { demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
-import { createRecordingSms } from './resident.js';
+import { createRecordingSms } from './sms.js';
 
 export interface TestApp {
   app: FastifyInstance;

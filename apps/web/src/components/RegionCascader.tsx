@@ -1,5 +1,5 @@
 import { Cascader } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { fetchRegion, fetchRegionChildren } from '../api/registry';
 import { useMe } from '../lib/auth';
 import { findOption, toOption, withChildren, type RegionOption } from './regionTree';
@@ -28,23 +28,26 @@ export function RegionCascader({ value, onChange, placeholder, testId }: Props) 
     setOptions((prev) => withChildren(prev, codes, children));
   }
 
+  // Read by the effect, not reasons to run it again.
+  const isShown = useEffectEvent((code: string) => path[path.length - 1] === code);
+  const loadLevel = useEffectEvent(loadChildren);
+
   // A code set from outside (the URL, on back navigation): find its path and load the levels above it.
   useEffect(() => {
     if (!value) return setPath([]);
-    if (path[path.length - 1] === value) return;
+    if (isShown(value)) return;
     let alive = true;
     void (async () => {
       const region = await fetchRegion(value);
       const start = region.path.findIndex((p) => p.code === jurisdiction.code);
       if (start < 0) return;
       const codes = region.path.slice(start).map((p) => p.code);
-      for (let i = 1; i < codes.length; i++) await loadChildren(codes.slice(0, i));
+      for (let i = 1; i < codes.length; i++) await loadLevel(codes.slice(0, i));
       if (alive) setPath(codes);
     })().catch(() => undefined);
     return () => {
       alive = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, jurisdiction.code]);
 
   return (

@@ -1,6 +1,6 @@
 import type { Message } from '../messages.js';
 import type { BeneficiaryFacts } from './facts.js';
-import type { DeclaredFact, SchemeDefinition, SpecialFamilyStatus } from './scheme.js';
+import type { DeclaredFact, SchemeDefinition } from './scheme.js';
 
 /**
  * What an application may state for a scheme: the facts its rules ask the applicant to declare
@@ -45,7 +45,6 @@ export function withApplicationFacts(facts: BeneficiaryFacts, app: Record<string
   return {
     ...facts,
     declared,
-    specialFamilyStatus:
-      status === 'bereaved' || status === 'disabledChild' ? (status as SpecialFamilyStatus) : facts.specialFamilyStatus,
+    specialFamilyStatus: status === 'bereaved' || status === 'disabledChild' ? status : facts.specialFamilyStatus,
   };
 }

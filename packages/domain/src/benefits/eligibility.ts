@@ -52,7 +52,7 @@ export function checkEligibility(
     schemeCode: scheme.code,
     period: period.key,
     eligible,
-    amount: eligible ? amountStep!.amount : fen(0),
+    amount: eligible ? amountStep.amount : fen(0),
     trace,
   };
 }

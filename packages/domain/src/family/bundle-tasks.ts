@@ -253,7 +253,7 @@ function identityFieldsTouched(action: TaskAction, ctx: TaskContext): Correctabl
 function identityValue(form: NewbornBundleForm, field: CorrectableField): string {
   const [part, key] = field.split('.') as ['newborn' | 'mother' | 'father', string];
   const holder = (part === 'newborn' ? form.newborn : form[part]) as Record<string, unknown> | null;
-  const value = String(holder?.[key] ?? '');
+  const value = String((holder?.[key] as string | undefined) ?? '');
   return key === 'idNumber' ? normalizeIdNumber(value) : value.trim();
 }
 

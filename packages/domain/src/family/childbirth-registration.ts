@@ -86,7 +86,7 @@ export function validateChildbirthRegistration(form: ChildbirthRegistrationForm,
   errors.push(
     ...(form.childStatus === 'pregnant' ? checkPregnancy(form, today) : checkBornChild(form, today, parents)),
   );
-  if (form.commitment?.accepted !== true) {
+  if (!form.commitment?.accepted) {
     errors.push(
       fieldError('commitment.accepted', 'commitment.notAccepted', {
         zh: '请阅读并确认承诺书：生育登记实行承诺制，以本人承诺代替证明材料',

@@ -1,15 +1,14 @@
 import { unlink } from 'node:fs/promises';
-import { importFailure } from '../../registry/import/failures.js';
-import { failAndAudit } from '../../registry/import/job-audit.js';
-import { runImportJob, type ImportDeps } from '../../registry/import/run-job.js';
-import type { ImportInput } from '../../registry/import/types.js';
+import {
+  failAndAudit,
+  IMPORT_KIND,
+  importFailure,
+  runImportJob,
+  type ImportDeps,
+  type ImportPayload,
+} from '../../registry/index.js';
 import { jobsQueue, type Claimed } from '../repo.js';
 import type { JobKind } from '../runner.js';
-
-export const IMPORT_KIND = 'registry.import';
-
-/** What the queue holds for an upload: the import_jobs row and the file waiting in the upload folder. */
-export type ImportPayload = ImportInput & { importJobId: number };
 
 /**
  * Imports an uploaded file (registry/import). At most `concurrency` at once in a process: each

@@ -1,11 +1,13 @@
 import type { Keys } from '../../crypto/keys.js';
 import type { Database } from '../../db/client.js';
-import type { SmsSender } from '../../notifications/sms.js';
-import type { ImportDeps } from '../../registry/import/run-job.js';
+import type { SmsSender } from '../../notifications/index.js';
+import type { ImportDeps } from '../../registry/index.js';
 import type { JobRunner } from '../runner.js';
 import { importKind } from './import.js';
 import { paymentCycleKind } from './payment-cycle.js';
 import { smsKind } from './sms.js';
+
+export { importKind, paymentCycleKind, smsKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 

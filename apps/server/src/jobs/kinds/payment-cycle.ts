@@ -1,23 +1,8 @@
 import { findBuiltInScheme } from '@cradle/domain';
 import type { Database } from '../../db/client.js';
-import { runPaymentCycle } from '../../benefits/cycle.js';
-import type { AuditActor } from '../../registry/import/job-audit.js';
+import { PAYMENT_CYCLE_KIND, runPaymentCycle, type PaymentCyclePayload } from '../../benefits/index.js';
 import { jobsQueue } from '../repo.js';
 import { exponentialBackoff, JobReleased, type JobKind } from '../runner.js';
-
-export const PAYMENT_CYCLE_KIND = 'benefits.paymentCycle';
-
-/** A cycle as queued: its batch is open (benefits/service.ts startCycle), the job pays it chunk by chunk. */
-export interface PaymentCyclePayload {
-  scheme: string;
-  periodKey: string;
-  jurisdictionCode: string;
-  actor: AuditActor;
-  batchId: number;
-  /** As the command's --chunk-size and --pause-ms; the defaults unless set (tests). */
-  chunkIds?: number;
-  pauseMs?: number;
-}
 
 /**
  * Runs a payment cycle (benefits/cycle.ts) whose batch a finance operator opened. A cycle

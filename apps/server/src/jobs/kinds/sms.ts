@@ -1,10 +1,8 @@
 import type { Keys } from '../../crypto/keys.js';
 import { decryptField } from '../../crypto/pii.js';
-import type { SmsSender } from '../../notifications/sms.js';
+import { SMS_KIND, type SmsSender } from '../../notifications/index.js';
 import { smsOutboxQueue } from '../repo.js';
 import { exponentialBackoff, type JobKind } from '../runner.js';
-
-export const SMS_KIND = 'notifications.sms';
 
 /**
  * Sends the outbox's pending text messages, 100 a claim, after the claim committed: a slow

@@ -1,7 +1,7 @@
 import { validatePersonRow, type PersonRow } from '@cradle/domain';
 import type { Conn } from '../../db/client.js';
 import type { Pii } from '../../crypto/pii.js';
-import { appendAudit } from '../../audit/service.js';
+import { appendAudit } from '../../audit/index.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
 import type { AuditActor } from './job-audit.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
@@ -14,7 +14,7 @@ import type { ImportCounts, PresentColumns } from './types.js';
 
 export interface CheckContext {
   pii: Pii;
-  regionExists(code: string): boolean;
+  regionExists: (code: string) => boolean;
   jurisdictionCode: string;
   today: Date;
   /** Blind indexes of the file's rows so far, across batches. */

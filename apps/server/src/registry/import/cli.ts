@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { ImportFormat } from './reader.js';
+import type { ImportFormat } from './types.js';
 import { errorFieldLabel } from './row-errors.js';
 import type { ImportDeps } from './run-job.js';
 import { createImportService } from './service.js';
@@ -115,7 +115,13 @@ async function reportErrors(
   }
 }
 
-function parseCommand(args: string[]) {
+function parseCommand(args: string[]): {
+  file: string;
+  format: ImportFormat;
+  username: string;
+  jurisdiction: string | undefined;
+  lang: Lang;
+} {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -132,7 +138,7 @@ function parseCommand(args: string[]) {
     format: ext.slice(1) as ImportFormat,
     username: values.user ?? 'admin',
     jurisdiction: values.jurisdiction,
-    lang: lang as Lang,
+    lang,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CanonicalField, Message } from '@cradle/domain';
 import { fieldLabel } from '@cradle/domain';
-import { SpreadsheetError, spreadsheetFailure, type SpreadsheetFailureCode } from '../../spreadsheet/index.js';
+import { type SpreadsheetError, spreadsheetFailure, type SpreadsheetFailureCode } from '../../spreadsheet/index.js';
 
 /** Why a whole job failed, as stored in import_jobs.failure. */
 export type ImportFailureCode =

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../audit/service.js';
+import { verifyAuditChain } from '../../audit/index.js';
 import { createImportService, type ImportService } from './service.js';
 import { importTestContext, person, tempDir, user, writeCsv, type ImportTestContext } from './test-files.js';
 import type { ImportJob } from './types.js';

@@ -59,7 +59,9 @@ describe('a file with bad rows', () => {
     const ids = rows.filter((r) => typeof r[1] === 'string').map((r) => r[1] as string);
     const stored = await storedPersons(ctx, ids);
     expect(stored.map((p) => p.id_masked)).toEqual(
-      [person(10)[1], person(18)[1]].map((id) => `${String(id).slice(0, 6)}********${String(id).slice(14)}`),
+      [person(10)[1], person(18)[1]].map(
+        (id) => `${String(id as string).slice(0, 6)}********${String(id as string).slice(14)}`,
+      ),
     );
   });
 

@@ -2,8 +2,9 @@ import { maskIdNumber } from '@cradle/domain';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, type ImportService } from './service.js';
-import { createJobRunner, type JobRunner } from '../../jobs/runner.js';
-import { IMPORT_KIND, importKind } from '../../jobs/kinds/import.js';
+import { createJobRunner, type JobRunner } from '../../jobs/index.js';
+import { importKind } from '../../jobs/kinds/index.js';
+import { IMPORT_KIND } from './types.js';
 import {
   importTestContext,
   person,

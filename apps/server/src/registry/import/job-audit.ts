@@ -1,5 +1,5 @@
 import type { Conn } from '../../db/client.js';
-import { appendAudit, type AuditEntry } from '../../audit/service.js';
+import { appendAudit, type AuditEntry } from '../../audit/index.js';
 import type { ImportFailure } from './failures.js';
 import { failUnfinishedJobs } from './jobs-repo.js';
 import type { ImportInput, ImportJob } from './types.js';

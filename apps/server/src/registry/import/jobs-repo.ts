@@ -3,7 +3,7 @@ import type { Conn } from '../../db/client.js';
 import type { ImportFailure } from './failures.js';
 import type { ImportErrorField, ImportRowError, ImportRowErrorCode } from './row-errors.js';
 import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
-import type { ImportFormat } from './reader.js';
+import type { ImportFormat } from './types.js';
 
 // SQL for import_jobs and import_errors. Every function takes a connection inside withScope.
 

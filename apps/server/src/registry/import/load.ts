@@ -109,7 +109,7 @@ async function writeRows(
   if (unresolved) {
     const before = rows;
     rows = filterPrepared(before, (i) => {
-      const no = before.householdNos[i]!;
+      const no = before.householdNos[i] ?? null;
       if (no === null || householdIds.has(no)) return true;
       rejected.push(householdElsewhereError(before.rowNos[i]!, no));
       return false;

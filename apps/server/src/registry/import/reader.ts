@@ -12,10 +12,8 @@ import {
 } from '../../spreadsheet/index.js';
 import { asImportFailure, importFailure, missingColumnsFailure, tooManyColumnsFailure } from './failures.js';
 import type { ImportRowError } from './row-errors.js';
-import { presentColumns, type PresentColumns } from './types.js';
+import { presentColumns, type ImportFormat, type PresentColumns } from './types.js';
 import { extraSheetsWarning, headerWarnings } from './warnings.js';
-
-export type ImportFormat = 'csv' | 'xlsx';
 
 /** One data row keyed by canonical field; rowNo is the spreadsheet row (first data row = 2). */
 export interface SourceRow {

@@ -25,7 +25,7 @@ export function defaultBatchRows(database: Database): number {
 export interface ImportDeps {
   database: Database;
   pii: Pii;
-  regionExists(code: string): boolean;
+  regionExists: (code: string) => boolean;
   logger?: Pick<Console, 'error'>;
   /** Rows read per batch (one transaction each); defaultBatchRows() unless a test needs small batches. */
   batchRows?: number;

@@ -5,12 +5,10 @@ import { errorReportHeader, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
 import { failAndAudit, auditJobStart } from './job-audit.js';
 import { errorsAfter, findJob, insertJob, listJobs } from './jobs-repo.js';
-import { insertJob as queueJob } from '../../jobs/repo.js';
-import type { JobRunner } from '../../jobs/runner.js';
-import { IMPORT_KIND, type ImportPayload } from '../../jobs/kinds/import.js';
+import { insertJob as queueJob, type JobRunner } from '../../jobs/index.js';
 import type { ImportRowError } from './row-errors.js';
 import { runImportJob, type ImportDeps, type ProgressListener } from './run-job.js';
-import type { ImportInput, ImportJob } from './types.js';
+import { IMPORT_KIND, type ImportInput, type ImportJob, type ImportPayload } from './types.js';
 
 export interface ImportJobDetail {
   job: ImportJob;

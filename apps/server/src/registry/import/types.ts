@@ -1,5 +1,6 @@
 import type { ImportFailure } from './failures.js';
-import type { ImportFormat } from './reader.js';
+
+export type ImportFormat = 'csv' | 'xlsx';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -75,3 +76,9 @@ export function presentColumns(fields: readonly (string | null)[]): PresentColum
     phone: has('phone'),
   };
 }
+
+/** The job that imports an upload (jobs/kinds/import.ts). */
+export const IMPORT_KIND = 'registry.import';
+
+/** What the queue holds for an upload: the import_jobs row and the file waiting in the upload folder. */
+export type ImportPayload = ImportInput & { importJobId: number };

@@ -1,5 +1,5 @@
 import { Alert, Cascader, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchPortalRegionChildren } from '../../../api/portalRegions';
 import { findOption, toOption, withChildren, type RegionOption } from '../../../components/regionTree';
@@ -40,22 +40,25 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
     setOptions(optionsRef.current);
   }
 
+  // Loaded once per scope; later values come from the cascader itself, so they are read, not followed.
+  const valueNow = useEffectEvent(() => value);
+  const loadLevel = useEffectEvent(loadChildren);
+
   useEffect(() => {
     if (!info) return;
+    const value = valueNow();
     const scope = info.scope;
     optionsRef.current = [{ value: scope.code, label: scope.name, isLeaf: scope.level === 'village' }];
     setOptions(optionsRef.current);
     let alive = true;
     void (async () => {
       const codes = value ? regionPath(scope.code, value) : [scope.code];
-      for (let i = 1; i <= codes.length; i++) if (i < codes.length || !value) await loadChildren(codes.slice(0, i));
+      for (let i = 1; i <= codes.length; i++) if (i < codes.length || !value) await loadLevel(codes.slice(0, i));
       if (alive && value) setPath(codes);
     })().catch(() => alive && setFailed(true));
     return () => {
       alive = false;
     };
-    // Loaded once per scope; later values come from the cascader itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info]);
 
   if (failed) {

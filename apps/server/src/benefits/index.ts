@@ -1,0 +1,6 @@
+// The benefits module's public surface: what other server modules use (see .dependency-cruiser.cjs).
+export { openApplicationFacts } from './applications-repo.js';
+export { PAYMENT_CYCLE_KIND, type PaymentCyclePayload, runPaymentCycle } from './cycle.js';
+export { beneficiaryFacts } from './facts-repo.js';
+export { createNewbornEntitlements, type NewbornEntitlements } from './newborn-entitlements.js';
+export { publishedOverrides } from './versions-repo.js';
