@@ -31,5 +31,15 @@ export const AuditPage = Type.Object({
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
+  /** The first finding, in the request's language (the console shows this one). */
   firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+  findings: Type.Array(
+    Type.Object({ code: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }),
+  ),
+  anchors: Type.Object({
+    count: Type.Integer(),
+    anchoredThrough: Type.Union([Type.Integer(), Type.Null()]),
+    lastAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    unanchored: Type.Integer(),
+  }),
 });
