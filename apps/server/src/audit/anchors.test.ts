@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test/db.js';
 import type { AnchorStore } from './anchors.js';
-import { sealAuditLog } from './sealer.js';
+import { sealAuditLog, startAuditSealer } from './sealer.js';
 import { appendAudit, verifyAuditChain, verifyAuditLog } from './service.js';
 
 let database: Database;
@@ -166,5 +166,16 @@ describe('the audit log anchored outside the database', () => {
     await expect(database.query("UPDATE audit_anchors SET hash = 'x'")).rejects.toThrow(/append-only/);
     await expect(database.query('DELETE FROM audit_anchors')).rejects.toThrow(/append-only/);
     await expect(database.query('TRUNCATE audit_anchors')).rejects.toThrow(/append-only/);
+  });
+
+  it('seals on its own every interval until stopped', async () => {
+    const [seq] = await append(1);
+    const log = { warn: () => undefined, error: () => undefined };
+    const sealer = startAuditSealer(database, store, 20, log);
+    await expect.poll(() => database.query('SELECT seq FROM audit_anchors'), { timeout: 10_000 }).toEqual([{ seq }]);
+    await sealer.stop();
+    await append(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await database.query('SELECT seq FROM audit_anchors')).toEqual([{ seq }]);
   });
 });

@@ -47,4 +47,22 @@ describe('the audit log', () => {
     const s = await login(t, 'township');
     expect((await t.app.inject({ method: 'GET', url: '/api/audit', ...as(s) })).statusCode).toBe(403);
   });
+
+  // Last: it leaves the log tampered with.
+  it('reports in the console the newest entries deleted by an owner', async () => {
+    const admin = await login(t, 'admin');
+    await t.app.inject({ method: 'POST', url: '/api/audit/verify', ...as(admin) });
+    await t.database.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await tx.query('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)');
+      await tx.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/audit/verify',
+      ...as(admin, { 'accept-language': 'en' }),
+    });
+    expect(res.json()).toMatchObject({ ok: false, findings: [{ code: 'anchor.truncated' }] });
+    expect(res.json().firstBroken.reason).toMatch(/^the log ends at seq \d+ but an anchor of .* vouches for seq \d+/);
+  });
 });

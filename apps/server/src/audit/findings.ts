@@ -53,8 +53,8 @@ export const finding = {
     code: 'anchor.truncated',
     seq: end + 1,
     message: {
-      zh: `审计日志止于第 ${end} 条，但 ${a.at} 的锚点证明存在第 ${a.seq} 条：末尾记录被删除（${later} 个锚点超出日志末尾）`,
-      en: `the log ends at seq ${end} but an anchor of ${a.at} vouches for seq ${a.seq}: the newest entries were deleted (${later} anchors beyond the end)`,
+      zh: `审计日志止于第 ${end} 条，但 ${a.at} 的锚点证明存在第 ${a.seq} 条：末尾记录被删除（超出日志末尾的锚点：${later} 个）`,
+      en: `the log ends at seq ${end} but an anchor of ${a.at} vouches for seq ${a.seq}: the newest entries were deleted (anchors beyond the end: ${later})`,
     },
   }),
   rewritten: (after: number, a: { seq: number; at: string }, missing: number[], present: boolean): Finding => {
