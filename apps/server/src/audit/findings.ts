@@ -20,6 +20,9 @@ export interface Finding {
 const seqList = (seqs: number[]) => seqs.join(', ');
 
 export const finding = {
+  /** The hash chain's first broken entry (findFirstBrokenEntry). */
+  chain: (b: { seq: number; reason: 'hash' | 'link' }): Finding =>
+    b.reason === 'hash' ? finding.chainHash(Number(b.seq)) : finding.chainLink(Number(b.seq)),
   chainHash: (seq: number): Finding => ({
     code: 'chain.hash',
     seq,

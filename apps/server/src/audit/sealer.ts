@@ -24,11 +24,7 @@ export async function sealAuditLog(database: Database, store: AnchorStore, now =
     const { last, tip } = check;
     if (!tip || (last && tip.seq <= last.seq)) return { sealed: undefined, findings: [] };
     const broken = await findFirstBrokenEntry(tx, last ?? undefined);
-    if (broken) {
-      const f =
-        broken.reason === 'hash' ? finding.chainHash(Number(broken.seq)) : finding.chainLink(Number(broken.seq));
-      return { sealed: undefined, findings: [f] };
-    }
+    if (broken) return { sealed: undefined, findings: [finding.chain(broken)] };
     const anchor = makeAnchor(store.key, last?.mac ?? FIRST_PREV, tip.seq, tip.hash, now);
     await insertAnchorRow(tx, { ...anchor, prevMac: anchor.prev });
     await appendAnchorLine(store.file, anchor);

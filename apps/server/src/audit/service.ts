@@ -3,7 +3,7 @@ import { sqlValue, type Conn, type Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
 import { checkAnchors } from './anchor-check.js';
-import type { AnchorStore } from './anchors.js';
+import type { Anchor, AnchorStore } from './anchors.js';
 import { finding, type Finding } from './findings.js';
 import { sealAuditLog } from './sealer.js';
 import type { Static } from 'typebox';
@@ -86,24 +86,27 @@ export async function verifyAuditLog(database: Database, store: AnchorStore): Pr
   const broken = await findFirstBrokenEntry(database);
   const total = await countAuditEntries(database);
   const findings: Finding[] = [];
-  if (broken)
-    findings.push(
-      broken.reason === 'hash' ? finding.chainHash(Number(broken.seq)) : finding.chainLink(Number(broken.seq)),
-    );
-  findings.push(...(await checkAnchors(database, store)).findings);
-  if (!findings.length) await sealAuditLog(database, store);
-  const after = await checkAnchors(database, store);
-  const newest = after.anchors.at(-1);
+  if (broken) findings.push(finding.chain(broken));
+  const check = await checkAnchors(database, store);
+  findings.push(...check.findings);
+  let sealed: Anchor | undefined;
+  if (!findings.length) {
+    const seal = await sealAuditLog(database, store);
+    sealed = seal.sealed;
+    findings.push(...seal.findings);
+  }
+  const anchors = sealed ? [...check.anchors, sealed] : check.anchors;
+  const newest = anchors.at(-1);
   const anchoredThrough = newest?.seq ?? null;
   return {
     ok: findings.length === 0,
     checked: broken ? Number(broken.n) - 1 : total,
     findings,
     anchors: {
-      count: after.anchors.length,
+      count: anchors.length,
       anchoredThrough,
       lastAt: newest?.at ?? null,
-      unanchored: Math.max(0, (after.tip?.seq ?? 0) - (anchoredThrough ?? 0)),
+      unanchored: Math.max(0, (check.tip?.seq ?? 0) - (anchoredThrough ?? 0)),
     },
   };
 }
