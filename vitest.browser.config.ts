@@ -21,7 +21,12 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'pglite', include: files, env: { TEST_DATABASE_URL: '' } } },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'postgres', include: files, env: { TEST_DATABASE_URL: postgresUrl } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: files, env: { TEST_DATABASE_URL: postgresUrl } },
+            },
+          ]
         : []),
     ],
   },

@@ -22,7 +22,12 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'pglite', include: serverTests, env: { TEST_DATABASE_URL: '' } } },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'postgres', include: serverTests, env: { TEST_DATABASE_URL: postgresUrl } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: serverTests, env: { TEST_DATABASE_URL: postgresUrl } },
+            },
+          ]
         : []),
     ],
   },

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
+import { AuditPage, AuditQuery, ChainCheck } from '@cradle/contract';
 import { pick, requestLang } from '../errors.js';
 import type { AnchorStore } from './anchors.js';
-import { AuditPage, AuditQuery, ChainCheck } from './schemas.js';
 import { actorOf, appendAudit, listAudit, verifyAuditLog } from './service.js';
 
 const ADMINS = ['systemAdmin', 'countyAdmin'] as const;

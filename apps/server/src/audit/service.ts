@@ -7,7 +7,7 @@ import type { Anchor, AnchorStore } from './anchors.js';
 import { finding, type Finding } from './findings.js';
 import { sealAuditLog } from './sealer.js';
 import type { Static } from 'typebox';
-import type { AuditPage } from './schemas.js';
+import type { AuditPage } from '@cradle/contract';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -146,6 +146,8 @@ export async function listAudit(
       seq: Number(r.seq),
       at: new Date(r.at).toISOString(),
       userId: r.userId === null ? null : Number(r.userId),
+      // Written only by appendAudit, whose type allows these three.
+      outcome: r.outcome as AuditOutcome,
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RegionService } from '../regions/service.js';
-import { LoginBody, Session } from './schemas.js';
+import { LoginBody, Session } from '@cradle/contract';
 import type { AuthService } from './service.js';
 import { SESSION_COOKIE, type SessionUser } from './session.js';
 

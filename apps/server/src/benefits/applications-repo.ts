@@ -1,3 +1,4 @@
+import type { ReviewAction } from '@cradle/contract';
 import type { ApplicationState, ReviewLevel } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 
@@ -120,7 +121,7 @@ export async function saveState(tx: Conn, id: number, s: ApplicationState): Prom
 
 export interface Decision {
   level: ReviewLevel;
-  action: string;
+  action: ReviewAction;
   reason: string | null;
   decidedBy: number | null;
   decidedByName: string | null;
@@ -142,7 +143,7 @@ export async function insertDecision(
 export async function listDecisions(tx: Conn, applicationId: number): Promise<Decision[]> {
   const rows = await tx.query<{
     level: ReviewLevel;
-    action: string;
+    action: ReviewAction;
     reason: string | null;
     decided_by: number | null;
     decided_by_name: string | null;

@@ -8,8 +8,7 @@ import { commonError } from '../errors.js';
 import { importBankReturn } from './bank-return.js';
 import { exportBatch, exportChecksum, readOnce, type PaymentFileDeps } from './export.js';
 import { PaymentFileError } from './payment-file-errors.js';
-import { BankReturnView, ExportBody, ExportParam, PaymentFile, Sha256File } from './payment-file-schemas.js';
-import { BatchParam } from './schemas.js';
+import { BankReturnView, ExportBody, IdParam, PaymentFile, Sha256File } from '@cradle/contract';
 import type { Actor } from './versions-service.js';
 
 // The role gate; the service also requires the finance department.
@@ -32,7 +31,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
         summary:
           'Export a complete batch for the one-card platform (一卡通) as CSV or XLSX with its SHA-256 (finance, fresh TOTP code; audited)',
         produces: Object.values(CONTENT_TYPES),
-        params: BatchParam,
+        params: IdParam,
         body: ExportBody,
         response: { 200: PaymentFile },
       },
@@ -59,7 +58,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
         tags,
         summary: "An export's checksum as a .sha256 file",
         produces: ['text/plain'],
-        params: ExportParam,
+        params: IdParam,
         response: { 200: Sha256File },
       },
     },
@@ -79,7 +78,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
         summary:
           "Import the bank's return file (CSV or XLSX): marks payments paid, failed or returned, all rows or none (finance; audited)",
         consumes: ['multipart/form-data'],
-        params: BatchParam,
+        params: IdParam,
         response: { 200: BankReturnView },
       },
     },

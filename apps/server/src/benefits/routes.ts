@@ -2,26 +2,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
-  BudgetQuery,
-  BudgetView,
-  ApplicationListQuery,
   ApplicationBody,
   ApplicationDetail,
-  ApplicationParam,
+  ApplicationListQuery,
   ApplicationSummary,
-  RejectBody,
-  BatchParam,
   BatchView,
+  BudgetQuery,
+  BudgetView,
   CycleBody,
   EligibilityQuery,
   EligibilityView,
+  IdParam,
+  RejectBody,
   SchemeCodeParam,
   SchemeDetail,
   SchemeSummary,
   VersionDraftBody,
   VersionParam,
   VersionView,
-} from './schemas.js';
+} from '@cradle/contract';
 import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
 
@@ -162,7 +161,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: "A payment batch and its cycle's progress",
-        params: BatchParam,
+        params: IdParam,
         response: { 200: BatchView },
       },
     },
@@ -203,7 +202,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'An application with its decisions and eligibility trace',
-        params: ApplicationParam,
+        params: IdParam,
         response: { 200: ApplicationDetail },
       },
     },
@@ -216,7 +215,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Approve at your level (passes it up, or starts the public notice, or approves)',
-        params: ApplicationParam,
+        params: IdParam,
         response: { 200: ApplicationDetail },
       },
     },
@@ -229,7 +228,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Reject at your level, with a reason',
-        params: ApplicationParam,
+        params: IdParam,
         body: RejectBody,
         response: { 200: ApplicationDetail },
       },
@@ -243,7 +242,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Appeal a rejection (once); reviewed one level up',
-        params: ApplicationParam,
+        params: IdParam,
         response: { 200: ApplicationDetail },
       },
     },
@@ -256,7 +255,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Approve after the public notice has run its days',
-        params: ApplicationParam,
+        params: IdParam,
         response: { 200: ApplicationDetail },
       },
     },

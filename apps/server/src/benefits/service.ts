@@ -23,7 +23,7 @@ import type { JobRunner } from '../jobs/runner.js';
 import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from '../jobs/kinds/payment-cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
-import type { SchemeSummary } from './schemas.js';
+import type { SchemeSummary } from '@cradle/contract';
 import { findVersion, publishedOverrides, listVersions } from './versions-repo.js';
 import { budgetOf } from './budget.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';

@@ -1,6 +1,7 @@
+import type { ParameterValue } from '@cradle/domain';
 import type { ParameterOverride } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import type { VersionView } from './schemas.js';
+import type { VersionView } from '@cradle/contract';
 
 /** The published versions of a scheme visible in the scope: its own and its ancestors' (row-level security). */
 export async function publishedOverrides(tx: Conn, schemeCode: string): Promise<ParameterOverride[]> {
@@ -29,7 +30,7 @@ type VersionRow = {
   jurisdiction_code: string;
   version: number;
   effective_from: string;
-  values: Record<string, unknown>;
+  values: Record<string, ParameterValue>;
   legal_basis: { document: string; clause: string };
   status: VersionView['status'];
   created_by: number | null;

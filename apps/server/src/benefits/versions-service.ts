@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/service.js';
 import type { SessionUser } from '../auth/session.js';
 import { BenefitsError } from './errors.js';
 import { findVersion, insertVersion, listVersions, setVersionStatus } from './versions-repo.js';
-import type { VersionView } from './schemas.js';
+import type { VersionView } from '@cradle/contract';
 
 export interface Actor {
   user: SessionUser;

@@ -4,7 +4,7 @@ import type { SessionResident } from '../portal/session.js';
 import { findFamilyFacts, findRegistryRelatives, type RegistryFacts } from '../registry/family-repo.js';
 import { blindOf, registryFactsOf, sameNamed, type Crypto } from './form.js';
 import type { BundleRow } from './repo.js';
-import type { ParentInput } from './schemas.js';
+import type { BundleParentInput } from '@cradle/contract';
 
 /** A field error in the domain's shape (field-errors.ts), for what only the server can check. */
 export interface FieldProblem {
@@ -35,7 +35,7 @@ export async function resolveParents(
   tx: Conn,
   c: Crypto,
   resident: SessionResident,
-  inputs: { mother: ParentInput; father: ParentInput | null },
+  inputs: { mother: BundleParentInput; father: BundleParentInput | null },
 ): Promise<{ mother: Resolution; father: Resolution | null }> {
   // The family's own records, in one round trip: picked parents are read from them, and a
   // declaration is compared with them only to see whether it is the family itself.

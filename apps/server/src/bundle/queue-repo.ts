@@ -1,5 +1,5 @@
 import type { Conn } from '../db/client.js';
-import type { TaskQueueQuery } from './schemas.js';
+import type { TaskQueueQuery } from '@cradle/contract';
 import { pageOf } from '../db/paging.js';
 
 // A department's queue of bundle tasks: one query for the page, one for the counts, both under

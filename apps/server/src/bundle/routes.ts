@@ -6,9 +6,9 @@ import { requestLang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { createNewbornEntitlements } from '../benefits/newborn-entitlements.js';
 import {
-  BulkCompleteBody,
-  BulkCompleteResult,
-  CompleteBody,
+  TaskBulkCompleteBody,
+  TaskBulkCompleteResult,
+  TaskCompleteBody,
   CorrectionBody,
   IdParam,
   NewbornBundle,
@@ -18,7 +18,7 @@ import {
   TaskDetail,
   TaskQueue,
   TaskQueueQuery,
-} from './schemas.js';
+} from '@cradle/contract';
 import { createBundleFamilyService } from './service.js';
 import { createBundleTaskService } from './tasks-service.js';
 
@@ -119,8 +119,8 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
         ...staff,
         summary:
           'Complete tasks that need no input (vaccination record, card; insurance enrolled today); per id done or skipped',
-        body: BulkCompleteBody,
-        response: { 200: BulkCompleteResult },
+        body: TaskBulkCompleteBody,
+        response: { 200: TaskBulkCompleteResult },
       },
     },
     (req) => tasks.bulkComplete(req.user!, req.body.ids, req.ip, requestLang(req)),
@@ -147,7 +147,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
         summary:
           "Complete your department's task with its result (hukou: the newborn's ID number, registered in the registry)",
         params: IdParam,
-        body: CompleteBody,
+        body: TaskCompleteBody,
         response: { 200: TaskDetail },
       },
     },

@@ -35,7 +35,7 @@ import {
   type BundleRow,
 } from './repo.js';
 import * as notify from './notify.js';
-import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from './schemas.js';
+import type { CorrectionBody, NewbornBundle, NewbornBundleBody, NewbornBundleSummary } from '@cradle/contract';
 import { changedTasks, domainTasks, storedBundleStatus } from './tasks.js';
 import { readSubmission, refuseDuplicate, regionProblem } from './submission.js';
 import { bundleSummary, bundleView } from './views.js';

@@ -13,7 +13,7 @@ import { bundleError } from './errors.js';
 import type { Crypto } from './form.js';
 import { resolveParents, type FieldProblem } from './parents.js';
 import type { OpenBundle } from './repo.js';
-import type { NewbornBundleBody } from './schemas.js';
+import type { NewbornBundleBody } from '@cradle/contract';
 
 /** The hukou region must be a township or village of this deployment (the domain checks the shape). */
 export function regionProblem(regions: RegionService, code: string): FieldProblem[] {

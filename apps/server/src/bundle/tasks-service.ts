@@ -23,7 +23,7 @@ import { declaredParents } from './parents.js';
 import * as notify from './notify.js';
 import { queueCounts, queuePage } from './queue-repo.js';
 import { findBundle, findTask, findTasks, saveTasks, updateBundle, type BundleRow, type TaskRow } from './repo.js';
-import type { CompleteBody, TaskDetail, TaskQueue, TaskQueueQuery } from './schemas.js';
+import type { TaskCompleteBody, TaskDetail, TaskQueue, TaskQueueQuery } from '@cradle/contract';
 import { bulkInput, changedTasks, completionInput, domainTasks, storedBundleStatus, storedResult } from './tasks.js';
 import { queueRowView, taskDetailView } from './views.js';
 
@@ -242,7 +242,7 @@ export function createBundleTaskService(deps: FamilyServiceDeps, entitlements: N
       }
     },
 
-    complete: (u: SessionUser, id: number, body: CompleteBody, ip: string, now = new Date()) =>
+    complete: (u: SessionUser, id: number, body: TaskCompleteBody, ip: string, now = new Date()) =>
       run(
         u,
         id,

@@ -10,7 +10,7 @@ import {
   type ParentRole,
 } from '@cradle/domain';
 import type { BundleRow, TaskRow, TaskWrite } from './repo.js';
-import type { CompleteBody } from './schemas.js';
+import type { TaskCompleteBody } from '@cradle/contract';
 
 // Between the stored task rows and the domain's BundleTask, whose state machine
 // (transitionTask, applyToBundle) decides every change; this file only translates.
@@ -117,7 +117,7 @@ export function storedBundleStatus(status: 'inProgress' | 'returned' | 'done'): 
 }
 
 /** A completion request as the domain's CompletionInput for the task's service; missing fields go in empty, for its message. */
-export function completionInput(service: BundleService, body: CompleteBody): CompletionInput {
+export function completionInput(service: BundleService, body: TaskCompleteBody): CompletionInput {
   switch (service) {
     case 'birthCertificate':
       return { service, certificateNo: body.certificateNo ?? '' };

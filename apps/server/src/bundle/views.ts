@@ -24,7 +24,7 @@ import type {
   TaskDetail,
   TaskQueueRow,
   TaskResult,
-} from './schemas.js';
+} from '@cradle/contract';
 import { domainTasks } from './tasks.js';
 
 // Rows into what the API shows. ID numbers appear masked only; the full newborn ID number is in

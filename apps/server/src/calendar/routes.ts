@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './schemas.js';
+import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from '@cradle/contract';
 import type { CalendarService } from './service.js';
 
 const tags = ['calendar'];

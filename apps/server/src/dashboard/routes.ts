@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Dashboard, DashboardQuery } from './schemas.js';
+import { Dashboard, DashboardQuery } from '@cradle/contract';
 import type { DashboardService } from './service.js';
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox<{ dashboard: DashboardService }> = async (

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestLang } from '../errors.js';
-import { NotificationList, NotificationParams } from './schemas.js';
+import { NotificationList, IdParam } from '@cradle/contract';
 import type { NotificationService } from './service.js';
 
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: NotificationService }> = async (
@@ -26,7 +26,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
       schema: {
         tags: ['portal'],
         summary: 'Mark a message read',
-        params: NotificationParams,
+        params: IdParam,
         response: { 204: Type.Null() },
       },
     },

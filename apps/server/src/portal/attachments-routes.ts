@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
-import { AttachmentInfo, IdParam } from '../registration/schemas.js';
+import { AttachmentInfo, IdParam } from '@cradle/contract';
 import {
   attachmentError,
   MAX_ATTACHMENT_BYTES,

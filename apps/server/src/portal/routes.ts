@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { familyEligibility } from './benefits.js';
-import { BindingBody, CodeRequest, FamilyEligibility, ResidentMe, SignInBody } from './schemas.js';
+import { BindingBody, CodeRequest, FamilyEligibility, ResidentMe, SignInBody } from '@cradle/contract';
 import type { PortalService } from './service.js';
 import { RESIDENT_COOKIE } from './session.js';
 import type { Database } from '../db/client.js';

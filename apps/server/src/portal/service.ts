@@ -13,7 +13,7 @@ import {
 import { findBindablePerson } from './binding.js';
 import { portalError } from './errors.js';
 import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
-import type { FamilyMember, ResidentMe } from './schemas.js';
+import type { FamilyMember, ResidentMe } from '@cradle/contract';
 import {
   bindResident,
   deleteResidentSession,

@@ -3,7 +3,7 @@ import type { Keys } from '../crypto/keys.js';
 import { appendAudit } from '../audit/service.js';
 import type { Database } from '../db/client.js';
 import { Type } from 'typebox';
-import { ReceiptVerification } from '../registration/schemas.js';
+import { ReceiptVerification, VerifyParams } from '@cradle/contract';
 import { verifyReceiptToken, type ReceiptKind, type ReceiptPayload } from './receipt-token.js';
 
 /** What a kind's verifier returns for the record a valid token names; null when there is none. */
@@ -15,7 +15,6 @@ export interface VerifiedRecord {
   summary: NonNullable<ReceiptVerification['summary']>;
   contentMatches: boolean;
 }
-const VerifyParams = Type.Object({ '*': Type.String({ description: 'The token from the receipt’s QR code' }) });
 
 export type ReceiptVerifiers = Partial<
   Record<ReceiptKind, (payload: ReceiptPayload) => Promise<VerifiedRecord | null>>

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Region, RegionChildren, RegionCodeParam } from './schemas.js';
+import { Region, RegionChildren, RegionCodeParam } from '@cradle/contract';
 import type { RegionService } from './service.js';
 
 // The region tree is public reference data (GB/T 2260, no personal data): families picking where

@@ -9,7 +9,7 @@ import { createRegionService } from '../regions/service.js';
 import { as, createTestApp, login, type TestApp } from '../test/app.js';
 import { residentSignIn } from '../test/resident.js';
 import { createRegistrationService } from './service.js';
-import type { ChildbirthRegistrationBody } from './schemas.js';
+import type { ChildbirthRegistrationBody } from '@cradle/contract';
 import { chinaDay, declaredForm, submit, villageOf } from './test-helpers.js';
 
 let t: TestApp;

@@ -30,7 +30,7 @@ import type {
   ChildbirthRegistrationBody,
   PortalRegistrationDetail,
   RegistrationSummary,
-} from './schemas.js';
+} from '@cradle/contract';
 import { childView, personView, portalDetailOf, summaryOf } from './views.js';
 
 const UNBOUND: ChildbirthPrefill = {

@@ -15,7 +15,7 @@ import {
 } from '../registry/family-repo.js';
 import type { FieldError } from './errors.js';
 import type { RegistrationContext } from './lookups-repo.js';
-import type { ParentInput } from './schemas.js';
+import type { ParentInput } from '@cradle/contract';
 
 /** A parent as the domain checks them, and the registry person the family picked, if it did. */
 export interface ResolvedParent extends ParentDeclaration {

@@ -2,7 +2,7 @@ import type { ChildStatus, RegistryConflict } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { numberFromSequence } from '../db/numbering.js';
 import type { ResidentLock } from '../portal/scope.js';
-import type { QueueQuery, RegistrationStatus } from './schemas.js';
+import type { RegistrationQueueQuery, RegistrationStatus } from '@cradle/contract';
 import { pageOf } from '../db/paging.js';
 
 export interface RegistrationRow {
@@ -197,7 +197,7 @@ export async function listForResident(
   return { rows: rows.map(toRow), family: boundPersonId === null ? new Set() : new Set([boundPersonId, ...spouses]) };
 }
 
-export interface QueueFilter extends QueueQuery {
+export interface QueueFilter extends RegistrationQueueQuery {
   idBlindIndex: Buffer | null;
 }
 

@@ -6,19 +6,19 @@ import { createAttachmentService } from '../portal/attachments.js';
 import { attachmentRoutes } from '../portal/attachments-routes.js';
 import { receiptVerifyRoutes } from '../receipts/verify-routes.js';
 import {
-  BulkCompleteBody,
-  BulkCompleteResult,
+  RegistrationBulkCompleteBody,
+  RegistrationBulkCompleteResult,
   ChildbirthPrefill,
   ChildbirthRegistrationBody,
-  CompleteBody,
+  RegistrationCompleteBody,
   IdParam,
   MessageBody,
   PortalRegistrationDetail,
-  QueueQuery,
+  RegistrationQueueQuery,
   RegistrationQueue,
   RegistrationSummary,
   StaffRegistrationDetail,
-} from './schemas.js';
+} from '@cradle/contract';
 import { receiptBaseUrl } from './public-url.js';
 import { REGISTRATION_HANDLERS, REGISTRATION_READERS } from './roles.js';
 import { createRegistrationService } from './service.js';
@@ -136,7 +136,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
       schema: {
         tags,
         summary: 'The registrations of your jurisdiction with their deadline state, counts per status and overdue',
-        querystring: QueueQuery,
+        querystring: RegistrationQueueQuery,
         response: { 200: RegistrationQueue },
       },
     },
@@ -163,8 +163,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
         tags,
         summary:
           'Complete several at once; those with conflicts or waiting for the family are skipped, with the reason',
-        body: BulkCompleteBody,
-        response: { 200: BulkCompleteResult },
+        body: RegistrationBulkCompleteBody,
+        response: { 200: RegistrationBulkCompleteResult },
       },
     },
     (req) => staff.bulkComplete(req.user!, req.body.ids, baseUrl(req), req.ip),
@@ -177,7 +177,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
         tags,
         summary: 'Complete and issue the receipt; with registry conflicts a note on how they were resolved is required',
         params: IdParam,
-        body: CompleteBody,
+        body: RegistrationCompleteBody,
         response: { 200: StaffRegistrationDetail },
       },
     },

@@ -9,7 +9,7 @@ import {
   type RegistryFacts as RegistryPerson,
 } from '../registry/family-repo.js';
 import { listHistory, type RegistrationRow } from './repo.js';
-import type { StaffRegistrationDetail } from './schemas.js';
+import type { StaffRegistrationDetail } from '@cradle/contract';
 import { childView, personView, staffFieldsOf } from './views.js';
 
 /** What the registry holds now for each declared ID number, and whose records those are (for the audit entry that shows them). */

@@ -20,7 +20,12 @@ import {
   saveInfoRequest,
   type RegistrationRow,
 } from './repo.js';
-import type { BulkCompleteResult, QueueQuery, RegistrationQueue, StaffRegistrationDetail } from './schemas.js';
+import type {
+  RegistrationBulkCompleteResult,
+  RegistrationQueueQuery,
+  RegistrationQueue,
+  StaffRegistrationDetail,
+} from '@cradle/contract';
 import { readRegistryMatches, staffDetailOf } from './staff-detail.js';
 import { queueItemOf } from './views.js';
 
@@ -135,7 +140,7 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
   }
 
   return {
-    async queue(user: SessionUser, q: QueueQuery): Promise<RegistrationQueue> {
+    async queue(user: SessionUser, q: RegistrationQueueQuery): Promise<RegistrationQueue> {
       const on = today();
       // A full ID number searches by its blind index: the only way to find an encrypted number.
       const id = q.q ? parseIdNumber(q.q) : null;
@@ -237,7 +242,7 @@ export function createStaffRegistrationService(deps: FamilyServiceDeps, now: () 
       ids: number[],
       baseUrl: string,
       clientIp: string,
-    ): Promise<BulkCompleteResult> {
+    ): Promise<RegistrationBulkCompleteResult> {
       const unique = [...new Set(ids)];
       const result = await withScope(database, user, async (tx) => {
         const rows = await findRegistrations(tx, unique);

@@ -3,7 +3,7 @@ import type { RegionService } from '../regions/service.js';
 import type { RegistryFacts as RegistryPerson, RegistryRelative } from '../registry/family-repo.js';
 import type { AttachmentInfo } from '../portal/attachments.js';
 import type { RegistrationRow } from './repo.js';
-import type { PortalRegistrationDetail, QueueItem, RegistrationSummary } from './schemas.js';
+import type { PortalRegistrationDetail, RegistrationQueueItem, RegistrationSummary } from '@cradle/contract';
 
 // How a stored registration is shown: to its family (its own declarations, masked) and to staff.
 
@@ -55,7 +55,7 @@ export function summaryOf(
   return { ...ownFields(regions, r, today), parity: familyParity(r, family) };
 }
 
-export function queueItemOf(regions: RegionService, r: RegistrationRow, today: string): QueueItem {
+export function queueItemOf(regions: RegionService, r: RegistrationRow, today: string): RegistrationQueueItem {
   return { ...ownFields(regions, r, today), parity: r.parity, conflictCount: r.conflicts.length, channel: r.channel };
 }
 

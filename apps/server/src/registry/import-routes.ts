@@ -10,7 +10,7 @@ import { defineErrors, commonError, requestLang } from '../errors.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv } from './import/template.js';
 import type { ImportJob as Job } from './import/types.js';
-import { ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from './import-schemas.js';
+import { ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from '@cradle/contract';
 
 const importError = defineErrors({
   'import.noFile': { status: 400, message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } },

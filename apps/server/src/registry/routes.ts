@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { PersonDetail, PersonIdParam, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './schemas.js';
+import { PersonDetail, IdParam, PersonPage, PersonSearchQuery, RevealBody, Revealed } from '@cradle/contract';
 import type { RegistryService } from './service.js';
 
 export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryService }> = async (app, { registry }) => {
@@ -24,7 +24,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
       schema: {
         tags: ['registry'],
         summary: 'A person with household and relationships (audited)',
-        params: PersonIdParam,
+        params: IdParam,
         response: { 200: PersonDetail },
       },
     },
@@ -36,7 +36,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
       schema: {
         tags: ['registry'],
         summary: 'Reveal the full ID number (audited, with reason)',
-        params: PersonIdParam,
+        params: IdParam,
         body: RevealBody,
         response: { 200: Revealed },
       },

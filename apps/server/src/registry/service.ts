@@ -8,7 +8,7 @@ import type { RegionService } from '../regions/service.js';
 import { registryError } from './errors.js';
 import { AppError } from '../errors.js';
 import * as repo from './repo.js';
-import type { PersonDetail, PersonSearchQuery, PersonSummary } from './schemas.js';
+import type { PersonDetail, PersonSearchQuery, PersonSummary } from '@cradle/contract';
 
 export interface Actor {
   user: SessionUser;

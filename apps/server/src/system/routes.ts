@@ -1,15 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { SystemInfo } from '@cradle/contract';
 import type { RegionService } from '../regions/service.js';
-
-export const SystemInfo = Type.Object({
-  product: Type.String(),
-  version: Type.String(),
-  scope: Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel }),
-  demo: Type.Boolean({ description: 'True when the population is the synthetic demo population' }),
-  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
-});
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{
   regions: RegionService;

@@ -1,31 +1,19 @@
-import { api } from './client';
-import type { ApplicationDetail, ApplicationRequest, ApplicationSummary } from './types';
+import { staffRoutes as r, type ApplicationBody } from '@cradle/contract';
+import { staff } from './client';
 
-export function submitApplication(request: ApplicationRequest): Promise<ApplicationDetail> {
-  return api.post<ApplicationDetail>('/api/applications', request);
-}
+export const submitApplication = (body: ApplicationBody) => staff.call(r.submitApplication, { body });
 
 /** What waits for the user's review level in their jurisdiction (a county also sees public notices). */
-export function fetchApplicationQueue(signal?: AbortSignal): Promise<ApplicationSummary[]> {
-  return api.get<ApplicationSummary[]>('/api/applications', signal);
-}
+export const fetchApplicationQueue = (signal?: AbortSignal) => staff.call(r.applications, { query: {} }, { signal });
 
-export function fetchApplication(id: number, signal?: AbortSignal): Promise<ApplicationDetail> {
-  return api.get<ApplicationDetail>(`/api/applications/${id}`, signal);
-}
+export const fetchApplication = (id: number, signal?: AbortSignal) =>
+  staff.call(r.application, { params: { id } }, { signal });
 
-export function approveApplication(id: number): Promise<ApplicationDetail> {
-  return api.post<ApplicationDetail>(`/api/applications/${id}/approve`);
-}
+export const approveApplication = (id: number) => staff.call(r.approveApplication, { params: { id } });
 
-export function rejectApplication(id: number, reason: string): Promise<ApplicationDetail> {
-  return api.post<ApplicationDetail>(`/api/applications/${id}/reject`, { reason });
-}
+export const rejectApplication = (id: number, reason: string) =>
+  staff.call(r.rejectApplication, { params: { id }, body: { reason } });
 
-export function appealApplication(id: number): Promise<ApplicationDetail> {
-  return api.post<ApplicationDetail>(`/api/applications/${id}/appeal`);
-}
+export const appealApplication = (id: number) => staff.call(r.appealApplication, { params: { id } });
 
-export function closeApplicationNotice(id: number): Promise<ApplicationDetail> {
-  return api.post<ApplicationDetail>(`/api/applications/${id}/close-notice`);
-}
+export const closeApplicationNotice = (id: number) => staff.call(r.closeApplicationNotice, { params: { id } });

@@ -1,10 +1,6 @@
-import { api, withQuery } from './client';
-import type { AuditPage, AuditQuery, AuditVerification } from './types';
+import { staffRoutes as r, type AuditQuery } from '@cradle/contract';
+import { staff } from './client';
 
-export function fetchAudit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
-  return api.get<AuditPage>(withQuery('/api/audit', query), signal);
-}
+export const fetchAudit = (query: AuditQuery, signal?: AbortSignal) => staff.call(r.audit, { query }, { signal });
 
-export function verifyAuditChain(): Promise<AuditVerification> {
-  return api.post<AuditVerification>('/api/audit/verify');
-}
+export const verifyAuditChain = () => staff.call(r.verifyAudit, {});

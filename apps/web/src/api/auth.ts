@@ -1,26 +1,24 @@
-import { api, setCsrfToken } from './client';
-import type { LoginRequest, Me, Session, SystemInfo } from './types';
+import { staffRoutes as r, type LoginBody, type Me } from '@cradle/contract';
+import { setCsrfToken, staff } from './client';
 
-export async function login(request: LoginRequest): Promise<Me> {
-  const session = await api.post<Session>('/api/auth/login', request);
+export async function login(body: LoginBody): Promise<Me> {
+  const session = await staff.call(r.login, { body });
   setCsrfToken(session.csrfToken);
   return session.user;
 }
 
 export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  const session = await api.get<Session>('/api/auth/me', signal);
+  const session = await staff.call(r.me, {}, { signal });
   setCsrfToken(session.csrfToken);
   return session.user;
 }
 
 export async function logout(): Promise<void> {
   try {
-    await api.post<void>('/api/auth/logout');
+    await staff.call(r.logout, {});
   } finally {
     setCsrfToken(null);
   }
 }
 
-export function fetchSystemInfo(signal?: AbortSignal): Promise<SystemInfo> {
-  return api.get<SystemInfo>('/api/system/info', signal);
-}
+export const fetchSystemInfo = (signal?: AbortSignal) => staff.call(r.systemInfo, {}, { signal });

@@ -1,58 +1,34 @@
-import { api, withQuery } from './client';
-import type {
-  Budget,
-  Eligibility,
-  PaymentBatch,
-  SchemeDetail,
-  SchemeSummary,
-  SchemeVersion,
-  VersionDraft,
-} from './types';
+import { staffRoutes as r, type EligibilityQuery, type PaymentStatus, type VersionDraftBody } from '@cradle/contract';
+import { staff } from './client';
 
-const seg = encodeURIComponent;
+/** A batch's payment statuses in the order a payment moves through them. */
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'exported', 'paid', 'failed', 'returned'];
 
-export function fetchSchemes(signal?: AbortSignal): Promise<SchemeSummary[]> {
-  return api.get<SchemeSummary[]>('/api/schemes', signal);
-}
+export const fetchSchemes = (signal?: AbortSignal) => staff.call(r.schemes, {}, { signal });
 
-export function fetchScheme(code: string, signal?: AbortSignal): Promise<SchemeDetail> {
-  return api.get<SchemeDetail>(`/api/schemes/${seg(code)}`, signal);
-}
+export const fetchScheme = (code: string, signal?: AbortSignal) =>
+  staff.call(r.scheme, { params: { code } }, { signal });
 
-export function draftVersion(code: string, draft: VersionDraft): Promise<SchemeVersion> {
-  return api.post<SchemeVersion>(`/api/schemes/${seg(code)}/versions`, draft);
-}
+export const draftVersion = (code: string, body: VersionDraftBody) =>
+  staff.call(r.draftVersion, { params: { code }, body });
 
-export function submitVersion(code: string, id: number): Promise<SchemeVersion> {
-  return api.post<SchemeVersion>(`/api/schemes/${seg(code)}/versions/${id}/submit`);
-}
+export const submitVersion = (code: string, id: number) => staff.call(r.submitVersion, { params: { code, id } });
 
-export function publishVersion(code: string, id: number): Promise<SchemeVersion> {
-  return api.post<SchemeVersion>(`/api/schemes/${seg(code)}/versions/${id}/publish`);
-}
+export const publishVersion = (code: string, id: number) => staff.call(r.publishVersion, { params: { code, id } });
 
 /** Audited on the server: call it when the user asks, not on every render. */
-export function fetchEligibility(
-  query: { personId: number; scheme: string; period: string },
-  signal?: AbortSignal,
-): Promise<Eligibility> {
-  return api.get<Eligibility>(withQuery('/api/eligibility', query), signal);
-}
+export const fetchEligibility = (query: EligibilityQuery, signal?: AbortSignal) =>
+  staff.call(r.eligibility, { query }, { signal });
 
-export function startPaymentCycle(scheme: string, period: string): Promise<PaymentBatch> {
-  return api.post<PaymentBatch>('/api/payment-cycles', { scheme, period });
-}
+export const startPaymentCycle = (scheme: string, period: string) =>
+  staff.call(r.startCycle, { body: { scheme, period } });
 
 /** The jurisdiction's latest batches, newest first. */
-export function fetchPaymentBatches(signal?: AbortSignal): Promise<PaymentBatch[]> {
-  return api.get<PaymentBatch[]>('/api/payment-batches', signal);
-}
+export const fetchPaymentBatches = (signal?: AbortSignal) => staff.call(r.batches, {}, { signal });
 
 /** Paid, committed and the next 12 months; with a draft version id, as if that draft were published. */
-export function fetchBudget(code: string, draftVersionId: number | undefined, signal?: AbortSignal): Promise<Budget> {
-  return api.get<Budget>(withQuery(`/api/schemes/${seg(code)}/budget`, { draftVersionId }), signal);
-}
+export const fetchBudget = (code: string, draftVersionId: number | undefined, signal?: AbortSignal) =>
+  staff.call(r.budget, { params: { code }, query: { draftVersionId } }, { signal });
 
-export function fetchPaymentBatch(id: number, signal?: AbortSignal): Promise<PaymentBatch> {
-  return api.get<PaymentBatch>(`/api/payment-batches/${id}`, signal);
-}
+export const fetchPaymentBatch = (id: number, signal?: AbortSignal) =>
+  staff.call(r.batch, { params: { id } }, { signal });

@@ -1,23 +1,11 @@
-import { api, apiRequest, withQuery } from './client';
-import type { Message } from './types';
+import { staffRoutes as r, type CalendarDayBody } from '@cradle/contract';
+import { staff } from './client';
 
-/** A public holiday, or a weekend day worked to make up for one (调休上班). */
-export type CalendarDayKind = 'holiday' | 'makeupWorkday';
-
-/** One day of the working-day calendar that deadlines count (apps/server/src/calendar/schemas.ts). */
-export type CalendarEntry = { date: string; kind: CalendarDayKind; festival: Message; source: string };
-export type CalendarDayBody = Omit<CalendarEntry, 'date'>;
-export type CalendarList = { year: number; days: CalendarEntry[] };
-
-export function fetchCalendar(year: number, signal?: AbortSignal): Promise<CalendarList> {
-  return api.get<CalendarList>(withQuery('/api/calendar', { year }), signal);
-}
+export const fetchCalendar = (year: number, signal?: AbortSignal) =>
+  staff.call(r.calendar, { query: { year } }, { signal });
 
 /** Adds the day, or replaces what the calendar says about it. */
-export function setCalendarDay(date: string, body: CalendarDayBody): Promise<void> {
-  return apiRequest<void>(`/api/calendar/${date}`, { method: 'PUT', body });
-}
+export const setCalendarDay = (date: string, body: CalendarDayBody) =>
+  staff.call(r.setCalendarDay, { params: { date }, body });
 
-export function removeCalendarDay(date: string): Promise<void> {
-  return apiRequest<void>(`/api/calendar/${date}`, { method: 'DELETE' });
-}
+export const removeCalendarDay = (date: string) => staff.call(r.removeCalendarDay, { params: { date } });

@@ -1,25 +1,18 @@
-import { api, withQuery } from './client';
-import type { TaskBulkResult, TaskCompletion, TaskDetail, TaskQuery, TaskQueue } from './familyTypes';
+import { staffRoutes as r, type TaskCompleteBody, type TaskQueueQuery } from '@cradle/contract';
+import { staff } from './client';
 
 /** The department's 出生一件事 tasks in its jurisdiction (county administrators and leaders: every department's). */
-export function fetchTaskQueue(query: TaskQuery, signal?: AbortSignal): Promise<TaskQueue> {
-  return api.get<TaskQueue>(withQuery('/api/bundle-tasks', query), signal);
-}
+export const fetchTaskQueue = (query: TaskQueueQuery, signal?: AbortSignal) =>
+  staff.call(r.tasks, { query }, { signal });
 
-export function fetchTask(id: number, signal?: AbortSignal): Promise<TaskDetail> {
-  return api.get<TaskDetail>(`/api/bundle-tasks/${id}`, signal);
-}
+export const fetchTask = (id: number, signal?: AbortSignal) => staff.call(r.task, { params: { id } }, { signal });
 
-export function completeTask(id: number, completion: TaskCompletion): Promise<TaskDetail> {
-  return api.post<TaskDetail>(`/api/bundle-tasks/${id}/complete`, completion);
-}
+export const completeTask = (id: number, body: TaskCompleteBody) =>
+  staff.call(r.completeTask, { params: { id }, body });
 
 /** Back to the family for correction: a reason they read, and the fields (BUNDLE_SERVICES[].formFields) to fix. */
-export function returnTask(id: number, reason: string, fields: string[]): Promise<TaskDetail> {
-  return api.post<TaskDetail>(`/api/bundle-tasks/${id}/return`, { reason, fields });
-}
+export const returnTask = (id: number, reason: string, fields: string[]) =>
+  staff.call(r.returnTask, { params: { id }, body: { reason, fields } });
 
 /** Only for services that need no input; the server says per task what it skipped and why. */
-export function bulkCompleteTasks(ids: number[]): Promise<TaskBulkResult> {
-  return api.post<TaskBulkResult>('/api/bundle-tasks/bulk-complete', { ids });
-}
+export const bulkCompleteTasks = (ids: number[]) => staff.call(r.bulkCompleteTasks, { body: { ids } });

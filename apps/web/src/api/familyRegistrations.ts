@@ -1,35 +1,22 @@
-import { api, withQuery } from './client';
-import type { RegistrationBulkResult, RegistrationDetail, RegistrationQuery, RegistrationQueue } from './familyTypes';
+import { staffRoutes as r, type RegistrationQueueQuery } from '@cradle/contract';
+import { staff } from './client';
 
 /** The township's 生育登记 queue (a county administrator or leader sees the county's). */
-export function fetchRegistrationQueue(query: RegistrationQuery, signal?: AbortSignal): Promise<RegistrationQueue> {
-  const { conflicts, ...rest } = query;
-  return api.get<RegistrationQueue>(
-    withQuery('/api/childbirth-registrations', {
-      ...rest,
-      conflicts: conflicts === undefined ? undefined : String(conflicts),
-    }),
-    signal,
-  );
-}
+export const fetchRegistrationQueue = (query: RegistrationQueueQuery, signal?: AbortSignal) =>
+  staff.call(r.registrations, { query }, { signal });
 
-export function fetchRegistration(id: number, signal?: AbortSignal): Promise<RegistrationDetail> {
-  return api.get<RegistrationDetail>(`/api/childbirth-registrations/${id}`, signal);
-}
+export const fetchRegistration = (id: number, signal?: AbortSignal) =>
+  staff.call(r.registration, { params: { id } }, { signal });
 
 /** A note is required when the registration has registry conflicts: how they were settled. */
-export function completeRegistration(id: number, note?: string): Promise<RegistrationDetail> {
-  return api.post<RegistrationDetail>(`/api/childbirth-registrations/${id}/complete`, note ? { note } : {});
-}
+export const completeRegistration = (id: number, note?: string) =>
+  staff.call(r.completeRegistration, { params: { id }, body: note ? { note } : {} });
 
-export function requestRegistrationInfo(id: number, message: string): Promise<RegistrationDetail> {
-  return api.post<RegistrationDetail>(`/api/childbirth-registrations/${id}/request-info`, { message });
-}
+export const requestRegistrationInfo = (id: number, message: string) =>
+  staff.call(r.requestRegistrationInfo, { params: { id }, body: { message } });
 
 /** The server completes what it may and says why it skipped the rest (conflicts need a note each). */
-export function bulkCompleteRegistrations(ids: number[]): Promise<RegistrationBulkResult> {
-  return api.post<RegistrationBulkResult>('/api/childbirth-registrations/bulk-complete', { ids });
-}
+export const bulkCompleteRegistrations = (ids: number[]) => staff.call(r.bulkCompleteRegistrations, { body: { ids } });
 
 export function registrationReceiptUrl(id: number): string {
   return `/api/childbirth-registrations/${id}/receipt.pdf`;

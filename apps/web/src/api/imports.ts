@@ -1,5 +1,5 @@
-import { api, apiUpload } from './client';
-import type { ImportJob, ImportJobDetail } from './types';
+import { staffRoutes as r, type ImportStarted } from '@cradle/contract';
+import { staff } from './client';
 
 export const IMPORT_TEMPLATE_URL = '/api/imports/template.csv';
 export const importErrorsCsvUrl = (id: number) => `/api/imports/${id}/errors.csv`;
@@ -7,15 +7,14 @@ export const importErrorsCsvUrl = (id: number) => `/api/imports/${id}/errors.csv
 export async function uploadImport(file: File, onProgress: (fraction: number) => void): Promise<number> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const { id } = await apiUpload<{ id: number }>('/api/imports', form, onProgress);
+  const { id } = await staff.upload<ImportStarted>('/api/imports', form, onProgress);
   return id;
 }
 
-export async function fetchImports(signal?: AbortSignal): Promise<ImportJob[]> {
-  const { items } = await api.get<{ items: ImportJob[] }>('/api/imports', signal);
+export async function fetchImports(signal?: AbortSignal) {
+  const { items } = await staff.call(r.imports, {}, { signal });
   return items;
 }
 
-export function fetchImport(id: number, signal?: AbortSignal): Promise<ImportJobDetail> {
-  return api.get<ImportJobDetail>(`/api/imports/${id}`, signal);
-}
+export const fetchImport = (id: number, signal?: AbortSignal) =>
+  staff.call(r.importJob, { params: { id } }, { signal });

@@ -1,5 +1,18 @@
-import { apiDownload, apiUpload } from './client';
-import type { BankReturnRowError, BankReturnSummary, PaymentExport, PaymentFileFormat } from './types';
+import type { BankReturnView, Message, PaymentFileFormat } from '@cradle/contract';
+import { staff } from './client';
+
+/** An export for the one-card platform, as the answer's headers describe it; the file itself is `blob`. */
+export type PaymentExport = {
+  id: number;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  totalFen: number;
+  blob: Blob;
+};
+
+/** One refused row of a bank return (a bankReturn.invalidRows error's details); the message in both languages. */
+export type BankReturnRowError = { row: number; reference: string; code: string; message: Message };
 
 /** The file name from `attachment; filename="…"`, or a fallback. */
 function attachmentName(disposition: string | null, fallback: string): string {
@@ -13,7 +26,7 @@ export async function exportPaymentFile(
   format: PaymentFileFormat,
   totp: string,
 ): Promise<PaymentExport> {
-  const { blob, headers } = await apiDownload(`/api/payment-batches/${batchId}/export`, { format, totp });
+  const { blob, headers } = await staff.download('POST', `/api/payment-batches/${batchId}/export`, { format, totp });
   return {
     id: Number(headers.get('x-cradle-export-id')),
     fileName: attachmentName(headers.get('content-disposition'), `batch${batchId}.${format}`),
@@ -31,10 +44,10 @@ export function uploadBankReturn(
   batchId: number,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<BankReturnSummary> {
+): Promise<BankReturnView> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload<BankReturnSummary>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
+  return staff.upload<BankReturnView>(`/api/payment-batches/${batchId}/bank-return`, form, onProgress);
 }
 
 /** The refused rows of a bankReturn.invalidRows answer's details. */

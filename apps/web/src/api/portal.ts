@@ -1,67 +1,32 @@
-import type { StaffNotification } from './notifications';
-import { portalApi, setResidentCsrfToken } from './portalClient';
-
-// Mirrors apps/server/src/portal/schemas.ts and notifications/schemas.ts.
-
-export type FamilyMember = {
-  personId: number;
-  name: string;
-  sex: 'male' | 'female';
-  /** Only for the resident themself; relatives show their age. */
-  birthDate: string | null;
-  age: number;
-  idMasked: string;
-  deceased: boolean;
-  hukouRegion: string;
-  residenceRegion: string;
-};
-
-export type Family = { self: FamilyMember; spouse: FamilyMember | null; children: FamilyMember[] };
-
-export type ResidentMe = {
-  resident: { id: number; phoneMasked: string; bound: boolean };
-  csrfToken: string;
-  /** The registry's record of the resident and their family, once bound. */
-  family: Family | null;
-};
-
-/** The same message shape as staff's, to the resident's own queue. */
-export type PortalNotification = StaffNotification;
+import { portalRoutes as r, type ResidentMe } from '@cradle/contract';
+import { portal, setResidentCsrfToken } from './client';
 
 function remember(me: ResidentMe): ResidentMe {
   setResidentCsrfToken(me.csrfToken);
   return me;
 }
 
-export function requestSignInCode(phone: string): Promise<void> {
-  return portalApi.post<void>('/api/portal/code', { phone });
-}
+export const requestSignInCode = (phone: string) => portal.call(r.requestCode, { body: { phone } });
 
-export async function signInResident(phone: string, code: string): Promise<ResidentMe> {
-  return remember(await portalApi.post<ResidentMe>('/api/portal/sign-in', { phone, code }));
-}
+export const signInResident = async (phone: string, code: string) =>
+  remember(await portal.call(r.signIn, { body: { phone, code } }));
 
-export async function fetchResidentMe(signal?: AbortSignal): Promise<ResidentMe> {
-  return remember(await portalApi.get<ResidentMe>('/api/portal/me', signal));
-}
+export const fetchResidentMe = async (signal?: AbortSignal) => remember(await portal.call(r.me, {}, { signal }));
 
 export async function signOutResident(): Promise<void> {
   try {
-    await portalApi.post<void>('/api/portal/sign-out');
+    await portal.call(r.signOut, {});
   } finally {
     setResidentCsrfToken(null);
   }
 }
 
-export async function bindResident(name: string, idNumber: string): Promise<ResidentMe> {
-  return remember(await portalApi.post<ResidentMe>('/api/portal/binding', { name, idNumber }));
-}
+export const bindResident = async (name: string, idNumber: string) =>
+  remember(await portal.call(r.bind, { body: { name, idNumber } }));
 
-export async function fetchNotifications(signal?: AbortSignal): Promise<PortalNotification[]> {
-  const { items } = await portalApi.get<{ items: PortalNotification[] }>('/api/portal/notifications', signal);
+export async function fetchNotifications(signal?: AbortSignal) {
+  const { items } = await portal.call(r.notifications, {}, { signal });
   return items;
 }
 
-export function markNotificationRead(id: number): Promise<void> {
-  return portalApi.post<void>(`/api/portal/notifications/${id}/read`);
-}
+export const markNotificationRead = (id: number) => portal.call(r.markRead, { params: { id } });

@@ -1,12 +1,9 @@
-import { portalApi } from './portalClient';
-import type { RegionChild } from './types';
+import { portalRoutes as r } from '@cradle/contract';
+import { portal } from './client';
 
 // Region names are public reference data (GB/T 2260); the portal reads them through its own
 // client, so a refusal never triggers the staff console's redirect to /login.
-export async function fetchPortalRegionChildren(code: string, signal?: AbortSignal): Promise<RegionChild[]> {
-  const { items } = await portalApi.get<{ items: RegionChild[] }>(
-    `/api/regions/${encodeURIComponent(code)}/children`,
-    signal,
-  );
+export async function fetchPortalRegionChildren(code: string, signal?: AbortSignal) {
+  const { items } = await portal.call(r.regionChildren, { params: { code } }, { signal });
   return items;
 }

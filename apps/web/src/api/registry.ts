@@ -1,30 +1,23 @@
-import { api, withQuery } from './client';
-import type { Dashboard, Page, PersonDetail, PersonQuery, PersonSummary, Region, RegionChild } from './types';
+import { staffRoutes as r, type PersonSearchQuery } from '@cradle/contract';
+import { staff } from './client';
 
-const seg = encodeURIComponent;
+export const fetchRegion = (code: string, signal?: AbortSignal) =>
+  staff.call(r.region, { params: { code } }, { signal });
 
-export function fetchRegion(code: string, signal?: AbortSignal): Promise<Region> {
-  return api.get<Region>(`/api/regions/${seg(code)}`, signal);
-}
-
-export async function fetchRegionChildren(code: string, signal?: AbortSignal): Promise<RegionChild[]> {
-  const { items } = await api.get<{ items: RegionChild[] }>(`/api/regions/${seg(code)}/children`, signal);
+export async function fetchRegionChildren(code: string, signal?: AbortSignal) {
+  const { items } = await staff.call(r.regionChildren, { params: { code } }, { signal });
   return items;
 }
 
-export function fetchDashboard(region: string | undefined, signal?: AbortSignal): Promise<Dashboard> {
-  return api.get<Dashboard>(withQuery('/api/dashboard', { region }), signal);
-}
+export const fetchDashboard = (region: string | undefined, signal?: AbortSignal) =>
+  staff.call(r.dashboard, { query: { region } }, { signal });
 
-export function searchPersons(query: PersonQuery, signal?: AbortSignal): Promise<Page<PersonSummary>> {
-  return api.get<Page<PersonSummary>>(withQuery('/api/persons', query), signal);
-}
+export const searchPersons = (query: PersonSearchQuery, signal?: AbortSignal) =>
+  staff.call(r.persons, { query }, { signal });
 
-export function fetchPerson(id: number, signal?: AbortSignal): Promise<PersonDetail> {
-  return api.get<PersonDetail>(`/api/persons/${id}`, signal);
-}
+export const fetchPerson = (id: number, signal?: AbortSignal) => staff.call(r.person, { params: { id } }, { signal });
 
 export async function revealIdNumber(id: number, reason: string): Promise<string> {
-  const { idNumber } = await api.post<{ idNumber: string }>(`/api/persons/${id}/reveal`, { reason });
+  const { idNumber } = await staff.call(r.revealId, { params: { id }, body: { reason } });
   return idNumber;
 }

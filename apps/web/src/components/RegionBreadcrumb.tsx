@@ -1,10 +1,10 @@
+import type { RegionRef } from '@cradle/contract';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Breadcrumb, Typography } from 'antd';
-import type { RegionNode } from '../api/types';
 import { isWithinJurisdiction } from '../lib/domain';
 import { useMe } from '../lib/auth';
 
-type Props = { path: readonly RegionNode[]; onOpen: (code: string) => void };
+type Props = { path: readonly RegionRef[]; onOpen: (code: string) => void };
 
 /** Province … current region; levels above the user's jurisdiction show but do not link. */
 export function RegionBreadcrumb({ path, onOpen }: Props) {

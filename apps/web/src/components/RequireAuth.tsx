@@ -1,8 +1,8 @@
+import type { Me } from '@cradle/contract';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import type { Me } from '../api/types';
 import { useAuth } from '../lib/auth';
 import { useErrorText } from '../lib/errors';
 import { PageLoading } from './PageLoading';

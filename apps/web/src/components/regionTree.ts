@@ -1,5 +1,3 @@
-import type { RegionChild } from '../api/types';
-
 /** A Cascader option for one region; `children` stays undefined until loaded. */
 export type RegionOption = { value: string; label: string; isLeaf: boolean; children?: RegionOption[] };
 
@@ -31,3 +29,4 @@ export function withChildren(
     return { ...o, children: withChildren(o.children ?? [], rest, children) };
   });
 }
+import type { RegionChild } from '@cradle/contract';

@@ -1,19 +1,20 @@
+import type { Notification } from '@cradle/contract';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { fetchNotifications, type StaffNotification } from '../api/notifications';
+import { fetchNotifications } from '../api/notifications';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import { useMe } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
-import { useAsync } from '../lib/useAsync';
+import { useQuery } from '@tanstack/react-query';
 
 // Queue messages arrive as families submit; a minute is soon enough for work counted in days.
 const POLL_MS = 60_000;
 
 /** Where a message's subject opens in the console; null for subjects without a staff page. */
-function subjectPath(n: StaffNotification): string | null {
+function subjectPath(n: Notification): string | null {
   if (n.subjectId === null) return null;
   if (n.subjectKind === 'childbirthRegistration') return `/childbirth-registrations/${n.subjectId}`;
   if (n.subjectKind === 'bundleTask') return `/bundle-tasks/${n.subjectId}`;
@@ -24,7 +25,7 @@ function subjectPath(n: StaffNotification): string | null {
 const seenKey = (userId: number) => `cradle.notifications.seen.${userId}`;
 const readSeen = (userId: number) => Number(localStorage.getItem(seenKey(userId)) ?? 0) || 0;
 
-function NotificationList({ items, onOpen }: { items: StaffNotification[]; onOpen: () => void }) {
+function NotificationList({ items, onOpen }: { items: Notification[]; onOpen: () => void }) {
   const { t } = useTranslation();
   if (items.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('family.notifications.empty')} />;
@@ -57,21 +58,19 @@ function NotificationList({ items, onOpen }: { items: StaffNotification[]; onOpe
 export function NotificationBell() {
   const { t } = useTranslation();
   const me = useMe();
-  const [tick, setTick] = useState(0);
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState(() => readSeen(me.id));
-  const { data, error } = useAsync((signal) => fetchNotifications(signal), [tick]);
+  const { data, error, refetch } = useQuery({
+    queryKey: ['fetchNotifications'],
+    queryFn: ({ signal }) => fetchNotifications(signal),
+    refetchInterval: POLL_MS,
+  });
   const items = data?.items ?? [];
   const unseen = items.filter((n) => n.id > seen).length;
 
-  useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
-
   const toggle = (next: boolean) => {
     setOpen(next);
-    if (next) setTick((n) => n + 1);
+    if (next) void refetch();
     const newest = items[0]?.id ?? 0;
     if (!next && newest > seen) {
       localStorage.setItem(seenKey(me.id), String(newest));

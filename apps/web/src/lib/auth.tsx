@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, Me } from '@cradle/contract';
+import type { Role } from '@cradle/domain';
 import { BUNDLE_SERVICES, type Department } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { isApiError, setSessionLostHandler } from '../api/client';
-import type { LoginRequest, Me, Role } from '../api/types';
 import { canWrite, reviewLevelOf } from './domain';
 
 type AuthState =
@@ -15,7 +17,7 @@ type AuthState =
 
 type AuthContextValue = {
   state: AuthState;
-  login: (request: LoginRequest) => Promise<Me>;
+  login: (request: LoginBody) => Promise<Me>;
   logout: () => Promise<void>;
   retry: () => void;
 };
@@ -26,14 +28,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();
+  // Answers cached for one user are not another's: dropped whenever the signed-in user changes.
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     setSessionLostHandler(() => {
+      queryClient.removeQueries();
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
       if (pathname !== '/login') void navigate('/login', { replace: true, state: { from: pathname + search } });
     });
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -50,20 +55,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const login = useCallback(async (request: LoginRequest) => {
-    const me = await authApi.login(request);
-    setState({ status: 'signedIn', me });
-    return me;
-  }, []);
+  const login = useCallback(
+    async (request: LoginBody) => {
+      const me = await authApi.login(request);
+      queryClient.removeQueries();
+      setState({ status: 'signedIn', me });
+      return me;
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
     } finally {
+      queryClient.removeQueries();
       setState({ status: 'anonymous' });
       void navigate('/login', { replace: true });
     }
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   const value = useMemo(() => ({ state, login, logout, retry }), [state, login, logout, retry]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ResidentMe } from '@cradle/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import * as portal from '../api/portal';
-import type { ResidentMe } from '../api/portal';
-import { setResidentSessionLostHandler } from '../api/portalClient';
+import { setResidentSessionLostHandler } from '../api/client';
 
 export const PORTAL_SIGN_IN = '/m/sign-in';
 
@@ -29,16 +30,20 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<ResidentState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();
+  // The family's answers are dropped whenever the signed-in resident (or their binding) changes.
+  const queryClient = useQueryClient();
+  const forget = useCallback(() => queryClient.removeQueries({ queryKey: ['portal'] }), [queryClient]);
 
   useEffect(() => {
     setResidentSessionLostHandler(() => {
+      forget();
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
       if (pathname !== PORTAL_SIGN_IN)
         void navigate(PORTAL_SIGN_IN, { replace: true, state: { from: pathname + search } });
     });
     return () => setResidentSessionLostHandler(() => undefined);
-  }, [navigate]);
+  }, [navigate, forget]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -55,26 +60,35 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const signIn = useCallback(async (phone: string, code: string) => {
-    const me = await portal.signInResident(phone, code);
-    setState({ status: 'signedIn', me });
-    return me;
-  }, []);
+  const signIn = useCallback(
+    async (phone: string, code: string) => {
+      const me = await portal.signInResident(phone, code);
+      forget();
+      setState({ status: 'signedIn', me });
+      return me;
+    },
+    [forget],
+  );
 
-  const bind = useCallback(async (name: string, idNumber: string) => {
-    const me = await portal.bindResident(name, idNumber);
-    setState({ status: 'signedIn', me });
-    return me;
-  }, []);
+  const bind = useCallback(
+    async (name: string, idNumber: string) => {
+      const me = await portal.bindResident(name, idNumber);
+      forget();
+      setState({ status: 'signedIn', me });
+      return me;
+    },
+    [forget],
+  );
 
   const signOut = useCallback(async () => {
     try {
       await portal.signOutResident();
     } finally {
+      forget();
       setState({ status: 'anonymous' });
       void navigate(PORTAL_SIGN_IN, { replace: true });
     }
-  }, [navigate]);
+  }, [navigate, forget]);
 
   const value = useMemo(() => ({ state, signIn, signOut, bind, retry }), [state, signIn, signOut, bind, retry]);
   return <ResidentContext.Provider value={value}>{children}</ResidentContext.Provider>;

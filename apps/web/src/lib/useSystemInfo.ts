@@ -1,24 +1,12 @@
-import { useEffect, useState } from 'react';
+import type { SystemInfo } from '@cradle/contract';
+import { useQuery } from '@tanstack/react-query';
 import { fetchSystemInfo } from '../api/auth';
-import type { SystemInfo } from '../api/types';
 
-// Fetched once per page load: it describes the deployment, which does not change under us.
-let cached: Promise<SystemInfo> | null = null;
-
+/** The deployment's facts, asked for once: they do not change under us (a failure is asked again next time). */
 export function useSystemInfo(): SystemInfo | undefined {
-  const [info, setInfo] = useState<SystemInfo>();
-  useEffect(() => {
-    let alive = true;
-    cached ??= fetchSystemInfo();
-    cached.then(
-      (value) => alive && setInfo(value),
-      () => {
-        cached = null; // try again next time rather than caching the failure
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return info;
+  return useQuery({
+    queryKey: ['fetchSystemInfo'],
+    queryFn: ({ signal }) => fetchSystemInfo(signal),
+    staleTime: Infinity,
+  }).data;
 }

@@ -1,10 +1,10 @@
+import type { ChainCheck } from '@cradle/contract';
 import { Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchAudit } from '../../api/audit';
-import type { AuditVerification } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyChainButton, VerifyResult } from './VerifyChain';
@@ -15,11 +15,17 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const { data, error, loading, reload } = useAsync(
-    (signal) => fetchAudit({ ...filter, ...paging }, signal),
-    [filter.action, filter.username, filter.from, filter.to, paging.page, paging.pageSize],
-  );
+  const [verification, setVerification] = useState<ChainCheck | null>(null);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchAudit', filter.action, filter.username, filter.from, filter.to, paging.page, paging.pageSize],
+    queryFn: ({ signal }) => fetchAudit({ ...filter, ...paging }, signal),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <Flex vertical gap={16}>

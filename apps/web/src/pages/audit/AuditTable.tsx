@@ -1,6 +1,6 @@
+import type { AuditEntry, AuditOutcome, AuditPage } from '@cradle/contract';
 import { Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, AuditOutcome, AuditPage } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { actionLabel, targetLabel } from './auditLabels';
 

@@ -1,33 +1,26 @@
+import type { ChainCheck } from '@cradle/contract';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { verifyAuditChain } from '../../api/audit';
-import type { AuditVerification } from '../../api/types';
 import { useErrorText } from '../../lib/errors';
 
-export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerification) => void }) {
+export function VerifyChainButton({ onResult }: { onResult: (result: ChainCheck) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-
-  async function verify() {
-    setBusy(true);
-    try {
-      onResult(await verifyAuditChain());
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const verify = useMutation({
+    mutationFn: verifyAuditChain,
+    onSuccess: onResult,
+    onError: (e) => void message.error(errorText(e)),
+  });
 
   return (
     <Button
       icon={<SafetyCertificateOutlined />}
-      loading={busy}
-      onClick={() => void verify()}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
       data-testid="audit-verify"
     >
       {t('audit.verify.button')}
@@ -35,7 +28,7 @@ export function VerifyChainButton({ onResult }: { onResult: (result: AuditVerifi
   );
 }
 
-export function VerifyResult({ result, onClose }: { result: AuditVerification; onClose: () => void }) {
+export function VerifyResult({ result, onClose }: { result: ChainCheck; onClose: () => void }) {
   const { t } = useTranslation();
   const checked = t('audit.verify.checked', { checked: result.checked });
   const broken = result.firstBroken;

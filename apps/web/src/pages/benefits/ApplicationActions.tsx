@@ -1,9 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ApplicationDetail, ReviewLevel } from '@cradle/contract';
 import { CheckOutlined, CloseOutlined, FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealApplication, approveApplication, closeApplicationNotice } from '../../api/applications';
-import type { ApplicationDetail, ReviewLevel } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { chinaDateOf, findBuiltInScheme, reviewLevelOf } from '../../lib/domain';
@@ -26,8 +27,6 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<Step | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [rejecting, setRejecting] = useState(false);
 
   const myLevel = reviewLevelOf(me.roles);
@@ -47,20 +46,17 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
     return t(`benefits.applications.done.${step}`);
   };
 
-  const act = async (step: Step) => {
-    setBusy(step);
-    setError(null);
-    try {
-      const next = await CALLS[step](a.id);
+  const decide = useMutation({
+    mutationFn: (step: Step) => CALLS[step](a.id),
+    onSuccess: (next, step) => {
       void message.success(done(step, next));
       onChanged(next);
-    } catch (e) {
-      setError(e);
-      onChanged(null); // someone else may have moved it: show where it is now
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: () => onChanged(null), // someone else may have moved it: show where it is now
+  });
+  const act = (step: Step) => decide.mutate(step);
+  const busy = decide.isPending ? decide.variables : null;
+  const error = decide.error;
 
   // An appeal is reviewed by someone other than the one who rejected it (the server enforces it too).
   const rejection = a.decisions.filter((d) => d.action === 'reject').at(-1);

@@ -1,3 +1,4 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import {
   ArrowLeftOutlined,
   AuditOutlined,
@@ -11,11 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { fetchApplication } from '../../api/applications';
 import { isApiError } from '../../api/client';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { MaskedId } from '../persons/personColumns';
 import { ApplicationActions } from './ApplicationActions';
@@ -96,7 +96,12 @@ export function ApplicationDetailPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const loaded = useAsync((signal) => (valid ? fetchApplication(id, signal) : Promise.resolve(undefined)), [id]);
+  const loaded = useQuery({
+    queryKey: ['fetchApplication', id],
+    queryFn: ({ signal }) => fetchApplication(id, signal),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
   // A decision answers with the application as it now is: show that without asking again.
   const [latest, setLatest] = useState<ApplicationDetail>();
   useEffect(() => setLatest(loaded.data), [loaded.data]);
@@ -127,8 +132,8 @@ export function ApplicationDetailPage() {
   return (
     <Flex vertical gap={16} data-testid="application-detail">
       <div>{back}</div>
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
-      <Spin spinning={loaded.loading && !app}>
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
+      <Spin spinning={loaded.isFetching && !app}>
         {app ? (
           <Flex vertical gap={16}>
             <Space wrap align="center">
@@ -158,7 +163,7 @@ export function ApplicationDetailPage() {
                 <ReviewSteps application={app} />
                 <ApplicationActions
                   application={app}
-                  onChanged={(next) => (next ? setLatest(next) : loaded.reload())}
+                  onChanged={(next) => (next ? setLatest(next) : loaded.refetch())}
                 />
               </Flex>
             </Card>

@@ -1,8 +1,8 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import { FileDoneOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ApplicationDetail } from '../../api/types';
 import { useLang } from '../../lib/useLang';
 import { ApplicationStatusTags, schemeNameOf } from './applicationLabels';
 import { EligibilityVerdict } from './EligibilityVerdict';

@@ -1,15 +1,15 @@
+import type { ApplicationSummary, ReviewLevel } from '@cradle/contract';
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchApplicationQueue } from '../../api/applications';
-import type { ApplicationSummary, ReviewLevel } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { reviewLevelOf } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { MaskedId } from '../persons/personColumns';
 import { ApplicationStatusTags, schemeNameOf } from './applicationLabels';
@@ -46,7 +46,16 @@ export function ApplicationsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const level: ReviewLevel | null = reviewLevelOf(me.roles);
-  const { data, error, loading, reload } = useAsync((signal) => fetchApplicationQueue(signal), []);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchApplicationQueue'],
+    queryFn: ({ signal }) => fetchApplicationQueue(signal),
+    placeholderData: keepPreviousData,
+  });
   const none = t('common.none');
 
   const columns: TableColumnsType<ApplicationSummary> = [

@@ -1,15 +1,14 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { submitApplication } from '../../api/applications';
 import { fetchSchemes } from '../../api/benefits';
 import { isApiError } from '../../api/client';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import {
   SPECIAL_FAMILY_STATUSES,
@@ -34,51 +33,45 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const schemes = useAsync((signal) => fetchSchemes(signal), []);
-  const [error, setError] = useState<unknown>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const schemes = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
+  const apply = useMutation({
+    mutationFn: (values: FormValues) => submitApplication(toApplicationRequest(personId, values)),
+    onSuccess: (created) => {
+      void message.success(t('benefits.apply.submitted', { id: created.id }));
+      form.resetFields();
+      onSubmitted(created);
+    },
+  });
+  const error = apply.error;
+  const saving = apply.isPending;
+  // The server's declarations it refused, each named in the user's language.
+  const problems =
+    isApiError(error) && isFieldProblems(error.details)
+      ? error.details.map((d) =>
+          t('benefits.apply.problem', {
+            field: optionalLabel('benefits.facts', d.field.replace(/^facts\./, '')),
+            message: pick(d.message, lang),
+          }),
+        )
+      : [];
   const code = Form.useWatch('scheme', form);
   const factKeys = factKeysOf(code);
   const options = (schemes.data ?? [])
     .filter((s) => !s.proactive)
     .map((s) => ({ value: s.code, label: schemeName(s.name, lang) }));
 
-  const submit = async (values: FormValues) => {
-    setSaving(true);
-    setError(null);
-    setProblems([]);
-    try {
-      const created = await submitApplication(toApplicationRequest(personId, values));
-      void message.success(t('benefits.apply.submitted', { id: created.id }));
-      form.resetFields();
-      onSubmitted(created);
-    } catch (e) {
-      setError(e);
-      if (isApiError(e) && isFieldProblems(e.details)) {
-        setProblems(
-          e.details.map((d) =>
-            t('benefits.apply.problem', {
-              field: optionalLabel('benefits.facts', d.field.replace(/^facts\./, '')),
-              message: pick(d.message, lang),
-            }),
-          ),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: FormValues) => apply.mutate(values);
 
   return (
     <Modal
       open={open}
       title={t('benefits.apply.title', { name: personName })}
       onCancel={onClose}
-      afterClose={() => {
-        setError(null);
-        setProblems([]);
-      }}
+      afterClose={() => apply.reset()}
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -99,8 +92,8 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
     >
       <div data-testid="apply-modal">
         <Typography.Paragraph type="secondary">{t('benefits.apply.hint')}</Typography.Paragraph>
-        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
-        {!schemes.loading && !schemes.error && options.length === 0 && (
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.refetch} />
+        {!schemes.isFetching && !schemes.error && options.length === 0 && (
           <Alert type="info" showIcon title={t('benefits.apply.noSchemes')} style={{ marginBottom: 16 }} />
         )}
         <div data-testid="apply-error">
@@ -120,9 +113,9 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
         <Form<FormValues>
           form={form}
           layout="vertical"
-          onFinish={(v) => void submit(v)}
+          onFinish={(v) => submit(v)}
           requiredMark="optional"
-          onValuesChange={() => setError(null)}
+          onValuesChange={() => apply.isError && apply.reset()}
         >
           <Form.Item
             name="scheme"
@@ -131,7 +124,7 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
           >
             <Select
               placeholder={t('benefits.eligibility.pickScheme')}
-              loading={schemes.loading}
+              loading={schemes.isFetching}
               options={options}
               data-testid="apply-scheme"
             />

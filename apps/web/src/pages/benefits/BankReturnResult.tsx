@@ -1,13 +1,14 @@
+import type { BankReturnView } from '@cradle/contract';
 import { Alert, Col, Row, Statistic, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bankReturnRowErrors } from '../../api/paymentFiles';
-import type { BankReturnRowError, BankReturnSummary } from '../../api/types';
+import type { BankReturnRowError } from '../../api/paymentFiles';
 import { useErrorText } from '../../lib/errors';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 
 /** What the return did to the batch's payments. */
-export function BankReturnSummaryView({ summary }: { summary: BankReturnSummary }) {
+export function BankReturnSummaryView({ summary }: { summary: BankReturnView }) {
   const { t } = useTranslation();
   const lang = useLang();
   const counts = ['paid', 'failed', 'returned', 'unchanged'] as const;

@@ -1,12 +1,13 @@
+import type { BatchView, PaymentStatus, SchemeSummary } from '@cradle/contract';
 import { Card, Col, Descriptions, Progress, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_STATUSES, type PaymentBatch, type PaymentStatus, type SchemeSummary } from '../../api/types';
+import { PAYMENT_STATUSES } from '../../api/benefits';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { useLang } from '../../lib/useLang';
 import { schemeName } from './schemeLabels';
 
-type Props = { batch: PaymentBatch; scheme: SchemeSummary | undefined; jurisdictionName: string };
+type Props = { batch: BatchView; scheme: SchemeSummary | undefined; jurisdictionName: string };
 
 const STATUS_COLOR: Record<PaymentStatus, string> = {
   pending: 'default',
@@ -17,7 +18,7 @@ const STATUS_COLOR: Record<PaymentStatus, string> = {
 };
 
 /** How far a batch's cycle has got, in whole percent (a complete one is 100 even with no chunks). */
-export function batchPercent(batch: PaymentBatch): number {
+export function batchPercent(batch: BatchView): number {
   if (batch.status === 'complete') return 100;
   return batch.chunksTotal === 0 ? 0 : Math.floor((batch.chunksDone / batch.chunksTotal) * 100);
 }

@@ -1,6 +1,6 @@
+import type { BatchView, SchemeSummary } from '@cradle/contract';
 import { Card, Progress, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PaymentBatch, SchemeSummary } from '../../api/types';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { useLang } from '../../lib/useLang';
@@ -8,7 +8,7 @@ import { batchPercent } from './BatchProgress';
 import { schemeName } from './schemeLabels';
 
 type Props = {
-  batches: readonly PaymentBatch[] | undefined;
+  batches: readonly BatchView[] | undefined;
   loading: boolean;
   schemes: readonly SchemeSummary[] | undefined;
   selectedId: number | null;
@@ -24,7 +24,7 @@ export function BatchesTable({ batches, loading, schemes, selectedId, onSelect }
     return s ? schemeName(s.name, lang) : code;
   };
 
-  const columns: TableColumnsType<PaymentBatch> = [
+  const columns: TableColumnsType<BatchView> = [
     { title: t('benefits.cycles.id'), dataIndex: 'id', render: (id: number) => `#${id}` },
     { title: t('benefits.cycles.scheme'), dataIndex: 'schemeCode', render: nameOf },
     {
@@ -35,7 +35,7 @@ export function BatchesTable({ batches, loading, schemes, selectedId, onSelect }
     {
       title: t('benefits.cycles.state'),
       dataIndex: 'status',
-      render: (s: PaymentBatch['status']) => (
+      render: (s: BatchView['status']) => (
         <Tag color={s === 'complete' ? 'success' : 'processing'}>{t(`benefits.cycles.status.${s}`)}</Tag>
       ),
     },
@@ -58,7 +58,7 @@ export function BatchesTable({ batches, loading, schemes, selectedId, onSelect }
 
   return (
     <Card title={t('benefits.cycles.recent')}>
-      <Table<PaymentBatch>
+      <Table<BatchView>
         className="clickable-rows"
         rowKey="id"
         size="small"

@@ -1,24 +1,28 @@
+import type { BudgetView, VersionView } from '@cradle/contract';
 import { FundOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchBudget } from '../../api/benefits';
-import type { Budget, SchemeVersion } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 
-type Period = Budget['next12Months'][number];
-type Props = { schemeCode: string; versions: readonly SchemeVersion[]; jurisdictionName: string };
+type Period = BudgetView['next12Months'][number];
+type Props = { schemeCode: string; versions: readonly VersionView[]; jurisdictionName: string };
 
 /** 预算: paid to date, committed, and the next 12 months' cost — as in force, or as a draft version would make it. */
 export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [draftId, setDraftId] = useState<number>();
-  const budget = useAsync((signal) => fetchBudget(schemeCode, draftId, signal), [schemeCode, draftId]);
+  const budget = useQuery({
+    queryKey: ['fetchBudget', schemeCode, draftId],
+    queryFn: ({ signal }) => fetchBudget(schemeCode, draftId, signal),
+    placeholderData: keepPreviousData,
+  });
   const drafts = versions.filter((v) => v.status !== 'published');
   const b = budget.data;
   const none = t('common.none');
@@ -74,7 +78,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
       <Typography.Paragraph type="secondary">
         {t('benefits.budget.hint', { region: jurisdictionName })}
       </Typography.Paragraph>
-      <ApiErrorAlert error={budget.error} onRetry={budget.reload} />
+      <ApiErrorAlert error={budget.error} onRetry={budget.refetch} />
       {b && b.assumingVersion !== null && (
         <Tag color="orange" style={{ marginBottom: 16 }} data-testid="budget-assuming">
           {t('benefits.budget.assuming', { version: b.assumingVersion })}
@@ -85,7 +89,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
           <Statistic
             title={t('benefits.budget.paid')}
             value={b ? formatFen(b.paidFen) : none}
-            loading={budget.loading && !b}
+            loading={budget.isFetching && !b}
             data-testid="budget-paid"
           />
           {b && <Typography.Text type="secondary">{people(b.paidCount)}</Typography.Text>}
@@ -94,7 +98,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
           <Statistic
             title={t('benefits.budget.committed')}
             value={b ? formatFen(b.committedFen) : none}
-            loading={budget.loading && !b}
+            loading={budget.isFetching && !b}
             data-testid="budget-committed"
           />
           {b && <Typography.Text type="secondary">{people(b.committedCount)}</Typography.Text>}
@@ -103,7 +107,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
           <Statistic
             title={t('benefits.budget.next12')}
             value={b ? formatFen(b.next12MonthsFen) : none}
-            loading={budget.loading && !b}
+            loading={budget.isFetching && !b}
             data-testid="budget-next12"
           />
         </Col>
@@ -112,7 +116,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
         rowKey="period"
         size="small"
         pagination={false}
-        loading={budget.loading}
+        loading={budget.isFetching}
         columns={columns}
         dataSource={b?.next12Months}
         locale={{ emptyText: t('benefits.budget.noPeriods') }}

@@ -1,6 +1,6 @@
+import type { ReviewAction, ReviewDecision } from '@cradle/contract';
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReviewAction, ReviewDecision } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 

@@ -1,11 +1,11 @@
+import type { EligibilityView } from '@cradle/contract';
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEligibility, fetchSchemes } from '../../api/benefits';
-import type { Eligibility } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
@@ -15,10 +15,14 @@ import { EligibilityVerdict } from './EligibilityVerdict';
 export function EligibilityCard({ personId }: { personId: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const schemes = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
-  const [result, setResult] = useState<Eligibility | null>(null);
+  const [result, setResult] = useState<EligibilityView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
   const scheme = schemes.data?.find((s) => s.code === code);
@@ -46,14 +50,14 @@ export function EligibilityCard({ personId }: { personId: number }) {
       }
       data-testid="eligibility-card"
     >
-      <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+      <ApiErrorAlert error={schemes.error} onRetry={schemes.refetch} />
       <Space wrap align="end" style={{ marginBottom: 16 }}>
         <Flex vertical gap={4}>
           <Typography.Text type="secondary">{t('benefits.eligibility.scheme')}</Typography.Text>
           <Select
             value={code}
             placeholder={t('benefits.eligibility.pickScheme')}
-            loading={schemes.loading}
+            loading={schemes.isFetching}
             style={{ width: 280 }}
             options={(schemes.data ?? []).map((s) => ({ value: s.code, label: schemeName(s.name, lang) }))}
             onChange={(c: string) => {

@@ -1,8 +1,8 @@
+import type { EligibilityView } from '@cradle/contract';
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Flex, Statistic, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Eligibility } from '../../api/types';
 import { formatFen } from '../../lib/money';
 import { TraceList } from './TraceList';
 
@@ -11,7 +11,7 @@ function periodLabel(t: TFunction, period: string): string {
 }
 
 /** The verdict, the amount and every rule's trace: on a person's page and on an application. */
-export function EligibilityVerdict({ result }: { result: Eligibility }) {
+export function EligibilityVerdict({ result }: { result: EligibilityView }) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={12} data-testid="eligibility-result" data-eligible={String(result.eligible)}>

@@ -1,9 +1,10 @@
+import type { PaymentFileFormat } from '@cradle/contract';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportPaymentFile, paymentChecksumUrl } from '../../api/paymentFiles';
-import type { PaymentExport, PaymentFileFormat } from '../../api/types';
+import type { PaymentExport } from '../../api/paymentFiles';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';

@@ -1,7 +1,7 @@
+import type { Message } from '@cradle/contract';
 import { BulbOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 

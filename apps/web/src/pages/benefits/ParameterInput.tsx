@@ -1,7 +1,7 @@
+import type { ParameterView } from '@cradle/contract';
 import { Checkbox, DatePicker, Flex, Form, Input, InputNumber, type FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { SchemeParameter } from '../../api/types';
 import { pick } from '../../lib/domain';
 import { parseYuan } from '../../lib/money';
 import { useLang } from '../../lib/useLang';
@@ -46,7 +46,7 @@ function YuanInput({ name, placeholder, testId }: { name: (string | number)[]; p
 }
 
 /** One input for one parameter, shaped by its unit; the value in force is the placeholder. */
-export function ParameterInput({ parameter: p }: { parameter: SchemeParameter }) {
+export function ParameterInput({ parameter: p }: { parameter: ParameterView }) {
   const { t } = useTranslation();
   const lang = useLang();
   const current = p.current

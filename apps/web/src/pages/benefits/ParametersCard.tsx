@@ -1,12 +1,12 @@
+import type { ParameterView } from '@cradle/contract';
 import { SlidersOutlined } from '@ant-design/icons';
 import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SchemeParameter } from '../../api/types';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { LegalBasisText, formatParameterValue } from './schemeLabels';
 
-type Props = { parameters: readonly SchemeParameter[]; regionName: (code: string) => string };
+type Props = { parameters: readonly ParameterView[]; regionName: (code: string) => string };
 
 /** The values in force today for the user's jurisdiction, each with where it comes from. */
 export function ParametersCard({ parameters, regionName }: Props) {
@@ -14,7 +14,7 @@ export function ParametersCard({ parameters, regionName }: Props) {
   const lang = useLang();
   const none = t('common.none');
 
-  const columns: TableColumnsType<SchemeParameter> = [
+  const columns: TableColumnsType<ParameterView> = [
     { title: t('benefits.parameters.name'), key: 'label', render: (_, p) => pick(p.label, lang) },
     {
       title: t('benefits.parameters.value'),
@@ -62,7 +62,7 @@ export function ParametersCard({ parameters, regionName }: Props) {
       }
       data-testid="parameters-card"
     >
-      <Table<SchemeParameter>
+      <Table<ParameterView>
         rowKey="name"
         size="small"
         pagination={false}

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { fetchPaymentBatches, fetchSchemes, startPaymentCycle } from '../../api/benefits';
-import type { PaymentBatch } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayHandlePaymentFiles, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
@@ -22,12 +21,20 @@ export function PaymentCyclesPage() {
   const lang = useLang();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const schemes = useAsync((signal) => fetchSchemes(signal), []);
+  const schemes = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<unknown>(null);
-  const [started, setStarted] = useState<PaymentBatch>();
+  const startCycle = useMutation({
+    mutationFn: (v: { code: string; period: string }) => startPaymentCycle(v.code, v.period),
+    onSuccess: (b) => setParams({ batch: String(b.id) }),
+  });
+  const started = startCycle.data;
+  const starting = startCycle.isPending;
+  const startError = startCycle.error;
   // An export or a bank return changes the batch's payments: ask for it again.
   const [refresh, setRefresh] = useState(0);
 
@@ -36,22 +43,15 @@ export function PaymentCyclesPage() {
   const { batch, error } = usePaymentBatch(batchId, started, refresh);
   const scheme = schemes.data?.find((s) => s.code === code);
   // Asked again when a batch starts or the followed one completes; the followed row shows live progress meanwhile.
-  const batches = useAsync((signal) => fetchPaymentBatches(signal), [batchId, batch?.status === 'complete', refresh]);
+  const batches = useQuery({
+    queryKey: ['fetchPaymentBatches', batchId, batch?.status === 'complete', refresh],
+    queryFn: ({ signal }) => fetchPaymentBatches(signal),
+    placeholderData: keepPreviousData,
+  });
   const rows = batches.data?.map((b) => (batch && b.id === batch.id ? batch : b));
 
-  const start = async () => {
-    if (!code) return;
-    setStarting(true);
-    setStartError(null);
-    try {
-      const b = await startPaymentCycle(code, period);
-      setStarted(b);
-      setParams({ batch: String(b.id) });
-    } catch (e) {
-      setStartError(e);
-    } finally {
-      setStarting(false);
-    }
+  const start = () => {
+    if (code) startCycle.mutate({ code, period });
   };
 
   return (
@@ -63,14 +63,14 @@ export function PaymentCyclesPage() {
         <Typography.Paragraph type="secondary">
           {t('benefits.cycles.hint', { region: me.jurisdiction.name })}
         </Typography.Paragraph>
-        <ApiErrorAlert error={schemes.error} onRetry={schemes.reload} />
+        <ApiErrorAlert error={schemes.error} onRetry={schemes.refetch} />
         {/* No onFinish: Enter in the period field must not start a cycle that moves money; only the button does. */}
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t('benefits.cycles.scheme')}>
             <Select
               value={code}
               placeholder={t('benefits.eligibility.pickScheme')}
-              loading={schemes.loading}
+              loading={schemes.isFetching}
               style={{ width: 320 }}
               options={(schemes.data ?? []).map((s) => ({
                 value: s.code,
@@ -80,7 +80,7 @@ export function PaymentCyclesPage() {
               }))}
               onChange={(c: string) => {
                 setCode(c);
-                setStartError(null);
+                startCycle.reset();
                 const f = schemes.data?.find((s) => s.code === c)?.frequency;
                 if (f) setPeriod(defaultPeriod(f));
               }}
@@ -119,10 +119,10 @@ export function PaymentCyclesPage() {
       {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && (
         <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />
       )}
-      <ApiErrorAlert error={batches.error} onRetry={batches.reload} />
+      <ApiErrorAlert error={batches.error} onRetry={batches.refetch} />
       <BatchesTable
         batches={rows}
-        loading={batches.loading}
+        loading={batches.isFetching}
         schemes={schemes.data}
         selectedId={batchId}
         onSelect={(id) => setParams({ batch: String(id) })}

@@ -1,9 +1,9 @@
+import type { BankReturnView } from '@cradle/contract';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadBankReturn } from '../../api/paymentFiles';
-import type { BankReturnSummary } from '../../api/types';
 import { BankReturnErrors, BankReturnSummaryView } from './BankReturnResult';
 import { ExportModal } from './ExportModal';
 
@@ -20,7 +20,7 @@ export function PaymentFilesCard({ batchId, onChanged }: Props) {
   const { message } = App.useApp();
   const [exportOpen, setExportOpen] = useState(false);
   const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
-  const [summary, setSummary] = useState<BankReturnSummary>();
+  const [summary, setSummary] = useState<BankReturnView>();
   const [error, setError] = useState<unknown>(null);
 
   const send = async (file: File) => {

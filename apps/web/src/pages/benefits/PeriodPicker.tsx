@@ -1,12 +1,13 @@
+import type { Frequency } from '@cradle/contract';
 import { DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Frequency } from '../../api/types';
 import { periodOn } from '../../lib/domain';
+import { chinaDate } from '../../lib/format';
 
 /** The period key for today: 2026 for a yearly scheme, 2026-11 for a monthly one, once for a one-time grant. */
-export function defaultPeriod(frequency: Frequency, today = dayjs()): string {
-  return periodOn(frequency, today.format('YYYY-MM-DD'));
+export function defaultPeriod(frequency: Frequency, today = chinaDate()): string {
+  return periodOn(frequency, today);
 }
 
 type Props = { frequency: Frequency; value: string; onChange: (period: string) => void; testId: string };

@@ -1,9 +1,9 @@
+import type { ApplicationDetail } from '@cradle/contract';
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { rejectApplication } from '../../api/applications';
-import type { ApplicationDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 type Props = {
@@ -17,27 +17,17 @@ type Props = {
 export function RejectModal({ applicationId, open, onClose, onRejected }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const reject = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onRejected(await rejectApplication(applicationId, reason.trim()));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const reject = useMutation({
+    mutationFn: ({ reason }: { reason: string }) => rejectApplication(applicationId, reason.trim()),
+    onSuccess: onRejected,
+  });
 
   return (
     <Modal
       open={open}
       title={t('benefits.applications.rejectTitle', { id: applicationId })}
       onCancel={onClose}
-      afterClose={() => setError(null)}
+      afterClose={() => reject.reset()}
       destroyOnHidden
       maskClosable={false}
       footer={
@@ -47,7 +37,7 @@ export function RejectModal({ applicationId, open, onClose, onRejected }: Props)
             danger
             type="primary"
             icon={<CloseOutlined />}
-            loading={saving}
+            loading={reject.isPending}
             onClick={() => form.submit()}
             data-testid="reject-confirm"
           >
@@ -56,8 +46,8 @@ export function RejectModal({ applicationId, open, onClose, onRejected }: Props)
         </>
       }
     >
-      <ApiErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={(v) => void reject(v)}>
+      <ApiErrorAlert error={reject.error} />
+      <Form form={form} layout="vertical" onFinish={(v) => reject.mutate(v)}>
         <Form.Item
           name="reason"
           label={t('benefits.applications.reason')}

@@ -1,6 +1,6 @@
+import type { ApplicationSummary, ReviewLevel } from '@cradle/contract';
 import { Steps, type StepsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationSummary, ReviewLevel } from '../../api/types';
 import { findBuiltInScheme } from '../../lib/domain';
 
 type Props = { application: Pick<ApplicationSummary, 'schemeCode' | 'status' | 'level' | 'noticeUntil'> };

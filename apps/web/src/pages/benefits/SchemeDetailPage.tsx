@@ -1,13 +1,13 @@
+import type { SchemeDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { fetchScheme } from '../../api/benefits';
 import { isApiError } from '../../api/client';
-import type { SchemeDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayDraftVersions, mayViewBudget, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BudgetCard } from './BudgetCard';
 import { InterpretationsBox } from './InterpretationsBox';
@@ -81,7 +81,16 @@ export function SchemeDetailPage() {
   const navigate = useNavigate();
   const me = useMe();
   const code = useParams().code ?? '';
-  const { data: scheme, error, loading, reload } = useAsync((signal) => fetchScheme(code, signal), [code]);
+  const {
+    data: scheme,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchScheme', code],
+    queryFn: ({ signal }) => fetchScheme(code, signal),
+    placeholderData: keepPreviousData,
+  });
   const codes = scheme
     ? [
         scheme.regionCode,

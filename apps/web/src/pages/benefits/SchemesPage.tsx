@@ -1,10 +1,10 @@
+import type { SchemeSummary } from '@cradle/contract';
 import { Card, Flex, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { fetchSchemes } from '../../api/benefits';
-import type { SchemeSummary } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { FrequencyTag, InterpretationTag, LegalBasisText, ProactiveTag, schemeName } from './schemeLabels';
 import { useRegionNames } from './useRegionNames';
@@ -13,7 +13,16 @@ export function SchemesPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useAsync((signal) => fetchSchemes(signal), []);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchSchemes'],
+    queryFn: ({ signal }) => fetchSchemes(signal),
+    placeholderData: keepPreviousData,
+  });
   const regionName = useRegionNames((data ?? []).map((s) => s.regionCode));
 
   const columns: TableColumnsType<SchemeSummary> = [

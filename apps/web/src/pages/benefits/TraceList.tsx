@@ -1,12 +1,12 @@
+import type { TraceStepView } from '@cradle/contract';
 import { BulbOutlined, CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Flex, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TraceStep } from '../../api/types';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 
 /** Every rule the check applied, in the scheme's order: what it asked, what it saw, and the clause. */
-export function TraceList({ trace }: { trace: readonly TraceStep[] }) {
+export function TraceList({ trace }: { trace: readonly TraceStepView[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { token } = theme.useToken();

@@ -1,10 +1,10 @@
+import type { ParameterView } from '@cradle/contract';
 import { FileAddOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftVersion } from '../../api/benefits';
 import { isApiError } from '../../api/client';
-import type { SchemeParameter } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
@@ -14,7 +14,7 @@ import { ParameterInput, dateFieldProps } from './ParameterInput';
 
 type Props = {
   schemeCode: string;
-  parameters: readonly SchemeParameter[];
+  parameters: readonly ParameterView[];
   jurisdictionName: string;
   onSaved: () => void;
 };

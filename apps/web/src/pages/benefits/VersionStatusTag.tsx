@@ -1,6 +1,6 @@
+import type { VersionStatus } from '@cradle/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { VersionStatus } from '../../api/types';
 
 const COLORS: Record<VersionStatus, string> = { draft: 'default', inReview: 'processing', published: 'success' };
 

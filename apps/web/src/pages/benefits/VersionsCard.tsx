@@ -1,9 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ParameterView, VersionView } from '@cradle/contract';
 import { CheckOutlined, HistoryOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishVersion, submitVersion } from '../../api/benefits';
-import type { SchemeParameter, SchemeVersion } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayDraftVersions, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
@@ -14,8 +14,8 @@ import { VersionStatusTag } from './VersionStatusTag';
 
 type Props = {
   schemeCode: string;
-  versions: readonly SchemeVersion[];
-  parameters: readonly SchemeParameter[];
+  versions: readonly VersionView[];
+  parameters: readonly ParameterView[];
   regionName: (code: string) => string;
   onChanged: () => void;
 };
@@ -25,8 +25,8 @@ function VersionValues({
   values,
   parameters,
 }: {
-  values: SchemeVersion['values'];
-  parameters: readonly SchemeParameter[];
+  values: VersionView['values'];
+  parameters: readonly ParameterView[];
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -48,29 +48,24 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const admin = mayDraftVersions(me);
-
-  const act = async (v: SchemeVersion, step: 'submit' | 'publish') => {
-    setBusy(v.id);
-    setError(null);
-    try {
-      const moved = await (step === 'submit' ? submitVersion : publishVersion)(schemeCode, v.id);
+  const move = useMutation({
+    mutationFn: ({ v, step }: { v: VersionView; step: 'submit' | 'publish' }) =>
+      (step === 'submit' ? submitVersion : publishVersion)(schemeCode, v.id),
+    onSuccess: (moved, { step }) => {
       void message.success(
         t(step === 'submit' ? 'benefits.versions.submitted' : 'benefits.versions.published', {
           version: moved.version,
         }),
       );
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+  });
+  const act = (v: VersionView, step: 'submit' | 'publish') => move.mutate({ v, step });
+  const busy = move.isPending ? move.variables.v.id : null;
+  const error = move.error;
 
-  const columns: TableColumnsType<SchemeVersion> = [
+  const columns: TableColumnsType<VersionView> = [
     {
       title: t('benefits.versions.version'),
       dataIndex: 'version',
@@ -148,7 +143,7 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
       data-testid="versions-card"
     >
       <ApiErrorAlert error={error} />
-      <Table<SchemeVersion>
+      <Table<VersionView>
         rowKey="id"
         size="small"
         pagination={false}

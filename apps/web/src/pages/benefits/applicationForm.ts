@@ -1,4 +1,4 @@
-import type { ApplicationRequest } from '../../api/types';
+import type { ApplicationBody } from '@cradle/contract';
 import { applicationFactKeys, findBuiltInScheme } from '../../lib/domain';
 
 /** What the apply form holds: declarations as checkboxes, the special family status as a choice. */
@@ -20,7 +20,7 @@ export function factKeysOf(code: string | undefined): string[] {
  * The request for the form: every declaration the scheme asks for, unticked ones as false (the
  * applicant did not declare it), and nothing the scheme does not ask for; a blank name is left out.
  */
-export function toApplicationRequest(personId: number, v: ApplyFormValues): ApplicationRequest {
+export function toApplicationRequest(personId: number, v: ApplyFormValues): ApplicationBody {
   const facts: Record<string, boolean | string> = {};
   for (const key of factKeysOf(v.scheme)) {
     const value = v.facts?.[key];

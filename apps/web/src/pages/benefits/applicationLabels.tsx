@@ -1,7 +1,7 @@
+import type { ApplicationStatus, ApplicationSummary } from '@cradle/contract';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationStatus, ApplicationSummary } from '../../api/types';
 import { findBuiltInScheme, pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
 import type { Lang } from '../../i18n/language';

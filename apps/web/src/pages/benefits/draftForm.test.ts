@@ -1,9 +1,9 @@
+import type { ParameterValue, ParameterView } from '@cradle/contract';
 import { describe, expect, it } from 'vitest';
-import type { ParameterValue, SchemeParameter } from '../../api/types';
 import { fieldOfProblem, toDraft } from './draftForm';
 
 const basis = { document: '维发〔2023〕15号', clause: '(十四)' };
-const param = (name: string, unit: SchemeParameter['unit'], value: ParameterValue): SchemeParameter => ({
+const param = (name: string, unit: ParameterView['unit'], value: ParameterValue): ParameterView => ({
   name,
   label: { zh: name, en: name },
   unit,

@@ -1,4 +1,4 @@
-import type { FieldProblem, ParameterValue, SchemeParameter, VersionDraft } from '../../api/types';
+import type { Message, ParameterValue, ParameterView, VersionDraftBody } from '@cradle/contract';
 import { parseYuan, type YuanParse } from '../../lib/money';
 
 /** What the draft form holds: amounts as typed (yuan text), dates as YYYY-MM-DD. */
@@ -17,8 +17,11 @@ function fenOf(text: string): number {
 }
 
 /** The parameters the user filled, in the units the API takes (amounts in integer fen); blanks keep the value in force. */
+/** One 400 'version.invalid' detail: the field ('values.yearlyAmount') and what is wrong with it. */
+export type FieldProblem = { field: string; message: Message };
+
 export function draftValues(
-  parameters: readonly SchemeParameter[],
+  parameters: readonly ParameterView[],
   raw: DraftFormValues['values'],
 ): Record<string, ParameterValue> {
   const out: Record<string, ParameterValue> = {};
@@ -50,7 +53,7 @@ export function draftValues(
   return out;
 }
 
-export function toDraft(parameters: readonly SchemeParameter[], form: DraftFormValues): VersionDraft {
+export function toDraft(parameters: readonly ParameterView[], form: DraftFormValues): VersionDraftBody {
   return {
     effectiveFrom: form.effectiveFrom ?? '',
     values: draftValues(parameters, form.values),
@@ -59,7 +62,7 @@ export function toDraft(parameters: readonly SchemeParameter[], form: DraftFormV
 }
 
 /** The keys an amount-by-key parameter takes, from the value in force ({2: …, 3: …} → ['2', '3']). */
-export function amountKeys(p: SchemeParameter): string[] {
+export function amountKeys(p: ParameterView): string[] {
   const v = p.current?.value;
   return v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
 }
@@ -68,7 +71,7 @@ export function amountKeys(p: SchemeParameter): string[] {
  * The form field a server problem belongs to ('values.yearlyAmount' → ['values', 'yearlyAmount']),
  * or null when the form has no such field (the jurisdiction, "set at least one parameter").
  */
-export function fieldOfProblem(problem: FieldProblem, parameters: readonly SchemeParameter[]): string[] | null {
+export function fieldOfProblem(problem: FieldProblem, parameters: readonly ParameterView[]): string[] | null {
   const [head, name] = problem.field.split('.');
   if (problem.field === 'effectiveFrom') return ['effectiveFrom'];
   if (head === 'legalBasis' && (name === 'document' || name === 'clause')) return ['legalBasis', name];

@@ -1,8 +1,8 @@
+import type { Frequency, LegalBasis, Message, ParameterUnit, ParameterValue } from '@cradle/contract';
 import { BulbOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Frequency, LegalBasis, Message, ParameterUnit, ParameterValue } from '../../api/types';
 import { pick } from '../../lib/domain';
 import { formatFen } from '../../lib/money';
 import { optionalLabel } from '../../lib/optionalLabel';

@@ -1,8 +1,9 @@
+import type { CalendarDayKind, CalendarEntry } from '@cradle/contract';
 import { SaveOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { setCalendarDay, type CalendarDayKind, type CalendarEntry } from '../../api/calendar';
+import { setCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { dateFieldProps } from '../benefits/ParameterInput';
 
@@ -15,8 +16,19 @@ const KINDS: readonly CalendarDayKind[] = ['holiday', 'makeupWorkday'];
 export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      setCalendarDay(v.date, {
+        kind: v.kind,
+        festival: { zh: v.festivalZh.trim(), en: v.festivalEn.trim() },
+        source: v.source.trim(),
+      }),
+    onSuccess: async (_, v) => {
+      await queryClient.invalidateQueries({ queryKey: ['fetchCalendar'] });
+      onSaved(v.date);
+    },
+  });
 
   // The form mounts afresh each time the modal opens (destroyOnHidden), so it starts from these.
   const initialValues: Partial<Values> = editing
@@ -29,23 +41,6 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
       }
     : { kind: 'holiday' };
 
-  const save = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await setCalendarDay(v.date, {
-        kind: v.kind,
-        festival: { zh: v.festivalZh.trim(), en: v.festivalEn.trim() },
-        source: v.source.trim(),
-      });
-      onSaved(v.date);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const required = (key: 'dateRequired' | 'festivalRequired' | 'sourceRequired') => [
     { required: true, whitespace: true, message: t(`calendar.${key}`) },
   ];
@@ -55,7 +50,7 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
       open={open}
       title={editing ? t('calendar.editTitle', { date: editing.date }) : t('calendar.addTitle')}
       onCancel={onClose}
-      afterClose={() => setError(null)}
+      afterClose={() => save.reset()}
       destroyOnHidden
       maskClosable={false}
       footer={
@@ -64,7 +59,7 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
           <Button
             type="primary"
             icon={<SaveOutlined />}
-            loading={saving}
+            loading={save.isPending}
             onClick={() => form.submit()}
             data-testid="calendar-save"
           >
@@ -74,8 +69,8 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
       }
       data-testid="calendar-modal"
     >
-      <ApiErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={initialValues}>
+      <ApiErrorAlert error={save.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={initialValues}>
         <Form.Item name="date" label={t('calendar.date')} rules={required('dateRequired')} {...dateFieldProps}>
           <DatePicker style={{ width: '100%' }} disabled={editing !== null} data-testid="calendar-date" />
         </Form.Item>

@@ -1,14 +1,16 @@
+import type { CalendarEntry } from '@cradle/contract';
 import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCalendar, removeCalendarDay, type CalendarEntry } from '../../api/calendar';
+import { fetchCalendar, removeCalendarDay } from '../../api/calendar';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { chinaDate } from '../../lib/format';
 import { CalendarDayModal } from './CalendarDayModal';
 import { CalendarTable } from './CalendarTable';
 
-const thisYear = new Date().getFullYear();
+const thisYear = Number(chinaDate().slice(0, 4));
 // Last year's days still count for registrations submitted then; the State Council publishes next year's in November.
 const YEARS = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
 
@@ -17,7 +19,16 @@ export function CalendarPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear);
-  const { data, error, loading, reload } = useAsync((signal) => fetchCalendar(year, signal), [year]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchCalendar', year],
+    queryFn: ({ signal }) => fetchCalendar(year, signal),
+    placeholderData: keepPreviousData,
+  });
   const [modalOpen, setModalOpen] = useState(false);
   // Kept while the modal closes, so its title does not change under the animation.
   const [editing, setEditing] = useState<CalendarEntry | null>(null);
@@ -25,29 +36,21 @@ export function CalendarPage() {
     setEditing(day);
     setModalOpen(true);
   };
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-
-  const remove = async (date: string) => {
-    setRemoving(date);
-    setActionError(null);
-    try {
-      await removeCalendarDay(date);
+  const removal = useMutation({
+    mutationFn: removeCalendarDay,
+    onSuccess: (_, date) => {
       void message.success(t('calendar.removed', { date }));
-      reload();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setRemoving(null);
-    }
-  };
+      void reload();
+    },
+  });
+  const remove = (date: string) => removal.mutate(date);
 
   const saved = (date: string) => {
     setModalOpen(false);
     void message.success(t('calendar.saved', { date }));
     const y = Number(date.slice(0, 4));
     if (y !== year) setYear(y);
-    else reload();
+    else void reload();
   };
 
   return (
@@ -77,11 +80,11 @@ export function CalendarPage() {
             </Button>
           </Flex>
         </Flex>
-        <ApiErrorAlert error={actionError} />
+        <ApiErrorAlert error={removal.error} />
         <CalendarTable
           days={data?.year === year ? data.days : undefined}
           loading={loading}
-          removing={removing}
+          removing={removal.isPending ? (removal.variables ?? null) : null}
           onEdit={openModal}
           onRemove={(d) => void remove(d)}
         />

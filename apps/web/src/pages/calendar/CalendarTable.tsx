@@ -1,9 +1,9 @@
+import type { CalendarDayKind, CalendarEntry } from '@cradle/contract';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarDayKind, CalendarEntry } from '../../api/calendar';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 

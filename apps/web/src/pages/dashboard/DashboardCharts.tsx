@@ -1,7 +1,7 @@
+import type { Dashboard } from '@cradle/contract';
 import { Card, Col, Empty, Row } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../api/types';
 import { EChart } from '../../components/EChart';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

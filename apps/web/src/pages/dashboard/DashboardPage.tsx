@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DemoBanner } from '../../components/DemoBanner';
 import { RegionBreadcrumb } from '../../components/RegionBreadcrumb';
 import { useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DashboardCharts } from './DashboardCharts';
 import { FamilyServicesPanel } from './FamilyServicesPanel';
 import { QualityPanel } from './QualityPanel';
@@ -19,7 +19,16 @@ export function DashboardPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
-  const { data, error, loading, reload } = useAsync((signal) => fetchDashboard(region, signal), [region]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchDashboard', region],
+    queryFn: ({ signal }) => fetchDashboard(region, signal),
+    placeholderData: keepPreviousData,
+  });
 
   // The user's own jurisdiction is the default, so it needs no ?region= in the URL.
   const open = useCallback(

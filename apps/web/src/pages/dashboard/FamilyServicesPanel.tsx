@@ -1,8 +1,8 @@
+import type { FamilyServiceWork, OpenWork } from '@cradle/contract';
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FamilyServiceWork, OpenWork } from '../../api/types';
 import { bundleDepartmentOf, mayViewBundleTasks, mayViewChildbirthRegistrations, useMe } from '../../lib/auth';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

@@ -1,7 +1,7 @@
+import type { Dashboard, QualityIndicator } from '@cradle/contract';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Progress, Row, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, QualityIndicator } from '../../api/types';
 import { QUALITY_TARGETS } from '../../lib/domain';
 import { formatPercent } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

@@ -1,6 +1,6 @@
+import type { ChildRegionStats, Dashboard, QualityIndicator } from '@cradle/contract';
 import { Card, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChildRegionStats, Dashboard, QualityIndicator } from '../../api/types';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { QUALITY_INDICATORS, qualityStatus } from './quality';

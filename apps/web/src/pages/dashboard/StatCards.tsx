@@ -1,8 +1,8 @@
+import type { Dashboard } from '@cradle/contract';
 import { HomeOutlined, ManOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../api/types';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 

@@ -1,4 +1,4 @@
-import type { AgeGroupCount, BirthsInYear } from '../../api/types';
+import type { AgeGroupCount, BirthsInYear } from '@cradle/contract';
 import type { ChartOption } from '../../lib/echarts';
 
 export const MALE_COLOR = '#1677ff';

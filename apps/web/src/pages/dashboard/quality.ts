@@ -1,5 +1,3 @@
-import type { QualityIndicator } from '../../api/types';
-
 export const QUALITY_INDICATORS: readonly QualityIndicator[] = ['coverage', 'accuracy', 'timeliness'];
 
 export type QualityStatus = 'met' | 'notMet' | 'noData';
@@ -10,3 +8,4 @@ export function qualityStatus(value: number | null, target: number): QualityStat
 }
 
 export const STATUS_COLOR: Record<QualityStatus, string> = { met: '#52c41a', notMet: '#ff4d4f', noData: '#d9d9d9' };
+import type { QualityIndicator } from '@cradle/contract';

@@ -1,7 +1,7 @@
+import type { BundleParentView, TaskDetail } from '@cradle/contract';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BundleParentView, TaskDetail } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

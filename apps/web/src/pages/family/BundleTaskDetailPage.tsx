@@ -1,3 +1,4 @@
+import type { TaskDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, FileDoneOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -5,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BundleOverview } from './BundleOverview';
 import { isBundleService } from './familyDomain';
@@ -22,7 +22,12 @@ export function BundleTaskDetailPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const loaded = useAsync((signal) => (valid ? fetchTask(id, signal) : Promise.resolve(undefined)), [id]);
+  const loaded = useQuery({
+    queryKey: ['fetchTask', id],
+    queryFn: ({ signal }) => fetchTask(id, signal),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
   // An action answers with the task as it now is: show that without asking again.
   const [latest, setLatest] = useState<TaskDetail>();
   useEffect(() => setLatest(loaded.data), [loaded.data]);
@@ -53,8 +58,8 @@ export function BundleTaskDetailPage() {
   return (
     <Flex vertical gap={16} data-testid="task-detail">
       <div>{back}</div>
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
-      <Spin spinning={loaded.loading && !detail}>
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
+      <Spin spinning={loaded.isFetching && !detail}>
         {detail && task ? (
           <Flex vertical gap={16}>
             <Space wrap align="center">
@@ -81,7 +86,7 @@ export function BundleTaskDetailPage() {
                 <TaskWork
                   detail={detail}
                   service={task.service}
-                  onChanged={(next) => (next ? setLatest(next) : loaded.reload())}
+                  onChanged={(next) => (next ? setLatest(next) : loaded.refetch())}
                 />
               ) : (
                 <Typography.Text type="secondary">{task.service}</Typography.Text>

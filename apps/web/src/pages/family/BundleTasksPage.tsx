@@ -1,10 +1,10 @@
+import type { TaskQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { bulkCompleteTasks, fetchTaskQueue } from '../../api/familyBundle';
-import type { TaskQuery } from '../../api/familyTypes';
 import { bundleDepartmentOf, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { mayCompleteInBulk } from './completionForm';
 import { BUNDLE_SERVICES } from './familyDomain';
@@ -28,7 +28,16 @@ export function BundleTasksPage() {
   const [params, setParams] = useSearchParams();
   const query = taskQueryOf(params, services);
   const key = JSON.stringify(query);
-  const { data, error, loading, reload } = useAsync((signal) => fetchTaskQueue(query, signal), [key]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchTaskQueue', key],
+    queryFn: ({ signal }) => fetchTaskQueue(query, signal),
+    placeholderData: keepPreviousData,
+  });
   const bulkServices = department === null ? [] : services.filter(mayCompleteInBulk);
   const bulk = useBulkCompletion({
     complete: bulkCompleteTasks,
@@ -37,7 +46,7 @@ export function BundleTasksPage() {
     reload,
   });
 
-  const change = (next: Partial<TaskQuery>) => {
+  const change = (next: Partial<TaskQueueQuery>) => {
     bulk.setSelected([]);
     setParams(paramsOf({ ...query, page: 1, ...next }));
   };

@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
+import type { TaskDetail } from '@cradle/contract';
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, type FormRule } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { completeTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
@@ -52,8 +52,6 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const field = FIELDS[service];
   const ctx = completionContextOf(detail, chinaDateOf(new Date()));
   const enrolledOn = Form.useWatch('enrolledOn', form);
@@ -84,27 +82,27 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
   const declared = service === 'hukouRegistration' ? detail.declaredParents : [];
   const confirmable = declared.some((p) => p.registry !== null);
 
-  const submit = async (values: FormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const body = {
+  const completion = useMutation({
+    mutationFn: (values: FormValues) =>
+      completeTask(detail.task.id, {
         ...completionBodyOf(completionInputOf(service, values)),
         ...(confirmable && values.confirmDeclaredParents ? { confirmDeclaredParents: true } : {}),
-      };
-      const next = await completeTask(detail.task.id, body);
+      }),
+    onSuccess: (next) => {
       void message.success(t('family.complete.done', { service: pick(detail.task.label, lang) }));
       onCompleted(next);
-    } catch (e) {
-      setError(e);
+    },
+    // A refusal about the field is shown at the field, as well as above the form.
+    onError: (e) => {
       const placed = fieldErrorsOf(e).filter((d) => d.field === field.name);
       if (placed.length > 0) form.setFields([{ name: field.name, errors: placed.map((d) => pick(d.message, lang)) }]);
       else if (isApiError(e) && e.code === 'bundle.newbornIdTaken')
         form.setFields([{ name: 'idNumber', errors: [e.message] }]);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  const submit = (values: FormValues) => completion.mutate(values);
+  const saving = completion.isPending;
+  const error = completion.error;
 
   const label = t(`family.complete.fields.${field.name}`);
   const extra = t(`family.complete.extra.${field.name}`, {

@@ -1,8 +1,8 @@
+import type { RegistryConflictView, RegistryMatch, StaffRegistrationDetail } from '@cradle/contract';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationDetail, RegistryConflict, RegistryMatch } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';
 import { useLang } from '../../lib/useLang';
@@ -49,11 +49,11 @@ function MatchDescription({ role, match }: { role: 'mother' | 'father'; match: R
 }
 
 /** The two-way check: each disagreement with the registry, what it holds against what was declared. */
-export function ConflictsCard({ registration: r }: { registration: RegistrationDetail }) {
+export function ConflictsCard({ registration: r }: { registration: StaffRegistrationDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
   const none = t('common.none');
-  const columns: TableColumnsType<RegistryConflict & { key: number }> = [
+  const columns: TableColumnsType<RegistryConflictView & { key: number }> = [
     {
       title: t('family.conflicts.subject'),
       dataIndex: 'subject',
@@ -62,7 +62,7 @@ export function ConflictsCard({ registration: r }: { registration: RegistrationD
     {
       title: t('family.conflicts.problem'),
       dataIndex: 'message',
-      render: (m: RegistryConflict['message']) => pick(m, lang),
+      render: (m: RegistryConflictView['message']) => pick(m, lang),
     },
     {
       title: t('family.conflicts.registry'),
@@ -92,7 +92,7 @@ export function ConflictsCard({ registration: r }: { registration: RegistrationD
         ) : (
           <>
             <Alert type="warning" showIcon title={t('family.conflicts.hint', { count })} />
-            <Table<RegistryConflict & { key: number }>
+            <Table<RegistryConflictView & { key: number }>
               size="small"
               pagination={false}
               columns={columns}

@@ -1,6 +1,6 @@
+import type { DeclaredParentMatch } from '@cradle/contract';
 import { Alert, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeclaredParentMatch } from '../../api/familyTypes';
 import { MaskedId } from '../persons/personColumns';
 
 /**

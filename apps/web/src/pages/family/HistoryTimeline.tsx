@@ -1,6 +1,6 @@
+import type { RegistrationHistoryEntry } from '@cradle/contract';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationHistoryEntry } from '../../api/familyTypes';
 import { formatDateTime } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';
 

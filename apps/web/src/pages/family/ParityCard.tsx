@@ -1,16 +1,16 @@
+import type { RegistryChildRef, StaffRegistrationDetail } from '@cradle/contract';
 import { Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationDetail, RegistryChildRef } from '../../api/familyTypes';
 
 /** Which parent's children the registry counted: the mother's when it knows her, else the father's (parityFromRegistry). */
-function basisOf(r: RegistrationDetail): 'mother' | 'father' | 'none' {
+function basisOf(r: StaffRegistrationDetail): 'mother' | 'father' | 'none' {
   if (r.registryMatches.mother.known) return 'mother';
   if (r.registryMatches.father?.known) return 'father';
   return 'none';
 }
 
 /** 孩次 from the registry, never typed by the family, and the children it counted. */
-export function ParityCard({ registration: r }: { registration: RegistrationDetail }) {
+export function ParityCard({ registration: r }: { registration: StaffRegistrationDetail }) {
   const { t } = useTranslation();
   const basis = basisOf(r);
   const children: RegistryChildRef[] =

@@ -1,7 +1,7 @@
+import type { DeadlineState } from '@cradle/contract';
 import { Form, Input, Select, type SelectProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineState } from '../../api/familyTypes';
 import { DEADLINE_STATES } from './queueParams';
 
 type FilterSelectProps<V> = {

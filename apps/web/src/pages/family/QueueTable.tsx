@@ -1,9 +1,8 @@
+import type { DeadlineState, Page } from '@cradle/contract';
 import { Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { DeadlineState } from '../../api/familyTypes';
-import type { Page } from '../../api/types';
 import { deadlineRowClass } from './familyTags';
 
 type Row = { id: number; deadlineState: DeadlineState | null };

@@ -1,13 +1,13 @@
+import type { StaffRegistrationDetail } from '@cradle/contract';
 import { CheckOutlined, FilePdfOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { completeRegistration, registrationReceiptUrl, requestRegistrationInfo } from '../../api/familyRegistrations';
-import type { RegistrationDetail } from '../../api/familyTypes';
 import { mayHandleChildbirthRegistrations, useMe } from '../../lib/auth';
 import { TextActionModal } from './TextActionModal';
 
-type Props = { registration: RegistrationDetail; onChanged: () => void };
+type Props = { registration: StaffRegistrationDetail; onChanged: () => void };
 
 // Our caps, as the server's free-text check: a note or a request is a few sentences.
 const TEXT_MAX = 500;

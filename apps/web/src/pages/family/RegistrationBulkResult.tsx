@@ -1,4 +1,4 @@
-import type { RegistrationBulkResult as Result } from '../../api/familyTypes';
+import type { RegistrationBulkCompleteResult as Result } from '@cradle/contract';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { BulkResultAlert } from './BulkResultAlert';

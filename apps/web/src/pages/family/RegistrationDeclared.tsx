@@ -1,9 +1,9 @@
+import type { DeclaredParentView, StaffRegistrationDetail } from '@cradle/contract';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Descriptions, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentUrl } from '../../api/familyRegistrations';
-import type { DeclaredParentView, RegistrationDetail } from '../../api/familyTypes';
 import { formatDateTime, formatFileSize } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';
 import { MaskedId } from '../persons/personColumns';
@@ -20,7 +20,7 @@ function Parent({ parent, phone }: { parent: DeclaredParentView | null; phone: s
 }
 
 /** What the family declared, by commitment (承诺制): ID numbers and phones masked. */
-export function RegistrationDeclared({ registration: r }: { registration: RegistrationDetail }) {
+export function RegistrationDeclared({ registration: r }: { registration: StaffRegistrationDetail }) {
   const { t } = useTranslation();
   const none = t('common.none');
   const items: { key: string; label: string; children: ReactNode }[] = [

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchRegistration } from '../../api/familyRegistrations';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ConflictsCard } from './ConflictsCard';
 import { Deadline, RegistrationStatusTag } from './familyTags';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -19,7 +19,12 @@ export function RegistrationDetailPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const loaded = useAsync((signal) => (valid ? fetchRegistration(id, signal) : Promise.resolve(undefined)), [id]);
+  const loaded = useQuery({
+    queryKey: ['fetchRegistration', id],
+    queryFn: ({ signal }) => fetchRegistration(id, signal),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
   const r = loaded.data && loaded.data.id === id ? loaded.data : undefined;
 
   const back = (
@@ -46,8 +51,8 @@ export function RegistrationDetailPage() {
   return (
     <Flex vertical gap={16} data-testid="registration-detail">
       <div>{back}</div>
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
-      <Spin spinning={loaded.loading && !r}>
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
+      <Spin spinning={loaded.isFetching && !r}>
         {r ? (
           <Flex vertical gap={16}>
             <Space wrap align="center">
@@ -68,7 +73,7 @@ export function RegistrationDetailPage() {
                 </>
               }
             >
-              <RegistrationActions registration={r} onChanged={loaded.reload} />
+              <RegistrationActions registration={r} onChanged={loaded.refetch} />
             </Card>
             <Card title={t('family.registrations.declared')}>
               <RegistrationDeclared registration={r} />

@@ -1,10 +1,10 @@
+import type { RegistrationQueueQuery } from '@cradle/contract';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationQuery } from '../../api/familyTypes';
 import { DeadlineFilter, FilterSelect, QueueSearch } from './QueueFilters';
 import { REGISTRATION_STATUSES } from './queueParams';
 
-type Props = { query: RegistrationQuery; onChange: (next: Partial<RegistrationQuery>) => void };
+type Props = { query: RegistrationQueueQuery; onChange: (next: Partial<RegistrationQueueQuery>) => void };
 
 /** Status, deadline, registry conflicts, and a search by number, parent's name or full ID number. */
 export function RegistrationFilters({ query, onChange }: Props) {

@@ -1,7 +1,7 @@
+import type { RegistrationQueueItem } from '@cradle/contract';
 import { Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { RegistrationQueueItem } from '../../api/familyTypes';
 import { formatDateTime } from '../../lib/format';
 import { MaskedId } from '../persons/personColumns';
 import { ConflictCountTag, Deadline, RegistrationStatusTag } from './familyTags';

@@ -1,9 +1,9 @@
+import type { RegistrationQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { bulkCompleteRegistrations, fetchRegistrationQueue } from '../../api/familyRegistrations';
-import type { RegistrationQuery } from '../../api/familyTypes';
 import { mayHandleChildbirthRegistrations, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CHILDBIRTH_REGISTRATION_WORKING_DAYS } from './familyDomain';
 import { QueueFrame } from './QueueFrame';
 import { paramsOf, registrationQueryOf } from './queueParams';
@@ -20,7 +20,16 @@ export function RegistrationsPage() {
   const [params, setParams] = useSearchParams();
   const query = registrationQueryOf(params);
   const key = JSON.stringify(query);
-  const { data, error, loading, reload } = useAsync((signal) => fetchRegistrationQueue(query, signal), [key]);
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchRegistrationQueue', key],
+    queryFn: ({ signal }) => fetchRegistrationQueue(query, signal),
+    placeholderData: keepPreviousData,
+  });
   const canAct = mayHandleChildbirthRegistrations(me);
   const bulk = useBulkCompletion({
     complete: bulkCompleteRegistrations,
@@ -29,7 +38,7 @@ export function RegistrationsPage() {
     reload,
   });
 
-  const change = (next: Partial<RegistrationQuery>) => {
+  const change = (next: Partial<RegistrationQueueQuery>) => {
     bulk.setSelected([]);
     setParams(paramsOf({ ...query, page: 1, ...next }));
   };

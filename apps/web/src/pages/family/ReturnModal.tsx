@@ -1,9 +1,9 @@
+import type { TaskDetail } from '@cradle/contract';
 import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { returnTask } from '../../api/familyBundle';
-import type { TaskDetail } from '../../api/familyTypes';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { optionalLabel } from '../../lib/optionalLabel';
 import { bundleServiceDefinition, HUKOU_IDENTITY_FIELDS, type BundleService } from './familyDomain';
@@ -25,30 +25,20 @@ const REASON_MAX = 200;
 export function ReturnModal({ taskId, service, hukouDone, open, onClose, onReturned }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submit = useMutation({
+    mutationFn: (v: Values) => returnTask(taskId, v.reason.trim(), v.fields),
+    onSuccess: onReturned,
+  });
   const fields = bundleServiceDefinition(service).formFields;
   // Once hukou is registered the newborn's and parents' identity follow the hukou record (the server refuses them too).
   const locked = (f: string) => hukouDone && (HUKOU_IDENTITY_FIELDS as readonly string[]).includes(f);
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onReturned(await returnTask(taskId, v.reason.trim(), v.fields));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Modal
       open={open}
       title={t('family.return.title')}
       onCancel={onClose}
-      afterClose={() => setError(null)}
+      afterClose={() => submit.reset()}
       destroyOnHidden
       maskClosable={false}
       width={640}
@@ -60,7 +50,7 @@ export function ReturnModal({ taskId, service, hukouDone, open, onClose, onRetur
             danger
             type="primary"
             icon={<RollbackOutlined />}
-            loading={saving}
+            loading={submit.isPending}
             onClick={() => form.submit()}
             data-testid="return-confirm"
           >
@@ -79,8 +69,8 @@ export function ReturnModal({ taskId, service, hukouDone, open, onClose, onRetur
           data-testid="return-identity-locked"
         />
       )}
-      <ApiErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+      <ApiErrorAlert error={submit.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
         <Form.Item
           name="reason"
           label={t('family.return.reason')}

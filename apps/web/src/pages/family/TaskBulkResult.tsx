@@ -1,4 +1,4 @@
-import type { TaskBulkResult as Result } from '../../api/familyTypes';
+import type { TaskBulkCompleteResult as Result } from '@cradle/contract';
 import { BulkResultAlert } from './BulkResultAlert';
 
 type Props = { result: Result; numberOf: (id: number) => string; onClose: () => void };

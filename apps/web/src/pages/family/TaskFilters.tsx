@@ -1,13 +1,17 @@
+import type { TaskQueueQuery } from '@cradle/contract';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TaskQuery } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 import { bundleServiceDefinition, type BundleService } from './familyDomain';
 import { DeadlineFilter, FilterSelect, QueueSearch } from './QueueFilters';
 import { TASK_STATUSES } from './queueParams';
 
-type Props = { query: TaskQuery; services: readonly BundleService[]; onChange: (next: Partial<TaskQuery>) => void };
+type Props = {
+  query: TaskQueueQuery;
+  services: readonly BundleService[];
+  onChange: (next: Partial<TaskQueueQuery>) => void;
+};
 
 /** Service (the user's department's, or all five for readers), status, deadline, and a search by number or name. */
 export function TaskFilters({ query, services, onChange }: Props) {

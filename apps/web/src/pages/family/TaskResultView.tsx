@@ -1,7 +1,7 @@
+import type { BundleTaskView } from '@cradle/contract';
 import { Alert, Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BundleTaskView } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

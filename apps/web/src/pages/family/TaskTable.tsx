@@ -1,7 +1,7 @@
+import type { TaskQueueRow } from '@cradle/contract';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TaskQueueRow } from '../../api/familyTypes';
 import { pick } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';

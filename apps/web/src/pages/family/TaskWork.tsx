@@ -1,8 +1,8 @@
+import type { TaskDetail } from '@cradle/contract';
 import { RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Divider, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskDetail } from '../../api/familyTypes';
 import { bundleDepartmentOf, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
 import { optionalLabel } from '../../lib/optionalLabel';

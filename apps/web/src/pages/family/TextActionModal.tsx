@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
@@ -42,27 +43,17 @@ export function TextActionModal<T>({
 }: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async ({ text }: { text?: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onDone(await submit((text ?? '').trim()));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const run = useMutation({
+    mutationFn: ({ text }: { text?: string }) => submit((text ?? '').trim()),
+    onSuccess: onDone,
+  });
 
   return (
     <Modal
       open={open}
       title={title}
       onCancel={onClose}
-      afterClose={() => setError(null)}
+      afterClose={() => run.reset()}
       destroyOnHidden
       maskClosable={false}
       data-testid={`${testId}-modal`}
@@ -73,7 +64,7 @@ export function TextActionModal<T>({
             type="primary"
             danger={danger}
             icon={okIcon}
-            loading={saving}
+            loading={run.isPending}
             onClick={() => form.submit()}
             data-testid={`${testId}-confirm`}
           >
@@ -84,9 +75,9 @@ export function TextActionModal<T>({
     >
       {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 16 }} />}
       <div data-testid={`${testId}-error`}>
-        <ApiErrorAlert error={error} />
+        <ApiErrorAlert error={run.error} />
       </div>
-      <Form form={form} layout="vertical" onFinish={(v) => void run(v)}>
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
         <Form.Item
           name="text"
           label={label}

@@ -1,4 +1,4 @@
-import type { TaskCompletion, TaskDetail } from '../../api/familyTypes';
+import type { TaskCompleteBody, TaskDetail } from '@cradle/contract';
 import { checkCompletion, type BundleService, type CompletionContext, type CompletionInput } from './familyDomain';
 
 /** What the completion form holds; each service uses one of these (CompletionInput). */
@@ -42,7 +42,7 @@ export function completionInputOf(service: BundleService, v: CompletionValues): 
 }
 
 /** The request body: only the service's own fields (the server ignores the others anyway). */
-export function completionBodyOf(input: CompletionInput): TaskCompletion {
+export function completionBodyOf(input: CompletionInput): TaskCompleteBody {
   const { service: _service, ...fields } = input;
   return fields;
 }

@@ -1,7 +1,7 @@
+import type { DeadlineState, RegistrationStatus, TaskStatus } from '@cradle/contract';
 import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineState, RegistrationStatus, TaskStatus } from '../../api/familyTypes';
 
 const DEADLINE_COLOR: Record<DeadlineState, string> = { onTime: 'default', dueToday: 'gold', overdue: 'red' };
 const REGISTRATION_COLOR: Record<RegistrationStatus, string> = {

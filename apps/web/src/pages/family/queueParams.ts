@@ -1,11 +1,3 @@
-import type {
-  DeadlineState,
-  RegistrationQuery,
-  RegistrationStatus,
-  TaskQuery,
-  TaskStatus,
-} from '../../api/familyTypes';
-
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['submitted', 'infoRequested', 'completed'];
 export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'returned', 'waiting', 'done'];
 export const DEADLINE_STATES: readonly DeadlineState[] = ['overdue', 'dueToday', 'onTime'];
@@ -25,7 +17,7 @@ function pageOf(params: Params): number {
 const text = (raw: string | null) => raw?.trim() || undefined;
 
 /** The registration queue's filters as the URL holds them (the dashboard links to ?deadline=overdue); unknown values are dropped. */
-export function registrationQueryOf(params: Params): RegistrationQuery {
+export function registrationQueryOf(params: Params): RegistrationQueueQuery {
   const conflicts = params.get('conflicts');
   return {
     status: oneOf(REGISTRATION_STATUSES, params.get('status')),
@@ -38,7 +30,7 @@ export function registrationQueryOf(params: Params): RegistrationQuery {
 }
 
 /** The task queue's filters as the URL holds them; `services` are the names the user may filter by. */
-export function taskQueryOf(params: Params, services: readonly string[]): TaskQuery {
+export function taskQueryOf(params: Params, services: readonly string[]): TaskQueueQuery {
   return {
     service: oneOf(services, params.get('service')),
     status: oneOf(TASK_STATUSES, params.get('status')),
@@ -50,7 +42,7 @@ export function taskQueryOf(params: Params, services: readonly string[]): TaskQu
 }
 
 /** Back to URL parameters: empty values and the first page left out, so a plain queue has a plain URL. */
-export function paramsOf(query: RegistrationQuery | TaskQuery): Record<string, string> {
+export function paramsOf(query: RegistrationQueueQuery | TaskQueueQuery): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === '' || k === 'pageSize' || (k === 'page' && v === 1)) continue;
@@ -58,3 +50,10 @@ export function paramsOf(query: RegistrationQuery | TaskQuery): Record<string, s
   }
   return out;
 }
+import type {
+  DeadlineState,
+  RegistrationQueueQuery,
+  RegistrationStatus,
+  TaskQueueQuery,
+  TaskStatus,
+} from '@cradle/contract';

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,27 +18,23 @@ export function useBulkCompletion<R>({ complete, doneOf, numbersOf, reload }: Op
   const { message } = App.useApp();
   const [selected, setSelected] = useState<Key[]>([]);
   const [bulk, setBulk] = useState<{ result: R; numbers: Map<number, string> } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [bulkError, setBulkError] = useState<unknown>(null);
-
-  const completeSelected = async () => {
-    const ids = selected.map(Number);
-    const numbers = numbersOf();
-    setBusy(true);
-    setBulkError(null);
-    try {
-      const result = await complete(ids);
-      setBulk({ result, numbers });
-      const done = doneOf(result);
+  const mutation = useMutation({
+    // The numbers are taken when the action starts: the result names rows that may leave the page.
+    mutationFn: async ({ ids, numbers }: { ids: number[]; numbers: Map<number, string> }) => ({
+      result: await complete(ids),
+      numbers,
+    }),
+    onSuccess: (next) => {
+      setBulk(next);
+      const done = doneOf(next.result);
       if (done > 0) void message.success(t('family.bulk.done', { count: done }));
       setSelected([]);
       reload();
-    } catch (e) {
-      setBulkError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const completeSelected = () => mutation.mutate({ ids: selected.map(Number), numbers: numbersOf() });
+  const busy = mutation.isPending;
+  const bulkError = mutation.error;
 
   const numberOf = (id: number) => bulk?.numbers.get(id) ?? `#${id}`;
   return {

@@ -1,8 +1,8 @@
+import type { ImportJobDetail, ImportRowError } from '@cradle/contract';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { importErrorsCsvUrl } from '../../api/imports';
-import type { ImportJobDetail, ImportRowError } from '../../api/types';
 import { optionalLabel } from '../../lib/optionalLabel';
 
 export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {

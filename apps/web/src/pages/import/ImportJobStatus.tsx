@@ -1,6 +1,6 @@
+import type { ImportJob } from '@cradle/contract';
 import { Alert, Card, Col, Descriptions, Progress, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../api/types';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { ImportStatusTag } from './ImportStatusTag';

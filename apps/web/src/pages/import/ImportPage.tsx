@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { IMPORT_TEMPLATE_URL, fetchImports } from '../../api/imports';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ImportErrorsTable } from './ImportErrorsTable';
 import { ImportJobStatus } from './ImportJobStatus';
 import { ImportJobsTable } from './ImportJobsTable';
@@ -18,9 +18,13 @@ export function ImportPage() {
   const raw = Number(params.get('job'));
   const jobId = Number.isInteger(raw) && raw > 0 ? raw : null;
   const { job, error } = useImportJob(jobId);
-  const recent = useAsync((signal) => fetchImports(signal), []);
+  const recent = useQuery({
+    queryKey: ['fetchImports'],
+    queryFn: ({ signal }) => fetchImports(signal),
+    placeholderData: keepPreviousData,
+  });
   const finished = job ? isFinished(job.status) : false;
-  const { reload } = recent;
+  const { refetch: reload } = recent;
 
   // Refresh the list when the followed job settles, so its final counts appear there too.
   useEffect(() => {
@@ -55,7 +59,7 @@ export function ImportPage() {
         </>
       )}
       <ApiErrorAlert error={recent.error} onRetry={reload} />
-      <ImportJobsTable jobs={recent.data} loading={recent.loading} selectedId={jobId} onOpen={open} />
+      <ImportJobsTable jobs={recent.data} loading={recent.isFetching} selectedId={jobId} onOpen={open} />
     </Flex>
   );
 }

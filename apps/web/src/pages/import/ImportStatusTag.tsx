@@ -1,6 +1,6 @@
+import type { ImportStatus } from '@cradle/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportStatus } from '../../api/types';
 
 const COLORS: Record<ImportStatus, string> = {
   queued: 'default',

@@ -1,6 +1,7 @@
+import type { ImportJobDetail, ImportStatus } from '@cradle/contract';
+import { useQuery } from '@tanstack/react-query';
 import { fetchImport } from '../../api/imports';
-import type { ImportJobDetail, ImportStatus } from '../../api/types';
-import { usePolled } from '../../lib/usePolled';
+import { pollUntil } from '../../lib/polling';
 
 const TIMING = { pollMs: 1000, retryMs: 3000 };
 
@@ -12,6 +13,12 @@ const finished = (job: ImportJobDetail) => isFinished(job.status);
 
 /** Follows one import job, asking every second until it is done or failed. */
 export function useImportJob(id: number | null): { job: ImportJobDetail | undefined; error: unknown } {
-  const { value, error } = usePolled(id, fetchImport, finished, TIMING);
-  return { job: value, error };
+  const q = useQuery({
+    queryKey: ['fetchImport', id],
+    queryFn: ({ signal }) => fetchImport(id ?? 0, signal),
+    enabled: id !== null,
+    ...pollUntil(finished, TIMING),
+  });
+  // While a hiccup is retried the last error shows, as before; the next answer clears it.
+  return { job: id === null ? undefined : q.data, error: q.error ?? q.failureReason };
 }

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -29,19 +30,16 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [needTotp, setNeedTotp] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function submit(values: LoginForm) {
-    setSubmitting(true);
-    setFailure(null);
-    try {
-      await login({
+  const signIn = useMutation({
+    mutationFn: (values: LoginForm) =>
+      login({
         username: values.username.trim(),
         password: values.password,
         ...(needTotp ? { totp: values.totp } : {}),
-      });
-      void navigate(redirectTarget(location.state), { replace: true });
-    } catch (e) {
+      }),
+    onMutate: () => setFailure(null),
+    onSuccess: () => void navigate(redirectTarget(location.state), { replace: true }),
+    onError: (e) => {
       const outcome = classifyLoginError(e);
       if (outcome.kind === 'needTotp') {
         setNeedTotp(true);
@@ -49,10 +47,10 @@ export function LoginPage() {
         if (outcome.clearTotp) form.setFieldValue('totp', '');
         setFailure({ severity: outcome.severity, title: t(outcome.titleKey), message: errorText(e) });
       }
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+  });
+  const submitting = signIn.isPending;
+  const submit = (values: LoginForm) => signIn.mutate(values);
 
   return (
     <div className="login-page">

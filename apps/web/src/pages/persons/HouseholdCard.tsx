@@ -1,8 +1,8 @@
+import type { Household, HouseholdMember } from '@cradle/contract';
 import { HomeOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Household, HouseholdMember } from '../../api/types';
 import { MaskedId, parityLabel, sexLabel } from './personColumns';
 
 type Props = { household: Household | null; selfId: number };

@@ -1,3 +1,4 @@
+import type { ApplicationDetail, PersonDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, EyeOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -5,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchPerson } from '../../api/registry';
-import type { ApplicationDetail, PersonDetail } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { mayCheckEligibility, mayHandleApplications, mayWrite, useMe } from '../../lib/auth';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApplicationResultCard } from '../benefits/ApplicationResultCard';
 import { ApplyModal } from '../benefits/ApplyModal';
 import { EligibilityCard } from '../benefits/EligibilityCard';
@@ -71,7 +71,16 @@ export function PersonDetailPage() {
   const caseworker = mayCheckEligibility(me);
   // 申请补贴: village and township workers and county administrators apply for a family.
   const applicant = mayHandleApplications(me);
-  const { data: person, error, loading, reload } = useAsync((signal) => fetchPerson(id, signal), [id]);
+  const {
+    data: person,
+    error,
+    isFetching: loading,
+    refetch: reload,
+  } = useQuery({
+    queryKey: ['fetchPerson', id],
+    queryFn: ({ signal }) => fetchPerson(id, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const back = (
     <Button

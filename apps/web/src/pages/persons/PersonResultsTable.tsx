@@ -1,7 +1,7 @@
+import type { Page, PersonSummary } from '@cradle/contract';
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Page, PersonSummary } from '../../api/types';
 import { MaskedId, idKindLabel, regionName, sexLabel } from './personColumns';
 
 type Props = {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { searchPersons } from '../../api/registry';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { useAsync } from '../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PersonResultsTable } from './PersonResultsTable';
 import { PersonSearchForm, type PersonCriteria } from './PersonSearchForm';
 
@@ -31,10 +31,11 @@ export function PersonSearchPage() {
   const page = positiveInt(params.get('page'), 1);
   const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
 
-  const results = useAsync(
-    (signal) => searchPersons({ ...criteria, page, pageSize }, signal),
-    [criteria.name, criteria.region, idNumber, page, pageSize],
-  );
+  const results = useQuery({
+    queryKey: ['searchPersons', criteria.name, criteria.region, idNumber, page, pageSize],
+    queryFn: ({ signal }) => searchPersons({ ...criteria, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
 
   function go(next: PersonCriteria, nextPage: number, nextPageSize: number) {
     const search: Record<string, string> = {};
@@ -51,11 +52,11 @@ export function PersonSearchPage() {
         {t('persons.title')}
       </Typography.Title>
       <PersonSearchForm initial={criteria} onSearch={(c) => go(c, 1, pageSize)} />
-      <ApiErrorAlert error={results.error} onRetry={results.reload} />
+      <ApiErrorAlert error={results.error} onRetry={results.refetch} />
       <Card>
         <PersonResultsTable
           page={results.data}
-          loading={results.loading}
+          loading={results.isFetching}
           onPage={(p, size) => go(criteria, size === pageSize ? p : 1, size)}
         />
       </Card>

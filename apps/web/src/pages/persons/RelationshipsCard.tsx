@@ -1,9 +1,9 @@
+import type { Relationship } from '@cradle/contract';
 import { LockOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Divider, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Relationship } from '../../api/types';
 import { MaskedId, parityLabel, sexLabel } from './personColumns';
 
 const KIND_ORDER: Record<Relationship['kind'], number> = { spouse: 0, father: 1, mother: 2, child: 3 };

@@ -1,6 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealIdNumber } from '../../api/registry';
 import { useErrorText } from '../../lib/errors';
@@ -17,25 +17,15 @@ export function RevealIdModal({ personId, personName, open, onClose }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ reason: string }>();
-  const [revealed, setRevealed] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function reveal({ reason }: { reason: string }) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      setRevealed(await revealIdNumber(personId, reason.trim()));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  const reveal = useMutation({
+    mutationFn: ({ reason }: { reason: string }) => revealIdNumber(personId, reason.trim()),
+  });
+  // The full number lives only in this mutation's state, forgotten when the modal closes.
+  const revealed = reveal.data ?? null;
+  const error = reveal.error ? errorText(reveal.error) : null;
 
   function forget() {
-    setRevealed(null);
-    setError(null);
+    reveal.reset();
     form.resetFields();
   }
 
@@ -46,7 +36,7 @@ export function RevealIdModal({ personId, personName, open, onClose }: Props) {
   ) : (
     <>
       <Button onClick={onClose}>{t('common.cancel')}</Button>
-      <Button type="primary" loading={submitting} onClick={() => form.submit()} data-testid="reveal-confirm">
+      <Button type="primary" loading={reveal.isPending} onClick={() => form.submit()} data-testid="reveal-confirm">
         {t('person.reveal.confirm')}
       </Button>
     </>
@@ -78,7 +68,7 @@ export function RevealIdModal({ personId, personName, open, onClose }: Props) {
           <Alert type="warning" showIcon title={t('person.reveal.audited')} />
         </>
       ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => void reveal(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => reveal.mutate(v)}>
           <Form.Item
             name="reason"
             label={t('person.reveal.reason')}

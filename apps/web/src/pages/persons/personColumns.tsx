@@ -1,6 +1,6 @@
+import type { IdKind, PersonRef, RegionName, Sex } from '@cradle/contract';
 import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import type { IdKind, PersonRef, RegionRef, Sex } from '../../api/types';
 
 /** Masked ID numbers in monospace so the visible digits line up down a column. */
 export function MaskedId({ value }: { value: string }) {
@@ -15,7 +15,7 @@ export function idKindLabel(t: TFunction, kind: IdKind): string {
   return t(`idKinds.${kind}`);
 }
 
-export function regionName(region: RegionRef | null | undefined): string {
+export function regionName(region: RegionName | null | undefined): string {
   return region?.name ?? '';
 }
 

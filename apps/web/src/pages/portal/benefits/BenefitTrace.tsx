@@ -1,11 +1,11 @@
+import type { TraceStepView } from '@cradle/contract';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TraceStep } from '../../../api/types';
 import { pick } from '../../../lib/portalDomain';
 import { useLang } from '../../../lib/useLang';
 
 /** Each rule the check applied, in the scheme's order: the rule in plain words, what the registry shows, and the clause. */
-export function BenefitTrace({ trace }: { trace: readonly TraceStep[] }) {
+export function BenefitTrace({ trace }: { trace: readonly TraceStepView[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (

@@ -5,7 +5,7 @@ import { fetchFamilyBenefits } from '../../../api/portalBenefits';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { useResidentMe } from '../../../lib/portalAuth';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PortalPage } from '../PortalPage';
 import { ChildBenefitsCard } from './ChildBenefitsCard';
 import './benefits.css';
@@ -14,14 +14,18 @@ import './benefits.css';
 export function BenefitsPage() {
   const { t } = useTranslation();
   const me = useResidentMe();
-  const loaded = useAsync((signal) => fetchFamilyBenefits(signal), []);
+  const loaded = useQuery({
+    queryKey: ['portal', 'fetchFamilyBenefits'],
+    queryFn: ({ signal }) => fetchFamilyBenefits(signal),
+    placeholderData: keepPreviousData,
+  });
 
-  if (loaded.loading && !loaded.data) return <PageLoading />;
+  if (loaded.isFetching && !loaded.data) return <PageLoading />;
   const children = loaded.data?.children ?? [];
   return (
     <PortalPage title={t('portalBenefits.title')} back="/m" testId="portal-benefits">
       <Alert type="info" showIcon className="portal-card" title={t('portalBenefits.intro')} />
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
       {!me.resident.bound ? (
         <Card className="portal-card" size="small" data-testid="portal-benefits-unbound">
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portalBenefits.notBound')}>

@@ -1,6 +1,6 @@
+import type { ChildBenefits } from '@cradle/contract';
 import { Card, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChildBenefits } from '../../../api/portalBenefits';
 import { SchemeRow } from './SchemeRow';
 
 /** One child: every scheme of their hukou region this period, the ones they qualify for first. */

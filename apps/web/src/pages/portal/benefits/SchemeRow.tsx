@@ -1,8 +1,8 @@
+import type { SchemeEligibility } from '@cradle/contract';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SchemeEligibility } from '../../../api/portalBenefits';
 import { formatFen } from '../../../lib/money';
 import { pick } from '../../../lib/portalDomain';
 import { useLang } from '../../../lib/useLang';

@@ -1,6 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { IdcardOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../api/client';
@@ -21,8 +21,15 @@ export function BindingPage() {
   const { bind } = useResident();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const binding = useMutation({
+    mutationFn: (values: Values) => bind(values.name.trim(), values.idNumber.trim()),
+    onSuccess: () => {
+      void message.success(t('portal.binding.done'));
+      void navigate('/m', { replace: true });
+    },
+  });
+  const error = binding.error;
+  const saving = binding.isPending;
 
   if (me.resident.bound) return <Navigate to="/m" replace />;
 
@@ -33,19 +40,7 @@ export function BindingPage() {
     },
   };
 
-  async function submit(values: Values) {
-    setError(null);
-    setSaving(true);
-    try {
-      await bind(values.name.trim(), values.idNumber.trim());
-      void message.success(t('portal.binding.done'));
-      void navigate('/m', { replace: true });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const submit = (values: Values) => binding.mutate(values);
 
   const mismatch = isApiError(error) && error.code === 'portal.bindingMismatch';
   return (
@@ -75,8 +70,8 @@ export function BindingPage() {
         <Form<Values>
           layout="vertical"
           requiredMark={false}
-          onFinish={(v) => void submit(v)}
-          onValuesChange={() => setError(null)}
+          onFinish={(v) => submit(v)}
+          onValuesChange={() => binding.isError && binding.reset()}
         >
           <Form.Item
             name="name"

@@ -1,13 +1,14 @@
+import type { NewbornBundle } from '@cradle/contract';
 import { Card, Descriptions } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { fetchMyBundle, type NewbornBundle } from '../../../api/portalBundle';
+import { fetchMyBundle } from '../../../api/portalBundle';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
 import { fen, formatYuan, pick } from '../../../lib/portalDomain';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../../lib/useLang';
 import { PortalPage } from '../PortalPage';
 import { BundleStatusTag } from './BundleStatusTag';
@@ -35,13 +36,17 @@ export function BundleDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const [corrected, setCorrected] = useState<NewbornBundle>();
-  const loaded = useAsync((signal) => fetchMyBundle(id, signal), [id]);
+  const loaded = useQuery({
+    queryKey: ['portal', 'fetchMyBundle', id],
+    queryFn: ({ signal }) => fetchMyBundle(id, signal),
+    placeholderData: keepPreviousData,
+  });
   const b = corrected?.id === id ? corrected : loaded.data;
 
-  if (loaded.loading && !b) return <PageLoading />;
+  if (loaded.isFetching && !b) return <PageLoading />;
   return (
     <PortalPage title={t('portal.bundle.name')} back="/m" testId="portal-bundle-detail">
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
       {b && (
         <>
           <Card className="portal-card" size="small">

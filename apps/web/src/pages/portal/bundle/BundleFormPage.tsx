@@ -1,6 +1,6 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Switch } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { submitBundle } from '../../../api/portalBundle';
@@ -8,7 +8,7 @@ import { fetchRegistrationPrefill } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { chinaDateOf } from '../../../lib/portalDomain';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { ParentSection } from '../form/ParentFields';
 import { RegionPicker } from '../form/RegionPicker';
 import { SubmitErrors } from '../form/SubmitErrors';
@@ -33,44 +33,45 @@ export function BundleFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const prefill = useAsync((signal) => fetchRegistrationPrefill(signal), []);
+  const prefill = useQuery({
+    queryKey: ['portal', 'fetchRegistrationPrefill'],
+    queryFn: ({ signal }) => fetchRegistrationPrefill(signal),
+    placeholderData: keepPreviousData,
+  });
   const [form] = Form.useForm<BundleValues>();
   const errors = useFormErrors(form, BUNDLE_FIELDS, locateBundleField);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const submission = useMutation({
+    mutationFn: (values: BundleValues) => submitBundle(toBundleBody(values, registry)),
+    onSuccess: (created) => {
+      void message.success(t('portal.bundle.submitted', { no: created.bundleNo }));
+      void navigate(`/m/bundles/${created.id}`, { replace: true });
+    },
+    onError: (e) => errors.onServerError(e),
+  });
+  const error = submission.error;
+  const saving = submission.isPending;
   const registry = useMemo(() => registryParentsOf(prefill.data), [prefill.data]);
   const services = Form.useWatch('services', form);
   const withFather = Form.useWatch('withFather', form);
 
-  async function submit() {
-    setError(null);
+  function submit() {
+    submission.reset();
     const values = form.getFieldsValue(true) as BundleValues;
-    if (!errors.onSubmit(checkBundle(values, registry, new Date()))) return;
-    setSaving(true);
-    try {
-      const created = await submitBundle(toBundleBody(values, registry));
-      void message.success(t('portal.bundle.submitted', { no: created.bundleNo }));
-      void navigate(`/m/bundles/${created.id}`, { replace: true });
-    } catch (e) {
-      errors.onServerError(e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    if (errors.onSubmit(checkBundle(values, registry, new Date()))) submission.mutate(values);
   }
 
-  if (prefill.loading && !prefill.data) return <PageLoading />;
+  if (prefill.isFetching && !prefill.data) return <PageLoading />;
   const p = prefill.data;
   return (
     <PortalPage title={t('portal.bundle.name')} back="/m" testId="portal-bundle-form">
-      <ApiErrorAlert error={prefill.error} onRetry={prefill.reload} />
+      <ApiErrorAlert error={prefill.error} onRetry={prefill.refetch} />
       {p && (
         <Form<BundleValues>
           form={form}
           layout="vertical"
           initialValues={initialBundleValues(p)}
           onValuesChange={(_, all) => {
-            setError(null);
+            if (submission.isError) submission.reset();
             errors.onChange(checkBundle(all, registry, new Date()));
           }}
         >
@@ -128,7 +129,7 @@ export function BundleFormPage() {
             block
             icon={<SendOutlined />}
             loading={saving}
-            onClick={() => void submit()}
+            onClick={() => submit()}
             data-testid="portal-bundle-submit"
           >
             {t('portal.bundle.submit')}

@@ -1,6 +1,6 @@
+import type { BundleStatus } from '@cradle/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BundleStatus } from '../../../api/portalBundle';
 
 const STATUS_COLOR: Record<BundleStatus, string> = {
   inProgress: 'processing',

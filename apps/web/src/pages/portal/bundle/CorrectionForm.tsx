@@ -1,8 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
+import type { BundleTaskView, NewbornBundle } from '@cradle/contract';
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Radio } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { correctBundle, type BundleTaskView, type NewbornBundle } from '../../../api/portalBundle';
+import { correctBundle } from '../../../api/portalBundle';
 import { optionalLabel } from '../../../lib/optionalLabel';
 import { RegionPicker } from '../form/RegionPicker';
 import { SubmitErrors } from '../form/SubmitErrors';
@@ -47,24 +49,21 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
   const paths = useMemo(() => fields.map((f) => [f] as const), [fields]);
   const locate = useCallback((f: string) => (fields.includes(f) ? [f] : null), [fields]);
   const errors = useFormErrors(form, paths, locate);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit() {
-    setError(null);
-    const values = form.getFieldsValue(true) as CorrectionValues;
-    if (!errors.onSubmit(checkCorrections(bundle, values, fields, new Date()))) return;
-    setSaving(true);
-    try {
-      const updated = await correctBundle(bundle.id, task.service, toCorrections(values, fields));
+  const correction = useMutation({
+    mutationFn: (values: CorrectionValues) => correctBundle(bundle.id, task.service, toCorrections(values, fields)),
+    onSuccess: (updated) => {
       void message.success(t('portal.bundle.corrected'));
       onCorrected(updated);
-    } catch (e) {
-      errors.onServerError(e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (e) => errors.onServerError(e),
+  });
+  const error = correction.error;
+  const saving = correction.isPending;
+
+  function submit() {
+    correction.reset();
+    const values = form.getFieldsValue(true) as CorrectionValues;
+    if (errors.onSubmit(checkCorrections(bundle, values, fields, new Date()))) correction.mutate(values);
   }
 
   return (
@@ -73,7 +72,7 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
       layout="vertical"
       initialValues={correctionStart(bundle, fields)}
       onValuesChange={(_, all) => {
-        setError(null);
+        if (correction.isError) correction.reset();
         errors.onChange(checkCorrections(bundle, all, fields, new Date()));
       }}
       data-testid={`portal-correction-${task.service}`}
@@ -94,7 +93,7 @@ export function CorrectionForm({ bundle, task, onCorrected }: Props) {
         block
         icon={<SendOutlined />}
         loading={saving}
-        onClick={() => void submit()}
+        onClick={() => submit()}
         data-testid="portal-correction-submit"
       >
         {t('portal.bundle.resubmit')}

@@ -1,6 +1,6 @@
+import type { BundleTaskView } from '@cradle/contract';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BundleTaskView } from '../../../api/portalBundle';
 import { MEDICAL_INSURANCE_ENROLMENT_DAYS } from '../../../lib/portalDomain';
 
 /** Medical insurance within 90 days of birth covers costs from birth: the last day, and whether it is missed. */

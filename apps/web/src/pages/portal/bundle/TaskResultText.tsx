@@ -1,5 +1,5 @@
+import type { TaskResult } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
-import type { TaskResult } from '../../../api/portalBundle';
 
 /** What a department recorded, one line per item (ID numbers come masked). */
 export function TaskResultText({ result }: { result: TaskResult }) {

@@ -1,6 +1,6 @@
+import type { BundleTaskView, NewbornBundle, TaskStatus } from '@cradle/contract';
 import { Alert, Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BundleTaskView, NewbornBundle, TaskStatus } from '../../../api/portalBundle';
 import { formatDateTime } from '../../../lib/format';
 import { optionalLabel } from '../../../lib/optionalLabel';
 import { pick } from '../../../lib/portalDomain';

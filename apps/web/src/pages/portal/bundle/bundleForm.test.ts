@@ -1,5 +1,5 @@
+import type { ChildbirthPrefill } from '@cradle/contract';
 import { describe, expect, it } from 'vitest';
-import type { ChildbirthPrefill } from '../../../api/portalRegistration';
 import { registryParentsOf } from '../registration/registrationForm';
 import {
   checkBundle,

@@ -1,5 +1,4 @@
-import type { BundleParentInput, NewbornBundleBody } from '../../../api/portalBundle';
-import type { ChildbirthPrefill, PrefillPerson } from '../../../api/portalRegistration';
+import type { BundleParentInput, ChildbirthPrefill, NewbornBundleBody, PrefillPerson } from '@cradle/contract';
 import {
   BUNDLE_SERVICE_NAMES,
   validateNewbornBundle,

@@ -1,4 +1,4 @@
-import type { NewbornBundle } from '../../../api/portalBundle';
+import type { NewbornBundle } from '@cradle/contract';
 import {
   applyCorrections,
   validateNewbornBundle,

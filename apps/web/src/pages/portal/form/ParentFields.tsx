@@ -1,6 +1,6 @@
+import type { PrefillPerson } from '@cradle/contract';
 import { Card, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PrefillPerson } from '../../../api/portalRegistration';
 
 type Role = 'mother' | 'father';
 

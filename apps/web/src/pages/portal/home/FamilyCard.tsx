@@ -1,6 +1,6 @@
+import type { Family, FamilyMember } from '@cradle/contract';
 import { Card, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Family, FamilyMember } from '../../../api/portal';
 
 type Relation = 'self' | 'spouse' | 'child';
 

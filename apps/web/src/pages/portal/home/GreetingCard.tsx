@@ -1,8 +1,8 @@
+import type { ResidentMe } from '@cradle/contract';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ResidentMe } from '../../../api/portal';
 import { useResident } from '../../../lib/portalAuth';
 
 /** Who is signed in, a prompt to link the registry record when not yet linked, and sign-out. */

@@ -6,14 +6,18 @@ import { fetchMyBundles } from '../../../api/portalBundle';
 import { fetchMyRegistrations } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDateTime } from '../../../lib/format';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { BundleStatusTag } from '../bundle/BundleStatusTag';
 import { RegistrationStatusTag } from '../registration/RegistrationStatusTag';
 
 /** 我的办件: the family's childbirth registrations and newborn bundles, newest first, with their status. */
 export function MyApplications() {
   const { t } = useTranslation();
-  const lists = useAsync((signal) => Promise.all([fetchMyRegistrations(signal), fetchMyBundles(signal)]), []);
+  const lists = useQuery({
+    queryKey: ['portal', 'fetchMyRegistrations'],
+    queryFn: ({ signal }) => Promise.all([fetchMyRegistrations(signal), fetchMyBundles(signal)]),
+    placeholderData: keepPreviousData,
+  });
   const [registrations = [], bundles = []] = lists.data ?? [];
   const rows = [
     ...registrations.map((r) => ({
@@ -51,8 +55,8 @@ export function MyApplications() {
       title={t('portal.home.applications')}
       data-testid="portal-my-applications"
     >
-      <ApiErrorAlert error={lists.error} onRetry={lists.reload} />
-      {lists.loading && !lists.data ? (
+      <ApiErrorAlert error={lists.error} onRetry={lists.refetch} />
+      {lists.isFetching && !lists.data ? (
         <Skeleton active />
       ) : rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.home.noApplications')} />

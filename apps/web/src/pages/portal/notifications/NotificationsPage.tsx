@@ -1,14 +1,15 @@
+import type { Notification } from '@cradle/contract';
 import { Badge, Card, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { markNotificationRead, type PortalNotification } from '../../../api/portal';
+import { markNotificationRead } from '../../../api/portal';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { PortalPage } from '../PortalPage';
 import { subjectPath } from './subjectPath';
 import { useNotifications } from './useNotifications';
 
-function NotificationRow({ note, onOpen }: { note: PortalNotification; onOpen: (note: PortalNotification) => void }) {
+function NotificationRow({ note, onOpen }: { note: Notification; onOpen: (note: Notification) => void }) {
   return (
     <button
       type="button"
@@ -33,19 +34,19 @@ export function NotificationsPage() {
   const navigate = useNavigate();
   const notes = useNotifications();
 
-  async function open(note: PortalNotification) {
+  async function open(note: Notification) {
     if (!note.read) await markNotificationRead(note.id).catch(() => undefined);
     const path = subjectPath(note);
     if (path) void navigate(path);
-    else notes.reload();
+    else notes.refetch();
   }
 
   const items = notes.data ?? [];
   return (
     <PortalPage title={t('portal.notifications.title')} back="/m" testId="portal-notifications">
-      <ApiErrorAlert error={notes.error} onRetry={notes.reload} />
+      <ApiErrorAlert error={notes.error} onRetry={notes.refetch} />
       <Card className="portal-card" size="small">
-        {notes.loading && !notes.data ? (
+        {notes.isFetching && !notes.data ? (
           <Skeleton active />
         ) : items.length === 0 ? (
           <Empty description={t('portal.notifications.empty')} />

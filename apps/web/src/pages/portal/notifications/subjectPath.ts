@@ -1,7 +1,5 @@
-import type { PortalNotification } from '../../../api/portal';
-
 /** The portal page of what a message is about, when it is about an application. */
-export function subjectPath(note: Pick<PortalNotification, 'subjectKind' | 'subjectId'>): string | null {
+export function subjectPath(note: Pick<Notification, 'subjectKind' | 'subjectId'>): string | null {
   if (note.subjectId === null) return null;
   switch (note.subjectKind) {
     case 'childbirthRegistration':
@@ -12,3 +10,4 @@ export function subjectPath(note: Pick<PortalNotification, 'subjectKind' | 'subj
       return null;
   }
 }
+import type { Notification } from '@cradle/contract';

@@ -1,6 +1,6 @@
+import type { ChildStatus } from '@cradle/contract';
 import { Card, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChildStatus } from '../../../api/portalRegistration';
 
 /** Pregnant (a due date) or born (the child's name, sex and date of birth). */
 export function ChildFields({ status, today }: { status: ChildStatus | undefined; today: string }) {

@@ -1,6 +1,6 @@
+import type { ChildbirthPrefill } from '@cradle/contract';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChildbirthPrefill } from '../../../api/portalRegistration';
 
 /** 孩次: computed from the registry, never typed; explained so the family knows where it comes from. */
 export function ParityNote({ prefill }: { prefill: ChildbirthPrefill }) {

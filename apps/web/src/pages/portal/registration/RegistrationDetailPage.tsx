@@ -1,17 +1,14 @@
+import type { PortalRegistrationDetail } from '@cradle/contract';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import {
-  downloadRegistrationReceipt,
-  fetchMyRegistration,
-  type PortalRegistrationDetail,
-} from '../../../api/portalRegistration';
+import { downloadRegistrationReceipt, fetchMyRegistration } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { saveBlob } from '../form/saveBlob';
 import { PortalPage } from '../PortalPage';
 import { RegistrationFacts } from './RegistrationFacts';
@@ -20,28 +17,19 @@ import { ReplyBox } from './ReplyBox';
 
 function ReceiptButton({ registration }: { registration: PortalRegistrationDetail }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setError(null);
-    setBusy(true);
-    try {
-      saveBlob(await downloadRegistrationReceipt(registration.id), `${registration.registrationNo}.pdf`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = useMutation({
+    mutationFn: () => downloadRegistrationReceipt(registration.id),
+    onSuccess: (blob) => saveBlob(blob, `${registration.registrationNo}.pdf`),
+  });
   return (
     <>
-      <ApiErrorAlert error={error} />
+      <ApiErrorAlert error={download.error} />
       <Button
         type="primary"
         block
         icon={<DownloadOutlined />}
-        loading={busy}
-        onClick={() => void download()}
+        loading={download.isPending}
+        onClick={() => download.mutate()}
         data-testid="portal-receipt-download"
       >
         {t('portal.registration.receipt')}
@@ -55,13 +43,17 @@ export function RegistrationDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const [replied, setReplied] = useState<PortalRegistrationDetail>();
-  const loaded = useAsync((signal) => fetchMyRegistration(id, signal), [id]);
+  const loaded = useQuery({
+    queryKey: ['portal', 'fetchMyRegistration', id],
+    queryFn: ({ signal }) => fetchMyRegistration(id, signal),
+    placeholderData: keepPreviousData,
+  });
   const r = replied?.id === id ? replied : loaded.data;
 
-  if (loaded.loading && !r) return <PageLoading />;
+  if (loaded.isFetching && !r) return <PageLoading />;
   return (
     <PortalPage title={t('portal.registration.name')} back="/m" testId="portal-registration-detail">
-      <ApiErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <ApiErrorAlert error={loaded.error} onRetry={loaded.refetch} />
       {r && (
         <>
           <Card className="portal-card" size="small">

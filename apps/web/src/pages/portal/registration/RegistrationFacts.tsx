@@ -1,6 +1,6 @@
+import type { PortalRegistrationDetail } from '@cradle/contract';
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PortalRegistrationDetail } from '../../../api/portalRegistration';
 import { formatFileSize } from '../../../lib/format';
 
 /** What the family declared, as the server holds it (ID numbers masked). */

@@ -1,13 +1,13 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Radio, Switch } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { fetchRegistrationPrefill, submitRegistration } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { chinaDateOf } from '../../../lib/portalDomain';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { portalFieldError } from '../form/bilingual';
 import { CommitmentField } from '../form/CommitmentField';
 import { ParentSection } from '../form/ParentFields';
@@ -33,11 +33,23 @@ export function RegistrationFormPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const prefill = useAsync((signal) => fetchRegistrationPrefill(signal), []);
+  const prefill = useQuery({
+    queryKey: ['portal', 'fetchRegistrationPrefill'],
+    queryFn: ({ signal }) => fetchRegistrationPrefill(signal),
+    placeholderData: keepPreviousData,
+  });
   const [form] = Form.useForm<RegistrationValues>();
   const errors = useFormErrors(form, REGISTRATION_FIELDS, locateRegistrationField);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const registration = useMutation({
+    mutationFn: (values: RegistrationValues) => submitRegistration(toRegistrationBody(values, registry, statement)),
+    onSuccess: (created) => {
+      void message.success(t('portal.registration.submitted', { no: created.registrationNo }));
+      void navigate(`/m/registrations/${created.id}`, { replace: true });
+    },
+    onError: (e) => errors.onServerError(e),
+  });
+  const error = registration.error;
+  const saving = registration.isPending;
   const today = chinaDateOf(new Date());
   const statement = t('portal.registration.statement');
   const registry = useMemo(() => registryParentsOf(prefill.data), [prefill.data]);
@@ -50,35 +62,24 @@ export function RegistrationFormPage() {
     ...(v.childStatus === 'born' && !v.child?.sex ? [portalFieldError('child.sex', 'portal.form.sexRequired')] : []),
   ];
 
-  async function submit() {
-    setError(null);
+  function submit() {
+    registration.reset();
     const values = form.getFieldsValue(true) as RegistrationValues;
-    if (!errors.onSubmit(check(values))) return;
-    setSaving(true);
-    try {
-      const created = await submitRegistration(toRegistrationBody(values, registry, statement));
-      void message.success(t('portal.registration.submitted', { no: created.registrationNo }));
-      void navigate(`/m/registrations/${created.id}`, { replace: true });
-    } catch (e) {
-      errors.onServerError(e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    if (errors.onSubmit(check(values))) registration.mutate(values);
   }
 
-  if (prefill.loading && !prefill.data) return <PageLoading />;
+  if (prefill.isFetching && !prefill.data) return <PageLoading />;
   const p = prefill.data;
   return (
     <PortalPage title={t('portal.registration.name')} back="/m" testId="portal-registration-form">
-      <ApiErrorAlert error={prefill.error} onRetry={prefill.reload} />
+      <ApiErrorAlert error={prefill.error} onRetry={prefill.refetch} />
       {p && (
         <Form<RegistrationValues>
           form={form}
           layout="vertical"
           initialValues={initialValues(p)}
           onValuesChange={(_, all) => {
-            setError(null);
+            if (registration.isError) registration.reset();
             errors.onChange(check(all));
           }}
           scrollToFirstError
@@ -131,7 +132,7 @@ export function RegistrationFormPage() {
             block
             icon={<SendOutlined />}
             loading={saving}
-            onClick={() => void submit()}
+            onClick={() => submit()}
             data-testid="portal-registration-submit"
           >
             {t('portal.registration.submit')}

@@ -1,6 +1,6 @@
+import type { DeadlineState, RegistrationStatus } from '@cradle/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineState, RegistrationStatus } from '../../../api/portalRegistration';
 
 const COLOR: Record<RegistrationStatus, string> = {
   submitted: 'processing',

@@ -1,8 +1,9 @@
+import type { PortalRegistrationDetail } from '@cradle/contract';
 import { PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { replyToInfoRequest, uploadAttachment, type PortalRegistrationDetail } from '../../../api/portalRegistration';
+import { replyToInfoRequest, uploadAttachment } from '../../../api/portalRegistration';
 import { useErrorText } from '../../../lib/errors';
 
 /** The server's limit per attachment (5 MiB); checked here first so a family is told before uploading. */

@@ -1,12 +1,12 @@
 import type {
+  ChildStatus,
   ChildbirthPrefill,
   ChildbirthRegistrationBody,
-  ChildStatus,
   DeclaredParent,
   ParentInput,
   PrefillPerson,
   Sex,
-} from '../../../api/portalRegistration';
+} from '@cradle/contract';
 import {
   validateChildbirthRegistration,
   type FamilyFieldError,

@@ -1,12 +1,13 @@
+import type { ReceiptVerification } from '@cradle/contract';
 import { Card, ConfigProvider, Descriptions, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { verifyReceipt, type ReceiptVerification } from '../../../api/portalRegistration';
+import { verifyReceipt } from '../../../api/portalRegistration';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
 import { optionalLabel } from '../../../lib/optionalLabel';
-import { useAsync } from '../../../lib/useAsync';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PortalPage } from '../PortalPage';
 import '../portal.css';
 
@@ -57,12 +58,16 @@ function Details({ v }: { v: ReceiptVerification }) {
         {s && (
           <>
             <Descriptions.Item label={t('portal.form.mother')}>{s.motherName}</Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.parity')}>
-              {t('parity.nth', { n: s.parity })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('portal.registration.childStatus')}>
-              {t(`portal.registration.${s.childStatus}`)}
-            </Descriptions.Item>
+            {s.parity !== undefined && (
+              <Descriptions.Item label={t('portal.registration.parity')}>
+                {t('parity.nth', { n: s.parity })}
+              </Descriptions.Item>
+            )}
+            {s.childStatus && (
+              <Descriptions.Item label={t('portal.registration.childStatus')}>
+                {t(`portal.registration.${s.childStatus}`)}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('portal.registration.residence')}>{s.region}</Descriptions.Item>
           </>
         )}
@@ -75,12 +80,16 @@ function Details({ v }: { v: ReceiptVerification }) {
 export function VerifyPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
-  const check = useAsync((signal) => verifyReceipt(token, signal), [token]);
+  const check = useQuery({
+    queryKey: ['portal', 'verifyReceipt', token],
+    queryFn: ({ signal }) => verifyReceipt(token, signal),
+    placeholderData: keepPreviousData,
+  });
   return (
     <ConfigProvider componentSize="large">
       <PortalPage title={t('portal.verify.title')} testId="portal-verify">
-        <ApiErrorAlert error={check.error} onRetry={check.reload} />
-        {check.loading && !check.data ? (
+        <ApiErrorAlert error={check.error} onRetry={check.refetch} />
+        {check.isFetching && !check.data ? (
           <PageLoading />
         ) : (
           check.data && (

@@ -5,11 +5,14 @@ const Festival = Type.Object({
   en: Type.String({ minLength: 1, maxLength: 60 }),
 });
 
+export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal('makeupWorkday')], {
+  description: 'a public holiday, or a weekend day worked to make up for one (调休)',
+});
+export type CalendarDayKind = Static<typeof CalendarDayKind>;
+
 export const CalendarEntry = Type.Object({
   date: Type.String({ format: 'date' }),
-  kind: Type.Union([Type.Literal('holiday'), Type.Literal('makeupWorkday')], {
-    description: 'a public holiday, or a weekend day worked to make up for one (调休)',
-  }),
+  kind: CalendarDayKind,
   festival: Festival,
   source: Type.String({ minLength: 1, maxLength: 200, description: 'the notice that sets the day' }),
 });
@@ -19,3 +22,8 @@ export const CalendarQuery = Type.Object({ year: Type.Integer({ minimum: 2000, m
 export const CalendarList = Type.Object({ year: Type.Integer(), days: Type.Array(CalendarEntry) });
 export const CalendarDayParams = Type.Object({ date: Type.String({ format: 'date' }) });
 export const CalendarDayBody = Type.Omit(CalendarEntry, ['date']);
+
+export type CalendarQuery = Static<typeof CalendarQuery>;
+export type CalendarList = Static<typeof CalendarList>;
+export type CalendarDayParams = Static<typeof CalendarDayParams>;
+export type CalendarDayBody = Static<typeof CalendarDayBody>;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
 export const RegionLevel = Type.Union([
   Type.Literal('province'),
@@ -22,8 +22,17 @@ export const Region = Type.Object({
   path: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel })),
   hasChildren: Type.Boolean(),
 });
-export const RegionChildren = Type.Object({
-  items: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel, hasChildren: Type.Boolean() }),
-  ),
+export const RegionChild = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: RegionLevel,
+  hasChildren: Type.Boolean(),
 });
+export const RegionChildren = Type.Object({ items: Type.Array(RegionChild) });
+
+export type RegionLevel = Static<typeof RegionLevel>;
+export type RegionRef = Static<typeof RegionRef>;
+export type RegionCodeParam = Static<typeof RegionCodeParam>;
+export type Region = Static<typeof Region>;
+export type RegionChild = Static<typeof RegionChild>;
+export type RegionChildren = Static<typeof RegionChildren>;

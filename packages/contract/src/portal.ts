@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { EligibilityView } from '../benefits/schemas.js';
+import { Message } from './common.js';
+import { EligibilityView } from './benefits.js';
 
 export const CodeRequest = Type.Object(
   { phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },
@@ -33,32 +34,37 @@ export const FamilyMember = Type.Object({
 });
 export type FamilyMember = Static<typeof FamilyMember>;
 
+export const Family = Type.Object({
+  self: FamilyMember,
+  spouse: Type.Union([FamilyMember, Type.Null()]),
+  children: Type.Array(FamilyMember),
+});
+export type Family = Static<typeof Family>;
+
 export const ResidentMe = Type.Object({
   resident: Type.Object({ id: Type.Integer(), phoneMasked: Type.String(), bound: Type.Boolean() }),
   csrfToken: Type.String(),
   /** The registry's record of the resident and their family, once bound. */
-  family: Type.Union([
-    Type.Object({
-      self: FamilyMember,
-      spouse: Type.Union([FamilyMember, Type.Null()]),
-      children: Type.Array(FamilyMember),
-    }),
-    Type.Null(),
-  ]),
+  family: Type.Union([Family, Type.Null()]),
 });
 export type ResidentMe = Static<typeof ResidentMe>;
 
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-export const FamilyEligibility = Type.Object({
-  children: Type.Array(
-    Type.Object({
-      child: Type.Object({ personId: Type.Integer(), name: Type.String(), idMasked: Type.String() }),
-      schemes: Type.Array(
-        Type.Intersect([
-          Type.Omit(EligibilityView, []),
-          Type.Object({ name: Msg, proactive: Type.Boolean({ description: '免申即享: paid without an application' }) }),
-        ]),
-      ),
-    }),
-  ),
+/** One scheme of the child's hukou region, checked for the period running today. */
+export const SchemeEligibility = Type.Intersect([
+  Type.Omit(EligibilityView, []),
+  Type.Object({
+    name: Message,
+    proactive: Type.Boolean({ description: '免申即享: paid without an application' }),
+  }),
+]);
+export type SchemeEligibility = Static<typeof SchemeEligibility>;
+
+export const ChildBenefits = Type.Object({
+  child: Type.Object({ personId: Type.Integer(), name: Type.String(), idMasked: Type.String() }),
+  schemes: Type.Array(SchemeEligibility),
 });
+export type ChildBenefits = Static<typeof ChildBenefits>;
+
+export const FamilyEligibility = Type.Object({ children: Type.Array(ChildBenefits) });
+
+export type FamilyEligibility = Static<typeof FamilyEligibility>;

@@ -10,32 +10,35 @@ export const AuditQuery = Type.Object({
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const AuditPage = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      seq: Type.Integer(),
-      at: Type.String({ format: 'date-time' }),
-      userId: Type.Union([Type.Integer(), Type.Null()]),
-      username: Type.Union([Type.String(), Type.Null()]),
-      action: Type.String(),
-      targetType: Type.Union([Type.String(), Type.Null()]),
-      targetId: Type.Union([Type.String(), Type.Null()]),
-      outcome: Type.String(),
-      clientIp: Type.Union([Type.String(), Type.Null()]),
-      details: Type.Unknown(),
-    }),
-  ),
-  total: Type.Integer(),
+export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')]);
+export type AuditOutcome = Static<typeof AuditOutcome>;
+
+export const AuditEntry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  userId: Type.Union([Type.Integer(), Type.Null()]),
+  username: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  outcome: AuditOutcome,
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Unknown(),
 });
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer() });
 
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   /** The first finding, in the request's language (the console shows this one). */
   firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+  /** Everything verification found wrong: the hash chain's first break, then the anchors' (truncation, re-chaining). */
   findings: Type.Array(
     Type.Object({ code: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }),
   ),
+  /** The signed checkpoints outside the database, after this verification sealed the log. */
   anchors: Type.Object({
     count: Type.Integer(),
     anchoredThrough: Type.Union([Type.Integer(), Type.Null()]),
@@ -43,3 +46,6 @@ export const ChainCheck = Type.Object({
     unanchored: Type.Integer(),
   }),
 });
+
+export type AuditPage = Static<typeof AuditPage>;
+export type ChainCheck = Static<typeof ChainCheck>;

@@ -1,7 +1,10 @@
 import { Type, type Static } from 'typebox';
 
+export const PaymentFileFormat = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]);
+export type PaymentFileFormat = Static<typeof PaymentFileFormat>;
+
 export const ExportBody = Type.Object({
-  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  format: PaymentFileFormat,
   totp: Type.String({
     maxLength: 12,
     description: 'A fresh six-digit code from your authenticator (step-up two-factor: the file holds full ID numbers)',
@@ -10,14 +13,12 @@ export const ExportBody = Type.Object({
 export type ExportBody = Static<typeof ExportBody>;
 
 // A file streamed from disk: typed as a readable stream, described to OpenAPI as binary.
-export const PaymentFile = Type.Unsafe<NodeJS.ReadableStream>({
+export const PaymentFile = Type.Unsafe<unknown>({
   type: 'string',
   format: 'binary',
   description:
     'The payment file (text/csv or XLSX). Headers: x-cradle-sha256 (SHA-256 of these exact bytes), x-cradle-export-id, x-cradle-row-count, x-cradle-total-fen; the checksum is also at /api/payment-exports/{id}/sha256',
 });
-
-export const ExportParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const Sha256File = Type.String({ description: "sha256sum's format: `<hex>  <file name>`, for `sha256sum -c`" });
 
@@ -33,3 +34,6 @@ export const BankReturnView = Type.Object({
   unchanged: Type.Integer({ description: 'Rows repeating the status a payment already had' }),
 });
 export type BankReturnView = Static<typeof BankReturnView>;
+
+export type PaymentFile = Static<typeof PaymentFile>;
+export type Sha256File = Static<typeof Sha256File>;

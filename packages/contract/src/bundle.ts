@@ -1,25 +1,23 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Message, DeadlineState, RegionName } from './common.js';
 
 // Request fields are plain strings with generous length caps: the domain's checks
 // (validateNewbornBundle, checkCompletion) give each field its zh/en message, which a schema
 // keyword could not. Caps are ours, well above any valid value, to bound the request.
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
-const Region = Type.Object({ code: Type.String(), name: Type.String() });
 
 /**
  * A parent: `personId` (the signed-in resident or their registry spouse; name and ID number then
  * come from the registry) or declared by name and ID number. One object, not a union: Fastify's
  * validator strips properties while trying union branches.
  */
-export const ParentInput = Type.Object({
+export const BundleParentInput = Type.Object({
   personId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   name: Type.Optional(Text(100)),
   idNumber: Type.Optional(Text(40)),
   phone: Type.Optional(Nullable(Text(20))),
 });
-export type ParentInput = Static<typeof ParentInput>;
+export type BundleParentInput = Static<typeof BundleParentInput>;
 
 export const NewbornBundleBody = Type.Object({
   newborn: Type.Object({
@@ -30,8 +28,8 @@ export const NewbornBundleBody = Type.Object({
     birthPlace: Text(300),
     hospitalName: Text(300),
   }),
-  mother: ParentInput,
-  father: Type.Optional(Nullable(ParentInput)),
+  mother: BundleParentInput,
+  father: Type.Optional(Nullable(BundleParentInput)),
   hukouRegionCode: Text(20),
   services: Type.Array(Text(40), { maxItems: 10 }),
   existingBirthCertificateNo: Type.Optional(Nullable(Text(40))),
@@ -48,9 +46,8 @@ export const CorrectionBody = Type.Object({
 });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
-
-const ParentRoleSchema = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
+export const ParentRole = Type.Union([Type.Literal('mother'), Type.Literal('father')]);
+export type ParentRole = Static<typeof ParentRole>;
 
 /** What a department recorded, as the family and other departments may see it: ID numbers masked. */
 export const TaskResult = Type.Object({
@@ -64,28 +61,28 @@ export const TaskResult = Type.Object({
   /** issued: the card number is known; applied: accepted, the card is being made (our reading). */
   cardStatus: Type.Optional(Type.Union([Type.Literal('applied'), Type.Literal('issued')])),
   /** Hukou, staff only: declared parents who matched the registry but were not confirmed, so not linked. */
-  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRoleSchema, message: Msg }))),
+  parentsNotLinked: Type.Optional(Type.Array(Type.Object({ role: ParentRole, message: Message }))),
 });
 export type TaskResult = Static<typeof TaskResult>;
 
-const TaskStatus = Type.Union([
+export const TaskStatus = Type.Union([
   Type.Literal('waiting'),
   Type.Literal('pending'),
   Type.Literal('returned'),
   Type.Literal('done'),
 ]);
-const DeadlineState = Nullable(Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]));
+export type TaskStatus = Static<typeof TaskStatus>;
 
 export const BundleTaskView = Type.Object({
   id: Type.Integer(),
   service: Type.String(),
-  label: Msg,
+  label: Message,
   department: Type.String(),
-  departmentLabel: Msg,
+  departmentLabel: Message,
   status: TaskStatus,
   /** The department's working-day deadline while the task is with it; null otherwise. */
   deadline: Nullable(Type.String({ format: 'date' })),
-  deadlineState: DeadlineState,
+  deadlineState: Nullable(DeadlineState),
   /** Medical insurance only: the last of the 90 days that cover costs from birth (issue 4). */
   enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
   /** Medical insurance: enrolment was after the 90 days (done), or would be if made today (open). */
@@ -97,16 +94,25 @@ export const BundleTaskView = Type.Object({
 });
 export type BundleTaskView = Static<typeof BundleTaskView>;
 
-const ParentView = Type.Object({ name: Type.String(), idMasked: Type.String(), personId: Nullable(Type.Integer()) });
+export const BundleParentView = Type.Object({
+  name: Type.String(),
+  idMasked: Type.String(),
+  personId: Nullable(Type.Integer()),
+});
 
 export const PendingEntitlementView = Type.Object({
   schemeCode: Type.String(),
-  schemeName: Msg,
+  schemeName: Message,
   firstPeriodKey: Type.String(),
   amountFen: Type.Integer(),
 });
 
-const BundleStatus = Type.Union([Type.Literal('inProgress'), Type.Literal('returned'), Type.Literal('completed')]);
+export const BundleStatus = Type.Union([
+  Type.Literal('inProgress'),
+  Type.Literal('returned'),
+  Type.Literal('completed'),
+]);
+export type BundleStatus = Static<typeof BundleStatus>;
 
 export const NewbornBundle = Type.Object({
   id: Type.Integer(),
@@ -124,9 +130,9 @@ export const NewbornBundle = Type.Object({
     idMasked: Nullable(Type.String()),
     personId: Nullable(Type.Integer()),
   }),
-  mother: ParentView,
-  father: Nullable(ParentView),
-  hukouRegion: Region,
+  mother: BundleParentView,
+  father: Nullable(BundleParentView),
+  hukouRegion: RegionName,
   services: Type.Array(Type.String()),
   existingBirthCertificateNo: Nullable(Type.String()),
   registrationId: Nullable(Type.Integer()),
@@ -136,6 +142,10 @@ export const NewbornBundle = Type.Object({
 });
 export type NewbornBundle = Static<typeof NewbornBundle>;
 
+/** A bundle without its tasks and entitlements, as a department's task shows it. */
+export const NewbornBundleView = Type.Omit(NewbornBundle, ['tasks', 'entitlements']);
+export type NewbornBundleView = Static<typeof NewbornBundleView>;
+
 export const NewbornBundleSummary = Type.Object({
   id: Type.Integer(),
   bundleNo: Type.String(),
@@ -143,7 +153,7 @@ export const NewbornBundleSummary = Type.Object({
   newbornName: Type.String(),
   submittedAt: Type.String({ format: 'date-time' }),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
-  tasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+  tasks: Type.Array(Type.Object({ service: Type.String(), label: Message, status: TaskStatus })),
 });
 export type NewbornBundleSummary = Static<typeof NewbornBundleSummary>;
 
@@ -152,7 +162,7 @@ export type NewbornBundleSummary = Static<typeof NewbornBundleSummary>;
 export const TaskQueueQuery = Type.Object({
   service: Type.Optional(Text(40)),
   status: Type.Optional(TaskStatus),
-  deadline: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')])),
+  deadline: Type.Optional(DeadlineState),
   /** Bundle number, newborn's or mother's name. */
   q: Type.Optional(Text(50)),
   /** County administrators and leaders, who see every department, may narrow to one. */
@@ -167,17 +177,17 @@ export const TaskQueueRow = Type.Object({
   bundleId: Type.Integer(),
   bundleNo: Type.String(),
   service: Type.String(),
-  label: Msg,
+  label: Message,
   department: Type.String(),
   status: TaskStatus,
   deadline: Nullable(Type.String({ format: 'date' })),
-  deadlineState: DeadlineState,
+  deadlineState: Nullable(DeadlineState),
   enrolmentDeadline: Nullable(Type.String({ format: 'date' })),
   late: Type.Boolean(),
   newbornName: Type.String(),
   birthDate: Type.String({ format: 'date' }),
   motherName: Type.String(),
-  hukouRegion: Region,
+  hukouRegion: RegionName,
   submittedAt: Type.String({ format: 'date-time' }),
 });
 export type TaskQueueRow = Static<typeof TaskQueueRow>;
@@ -203,15 +213,15 @@ export type TaskQueue = Static<typeof TaskQueue>;
  * (null: nobody), as public security needs it to confirm identity with the papers in hand.
  */
 export const DeclaredParentMatch = Type.Object({
-  role: ParentRoleSchema,
+  role: ParentRole,
   declared: Type.Object({ name: Type.String(), idMasked: Type.String() }),
   registry: Nullable(
     Type.Object({
       name: Type.String(),
       sex: Type.String(),
       age: Type.Integer(),
-      residenceRegion: Region,
-      hukouRegion: Region,
+      residenceRegion: RegionName,
+      hukouRegion: RegionName,
       /** Children the registry links to them. */
       children: Type.Integer(),
     }),
@@ -221,10 +231,10 @@ export type DeclaredParentMatch = Static<typeof DeclaredParentMatch>;
 
 export const TaskDetail = Type.Object({
   task: BundleTaskView,
-  bundle: Type.Omit(NewbornBundle, ['tasks', 'entitlements']),
+  bundle: NewbornBundleView,
   /** From the bundle's own certificate task once done, or as the family gave it. */
   birthCertificateNo: Nullable(Type.String()),
-  otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Msg, status: TaskStatus })),
+  otherTasks: Type.Array(Type.Object({ service: Type.String(), label: Message, status: TaskStatus })),
   /**
    * Hukou, pending, to public security only: the declared parents and their registry matches. A
    * match is linked only when the completion says `confirmDeclaredParents`. Empty otherwise.
@@ -234,7 +244,7 @@ export const TaskDetail = Type.Object({
 export type TaskDetail = Static<typeof TaskDetail>;
 
 /** A completion: the fields of the task's service (checkCompletion); the others are ignored. */
-export const CompleteBody = Type.Object({
+export const TaskCompleteBody = Type.Object({
   certificateNo: Type.Optional(Text(40)),
   recordNo: Type.Optional(Nullable(Text(40))),
   idNumber: Type.Optional(Text(40)),
@@ -243,7 +253,7 @@ export const CompleteBody = Type.Object({
   /** Hukou: the officer checked the papers of the declared parents the task shows; link their registry matches. */
   confirmDeclaredParents: Type.Optional(Type.Boolean()),
 });
-export type CompleteBody = Static<typeof CompleteBody>;
+export type TaskCompleteBody = Static<typeof TaskCompleteBody>;
 
 export const ReturnBody = Type.Object({
   // Our cap: a reason is a sentence or two the family reads in an SMS.
@@ -252,12 +262,15 @@ export const ReturnBody = Type.Object({
 });
 
 /** Our cap on one bulk action: a page of the console's queue. */
-export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object({
-  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: BULK_MAX }),
+export const TASK_BULK_MAX = 100;
+export const TaskBulkCompleteBody = Type.Object({
+  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+    minItems: 1,
+    maxItems: TASK_BULK_MAX,
+  }),
 });
 
-export const BulkCompleteResult = Type.Object({
+export const TaskBulkCompleteResult = Type.Object({
   results: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -267,3 +280,9 @@ export const BulkCompleteResult = Type.Object({
     }),
   ),
 });
+
+export type PendingEntitlementView = Static<typeof PendingEntitlementView>;
+export type ReturnBody = Static<typeof ReturnBody>;
+export type TaskBulkCompleteBody = Static<typeof TaskBulkCompleteBody>;
+export type TaskBulkCompleteResult = Static<typeof TaskBulkCompleteResult>;
+export type BundleParentView = Static<typeof BundleParentView>;

@@ -1,23 +1,16 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Message, Sex, DeadlineState } from './common.js';
 
 // Strings are long enough here for the domain to give its own message (a 51-character name,
 // a 15-digit ID number, 2026-02-30): the schema only keeps out what is not even text.
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
-const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
+export const ChildStatus = Type.Union([Type.Literal('pregnant'), Type.Literal('born')]);
+export type ChildStatus = Static<typeof ChildStatus>;
 export const RegistrationStatus = Type.Union([
   Type.Literal('submitted'),
   Type.Literal('infoRequested'),
   Type.Literal('completed'),
 ]);
 export type RegistrationStatus = Static<typeof RegistrationStatus>;
-/** Null while the clock is not running: waiting for the family, or completed. */
-const DeadlineStateOrNull = Nullable(
-  Type.Union([Type.Literal('onTime'), Type.Literal('dueToday'), Type.Literal('overdue')]),
-);
-
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 // No additionalProperties: false on the branches: Fastify's Ajv removes additional properties
 // while it tries a branch, which would strip a declared parent down to nothing.
@@ -64,7 +57,7 @@ export const ChildbirthRegistrationBody = Type.Object(
 );
 export type ChildbirthRegistrationBody = Static<typeof ChildbirthRegistrationBody>;
 
-const PrefillPerson = Type.Object({
+export const PrefillPerson = Type.Object({
   personId: Type.Integer(),
   name: Type.String(),
   idMasked: Type.String(),
@@ -74,6 +67,10 @@ const PrefillPerson = Type.Object({
   residenceRegion: Type.String(),
 });
 
+/** A child the registry links to a person: age only, as lists show it. */
+export const RegistryChildRef = Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() });
+export type RegistryChildRef = Static<typeof RegistryChildRef>;
+
 export const ChildbirthPrefill = Type.Object({
   bound: Type.Boolean({
     description: 'false: the account is not linked to a registry person; everything else is null or empty',
@@ -82,7 +79,7 @@ export const ChildbirthPrefill = Type.Object({
   father: Nullable(PrefillPerson),
   /** The registry links a spouse: a suggestion for `married`, which the family states. */
   registrySpouse: Type.Boolean(),
-  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+  children: Type.Array(RegistryChildRef),
   /** 孩次 of a new child as the registry computes it (a pregnancy: every existing child counts). */
   parity: Nullable(Type.Integer()),
   residenceRegionCode: Nullable(Type.String()),
@@ -100,7 +97,9 @@ export const AttachmentInfo = Type.Object({
 });
 export type AttachmentInfo = Static<typeof AttachmentInfo>;
 
-const Parent = Type.Object({ name: Type.String(), idMasked: Type.String() });
+/** A declared parent as shown back: the ID number masked. */
+export const DeclaredParentView = Type.Object({ name: Type.String(), idMasked: Type.String() });
+export type DeclaredParentView = Static<typeof DeclaredParentView>;
 
 // A registration's own fields, as its family and staff both see them; the parity differs (below).
 const summaryFields = {
@@ -114,7 +113,7 @@ const summaryFields = {
   motherIdMasked: Type.String(),
   submittedAt: Type.String({ format: 'date-time' }),
   deadline: Type.String({ format: 'date' }),
-  deadlineState: DeadlineStateOrNull,
+  deadlineState: Nullable(DeadlineState),
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   /** What the township asked for, while the registration waits for the family. */
   infoRequest: Nullable(Type.String()),
@@ -139,8 +138,8 @@ export type RegistrationSummary = Static<typeof RegistrationSummary>;
 
 const detailFields = {
   married: Type.Boolean(),
-  mother: Parent,
-  father: Nullable(Parent),
+  mother: DeclaredParentView,
+  father: Nullable(DeclaredParentView),
   expectedBirthDate: Nullable(Type.String({ format: 'date' })),
   child: Nullable(Type.Object({ name: Type.String(), sex: Sex, birthDate: Type.String({ format: 'date' }) })),
   commitmentStatement: Type.String(),
@@ -156,25 +155,25 @@ export const MessageBody = Type.Object(
   { additionalProperties: false },
 );
 export type MessageBody = Static<typeof MessageBody>;
-export const CompleteBody = Type.Object(
+export const RegistrationCompleteBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 10_000 })) },
   { additionalProperties: false },
 );
-export type CompleteBody = Static<typeof CompleteBody>;
+export type RegistrationCompleteBody = Static<typeof RegistrationCompleteBody>;
 /** Our limit on one bulk action: a township's day of registrations, and one transaction of bounded size. */
-export const BULK_MAX = 100;
-export const BulkCompleteBody = Type.Object(
+export const REGISTRATION_BULK_MAX = 100;
+export const RegistrationBulkCompleteBody = Type.Object(
   {
     ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
       minItems: 1,
-      maxItems: BULK_MAX,
+      maxItems: REGISTRATION_BULK_MAX,
     }),
   },
   { additionalProperties: false },
 );
-export type BulkCompleteBody = Static<typeof BulkCompleteBody>;
+export type RegistrationBulkCompleteBody = Static<typeof RegistrationBulkCompleteBody>;
 
-export const QueueQuery = Type.Object({
+export const RegistrationQueueQuery = Type.Object({
   status: Type.Optional(RegistrationStatus),
   deadline: Type.Optional(
     Type.Union([Type.Literal('overdue'), Type.Literal('dueToday'), Type.Literal('onTime')], {
@@ -192,21 +191,21 @@ export const QueueQuery = Type.Object({
   // Our limit: a screenful, and one bounded query.
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
-export type QueueQuery = Static<typeof QueueQuery>;
+export type RegistrationQueueQuery = Static<typeof RegistrationQueueQuery>;
 
-export const QueueItem = Type.Object({
+export const RegistrationQueueItem = Type.Object({
   ...summaryFields,
   parity: StaffParity,
   conflictCount: Type.Integer(),
   channel: Type.String(),
 });
-export type QueueItem = Static<typeof QueueItem>;
+export type RegistrationQueueItem = Static<typeof RegistrationQueueItem>;
 
 export const RegistrationQueue = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
-  items: Type.Array(QueueItem),
+  items: Type.Array(RegistrationQueueItem),
   /** Over the whole jurisdiction, whatever the filters. */
   counts: Type.Object({
     submitted: Type.Integer(),
@@ -221,11 +220,11 @@ export type RegistrationQueue = Static<typeof RegistrationQueue>;
 export const RegistryConflictView = Type.Object({
   code: Type.String(),
   subject: Type.String(),
-  message: Msg,
+  message: Message,
   seen: Type.Object({ registry: Nullable(Type.String()), declared: Nullable(Type.String()) }),
 });
 
-const RegistryMatch = Type.Object({
+export const RegistryMatch = Type.Object({
   known: Type.Boolean(),
   personId: Nullable(Type.Integer()),
   name: Nullable(Type.String()),
@@ -234,10 +233,10 @@ const RegistryMatch = Type.Object({
   idMasked: Nullable(Type.String()),
   hukouRegion: Nullable(Type.String()),
   residenceRegion: Nullable(Type.String()),
-  children: Type.Array(Type.Object({ name: Type.String(), sex: Sex, age: Type.Integer() })),
+  children: Type.Array(RegistryChildRef),
 });
 
-export const HistoryEntry = Type.Object({
+export const RegistrationHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
   action: Type.String(),
   actor: Nullable(Type.String()),
@@ -255,11 +254,11 @@ export const StaffRegistrationDetail = Type.Object({
   registryMatches: Type.Object({ mother: RegistryMatch, father: Nullable(RegistryMatch) }),
   workerNote: Nullable(Type.String()),
   completedByName: Nullable(Type.String()),
-  history: Type.Array(HistoryEntry),
+  history: Type.Array(RegistrationHistoryEntry),
 });
 export type StaffRegistrationDetail = Static<typeof StaffRegistrationDetail>;
 
-export const BulkCompleteResult = Type.Object({
+export const RegistrationBulkCompleteResult = Type.Object({
   completed: Type.Array(Type.Integer()),
   skipped: Type.Array(
     Type.Object({
@@ -270,11 +269,15 @@ export const BulkCompleteResult = Type.Object({
         Type.Literal('waitingForFamily'),
         Type.Literal('hasConflicts'),
       ]),
-      message: Msg,
+      message: Message,
     }),
   ),
 });
-export type BulkCompleteResult = Static<typeof BulkCompleteResult>;
+export type RegistrationBulkCompleteResult = Static<typeof RegistrationBulkCompleteResult>;
+
+/** A receipt's token, the rest of the path (it may hold slashes). */
+export const VerifyParams = Type.Object({ '*': Type.String({ description: 'The token from the receipt’s QR code' }) });
+export type VerifyParams = Static<typeof VerifyParams>;
 
 export const ReceiptVerification = Type.Object({
   valid: Type.Boolean({ description: 'The token was signed by this deployment and names a record it holds' }),
@@ -294,3 +297,10 @@ export const ReceiptVerification = Type.Object({
   contentMatches: Type.Optional(Type.Boolean()),
 });
 export type ReceiptVerification = Static<typeof ReceiptVerification>;
+
+export type DeclaredParent = Static<typeof DeclaredParent>;
+export type RegistryParent = Static<typeof RegistryParent>;
+export type RegistryConflictView = Static<typeof RegistryConflictView>;
+export type RegistrationHistoryEntry = Static<typeof RegistrationHistoryEntry>;
+export type PrefillPerson = Static<typeof PrefillPerson>;
+export type RegistryMatch = Static<typeof RegistryMatch>;

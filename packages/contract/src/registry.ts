@@ -1,13 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, Sex, RegionName } from './common.js';
 
-const RegionName = Type.Object({ code: Type.String(), name: Type.String() });
-const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
-const IdKind = Type.Union([
+export const IdKind = Type.Union([
   Type.Literal('resident'),
   Type.Literal('foreignPermanentResident'),
   Type.Literal('hkMacaoTaiwanResidencePermit'),
 ]);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export type IdKind = Static<typeof IdKind>;
 
 export const PersonRef = Type.Object({
   id: Type.Integer(),
@@ -34,32 +33,38 @@ export const PersonSummary = Type.Object({
 });
 export type PersonSummary = Static<typeof PersonSummary>;
 
+export const HouseholdMember = Type.Intersect([PersonRef, Type.Object({ relationToHead: Nullable(Type.String()) })]);
+export type HouseholdMember = Static<typeof HouseholdMember>;
+
+export const Household = Type.Object({
+  id: Type.Integer(),
+  householdNo: Type.String(),
+  address: Nullable(Type.String()),
+  region: RegionName,
+  members: Type.Array(HouseholdMember),
+});
+export type Household = Static<typeof Household>;
+
+export const RelationshipKind = Type.Union([
+  Type.Literal('spouse'),
+  Type.Literal('mother'),
+  Type.Literal('father'),
+  Type.Literal('child'),
+]);
+export type RelationshipKind = Static<typeof RelationshipKind>;
+
+/** `person` is null when the relative lives outside the user's jurisdiction. */
+export const Relationship = Type.Object({ kind: RelationshipKind, person: Nullable(PersonRef) });
+export type Relationship = Static<typeof Relationship>;
+
 export const PersonDetail = Type.Intersect([
   PersonSummary,
   Type.Object({
     birthDate: Type.String({ format: 'date', description: 'Only here, in the audited view of the person themself' }),
     ethnicity: Nullable(Type.String()),
     relationToHead: Nullable(Type.String()),
-    household: Nullable(
-      Type.Object({
-        id: Type.Integer(),
-        householdNo: Type.String(),
-        address: Nullable(Type.String()),
-        region: RegionName,
-        members: Type.Array(Type.Intersect([PersonRef, Type.Object({ relationToHead: Nullable(Type.String()) })])),
-      }),
-    ),
-    relationships: Type.Array(
-      Type.Object({
-        kind: Type.Union([
-          Type.Literal('spouse'),
-          Type.Literal('mother'),
-          Type.Literal('father'),
-          Type.Literal('child'),
-        ]),
-        person: Nullable(PersonRef),
-      }),
-    ),
+    household: Nullable(Household),
+    relationships: Type.Array(Relationship),
   }),
 ]);
 export type PersonDetail = Static<typeof PersonDetail>;
@@ -81,8 +86,12 @@ export const PersonPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
-export const PersonIdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const RevealBody = Type.Object({
   reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }),
 });
 export const Revealed = Type.Object({ idNumber: Type.String() });
+
+export type PersonRef = Static<typeof PersonRef>;
+export type PersonPage = Static<typeof PersonPage>;
+export type RevealBody = Static<typeof RevealBody>;
+export type Revealed = Static<typeof Revealed>;

@@ -1,13 +1,21 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
+
+export const ImportStatus = Type.Union([
+  Type.Literal('queued'),
+  Type.Literal('running'),
+  Type.Literal('done'),
+  Type.Literal('failed'),
+]);
+export type ImportStatus = Static<typeof ImportStatus>;
 
 export const ImportJob = Type.Object({
   id: Type.Integer(),
   fileName: Type.String(),
   format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
-  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  status: ImportStatus,
   totalRows: Nullable(Count),
   processedRows: Count,
   validRows: Count,
@@ -37,3 +45,10 @@ export const ImportJobDetail = Type.Intersect([
 export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
 export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export const ImportStarted = Type.Object({ id: Type.Integer() });
+
+export type ImportJob = Static<typeof ImportJob>;
+export type ImportRowError = Static<typeof ImportRowError>;
+export type ImportJobDetail = Static<typeof ImportJobDetail>;
+export type ImportJobList = Static<typeof ImportJobList>;
+export type ImportJobParam = Static<typeof ImportJobParam>;
+export type ImportStarted = Static<typeof ImportStarted>;

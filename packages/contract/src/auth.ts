@@ -1,11 +1,16 @@
-import { Type } from 'typebox';
-import { RegionLevel } from '../regions/schemas.js';
+import { Type, type Static } from 'typebox';
+import type { Role as DomainRole } from '@cradle/domain';
+import { RegionLevel } from './regions.js';
+
+/** A staff role, as the domain names them (typed; the schema says string). */
+export const Role = Type.Unsafe<DomainRole>(Type.String());
+export type Role = Static<typeof Role>;
 
 export const Me = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  roles: Type.Array(Type.String()),
+  roles: Type.Array(Role),
   department: Type.Union([Type.String(), Type.Null()]),
   jurisdiction: Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel }),
 });
@@ -17,3 +22,7 @@ export const LoginBody = Type.Object({
     Type.String({ pattern: '^\\d{6}$', description: 'Six-digit TOTP code (RFC 6238), for administrator roles' }),
   ),
 });
+
+export type Me = Static<typeof Me>;
+export type Session = Static<typeof Session>;
+export type LoginBody = Static<typeof LoginBody>;

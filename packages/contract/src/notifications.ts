@@ -12,4 +12,5 @@ export const Notification = Type.Object({
 export type Notification = Static<typeof Notification>;
 
 export const NotificationList = Type.Object({ items: Type.Array(Notification) });
-export const NotificationParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
+
+export type NotificationList = Static<typeof NotificationList>;

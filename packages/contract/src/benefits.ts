@@ -1,11 +1,42 @@
 import { Type, type Static } from 'typebox';
+import type { ParameterUnit as DomainParameterUnit } from '@cradle/domain';
+import { Nullable, Message } from './common.js';
 
-const Msg = Type.Object({ zh: Type.String(), en: Type.String() });
-const Basis = Type.Object({ document: Type.String(), clause: Type.String(), seed: Type.Optional(Type.String()) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const ParamValue = Type.Unknown({
-  description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object',
+/** Document and clause a rule or figure comes from (政策依据). */
+export const LegalBasis = Type.Object({
+  document: Type.String(),
+  clause: Type.String(),
+  seed: Type.Optional(Type.String()),
 });
+// Typed for the console, not validated by the schema: the domain checks values with its own messages.
+export const ParameterValue = Type.Unsafe<number | string | readonly number[] | Readonly<Record<string, number>>>(
+  Type.Unknown({ description: 'Amounts in integer fen; dates YYYY-MM-DD; parities a list; amounts by key an object' }),
+);
+/** The unit of a scheme parameter, as the domain defines it (typed; the schema says string). */
+export const ParameterUnit = Type.Unsafe<DomainParameterUnit>(Type.String());
+export const Frequency = Type.Union([Type.Literal('once'), Type.Literal('monthly'), Type.Literal('yearly')]);
+export const ReviewLevel = Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county')]);
+export const VersionStatus = Type.Union([Type.Literal('draft'), Type.Literal('inReview'), Type.Literal('published')]);
+export const ApplicationStatus = Type.Union([
+  Type.Literal('inReview'),
+  Type.Literal('publicNotice'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
+export const ReviewAction = Type.Union([
+  Type.Literal('submit'),
+  Type.Literal('approve'),
+  Type.Literal('reject'),
+  Type.Literal('appeal'),
+  Type.Literal('closeNotice'),
+]);
+export const PaymentStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('exported'),
+  Type.Literal('paid'),
+  Type.Literal('failed'),
+  Type.Literal('returned'),
+]);
 
 export const SchemeCodeParam = Type.Object({ code: Type.String({ maxLength: 100 }) });
 export const VersionParam = Type.Object({
@@ -13,34 +44,35 @@ export const VersionParam = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
 });
 
+/** A parameter in force today for the user's jurisdiction; jurisdictionCode '' is the scheme's own value. */
+export const ParameterInForce = Type.Object({
+  value: ParameterValue,
+  from: Type.String(),
+  jurisdictionCode: Type.String(),
+  version: Nullable(Type.Integer()),
+  basis: LegalBasis,
+});
+
 export const ParameterView = Type.Object({
   name: Type.String(),
-  label: Msg,
-  unit: Type.String(),
-  setBy: Nullable(Type.String()),
+  label: Message,
+  unit: ParameterUnit,
+  setBy: Nullable(Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')])),
   /** In force today for the user's jurisdiction, and where it comes from. */
-  current: Nullable(
-    Type.Object({
-      value: ParamValue,
-      from: Type.String(),
-      jurisdictionCode: Type.String(),
-      version: Nullable(Type.Integer()),
-      basis: Basis,
-    }),
-  ),
+  current: Nullable(ParameterInForce),
 });
 
 export const SchemeSummary = Type.Object({
   code: Type.String(),
-  name: Msg,
+  name: Message,
   kind: Type.String(),
   regionCode: Type.String({ description: "'' national; else the hukou region the scheme covers" }),
-  frequency: Type.Union([Type.Literal('once'), Type.Literal('monthly'), Type.Literal('yearly')]),
+  frequency: Frequency,
   beneficiary: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
   proactive: Type.Boolean(),
-  legalBasis: Basis,
+  legalBasis: LegalBasis,
   /** Readings of unclear texts, the scheme's and its rules' (shown marked in the console). */
-  interpretations: Type.Array(Msg),
+  interpretations: Type.Array(Message),
 });
 export type SchemeSummary = Static<typeof SchemeSummary>;
 
@@ -49,9 +81,9 @@ export const VersionView = Type.Object({
   jurisdictionCode: Type.String(),
   version: Type.Integer(),
   effectiveFrom: Type.String({ format: 'date' }),
-  values: Type.Record(Type.String(), ParamValue),
-  legalBasis: Basis,
-  status: Type.Union([Type.Literal('draft'), Type.Literal('inReview'), Type.Literal('published')]),
+  values: Type.Record(Type.String(), ParameterValue),
+  legalBasis: LegalBasis,
+  status: VersionStatus,
   createdBy: Nullable(Type.Integer()),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
@@ -61,7 +93,7 @@ export const SchemeDetail = Type.Intersect([
   SchemeSummary,
   Type.Object({
     parameters: Type.Array(ParameterView),
-    reviewLevels: Type.Array(Type.String()),
+    reviewLevels: Type.Array(ReviewLevel),
     publicNoticeDays: Type.Integer(),
     versions: Type.Array(VersionView),
   }),
@@ -75,7 +107,7 @@ export const VersionDraftBody = Type.Object({
     }),
   ),
   effectiveFrom: Type.String({ maxLength: 10 }),
-  values: Type.Record(Type.String({ maxLength: 50 }), ParamValue, { maxProperties: 20 }),
+  values: Type.Record(Type.String({ maxLength: 50 }), ParameterValue, { maxProperties: 20 }),
   legalBasis: Type.Object({ document: Type.String({ maxLength: 300 }), clause: Type.String({ maxLength: 200 }) }),
 });
 
@@ -87,11 +119,11 @@ export const EligibilityQuery = Type.Object({
 
 export const TraceStepView = Type.Object({
   check: Type.String(),
-  rule: Msg,
+  rule: Message,
   saw: Type.String(),
   pass: Type.Boolean(),
-  basis: Basis,
-  interpretation: Type.Optional(Msg),
+  basis: LegalBasis,
+  interpretation: Type.Optional(Message),
 });
 
 export const EligibilityView = Type.Object({
@@ -111,7 +143,6 @@ export const CycleBody = Type.Object({
     }),
   ),
 });
-export const BatchParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const BatchView = Type.Object({
   id: Type.Integer(),
   schemeCode: Type.String(),
@@ -147,7 +178,6 @@ export const ApplicationBody = Type.Object({
   ),
   applicantName: Type.Optional(Type.String({ maxLength: 50 })),
 });
-export const ApplicationParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 export const ApplicationListQuery = Type.Object({
   beneficiaryId: Type.Optional(
     Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' }),
@@ -155,7 +185,6 @@ export const ApplicationListQuery = Type.Object({
 });
 export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
 
-const Level = Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county')]);
 export const ApplicationSummary = Type.Object({
   id: Type.Integer(),
   schemeCode: Type.String(),
@@ -166,31 +195,25 @@ export const ApplicationSummary = Type.Object({
   facts: Type.Record(Type.String(), Type.Unknown()),
   applicantName: Nullable(Type.String()),
   channel: Type.String(),
-  status: Type.Union([
-    Type.Literal('inReview'),
-    Type.Literal('publicNotice'),
-    Type.Literal('approved'),
-    Type.Literal('rejected'),
-  ]),
-  level: Level,
+  status: ApplicationStatus,
+  level: ReviewLevel,
   noticeUntil: Nullable(Type.String({ format: 'date' })),
   rejectionReason: Nullable(Type.String()),
   appealed: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+export const ReviewDecision = Type.Object({
+  level: ReviewLevel,
+  action: ReviewAction,
+  reason: Nullable(Type.String()),
+  decidedBy: Nullable(Type.Integer()),
+  decidedByName: Nullable(Type.String()),
+  at: Type.String({ format: 'date-time' }),
+});
 export const ApplicationDetail = Type.Intersect([
   ApplicationSummary,
   Type.Object({
-    decisions: Type.Array(
-      Type.Object({
-        level: Level,
-        action: Type.String(),
-        reason: Nullable(Type.String()),
-        decidedBy: Nullable(Type.Integer()),
-        decidedByName: Nullable(Type.String()),
-        at: Type.String({ format: 'date-time' }),
-      }),
-    ),
+    decisions: Type.Array(ReviewDecision),
     eligibility: Nullable(EligibilityView),
   }),
 ]);
@@ -209,3 +232,32 @@ export const BudgetView = Type.Object({
   next12MonthsFen: Type.Integer(),
   assumingVersion: Nullable(Type.Integer()),
 });
+
+export type SchemeCodeParam = Static<typeof SchemeCodeParam>;
+export type VersionParam = Static<typeof VersionParam>;
+export type ParameterView = Static<typeof ParameterView>;
+export type SchemeDetail = Static<typeof SchemeDetail>;
+export type VersionDraftBody = Static<typeof VersionDraftBody>;
+export type EligibilityQuery = Static<typeof EligibilityQuery>;
+export type TraceStepView = Static<typeof TraceStepView>;
+export type EligibilityView = Static<typeof EligibilityView>;
+export type CycleBody = Static<typeof CycleBody>;
+export type BatchView = Static<typeof BatchView>;
+export type ApplicationBody = Static<typeof ApplicationBody>;
+export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
+export type RejectBody = Static<typeof RejectBody>;
+export type ApplicationSummary = Static<typeof ApplicationSummary>;
+export type ApplicationDetail = Static<typeof ApplicationDetail>;
+export type BudgetQuery = Static<typeof BudgetQuery>;
+export type BudgetView = Static<typeof BudgetView>;
+export type LegalBasis = Static<typeof LegalBasis>;
+export type ParameterValue = Static<typeof ParameterValue>;
+export type ParameterUnit = Static<typeof ParameterUnit>;
+export type Frequency = Static<typeof Frequency>;
+export type ReviewLevel = Static<typeof ReviewLevel>;
+export type VersionStatus = Static<typeof VersionStatus>;
+export type ApplicationStatus = Static<typeof ApplicationStatus>;
+export type ReviewAction = Static<typeof ReviewAction>;
+export type PaymentStatus = Static<typeof PaymentStatus>;
+export type ParameterInForce = Static<typeof ParameterInForce>;
+export type ReviewDecision = Static<typeof ReviewDecision>;

@@ -1,0 +1,20 @@
+// The API's one contract: every request and response shape, as TypeBox schemas (validation and
+// the OpenAPI document on the server) and as types of the same name (the console).
+export * from './common.js';
+export * from './regions.js';
+export * from './system.js';
+export * from './auth.js';
+export * from './audit.js';
+export * from './registry.js';
+export * from './registry-import.js';
+export * from './dashboard.js';
+export * from './benefits.js';
+export * from './payment-files.js';
+export * from './registration.js';
+export * from './bundle.js';
+export * from './portal.js';
+export * from './notifications.js';
+export * from './calendar.js';
+export * from './route.js';
+export * from './routes.js';
+export * from './portal-routes.js';

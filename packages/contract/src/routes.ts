@@ -1,0 +1,197 @@
+import { Type } from 'typebox';
+import { IdParam } from './common.js';
+import { NoContent, route } from './route.js';
+import { AuditPage, AuditQuery, ChainCheck } from './audit.js';
+import { LoginBody, Session } from './auth.js';
+import { SystemInfo } from './system.js';
+import { Region, RegionChildren, RegionCodeParam } from './regions.js';
+import { Dashboard, DashboardQuery } from './dashboard.js';
+import { PersonDetail, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
+import { ImportJobDetail, ImportJobList, ImportJobParam } from './registry-import.js';
+import * as B from './benefits.js';
+import { BankReturnView } from './payment-files.js';
+import * as R from './registration.js';
+import * as N from './bundle.js';
+import { NotificationList } from './notifications.js';
+import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
+
+// Every route the console calls, by the console's name for it. The server registers the same
+// paths with the same schemas (contract-routes.test.ts holds the two together); the console's
+// client (apps/web/src/api/client.ts) types each call from its entry here.
+export const staffRoutes = {
+  systemInfo: route({ method: 'GET', path: '/api/system/info', response: SystemInfo }),
+  login: route({ method: 'POST', path: '/api/auth/login', body: LoginBody, response: Session }),
+  me: route({ method: 'GET', path: '/api/auth/me', response: Session }),
+  logout: route({ method: 'POST', path: '/api/auth/logout', response: NoContent }),
+  audit: route({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage }),
+  verifyAudit: route({ method: 'POST', path: '/api/audit/verify', response: ChainCheck }),
+  region: route({ method: 'GET', path: '/api/regions/:code', params: RegionCodeParam, response: Region }),
+  regionChildren: route({
+    method: 'GET',
+    path: '/api/regions/:code/children',
+    params: RegionCodeParam,
+    response: RegionChildren,
+  }),
+  dashboard: route({ method: 'GET', path: '/api/dashboard', query: DashboardQuery, response: Dashboard }),
+  persons: route({ method: 'GET', path: '/api/persons', query: PersonSearchQuery, response: PersonPage }),
+  person: route({ method: 'GET', path: '/api/persons/:id', params: IdParam, response: PersonDetail }),
+  revealId: route({
+    method: 'POST',
+    path: '/api/persons/:id/reveal',
+    params: IdParam,
+    body: RevealBody,
+    response: Revealed,
+  }),
+  imports: route({ method: 'GET', path: '/api/imports', response: ImportJobList }),
+  importJob: route({ method: 'GET', path: '/api/imports/:id', params: ImportJobParam, response: ImportJobDetail }),
+  schemes: route({ method: 'GET', path: '/api/schemes', response: Type.Array(B.SchemeSummary) }),
+  scheme: route({ method: 'GET', path: '/api/schemes/:code', params: B.SchemeCodeParam, response: B.SchemeDetail }),
+  budget: route({
+    method: 'GET',
+    path: '/api/schemes/:code/budget',
+    params: B.SchemeCodeParam,
+    query: B.BudgetQuery,
+    response: B.BudgetView,
+  }),
+  draftVersion: route({
+    method: 'POST',
+    path: '/api/schemes/:code/versions',
+    params: B.SchemeCodeParam,
+    body: B.VersionDraftBody,
+    response: B.VersionView,
+  }),
+  submitVersion: route({
+    method: 'POST',
+    path: '/api/schemes/:code/versions/:id/submit',
+    params: B.VersionParam,
+    response: B.VersionView,
+  }),
+  publishVersion: route({
+    method: 'POST',
+    path: '/api/schemes/:code/versions/:id/publish',
+    params: B.VersionParam,
+    response: B.VersionView,
+  }),
+  eligibility: route({
+    method: 'GET',
+    path: '/api/eligibility',
+    query: B.EligibilityQuery,
+    response: B.EligibilityView,
+  }),
+  startCycle: route({ method: 'POST', path: '/api/payment-cycles', body: B.CycleBody, response: B.BatchView }),
+  batches: route({ method: 'GET', path: '/api/payment-batches', response: Type.Array(B.BatchView) }),
+  batch: route({ method: 'GET', path: '/api/payment-batches/:id', params: IdParam, response: B.BatchView }),
+  bankReturn: route({
+    method: 'POST',
+    path: '/api/payment-batches/:id/bank-return',
+    params: IdParam,
+    response: BankReturnView,
+  }),
+  submitApplication: route({
+    method: 'POST',
+    path: '/api/applications',
+    body: B.ApplicationBody,
+    response: B.ApplicationDetail,
+  }),
+  applications: route({
+    method: 'GET',
+    path: '/api/applications',
+    query: B.ApplicationListQuery,
+    response: Type.Array(B.ApplicationSummary),
+  }),
+  application: route({ method: 'GET', path: '/api/applications/:id', params: IdParam, response: B.ApplicationDetail }),
+  approveApplication: route({
+    method: 'POST',
+    path: '/api/applications/:id/approve',
+    params: IdParam,
+    response: B.ApplicationDetail,
+  }),
+  rejectApplication: route({
+    method: 'POST',
+    path: '/api/applications/:id/reject',
+    params: IdParam,
+    body: B.RejectBody,
+    response: B.ApplicationDetail,
+  }),
+  appealApplication: route({
+    method: 'POST',
+    path: '/api/applications/:id/appeal',
+    params: IdParam,
+    response: B.ApplicationDetail,
+  }),
+  closeApplicationNotice: route({
+    method: 'POST',
+    path: '/api/applications/:id/close-notice',
+    params: IdParam,
+    response: B.ApplicationDetail,
+  }),
+  registrations: route({
+    method: 'GET',
+    path: '/api/childbirth-registrations',
+    query: R.RegistrationQueueQuery,
+    response: R.RegistrationQueue,
+  }),
+  registration: route({
+    method: 'GET',
+    path: '/api/childbirth-registrations/:id',
+    params: IdParam,
+    response: R.StaffRegistrationDetail,
+  }),
+  completeRegistration: route({
+    method: 'POST',
+    path: '/api/childbirth-registrations/:id/complete',
+    params: IdParam,
+    body: R.RegistrationCompleteBody,
+    response: R.StaffRegistrationDetail,
+  }),
+  requestRegistrationInfo: route({
+    method: 'POST',
+    path: '/api/childbirth-registrations/:id/request-info',
+    params: IdParam,
+    body: R.MessageBody,
+    response: R.StaffRegistrationDetail,
+  }),
+  bulkCompleteRegistrations: route({
+    method: 'POST',
+    path: '/api/childbirth-registrations/bulk-complete',
+    body: R.RegistrationBulkCompleteBody,
+    response: R.RegistrationBulkCompleteResult,
+  }),
+  tasks: route({ method: 'GET', path: '/api/bundle-tasks', query: N.TaskQueueQuery, response: N.TaskQueue }),
+  task: route({ method: 'GET', path: '/api/bundle-tasks/:id', params: IdParam, response: N.TaskDetail }),
+  completeTask: route({
+    method: 'POST',
+    path: '/api/bundle-tasks/:id/complete',
+    params: IdParam,
+    body: N.TaskCompleteBody,
+    response: N.TaskDetail,
+  }),
+  returnTask: route({
+    method: 'POST',
+    path: '/api/bundle-tasks/:id/return',
+    params: IdParam,
+    body: N.ReturnBody,
+    response: N.TaskDetail,
+  }),
+  bulkCompleteTasks: route({
+    method: 'POST',
+    path: '/api/bundle-tasks/bulk-complete',
+    body: N.TaskBulkCompleteBody,
+    response: N.TaskBulkCompleteResult,
+  }),
+  notifications: route({ method: 'GET', path: '/api/notifications', response: NotificationList }),
+  calendar: route({ method: 'GET', path: '/api/calendar', query: CalendarQuery, response: CalendarList }),
+  setCalendarDay: route({
+    method: 'PUT',
+    path: '/api/calendar/:date',
+    params: CalendarDayParams,
+    body: CalendarDayBody,
+    response: NoContent,
+  }),
+  removeCalendarDay: route({
+    method: 'DELETE',
+    path: '/api/calendar/:date',
+    params: CalendarDayParams,
+    response: NoContent,
+  }),
+};
