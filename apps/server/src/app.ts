@@ -39,6 +39,7 @@ import { createCalendarService } from './calendar/service.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { notificationDispatcher } from './notifications/dispatcher.js';
 import { createJobRunner } from './jobs/runner.js';
+import { startAuditSealer } from './audit/sealer.js';
 import { registerJobKinds } from './jobs/kinds/index.js';
 import { createNotificationService } from './notifications/service.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -127,7 +128,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   jobs.start(ctx.notificationSweepMs);
   const benefits = createBenefitsService(database, jobs);
   const versions = createVersionService(database);
+  const anchors = { key: keys.auditSealing, file: config.auditAnchorFile };
+  const sealer = startAuditSealer(database, anchors, config.auditSealSeconds * 1000, app.log);
   app.addHook('onClose', async () => {
+    await sealer.stop();
     await jobs.stop();
     await pii.close();
   });
@@ -143,7 +147,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registryRoutes, { registry });
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
-  await app.register(auditRoutes, { database });
+  await app.register(auditRoutes, { database, anchors });
   await app.register(benefitsRoutes, { benefits, versions });
   await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
 

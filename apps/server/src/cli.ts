@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
-import { verifyAuditChain } from './audit/service.js';
+import { verifyAuditLog } from './audit/service.js';
 import { totpAt } from './auth/totp.js';
 import { createPii } from './crypto/pii.js';
 import { createRegionService } from './regions/service.js';
@@ -15,7 +15,8 @@ const USAGE = `usage: npm run cli -- <command>
                          import persons, with a progress bar and an error report
   benefits-cycle --scheme CODE --period 2026|2026-03|once [--jurisdiction CODE] [--supplement] [--chunk-size N] [--pause-ms N]
                          run a payment cycle (resumes when run again after a stop)
-  audit-verify           verify the audit log's hash chain; names the first broken entry
+  audit-verify           verify the audit log's hash chain and its anchors (truncation, re-chaining),
+                         then seal the new entries; names the first broken entry
   user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]
                          create a user (password from CRADLE_NEW_PASSWORD; prints the TOTP secret once)
   totp <username>        print the current TOTP code of a demo user with a secret (demo mode only)`;
@@ -43,12 +44,17 @@ if (command === 'totp') {
   const platform = await bootstrap(config, () => undefined, { loadDemo: false });
   try {
     if (command === 'audit-verify') {
-      const r = await verifyAuditChain(platform.database);
+      const r = await verifyAuditLog(platform.database, {
+        key: platform.keys.auditSealing,
+        file: config.auditAnchorFile,
+      });
+      const a = r.anchors;
       console.log(
         r.ok
-          ? `audit chain intact: ${r.checked} entries verified`
-          : `audit chain BROKEN at entry seq ${r.firstBroken!.seq}: ${r.firstBroken!.reason} (${r.checked} entries before it verified)`,
+          ? `audit log intact 审计日志完好: ${r.checked} entries verified; ${a.count} anchors in ${config.auditAnchorFile}, through seq ${a.anchoredThrough ?? '-'} (${a.lastAt ?? 'none'})`
+          : `audit log BROKEN 审计日志已被篡改 (${r.checked} entries chain correctly):`,
       );
+      for (const f of r.findings) console.log(`  ${f.message.zh}\n  ${f.message.en}`);
       code = r.ok ? 0 : 2;
     } else if (command === 'benefits-cycle') {
       code = await cycleCommand(args, { database: platform.database, defaultJurisdictionCode: config.scopeCode });

@@ -12,6 +12,10 @@ export interface Config {
   /** Base64 32-byte master key; when unset, read or create `keyFile`. */
   key: string | undefined;
   keyFile: string;
+  /** The audit chain's signed checkpoints, append-only, outside the database (audit/anchors.ts). */
+  auditAnchorFile: string;
+  /** How often the server seals new audit entries with an anchor; 0: only at verification. */
+  auditSealSeconds: number;
   /** The deployment's region (county, city or province code). */
   scopeCode: string;
   /** Load the synthetic demo population and demo users at first start. */
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? 'localhost',
     key: env.CRADLE_KEY || undefined,
     keyFile: path.resolve(repoRoot, env.CRADLE_KEY_FILE ?? path.join(dataDir, 'cradle.key')),
+    auditAnchorFile: path.resolve(repoRoot, env.CRADLE_AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl')),
+    auditSealSeconds: Number(env.CRADLE_AUDIT_SEAL_SECONDS ?? 300),
     scopeCode: env.CRADLE_SCOPE ?? '533423',
     // Demo data only where it cannot land in a real registry by accident: on by default with
     // the embedded database, off by default on a PostgreSQL server (CRADLE_DEMO=1 to force).

@@ -32,7 +32,19 @@ export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), total: Typ
 export const ChainCheck = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
+  /** The first finding, in the request's language (the console shows this one). */
   firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
+  /** Everything verification found wrong: the hash chain's first break, then the anchors' (truncation, re-chaining). */
+  findings: Type.Array(
+    Type.Object({ code: Type.String(), seq: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }),
+  ),
+  /** The signed checkpoints outside the database, after this verification sealed the log. */
+  anchors: Type.Object({
+    count: Type.Integer(),
+    anchoredThrough: Type.Union([Type.Integer(), Type.Null()]),
+    lastAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    unanchored: Type.Integer(),
+  }),
 });
 
 export type AuditPage = Static<typeof AuditPage>;

@@ -2,6 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
+import { checkAnchors } from './anchor-check.js';
+import type { Anchor, AnchorStore } from './anchors.js';
+import { finding, type Finding } from './findings.js';
+import { sealAuditLog } from './sealer.js';
 import type { Static } from 'typebox';
 import type { AuditPage } from '@cradle/contract';
 
@@ -63,6 +67,50 @@ export function actorOf(
   };
 }
 
+export interface AuditCheck {
+  ok: boolean;
+  /** Entries whose hash chain verified (all, or those before the first broken one). */
+  checked: number;
+  /** Everything found wrong, first the chain's first broken entry, then the anchors'. */
+  findings: Finding[];
+  anchors: { count: number; anchoredThrough: number | null; lastAt: string | null; unanchored: number };
+}
+
+/**
+ * Recomputes every entry's hash and its link to the one before, in seq order, then checks the
+ * anchors (anchor-check.ts): truncation and re-chaining, which a chain the database can recompute
+ * does not show. If all is well, seals the entries since the last anchor. Runs as the owner: the
+ * whole chain, not one jurisdiction's slice.
+ */
+export async function verifyAuditLog(database: Database, store: AnchorStore): Promise<AuditCheck> {
+  const broken = await findFirstBrokenEntry(database);
+  const total = await countAuditEntries(database);
+  const findings: Finding[] = [];
+  if (broken) findings.push(finding.chain(broken));
+  const check = await checkAnchors(database, store);
+  findings.push(...check.findings);
+  let sealed: Anchor | undefined;
+  if (!findings.length) {
+    const seal = await sealAuditLog(database, store);
+    sealed = seal.sealed;
+    findings.push(...seal.findings);
+  }
+  const anchors = sealed ? [...check.anchors, sealed] : check.anchors;
+  const newest = anchors.at(-1);
+  const anchoredThrough = newest?.seq ?? null;
+  return {
+    ok: findings.length === 0,
+    checked: broken ? Number(broken.n) - 1 : total,
+    findings,
+    anchors: {
+      count: anchors.length,
+      anchoredThrough,
+      lastAt: newest?.at ?? null,
+      unanchored: Math.max(0, (check.tip?.seq ?? 0) - (anchoredThrough ?? 0)),
+    },
+  };
+}
+
 export interface ChainCheck {
   ok: boolean;
   checked: number;
@@ -70,9 +118,8 @@ export interface ChainCheck {
 }
 
 /**
- * Recomputes every entry's hash and its link to the one before, in seq order, and names
- * the first entry that does not match. Runs as the owner: the whole chain, not one
- * jurisdiction's slice.
+ * The hash chain alone, as the database can recompute it: names the first entry that does not
+ * match, but cannot see the newest entries removed or the log re-chained (verifyAuditLog can).
  */
 export async function verifyAuditChain(database: Database): Promise<ChainCheck> {
   const broken = await findFirstBrokenEntry(database);

@@ -8,6 +8,8 @@ export interface Keys {
   blindIndex: Buffer;
   secretEncryption: Buffer;
   receiptSigning: Buffer;
+  /** Seals the audit chain's anchors (audit/anchors.ts); the database never sees it. */
+  auditSealing: Buffer;
 }
 
 export function deriveKeys(master: Buffer): Keys {
@@ -17,6 +19,7 @@ export function deriveKeys(master: Buffer): Keys {
     blindIndex: derive('blind-index'),
     secretEncryption: derive('secret-encryption'),
     receiptSigning: derive('receipt-signing'),
+    auditSealing: derive('audit-sealing'),
   };
 }
 

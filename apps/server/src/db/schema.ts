@@ -679,3 +679,14 @@ export const jobs = pgTable(
       .where(sql`status IN ('pending', 'running')`),
   ],
 );
+
+// Checkpoints of the audit chain (src/audit/anchors.ts): each vouches, with an HMAC under a key the
+// database never holds, for the entry at `seq` having `hash`, and chains to the one before (`prev_mac`).
+// The same lines go, append-only, to a file outside the database; verification compares the two.
+export const auditAnchors = pgTable('audit_anchors', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: tstz('at').notNull(),
+  prevMac: text('prev_mac').notNull().unique(),
+  mac: text('mac').notNull().unique(),
+});

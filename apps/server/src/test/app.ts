@@ -40,7 +40,14 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
   for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
   await loadDemoPopulation(database, createPii(keys), scope, populationSize, new Date('2026-11-24T00:00:00Z'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
-  const config = { ...loadConfig({}), demo: true, webDist: '/nonexistent', dataDir, scopeCode: scope };
+  const config = {
+    ...loadConfig({}),
+    demo: true,
+    webDist: '/nonexistent',
+    dataDir,
+    auditAnchorFile: path.join(dataDir, 'audit-anchors.jsonl'),
+    scopeCode: scope,
+  };
   const sms = createRecordingSms();
   const app = await buildApp({ config, database, keys, sms, notificationSweepMs: 0 });
   return {
