@@ -28,6 +28,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0018_add-registration-context': 'b1a4bc79e2b02c18c78e30e2f25a6d4ce678f970ec5083e5cd71c238920b663b',
   '0019_rename-registration-context': '19a573923bc587f516e1ac689bbf6978f3a16c50889a9db57467c5ffbb175f5e',
   '0020_add-job-queue': 'dbdb596cab29fad15097cafd5b61b2ae746aaa565224b216e90be4eea9890e06',
+  '0022_add-sign-in-failures': 'f5d8306b48a4460a244aadcaf15696922a9785af08a06cd9860cf4484f05f2f0',
 };
 
 /**
