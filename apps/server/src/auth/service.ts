@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
 import { matchTotpStep } from './totp.js';
 import { ADDRESS_SHARE, countAccountFailure, HARD_LOCK_FAILURES, unlockUser } from './lockout.js';
-import { clearFailures, countFailure, findWait, STAFF_DELAYS } from './throttle.js';
+import { clearFailures, countFailure, findWait, pruneFailures, STAFF_DELAYS } from './throttle.js';
 import {
   acceptTotpStep,
   deleteSession,
@@ -33,6 +33,7 @@ export interface LoginResult {
 }
 
 let dummyHash: Promise<string> | undefined;
+let lastPrune = 0;
 
 /** The throttle's subject for a typed username, known or not: a delay must not tell which. */
 export const userSubject = (username: string) => `user:${username}`;
@@ -65,6 +66,11 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
    * Returns the wait the next attempt from this address faces.
    */
   async function recordFailure(u: SignInUser | undefined, username: string, ip: string, reason: string) {
+    // Guessed usernames leave rows; at most once an hour, those past every window go.
+    if (Date.now() - lastPrune > 3_600_000) {
+      lastPrune = Date.now();
+      await pruneFailures(database);
+    }
     const { failures, wait } = await countFailure(database, STAFF_DELAYS, userSubject(username), ip);
     const locked = u !== undefined && failures <= ADDRESS_SHARE && (await countAccountFailure(database, u.id));
     await audit(u, username, 'failure', ip, reason);
