@@ -57,6 +57,15 @@ describe('guessing is slowed per account and address, not locked out', () => {
     expect((await post({ username: 'township2', password: 'bad' }, office)).json().details).toBeUndefined();
   });
 
+  it('lets no more than five of a burst of parallel guesses from one address reach the password check', async () => {
+    const address = fresh();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => post({ username: 'hospital', password: 'guess' }, address)),
+    );
+    expect(results.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    expect(results.filter((r) => r.statusCode === 429)).toHaveLength(7);
+  });
+
   it('answers an unknown, a locked and a disabled account byte for byte alike, delays included', async () => {
     await t.database.query("UPDATE users SET locked_until = now() + interval '1 hour' WHERE username = 'leader'");
     await t.database.query("UPDATE users SET active = false WHERE username = 'township'");

@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
 import { matchTotpStep } from './totp.js';
 import { ADDRESS_SHARE, countAccountFailure, HARD_LOCK_FAILURES, unlockUser } from './lockout.js';
-import { clearFailures, countFailure, findWait, pruneFailures, STAFF_DELAYS } from './throttle.js';
+import { clearFailures, delaySeconds, pruneFailures, refundAttempt, STAFF_DELAYS, takeAttempt } from './throttle.js';
 import {
   acceptTotpStep,
   deleteSession,
@@ -61,21 +61,26 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
     });
 
   /**
-   * Counts a failure for (username, address) and, for a real account, towards the hard lock
-   * (the address's first ADDRESS_SHARE only); audits it, and the lock if this one set it.
-   * Returns the wait the next attempt from this address faces.
+   * A failed attempt (already counted for its address by takeAttempt, as `failures`): for a real
+   * account it counts towards the hard lock too (the address's first ADDRESS_SHARE only); audits
+   * it, and the lock if this one set it. Returns the wait the next attempt from this address faces.
    */
-  async function recordFailure(u: SignInUser | undefined, username: string, ip: string, reason: string) {
+  async function recordFailure(
+    u: SignInUser | undefined,
+    username: string,
+    ip: string,
+    failures: number,
+    reason: string,
+  ) {
     // Guessed usernames leave rows; at most once an hour, those past every window go.
     if (Date.now() - lastPrune > 3_600_000) {
       lastPrune = Date.now();
       await pruneFailures(database);
     }
-    const { failures, wait } = await countFailure(database, STAFF_DELAYS, userSubject(username), ip);
     const locked = u !== undefined && failures <= ADDRESS_SHARE && (await countAccountFailure(database, u.id));
     await audit(u, username, 'failure', ip, reason);
     if (locked) await audit(u, username, 'denied', ip, `${HARD_LOCK_FAILURES} failures across addresses`, 'auth.lock');
-    return wait;
+    return delaySeconds(STAFF_DELAYS, failures);
   }
 
   return {
@@ -84,7 +89,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
       const u = await findUserForSignIn(database, input.username);
       // A waiting address is refused before the password is looked at, right or wrong: a
       // different answer for the right password would make the delay an oracle.
-      const wait = await findWait(database, STAFF_DELAYS, subject, input.clientIp);
+      const { wait, failures } = await takeAttempt(database, STAFF_DELAYS, subject, input.clientIp);
       if (wait > 0) {
         await audit(u, input.username, 'denied', input.clientIp, `delayed ${wait} s`);
         throw authErrorAfter('auth.delayed', wait);
@@ -96,10 +101,17 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
       if (!u || !u.active || locked || !passwordOk) {
         // Unknown, disabled, locked or wrong: one answer, and the same count towards delays.
         const reason = !u ? 'unknown user' : !u.active ? 'inactive' : locked ? 'locked' : 'wrong password';
-        throw authErrorAfter('auth.invalidCredentials', await recordFailure(u, input.username, input.clientIp, reason));
+        throw authErrorAfter(
+          'auth.invalidCredentials',
+          await recordFailure(u, input.username, input.clientIp, failures, reason),
+        );
       }
       if (requiresTwoFactor(u.roles)) {
-        if (!input.totp) throw authError('auth.totpRequired');
+        if (!input.totp) {
+          // The password was right: asking for the second factor is no failure.
+          await refundAttempt(database, subject, input.clientIp);
+          throw authError('auth.totpRequired');
+        }
         const secret = u.totpSecretCipher ? decryptField(keys.secretEncryption, 'totp', u.totpSecretCipher) : null;
         const step = secret ? matchTotpStep(secret, input.totp) : null;
         // A code is good once: the step must be later than the last one accepted (no replay).
@@ -109,6 +121,7 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
             u,
             input.username,
             input.clientIp,
+            failures,
             step === null ? 'wrong TOTP code' : 'reused TOTP code',
           );
           throw authErrorAfter('auth.totpInvalid', wait);

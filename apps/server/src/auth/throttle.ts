@@ -26,10 +26,12 @@ export function delaySeconds(policy: DelayPolicy, failures: number): number {
   return Math.min(2 ** (failures - policy.free + 1), policy.capSeconds);
 }
 
-// The delay, in SQL, as delaySeconds computes it; $2 free, $3 cap, $4 window hours.
-const WAIT_SQL = `CASE WHEN failures < $2 THEN 0
-  ELSE greatest(0, ceil(extract(epoch FROM last_failed_at
-    + make_interval(secs => least(power(2, failures - $2 + 1), $3)) - now())))::int END`;
+// The delay, in SQL, as delaySeconds computes it, of the row `r` (`f` or the table itself);
+// $2 free, $3 cap.
+const waitSql = (r: string) => `CASE WHEN ${r}.failures < $2 THEN 0
+  ELSE greatest(0, ceil(extract(epoch FROM ${r}.last_failed_at
+    + make_interval(secs => least(power(2, ${r}.failures - $2 + 1), $3)) - now())))::int END`;
+const WAIT_SQL = waitSql('sign_in_failures');
 
 /** Seconds this subject must still wait before another attempt from this address; 0 when none. */
 export async function findWait(conn: Conn, policy: DelayPolicy, subject: string, clientIp: string): Promise<number> {
@@ -56,10 +58,43 @@ export async function countFailure(
      ON CONFLICT (subject, client_ip) DO UPDATE SET
        failures = CASE WHEN f.last_failed_at > now() - make_interval(hours => $4) THEN f.failures + 1 ELSE 1 END,
        last_failed_at = now()
-     RETURNING failures, ${WAIT_SQL} AS wait`,
+     RETURNING f.failures, ${waitSql('f')} AS wait`,
     [subject, policy.free, policy.capSeconds, policy.windowHours, clientIp],
   );
   return { failures: Number(row!.failures), wait: Number(row!.wait) };
+}
+
+/**
+ * Takes an attempt for a sign-in, atomically: when the address must wait, counts nothing and
+ * returns the wait; otherwise counts the attempt as a failure in advance and returns the count,
+ * so parallel attempts see each other (a burst from one address cannot slip past the delays).
+ * A success then clears the count; an attempt that was neither (a missing second factor) refunds.
+ */
+export async function takeAttempt(
+  conn: Conn,
+  policy: DelayPolicy,
+  subject: string,
+  clientIp: string,
+): Promise<{ wait: number; failures: number }> {
+  const [taken] = await conn.query<{ failures: number }>(
+    `INSERT INTO sign_in_failures AS f (subject, client_ip, failures, last_failed_at) VALUES ($1, $5, 1, now())
+     ON CONFLICT (subject, client_ip) DO UPDATE SET
+       failures = CASE WHEN f.last_failed_at > now() - make_interval(hours => $4) THEN f.failures + 1 ELSE 1 END,
+       last_failed_at = now()
+     WHERE f.last_failed_at <= now() - make_interval(hours => $4) OR ${waitSql('f')} = 0
+     RETURNING f.failures`,
+    [subject, policy.free, policy.capSeconds, policy.windowHours, clientIp],
+  );
+  if (taken) return { wait: 0, failures: Number(taken.failures) };
+  return { wait: Math.max(1, await findWait(conn, policy, subject, clientIp)), failures: 0 };
+}
+
+/** Gives back an attempt taken in advance that was no failure. */
+export async function refundAttempt(conn: Conn, subject: string, clientIp: string): Promise<void> {
+  await conn.query(
+    'UPDATE sign_in_failures SET failures = greatest(failures - 1, 0) WHERE subject = $1 AND client_ip = $2',
+    [subject, clientIp],
+  );
 }
 
 /** Forgets a subject's failures: from one address after a success there, or all (an unlock). */
