@@ -17,8 +17,8 @@ import type { FamilyMember, ResidentMe } from './schemas.js';
 import { AppError } from '../errors.js';
 import {
   bindResident,
-  findAuditRegion,
   deleteResidentSession,
+  findAuditRegion,
   findResidentPerson,
   getResidentPhoneCipher,
   upsertResident,
