@@ -16,6 +16,7 @@ import { commonError, pick, registerErrorHandler, requestLang } from './errors.j
 import { registerSessionHook } from './auth/session.js';
 import { createAuthService } from './auth/service.js';
 import { authRoutes } from './auth/routes.js';
+import { waitText } from './auth/errors.js';
 import { auditRoutes } from './audit/routes.js';
 import { createRegionService } from './regions/service.js';
 import { regionRoutes } from './regions/routes.js';
@@ -78,7 +79,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Per-address limits on the routes that ask for them: a cheap bound on work, not a guard on
+  // guessing (auth/throttle.ts). Every 429 says how long to wait: the plugin sets Retry-After,
+  // and the message and details name the same seconds.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      const wait = waitText(seconds);
+      return commonError(
+        'rateLimited',
+        { retryAfterSeconds: seconds },
+        { zh: `操作过于频繁，${wait.zh}`, en: `Too many requests; ${wait.en}` },
+      );
+    },
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -111,7 +126,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
   const sms = ctx.sms ?? createLogSmsSender(app.log);
-  const portal = createPortalService(database, keys, createPhoneCodeProvider(database, keys, sms), regions);
+  const portal = createPortalService(
+    database,
+    keys,
+    createPhoneCodeProvider(database, keys, sms),
+    regions,
+    config.scopeCode,
+  );
   const calendar = await createCalendarService(database);
   const notifications = createNotificationService(database);
   const importDeps = { database, pii, regionExists: regions.exists, logger: app.log };

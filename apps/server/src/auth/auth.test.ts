@@ -37,15 +37,6 @@ describe('sign-in', () => {
     expect(replay.json().code).toBe('auth.totpInvalid');
   });
 
-  it('locks the account even when the failures arrive all at once', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => post({ username: 'education', password: 'wrong-guess' })),
-    );
-    expect(results.some((r) => r.statusCode === 423)).toBe(true);
-    const right = await post({ username: 'education', password: DEMO_PASSWORD });
-    expect(right.statusCode).toBe(423);
-  });
-
   it('does not let an encoded path walk around the session check', async () => {
     const s = await login(t, 'township');
     for (const url of ['/%61pi/audit', '/%61%70%69/audit', '/api/%61udit']) {
@@ -69,20 +60,6 @@ describe('sign-in', () => {
     expect(res.json()).toMatchObject({ code: 'auth.invalidCredentials', message: 'Wrong username or password' });
     const zh = await post({ username: 'nobody', password: 'wrong' });
     expect(zh.json().message).toBe('用户名或密码错误');
-  });
-
-  it('locks the account for 15 minutes after five failures, even for the right password', async () => {
-    for (let i = 0; i < 4; i++)
-      expect((await post({ username: 'cdc', password: 'bad' })).json().code).toBe('auth.invalidCredentials');
-    const fifth = await post({ username: 'cdc', password: 'bad' });
-    expect(fifth.statusCode).toBe(423);
-    const right = await post({ username: 'cdc', password: DEMO_PASSWORD });
-    expect(right.statusCode).toBe(423);
-    const row = await t.database.query<{ mins: number }>(
-      "SELECT extract(epoch FROM locked_until - now()) / 60 AS mins FROM users WHERE username = 'cdc'",
-    );
-    expect(Number(row[0]!.mins)).toBeGreaterThan(14);
-    expect(Number(row[0]!.mins)).toBeLessThanOrEqual(15);
   });
 
   it('rejects a request with no session, and a write without the CSRF token', async () => {
@@ -116,17 +93,6 @@ describe('sign-in', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', ...as(s) });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(401);
-  });
-
-  it('rate-limits repeated sign-in attempts from one address', async () => {
-    const codes: number[] = [];
-    for (let i = 0; i < 12; i++)
-      codes.push(
-        (await post({ username: `ghost${i}`, password: 'x' }, { 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7'))
-          .statusCode,
-      );
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes).toContain(429);
   });
 
   it('records sign-ins, successful and failed, in the audit log', async () => {

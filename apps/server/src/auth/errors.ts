@@ -1,19 +1,18 @@
-import { defineErrors } from '../errors.js';
+import { defineErrors, type Message } from '../errors.js';
 
 export const authError = defineErrors({
+  // One answer for an unknown user, a wrong password, a disabled and a locked account (issue 11):
+  // telling them apart would tell a guesser which usernames exist and which are locked.
   'auth.invalidCredentials': { status: 401, message: { zh: '用户名或密码错误', en: 'Wrong username or password' } },
+  'auth.delayed': {
+    status: 429,
+    message: { zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
+  },
   'auth.totpRequired': {
     status: 401,
     message: { zh: '请输入身份验证器中的六位动态码', en: 'Enter the six-digit code from your authenticator app' },
   },
   'auth.totpInvalid': { status: 401, message: { zh: '动态码错误或已过期', en: 'The code is wrong or has expired' } },
-  'auth.locked': {
-    status: 423,
-    message: {
-      zh: '连续登录失败次数过多，账户已锁定 15 分钟',
-      en: 'Too many failed sign-ins; the account is locked for 15 minutes',
-    },
-  },
   'auth.sessionExpired': {
     status: 401,
     message: {
@@ -21,5 +20,27 @@ export const authError = defineErrors({
       en: 'Your session expired after inactivity; please sign in again',
     },
   },
-  'auth.inactive': { status: 403, message: { zh: '账户已停用', en: 'This account is disabled' } },
+  'auth.userNotFound': {
+    status: 404,
+    message: { zh: '找不到该用户，或其不在您的辖区内', en: 'No such user in your jurisdiction' },
+  },
 });
+
+/** "Try again in …", in whole seconds up to two minutes and whole minutes beyond. */
+export function waitText(seconds: number): Message {
+  if (seconds < 120) return { zh: `请 ${seconds} 秒后再试`, en: `try again in ${seconds} s` };
+  const minutes = Math.ceil(seconds / 60);
+  return { zh: `请 ${minutes} 分钟后再试`, en: `try again in ${minutes} min` };
+}
+
+/** A message followed by how long to wait: "用户名或密码错误；请 4 秒后再试". */
+export function withWait(m: Message, seconds: number): Message {
+  const w = waitText(seconds);
+  return { zh: `${m.zh}；${w.zh}`, en: `${m.en}; ${w.en}` };
+}
+
+/** An auth refusal that, when a delay now applies, names it in the message and the details. */
+export function authErrorAfter(code: Parameters<typeof authError>[0], wait: number) {
+  if (wait <= 0) return authError(code);
+  return authError(code, { retryAfterSeconds: wait }, withWait(authError(code).userMessage, wait));
+}

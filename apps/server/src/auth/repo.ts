@@ -84,3 +84,15 @@ export async function insertUser(conn: Conn, u: NewUser): Promise<void> {
     ],
   );
 }
+
+/** Whose account this is, for an administrator's action on it; nothing when there is none. */
+export async function findUserScope(
+  conn: Conn,
+  userId: number,
+): Promise<RowOf<typeof users, 'username' | 'jurisdictionCode'> | undefined> {
+  const [row] = await conn.query<RowOf<typeof users, 'username' | 'jurisdictionCode'>>(
+    `SELECT ${columnsOf(users, ['username', 'jurisdictionCode'])} FROM users WHERE id = $1`,
+    [userId],
+  );
+  return row;
+}

@@ -25,8 +25,9 @@ export const PaymentFileError = defineErrors({
   'paymentFile.locked': {
     status: 423,
     message: {
-      zh: '动态码错误次数过多，账户已锁定 15 分钟',
-      en: 'Too many wrong codes; the account is locked for 15 minutes',
+      // auth/lockout.ts: ten wrong step-up codes lock the account for a day, or until unlocked.
+      zh: '动态码错误次数过多，账户已锁定，请联系管理员解锁',
+      en: 'Too many wrong codes; the account is locked until an administrator unlocks it',
     },
   },
   'batch.notComplete': {

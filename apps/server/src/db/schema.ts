@@ -147,6 +147,22 @@ export const users = pgTable('users', {
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
 
+/**
+ * Failed sign-ins per subject and client address (auth/throttle.ts): the growing delays. The
+ * subject is a typed username (`user:…`, known or not, so a delay reveals nothing) or a phone's
+ * blind index (`phone:…`, with client_ip '' for every address). Rows a day old count for nothing.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    subject: text('subject').notNull(),
+    clientIp: text('client_ip').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: tstz('last_failed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.subject, t.clientIp] }), index('sign_in_failures_last_idx').on(t.lastFailedAt)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

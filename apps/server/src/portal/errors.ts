@@ -13,6 +13,10 @@ export const portalError = defineErrors({
     status: 429,
     message: { zh: '验证码输入错误次数过多，请重新获取', en: 'Too many wrong codes; request a new one' },
   },
+  'portal.codeDelayed': {
+    status: 429,
+    message: { zh: '验证码错误次数过多，请稍后再试', en: 'Too many wrong codes; try again later' },
+  },
   'portal.codeTooSoon': {
     status: 429,
     message: {

@@ -92,7 +92,50 @@ describe('resident sign-in with a phone and a one-time code', () => {
       payload: { phone, code },
     });
     expect(right.statusCode).toBe(429);
+    // The number's delay has begun: the right code waits too, and the answer says how long.
+    expect(right.json()).toMatchObject({ code: 'portal.codeDelayed', details: { retryAfterSeconds: 2 } });
+    expect(right.headers['retry-after']).toBe('2');
     expect(right.cookies.find((c) => c.name === 'cradle_resident')).toBeUndefined();
+  });
+
+  it("shows failed code sign-ins to the county administrator, under the bound person's region", async () => {
+    const wrongCode = async (phone: string) => {
+      await t.app.inject({ method: 'POST', url: '/api/portal/code', remoteAddress: ip(), payload: { phone } });
+      const wrong = t.sms.lastCode(phone) === '000000' ? '111111' : '000000';
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/portal/sign-in',
+        remoteAddress: ip(),
+        payload: { phone, code: wrong },
+      });
+      expect(res.statusCode).toBe(401);
+    };
+    await wrongCode('13800000062');
+    const admin = await login(t, 'county');
+    const audit = await t.app.inject({ method: 'GET', url: '/api/audit?action=portal.signIn', ...as(admin) });
+    expect(audit.json().items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'phone:138****0062', outcome: 'failure' })]),
+    );
+    // A number bound to a registry person: under that person's residence, for its township too.
+    const mother = await pickTestMother(t, '13900000063', 1);
+    const r = await residentSignIn(t, '13900000063');
+    const bound = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/binding',
+      ...asResident(r),
+      payload: { name: mother.name, idNumber: mother.idNumber },
+    });
+    expect(bound.statusCode).toBe(200);
+    await t.database.query("UPDATE resident_codes SET created_at = created_at - interval '2 minutes'");
+    await wrongCode('13900000063');
+    const rows = await t.database.query<{ action: string; jurisdiction_code: string }>(
+      `SELECT a.action, a.jurisdiction_code FROM audit_log a
+        WHERE a.action IN ('portal.signIn', 'portal.bind') AND a.username IN ('phone:139****0063', $1) ORDER BY seq`,
+      [`resident:${r.residentId}`],
+    );
+    const region = mother.residenceRegionCode;
+    expect(rows.map((x) => x.action)).toEqual(['portal.signIn', 'portal.bind', 'portal.signIn']);
+    expect(rows.map((x) => x.jurisdiction_code)).toEqual(['533423', region, region]);
   });
 
   it('accepts a code once', async () => {

@@ -102,3 +102,25 @@ export async function consumeCode(conn: Conn, codeId: number, maxAttempts: numbe
   );
   return used.length > 0;
 }
+
+/**
+ * The region a resident's sign-ins and bindings are audited under: the residence of the person the
+ * number is bound to (or of `personId`); nothing when unbound. Read as the owner: persons are
+ * scoped, and the audit must land where that region's administrators look.
+ */
+export async function findAuditRegion(
+  conn: Conn,
+  by: { phoneBlindIndex: Buffer } | { personId: number },
+): Promise<string | null> {
+  const [row] =
+    'personId' in by
+      ? await conn.query<{ code: string }>('SELECT residence_region_code AS code FROM persons WHERE id = $1', [
+          by.personId,
+        ])
+      : await conn.query<{ code: string }>(
+          `SELECT p.residence_region_code AS code FROM residents r JOIN persons p ON p.id = r.person_id
+            WHERE r.phone_blind_index = $1`,
+          [by.phoneBlindIndex],
+        );
+  return row?.code ?? null;
+}

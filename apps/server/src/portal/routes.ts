@@ -5,6 +5,7 @@ import { BindingBody, CodeRequest, FamilyEligibility, ResidentMe, SignInBody } f
 import type { PortalService } from './service.js';
 import { RESIDENT_COOKIE } from './session.js';
 import type { Database } from '../db/client.js';
+import { withRetryAfter } from '../auth/index.js';
 
 const tags = ['portal'];
 
@@ -16,8 +17,9 @@ export const portalAuthRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/portal/code',
     {
-      // Per address, on top of the provider's per-number limits (portal/identity.ts).
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Per address, on top of the provider's per-number limits (portal/identity.ts): a cheap bound
+      // on text messages sent. Residents on a mobile network share carrier addresses, so 30.
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Send a one-time sign-in code to a mobile number',
@@ -26,7 +28,7 @@ export const portalAuthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      await portal.requestCode(req.body.phone, req.ip);
+      await withRetryAfter(reply, () => portal.requestCode(req.body.phone, req.ip));
       return reply.status(204).send(null);
     },
   );
@@ -34,7 +36,8 @@ export const portalAuthRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/portal/sign-in',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // A bound on work per address; guessing is slowed per number (auth/throttle.ts).
+      config: { public: true, rateLimit: { max: 100, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in with the mobile number and its one-time code',
@@ -43,7 +46,7 @@ export const portalAuthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) => {
-      const session = await portal.signIn(req.body.phone, req.body.code, req.ip);
+      const session = await withRetryAfter(reply, () => portal.signIn(req.body.phone, req.body.code, req.ip));
       void reply.setCookie(RESIDENT_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

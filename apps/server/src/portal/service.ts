@@ -14,9 +14,11 @@ import { findBindablePerson } from './binding.js';
 import { portalError } from './errors.js';
 import { normalizePhone, phoneBlindIndex, type IdentityProvider } from './identity.js';
 import type { FamilyMember, ResidentMe } from '@cradle/contract';
+import { AppError } from '../errors.js';
 import {
   bindResident,
   deleteResidentSession,
+  findAuditRegion,
   findResidentPerson,
   getResidentPhoneCipher,
   upsertResident,
@@ -38,7 +40,13 @@ export function createPortalService(
   keys: Keys,
   provider: IdentityProvider,
   regions: RegionService,
+  scopeCode: string,
 ) {
+  // Sign-ins and bindings are audited under the bound person's residence, else the deployment's
+  // scope: a resident has no jurisdiction, but the county's administrators must see the failures.
+  const auditRegion = async (by: Parameters<typeof findAuditRegion>[1]) =>
+    (await findAuditRegion(database, by)) ?? scopeCode;
+
   const regionLabel = (code: string) =>
     regions
       .path(code)
@@ -66,6 +74,7 @@ export function createPortalService(
 
     async signIn(rawPhone: string, code: string, clientIp: string) {
       const phone = normalizePhone(rawPhone);
+      const blind = phoneBlindIndex(keys, phone);
       let identity;
       try {
         identity = await provider.finish(phone, code);
@@ -73,15 +82,14 @@ export function createPortalService(
         await appendAudit(database, {
           userId: null,
           username: `phone:${maskPhone(phone)}`,
-          jurisdictionCode: null,
+          jurisdictionCode: await auditRegion({ phoneBlindIndex: blind }),
           action: 'portal.signIn',
           outcome: 'failure',
           clientIp,
-          details: { provider: provider.id },
+          details: { provider: provider.id, reason: e instanceof AppError ? e.code : 'error' },
         });
         throw e;
       }
-      const blind = phoneBlindIndex(keys, phone);
       const residentId = await database.transaction(async (tx) => {
         const id = await upsertResident(tx, blind, encryptField(keys.piiEncryption, 'phone', phone));
         if (identity.idNumber && identity.name) {
@@ -94,7 +102,7 @@ export function createPortalService(
           if (personId !== null) await bindResident(tx, id, personId);
         }
         await appendAudit(tx, {
-          ...residentActor(id, clientIp),
+          ...residentActor(id, clientIp, (await findAuditRegion(tx, { phoneBlindIndex: blind })) ?? scopeCode),
           action: 'portal.signIn',
           targetType: 'resident',
           targetId: String(id),
@@ -119,16 +127,17 @@ export function createPortalService(
     async bind(resident: SessionResident, claim: { name: string; idNumber: string }, clientIp: string): Promise<void> {
       if (resident.personId !== null) throw portalError('portal.alreadyBound');
       const phone = decryptField(keys.piiEncryption, 'phone', await getResidentPhoneCipher(database, resident.id));
-      const personId = await withResident(database, resident.id, async (tx) => {
-        const found = await findBindablePerson(tx, keys, { ...claim, phone });
-        await appendAudit(tx, {
-          ...residentActor(resident.id, clientIp),
-          action: 'portal.bind',
-          targetType: found === null ? 'resident' : 'person',
-          targetId: String(found ?? resident.id),
-          outcome: found === null ? 'failure' : 'success',
-        });
-        return found;
+      const personId = await withResident(database, resident.id, (tx) =>
+        findBindablePerson(tx, keys, { ...claim, phone }),
+      );
+      // Audited as the owner, after the look-up: the resident's transaction cannot read the
+      // person's region, and the entry belongs under it (a failure under the deployment's scope).
+      await appendAudit(database, {
+        ...residentActor(resident.id, clientIp, personId === null ? scopeCode : await auditRegion({ personId })),
+        action: 'portal.bind',
+        targetType: personId === null ? 'resident' : 'person',
+        targetId: String(personId ?? resident.id),
+        outcome: personId === null ? 'failure' : 'success',
       });
       if (personId === null) throw portalError('portal.bindingMismatch');
       // residents is the portal's own table, not resident-scoped: the owner writes the link.
