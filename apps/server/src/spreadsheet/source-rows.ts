@@ -1,8 +1,8 @@
 import type { RawCell } from '@cradle/domain';
 import { parse, CsvError } from 'csv-parse';
 import { createReadStream } from 'node:fs';
-import { unreadableFailure } from './failures.js';
-import type { FileLimits } from './xlsx-limits.js';
+import { cellTooLongFailure, unreadableFailure } from './failures.js';
+import { MAX_CELL_CHARS, type FileLimits } from './xlsx-limits.js';
 import { readFirstWorksheet } from './xlsx-reader.js';
 import type { XlsxParts } from './xlsx-workbook.js';
 
@@ -27,6 +27,7 @@ export async function* csvCellRows(filePath: string): AsyncGenerator<CellRow> {
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNo++;
+      for (const cell of record) if (cell.length > MAX_CELL_CHARS) throw cellTooLongFailure(rowNo, MAX_CELL_CHARS);
       yield { rowNo, cells: record };
     }
   } catch (e) {
