@@ -4,7 +4,7 @@ import type { Pii } from '../../crypto/pii.js';
 import { appendAudit } from '../../audit/service.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
 import type { AuditActor } from './job-audit.js';
-import { errorRowsLeft, keepFirstRows } from './error-cap.js';
+import { errorRowsLeft, keepFirstRows, omittedMarker } from './error-cap.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
 import { loadPrepared, type LoadState } from './load.js';
 import { emptyPrepared, filterPrepared, prepareRows, type PreparedRows } from './prepare.js';
@@ -102,6 +102,9 @@ export async function loadBatch(
   const invalid = batch.invalid + loaded.rejected.length;
   const budget = errorRowsLeft(before.invalidRows, job.keptErrorRows);
   if (budget > 0) await insertErrors(tx, job.jobId, keepFirstRows(batch.errors.concat(loaded.rejected), budget));
+  // The batch that passes the cap marks the job as omitting rows (see omittedMarker).
+  if (before.invalidRows <= job.keptErrorRows && invalid > budget)
+    await insertErrors(tx, job.jobId, [omittedMarker(job.keptErrorRows)]);
   const after: ImportCounts = {
     processedRows: before.processedRows + batch.processed,
     validRows: before.validRows + loaded.inserted + loaded.updated + loaded.unchanged,

@@ -30,6 +30,17 @@ export function keepFirstRows(errors: readonly ImportRowError[], budget: number)
   return kept;
 }
 
+/**
+ * Row 0, before any sheet row, holds one marker once a job has more bad rows than it keeps: the
+ * job's count of omitted rows needs it (jobs-repo.ts), and the error list, which starts after
+ * row 0, never shows it. Stored as an error so that no migration was needed.
+ */
+export const OMITTED_MARKER_ROW = 0;
+
+export function omittedMarker(cap: number): ImportRowError {
+  return { rowNo: OMITTED_MARKER_ROW, field: 'file', code: 'errors.omitted', message: omittedErrorsMessage(0, cap) };
+}
+
 /** How many more invalid rows a job may store, given its invalid rows so far (all stored up to the cap). */
 export function errorRowsLeft(invalidRowsBefore: number, cap: number): number {
   return Math.max(0, cap - invalidRowsBefore);

@@ -5,6 +5,7 @@ import type { ImportErrorField, ImportRowError, ImportRowErrorCode } from './row
 import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
 import type { ImportFormat } from './reader.js';
 import { yieldToEventLoop } from './pipelined.js';
+import { OMITTED_MARKER_ROW } from './error-cap.js';
 
 // SQL for import_jobs and import_errors. Every function takes a connection inside withScope.
 
@@ -14,14 +15,14 @@ const JOB_COLUMNS = `id, user_id, jurisdiction_code, file_name, format, status, 
 type JobRow = Record<string, unknown>;
 
 /**
- * Invalid rows whose errors were not stored (see error-cap.ts), from what was: at most cap + 1
- * stored rows are counted, by the (job_id, row_no) index. A job from before the cap stored every
- * row, more than the cap, and so omitted none. `cap` is the parameter holding the cap.
+ * Invalid rows whose errors were not stored (see error-cap.ts): the rest beyond the cap, once the
+ * job stored its marker on row 0 (omittedMarker), found by the (job_id, row_no) index. A job from
+ * before the cap stored every row and no marker, and so omitted none. `cap` is the parameter
+ * holding the cap.
  */
-const errorsOmitted = (cap: string) => `CASE WHEN import_jobs.invalid_rows <= ${cap} THEN 0 ELSE (
-    SELECT CASE WHEN count(*) > ${cap} THEN 0 ELSE import_jobs.invalid_rows - count(*) END
-    FROM (SELECT DISTINCT row_no FROM import_errors e WHERE e.job_id = import_jobs.id AND e.field <> 'file'
-          ORDER BY row_no LIMIT ${cap} + 1) kept) END AS errors_omitted`;
+const errorsOmitted = (cap: string) => `CASE WHEN import_jobs.invalid_rows > ${cap} AND EXISTS (
+    SELECT 1 FROM import_errors e WHERE e.job_id = import_jobs.id AND e.row_no = ${OMITTED_MARKER_ROW})
+  THEN import_jobs.invalid_rows - ${cap} ELSE 0 END AS errors_omitted`;
 
 function toJob(r: JobRow): ImportJob {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));

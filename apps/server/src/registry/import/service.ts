@@ -47,9 +47,9 @@ export interface ImportService {
 
 /**
  * Errors per page of the report (finishing the last row's). PGlite runs each page's query on
- * this thread: 1,000 take 70–200 ms there, and other requests run between pages.
+ * this thread: 1,000 took 70–200 ms there; other requests run between pages.
  */
-const REPORT_PAGE_ERRORS = 1_000;
+const REPORT_PAGE_ERRORS = 500;
 
 /** With `jobs`, start() queues imports for the runner; without, only run() imports (the command line). */
 export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 'kick'> }): ImportService {
