@@ -23,6 +23,11 @@ export const ImportJob = Type.Object({
   inserted: Count,
   updated: Count,
   unchanged: Count,
+  errorsOmitted: Type.Integer({
+    minimum: 0,
+    description:
+      'Invalid rows whose errors were not stored: a job keeps those of its first 10,000 (invalidRows stays exact)',
+  }),
   failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
   createdAt: Type.String({ format: 'date-time' }),
   startedAt: Nullable(Type.String({ format: 'date-time' })),

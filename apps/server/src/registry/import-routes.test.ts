@@ -56,6 +56,23 @@ describe('import over HTTP', () => {
     expect(report.body).toMatch(/\r\n3,Sex,sex.mismatch,"Sex does not match the ID number/);
   });
 
+  it('streams the error report byte for byte: BOM, header, quoted cells', async () => {
+    const csv = [HEADER, `"=1+2",${id('19900101', '101')},女,1990-01-01,汉族,533423101001,533423101001,,,`].join('\n');
+    const jobId = (await upload('formula.csv', csv)).json().id;
+    expect(await waitDone(jobId)).toMatchObject({ invalidRows: 1, errorsOmitted: 0 });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${jobId}/errors.csv`,
+      ...as(township, { 'accept-language': 'en' }),
+    });
+    expect(report.headers['content-disposition']).toBe(`attachment; filename="import-${jobId}-errors.csv"`);
+    expect(report.body).toBe(
+      '\uFEFFRow,Field,Error code,Message\r\n' +
+        '2,Name,name.invalidCharacters,"Name contains characters that are not allowed: “=”、“1”、“+”、“2”. Use letters, the middle dot ""·"", spaces and hyphens only"\r\n' +
+        '2,Sex,sex.mismatch,"Sex does not match the ID number: the number shows male, the row says female"\r\n',
+    );
+  });
+
   it('refuses a file that is neither CSV nor XLSX, and keeps jobs to the jurisdiction', async () => {
     const bad = await upload('persons.pdf', '%PDF-1.4');
     expect(bad.statusCode).toBe(400);

@@ -2,7 +2,13 @@ import type { Message } from '@cradle/domain';
 
 /** Why a whole file cannot be read; the person import stores it on its job as its own failure. */
 export type SpreadsheetFailureCode =
-  'file.empty' | 'file.notUtf8' | 'file.binary' | 'file.notXlsx' | 'file.unreadable' | 'file.tooManySharedStrings';
+  | 'file.empty'
+  | 'file.notUtf8'
+  | 'file.binary'
+  | 'file.notXlsx'
+  | 'file.unreadable'
+  | 'file.tooManySharedStrings'
+  | 'file.cellTooLong';
 
 export interface SpreadsheetFailure {
   code: SpreadsheetFailureCode;
@@ -70,6 +76,24 @@ export function tooManySharedStringsFailure(limit: number, what: 'count' | 'size
     message: {
       zh: `Excel 工作簿中的文本${zh}，超出导入能处理的范围；请把数据拆成较小的文件，或另存为 CSV UTF-8 后导入，本次未导入任何数据`,
       en: `The Excel workbook holds ${en}, more than an import can handle; split the data into smaller files or save it as CSV UTF-8 and import that; nothing was loaded`,
+    },
+  });
+}
+
+/**
+ * A cell, or a text of the workbook's shared strings (row null), longer than Excel itself holds
+ * (MAX_CELL_CHARS): no person's data, and every row error would echo it.
+ */
+export function cellTooLongFailure(rowNo: number | null, limit: number): SpreadsheetError {
+  const where =
+    rowNo === null
+      ? { zh: 'Excel 工作簿中有一段文本', en: 'A text of the Excel workbook' }
+      : { zh: `第 ${rowNo} 行有一个单元格`, en: `A cell in row ${rowNo}` };
+  return new SpreadsheetError({
+    code: 'file.cellTooLong',
+    message: {
+      zh: `${where.zh}超过 ${limit} 个字符（Excel 单元格的上限），不是人口数据；请检查并删除该内容后重新导入，本次未导入任何数据`,
+      en: `${where.en} holds more than ${limit} characters (the most an Excel cell holds), which is no person's data; check and remove it, then import again; nothing was loaded`,
     },
   });
 }

@@ -10,5 +10,5 @@ export {
 } from './failures.js';
 export { csvCellRows, xlsxCellRows, type CellRow } from './source-rows.js';
 export { peekXlsx, type XlsxPeek } from './xlsx-dimension.js';
-export { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
+export { DEFAULT_FILE_LIMITS, MAX_CELL_CHARS, type FileLimits } from './xlsx-limits.js';
 export type { XlsxParts } from './xlsx-workbook.js';

@@ -16,3 +16,12 @@ export const DEFAULT_FILE_LIMITS: FileLimits = {
   maxSharedStrings: 4_000_000,
   maxSharedStringChars: 64 * 1024 * 1024,
 };
+
+/**
+ * The longest text a cell (or a shared string) may hold: Excel's own limit, so no workbook Excel
+ * saved is refused. Longer is refused (file.cellTooLong) rather than echoed into row errors.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Raw characters a cell may reach before decoding: _xHHHH_ escapes take 7 for 1. */
+export const MAX_RAW_CELL_CHARS = 7 * MAX_CELL_CHARS;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SpreadsheetError } from './failures.js';
 import { HEADERS, person, tempDir, writeXlsx } from '../registry/import/test-files.js';
 import { peekXlsx } from './xlsx-dimension.js';
-import { DEFAULT_FILE_LIMITS, type FileLimits } from './xlsx-limits.js';
+import { DEFAULT_FILE_LIMITS, MAX_CELL_CHARS, type FileLimits } from './xlsx-limits.js';
 import { readFirstWorksheet } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import { workbookParts, writeZip, type HandWorkbook, type ZipOptions } from './xlsx-test-files.js';
@@ -300,6 +300,33 @@ describe('what a file may make the reader hold', () => {
     expect(await rowsOf(file, { maxSharedStringChars: 24 })).toHaveLength(4);
     const huge = await excelFile('huge.xlsx', (wb) => wb.addWorksheet('s').addRow(['x'.repeat(100_000)]));
     expect(await failureOf(huge, { maxSharedStringChars: 1000 })).toBe('file.tooManySharedStrings');
+  });
+
+  it('refuses a cell or a shared string longer than Excel holds, naming the row', async () => {
+    const longest = 'x'.repeat(MAX_CELL_CHARS);
+    const ok = await handFile('longest.xlsx', {
+      sheets: [`<row r="2"><c t="inlineStr"><is><t>${longest}</t></is></c></row>`],
+    });
+    expect((await cellsOf(ok))[0]![0]).toHaveLength(MAX_CELL_CHARS);
+    const inline = await handFile('inline-long.xlsx', {
+      sheets: [
+        `<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row><row r="7"><c t="inlineStr"><is><t>${longest}y</t></is></c></row>`,
+      ],
+    });
+    const err = (await rowsOf(inline).catch((e: unknown) => e)) as SpreadsheetError;
+    expect(err.failure.code).toBe('file.cellTooLong');
+    expect(err.failure.message.zh).toContain('第 7 行');
+    expect(err.failure.message.en).toContain('row 7');
+    // Escapes count once decoded: 32,767 escaped line breaks are a cell Excel holds.
+    const escaped = await handFile('escaped.xlsx', {
+      sheets: [`<row r="2"><c t="inlineStr"><is><t>${'_x000A_'.repeat(MAX_CELL_CHARS)}</t></is></c></row>`],
+    });
+    expect((await cellsOf(escaped))[0]![0]).toHaveLength(MAX_CELL_CHARS);
+    const shared = await excelFile('shared-long.xlsx', (wb) => wb.addWorksheet('s').addRow([longest + 'y']));
+    expect(await failureOf(shared)).toBe('file.cellTooLong');
+    // A huge raw text fails as it grows, before it is held whole.
+    const huge = await handFile('huge-raw.xlsx', { sheets: [''], sharedStrings: [`<t>${'x'.repeat(2_000_000)}</t>`] });
+    expect(await failureOf(huge)).toBe('file.cellTooLong');
   });
 
   it('writes no temp files, and closes the file when stopped early', async () => {

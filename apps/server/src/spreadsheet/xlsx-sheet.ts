@@ -1,5 +1,7 @@
 import type { RawCell } from '@cradle/domain';
 import { cellValue, CellError, type CellContext } from './xlsx-cells.js';
+import { cellTooLongFailure } from './failures.js';
+import { MAX_CELL_CHARS, MAX_RAW_CELL_CHARS } from './xlsx-limits.js';
 import type { XmlAttributes, XmlHandler } from './xlsx-xml.js';
 
 /** A worksheet row as read: a CellRow, declared again so that source-rows.ts, which imports the reader, is not imported back. */
@@ -8,9 +10,6 @@ export interface SheetRow {
   cells: RawCell[];
   lastColumnCut?: number;
 }
-
-// Excel holds at most 32,767 characters in a cell; an inline text far longer is no spreadsheet's.
-const MAX_CELL_CHARS = 1 << 20;
 
 /**
  * Turns a worksheet's <sheetData> into rows as the tokenizer reads it; the reader takes the
@@ -108,7 +107,8 @@ export class SheetHandler implements XmlHandler {
   text(text: string): void {
     if (!this.capturing) return;
     this.value = this.value === null ? text : this.value + text;
-    if (this.value.length > MAX_CELL_CHARS) throw new CellError(`a cell holds more than ${MAX_CELL_CHARS} characters`);
+    // Checked as the text grows, so a huge cell fails before it is held whole.
+    if (this.value.length > MAX_RAW_CELL_CHARS) throw cellTooLongFailure(this.rowNo, MAX_CELL_CHARS);
   }
 
   // A row's r may be left out: it is then the row after the previous one.
@@ -148,6 +148,8 @@ export class SheetHandler implements XmlHandler {
     this.inInline = false;
     this.capturing = false;
     const value = cellValue(this.type, this.value, this.style, this.ctx);
+    if (typeof value === 'string' && value.length > MAX_CELL_CHARS)
+      throw cellTooLongFailure(this.rowNo, MAX_CELL_CHARS);
     const cells = this.cells!;
     const col = this.column;
     if (col <= this.width) {

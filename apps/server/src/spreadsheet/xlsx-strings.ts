@@ -1,6 +1,6 @@
-import { tooManySharedStringsFailure } from './failures.js';
+import { cellTooLongFailure, tooManySharedStringsFailure } from './failures.js';
 import { decodeExcelEscapes } from './xlsx-cells.js';
-import type { FileLimits } from './xlsx-limits.js';
+import { MAX_CELL_CHARS, MAX_RAW_CELL_CHARS, type FileLimits } from './xlsx-limits.js';
 import { detached, parseXmlEntry, type XmlHandler } from './xlsx-xml.js';
 import type { ZipEntry } from './xlsx-zip.js';
 
@@ -44,6 +44,7 @@ class SharedStringsHandler implements XmlHandler {
   close(name: string): void {
     if (name === 'si' && this.current !== null) {
       const text = detached(decodeExcelEscapes(this.current));
+      if (text.length > MAX_CELL_CHARS) throw cellTooLongFailure(null, MAX_CELL_CHARS);
       this.chars += text.length;
       this.strings.push(text);
       this.current = null;
@@ -54,6 +55,7 @@ class SharedStringsHandler implements XmlHandler {
   text(text: string): void {
     if (!this.inText || this.current === null) return;
     this.current += text;
+    if (this.current.length > MAX_RAW_CELL_CHARS) throw cellTooLongFailure(null, MAX_CELL_CHARS);
     // Checked as the text grows, so one huge string fails before it is held whole.
     if (this.chars + this.current.length > this.maxChars) throw tooManySharedStringsFailure(this.maxChars, 'size');
   }

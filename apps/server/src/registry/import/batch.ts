@@ -4,6 +4,7 @@ import type { Pii } from '../../crypto/pii.js';
 import { appendAudit } from '../../audit/index.js';
 import type { BlindIndexFirstRows } from './blind-index-set.js';
 import type { AuditActor } from './job-audit.js';
+import { errorRowsLeft, keepFirstRows, omittedMarker } from './error-cap.js';
 import { insertErrors, updateProgress } from './jobs-repo.js';
 import { loadPrepared, type LoadState } from './load.js';
 import { emptyPrepared, filterPrepared, prepareRows, type PreparedRows } from './prepare.js';
@@ -80,11 +81,13 @@ export interface BatchJob {
   load: LoadState;
   /** Who the job's audit entries name. */
   actor: AuditActor;
+  /** Invalid rows whose errors are stored (KEPT_ERROR_ROWS, error-cap.ts). */
+  keptErrorRows: number;
 }
 
 /**
  * The database half of a batch, in the caller's one withScope transaction: load the rows,
- * record every row error, the job's new counts and an audit entry, so a batch is in the
+ * record the row errors (those of the job's first keptErrorRows bad rows), the job's new counts and an audit entry, so a batch is in the
  * registry — and in the audit log — whole or not at all. Returns the counts after the batch and
  * the ids of the persons it updated (see LoadResult.updatedIds).
  */
@@ -96,8 +99,12 @@ export async function loadBatch(
   totalRows: number | null,
 ): Promise<{ counts: ImportCounts; updatedIds: number[] }> {
   const loaded = await loadPrepared(tx, batch.prepared, job.present, job.load);
-  await insertErrors(tx, job.jobId, batch.errors.concat(loaded.rejected));
   const invalid = batch.invalid + loaded.rejected.length;
+  const budget = errorRowsLeft(before.invalidRows, job.keptErrorRows);
+  if (budget > 0) await insertErrors(tx, job.jobId, keepFirstRows(batch.errors.concat(loaded.rejected), budget));
+  // The batch that passes the cap marks the job as omitting rows (see omittedMarker).
+  if (before.invalidRows <= job.keptErrorRows && invalid > budget)
+    await insertErrors(tx, job.jobId, [omittedMarker(job.keptErrorRows)]);
   const after: ImportCounts = {
     processedRows: before.processedRows + batch.processed,
     validRows: before.validRows + loaded.inserted + loaded.updated + loaded.unchanged,

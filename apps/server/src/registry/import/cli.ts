@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { ImportFormat } from './types.js';
+import { KEPT_ERROR_ROWS, omittedErrorsMessage } from './error-cap.js';
 import { errorFieldLabel } from './row-errors.js';
 import type { ImportDeps } from './run-job.js';
 import { createImportService } from './service.js';
@@ -113,6 +114,8 @@ async function reportErrors(
       );
     }
   }
+  if (detail.job.errorsOmitted > 0)
+    out.write(`${pick(omittedErrorsMessage(detail.job.errorsOmitted, KEPT_ERROR_ROWS), lang)}\n`);
 }
 
 function parseCommand(args: string[]): {

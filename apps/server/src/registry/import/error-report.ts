@@ -1,4 +1,5 @@
 import { pick, type Lang } from '@cradle/domain';
+import { omittedErrorsMessage } from './error-cap.js';
 import { errorFieldLabel, type ImportRowError } from './row-errors.js';
 
 const HEADERS: Record<Lang, string[]> = {
@@ -16,6 +17,11 @@ export function errorReportRows(errors: readonly ImportRowError[], lang: Lang): 
   for (const e of errors)
     out += csvRow([String(e.rowNo), pick(errorFieldLabel(e.field), lang), e.code, pick(e.message, lang)]);
   return out;
+}
+
+/** The report's last line when the job stored only its first bad rows (error-cap.ts). */
+export function errorReportOmitted(rows: number, cap: number, lang: Lang): string {
+  return csvRow(['', '', 'errors.omitted', pick(omittedErrorsMessage(rows, cap), lang)]);
 }
 
 function csvRow(cells: readonly string[]): string {

@@ -4,6 +4,8 @@ import type { ImportFailure } from './failures.js';
 import type { ImportErrorField, ImportRowError, ImportRowErrorCode } from './row-errors.js';
 import type { ImportCounts, ImportJob, ImportStatus, ImportUser } from './types.js';
 import type { ImportFormat } from './types.js';
+import { yieldToEventLoop } from './pipelined.js';
+import { OMITTED_MARKER_ROW } from './error-cap.js';
 
 // SQL for import_jobs and import_errors. Every function takes a connection inside withScope.
 
@@ -11,6 +13,16 @@ const JOB_COLUMNS = `id, user_id, jurisdiction_code, file_name, format, status, 
   invalid_rows, inserted, updated, unchanged, failure, created_at, started_at, finished_at`;
 
 type JobRow = Record<string, unknown>;
+
+/**
+ * Invalid rows whose errors were not stored (see error-cap.ts): the rest beyond the cap, once the
+ * job stored its marker on row 0 (omittedMarker), found by the (job_id, row_no) index. A job from
+ * before the cap stored every row and no marker, and so omitted none. `cap` is the parameter
+ * holding the cap.
+ */
+const errorsOmitted = (cap: string) => `CASE WHEN import_jobs.invalid_rows > ${cap} AND EXISTS (
+    SELECT 1 FROM import_errors e WHERE e.job_id = import_jobs.id AND e.row_no = ${OMITTED_MARKER_ROW})
+  THEN import_jobs.invalid_rows - ${cap} ELSE 0 END AS errors_omitted`;
 
 function toJob(r: JobRow): ImportJob {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -32,6 +44,7 @@ function toJob(r: JobRow): ImportJob {
     inserted: Number(r.inserted),
     updated: Number(r.updated),
     unchanged: Number(r.unchanged),
+    errorsOmitted: Number(r.errors_omitted ?? 0),
     failure,
     createdAt: r.created_at as Date,
     startedAt: (r.started_at as Date | null) ?? null,
@@ -77,12 +90,13 @@ export async function finishJob(
   totalRows: number | null,
   c: ImportCounts,
   failure: ImportFailure | null,
+  keptErrorRows: number,
 ): Promise<ImportJob> {
   const rows = await tx.query<JobRow>(
     `UPDATE import_jobs SET status = $9, failure = $10::jsonb, finished_at = now(), started_at = coalesce(started_at, now()),
        total_rows = $2, ${COUNT_SET}
-     WHERE id = $1 RETURNING ${JOB_COLUMNS}`,
-    [jobId, totalRows, ...countParams(c), status, failure === null ? null : JSON.stringify(failure)],
+     WHERE id = $1 RETURNING ${JOB_COLUMNS}, ${errorsOmitted('$11::int')}`,
+    [jobId, totalRows, ...countParams(c), status, failure === null ? null : JSON.stringify(failure), keptErrorRows],
   );
   return toJob(rows[0]!);
 }
@@ -111,34 +125,52 @@ export async function failUnfinishedJobs(
   return rows.map((r) => ({ ...toJob(r), username: (r.username as string | null) ?? null }));
 }
 
+/**
+ * Errors per statement. PGlite runs a statement on this thread: 5,000 errors took 100–460 ms
+ * there, a batch's 45,000 seconds; 1,000 take tens of ms, and other requests run in between.
+ */
+const ERRORS_PER_STATEMENT = 1_000;
+
 export async function insertErrors(tx: Conn, jobId: number, errors: readonly ImportRowError[]): Promise<void> {
-  if (errors.length === 0) return;
-  await tx.query(
-    `INSERT INTO import_errors (job_id, row_no, field, code, message_zh, message_en)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [
-      jobId,
-      errors.map((e) => e.rowNo),
-      errors.map((e) => e.field),
-      errors.map((e) => e.code),
-      errors.map((e) => e.message.zh),
-      errors.map((e) => e.message.en),
-    ],
-  );
+  for (let start = 0; start < errors.length; start += ERRORS_PER_STATEMENT) {
+    if (start > 0) await yieldToEventLoop();
+    const part = errors.slice(start, start + ERRORS_PER_STATEMENT);
+    await tx.query(
+      `INSERT INTO import_errors (job_id, row_no, field, code, message_zh, message_en)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        jobId,
+        part.map((e) => e.rowNo),
+        part.map((e) => e.field),
+        part.map((e) => e.code),
+        part.map((e) => e.message.zh),
+        part.map((e) => e.message.en),
+      ],
+    );
+  }
 }
 
-export async function findJob(tx: Conn, jobId: number): Promise<ImportJob | null> {
-  const rows = await tx.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM import_jobs WHERE id = $1`, [jobId]);
+/** The job; errorsOmitted is counted only with keptErrorRows (the cap it ran under), else 0. */
+export async function findJob(tx: Conn, jobId: number, keptErrorRows?: number): Promise<ImportJob | null> {
+  const rows = await tx.query<JobRow>(
+    keptErrorRows === undefined
+      ? `SELECT ${JOB_COLUMNS} FROM import_jobs WHERE id = $1`
+      : `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$2::int')} FROM import_jobs WHERE id = $1`,
+    keptErrorRows === undefined ? [jobId] : [jobId, keptErrorRows],
+  );
   return rows[0] ? toJob(rows[0]) : null;
 }
 
-export async function listJobs(tx: Conn, limit: number): Promise<ImportJob[]> {
-  const rows = await tx.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM import_jobs ORDER BY id DESC LIMIT $1`, [limit]);
+export async function listJobs(tx: Conn, limit: number, keptErrorRows: number): Promise<ImportJob[]> {
+  const rows = await tx.query<JobRow>(
+    `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$2::int')} FROM import_jobs ORDER BY id DESC LIMIT $1`,
+    [limit, keptErrorRows],
+  );
   return rows.map(toJob);
 }
 
 /**
- * Errors in sheet order (row, then column), limit rows after afterRowNo. A page ends on a whole
+ * Errors in sheet order (row, then column), about `limit` of them after afterRowNo (more to finish a row). A page ends on a whole
  * row, so paging by row number never splits one row's errors. Warnings (field 'file') have no
  * column; ctid, in an insert-only table nearly always the order they were written in (column
  * order), breaks the tie so the list does not reshuffle between requests.

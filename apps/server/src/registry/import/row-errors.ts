@@ -8,8 +8,11 @@ export type ImportRowErrorCode =
   | 'householdNo.registeredElsewhere'
   | ImportWarningCode;
 
-/** About the file rather than a row (see warnings.ts): listed on the header row, never counted as an invalid row. */
-export type ImportWarningCode = 'header.unknown' | 'header.duplicate' | 'file.extraSheets';
+/**
+ * About the file rather than a row (see warnings.ts): listed on the header row, never counted as
+ * an invalid row. errors.omitted is the cap's marker on row 0 (error-cap.ts), never listed.
+ */
+export type ImportWarningCode = 'header.unknown' | 'header.duplicate' | 'file.extraSheets' | 'errors.omitted';
 
 /** A column, or 'file' for a warning about the whole file. */
 export type ImportErrorField = CanonicalField | 'file';

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { withScope } from '../../db/scope.js';
 import type { Pii } from '../../crypto/pii.js';
 import { checkBatch, loadBatch, type BatchJob, type CheckedBatch } from './batch.js';
+import { KEPT_ERROR_ROWS } from './error-cap.js';
 import { newLoadState } from './load.js';
 import { BlindIndexFirstRows } from './blind-index-set.js';
 import { ImportFailureError, importFailure, type ImportFailure } from './failures.js';
@@ -31,6 +32,8 @@ export interface ImportDeps {
   batchRows?: number;
   /** What one file may make the process hold; DEFAULT_FILE_LIMITS unless a test needs small ones. */
   fileLimits?: Partial<FileLimits>;
+  /** Invalid rows whose errors a job stores; KEPT_ERROR_ROWS unless a test needs a small cap. */
+  keptErrorRows?: number;
 }
 
 export type ProgressListener = (job: ImportJob) => void;
@@ -73,7 +76,13 @@ export async function runImportJob(
       today: new Date(),
       seen: new BlindIndexFirstRows(),
     };
-    const job: BatchJob = { jobId, present: source.present, actor: actorOf(input), load: newLoadState() };
+    const job: BatchJob = {
+      jobId,
+      present: source.present,
+      actor: actorOf(input),
+      load: newLoadState(),
+      keptErrorRows: keptErrorRows(deps),
+    };
     const load = async (batch: CheckedBatch) => {
       const expected = totalRows === null ? null : Math.max(totalRows, counts.processedRows + batch.processed);
       const loaded = await withScopeRetryingRace(deps.database, scope, (tx) =>
@@ -100,6 +109,7 @@ export async function runImportJob(
       failure ? totalRows : counts.processedRows,
       counts,
       failure,
+      keptErrorRows(deps),
     );
     await auditJobEnd(tx, done, actorOf(input));
     return done;
@@ -111,6 +121,8 @@ export async function runImportJob(
   onProgress?.(job);
   return job;
 }
+
+export const keptErrorRows = (deps: Pick<ImportDeps, 'keptErrorRows'>) => deps.keptErrorRows ?? KEPT_ERROR_ROWS;
 
 function failureOf(e: unknown, log: Pick<Console, 'error'>, jobId: number): ImportFailure {
   if (e instanceof ImportFailureError) {

@@ -1,13 +1,14 @@
 import type { Lang } from '@cradle/domain';
 import { unlink } from 'node:fs/promises';
 import { withScope, type Scope } from '../../db/scope.js';
-import { errorReportHeader, errorReportRows } from './error-report.js';
+import { errorReportHeader, errorReportOmitted, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
 import { failAndAudit, auditJobStart } from './job-audit.js';
 import { errorsAfter, findJob, insertJob, listJobs } from './jobs-repo.js';
 import { insertJob as queueJob, type JobRunner } from '../../jobs/index.js';
 import type { ImportRowError } from './row-errors.js';
-import { runImportJob, type ImportDeps, type ProgressListener } from './run-job.js';
+import { yieldToEventLoop } from './pipelined.js';
+import { keptErrorRows, runImportJob, type ImportDeps, type ProgressListener } from './run-job.js';
 import { IMPORT_KIND, type ImportInput, type ImportJob, type ImportPayload } from './types.js';
 
 export interface ImportJobDetail {
@@ -28,10 +29,12 @@ export interface ImportService {
   get(scope: Scope, jobId: number): Promise<ImportJobDetail | null>;
   /** The latest 20 jobs in the scope, newest first. */
   list(scope: Scope): Promise<ImportJob[]>;
-  /** Every row error as CSV (UTF-8 with BOM), or null when the job is not visible. */
+  /** Every stored row error as CSV (UTF-8 with BOM), or null when the job is not visible; for tests and small jobs. */
   errorsCsv(scope: Scope, jobId: number, lang: Lang): Promise<string | null>;
-  /** The same report in pieces, for streaming a large one to a file or a response. */
+  /** The same report in pieces, for streaming to a file or a response (empty when the job is not visible). */
   errorsCsvChunks(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string>;
+  /** The report's pieces, or null when the job is not visible: the route answers 404 before it streams. */
+  errorReport(scope: Scope, jobId: number, lang: Lang): Promise<AsyncGenerator<string> | null>;
   /**
    * At start-up: marks jobs left queued or running with no job in the queue (an import run inline
    * by a process that died) as failed. Returns how many. Queued ones resume from the job queue;
@@ -40,7 +43,11 @@ export interface ImportService {
   failInterrupted(): Promise<number>;
 }
 
-const ERROR_PAGE_ROWS = 10_000;
+/**
+ * Errors per page of the report (finishing the last row's). PGlite runs each page's query on
+ * this thread: 1,000 took 70–200 ms there; other requests run between pages.
+ */
+const REPORT_PAGE_ERRORS = 500;
 
 /** With `jobs`, start() queues imports for the runner; without, only run() imports (the command line). */
 export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 'kick'> }): ImportService {
@@ -61,16 +68,29 @@ export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 
     });
   }
 
-  async function* errorsCsvChunks(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string> {
-    const job = await withScope(deps.database, scope, (tx) => findJob(tx, jobId));
-    if (!job) return;
+  const cap = keptErrorRows(deps);
+  const visible = (scope: Scope, jobId: number) => withScope(deps.database, scope, (tx) => findJob(tx, jobId));
+
+  /**
+   * Keyset pages by row number, each its own short transaction, then the count of rows not
+   * stored; the report is never held whole (a million bad rows once made a 900 MB string).
+   */
+  async function* reportOf(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string> {
     yield errorReportHeader(lang);
     for (let after = 0; ;) {
-      const page = await withScope(deps.database, scope, (tx) => errorsAfter(tx, jobId, after, ERROR_PAGE_ROWS));
-      if (page.length === 0) return;
+      const page = await withScope(deps.database, scope, (tx) => errorsAfter(tx, jobId, after, REPORT_PAGE_ERRORS));
+      if (page.length === 0) break;
       yield errorReportRows(page, lang);
       after = page[page.length - 1]!.rowNo;
+      await yieldToEventLoop();
     }
+    // Read after the pages: a running job's count then covers at least the rows listed.
+    const job = await withScope(deps.database, scope, (tx) => findJob(tx, jobId, cap));
+    if (job && job.errorsOmitted > 0) yield errorReportOmitted(job.errorsOmitted, cap, lang);
+  }
+
+  async function* errorsCsvChunks(scope: Scope, jobId: number, lang: Lang): AsyncGenerator<string> {
+    if (await visible(scope, jobId)) yield* reportOf(scope, jobId, lang);
   }
 
   return {
@@ -90,13 +110,13 @@ export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 
 
     async get(scope, jobId) {
       return withScope(deps.database, scope, async (tx) => {
-        const job = await findJob(tx, jobId);
+        const job = await findJob(tx, jobId, cap);
         if (!job) return null;
         return { job, errors: (await errorsAfter(tx, jobId, 0, 1000)).slice(0, 1000) };
       });
     },
 
-    list: (scope) => withScope(deps.database, scope, (tx) => listJobs(tx, 20)),
+    list: (scope) => withScope(deps.database, scope, (tx) => listJobs(tx, 20, cap)),
 
     async errorsCsv(scope, jobId, lang) {
       let out: string | null = null;
@@ -105,6 +125,8 @@ export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 
     },
 
     errorsCsvChunks,
+
+    errorReport: async (scope, jobId, lang) => ((await visible(scope, jobId)) ? reportOf(scope, jobId, lang) : null),
 
     failInterrupted: () =>
       deps.database.transaction((owner) =>

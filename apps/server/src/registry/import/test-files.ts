@@ -1,13 +1,14 @@
 import { computeIdCheckCharacter } from '@cradle/domain';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../db/client.js';
 import { createPii, decryptField, type Pii } from '../../crypto/pii.js';
 import { deriveKeys } from '../../crypto/keys.js';
 import { createTestDatabase } from '../../test/db.js';
+import { workbookParts, writeZip } from '../../spreadsheet/xlsx-test-files.js';
 
 // Test support for the import tests: real files on disk, synthetic but valid people.
 
@@ -158,4 +159,37 @@ export async function storedPersons(ctx: ImportTestContext, idNumbers: readonly 
      FROM persons WHERE id_blind_index = ANY ($1::bytea[]) ORDER BY id`,
     [idNumbers.map((id) => ctx.pii.idBlindIndex(id))],
   );
+}
+
+/** A row that fails nearly every check (nine errors), like the file of issue 11. */
+export const BAD_ROW = ['<x>', '123', '?', 'x', '火星族', 'x', 'y', '', '?', 'abc'];
+
+/** A CSV of `rows` copies of BAD_ROW, as bytes. */
+export function badRowsCsv(rows: number): Buffer {
+  const line = BAD_ROW.join(',') + '\r\n';
+  return Buffer.from('\uFEFF' + HEADERS.join(',') + '\r\n' + line.repeat(rows));
+}
+
+/**
+ * An XLSX of `rows` copies of BAD_ROW, each cell pointing at the shared strings as Excel writes
+ * them: a million such rows zip to a few MB.
+ */
+export async function badRowsXlsx(rows: number): Promise<Buffer> {
+  const column = (i: number) => String.fromCharCode(65 + i);
+  const inline = (t: string) =>
+    `<is><t>${t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</t></is>`;
+  const header = `<row r="1">${HEADERS.map((h, i) => `<c r="${column(i)}1" t="inlineStr">${inline(h)}</c>`).join('')}</row>`;
+  const cells = BAD_ROW.map((v, i) => (v === '' ? '' : `<c r="${column(i)}#" t="s"><v>${i}</v></c>`)).join('');
+  const body: string[] = [header];
+  for (let r = 2; r <= rows + 1; r++) body.push(`<row r="${r}">${cells.replaceAll('#', String(r))}</row>`);
+  const parts = workbookParts({
+    sheets: [body.join('')],
+    sharedStrings: BAD_ROW.map((v) => inline(v).replace(/^<is>|<\/is>$/g, '')),
+  });
+  const { dir, remove } = await tempDir();
+  try {
+    return await readFile(await writeZip(dir, 'bad.xlsx', parts));
+  } finally {
+    await remove();
+  }
 }

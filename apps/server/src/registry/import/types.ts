@@ -25,6 +25,8 @@ export interface ImportJob extends ImportCounts {
   status: ImportStatus;
   /** Approximate while running (see scanCsvFile), exact once done; null when not yet known. */
   totalRows: number | null;
+  /** Invalid rows whose errors were not stored: beyond the job's first KEPT_ERROR_ROWS (error-cap.ts). */
+  errorsOmitted: number;
   failure: ImportFailure | null;
   createdAt: Date;
   startedAt: Date | null;
