@@ -65,7 +65,7 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
       onCancel={onClose}
       afterClose={reset}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         done ? (
           <Button type="primary" onClick={onClose} data-testid="export-close">
