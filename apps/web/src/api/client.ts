@@ -79,10 +79,10 @@ export function createClient(session: ClientSession) {
 
   return {
     session,
-    setCsrfToken(token: string | null) {
+    setCsrfToken: (token: string | null) => {
       session.csrfToken = token;
     },
-    setSessionLostHandler(handler: () => void) {
+    setSessionLostHandler: (handler: () => void) => {
       session.onLost = handler;
     },
     /** Calls a route of the contract: input and answer typed from its schemas. */

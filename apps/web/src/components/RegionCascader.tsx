@@ -17,7 +17,6 @@ export function RegionCascader({ value, onChange, placeholder, testId }: Props) 
   ]);
   const [path, setPath] = useState<string[]>([]);
   const optionsRef = useRef(options);
-  optionsRef.current = options;
 
   /** Loads the children of the option at `codes` unless they are there already. */
   async function loadChildren(codes: string[]): Promise<void> {
@@ -34,27 +33,25 @@ export function RegionCascader({ value, onChange, placeholder, testId }: Props) 
 
   // A code set from outside (the URL, on back navigation): find its path and load the levels above it.
   useEffect(() => {
-    if (!value) return setPath([]);
+    if (!value) return;
     if (isShown(value)) return;
-    let alive = true;
+    const run = new AbortController();
     void (async () => {
       const region = await fetchRegion(value);
       const start = region.path.findIndex((p) => p.code === jurisdiction.code);
       if (start < 0) return;
       const codes = region.path.slice(start).map((p) => p.code);
       for (let i = 1; i < codes.length; i++) await loadLevel(codes.slice(0, i));
-      if (alive) setPath(codes);
+      if (!run.signal.aborted) setPath(codes);
     })().catch(() => undefined);
-    return () => {
-      alive = false;
-    };
+    return () => run.abort();
   }, [value, jurisdiction.code]);
 
   return (
     <div data-testid={testId}>
       <Cascader<RegionOption>
         options={options}
-        value={path}
+        value={value ? path : []}
         changeOnSelect
         allowClear
         placeholder={placeholder}
@@ -63,7 +60,8 @@ export function RegionCascader({ value, onChange, placeholder, testId }: Props) 
           void loadChildren(selected.map((o) => o.value)).catch(() => undefined);
         }}
         onChange={(codes) => {
-          const next = (codes ?? []) as string[];
+          // Clearing passes undefined, whatever the types say.
+          const next = (codes as string[] | undefined) ?? [];
           setPath(next);
           onChange?.(next[next.length - 1]);
         }}

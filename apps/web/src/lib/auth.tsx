@@ -42,7 +42,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     authApi.fetchMe(controller.signal).then(
       (me) => setState({ status: 'signedIn', me }),
       (e: unknown) => {
@@ -53,7 +52,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [attempt]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // The first attempt starts in 'loading'; a retry shows it again before asking.
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
 
   const login = useCallback(
     async (request: LoginBody) => {

@@ -8,6 +8,6 @@ export function optionalLabel(prefix: string, code: string | null | undefined): 
   if (!code) return '';
   const key = `${prefix}.${code}`;
   if (!i18next.exists(key)) return code;
-  const text: unknown = i18next.t(key as never);
+  const text: unknown = i18next.t(key, { defaultValue: code });
   return typeof text === 'string' ? text : code;
 }

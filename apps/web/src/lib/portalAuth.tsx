@@ -47,7 +47,6 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     portal.fetchResidentMe(controller.signal).then(
       (me) => setState({ status: 'signedIn', me }),
       (e: unknown) => {
@@ -58,7 +57,11 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [attempt]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // The first attempt starts in 'loading'; a retry shows it again before asking.
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
 
   const signIn = useCallback(
     async (phone: string, code: string) => {

@@ -131,7 +131,9 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
               icon={<SafetyCertificateOutlined />}
               disabled={running}
               loading={busy === 'closeNotice'}
-              onClick={() => void act('closeNotice')}
+              onClick={() => {
+                act('closeNotice');
+              }}
               data-testid="application-close-notice"
             >
               {t('benefits.applications.action.closeNotice')}
@@ -148,7 +150,9 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
         <Button
           icon={<FlagOutlined />}
           loading={busy === 'appeal'}
-          onClick={() => void act('appeal')}
+          onClick={() => {
+            act('appeal');
+          }}
           data-testid="application-appeal"
         >
           {t('benefits.applications.action.appeal')}

@@ -7,7 +7,6 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { fetchApplication } from '../../api/applications';
@@ -15,7 +14,7 @@ import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { optionalLabel } from '../../lib/optionalLabel';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { MaskedId } from '../persons/personColumns';
 import { ApplicationActions } from './ApplicationActions';
@@ -103,9 +102,10 @@ export function ApplicationDetailPage() {
     placeholderData: keepPreviousData,
   });
   // A decision answers with the application as it now is: show that without asking again.
-  const [latest, setLatest] = useState<ApplicationDetail>();
-  useEffect(() => setLatest(loaded.data), [loaded.data]);
-  const app = latest && latest.id === id ? latest : undefined;
+  // Kept in the query's cache, so a later refetch or revisit starts from it.
+  const queryClient = useQueryClient();
+  const setLatest = (next: ApplicationDetail) => queryClient.setQueryData(['fetchApplication', id], next);
+  const app = loaded.data && loaded.data.id === id ? loaded.data : undefined;
   const regionName = useRegionNames(app ? [app.regionCode] : []);
 
   const back = (
@@ -163,7 +163,10 @@ export function ApplicationDetailPage() {
                 <ReviewSteps application={app} />
                 <ApplicationActions
                   application={app}
-                  onChanged={(next) => (next ? setLatest(next) : loaded.refetch())}
+                  onChanged={(next) => {
+                    if (next) setLatest(next);
+                    else void loaded.refetch();
+                  }}
                 />
               </Flex>
             </Card>

@@ -88,7 +88,7 @@ export function ApplyModal({ personId, personName, open, onClose, onSubmitted }:
         </>
       }
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <div data-testid="apply-modal">
         <Typography.Paragraph type="secondary">{t('benefits.apply.hint')}</Typography.Paragraph>

@@ -59,7 +59,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
               allowClear
               placeholder={t('benefits.budget.assumeNone')}
               style={{ width: 280 }}
-              onChange={(v) => setDraftId(v ?? undefined)}
+              onChange={(v) => setDraftId(v)}
               options={drafts.map((v) => ({
                 value: v.id,
                 label: t('benefits.budget.versionOption', {

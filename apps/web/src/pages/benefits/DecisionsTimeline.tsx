@@ -21,7 +21,7 @@ export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDec
       data-testid="decisions"
       items={decisions.map((d, i) => ({
         key: i,
-        color: COLOR[d.action] ?? 'gray',
+        color: COLOR[d.action],
         content: (
           <div data-testid="decision" data-action={d.action} data-level={d.level}>
             <Typography.Text strong>{t(`benefits.applications.action.${d.action}`)}</Typography.Text>{' '}

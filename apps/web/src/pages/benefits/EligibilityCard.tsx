@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchEligibility, fetchSchemes } from '../../api/benefits';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
@@ -22,23 +22,17 @@ export function EligibilityCard({ personId }: { personId: number }) {
   });
   const [code, setCode] = useState<string>();
   const [period, setPeriod] = useState('');
-  const [result, setResult] = useState<EligibilityView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [checking, setChecking] = useState(false);
+  // A mutation, not a query: each look-up is asked for and audited, never refetched on its own.
+  const lookup = useMutation({
+    mutationFn: (scheme: string) => fetchEligibility({ personId, scheme, period }),
+  });
+  const result: EligibilityView | undefined = lookup.data;
+  const error = lookup.error;
+  const checking = lookup.isPending;
   const scheme = schemes.data?.find((s) => s.code === code);
 
-  const check = async () => {
-    if (!code) return;
-    setChecking(true);
-    setError(null);
-    try {
-      setResult(await fetchEligibility({ personId, scheme: code, period }));
-    } catch (e) {
-      setResult(null);
-      setError(e);
-    } finally {
-      setChecking(false);
-    }
+  const check = () => {
+    if (code) lookup.mutate(code);
   };
 
   return (
@@ -62,8 +56,7 @@ export function EligibilityCard({ personId }: { personId: number }) {
             options={(schemes.data ?? []).map((s) => ({ value: s.code, label: schemeName(s.name, lang) }))}
             onChange={(c: string) => {
               setCode(c);
-              setResult(null);
-              setError(null);
+              lookup.reset();
               const f = schemes.data?.find((s) => s.code === c)?.frequency;
               if (f) setPeriod(defaultPeriod(f));
             }}
@@ -86,7 +79,7 @@ export function EligibilityCard({ personId }: { personId: number }) {
           icon={<SearchOutlined />}
           disabled={!scheme}
           loading={checking}
-          onClick={() => void check()}
+          onClick={check}
           data-testid="eligibility-check"
         >
           {t('benefits.eligibility.check')}

@@ -1,7 +1,7 @@
 import type { PaymentFileFormat } from '@cradle/contract';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { exportPaymentFile, paymentChecksumUrl } from '../../api/paymentFiles';
 import type { PaymentExport } from '../../api/paymentFiles';
@@ -31,30 +31,23 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [form] = Form.useForm<Values>();
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<PaymentExport>();
-
-  const submit = async ({ format, totp }: Values) => {
-    setExporting(true);
-    setError(null);
-    try {
-      const e = await exportPaymentFile(batchId, format, totp);
+  const exported = useMutation({
+    mutationFn: ({ format, totp }: Values) => exportPaymentFile(batchId, format, totp),
+    onSuccess: (e) => {
       saveBlob(e.blob, e.fileName);
-      setDone(e);
       onExported();
-    } catch (e) {
-      setError(e);
-      // A code is good once and for half a minute: ask for the next one.
-      form.setFieldValue('totp', '');
-    } finally {
-      setExporting(false);
-    }
-  };
+    },
+    // A code is good once and for half a minute: ask for the next one.
+    onError: () => form.setFieldValue('totp', ''),
+  });
+  const exporting = exported.isPending;
+  const error = exported.error;
+  const done: PaymentExport | undefined = exported.data;
+
+  const submit = (values: Values) => exported.mutate(values);
 
   const reset = () => {
-    setError(null);
-    setDone(undefined);
+    exported.reset();
     form.resetFields();
   };
 
@@ -65,7 +58,7 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
       onCancel={onClose}
       afterClose={reset}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         done ? (
           <Button type="primary" onClick={onClose} data-testid="export-close">
@@ -141,12 +134,7 @@ export function ExportModal({ batchId, open, onClose, onExported }: Props) {
           <div data-testid="export-error">
             <ApiErrorAlert error={error} />
           </div>
-          <Form
-            form={form}
-            layout="vertical"
-            initialValues={{ format: 'csv', totp: '' }}
-            onFinish={(v) => void submit(v)}
-          >
+          <Form form={form} layout="vertical" initialValues={{ format: 'csv', totp: '' }} onFinish={submit}>
             <Form.Item name="format" label={t('benefits.paymentFiles.format')}>
               <Radio.Group
                 optionType="button"

@@ -96,7 +96,9 @@ export function PaymentCyclesPage() {
             <Button
               type="primary"
               htmlType="button"
-              onClick={() => void start()}
+              onClick={() => {
+                start();
+              }}
               icon={<PlayCircleOutlined />}
               disabled={!scheme}
               loading={starting}

@@ -29,7 +29,7 @@ export function RejectModal({ applicationId, open, onClose, onRejected }: Props)
       onCancel={onClose}
       afterClose={() => reject.reset()}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>

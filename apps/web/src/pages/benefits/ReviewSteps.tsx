@@ -21,7 +21,7 @@ export function ReviewSteps({ application: a }: Props) {
   if (withNotice)
     items.push({
       title: t('benefits.applications.noticeStep'),
-      description: a.noticeUntil ? t('benefits.applications.noticeStepUntil', { date: a.noticeUntil }) : undefined,
+      content: a.noticeUntil ? t('benefits.applications.noticeStepUntil', { date: a.noticeUntil }) : undefined,
     });
   items.push({ title: t('benefits.applications.approvedStep') });
 

@@ -140,14 +140,14 @@ export function SchemeDetailPage() {
               versions={scheme.versions}
               parameters={scheme.parameters}
               regionName={regionLabel}
-              onChanged={reload}
+              onChanged={() => void reload()}
             />
             {mayDraftVersions(me) && (
               <VersionDraftForm
                 schemeCode={scheme.code}
                 parameters={scheme.parameters}
                 jurisdictionName={me.jurisdiction.name}
-                onSaved={reload}
+                onSaved={() => void reload()}
               />
             )}
           </Flex>

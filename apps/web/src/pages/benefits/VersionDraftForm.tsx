@@ -3,6 +3,7 @@ import { FileAddOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
 import { draftVersion } from '../../api/benefits';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -25,44 +26,43 @@ export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onS
   const lang = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<DraftFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [loose, setLoose] = useState<string[]>([]);
+  const drafting = useMutation({
+    mutationFn: (draft: ReturnType<typeof toDraft>) => draftVersion(schemeCode, draft),
+    onSuccess: (v) => {
+      void message.success(t('benefits.draft.saved', { version: v.version }));
+      form.resetFields();
+      onSaved();
+    },
+    onError: (e) => {
+      if (!isApiError(e) || !isFieldProblems(e.details)) return;
+      const placed = e.details.map((d) => ({ d, name: fieldOfProblem(d, parameters) }));
+      const fields = placed.flatMap(({ d, name }) => (name ? [{ name, errors: [pick(d.message, lang)] }] : []));
+      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      setLoose(
+        placed
+          .filter((x) => !x.name)
+          .map((x) =>
+            t('benefits.draft.problem', {
+              field: optionalLabel('benefits.draft.fields', x.d.field),
+              message: pick(x.d.message, lang),
+            }),
+          ),
+      );
+    },
+  });
+  const saving = drafting.isPending;
+  const error = drafting.error;
 
-  const save = async (values: DraftFormValues) => {
-    setError(null);
+  const save = (values: DraftFormValues) => {
+    drafting.reset();
     setLoose([]);
     const draft = toDraft(parameters, values);
     if (Object.keys(draft.values).length === 0) {
       setLoose([t('benefits.draft.noValues')]);
       return;
     }
-    setSaving(true);
-    try {
-      const v = await draftVersion(schemeCode, draft);
-      void message.success(t('benefits.draft.saved', { version: v.version }));
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      setError(e);
-      if (isApiError(e) && isFieldProblems(e.details)) {
-        const placed = e.details.map((d) => ({ d, name: fieldOfProblem(d, parameters) }));
-        const fields = placed.flatMap(({ d, name }) => (name ? [{ name, errors: [pick(d.message, lang)] }] : []));
-        form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setLoose(
-          placed
-            .filter((x) => !x.name)
-            .map((x) =>
-              t('benefits.draft.problem', {
-                field: optionalLabel('benefits.draft.fields', x.d.field),
-                message: pick(x.d.message, lang),
-              }),
-            ),
-        );
-      }
-    } finally {
-      setSaving(false);
-    }
+    drafting.mutate(draft);
   };
 
   return (
@@ -89,13 +89,7 @@ export function VersionDraftForm({ schemeCode, parameters, jurisdictionName, onS
           ))}
         />
       )}
-      <Form<DraftFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void save(v)}
-        requiredMark="optional"
-        scrollToFirstError
-      >
+      <Form<DraftFormValues> form={form} layout="vertical" onFinish={save} requiredMark="optional" scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item

@@ -101,7 +101,9 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
               size="small"
               icon={<SendOutlined />}
               loading={busy === v.id}
-              onClick={() => void act(v, 'submit')}
+              onClick={() => {
+                act(v, 'submit');
+              }}
               data-testid="version-submit"
             >
               {t('benefits.versions.submit')}
@@ -119,7 +121,9 @@ export function VersionsCard({ schemeCode, versions, parameters, regionName, onC
                 icon={<CheckOutlined />}
                 disabled={own}
                 loading={busy === v.id}
-                onClick={() => void act(v, 'publish')}
+                onClick={() => {
+                  act(v, 'publish');
+                }}
                 data-testid="version-publish"
               >
                 {t('benefits.versions.publish')}

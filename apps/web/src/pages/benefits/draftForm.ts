@@ -91,7 +91,7 @@ export function isFieldProblems(details: unknown): details is FieldProblem[] {
         d &&
         typeof d === 'object' &&
         typeof (d as FieldProblem).field === 'string' &&
-        typeof (d as FieldProblem).message?.zh === 'string',
+        typeof (d as Partial<FieldProblem>).message?.zh === 'string',
     )
   );
 }

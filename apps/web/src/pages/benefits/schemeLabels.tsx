@@ -23,26 +23,37 @@ export function amountKeyLabel(t: TFunction, key: string): string {
   return /^\d+$/.test(key) ? parityText(t, Number(key)) : optionalLabel('benefits.amountKeys', key);
 }
 
+/** A value of an unexpected shape, shown as it came rather than as `[object Object]`. */
+function plainText(value: ParameterValue): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function isNumberList(value: ParameterValue): value is readonly number[] {
+  return Array.isArray(value);
+}
+
 /** A parameter's value as people read it: ¥3,600.00, 3 周岁, 二孩、三孩, 二孩：¥2,000.00. */
 export function formatParameterValue(t: TFunction, unit: ParameterUnit, value: ParameterValue | undefined): string {
-  if (value === undefined || value === null) return t('common.none');
+  if (value === undefined) return t('common.none');
   switch (unit) {
     case 'fen':
-      return typeof value === 'number' ? formatFen(value) : String(value);
+      return typeof value === 'number' ? formatFen(value) : plainText(value);
     case 'years':
-      return t('benefits.years', { n: String(value) });
+      return t('benefits.years', { n: plainText(value) });
     case 'days':
-      return t('benefits.days', { n: String(value) });
+      return t('benefits.days', { n: plainText(value) });
     case 'date':
-      return String(value);
+      return plainText(value);
     case 'parities':
-      return Array.isArray(value) ? value.map((p) => parityText(t, p)).join(t('common.listSeparator')) : String(value);
+      return isNumberList(value)
+        ? value.map((p) => parityText(t, p)).join(t('common.listSeparator'))
+        : plainText(value);
     case 'fenByKey':
       return typeof value === 'object' && !Array.isArray(value)
         ? Object.entries(value)
             .map(([k, v]) => t('benefits.keyAmount', { key: amountKeyLabel(t, k), amount: formatFen(v) }))
             .join(t('common.listSeparator'))
-        : String(value);
+        : plainText(value);
   }
 }
 

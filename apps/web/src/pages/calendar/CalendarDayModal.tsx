@@ -52,7 +52,7 @@ export function CalendarDayModal({ open, editing, onClose, onSaved }: Props) {
       onCancel={onClose}
       afterClose={() => save.reset()}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         <>
           <Button onClick={onClose}>{t('common.cancel')}</Button>

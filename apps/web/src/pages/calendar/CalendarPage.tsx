@@ -84,9 +84,9 @@ export function CalendarPage() {
         <CalendarTable
           days={data?.year === year ? data.days : undefined}
           loading={loading}
-          removing={removal.isPending ? (removal.variables ?? null) : null}
+          removing={removal.isPending ? removal.variables : null}
           onEdit={openModal}
-          onRemove={(d) => void remove(d)}
+          onRemove={(d) => remove(d)}
         />
       </Card>
       <CalendarDayModal open={modalOpen} editing={editing} onClose={() => setModalOpen(false)} onSaved={saved} />

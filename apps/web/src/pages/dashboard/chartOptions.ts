@@ -13,7 +13,8 @@ function tooltipRows(params: unknown, formatCount: (n: number) => string): strin
   const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
   const head = list[0]?.name ?? '';
   const rows = list.map(
-    (p) => `${String(p.marker ?? '')}${p.seriesName ?? ''}: ${formatCount(Math.abs(Number(p.value ?? 0)))}`,
+    (p) =>
+      `${typeof p.marker === 'string' ? p.marker : ''}${p.seriesName ?? ''}: ${formatCount(Math.abs(Number(p.value ?? 0)))}`,
   );
   return [head, ...rows].join('<br/>');
 }
@@ -28,7 +29,7 @@ export function pyramidOption(groups: readonly AgeGroupCount[], labels: PyramidL
       formatter: (p: unknown) => tooltipRows(p, formatCount),
     },
     legend: { data: [labels.male, labels.female], top: 0 },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(Math.abs(v)) } },
     yAxis: { type: 'category', data: groups.map((g) => g.ageGroup), axisTick: { show: false } },
     series: [
@@ -68,7 +69,7 @@ export function birthsOption(years: readonly BirthsInYear[], labels: BirthLabels
       formatter: (p: unknown) => tooltipRows(p, labels.formatCount),
     },
     legend: { data: parts.map((p) => p.name), top: 0 },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: sorted.map((y) => String(y.year)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => labels.formatCount(v) } },
     series: parts.map((p, i) => ({

@@ -1,14 +1,13 @@
 import type { TaskDetail } from '@cradle/contract';
 import { ArrowLeftOutlined, FileDoneOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { fetchTask } from '../../api/familyBundle';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { pick } from '../../lib/domain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BundleOverview } from './BundleOverview';
 import { isBundleService } from './familyDomain';
@@ -29,9 +28,10 @@ export function BundleTaskDetailPage() {
     placeholderData: keepPreviousData,
   });
   // An action answers with the task as it now is: show that without asking again.
-  const [latest, setLatest] = useState<TaskDetail>();
-  useEffect(() => setLatest(loaded.data), [loaded.data]);
-  const detail = latest && latest.task.id === id ? latest : undefined;
+  // Kept in the query's cache, so a later refetch or revisit starts from it.
+  const queryClient = useQueryClient();
+  const setLatest = (next: TaskDetail) => queryClient.setQueryData(['fetchTask', id], next);
+  const detail = loaded.data && loaded.data.task.id === id ? loaded.data : undefined;
 
   const back = (
     <Button
@@ -86,7 +86,10 @@ export function BundleTaskDetailPage() {
                 <TaskWork
                   detail={detail}
                   service={task.service}
-                  onChanged={(next) => (next ? setLatest(next) : loaded.refetch())}
+                  onChanged={(next) => {
+                    if (next) setLatest(next);
+                    else void loaded.refetch();
+                  }}
                 />
               ) : (
                 <Typography.Text type="secondary">{task.service}</Typography.Text>

@@ -43,7 +43,7 @@ export function BundleTasksPage() {
     complete: bulkCompleteTasks,
     doneOf: (result) => result.results.filter((r) => r.outcome === 'done').length,
     numbersOf: () => new Map((data?.items ?? []).map((r) => [r.id, `${r.bundleNo} ${pick(r.label, lang)}`])),
-    reload,
+    reload: () => void reload(),
   });
 
   const change = (next: Partial<TaskQueueQuery>) => {
@@ -83,13 +83,13 @@ export function BundleTasksPage() {
       counts={counts}
       filters={<TaskFilters query={query} services={services} onChange={change} />}
       error={error}
-      onRetry={reload}
+      onRetry={() => void reload()}
       bulkAction={
         canAct
           ? {
               count: bulk.selected.length,
               busy: bulk.busy,
-              onConfirm: () => void bulk.completeSelected(),
+              onConfirm: () => bulk.completeSelected(),
               hint: t('family.tasks.bulkHint'),
             }
           : null

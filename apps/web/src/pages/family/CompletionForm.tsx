@@ -113,7 +113,7 @@ export function CompletionForm({ detail, service, onCompleted }: Props) {
     <Form<FormValues>
       form={form}
       layout="vertical"
-      onFinish={(v) => void submit(v)}
+      onFinish={(v) => submit(v)}
       style={{ maxWidth: declared.length > 0 ? 720 : 520 }}
       data-testid="completion-form"
     >

@@ -73,7 +73,7 @@ export function RegistrationDetailPage() {
                 </>
               }
             >
-              <RegistrationActions registration={r} onChanged={loaded.refetch} />
+              <RegistrationActions registration={r} onChanged={() => void loaded.refetch()} />
             </Card>
             <Card title={t('family.registrations.declared')}>
               <RegistrationDeclared registration={r} />

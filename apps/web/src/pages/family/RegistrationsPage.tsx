@@ -35,7 +35,7 @@ export function RegistrationsPage() {
     complete: bulkCompleteRegistrations,
     doneOf: (result) => result.completed.length,
     numbersOf: () => new Map((data?.items ?? []).map((r) => [r.id, r.registrationNo])),
-    reload,
+    reload: () => void reload(),
   });
 
   const change = (next: Partial<RegistrationQueueQuery>) => {
@@ -96,13 +96,13 @@ export function RegistrationsPage() {
       counts={counts}
       filters={<RegistrationFilters query={query} onChange={change} />}
       error={error}
-      onRetry={reload}
+      onRetry={() => void reload()}
       bulkAction={
         canAct
           ? {
               count: bulk.selected.length,
               busy: bulk.busy,
-              onConfirm: () => void bulk.completeSelected(),
+              onConfirm: () => bulk.completeSelected(),
               hint: t('family.registrations.bulkHint'),
               confirmDescription: t('family.registrations.bulkHint'),
             }

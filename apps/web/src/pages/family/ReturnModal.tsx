@@ -40,7 +40,7 @@ export function ReturnModal({ taskId, service, hukouDone, open, onClose, onRetur
       onCancel={onClose}
       afterClose={() => submit.reset()}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       width={640}
       data-testid="return-modal"
       footer={

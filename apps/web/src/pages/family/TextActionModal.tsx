@@ -55,7 +55,7 @@ export function TextActionModal<T>({
       onCancel={onClose}
       afterClose={() => run.reset()}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       data-testid={`${testId}-modal`}
       footer={
         <>

@@ -20,7 +20,7 @@ function idNumber(region: string, birth: string, sequence: string): string {
   const body = `${region}${birth.replaceAll('-', '')}${sequence}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + '10X98765432'.charAt(sum % 11);
 }
 
 describe('the completion form', () => {

@@ -44,7 +44,8 @@ export function taskQueryOf(params: Params, services: readonly string[]): TaskQu
 /** Back to URL parameters: empty values and the first page left out, so a plain queue has a plain URL. */
 export function paramsOf(query: RegistrationQueueQuery | TaskQueueQuery): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) {
+  for (const [k, v] of Object.entries(query as Record<string, string | number | boolean | undefined>)) {
+    // The parsers leave filters the URL lacks as undefined.
     if (v === undefined || v === '' || k === 'pageSize' || (k === 'page' && v === 1)) continue;
     out[k] = String(v);
   }

@@ -28,7 +28,7 @@ export function ImportPage() {
 
   // Refresh the list when the followed job settles, so its final counts appear there too.
   useEffect(() => {
-    if (finished) reload();
+    if (finished) void reload();
   }, [finished, reload]);
 
   const open = (id: number) => setParams({ job: String(id) });
@@ -47,7 +47,7 @@ export function ImportPage() {
         <ImportUpload
           onUploaded={(id) => {
             open(id);
-            reload();
+            void reload();
           }}
         />
       </Card>

@@ -80,7 +80,7 @@ export function LoginPage() {
           form={form}
           layout="vertical"
           requiredMark={false}
-          onFinish={(v) => void submit(v)}
+          onFinish={(v) => submit(v)}
           onValuesChange={(changed: Partial<LoginForm>) => {
             // A different account may not need (or may need) a second factor.
             if ('username' in changed) setNeedTotp(false);

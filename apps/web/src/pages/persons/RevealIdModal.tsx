@@ -54,7 +54,7 @@ export function RevealIdModal({ personId, personName, open, onClose }: Props) {
       afterClose={forget}
       footer={footer}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {revealed ? (

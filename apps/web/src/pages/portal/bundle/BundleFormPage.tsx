@@ -1,6 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Switch } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { submitBundle } from '../../../api/portalBundle';
@@ -40,6 +39,7 @@ export function BundleFormPage() {
   });
   const [form] = Form.useForm<BundleValues>();
   const errors = useFormErrors(form, BUNDLE_FIELDS, locateBundleField);
+  const registry = registryParentsOf(prefill.data);
   const submission = useMutation({
     mutationFn: (values: BundleValues) => submitBundle(toBundleBody(values, registry)),
     onSuccess: (created) => {
@@ -50,7 +50,6 @@ export function BundleFormPage() {
   });
   const error = submission.error;
   const saving = submission.isPending;
-  const registry = useMemo(() => registryParentsOf(prefill.data), [prefill.data]);
   const services = Form.useWatch('services', form);
   const withFather = Form.useWatch('withFather', form);
 

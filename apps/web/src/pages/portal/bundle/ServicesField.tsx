@@ -12,7 +12,7 @@ export function ServicesField({ value, onChange }: Props) {
   return (
     <Checkbox.Group
       value={value}
-      onChange={(v) => onChange?.(v as BundleService[])}
+      onChange={(v) => onChange?.(v)}
       style={{ display: 'block' }}
       data-testid="portal-services"
     >

@@ -4,7 +4,6 @@ import {
   validateNewbornBundle,
   type BundleService,
   type CorrectableField,
-  type Corrections,
   type FamilyFieldError,
   type NewbornBundleForm,
   type Sex,
@@ -63,6 +62,6 @@ export function checkCorrections(
     existingBirthCertificateNo: b.existingBirthCertificateNo,
     existingNewbornIdNumber: null,
   };
-  const corrected = applyCorrections(base, toCorrections(values, fields) as Corrections);
+  const corrected = applyCorrections(base, toCorrections(values, fields));
   return validateNewbornBundle(corrected, now).filter((e) => fields.includes(e.field as CorrectableField));
 }

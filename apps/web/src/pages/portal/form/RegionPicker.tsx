@@ -30,7 +30,6 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
   const [failed, setFailed] = useState(false);
   const [initialCode] = useState(value);
   const optionsRef = useRef(options);
-  optionsRef.current = options;
 
   async function loadChildren(codes: string[]): Promise<void> {
     const code = codes[codes.length - 1];
@@ -50,15 +49,15 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
     const scope = info.scope;
     optionsRef.current = [{ value: scope.code, label: scope.name, isLeaf: scope.level === 'village' }];
     setOptions(optionsRef.current);
-    let alive = true;
+    const run = new AbortController();
     void (async () => {
       const codes = value ? regionPath(scope.code, value) : [scope.code];
       for (let i = 1; i <= codes.length; i++) if (i < codes.length || !value) await loadLevel(codes.slice(0, i));
-      if (alive && value) setPath(codes);
-    })().catch(() => alive && setFailed(true));
-    return () => {
-      alive = false;
-    };
+      if (!run.signal.aborted && value) setPath(codes);
+    })().catch(() => {
+      if (!run.signal.aborted) setFailed(true);
+    });
+    return () => run.abort();
   }, [info]);
 
   if (failed) {
@@ -98,7 +97,8 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
           void loadChildren(selected.map((o) => o.value)).catch(() => setFailed(true));
         }}
         onChange={(codes) => {
-          const next = (codes ?? []) as string[];
+          // Clearing passes undefined, whatever the types say.
+          const next = (codes as string[] | undefined) ?? [];
           setPath(next);
           onChange?.(next[next.length - 1]);
         }}

@@ -22,7 +22,7 @@ export function useFormErrors<V>(form: FormInstance<V>, formFields: readonly Fie
       form.setFields(placed.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
       setGeneral(all ? placed.general : []);
       const first = placed.fields.find((f) => f.errors.length > 0);
-      if (all && first) form.scrollToField(first.name as never, { block: 'center', behavior: 'smooth' });
+      if (all && first) form.scrollToField(first.name, { block: 'center', behavior: 'smooth' });
       return placed;
     },
     [form, formFields, locate, lang],

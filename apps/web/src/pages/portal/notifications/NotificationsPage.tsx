@@ -38,7 +38,7 @@ export function NotificationsPage() {
     if (!note.read) await markNotificationRead(note.id).catch(() => undefined);
     const path = subjectPath(note);
     if (path) void navigate(path);
-    else notes.refetch();
+    else void notes.refetch();
   }
 
   const items = notes.data ?? [];

@@ -1,6 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Radio, Switch } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { fetchRegistrationPrefill, submitRegistration } from '../../../api/portalRegistration';
@@ -40,6 +39,7 @@ export function RegistrationFormPage() {
   });
   const [form] = Form.useForm<RegistrationValues>();
   const errors = useFormErrors(form, REGISTRATION_FIELDS, locateRegistrationField);
+  const registry = registryParentsOf(prefill.data);
   const registration = useMutation({
     mutationFn: (values: RegistrationValues) => submitRegistration(toRegistrationBody(values, registry, statement)),
     onSuccess: (created) => {
@@ -52,7 +52,6 @@ export function RegistrationFormPage() {
   const saving = registration.isPending;
   const today = chinaDateOf(new Date());
   const statement = t('portal.registration.statement');
-  const registry = useMemo(() => registryParentsOf(prefill.data), [prefill.data]);
   const married = Form.useWatch('married', form);
   const status = Form.useWatch('childStatus', form);
   const father = Form.useWatch('withFather', form);

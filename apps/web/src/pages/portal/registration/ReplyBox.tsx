@@ -3,6 +3,7 @@ import { PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
 import { replyToInfoRequest, uploadAttachment } from '../../../api/portalRegistration';
 import { useErrorText } from '../../../lib/errors';
 
@@ -19,30 +20,33 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
   const errorText = useErrorText();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-
-  async function send() {
-    setError(null);
-    if (text.trim() === '') {
-      setError(new Error(t('portal.reply.messageRequired')));
-      return;
-    }
-    setSending(true);
-    try {
+  // The message missing or a file too large: found here, before anything is sent.
+  const [localError, setLocalError] = useState<Error | null>(null);
+  const reply = useMutation({
+    mutationFn: async (body: string) => {
       for (const f of files)
         if (f.originFileObj)
           await uploadAttachment({ kind: 'childbirthRegistration', id: registrationId }, f.originFileObj);
-      const updated = await replyToInfoRequest(registrationId, text.trim());
+      return replyToInfoRequest(registrationId, body);
+    },
+    onSuccess: (updated) => {
       void message.success(t('portal.reply.sent'));
       setText('');
       setFiles([]);
       onReplied(updated);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSending(false);
+    },
+  });
+  const error: unknown = localError ?? reply.error;
+  const sending = reply.isPending;
+
+  function send() {
+    setLocalError(null);
+    reply.reset();
+    if (text.trim() === '') {
+      setLocalError(new Error(t('portal.reply.messageRequired')));
+      return;
     }
+    reply.mutate(text.trim());
   }
 
   return (
@@ -73,7 +77,7 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
           maxCount={MAX_FILES}
           beforeUpload={(file) => {
             if (file.size > ATTACHMENT_MAX_BYTES) {
-              setError(new Error(t('portal.reply.tooLarge', { name: file.name })));
+              setLocalError(new Error(t('portal.reply.tooLarge', { name: file.name })));
               return Upload.LIST_IGNORE;
             }
             return false; // kept here, uploaded on send
@@ -91,7 +95,7 @@ export function ReplyBox({ registrationId, onReplied }: Props) {
         block
         icon={<SendOutlined />}
         loading={sending}
-        onClick={() => void send()}
+        onClick={send}
         data-testid="portal-reply-send"
       >
         {t('portal.reply.send')}

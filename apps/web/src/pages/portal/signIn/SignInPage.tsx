@@ -1,7 +1,7 @@
 import { LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
 import { requestSignInCode } from '../../../api/portal';
 import { DemoBanner } from '../../../components/DemoBanner';
 import { useErrorText } from '../../../lib/errors';
@@ -25,9 +25,22 @@ export function SignInPage() {
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const countdown = useCountdown();
-  const [error, setError] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  const codeRequest = useMutation({
+    mutationFn: requestSignInCode,
+    onSuccess: () => {
+      countdown.start(RESEND_SECONDS);
+      void message.success(t('portal.signIn.codeSent'));
+    },
+  });
+  // Signed in, SignInRoute moves on to where sign-in was asked for.
+  const signingIn = useMutation({
+    mutationFn: ({ phone, code }: { phone: string; code: string }) => signIn(phone, code),
+    onError: () => form.setFieldValue('code', ''),
+  });
+  // One alert for both steps: starting either clears what the other left.
+  const error = codeRequest.error ?? signingIn.error;
+  const sending = codeRequest.isPending;
+  const submitting = signingIn.isPending;
 
   const phoneRule = {
     validator: (_: unknown, value: string | undefined) =>
@@ -37,37 +50,21 @@ export function SignInPage() {
   };
 
   async function sendCode() {
-    setError(null);
+    codeRequest.reset();
+    signingIn.reset();
     let phone: string;
     try {
       phone = normalizePortalPhone((await form.validateFields(['phone'])).phone) ?? '';
     } catch {
       return; // the field shows why
     }
-    setSending(true);
-    try {
-      await requestSignInCode(phone);
-      countdown.start(RESEND_SECONDS);
-      void message.success(t('portal.signIn.codeSent'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSending(false);
-    }
+    codeRequest.mutate(phone);
   }
 
-  async function submit(values: Values) {
-    setError(null);
-    setSubmitting(true);
-    try {
-      // Signed in, SignInRoute moves on to where sign-in was asked for.
-      await signIn(normalizePortalPhone(values.phone) ?? values.phone, values.code.trim());
-    } catch (e) {
-      setError(e);
-      form.setFieldValue('code', '');
-    } finally {
-      setSubmitting(false);
-    }
+  function submit(values: Values) {
+    codeRequest.reset();
+    signingIn.reset();
+    signingIn.mutate({ phone: normalizePortalPhone(values.phone) ?? values.phone, code: values.code.trim() });
   }
 
   return (
@@ -96,7 +93,7 @@ export function SignInPage() {
             data-testid="portal-sign-in-error"
           />
         )}
-        <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+        <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
           <Form.Item name="phone" label={t('portal.signIn.phone')} rules={[phoneRule]} validateTrigger="onBlur">
             <Input
               prefix={<MobileOutlined />}
