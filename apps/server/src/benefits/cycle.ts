@@ -2,11 +2,16 @@ import type { SchemeDefinition } from '@cradle/domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { inSavepoint, isUniqueViolation } from '../db/savepoint.js';
 import { appendAudit } from '../audit/index.js';
 import type { AuditActor } from '../registry/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
-import { APPROVED_APPLICATION, compileScheme, countiesIn, type CompiledScheme } from './eligibility-sql.js';
+import { compileScheme, countiesIn } from './eligibility-sql.js';
+import {
+  carryOverFailedPayments,
+  findPersonIdBounds,
+  insertChunkPayments,
+  type PaymentGroup,
+} from './payments-repo.js';
 import { publishedOverrides } from './versions-repo.js';
 
 /** The job that pays a cycle (jobs/kinds/payment-cycle.ts): its kind, and its payload as queued. */
@@ -78,7 +83,7 @@ export async function runPaymentCycle(
       if (current.resumeAfterId !== null && hi <= current.resumeAfterId) return current;
       let written = { n: 0, fen: 0 };
       for (const group of plan.groups) {
-        const w = await payChunk(tx, req, batch.id, lo, hi, group);
+        const w = await insertChunkPayments(tx, req.scheme, req.periodKey, batch.id, lo, hi, group);
         written = { n: written.n + w.n, fen: written.fen + w.fen };
       }
       return chunkDone(tx, batch.id, hi, written.n, written.fen);
@@ -93,14 +98,6 @@ export async function runPaymentCycle(
   });
 }
 
-/** One group of beneficiaries sharing parameter values: the hukou prefix they match and the rules compiled for it. */
-interface Group {
-  prefix: string;
-  /** Set when the jurisdiction is above county level: the exact left(hukou, 6) of the group. */
-  county: string | null;
-  compiled: CompiledScheme;
-}
-
 async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   const batch = await openBatch(
     tx,
@@ -111,16 +108,12 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
     req.supplement,
   );
   if (batch.status === 'complete') return { batch, groups: [], firstId: 0, lastId: -1 };
-  const bounds = (
-    await tx.query<{ lo: number | null; hi: number | null }>('SELECT min(id) AS lo, max(id) AS hi FROM persons')
-  )[0]!;
-  const firstId = Number(bounds.lo ?? 0);
-  const lastId = bounds.hi === null ? -1 : Number(bounds.hi);
+  const { firstId, lastId } = await findPersonIdBounds(tx);
   const chunks = lastId < firstId ? 0 : Math.ceil((lastId - firstId + 1) / chunkIds);
   await setChunksTotal(tx, batch.id, chunks);
   let carried = 0;
   if (batch.chunksDone === 0) {
-    carried = await carryOverFailed(tx, req.scheme.code, req.jurisdictionCode, batch.id);
+    carried = await carryOverFailedPayments(tx, req.scheme.code, req.jurisdictionCode, batch.id);
     await audit(tx, req, 'benefits.cycleStart', batch.id, { carriedOver: carried, round: batch.round });
   }
   // Versions are set at county level or above (scheme-versions), so a county's beneficiaries
@@ -128,7 +121,7 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   const overrides = await publishedOverrides(tx, req.scheme.code);
   const J = req.jurisdictionCode;
   const counties = await countiesIn(tx, J);
-  const groups: Group[] = [];
+  const groups: PaymentGroup[] = [];
   for (const county of counties) {
     const compiled = compileScheme(req.scheme, req.periodKey, overrides, county, 8, !req.scheme.proactive);
     if (compiled)
@@ -136,75 +129,6 @@ async function planCycle(tx: Conn, req: CycleRequest, chunkIds: number) {
   }
   const opened = carried > 0 ? await lockBatch(tx, batch.id) : batch;
   return { batch: { ...opened, chunksTotal: chunks }, groups, firstId, lastId };
-}
-
-const PAYMENTS_ONCE = 'payments_once_uq';
-
-/**
- * Inserts one chunk's payments for one group. A plain insert first: ON CONFLICT costs each row
- * a speculative insertion (measured: 14.5 against 8.6 µs a row). Only when someone in the chunk
- * was paid already (a child paid by another county before their hukou moved here) does the
- * unique index refuse it; then the chunk is rolled back to a savepoint and inserted skipping them.
- */
-async function payChunk(
-  tx: Conn,
-  req: CycleRequest,
-  batchId: number,
-  lo: number,
-  hi: number,
-  g: Group,
-): Promise<{ n: number; fen: number }> {
-  const insert = (onConflict: string) =>
-    tx.query<{ n: number; fen: number | string }>(
-      `WITH ins AS (
-         INSERT INTO payments (scheme_code, period_key, beneficiary_id, amount_fen, batch_id, region_code)
-         SELECT $1, $2, p.id, a.amount, $3, p.hukou_region_code
-         FROM persons p ${req.scheme.proactive ? '' : APPROVED_APPLICATION} CROSS JOIN LATERAL (SELECT ${g.compiled.amount} AS amount) a
-         WHERE p.id BETWEEN $4 AND $5 AND p.hukou_region_code LIKE $6 AND ($7::text IS NULL OR left(p.hukou_region_code, 6) = $7)
-           AND ${g.compiled.where} AND a.amount > 0
-         ${onConflict}
-         RETURNING amount_fen
-       )
-       SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM ins`,
-      [req.scheme.code, req.periodKey, batchId, lo, hi, g.prefix, g.county, ...g.compiled.params],
-    );
-  const rows =
-    (await inSavepoint(
-      tx,
-      () => insert(''),
-      (e) => isUniqueViolation(e, PAYMENTS_ONCE),
-    )) ?? (await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING'));
-  return { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
-}
-
-/**
- * Payments the bank failed in earlier batches of the scheme, moved into this one to be paid
- * again (issue 3: "failed ones carry over into the next cycle"). The payment keeps its period:
- * it is still the one payment for that period, now on its next attempt. Run once, when the
- * batch opens; a resumed cycle finds none left to move.
- */
-async function carryOverFailed(
-  tx: Conn,
-  schemeCode: string,
-  jurisdictionCode: string,
-  batchId: number,
-): Promise<number> {
-  const rows = await tx.query<{ n: number; fen: number | string }>(
-    `WITH moved AS (
-       UPDATE payments SET batch_id = $3, status = 'pending', attempts = attempts + 1, failure_reason = NULL, updated_at = now()
-       WHERE scheme_code = $1 AND status = 'failed' AND region_code LIKE $2 AND batch_id <> $3
-       RETURNING amount_fen
-     )
-     SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS fen FROM moved`,
-    [schemeCode, `${jurisdictionCode}%`, batchId],
-  );
-  const { n, fen } = rows[0]!;
-  if (n > 0)
-    await tx.query(
-      'UPDATE payment_batches SET payment_count = payment_count + $2, total_fen = total_fen + $3 WHERE id = $1',
-      [batchId, n, Number(fen)],
-    );
-  return n;
 }
 
 async function audit(tx: Conn, req: CycleRequest, action: string, batchId: number, details: Record<string, unknown>) {
