@@ -13,7 +13,7 @@
 -- is seen. The resident's own lock came with BEGIN (withResident). The resident is the session's
 -- (cradle_current_resident), never a parameter; picked persons outside the family are ignored, so
 -- the caller learns nothing of them.
-CREATE OR REPLACE FUNCTION cradle_registration_context(p_picked bigint[], p_declared bytea[], p_hours integer)
+CREATE OR REPLACE FUNCTION cradle_childbirth_registration_context(p_picked bigint[], p_declared bytea[], p_hours integer)
 RETURNS TABLE (kind text, person_id bigint, of_person_id bigint, blind bytea, name text, sex text, birth_date date,
                death_date date, hukou_region_code text, residence_region_code text, id_masked text, id_cipher bytea,
                phone_cipher bytea, household_id bigint, registration_no text, child_status text, event_date text, n integer)
@@ -70,10 +70,10 @@ BEGIN
    WHERE g.resident_id = v_resident AND g.submitted_at > now() - make_interval(hours => p_hours);
 END $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION cradle_registration_context(bigint[], bytea[], integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION cradle_childbirth_registration_context(bigint[], bytea[], integer) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION cradle_registration_context(bigint[], bytea[], integer) TO cradle_app;
+GRANT EXECUTE ON FUNCTION cradle_childbirth_registration_context(bigint[], bytea[], integer) TO cradle_app;
 --> statement-breakpoint
--- Its one caller now reads earlier registrations through cradle_registration_context: one
+-- Its one caller now reads earlier registrations through cradle_childbirth_registration_context: one
 -- definer function fewer past the resident's scope.
 DROP FUNCTION IF EXISTS cradle_earlier_registrations(bytea[]);

@@ -1,8 +1,8 @@
 -- Migration 0018 as it landed created cradle_registration_context; the glossary's name for the
 -- event is 生育登记, childbirth registration, and a later commit renamed the function by editing
--- 0018 itself (issue 10: a landed migration never changes). 0018 is back to its landed text; the
--- rename is here. Both paths end at one function, cradle_childbirth_registration_context, with the
--- same body, owner, grants and search_path:
+-- 0018 itself (issue 10: a landed migration never changes). Databases hold either text of 0018, so
+-- 0018 stays as it stands and the rename is made here, for both. Both paths end at one function,
+-- cradle_childbirth_registration_context, with the same body, owner, grants and search_path:
 --   - a database that applied 0018 as landed drops the old name and creates the new one;
 --   - a database that applied the edited 0018 (the new name already there) drops nothing and
 --     replaces the function with the same text.

@@ -24,9 +24,10 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0015_add-notification-claims': '6b2d2530df464d1293124dfaf1a28c4854bab5725cca43cd6fc2cda8829247bc',
   '0016_add-family-definer-functions': '77b3ef864a8c05f092e18babb927926aaf0d0d337fc33c29dd013516fbc43405',
   '0017_cache-family-definer-plans': 'e456478a797fd68fcfeca6ddccb820bf698ac0109822887dd0c70d31e40f29c2',
-  // Restored to its landed text (884d9a4) after a later commit renamed its function in place.
-  '0018_add-registration-context': 'b1a4bc79e2b02c18c78e30e2f25a6d4ce678f970ec5083e5cd71c238920b663b',
-  '0019_rename-registration-context': '19a573923bc587f516e1ac689bbf6978f3a16c50889a9db57467c5ffbb175f5e',
+  // As it stands on main since ca35a2d, which renamed its function in place after it landed
+  // (884d9a4); 0019 brings databases of either text to the same function.
+  '0018_add-registration-context': '0b550b8ee411f1a82444cee8aaefdc34e93f5417e0e18eec36221e383d5917aa',
+  '0019_rename-registration-context': '116d8b850fff4753986398a70082774a9d30dd2cd7cba1752121ff2328827feb',
   '0020_add-job-queue': 'dbdb596cab29fad15097cafd5b61b2ae746aaa565224b216e90be4eea9890e06',
   '0021_add-audit-anchors': '17b9a079cb363fad5c26614c9b51263dc35daa02d1ed65fd466ca6f82876d561',
   '0022_add-sign-in-failures': 'f5d8306b48a4460a244aadcaf15696922a9785af08a06cd9860cf4484f05f2f0',
@@ -39,8 +40,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
 export const MIGRATION_VARIANTS: readonly { tag: string; file: string; why: string }[] = [
   {
     tag: '0018_add-registration-context',
-    file: '0018_add-registration-context.edited-ca35a2d.sql',
-    why: 'ca35a2d renamed cradle_registration_context inside 0018; 0019 now does the rename',
+    file: '0018_add-registration-context.landed-884d9a4.sql',
+    why: '0018 as it landed at 884d9a4 created cradle_registration_context; ca35a2d renamed it in place',
   },
 ];
 

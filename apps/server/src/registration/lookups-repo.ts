@@ -10,7 +10,7 @@ import { factsOf, relativeOf, type RegistryFacts, type RegistryRelative } from '
 // cradle_childbirth_registration_context (migrations 0018 and 0019) does the look-up past the resident's scope, with
 // the registry facts the two-way check needs, in one round trip.
 
-/** What a registration reads before it is written: cradle_childbirth_registration_context (migration 0018, renamed by 0019). */
+/** What a registration reads before it is written: cradle_childbirth_registration_context (migrations 0018 and 0019). */
 export interface RegistrationContext {
   /** The resident's bound registry person and the spouses the registry links to them. */
   family: RegistryFacts[];
