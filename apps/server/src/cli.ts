@@ -23,7 +23,7 @@ const USAGE = `usage: npm run cli -- <command>
   totp <username>        print the current TOTP code of a demo user with a secret (demo mode only)
   project --inputs DIR --years N --out FILE.csv [--migration end|even]
                          cohort-component projection of a folder of CSV inputs shaped as the UN's Canada
-                         files (../shared/reference/projection); writes year,sex,age,pop; no database`;
+                         files (reference/projection); writes year,sex,age,pop; no database`;
 
 const [command, ...args] = process.argv.slice(2);
 const config = loadConfig();

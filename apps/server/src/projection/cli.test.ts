@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../config.js';
 import { projectCommand } from './cli.js';
 
-// The reference folder beside the repository (a fresh clone at /work/main, shared/ at /work/shared;
-// CI lays shared/ beside its clone the same way).
-const REFERENCE = path.resolve(repoRoot, '../shared/reference/projection');
+// The published reference files, copied into the repository (reference/README.md).
+const REFERENCE = path.resolve(repoRoot, 'reference/projection');
 
 /** year|sex|age → pop from a `year,sex,age,pop` CSV (sex quoted or not). */
 function readPopulation(text: string): Map<string, number> {

@@ -6,7 +6,7 @@ import { readProjectionInputs } from './read-inputs.js';
 const USAGE =
   'usage: project --inputs DIR --years N --out FILE.csv [--migration end|even]\n' +
   '  DIR holds [prefix-]YEAR-base-population.csv, [prefix-]survival-ratios.csv, [prefix-]fertility-rates.csv,\n' +
-  '  [prefix-]srb.csv and [prefix-]net-migration.csv, shaped as ../shared/reference/projection/canada-*.csv\n';
+  '  [prefix-]srb.csv and [prefix-]net-migration.csv, shaped as reference/projection/canada-*.csv\n';
 
 interface Stream {
   write(s: string): unknown;

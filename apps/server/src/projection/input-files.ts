@@ -2,7 +2,7 @@ import type { Message } from '@cradle/domain';
 
 /**
  * The five files of a projection folder, named as the UN's Canada inputs in
- * ../shared/reference/projection: `canada-1950-base-population.csv`, `canada-survival-ratios.csv`…
+ * reference/projection: `canada-1950-base-population.csv`, `canada-survival-ratios.csv`…
  * The prefix (`canada-`) may be any name or none, the same for all five; the base year is the
  * one in the base population's name.
  */

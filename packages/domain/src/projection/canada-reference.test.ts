@@ -3,7 +3,7 @@ import { projectPopulation } from './cohort-component.js';
 import { CANADA_AGES, CANADA_BASE_YEAR, canadaExpected, canadaInputs } from './test-reference-cases.js';
 import { SEXES, type BySex } from './types.js';
 
-// The UN's Canada run, 1951–1955, held to the tolerances of ../shared/reference/projection/README.md:
+// The UN's Canada run, 1951–1955, held to the tolerances of reference/projection/README.md:
 // totals within 0.001%; most cells within a person; the cohorts aged 0 and 1 in each step (the
 // published run's infant survival differs slightly from the file's) within about 250 persons; the
 // open group 100+ drifts, as the published run treats it differently.

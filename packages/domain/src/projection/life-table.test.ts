@@ -1,4 +1,4 @@
-import e0Csv from '../../../../../shared/reference/wpp2024-china/china_e0_1990_2100.csv?raw';
+import e0Csv from '../../../../reference/wpp2024-china/china_e0_1990_2100.csv?raw';
 import { describe, expect, it } from 'vitest';
 import { infantSeparationFactor, lifeExpectancy, SINGLE_AGES, survivalRatiosFromMx } from './life-table.js';
 import { nationalMx } from './national-schedules.js';

@@ -1,5 +1,5 @@
-import tfrCsv from '../../../../../shared/reference/wpp2024-china/china_tfr_1990_2100.csv?raw';
-import srbCsv from '../../../../../shared/reference/wpp2024-china/china_srb_1980_2100.csv?raw';
+import tfrCsv from '../../../../reference/wpp2024-china/china_tfr_1990_2100.csv?raw';
+import srbCsv from '../../../../reference/wpp2024-china/china_srb_1980_2100.csv?raw';
 import { describe, expect, it } from 'vitest';
 import { projectPopulation } from './cohort-component.js';
 import { nationalFertilityShares, nationalTfr } from './national-schedules.js';

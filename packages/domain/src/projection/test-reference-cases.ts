@@ -1,12 +1,12 @@
-// The published cases of ../shared/reference/projection (its README), read as text by vitest and
+// The published cases of reference/projection (its README), read as text by vitest and
 // turned into engine inputs for the tests.
-import prestonCsv from '../../../../../shared/reference/projection/sweden-1993-preston-box-6-2.csv?raw';
-import canadaBaseCsv from '../../../../../shared/reference/projection/canada-1950-base-population.csv?raw';
-import canadaSurvivalCsv from '../../../../../shared/reference/projection/canada-survival-ratios.csv?raw';
-import canadaFertilityCsv from '../../../../../shared/reference/projection/canada-fertility-rates.csv?raw';
-import canadaSrbCsv from '../../../../../shared/reference/projection/canada-srb.csv?raw';
-import canadaMigrationCsv from '../../../../../shared/reference/projection/canada-net-migration.csv?raw';
-import canadaExpectedCsv from '../../../../../shared/reference/projection/canada-expected-population-1951-1955.csv?raw';
+import prestonCsv from '../../../../reference/projection/sweden-1993-preston-box-6-2.csv?raw';
+import canadaBaseCsv from '../../../../reference/projection/canada-1950-base-population.csv?raw';
+import canadaSurvivalCsv from '../../../../reference/projection/canada-survival-ratios.csv?raw';
+import canadaFertilityCsv from '../../../../reference/projection/canada-fertility-rates.csv?raw';
+import canadaSrbCsv from '../../../../reference/projection/canada-srb.csv?raw';
+import canadaMigrationCsv from '../../../../reference/projection/canada-net-migration.csv?raw';
+import canadaExpectedCsv from '../../../../reference/projection/canada-expected-population-1951-1955.csv?raw';
 import type { Sex } from '../id-number.js';
 import { SEXES, type BySex, type ProjectionInputs } from './types.js';
 
