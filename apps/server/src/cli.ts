@@ -7,6 +7,7 @@ import { createRegionService } from './regions/service.js';
 import { importCommand } from './registry/import/cli.js';
 import { userAddCommand } from './auth/users-cli.js';
 import { cycleCommand } from './benefits/cli.js';
+import { projectCommand } from './projection/cli.js';
 
 // `npm run cli -- <command>`: the operator's commands, on the same database as the server
 // (stop the server first when it runs on embedded PGlite: one process owns its files).
@@ -19,13 +20,18 @@ const USAGE = `usage: npm run cli -- <command>
                          then seal the new entries; names the first broken entry
   user-add <username> --name NAME --role ROLE --jurisdiction CODE [--department DEPT]
                          create a user (password from CRADLE_NEW_PASSWORD; prints the TOTP secret once)
-  totp <username>        print the current TOTP code of a demo user with a secret (demo mode only)`;
+  totp <username>        print the current TOTP code of a demo user with a secret (demo mode only)
+  project --inputs DIR --years N --out FILE.csv [--migration end|even]
+                         cohort-component projection of a folder of CSV inputs shaped as the UN's Canada
+                         files (reference/projection); writes year,sex,age,pop; no database`;
 
 const [command, ...args] = process.argv.slice(2);
 const config = loadConfig();
 let code = 0;
 
-if (command === 'totp') {
+if (command === 'project') {
+  code = await projectCommand(args);
+} else if (command === 'totp') {
   // Demo secrets are public (README); real secrets are never printed.
   const { demoUsers } = await import('./demo/users.js');
   const user = demoUsers(config.scopeCode, '', '', '').find((u) => u.username === args[0]);
