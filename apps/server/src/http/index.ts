@@ -2,3 +2,4 @@
 // policy, and user-supplied file names made safe to store, show and send back.
 export { API_CSP, registerSecurityHeaders } from './security-headers.js';
 export { consoleCsp, NONCE_PLACEHOLDER, registerConsole } from './console.js';
+export { attachmentDisposition, cleanFileName } from './file-names.js';

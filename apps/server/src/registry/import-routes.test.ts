@@ -56,6 +56,18 @@ describe('import over HTTP', () => {
     expect(report.body).toMatch(/\r\n3,Sex,sex.mismatch,"Sex does not match the ID number/);
   });
 
+  it('keeps the file name without bidirectional or other hidden characters', async () => {
+    const csv = [HEADER, `王小华,${id('19900303', '103')},男,1990-03-03,汉族,533423101001,533423101001,,,`].join('\n');
+    const started = await upload('人口\u202Evsc.exe\u2066.csv', csv);
+    expect(started.statusCode).toBe(202);
+    expect((await waitDone(started.json().id)).fileName).toBe('人口vsc.exe.csv');
+    const [audit] = await t.database.query<{ details: { fileName: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'registry.importStart' AND target_id = $1",
+      [String(started.json().id)],
+    );
+    expect(audit!.details.fileName).toBe('人口vsc.exe.csv');
+  });
+
   it('streams the error report byte for byte: BOM, header, quoted cells', async () => {
     const csv = [HEADER, `"=1+2",${id('19900101', '101')},女,1990-01-01,汉族,533423101001,533423101001,,,`].join('\n');
     const jobId = (await upload('formula.csv', csv)).json().id;
