@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, multipartFile, type Session, type TestApp } from '../test/app.js';
-import { csvLine } from './export-csv.js';
+import { csvLine } from '../spreadsheet/index.js';
 import { completeGrantBatch, csvRows, financeCode, insertGrantChildren, wrongCode } from './payment-file-test-setup.js';
 
 let t: TestApp;
