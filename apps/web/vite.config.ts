@@ -24,6 +24,8 @@ const vendorGroups = [
 
 export default defineConfig({
   plugins: [react()],
+  // The server puts a fresh nonce here in every page it serves (apps/server/src/http/console.ts).
+  html: { cspNonce: '__CRADLE_CSP_NONCE__' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -12,7 +10,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Keys } from './crypto/keys.js';
 import { createPii } from './crypto/pii.js';
-import { commonError, pick, registerErrorHandler, requestLang } from './errors.js';
+import { commonError, registerErrorHandler } from './errors.js';
+import { registerConsole, registerSecurityHeaders } from './http/index.js';
 import { registerSessionHook } from './auth/session.js';
 import { createAuthService } from './auth/service.js';
 import { authRoutes } from './auth/routes.js';
@@ -78,6 +77,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First, so every response carries them, whatever plugin or hook answers it.
+  registerSecurityHeaders(app);
   await app.register(cookie);
   // Per-address limits on the routes that ask for them: a cheap bound on work, not a guard on
   // guessing (auth/throttle.ts). Every 429 says how long to wait: the plugin sets Retry-After,
@@ -107,7 +108,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The documentation is a page of its own: swagger-ui's scripts and styles from here, its
+  // inline styles and data: images allowed, and framed by no one.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP:
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  });
 
   // Every route, for the jurisdiction walk test and the API docs.
   const routes: { method: string; url: string }[] = [];
@@ -181,16 +188,4 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerConsole(app, config.webDist);
   return app;
-}
-
-/** Serves the built console with a fallback to index.html for its client-side routes. */
-function registerConsole(app: FastifyInstance, webDist: string): void {
-  const hasConsole = existsSync(path.join(webDist, 'index.html'));
-  if (hasConsole) void app.register(fastifyStatic, { root: webDist, wildcard: false });
-  app.setNotFoundHandler((req, reply) => {
-    if (hasConsole && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({ code: 'notFound', message: pick(commonError('notFound').userMessage, requestLang(req)) });
-  });
 }

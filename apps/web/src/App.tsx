@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading';
 import { AuthProvider } from './lib/auth';
+import { cspNonce } from './lib/cspNonce';
 import { useLang } from './lib/useLang';
 import { AppRoutes } from './routes';
 
@@ -14,11 +15,13 @@ const PortalApp = lazy(() => import('./pages/portal/PortalApp').then((m) => ({ d
 const VerifyPage = lazy(() => import('./pages/portal/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 const THEME = { token: { colorPrimary: '#1677ff', borderRadius: 6 } };
+// Ant Design's run-time <style> elements carry the page's nonce, or the policy refuses them.
+const CSP = { nonce: cspNonce() };
 
 export function App() {
   const lang = useLang();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} csp={CSP}>
       <AntApp>
         <BrowserRouter>
           <Suspense fallback={<PageLoading />}>

@@ -3,9 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { cspNonce, nonceCreatedStyles } from './lib/cspNonce';
 import { createQueryClient } from './lib/queryClient';
 import './styles.css';
 
+nonceCreatedStyles(cspNonce());
 initI18n();
 const queryClient = createQueryClient();
 

@@ -11,6 +11,7 @@ export { RELATIONS_TO_HEAD } from './person-cells.js';
 export type { PersonRowErrorCode, RowFieldError } from './person-row-errors.js';
 export { NAME_MAX_LENGTH, ETHNICITY_MAX_LENGTH, HOUSEHOLD_NO_MAX_LENGTH } from './person-field-checks.js';
 export * from './person-row.js';
+export * from './spreadsheet-formula.js';
 export * from './roles.js';
 export * from './departments.js';
 export * from './password-policy.js';

@@ -3,6 +3,7 @@ import { cellText, readDate, readRelationToHead, readSex, type RawCell, type Rel
 import { fieldLabel, type CanonicalField } from './person-headers.js';
 import {
   describeCharacters,
+  formulaMessage,
   notTextMessage,
   requiredMessage,
   rowError,
@@ -12,6 +13,7 @@ import {
   type RowFieldError,
 } from './person-row-errors.js';
 import { regionLevelOf } from './region-code.js';
+import { looksLikeFormula } from './spreadsheet-formula.js';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: RowFieldError };
 
@@ -32,8 +34,19 @@ const CODE_PREFIX: Record<CanonicalField, string> = {
   phone: 'phone',
 };
 
-function code(field: CanonicalField, suffix: 'required' | 'format'): PersonRowErrorCode {
+function code(field: CanonicalField, suffix: 'required' | 'format' | 'formula'): PersonRowErrorCode {
   return `${CODE_PREFIX[field]}.${suffix}` as PersonRowErrorCode;
+}
+
+/**
+ * Free text that passed its other checks but starts like a formula (= + - @): refused rather
+ * than stored, so no file Cradle or anyone else writes from the registry can run it
+ * (registry/import/README.md, "Formula-looking text").
+ */
+function refuseFormula<T extends string | null>(field: CanonicalField, value: T): FieldResult<T> {
+  return value !== null && looksLikeFormula(value)
+    ? fail(field, code(field, 'formula'), formulaMessage(field, value))
+    : ok(value);
 }
 
 /** Text of a cell that must be filled in; a date where text belongs is a format error. */
@@ -72,7 +85,7 @@ export function checkName(cell: RawCell): FieldResult<string> {
   if (!/\p{L}/u.test(t.value)) {
     return fail('name', 'name.invalidCharacters', { zh: '姓名须包含汉字或字母', en: 'Name must contain letters' });
   }
-  return ok(t.value);
+  return refuseFormula('name', t.value);
 }
 
 export function checkSex(cell: RawCell): FieldResult<Sex> {
@@ -115,7 +128,7 @@ export function checkEthnicity(cell: RawCell): FieldResult<string | null> {
       en: `Ethnicity contains characters that are not allowed: ${describeCharacters(bad)}`,
     });
   }
-  return ok(t.value);
+  return refuseFormula('ethnicity', t.value);
 }
 
 export const HOUSEHOLD_NO_MAX_LENGTH = 32;
@@ -134,7 +147,7 @@ export function checkHouseholdNo(cell: RawCell): FieldResult<string | null> {
       en: `Household number "${shown(t.value)}" may contain only letters, digits and hyphens`,
     });
   }
-  return ok(t.value);
+  return refuseFormula('householdNo', t.value);
 }
 
 export function checkRelationToHead(cell: RawCell): FieldResult<RelationToHead | null> {

@@ -9,6 +9,7 @@ export type PersonRowErrorCode =
   | 'name.format'
   | 'name.tooLong'
   | 'name.invalidCharacters'
+  | 'name.formula'
   | 'sex.required'
   | 'sex.format'
   | 'sex.mismatch'
@@ -18,6 +19,7 @@ export type PersonRowErrorCode =
   | 'ethnicity.format'
   | 'ethnicity.tooLong'
   | 'ethnicity.invalidCharacters'
+  | 'ethnicity.formula'
   | 'hukouRegion.required'
   | 'hukouRegion.format'
   | 'hukouRegion.notFound'
@@ -27,6 +29,7 @@ export type PersonRowErrorCode =
   | 'residenceRegion.outsideJurisdiction'
   | 'householdNo.format'
   | 'householdNo.tooLong'
+  | 'householdNo.formula'
   | 'relationToHead.format'
   | 'phone.format';
 
@@ -52,6 +55,16 @@ export function notTextMessage(field: CanonicalField): Message {
   return {
     zh: `“${label.zh}”一栏应为文字，却是日期；请将该列设置为文本格式`,
     en: `${label.en} must be text but the cell holds a date; format the column as text`,
+  };
+}
+
+/** Text that starts like a spreadsheet formula (looksLikeFormula): refused, never stored. */
+export function formulaMessage(field: CanonicalField, value: string): Message {
+  const label = fieldLabel(field);
+  const first = describeCharacters([[...value][0] ?? '']);
+  return {
+    zh: `${label.zh}“${shown(value)}”不能以${first}开头：电子表格软件会把这样的内容当作公式执行；请删除开头的符号`,
+    en: `${label.en} "${shown(value)}" may not start with ${first}: spreadsheet programs run such text as a formula. Remove the leading character`,
   };
 }
 

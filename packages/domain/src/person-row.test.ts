@@ -35,6 +35,16 @@ function errorsOf(row: RawPersonRow): { field: string; code: string }[] {
 }
 
 describe('validatePersonRow', () => {
+  it('says in both languages why text that starts like a formula is refused', () => {
+    const result = validatePersonRow({ ...valid, ethnicity: '=1+2' }, ctx);
+    expect(result.ok).toBe(false);
+    const message = !result.ok && result.errors[0]!.message;
+    expect(message).toEqual({
+      zh: '民族“=1+2”不能以“=”开头：电子表格软件会把这样的内容当作公式执行；请删除开头的符号',
+      en: 'Ethnicity "=1+2" may not start with “=”: spreadsheet programs run such text as a formula. Remove the leading character',
+    });
+  });
+
   it('accepts a complete row, normalised', () => {
     expect(validatePersonRow({ ...valid, idNumber: ` ${ID_FEMALE_1990.toLowerCase()} ` }, ctx)).toEqual({
       ok: true,
@@ -93,6 +103,13 @@ describe('validatePersonRow', () => {
     ['digits in the name', { name: '李梅2' }, 'name', 'name.invalidCharacters'],
     ['a name of punctuation only', { name: '·-' }, 'name', 'name.invalidCharacters'],
     ['a date in the name column', { name: new Date() }, 'name', 'name.format'],
+    ['a name that starts like a formula', { name: '-李梅' }, 'name', 'name.formula'],
+    ['a name that starts like a formula after spaces', { name: '  -李梅' }, 'name', 'name.formula'],
+    ['an ethnicity that is a formula', { ethnicity: '=HYPERLINK("x","汉")' }, 'ethnicity', 'ethnicity.formula'],
+    ['an ethnicity that starts with +', { ethnicity: '+汉族' }, 'ethnicity', 'ethnicity.formula'],
+    ['an ethnicity that starts with @', { ethnicity: '@SUM(1,2)' }, 'ethnicity', 'ethnicity.formula'],
+    ['a household number that starts like a formula', { householdNo: '-A1' }, 'householdNo', 'householdNo.formula'],
+    ['a household number that is a negative number', { householdNo: -5 }, 'householdNo', 'householdNo.formula'],
     ['missing ID number', { idNumber: undefined }, 'idNumber', 'idNumber.empty'],
     ['an ID number stored as a number', { idNumber: 530102199003150000 }, 'idNumber', 'idNumber.storedAsNumber'],
     ['a wrong check character', { idNumber: ID_FEMALE_1990.slice(0, 17) + '0' }, 'idNumber', 'idNumber.checkCharacter'],

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, multipartFile, type Session, type TestApp } from '../test/app.js';
-import { csvLine } from './export-csv.js';
 import { completeGrantBatch, csvRows, financeCode, insertGrantChildren, wrongCode } from './payment-file-test-setup.js';
 
 let t: TestApp;
@@ -35,8 +34,11 @@ const upload = (s: Session, fileName: string, content: string | Buffer, batchId 
     ...as(s, headers),
   });
 };
+// A bank's file, as a bank writes it: quoted where RFC 4180 needs it, nothing neutralised.
+const bankLine = (cells: readonly string[]) =>
+  cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',') + '\r\n';
 const csv = (rows: string[][]) =>
-  ['支付参考号', '处理结果', '失败原因', '银行流水号', '金额（元）'].join(',') + '\r\n' + rows.map(csvLine).join('');
+  bankLine(['支付参考号', '处理结果', '失败原因', '银行流水号', '金额（元）']) + rows.map(bankLine).join('');
 const state = async () =>
   (
     await t.database.query<{
@@ -48,6 +50,8 @@ const state = async () =>
   ).map((p) => ({ ...p, id: Number(p.id) }));
 const returnsCount = async () =>
   (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM bank_returns'))[0]!.n;
+
+const REASON = '=HYPERLINK("http://evil.example","户名与身份证号不符")';
 
 describe('a bank return', () => {
   it('is refused to anyone but finance', async () => {
@@ -127,7 +131,8 @@ describe('a bank return', () => {
   it('marks one payment failed with its reason and the rest paid, in one import audited with its checksum; the same file again is refused', async () => {
     const [first, ...rest] = exported;
     const file = csv([
-      [first![1]!, '失败', '户名与身份证号不符', '', first![7]!],
+      // Formula-looking text from the bank is stored as the literal text it is (registry/import/README.md).
+      [first![1]!, '失败', REASON, '', first![7]!],
       ...rest.map((r, i) => [r[1]!, r === exported[2] ? '退回' : '成功', '', `BK${i}`, r[7]!]),
     ]);
     const res = await upload(finance, '回盘-2.csv', file);
@@ -142,10 +147,7 @@ describe('a bank return', () => {
       unchanged: 1,
     });
     const after = await state();
-    expect(after.find((p) => p.id === Number(first![1]))).toMatchObject({
-      status: 'failed',
-      failure_reason: '户名与身份证号不符',
-    });
+    expect(after.find((p) => p.id === Number(first![1]))).toMatchObject({ status: 'failed', failure_reason: REASON });
     const paid = after.filter((p) => p.status === 'paid');
     expect(paid).toHaveLength(batch.paymentCount - 2);
     expect(paid.every((p) => p.failure_reason === null && /^BK\d+$/.test(p.bank_reference ?? ''))).toBe(true);

@@ -9,8 +9,8 @@ import type { Pii } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
+import { writeCsvFile, writeXlsxFile } from '../spreadsheet/index.js';
 import { findBatch, lockBatch, type PaymentBatch } from './batches-repo.js';
-import { writeCsvFile } from './export-csv.js';
 import {
   findPaymentExport,
   hasPayablePayments,
@@ -18,8 +18,13 @@ import {
   markBatchExported,
   payablePaymentChunks,
 } from './exports-repo.js';
-import { writeXlsxFile } from './export-xlsx.js';
-import { controlCells, PAYMENT_FILE_HEADERS, paymentCells, paymentFileName } from './payment-file-format.js';
+import {
+  controlCells,
+  PAYMENT_FILE_HEADERS,
+  PAYMENT_FILE_SHEET,
+  paymentCells,
+  paymentFileName,
+} from './payment-file-format.js';
 import { PaymentFileError } from './payment-file-errors.js';
 import { verifyStepUp } from './step-up.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';
@@ -85,7 +90,7 @@ export async function exportBatch(
       await lockBatch(tx, batch.id);
       const totals = { count: 0, fen: 0 };
       const rows = fileRows(tx, deps.pii, batch, totals);
-      await (body.format === 'csv' ? writeCsvFile(filePath, rows) : writeXlsxFile(filePath, rows));
+      await (body.format === 'csv' ? writeCsvFile(filePath, rows) : writeXlsxFile(filePath, PAYMENT_FILE_SHEET, rows));
       if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
       const sha256 = await sha256File(filePath);
       await markBatchExported(tx, batch.id);

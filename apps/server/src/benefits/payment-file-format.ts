@@ -19,6 +19,8 @@ export const PAYMENT_FILE_HEADERS = [
   '金额（元）',
 ] as const;
 export const CONTROL_ROW_LABEL = '合计';
+/** The XLSX's one worksheet; widths in characters, one for each of PAYMENT_FILE_HEADERS. */
+export const PAYMENT_FILE_SHEET = { name: '发放明细', widths: [8, 12, 28, 10, 12, 22, 16, 14] } as const;
 
 export interface PaymentFileRow {
   paymentId: number;

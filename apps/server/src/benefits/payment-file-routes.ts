@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { commonError } from '../errors.js';
+import { cleanFileName } from '../http/index.js';
 import { importBankReturn } from './bank-return.js';
 import { exportBatch, exportChecksum, readOnce, type PaymentFileDeps } from './export.js';
 import { PaymentFileError } from './payment-file-errors.js';
@@ -85,7 +86,9 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
     async (req) => {
       const file = await req.file();
       if (!file) throw PaymentFileError('bankReturn.noFile');
-      const ext = path.extname(file.filename).toLowerCase();
+      // The name is stored, shown and audited: without path, hidden or bidi characters (http/).
+      const fileName = cleanFileName(file.filename, 200);
+      const ext = path.extname(fileName).toLowerCase();
       if (ext !== '.csv' && ext !== '.xlsx') {
         file.file.resume();
         throw PaymentFileError('bankReturn.unsupportedFormat');
@@ -98,7 +101,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
         if (file.file.truncated) throw commonError('payload.tooLarge');
         return await importBankReturn(deps.database, actor(req), req.params.id, {
           filePath,
-          fileName: file.filename.slice(0, 200),
+          fileName,
           format: ext === '.csv' ? 'csv' : 'xlsx',
         });
       } finally {

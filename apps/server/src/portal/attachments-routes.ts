@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { AttachmentInfo, IdParam } from '@cradle/contract';
+import { attachmentDisposition } from '../http/index.js';
 import {
   attachmentError,
   MAX_ATTACHMENT_BYTES,
@@ -24,13 +25,10 @@ function fieldValue(fields: Record<string, Multipart | Multipart[] | undefined>,
 
 function sendFile(reply: FastifyReply, file: { info: Info; content: Buffer }) {
   // Always a download, never rendered in the console's origin: the file is the family's, not ours.
+  // The name is cleaned again on the way out: one stored before names were cleaned of bidi controls.
   return reply
     .header('content-type', file.info.mediaType)
-    .header(
-      'content-disposition',
-      `attachment; filename="attachment-${file.info.id}"; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`,
-    )
-    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', attachmentDisposition(file.info.fileName, `attachment-${file.info.id}`))
     .send(file.content);
 }
 

@@ -100,6 +100,30 @@ describe('a family attaches documents to its registration', () => {
     expect(await rows()).toBe(before);
   });
 
+  it('stores and sends a name without bidirectional or other hidden characters', async () => {
+    // U+202E would show "记录\u202Efdp.exe" as "记录exe.pdf": a program dressed as a scan.
+    const res = await upload(family, PDF, { name: '记录\u202Efdp\u2066.exe\u200F\u061C' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fileName).toBe('记录fdp.exe');
+    const id = res.json().id as number;
+    const [stored] = await t.database.query<{ file_name: string }>('SELECT file_name FROM attachments WHERE id = $1', [
+      id,
+    ]);
+    expect(stored!.file_name).toBe('记录fdp.exe');
+    // A name stored before names were cleaned is cleaned on the way out.
+    await t.database.query('UPDATE attachments SET file_name = $1 WHERE id = $2', ['旧\u202Egpj.exe', id]);
+    const township = await login(t, 'township');
+    for (const download of [
+      await t.app.inject({ method: 'GET', url: `/api/portal/attachments/${id}`, headers: { cookie: family.cookie } }),
+      await t.app.inject({ method: 'GET', url: `/api/attachments/${id}`, ...as(township) }),
+    ]) {
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="attachment-${id}"; filename*=UTF-8''${encodeURIComponent('旧gpj.exe')}`,
+      );
+    }
+  });
+
   it('refuses a 20 MB upload with a clear 413 in both languages and writes nothing', async () => {
     const before = await rows();
     const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 - PDF.length, 0x20)]);

@@ -4,6 +4,7 @@ import type { Conn, Database } from '../db/client.js';
 import type { Keys } from '../crypto/keys.js';
 import { decryptField, encryptField } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';
+import { cleanFileName } from '../http/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { AppError, defineErrors } from '../errors.js';
@@ -74,10 +75,9 @@ export function mediaTypeOf(bytes: Buffer): 'application/pdf' | 'image/jpeg' | '
 
 const EXTENSIONS = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 
-/** A name safe to show and to put in a download header: no path, no control or markup characters, at most 100 characters. */
+/** A name safe to show and to put in a download header (http/file-names.ts), at most 100 characters. */
 export function safeFileName(raw: string, mediaType: keyof typeof EXTENSIONS): string {
-  const base = raw.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base.replace(/[\p{Cc}<>"'`]/gu, '').trim()].slice(-100).join('');
+  const cleaned = cleanFileName(raw, 100);
   return cleaned === '' || cleaned.startsWith('.') ? `attachment.${EXTENSIONS[mediaType]}` : cleaned;
 }
 

@@ -56,6 +56,35 @@ describe('import over HTTP', () => {
     expect(report.body).toMatch(/\r\n3,Sex,sex.mismatch,"Sex does not match the ID number/);
   });
 
+  it('keeps the file name without bidirectional or other hidden characters', async () => {
+    const csv = [HEADER, `王小华,${id('19900303', '103')},男,1990-03-03,汉族,533423101001,533423101001,,,`].join('\n');
+    const started = await upload('人口\u202Evsc.exe\u2066.csv', csv);
+    expect(started.statusCode).toBe(202);
+    expect((await waitDone(started.json().id)).fileName).toBe('人口vsc.exe.csv');
+    const [audit] = await t.database.query<{ details: { fileName: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'registry.importStart' AND target_id = $1",
+      [String(started.json().id)],
+    );
+    expect(audit!.details.fileName).toBe('人口vsc.exe.csv');
+  });
+
+  it('refuses a row whose free text starts like a formula, with a row error, and stores nothing of it', async () => {
+    const idNumber = id('19900404', '104');
+    const csv = [HEADER, `王小丽,${idNumber},女,1990-04-04,=1+2,533423101001,533423101001,-A1,,`].join('\n');
+    const started = await upload('formula-text.csv', csv);
+    const job = await waitDone(started.json().id);
+    expect(job).toMatchObject({ status: 'done', validRows: 0, invalidRows: 1, inserted: 0 });
+    expect(job.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['ethnicity', 'ethnicity.formula'],
+      ['householdNo', 'householdNo.formula'],
+    ]);
+    expect(job.errors[0].message).toBe(
+      '民族“=1+2”不能以“=”开头：电子表格软件会把这样的内容当作公式执行；请删除开头的符号',
+    );
+    const stored = await t.database.query("SELECT 1 FROM persons WHERE name = '王小丽'");
+    expect(stored).toEqual([]);
+  });
+
   it('streams the error report byte for byte: BOM, header, quoted cells', async () => {
     const csv = [HEADER, `"=1+2",${id('19900101', '101')},女,1990-01-01,汉族,533423101001,533423101001,,,`].join('\n');
     const jobId = (await upload('formula.csv', csv)).json().id;

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { pick, type Lang } from '@cradle/domain';
 import { defineErrors, commonError, requestLang } from '../errors.js';
+import { cleanFileName } from '../http/index.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv } from './import/template.js';
 import type { ImportJob as Job } from './import/types.js';
@@ -70,7 +71,9 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw importError('import.noFile');
-      const ext = path.extname(file.filename).toLowerCase();
+      // The name is stored, shown and audited: without path, hidden or bidi characters (http/).
+      const fileName = cleanFileName(file.filename, 200);
+      const ext = path.extname(fileName).toLowerCase();
       if (ext !== '.csv' && ext !== '.xlsx') {
         file.file.resume();
         throw importError('import.unsupportedFormat');
@@ -89,7 +92,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
       }
       const id = await imports.start({
         filePath,
-        fileName: file.filename.slice(0, 200),
+        fileName,
         format: ext === '.csv' ? 'csv' : 'xlsx',
         user: { id: req.user!.id, username: req.user!.username, jurisdictionCode: req.user!.jurisdictionCode },
         clientIp: req.ip,

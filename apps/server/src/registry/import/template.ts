@@ -1,4 +1,5 @@
 import { computeIdCheckCharacter } from '@cradle/domain';
+import { CSV_BOM, csvLine } from '../../spreadsheet/index.js';
 
 const HEADERS = [
   '姓名',
@@ -32,5 +33,5 @@ export function importTemplateCsv(): string {
     '户主',
     '13800138000',
   ];
-  return '\uFEFF' + HEADERS.join(',') + '\r\n' + example.join(',') + '\r\n';
+  return CSV_BOM + csvLine(HEADERS) + csvLine(example);
 }
