@@ -13,6 +13,7 @@ export { NAME_MAX_LENGTH, ETHNICITY_MAX_LENGTH, HOUSEHOLD_NO_MAX_LENGTH } from '
 export * from './person-row.js';
 export * from './roles.js';
 export * from './departments.js';
+export * from './access.js';
 export * from './password-policy.js';
 export * from './quality.js';
 export * from './benefits/index.js';
