@@ -33,6 +33,11 @@ export const commonError = defineErrors({
   'request.invalid': { status: 400, message: { zh: '请求内容不符合要求', en: 'The request is not valid' } },
   'auth.unauthenticated': { status: 401, message: { zh: '请先登录', en: 'Please sign in' } },
   'auth.forbidden': { status: 403, message: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' } },
+  // The message names the departments (auth/session.ts); this one is its fallback.
+  'auth.otherDepartment': {
+    status: 403,
+    message: { zh: '此项工作不属于您所在部门的职责', en: "This is not your department's work" },
+  },
   'csrf.invalid': {
     status: 403,
     message: { zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },

@@ -9,8 +9,9 @@ import {
   mayHandleApplications,
   mayRunPaymentCycles,
   mayViewBundleTasks,
+  mayImport,
+  mayReadRegistry,
   mayViewChildbirthRegistrations,
-  mayWrite,
   useAuth,
 } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
@@ -74,12 +75,26 @@ export function AppRoutes() {
           }
         >
           <Route index element={<DashboardPage />} />
-          <Route path="persons" element={<PersonSearchPage />} />
-          <Route path="persons/:id" element={<PersonDetailPage />} />
+          <Route
+            path="persons"
+            element={
+              <RequireRole allow={mayReadRegistry}>
+                <PersonSearchPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="persons/:id"
+            element={
+              <RequireRole allow={mayReadRegistry}>
+                <PersonDetailPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="import"
             element={
-              <RequireRole allow={mayWrite}>
+              <RequireRole allow={mayImport}>
                 <ImportPage />
               </RequireRole>
             }

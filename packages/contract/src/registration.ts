@@ -224,8 +224,21 @@ export const RegistryConflictView = Type.Object({
   seen: Type.Object({ registry: Nullable(Type.String()), declared: Nullable(Type.String()) }),
 });
 
+/**
+ * What the registry holds for one declared ID number. Its details (person, name, age, regions,
+ * children) only when the worker's jurisdiction holds the record; otherwise only whether it
+ * agrees with the declaration (issue 11, need to know).
+ */
 export const RegistryMatch = Type.Object({
   known: Type.Boolean(),
+  inJurisdiction: Type.Boolean({
+    description: "Whether the worker's jurisdiction holds the record; false when unknown",
+  }),
+  matchesDeclared: Nullable(
+    Type.Boolean({ description: 'Same name, and the sex and birth date of the ID number; null when unknown' }),
+  ),
+  /** The record's children outside the worker's jurisdiction: counted in the parity, not shown. */
+  childrenOutside: Type.Integer(),
   personId: Nullable(Type.Integer()),
   name: Nullable(Type.String()),
   sex: Nullable(Sex),
@@ -250,7 +263,7 @@ export const StaffRegistrationDetail = Type.Object({
   channel: Type.String(),
   phonesMasked: Type.Object({ mother: Nullable(Type.String()), father: Nullable(Type.String()) }),
   conflicts: Type.Array(RegistryConflictView),
-  /** What the registry holds now for each declared ID number (looked up past the jurisdiction: cross-province). */
+  /** What the registry holds now for each declared ID number (looked up past the jurisdiction, shown only within it). */
   registryMatches: Type.Object({ mother: RegistryMatch, father: Nullable(RegistryMatch) }),
   workerNote: Nullable(Type.String()),
   completedByName: Nullable(Type.String()),

@@ -14,6 +14,7 @@ export * from './person-row.js';
 export * from './spreadsheet-formula.js';
 export * from './roles.js';
 export * from './departments.js';
+export * from './access.js';
 export * from './password-policy.js';
 export * from './quality.js';
 export * from './benefits/index.js';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canWrite, type Role } from '@cradle/domain';
+import { canWrite, departmentLabel, passesRoleGate, type Department, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
 import { appendAudit, actorOf } from '../audit/index.js';
@@ -28,6 +28,8 @@ declare module 'fastify' {
     public?: boolean;
     /** When set, the user needs at least one of these roles. */
     roles?: readonly Role[];
+    /** With `roles`: a department operator passes only as an operator of one of these (need to know, issue 11). */
+    departments?: readonly Department[];
     /** An unsafe method a read-only role (leader) may still call, such as logout. */
     readOnlyOk?: boolean;
   }
@@ -111,7 +113,7 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken ?? '')) throw commonError('csrf.invalid');
       if (!canWrite(req.user.roles) && !config.readOnlyOk) throw commonError('auth.forbidden');
     }
-    if (config.roles && !req.user.roles.some((r) => config.roles!.includes(r))) {
+    if (config.roles && !passesRoleGate(req.user, config.roles, config.departments)) {
       await appendAudit(database, {
         ...actorOf(req),
         action: 'access.denied',
@@ -119,9 +121,24 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
         targetId: `${req.method} ${req.routeOptions.url}`,
         outcome: 'denied',
       });
-      throw commonError('auth.forbidden');
+      throw refusal(req.user, config.roles, config.departments);
     }
   });
+}
+
+/** A department operator the route's role admits, but of another department, is told whose work it is. */
+function refusal(user: SessionUser, roles: readonly Role[], departments: readonly Department[] | undefined) {
+  if (!departments || !user.roles.includes('departmentOperator') || !roles.includes('departmentOperator'))
+    return commonError('auth.forbidden');
+  const labels = departments.map(departmentLabel);
+  return commonError(
+    'auth.otherDepartment',
+    { departments },
+    {
+      zh: `此项工作仅限${labels.map((l) => l.zh).join('、')}部门的经办人办理`,
+      en: `Only an operator of ${labels.map((l) => l.en).join(', ')} may do this`,
+    },
+  );
 }
 
 /** Fastify types a route's config as always there; a context made without one (no route matched) has none. */

@@ -58,7 +58,8 @@ describe('a bank return', () => {
     const hospital = await login(t, 'hospital');
     const res = await upload(hospital, 'return.csv', csv([[exported[0]![1]!, '成功', '', '', '']]));
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('paymentFile.financeOnly');
+    expect(res.json().code).toBe('auth.otherDepartment');
+    expect(res.json().message).toContain('财政部门');
   });
 
   it('without a reference or result column, or that is no workbook, is refused as a whole', async () => {

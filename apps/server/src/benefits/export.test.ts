@@ -66,7 +66,7 @@ describe('exporting a batch for the one-card platform', () => {
     const hospital = await login(t, 'hospital');
     const notFinance = await exportAs(hospital, batch.id, 'csv', '123456');
     expect(notFinance.statusCode).toBe(403);
-    expect(notFinance.json().code).toBe('paymentFile.financeOnly');
+    expect(notFinance.json().code).toBe('auth.otherDepartment');
     expect(notFinance.json().message).toContain('财政部门');
 
     const running = await t.database.query<{ id: number }>(

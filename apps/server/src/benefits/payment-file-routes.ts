@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { FINANCE_DEPARTMENTS } from '@cradle/domain';
 import { commonError } from '../errors.js';
 import { cleanFileName } from '../http/index.js';
 import { importBankReturn } from './bank-return.js';
@@ -26,7 +27,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
   app.post(
     '/api/payment-batches/:id/export',
     {
-      config: { roles: FINANCE },
+      config: { roles: FINANCE, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary:
@@ -54,7 +55,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
   app.get(
     '/api/payment-exports/:id/sha256',
     {
-      config: { roles: ['departmentOperator', 'countyAdmin', 'systemAdmin'] },
+      config: { roles: ['departmentOperator', 'countyAdmin', 'systemAdmin'], departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary: "An export's checksum as a .sha256 file",
@@ -73,7 +74,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
   app.post(
     '/api/payment-batches/:id/bank-return',
     {
-      config: { roles: FINANCE },
+      config: { roles: FINANCE, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary:

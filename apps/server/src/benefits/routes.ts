@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Role } from '@cradle/domain';
+import { FINANCE_DEPARTMENTS, REGISTRY_ROLES, type Role } from '@cradle/domain';
 import {
   ApplicationBody,
   ApplicationDetail,
@@ -25,14 +25,10 @@ import type { BenefitsService } from './service.js';
 import type { createVersionService } from './versions-service.js';
 
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
-// Who may look at a person's eligibility: the staff who handle applications, and finance.
-const CASEWORKERS: readonly Role[] = [
-  'systemAdmin',
-  'countyAdmin',
-  'townshipWorker',
-  'villageWorker',
-  'departmentOperator',
-];
+// Who may look at a person's eligibility: whoever may open the person (need to know, issue 11).
+const CASEWORKERS = REGISTRY_ROLES;
+// Payments are finance's among the departments; the budget's aggregates also the leaders'.
+const PAYMENT_READERS: readonly Role[] = ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'];
 // Who applies for a family and reviews: village, township, county.
 const REVIEWERS: readonly Role[] = ['villageWorker', 'townshipWorker', 'countyAdmin'];
 
@@ -70,7 +66,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/schemes/:code/budget',
     {
-      config: { roles: ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'] },
+      config: { roles: PAYMENT_READERS, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary: 'Paid to date, committed, and the cost of the next 12 months (optionally with a draft version)',
@@ -132,7 +128,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/payment-cycles',
     {
-      config: { roles: ['countyAdmin', 'departmentOperator'] },
+      config: { roles: ['countyAdmin', 'departmentOperator'], departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary: 'Run the payment cycle of a scheme and period for your jurisdiction (county administrator or finance)',
@@ -145,7 +141,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/payment-batches',
     {
-      config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] },
+      config: { roles: PAYMENT_READERS, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary: 'The latest payment batches of your jurisdiction',
@@ -157,7 +153,7 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/payment-batches/:id',
     {
-      config: { roles: ['countyAdmin', 'departmentOperator', 'leader', 'systemAdmin'] },
+      config: { roles: PAYMENT_READERS, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
         summary: "A payment batch and its cycle's progress",

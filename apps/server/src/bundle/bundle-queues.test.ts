@@ -98,13 +98,15 @@ describe('department queues', () => {
     ).toBe(404);
   });
 
-  it('lets county administrators and leaders read every department, but not act; township workers not at all', async () => {
+  it('lets county administrators read every department, but not act; township workers and leaders not at all', async () => {
     const all = await api().get(s.county!, '/api/bundle-tasks?pageSize=100');
     expect(ids(all)).toEqual(expect.arrayContaining(full.tasks.map((x) => x.id)));
     expect(ids(await api().get(s.county!, '/api/bundle-tasks?department=publicSecurity'))).toEqual([
       taskId(full, 'hukouRegistration'),
     ]);
-    expect((await api().get(s.leader!, `/api/bundle-tasks/${taskId(full, 'hukouRegistration')}`)).statusCode).toBe(200);
+    expect((await api().get(s.county!, `/api/bundle-tasks/${taskId(full, 'hukouRegistration')}`)).statusCode).toBe(200);
+    // Leaders see the queues' figures on the dashboard, not the families (need to know, issue 11).
+    expect((await api().get(s.leader!, `/api/bundle-tasks/${taskId(full, 'hukouRegistration')}`)).statusCode).toBe(403);
     expect(
       (
         await api().post(s.county!, `/api/bundle-tasks/${taskId(full, 'birthCertificate')}/complete`, {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@cradle/domain';
+import { BUNDLE_DEPARTMENTS, type Role } from '@cradle/domain';
 import { requestLang } from '../errors.js';
 import type { FamilyServiceDeps } from '../family-deps.js';
 import { createNewbornEntitlements } from '../benefits/index.js';
@@ -24,7 +24,8 @@ import { createBundleTaskService } from './tasks-service.js';
 
 // Who reads the queues: the departments' operators, and county administrators and leaders, who
 // oversee every department (issue 4). Only operators act, on their own department's tasks.
-const READERS: readonly Role[] = ['departmentOperator', 'countyAdmin', 'leader'];
+// Leaders see the queues' figures on the dashboard, not the families (need to know, issue 11).
+const READERS: readonly Role[] = ['departmentOperator', 'countyAdmin'];
 const OPERATORS: readonly Role[] = ['departmentOperator'];
 
 /** The newborn bundle (出生一件事): the family's application and the department operators' queues. */
@@ -101,7 +102,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.get(
     '/api/bundle-tasks',
     {
-      config: { roles: READERS },
+      config: { roles: READERS, departments: BUNDLE_DEPARTMENTS },
       schema: {
         ...staff,
         summary: "Your department's newborn-bundle tasks in your jurisdiction, with deadlines and counts",
@@ -114,7 +115,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.post(
     '/api/bundle-tasks/bulk-complete',
     {
-      config: { roles: OPERATORS },
+      config: { roles: OPERATORS, departments: BUNDLE_DEPARTMENTS },
       schema: {
         ...staff,
         summary:
@@ -128,7 +129,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.get(
     '/api/bundle-tasks/:id',
     {
-      config: { roles: READERS },
+      config: { roles: READERS, departments: BUNDLE_DEPARTMENTS },
       schema: {
         ...staff,
         summary: 'A task with the shared bundle data (masked ID numbers); audited',
@@ -141,7 +142,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.post(
     '/api/bundle-tasks/:id/complete',
     {
-      config: { roles: OPERATORS },
+      config: { roles: OPERATORS, departments: BUNDLE_DEPARTMENTS },
       schema: {
         ...staff,
         summary:
@@ -156,7 +157,7 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
   app.post(
     '/api/bundle-tasks/:id/return',
     {
-      config: { roles: OPERATORS },
+      config: { roles: OPERATORS, departments: BUNDLE_DEPARTMENTS },
       schema: {
         ...staff,
         summary: 'Return the task to the family for correction, with a reason and the fields to fix',

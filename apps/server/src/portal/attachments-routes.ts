@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
+import { BUNDLE_DEPARTMENTS } from '@cradle/domain';
 import { AttachmentInfo, IdParam } from '@cradle/contract';
 import { attachmentDisposition } from '../http/index.js';
 import {
@@ -16,7 +17,8 @@ import {
 const tags = ['portal'];
 // Staff who handle or read family applications; row-level security limits them to their
 // jurisdiction, and the service to the files of applications their role reads (attachments.ts mayRead).
-const STAFF = ['townshipWorker', 'countyAdmin', 'leader', 'departmentOperator'] as const;
+// A registration's or a bundle's readers (attachments.ts decides which file); not leaders (issue 11).
+const STAFF = ['townshipWorker', 'countyAdmin', 'departmentOperator'] as const;
 
 function fieldValue(fields: Record<string, Multipart | Multipart[] | undefined>, name: string): string | null {
   const f = fields[name];
@@ -92,7 +94,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
   app.get(
     '/api/attachments/:id',
     {
-      config: { roles: STAFF },
+      config: { roles: STAFF, departments: BUNDLE_DEPARTMENTS },
       schema: {
         tags: ['attachments'],
         summary:

@@ -111,7 +111,7 @@ export async function listAttachments(tx: Conn, ownerKind: OwnerKind, ownerId: n
 }
 
 /** Who oversees every department's bundle tasks (bundle/routes.ts READERS besides the operators). */
-const BUNDLE_OVERSEERS: readonly Role[] = ['countyAdmin', 'leader'];
+const BUNDLE_OVERSEERS: readonly Role[] = ['countyAdmin'];
 
 /**
  * Whether a member of staff may read an application's files: whoever may read the application.

@@ -169,6 +169,16 @@ export async function findRegistrationByNumber(conn: Conn, registrationNo: strin
 }
 
 /** Several at once, locked, for a bulk action: only those the scope shows. */
+/** Of these registration numbers, the ones the caller's jurisdiction holds (row-level security decides). */
+export async function findRegistrationNosInScope(tx: Conn, numbers: string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await tx.query<{ registration_no: string }>(
+    'SELECT registration_no FROM childbirth_registrations WHERE registration_no = ANY ($1::text[])',
+    [numbers],
+  );
+  return new Set(rows.map((r) => r.registration_no));
+}
+
 export async function findRegistrations(tx: Conn, ids: number[]): Promise<RegistrationRow[]> {
   const rows = await tx.query(
     `SELECT ${COLUMNS} FROM childbirth_registrations WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE`,

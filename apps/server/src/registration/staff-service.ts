@@ -25,7 +25,8 @@ import type {
   RegistrationQueue,
   StaffRegistrationDetail,
 } from '@cradle/contract';
-import { readRegistryMatches, staffDetailOf } from './staff-detail.js';
+import { readRegistryMatches } from './registry-matches.js';
+import { staffDetailOf } from './staff-detail.js';
 import { queueItemOf } from './views.js';
 
 const TARGET = 'childbirthRegistration';

@@ -77,10 +77,12 @@ describe('the township worker', () => {
       ]),
     ).toBe(1);
     expect((await get(`/api/attachments/1`, other)).statusCode).toBe(404);
-    // County administrators and leaders read; only a township worker acts.
+    // County administrators read; only a township worker acts; leaders see the figures, not the families (issue 11).
+    const countyAdmin = await login(t, 'county');
+    expect((await get(`/api/childbirth-registrations/${id}`, countyAdmin)).statusCode).toBe(200);
+    expect((await post(`/api/childbirth-registrations/${id}/complete`, countyAdmin)).statusCode).toBe(403);
     const leader = await login(t, 'leader');
-    expect((await get(`/api/childbirth-registrations/${id}`, leader)).statusCode).toBe(200);
-    expect((await post(`/api/childbirth-registrations/${id}/complete`, leader)).statusCode).toBe(403);
+    expect((await get(`/api/childbirth-registrations/${id}`, leader)).statusCode).toBe(403);
   });
 
   it('completes within the deadline: receipt PDF for family and staff, a verify link that checks out, SMS, audit and history', async () => {

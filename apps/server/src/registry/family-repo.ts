@@ -111,3 +111,13 @@ export function relativeOf(r: Record<string, unknown>): RegistryRelative {
     residenceRegionCode: String(r.residence_region_code),
   };
 }
+
+/**
+ * Of these persons, the ones the caller's jurisdiction holds: row-level security decides, as it
+ * does for `GET /api/persons/:id`. A family service reads records past the scope; it shows only these.
+ */
+export async function findPersonIdsInScope(tx: Conn, personIds: number[]): Promise<Set<number>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await tx.query<{ id: number }>('SELECT id FROM persons WHERE id = ANY ($1::bigint[])', [personIds]);
+  return new Set(rows.map((r) => Number(r.id)));
+}

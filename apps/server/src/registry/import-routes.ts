@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { pick, type Lang } from '@cradle/domain';
+import { pick, REGISTRY_ROLES, type Lang } from '@cradle/domain';
 import { defineErrors, commonError, requestLang } from '../errors.js';
 import { cleanFileName } from '../http/index.js';
 import type { ImportService } from './import/service.js';
@@ -27,7 +27,8 @@ const importError = defineErrors({
 });
 
 // Importers: the roles that keep the registry. Department operators and leaders only read it.
-const IMPORTERS = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker'] as const;
+// Whoever keeps the registry (need to know, issue 11).
+const IMPORTERS = REGISTRY_ROLES;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const view = (j: Job, lang: Lang) => ({

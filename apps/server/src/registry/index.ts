@@ -3,6 +3,7 @@ export { registryError } from './errors.js';
 export {
   factsOf,
   findFamilyFacts,
+  findPersonIdsInScope,
   findRegistryFacts,
   findRegistryRelatives,
   type RegistryFacts,

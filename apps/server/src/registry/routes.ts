@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { REGISTRY_ROLES } from '@cradle/domain';
 import { PersonDetail, IdParam, PersonPage, PersonSearchQuery, RevealBody, Revealed } from '@cradle/contract';
 import type { RegistryService } from './service.js';
 
@@ -9,6 +10,8 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
   app.get(
     '/api/persons',
     {
+      // Need to know (issue 11): not department operators, not leaders (@cradle/domain access.ts).
+      config: { roles: REGISTRY_ROLES },
       schema: {
         tags: ['registry'],
         summary: 'Search persons in your jurisdiction',
@@ -21,6 +24,8 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
   app.get(
     '/api/persons/:id',
     {
+      // Need to know (issue 11): not department operators, not leaders (@cradle/domain access.ts).
+      config: { roles: REGISTRY_ROLES },
       schema: {
         tags: ['registry'],
         summary: 'A person with household and relationships (audited)',
@@ -33,6 +38,8 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
   app.post(
     '/api/persons/:id/reveal',
     {
+      // Need to know (issue 11): not department operators, not leaders (@cradle/domain access.ts).
+      config: { roles: REGISTRY_ROLES },
       schema: {
         tags: ['registry'],
         summary: 'Reveal the full ID number (audited, with reason)',

@@ -933,6 +933,8 @@ export const en: Translation = {
       childSex: 'Sex',
       childAge: 'Age',
       age: '{{age}} years',
+      childrenOutside:
+        '{{count}} of the children are recorded outside your jurisdiction: counted in the parity, not shown.',
     },
     conflicts: {
       title: 'Check against the registry',
@@ -945,6 +947,10 @@ export const en: Translation = {
       subjects: { mother: 'Mother', father: 'Father', child: 'Child' },
       unknown: '{{role}}: the registry does not know this ID number.',
       registryOf: '{{role}} in the registry',
+      outsideMatches:
+        '{{role}}: the registry holds this ID number, and its record agrees with the declared name, sex and date of birth. The record is outside your jurisdiction, so its content is not shown.',
+      outsideDiffers:
+        '{{role}}: the registry holds this ID number, but its record disagrees with the declared name, sex or date of birth. The record is outside your jurisdiction, so its content is not shown; ask the county administrator to check it.',
       name: 'Name',
       idNumber: 'ID number',
       sexAge: 'Sex, age',

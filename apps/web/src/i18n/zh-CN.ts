@@ -874,6 +874,7 @@ export const zhCN = {
       childSex: '性别',
       childAge: '年龄',
       age: '{{age}} 岁',
+      childrenOutside: '其中 {{count}} 个子女的记录不在您的辖区内，计入孩次，不显示其信息。',
     },
     conflicts: {
       title: '与全员人口库比对',
@@ -886,6 +887,10 @@ export const zhCN = {
       subjects: { mother: '母亲', father: '父亲', child: '子女' },
       unknown: '{{role}}：全员人口库中没有该身份号码。',
       registryOf: '人口库中的{{role}}',
+      outsideMatches:
+        '{{role}}：全员人口库中有该身份号码的记录，与申报的姓名、性别和出生日期一致。该记录不在您的辖区内，不显示其内容。',
+      outsideDiffers:
+        '{{role}}：全员人口库中有该身份号码的记录，但与申报的姓名、性别或出生日期不一致。该记录不在您的辖区内，不显示其内容，请县级管理员核实。',
       name: '姓名',
       idNumber: '身份号码',
       sexAge: '性别、年龄',

@@ -22,8 +22,9 @@ import {
   mayHandleApplications,
   mayRunPaymentCycles,
   mayViewBundleTasks,
+  mayImport,
+  mayReadRegistry,
   mayViewChildbirthRegistrations,
-  mayWrite,
   useMe,
 } from '../lib/auth';
 
@@ -42,9 +43,17 @@ export function SideMenu() {
 
   const nav: NavItem[] = [
     { key: 'dashboard', path: '/', icon: <DashboardOutlined />, label: t('nav.dashboard'), testId: 'nav-dashboard' },
-    { key: 'persons', path: '/persons', icon: <SearchOutlined />, label: t('nav.persons'), testId: 'nav-persons' },
   ];
-  if (mayWrite(me))
+  // Need to know (issue 11): the registry is for those who keep it, not departments or leaders.
+  if (mayReadRegistry(me))
+    nav.push({
+      key: 'persons',
+      path: '/persons',
+      icon: <SearchOutlined />,
+      label: t('nav.persons'),
+      testId: 'nav-persons',
+    });
+  if (mayImport(me))
     nav.push({
       key: 'import',
       path: '/import',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '@cradle/contract';
 import type { Role } from '@cradle/domain';
-import { BUNDLE_SERVICES, type Department } from '@cradle/domain';
+import { BUNDLE_SERVICES, isFinanceOperator, mayUseRegistry, REGISTRY_ROLES, type Department } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
@@ -109,17 +109,20 @@ export function mayWrite(me: Me): boolean {
 /** Drafting, submitting and publishing scheme versions (the server checks again). */
 export const mayDraftVersions = isAdmin;
 
-const CASEWORKER_ROLES: readonly Role[] = [
-  'systemAdmin',
-  'countyAdmin',
-  'townshipWorker',
-  'villageWorker',
-  'departmentOperator',
-];
+/**
+ * 人员查询, a person's page, the full ID number and 数据导入: the staff who keep the registry. Not
+ * department operators nor leaders (need to know, issue 11; the server refuses them anyway).
+ */
+export function mayReadRegistry(me: Me): boolean {
+  return mayUseRegistry(me.roles);
+}
 
-/** Looking at a person's eligibility: the staff who handle applications, and finance. */
+/** Imports write the registry: its keepers, as for reading it. */
+export const mayImport = mayReadRegistry;
+
+/** Looking at a person's eligibility: whoever may open the person. */
 export function mayCheckEligibility(me: Me): boolean {
-  return me.roles.some((r) => CASEWORKER_ROLES.includes(r));
+  return me.roles.some((r) => REGISTRY_ROLES.includes(r));
 }
 
 /** A payment cycle is run by a county administrator or a finance operator. */
@@ -137,11 +140,11 @@ export function mayHandleApplications(me: Me): boolean {
   return reviewLevelOf(me.roles) !== null;
 }
 
-const BUDGET_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'];
+const BUDGET_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader'];
 
-/** A scheme's budget (paid, committed, the next 12 months): administrators, leaders and departments. */
+/** A scheme's budget (paid, committed, the next 12 months): administrators, leaders and finance. */
 export function mayViewBudget(me: Me): boolean {
-  return me.roles.some((r) => BUDGET_ROLES.includes(r));
+  return me.roles.some((r) => BUDGET_ROLES.includes(r)) || isFinanceOperator(me.roles, me.department);
 }
 
 /** The working-day calendar is deployment-wide: only the system administrator edits it. */
@@ -149,14 +152,15 @@ export function isSystemAdmin(me: Me): boolean {
   return me.roles.includes('systemAdmin');
 }
 
-const FAMILY_READERS: readonly Role[] = ['countyAdmin', 'leader'];
+// Leaders see the queues' figures on the dashboard, not the families (need to know, issue 11).
+const FAMILY_READERS: readonly Role[] = ['countyAdmin'];
 
 /** 生育登记 is completed by the township worker where the family lives. */
 export function mayHandleChildbirthRegistrations(me: Me): boolean {
   return me.roles.includes('townshipWorker');
 }
 
-/** The registration queue: township workers, and county administrators and leaders, who read. */
+/** The registration queue: township workers, and county administrators, who read. */
 export function mayViewChildbirthRegistrations(me: Me): boolean {
   return mayHandleChildbirthRegistrations(me) || me.roles.some((r) => FAMILY_READERS.includes(r));
 }
@@ -167,7 +171,7 @@ export function bundleDepartmentOf(me: Me): Department | null {
   return BUNDLE_SERVICES.find((s) => s.department === me.department)?.department ?? null;
 }
 
-/** The task queues: the five departments' operators (their own tasks), county administrators and leaders (all, read only). */
+/** The task queues: the five departments' operators (their own tasks), county administrators (all, read only). */
 export function mayViewBundleTasks(me: Me): boolean {
   return bundleDepartmentOf(me) !== null || me.roles.some((r) => FAMILY_READERS.includes(r));
 }

@@ -5,6 +5,7 @@ export type { ParentDeclaration, ParentRole } from './person-checks.js';
 export * from './childbirth-registration.js';
 export { parityFromRegistry, type CoupleChildren, type RegistryChild } from './parity.js';
 export * from './registry-check.js';
+export { withoutRegistrySide } from './conflict-redaction.js';
 export * from './bundle-services.js';
 export * from './newborn-bundle.js';
 export * from './medical-insurance.js';

@@ -78,6 +78,11 @@ export function parityOfRegistration(form: ChildbirthRegistrationForm, facts: Re
   return parityFromRegistry({ mother: childrenOf(facts.mother), father: childrenOf(facts.father) }, declared);
 }
 
+/** Whether a registry record agrees with a declared parent: the same name, and the sex and birth date the ID number's digits say. */
+export function parentAgreesWithRegistry(name: string, idNumber: string, facts: ParentFacts): boolean {
+  return facts.known && checkParent('mother', name, idNumber, facts).length === 0;
+}
+
 function checkParent(role: ParentRole, name: string, idNumber: string, facts: ParentFacts): RegistryConflict[] {
   const r = ROLE[role];
   if (!facts.known) {

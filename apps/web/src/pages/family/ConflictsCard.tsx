@@ -19,8 +19,23 @@ function MatchDescription({ role, match }: { role: 'mother' | 'father'; match: R
       </Typography.Text>
     );
   }
+  // Outside the worker's jurisdiction the server sends only whether the record agrees (issue 11, need to know).
+  if (!match.inJurisdiction) {
+    return (
+      <Typography.Text
+        type={match.matchesDeclared ? undefined : 'warning'}
+        data-testid={`match-${role}`}
+        data-known="true"
+        data-in-jurisdiction="false"
+      >
+        {t(match.matchesDeclared ? 'family.conflicts.outsideMatches' : 'family.conflicts.outsideDiffers', {
+          role: t(`family.conflicts.subjects.${role}`),
+        })}
+      </Typography.Text>
+    );
+  }
   return (
-    <div data-testid={`match-${role}`} data-known="true">
+    <div data-testid={`match-${role}`} data-known="true" data-in-jurisdiction="true">
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}

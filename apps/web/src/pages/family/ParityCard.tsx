@@ -13,8 +13,10 @@ function basisOf(r: StaffRegistrationDetail): 'mother' | 'father' | 'none' {
 export function ParityCard({ registration: r }: { registration: StaffRegistrationDetail }) {
   const { t } = useTranslation();
   const basis = basisOf(r);
-  const children: RegistryChildRef[] =
-    basis === 'none' ? [] : (basis === 'mother' ? r.registryMatches.mother : r.registryMatches.father!).children;
+  const match = basis === 'none' ? null : basis === 'mother' ? r.registryMatches.mother : r.registryMatches.father!;
+  const children: RegistryChildRef[] = match?.children ?? [];
+  // Children recorded outside the worker's jurisdiction count, but are not shown (issue 11).
+  const outside = match?.childrenOutside ?? 0;
   const rule = r.childStatus === 'pregnant' ? 'family.parity.rulePregnant' : 'family.parity.ruleBorn';
   return (
     <Card title={t('family.parity.title')} data-testid="parity-card">
@@ -23,8 +25,13 @@ export function ParityCard({ registration: r }: { registration: StaffRegistratio
           {t('parity.nth', { n: r.parity })}
         </Typography.Title>
         <Typography.Text data-testid="parity-basis" data-basis={basis}>
-          {t(`family.parity.basis.${basis}`, { count: children.length })}
+          {t(`family.parity.basis.${basis}`, { count: children.length + outside })}
         </Typography.Text>
+        {outside > 0 && (
+          <Typography.Text type="secondary" data-testid="parity-children-outside">
+            {t('family.parity.childrenOutside', { count: outside })}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary">{t(rule)}</Typography.Text>
         {children.length > 0 && (
           <Table<RegistryChildRef & { key: number }>

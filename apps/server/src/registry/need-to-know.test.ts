@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeIdCheckCharacter, maskIdNumber } from '@cradle/domain';
+import { createPii } from '../crypto/pii.js';
+import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
+
+// Issue 11, need to know: "Each role reaches the registry only as its duties require (PIPL
+// art. 6: minimum necessary); decide the table of role × data and put it in docs, with the route
+// walk proving it as it proves jurisdictions." ACCESS below is docs/architecture.md's table
+// ("Need to know") route by route: the walk calls every staff route as every demo user and
+// checks that exactly these users pass the gate. Then it checks that the users the registry is
+// not theirs never see a person of the county on any route, except a department's own task.
+
+const REGISTRY = ['admin', 'county', 'township', 'village'];
+const BUNDLE_DEPARTMENTS = ['hospital', 'cdc', 'police', 'medins', 'hrss'];
+const OTHER_DEPARTMENTS = ['education', 'civil', 'finance'];
+const ALL = [...REGISTRY, ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader'];
+const ADMINS = ['admin', 'county'];
+const REVIEWERS = ['county', 'township', 'village'];
+const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
+
+/** Who passes each staff route's gate (a refusal is 403; anything else passed it). */
+const ACCESS: Record<string, readonly string[]> = {
+  'GET /api/auth/me': ALL,
+  'POST /api/users/:id/unlock': ADMINS,
+  'GET /api/audit': ADMINS,
+  'POST /api/audit/verify': ADMINS,
+  'GET /api/dashboard': ALL,
+  'GET /api/notifications': ALL,
+  'GET /api/calendar': ALL,
+  'PUT /api/calendar/:date': ['admin'],
+  'DELETE /api/calendar/:date': ['admin'],
+  // The registry: search, a person, the full ID number, imports.
+  'GET /api/persons': REGISTRY,
+  'GET /api/persons/:id': REGISTRY,
+  'POST /api/persons/:id/reveal': REGISTRY,
+  'GET /api/imports': REGISTRY,
+  'POST /api/imports': REGISTRY,
+  'GET /api/imports/:id': REGISTRY,
+  'GET /api/imports/:id/errors.csv': REGISTRY,
+  'GET /api/imports/template.csv': ALL,
+  // Benefits: policy for everyone, a person's eligibility with the registry, payments with finance.
+  'GET /api/schemes': ALL,
+  'GET /api/schemes/:code': ALL,
+  'GET /api/schemes/:code/budget': PAYMENTS,
+  'POST /api/schemes/:code/versions': ADMINS,
+  'POST /api/schemes/:code/versions/:id/submit': ADMINS,
+  'POST /api/schemes/:code/versions/:id/publish': ADMINS,
+  'GET /api/eligibility': REGISTRY,
+  'GET /api/applications': REVIEWERS,
+  'POST /api/applications': REVIEWERS,
+  'GET /api/applications/:id': REVIEWERS,
+  'POST /api/applications/:id/approve': REVIEWERS,
+  'POST /api/applications/:id/reject': REVIEWERS,
+  'POST /api/applications/:id/appeal': REVIEWERS,
+  'POST /api/applications/:id/close-notice': ['county'],
+  'POST /api/payment-cycles': ['county', 'finance'],
+  'GET /api/payment-batches': PAYMENTS,
+  'GET /api/payment-batches/:id': PAYMENTS,
+  'POST /api/payment-batches/:id/export': ['finance'],
+  'POST /api/payment-batches/:id/bank-return': ['finance'],
+  'GET /api/payment-exports/:id/sha256': ['admin', 'county', 'finance'],
+  // Family services: the township's registrations, each department's own tasks, the county reads both.
+  'GET /api/childbirth-registrations': ['township', 'county'],
+  'GET /api/childbirth-registrations/:id': ['township', 'county'],
+  'GET /api/childbirth-registrations/:id/receipt.pdf': ['township', 'county'],
+  'POST /api/childbirth-registrations/bulk-complete': ['township'],
+  'POST /api/childbirth-registrations/:id/complete': ['township'],
+  'POST /api/childbirth-registrations/:id/request-info': ['township'],
+  'GET /api/bundle-tasks': ['county', ...BUNDLE_DEPARTMENTS],
+  'GET /api/bundle-tasks/:id': ['county', ...BUNDLE_DEPARTMENTS],
+  'POST /api/bundle-tasks/bulk-complete': BUNDLE_DEPARTMENTS,
+  'POST /api/bundle-tasks/:id/complete': BUNDLE_DEPARTMENTS,
+  'POST /api/bundle-tasks/:id/return': BUNDLE_DEPARTMENTS,
+  'GET /api/attachments/:id': ['township', 'county', ...BUNDLE_DEPARTMENTS],
+};
+
+let t: TestApp;
+const sessions: Record<string, Session> = {};
+// A person of 保和镇 (in every county user's jurisdiction) with an application, a registration and
+// a newborn bundle whose one task is public security's: the only department with work about her.
+const probe = { name: '探针须知人', idNumber: '', id: 0 };
+
+beforeAll(async () => {
+  t = await createTestApp(1000);
+  const first17 = '533423199002' + '15902';
+  probe.idNumber = first17 + computeIdCheckCharacter(first17);
+  const pii = createPii(t.keys);
+  const encrypted = pii.encryptIdNumber(probe.idNumber);
+  const masked = maskIdNumber(probe.idNumber);
+  const [row] = await t.database.query<{ id: number }>(
+    `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, source, row_hash)
+     VALUES ($1, 'female', '1990-02-15', 'resident', $2, $3, $4, '533423101001', '533423101001', 'test', 'probe') RETURNING id`,
+    [probe.name, encrypted, pii.idBlindIndex(probe.idNumber), masked],
+  );
+  probe.id = Number(row!.id);
+  // Every ':id' route names one of her records: they all share her id.
+  await t.database.query(
+    `INSERT INTO applications (id, scheme_code, beneficiary_id, region_code, channel, status, level) VALUES ($1, 'national.childcareSubsidy', $1, '533423101001', 'villageWorker', 'inReview', 'village')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO childbirth_registrations (id, registration_no, region_code, channel, married, child_status, mother_name, mother_id_cipher,
+       mother_id_blind_index, mother_id_masked, parity, commitment_text, status, deadline)
+     VALUES ($1, 'SYNEEDTOKNOW', '533423101001', 'portal', false, 'pregnant', $2, $3, $4, $5, 1, '承诺', 'submitted', '2026-12-01')`,
+    [probe.id, probe.name, encrypted, pii.idBlindIndex(probe.idNumber), masked],
+  );
+  await t.database.query(
+    `INSERT INTO newborn_bundles (id, bundle_no, region_code, newborn_name, newborn_sex, birth_date, birth_time, birth_place, hospital_name,
+       mother_name, mother_id_cipher, mother_id_masked, services, status)
+     VALUES ($1, 'CSNEEDTOKNOW', '533423101001', '探针新生儿', 'male', '2026-11-01', '08:00', '保和镇', '保和镇卫生院', $2, $3, $4, ARRAY['hukouRegistration'], 'inProgress')`,
+    [probe.id, probe.name, encrypted, masked],
+  );
+  await t.database.query(
+    `INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'hukouRegistration', 'publicSecurity', '533423101001', 'pending', '2026-12-01')`,
+    [probe.id],
+  );
+  for (const u of ALL) sessions[u] = await login(t, u);
+});
+afterAll(() => t.close());
+
+const concrete = (url: string) =>
+  url
+    .replace(':id', String(probe.id))
+    .replace(':id', String(probe.id))
+    .replace(':code', 'national.childcareSubsidy')
+    .replace(':date', '2026-12-25');
+
+const call = (method: string, url: string, s: Session) =>
+  t.app.inject({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {}, ...as(s) });
+
+/** The staff routes: under /api/, not the portal's or the docs, and closed to a caller without a session. */
+async function staffRoutes() {
+  const found: { method: string; url: string }[] = [];
+  for (const r of t.app.routeList) {
+    if (!r.url.startsWith('/api/') || /^\/api\/(portal|docs)(\/|$)/.test(r.url) || r.url === '/api/auth/logout')
+      continue;
+    const anonymous = await t.app.inject({
+      method: r.method as 'GET',
+      url: concrete(r.url),
+      payload: r.method === 'GET' ? undefined : {},
+    });
+    if (anonymous.statusCode === 401) found.push(r);
+  }
+  return found;
+}
+
+describe('need to know: role × data', () => {
+  it('classifies every staff route, and only those', async () => {
+    const keys = (await staffRoutes()).map((r) => `${r.method} ${r.url}`).sort();
+    expect(keys).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it('lets exactly the table’s users past each route’s gate, and tells the others why', async () => {
+    const mismatches: string[] = [];
+    for (const r of await staffRoutes()) {
+      const key = `${r.method} ${r.url}`;
+      for (const u of ALL) {
+        const res = await call(r.method, concrete(r.url), sessions[u]!);
+        const passed = res.statusCode !== 403;
+        if (passed !== ACCESS[key]!.includes(u))
+          mismatches.push(`${key} as ${u}: ${res.statusCode} ${res.body.slice(0, 80)}`);
+        if (!passed) {
+          expect(['auth.forbidden', 'auth.otherDepartment'], `${key} as ${u}`).toContain(res.json().code);
+          // A refusal speaks the user's language, not a code.
+          expect(res.json().message, `${key} as ${u}`).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('never shows a person to a department or a leader, except a department’s own task', async () => {
+    const secrets = [probe.name, maskIdNumber(probe.idNumber), probe.idNumber];
+    const queries = [
+      '',
+      `?name=${encodeURIComponent(probe.name)}`,
+      `?idNumber=${probe.idNumber}`,
+      `?q=${probe.idNumber}`,
+    ];
+    const seenBy: string[] = [];
+    for (const r of (await staffRoutes()).filter((x) => x.method === 'GET')) {
+      for (const u of [...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader']) {
+        for (const q of queries) {
+          const res = await call('GET', concrete(r.url) + q, sessions[u]!);
+          if (secrets.some((s) => res.body.includes(s))) seenBy.push(`${u} ${r.url}`);
+        }
+      }
+    }
+    // Public security works on her household registration: its queue and its task show her, nothing else does.
+    expect([...new Set(seenBy)].sort()).toEqual(['police /api/bundle-tasks', 'police /api/bundle-tasks/:id']);
+  });
+
+  it('still shows her to the registry’s users (the walk is not vacuous)', async () => {
+    for (const u of REGISTRY) {
+      const res = await call('GET', `/api/persons?name=${encodeURIComponent(probe.name)}`, sessions[u]!);
+      expect(
+        res.json().items.map((p: { name: string }) => p.name),
+        u,
+      ).toEqual([probe.name]);
+    }
+    const revealed = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${probe.id}/reveal`,
+      payload: { reason: '核对户籍' },
+      ...as(sessions.township!),
+    });
+    expect(revealed.json().idNumber).toBe(probe.idNumber);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Department } from './departments.js';
+import { BUNDLE_SERVICES } from './family/bundle-services.js';
+import type { Role } from './roles.js';
+
+// Need to know (issue 11; PIPL art. 6: personal information is processed only as far as the
+// purpose needs). Each role reaches the registry only as its duties require; the whole table of
+// role × data, with the reason for each cell, is in docs/architecture.md ("Need to know"), and
+// registry/need-to-know.test.ts walks every route as every role to prove it.
+
+/**
+ * Who searches the registry, opens a person, reveals a full ID number, imports and checks a
+ * person's eligibility: the staff who keep the registry and serve its families (seed 004 (六):
+ * township and village family-planning staff; the county's health commission and its system
+ * administrator). Not department operators, who work from their own tasks and files, nor
+ * leaders, who see aggregates.
+ */
+export const REGISTRY_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'villageWorker'];
+
+export function mayUseRegistry(roles: readonly Role[]): boolean {
+  return roles.some((r) => REGISTRY_ROLES.includes(r));
+}
+
+/** The departments with a 出生一件事 task (bundle-services.ts): their operators have a task queue. */
+export const BUNDLE_DEPARTMENTS: readonly Department[] = [...new Set(BUNDLE_SERVICES.map((s) => s.department))];
+
+/** Finance alone runs payment cycles and handles payment files (issue 3: export needs the finance role). */
+export const FINANCE_DEPARTMENTS: readonly Department[] = ['finance'];
+
+/**
+ * A route's role gate: one of `roles`, where `departmentOperator` counts only for an operator of
+ * one of `departments` (when given): a hospital operator is no finance operator.
+ */
+export function passesRoleGate(
+  user: { roles: readonly Role[]; department: string | null },
+  roles: readonly Role[],
+  departments?: readonly Department[],
+): boolean {
+  return user.roles.some(
+    (r) =>
+      roles.includes(r) &&
+      (r !== 'departmentOperator' || departments === undefined || departments.some((d) => d === user.department)),
+  );
+}
