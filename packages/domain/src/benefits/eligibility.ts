@@ -3,7 +3,7 @@ import { checkCondition } from './check-condition.js';
 import { STATUS_LABELS } from './check-condition.js';
 import { asNumber, asString, eligibleMonths, type ParamAt, type TraceStep } from './conditions.js';
 import { fen, formatYuan, prorate, type Fen } from './money.js';
-import { resolveParameter, type ParameterOverride } from './parameters.js';
+import { inForceFrom, resolveParameter, type ParameterOverride } from './parameters.js';
 import { monthKeyOf, parsePeriod, type Period } from './periods.js';
 import type { AmountRule, SchemeDefinition } from './scheme.js';
 import { monthsWords, msg, notSetWords, parityWords } from './trace-words.js';
@@ -64,14 +64,6 @@ export function checkEligibility(
     amount: eligible ? amountStep.amount : fen(0),
     trace,
   };
-}
-
-/** The first day any of the scheme's own parameters is in force, or null when it sets none itself. */
-export function inForceFrom(scheme: SchemeDefinition): string | null {
-  let first: string | null = null;
-  for (const def of Object.values(scheme.parameters))
-    for (const v of def.history) if (first === null || v.from < first) first = v.from;
-  return first;
 }
 
 function computeAmount(
