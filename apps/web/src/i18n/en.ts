@@ -17,6 +17,7 @@ export const en: Translation = {
     retry: 'Retry',
     loading: 'Loading…',
     none: '—',
+    clear: 'Clear',
     listSeparator: ', ',
     total: '{{total}} in total',
     notFound: 'Page not found',

@@ -13,6 +13,7 @@ export const zhCN = {
     retry: '重试',
     loading: '加载中…',
     none: '—',
+    clear: '清除',
     listSeparator: '、',
     total: '共 {{total}} 条',
     notFound: '页面不存在',
