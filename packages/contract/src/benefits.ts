@@ -120,7 +120,7 @@ export const EligibilityQuery = Type.Object({
 export const TraceStepView = Type.Object({
   check: Type.String(),
   rule: Message,
-  saw: Type.String(),
+  saw: Message,
   pass: Type.Boolean(),
   basis: LegalBasis,
   interpretation: Type.Optional(Message),

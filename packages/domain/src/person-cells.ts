@@ -1,3 +1,4 @@
+import type { Message } from './messages.js';
 import { calendarDate } from './calendar-date.js';
 import type { Sex } from './id-number.js';
 
@@ -65,6 +66,20 @@ export const RELATIONS_TO_HEAD: readonly RelationToHead[] = [
   'grandchild',
   'other',
 ];
+
+const RELATION_LABELS: Record<RelationToHead, Message> = {
+  head: { zh: '户主', en: 'Head of household' },
+  spouse: { zh: '配偶', en: 'Spouse' },
+  child: { zh: '子女', en: 'Child' },
+  parent: { zh: '父母', en: 'Parent' },
+  grandchild: { zh: '孙子女', en: 'Grandchild' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** 与户主关系 in words: the registry stores the key, every screen shows this. */
+export function relationToHeadLabel(r: RelationToHead): Message {
+  return RELATION_LABELS[r];
+}
 
 const RELATIONS: Record<string, RelationToHead> = {
   户主: 'head',

@@ -17,6 +17,7 @@ export const en: Translation = {
     retry: 'Retry',
     loading: 'Loading…',
     none: '—',
+    clear: 'Clear',
     listSeparator: ', ',
     total: '{{total}} in total',
     notFound: 'Page not found',
@@ -71,10 +72,16 @@ export const en: Translation = {
       sexRatio: 'Sex ratio at birth',
       maleFemale: 'Male {{male}} / female {{female}}',
       years: '{{from}}–{{to}}',
-      sexRatioHint: 'Male births per 100 female births; normal is about 103–107',
+      sexRatioHint:
+        'Male births per 100 female births; normal is about 103–107. Marked high or low only where the births are enough to tell (the whole 95% interval outside the normal range).',
       sexRatioNormal: 'Normal',
       sexRatioHigh: 'High',
       sexRatioLow: 'Low',
+      sexRatioTooFew: 'Too few births to tell',
+      sexRatioTooFewHint:
+        'From {{births}} births the 95% interval is {{low}}–{{high}}: it overlaps the normal range, so the ratio is neither high nor low by this count.',
+      sexRatioBirths_one: '{{births}} birth, {{years}}',
+      sexRatioBirths_other: '{{births}} births, {{years}}',
     },
     pyramid: { title: 'Population pyramid by age and sex', male: 'Male', female: 'Female' },
     births: {
@@ -133,7 +140,8 @@ export const en: Translation = {
     empty: 'No person matches these criteria',
   },
   person: {
-    age: '{{age}} years',
+    age_one: '{{count}} year',
+    age_other: '{{count}} years',
     ethnicity: 'Ethnicity',
     relationToHead: 'Relation to head of household',
     parity: 'Parity',
@@ -222,10 +230,12 @@ export const en: Translation = {
     parity: { '1': '1st child', '2': '2nd child', '3': '3rd child', '4': '4th child', '5': '5th child' },
     amountKeys: { bereaved: 'Bereaved family', disabledChild: 'Family of a disabled only child' },
     keyAmount: '{{key}}: {{amount}}',
-    years: '{{n}} years',
+    years_one: '{{count}} year',
+    years_other: '{{count}} years',
     yearsUnit: 'years',
     daysUnit: 'days',
-    days: '{{n}} days',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
     interpretations: {
       title: 'How Cradle reads the policy text',
       hint: 'These are Cradle’s readings of points the policy text leaves open, not the text itself; a ruling by the competent department prevails.',
@@ -253,7 +263,8 @@ export const en: Translation = {
       proactiveNo: 'On application, after review',
       reviewLevels: 'Review levels',
       publicNotice: 'Public notice',
-      publicNoticeDays: '{{days}} days',
+      publicNoticeDays_one: '{{count}} day',
+      publicNoticeDays_other: '{{count}} days',
       noPublicNotice: 'None',
     },
     parameters: {
@@ -458,7 +469,7 @@ export const en: Translation = {
         failed: 'Failed',
         returned: 'Returned',
       },
-      chunks: '{{done}} of {{total}} chunks done',
+      chunks: '{{done}} of {{total}} parts processed',
       paymentCount: 'Payments',
       total: 'Total',
       state: 'Status',
@@ -932,8 +943,11 @@ export const en: Translation = {
       childName: 'Name',
       childSex: 'Sex',
       childAge: 'Age',
-      age: '{{age}} years',
-      childrenOutside:
+      age_one: '{{count}} year',
+      age_other: '{{count}} years',
+      childrenOutside_one:
+        'One of the children is recorded outside your jurisdiction: counted in the parity, not shown.',
+      childrenOutside_other:
         '{{count}} of the children are recorded outside your jurisdiction: counted in the parity, not shown.',
     },
     conflicts: {
@@ -954,7 +968,8 @@ export const en: Translation = {
       name: 'Name',
       idNumber: 'ID number',
       sexAge: 'Sex, age',
-      sexAgeText: '{{sex}}, {{age}} years',
+      sexAgeText_one: '{{sex}}, {{count}} year',
+      sexAgeText_other: '{{sex}}, {{count}} years',
       hukouRegion: 'Hukou region',
       residenceRegion: 'Place of residence',
     },

@@ -22,6 +22,14 @@ describe('i18n resources', () => {
   const zh = leaves(zhCN);
   const english = leaves(en);
 
+  // i18next plurals: "1 year", "2 years" (issue 12: no "1 years"). Chinese uses only _other, but
+  // the two languages share one shape, so zh-CN carries _one too.
+  it('give every English plural both its forms', () => {
+    const all = [...leaves(en).keys()];
+    for (const key of all.filter((k) => k.endsWith('_other')))
+      expect(all, key).toContain(key.replace(/_other$/, '_one'));
+  });
+
   it('have identical key sets in zh-CN and en', () => {
     expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());
   });

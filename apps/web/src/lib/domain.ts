@@ -4,11 +4,13 @@ import {
   CANONICAL_FIELDS,
   DEPARTMENTS,
   REGION_LEVELS,
+  RELATIONS_TO_HEAD,
   ROLES,
   departmentLabel,
   fieldLabel,
   idKindLabel,
   regionLevelLabel,
+  relationToHeadLabel,
   roleLabel,
   type Message,
 } from '@cradle/domain';
@@ -19,6 +21,7 @@ export {
   fen,
   formatYuan,
   isWithinJurisdiction,
+  judgeSexRatio,
   normalizeIdNumber,
   parseIdNumber,
   pick,
@@ -45,5 +48,6 @@ export function domainMessages(side: Side) {
     regionLevels: table(REGION_LEVELS, regionLevelLabel, side),
     idKinds: table(ID_KINDS, idKindLabel, side),
     fields: table(CANONICAL_FIELDS, fieldLabel, side),
+    relationsToHead: table(RELATIONS_TO_HEAD, relationToHeadLabel, side),
   };
 }

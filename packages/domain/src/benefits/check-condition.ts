@@ -1,21 +1,23 @@
 import { ageOn } from '../calendar-date.js';
 import type { BeneficiaryFacts } from './facts.js';
 import type { Period } from './periods.js';
-import type { Condition } from './scheme.js';
+import type { Condition, ParameterDefinition } from './scheme.js';
+import type { Message } from '../messages.js';
+import { ageWords, birthWords, hukouWords, monthsWords, msg, notSetWords, parityWords } from './trace-words.js';
 import {
   DECLARED_LABELS,
   asNumber,
   asNumbers,
   asString,
   birthdaysIn,
-  describeMonths,
   eligibleMonths,
   isAliveAt,
   type ParamAt,
   type TraceStep,
 } from './conditions.js';
 
-const STATUS_LABELS = {
+/** The special-family statuses in words (also the amount's key: eligibility.ts). */
+export const STATUS_LABELS = {
   bereaved: { zh: '独生子女死亡（失独）', en: 'only child died (bereaved)' },
   disabledChild: { zh: '独生子女伤残', en: 'only child disabled' },
 } as const;
@@ -23,6 +25,7 @@ const STATUS_LABELS = {
 /**
  * One condition against the facts for a period. `on` is the day whose parameter values apply
  * (the period's start; a one-time grant's, the birth date: the rule in force at birth).
+ * Each step says the rule and what it saw in both languages; a parameter is named by its label.
  */
 export function checkCondition(
   c: Condition,
@@ -30,48 +33,66 @@ export function checkCondition(
   period: Period,
   on: string,
   param: ParamAt,
+  definitionOf: (name: string) => ParameterDefinition | undefined,
 ): TraceStep {
-  const step = (pass: boolean, saw: string, zh: string, en: string): TraceStep => ({
+  const step = (pass: boolean, saw: Message, rule: Message): TraceStep => ({
     check: c.kind,
-    rule: { zh, en },
+    rule,
     saw,
     pass,
     basis: c.basis,
     ...(c.interpretation ? { interpretation: c.interpretation } : {}),
   });
-  const missing = (name: string) => step(false, '—', `参数「${name}」未设定`, `parameter "${name}" is not set`);
+  const missing = (name: string) => step(false, msg('—', '—'), notSetWords(definitionOf(name), on));
   switch (c.kind) {
     case 'alive': {
       const at = period.frequency === 'once' ? facts.birthDate : period.start;
-      return step(isAliveAt(facts, at), facts.deathDate ?? '在世 / alive', `${at} 时在世`, `alive on ${at}`);
+      const saw =
+        facts.deathDate === null ? msg('在世', 'alive') : msg(`${facts.deathDate} 去世`, `died ${facts.deathDate}`);
+      return step(isAliveAt(facts, at), saw, msg(`${at} 时在世`, `alive on ${at}`));
     }
-    case 'hukouIn':
+    case 'hukouIn': {
+      const inside = facts.hukouRegionCode.startsWith(c.regionPrefix);
       return step(
-        facts.hukouRegionCode.startsWith(c.regionPrefix),
-        facts.hukouRegionCode,
-        `户籍在${c.regionName.zh}（${c.regionPrefix}）`,
-        `hukou registered in ${c.regionName.en} (${c.regionPrefix})`,
+        inside,
+        hukouWords(facts.hukouRegionCode, inside, c.regionName),
+        msg(`户籍在${c.regionName.zh}`, `hukou registered in ${c.regionName.en}`),
       );
+    }
     case 'bornOnOrAfter': {
       const from = asString(param(c.param, on));
       if (from === null) return missing(c.param);
-      return step(facts.birthDate >= from, facts.birthDate, `${from} 及以后出生`, `born on or after ${from}`);
+      const pass = facts.birthDate >= from;
+      return step(
+        pass,
+        birthWords(facts.birthDate, from, 'from', pass),
+        msg(`${from} 及以后出生`, `born on or after ${from}`),
+      );
     }
     case 'bornOnOrBefore': {
       const to = asString(param(c.param, on));
       if (to === null) return missing(c.param);
-      return step(facts.birthDate <= to, facts.birthDate, `${to} 及以前出生`, `born on or before ${to}`);
+      const pass = facts.birthDate <= to;
+      return step(
+        pass,
+        birthWords(facts.birthDate, to, 'to', pass),
+        msg(`${to} 及以前出生`, `born on or before ${to}`),
+      );
     }
     case 'parityIn': {
       const parities = asNumbers(param(c.param, on));
       if (parities === null) return missing(c.param);
-      const list = parities.join('、');
-      const saw = facts.parity === null ? '未知 / unknown' : String(facts.parity);
+      const saw =
+        facts.parity === null
+          ? msg('孩次未知（全员人口库无其母亲记录）', 'parity unknown (the registry has no mother for the child)')
+          : parityWords(facts.parity);
       return step(
         facts.parity !== null && parities.includes(facts.parity),
         saw,
-        `孩次为 ${list}（按全员人口库亲子关系计算）`,
-        `parity ${parities.join(' or ')} (from the registry's parent–child links)`,
+        msg(
+          `孩次为 ${parities.join('、')}（按全员人口库亲子关系计算）`,
+          `parity ${parities.join(' or ')} (from the registry's parent–child links)`,
+        ),
       );
     }
     case 'underAgeMonths': {
@@ -80,37 +101,46 @@ export function checkCondition(
       const months = eligibleMonths(facts, period, limit, null);
       return step(
         months.length > 0,
-        describeMonths(months),
-        `本期内有未满 ${limit} 周岁的月份`,
-        `under ${limit} in some month of the period`,
+        monthsWords(months),
+        msg(`本期内有未满 ${limit} 周岁的月份`, `under ${limit} in some month of the period`),
       );
     }
     case 'yearOfAgeStarts': {
       const limit = asNumber(param(c.param, on));
       if (limit === null) return missing(c.param);
       const ages = birthdaysIn(facts, period, limit);
+      const first = ages[0];
       return step(
-        ages.length > 0,
-        ages.length ? `${ages[0]} 周岁始于本期 / age ${ages[0]} begins` : '—',
-        `本年度内开始第 1–${limit} 个年龄年（每满一岁一次）`,
-        `one of ages 0–${limit - 1} begins in the year (once per year of age)`,
+        first !== undefined,
+        first === undefined
+          ? msg(
+              `出生日期 ${facts.birthDate}，本年度不在 0–${limit - 1} 周岁`,
+              `born ${facts.birthDate}; no age 0–${limit - 1} begins this year`,
+            )
+          : first === 0
+            ? msg('本年度出生', 'born this year')
+            : msg(`本年度满 ${first} 周岁`, `turns ${first} this year`),
+        msg(
+          `本年度内开始第 1–${limit} 个年龄年（每满一岁一次）`,
+          `one of ages 0–${limit - 1} begins in the year (once per year of age)`,
+        ),
       );
     }
     case 'ageAtLeast': {
       const years = asNumber(param(c.param, on));
       if (years === null) return missing(c.param);
       const age = ageOn(facts.birthDate, period.frequency === 'once' ? on : period.start);
-      return step(age >= years, String(age), `年满 ${years} 周岁`, `aged ${years} or over`);
+      return step(age >= years, ageWords(age), msg(`年满 ${years} 周岁`, `aged ${years} or over`));
     }
     case 'specialFamily': {
       const s = facts.specialFamilyStatus;
-      const zh = c.statuses.map((x) => STATUS_LABELS[x].zh).join('或');
-      const en = c.statuses.map((x) => STATUS_LABELS[x].en).join(' or ');
       return step(
         s !== null && c.statuses.includes(s),
-        s === null ? '否 / no' : `${STATUS_LABELS[s].zh} / ${STATUS_LABELS[s].en}`,
-        `计划生育特殊家庭：${zh}`,
-        `special family: ${en}`,
+        s === null ? msg('非计划生育特殊家庭', 'not a special family') : STATUS_LABELS[s],
+        msg(
+          `计划生育特殊家庭：${c.statuses.map((x) => STATUS_LABELS[x].zh).join('或')}`,
+          `special family: ${c.statuses.map((x) => STATUS_LABELS[x].en).join(' or ')}`,
+        ),
       );
     }
     case 'declared': {
@@ -118,9 +148,8 @@ export function checkCondition(
       const v = facts.declared[c.fact] === true;
       return step(
         v,
-        v ? '已承诺 / declared' : '未承诺 / not declared',
-        `申请人承诺：${label.zh}`,
-        `the applicant declares: ${label.en}`,
+        v ? msg('申请人已承诺', 'declared by the applicant') : msg('申请人未承诺', 'not declared'),
+        msg(`申请人承诺：${label.zh}`, `the applicant declares: ${label.en}`),
       );
     }
   }

@@ -1,6 +1,6 @@
 import type { Message } from '../messages.js';
 import type { BeneficiaryFacts } from './facts.js';
-import { monthIndex, monthKeyOf, monthsOf, type Period } from './periods.js';
+import { monthIndex, monthsOf, type Period } from './periods.js';
 import type { Condition, LegalBasis, ParameterValue } from './scheme.js';
 
 /** One line of an eligibility trace: what was checked, what it saw, pass or fail, and the clause. */
@@ -8,7 +8,8 @@ export interface TraceStep {
   check: Condition['kind'] | 'inForce' | 'amount';
   /** The rule in plain words, for staff and family alike. */
   rule: Message;
-  saw: string;
+  /** What the check found, in the same plain words (never a code or an internal key). */
+  saw: Message;
   pass: boolean;
   basis: LegalBasis;
   interpretation?: Message;
@@ -46,11 +47,6 @@ export function eligibleMonths(
   const months: number[] = [];
   for (let m = from; m <= to; m++) months.push(m);
   return months;
-}
-
-export function describeMonths(months: readonly number[]): string {
-  if (months.length === 0) return '0';
-  return `${months.length} (${monthKeyOf(months[0]!)}…${monthKeyOf(months[months.length - 1]!)})`;
 }
 
 /** The birthdays 0…limit−1 (0 is the birth itself) that fall inside the period. */

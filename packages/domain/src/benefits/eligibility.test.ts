@@ -59,7 +59,12 @@ describe('national childcare subsidy (育儿补贴, 2025)', () => {
     const e = checkEligibility(NATIONAL_CHILDCARE_SUBSIDY, child('2023-12-15'), '2024');
     expect(e).toMatchObject({ eligible: false, amount: 0 });
     expect(e.trace).toMatchObject([
-      { check: 'inForce', pass: false, saw: '2024', rule: { en: 'the scheme applies from 2025-01-01' } },
+      {
+        check: 'inForce',
+        pass: false,
+        saw: { zh: '申请期间 2024，早于实施日期' },
+        rule: { en: 'the scheme applies from 2025-01-01' },
+      },
     ]);
   });
 
@@ -76,7 +81,7 @@ describe('national childcare subsidy (育儿补贴, 2025)', () => {
       ['underAgeMonths', true],
       ['amount', true],
     ]);
-    expect(e.trace[1]!.saw).toBe('12 (2025-01…2025-12)');
+    expect(e.trace[1]!.saw).toEqual({ zh: '12 个月（2025-01 至 2025-12）', en: '12 months (2025-01 to 2025-12)' });
     expect(e.trace[1]!.interpretation?.zh).toContain('24个月');
     expect(e.trace.every((s) => s.basis.document === '育儿补贴制度实施方案（2025）')).toBe(true);
   });
@@ -110,20 +115,71 @@ describe('Yunnan (seed 004 (十四))', () => {
     expect(checkEligibility(YUNNAN_BIRTH_GRANT, yn(birth, parity), 'once').amount).toBe(yuan(amount));
   });
 
+  it('birth grant: a child born in 2014 is told in plain words that the birth is before the start', () => {
+    const e = checkEligibility(YUNNAN_BIRTH_GRANT, yn('2014-05-03', 2), 'once');
+    expect(e.eligible).toBe(false);
+    expect(e.trace.find((s) => s.check === 'bornOnOrAfter')).toEqual(
+      expect.objectContaining({
+        pass: false,
+        rule: { zh: '2023-01-01 及以后出生', en: 'born on or after 2023-01-01' },
+        saw: {
+          zh: '出生日期 2014-05-03，早于本补贴起始日期 2023-01-01',
+          en: "born 2014-05-03, before the scheme's start 2023-01-01",
+        },
+      }),
+    );
+  });
+
+  it('no trace of any scheme names a parameter by its internal name or shows a bare code', () => {
+    const schemes = [
+      YUNNAN_BIRTH_GRANT,
+      YUNNAN_CHILDCARE_ALLOWANCE,
+      YUNNAN_INSURANCE_SUBSIDY,
+      NATIONAL_CHILDCARE_SUBSIDY,
+    ];
+    const baiyin = [BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE, BAIYIN_PRESCHOOL_FEE_WAIVER];
+    const births = ['2014-05-03', '2022-12-31', '2023-06-01', '2025-12-31', '2030-01-01'];
+    const keys = [...schemes, ...baiyin, WEIXI_NURSING_SUBSIDY].flatMap((s) => Object.keys(s.parameters));
+    for (const scheme of [...schemes, ...baiyin, WEIXI_NURSING_SUBSIDY])
+      for (const birthDate of births)
+        for (const parity of [null, 1, 2, 4]) {
+          const period = scheme.frequency === 'once' ? 'once' : scheme.frequency === 'yearly' ? '2025' : '2025-03';
+          const facts = child(birthDate, {
+            parity,
+            deathDate: parity === 4 ? '2024-01-01' : null,
+            hukouRegionCode: baiyin.includes(scheme) ? '620402000000' : '533423100001',
+          });
+          for (const step of checkEligibility(scheme, facts, period).trace)
+            for (const text of [step.rule.zh, step.rule.en, step.saw.zh, step.saw.en]) {
+              for (const key of keys) expect(text).not.toMatch(new RegExp(`\\b${key}\\b`));
+              expect(text).not.toMatch(/\b(null|undefined|NaN)\b|\b1 years\b/);
+            }
+          // The Chinese words carry no Latin word at all (an English word, a code like "alive").
+          for (const step of checkEligibility(scheme, facts, period).trace)
+            expect(`${step.rule.zh} ${step.saw.zh}`).not.toMatch(/[A-Za-z]/);
+        }
+  });
+
   it('birth grant: not for a child whose hukou is outside Yunnan, and says so', () => {
     const e = checkEligibility(YUNNAN_BIRTH_GRANT, yn('2024-03-01', 2, { hukouRegionCode: '620402000000' }), 'once');
     expect(e.eligible).toBe(false);
     expect(e.trace[0]).toMatchObject({
       check: 'hukouIn',
       pass: false,
-      saw: '620402000000',
+      saw: {
+        zh: '户籍地在甘肃省（代码 620402000000），不在云南省',
+        en: 'hukou in Gansu (code 620402000000), outside Yunnan',
+      },
       basis: { document: '维发〔2023〕15号', clause: '(十四)', seed: '004' },
     });
   });
 
   it('birth grant: parity unknown to the registry fails the parity check', () => {
     const e = checkEligibility(YUNNAN_BIRTH_GRANT, yn('2024-03-01', 2, { parity: null }), 'once');
-    expect(e.trace.find((s) => s.check === 'parityIn')).toMatchObject({ pass: false, saw: '未知 / unknown' });
+    expect(e.trace.find((s) => s.check === 'parityIn')).toMatchObject({
+      pass: false,
+      saw: { zh: '孩次未知（全员人口库无其母亲记录）' },
+    });
   });
 
   it('childcare allowance: 800 yuan in each of three years of age (interpretation), 2,400 in all', () => {

@@ -69,6 +69,14 @@ function latestBuiltIn(history: readonly DatedValue[], onDate: string): Resolved
   return found && { value: found.value, basis: found.basis, jurisdictionCode: '', version: null, from: found.from };
 }
 
+/** The first day any of the scheme's own parameters is in force, or null when it sets none itself. */
+export function inForceFrom(scheme: SchemeDefinition): string | null {
+  let first: string | null = null;
+  for (const def of Object.values(scheme.parameters))
+    for (const v of def.history) if (first === null || v.from < first) first = v.from;
+  return first;
+}
+
 /** The value name a version uses to set the public-notice days (a procedure, not a policy figure). */
 export const NOTICE_DAYS = 'publicNoticeDays';
 
@@ -77,6 +85,7 @@ export const NOTICE_DAYS = 'publicNoticeDays';
  * default as its history: a version sets it like any other value, and it resolves the same way.
  */
 export function withNoticeDays(scheme: SchemeDefinition): SchemeDefinition {
+  const start = inForceFrom(scheme);
   return {
     ...scheme,
     parameters: {
@@ -84,7 +93,10 @@ export function withNoticeDays(scheme: SchemeDefinition): SchemeDefinition {
       [NOTICE_DAYS]: {
         label: { zh: '公示天数', en: 'Public notice days' },
         unit: 'days',
-        history: [{ from: '0001-01-01', value: scheme.publicNoticeDays, basis: scheme.legalBasis }],
+        // In force from the scheme's own start (a day people can read, not a sentinel such as
+        // 0001-01-01); before it, and for a scheme that sets nothing itself, resolveNoticeDays
+        // falls back to the same default.
+        history: start === null ? [] : [{ from: start, value: scheme.publicNoticeDays, basis: scheme.legalBasis }],
       },
     },
   };

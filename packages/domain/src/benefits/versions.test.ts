@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkVersionDraft } from './versions.js';
 import { yuan } from './money.js';
 import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE } from './schemes/baiyin.js';
+import { YUNNAN_BIRTH_GRANT } from './schemes/yunnan.js';
+import { NOTICE_DAYS, resolveNoticeDays, withNoticeDays } from './parameters.js';
 
 const basis = { document: '白银区人民政府 白区政发〔2024〕1号', clause: '第二条' };
 
@@ -77,5 +79,16 @@ describe('a draft scheme version', () => {
       '620402',
     );
     expect(whole).toEqual([]);
+  });
+});
+
+describe('public-notice days', () => {
+  it('are in force from the scheme’s own start, not from a sentinel date such as 0001-01-01', () => {
+    const def = withNoticeDays(YUNNAN_BIRTH_GRANT).parameters[NOTICE_DAYS]!;
+    expect(def.history.map((v) => [v.from, v.value])).toEqual([['2023-01-01', 7]]);
+  });
+
+  it('fall back to the scheme’s default before its start', () => {
+    expect(resolveNoticeDays(YUNNAN_BIRTH_GRANT, [], '533423', '2014-05-03')).toBe(7);
   });
 });

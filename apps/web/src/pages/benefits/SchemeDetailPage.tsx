@@ -57,7 +57,7 @@ function BasisCard({ scheme, region }: { scheme: SchemeDetail; region: string })
       label: t('benefits.scheme.publicNotice'),
       children:
         scheme.publicNoticeDays > 0
-          ? t('benefits.scheme.publicNoticeDays', { days: scheme.publicNoticeDays })
+          ? t('benefits.scheme.publicNoticeDays', { count: scheme.publicNoticeDays })
           : t('benefits.scheme.noPublicNotice'),
     },
   ];

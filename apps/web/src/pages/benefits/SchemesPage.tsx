@@ -30,12 +30,8 @@ export function SchemesPage() {
       title: t('benefits.schemes.name'),
       key: 'name',
       render: (_, s) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/schemes/${encodeURIComponent(s.code)}`}>{schemeName(s.name, lang)}</Link>
-          <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
-            {s.code}
-          </Typography.Text>
-        </Space>
+        // The name only: the code (yunnan.birthGrant) is the command line's, not the reader's.
+        <Link to={`/schemes/${encodeURIComponent(s.code)}`}>{schemeName(s.name, lang)}</Link>
       ),
     },
     {

@@ -40,9 +40,7 @@ export function TraceList({ trace }: { trace: readonly TraceStepView[] }) {
             <Typography.Text strong>{pick(step.rule, lang)}</Typography.Text>
             <Typography.Text type="secondary">
               {t('benefits.eligibility.saw')}
-              <Typography.Text code data-testid="trace-saw">
-                {step.saw}
-              </Typography.Text>
+              <span data-testid="trace-saw">{pick(step.saw, lang)}</span>
             </Typography.Text>
             <div>
               <Tag>

@@ -39,9 +39,9 @@ export function formatParameterValue(t: TFunction, unit: ParameterUnit, value: P
     case 'fen':
       return typeof value === 'number' ? formatFen(value) : plainText(value);
     case 'years':
-      return t('benefits.years', { n: plainText(value) });
+      return typeof value === 'number' ? t('benefits.years', { count: value }) : plainText(value);
     case 'days':
-      return t('benefits.days', { n: plainText(value) });
+      return typeof value === 'number' ? t('benefits.days', { count: value }) : plainText(value);
     case 'date':
       return plainText(value);
     case 'parities':

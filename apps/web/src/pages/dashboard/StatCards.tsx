@@ -3,11 +3,9 @@ import { HomeOutlined, ManOutlined, TeamOutlined, UserAddOutlined } from '@ant-d
 import { Card, Col, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { judgeSexRatio } from '../../lib/domain';
 import { formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
-
-// 出生人口性别比 is normal at about 103–107 (glossary).
-const NORMAL_SEX_RATIO = { low: 103, high: 107 };
 
 function StatCard({
   title,
@@ -38,15 +36,34 @@ export function StatCards({ data }: { data: Dashboard }) {
   const n = (v: number) => formatInteger(v, lang);
   const { population, sexRatioAtBirth: sr } = data;
   const years = t('dashboard.stats.years', { from: sr.fromYear, to: sr.toYear });
-  const ratio = sr.ratio;
-  const ratioTag =
-    ratio === null ? null : ratio > NORMAL_SEX_RATIO.high ? (
-      <Tag color="error">{t('dashboard.stats.sexRatioHigh')}</Tag>
-    ) : ratio < NORMAL_SEX_RATIO.low ? (
-      <Tag color="warning">{t('dashboard.stats.sexRatioLow')}</Tag>
-    ) : (
-      <Tag color="success">{t('dashboard.stats.sexRatioNormal')}</Tag>
-    );
+  // Flagged only where the number of births can tell (domain sex-ratio.ts: a binomial interval).
+  const judged = judgeSexRatio(sr.male, sr.female);
+  const ratio = judged.ratio;
+  const ratioTag = (() => {
+    switch (judged.verdict) {
+      case null:
+        return null;
+      case 'high':
+        return <Tag color="error">{t('dashboard.stats.sexRatioHigh')}</Tag>;
+      case 'low':
+        return <Tag color="warning">{t('dashboard.stats.sexRatioLow')}</Tag>;
+      case 'normal':
+        return <Tag color="success">{t('dashboard.stats.sexRatioNormal')}</Tag>;
+      case 'tooFew': {
+        const { low, high } = judged.interval!;
+        const hint = t('dashboard.stats.sexRatioTooFewHint', {
+          births: n(judged.births),
+          low: low.toFixed(0),
+          high: Number.isFinite(high) ? high.toFixed(0) : '∞',
+        });
+        return (
+          <Tooltip title={hint}>
+            <Tag data-testid="sex-ratio-too-few">{t('dashboard.stats.sexRatioTooFew')}</Tag>
+          </Tooltip>
+        );
+      }
+    }
+  })();
 
   return (
     <Row gutter={[16, 16]}>
@@ -85,7 +102,10 @@ export function StatCards({ data }: { data: Dashboard }) {
           icon={<ManOutlined />}
           footer={
             <>
-              {ratioTag} {years}
+              {ratioTag}{' '}
+              <span data-testid="sex-ratio-births">
+                {t('dashboard.stats.sexRatioBirths', { count: judged.births, births: n(judged.births), years })}
+              </span>
             </>
           }
         />

@@ -52,7 +52,7 @@ function MatchDescription({ role, match }: { role: 'mother' | 'father'; match: R
             label: t('family.conflicts.sexAge'),
             children:
               match.sex && match.age !== null
-                ? t('family.conflicts.sexAgeText', { sex: t(`sex.${match.sex}`), age: match.age })
+                ? t('family.conflicts.sexAgeText', { sex: t(`sex.${match.sex}`), count: match.age })
                 : none,
           },
           { key: 'hukou', label: t('family.conflicts.hukouRegion'), children: match.hukouRegion ?? none },

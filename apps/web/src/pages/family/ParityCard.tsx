@@ -48,7 +48,7 @@ export function ParityCard({ registration: r }: { registration: StaffRegistratio
               {
                 title: t('family.parity.childAge'),
                 dataIndex: 'age',
-                render: (a: number) => t('family.parity.age', { age: a }),
+                render: (a: number) => t('family.parity.age', { count: a }),
               },
             ]}
             data-testid="parity-children"

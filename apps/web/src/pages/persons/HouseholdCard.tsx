@@ -3,7 +3,7 @@ import { HomeOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { MaskedId, parityLabel, sexLabel } from './personColumns';
+import { MaskedId, parityLabel, relationToHeadText, sexLabel } from './personColumns';
 
 type Props = { household: Household | null; selfId: number };
 
@@ -40,7 +40,11 @@ export function HouseholdCard({ household, selfId }: Props) {
           <Typography.Link>{name}</Typography.Link>
         ),
     },
-    { title: t('person.relationToHead'), dataIndex: 'relationToHead', render: (v: string | null) => v ?? none },
+    {
+      title: t('person.relationToHead'),
+      dataIndex: 'relationToHead',
+      render: (v: string | null) => relationToHeadText(t, v) ?? none,
+    },
     { title: t('persons.columns.sex'), dataIndex: 'sex', render: (s: HouseholdMember['sex']) => sexLabel(t, s) },
     { title: t('persons.columns.age'), dataIndex: 'age', align: 'right' },
     { title: t('person.parity'), dataIndex: 'parity', render: (p: number | null) => parityLabel(t, p) ?? none },

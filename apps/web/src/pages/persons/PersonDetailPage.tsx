@@ -15,7 +15,7 @@ import { EligibilityCard } from '../benefits/EligibilityCard';
 import { HouseholdCard } from './HouseholdCard';
 import { RelationshipsCard } from './RelationshipsCard';
 import { RevealIdModal } from './RevealIdModal';
-import { MaskedId, idKindLabel, parityLabel, sexLabel } from './personColumns';
+import { MaskedId, idKindLabel, parityLabel, relationToHeadText, sexLabel } from './personColumns';
 
 function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () => void }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () =>
     { key: 'name', label: t('persons.columns.name'), children: person.name },
     { key: 'sex', label: t('persons.columns.sex'), children: sexLabel(t, person.sex) },
     { key: 'birthDate', label: t('persons.columns.birthDate'), children: person.birthDate },
-    { key: 'age', label: t('persons.columns.age'), children: t('person.age', { age: person.age }) },
+    { key: 'age', label: t('persons.columns.age'), children: t('person.age', { count: person.age }) },
     {
       key: 'idNumber',
       label: t('persons.columns.idNumber'),
@@ -53,7 +53,11 @@ function BasicInfo({ person, onReveal }: { person: PersonDetail; onReveal: () =>
     { key: 'ethnicity', label: t('person.ethnicity'), children: person.ethnicity ?? none },
     { key: 'hukou', label: t('persons.columns.hukouRegion'), children: person.hukouRegion.name },
     { key: 'residence', label: t('persons.columns.residenceRegion'), children: person.residenceRegion.name },
-    { key: 'relationToHead', label: t('person.relationToHead'), children: person.relationToHead ?? none },
+    {
+      key: 'relationToHead',
+      label: t('person.relationToHead'),
+      children: relationToHeadText(t, person.relationToHead) ?? none,
+    },
     { key: 'parity', label: t('person.parity'), children: parityLabel(t, person.parity) ?? none },
   ];
   return <Descriptions bordered size="middle" column={{ xs: 1, md: 2, xl: 3 }} items={items} />;
@@ -119,7 +123,7 @@ export function PersonDetailPage() {
                     {person.name}
                   </Typography.Text>
                   <Tag>{sexLabel(t, person.sex)}</Tag>
-                  <Tag>{t('person.age', { age: person.age })}</Tag>
+                  <Tag>{t('person.age', { count: person.age })}</Tag>
                 </Space>
               }
               extra={

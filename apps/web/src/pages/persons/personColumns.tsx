@@ -15,6 +15,12 @@ export function idKindLabel(t: TFunction, kind: IdKind): string {
   return t(`idKinds.${kind}`);
 }
 
+/** 与户主关系 in words; a value outside the registry's keys (none are stored) is shown as it is. */
+export function relationToHeadText(t: TFunction, relation: string | null): string | null {
+  if (relation === null) return null;
+  return t(`relationsToHead.${relation}`, { defaultValue: relation });
+}
+
 export function regionName(region: RegionName | null | undefined): string {
   return region?.name ?? '';
 }

@@ -32,7 +32,7 @@ export function BenefitTrace({ trace }: { trace: readonly TraceStepView[] }) {
           <span className="portal-row-main">
             <strong data-testid="portal-benefit-rule">{pick(step.rule, lang)}</strong>
             <span className="portal-muted" style={{ display: 'block' }} data-testid="portal-benefit-saw">
-              {t('portalBenefits.saw', { saw: step.saw })}
+              {t('portalBenefits.saw', { saw: pick(step.saw, lang) })}
             </span>
             <span className="portal-muted" style={{ display: 'block' }} data-testid="portal-benefit-basis">
               {t('portalBenefits.basis', { document: step.basis.document, clause: step.basis.clause })}

@@ -91,6 +91,8 @@ export function RegionPicker({ value, onChange, initialLabel, testId }: Props) {
         options={options}
         value={path}
         changeOnSelect
+        // The clear button's name, which the component gives in English only.
+        allowClear={{ label: t('common.clear') }}
         placeholder={initialLabel ?? t('portal.form.regionPlaceholder')}
         style={{ width: '100%' }}
         loadData={(selected) => {

@@ -1,0 +1,252 @@
+// Every page of the console and the resident portal, in Chinese and in English, as the demo roles
+// see them: no untranslated key, internal code, English word in the Chinese interface, "1 years",
+// bare region code or 0001-01-01 (issue 12). And the 2014 child's birth-grant trace in plain words.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { decryptField, encryptField } from '../../server/src/crypto/pii.js';
+import { DEMO_PASSWORD, RESULTS_DIR, screenshot, signIn, useBrowser, type E2EServer } from './harness.js';
+import { bareRegionCodes, problemsIn, visibleText, type Lang } from './plain-words.js';
+
+const f = useBrowser(1500);
+const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+async function setLang(page: Page, lang: Lang): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('cradle.lang', l), lang);
+}
+
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/** Counts the page's requests in flight, so a walk knows when a page's data has arrived. */
+function track(page: Page): Set<unknown> {
+  let pending = inFlight.get(page);
+  if (!pending) {
+    const set = new Set<unknown>();
+    page.on('request', (r) => set.add(r));
+    page.on('requestfinished', (r) => set.delete(r));
+    page.on('requestfailed', (r) => set.delete(r));
+    inFlight.set(page, set);
+    pending = set;
+  }
+  return pending;
+}
+
+/** Opens a path and waits until its data has arrived: twice in a row no request in flight and no spinner. */
+async function open(page: Page, url: string): Promise<void> {
+  const pending = track(page);
+  await page.goto(url);
+  let quiet = 0;
+  await expect
+    .poll(async () => {
+      const busy = pending.size > 0 || (await page.locator('.ant-spin-spinning, .ant-skeleton-active').count()) > 0;
+      quiet = busy ? 0 : quiet + 1;
+      return quiet;
+    })
+    .toBeGreaterThanOrEqual(2);
+}
+
+/** The problems of the page now shown, each prefixed with where it was seen. */
+async function problemsOnPage(page: Page, lang: Lang, where: string): Promise<string[]> {
+  const text = await visibleText(page);
+  const accounts = f.server.users.map((u) => u.username);
+  const bare = (await bareRegionCodes(page)).map((c) => `region code without its name: ${c}`);
+  return [...problemsIn(text, lang, accounts), ...bare].map((p) => `${lang} ${where}: ${p}`);
+}
+
+/** Visits each path in both languages; returns every problem seen. */
+async function walk(page: Page, server: E2EServer, paths: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const lang of LANGS) {
+    await setLang(page, lang);
+    for (const path of paths) {
+      await open(page, `${server.baseUrl}${path}`);
+      problems.push(...(await problemsOnPage(page, lang, path)));
+    }
+  }
+  return problems;
+}
+
+/** A child born in 2014, second of its mother, Yunnan hukou; the mother alive, with her ID number. */
+async function child2014(server: E2EServer) {
+  const [row] = await server.database.query<{
+    child: number;
+    child_name: string;
+    mother: number;
+    name: string;
+    id_cipher: Buffer;
+  }>(
+    `SELECT c.id AS child, c.name AS child_name, m.id AS mother, m.name, m.id_cipher
+       FROM persons c
+       JOIN relationships r ON r.to_person_id = c.id AND r.kind = 'mother'
+       JOIN persons m ON m.id = r.from_person_id
+      WHERE c.birth_date BETWEEN '2014-01-01' AND '2014-12-31' AND c.parity = 2 AND c.death_date IS NULL
+        AND c.hukou_region_code LIKE '53%' AND m.death_date IS NULL AND c.household_id IS NOT NULL
+      ORDER BY c.id LIMIT 1`,
+  );
+  if (!row) throw new Error('no second child born in 2014 in the demo population');
+  return {
+    childId: Number(row.child),
+    childName: row.child_name,
+    motherId: Number(row.mother),
+    motherName: row.name,
+    motherIdNumber: decryptField(server.keys.piiEncryption, 'idNumber', row.id_cipher),
+  };
+}
+
+/** An application for the national subsidy, by the township worker, for a child of the township under 3. */
+async function applyAsTownship(server: E2EServer): Promise<void> {
+  const [child] = await server.database.query<{ id: number }>(
+    `SELECT id FROM persons WHERE hukou_region_code LIKE $1 AND birth_date > now() - interval '2 years'
+      AND death_date IS NULL ORDER BY id LIMIT 1`,
+    [`${server.scope.township}%`],
+  );
+  if (!child) throw new Error('no child under 2 in the township');
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '10.9.0.2',
+    payload: { username: 'township', password: DEMO_PASSWORD },
+  });
+  expect(login.statusCode).toBe(200);
+  const cookie = login.cookies.find((c) => c.name === 'cradle_session')!;
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/applications',
+    payload: { scheme: 'national.childcareSubsidy', beneficiaryId: Number(child.id), applicantName: '王芳' },
+    headers: { cookie: `cradle_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+/** The paths of the detail pages a list links to (its first few rows), read from the page. */
+async function linksOn(page: Page, url: string, prefix: string, max: number): Promise<string[]> {
+  await open(page, url);
+  const hrefs = await page
+    .locator(`a[href^="${prefix}"]`)
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs.filter((h) => h.length > prefix.length))].slice(0, max);
+}
+
+describe('plain words on every page (issue 12)', () => {
+  it('the 2014 child is told in plain words why the birth grant is not theirs, in both languages', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const { childId } = await child2014(server);
+    await signIn(page, server, 'county');
+    const expected = {
+      'zh-CN': ['云南省一次性生育补贴', '出生日期 2014-', '早于本补贴起始日期 2023-01-01'],
+      en: ['Yunnan one-time birth grant', 'born 2014-', "before the scheme's start 2023-01-01"],
+    } as const;
+    for (const lang of LANGS) {
+      await setLang(page, lang);
+      await open(page, `${server.baseUrl}/persons/${childId}`);
+      await page.getByTestId('eligibility-scheme').click();
+      await page.locator('.ant-select-item-option', { hasText: expected[lang][0] }).click();
+      await page.getByTestId('eligibility-check').click();
+      const step = page.locator('[data-testid=trace-step][data-check=bornOnOrAfter]');
+      await step.waitFor();
+      const text = (await step.textContent()) ?? '';
+      expect(text).toContain(expected[lang][1]);
+      expect(text).toContain(expected[lang][2]);
+      expect(text).not.toMatch(/bornFrom|参数/);
+      const problems = await problemsOnPage(page, lang, `/persons/${childId}`);
+      await screenshot(page, `plain-words-trace-${lang}`);
+      if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+      expect(problems.join('\n')).toBe('');
+    }
+  });
+
+  it('the administrator’s pages: dashboard, registry, import, audit log, calendar', async () => {
+    const { page, server } = f;
+    const { childId, motherId } = await child2014(server);
+    await signIn(page, server, 'admin');
+    const paths = ['/', '/persons', `/persons/${childId}`, `/persons/${motherId}`, '/import', '/audit', '/calendar'];
+    const problems = await walk(page, server, paths);
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the county’s pages: every scheme, applications, payment cycles', async () => {
+    const { page, server } = f;
+    await signIn(page, server, 'county');
+    const schemes = await linksOn(page, `${server.baseUrl}/schemes`, '/schemes/', 20);
+    expect(schemes.length).toBeGreaterThan(3);
+    const paths = ['/schemes', ...schemes, '/applications', '/payment-cycles'];
+    const problems = await walk(page, server, paths);
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the township’s and a department’s queues', async () => {
+    const { page, server } = f;
+    const problems: string[] = [];
+    await applyAsTownship(server);
+    await signIn(page, server, 'township');
+    const applications = await linksOn(page, `${server.baseUrl}/applications`, '/applications/', 1);
+    expect(applications).toHaveLength(1);
+    problems.push(...(await walk(page, server, ['/applications', ...applications])));
+    const registrations = await linksOn(
+      page,
+      `${server.baseUrl}/childbirth-registrations`,
+      '/childbirth-registrations/',
+      2,
+    );
+    problems.push(...(await walk(page, server, ['/childbirth-registrations', ...registrations])));
+    await f.context.clearCookies();
+    await signIn(page, server, 'hospital');
+    const tasks = await linksOn(page, `${server.baseUrl}/bundle-tasks`, '/bundle-tasks/', 2);
+    problems.push(...(await walk(page, server, ['/bundle-tasks', ...tasks])));
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the resident portal, the 2014 child’s trace among 我的补贴', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 375, height: 812 });
+    const mother = await child2014(server);
+    const phone = '13987651214';
+    await server.database.query('UPDATE persons SET phone_cipher = $2 WHERE id = $1', [
+      mother.motherId,
+      encryptField(server.keys.piiEncryption, 'phone', phone),
+    ]);
+    const problems: string[] = [];
+    await open(page, `${server.baseUrl}/m`);
+    problems.push(...(await problemsOnPage(page, 'zh-CN', '/m/sign-in')));
+    await page.getByTestId('portal-phone').fill(phone);
+    const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/portal/code');
+    await page.getByTestId('portal-send-code').click();
+    expect((await sent).status()).toBe(204);
+    await page.getByTestId('portal-code').fill(server.sms.lastCode(phone));
+    await page.getByTestId('portal-sign-in-submit').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/m/binding');
+    problems.push(...(await problemsOnPage(page, 'zh-CN', '/m/binding')));
+    await page.getByTestId('portal-binding-name').fill(mother.motherName);
+    await page.getByTestId('portal-binding-id').fill(mother.motherIdNumber);
+    await page.getByTestId('portal-binding-submit').click();
+    await page.getByTestId('portal-family').waitFor();
+
+    for (const lang of LANGS) {
+      await setLang(page, lang);
+      for (const path of ['/m', '/m/notifications', '/m/registrations/new', '/m/bundles/new']) {
+        await open(page, `${server.baseUrl}${path}`);
+        problems.push(...(await problemsOnPage(page, lang, path)));
+      }
+      await open(page, `${server.baseUrl}/m/benefits`);
+      const toggles = page.getByTestId('portal-benefit-toggle');
+      for (let i = 0; i < (await toggles.count()); i++) await toggles.nth(i).click();
+      problems.push(...(await problemsOnPage(page, lang, '/m/benefits')));
+      const grant = page
+        .getByTestId('portal-benefits-child')
+        .filter({ hasText: mother.childName })
+        .locator('[data-scheme="yunnan.birthGrant"]');
+      const saw = (await grant.getByTestId('portal-benefit-saw').allTextContents()).join('\n');
+      expect(saw).toContain(
+        lang === 'zh-CN' ? '早于本补贴起始日期 2023-01-01' : "before the scheme's start 2023-01-01",
+      );
+      expect(saw).not.toMatch(/bornFrom|参数/);
+      await grant.screenshot({ path: path.join(RESULTS_DIR, `plain-words-portal-grant-${lang}.png`) });
+    }
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+});
