@@ -945,10 +945,9 @@ export const en: Translation = {
       childAge: 'Age',
       age_one: '{{count}} year',
       age_other: '{{count}} years',
-      childrenOutside_one:
-        'One of the children is recorded outside your jurisdiction: counted in the parity, not shown.',
+      childrenOutside_one: '{{count}} child is recorded outside your jurisdiction: counted in the parity, not shown.',
       childrenOutside_other:
-        '{{count}} of the children are recorded outside your jurisdiction: counted in the parity, not shown.',
+        '{{count}} children are recorded outside your jurisdiction: counted in the parity, not shown.',
     },
     conflicts: {
       title: 'Check against the registry',
