@@ -18,3 +18,4 @@ export * from './quality.js';
 export * from './benefits/index.js';
 export * from './family/index.js';
 export * from './projection/index.js';
+export * from './monitoring/index.js';

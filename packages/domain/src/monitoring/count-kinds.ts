@@ -1,10 +1,9 @@
 import type { Department } from '../departments.js';
+import type { Sex } from '../id-number.js';
 
 // The counts the indicators are built from: a small closed vocabulary, so that the server can
 // keep one counts table keyed by countKey(kind), region and period, current as events are
 // written (issue 13, "Speed"), and a reported value lands in the same table under the same key.
-
-export type Sex = 'male' | 'female';
 
 /** Birth order among the mother's children (glossary: parity); 3 stands for third or later. */
 export type ParityClass = 1 | 2 | 3;
