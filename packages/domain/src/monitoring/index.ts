@@ -7,3 +7,6 @@ export { BUILT_IN_PLANS, findBuiltInPlan, plansGoverning } from './plans/index.j
 export * from './decimal.js';
 export * from './rates.js';
 export { CONFIDENCE, poissonInterval, wilsonInterval, valueInterval, type Interval } from './intervals.js';
+export * from './small-numbers.js';
+export * from './trend.js';
+export * from './status.js';
