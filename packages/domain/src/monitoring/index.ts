@@ -10,3 +10,4 @@ export { CONFIDENCE, poissonInterval, wilsonInterval, valueInterval, type Interv
 export * from './small-numbers.js';
 export * from './trend.js';
 export * from './status.js';
+export * from './warnings/index.js';
