@@ -33,7 +33,12 @@ describe('status of a target', () => {
   });
 
   it('is not met by one maternal death where 002 asks for none', () => {
-    const a = assessTarget(targetOf('yunyang.2022', 'maternalMortalityRatio'), maternal, { numerator: 1, denominator: 5000 }, 2025);
+    const a = assessTarget(
+      targetOf('yunyang.2022', 'maternalMortalityRatio'),
+      maternal,
+      { numerator: 1, denominator: 5000 },
+      2025,
+    );
     expect(a.status).toBe('notMet');
   });
 
@@ -63,7 +68,13 @@ describe('status of a target', () => {
       { period: 2022, value: 3 },
       { period: 2023, value: 3.5 },
     ];
-    const a = assessTarget(t, getIndicator('infantYoungChildMortalityRate'), { numerator: 7, denominator: 2000 }, 2023, rising);
+    const a = assessTarget(
+      t,
+      getIndicator('infantYoungChildMortalityRate'),
+      { numerator: 7, denominator: 2000 },
+      2023,
+      rising,
+    );
     expect(a.status).toBe('atRisk');
     expect(a.reason).toBe('meetsButTrendAgainst');
     expect(a.projected).toBeCloseTo(4.5, 10);

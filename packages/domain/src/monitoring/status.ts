@@ -17,12 +17,7 @@ export interface Counts {
 }
 
 export type StatusReason =
-  | 'noData'
-  | 'meets'
-  | 'meetsButTrendAgainst'
-  | 'missesButOnTrack'
-  | 'missesWithinChance'
-  | 'misses';
+  'noData' | 'meets' | 'meetsButTrendAgainst' | 'missesButOnTrack' | 'missesWithinChance' | 'misses';
 
 export const STATUS_REASONS: Record<StatusReason, Message> = {
   noData: { zh: '无数据', en: 'No data' },
@@ -59,7 +54,9 @@ export function indicatorValue(def: IndicatorDefinition, counts: Counts): Ration
     case 'count':
       return rational(counts.numerator, 1);
     case 'ratio':
-      return counts.denominator === null ? null : rateFromCounts(counts.numerator, counts.denominator, def.formula.factor);
+      return counts.denominator === null
+        ? null
+        : rateFromCounts(counts.numerator, counts.denominator, def.formula.factor);
     case 'totalFertility':
       throw new Error('the total fertility rate needs births and women by age group: use totalFertilityRate');
   }
@@ -99,8 +96,13 @@ export function assessTarget(
   const exact = indicatorValue(indicator, counts);
   const factor = indicatorFactor(indicator);
   const interval =
-    counts.denominator === null ? null : valueInterval(indicator.uncertainty, counts.numerator, counts.denominator, factor);
-  const few = counts.denominator === null ? false : tooFewToJudge(indicator.uncertainty, counts.numerator, counts.denominator, interval, factor);
+    counts.denominator === null
+      ? null
+      : valueInterval(indicator.uncertainty, counts.numerator, counts.denominator, factor);
+  const few =
+    counts.denominator === null
+      ? false
+      : tooFewToJudge(indicator.uncertainty, counts.numerator, counts.denominator, interval, factor);
   const base = { exact, value: exact && toNumber(exact), interval, tooFewToJudge: few, projected: null };
   if (exact === null) return { ...base, status: null, reason: 'noData' };
 

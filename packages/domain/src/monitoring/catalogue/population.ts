@@ -27,7 +27,10 @@ export const REGISTERED_POPULATION: IndicatorDefinition = {
   source: REGISTRY,
   higherIsBetter: null,
   uncertainty: 'none',
-  definition: { zh: '期末户籍在本区域的在世人口数。', en: 'Living persons with hukou in the region at the end of the period.' },
+  definition: {
+    zh: '期末户籍在本区域的在世人口数。',
+    en: 'Living persons with hukou in the region at the end of the period.',
+  },
   readings: [],
 };
 
@@ -40,7 +43,10 @@ export const RESIDENT_POPULATION: IndicatorDefinition = {
   source: REGISTRY,
   higherIsBetter: null,
   uncertainty: 'none',
-  definition: { zh: '期末居住在本区域的在世人口数。', en: 'Living persons residing in the region at the end of the period.' },
+  definition: {
+    zh: '期末居住在本区域的在世人口数。',
+    en: 'Living persons residing in the region at the end of the period.',
+  },
   readings: [],
 };
 
@@ -53,7 +59,10 @@ export const LIVE_BIRTHS: IndicatorDefinition = {
   source: REGISTRY,
   higherIsBetter: null,
   uncertainty: 'poisson',
-  definition: { zh: '期内母亲常住本区域的活产数。', en: 'Live births in the period to mothers resident in the region.' },
+  definition: {
+    zh: '期内母亲常住本区域的活产数。',
+    en: 'Live births in the period to mothers resident in the region.',
+  },
   readings: [],
 };
 

@@ -91,4 +91,8 @@ export const REGISTRY_TIMELINESS: IndicatorDefinition = {
   ],
 };
 
-export const QUALITY_INDICATORS: readonly IndicatorDefinition[] = [REGISTRY_COVERAGE, REGISTRY_ACCURACY, REGISTRY_TIMELINESS];
+export const QUALITY_INDICATORS: readonly IndicatorDefinition[] = [
+  REGISTRY_COVERAGE,
+  REGISTRY_ACCURACY,
+  REGISTRY_TIMELINESS,
+];

@@ -191,7 +191,10 @@ export const DEMONSTRATION_CHILDCARE_INSTITUTIONS = count(
   'demonstrationChildcareInstitutions',
   'healthCommission',
   true,
-  { zh: '期末已建立的示范性托育服务机构数。', en: 'Demonstration childcare institutions established by the end of the period.' },
+  {
+    zh: '期末已建立的示范性托育服务机构数。',
+    en: 'Demonstration childcare institutions established by the end of the period.',
+  },
 );
 
 export const WARM_HEART_HOMES = count(
@@ -201,7 +204,10 @@ export const WARM_HEART_HOMES = count(
   'warmHeartHomes',
   'healthCommission',
   true,
-  { zh: '期末已建立的「暖心家园」数。', en: '"Warm heart" homes for special families established by the end of the period.' },
+  {
+    zh: '期末已建立的「暖心家园」数。',
+    en: '"Warm heart" homes for special families established by the end of the period.',
+  },
 );
 
 export const MAJOR_CHILDCARE_SAFETY_INCIDENTS: IndicatorDefinition = {

@@ -30,13 +30,24 @@ export const GUANGXI_DISTRICT_PLAN: Plan = {
     target('registryCoverage', null, 'atLeast', '95', registryQuote, registry, [everyYear]),
     target('registryAccuracy', null, 'atLeast', '95', registryQuote, registry, [everyYear]),
     target('registryTimeliness', null, 'atLeast', '90', registryQuote, registry, [everyYear]),
-    target('majorChildcareSafetyIncidents', null, 'equal', '0', '近三年无重大安全事故发生', GUANGXI_DISTRICT('三(三)'), [
-      everyYear,
-      {
-        by: 'seed',
-        note: { zh: '「近三年」：按三年滚动期计。', en: '"In the last three years": read over a rolling three-year period.' },
-      },
-    ]),
+    target(
+      'majorChildcareSafetyIncidents',
+      null,
+      'equal',
+      '0',
+      '近三年无重大安全事故发生',
+      GUANGXI_DISTRICT('三(三)'),
+      [
+        everyYear,
+        {
+          by: 'seed',
+          note: {
+            zh: '「近三年」：按三年滚动期计。',
+            en: '"In the last three years": read over a rolling three-year period.',
+          },
+        },
+      ],
+    ),
   ],
   readings: [
     {

@@ -17,15 +17,23 @@ export const LINCANG_COUNTY_PLAN: Plan = {
   seed: '000',
   draft: false,
   targets: [
-    target('slotsPer1000', 2025, 'atLeast', '4.5', '年千常住人口要幼儿托位达蚪4.5个以上', LINCANG_COUNTY_2022('annex 1 #1'), [
-      {
-        by: 'cradle',
-        note: {
-          zh: 'OCR文字「年千常住人口要幼儿托位达蚪4.5个以上」读作「每千常住人口婴幼儿托位达到4.5个以上」（与004 (二)同一模板）。',
-          en: 'The OCR text "年千常住人口要幼儿托位达蚪4.5个以上" is read as "每千常住人口婴幼儿托位达到4.5个以上" (the template of 004 (二)).',
+    target(
+      'slotsPer1000',
+      2025,
+      'atLeast',
+      '4.5',
+      '年千常住人口要幼儿托位达蚪4.5个以上',
+      LINCANG_COUNTY_2022('annex 1 #1'),
+      [
+        {
+          by: 'cradle',
+          note: {
+            zh: 'OCR文字「年千常住人口要幼儿托位达蚪4.5个以上」读作「每千常住人口婴幼儿托位达到4.5个以上」（与004 (二)同一模板）。',
+            en: 'The OCR text "年千常住人口要幼儿托位达蚪4.5个以上" is read as "每千常住人口婴幼儿托位达到4.5个以上" (the template of 004 (二)).',
+          },
         },
-      },
-    ]),
+      ],
+    ),
     ...sexRatioBand(2025, '出生人口性别比基本正常', LINCANG_COUNTY_2022('二')),
   ],
   readings: [

@@ -31,7 +31,14 @@ export const NATIONAL_OUTLINE_PLAN: Plan = {
   draft: false,
   targets: [
     {
-      ...target('slotsPer1000', 2025, 'atLeast', '4.5', '每千人口拥有3岁以下婴幼儿托位数（个）4.5', OUTLINE('专栏1 主要指标')),
+      ...target(
+        'slotsPer1000',
+        2025,
+        'atLeast',
+        '4.5',
+        '每千人口拥有3岁以下婴幼儿托位数（个）4.5',
+        OUTLINE('专栏1 主要指标'),
+      ),
       restatedIn: [WEIXI_2023('(二)'), BAIYIN_2024('一(二)'), YUNYANG_2022('一'), LINCANG_COUNTY_2022('annex 1 #1')],
     },
   ],
@@ -69,7 +76,14 @@ export const NATIONAL_PRESCHOOL_PLAN: Plan = {
   draft: false,
   targets: [
     {
-      ...target('affordableKindergartenCoverage', 2025, 'atLeast', '85', '普惠性幼儿园覆盖率达到85%以上', PRESCHOOL('主要目标')),
+      ...target(
+        'affordableKindergartenCoverage',
+        2025,
+        'atLeast',
+        '85',
+        '普惠性幼儿园覆盖率达到85%以上',
+        PRESCHOOL('主要目标'),
+      ),
       restatedIn: [YUNYANG_2022('一')],
     },
   ],

@@ -9,14 +9,24 @@ import { findIndicator } from '../catalogue/index.js';
 import { isDecimalString } from '../decimal.js';
 import { BUILT_IN_PLANS, findBuiltInPlan, plansGoverning } from './index.js';
 
-const SEEDS: Record<string, string> = { '000': seed000, '001': seed001, '002': seed002, '003': seed003, '004': seed004 };
+const SEEDS: Record<string, string> = {
+  '000': seed000,
+  '001': seed001,
+  '002': seed002,
+  '003': seed003,
+  '004': seed004,
+};
 // Line breaks and the scans' spacing vary; the words do not.
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const allTargets = BUILT_IN_PLANS.flatMap((plan) => plan.targets.map((t) => ({ plan, t })));
 
 describe('built-in plans', () => {
   it('ship the five seeds and the national documents they restate', () => {
-    expect(BUILT_IN_PLANS.filter((p) => p.seed !== null).map((p) => p.seed).sort()).toEqual(Object.keys(SEEDS));
+    expect(
+      BUILT_IN_PLANS.filter((p) => p.seed !== null)
+        .map((p) => p.seed)
+        .sort(),
+    ).toEqual(Object.keys(SEEDS));
     expect(BUILT_IN_PLANS.filter((p) => p.seed === null).every((p) => p.jurisdictionCode === '')).toBe(true);
     expect(new Set(BUILT_IN_PLANS.map((p) => p.code)).size).toBe(BUILT_IN_PLANS.length);
   });

@@ -68,9 +68,15 @@ export const WEIXI_PLAN: Plan = {
       ],
     ),
     // (二十二): "深入开展'暖心行动'，全县范围内至少建立 1 个'暖心家园'"; annex 2 #27.
-    target('warmHeartHomes', 2025, 'atLeast', '1', '全县范围内至少建立 1 个“暖心家园”', WEIXI_2023('(二十二); annex 2 #27'), [
-      byPlanEnd,
-    ]),
+    target(
+      'warmHeartHomes',
+      2025,
+      'atLeast',
+      '1',
+      '全县范围内至少建立 1 个“暖心家园”',
+      WEIXI_2023('(二十二); annex 2 #27'),
+      [byPlanEnd],
+    ),
   ],
   readings: [
     {

@@ -47,7 +47,9 @@ export const YUNYANG_PLAN: Plan = {
     ]),
     target('affordableKindergartenCoverage', 2025, 'atLeast', '85', '普惠性幼儿园覆盖率达85%以上', goals),
     target('elderlyCareBedsPer1000', 2025, 'atLeast', '40', '全县每千名老年人养老床位数不低于40张', elderly),
-    target('affordableElderlyCareBedShare', 2025, 'atLeast', '80', '普惠型养老机构床位占比达80%', elderly, [REACH_AS_FLOOR]),
+    target('affordableElderlyCareBedShare', 2025, 'atLeast', '80', '普惠型养老机构床位占比达80%', elderly, [
+      REACH_AS_FLOOR,
+    ]),
   ],
   readings: [
     {

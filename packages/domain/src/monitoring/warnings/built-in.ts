@@ -106,7 +106,12 @@ export const BUILT_IN_WARNING_RULES: readonly WarningRule[] = [
     code: 'childMortalityRising',
     kind: 'trend',
     name: { zh: '孕产妇或儿童死亡率上升', en: 'Maternal or child mortality rising' },
-    indicators: ['maternalMortalityRatio', 'infantYoungChildMortalityRate', 'infantMortalityRate', 'under5MortalityRate'],
+    indicators: [
+      'maternalMortalityRatio',
+      'infantYoungChildMortalityRate',
+      'infantMortalityRate',
+      'under5MortalityRate',
+    ],
     periodType: 'rolling3Years',
     condition: { test: 'rising', steps: 2 },
     severity: 'warning',
@@ -125,22 +130,20 @@ export const BUILT_IN_WARNING_RULES: readonly WarningRule[] = [
       ['registryAccuracy', '95'],
       ['registryTimeliness', '90'],
     ] as const
-  ).map(
-    ([indicator, value]): WarningRule => ({
-      code: `${indicator}Low`,
-      kind: 'dataQuality',
-      name: { zh: '人口库数据质量低于要求', en: 'Registry data quality below the requirement' },
-      indicators: [indicator],
-      periodType: 'month',
-      condition: { test: 'below', value, of: 'value', judgedBy: 'value' },
-      severity: 'warning',
-      bases: [GUANGXI_DISTRICT('三(二)'), ...MONITORING],
-      reading: {
-        by: 'seed',
-        note: { zh: `${value}%为003 三(二)所定。`, en: `${value}% is 003 三(二)’s figure.` },
-      },
-    }),
-  ),
+  ).map(([indicator, value]): WarningRule => ({
+    code: `${indicator}Low`,
+    kind: 'dataQuality',
+    name: { zh: '人口库数据质量低于要求', en: 'Registry data quality below the requirement' },
+    indicators: [indicator],
+    periodType: 'month',
+    condition: { test: 'below', value, of: 'value', judgedBy: 'value' },
+    severity: 'warning',
+    bases: [GUANGXI_DISTRICT('三(二)'), ...MONITORING],
+    reading: {
+      by: 'seed',
+      note: { zh: `${value}%为003 三(二)所定。`, en: `${value}% is 003 三(二)’s figure.` },
+    },
+  })),
   {
     code: 'birthsSilent',
     kind: 'dataQuality',

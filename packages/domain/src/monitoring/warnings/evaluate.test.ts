@@ -38,25 +38,32 @@ describe('evaluating warnings', () => {
     const death = evaluateWarnings(BUILT_IN_WARNING_RULES, [
       series('maternalMortalityRatio', 'month', [{ period: '2025-03', numerator: 1, denominator: 120 }]),
     ]);
-    expect(death.map((w) => [w.rule, w.severity, w.period, w.value])).toEqual([['maternalDeath', 'alert', '2025-03', 1]]);
+    expect(death.map((w) => [w.rule, w.severity, w.period, w.value])).toEqual([
+      ['maternalDeath', 'alert', '2025-03', 1],
+    ]);
     expect(rulesRaised([series('maternalMortalityRatio', 'month', [{ numerator: 0, denominator: 120 }])])).toEqual([]);
   });
 
   it('raises a high sex ratio only when the whole 3-year interval lies above 107', () => {
     // 2,700 boys to 2,300 girls: 117, interval about 111–124. 2,450 to 2,200: 111, interval from about 105.
-    expect(rulesRaised([series('sexRatioAtBirth', 'rolling3Years', [{ numerator: 2700, denominator: 2300 }])])).toEqual([
-      'sexRatioHigh',
-    ]);
+    expect(rulesRaised([series('sexRatioAtBirth', 'rolling3Years', [{ numerator: 2700, denominator: 2300 }])])).toEqual(
+      ['sexRatioHigh'],
+    );
     expect(rulesRaised([series('sexRatioAtBirth', 'rolling3Years', [{ numerator: 2450, denominator: 2200 }])])).toEqual(
       [],
     );
-    expect(rulesRaised([series('sexRatioAtBirth', 'rolling3Years', [{ numerator: 2200, denominator: 2450 }])])).toEqual([
-      'sexRatioLow',
-    ]);
+    expect(rulesRaised([series('sexRatioAtBirth', 'rolling3Years', [{ numerator: 2200, denominator: 2450 }])])).toEqual(
+      ['sexRatioLow'],
+    );
   });
 
   it('raises falling births after three successive yearly falls, not after a pause', () => {
-    const births = (values: number[]) => series('liveBirths', 'year', values.map((numerator) => ({ numerator })));
+    const births = (values: number[]) =>
+      series(
+        'liveBirths',
+        'year',
+        values.map((numerator) => ({ numerator })),
+      );
     expect(rulesRaised([births([1600, 1550, 1500, 1450])])).toEqual(['birthsFalling']);
     expect(rulesRaised([births([1600, 1550, 1560, 1450])])).toEqual([]);
     expect(rulesRaised([births([1550, 1500, 1450])])).toEqual([]);
@@ -99,6 +106,8 @@ describe('evaluating warnings', () => {
   });
 
   it('reads only the period type a rule names', () => {
-    expect(rulesRaised([series('maternalMortalityRatio', 'quarter', [{ numerator: 2, denominator: 400 }])])).toEqual([]);
+    expect(rulesRaised([series('maternalMortalityRatio', 'quarter', [{ numerator: 2, denominator: 400 }])])).toEqual(
+      [],
+    );
   });
 });

@@ -103,7 +103,8 @@ export function evaluateWarnings(
           ? targets.some((t) => t.indicator === s.indicator)
           : rule.indicators.includes(s.indicator);
       const def = findIndicator(s.indicator);
-      if (!applies || !def) continue;
+      // A total fertility rate needs births and women by age group, not one numerator and denominator.
+      if (!applies || !def || def.formula.kind === 'totalFertility') continue;
       const verdict = judge(rule.condition, def, s, targets);
       if (!verdict.raised) continue;
       raised.push({
