@@ -21,3 +21,4 @@ export * from './benefits/index.js';
 export * from './family/index.js';
 export * from './projection/index.js';
 export * from './sex-ratio.js';
+export * from './monitoring/index.js';

@@ -1,0 +1,28 @@
+import type { IndicatorDefinition } from '../indicator.js';
+import { MORTALITY_INDICATORS } from './mortality.js';
+import { POPULATION_INDICATORS } from './population.js';
+import { QUALITY_INDICATORS } from './quality.js';
+import { REPORTED_INDICATORS } from './reported.js';
+
+/** Every indicator Cradle ships, by code. Adding one: README.md, "Adding an indicator". */
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  ...POPULATION_INDICATORS,
+  ...MORTALITY_INDICATORS,
+  ...QUALITY_INDICATORS,
+  ...REPORTED_INDICATORS,
+];
+
+export function findIndicator(code: string): IndicatorDefinition | null {
+  return INDICATORS.find((i) => i.code === code) ?? null;
+}
+
+export function getIndicator(code: string): IndicatorDefinition {
+  const found = findIndicator(code);
+  if (!found) throw new Error(`no indicator ${code} in the catalogue`);
+  return found;
+}
+
+export * from './mortality.js';
+export * from './population.js';
+export * from './quality.js';
+export * from './reported.js';
