@@ -8,7 +8,8 @@ import { commonError } from '../errors.js';
 import { importBankReturn } from './bank-return.js';
 import { exportBatch, exportChecksum, readOnce, type PaymentFileDeps } from './export.js';
 import { PaymentFileError } from './payment-file-errors.js';
-import { BankReturnView, ExportBody, IdParam, PaymentFile, Sha256File } from '@cradle/contract';
+import { BankReturnView, ExportBody, FileForm, IdParam, PaymentFile, Sha256File } from '@cradle/contract';
+import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 import type { Actor } from './versions-service.js';
 
 // The role gate; the service also requires the finance department.
@@ -72,7 +73,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
   app.post(
     '/api/payment-batches/:id/bank-return',
     {
-      config: { roles: FINANCE },
+      config: { roles: FINANCE, swaggerTransform: documentForm(FileForm) },
       schema: {
         tags,
         summary:
@@ -83,7 +84,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
       },
     },
     async (req) => {
-      const file = await req.file();
+      const file = await uploadedFile(req);
       if (!file) throw PaymentFileError('bankReturn.noFile');
       const ext = path.extname(file.filename).toLowerCase();
       if (ext !== '.csv' && ext !== '.xlsx') {
@@ -93,7 +94,9 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
       await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
       const filePath = path.join(deps.workDir, `return-${randomBytes(12).toString('hex')}${ext}`);
       try {
-        await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 }));
+        await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch((err: unknown) => {
+          throw uploadFailure(err);
+        });
         // Over the size limit the stream stops early: never read a truncated return.
         if (file.file.truncated) throw commonError('payload.tooLarge');
         return await importBankReturn(deps.database, actor(req), req.params.id, {
