@@ -97,12 +97,13 @@ export function baseline(s: JsonSchema, name = '', hints: Record<string, unknown
   if (s.enum) return s.enum.find((v) => v !== null);
   if (s.default !== undefined) return s.default;
   if (s.anyOf) return baseline(s.anyOf.find((b) => !b.enum?.includes(null)) ?? s.anyOf[0]!, name, hints);
-  if (s.allOf) return Object.assign({}, ...(s.allOf.map((b) => baseline(b, name, hints)) as object[]));
+  // An Int's allOf only re-checks its type (contract common.ts): the type decides.
+  if (s.allOf && s.type === undefined)
+    return Object.assign({}, ...(s.allOf.map((b) => baseline(b, name, hints)) as object[]));
   if (isType(s, 'object')) {
     const out: Record<string, unknown> = {};
+    // A map starts empty, so a body the domain accepts stays accepted; its slots add an entry.
     for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = baseline(v, k, hints);
-    const values = recordValues(s);
-    if (values) out.k = baseline(values, 'k', hints);
     return out;
   }
   if (isType(s, 'array'))
@@ -127,7 +128,7 @@ function recordValues(s: JsonSchema): JsonSchema | undefined {
 /** Every place in a body schema a malformed value can go, with the schema that should refuse it. */
 export function bodySlots(s: JsonSchema, at: (string | number)[] = []): Slot[] {
   if (s.anyOf) return bodySlots(s.anyOf.find((b) => !b.enum?.includes(null)) ?? s.anyOf[0]!, at);
-  if (s.allOf) return s.allOf.flatMap((b) => bodySlots(b, at));
+  if (s.allOf && s.type === undefined) return s.allOf.flatMap((b) => bodySlots(b, at));
   const here: Slot = { in: 'body', at, schema: s };
   if (isType(s, 'object')) {
     const own = Object.entries(s.properties ?? {}).flatMap(([k, v]) => bodySlots(v, [...at, k]));
@@ -146,13 +147,10 @@ export function bodyWith(base: unknown, slot: Slot & { in: 'body' }, kind: Kind)
   const copy = structuredClone(base) as Record<string | number, unknown>;
   if (slot.at.length === 0) return kind.json;
   let parent: Record<string | number, unknown> = copy;
-  for (const step of slot.at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
-  const last = slot.at.at(-1)!;
-  if (slot.key) {
-    // Keys are strings: only the string kinds apply (the caller filters).
-    parent[PLACEHOLDER] = parent[last];
-    Reflect.deleteProperty(parent, last);
-  } else parent[last] = PLACEHOLDER;
+  for (const step of slot.at.slice(0, -1)) parent = (parent[step] ??= {}) as Record<string | number, unknown>;
+  // A map's key: only the string kinds apply (the caller filters); its value is well-formed text.
+  if (slot.key) parent[PLACEHOLDER] = 'ab';
+  else parent[slot.at.at(-1)!] = PLACEHOLDER;
   return JSON.stringify(copy).replace(`"${PLACEHOLDER}"`, kind.json);
 }
 
