@@ -137,13 +137,15 @@ function validationProblem(first: ValidationIssue | undefined): Invalid | null {
 }
 
 // Fastify's and @fastify/multipart's own 4xx failures, by code; their English messages never reach the user.
-const FRAMEWORK_ERRORS: Record<string, Invalid | 'upload.notForm' | 'upload.malformed' | 'upload.tooManyParts'> = {
+const FRAMEWORK_ERRORS: Partial<Record<string, Invalid>> = {
   FST_ERR_BAD_URL: 'url',
   FST_ERR_MAX_PARAM_LENGTH: 'urlTooLong',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'contentType',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'body',
   FST_ERR_CTP_INVALID_JSON_BODY: 'body',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body',
+};
+const MULTIPART_ERRORS: Partial<Record<string, 'upload.notForm' | 'upload.malformed' | 'upload.tooManyParts'>> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'upload.notForm',
   FST_PROTO_VIOLATION: 'upload.malformed',
   FST_MP_PREMATURE_CLOSE: 'upload.malformed',
@@ -166,10 +168,12 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
     return problem ? refused(problem, details) : commonError('request.invalid', details);
   }
   if (fe.statusCode === 429) return commonError('rateLimited');
+  const framework = FRAMEWORK_ERRORS[fe.code];
+  if (framework) return refused(framework);
+  const multipart = MULTIPART_ERRORS[fe.code];
+  if (multipart) return commonError(multipart);
   if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413)
     return commonError('payload.tooLarge');
-  const known = FRAMEWORK_ERRORS[fe.code];
-  if (known) return known in invalid ? refused(known as Invalid) : commonError(known as 'upload.notForm');
   // Another 4xx (a plugin's): its status, our words; its English message stays in the log.
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return new AppError('request.invalid', fe.statusCode, commonError('request.invalid').userMessage);

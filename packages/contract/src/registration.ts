@@ -275,7 +275,8 @@ export type RegistrationBulkCompleteResult = Static<typeof RegistrationBulkCompl
 
 /** A receipt's token, the rest of the path (it may hold slashes). */
 export const VerifyParams = Type.Object({
-  '*': Text({ maxLength: 2000, description: 'The token from the receipt’s QR code' }),
+  // Our cap, far above a token (about 200 characters): any other text answers valid: false.
+  '*': Text({ maxLength: 8192, description: 'The token from the receipt’s QR code' }),
 });
 export type VerifyParams = Static<typeof VerifyParams>;
 
