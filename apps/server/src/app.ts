@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Keys } from './crypto/keys.js';
 import { createPii } from './crypto/pii.js';
-import { commonError, registerErrorHandler } from './errors.js';
+import { commonError, pick, registerErrorHandler, requestLang, sendError } from './errors.js';
 import { registerConsole, registerSecurityHeaders } from './http/index.js';
 import { registerSessionHook } from './auth/session.js';
 import { createAuthService } from './auth/service.js';
@@ -75,6 +75,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: ctx.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A URL the router cannot decode (a lone surrogate's bytes, %ED%A0%80) is answered like any
+    // other refusal, before a route or the error handler exists for it.
+    frameworkErrors: sendError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // First, so every response carries them, whatever plugin or hook answers it.

@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
+import { DateString, Int, PageNumber, Text } from './common.js';
 
 export const AuditQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  action: Type.Optional(Type.String({ maxLength: 64 })),
-  username: Type.Optional(Type.String({ maxLength: 64 })),
-  from: Type.Optional(Type.String({ format: 'date' })),
-  to: Type.Optional(Type.String({ format: 'date' })),
+  page: PageNumber,
+  pageSize: Int(1, 200, { default: 50 }),
+  action: Type.Optional(Text({ maxLength: 64 })),
+  username: Type.Optional(Text({ maxLength: 64 })),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { Role as DomainRole } from '@cradle/domain';
 import { RegionLevel } from './regions.js';
+import { Text } from './common.js';
 
 /** A staff role, as the domain names them (typed; the schema says string). */
 export const Role = Type.Unsafe<DomainRole>(Type.String());
@@ -16,8 +17,8 @@ export const Me = Type.Object({
 });
 export const Session = Type.Object({ user: Me, csrfToken: Type.String() });
 export const LoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 256 }),
+  username: Text({ minLength: 1, maxLength: 64 }),
+  password: Text({ minLength: 1, maxLength: 256 }),
   totp: Type.Optional(
     Type.String({ pattern: '^\\d{6}$', description: 'Six-digit TOTP code (RFC 6238), for administrator roles' }),
   ),

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { ParameterUnit as DomainParameterUnit } from '@cradle/domain';
-import { Nullable, Message } from './common.js';
+import { Nullable, Message, Id, Text, TextRecord } from './common.js';
 
 /** Document and clause a rule or figure comes from (政策依据). */
 export const LegalBasis = Type.Object({
@@ -38,11 +38,8 @@ export const PaymentStatus = Type.Union([
   Type.Literal('returned'),
 ]);
 
-export const SchemeCodeParam = Type.Object({ code: Type.String({ maxLength: 100 }) });
-export const VersionParam = Type.Object({
-  code: Type.String({ maxLength: 100 }),
-  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
-});
+export const SchemeCodeParam = Type.Object({ code: Text({ maxLength: 100 }) });
+export const VersionParam = Type.Object({ code: Text({ maxLength: 100 }), id: Id() });
 
 /** A parameter in force today for the user's jurisdiction; jurisdictionCode '' is the scheme's own value. */
 export const ParameterInForce = Type.Object({
@@ -101,20 +98,20 @@ export const SchemeDetail = Type.Intersect([
 
 export const VersionDraftBody = Type.Object({
   jurisdictionCode: Type.Optional(
-    Type.String({
+    Text({
       maxLength: 12,
       description: "Defaults to your jurisdiction's county (or the code itself above county)",
     }),
   ),
-  effectiveFrom: Type.String({ maxLength: 10 }),
-  values: Type.Record(Type.String({ maxLength: 50 }), ParameterValue, { maxProperties: 20 }),
-  legalBasis: Type.Object({ document: Type.String({ maxLength: 300 }), clause: Type.String({ maxLength: 200 }) }),
+  effectiveFrom: Text({ maxLength: 10 }),
+  values: TextRecord({ maxLength: 50 }, ParameterValue, { maxProperties: 20 }),
+  legalBasis: Type.Object({ document: Text({ maxLength: 300 }), clause: Text({ maxLength: 200 }) }),
 });
 
 export const EligibilityQuery = Type.Object({
-  personId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
-  scheme: Type.String({ maxLength: 100 }),
-  period: Type.String({ maxLength: 10, description: '2026 (yearly), 2026-03 (monthly) or once' }),
+  personId: Id(),
+  scheme: Text({ maxLength: 100 }),
+  period: Text({ maxLength: 10, description: '2026 (yearly), 2026-03 (monthly) or once' }),
 });
 
 export const TraceStepView = Type.Object({
@@ -135,8 +132,8 @@ export const EligibilityView = Type.Object({
 });
 
 export const CycleBody = Type.Object({
-  scheme: Type.String({ maxLength: 100 }),
-  period: Type.String({ maxLength: 10 }),
+  scheme: Text({ maxLength: 100 }),
+  period: Text({ maxLength: 10 }),
   supplement: Type.Optional(
     Type.Boolean({
       description: 'After the period’s batch completed: a new round paying whoever became eligible since',
@@ -167,23 +164,21 @@ export const BatchView = Type.Object({
 });
 
 export const ApplicationBody = Type.Object({
-  scheme: Type.String({ maxLength: 100 }),
-  beneficiaryId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  scheme: Text({ maxLength: 100 }),
+  beneficiaryId: Id(),
   facts: Type.Optional(
-    Type.Record(Type.String({ maxLength: 50 }), Type.Unknown(), {
+    TextRecord({ maxLength: 50 }, Type.Unknown(), {
       maxProperties: 10,
       description:
         'Declarations by commitment, e.g. {"accidentInsurancePurchased": true}; {"specialFamilyStatus": "bereaved"}',
     }),
   ),
-  applicantName: Type.Optional(Type.String({ maxLength: 50 })),
+  applicantName: Type.Optional(Text({ maxLength: 50 })),
 });
 export const ApplicationListQuery = Type.Object({
-  beneficiaryId: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'A person’s applications, any status, instead of your queue' }),
-  ),
+  beneficiaryId: Type.Optional(Id({ description: 'A person’s applications, any status, instead of your queue' })),
 });
-export const RejectBody = Type.Object({ reason: Type.String({ maxLength: 500 }) });
+export const RejectBody = Type.Object({ reason: Text({ maxLength: 500 }) });
 
 export const ApplicationSummary = Type.Object({
   id: Type.Integer(),
@@ -219,7 +214,7 @@ export const ApplicationDetail = Type.Intersect([
 ]);
 
 export const BudgetQuery = Type.Object({
-  draftVersionId: Type.Optional(Type.Integer({ minimum: 1, description: 'Forecast as if this draft were published' })),
+  draftVersionId: Type.Optional(Id({ description: 'Forecast as if this draft were published' })),
 });
 export const BudgetView = Type.Object({
   schemeCode: Type.String(),

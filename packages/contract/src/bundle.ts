@@ -1,10 +1,20 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Message, DeadlineState, RegionName } from './common.js';
+import {
+  Nullable,
+  Message,
+  DeadlineState,
+  RegionName,
+  Id,
+  Int,
+  PageNumber,
+  Text as SafeText,
+  TextRecord,
+} from './common.js';
 
 // Request fields are plain strings with generous length caps: the domain's checks
 // (validateNewbornBundle, checkCompletion) give each field its zh/en message, which a schema
 // keyword could not. Caps are ours, well above any valid value, to bound the request.
-const Text = (max: number) => Type.String({ maxLength: max });
+const Text = (max: number) => SafeText({ maxLength: max });
 
 /**
  * A parent: `personId` (the signed-in resident or their registry spouse; name and ID number then
@@ -12,7 +22,7 @@ const Text = (max: number) => Type.String({ maxLength: max });
  * validator strips properties while trying union branches.
  */
 export const BundleParentInput = Type.Object({
-  personId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+  personId: Type.Optional(Id()),
   name: Type.Optional(Text(100)),
   idNumber: Type.Optional(Text(40)),
   phone: Type.Optional(Nullable(Text(20))),
@@ -35,14 +45,14 @@ export const NewbornBundleBody = Type.Object({
   existingBirthCertificateNo: Type.Optional(Nullable(Text(40))),
   existingNewbornIdNumber: Type.Optional(Nullable(Text(40))),
   /** A completed childbirth registration (生育登记) of the same resident, linked for reference. */
-  registrationId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+  registrationId: Type.Optional(Id()),
 });
 export type NewbornBundleBody = Static<typeof NewbornBundleBody>;
 
 export const CorrectionBody = Type.Object({
   service: Text(40),
   /** New values of the fields the department returned, by dot path (e.g. `newborn.name`). */
-  corrections: Type.Record(Text(40), Nullable(Text(300)), { maxProperties: 20 }),
+  corrections: TextRecord({ maxLength: 40 }, Nullable(Text(300)), { maxProperties: 20 }),
 });
 export type CorrectionBody = Static<typeof CorrectionBody>;
 
@@ -167,8 +177,8 @@ export const TaskQueueQuery = Type.Object({
   q: Type.Optional(Text(50)),
   /** County administrators and leaders, who see every department, may narrow to one. */
   department: Type.Optional(Text(40)),
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  page: PageNumber,
+  pageSize: Int(1, 100, { default: 20 }),
 });
 export type TaskQueueQuery = Static<typeof TaskQueueQuery>;
 
@@ -257,14 +267,14 @@ export type TaskCompleteBody = Static<typeof TaskCompleteBody>;
 
 export const ReturnBody = Type.Object({
   // Our cap: a reason is a sentence or two the family reads in an SMS.
-  reason: Type.String({ maxLength: 200 }),
+  reason: Text(200),
   fields: Type.Array(Text(40), { maxItems: 20 }),
 });
 
 /** Our cap on one bulk action: a page of the console's queue. */
 export const TASK_BULK_MAX = 100;
 export const TaskBulkCompleteBody = Type.Object({
-  ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+  ids: Type.Array(Id(), {
     minItems: 1,
     maxItems: TASK_BULK_MAX,
   }),

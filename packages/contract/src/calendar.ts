@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { DateString, Int, Text } from './common.js';
 
 const Festival = Type.Object({
-  zh: Type.String({ minLength: 1, maxLength: 30 }),
-  en: Type.String({ minLength: 1, maxLength: 60 }),
+  zh: Text({ minLength: 1, maxLength: 30 }),
+  en: Text({ minLength: 1, maxLength: 60 }),
 });
 
 export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal('makeupWorkday')], {
@@ -11,16 +12,16 @@ export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal
 export type CalendarDayKind = Static<typeof CalendarDayKind>;
 
 export const CalendarEntry = Type.Object({
-  date: Type.String({ format: 'date' }),
+  date: DateString,
   kind: CalendarDayKind,
   festival: Festival,
-  source: Type.String({ minLength: 1, maxLength: 200, description: 'the notice that sets the day' }),
+  source: Text({ minLength: 1, maxLength: 200, description: 'the notice that sets the day' }),
 });
 export type CalendarEntry = Static<typeof CalendarEntry>;
 
-export const CalendarQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
+export const CalendarQuery = Type.Object({ year: Int(2000, 2100) });
 export const CalendarList = Type.Object({ year: Type.Integer(), days: Type.Array(CalendarEntry) });
-export const CalendarDayParams = Type.Object({ date: Type.String({ format: 'date' }) });
+export const CalendarDayParams = Type.Object({ date: DateString });
 export const CalendarDayBody = Type.Omit(CalendarEntry, ['date']);
 
 export type CalendarQuery = Static<typeof CalendarQuery>;

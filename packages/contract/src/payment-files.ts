@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { Text } from './common.js';
 
 export const PaymentFileFormat = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]);
 export type PaymentFileFormat = Static<typeof PaymentFileFormat>;
 
 export const ExportBody = Type.Object({
   format: PaymentFileFormat,
-  totp: Type.String({
+  totp: Text({
     maxLength: 12,
     description: 'A fresh six-digit code from your authenticator (step-up two-factor: the file holds full ID numbers)',
   }),

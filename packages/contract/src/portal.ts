@@ -1,21 +1,21 @@
 import { Type, type Static } from 'typebox';
-import { Message } from './common.js';
+import { Message, Text } from './common.js';
 import { EligibilityView } from './benefits.js';
 
 export const CodeRequest = Type.Object(
-  { phone: Type.String({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },
+  { phone: Text({ minLength: 1, maxLength: 20, description: 'Mainland China mobile number' }) },
   { additionalProperties: false },
 );
 export type CodeRequest = Static<typeof CodeRequest>;
 
 export const SignInBody = Type.Object(
-  { phone: Type.String({ minLength: 1, maxLength: 20 }), code: Type.String({ minLength: 1, maxLength: 10 }) },
+  { phone: Text({ minLength: 1, maxLength: 20 }), code: Text({ minLength: 1, maxLength: 10 }) },
   { additionalProperties: false },
 );
 export type SignInBody = Static<typeof SignInBody>;
 
 export const BindingBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 50 }), idNumber: Type.String({ minLength: 1, maxLength: 30 }) },
+  { name: Text({ minLength: 1, maxLength: 50 }), idNumber: Text({ minLength: 1, maxLength: 30 }) },
   { additionalProperties: false },
 );
 export type BindingBody = Static<typeof BindingBody>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Message, Sex, DeadlineState } from './common.js';
+import { Nullable, Message, Sex, DeadlineState, FileField, Id, Int, PageNumber, Text } from './common.js';
 
 // Strings are long enough here for the domain to give its own message (a 51-character name,
 // a 15-digit ID number, 2026-02-30): the schema only keeps out what is not even text.
@@ -16,16 +16,14 @@ export type RegistrationStatus = Static<typeof RegistrationStatus>;
 // while it tries a branch, which would strip a declared parent down to nothing.
 export const DeclaredParent = Type.Object(
   {
-    name: Type.String({ maxLength: 200 }),
-    idNumber: Type.String({ maxLength: 40 }),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    name: Text({ maxLength: 200 }),
+    idNumber: Text({ maxLength: 40 }),
+    phone: Type.Optional(Nullable(Text({ maxLength: 40 }))),
   },
   { description: 'A parent the family declares: the server checks it against the registry' },
 );
 export const RegistryParent = Type.Object({
-  personId: Type.Integer({
-    minimum: 1,
-    maximum: Number.MAX_SAFE_INTEGER,
+  personId: Id({
     description:
       'From the prefill: the bound resident or their registry spouse; name and ID number are read from the registry',
   }),
@@ -38,20 +36,16 @@ export const ChildbirthRegistrationBody = Type.Object(
     mother: ParentInput,
     father: Nullable(ParentInput),
     married: Type.Boolean(),
-    residenceRegionCode: Type.String({
+    residenceRegionCode: Text({
       maxLength: 20,
       description: '9-digit township or 12-digit village code where the family lives',
     }),
     childStatus: ChildStatus,
-    expectedBirthDate: Type.Optional(
-      Nullable(Type.String({ maxLength: 30, description: 'YYYY-MM-DD, when pregnant' })),
-    ),
+    expectedBirthDate: Type.Optional(Nullable(Text({ maxLength: 30, description: 'YYYY-MM-DD, when pregnant' }))),
     child: Type.Optional(
-      Nullable(
-        Type.Object({ name: Type.String({ maxLength: 200 }), sex: Sex, birthDate: Type.String({ maxLength: 30 }) }),
-      ),
+      Nullable(Type.Object({ name: Text({ maxLength: 200 }), sex: Sex, birthDate: Text({ maxLength: 30 }) })),
     ),
-    commitment: Type.Object({ accepted: Type.Boolean(), statement: Type.String({ maxLength: 10_000 }) }),
+    commitment: Type.Object({ accepted: Type.Boolean(), statement: Text({ maxLength: 10_000 }) }),
   },
   { additionalProperties: false },
 );
@@ -96,6 +90,13 @@ export const AttachmentInfo = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type AttachmentInfo = Static<typeof AttachmentInfo>;
+
+/** The form that attaches a file to a family's application (multipart/form-data, fields before the file). */
+export const AttachmentForm = Type.Object({
+  ownerKind: Type.Union([Type.Literal('childbirthRegistration'), Type.Literal('newbornBundle')]),
+  ownerId: Id(),
+  file: FileField,
+});
 
 /** A declared parent as shown back: the ID number masked. */
 export const DeclaredParentView = Type.Object({ name: Type.String(), idMasked: Type.String() });
@@ -150,13 +151,10 @@ const detailFields = {
 export const PortalRegistrationDetail = Type.Object({ ...summaryFields, parity: FamilyParity, ...detailFields });
 export type PortalRegistrationDetail = Static<typeof PortalRegistrationDetail>;
 
-export const MessageBody = Type.Object(
-  { message: Type.String({ maxLength: 10_000 }) },
-  { additionalProperties: false },
-);
+export const MessageBody = Type.Object({ message: Text({ maxLength: 10_000 }) }, { additionalProperties: false });
 export type MessageBody = Static<typeof MessageBody>;
 export const RegistrationCompleteBody = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 10_000 })) },
+  { note: Type.Optional(Text({ maxLength: 10_000 })) },
   { additionalProperties: false },
 );
 export type RegistrationCompleteBody = Static<typeof RegistrationCompleteBody>;
@@ -164,7 +162,7 @@ export type RegistrationCompleteBody = Static<typeof RegistrationCompleteBody>;
 export const REGISTRATION_BULK_MAX = 100;
 export const RegistrationBulkCompleteBody = Type.Object(
   {
-    ids: Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), {
+    ids: Type.Array(Id(), {
       minItems: 1,
       maxItems: REGISTRATION_BULK_MAX,
     }),
@@ -182,14 +180,14 @@ export const RegistrationQueueQuery = Type.Object({
   ),
   conflicts: Type.Optional(Type.Boolean()),
   q: Type.Optional(
-    Type.String({
+    Text({
       maxLength: 50,
       description: "Registration number (prefix), mother's or father's name (part), or a parent's full ID number",
     }),
   ),
-  page: Type.Integer({ minimum: 1, default: 1 }),
+  page: PageNumber,
   // Our limit: a screenful, and one bounded query.
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  pageSize: Int(1, 100, { default: 20 }),
 });
 export type RegistrationQueueQuery = Static<typeof RegistrationQueueQuery>;
 
@@ -289,7 +287,10 @@ export const RegistrationBulkCompleteResult = Type.Object({
 export type RegistrationBulkCompleteResult = Static<typeof RegistrationBulkCompleteResult>;
 
 /** A receipt's token, the rest of the path (it may hold slashes). */
-export const VerifyParams = Type.Object({ '*': Type.String({ description: 'The token from the receipt’s QR code' }) });
+export const VerifyParams = Type.Object({
+  // Our cap, far above a token (about 200 characters): any other text answers valid: false.
+  '*': Text({ maxLength: 8192, description: 'The token from the receipt’s QR code' }),
+});
 export type VerifyParams = Static<typeof VerifyParams>;
 
 export const ReceiptVerification = Type.Object({

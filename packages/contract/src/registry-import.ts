@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from './common.js';
+import { Int, Nullable } from './common.js';
 
 const Count = Type.Integer({ minimum: 0 });
 
@@ -48,7 +48,7 @@ export const ImportJobDetail = Type.Intersect([
   }),
 ]);
 export const ImportJobList = Type.Object({ items: Type.Array(ImportJob) });
-export const ImportJobParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const ImportJobParam = Type.Object({ id: Int(1, 2_147_483_647) });
 export const ImportStarted = Type.Object({ id: Type.Integer() });
 
 export type ImportJob = Static<typeof ImportJob>;

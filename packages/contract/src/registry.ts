@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Sex, RegionName } from './common.js';
+import { Nullable, Sex, RegionName, Text, Int, PageNumber } from './common.js';
 
 export const IdKind = Type.Union([
   Type.Literal('resident'),
@@ -70,13 +70,13 @@ export const PersonDetail = Type.Intersect([
 export type PersonDetail = Static<typeof PersonDetail>;
 
 export const PersonSearchQuery = Type.Object({
-  name: Type.Optional(Type.String({ maxLength: 50, description: 'Part of the name' })),
-  idNumber: Type.Optional(Type.String({ maxLength: 32, description: 'Exact ID number' })),
+  name: Type.Optional(Text({ maxLength: 50, description: 'Part of the name' })),
+  idNumber: Type.Optional(Text({ maxLength: 32, description: 'Exact ID number' })),
   region: Type.Optional(
     Type.String({ pattern: '^\\d{2,12}$', description: 'Region code; hukou or residence within it' }),
   ),
-  page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  page: PageNumber,
+  pageSize: Int(1, 200, { default: 20 }),
 });
 export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
 
@@ -87,7 +87,7 @@ export const PersonPage = Type.Object({
   pageSize: Type.Integer(),
 });
 export const RevealBody = Type.Object({
-  reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }),
+  reason: Text({ minLength: 2, maxLength: 200, description: 'Why the full number is needed (audited)' }),
 });
 export const Revealed = Type.Object({ idNumber: Type.String() });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RegionService } from '../regions/index.js';
-import { LoginBody, Session } from '@cradle/contract';
+import { IdParam, LoginBody, Session } from '@cradle/contract';
 import type { AuthService } from './service.js';
 import { SESSION_COOKIE, type SessionUser } from './session.js';
 import { withRetryAfter } from './retry-after.js';
@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'Lift a lock after many failed sign-ins, and the delays on every address (audited)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: IdParam,
         response: { 204: Type.Null() },
       },
     },

@@ -10,7 +10,8 @@ import { cleanFileName } from '../http/index.js';
 import { importBankReturn } from './bank-return.js';
 import { exportBatch, exportChecksum, readOnce, type PaymentFileDeps } from './export.js';
 import { PaymentFileError } from './payment-file-errors.js';
-import { BankReturnView, ExportBody, IdParam, PaymentFile, Sha256File } from '@cradle/contract';
+import { BankReturnView, ExportBody, FileForm, IdParam, PaymentFile, Sha256File } from '@cradle/contract';
+import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 import type { Actor } from './versions-service.js';
 
 // The role gate; the service also requires the finance department.
@@ -74,7 +75,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
   app.post(
     '/api/payment-batches/:id/bank-return',
     {
-      config: { roles: FINANCE, departments: FINANCE_DEPARTMENTS },
+      config: { roles: FINANCE, departments: FINANCE_DEPARTMENTS, swaggerTransform: documentForm(FileForm) },
       schema: {
         tags,
         summary:
@@ -85,7 +86,7 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
       },
     },
     async (req) => {
-      const file = await req.file();
+      const file = await uploadedFile(req);
       if (!file) throw PaymentFileError('bankReturn.noFile');
       // The name is stored, shown and audited: without path, hidden or bidi characters (http/).
       const fileName = cleanFileName(file.filename, 200);
@@ -97,7 +98,9 @@ export const paymentFileRoutes: FastifyPluginAsyncTypebox<PaymentFileDeps> = asy
       await mkdir(deps.workDir, { recursive: true, mode: 0o700 });
       const filePath = path.join(deps.workDir, `return-${randomBytes(12).toString('hex')}${ext}`);
       try {
-        await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 }));
+        await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch((err: unknown) => {
+          throw uploadFailure(err);
+        });
         // Over the size limit the stream stops early: never read a truncated return.
         if (file.file.truncated) throw commonError('payload.tooLarge');
         return await importBankReturn(deps.database, actor(req), req.params.id, {

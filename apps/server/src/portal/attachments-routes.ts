@@ -3,8 +3,9 @@ import type { FastifyReply } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { BUNDLE_DEPARTMENTS } from '@cradle/domain';
-import { AttachmentInfo, IdParam } from '@cradle/contract';
+import { AttachmentForm, AttachmentInfo, IdParam } from '@cradle/contract';
 import { attachmentDisposition } from '../http/index.js';
+import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 import {
   attachmentError,
   MAX_ATTACHMENT_BYTES,
@@ -41,7 +42,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
   app.post(
     '/api/portal/attachments',
     {
-      config: { resident: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        resident: true,
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+        swaggerTransform: documentForm(AttachmentForm),
+      },
       schema: {
         tags,
         consumes: ['multipart/form-data'],
@@ -52,7 +57,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
     async (req, reply) => {
       // This route's own limit, not the app-wide one (200 MB, for registry imports): over it the
       // stream is cut short and marked truncated, and nothing is written.
-      const part = await req.file({
+      const part = await uploadedFile(req, {
         limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 },
         throwFileSizeLimit: false,
       });
@@ -64,7 +69,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
         throw attachmentError('attachment.ownerInvalid');
       }
       const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      try {
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      } catch (err) {
+        throw uploadFailure(err);
+      }
       if (part.file.truncated) throw attachmentError('attachment.tooLarge');
       const saved = await attachments.upload(
         req.resident!.id,

@@ -28,7 +28,7 @@ export const attachmentError = defineErrors({
   'attachment.ownerInvalid': {
     status: 400,
     message: {
-      zh: '请先填写附件所属的办理事项（ownerKind、ownerId，须在文件之前）',
+      zh: '请先填写附件所属的办理事项（表单中须在文件之前）',
       en: 'Say which application the file belongs to (ownerKind and ownerId, sent before the file)',
     },
   },

@@ -12,7 +12,8 @@ import { cleanFileName } from '../http/index.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv } from './import/template.js';
 import type { ImportJob as Job } from './import/types.js';
-import { ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from '@cradle/contract';
+import { FileForm, ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from '@cradle/contract';
+import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 
 const importError = defineErrors({
   'import.noFile': { status: 400, message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } },
@@ -61,7 +62,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
   app.post(
     '/api/imports',
     {
-      config: { roles: IMPORTERS },
+      config: { roles: IMPORTERS, swaggerTransform: documentForm(FileForm) },
       schema: {
         tags: ['registry'],
         summary: 'Upload a CSV or XLSX file of persons; the import runs in the background',
@@ -70,7 +71,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
       },
     },
     async (req, reply) => {
-      const file = await req.file();
+      const file = await uploadedFile(req);
       if (!file) throw importError('import.noFile');
       // The name is stored, shown and audited: without path, hidden or bidi characters (http/).
       const fileName = cleanFileName(file.filename, 200);
@@ -84,7 +85,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
       // An aborted upload must not leave a partial file of personal data behind.
       await pipeline(file.file, createWriteStream(filePath, { mode: 0o600 })).catch(async (err: unknown) => {
         await unlink(filePath).catch(() => undefined);
-        throw err;
+        throw uploadFailure(err);
       });
       // Over the size limit the stream stops early: reject the whole file, never a truncated part.
       if (file.file.truncated) {
