@@ -25,7 +25,7 @@ ALTER TABLE payments ADD CONSTRAINT payments_status_ck
 ALTER TABLE payment_objections ADD CONSTRAINT payment_objections_reason_ck CHECK (length(btrim(reason)) > 0);
 --> statement-breakpoint
 -- A batch moves only forward: draft → noticed → approved → exported, draft → approved (no
--- notice), and to cancelled before export. Approval needs the cycle complete.
+-- notice), and to cancelled before export; none while the cycle is still running.
 CREATE OR REPLACE FUNCTION cradle_payment_batch_stage() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -36,7 +36,7 @@ BEGIN
     RAISE EXCEPTION 'payment batch % cannot move from % to %', OLD.id, OLD.stage, NEW.stage
       USING ERRCODE = 'check_violation';
   END IF;
-  IF NEW.stage IN ('noticed', 'approved') AND NEW.status <> 'complete' THEN
+  IF NEW.status <> 'complete' THEN
     RAISE EXCEPTION 'payment batch % is still running', OLD.id USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
@@ -58,24 +58,29 @@ END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION cradle_assert_batch_approved(bigint) FROM PUBLIC;
 --> statement-breakpoint
+-- The triggers run as the owner too: cradle_app may not call the check itself.
 CREATE OR REPLACE FUNCTION cradle_payment_export_approved() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   PERFORM cradle_assert_batch_approved(NEW.batch_id);
   RETURN NEW;
 END $$;
 --> statement-breakpoint
+REVOKE ALL ON FUNCTION cradle_payment_export_approved() FROM PUBLIC;
+--> statement-breakpoint
 CREATE TRIGGER payment_exports_approved BEFORE INSERT ON payment_exports
   FOR EACH ROW EXECUTE FUNCTION cradle_payment_export_approved();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION cradle_payment_sent_approved() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF NEW.status IN ('exported', 'paid') AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status) THEN
     PERFORM cradle_assert_batch_approved(NEW.batch_id);
   END IF;
   RETURN NEW;
 END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION cradle_payment_sent_approved() FROM PUBLIC;
 --> statement-breakpoint
 CREATE TRIGGER payments_sent_approved BEFORE INSERT OR UPDATE OF status ON payments
   FOR EACH ROW EXECUTE FUNCTION cradle_payment_sent_approved();

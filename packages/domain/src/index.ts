@@ -17,3 +17,4 @@ export * from './password-policy.js';
 export * from './quality.js';
 export * from './benefits/index.js';
 export * from './family/index.js';
+export * from './name-mask.js';

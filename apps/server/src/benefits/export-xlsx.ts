@@ -11,15 +11,23 @@ const WIDTHS = [8, 12, 28, 10, 12, 22, 16, 14];
  * large batch never sits in memory. Every cell is text in a column formatted as text (@), so an
  * 18-digit ID number and an amount keep every digit when the file is opened and saved in Excel.
  */
-export async function writeXlsxFile(filePath: string, rows: AsyncIterable<readonly string[]>): Promise<void> {
+export async function writeXlsxFile(
+  filePath: string,
+  rows: AsyncIterable<readonly string[]>,
+  // The payment file's sheet unless a roster names its own.
+  sheet: { name: string; widths: readonly number[] } = {
+    name: '发放明细',
+    widths: PAYMENT_FILE_HEADERS.map((_, i) => WIDTHS[i] ?? 12),
+  },
+): Promise<void> {
   // Mode 0600, as the CSV: the file holds ID numbers until it is sent and deleted.
   const out = createWriteStream(filePath, { mode: 0o600, flags: 'wx' });
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   try {
-    const sheet = writer.addWorksheet('发放明细');
-    sheet.columns = PAYMENT_FILE_HEADERS.map((_, i) => ({ width: WIDTHS[i] ?? 12, style: { numFmt: '@' } }));
-    for await (const cells of rows) sheet.addRow([...cells]).commit();
-    sheet.commit();
+    const ws = writer.addWorksheet(sheet.name);
+    ws.columns = sheet.widths.map((width) => ({ width, style: { numFmt: '@' } }));
+    for await (const cells of rows) ws.addRow([...cells]).commit();
+    ws.commit();
     await writer.commit();
     await finished(out);
   } catch (e) {

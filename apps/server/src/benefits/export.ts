@@ -19,6 +19,7 @@ import {
   payablePaymentChunks,
 } from './exports-repo.js';
 import { writeXlsxFile } from './export-xlsx.js';
+import { markBatchStageExported } from './batch-review-repo.js';
 import { controlCells, PAYMENT_FILE_HEADERS, paymentCells, paymentFileName } from './payment-file-format.js';
 import { PaymentFileError } from './payment-file-errors.js';
 import { verifyStepUp } from './step-up.js';
@@ -89,6 +90,7 @@ export async function exportBatch(
       if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
       const sha256 = await sha256File(filePath);
       await markBatchExported(tx, batch.id);
+      await markBatchStageExported(tx, batch.id);
       const id = await insertPaymentExport(tx, {
         batchId: batch.id,
         format: body.format,
@@ -125,9 +127,12 @@ export async function exportBatch(
   }
 }
 
+/** Complete and approved by a second person (the database refuses the rest too: migration 0024). */
 function assertExportable(b: PaymentBatch | null): PaymentBatch {
   if (!b) throw commonError('notFound');
   if (b.status !== 'complete') throw PaymentFileError('batch.notComplete');
+  if (b.stage === 'cancelled') throw PaymentFileError('batch.cancelled');
+  if (b.stage !== 'approved' && b.stage !== 'exported') throw PaymentFileError('batch.notApproved', { stage: b.stage });
   return b;
 }
 
