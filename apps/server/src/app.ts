@@ -34,6 +34,7 @@ import { paymentFileRoutes } from './benefits/payment-file-routes.js';
 import { batchReviewRoutes } from './benefits/batch-review-routes.js';
 import { createBatchReview } from './benefits/batch-review.js';
 import { createRosterService } from './benefits/roster.js';
+import { writeXlsxFile } from './benefits/export-xlsx.js';
 import { createPhoneCodeProvider } from './portal/identity.js';
 import { portalAuthRoutes } from './portal/routes.js';
 import { createPortalService } from './portal/service.js';
@@ -176,7 +177,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registryRoutes, { registry });
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
-  await app.register(auditRoutes, { database, anchors });
+  await app.register(auditRoutes, {
+    database,
+    anchors,
+    xlsx: { write: writeXlsxFile, workDir: path.join(config.dataDir, 'exports') },
+  });
   await app.register(benefitsRoutes, { benefits, versions });
   await app.register(paymentFileRoutes, { database, pii, keys, workDir: paymentFilesDir });
   await app.register(batchReviewRoutes, {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import { completeGrantBatch, financeCode, insertGrantChildren, type GrantChild } from './payment-file-test-setup.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (s: Session, url: string, payload?: unknown) =>
+const post = (s: Session, url: string, payload?: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload }), ...as(s) });
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
 const batchUrl = (id: number, rest = '') => `/api/payment-batches/${id}${rest}`;
@@ -237,5 +238,84 @@ describe('a payment batch under four eyes', () => {
     // A cancelled batch is never exported.
     const refused = await post(finance, batchUrl(draftId, '/export'), { format: 'csv', totp: await financeCode(t) });
     expect(refused.json().code).toBe('batch.cancelled');
+  });
+});
+
+describe('what the review leaves to read', () => {
+  const sheetRows = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+
+  it('exports the roster under its filters as XLSX with masked ID numbers, and audits the export', async () => {
+    const res = await get(county, `${batchUrl(batch.id, '/roster.xlsx')}?name=${encodeURIComponent('和支付')}`);
+    expect(res.statusCode).toBe(200);
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[0]).toEqual([
+      '序号',
+      '支付参考号',
+      '姓名',
+      '公民身份号码（脱敏）',
+      '户籍地',
+      '户籍地区划代码',
+      '金额（元）',
+      '状态',
+      '异议',
+    ]);
+    expect(rows).toHaveLength(2);
+    const child = children[0]!;
+    expect(rows[1]).toEqual([
+      '1',
+      expect.any(String),
+      child.name,
+      expect.stringMatching(new RegExp(`${child.idNumber.slice(-4)}$`)),
+      expect.any(String),
+      '533423101001',
+      '2000.00',
+      '已导出待回盘',
+      '不成立：村民反映户籍信息有误，经核实无误',
+    ]);
+    expect(rows.flat().join()).not.toContain(child.idNumber);
+    const [entry] = await audited('benefits.rosterExport', String(batch.id));
+    expect(entry).toEqual({ username: 'county', details: { filter: { name: '和支付' }, rows: 1 } });
+  });
+
+  it('prints the notice roster’s XLSX with masked names, village and amount', async () => {
+    const res = await get(county, batchUrl(batch.id, '/notice-roster.xlsx'));
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[0]).toEqual(['云南省一次性生育补贴发放名单公示']);
+    expect(rows[1]).toEqual(['序号', '姓名', '村（社区）', '金额（元）']);
+    expect(rows.slice(2)).toContainEqual([expect.any(String), '和**二', expect.any(String), '2000.00']);
+    expect(rows.flat().join()).not.toContain('和支付二');
+  });
+
+  it('shows each step in the audit log by the user’s name and the person’s masked name, filtered and exported', async () => {
+    const page = (await get(county, `/api/audit?targetType=paymentBatch&targetId=${batch.id}&pageSize=50`)).json() as {
+      items: { action: string; username: string; userDisplayName: string }[];
+    };
+    const steps = page.items.map((e) => [e.action, e.userDisplayName]).reverse();
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        ['benefits.cycleStart', '县财政局 经办人'],
+        ['benefits.batchNotice', '县财政局 经办人'],
+        ['benefits.batchApprove', '县卫健委 李主任'],
+        ['benefits.batchExport', '县财政局 经办人'],
+      ]),
+    );
+    const objection = (await get(county, '/api/audit?action=benefits.batchObjection')).json().items;
+    expect(objection.map((e: { personName: string }) => e.personName).sort()).toEqual(['余**三', '和**二']);
+
+    const file = await get(county, `/api/audit.xlsx?targetType=paymentBatch&targetId=${batch.id}`);
+    expect(file.statusCode).toBe(200);
+    const rows = await sheetRows(file.rawPayload);
+    expect(rows[0]!.slice(0, 5)).toEqual(['序号', '时间（北京时间）', '用户名', '姓名', '操作']);
+    expect(rows.slice(1).map((r) => [r[4], r[3]])).toContainEqual(['benefits.batchApprove', '县卫健委 李主任']);
+    const exported = await t.database.query<{ details: { rows: number } }>(
+      "SELECT details FROM audit_log WHERE action = 'audit.export' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(exported[0]!.details.rows).toBe(rows.length - 1);
   });
 });

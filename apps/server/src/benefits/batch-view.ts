@@ -1,7 +1,7 @@
 import { approvableFrom, findBuiltInScheme } from '@cradle/domain';
 import type { BatchView } from '@cradle/contract';
 import type { Database } from '../db/client.js';
-import { findDisplayNames } from '../auth/index.js';
+import { findDisplayNames } from '../audit/index.js';
 import type { PaymentBatch } from './batches-repo.js';
 
 /** Batches as the console shows them: who did each step by name, and when a notice lets approval in. */
