@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
-import { withScope } from '../db/scope.js';
 import { countAuditEntries, findFirstBrokenEntry } from './repo.js';
 import { checkAnchors } from './anchor-check.js';
 import type { Anchor, AnchorStore } from './anchors.js';

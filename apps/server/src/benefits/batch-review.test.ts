@@ -246,7 +246,8 @@ describe('what the review leaves to read', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(body as unknown as ArrayBuffer);
     const rows: string[][] = [];
-    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    // Every cell we write is text.
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | undefined)[]).slice(1).map((v) => v ?? '')));
     return rows;
   };
 
@@ -293,9 +294,9 @@ describe('what the review leaves to read', () => {
   });
 
   it('shows each step in the audit log by the user’s name and the person’s masked name, filtered and exported', async () => {
-    const page = (await get(county, `/api/audit?targetType=paymentBatch&targetId=${batch.id}&pageSize=50`)).json() as {
+    const page = (await get(county, `/api/audit?targetType=paymentBatch&targetId=${batch.id}&pageSize=50`)).json<{
       items: { action: string; username: string; userDisplayName: string }[];
-    };
+    }>();
     const steps = page.items.map((e) => [e.action, e.userDisplayName]).reverse();
     expect(steps).toEqual(
       expect.arrayContaining([

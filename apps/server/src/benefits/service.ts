@@ -17,7 +17,7 @@ import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
-import { findBatch, listBatches, openBatch, type PaymentBatch } from './batches-repo.js';
+import { findBatch, listBatches, openBatch } from './batches-repo.js';
 import { insertJob, type JobRunner } from '../jobs/index.js';
 import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from './cycle.js';
 import { BenefitsError } from './errors.js';
