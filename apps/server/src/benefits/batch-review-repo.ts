@@ -2,26 +2,29 @@ import type { Conn } from '../db/client.js';
 import { lockBatch, type PaymentBatch } from './batches-repo.js';
 
 // The SQL of a batch's review (batch-review.ts). The database holds the same rules in its own
-// right (migration 0024): stages move only forward, the approver is not the creator.
+// right (migration 0024): stages move only forward, the approver is not the creator. Each step's
+// time is the review's clock, the one its notice dates come from.
 
 export async function setNotice(
   tx: Conn,
   batchId: number,
   window: { from: string; until: string },
   userId: number,
+  at: Date,
 ): Promise<PaymentBatch> {
   await tx.query(
-    `UPDATE payment_batches SET stage = 'noticed', notice_from = $2, notice_until = $3, noticed_by = $4, noticed_at = now()
+    `UPDATE payment_batches SET stage = 'noticed', notice_from = $2, notice_until = $3, noticed_by = $4, noticed_at = $5
      WHERE id = $1`,
-    [batchId, window.from, window.until, userId],
+    [batchId, window.from, window.until, userId, at],
   );
   return lockBatch(tx, batchId);
 }
 
-export async function setApproved(tx: Conn, batchId: number, userId: number): Promise<PaymentBatch> {
-  await tx.query("UPDATE payment_batches SET stage = 'approved', approved_by = $2, approved_at = now() WHERE id = $1", [
+export async function setApproved(tx: Conn, batchId: number, userId: number, at: Date): Promise<PaymentBatch> {
+  await tx.query("UPDATE payment_batches SET stage = 'approved', approved_by = $2, approved_at = $3 WHERE id = $1", [
     batchId,
     userId,
+    at,
   ]);
   return lockBatch(tx, batchId);
 }
@@ -32,7 +35,13 @@ export async function setApproved(tx: Conn, batchId: number, userId: number): Pr
  * batches that were carried into it (attempts > 1) go back to 'failed', to be carried into the
  * next batch that opens.
  */
-export async function setCancelled(tx: Conn, batchId: number, userId: number, reason: string): Promise<PaymentBatch> {
+export async function setCancelled(
+  tx: Conn,
+  batchId: number,
+  userId: number,
+  reason: string,
+  at: Date,
+): Promise<PaymentBatch> {
   await tx.query(
     `UPDATE payments SET status = CASE WHEN attempts > 1 THEN 'failed' ELSE 'cancelled' END,
        attempts = CASE WHEN attempts > 1 THEN attempts - 1 ELSE attempts END, updated_at = now()
@@ -40,9 +49,9 @@ export async function setCancelled(tx: Conn, batchId: number, userId: number, re
     [batchId],
   );
   await tx.query(
-    `UPDATE payment_batches SET stage = 'cancelled', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3
+    `UPDATE payment_batches SET stage = 'cancelled', cancelled_by = $2, cancelled_at = $4, cancel_reason = $3
      WHERE id = $1`,
-    [batchId, userId, reason],
+    [batchId, userId, reason, at],
   );
   return lockBatch(tx, batchId);
 }

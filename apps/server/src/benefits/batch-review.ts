@@ -80,7 +80,7 @@ export function createBatchReview({ database, calendar, now }: BatchReviewDeps) 
         const days = await noticeDays(tx, b);
         if (days === 0) throw BatchReviewError('batch.noticeNotRequired');
         const window = noticeWindow(getScheme(b.schemeCode), today(), days, cal);
-        const noticed = await setNotice(tx, b.id, window, a.user.id);
+        const noticed = await setNotice(tx, b.id, window, a.user.id, now());
         await appendAudit(tx, auditOf(a, 'benefits.batchNotice', 'paymentBatch', String(b.id), { days, ...window }));
         return noticed;
       });
@@ -142,7 +142,7 @@ export function createBatchReview({ database, calendar, now }: BatchReviewDeps) 
             },
           );
         }
-        const approved = await setApproved(tx, b.id, a.user.id);
+        const approved = await setApproved(tx, b.id, a.user.id, now());
         await appendAudit(
           tx,
           auditOf(a, 'benefits.batchApprove', 'paymentBatch', String(b.id), {
@@ -159,7 +159,7 @@ export function createBatchReview({ database, calendar, now }: BatchReviewDeps) 
         if (!mayRunPayments(a)) throw BatchReviewError('batch.reviewRole');
         const reason = reasonOf(rawReason);
         if (!CANCELLABLE_STAGES.includes(b.stage)) throw BatchReviewError('batch.wrongStage', { stage: b.stage });
-        const cancelled = await setCancelled(tx, b.id, a.user.id, reason);
+        const cancelled = await setCancelled(tx, b.id, a.user.id, reason, now());
         await appendAudit(
           tx,
           auditOf(a, 'benefits.batchCancel', 'paymentBatch', String(b.id), { reason, stage: b.stage }),

@@ -81,6 +81,8 @@ export function RosterCard({ batch, onChanged }: Props) {
     {
       title: t('benefits.roster.objection'),
       key: 'objection',
+      // A reason wraps rather than push the row's action off a 1366 px screen.
+      onCell: () => ({ style: { maxWidth: 220, whiteSpace: 'normal' } }),
       render: (_, r) =>
         r.objection
           ? t(r.objection.upheld ? 'benefits.roster.objectionUpheld' : 'benefits.roster.objectionDismissed', {
