@@ -30,6 +30,10 @@ import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
 import { createVersionService } from './benefits/versions-service.js';
 import { paymentFileRoutes } from './benefits/payment-file-routes.js';
+import { batchReviewRoutes } from './benefits/batch-review-routes.js';
+import { createBatchReview } from './benefits/batch-review.js';
+import { createRosterService } from './benefits/roster.js';
+import { writeXlsxFile } from './spreadsheet/index.js';
 import { createPhoneCodeProvider } from './portal/identity.js';
 import { portalAuthRoutes } from './portal/routes.js';
 import { createPortalService } from './portal/service.js';
@@ -64,6 +68,8 @@ export interface AppContext {
    * died, text messages not kicked); 0 for none (tests). Kicks still run work at once.
    */
   notificationSweepMs?: number;
+  /** The clock of the payment batches' review (notice days, approval): tests move it, nothing waits. */
+  now?: () => Date;
 }
 
 /** The largest import file the console accepts (a million rows of CSV is about 120 MB). */
@@ -157,7 +163,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const imports = createImportService({ ...importDeps, jobs });
   await imports.failInterrupted();
   jobs.start(ctx.notificationSweepMs);
-  const benefits = createBenefitsService(database, jobs);
+  const now = ctx.now ?? (() => new Date());
+  const benefits = createBenefitsService(database, jobs, now);
+  const batchReview = createBatchReview({ database, calendar, now });
+  const paymentFilesDir = path.join(config.dataDir, 'payment-files');
   const versions = createVersionService(database);
   const anchors = { key: keys.auditSealing, file: config.auditAnchorFile };
   const sealer = startAuditSealer(database, anchors, config.auditSealSeconds * 1000, app.log);
@@ -178,9 +187,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registryRoutes, { registry });
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
-  await app.register(auditRoutes, { database, anchors });
+  await app.register(auditRoutes, {
+    database,
+    anchors,
+    xlsx: { write: writeXlsxFile, workDir: path.join(config.dataDir, 'exports') },
+  });
   await app.register(benefitsRoutes, { benefits, versions });
-  await app.register(paymentFileRoutes, { database, pii, keys, workDir: path.join(config.dataDir, 'payment-files') });
+  await app.register(paymentFileRoutes, { database, pii, keys, workDir: paymentFilesDir });
+  await app.register(batchReviewRoutes, {
+    review: batchReview,
+    roster: createRosterService(database, paymentFilesDir),
+    benefits,
+  });
 
   await app.register(portalAuthRoutes, { portal, secureCookies: config.secureCookies, database });
   await app.register(notificationRoutes, { notifications });

@@ -31,6 +31,11 @@ export interface Config {
   /** Where text messages go: 'log' (development sink, the default in demo mode) or 'webhook'. */
   sms: string | undefined;
   smsWebhookUrl: string | undefined;
+  /**
+   * Demo mode only: the payment review's clock runs this many days ahead, so someone trying the
+   * console sees a batch's public notice end without waiting a week. Nothing else moves.
+   */
+  demoDaysAhead: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.CRADLE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     sms: env.CRADLE_SMS || undefined,
     smsWebhookUrl: env.CRADLE_SMS_WEBHOOK_URL || undefined,
+    demoDaysAhead: Number(env.CRADLE_DEMO_DAYS_AHEAD ?? 0) || 0,
   };
 }

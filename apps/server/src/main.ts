@@ -15,11 +15,14 @@ const sms = smsSenderFromConfig(config, { info: (_obj, msg) => log(msg) });
 log(
   `text messages: ${sms.name === 'log' ? 'printed here (development sink, no SMS is sent)' : sms.name === 'webhook' ? 'sent to CRADLE_SMS_WEBHOOK_URL' : 'not configured (CRADLE_SMS): residents cannot sign in to the portal'}`,
 );
+const daysAhead = config.demo ? config.demoDaysAhead : 0;
+if (daysAhead) log(`demo: payment batches' notices and approvals run ${daysAhead} days ahead (CRADLE_DEMO_DAYS_AHEAD)`);
 const app = await buildApp({
   config,
   database: platform.database,
   keys: platform.keys,
   sms,
+  ...(daysAhead ? { now: () => new Date(Date.now() + daysAhead * 86_400_000) } : {}),
   logger: { level: process.env.CRADLE_LOG_LEVEL ?? 'warn' },
 });
 await app.listen({ port: config.port, host: config.host });

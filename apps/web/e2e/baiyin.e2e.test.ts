@@ -16,6 +16,7 @@ import {
   useBrowser,
   type Deployment,
 } from './harness.js';
+import { approveAsCounty } from './four-eyes.js';
 
 // Issue 3's path through the console, in a 白银 county as baiyin-path.test.ts walks it through
 // the API: the county publishes its monthly amount, a village worker applies for two second
@@ -310,6 +311,9 @@ describe('白银: from a county amount to a repaid failure, through the console'
     expect(await statistic(finance, 'batch-total')).toBe('¥600.00');
     expect(figure((await statistic(finance, 'batch-count')) ?? '')).toBe(2);
     await expect.poll(() => paymentTags(finance)).toEqual(['待导出 2']);
+    // A second pair of eyes: the county publishes the notice and approves once it has run.
+    await approveAsCounty(server, county, first);
+    await finance.reload();
 
     // 7. …exports the CSV (a fresh authenticator code): one row per child, last month, 300.00 each.
     const exported = await exportCsv(finance, '¥600.00');
@@ -355,6 +359,8 @@ describe('白银: from a county amount to a repaid failure, through the console'
     expect(await statistic(finance, 'batch-total')).toBe('¥900.00');
     expect(figure((await statistic(finance, 'batch-count')) ?? '')).toBe(3);
     await expect.poll(() => paymentTags(finance)).toEqual(['待导出 3']);
+    await approveAsCounty(server, county, second);
+    await finance.reload();
     // Its file carries the failed payment under the same reference, still for last month.
     const again = await exportCsv(finance, '¥900.00');
     expect(again).toHaveLength(3);

@@ -21,6 +21,7 @@ import { createUser } from '../../server/src/auth/users.js';
 import { DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
 import { createRecordingSms } from '../../server/src/test/sms.js';
+import { createTestClock, type TestClock } from '../../server/src/test/clock.js';
 
 export { DEMO_PASSWORD };
 
@@ -63,6 +64,8 @@ export interface E2EServer {
   scope: Deployment;
   /** The SMS the server sent (nothing leaves the process): `sms.lastCode(phone)` is a resident's sign-in code. */
   sms: ReturnType<typeof createRecordingSms>;
+  /** The payment review's clock (a batch's notice days): move it rather than wait. */
+  clock: TestClock;
   close: () => Promise<void>;
 }
 
@@ -100,7 +103,8 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
       scopeCode: scope.county,
     };
     const sms = createRecordingSms();
-    app = await buildApp({ config, database, keys, sms });
+    const clock = createTestClock();
+    app = await buildApp({ config, database, keys, sms, now: clock.now });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     const running = app;
@@ -112,6 +116,7 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
       users,
       scope,
       sms,
+      clock,
       close: async () => {
         await running.close();
         await cleanup();

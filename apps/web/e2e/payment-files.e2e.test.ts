@@ -97,8 +97,10 @@ async function uploadReturn(page: Page, file: string) {
   await answered;
 }
 
-describe('payment files', () => {
-  it('finance runs the birth grant, is refused a wrong code, and exports the CSV whose checksum and amounts match', async () => {
+const stage = (page: Page) => page.getByTestId('batch-stage').getAttribute('data-stage');
+
+describe('payments under four eyes', () => {
+  it('finance runs the birth grant and sees a draft roster, masked and searchable, that it cannot export; it publishes the notice', async () => {
     const { page, server } = f;
     await signIn(page, server, 'finance');
     await page.getByTestId('nav-payment-cycles').click();
@@ -112,6 +114,97 @@ describe('payment files', () => {
     for (const c of children)
       expect(paid.find((p) => p.beneficiary_id === c.id)?.amount_fen).toBe(Number(c.yuan.replace('.', '')));
     expect(paid.every((p) => p.status === 'pending')).toBe(true);
+
+    // A draft: no export, a roster to check.
+    await expect.poll(() => stage(page)).toBe('draft');
+    expect(await page.getByTestId('batch-draft-hint').textContent()).toContain('须公示 7 个自然日');
+    await page.getByTestId('export-locked').waitFor();
+    expect(await page.getByTestId('export-open').count()).toBe(0);
+    const roster = page.getByTestId('roster-table');
+    await page.getByTestId('roster-name').fill('卡测');
+    await page.getByTestId('roster-search').click();
+    await expect.poll(() => roster.locator('tr.ant-table-row').count()).toBe(2);
+    const text = (await roster.textContent()) ?? '';
+    for (const c of children) {
+      expect(text).toContain(c.name);
+      expect(text).toContain(maskIdNumber(c.idNumber));
+      expect(text).not.toContain(c.idNumber);
+    }
+    // A row opens onto its eligibility trace.
+    await roster.locator('tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => roster.getByTestId('trace-step').count()).toBeGreaterThan(0);
+    await screenshot(page, 'four-eyes-draft-roster');
+
+    await page.getByTestId('batch-publish-notice').click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect.poll(() => stage(page)).toBe('noticed');
+    const [notice] = await server.database.query<{ from: string; until: string }>(
+      'SELECT notice_from::text AS from, notice_until::text AS until FROM payment_batches WHERE id = $1',
+      [state.batchId],
+    );
+    expect(await page.getByTestId('batch-notice-range').textContent()).toBe(`${notice!.from} 至 ${notice!.until}`);
+    // Still nothing to export.
+    expect(await page.getByTestId('export-open').count()).toBe(0);
+  }, 120_000);
+
+  it('the county administrator prints the notice, is refused before it ends, approves after; the audit log names each step', async () => {
+    const { page, server } = f;
+    await signIn(page, server, 'county');
+    await page.goto(`${server.baseUrl}/payment-cycles?batch=${state.batchId}`);
+    await page.getByTestId('batch-review').waitFor();
+
+    // The printable notice: names masked as families expect (卡测二孩 → 卡**孩), village, yuan.
+    await page.getByTestId('batch-print-notice').click();
+    const notice = page.getByTestId('notice-roster');
+    await notice.waitFor();
+    const rows = await notice.getByTestId('notice-row').allTextContents();
+    expect(rows.some((r) => r.includes('卡**孩') && r.includes('2000.00'))).toBe(true);
+    expect((await notice.textContent()) ?? '').not.toContain('卡测二孩');
+    await screenshot(page, 'four-eyes-notice-print');
+    await page.getByRole('button', { name: /返回发放批次/ }).click();
+
+    // The same day: refused, with the date the notice ends.
+    const [{ until } = { until: '' }] = await server.database.query<{ until: string }>(
+      'SELECT notice_until::text AS until FROM payment_batches WHERE id = $1',
+      [state.batchId],
+    );
+    await page.getByTestId('batch-approve').click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect
+      .poll(() => page.getByTestId('batch-review').locator('.ant-alert-error').textContent())
+      .toContain(`公示期至 ${until} 结束`);
+    expect(await stage(page)).toBe('noticed');
+
+    // The day after it ends: approved.
+    server.clock.set(`${until}T16:30:00Z`);
+    await page.reload();
+    await page.getByTestId('batch-approve').click();
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect.poll(() => stage(page)).toBe('approved');
+    expect(await page.getByTestId('batch-approved-by').textContent()).toContain('县卫健委 李主任');
+    await screenshot(page, 'four-eyes-approved');
+
+    // The audit log: this batch's steps, by name.
+    await page.getByTestId('nav-audit').click();
+    await pickOption(page, page.getByTestId('audit-filter-target-type'), '发放批次');
+    await page.getByTestId('audit-filter-target-id').fill(String(state.batchId));
+    await page.getByTestId('audit-search').click();
+    const table = page.getByTestId('audit-table');
+    await expect.poll(async () => (await table.textContent()) ?? '').toContain('审批发放批次');
+    const text = (await table.textContent()) ?? '';
+    for (const step of ['开始发放批次', '发布发放名单公示', '审批发放批次']) expect(text, step).toContain(step);
+    expect(text).toContain('县财政局 经办人');
+    expect(text).toContain('县卫健委 李主任');
+    expect(text).not.toMatch(/用户 #\d/);
+    await screenshot(page, 'four-eyes-audit');
+  }, 120_000);
+
+  it('finance exports the approved batch: refused a wrong code, then the CSV whose checksum and amounts match', async () => {
+    const { page, server } = f;
+    await signIn(page, server, 'finance');
+    await page.goto(`${server.baseUrl}/payment-cycles?batch=${state.batchId}`);
+    await page.getByTestId('payment-files').waitFor();
+    const paid = await payments();
 
     // A wrong code: refused in Chinese, nothing exported.
     await page.getByTestId('export-open').click();
@@ -183,6 +276,7 @@ describe('payment files', () => {
     expect(await readFile(await (await checksum).path(), 'utf8')).toBe(
       `${shown}  cradle-${SCHEME}-once-batch${state.batchId}.csv\n`,
     );
+    expect(await stage(page)).toBe('exported');
   }, 180_000);
 
   it('finance imports the bank return with one failure, then a return with a bad reference is refused row by row and changes nothing', async () => {

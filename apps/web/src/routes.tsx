@@ -37,6 +37,9 @@ const ApplicationsPage = lazy(() =>
 const ApplicationDetailPage = lazy(() =>
   import('./pages/benefits/ApplicationDetailPage').then((m) => ({ default: m.ApplicationDetailPage })),
 );
+const NoticeRosterPage = lazy(() =>
+  import('./pages/benefits/NoticeRosterPage').then((m) => ({ default: m.NoticeRosterPage })),
+);
 const PaymentCyclesPage = lazy(() =>
   import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })),
 );
@@ -67,6 +70,16 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginRoute />} />
+        <Route
+          path="/payment-cycles/:id/notice"
+          element={
+            <RequireAuth>
+              <RequireRole allow={mayRunPaymentCycles}>
+                <NoticeRosterPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
         <Route
           element={
             <RequireAuth>

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { ParameterUnit as DomainParameterUnit } from '@cradle/domain';
-import { Nullable, Message, Id, Text, TextRecord } from './common.js';
+import { DateString, DateTimeString, Nullable, Message, Id, Text, TextRecord } from './common.js';
 
 /** Document and clause a rule or figure comes from (政策依据). */
 export const LegalBasis = Type.Object({
@@ -36,6 +36,9 @@ export const PaymentStatus = Type.Union([
   Type.Literal('paid'),
   Type.Literal('failed'),
   Type.Literal('returned'),
+  // Left the batch before export: an upheld objection, or the batch cancelled.
+  Type.Literal('removed'),
+  Type.Literal('cancelled'),
 ]);
 
 export const SchemeCodeParam = Type.Object({ code: Text({ maxLength: 100 }) });
@@ -131,6 +134,15 @@ export const EligibilityView = Type.Object({
   trace: Type.Array(TraceStepView),
 });
 
+export const BatchStage = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('noticed'),
+  Type.Literal('approved'),
+  Type.Literal('exported'),
+  Type.Literal('cancelled'),
+]);
+export type BatchStage = Static<typeof BatchStage>;
+
 export const CycleBody = Type.Object({
   scheme: Text({ maxLength: 100 }),
   period: Text({ maxLength: 10 }),
@@ -151,6 +163,24 @@ export const BatchView = Type.Object({
   paymentCount: Type.Integer(),
   totalFen: Type.Integer(),
   round: Type.Integer({ description: '1 for the period’s cycle; 2, 3, … for supplementary runs' }),
+  /** Four eyes: draft → noticed (公示) → approved → exported, or cancelled; only approved batches export. */
+  stage: BatchStage,
+  /** Who ran the cycle (null: the command line); never its approver. */
+  createdBy: Nullable(Type.Integer()),
+  createdByName: Nullable(Type.String()),
+  noticeFrom: Nullable(DateString),
+  noticeUntil: Nullable(DateString),
+  /** The first day a noticed batch may be approved. */
+  approvableFrom: Nullable(DateString),
+  noticedByName: Nullable(Type.String()),
+  approvedByName: Nullable(Type.String()),
+  approvedAt: Nullable(DateTimeString),
+  cancelledByName: Nullable(Type.String()),
+  cancelReason: Nullable(Type.String()),
+  /** A single batch's: the public notice its scheme needs here (0: none), and how its days count; not in lists. */
+  notice: Type.Optional(
+    Type.Object({ days: Type.Integer(), dayKind: Type.Union([Type.Literal('calendar'), Type.Literal('working')]) }),
+  ),
   /** A single batch's payments by status (pending → exported → paid, failed or returned); not in lists. */
   paymentStatuses: Type.Optional(
     Type.Object({
@@ -159,6 +189,8 @@ export const BatchView = Type.Object({
       paid: Type.Integer(),
       failed: Type.Integer(),
       returned: Type.Integer(),
+      removed: Type.Integer(),
+      cancelled: Type.Integer(),
     }),
   ),
 });

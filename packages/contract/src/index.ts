@@ -10,6 +10,7 @@ export * from './registry-import.js';
 export * from './dashboard.js';
 export * from './benefits.js';
 export * from './payment-files.js';
+export * from './batch-review.js';
 export * from './registration.js';
 export * from './bundle.js';
 export * from './portal.js';

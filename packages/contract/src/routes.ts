@@ -9,6 +9,7 @@ import { Dashboard, DashboardQuery } from './dashboard.js';
 import { PersonDetail, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
 import { ImportJobDetail, ImportJobList, ImportJobParam } from './registry-import.js';
 import * as B from './benefits.js';
+import * as V from './batch-review.js';
 import { BankReturnView } from './payment-files.js';
 import * as R from './registration.js';
 import * as N from './bundle.js';
@@ -81,6 +82,46 @@ export const staffRoutes = {
   startCycle: route({ method: 'POST', path: '/api/payment-cycles', body: B.CycleBody, response: B.BatchView }),
   batches: route({ method: 'GET', path: '/api/payment-batches', response: Type.Array(B.BatchView) }),
   batch: route({ method: 'GET', path: '/api/payment-batches/:id', params: IdParam, response: B.BatchView }),
+  batchRoster: route({
+    method: 'GET',
+    path: '/api/payment-batches/:id/roster',
+    params: IdParam,
+    query: V.RosterQuery,
+    response: V.RosterPage,
+  }),
+  noticeRoster: route({
+    method: 'GET',
+    path: '/api/payment-batches/:id/notice-roster',
+    params: IdParam,
+    query: V.NoticeRosterQuery,
+    response: V.NoticeRoster,
+  }),
+  publishBatchNotice: route({
+    method: 'POST',
+    path: '/api/payment-batches/:id/notice',
+    params: IdParam,
+    response: B.BatchView,
+  }),
+  batchObjection: route({
+    method: 'POST',
+    path: '/api/payment-batches/:id/objections',
+    params: IdParam,
+    body: V.ObjectionBody,
+    response: B.BatchView,
+  }),
+  approveBatch: route({
+    method: 'POST',
+    path: '/api/payment-batches/:id/approve',
+    params: IdParam,
+    response: B.BatchView,
+  }),
+  cancelBatch: route({
+    method: 'POST',
+    path: '/api/payment-batches/:id/cancel',
+    params: IdParam,
+    body: V.CancelBatchBody,
+    response: B.BatchView,
+  }),
   bankReturn: route({
     method: 'POST',
     path: '/api/payment-batches/:id/bank-return',

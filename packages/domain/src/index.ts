@@ -22,3 +22,4 @@ export * from './family/index.js';
 export * from './projection/index.js';
 export * from './sex-ratio.js';
 export * from './monitoring/index.js';
+export * from './name-mask.js';

@@ -8,6 +8,10 @@ export interface AuditFilter {
   username?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  outcome?: string | undefined;
+  /** What an entry concerns: a type ('paymentBatch', 'person'), and its id with it. */
+  targetType?: string | undefined;
+  targetId?: string | undefined;
 }
 
 const LISTED = [
@@ -31,8 +35,18 @@ export async function listAuditEntries(
   page: number,
   pageSize: number,
 ): Promise<{ total: number; rows: AuditRow[] }> {
+  const { w, params } = whereOf(filter);
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
+  const paged = pageOf(params, page, pageSize);
+  const rows = await tx.query<AuditRow>(
+    `SELECT ${columnsOf(auditLog, LISTED)} FROM audit_log ${w} ORDER BY seq DESC ${paged.sql}`,
+    paged.params,
+  );
+  return { total: Number(total[0]!.n), rows };
+}
+
+function whereOf(filter: AuditFilter, params: unknown[] = []): { w: string; params: unknown[] } {
   const where: string[] = [];
-  const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
@@ -41,14 +55,29 @@ export async function listAuditEntries(
   if (filter.username) add('username = ?', filter.username);
   if (filter.from) add('at >= ?::date', filter.from);
   if (filter.to) add("at < ?::date + interval '1 day'", filter.to);
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params);
-  const paged = pageOf(params, page, pageSize);
-  const rows = await tx.query<AuditRow>(
-    `SELECT ${columnsOf(auditLog, LISTED)} FROM audit_log ${w} ORDER BY seq DESC ${paged.sql}`,
-    paged.params,
-  );
-  return { total: Number(total[0]!.n), rows };
+  if (filter.outcome) add('outcome = ?', filter.outcome);
+  if (filter.targetType) add('target_type = ?', filter.targetType);
+  if (filter.targetId) add('target_id = ?', filter.targetId);
+  return { w: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * The entries under the filter, newest first, a chunk at a time by seq (an export of any size:
+ * each chunk is one indexed query, memory stays flat).
+ */
+export async function* auditChunks(tx: Conn, filter: AuditFilter, chunk = 5_000): AsyncGenerator<AuditRow[]> {
+  let before = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const { w, params } = whereOf(filter, [before]);
+    const rows = await tx.query<AuditRow>(
+      `SELECT ${columnsOf(auditLog, LISTED)} FROM audit_log ${w ? `${w} AND` : 'WHERE'} seq < $1
+       ORDER BY seq DESC LIMIT ${Number(chunk)}`,
+      params,
+    );
+    if (rows.length > 0) yield rows;
+    if (rows.length < chunk) return;
+    before = Number(rows[rows.length - 1]!.seq);
+  }
 }
 
 /**
@@ -137,4 +166,33 @@ export async function insertAnchorRow(
 /** Serialises sealers (several server processes, a verify in the console): one anchor chain, no forks. */
 export async function lockSealing(tx: Conn): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(7262002)');
+}
+
+/**
+ * Staff members' display names by id, for lists that name who did what (the audit log, a
+ * batch's steps). On the owner connection: users are not a scoped table, and a colleague's name
+ * is no secret among the staff who see the record.
+ */
+export async function findDisplayNames(
+  conn: Conn,
+  /** null: every user's (a staff list is short). */
+  ids: readonly (number | null)[] | null,
+): Promise<Map<number, string>> {
+  const wanted = ids && [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted?.length === 0) return new Map();
+  const rows = await conn.query<{ id: string; display_name: string }>(
+    `SELECT id, display_name FROM users ${wanted ? 'WHERE id = ANY($1::bigint[])' : ''}`,
+    wanted ? [wanted] : [],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
+}
+
+/** The names of the persons entries concern, those the scope shows (row-level security). */
+export async function findPersonNames(tx: Conn, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM persons WHERE id = ANY($1::bigint[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.name]));
 }

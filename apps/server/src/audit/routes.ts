@@ -1,16 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
-import { AuditPage, AuditQuery, ChainCheck } from '@cradle/contract';
+import { AuditFilterQuery, AuditPage, AuditQuery, ChainCheck, SpreadsheetFile } from '@cradle/contract';
 import { pick, requestLang } from '../errors.js';
 import type { AnchorStore } from './anchors.js';
-import { actorOf, appendAudit, listAudit, verifyAuditLog } from './service.js';
+import { actorOf, appendAudit, verifyAuditLog } from './service.js';
+import { exportAudit, listAudit, readOnce, type XlsxWriter } from './list.js';
 
 const ADMINS = ['systemAdmin', 'countyAdmin'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database; anchors: AnchorStore }> = async (
-  app,
-  { database, anchors },
-) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<{
+  database: Database;
+  anchors: AnchorStore;
+  /** The XLSX writer and where its files are made (each deleted once sent). */
+  xlsx: { write: XlsxWriter; workDir: string };
+}> = async (app, { database, anchors, xlsx }) => {
   app.get(
     '/api/audit',
     {
@@ -23,6 +27,29 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ database: Database; anchor
       },
     },
     async (req) => listAudit(database, req.user!.jurisdictionCode, req.query),
+  );
+
+  app.get(
+    '/api/audit.xlsx',
+    {
+      config: { roles: ADMINS },
+      schema: {
+        tags: ['audit'],
+        summary: 'The entries under the same filters as XLSX, newest first (the export is audited)',
+        produces: [XLSX],
+        querystring: AuditFilterQuery,
+        response: { 200: SpreadsheetFile },
+      },
+    },
+    async (req, reply) => {
+      const actor = { ...actorOf(req), jurisdictionCode: req.user!.jurisdictionCode };
+      const f = await exportAudit(database, xlsx.write, xlsx.workDir, actor, req.query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(readOnce(f.filePath));
+    },
   );
 
   app.post(

@@ -1,13 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { sqlValue, type Conn, type Database } from '../db/client.js';
-import { withScope } from '../db/scope.js';
-import { countAuditEntries, findFirstBrokenEntry, listAuditEntries, type AuditFilter } from './repo.js';
+import { countAuditEntries, findFirstBrokenEntry } from './repo.js';
 import { checkAnchors } from './anchor-check.js';
 import type { Anchor, AnchorStore } from './anchors.js';
 import { finding, type Finding } from './findings.js';
 import { sealAuditLog } from './sealer.js';
-import type { Static } from 'typebox';
-import type { AuditPage } from '@cradle/contract';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -128,26 +125,4 @@ export async function verifyAuditChain(database: Database): Promise<ChainCheck> 
   const reason =
     broken.reason === 'hash' ? 'entry content does not match its hash' : 'entry does not chain to the previous entry';
   return { ok: false, checked: Number(broken.n) - 1, firstBroken: { seq: Number(broken.seq), reason } };
-}
-
-/** A page of the entries in the user's jurisdiction, as the console lists them. */
-export async function listAudit(
-  database: Database,
-  jurisdictionCode: string,
-  q: AuditFilter & { page: number; pageSize: number },
-): Promise<Static<typeof AuditPage>> {
-  const { total, rows } = await withScope(database, { jurisdictionCode }, (tx) =>
-    listAuditEntries(tx, q, q.page, q.pageSize),
-  );
-  return {
-    total,
-    items: rows.map((r) => ({
-      ...r,
-      seq: Number(r.seq),
-      at: new Date(r.at).toISOString(),
-      userId: r.userId === null ? null : Number(r.userId),
-      // Written only by appendAudit, whose type allows these three.
-      outcome: r.outcome as AuditOutcome,
-    })),
-  };
 }

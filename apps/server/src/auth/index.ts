@@ -12,5 +12,5 @@ export {
 export { hashPassword } from './password.js';
 export { hashToken, newToken, type SessionUser } from './session.js';
 export { matchTotpStep, otpauthUri, totpAt } from './totp.js';
-export { createUser, type NewStaffUser } from './users.js';
+export { createUser, findDisplayNames, type NewStaffUser } from './users.js';
 export { withRetryAfter } from './retry-after.js';

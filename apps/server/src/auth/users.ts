@@ -27,3 +27,21 @@ export async function createUser(database: Database, keys: Keys, u: NewStaffUser
     totpSecretCipher: u.totpSecret ? encryptField(keys.secretEncryption, 'totp', u.totpSecret) : null,
   });
 }
+
+/**
+ * Staff members' display names by id, for lists that name who did what (a batch's steps, the
+ * audit log). On the owner connection: users are not a scoped table, and a name is no secret
+ * among the staff who see the record.
+ */
+export async function findDisplayNames(
+  database: Database,
+  ids: readonly (number | null)[],
+): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await database.query<{ id: string; display_name: string }>(
+    'SELECT id, display_name FROM users WHERE id = ANY($1::bigint[])',
+    [wanted],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
+}

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, multipartFile, type Session, type TestApp } from '../test/app.js';
-import { completeGrantBatch, csvRows, financeCode, insertGrantChildren, wrongCode } from './payment-file-test-setup.js';
+import {
+  approveGrantBatch,
+  completeGrantBatch,
+  csvRows,
+  financeCode,
+  insertGrantChildren,
+  wrongCode,
+} from './payment-file-test-setup.js';
 
 let t: TestApp;
 let finance: Session;
@@ -14,6 +21,7 @@ beforeAll(async () => {
   finance = await login(t, 'finance');
   await insertGrantChildren(t);
   batch = await completeGrantBatch(t, finance);
+  await approveGrantBatch(t, await login(t, 'county'), batch.id);
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/payment-batches/${batch.id}/export`,

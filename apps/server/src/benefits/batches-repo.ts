@@ -1,3 +1,4 @@
+import type { BatchStage } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 
 export interface PaymentBatch {
@@ -16,10 +17,21 @@ export interface PaymentBatch {
   completedAt: Date | null;
   /** 1 for the period's cycle; 2, 3, … for supplementary runs. */
   round: number;
+  /** Four eyes (batch-review.ts): draft → noticed → approved → exported, or cancelled. */
+  stage: BatchStage;
+  createdBy: number | null;
+  noticeFrom: string | null;
+  noticeUntil: string | null;
+  noticedBy: number | null;
+  approvedBy: number | null;
+  approvedAt: Date | null;
+  cancelledBy: number | null;
+  cancelReason: string | null;
 }
 
 const COLUMNS = `id, scheme_code, period_key, jurisdiction_code, status, chunks_done, chunks_total, resume_after_id,
-  payment_count, total_fen, created_at, completed_at, round`;
+  payment_count, total_fen, created_at, completed_at, round, stage, created_by, notice_from::text AS notice_from,
+  notice_until::text AS notice_until, noticed_by, approved_by, approved_at, cancelled_by, cancel_reason`;
 
 type Row = {
   id: number;
@@ -35,7 +47,18 @@ type Row = {
   created_at: Date;
   completed_at: Date | null;
   round: number;
+  stage: BatchStage;
+  created_by: number | string | null;
+  notice_from: string | null;
+  notice_until: string | null;
+  noticed_by: number | string | null;
+  approved_by: number | string | null;
+  approved_at: Date | null;
+  cancelled_by: number | string | null;
+  cancel_reason: string | null;
 };
+
+const idOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
 const toBatch = (r: Row): PaymentBatch => ({
   id: Number(r.id),
@@ -51,12 +74,22 @@ const toBatch = (r: Row): PaymentBatch => ({
   createdAt: new Date(r.created_at),
   completedAt: r.completed_at && new Date(r.completed_at),
   round: Number(r.round),
+  stage: r.stage,
+  createdBy: idOrNull(r.created_by),
+  noticeFrom: r.notice_from,
+  noticeUntil: r.notice_until,
+  noticedBy: idOrNull(r.noticed_by),
+  approvedBy: idOrNull(r.approved_by),
+  approvedAt: r.approved_at && new Date(r.approved_at),
+  cancelledBy: idOrNull(r.cancelled_by),
+  cancelReason: r.cancel_reason,
 });
 
 /**
  * The batch a cycle works on: the period's latest round when it is still running (a resumed
- * cycle) or complete (a re-run, which changes nothing); a new round only when a supplementary
- * run is asked for after the latest completed, or a first round when there is none.
+ * cycle) or complete (a re-run, which changes nothing); a new round when a supplementary run is
+ * asked for after the latest completed, when the latest was cancelled (its people are payable
+ * again), or a first round when there is none.
  */
 export async function openBatch(
   tx: Conn,
@@ -72,7 +105,7 @@ export async function openBatch(
       [schemeCode, periodKey, jurisdictionCode],
     )
   )[0];
-  if (latest && (latest.status === 'running' || !supplement)) return toBatch(latest);
+  if (latest && latest.stage !== 'cancelled' && (latest.status === 'running' || !supplement)) return toBatch(latest);
   const round = latest ? Number(latest.round) + 1 : 1;
   // DO NOTHING then read: two first runs at once end on the same round-1 batch.
   await tx.query(

@@ -43,7 +43,7 @@ export async function unpaidEligible(
      FROM persons p ${scheme.proactive ? '' : APPROVED_APPLICATION}
      CROSS JOIN LATERAL (SELECT ${compiled.amount} AS amount) a
      WHERE p.hukou_region_code LIKE $2 AND ${compiled.where} AND a.amount > 0
-       AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3)`,
+       AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = $3 AND x.status <> 'cancelled')`,
     [scheme.code, `${prefix}%`, period, ...compiled.params],
   );
   return { count: rows[0]!.n, fen: Number(rows[0]!.fen) };

@@ -80,6 +80,11 @@ describe('budget view', () => {
       jurisdictionCode: '533423',
       actor,
     });
+    // Approved by a second person (the database refuses paying a draft), then paid in part.
+    await database.query(
+      "UPDATE payment_batches SET stage = 'approved', approved_by = coalesce(created_by, 0) + 1 WHERE id = $1",
+      [december.id],
+    );
     await database.query(
       "UPDATE payments SET status = 'paid' WHERE id IN (SELECT id FROM payments WHERE batch_id = $1 ORDER BY id LIMIT 5)",
       [december.id],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import { PAYMENT_FILE_HEADERS, fenToYuan, yuanToFen } from './payment-file-format.js';
 import {
+  approveGrantBatch,
   completeGrantBatch,
   csvRows,
   financeCode,
@@ -24,6 +25,7 @@ beforeAll(async () => {
   finance = await login(t, 'finance');
   children = await insertGrantChildren(t);
   batch = await completeGrantBatch(t, finance);
+  await approveGrantBatch(t, await login(t, 'county'), batch.id);
 });
 afterAll(() => t.close());
 

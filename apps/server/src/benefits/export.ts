@@ -18,6 +18,7 @@ import {
   markBatchExported,
   payablePaymentChunks,
 } from './exports-repo.js';
+import { markBatchStageExported } from './batch-review-repo.js';
 import {
   controlCells,
   PAYMENT_FILE_HEADERS,
@@ -94,6 +95,7 @@ export async function exportBatch(
       if (totals.count === 0) throw PaymentFileError('batch.nothingToPay');
       const sha256 = await sha256File(filePath);
       await markBatchExported(tx, batch.id);
+      await markBatchStageExported(tx, batch.id);
       const id = await insertPaymentExport(tx, {
         batchId: batch.id,
         format: body.format,
@@ -130,9 +132,12 @@ export async function exportBatch(
   }
 }
 
+/** Complete and approved by a second person (the database refuses the rest too: migration 0024). */
 function assertExportable(b: PaymentBatch | null): PaymentBatch {
   if (!b) throw commonError('notFound');
   if (b.status !== 'complete') throw PaymentFileError('batch.notComplete');
+  if (b.stage === 'cancelled') throw PaymentFileError('batch.cancelled');
+  if (b.stage !== 'approved' && b.stage !== 'exported') throw PaymentFileError('batch.notApproved', { stage: b.stage });
   return b;
 }
 

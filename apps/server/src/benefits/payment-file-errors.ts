@@ -37,6 +37,17 @@ export const PaymentFileError = defineErrors({
       en: 'The payment batch is still running; export it once it is complete',
     },
   },
+  'batch.notApproved': {
+    status: 409,
+    message: {
+      zh: '该发放批次尚未审批：须由运行发放以外的县级管理员审批（有公示的，公示期满后），审批后才能导出',
+      en: 'The batch is not approved: a county administrator other than whoever ran the cycle approves it (after its public notice, where it has one) before it can be exported',
+    },
+  },
+  'batch.cancelled': {
+    status: 409,
+    message: { zh: '该发放批次已作废，不能导出', en: 'The batch was cancelled and cannot be exported' },
+  },
   'batch.nothingToPay': {
     status: 409,
     message: {

@@ -59,6 +59,18 @@ export async function completeGrantBatch(
   return batch;
 }
 
+/**
+ * The second pair of eyes: the county administrator publishes the batch's 7-day notice, the
+ * test's clock moves past it, and the administrator (who did not run the cycle) approves it.
+ */
+export async function approveGrantBatch(t: TestApp, county: Session, batchId: number): Promise<void> {
+  for (const step of ['notice', 'approve']) {
+    if (step === 'approve') t.clock.advanceDays(8);
+    const r = await t.app.inject({ method: 'POST', url: `/api/payment-batches/${batchId}/${step}`, ...as(county) });
+    if (r.statusCode !== 200) throw new Error(`${step}: ${r.statusCode} ${r.body}`);
+  }
+}
+
 const lastStep = new WeakMap<TestApp, number>();
 
 /**

@@ -57,7 +57,8 @@ export async function insertChunkPayments(
       tx,
       () => insert(''),
       (e) => isUniqueViolation(e, PAYMENTS_ONCE),
-    )) ?? (await insert('ON CONFLICT (scheme_code, beneficiary_id, period_key) DO NOTHING'));
+    )) ??
+    (await insert("ON CONFLICT (scheme_code, beneficiary_id, period_key) WHERE status <> 'cancelled' DO NOTHING"));
   return { n: rows[0]!.n, fen: Number(rows[0]!.fen) };
 }
 

@@ -17,12 +17,13 @@ import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
-import { findBatch, listBatches, openBatch, type PaymentBatch } from './batches-repo.js';
+import { findBatch, listBatches, openBatch } from './batches-repo.js';
 import { insertJob, type JobRunner } from '../jobs/index.js';
 import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from './cycle.js';
 import { BenefitsError } from './errors.js';
 import { beneficiaryFacts } from './facts-repo.js';
-import type { SchemeSummary } from '@cradle/contract';
+import type { BatchView, SchemeSummary } from '@cradle/contract';
+import { batchViews, noticeDayKindOf } from './batch-view.js';
 import { findVersion, publishedOverrides, listVersions } from './versions-repo.js';
 import { budgetOf } from './budget.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';
@@ -50,7 +51,12 @@ function summaryOf(s: SchemeDefinition): SchemeSummary {
   };
 }
 
-export function createBenefitsService(database: Database, jobs?: Pick<JobRunner, 'kick'>) {
+export function createBenefitsService(
+  database: Database,
+  jobs?: Pick<JobRunner, 'kick'>,
+  /** The clock (tests stand on any day). */
+  now: () => Date = () => new Date(),
+) {
   const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
 
   return {
@@ -60,7 +66,7 @@ export function createBenefitsService(database: Database, jobs?: Pick<JobRunner,
 
     async schemeDetail(a: Actor, code: string) {
       const scheme = getScheme(code);
-      const today = chinaDateOf(new Date());
+      const today = chinaDateOf(now());
       return withScope(database, scope(a), async (tx) => {
         const overrides = await publishedOverrides(tx, scheme.code);
         // With the public-notice days, which a version sets like any parameter.
@@ -133,14 +139,14 @@ export function createBenefitsService(database: Database, jobs?: Pick<JobRunner,
     async startCycle(
       a: Actor,
       body: { scheme: string; period: string; supplement?: boolean | undefined },
-    ): Promise<PaymentBatch> {
+    ): Promise<BatchView> {
       const u = a.user;
       if (!u.roles.includes('countyAdmin') && !isFinanceOperator(u.roles, u.department))
         throw BenefitsError('cycle.financeOnly');
       const scheme = getScheme(body.scheme);
       // Nothing is paid ahead: a later death or move would leave an overpayment to recover.
       const period = parsePeriod(scheme.frequency, body.period);
-      if (period && period.start > chinaDateOf(new Date())) throw BenefitsError('period.future');
+      if (period && period.start > chinaDateOf(now())) throw BenefitsError('period.future');
       const actor = { userId: u.id, username: u.username, jurisdictionCode: u.jurisdictionCode, clientIp: a.clientIp };
       const batch = await withScope(database, scope(a), async (tx) => {
         const opened = await openBatch(
@@ -170,7 +176,7 @@ export function createBenefitsService(database: Database, jobs?: Pick<JobRunner,
         return opened;
       });
       jobs?.kick(PAYMENT_CYCLE_KIND);
-      return batch;
+      return (await batchViews(database, [batch]))[0]!;
     },
 
     /** Paid, committed and the next 12 months' cost; with a draft version, as if it were published. */
@@ -192,20 +198,27 @@ export function createBenefitsService(database: Database, jobs?: Pick<JobRunner,
         return budgetOf(tx, scheme, a.user.jurisdictionCode, draft);
       }),
 
-    batches: (a: Actor) => withScope(database, scope(a), (tx) => listBatches(tx, 100)),
+    batches: async (a: Actor) =>
+      batchViews(database, await withScope(database, scope(a), (tx) => listBatches(tx, 100))),
 
-    batch: (a: Actor, id: number) =>
-      withScope(database, scope(a), async (tx) => {
+    batch: async (a: Actor, id: number): Promise<BatchView> => {
+      const { b, paymentStatuses, days } = await withScope(database, scope(a), async (tx) => {
         const b = await findBatch(tx, id);
         if (!b) throw commonError('notFound');
         const counts = await tx.query<{ status: string; n: number }>(
           'SELECT status, count(*)::int AS n FROM payments WHERE batch_id = $1 GROUP BY status',
           [id],
         );
-        const paymentStatuses = { pending: 0, exported: 0, paid: 0, failed: 0, returned: 0 };
+        const paymentStatuses = { pending: 0, exported: 0, paid: 0, failed: 0, returned: 0, removed: 0, cancelled: 0 };
         for (const c of counts) paymentStatuses[c.status as keyof typeof paymentStatuses] = c.n;
-        return { ...b, paymentStatuses };
-      }),
+        const scheme = getScheme(b.schemeCode);
+        const overrides = await publishedOverrides(tx, scheme.code);
+        const days = resolveNoticeDays(scheme, overrides, b.jurisdictionCode, chinaDateOf(now()));
+        return { b, paymentStatuses, days };
+      });
+      const [view] = await batchViews(database, [b]);
+      return { ...view!, paymentStatuses, notice: { days, dayKind: noticeDayKindOf(b.schemeCode) } };
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0020_add-job-queue': 'dbdb596cab29fad15097cafd5b61b2ae746aaa565224b216e90be4eea9890e06',
   '0021_add-audit-anchors': '17b9a079cb363fad5c26614c9b51263dc35daa02d1ed65fd466ca6f82876d561',
   '0022_add-sign-in-failures': 'f5d8306b48a4460a244aadcaf15696922a9785af08a06cd9860cf4484f05f2f0',
+  '0023_add-batch-review': '5a50fd541b45654a828f0bb6bccb2eac192d5b9f3dc699b194a6ce958ca0e4db',
+  '0024_enforce-batch-review': 'e2dfe0d3f65de7b7e0c522e1ae729f5523a76b024f73e462559f6323c11043ab',
 };
 
 /**

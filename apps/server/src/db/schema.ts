@@ -285,6 +285,19 @@ export const paymentBatches = pgTable(
     // 1 for a period's cycle; 2, 3, … for supplementary runs that pay who became eligible since
     // (a child registered after the birth grant's cycle, an application approved later).
     round: integer('round').notNull().default(1),
+    // Four eyes (issue 12): draft → noticed (公示) → approved → exported, or cancelled. Its own
+    // column beside `status`, which is the cycle's computing (running → complete).
+    stage: text('stage').notNull().default('draft'), // 'draft' | 'noticed' | 'approved' | 'exported' | 'cancelled'
+    // The public notice's first and last day (China dates); approval from the day after the last.
+    noticeFrom: date('notice_from', { mode: 'string' }),
+    noticeUntil: date('notice_until', { mode: 'string' }),
+    noticedBy: bigint('noticed_by', { mode: 'number' }),
+    noticedAt: tstz('noticed_at'),
+    approvedBy: bigint('approved_by', { mode: 'number' }),
+    approvedAt: tstz('approved_at'),
+    cancelledBy: bigint('cancelled_by', { mode: 'number' }),
+    cancelledAt: tstz('cancelled_at'),
+    cancelReason: text('cancel_reason'),
   },
   (t) => [uniqueIndex('payment_batches_round_uq').on(t.schemeCode, t.periodKey, t.jurisdictionCode, t.round)],
 );
@@ -300,7 +313,9 @@ export const payments = pgTable(
     batchId: bigint('batch_id', { mode: 'number' }).notNull(),
     // The beneficiary's hukou region when the payment was made: where it is paid and seen.
     regionCode: text('region_code').notNull(),
-    status: text('status').notNull().default('pending'), // 'pending' | 'exported' | 'paid' | 'failed' | 'returned'
+    // 'pending' | 'exported' | 'paid' | 'failed' | 'returned', or 'removed' (an upheld objection
+    // during the public notice) | 'cancelled' (its batch was cancelled before export).
+    status: text('status').notNull().default('pending'),
     // A failed payment is carried into the next cycle's batch (batch_id moves, attempts grows).
     attempts: integer('attempts').notNull().default(1),
     bankReference: text('bank_reference'),
@@ -311,7 +326,10 @@ export const payments = pgTable(
   (t) => [
     // No double payment, ever: one payment per beneficiary, scheme and period in the whole
     // deployment, whichever county paid it (issue 3, Payment cycles).
-    uniqueIndex('payments_once_uq').on(t.schemeCode, t.beneficiaryId, t.periodKey),
+    // A payment of a cancelled batch no longer counts: its person is payable again in a later cycle.
+    uniqueIndex('payments_once_uq')
+      .on(t.schemeCode, t.beneficiaryId, t.periodKey)
+      .where(sql`status <> 'cancelled'`),
     index('payments_batch_idx').on(t.batchId),
     index('payments_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
   ],
@@ -369,6 +387,24 @@ export const applicationDecisions = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('application_decisions_app_idx').on(t.applicationId)],
+);
+
+// An objection (异议) to one row of a batch under public notice, with its reason and outcome:
+// upheld, the row is removed from the batch (payments.status 'removed'); not upheld, it stays.
+export const paymentObjections = pgTable(
+  'payment_objections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    batchId: bigint('batch_id', { mode: 'number' }).notNull(),
+    paymentId: bigint('payment_id', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    upheld: boolean('upheld').notNull(),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    // The batch's jurisdiction: where the objection is seen.
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('payment_objections_batch_idx').on(t.batchId, t.paymentId)],
 );
 
 export const paymentExports = pgTable('payment_exports', {

@@ -23,6 +23,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/auth/me': ALL,
   'POST /api/users/:id/unlock': ADMINS,
   'GET /api/audit': ADMINS,
+  'GET /api/audit.xlsx': ADMINS,
   'POST /api/audit/verify': ADMINS,
   'GET /api/dashboard': ALL,
   'GET /api/notifications': ALL,
@@ -59,6 +60,16 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/payment-batches/:id/export': ['finance'],
   'POST /api/payment-batches/:id/bank-return': ['finance'],
   'GET /api/payment-exports/:id/sha256': ['admin', 'county', 'finance'],
+  // Four eyes (issue 12): a roster names payees, for those who check and pay them; the public
+  // notice's roster is posted for all, so leaders read it; the county approves and hears objections.
+  'GET /api/payment-batches/:id/roster': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/roster.xlsx': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/notice-roster': PAYMENTS,
+  'GET /api/payment-batches/:id/notice-roster.xlsx': PAYMENTS,
+  'POST /api/payment-batches/:id/notice': ['county', 'finance'],
+  'POST /api/payment-batches/:id/objections': ['county'],
+  'POST /api/payment-batches/:id/approve': ['county'],
+  'POST /api/payment-batches/:id/cancel': ['county', 'finance'],
   // Family services: the township's registrations, each department's own tasks, the county reads both.
   'GET /api/childbirth-registrations': ['township', 'county'],
   'GET /api/childbirth-registrations/:id': ['township', 'county'],

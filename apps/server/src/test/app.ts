@@ -14,6 +14,7 @@ import { demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
 import { createRecordingSms } from './sms.js';
+import { createTestClock, type TestClock } from './clock.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,6 +23,8 @@ export interface TestApp {
   users: DemoUser[];
   /** Text messages the app sent (sign-in codes, notifications). */
   sms: ReturnType<typeof createRecordingSms>;
+  /** The payment review's clock (notice days): move it rather than wait. */
+  clock: TestClock;
   close: () => Promise<void>;
 }
 
@@ -49,13 +52,15 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
     scopeCode: scope,
   };
   const sms = createRecordingSms();
-  const app = await buildApp({ config, database, keys, sms, notificationSweepMs: 0 });
+  const clock = createTestClock();
+  const app = await buildApp({ config, database, keys, sms, notificationSweepMs: 0, now: clock.now });
   return {
     app,
     database,
     keys,
     users,
     sms,
+    clock,
     close: async () => {
       await app.close();
       await cleanup();

@@ -1,8 +1,25 @@
-import { staffRoutes as r, type EligibilityQuery, type PaymentStatus, type VersionDraftBody } from '@cradle/contract';
+import {
+  staffRoutes as r,
+  type EligibilityQuery,
+  type ObjectionBody,
+  type PaymentStatus,
+  type RosterFilter,
+  type RosterQuery,
+  type VersionDraftBody,
+} from '@cradle/contract';
 import { staff } from './client';
+import { downloadXlsx } from './xlsx';
 
 /** A batch's payment statuses in the order a payment moves through them. */
-export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'exported', 'paid', 'failed', 'returned'];
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = [
+  'pending',
+  'exported',
+  'paid',
+  'failed',
+  'returned',
+  'removed',
+  'cancelled',
+];
 
 export const fetchSchemes = (signal?: AbortSignal) => staff.call(r.schemes, {}, { signal });
 
@@ -32,3 +49,28 @@ export const fetchBudget = (code: string, draftVersionId: number | undefined, si
 
 export const fetchPaymentBatch = (id: number, signal?: AbortSignal) =>
   staff.call(r.batch, { params: { id } }, { signal });
+
+/** A batch's payees, one page under the filters. */
+export const fetchBatchRoster = (id: number, query: RosterQuery, signal?: AbortSignal) =>
+  staff.call(r.batchRoster, { params: { id }, query }, { signal });
+
+/** The public notice's roster (names masked) for the printable page. */
+export const fetchNoticeRoster = (id: number, signal?: AbortSignal) =>
+  staff.call(r.noticeRoster, { params: { id }, query: {} }, { signal });
+
+export const publishBatchNotice = (id: number) => staff.call(r.publishBatchNotice, { params: { id } });
+
+export const recordObjection = (id: number, body: ObjectionBody) =>
+  staff.call(r.batchObjection, { params: { id }, body });
+
+export const approveBatch = (id: number) => staff.call(r.approveBatch, { params: { id } });
+
+export const cancelBatch = (id: number, reason: string) =>
+  staff.call(r.cancelBatch, { params: { id }, body: { reason } });
+
+/** The roster under its filters as XLSX (masked ID numbers; audited on the server). */
+export const downloadRosterXlsx = (id: number, filter: RosterFilter) =>
+  downloadXlsx(`/api/payment-batches/${id}/roster.xlsx`, filter, `cradle-roster-batch${id}.xlsx`);
+
+export const downloadNoticeRosterXlsx = (id: number) =>
+  downloadXlsx(`/api/payment-batches/${id}/notice-roster.xlsx`, {}, `cradle-notice-batch${id}.xlsx`);

@@ -91,6 +91,8 @@ export interface SchemeDefinition {
    * version's `publicNoticeDays` (resolveNoticeDays).
    */
   publicNoticeDays: number;
+  /** How the notice's days are counted: calendar days unless the scheme says working days (工作日). */
+  publicNoticeDayKind?: 'calendar' | 'working';
   legalBasis: LegalBasis;
   parameters: Readonly<Record<string, ParameterDefinition>>;
   conditions: readonly Condition[];

@@ -1,10 +1,11 @@
 import type { ChainCheck } from '@cradle/contract';
-import { Card, Flex, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchAudit } from '../../api/audit';
+import { downloadAuditXlsx, fetchAudit } from '../../api/audit';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyChainButton, VerifyResult } from './VerifyChain';
@@ -16,13 +17,15 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const [verification, setVerification] = useState<ChainCheck | null>(null);
+  // The XLSX lists what the table shows: the same filters, every page.
+  const download = useMutation({ mutationFn: () => downloadAuditXlsx(filter) });
   const {
     data,
     error,
     isFetching: loading,
     refetch: reload,
   } = useQuery({
-    queryKey: ['fetchAudit', filter.action, filter.username, filter.from, filter.to, paging.page, paging.pageSize],
+    queryKey: ['fetchAudit', filter, paging.page, paging.pageSize],
     queryFn: ({ signal }) => fetchAudit({ ...filter, ...paging }, signal),
     placeholderData: keepPreviousData,
   });
@@ -33,7 +36,17 @@ export function AuditPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('audit.title')}
         </Typography.Title>
-        <VerifyChainButton onResult={setVerification} />
+        <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={download.isPending}
+            onClick={() => download.mutate()}
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
+          <VerifyChainButton onResult={setVerification} />
+        </Space>
       </Flex>
       {verification && <VerifyResult result={verification} onClose={() => setVerification(null)} />}
       <AuditFilters
@@ -42,7 +55,7 @@ export function AuditPage() {
           setPaging((p) => ({ ...p, page: 1 }));
         }}
       />
-      <ApiErrorAlert error={error} onRetry={reload} />
+      <ApiErrorAlert error={error ?? download.error} onRetry={reload} />
       <Card>
         <AuditTable
           data={data}

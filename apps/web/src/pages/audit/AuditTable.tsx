@@ -33,7 +33,13 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: Props) {
     {
       title: t('audit.columns.user'),
       dataIndex: 'username',
-      render: (name: string | null, e) => name ?? (e.userId === null ? none : `#${e.userId}`),
+      // The person by name, the login beside it: 县卫健委 李主任 (county).
+      render: (name: string | null, e) => (
+        <span data-testid="audit-user">
+          {e.userDisplayName ?? name ?? (e.userId === null ? none : `#${e.userId}`)}
+          {e.userDisplayName && name && <Typography.Text type="secondary">{` (${name})`}</Typography.Text>}
+        </span>
+      ),
     },
     {
       title: t('audit.columns.action'),
@@ -48,6 +54,11 @@ export function AuditTable({ data, loading, page, pageSize, onPage }: Props) {
       title: t('audit.columns.target'),
       key: 'target',
       render: (_, e) => targetLabel(e.targetType, e.targetId) || none,
+    },
+    {
+      title: t('audit.columns.person'),
+      dataIndex: 'personName',
+      render: (n: string | null) => <span data-testid="audit-person">{n ?? ''}</span>,
     },
     {
       title: t('audit.columns.outcome'),

@@ -6,6 +6,11 @@ export const KNOWN_ACTIONS: readonly string[] = Object.entries(zhCN.audit.action
   Object.keys(actions).map((action) => `${group}.${action}`),
 );
 
+/** Target types the console has a label for ('paymentBatch', 'person', …). */
+export const KNOWN_TARGETS: readonly string[] = Object.keys(zhCN.audit.targets);
+
+export const targetTypeLabel = (type: string): string => optionalLabel('audit.targets', type);
+
 export function actionLabel(action: string): string {
   return optionalLabel('audit.actions', action);
 }

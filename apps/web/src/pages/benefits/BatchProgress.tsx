@@ -15,6 +15,8 @@ const STATUS_COLOR: Record<PaymentStatus, string> = {
   paid: 'success',
   failed: 'error',
   returned: 'warning',
+  removed: 'default',
+  cancelled: 'default',
 };
 
 /** How far a batch's cycle has got, in whole percent (a complete one is 100 even with no chunks). */

@@ -40,6 +40,12 @@ export function BatchesTable({ batches, loading, schemes, selectedId, onSelect }
       ),
     },
     {
+      title: t('benefits.review.title'),
+      dataIndex: 'stage',
+      render: (s: BatchView['stage'], b) =>
+        b.status === 'complete' ? <Tag data-stage={s}>{t(`benefits.cycles.stage.${s}`)}</Tag> : null,
+    },
+    {
       title: t('benefits.cycles.progress'),
       key: 'progress',
       width: 180,

@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useLang } from '../../lib/useLang';
 import { BatchesTable } from './BatchesTable';
 import { BatchProgress } from './BatchProgress';
+import { BatchReviewCard } from './BatchReviewCard';
+import { RosterCard } from './RosterCard';
 import { PaymentFilesCard } from './PaymentFilesCard';
 import { PeriodPicker, defaultPeriod } from './PeriodPicker';
 import { schemeName } from './schemeLabels';
@@ -37,6 +39,7 @@ export function PaymentCyclesPage() {
   const startError = startCycle.error;
   // An export or a bank return changes the batch's payments: ask for it again.
   const [refresh, setRefresh] = useState(0);
+  const changed = () => setRefresh((n) => n + 1);
 
   const raw = Number(params.get('batch'));
   const batchId = Number.isInteger(raw) && raw > 0 ? raw : null;
@@ -118,8 +121,22 @@ export function PaymentCyclesPage() {
           jurisdictionName={me.jurisdiction.name}
         />
       )}
-      {batch && batch.id === batchId && batch.status === 'complete' && mayHandlePaymentFiles(me) && (
-        <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={() => setRefresh((n) => n + 1)} />
+      {batch && batch.id === batchId && batch.status === 'complete' && (
+        <BatchReviewCard key={`review-${batch.id}`} batch={batch} onChanged={changed} />
+      )}
+      {batch &&
+        batch.id === batchId &&
+        batch.status === 'complete' &&
+        mayHandlePaymentFiles(me) &&
+        (batch.stage === 'approved' || batch.stage === 'exported' ? (
+          <PaymentFilesCard key={batch.id} batchId={batch.id} onChanged={changed} />
+        ) : (
+          batch.stage !== 'cancelled' && (
+            <Alert type="warning" showIcon title={t('benefits.review.exportLocked')} data-testid="export-locked" />
+          )
+        ))}
+      {batch && batch.id === batchId && batch.status === 'complete' && (
+        <RosterCard key={`roster-${batch.id}`} batch={batch} onChanged={changed} />
       )}
       <ApiErrorAlert error={batches.error} onRetry={batches.refetch} />
       <BatchesTable
