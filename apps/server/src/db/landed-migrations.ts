@@ -31,6 +31,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0020_add-job-queue': 'dbdb596cab29fad15097cafd5b61b2ae746aaa565224b216e90be4eea9890e06',
   '0021_add-audit-anchors': '17b9a079cb363fad5c26614c9b51263dc35daa02d1ed65fd466ca6f82876d561',
   '0022_add-sign-in-failures': 'f5d8306b48a4460a244aadcaf15696922a9785af08a06cd9860cf4484f05f2f0',
+  '0023_add-scheme-take-up-rates': '0b64401170b7f87dd170873d5b07106c75a1c36942880a18ae6e06b44dd4c8ac',
 };
 
 /**

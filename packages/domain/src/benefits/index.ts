@@ -10,3 +10,4 @@ export * from './schemes/index.js';
 export * from './versions.js';
 export * from './review.js';
 export * from './application-facts.js';
+export * from './take-up.js';
