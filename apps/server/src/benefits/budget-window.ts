@@ -69,7 +69,10 @@ export function birthWindow(
       case 'ageAtLeast': {
         const years = value(c.param);
         if (typeof years !== 'number' || period.frequency === 'once') break;
-        narrow(null, nextDay(`${String(Number(period.start.slice(0, 4)) - years).padStart(4, '0')}${period.start.slice(4)}`));
+        narrow(
+          null,
+          nextDay(`${String(Number(period.start.slice(0, 4)) - years).padStart(4, '0')}${period.start.slice(4)}`),
+        );
         break;
       }
       default:
@@ -82,7 +85,9 @@ export function birthWindow(
 /** The smallest window holding every period's: what one scan over all the periods reads. */
 export function unionOf(windows: readonly BirthWindow[]): BirthWindow {
   if (windows.length === 0) return { from: null, before: null };
-  const from = windows.some((w) => w.from === null) ? null : windows.map((w) => w.from!).reduce((a, b) => (a < b ? a : b));
+  const from = windows.some((w) => w.from === null)
+    ? null
+    : windows.map((w) => w.from!).reduce((a, b) => (a < b ? a : b));
   const before = windows.some((w) => w.before === null)
     ? null
     : windows.map((w) => w.before!).reduce((a, b) => (a > b ? a : b));

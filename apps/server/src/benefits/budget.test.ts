@@ -54,7 +54,12 @@ afterAll(async () => cleanup());
 const budget = (scheme: SchemeDefinition, draft: Parameters<typeof budgetOf>[3] = null) =>
   withScope(database, { jurisdictionCode: '533423' }, (tx) => budgetOf(tx, scheme, '533423', draft, TODAY));
 /** What checkEligibility says the county's children are owed for a period, person by person. */
-const owed = (scheme: SchemeDefinition, period: string, only?: Set<number>, overrides: Parameters<typeof checkEligibility>[3] = []) => {
+const owed = (
+  scheme: SchemeDefinition,
+  period: string,
+  only?: Set<number>,
+  overrides: Parameters<typeof checkEligibility>[3] = [],
+) => {
   let count = 0;
   let amountFen = 0;
   children.forEach((c, i) => {
@@ -99,7 +104,12 @@ describe('budget of a scheme paid without application', () => {
     expect(before).toMatchObject({ paidFen: 0, committedFen: 0 });
 
     // November 2026 is paid (five confirmed by the bank): it leaves the backlog, the rest stays.
-    const november = await runPaymentCycle(database, { scheme: MONTHLY, periodKey: '2026-11', jurisdictionCode: '533423', actor });
+    const november = await runPaymentCycle(database, {
+      scheme: MONTHLY,
+      periodKey: '2026-11',
+      jurisdictionCode: '533423',
+      actor,
+    });
     await database.query(
       "UPDATE payments SET status = 'paid' WHERE id IN (SELECT id FROM payments WHERE batch_id = $1 ORDER BY id LIMIT 5)",
       [november.id],
@@ -131,8 +141,18 @@ describe('budget of a scheme paid without application', () => {
     expect(before.backlog.periods).toHaveLength(1);
     expect(before.backlog.registry).toEqual(owed(YUNNAN_BIRTH_GRANT, 'once'));
     expect(before.backlog.registry!.count).toBeGreaterThan(0);
-    expect(before.next12Months).toEqual({ periods: [], registry: { count: 0, amountFen: 0 }, approved: null, expectedFen: 0 });
-    await runPaymentCycle(database, { scheme: YUNNAN_BIRTH_GRANT, periodKey: 'once', jurisdictionCode: '533423', actor });
+    expect(before.next12Months).toEqual({
+      periods: [],
+      registry: { count: 0, amountFen: 0 },
+      approved: null,
+      expectedFen: 0,
+    });
+    await runPaymentCycle(database, {
+      scheme: YUNNAN_BIRTH_GRANT,
+      periodKey: 'once',
+      jurisdictionCode: '533423',
+      actor,
+    });
     const after = await budget(YUNNAN_BIRTH_GRANT);
     expect(after.backlog.registry).toEqual({ count: 0, amountFen: 0 });
     expect(after.committedFen).toBe(before.backlog.expectedFen);
@@ -190,7 +210,14 @@ describe('budget of a scheme paid on application', () => {
     expect(b.registryEstimate).toBe(false);
     expect(b.backlog.registry).toBeNull();
     expect(b.backlog.approved).toEqual({ count: 0, amountFen: 0 });
-    const child = ids.find((_, i) => checkEligibility(YUNNAN_INSURANCE_SUBSIDY, { ...factsOf(children[i]!), declared: { accidentInsurancePurchased: true } }, '2026').eligible)!;
+    const child = ids.find(
+      (_, i) =>
+        checkEligibility(
+          YUNNAN_INSURANCE_SUBSIDY,
+          { ...factsOf(children[i]!), declared: { accidentInsurancePurchased: true } },
+          '2026',
+        ).eligible,
+    )!;
     await database.query(
       `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level)
        SELECT $1, id, hukou_region_code, '{"accidentInsurancePurchased": true}', 'villageWorker', 'approved', 'county' FROM persons WHERE id = $2`,

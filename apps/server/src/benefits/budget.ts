@@ -48,10 +48,7 @@ export async function budgetOf(
   const counties = await countiesIn(tx, jurisdictionCode);
   const takeUp: BudgetView['takeUpRates'] = [];
   // The rules read the hukou only by region prefix (hukouIn): grouping by as many digits keeps their answer.
-  const hukouDigits = Math.max(
-    6,
-    ...scheme.conditions.map((c) => (c.kind === 'hukouIn' ? c.regionPrefix.length : 0)),
-  );
+  const hukouDigits = Math.max(6, ...scheme.conditions.map((c) => (c.kind === 'hukouIn' ? c.regionPrefix.length : 0)));
   for (const county of counties) {
     const rows = await unpaidEligible(
       tx,
@@ -87,8 +84,14 @@ export async function budgetOf(
     registryEstimate: mode !== 'approvedOnly',
     takeUpRates: takeUp,
     ...sums,
-    backlog: section(all.filter((p) => p.due), mode),
-    next12Months: section(all.filter((p) => !p.due), mode),
+    backlog: section(
+      all.filter((p) => p.due),
+      mode,
+    ),
+    next12Months: section(
+      all.filter((p) => !p.due),
+      mode,
+    ),
     assumingVersion: draft?.version ?? null,
   };
 }
@@ -120,7 +123,11 @@ function add(p: PeriodFigures, row: UnpaidRow, mode: UnpaidMode, rate: number): 
     p.approved.amountFen += Number(row.approvedFen);
   }
   const expected =
-    mode === 'registry' ? row.fen : mode === 'approvedOnly' ? row.approvedFen : expectedFen(row.fen, row.approvedFen, rate);
+    mode === 'registry'
+      ? row.fen
+      : mode === 'approvedOnly'
+        ? row.approvedFen
+        : expectedFen(row.fen, row.approvedFen, rate);
   p.expectedFen += Number(expected);
 }
 

@@ -185,13 +185,7 @@ function amountSql(
       const limit = value(rule.monthsParam);
       const payableFrom = value(rule.payableFromParam);
       if (typeof limit !== 'number') return null;
-      const { lo, hi } = monthRange(
-        period,
-        limit,
-        typeof payableFrom === 'string' ? payableFrom : null,
-        bind,
-        months,
-      );
+      const { lo, hi } = monthRange(period, limit, typeof payableFrom === 'string' ? payableFrom : null, bind, months);
       // Each month at the yearly amount in force that month: prefix sums over the period's
       // months, so the sum over the eligible range is two array look-ups. A month with no amount
       // in force makes the child's amount 0 only if it is one of their eligible months (as

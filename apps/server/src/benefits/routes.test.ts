@@ -216,7 +216,12 @@ describe('budget', () => {
 
     const set = await put(county, { basisPoints: 6250, basis: ' 2025年度申领情况 ' });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toMatchObject({ jurisdictionCode: '533423', basisPoints: 6250, isDefault: false, basis: '2025年度申领情况' });
+    expect(set.json()).toMatchObject({
+      jurisdictionCode: '533423',
+      basisPoints: 6250,
+      isDefault: false,
+      basis: '2025年度申领情况',
+    });
     expect((await put(county, { basisPoints: 7000, basis: '抽样调查' })).statusCode).toBe(200);
     const audit = await t.database.query<{ details: Record<string, unknown> }>(
       "SELECT details FROM audit_log WHERE action = 'benefits.takeUpRateSet' ORDER BY seq",

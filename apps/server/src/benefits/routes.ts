@@ -75,7 +75,8 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       config: { roles: ['systemAdmin', 'countyAdmin', 'leader', 'departmentOperator'] },
       schema: {
         tags,
-        summary: 'Paid, committed, the backlog owed by the registry and the next 12 months (optionally with a draft version)',
+        summary:
+          'Paid, committed, the backlog owed by the registry and the next 12 months (optionally with a draft version)',
         params: SchemeCodeParam,
         querystring: BudgetQuery,
         response: { 200: BudgetView },

@@ -38,8 +38,9 @@ describe('take-up rate', () => {
     expect(percentToBasisPoints(' 12.34 ')).toBe(1234);
     expect(percentToBasisPoints('100')).toBe(10_000);
     expect(percentToBasisPoints('0.05')).toBe(5);
-    for (const bad of ['100.01', '-1', '12.345', '', 'abc', '1e2', '12.'])
-      expect(percentToBasisPoints(bad)).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => percentToBasisPoints(basisPointsToPercent(bp)) === bp));
+    for (const bad of ['100.01', '-1', '12.345', '', 'abc', '1e2', '12.']) expect(percentToBasisPoints(bad)).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => percentToBasisPoints(basisPointsToPercent(bp)) === bp),
+    );
   });
 });
