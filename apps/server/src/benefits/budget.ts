@@ -13,7 +13,7 @@ import type { Conn } from '../db/client.js';
 import { BUDGET_MONTHS, paymentSums, unpaidEligible, type UnpaidMode, type UnpaidRow } from './budget-repo.js';
 import { birthWindow } from './budget-window.js';
 import { compileScheme, countiesIn } from './eligibility-sql.js';
-import { takeUpRates } from './take-up-repo.js';
+import { takeUpRates, type TakeUpRateRow } from './take-up-repo.js';
 import { publishedOverrides } from './versions-repo.js';
 
 export type Budget = BudgetView;
@@ -38,7 +38,7 @@ export async function budgetOf(
   const sums = await paymentSums(tx, scheme.code, jurisdictionCode);
   const overrides = [...(await publishedOverrides(tx, scheme.code)), ...(draft ? [draft] : [])];
   const mode = modeOf(scheme);
-  const rates = mode === 'registry' ? new Map() : await takeUpRates(tx, scheme.code);
+  const rates = mode === 'registry' ? new Map<string, TakeUpRateRow>() : await takeUpRates(tx, scheme.code);
   const due = duePeriods(scheme, overrides, today);
   const ahead = scheme.frequency === 'once' ? [] : periodsStartingWithin12Months(scheme, today);
   const periods = new Map<string, PeriodFigures>(

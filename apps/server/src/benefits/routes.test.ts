@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BudgetView } from '@cradle/contract';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 
 let t: TestApp;
@@ -231,10 +232,10 @@ describe('budget', () => {
       [6250, 7000],
     ]);
 
-    const after = (await get(county, '/api/schemes/national.childcareSubsidy/budget')).json();
+    const after = (await get(county, '/api/schemes/national.childcareSubsidy/budget')).json<BudgetView>();
     expect(after.takeUpRates[0]).toMatchObject({ basisPoints: 7000, isDefault: false, basis: '抽样调查' });
-    const { registry, approved, expectedFen } = after.next12Months.periods[0];
-    expect(expectedFen).toBe(approved.amountFen + Math.round(((registry.amountFen - approved.amountFen) * 7) / 10));
+    const { registry, approved, expectedFen } = after.next12Months.periods[0]!;
+    expect(expectedFen).toBe(approved!.amountFen + Math.round(((registry!.amountFen - approved!.amountFen) * 7) / 10));
   });
 });
 
