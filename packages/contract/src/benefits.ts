@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { ParameterUnit as DomainParameterUnit } from '@cradle/domain';
-import { DateString, DateTimeString, Nullable, Message, Id, Text, TextRecord } from './common.js';
+import { DateString, DateTimeString, Nullable, Message, Id, Int, Text, TextRecord } from './common.js';
 
 /** Document and clause a rule or figure comes from (政策依据). */
 export const LegalBasis = Type.Object({
@@ -248,15 +248,55 @@ export const ApplicationDetail = Type.Intersect([
 export const BudgetQuery = Type.Object({
   draftVersionId: Type.Optional(Id({ description: 'Forecast as if this draft were published' })),
 });
+/** Persons (payments, one per person and period) and their amount in fen. */
+export const BudgetFigure = Type.Object({ count: Type.Integer(), amountFen: Type.Integer() });
+export const BudgetPeriod = Type.Object({
+  period: Type.String(),
+  /** Begun on or before today: part of the backlog. */
+  due: Type.Boolean(),
+  /** Eligible by the registry and not yet paid, applied or not; null where the rules need what only an application states. */
+  registry: Nullable(BudgetFigure),
+  /** Of those, holding an approved application; null for a scheme paid without application. */
+  approved: Nullable(BudgetFigure),
+  /** What the budget expects to pay: approved in full, the rest at the county's take-up rate. */
+  expectedFen: Type.Integer(),
+});
+export const BudgetSection = Type.Object({
+  periods: Type.Array(BudgetPeriod),
+  registry: Nullable(BudgetFigure),
+  approved: Nullable(BudgetFigure),
+  expectedFen: Type.Integer(),
+});
+/** A county's expected take-up rate of a scheme paid on application, in basis points (10000 = 100%). */
+export const TakeUpRate = Type.Object({
+  jurisdictionCode: Type.String(),
+  basisPoints: Type.Integer({ minimum: 0, maximum: 10000 }),
+  /** No rate set: 100%, the whole amount the registry says is owed. */
+  isDefault: Type.Boolean(),
+  basis: Nullable(Type.String()),
+  setByName: Nullable(Type.String()),
+  setAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export const TakeUpRateBody = Type.Object({
+  basisPoints: Int(0, 10000, { description: 'Expected take-up, 10000 = 100%' }),
+  basis: Text({ minLength: 1, maxLength: 200, description: 'Where the figure comes from' }),
+});
 export const BudgetView = Type.Object({
   schemeCode: Type.String(),
   jurisdictionCode: Type.String(),
+  /** The day (China time) the registry was read for. */
+  asOf: Type.String({ format: 'date' }),
+  paidOnApplication: Type.Boolean(),
+  /** False where the rules need what only an application states: only approved applications count. */
+  registryEstimate: Type.Boolean(),
+  /** Per county of the jurisdiction; empty for a scheme paid without application. */
+  takeUpRates: Type.Array(TakeUpRate),
   paidFen: Type.Integer(),
   paidCount: Type.Integer(),
   committedFen: Type.Integer(),
   committedCount: Type.Integer(),
-  next12Months: Type.Array(Type.Object({ period: Type.String(), count: Type.Integer(), amountFen: Type.Integer() })),
-  next12MonthsFen: Type.Integer(),
+  backlog: BudgetSection,
+  next12Months: BudgetSection,
   assumingVersion: Nullable(Type.Integer()),
 });
 
@@ -277,6 +317,11 @@ export type ApplicationSummary = Static<typeof ApplicationSummary>;
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
 export type BudgetQuery = Static<typeof BudgetQuery>;
 export type BudgetView = Static<typeof BudgetView>;
+export type BudgetFigure = Static<typeof BudgetFigure>;
+export type BudgetPeriod = Static<typeof BudgetPeriod>;
+export type BudgetSection = Static<typeof BudgetSection>;
+export type TakeUpRate = Static<typeof TakeUpRate>;
+export type TakeUpRateBody = Static<typeof TakeUpRateBody>;
 export type LegalBasis = Static<typeof LegalBasis>;
 export type ParameterValue = Static<typeof ParameterValue>;
 export type ParameterUnit = Static<typeof ParameterUnit>;

@@ -54,6 +54,13 @@ export const staffRoutes = {
     query: B.BudgetQuery,
     response: B.BudgetView,
   }),
+  setTakeUpRate: route({
+    method: 'PUT',
+    path: '/api/schemes/:code/take-up-rate',
+    params: B.SchemeCodeParam,
+    body: B.TakeUpRateBody,
+    response: B.TakeUpRate,
+  }),
   draftVersion: route({
     method: 'POST',
     path: '/api/schemes/:code/versions',

@@ -37,6 +37,8 @@ export function compileScheme(
   firstParam: number,
   /** Whether the statement joins the beneficiary's approved application as `ap` (schemes that are not proactive). */
   viaApplications = false,
+  /** SQL for the month indexes of birth and death, where the statement has them at hand (the budget groups by them). */
+  months: MonthColumns = PERSON_MONTHS,
 ): CompiledScheme | null {
   const period = parsePeriod(scheme.frequency, periodKey);
   if (!period) throw BenefitsError('period.invalid', { period: periodKey });
@@ -54,15 +56,22 @@ export function compileScheme(
     if (on !== null) return resolveParameter(scheme, name, overrides, regionCode, on)?.value ?? null;
     return onceValue(scheme, name, overrides, regionCode);
   };
-  const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind, viaApplications));
+  const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind, viaApplications, months));
   if (conditions.some((c) => c === null)) return { where: 'false', amount: '0', params };
-  const amount = amountSql(scheme, period, value, bind, regionCode, overrides, viaApplications);
+  const amount = amountSql(scheme, period, value, bind, regionCode, overrides, viaApplications, months);
   if (amount === null) return { where: 'false', amount: '0', params };
   return { where: conditions.join(' AND '), amount, params };
 }
 
 // Month index of a date column, as monthIndex() computes it in TypeScript.
 const monthOf = (col: string) => `(extract(year FROM ${col})::int * 12 + extract(month FROM ${col})::int - 1)`;
+
+/** SQL giving the month index of the person's birth and of their death (NULL while alive). */
+export interface MonthColumns {
+  birth: string;
+  death: string;
+}
+const PERSON_MONTHS: MonthColumns = { birth: monthOf('p.birth_date'), death: monthOf('p.death_date') };
 
 type Bind = (v: unknown, cast: string) => string;
 
@@ -72,6 +81,7 @@ function conditionSql(
   value: (n: string) => ParameterValue | null,
   bind: Bind,
   viaApplications: boolean,
+  months: MonthColumns,
 ): string | null {
   switch (c.kind) {
     case 'alive':
@@ -94,7 +104,7 @@ function conditionSql(
     case 'underAgeMonths': {
       const limit = value(c.param);
       if (typeof limit !== 'number') return null;
-      const { lo, hi } = monthRange(period, limit, null, bind);
+      const { lo, hi } = monthRange(period, limit, null, bind, months);
       return `${lo} <= ${hi}`;
     }
     case 'yearOfAgeStarts': {
@@ -124,11 +134,17 @@ function conditionSql(
  * The eligible months of the period as SQL bounds: the month after birth to month 12·limit of
  * life, not after the month of death, not before payableFrom (eligibleMonths in TypeScript).
  */
-function monthRange(period: Period, limit: number, payableFrom: string | null, bind: Bind): { lo: string; hi: string } {
+function monthRange(
+  period: Period,
+  limit: number,
+  payableFrom: string | null,
+  bind: Bind,
+  months: MonthColumns,
+): { lo: string; hi: string } {
   const { first, last } = monthsOf(period);
   const floor = Math.max(first, payableFrom === null ? 0 : monthIndex(payableFrom));
-  const lo = `greatest(${bind(floor, 'int')}, ${monthOf('p.birth_date')} + 1)`;
-  const hi = `least(${bind(last, 'int')}, ${monthOf('p.birth_date')} + ${bind(12 * limit, 'int')}, coalesce(${monthOf('p.death_date')}, ${bind(last, 'int')}))`;
+  const lo = `greatest(${bind(floor, 'int')}, ${months.birth} + 1)`;
+  const hi = `least(${bind(last, 'int')}, ${months.birth} + ${bind(12 * limit, 'int')}, coalesce(${months.death}, ${bind(last, 'int')}))`;
   return { lo, hi };
 }
 
@@ -140,6 +156,7 @@ function amountSql(
   regionCode: string,
   overrides: readonly ParameterOverride[],
   viaApplications: boolean,
+  months: MonthColumns,
 ): string | null {
   const rule = scheme.amount;
   switch (rule.kind) {
@@ -168,7 +185,7 @@ function amountSql(
       const limit = value(rule.monthsParam);
       const payableFrom = value(rule.payableFromParam);
       if (typeof limit !== 'number') return null;
-      const { lo, hi } = monthRange(period, limit, typeof payableFrom === 'string' ? payableFrom : null, bind);
+      const { lo, hi } = monthRange(period, limit, typeof payableFrom === 'string' ? payableFrom : null, bind, months);
       // Each month at the yearly amount in force that month: prefix sums over the period's
       // months, so the sum over the eligible range is two array look-ups. A month with no amount
       // in force makes the child's amount 0 only if it is one of their eligible months (as

@@ -39,6 +39,27 @@ export const BenefitsError = defineErrors({
       en: 'A version must be published by someone other than its drafter',
     },
   },
+  'takeUp.proactive': {
+    status: 409,
+    message: {
+      zh: '该项目免申即享，按人口库全额测算，无需设置预计申领率',
+      en: 'The scheme is paid without application: its budget counts everyone eligible, with no take-up rate',
+    },
+  },
+  'takeUp.countyOnly': {
+    status: 403,
+    message: {
+      zh: '预计申领率由县级管理员为本县设置',
+      en: 'A take-up rate is set by a county administrator for the county',
+    },
+  },
+  'takeUp.basisRequired': {
+    status: 400,
+    message: {
+      zh: '请说明预计申领率的依据（如上年度申领情况）',
+      en: 'Say what the take-up rate is based on (for example, last year’s claims)',
+    },
+  },
   'cycle.financeOnly': {
     status: 403,
     message: {

@@ -4,3 +4,4 @@ export { PAYMENT_CYCLE_KIND, type PaymentCyclePayload, runPaymentCycle } from '.
 export { beneficiaryFacts } from './facts-repo.js';
 export { createNewbornEntitlements, type NewbornEntitlements } from './newborn-entitlements.js';
 export { publishedOverrides } from './versions-repo.js';
+export { budgetOf } from './budget.js';

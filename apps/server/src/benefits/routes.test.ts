@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BudgetView } from '@cradle/contract';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 
 let t: TestApp;
@@ -166,20 +167,75 @@ describe('versions of a higher jurisdiction', () => {
 });
 
 describe('budget', () => {
-  it('shows paid, committed and the next 12 months, and refuses a published version as a draft', async () => {
+  it('shows paid, committed, the backlog and the next 12 months, and refuses a published version as a draft', async () => {
     const res = await get(county, '/api/schemes/yunnan.childcareAllowance/budget');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       schemeCode: 'yunnan.childcareAllowance',
       jurisdictionCode: '533423',
+      paidOnApplication: false,
+      takeUpRates: [],
       assumingVersion: null,
     });
-    expect(res.json().next12Months.length).toBe(1);
+    expect(res.json().next12Months.periods.length).toBe(1);
+    // The third child (born 2025, third) is owed 2025 and 2026 at 800 yuan: both in the backlog.
+    expect(res.json().backlog.registry.count).toBeGreaterThanOrEqual(2);
     const published = (await get(county, '/api/schemes/yunnan.childcareAllowance')).json().versions[0].id;
     expect(
       (await get(county, `/api/schemes/yunnan.childcareAllowance/budget?draftVersionId=${published}`)).statusCode,
     ).toBe(404);
     expect((await get(township, '/api/schemes/yunnan.childcareAllowance/budget')).statusCode).toBe(403);
+  });
+
+  it('lets the county administrator set the take-up rate of a scheme paid on application, audited, and the budget expects it', async () => {
+    const url = '/api/schemes/national.childcareSubsidy/take-up-rate';
+    const put = (s: Session, payload: unknown, lang = 'zh-CN') =>
+      t.app.inject({ method: 'PUT', url, payload: payload as object, ...as(s, { 'accept-language': lang }) });
+    const before = (await get(county, '/api/schemes/national.childcareSubsidy/budget')).json();
+    expect(before.takeUpRates).toMatchObject([{ jurisdictionCode: '533423', basisPoints: 10000, isDefault: true }]);
+    expect(before.backlog.expectedFen).toBe(before.backlog.registry.amountFen);
+    expect(before.backlog.registry.amountFen).toBeGreaterThan(0);
+
+    // Bad input changes nothing and says why, in the user's language.
+    const over = await put(county, { basisPoints: 10001, basis: '上年度' });
+    expect(over.statusCode).toBe(400);
+    const blank = await put(county, { basisPoints: 5000, basis: '   ' }, 'en');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toMatchObject({ code: 'takeUp.basisRequired', message: expect.stringContaining('based on') });
+    const proactive = await t.app.inject({
+      method: 'PUT',
+      url: '/api/schemes/yunnan.birthGrant/take-up-rate',
+      payload: { basisPoints: 5000, basis: '上年度' },
+      ...as(county),
+    });
+    expect(proactive.statusCode).toBe(409);
+    expect(proactive.json().message).toContain('免申即享');
+    expect((await put(admin, { basisPoints: 5000, basis: '上年度' })).statusCode).toBe(403);
+    expect((await put(finance, { basisPoints: 5000, basis: '上年度' })).statusCode).toBe(403);
+    const rows = async () => (await t.database.query('SELECT * FROM scheme_take_up_rates')).length;
+    expect(await rows()).toBe(0);
+
+    const set = await put(county, { basisPoints: 6250, basis: ' 2025年度申领情况 ' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      jurisdictionCode: '533423',
+      basisPoints: 6250,
+      isDefault: false,
+      basis: '2025年度申领情况',
+    });
+    expect((await put(county, { basisPoints: 7000, basis: '抽样调查' })).statusCode).toBe(200);
+    const audit = await t.database.query<{ details: Record<string, unknown> }>(
+      "SELECT details FROM audit_log WHERE action = 'benefits.takeUpRateSet' ORDER BY seq",
+    );
+    expect(audit.map((a) => [a.details.fromBasisPoints, a.details.toBasisPoints])).toEqual([
+      [null, 6250],
+      [6250, 7000],
+    ]);
+
+    const after = (await get(county, '/api/schemes/national.childcareSubsidy/budget')).json<BudgetView>();
+    expect(after.takeUpRates[0]).toMatchObject({ basisPoints: 7000, isDefault: false, basis: '抽样调查' });
+    const { registry, approved, expectedFen } = after.next12Months.periods[0]!;
+    expect(expectedFen).toBe(approved!.amountFen + Math.round(((registry!.amountFen - approved!.amountFen) * 7) / 10));
   });
 });
 

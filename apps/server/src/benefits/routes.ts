@@ -9,6 +9,8 @@ import {
   BatchView,
   BudgetQuery,
   BudgetView,
+  TakeUpRate,
+  TakeUpRateBody,
   CycleBody,
   EligibilityQuery,
   EligibilityView,
@@ -69,13 +71,28 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       config: { roles: PAYMENT_READERS, departments: FINANCE_DEPARTMENTS },
       schema: {
         tags,
-        summary: 'Paid to date, committed, and the cost of the next 12 months (optionally with a draft version)',
+        summary:
+          'Paid, committed, the backlog owed by the registry and the next 12 months (optionally with a draft version)',
         params: SchemeCodeParam,
         querystring: BudgetQuery,
         response: { 200: BudgetView },
       },
     },
     (req) => benefits.budget(actor(req), req.params.code, req.query.draftVersionId),
+  );
+  app.put(
+    '/api/schemes/:code/take-up-rate',
+    {
+      config: { roles: ['countyAdmin'] },
+      schema: {
+        tags,
+        summary: 'Set your county’s expected take-up rate of a scheme paid on application (basis points), audited',
+        params: SchemeCodeParam,
+        body: TakeUpRateBody,
+        response: { 200: TakeUpRate },
+      },
+    },
+    (req) => benefits.setTakeUpRate(actor(req), req.params.code, req.body),
   );
   app.post(
     '/api/schemes/:code/versions',

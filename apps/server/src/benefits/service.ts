@@ -26,6 +26,7 @@ import type { BatchView, SchemeSummary } from '@cradle/contract';
 import { batchViews, noticeDayKindOf } from './batch-view.js';
 import { findVersion, publishedOverrides, listVersions } from './versions-repo.js';
 import { budgetOf } from './budget.js';
+import { setTakeUpRate } from './take-up.js';
 import { auditOf, getScheme, type Actor } from './versions-service.js';
 
 /** Whether a scheme can apply in a jurisdiction: one region contains the other ('' is national). */
@@ -179,7 +180,10 @@ export function createBenefitsService(
       return (await batchViews(database, [batch]))[0]!;
     },
 
-    /** Paid, committed and the next 12 months' cost; with a draft version, as if it were published. */
+    setTakeUpRate: (a: Actor, code: string, body: { basisPoints: number; basis: string }) =>
+      setTakeUpRate(database, a, code, body),
+
+    /** Paid, committed, the backlog and the next 12 months; with a draft version, as if it were published. */
     budget: (a: Actor, code: string, draftVersionId?: number) =>
       withScope(database, scope(a), async (tx) => {
         const scheme = getScheme(code);

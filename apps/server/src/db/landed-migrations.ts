@@ -33,6 +33,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0022_add-sign-in-failures': 'f5d8306b48a4460a244aadcaf15696922a9785af08a06cd9860cf4484f05f2f0',
   '0023_add-batch-review': '5a50fd541b45654a828f0bb6bccb2eac192d5b9f3dc699b194a6ce958ca0e4db',
   '0024_enforce-batch-review': 'e2dfe0d3f65de7b7e0c522e1ae729f5523a76b024f73e462559f6323c11043ab',
+  '0025_add-scheme-take-up-rates': '0b64401170b7f87dd170873d5b07106c75a1c36942880a18ae6e06b44dd4c8ac',
 };
 
 /**

@@ -372,6 +372,26 @@ export const applications = pgTable(
   ],
 );
 
+// A county's expected take-up rate (预计申领率) of a scheme paid on application: the share of the
+// amount the registry says is owed that the budget expects to be claimed (issue 12). One row per
+// scheme and county, set by its county administrator; every change is audited with the old value.
+// Without a row the budget assumes 100%: the seeds give no take-up figure (benefits/README.md).
+export const schemeTakeUpRates = pgTable(
+  'scheme_take_up_rates',
+  {
+    schemeCode: text('scheme_code').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    // Exact: basis points, 10000 = 100%.
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+    // Where the figure comes from (last year's claims, a survey), as the administrator states it.
+    basis: text('basis').notNull(),
+    setBy: bigint('set_by', { mode: 'number' }),
+    setByName: text('set_by_name').notNull(),
+    setAt: tstz('set_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeCode, t.jurisdictionCode] })],
+);
+
 export const applicationDecisions = pgTable(
   'application_decisions',
   {

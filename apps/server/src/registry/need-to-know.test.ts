@@ -43,6 +43,8 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/schemes': ALL,
   'GET /api/schemes/:code': ALL,
   'GET /api/schemes/:code/budget': PAYMENTS,
+  // The take-up rate is the county's planning assumption (issue 12), set by its administrator.
+  'PUT /api/schemes/:code/take-up-rate': ['county'],
   'POST /api/schemes/:code/versions': ADMINS,
   'POST /api/schemes/:code/versions/:id/submit': ADMINS,
   'POST /api/schemes/:code/versions/:id/publish': ADMINS,

@@ -43,7 +43,11 @@ export const startPaymentCycle = (scheme: string, period: string) =>
 /** The jurisdiction's latest batches, newest first. */
 export const fetchPaymentBatches = (signal?: AbortSignal) => staff.call(r.batches, {}, { signal });
 
-/** Paid, committed and the next 12 months; with a draft version id, as if that draft were published. */
+/** The county administrator's expected take-up rate of a scheme paid on application. */
+export const setTakeUpRate = (code: string, basisPoints: number, basis: string) =>
+  staff.call(r.setTakeUpRate, { params: { code }, body: { basisPoints, basis } });
+
+/** Paid, committed, the backlog and the next 12 months; with a draft version id, as if that draft were published. */
 export const fetchBudget = (code: string, draftVersionId: number | undefined, signal?: AbortSignal) =>
   staff.call(r.budget, { params: { code }, query: { draftVersionId } }, { signal });
 

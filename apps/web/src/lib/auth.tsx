@@ -147,6 +147,11 @@ export function mayViewBudget(me: Me): boolean {
   return me.roles.some((r) => BUDGET_ROLES.includes(r)) || isFinanceOperator(me.roles, me.department);
 }
 
+/** A county's expected take-up rate of a scheme: its county administrator (the server checks again). */
+export function maySetTakeUpRate(me: Me): boolean {
+  return me.roles.includes('countyAdmin') && me.jurisdiction.code.length === 6;
+}
+
 /** The working-day calendar is deployment-wide: only the system administrator edits it. */
 export function isSystemAdmin(me: Me): boolean {
   return me.roles.includes('systemAdmin');

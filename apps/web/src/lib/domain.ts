@@ -30,6 +30,8 @@ export type { CanonicalField, Department, Fen } from '@cradle/domain';
 // Benefits: the scheme definitions and review rules the server runs, so the console asks for
 // the declarations a scheme needs and offers only the review steps the server would take.
 export { applicationFactKeys, chinaDateOf, findBuiltInScheme, periodOn, reviewLevelOf } from '@cradle/domain';
+// Take-up rates in basis points, read and written as exact percentages.
+export { basisPointsToPercent, percentToBasisPoints } from '@cradle/domain';
 export type { SchemeDefinition } from '@cradle/domain';
 
 type Side = 'zh' | 'en';

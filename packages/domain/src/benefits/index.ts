@@ -11,3 +11,4 @@ export * from './versions.js';
 export * from './review.js';
 export * from './application-facts.js';
 export * from './batch-review.js';
+export * from './take-up.js';
