@@ -45,7 +45,7 @@ export const zhCN = {
       opinion: '审核意见',
       at: '时间',
       applicantSigns: '申请人（签字）',
-      reviewerSigns: '{{level}}审核人（签字）',
+      reviewerSigns: '{{level}}：审核人（签字）',
     },
     person: {
       title: '人员信息表',

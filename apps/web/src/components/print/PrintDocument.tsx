@@ -2,7 +2,7 @@ import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PrintedAt } from './PrintedAt';
+import { usePrintedAtFooter } from './PrintedAt';
 
 export interface PrintMetaItem {
   key: string;
@@ -19,7 +19,7 @@ export interface PrintSectionItem {
 export interface PrintDocumentProps {
   /** The form's name, centred at the top: 补贴申请表, 人员信息表, 发放花名册. */
   title: string;
-  /** One line under the title: number, unit, status. The printed-at unit and time are added. */
+  /** One line under the title: number, status, date. Each page's foot says who printed it, when. */
   meta: readonly PrintMetaItem[];
   sections: readonly PrintSectionItem[];
   /** Labels of blank lines to sign on (申请人（签字）, 审核人（签字）…), each with a date. */
@@ -39,6 +39,7 @@ export function PrintDocument(props: PrintDocumentProps) {
   const { t } = useTranslation();
   const { title, meta, sections, signatures = [], stamp = false, printWhenReady = true, testId } = props;
   usePrintOnce(printWhenReady);
+  usePrintedAtFooter();
   return (
     <div className="print-view">
       <div className="print-toolbar">
@@ -73,13 +74,16 @@ export function PrintDocument(props: PrintDocumentProps) {
                 <span>{label}</span>
                 <span className="line" />
                 <span>{t('print.date')}</span>
-                <span className="line" />
+                <span className="line date" />
               </div>
             ))}
-            {stamp && <div className="print-stamp">{t('print.stamp')}</div>}
+            {stamp && (
+              <div className="print-stamp" style={{ gridRow: `1 / span ${Math.max(1, signatures.length)}` }}>
+                {t('print.stamp')}
+              </div>
+            )}
           </div>
         )}
-        <PrintedAt className="print-muted print-footer" />
       </article>
     </div>
   );
