@@ -142,6 +142,7 @@ describe('print', () => {
     await township.setViewportSize({ width: 1366, height: 900 });
     await township.goto(`${server.baseUrl}/applications`);
     await township.getByTestId('applications-table').waitFor();
+    await expect.poll(() => township.locator('.ant-spin-spinning').count()).toBe(0);
     await township.emulateMedia({ media: 'print' });
     expect(await township.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await township.locator('.ant-pagination').isVisible()).toBe(false);
@@ -168,5 +169,20 @@ describe('print', () => {
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
     await view.emulateMedia({ media: 'print' });
     await savePdf(view, 'person-print-zh-CN');
+
+    // The person search on paper at 1366 px: no sidebar or pager, the table whole, no sideways scroll.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.baseUrl}/persons`);
+    const rows = page.getByTestId('person-results').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.locator('.ant-pagination').first().isVisible()).toBe(false);
+    const content = page.getByTestId('person-results').locator('.ant-table-content').first();
+    const overflow = await content.evaluate((e) => ({ style: getComputedStyle(e).overflowX, over: e.scrollWidth - e.clientWidth }));
+    expect(overflow).toEqual({ style: 'visible', over: 0 });
+    await page.screenshot({ path: path.join(OUT, 'persons-list-print-1366.png'), fullPage: true });
+    await savePdf(page, 'persons-list-print');
   });
 });
