@@ -180,7 +180,10 @@ describe('print', () => {
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await page.locator('.ant-pagination').first().isVisible()).toBe(false);
     const content = page.getByTestId('person-results').locator('.ant-table-content').first();
-    const overflow = await content.evaluate((e) => ({ style: getComputedStyle(e).overflowX, over: e.scrollWidth - e.clientWidth }));
+    const overflow = await content.evaluate((e) => ({
+      style: getComputedStyle(e).overflowX,
+      over: e.scrollWidth - e.clientWidth,
+    }));
     expect(overflow).toEqual({ style: 'visible', over: 0 });
     await page.screenshot({ path: path.join(OUT, 'persons-list-print-1366.png'), fullPage: true });
     await savePdf(page, 'persons-list-print');

@@ -21,7 +21,11 @@ function DecisionsTable({ decisions }: { decisions: readonly ReviewDecision[] })
   const columns: PrintColumn<ReviewDecision>[] = [
     { key: 'n', title: t('print.application.n'), render: (_, i) => i + 1 },
     { key: 'level', title: t('benefits.applications.level'), render: (d) => t(`benefits.reviewLevel.${d.level}`) },
-    { key: 'action', title: t('print.application.action'), render: (d) => t(`benefits.applications.action.${d.action}`) },
+    {
+      key: 'action',
+      title: t('print.application.action'),
+      render: (d) => t(`benefits.applications.action.${d.action}`),
+    },
     {
       key: 'by',
       title: t('print.application.by'),
@@ -126,7 +130,11 @@ export function ApplicationPrintPage() {
                   label: t('print.application.basis'),
                   value: scheme ? `${scheme.legalBasis.document} ${scheme.legalBasis.clause}` : none,
                 },
-                { key: 'channel', label: t('benefits.applications.channel'), value: optionalLabel('benefits.channel', a.channel) },
+                {
+                  key: 'channel',
+                  label: t('benefits.applications.channel'),
+                  value: optionalLabel('benefits.channel', a.channel),
+                },
                 { key: 'level', label: t('benefits.applications.level'), value: t(`benefits.reviewLevel.${a.level}`) },
                 ...(a.noticeUntil
                   ? [{ key: 'noticeUntil', label: t('benefits.applications.noticeUntil'), value: a.noticeUntil }]

@@ -20,11 +20,19 @@ function Household({ person }: { person: PersonDetail }) {
       title: t('persons.columns.name'),
       render: (m) => (m.id === person.id ? t('print.person.self', { name: m.name }) : m.name),
     },
-    { key: 'relation', title: t('person.relationToHead'), render: (m) => relationToHeadText(t, m.relationToHead) ?? none },
+    {
+      key: 'relation',
+      title: t('person.relationToHead'),
+      render: (m) => relationToHeadText(t, m.relationToHead) ?? none,
+    },
     { key: 'sex', title: t('persons.columns.sex'), render: (m) => sexLabel(t, m.sex) },
     { key: 'age', title: t('persons.columns.age'), render: (m) => m.age },
     { key: 'parity', title: t('person.parity'), render: (m) => parityLabel(t, m.parity) ?? none },
-    { key: 'id', title: t('persons.columns.idNumber'), render: (m) => <span className="mono">{m.idNumberMasked}</span> },
+    {
+      key: 'id',
+      title: t('persons.columns.idNumber'),
+      render: (m) => <span className="mono">{m.idNumberMasked}</span>,
+    },
   ];
   return (
     <>
@@ -49,7 +57,11 @@ function Relationships({ relationships }: { relationships: readonly Relationship
   );
   const columns: PrintColumn<Relationship>[] = [
     { key: 'kind', title: t('print.person.kind'), render: (r) => t(`person.relationships.kind.${r.kind}`) },
-    { key: 'name', title: t('persons.columns.name'), render: (r) => r.person?.name ?? t('person.relationships.outside') },
+    {
+      key: 'name',
+      title: t('persons.columns.name'),
+      render: (r) => r.person?.name ?? t('person.relationships.outside'),
+    },
     { key: 'sex', title: t('persons.columns.sex'), render: (r) => (r.person ? sexLabel(t, r.person.sex) : none) },
     { key: 'age', title: t('persons.columns.age'), render: (r) => r.person?.age ?? none },
     {
@@ -71,7 +83,11 @@ export function PersonPrintPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const loaded = useQuery({ queryKey: ['fetchPerson', id], queryFn: ({ signal }) => fetchPerson(id, signal), enabled: valid });
+  const loaded = useQuery({
+    queryKey: ['fetchPerson', id],
+    queryFn: ({ signal }) => fetchPerson(id, signal),
+    enabled: valid,
+  });
   const p = loaded.data && loaded.data.id === id ? loaded.data : undefined;
   if (!p) return <PrintLoading error={valid ? loaded.error : new Error(t('person.notFound'))} />;
 
