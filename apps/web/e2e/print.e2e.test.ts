@@ -103,6 +103,7 @@ describe('print', () => {
     expect(text).toContain(CHILD);
     expect(text).toContain('533423********0042');
     expect(text).toContain('打印母亲');
+    expect(text).toContain('南路社区居民委员会');
     expect(text).toContain(SCHEME_NAME);
     // The trace in words: each rule, what it saw, its clause.
     const steps = doc.getByTestId('print-trace-step');

@@ -181,6 +181,8 @@ export function ApplicationPrintPage() {
         ...levels.map((level) => t('print.application.reviewerSigns', { level: t(`benefits.reviewLevel.${level}`) })),
       ]}
       stamp
+      // The region's name arrives after the application; a sheet printed before it shows a code.
+      printWhenReady={regionName(a.regionCode) !== a.regionCode}
     />
   );
 }
