@@ -143,7 +143,7 @@ describe('print', () => {
     await township.setViewportSize({ width: 1366, height: 900 });
     await township.goto(`${server.baseUrl}/applications`);
     await township.getByTestId('applications-table').waitFor();
-    await expect.poll(() => township.locator('.ant-spin-spinning').count()).toBe(0);
+    await expect.poll(() => township.locator('.ant-spin-blur').count()).toBe(0);
     await township.emulateMedia({ media: 'print' });
     expect(await township.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await township.locator('.ant-pagination').isVisible()).toBe(false);
@@ -176,7 +176,7 @@ describe('print', () => {
     await page.goto(`${server.baseUrl}/persons`);
     const rows = page.getByTestId('person-results').locator('tr.ant-table-row');
     await rows.first().waitFor();
-    await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-spin-blur').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
     expect(await page.locator('.ant-pagination').first().isVisible()).toBe(false);
