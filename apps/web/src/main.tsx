@@ -6,6 +6,7 @@ import { initI18n } from './i18n';
 import { cspNonce, nonceCreatedStyles } from './lib/cspNonce';
 import { createQueryClient } from './lib/queryClient';
 import './styles.css';
+import './print.css';
 
 nonceCreatedStyles(cspNonce());
 initI18n();

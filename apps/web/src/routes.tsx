@@ -43,6 +43,13 @@ const NoticeRosterPage = lazy(() =>
 const PaymentCyclesPage = lazy(() =>
   import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })),
 );
+// Paper forms (issue 12): outside the console's layout, one sheet each.
+const ApplicationPrintPage = lazy(() =>
+  import('./pages/benefits/ApplicationPrintPage').then((m) => ({ default: m.ApplicationPrintPage })),
+);
+const PersonPrintPage = lazy(() =>
+  import('./pages/persons/PersonPrintPage').then((m) => ({ default: m.PersonPrintPage })),
+);
 // Family services (issue 4): the working-day calendar and the staff queues.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const RegistrationsPage = lazy(() =>
@@ -76,6 +83,26 @@ export function AppRoutes() {
             <RequireAuth>
               <RequireRole allow={mayRunPaymentCycles}>
                 <NoticeRosterPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/applications/:id/print"
+          element={
+            <RequireAuth>
+              <RequireRole allow={mayHandleApplications}>
+                <ApplicationPrintPage />
+              </RequireRole>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/persons/:id/print"
+          element={
+            <RequireAuth>
+              <RequireRole allow={mayReadRegistry}>
+                <PersonPrintPage />
               </RequireRole>
             </RequireAuth>
           }

@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
+import { usePrintedAtFooter } from '../components/print/PrintedAt';
 import { useSystemInfo } from '../lib/useSystemInfo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -17,6 +18,7 @@ export function AppShell() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const info = useSystemInfo();
+  usePrintedAtFooter();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   FileDoneOutlined,
   HistoryOutlined,
+  PrinterOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Typography } from 'antd';
@@ -141,6 +142,14 @@ export function ApplicationDetailPage() {
                 {t('benefits.applications.heading', { id: app.id })}
               </Typography.Title>
               <ApplicationStatusTags application={app} />
+              <Button
+                icon={<PrinterOutlined />}
+                href={`/applications/${app.id}/print`}
+                target="_blank"
+                data-testid="print-button"
+              >
+                {t('print.print')}
+              </Button>
             </Space>
             <Card
               title={

@@ -1,5 +1,5 @@
 import type { ApplicationDetail, PersonDetail } from '@cradle/contract';
-import { ArrowLeftOutlined, EyeOutlined, FileAddOutlined, IdcardOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EyeOutlined, FileAddOutlined, IdcardOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -127,16 +127,26 @@ export function PersonDetailPage() {
                 </Space>
               }
               extra={
-                applicant && (
+                <Space>
                   <Button
-                    type="primary"
-                    icon={<FileAddOutlined />}
-                    onClick={() => setApplyOpen(true)}
-                    data-testid="apply-button"
+                    icon={<PrinterOutlined />}
+                    href={`/persons/${person.id}/print`}
+                    target="_blank"
+                    data-testid="print-button"
                   >
-                    {t('benefits.apply.button')}
+                    {t('print.print')}
                   </Button>
-                )
+                  {applicant && (
+                    <Button
+                      type="primary"
+                      icon={<FileAddOutlined />}
+                      onClick={() => setApplyOpen(true)}
+                      data-testid="apply-button"
+                    >
+                      {t('benefits.apply.button')}
+                    </Button>
+                  )}
+                </Space>
               }
             >
               <BasicInfo person={person} onReveal={() => setRevealOpen(true)} />
