@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { IdParam } from './common.js';
+import { IdParam, XlsxFile } from './common.js';
 import { NoContent, route } from './route.js';
 import { AuditPage, AuditQuery, ChainCheck } from './audit.js';
 import { LoginBody, Session } from './auth.js';
 import { SystemInfo } from './system.js';
 import { Region, RegionChildren, RegionCodeParam } from './regions.js';
 import { Dashboard, DashboardQuery } from './dashboard.js';
-import { PersonDetail, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
+import { PersonDetail, PersonExportQuery, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
 import { ImportJobDetail, ImportJobList, ImportJobParam } from './registry-import.js';
 import * as B from './benefits.js';
 import { BankReturnView } from './payment-files.js';
@@ -34,6 +34,12 @@ export const staffRoutes = {
   }),
   dashboard: route({ method: 'GET', path: '/api/dashboard', query: DashboardQuery, response: Dashboard }),
   persons: route({ method: 'GET', path: '/api/persons', query: PersonSearchQuery, response: PersonPage }),
+  personsExport: route({
+    method: 'GET',
+    path: '/api/persons/export.xlsx',
+    query: PersonExportQuery,
+    response: XlsxFile,
+  }),
   person: route({ method: 'GET', path: '/api/persons/:id', params: IdParam, response: PersonDetail }),
   revealId: route({
     method: 'POST',

@@ -31,6 +31,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'DELETE /api/calendar/:date': ['admin'],
   // The registry: search, a person, the full ID number, imports.
   'GET /api/persons': REGISTRY,
+  'GET /api/persons/export.xlsx': REGISTRY,
   'GET /api/persons/:id': REGISTRY,
   'POST /api/persons/:id/reveal': REGISTRY,
   'GET /api/imports': REGISTRY,
@@ -38,6 +39,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/imports/:id': REGISTRY,
   'GET /api/imports/:id/errors.csv': REGISTRY,
   'GET /api/imports/template.csv': ALL,
+  'GET /api/imports/template.xlsx': ALL,
   // Benefits: policy for everyone, a person's eligibility with the registry, payments with finance.
   'GET /api/schemes': ALL,
   'GET /api/schemes/:code': ALL,

@@ -1,5 +1,6 @@
-import { staffRoutes as r, type PersonSearchQuery } from '@cradle/contract';
+import { staffRoutes as r, type PersonExportQuery, type PersonSearchQuery } from '@cradle/contract';
 import { staff } from './client';
+import { downloadExport } from './exports';
 
 export const fetchRegion = (code: string, signal?: AbortSignal) =>
   staff.call(r.region, { params: { code } }, { signal });
@@ -14,6 +15,9 @@ export const fetchDashboard = (region: string | undefined, signal?: AbortSignal)
 
 export const searchPersons = (query: PersonSearchQuery, signal?: AbortSignal) =>
   staff.call(r.persons, { query }, { signal });
+
+/** The search's results as XLSX: the same filters, every match, masked ID numbers (audited). */
+export const exportPersons = (query: PersonExportQuery) => downloadExport(r.personsExport, { query });
 
 export const fetchPerson = (id: number, signal?: AbortSignal) => staff.call(r.person, { params: { id } }, { signal });
 

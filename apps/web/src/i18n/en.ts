@@ -9,6 +9,7 @@ export const en: Translation = {
     module: 'Population registry',
     version: 'Version {{version}}',
   },
+  export: { xlsx: 'Export to Excel', working: 'Exporting…' },
   common: {
     search: 'Search',
     reset: 'Reset',

@@ -5,6 +5,7 @@ import { domainMessages } from '../lib/domain';
 export const zhCN = {
   ...domainMessages('zh'),
   app: { name: 'Cradle 人口家庭服务平台', short: 'Cradle', module: '全员人口库', version: '版本 {{version}}' },
+  export: { xlsx: '导出 Excel', working: '正在导出…' },
   common: {
     search: '查询',
     reset: '重置',
