@@ -1,7 +1,8 @@
 import { staffRoutes as r, type ImportStarted } from '@cradle/contract';
 import { staff } from './client';
 
-export const IMPORT_TEMPLATE_URL = '/api/imports/template.csv';
+export const IMPORT_TEMPLATE_URL = '/api/imports/template.xlsx';
+export const IMPORT_TEMPLATE_CSV_URL = '/api/imports/template.csv';
 export const importErrorsCsvUrl = (id: number) => `/api/imports/${id}/errors.csv`;
 
 export async function uploadImport(file: File, onProgress: (fraction: number) => void): Promise<number> {
