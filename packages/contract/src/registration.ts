@@ -192,6 +192,9 @@ export const RegistrationQueueQuery = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
 export type RegistrationQueueQuery = Static<typeof RegistrationQueueQuery>;
+/** The queue's filters without paging: an export holds every registration they match. */
+export const RegistrationExportQuery = Type.Omit(RegistrationQueueQuery, ['page', 'pageSize']);
+export type RegistrationExportQuery = Static<typeof RegistrationExportQuery>;
 
 export const RegistrationQueueItem = Type.Object({
   ...summaryFields,

@@ -137,6 +137,12 @@ export const staffRoutes = {
     query: R.RegistrationQueueQuery,
     response: R.RegistrationQueue,
   }),
+  registrationsExport: route({
+    method: 'GET',
+    path: '/api/childbirth-registrations/export.xlsx',
+    query: R.RegistrationExportQuery,
+    response: XlsxFile,
+  }),
   registration: route({
     method: 'GET',
     path: '/api/childbirth-registrations/:id',

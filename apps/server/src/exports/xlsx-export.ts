@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Lang } from '@cradle/domain';
+import { maskIdNumber, parseIdNumber, type Lang } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
@@ -82,4 +82,26 @@ export async function* keysetPages<R, K>(
     if (page.length < EXPORT_PAGE_ROWS) return;
     after = keyOf(page[page.length - 1]!);
   }
+}
+
+/**
+ * Offset pages through a list's own service call (its scoped query, its filters, its order),
+ * EXPORT_PAGE_ROWS at a time, until `total` rows: for queues of hundreds or thousands, where
+ * offset paging costs little and reusing the list's query keeps the export the list, row for row.
+ */
+export async function* listPages<R>(
+  fetch: (page: number, pageSize: number) => Promise<{ items: R[]; total: number }>,
+): AsyncGenerator<R[]> {
+  for (let page = 1; ; page++) {
+    const { items, total } = await fetch(page, EXPORT_PAGE_ROWS);
+    if (items.length) yield items;
+    if (items.length < EXPORT_PAGE_ROWS || page * EXPORT_PAGE_ROWS >= total) return;
+  }
+}
+
+/** A free-text search as audited: a full ID number typed into it is kept masked. */
+export function auditedSearchText(text: string | undefined): string | null {
+  if (!text) return null;
+  const id = parseIdNumber(text.trim());
+  return id.ok ? maskIdNumber(id.value.idNumber) : text;
 }

@@ -63,6 +63,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/payment-exports/:id/sha256': ['admin', 'county', 'finance'],
   // Family services: the township's registrations, each department's own tasks, the county reads both.
   'GET /api/childbirth-registrations': ['township', 'county'],
+  'GET /api/childbirth-registrations/export.xlsx': ['township', 'county'],
   'GET /api/childbirth-registrations/:id': ['township', 'county'],
   'GET /api/childbirth-registrations/:id/receipt.pdf': ['township', 'county'],
   'POST /api/childbirth-registrations/bulk-complete': ['township'],
