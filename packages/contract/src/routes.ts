@@ -170,6 +170,12 @@ export const staffRoutes = {
     response: R.RegistrationBulkCompleteResult,
   }),
   tasks: route({ method: 'GET', path: '/api/bundle-tasks', query: N.TaskQueueQuery, response: N.TaskQueue }),
+  tasksExport: route({
+    method: 'GET',
+    path: '/api/bundle-tasks/export.xlsx',
+    query: N.TaskExportQuery,
+    response: XlsxFile,
+  }),
   task: route({ method: 'GET', path: '/api/bundle-tasks/:id', params: IdParam, response: N.TaskDetail }),
   completeTask: route({
     method: 'POST',

@@ -70,6 +70,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/childbirth-registrations/:id/complete': ['township'],
   'POST /api/childbirth-registrations/:id/request-info': ['township'],
   'GET /api/bundle-tasks': ['county', ...BUNDLE_DEPARTMENTS],
+  'GET /api/bundle-tasks/export.xlsx': ['county', ...BUNDLE_DEPARTMENTS],
   'GET /api/bundle-tasks/:id': ['county', ...BUNDLE_DEPARTMENTS],
   'POST /api/bundle-tasks/bulk-complete': BUNDLE_DEPARTMENTS,
   'POST /api/bundle-tasks/:id/complete': BUNDLE_DEPARTMENTS,
