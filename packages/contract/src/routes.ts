@@ -105,6 +105,12 @@ export const staffRoutes = {
     query: B.ApplicationListQuery,
     response: Type.Array(B.ApplicationSummary),
   }),
+  applicationsExport: route({
+    method: 'GET',
+    path: '/api/applications/export.xlsx',
+    query: B.ApplicationListQuery,
+    response: XlsxFile,
+  }),
   application: route({ method: 'GET', path: '/api/applications/:id', params: IdParam, response: B.ApplicationDetail }),
   approveApplication: route({
     method: 'POST',

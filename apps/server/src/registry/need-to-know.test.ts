@@ -50,6 +50,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/eligibility': REGISTRY,
   'GET /api/applications': REVIEWERS,
   'POST /api/applications': REVIEWERS,
+  'GET /api/applications/export.xlsx': REVIEWERS,
   'GET /api/applications/:id': REVIEWERS,
   'POST /api/applications/:id/approve': REVIEWERS,
   'POST /api/applications/:id/reject': REVIEWERS,
