@@ -33,6 +33,12 @@ export const staffRoutes = {
     response: RegionChildren,
   }),
   dashboard: route({ method: 'GET', path: '/api/dashboard', query: DashboardQuery, response: Dashboard }),
+  dashboardRegionsExport: route({
+    method: 'GET',
+    path: '/api/dashboard/regions.xlsx',
+    query: DashboardQuery,
+    response: XlsxFile,
+  }),
   persons: route({ method: 'GET', path: '/api/persons', query: PersonSearchQuery, response: PersonPage }),
   personsExport: route({
     method: 'GET',

@@ -25,6 +25,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/audit': ADMINS,
   'POST /api/audit/verify': ADMINS,
   'GET /api/dashboard': ALL,
+  'GET /api/dashboard/regions.xlsx': ALL,
   'GET /api/notifications': ALL,
   'GET /api/calendar': ALL,
   'PUT /api/calendar/:date': ['admin'],

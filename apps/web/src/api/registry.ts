@@ -10,6 +10,9 @@ export async function fetchRegionChildren(code: string, signal?: AbortSignal) {
   return items;
 }
 
+/** The dashboard's table of subordinate regions as XLSX (figures only; audited). */
+export const exportRegionTable = (region: string) => downloadExport(r.dashboardRegionsExport, { query: { region } });
+
 export const fetchDashboard = (region: string | undefined, signal?: AbortSignal) =>
   staff.call(r.dashboard, { query: { region } }, { signal });
 
