@@ -55,6 +55,7 @@ export const staffRoutes = {
     response: Revealed,
   }),
   imports: route({ method: 'GET', path: '/api/imports', response: ImportJobList }),
+  importsExport: route({ method: 'GET', path: '/api/imports/export.xlsx', response: XlsxFile }),
   importJob: route({ method: 'GET', path: '/api/imports/:id', params: ImportJobParam, response: ImportJobDetail }),
   schemes: route({ method: 'GET', path: '/api/schemes', response: Type.Array(B.SchemeSummary) }),
   scheme: route({ method: 'GET', path: '/api/schemes/:code', params: B.SchemeCodeParam, response: B.SchemeDetail }),

@@ -88,3 +88,25 @@ describe('files the import cannot read', () => {
     expect(res.json().message).toMatch(/只能导入 \.xlsx 或 \.csv 文件.*另存为/);
   });
 });
+
+describe('the import job list as XLSX', () => {
+  it('lists the jurisdiction’s recent jobs as the page does, and is audited', async () => {
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/imports', ...as(township) })).json().items;
+    expect(listed.length).toBeGreaterThan(0);
+    const res = await t.app.inject({ method: 'GET', url: '/api/imports/export.xlsx', ...as(township) });
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]!.slice(0, 4)).toEqual(['文件名', '格式', '状态', '总行数']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(listed.map((j: { fileName: string }) => j.fileName));
+    expect(rows.find((r) => r[0] === 'template.xlsx')?.[2]).toBe('已完成');
+    const audit = await t.database.query<{ username: string; details: { rows: number } }>(
+      "SELECT username, details FROM audit_log WHERE action = 'registry.exportImportJobs' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(audit).toEqual([{ username: 'township', details: { filter: {}, rows: listed.length } }]);
+    const other = await login(t, 'township2');
+    const theirs = await readXlsx(
+      (await t.app.inject({ method: 'GET', url: '/api/imports/export.xlsx', ...as(other) })).rawPayload,
+    );
+    expect(theirs).toHaveLength(1);
+  });
+});

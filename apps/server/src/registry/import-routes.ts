@@ -9,6 +9,7 @@ import { Type } from 'typebox';
 import { pick, REGISTRY_ROLES, type Lang } from '@cradle/domain';
 import { defineErrors, commonError, requestLang } from '../errors.js';
 import { cleanFileName } from '../http/index.js';
+import { sendXlsx } from '../exports/index.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv, importTemplateXlsx } from './import/template.js';
 import type { ImportJob as Job } from './import/types.js';
@@ -145,6 +146,23 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
     async (req) => ({
       items: (await imports.list(scope(req))).map((j) => view(j, requestLang(req))),
     }),
+  );
+
+  app.get(
+    '/api/imports/export.xlsx',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Recent import jobs of your jurisdiction as XLSX (audited)',
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    async (req, reply) => {
+      const lang = requestLang(req);
+      const workbook = await imports.exportList({ user: req.user!, clientIp: req.ip }, lang);
+      return sendXlsx(reply, lang, { zh: '导入任务', en: 'imports' }, workbook);
+    },
   );
 
   app.get(

@@ -37,6 +37,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/persons/:id/reveal': REGISTRY,
   'GET /api/imports': REGISTRY,
   'POST /api/imports': REGISTRY,
+  'GET /api/imports/export.xlsx': REGISTRY,
   'GET /api/imports/:id': REGISTRY,
   'GET /api/imports/:id/errors.csv': REGISTRY,
   'GET /api/imports/template.csv': ALL,

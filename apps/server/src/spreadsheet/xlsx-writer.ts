@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@cradle/domain';
 
@@ -27,6 +28,9 @@ async function writeXlsx(out: Writable, sheetSpec: XlsxSheet, pages: AsyncIterab
     if (out.destroyed) throw new Error('xlsx output closed');
     for (const cells of rows) sheet.addRow(cells.map(neutraliseFormula)).commit();
     await drained(out);
+    // A macrotask between pages: a page's query on PGlite can resolve without one, and 300 pages
+    // in a row then held the thread (and every other request) for the whole export.
+    await setImmediate();
   }
   sheet.commit();
   await writer.commit();
