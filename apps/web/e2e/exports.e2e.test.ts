@@ -23,7 +23,7 @@ describe('exporting a list to Excel', () => {
     await page.getByTestId('persons-export').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^人员查询-\d{4}-\d\d-\d\d\.xlsx$/);
-    const rows = await readXlsx(await readFile((await file.path())!));
+    const rows = await readXlsx(await readFile(await file.path()));
 
     expect(rows[0]).toEqual(['姓名', '性别', '年龄', '公民身份号码', '证件类型', '户籍地', '居住地']);
     // The same persons the page lists (all on its first page here), masked.
