@@ -181,6 +181,9 @@ export const TaskQueueQuery = Type.Object({
   pageSize: Int(1, 100, { default: 20 }),
 });
 export type TaskQueueQuery = Static<typeof TaskQueueQuery>;
+/** The queue's filters without paging: an export holds every task they match. */
+export const TaskExportQuery = Type.Omit(TaskQueueQuery, ['page', 'pageSize']);
+export type TaskExportQuery = Static<typeof TaskExportQuery>;
 
 export const TaskQueueRow = Type.Object({
   id: Type.Integer(),

@@ -94,3 +94,8 @@ export const FileForm = Type.Object({ file: FileField });
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** An XLSX workbook a list exports (a stream to the server, bytes to the console). */
+export const XlsxFile = Type.String({
+  description: 'An XLSX workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+});

@@ -190,6 +190,9 @@ export const RegistrationQueueQuery = Type.Object({
   pageSize: Int(1, 100, { default: 20 }),
 });
 export type RegistrationQueueQuery = Static<typeof RegistrationQueueQuery>;
+/** The queue's filters without paging: an export holds every registration they match. */
+export const RegistrationExportQuery = Type.Omit(RegistrationQueueQuery, ['page', 'pageSize']);
+export type RegistrationExportQuery = Static<typeof RegistrationExportQuery>;
 
 export const RegistrationQueueItem = Type.Object({
   ...summaryFields,

@@ -79,6 +79,9 @@ export const PersonSearchQuery = Type.Object({
   pageSize: Int(1, 200, { default: 20 }),
 });
 export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
+/** The search's filters without paging: an export holds every person they match. */
+export const PersonExportQuery = Type.Omit(PersonSearchQuery, ['page', 'pageSize']);
+export type PersonExportQuery = Static<typeof PersonExportQuery>;
 
 export const PersonPage = Type.Object({
   items: Type.Array(PersonSummary),

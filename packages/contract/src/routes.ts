@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { IdParam } from './common.js';
+import { IdParam, XlsxFile } from './common.js';
 import { NoContent, route } from './route.js';
 import { AuditPage, AuditQuery, ChainCheck } from './audit.js';
 import { LoginBody, Session } from './auth.js';
 import { SystemInfo } from './system.js';
 import { Region, RegionChildren, RegionCodeParam } from './regions.js';
 import { Dashboard, DashboardQuery } from './dashboard.js';
-import { PersonDetail, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
+import { PersonDetail, PersonExportQuery, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
 import { ImportJobDetail, ImportJobList, ImportJobParam } from './registry-import.js';
 import * as B from './benefits.js';
 import * as V from './batch-review.js';
@@ -34,7 +34,19 @@ export const staffRoutes = {
     response: RegionChildren,
   }),
   dashboard: route({ method: 'GET', path: '/api/dashboard', query: DashboardQuery, response: Dashboard }),
+  dashboardRegionsExport: route({
+    method: 'GET',
+    path: '/api/dashboard/regions.xlsx',
+    query: DashboardQuery,
+    response: XlsxFile,
+  }),
   persons: route({ method: 'GET', path: '/api/persons', query: PersonSearchQuery, response: PersonPage }),
+  personsExport: route({
+    method: 'GET',
+    path: '/api/persons/export.xlsx',
+    query: PersonExportQuery,
+    response: XlsxFile,
+  }),
   person: route({ method: 'GET', path: '/api/persons/:id', params: IdParam, response: PersonDetail }),
   revealId: route({
     method: 'POST',
@@ -44,6 +56,7 @@ export const staffRoutes = {
     response: Revealed,
   }),
   imports: route({ method: 'GET', path: '/api/imports', response: ImportJobList }),
+  importsExport: route({ method: 'GET', path: '/api/imports/export.xlsx', response: XlsxFile }),
   importJob: route({ method: 'GET', path: '/api/imports/:id', params: ImportJobParam, response: ImportJobDetail }),
   schemes: route({ method: 'GET', path: '/api/schemes', response: Type.Array(B.SchemeSummary) }),
   scheme: route({ method: 'GET', path: '/api/schemes/:code', params: B.SchemeCodeParam, response: B.SchemeDetail }),
@@ -147,6 +160,12 @@ export const staffRoutes = {
     query: B.ApplicationListQuery,
     response: Type.Array(B.ApplicationSummary),
   }),
+  applicationsExport: route({
+    method: 'GET',
+    path: '/api/applications/export.xlsx',
+    query: B.ApplicationListQuery,
+    response: XlsxFile,
+  }),
   application: route({ method: 'GET', path: '/api/applications/:id', params: IdParam, response: B.ApplicationDetail }),
   approveApplication: route({
     method: 'POST',
@@ -179,6 +198,12 @@ export const staffRoutes = {
     query: R.RegistrationQueueQuery,
     response: R.RegistrationQueue,
   }),
+  registrationsExport: route({
+    method: 'GET',
+    path: '/api/childbirth-registrations/export.xlsx',
+    query: R.RegistrationExportQuery,
+    response: XlsxFile,
+  }),
   registration: route({
     method: 'GET',
     path: '/api/childbirth-registrations/:id',
@@ -206,6 +231,12 @@ export const staffRoutes = {
     response: R.RegistrationBulkCompleteResult,
   }),
   tasks: route({ method: 'GET', path: '/api/bundle-tasks', query: N.TaskQueueQuery, response: N.TaskQueue }),
+  tasksExport: route({
+    method: 'GET',
+    path: '/api/bundle-tasks/export.xlsx',
+    query: N.TaskExportQuery,
+    response: XlsxFile,
+  }),
   task: route({ method: 'GET', path: '/api/bundle-tasks/:id', params: IdParam, response: N.TaskDetail }),
   completeTask: route({
     method: 'POST',

@@ -22,8 +22,12 @@ import {
   VersionDraftBody,
   VersionParam,
   VersionView,
+  XlsxFile,
 } from '@cradle/contract';
 import type { BenefitsService } from './service.js';
+import type { Readable } from 'node:stream';
+import { requestLang } from '../errors.js';
+import { sendXlsx } from '../exports/index.js';
 import type { createVersionService } from './versions-service.js';
 
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
@@ -207,6 +211,24 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => apps.queue(actor(req), req.query.beneficiaryId),
+  );
+  app.get(
+    '/api/applications/export.xlsx',
+    {
+      // The list's own gate and filter.
+      config: { roles: REVIEWERS },
+      schema: {
+        tags,
+        summary: 'The applications list with its filter as XLSX (masked ID numbers; audited)',
+        querystring: ApplicationListQuery,
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    (req, reply) => {
+      const lang = requestLang(req);
+      const workbook = benefits.exportApplications(actor(req), req.query, lang);
+      return sendXlsx(reply, lang, { zh: '申请审核', en: 'applications' }, workbook);
+    },
   );
   app.get(
     '/api/applications/:id',

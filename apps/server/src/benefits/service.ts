@@ -10,9 +10,12 @@ import {
   withNoticeDays,
   type ParameterOverride,
   type SchemeDefinition,
+  type Lang,
 } from '@cradle/domain';
 import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
+import { exportApplications } from './applications-export.js';
+import type { ApplicationListQuery } from '@cradle/contract';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -59,9 +62,13 @@ export function createBenefitsService(
   now: () => Date = () => new Date(),
 ) {
   const scope = (a: Actor) => ({ jurisdictionCode: a.user.jurisdictionCode });
+  const applications = createApplicationService(database);
 
   return {
-    applications: createApplicationService(database),
+    applications,
+    /** The applications list as XLSX, with the list's filter (audited). */
+    exportApplications: (a: Actor, q: ApplicationListQuery, lang: Lang) =>
+      exportApplications(database, applications, a, q, lang),
 
     listSchemes: (a: Actor) => BUILT_IN_SCHEMES.filter((s) => appliesIn(s, a.user.jurisdictionCode)).map(summaryOf),
 

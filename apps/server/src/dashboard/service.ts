@@ -5,7 +5,9 @@ import {
   isWithinJurisdiction,
   QUALITY_TARGETS,
   regionLevelOf,
+  type Lang,
 } from '@cradle/domain';
+import { exportRegionTable } from './export.js';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import type { SessionUser } from '../auth/index.js';
@@ -103,6 +105,12 @@ export function createDashboardService(database: Database, regions: RegionServic
                   })),
         };
       });
+    },
+
+    /** The table of subordinate regions as XLSX: the dashboard's own answer, audited. */
+    async exportRegions(user: SessionUser, clientIp: string, regionCode: string | undefined, lang: Lang) {
+      const d = await this.get(user, regionCode);
+      return exportRegionTable(database, { user, clientIp }, { code: d.region.code, children: d.children }, lang);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,17 +9,29 @@ import { Type } from 'typebox';
 import { pick, REGISTRY_ROLES, type Lang } from '@cradle/domain';
 import { defineErrors, commonError, requestLang } from '../errors.js';
 import { cleanFileName } from '../http/index.js';
+import { sendXlsx } from '../exports/index.js';
 import type { ImportService } from './import/service.js';
-import { importTemplateCsv } from './import/template.js';
+import { importTemplateCsv, importTemplateXlsx } from './import/template.js';
 import type { ImportJob as Job } from './import/types.js';
-import { FileForm, ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted } from '@cradle/contract';
+import { FileForm, ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted, XlsxFile } from '@cradle/contract';
 import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 
 const importError = defineErrors({
   'import.noFile': { status: 400, message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } },
   'import.unsupportedFormat': {
     status: 400,
-    message: { zh: '只支持 .csv 和 .xlsx 文件', en: 'Only .csv and .xlsx files can be imported' },
+    message: {
+      zh: '只能导入 .xlsx 或 .csv 文件。请在 Excel 或 WPS 中“另存为”“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”，或下载导入模板填写后再导入',
+      en: 'Only .xlsx and .csv files can be imported. In Excel or WPS use Save As "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)", or fill in the import template, then import that file',
+    },
+  },
+  // Excel 97–2003 is a binary format of its own (OLE2) that the readers do not take: say how to convert it.
+  'import.legacyXls': {
+    status: 400,
+    message: {
+      zh: '这是旧版 Excel 97-2003 工作簿（.xls），无法直接导入。请在 Excel 或 WPS 中打开，“另存为”“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”后再导入',
+      en: 'This is an old Excel 97–2003 workbook (.xls), which cannot be imported as it is. Open it in Excel or WPS, use Save As "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)", then import that file',
+    },
   },
   'import.notFound': {
     status: 404,
@@ -30,6 +42,20 @@ const importError = defineErrors({
 // Importers: the roles that keep the registry. Department operators and leaders only read it.
 // Whoever keeps the registry (need to know, issue 11).
 const IMPORTERS = REGISTRY_ROLES;
+
+// The OLE2 compound-file signature every Excel 97–2003 workbook starts with.
+const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function isLegacyXls(filePath: string): Promise<boolean> {
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(OLE2_MAGIC.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(OLE2_MAGIC);
+  } finally {
+    await handle.close();
+  }
+}
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const view = (j: Job, lang: Lang) => ({
@@ -78,7 +104,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
       const ext = path.extname(fileName).toLowerCase();
       if (ext !== '.csv' && ext !== '.xlsx') {
         file.file.resume();
-        throw importError('import.unsupportedFormat');
+        throw importError(ext === '.xls' ? 'import.legacyXls' : 'import.unsupportedFormat');
       }
       await mkdir(uploadDir, { recursive: true, mode: 0o700 });
       const filePath = path.join(uploadDir, `${randomBytes(12).toString('hex')}${ext}`);
@@ -91,6 +117,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
       if (file.file.truncated) {
         await unlink(filePath).catch(() => undefined);
         throw commonError('payload.tooLarge');
+      }
+      // An .xls renamed .xlsx or .csv still is one: refused here with what to do, not as an unreadable file later.
+      if (await isLegacyXls(filePath)) {
+        await unlink(filePath).catch(() => undefined);
+        throw importError('import.legacyXls');
       }
       const id = await imports.start({
         filePath,
@@ -119,6 +150,23 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
   );
 
   app.get(
+    '/api/imports/export.xlsx',
+    {
+      config: { roles: IMPORTERS },
+      schema: {
+        tags: ['registry'],
+        summary: 'Recent import jobs of your jurisdiction as XLSX (audited)',
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    async (req, reply) => {
+      const lang = requestLang(req);
+      const workbook = await imports.exportList({ user: req.user!, clientIp: req.ip }, lang);
+      return sendXlsx(reply, lang, { zh: '导入任务', en: 'imports' }, workbook);
+    },
+  );
+
+  app.get(
     '/api/imports/template.csv',
     {
       schema: {
@@ -132,6 +180,23 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="cradle-persons-template.csv"')
         .send(importTemplateCsv()),
+  );
+
+  app.get(
+    '/api/imports/template.xlsx',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'The import template as XLSX, every column text (an ID number keeps its 18 digits)',
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    async (_req, reply) => {
+      void reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="cradle-persons-template.xlsx"');
+      return importTemplateXlsx();
+    },
   );
 
   app.get(

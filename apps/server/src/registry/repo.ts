@@ -31,9 +31,8 @@ export interface PersonFilter {
   regionCode?: string | undefined;
 }
 
-export async function searchPersons(conn: Conn, f: PersonFilter, page: number, pageSize: number) {
+function personWhere(f: PersonFilter, params: unknown[]): string[] {
   const where: string[] = [];
-  const params: unknown[] = [];
   if (f.name) {
     params.push(`%${f.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
     where.push(`p.name LIKE $${params.length}`);
@@ -46,6 +45,12 @@ export async function searchPersons(conn: Conn, f: PersonFilter, page: number, p
     params.push(`${f.regionCode}%`);
     where.push(`(p.residence_region_code LIKE $${params.length} OR p.hukou_region_code LIKE $${params.length})`);
   }
+  return where;
+}
+
+export async function searchPersons(conn: Conn, f: PersonFilter, page: number, pageSize: number) {
+  const params: unknown[] = [];
+  const where = personWhere(f, params);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p ${whereSql}`, params);
   const paged = pageOf(params, page, pageSize);
@@ -54,6 +59,19 @@ export async function searchPersons(conn: Conn, f: PersonFilter, page: number, p
     paged.params,
   );
   return { total: Number(total[0]!.n), items };
+}
+
+/**
+ * The search's persons after `afterId`, by id (the primary key, so each page is an index range
+ * however large the jurisdiction): the export's keyset pages.
+ */
+export async function listPersonsAfter(conn: Conn, f: PersonFilter, afterId: number, limit: number) {
+  const params: unknown[] = [afterId, limit];
+  const where = [`p.id > $1`, ...personWhere(f, params)];
+  return conn.query<PersonRow>(
+    `SELECT ${PERSON_COLUMNS} FROM persons p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $2`,
+    params,
+  );
 }
 
 export async function findPerson(conn: Conn, id: number): Promise<PersonRow | undefined> {

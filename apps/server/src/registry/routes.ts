@@ -1,6 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { REGISTRY_ROLES } from '@cradle/domain';
-import { PersonDetail, IdParam, PersonPage, PersonSearchQuery, RevealBody, Revealed } from '@cradle/contract';
+import type { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import {
+  PersonDetail,
+  IdParam,
+  PersonExportQuery,
+  PersonPage,
+  PersonSearchQuery,
+  RevealBody,
+  Revealed,
+  XlsxFile,
+} from '@cradle/contract';
+import { requestLang } from '../errors.js';
+import { sendXlsx } from '../exports/index.js';
 import type { RegistryService } from './service.js';
 
 export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryService }> = async (app, { registry }) => {
@@ -20,6 +33,24 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
       },
     },
     (req) => registry.search(actor(req), req.query),
+  );
+  app.get(
+    '/api/persons/export.xlsx',
+    {
+      // The search's own gate and filters: whoever may search may export what they found.
+      config: { roles: REGISTRY_ROLES },
+      schema: {
+        tags: ['registry'],
+        summary: 'The search results as XLSX (masked ID numbers; streamed; audited)',
+        querystring: PersonExportQuery,
+        // A stream to the handler's types; text in the OpenAPI document.
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    (req, reply) => {
+      const lang = requestLang(req);
+      return sendXlsx(reply, lang, { zh: '人员查询', en: 'persons' }, registry.exportXlsx(actor(req), req.query, lang));
+    },
   );
   app.get(
     '/api/persons/:id',

@@ -8,7 +8,11 @@ import type { RegionService } from '../regions/index.js';
 import { registryError } from './errors.js';
 import { AppError } from '../errors.js';
 import * as repo from './repo.js';
-import type { PersonDetail, PersonSearchQuery, PersonSummary } from '@cradle/contract';
+import type { Readable } from 'node:stream';
+import type { Lang } from '@cradle/domain';
+import { auditedXlsxExport, keysetPages } from '../exports/index.js';
+import { personColumns } from './export-columns.js';
+import type { PersonDetail, PersonExportQuery, PersonSearchQuery, PersonSummary } from '@cradle/contract';
 
 export interface Actor {
   user: SessionUser;
@@ -60,28 +64,30 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
     }
   };
 
+  /** The search's filter, checked: a malformed ID number or a region outside the jurisdiction is refused. */
+  const filterOf = (a: Actor, q: PersonExportQuery): repo.PersonFilter => {
+    let idBlindIndex: Buffer | undefined;
+    if (q.idNumber) {
+      const parsed = parseIdNumber(q.idNumber);
+      if (!parsed.ok) throw registryError('registry.invalidIdNumber', { reason: parsed.code }, parsed.message);
+      idBlindIndex = pii.idBlindIndex(parsed.value.idNumber);
+    }
+    if (
+      q.region &&
+      !isWithinJurisdiction(q.region, a.user.jurisdictionCode) &&
+      !isWithinJurisdiction(a.user.jurisdictionCode, q.region)
+    ) {
+      throw registryError('registry.regionOutsideJurisdiction');
+    }
+    return { name: q.name?.trim() || undefined, idBlindIndex, regionCode: q.region };
+  };
+
   return {
     async search(a: Actor, q: PersonSearchQuery) {
-      let idBlindIndex: Buffer | undefined;
-      if (q.idNumber) {
-        const parsed = parseIdNumber(q.idNumber);
-        if (!parsed.ok) throw registryError('registry.invalidIdNumber', { reason: parsed.code }, parsed.message);
-        idBlindIndex = pii.idBlindIndex(parsed.value.idNumber);
-      }
-      if (
-        q.region &&
-        !isWithinJurisdiction(q.region, a.user.jurisdictionCode) &&
-        !isWithinJurisdiction(a.user.jurisdictionCode, q.region)
-      ) {
-        throw registryError('registry.regionOutsideJurisdiction');
-      }
+      const filter = filterOf(a, q);
+      const idBlindIndex = filter.idBlindIndex;
       return withScope(database, scope(a), async (tx) => {
-        const { total, items } = await repo.searchPersons(
-          tx,
-          { name: q.name?.trim() || undefined, idBlindIndex, regionCode: q.region },
-          q.page,
-          q.pageSize,
-        );
+        const { total, items } = await repo.searchPersons(tx, filter, q.page, q.pageSize);
         // Looking a person up by full ID number confirms who they are: audited.
         if (idBlindIndex)
           await appendAudit(
@@ -89,6 +95,24 @@ export function createRegistryService(database: Database, pii: Pii, regions: Reg
             audit(a, 'registry.searchByIdNumber', items[0] ? String(items[0].id) : null, { found: total }),
           );
         return { items: items.map(summary), total, page: q.page, pageSize: q.pageSize };
+      });
+    },
+
+    /** The search's results as a streamed workbook (exports/), audited with the filter and row count. */
+    exportXlsx(a: Actor, q: PersonExportQuery, lang: Lang): Readable {
+      const filter = filterOf(a, q);
+      const pages = keysetPages(
+        (after: number | undefined, limit) =>
+          withScope(database, scope(a), (tx) => repo.listPersonsAfter(tx, filter, after ?? 0, limit)),
+        (r) => Number(r.id),
+      );
+      return auditedXlsxExport(database, a, lang, {
+        action: 'registry.exportPersons',
+        // Never the ID number itself: only that the search was by one.
+        filter: { name: filter.name ?? null, region: q.region ?? null, byIdNumber: Boolean(q.idNumber) },
+        sheetName: lang === 'en' ? 'Persons' : '人员',
+        columns: personColumns((code) => regions.name(code)),
+        pages,
       });
     },
 

@@ -4,7 +4,7 @@
 // payment files read through here, the payment files and the import's error reports write
 // through here; the rest of the folder is this module's own.
 export { CSV_BOM, csvLine, writeCsvFile } from './csv-writer.js';
-export { writeXlsxFile, type XlsxSheet } from './xlsx-writer.js';
+export { writeXlsxFile, xlsxStream, type XlsxSheet } from './xlsx-writer.js';
 export { scanCsvFile } from './csv-scan.js';
 export {
   SpreadsheetError,

@@ -1,7 +1,12 @@
 import { staffRoutes as r, type TaskCompleteBody, type TaskQueueQuery } from '@cradle/contract';
 import { staff } from './client';
+import { downloadExport } from './exports';
 
 /** The department's 出生一件事 tasks in its jurisdiction (county administrators and leaders: every department's). */
+/** The queue with its filters as XLSX, every page of it (audited). */
+export const exportTaskQueue = ({ page: _page, pageSize: _size, ...query }: TaskQueueQuery) =>
+  downloadExport(r.tasksExport, { query });
+
 export const fetchTaskQueue = (query: TaskQueueQuery, signal?: AbortSignal) =>
   staff.call(r.tasks, { query }, { signal });
 

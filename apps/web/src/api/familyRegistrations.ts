@@ -1,9 +1,14 @@
 import { staffRoutes as r, type RegistrationQueueQuery } from '@cradle/contract';
 import { staff } from './client';
+import { downloadExport } from './exports';
 
 /** The township's 生育登记 queue (a county administrator or leader sees the county's). */
 export const fetchRegistrationQueue = (query: RegistrationQueueQuery, signal?: AbortSignal) =>
   staff.call(r.registrations, { query }, { signal });
+
+/** The queue with its filters as XLSX, every page of it (masked ID numbers; audited). */
+export const exportRegistrationQueue = ({ page: _page, pageSize: _size, ...query }: RegistrationQueueQuery) =>
+  downloadExport(r.registrationsExport, { query });
 
 export const fetchRegistration = (id: number, signal?: AbortSignal) =>
   staff.call(r.registration, { params: { id } }, { signal });

@@ -9,6 +9,7 @@ export const en: Translation = {
     module: 'Population registry',
     version: 'Version {{version}}',
   },
+  export: { xlsx: 'Export to Excel', working: 'Exporting…' },
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -210,8 +211,12 @@ export const en: Translation = {
     upload: {
       title: 'Click or drag a file here to upload',
       hint: '.csv and .xlsx files up to {{size}}',
-      template: 'Download the import template (CSV)',
-      wrongType: 'Only .csv and .xlsx files are accepted',
+      template: 'Download the import template (Excel)',
+      templateCsv: 'CSV template',
+      wrongType:
+        'Only .xlsx and .csv files can be imported. In Excel or WPS use Save As "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)", or fill in the import template, then import that file',
+      legacyXls:
+        'This is an old Excel 97–2003 workbook (.xls), which cannot be imported as it is. Open it in Excel or WPS, use Save As "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)", then import that file',
       tooLarge: 'The file is larger than {{size}}; split it and upload the parts',
       uploading: 'Uploading {{name}}',
     },
@@ -222,6 +227,7 @@ export const en: Translation = {
       status: 'Status',
       rows: '{{processed}} / {{total}} rows',
       rowsUnknown: '{{processed}} rows processed; counting the total…',
+      rowsProcessed: '{{processed}} rows processed',
       createdAt: 'Submitted',
       finishedAt: 'Finished',
       failed: 'Import failed',

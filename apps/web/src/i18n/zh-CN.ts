@@ -5,6 +5,7 @@ import { domainMessages } from '../lib/domain';
 export const zhCN = {
   ...domainMessages('zh'),
   app: { name: 'Cradle 人口家庭服务平台', short: 'Cradle', module: '全员人口库', version: '版本 {{version}}' },
+  export: { xlsx: '导出 Excel', working: '正在导出…' },
   common: {
     search: '查询',
     reset: '重置',
@@ -198,8 +199,12 @@ export const zhCN = {
     upload: {
       title: '点击或将文件拖拽到此处上传',
       hint: '支持 .csv 和 .xlsx 文件，单个文件不超过 {{size}}',
-      template: '下载导入模板（CSV）',
-      wrongType: '仅支持 .csv 或 .xlsx 文件',
+      template: '下载导入模板（Excel）',
+      templateCsv: 'CSV 模板',
+      wrongType:
+        '只能导入 .xlsx 或 .csv 文件。请在 Excel 或 WPS 中“另存为”“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”，或下载导入模板填写后再导入',
+      legacyXls:
+        '这是旧版 Excel 97-2003 工作簿（.xls），无法直接导入。请在 Excel 或 WPS 中打开，“另存为”“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”后再导入',
       tooLarge: '文件超过 {{size}}，请拆分后上传',
       uploading: '正在上传 {{name}}',
     },
@@ -210,6 +215,7 @@ export const zhCN = {
       status: '状态',
       rows: '{{processed}} ／ {{total}} 行',
       rowsUnknown: '已处理 {{processed}} 行，正在统计总行数…',
+      rowsProcessed: '已处理 {{processed}} 行',
       createdAt: '提交时间',
       finishedAt: '完成时间',
       failed: '导入失败',

@@ -1,5 +1,8 @@
 import type { Lang } from '@cradle/domain';
 import { unlink } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { ExportActor } from '../../exports/index.js';
+import { exportImportJobs } from './jobs-export.js';
 import { withScope, type Scope } from '../../db/scope.js';
 import { errorReportHeader, errorReportOmitted, errorReportRows } from './error-report.js';
 import { importFailure } from './failures.js';
@@ -29,6 +32,8 @@ export interface ImportService {
   get(scope: Scope, jobId: number): Promise<ImportJobDetail | null>;
   /** The latest 20 jobs in the scope, newest first. */
   list(scope: Scope): Promise<ImportJob[]>;
+  /** The same list as XLSX (audited). */
+  exportList(actor: ExportActor, lang: Lang): Promise<Readable>;
   /** Every stored row error as CSV (UTF-8 with BOM), or null when the job is not visible; for tests and small jobs. */
   errorsCsv(scope: Scope, jobId: number, lang: Lang): Promise<string | null>;
   /** The same report in pieces, for streaming to a file or a response (empty when the job is not visible). */
@@ -117,6 +122,14 @@ export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 
     },
 
     list: (scope) => withScope(deps.database, scope, (tx) => listJobs(tx, 20, cap)),
+
+    exportList: async (actor, lang) =>
+      exportImportJobs(
+        deps.database,
+        actor,
+        await withScope(deps.database, actor.user, (tx) => listJobs(tx, 20, cap)),
+        lang,
+      ),
 
     async errorsCsv(scope, jobId, lang) {
       let out: string | null = null;

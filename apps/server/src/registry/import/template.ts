@@ -1,5 +1,6 @@
 import { computeIdCheckCharacter } from '@cradle/domain';
-import { CSV_BOM, csvLine } from '../../spreadsheet/index.js';
+import type { Readable } from 'node:stream';
+import { CSV_BOM, csvLine, xlsxStream } from '../../spreadsheet/index.js';
 
 const HEADERS = [
   '姓名',
@@ -18,10 +19,9 @@ const HEADERS = [
 // (even, so female). The ID number is well formed but made up; the phone is the usual sample number.
 const EXAMPLE_FIRST17 = '53342319900512002';
 
-/** The import template: the header users fill in and one example row, UTF-8 with BOM for Excel. */
-export function importTemplateCsv(): string {
+function exampleRow(): string[] {
   const idNumber = EXAMPLE_FIRST17 + computeIdCheckCharacter(EXAMPLE_FIRST17);
-  const example = [
+  return [
     '和丽华',
     idNumber,
     '女',
@@ -33,5 +33,24 @@ export function importTemplateCsv(): string {
     '户主',
     '13800138000',
   ];
-  return CSV_BOM + csvLine(HEADERS) + csvLine(example);
+}
+
+/** The import template: the header users fill in and one example row, UTF-8 with BOM for Excel. */
+export function importTemplateCsv(): string {
+  return CSV_BOM + csvLine(HEADERS) + csvLine(exampleRow());
+}
+
+// Wide enough to read each column's header and an example value.
+const WIDTHS = [10, 22, 6, 12, 10, 16, 16, 20, 12, 14];
+
+/**
+ * The template as a workbook, every column formatted as text (spreadsheet/'s writer): an ID
+ * number typed or pasted into it keeps its 18 digits, where Excel opening the CSV shows 5.33E+17
+ * and saves the digits it kept; a code or phone keeps its leading digits too.
+ */
+export function importTemplateXlsx(): Readable {
+  async function* pages() {
+    yield [HEADERS, exampleRow()];
+  }
+  return xlsxStream({ name: '人员', widths: WIDTHS }, pages());
 }

@@ -4,7 +4,8 @@ import { Button, Card, Flex, InputNumber, Space, Table, Typography, type TableCo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { fetchApplicationQueue } from '../../api/applications';
+import { exportApplicationQueue, fetchApplicationQueue } from '../../api/applications';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { reviewLevelOf } from '../../lib/domain';
@@ -96,9 +97,12 @@ export function ApplicationsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('benefits.applications.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('benefits.applications.title')}
+        </Typography.Title>
+        <ExportXlsxButton download={exportApplicationQueue} testId="applications-export" />
+      </Flex>
       <ApiErrorAlert error={error} onRetry={reload} />
       <Card>
         <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>

@@ -1,8 +1,10 @@
 import type { ChildRegionStats, Dashboard, QualityIndicator } from '@cradle/contract';
-import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
+import { exportRegionTable } from '../../api/registry';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { QUALITY_INDICATORS, qualityStatus } from './quality';
 
 type Props = { data: Dashboard; onOpen: (code: string) => void };
@@ -54,7 +56,12 @@ export function RegionTable({ data, onOpen }: Props) {
   return (
     <Card
       title={t('dashboard.regions.title')}
-      extra={<Typography.Text type="secondary">{t('dashboard.regions.hint')}</Typography.Text>}
+      extra={
+        <Flex align="center" gap={12}>
+          <Typography.Text type="secondary">{t('dashboard.regions.hint')}</Typography.Text>
+          <ExportXlsxButton download={() => exportRegionTable(data.region.code)} testId="regions-export" />
+        </Flex>
+      }
     >
       <Table<ChildRegionStats>
         data-testid="region-children"

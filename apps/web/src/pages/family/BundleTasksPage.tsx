@@ -1,7 +1,8 @@
 import type { TaskQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { bulkCompleteTasks, fetchTaskQueue } from '../../api/familyBundle';
+import { bulkCompleteTasks, exportTaskQueue, fetchTaskQueue } from '../../api/familyBundle';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { bundleDepartmentOf, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -79,6 +80,7 @@ export function BundleTasksPage() {
   return (
     <QueueFrame
       title={t('family.tasks.title')}
+      extra={<ExportXlsxButton download={() => exportTaskQueue(query)} testId="tasks-export" />}
       hint={hint}
       counts={counts}
       filters={<TaskFilters query={query} services={services} onChange={change} />}

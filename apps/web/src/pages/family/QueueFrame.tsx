@@ -7,6 +7,8 @@ import { QueueCounts, type CountItem } from './QueueCounts';
 
 type Props = {
   title: string;
+  /** Beside the title: the queue's export. */
+  extra?: ReactNode;
   hint: ReactNode;
   counts: CountItem[];
   filters: ReactNode;
@@ -22,6 +24,7 @@ type Props = {
 /** A family queue page: title, hint, counts, filters and the bulk completion above the table. */
 export function QueueFrame({
   title,
+  extra,
   hint,
   counts,
   filters,
@@ -35,9 +38,12 @@ export function QueueFrame({
   const { t } = useTranslation();
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {extra}
+      </Flex>
       <ApiErrorAlert error={error} onRetry={onRetry} />
       <Card>
         <Flex vertical gap={16}>

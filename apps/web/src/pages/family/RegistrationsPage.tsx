@@ -1,7 +1,12 @@
 import type { RegistrationQueueQuery } from '@cradle/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { bulkCompleteRegistrations, fetchRegistrationQueue } from '../../api/familyRegistrations';
+import {
+  bulkCompleteRegistrations,
+  exportRegistrationQueue,
+  fetchRegistrationQueue,
+} from '../../api/familyRegistrations';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { mayHandleChildbirthRegistrations, useMe } from '../../lib/auth';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CHILDBIRTH_REGISTRATION_WORKING_DAYS } from './familyDomain';
@@ -89,6 +94,7 @@ export function RegistrationsPage() {
   return (
     <QueueFrame
       title={t('family.registrations.title')}
+      extra={<ExportXlsxButton download={() => exportRegistrationQueue(query)} testId="registrations-export" />}
       hint={t(canAct ? 'family.registrations.hint' : 'family.registrations.hintReader', {
         region: me.jurisdiction.name,
         days: CHILDBIRTH_REGISTRATION_WORKING_DAYS,

@@ -21,16 +21,20 @@ function JobProgress({ job }: { job: ImportJob }) {
   const processed = formatInteger(job.processedRows, lang);
   const status = job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active';
 
+  // A job that ended before its rows were counted (a file it could not read) says so, not "counting".
+  if (job.totalRows === null && isFinished(job.status)) {
+    return (
+      <div data-testid="import-progress" data-state={job.status}>
+        <Progress percent={100} showInfo={false} status={status} />
+        <Typography.Text type="secondary">{t('import.job.rowsProcessed', { processed })}</Typography.Text>
+      </div>
+    );
+  }
   // Until the reader has counted the rows there is no total: show a moving bar, not a made-up percentage.
   if (job.totalRows === null) {
     return (
       <div data-testid="import-progress" data-state="indeterminate">
-        <Progress
-          percent={100}
-          showInfo={false}
-          status={isFinished(job.status) ? status : 'active'}
-          strokeColor={isFinished(job.status) ? undefined : '#91caff'}
-        />
+        <Progress percent={100} showInfo={false} status="active" strokeColor="#91caff" />
         <Typography.Text type="secondary">{t('import.job.rowsUnknown', { processed })}</Typography.Text>
       </div>
     );

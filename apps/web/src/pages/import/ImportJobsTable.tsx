@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { ImportStatusTag } from './ImportStatusTag';
+import { exportImports } from '../../api/imports';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 
 type Props = {
   jobs: ImportJob[] | undefined;
@@ -42,7 +44,10 @@ export function ImportJobsTable({ jobs, loading, selectedId, onOpen }: Props) {
   ];
 
   return (
-    <Card title={t('import.recent.title')}>
+    <Card
+      title={t('import.recent.title')}
+      extra={<ExportXlsxButton download={exportImports} testId="imports-export" />}
+    >
       <Table<ImportJob>
         data-testid="import-jobs"
         className="clickable-rows"

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { IMPORT_TEMPLATE_URL, fetchImports } from '../../api/imports';
+import { IMPORT_TEMPLATE_CSV_URL, IMPORT_TEMPLATE_URL, fetchImports } from '../../api/imports';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ImportErrorsTable } from './ImportErrorsTable';
@@ -39,9 +39,14 @@ export function ImportPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('import.title')}
         </Typography.Title>
-        <Button icon={<FileExcelOutlined />} href={IMPORT_TEMPLATE_URL} download data-testid="import-template">
-          {t('import.upload.template')}
-        </Button>
+        <Flex gap={8} wrap>
+          <Button icon={<FileExcelOutlined />} href={IMPORT_TEMPLATE_URL} download data-testid="import-template">
+            {t('import.upload.template')}
+          </Button>
+          <Button type="link" href={IMPORT_TEMPLATE_CSV_URL} download data-testid="import-template-csv">
+            {t('import.upload.templateCsv')}
+          </Button>
+        </Flex>
       </Flex>
       <Card>
         <ImportUpload

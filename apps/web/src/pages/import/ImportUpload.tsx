@@ -8,6 +8,8 @@ import { MEGABYTE, formatFileSize } from '../../lib/format';
 
 export const MAX_UPLOAD_BYTES = 200 * MEGABYTE;
 const ACCEPTED = ['.csv', '.xlsx'];
+// Offered by the file dialog too, so an .xls can be chosen and told how to convert, not hidden.
+const OFFERED = [...ACCEPTED, '.xls'];
 
 type Props = { onUploaded: (jobId: number) => void };
 
@@ -34,7 +36,11 @@ export function ImportUpload({ onUploaded }: Props) {
   function accept(file: File): boolean {
     const lower = file.name.toLowerCase();
     if (!ACCEPTED.some((ext) => lower.endsWith(ext))) {
-      void message.error(t('import.upload.wrongType'));
+      void message.error({
+        content: t(lower.endsWith('.xls') ? 'import.upload.legacyXls' : 'import.upload.wrongType'),
+        duration: 10,
+        className: 'import-wrong-type',
+      });
       return false;
     }
     if (file.size > MAX_UPLOAD_BYTES) {
@@ -48,7 +54,7 @@ export function ImportUpload({ onUploaded }: Props) {
     <div data-testid="import-upload">
       <Upload.Dragger
         name="file"
-        accept={ACCEPTED.join(',')}
+        accept={OFFERED.join(',')}
         multiple={false}
         showUploadList={false}
         disabled={upload !== null}

@@ -1,8 +1,9 @@
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router-dom';
-import { searchPersons } from '../../api/registry';
+import { exportPersons, searchPersons } from '../../api/registry';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PersonResultsTable } from './PersonResultsTable';
 import { PersonSearchForm, type PersonCriteria } from './PersonSearchForm';
@@ -48,9 +49,13 @@ export function PersonSearchPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('persons.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('persons.title')}
+        </Typography.Title>
+        {/* The results' filters (ID number included, sent as the list sends it), not the page: every match. */}
+        <ExportXlsxButton download={() => exportPersons(criteria)} testId="persons-export" />
+      </Flex>
       <PersonSearchForm initial={criteria} onSearch={(c) => go(c, 1, pageSize)} />
       <ApiErrorAlert error={results.error} onRetry={results.refetch} />
       <Card>
