@@ -1,5 +1,6 @@
 import type { BankReturnView, Message, PaymentFileFormat } from '@cradle/contract';
 import { staff } from './client';
+import { attachmentName } from './exports';
 
 /** An export for the one-card platform, as the answer's headers describe it; the file itself is `blob`. */
 export type PaymentExport = {
@@ -13,12 +14,6 @@ export type PaymentExport = {
 
 /** One refused row of a bank return (a bankReturn.invalidRows error's details); the message in both languages. */
 export type BankReturnRowError = { row: number; reference: string; code: string; message: Message };
-
-/** The file name from `attachment; filename="…"`, or a fallback. */
-function attachmentName(disposition: string | null, fallback: string): string {
-  const m = /filename="([^"]+)"/.exec(disposition ?? '');
-  return m?.[1] ?? fallback;
-}
 
 /** Exports a complete batch (finance, with a fresh authenticator code; audited on the server). */
 export async function exportPaymentFile(

@@ -4,19 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../api/exports';
 import { useErrorText } from '../lib/errors';
-
-/** Hands the blob to the browser as a download under the server's file name. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: Chromium reads the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveBlob } from '../lib/saveBlob';
 
 type Props = {
   /** Fetches the list's export with the page's current filters (an api/ function over downloadExport). */

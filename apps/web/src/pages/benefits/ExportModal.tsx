@@ -8,23 +8,11 @@ import type { PaymentExport } from '../../api/paymentFiles';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatInteger } from '../../lib/format';
 import { formatFen } from '../../lib/money';
+import { saveBlob } from '../../lib/saveBlob';
 import { useLang } from '../../lib/useLang';
 
 type Props = { batchId: number; open: boolean; onClose: () => void; onExported: () => void };
 type Values = { format: PaymentFileFormat; totp: string };
-
-/** Hands the blob to the browser as a download under the server's file name. */
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: Chromium reads the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** 导出一卡通文件: the file holds full ID numbers, so finance confirms with a fresh authenticator code. */
 export function ExportModal({ batchId, open, onClose, onExported }: Props) {

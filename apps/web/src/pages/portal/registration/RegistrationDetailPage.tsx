@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/format';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { saveBlob } from '../form/saveBlob';
+import { saveBlob } from '../../../lib/saveBlob';
 import { PortalPage } from '../PortalPage';
 import { RegistrationFacts } from './RegistrationFacts';
 import { DeadlineTag, RegistrationStatusTag } from './RegistrationStatusTag';
