@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Keys } from './crypto/keys.js';
 import { createPii } from './crypto/pii.js';
-import { commonError, pick, registerErrorHandler, requestLang, sendError } from './errors.js';
+import { commonError, registerErrorHandler, sendError } from './errors.js';
 import { registerConsole, registerSecurityHeaders } from './http/index.js';
 import { registerSessionHook } from './auth/session.js';
 import { createAuthService } from './auth/service.js';
