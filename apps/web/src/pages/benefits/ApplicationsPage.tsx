@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { exportApplicationQueue, fetchApplicationQueue, fetchMyApplications } from '../../api/applications';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -65,7 +65,10 @@ export function ApplicationsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const level: ReviewLevel | null = reviewLevelOf(me.roles);
-  const [view, setView] = useState<View>('queue');
+  // In the address, so a reload or the back button keeps 我提交的.
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'mine' ? 'mine' : 'queue';
+  const setView = (v: View) => setParams(v === 'mine' ? { view: 'mine' } : {}, { replace: true });
   const {
     data,
     error,

@@ -15,7 +15,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.number'),
       dataIndex: 'registrationNo',
-      width: 150,
+      width: 190,
       ellipsis: { showTitle: false },
       render: (no: string, r) => (
         <Link to={`/childbirth-registrations/${r.id}`}>
@@ -26,7 +26,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.mother'),
       key: 'mother',
-      width: 180,
+      width: 170,
       render: (_, r) => (
         <Flex vertical>
           <Typography.Text>{r.motherName}</Typography.Text>
@@ -37,7 +37,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.childStatus'),
       key: 'child',
-      width: 110,
+      width: 90,
       render: (_, r) => (
         <Flex vertical>
           <span>{t(`family.registrations.childStatuses.${r.childStatus}`)}</span>
@@ -54,7 +54,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.deadline'),
       key: 'deadline',
-      width: 130,
+      width: 120,
       className: 'col-deadline',
       render: (_, r) =>
         r.status === 'submitted' ? (
@@ -79,7 +79,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.submittedAt'),
       dataIndex: 'submittedAt',
-      width: 150,
+      width: 110,
       render: (d: string) => formatDateTime(d),
     },
   ];

@@ -18,7 +18,7 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
     {
       title: t('family.tasks.bundleNo'),
       dataIndex: 'bundleNo',
-      width: 150,
+      width: 190,
       ellipsis: { showTitle: false },
       render: (no: string, r) => (
         <Link to={`/bundle-tasks/${r.id}`}>
@@ -29,7 +29,7 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
     {
       title: t('family.tasks.service'),
       dataIndex: 'label',
-      width: 140,
+      width: 130,
       ellipsis: { showTitle: false },
       render: (l: TaskQueueRow['label']) => <EllipsisCell text={pick(l, lang)} />,
     },
@@ -37,7 +37,7 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
       // The newborn, born on, and the mother: who the task is for, in one cell.
       title: t('family.tasks.newborn'),
       key: 'newborn',
-      width: 170,
+      width: 160,
       render: (_, r) => (
         <Flex vertical>
           <span>
@@ -58,14 +58,14 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
     {
       title: t('family.tasks.statusColumn'),
       dataIndex: 'status',
-      width: 110,
+      width: 150,
       className: 'col-status',
       render: (s: TaskQueueRow['status']) => <TaskStatusTag status={s} />,
     },
     {
       title: t('family.tasks.deadline'),
       key: 'deadline',
-      width: 150,
+      width: 130,
       className: 'col-deadline',
       render: (_, r) => (
         <>
@@ -81,7 +81,7 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
     {
       title: t('family.tasks.submittedAt'),
       dataIndex: 'submittedAt',
-      width: 150,
+      width: 110,
       render: (d: string) => formatDateTime(d),
     },
   ];
