@@ -163,6 +163,8 @@ describe('work screens at 1366 px', () => {
     await row.click();
     await page.getByTestId('application-detail').waitFor();
     expect(await page.getByTestId('decision-opinion').textContent()).toBe(`审核意见：${OPINION}`);
+    await page.getByTestId('decision-opinion').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the page's fade-in, for the screenshot only
     await shoot(page, 'application-history-1366-zh-CN');
   });
 });

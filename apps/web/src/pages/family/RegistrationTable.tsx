@@ -15,7 +15,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.number'),
       dataIndex: 'registrationNo',
-      width: 190,
+      width: 215,
       ellipsis: { showTitle: false },
       render: (no: string, r) => (
         <Link to={`/childbirth-registrations/${r.id}`}>
@@ -26,7 +26,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.mother'),
       key: 'mother',
-      width: 170,
+      width: 160,
       render: (_, r) => (
         <Flex vertical>
           <Typography.Text>{r.motherName}</Typography.Text>
@@ -37,7 +37,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.childStatus'),
       key: 'child',
-      width: 90,
+      width: 110,
       render: (_, r) => (
         <Flex vertical>
           <span>{t(`family.registrations.childStatuses.${r.childStatus}`)}</span>
@@ -79,7 +79,7 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.submittedAt'),
       dataIndex: 'submittedAt',
-      width: 110,
+      width: 120,
       render: (d: string) => formatDateTime(d),
     },
   ];
