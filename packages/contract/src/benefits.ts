@@ -209,8 +209,16 @@ export const ApplicationBody = Type.Object({
 });
 export const ApplicationListQuery = Type.Object({
   beneficiaryId: Type.Optional(Id({ description: 'A person’s applications, any status, instead of your queue' })),
+  mine: Type.Optional(
+    Type.Boolean({ description: 'The applications you submitted, any status, newest first, instead of your queue' }),
+  ),
 });
 export const RejectBody = Type.Object({ reason: Text({ maxLength: 500 }) });
+/**
+ * An approval's optional opinion (审核意见), stored with the decision as a rejection's reason is.
+ * The body itself is optional: Fastify validates a missing body as null.
+ */
+export const ApproveBody = Type.Union([Type.Object({ opinion: Type.Optional(Text({ maxLength: 500 })) }), Type.Null()]);
 
 export const ApplicationSummary = Type.Object({
   id: Type.Integer(),
@@ -312,6 +320,7 @@ export type CycleBody = Static<typeof CycleBody>;
 export type BatchView = Static<typeof BatchView>;
 export type ApplicationBody = Static<typeof ApplicationBody>;
 export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
+export type ApproveBody = Static<typeof ApproveBody>;
 export type RejectBody = Static<typeof RejectBody>;
 export type ApplicationSummary = Static<typeof ApplicationSummary>;
 export type ApplicationDetail = Static<typeof ApplicationDetail>;

@@ -171,6 +171,7 @@ export const staffRoutes = {
     method: 'POST',
     path: '/api/applications/:id/approve',
     params: IdParam,
+    body: B.ApproveBody,
     response: B.ApplicationDetail,
   }),
   rejectApplication: route({

@@ -49,7 +49,7 @@ export function exportApplications(
 ): Readable {
   async function* pages() {
     // The queue is one bounded list (what waits for one review level), read as the list reads it.
-    yield await applications.queue(a, q.beneficiaryId);
+    yield await applications.queue(a, q);
   }
   return auditedXlsxExport(database, a, lang, {
     action: 'benefits.exportApplications',

@@ -103,6 +103,12 @@ export async function listForBeneficiary(tx: Conn, beneficiaryId: number): Promi
   return rows.map(toRow);
 }
 
+/** The applications a user submitted in the scope, any status, newest first. */
+export async function listSubmittedBy(tx: Conn, userId: number): Promise<ApplicationRow[]> {
+  const rows = await tx.query<Row>(`${SELECT} WHERE a.submitted_by = $1 ORDER BY a.id DESC LIMIT 500`, [userId]);
+  return rows.map(toRow);
+}
+
 /** The applications waiting for a level in the scope, oldest first (the reviewer's queue). */
 export async function listQueue(tx: Conn, level: ReviewLevel, includeNotice: boolean): Promise<ApplicationRow[]> {
   const rows = await tx.query<Row>(

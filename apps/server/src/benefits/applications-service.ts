@@ -24,6 +24,7 @@ import {
   listDecisions,
   listForBeneficiary,
   listQueue,
+  listSubmittedBy,
   saveState,
   type ApplicationRow,
 } from './applications-repo.js';
@@ -78,7 +79,7 @@ export function createApplicationService(database: Database) {
     };
   }
 
-  async function decide(a: Actor, id: number, action: ReviewAction, auditAction: string) {
+  async function decide(a: Actor, id: number, action: ReviewAction, auditAction: string, opinion?: string) {
     return withScope(database, scope(a), async (tx) => {
       const app = await findApplication(tx, id, true);
       if (!app) throw BenefitsError('application.notFound');
@@ -96,7 +97,9 @@ export function createApplicationService(database: Database) {
           throw BenefitsError('application.sameReviewer');
       }
       await saveState(tx, id, outcome.state);
-      const reason = action.kind === 'reject' ? action.reason.trim() : null;
+      // A rejection's reason or an approval's opinion (审核意见): the decision's free text.
+      const reason =
+        action.kind === 'reject' ? action.reason.trim() : action.kind === 'approve' ? opinion?.trim() || null : null;
       await insertDecision(tx, id, app.regionCode, {
         level: action.kind === 'appeal' ? outcome.state.level : app.level,
         action: action.kind,
@@ -111,7 +114,7 @@ export function createApplicationService(database: Database) {
           from: app.status,
           to: outcome.state.status,
           level: app.level,
-          ...(reason ? { reason } : {}),
+          ...(reason ? (action.kind === 'approve' ? { opinion: reason } : { reason }) : {}),
         }),
       );
       return view(tx, { ...app, ...outcome.state }, scheme, overrides);
@@ -167,7 +170,8 @@ export function createApplicationService(database: Database) {
       });
     },
 
-    approve: (a: Actor, id: number) => decide(a, id, { kind: 'approve' }, 'benefits.applicationApprove'),
+    approve: (a: Actor, id: number, opinion?: string) =>
+      decide(a, id, { kind: 'approve' }, 'benefits.applicationApprove', opinion),
     reject: (a: Actor, id: number, reason: string) =>
       decide(a, id, { kind: 'reject', reason }, 'benefits.applicationReject'),
     appeal: (a: Actor, id: number) => decide(a, id, { kind: 'appeal' }, 'benefits.applicationAppeal'),
@@ -184,10 +188,15 @@ export function createApplicationService(database: Database) {
         return view(tx, app, getScheme(app.schemeCode));
       }),
 
-    /** What waits for the user's level in their jurisdiction (the last level also sees public notices), or one person's applications. */
-    queue: (a: Actor, beneficiaryId?: number) =>
+    /**
+     * What waits for the user's level in their jurisdiction (the last level also sees public
+     * notices), or one person's applications, or the ones the user submitted (a village worker
+     * following up for families; still within the jurisdiction).
+     */
+    queue: (a: Actor, q: { beneficiaryId?: number | undefined; mine?: boolean | undefined } = {}) =>
       withScope(database, scope(a), async (tx) => {
-        if (beneficiaryId !== undefined) return listForBeneficiary(tx, beneficiaryId);
+        if (q.beneficiaryId !== undefined) return listForBeneficiary(tx, q.beneficiaryId);
+        if (q.mine) return listSubmittedBy(tx, a.user.id);
         const level = reviewLevelOf(a.user.roles);
         if (!level) return [];
         return listQueue(tx, level, level === 'county');

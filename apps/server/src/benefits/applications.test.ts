@@ -236,3 +236,46 @@ describe('cycles', () => {
     expect(res.json().code).toBe('period.future');
   });
 });
+
+describe('an opinion (审核意见) with an approval (issue 12)', () => {
+  it('is stored with the decision, shown in the history and audited; optional and bounded', async () => {
+    const kid = await child('意见己', '2024-09-09', '533423101001', 1);
+    const created = await apply('village', { scheme: 'national.childcareSubsidy', beneficiaryId: kid });
+    const base = `/api/applications/${created.json().id}`;
+    expect((await post('township', `${base}/approve`, { opinion: 'x'.repeat(501) })).statusCode).toBe(400);
+    expect((await post('township', `${base}/approve`, { opinion: 'a\u0000b' })).statusCode).toBe(400);
+    const passed = await post('township', `${base}/approve`, { opinion: '  材料齐全，同意上报  ' });
+    expect(passed.statusCode).toBe(200);
+    const done = await post('county', `${base}/approve`, { opinion: '   ' });
+    expect(done.json().status).toBe('approved');
+    expect(done.json().decisions.map((d: { action: string; reason: string | null }) => [d.action, d.reason])).toEqual([
+      ['submit', null],
+      ['approve', '材料齐全，同意上报'],
+      ['approve', null],
+    ]);
+    const audit = await t.database.query<{ details: { opinion?: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'benefits.applicationApprove' AND target_id = $1 ORDER BY seq",
+      [String(created.json().id)],
+    );
+    expect(audit.map((r) => r.details.opinion ?? null)).toEqual(['材料齐全，同意上报', null]);
+  });
+});
+
+describe('the applications I submitted (issue 12)', () => {
+  it('lists what the user submitted, any status, newest first, within the jurisdiction', async () => {
+    const mine = (await get('village', '/api/applications?mine=true')).json<{ id: number; status: string }[]>();
+    expect(mine.map((a) => a.id)).toContain(ids.appA);
+    expect(mine.map((a) => a.id)).toEqual([...mine.map((a) => a.id)].sort((x, y) => y - x));
+    expect(new Set(mine.map((a) => a.status))).toContain('approved');
+    // Submitted by someone else: not the reviewer's own.
+    expect((await get('township', '/api/applications?mine=true')).json()).toEqual([]);
+    // Only within the jurisdiction: one whose child moved to another township is that township's now.
+    const rows = await t.database.query<{ id: number; region_code: string }>(
+      "SELECT a.id, a.region_code FROM applications a JOIN users u ON u.id = a.submitted_by WHERE u.username = 'village' ORDER BY a.id DESC",
+    );
+    expect(rows.some((r) => !r.region_code.startsWith('533423101001'))).toBe(true);
+    expect(mine.map((a) => a.id)).toEqual(
+      rows.filter((r) => r.region_code.startsWith('533423101001')).map((r) => Number(r.id)),
+    );
+  });
+});

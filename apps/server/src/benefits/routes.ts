@@ -6,6 +6,7 @@ import {
   ApplicationDetail,
   ApplicationListQuery,
   ApplicationSummary,
+  ApproveBody,
   BatchView,
   BudgetQuery,
   BudgetView,
@@ -205,12 +206,13 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       config: { roles: REVIEWERS },
       schema: {
         tags,
-        summary: 'Applications waiting for your review level in your jurisdiction, or one person’s (any status)',
+        summary:
+          'Applications waiting for your review level in your jurisdiction, or one person’s, or the ones you submitted (any status)',
         querystring: ApplicationListQuery,
         response: { 200: Type.Array(ApplicationSummary) },
       },
     },
-    (req) => apps.queue(actor(req), req.query.beneficiaryId),
+    (req) => apps.queue(actor(req), req.query),
   );
   app.get(
     '/api/applications/export.xlsx',
@@ -249,12 +251,14 @@ export const benefitsRoutes: FastifyPluginAsyncTypebox<{
       config: { roles: REVIEWERS },
       schema: {
         tags,
-        summary: 'Approve at your level (passes it up, or starts the public notice, or approves)',
+        summary:
+          'Approve at your level (passes it up, or starts the public notice, or approves), with an optional opinion (审核意见)',
         params: IdParam,
+        body: ApproveBody,
         response: { 200: ApplicationDetail },
       },
     },
-    (req) => apps.approve(actor(req), req.params.id),
+    (req) => apps.approve(actor(req), req.params.id, req.body?.opinion),
   );
   app.post(
     '/api/applications/:id/reject',

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ApplicationDetail, ReviewLevel } from '@cradle/contract';
 import { CheckOutlined, CloseOutlined, FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealApplication, approveApplication, closeApplicationNotice } from '../../api/applications';
@@ -13,7 +13,7 @@ import { RejectModal } from './RejectModal';
 type Props = { application: ApplicationDetail; onChanged: (next: ApplicationDetail | null) => void };
 type Step = 'approve' | 'appeal' | 'closeNotice';
 
-const CALLS: Record<Step, (id: number) => Promise<ApplicationDetail>> = {
+const CALLS: Record<Step, (id: number, opinion: string) => Promise<ApplicationDetail>> = {
   approve: approveApplication,
   appeal: appealApplication,
   closeNotice: closeApplicationNotice,
@@ -28,6 +28,7 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
   const me = useMe();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState(false);
+  const [opinion, setOpinion] = useState('');
 
   const myLevel = reviewLevelOf(me.roles);
   const scheme = findBuiltInScheme(a.schemeCode);
@@ -47,9 +48,10 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
   };
 
   const decide = useMutation({
-    mutationFn: (step: Step) => CALLS[step](a.id),
+    mutationFn: (step: Step) => CALLS[step](a.id, opinion),
     onSuccess: (next, step) => {
       void message.success(done(step, next));
+      setOpinion('');
       onChanged(next);
     },
     onError: () => onChanged(null), // someone else may have moved it: show where it is now
@@ -68,6 +70,22 @@ export function ApplicationActions({ application: a, onChanged }: Props) {
     <Tooltip title={ownHint}>
       <Popconfirm
         title={t('benefits.applications.approveConfirm')}
+        description={
+          <Flex vertical gap={4}>
+            <Typography.Text type="secondary">{t('benefits.applications.opinion')}</Typography.Text>
+            <Input.TextArea
+              value={opinion}
+              onChange={(e) => setOpinion(e.target.value)}
+              maxLength={500}
+              showCount
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              style={{ width: 320 }}
+              aria-label={t('benefits.applications.opinion')}
+              placeholder={t('benefits.applications.opinionPlaceholder')}
+              data-testid="application-opinion"
+            />
+          </Flex>
+        }
         okText={t('benefits.applications.action.approve')}
         cancelText={t('common.cancel')}
         onConfirm={() => act('approve')}

@@ -1,10 +1,21 @@
 import type { ApplicationSummary, ReviewLevel } from '@cradle/contract';
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, InputNumber, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  InputNumber,
+  Segmented,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { exportApplicationQueue, fetchApplicationQueue } from '../../api/applications';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { exportApplicationQueue, fetchApplicationQueue, fetchMyApplications } from '../../api/applications';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
@@ -40,21 +51,32 @@ function OpenById() {
   );
 }
 
-/** 申请审核: what waits for the user's review level in their jurisdiction, oldest first. */
+type View = 'queue' | 'mine';
+
+/**
+ * 申请审核: what waits for the user's review level in their jurisdiction, oldest first; or
+ * (我提交的) the applications the user submitted for families, any status, newest first.
+ * Fixed column widths: at 1366 px with the sidebar open the status and the notice deadline show
+ * without scrolling sideways; a long scheme name is shortened, whole in its tooltip.
+ */
 export function ApplicationsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
   const navigate = useNavigate();
   const level: ReviewLevel | null = reviewLevelOf(me.roles);
+  // In the address, so a reload or the back button keeps 我提交的.
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'mine' ? 'mine' : 'queue';
+  const setView = (v: View) => setParams(v === 'mine' ? { view: 'mine' } : {}, { replace: true });
   const {
     data,
     error,
     isFetching: loading,
     refetch: reload,
   } = useQuery({
-    queryKey: ['fetchApplicationQueue'],
-    queryFn: ({ signal }) => fetchApplicationQueue(signal),
+    queryKey: ['fetchApplicationQueue', view],
+    queryFn: ({ signal }) => (view === 'mine' ? fetchMyApplications(signal) : fetchApplicationQueue(signal)),
     placeholderData: keepPreviousData,
   });
   const none = t('common.none');
@@ -63,35 +85,56 @@ export function ApplicationsPage() {
     {
       title: t('benefits.applications.id'),
       dataIndex: 'id',
+      width: 80,
       render: (id: number) => <Link to={`/applications/${id}`}>#{id}</Link>,
     },
-    { title: t('benefits.applications.beneficiary'), dataIndex: 'beneficiaryName' },
     {
-      title: t('benefits.applications.idNumber'),
-      dataIndex: 'beneficiaryIdMasked',
-      render: (v: string) => <MaskedId value={v} />,
+      title: t('benefits.applications.beneficiaryCol'),
+      key: 'beneficiary',
+      width: 200,
+      render: (_, a) => (
+        <Flex vertical>
+          <Typography.Text>{a.beneficiaryName}</Typography.Text>
+          <MaskedId value={a.beneficiaryIdMasked} />
+        </Flex>
+      ),
     },
     {
       title: t('benefits.applications.scheme'),
       dataIndex: 'schemeCode',
-      render: (code: string) => schemeNameOf(code, lang),
+      ellipsis: { showTitle: false },
+      render: (code: string) => (
+        <Tooltip title={schemeNameOf(code, lang)} placement="topLeft">
+          <span data-testid="application-scheme">{schemeNameOf(code, lang)}</span>
+        </Tooltip>
+      ),
     },
     {
       title: t('benefits.applications.level'),
       dataIndex: 'level',
+      width: 110,
       render: (l: ReviewLevel) => t(`benefits.reviewLevel.${l}`),
     },
     {
       title: t('benefits.applications.status'),
       key: 'status',
+      width: 150,
+      className: 'col-status',
       render: (_, a) => <ApplicationStatusTags application={a} />,
     },
     {
       title: t('benefits.applications.noticeUntil'),
       dataIndex: 'noticeUntil',
+      width: 120,
+      className: 'col-deadline',
       render: (d: string | null) => d ?? none,
     },
-    { title: t('benefits.applications.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
+    {
+      title: t('benefits.applications.createdAt'),
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (d: string) => formatDateTime(d),
+    },
   ];
   const levelName = level ? t(`benefits.reviewLevel.${level}`) : none;
 
@@ -101,16 +144,34 @@ export function ApplicationsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('benefits.applications.title')}
         </Typography.Title>
-        <ExportXlsxButton download={exportApplicationQueue} testId="applications-export" />
+        <Space wrap>
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'queue', label: t('benefits.applications.viewQueue') },
+              { value: 'mine', label: t('benefits.applications.viewMine') },
+            ]}
+            data-testid="applications-view"
+          />
+          <ExportXlsxButton download={() => exportApplicationQueue(view === 'mine')} testId="applications-export" />
+        </Space>
       </Flex>
       <ApiErrorAlert error={error} onRetry={reload} />
       <Card>
         <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
           <Typography.Text type="secondary">
-            {t(level === 'county' ? 'benefits.applications.hintCounty' : 'benefits.applications.hint', {
-              region: me.jurisdiction.name,
-              level: levelName,
-            })}
+            {t(
+              view === 'mine'
+                ? 'benefits.applications.hintMine'
+                : level === 'county'
+                  ? 'benefits.applications.hintCounty'
+                  : 'benefits.applications.hint',
+              {
+                region: me.jurisdiction.name,
+                level: levelName,
+              },
+            )}
           </Typography.Text>
           <OpenById />
         </Flex>
@@ -121,8 +182,8 @@ export function ApplicationsPage() {
           dataSource={data}
           loading={loading}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('benefits.applications.empty') }}
+          tableLayout="fixed"
+          locale={{ emptyText: t(view === 'mine' ? 'benefits.applications.emptyMine' : 'benefits.applications.empty') }}
           onRow={(a) => ({
             onClick: (e) => !(e.target as HTMLElement).closest('a') && void navigate(`/applications/${a.id}`),
           })}

@@ -12,7 +12,7 @@ const COLOR: Record<ReviewAction, string> = {
   closeNotice: 'green',
 };
 
-/** 审核记录: every step the application took, oldest first, with the rejection's reason. */
+/** 审核记录: every step the application took, oldest first, with the rejection's reason and an approval's opinion (审核意见). */
 export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDecision[] }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -34,9 +34,14 @@ export function DecisionsTimeline({ decisions }: { decisions: readonly ReviewDec
                   ? t('benefits.applications.decidedBySelf')
                   : (d.decidedByName ?? t('benefits.applications.decidedBy', { id: d.decidedBy }))}
             </Typography.Text>
-            {d.reason && (
-              <div data-testid="decision-reason">{t('benefits.applications.reasonText', { reason: d.reason })}</div>
-            )}
+            {d.reason &&
+              (d.action === 'approve' ? (
+                <div data-testid="decision-opinion">
+                  {t('benefits.applications.opinionText', { opinion: d.reason })}
+                </div>
+              ) : (
+                <div data-testid="decision-reason">{t('benefits.applications.reasonText', { reason: d.reason })}</div>
+              ))}
           </div>
         ),
       }))}

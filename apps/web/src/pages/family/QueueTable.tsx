@@ -69,7 +69,8 @@ export function QueueTable<T extends Row>({
         onChange: onPage,
         showTotal: (total) => t('common.total', { total }),
       }}
-      scroll={{ x: 'max-content' }}
+      // Fixed widths, no sideways scroll: the deadline and status show at 1366 px (issue 12).
+      tableLayout="fixed"
       locale={{ emptyText }}
       onRow={(r) =>
         ({

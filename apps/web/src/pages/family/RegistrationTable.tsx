@@ -1,7 +1,8 @@
 import type { RegistrationQueueItem } from '@cradle/contract';
-import { Typography, type TableColumnsType } from 'antd';
+import { Flex, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { EllipsisCell } from '../../components/EllipsisCell';
 import { formatDateTime } from '../../lib/format';
 import { MaskedId } from '../persons/personColumns';
 import { ConflictCountTag, Deadline, RegistrationStatusTag } from './familyTags';
@@ -14,29 +15,47 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
     {
       title: t('family.registrations.number'),
       dataIndex: 'registrationNo',
-      render: (no: string, r) => <Link to={`/childbirth-registrations/${r.id}`}>{no}</Link>,
+      width: 215,
+      ellipsis: { showTitle: false },
+      render: (no: string, r) => (
+        <Link to={`/childbirth-registrations/${r.id}`}>
+          <EllipsisCell text={no} />
+        </Link>
+      ),
     },
-    { title: t('family.registrations.mother'), dataIndex: 'motherName' },
     {
-      title: t('family.registrations.motherId'),
-      dataIndex: 'motherIdMasked',
-      render: (v: string) => <MaskedId value={v} />,
+      title: t('family.registrations.mother'),
+      key: 'mother',
+      width: 160,
+      render: (_, r) => (
+        <Flex vertical>
+          <Typography.Text>{r.motherName}</Typography.Text>
+          <MaskedId value={r.motherIdMasked} />
+        </Flex>
+      ),
     },
     {
       title: t('family.registrations.childStatus'),
-      dataIndex: 'childStatus',
-      render: (s: RegistrationQueueItem['childStatus']) => t(`family.registrations.childStatuses.${s}`),
+      key: 'child',
+      width: 110,
+      render: (_, r) => (
+        <Flex vertical>
+          <span>{t(`family.registrations.childStatuses.${r.childStatus}`)}</span>
+          <Typography.Text type="secondary">{t('parity.nth', { n: r.parity })}</Typography.Text>
+        </Flex>
+      ),
     },
-    { title: t('family.registrations.parity'), dataIndex: 'parity', render: (n: number) => t('parity.nth', { n }) },
-    { title: t('family.registrations.region'), dataIndex: 'region' },
     {
-      title: t('family.registrations.submittedAt'),
-      dataIndex: 'submittedAt',
-      render: (d: string) => formatDateTime(d),
+      title: t('family.registrations.region'),
+      dataIndex: 'region',
+      ellipsis: { showTitle: false },
+      render: (region: string) => <EllipsisCell text={region} testId="registration-region" />,
     },
     {
       title: t('family.registrations.deadline'),
       key: 'deadline',
+      width: 120,
+      className: 'col-deadline',
       render: (_, r) =>
         r.status === 'submitted' ? (
           <Deadline date={r.deadline} state={r.deadlineState} />
@@ -45,14 +64,23 @@ export function RegistrationTable(props: QueueTableProps<RegistrationQueueItem>)
         ),
     },
     {
-      title: t('family.registrations.conflicts'),
-      dataIndex: 'conflictCount',
-      render: (n: number) => <ConflictCountTag count={n} />,
-    },
-    {
       title: t('family.registrations.statusColumn'),
       dataIndex: 'status',
-      render: (s: RegistrationQueueItem['status']) => <RegistrationStatusTag status={s} />,
+      width: 120,
+      className: 'col-status',
+      // The conflicts with the registry go with the status: both say what the row needs.
+      render: (s: RegistrationQueueItem['status'], r) => (
+        <Flex vertical gap={4} align="start">
+          <RegistrationStatusTag status={s} />
+          {r.conflictCount > 0 && <ConflictCountTag count={r.conflictCount} />}
+        </Flex>
+      ),
+    },
+    {
+      title: t('family.registrations.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 120,
+      render: (d: string) => formatDateTime(d),
     },
   ];
 

@@ -1,8 +1,9 @@
 import type { TaskQueueRow } from '@cradle/contract';
-import type { TableColumnsType } from 'antd';
+import { Flex, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { pick } from '../../lib/domain';
+import { EllipsisCell } from '../../components/EllipsisCell';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
 import { mayCompleteInBulk } from './completionForm';
@@ -17,29 +18,55 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
     {
       title: t('family.tasks.bundleNo'),
       dataIndex: 'bundleNo',
-      render: (no: string, r) => <Link to={`/bundle-tasks/${r.id}`}>{no}</Link>,
+      width: 190,
+      ellipsis: { showTitle: false },
+      render: (no: string, r) => (
+        <Link to={`/bundle-tasks/${r.id}`}>
+          <EllipsisCell text={no} />
+        </Link>
+      ),
     },
-    { title: t('family.tasks.service'), dataIndex: 'label', render: (l: TaskQueueRow['label']) => pick(l, lang) },
-    { title: t('family.tasks.newborn'), dataIndex: 'newbornName' },
     {
-      title: t('family.tasks.birthDate'),
-      dataIndex: 'birthDate',
-      render: (d: string) => <span className="mono">{d}</span>,
+      title: t('family.tasks.service'),
+      dataIndex: 'label',
+      width: 130,
+      ellipsis: { showTitle: false },
+      render: (l: TaskQueueRow['label']) => <EllipsisCell text={pick(l, lang)} />,
     },
-    { title: t('family.tasks.mother'), dataIndex: 'motherName' },
+    {
+      // The newborn, born on, and the mother: who the task is for, in one cell.
+      title: t('family.tasks.newborn'),
+      key: 'newborn',
+      width: 160,
+      render: (_, r) => (
+        <Flex vertical>
+          <span>
+            {r.newbornName} <span className="mono">{r.birthDate}</span>
+          </span>
+          <Typography.Text type="secondary">
+            {t('family.tasks.mother')}: {r.motherName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     {
       title: t('family.tasks.hukouRegion'),
       dataIndex: 'hukouRegion',
-      render: (r: TaskQueueRow['hukouRegion']) => r.name,
+      ellipsis: { showTitle: false },
+      render: (r: TaskQueueRow['hukouRegion']) => <EllipsisCell text={r.name} testId="task-region" />,
     },
     {
       title: t('family.tasks.statusColumn'),
       dataIndex: 'status',
+      width: 150,
+      className: 'col-status',
       render: (s: TaskQueueRow['status']) => <TaskStatusTag status={s} />,
     },
     {
       title: t('family.tasks.deadline'),
       key: 'deadline',
+      width: 130,
+      className: 'col-deadline',
       render: (_, r) => (
         <>
           <Deadline date={r.deadline} state={r.deadlineState} />
@@ -51,7 +78,12 @@ export function TaskTable(props: QueueTableProps<TaskQueueRow>) {
         </>
       ),
     },
-    { title: t('family.tasks.submittedAt'), dataIndex: 'submittedAt', render: (d: string) => formatDateTime(d) },
+    {
+      title: t('family.tasks.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 110,
+      render: (d: string) => formatDateTime(d),
+    },
   ];
 
   return (
