@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Text } from './common.js';
 import { Role } from './auth.js';
+import { RegionLevel } from './regions.js';
 
 /** A staff account as an administrator's user list shows it (no secrets, no hashes). */
 export const StaffUser = Type.Object({
@@ -9,7 +10,7 @@ export const StaffUser = Type.Object({
   displayName: Type.String(),
   roles: Type.Array(Role),
   department: Type.Union([Type.String(), Type.Null()]),
-  jurisdictionCode: Type.String(),
+  jurisdiction: Type.Object({ code: Type.String(), name: Type.String(), level: RegionLevel }),
   active: Type.Boolean(),
   locked: Type.Boolean(),
   twoFactor: Type.Boolean({ description: 'Whether the account holds a TOTP secret' }),

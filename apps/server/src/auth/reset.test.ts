@@ -162,6 +162,9 @@ describe('the user list', () => {
     const items = res.json().items as { username: string }[];
     expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'county', 'village']));
     expect(items.map((u) => u.username)).not.toContain('elsewhere');
+    expect(res.json().items).toContainEqual(
+      expect.objectContaining({ username: 'admin', jurisdiction: expect.objectContaining({ code: '533423' }) }),
+    );
     expect(res.body).not.toMatch(/password|secret_cipher|totpSecret/i);
   });
 });

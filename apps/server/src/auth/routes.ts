@@ -95,7 +95,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: StaffUserList },
       },
     },
-    async (req) => ({ items: await opts.auth.listUsers(req.user!) }),
+    async (req) => ({
+      items: (await opts.auth.listUsers(req.user!)).map(({ jurisdictionCode, ...u }) => ({
+        ...u,
+        jurisdiction: opts.regions.ref(jurisdictionCode),
+      })),
+    }),
   );
 
   // No self-service reset: there is no verified channel (e-mail, phone) for staff yet, so an

@@ -1284,7 +1284,7 @@ export const en: Translation = {
     hint: "The staff accounts of your jurisdiction. There is no self-service reset: a user who forgot the password or lost the authenticator asks an administrator, who resets it here and hands over the one-time password or the new secret in person. A system administrator may reset any account in the jurisdiction but their own; a county administrator cannot reset an administrator's account.",
     name: 'Name',
     roles: 'Roles',
-    jurisdiction: 'Jurisdiction code',
+    jurisdiction: 'Jurisdiction',
     state: 'State',
     actions: 'Actions',
     normal: 'Normal',

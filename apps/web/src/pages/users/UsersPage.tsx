@@ -72,7 +72,7 @@ export function UsersPage() {
               key: 'roles',
               render: (_, u) => u.roles.map((r) => t(`roles.${r}`)).join(t('common.listSeparator')),
             },
-            { title: t('users.jurisdiction'), dataIndex: 'jurisdictionCode' },
+            { title: t('users.jurisdiction'), key: 'jurisdiction', render: (_, u) => u.jurisdiction.name },
             {
               title: t('users.state'),
               key: 'state',
