@@ -26,6 +26,7 @@ const PersonDetailPage = lazy(() =>
   import('./pages/persons/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })),
 );
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SchemesPage = lazy(() => import('./pages/benefits/SchemesPage').then((m) => ({ default: m.SchemesPage })));
 const SchemeDetailPage = lazy(() =>
@@ -136,6 +137,14 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayImport}>
                 <ImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <RequireRole allow={isAdmin}>
+                <UsersPage />
               </RequireRole>
             }
           />

@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './regions.js';
 export * from './system.js';
 export * from './auth.js';
+export * from './users.js';
 export * from './audit.js';
 export * from './registry.js';
 export * from './registry-import.js';

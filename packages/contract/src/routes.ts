@@ -3,6 +3,7 @@ import { IdParam, XlsxFile } from './common.js';
 import { NoContent, route } from './route.js';
 import { AuditPage, AuditQuery, ChainCheck } from './audit.js';
 import { LoginBody, Session } from './auth.js';
+import { CredentialResetBody, PasswordReset, StaffUserList, TwoFactorReset } from './users.js';
 import { SystemInfo } from './system.js';
 import { Region, RegionChildren, RegionCodeParam } from './regions.js';
 import { Dashboard, DashboardQuery } from './dashboard.js';
@@ -24,6 +25,22 @@ export const staffRoutes = {
   login: route({ method: 'POST', path: '/api/auth/login', body: LoginBody, response: Session }),
   me: route({ method: 'GET', path: '/api/auth/me', response: Session }),
   logout: route({ method: 'POST', path: '/api/auth/logout', response: NoContent }),
+  users: route({ method: 'GET', path: '/api/users', response: StaffUserList }),
+  unlockUser: route({ method: 'POST', path: '/api/users/:id/unlock', params: IdParam, response: NoContent }),
+  resetPassword: route({
+    method: 'POST',
+    path: '/api/users/:id/reset-password',
+    params: IdParam,
+    body: CredentialResetBody,
+    response: PasswordReset,
+  }),
+  resetTwoFactor: route({
+    method: 'POST',
+    path: '/api/users/:id/reset-two-factor',
+    params: IdParam,
+    body: CredentialResetBody,
+    response: TwoFactorReset,
+  }),
   audit: route({ method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditPage }),
   verifyAudit: route({ method: 'POST', path: '/api/audit/verify', response: ChainCheck }),
   region: route({ method: 'GET', path: '/api/regions/:code', params: RegionCodeParam, response: Region }),

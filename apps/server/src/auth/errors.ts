@@ -24,6 +24,50 @@ export const authError = defineErrors({
     status: 404,
     message: { zh: '找不到该用户，或其不在您的辖区内', en: 'No such user in your jurisdiction' },
   },
+  // Resets by an administrator (issue 12): never one's own account (nobody would have checked
+  // who asked), and a county administrator never an administrator's.
+  'user.resetSelf': {
+    status: 403,
+    message: {
+      zh: '不能重置自己的密码或两步验证，请联系其他管理员办理',
+      en: 'You cannot reset your own password or two-factor; ask another administrator',
+    },
+  },
+  'user.resetAdministrator': {
+    status: 403,
+    message: {
+      zh: '县级管理员不能重置管理员账户，请联系系统管理员办理',
+      en: "A county administrator cannot reset an administrator's account; ask the system administrator",
+    },
+  },
+  'user.noTwoFactor': {
+    status: 409,
+    message: {
+      zh: '该用户的角色不使用两步验证，无需重置',
+      en: "This user's roles do not use two-factor; there is nothing to reset",
+    },
+  },
+  'user.stepUpNotEnrolled': {
+    status: 403,
+    message: {
+      zh: '重置他人账户须进行两步验证，但您的账户尚未绑定身份验证器',
+      en: 'Resetting an account needs your two-factor code, but your account has no authenticator',
+    },
+  },
+  'user.stepUpInvalid': {
+    status: 403,
+    message: {
+      zh: '动态码错误、已过期或已使用过，请输入身份验证器中新的六位动态码',
+      en: 'The code is wrong, expired or already used; enter a new six-digit code from your authenticator',
+    },
+  },
+  'user.stepUpLocked': {
+    status: 423,
+    message: {
+      zh: '动态码错误次数过多，您的账户已锁定，请联系其他管理员解锁',
+      en: 'Too many wrong codes: your account is locked; ask another administrator to unlock it',
+    },
+  },
 });
 
 /** "Try again in …", in whole seconds up to two minutes and whole minutes beyond. */

@@ -14,3 +14,4 @@ export { hashToken, newToken, type SessionUser } from './session.js';
 export { matchTotpStep, otpauthUri, totpAt } from './totp.js';
 export { createUser, findDisplayNames, type NewStaffUser } from './users.js';
 export { withRetryAfter } from './retry-after.js';
+export { verifyStepUp, type StepUpRefusal } from './step-up.js';

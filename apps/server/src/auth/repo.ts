@@ -96,3 +96,44 @@ export async function findUserScope(
   );
   return row;
 }
+
+const LISTED = ['id', 'username', 'displayName', 'roles', 'jurisdictionCode', 'department', 'active'] as const;
+export type ListedUser = RowOf<typeof users, (typeof LISTED)[number]> & { locked: boolean; twoFactor: boolean };
+
+/** Staff accounts within a jurisdiction (its code as a prefix), for an administrator's list. */
+export async function listUsersWithin(conn: Conn, jurisdictionCode: string): Promise<ListedUser[]> {
+  return conn.query<ListedUser>(
+    `SELECT ${columnsOf(users, LISTED)},
+            coalesce(locked_until > now(), false) AS "locked",
+            totp_secret_cipher IS NOT NULL AS "twoFactor"
+       FROM users WHERE starts_with(jurisdiction_code, $1) ORDER BY jurisdiction_code, username`,
+    [jurisdictionCode],
+  );
+}
+
+/** The target of an administrator's reset, locked for the transaction; nothing when there is none. */
+export async function findUserForReset(
+  conn: Conn,
+  userId: number,
+): Promise<RowOf<typeof users, 'id' | 'username' | 'roles' | 'jurisdictionCode' | 'department'> | undefined> {
+  const [row] = await conn.query<RowOf<typeof users, 'id' | 'username' | 'roles' | 'jurisdictionCode' | 'department'>>(
+    `SELECT ${columnsOf(users, ['id', 'username', 'roles', 'jurisdictionCode', 'department'])} FROM users WHERE id = $1 FOR UPDATE`,
+    [userId],
+  );
+  return row;
+}
+
+/** A new password: the failure count and any lock cleared, every session of the user ended. */
+export async function replacePassword(conn: Conn, userId: number, passwordHash: string): Promise<void> {
+  await conn.query('UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1', [
+    userId,
+    passwordHash,
+  ]);
+  await conn.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+/** A new TOTP secret (encrypted), no step accepted yet, every session of the user ended. */
+export async function replaceTotpSecret(conn: Conn, userId: number, cipher: Buffer): Promise<void> {
+  await conn.query('UPDATE users SET totp_secret_cipher = $2, totp_last_step = NULL WHERE id = $1', [userId, cipher]);
+  await conn.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { RegionService } from '../regions/index.js';
-import { IdParam, LoginBody, Session } from '@cradle/contract';
+import {
+  CredentialResetBody,
+  IdParam,
+  LoginBody,
+  PasswordReset,
+  Session,
+  StaffUserList,
+  TwoFactorReset,
+} from '@cradle/contract';
 import type { AuthService } from './service.js';
 import { SESSION_COOKIE, type SessionUser } from './session.js';
 import { withRetryAfter } from './retry-after.js';
@@ -75,6 +83,57 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       await opts.auth.unlock(req.user!, req.params.id, req.ip);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      config: { roles: ['systemAdmin', 'countyAdmin'] },
+      schema: {
+        tags: ['auth'],
+        summary: "The staff accounts within the administrator's jurisdiction (no secrets)",
+        response: { 200: StaffUserList },
+      },
+    },
+    async (req) => ({
+      items: (await opts.auth.listUsers(req.user!)).map(({ jurisdictionCode, ...u }) => ({
+        ...u,
+        jurisdiction: opts.regions.ref(jurisdictionCode),
+      })),
+    }),
+  );
+
+  // No self-service reset: there is no verified channel (e-mail, phone) for staff yet, so an
+  // administrator resets, with their own fresh code, and hands the result over in person.
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { roles: ['systemAdmin', 'countyAdmin'] },
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Set a one-time password, shown once; ends the user's sessions and lifts any lock (step-up TOTP, audited)",
+        params: IdParam,
+        body: CredentialResetBody,
+        response: { 200: PasswordReset },
+      },
+    },
+    async (req) => opts.auth.resetPassword(req.user!, req.params.id, req.body.totp, req.ip),
+  );
+
+  app.post(
+    '/api/users/:id/reset-two-factor',
+    {
+      config: { roles: ['systemAdmin', 'countyAdmin'] },
+      schema: {
+        tags: ['auth'],
+        summary: "Replace the user's TOTP secret, shown once; ends the user's sessions (step-up TOTP, audited)",
+        params: IdParam,
+        body: CredentialResetBody,
+        response: { 200: TwoFactorReset },
+      },
+    },
+    async (req) => opts.auth.resetTwoFactor(req.user!, req.params.id, req.body.totp, req.ip),
   );
 
   app.get(

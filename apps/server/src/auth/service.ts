@@ -1,20 +1,25 @@
-import { requiresTwoFactor } from '@cradle/domain';
+import { checkPasswordComplexity, holdsTwoFactorSecret, requiresTwoFactor } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { appendAudit } from '../audit/index.js';
 import type { Keys } from '../crypto/keys.js';
-import { decryptField } from '../crypto/pii.js';
+import { decryptField, encryptField } from '../crypto/pii.js';
 import { authError, authErrorAfter } from './errors.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { generateTemporaryPassword, hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken, type SessionUser } from './session.js';
-import { matchTotpStep } from './totp.js';
+import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp.js';
+import { verifyStepUp, type StepUpRefusal } from './step-up.js';
 import { ADDRESS_SHARE, countAccountFailure, HARD_LOCK_FAILURES, unlockUser } from './lockout.js';
 import { clearFailures, delaySeconds, pruneFailures, refundAttempt, STAFF_DELAYS, takeAttempt } from './throttle.js';
 import {
   acceptTotpStep,
   deleteSession,
   findUserForSignIn,
+  findUserForReset,
   findUserScope,
   insertSession,
+  listUsersWithin,
+  replacePassword,
+  replaceTotpSecret,
   resetFailuresUnlessLocked,
   type SignInUser,
 } from './repo.js';
@@ -37,6 +42,14 @@ let lastPrune = 0;
 
 /** The throttle's subject for a typed username, known or not: a delay must not tell which. */
 export const userSubject = (username: string) => `user:${username}`;
+
+const STEP_UP_REFUSALS = {
+  notEnrolled: 'user.stepUpNotEnrolled',
+  locked: 'user.stepUpLocked',
+  invalid: 'user.stepUpInvalid',
+} as const satisfies Record<StepUpRefusal, string>;
+
+type ResetAction = 'user.resetPassword' | 'user.resetTwoFactor';
 
 export function createAuthService(database: Database, keys: Keys, scopeCode: string) {
   const audit = (
@@ -81,6 +94,56 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
     await audit(u, username, 'failure', ip, reason);
     if (locked) await audit(u, username, 'denied', ip, `${HARD_LOCK_FAILURES} failures across addresses`, 'auth.lock');
     return delaySeconds(STAFF_DELAYS, failures);
+  }
+
+  const resetAudit = (
+    admin: SessionUser,
+    target: { username: string; jurisdictionCode: string },
+    action: ResetAction,
+    outcome: 'success' | 'denied',
+    clientIp: string,
+    userId?: number,
+    reason?: string,
+  ) => ({
+    userId: admin.id,
+    username: admin.username,
+    jurisdictionCode: target.jurisdictionCode,
+    action,
+    targetType: 'user',
+    targetId: userId === undefined ? null : String(userId),
+    outcome,
+    clientIp,
+    details: { username: target.username, ...(reason ? { reason } : {}) },
+  });
+
+  /**
+   * Who may reset whose credentials: a user within the administrator's jurisdiction (else not
+   * found), never oneself, and for a county administrator never an administrator (a county
+   * administrator taking over the system administrator's or a peer's account). Then the
+   * administrator's own fresh TOTP code (step-up). Refusals are audited.
+   */
+  async function checkReset(admin: SessionUser, userId: number, totp: string, clientIp: string, action: ResetAction) {
+    const found = await findUserForReset(database, userId);
+    if (!found || !found.jurisdictionCode.startsWith(admin.jurisdictionCode)) throw authError('auth.userNotFound');
+    const target = { ...found, id: Number(found.id) };
+    const deny = async (code: 'user.resetSelf' | 'user.resetAdministrator' | 'user.noTwoFactor', reason: string) => {
+      await appendAudit(database, resetAudit(admin, target, action, 'denied', clientIp, userId, reason));
+      return authError(code);
+    };
+    if (target.id === admin.id) throw await deny('user.resetSelf', 'own account');
+    if (!admin.roles.includes('systemAdmin') && requiresTwoFactor(target.roles))
+      throw await deny('user.resetAdministrator', 'administrator account');
+    if (action === 'user.resetTwoFactor' && !holdsTwoFactorSecret(target.roles, target.department))
+      throw await deny('user.noTwoFactor', 'roles hold no TOTP secret');
+    await verifyStepUp(
+      database,
+      keys,
+      { user: admin, clientIp },
+      totp,
+      { action, targetType: 'user', targetId: String(userId) },
+      (why) => authError(STEP_UP_REFUSALS[why]),
+    );
+    return target;
   }
 
   return {
@@ -182,6 +245,44 @@ export function createAuthService(database: Database, keys: Keys, scopeCode: str
           details: { username: done.username, wasLocked: done.wasLocked },
         });
       });
+    },
+
+    /** The staff accounts within the administrator's jurisdiction, for the user list. */
+    async listUsers(admin: SessionUser) {
+      const rows = await listUsersWithin(database, admin.jurisdictionCode);
+      return rows.map((r) => ({ ...r, id: Number(r.id), department: r.department ?? null }));
+    },
+
+    /**
+     * A new one-time password, generated here and returned once (issue 12): the lock, the
+     * failure count and the delays on every address cleared, every session of the user ended.
+     */
+    async resetPassword(admin: SessionUser, userId: number, totp: string, clientIp: string) {
+      const target = await checkReset(admin, userId, totp, clientIp, 'user.resetPassword');
+      // The policy (packages/domain) for this username: one containing it is drawn again.
+      let password = generateTemporaryPassword();
+      while (checkPasswordComplexity(password, target.username).length > 0) password = generateTemporaryPassword();
+      const hash = await hashPassword(password);
+      await database.transaction(async (tx) => {
+        await replacePassword(tx, userId, hash);
+        await clearFailures(tx, userSubject(target.username));
+        await appendAudit(tx, resetAudit(admin, target, 'user.resetPassword', 'success', clientIp, userId));
+      });
+      return { temporaryPassword: password };
+    },
+
+    /**
+     * A new TOTP secret, returned once for the administrator to hand over as the account's first
+     * secret was (`user-add`): the old authenticator stops working, every session of the user ends.
+     */
+    async resetTwoFactor(admin: SessionUser, userId: number, totp: string, clientIp: string) {
+      const target = await checkReset(admin, userId, totp, clientIp, 'user.resetTwoFactor');
+      const secret = generateTotpSecret();
+      await database.transaction(async (tx) => {
+        await replaceTotpSecret(tx, userId, encryptField(keys.secretEncryption, 'totp', secret));
+        await appendAudit(tx, resetAudit(admin, target, 'user.resetTwoFactor', 'success', clientIp, userId));
+      });
+      return { secret, otpauthUri: otpauthUri(secret, target.username) };
     },
 
     async logout(user: SessionUser, tokenHash: string, clientIp: string): Promise<void> {

@@ -22,6 +22,9 @@ const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
 const ACCESS: Record<string, readonly string[]> = {
   'GET /api/auth/me': ALL,
   'POST /api/users/:id/unlock': ADMINS,
+  'GET /api/users': ADMINS,
+  'POST /api/users/:id/reset-password': ADMINS,
+  'POST /api/users/:id/reset-two-factor': ADMINS,
   'GET /api/audit': ADMINS,
   'GET /api/audit.xlsx': ADMINS,
   'POST /api/audit/verify': ADMINS,

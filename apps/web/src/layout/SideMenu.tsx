@@ -62,7 +62,10 @@ export function SideMenu() {
       testId: 'nav-import',
     });
   if (isAdmin(me))
-    nav.push({ key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
+    nav.push(
+      { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' },
+      { key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'nav-users' },
+    );
   if (isSystemAdmin(me))
     nav.push({
       key: 'calendar',
