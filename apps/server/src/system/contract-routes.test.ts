@@ -5,18 +5,24 @@ import { createTestApp, type TestApp } from '../test/app.js';
 // The console types its calls from the contract's route tables; this holds the server to them:
 // every route is registered at that method and path, and answers and accepts the same fields.
 
-type Schema = { properties?: Record<string, unknown>; allOf?: Schema[]; items?: Schema; type?: string | string[] };
+type Schema = {
+  properties?: Record<string, unknown>;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  items?: Schema;
+  type?: string | string[];
+};
 type Operation = {
   responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
 
-/** The field names of an object schema (through allOf and arrays), for comparing two schemas' shapes. */
+/** The field names of an object schema (through allOf, anyOf — an optional body is an object or null — and arrays), for comparing two schemas' shapes. */
 function fieldsOf(s: Schema | undefined): string[] {
   if (!s) return [];
   if (s.items) return fieldsOf(s.items).map((f) => `[]${f}`);
   const own = Object.keys(s.properties ?? {});
-  return [...new Set([...own, ...(s.allOf ?? []).flatMap(fieldsOf)])].sort();
+  return [...new Set([...own, ...[...(s.allOf ?? []), ...(s.anyOf ?? [])].flatMap(fieldsOf)])].sort();
 }
 
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
