@@ -69,6 +69,11 @@ async function runCycle(period: string) {
     batch = (await get('finance', `/api/payment-batches/${batch.id}`)).json();
   }
   expect(batch.status).toBe('complete');
+  // Four eyes (issue 12): the batch is a draft until the county approves it after its 7-day
+  // public notice (baiyin.childcareSubsidy's publicNoticeDays); the review's clock moves past it.
+  expect((await post('county', `/api/payment-batches/${batch.id}/notice`)).statusCode).toBe(200);
+  t.clock.advanceDays(8);
+  expect((await post('county', `/api/payment-batches/${batch.id}/approve`)).statusCode).toBe(200);
   return batch as { id: number; paymentCount: number; totalFen: number };
 }
 
@@ -123,6 +128,8 @@ describe('白银: from a county amount to a repaid failure', () => {
       paid: 1,
       failed: 0,
       returned: 0,
+      removed: 0,
+      cancelled: 0,
     });
     expect((await get('finance', `/api/payment-batches/${next.id}`)).json().paymentStatuses).toEqual({
       pending: 3,
@@ -130,6 +137,8 @@ describe('白银: from a county amount to a repaid failure', () => {
       paid: 0,
       failed: 0,
       returned: 0,
+      removed: 0,
+      cancelled: 0,
     });
     const again = await t.database.query<{ period_key: string; status: string; attempts: number }>(
       'SELECT period_key, status, attempts FROM payments WHERE id = $1',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestApp } from '../test/app.js';
 import {
+  approveGrantBatch,
   completeGrantBatch,
   csvRows,
   financeCode,
@@ -24,6 +25,7 @@ beforeAll(async () => {
   for (const [i, c] of children.entries())
     await t.database.query('UPDATE persons SET name = $1 WHERE id = $2', [NAMES[i], c.id]);
   batchId = (await completeGrantBatch(t, finance)).id;
+  await approveGrantBatch(t, await login(t, 'county'), batchId);
 });
 afterAll(() => t.close());
 
