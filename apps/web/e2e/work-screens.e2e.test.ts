@@ -150,8 +150,12 @@ describe('work screens at 1366 px', () => {
     await page.goto(`${server.baseUrl}/applications/${id}`);
     await page.getByTestId('application-approve').click();
     await page.getByTestId('application-opinion').fill(OPINION);
+    // The decision answers first; on a loaded machine the history then refetches.
+    const decided = page.waitForResponse((r) => r.url().endsWith(`/api/applications/${id}/approve`));
     await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
-    await expect.poll(() => page.getByTestId('decision-opinion').textContent()).toBe(`审核意见：${OPINION}`);
+    expect((await decided).status()).toBe(200);
+    await page.getByTestId('decision-opinion').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('decision-opinion').textContent()).toBe(`审核意见：${OPINION}`);
 
     // The village worker sees it moved on, and the opinion in its history.
     await page.context().clearCookies();

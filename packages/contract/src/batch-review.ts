@@ -21,6 +21,10 @@ export type RosterQuery = Static<typeof RosterQuery>;
 export const RosterFilter = Type.Omit(RosterQuery, ['page', 'pageSize']);
 export type RosterFilter = Static<typeof RosterFilter>;
 
+/** A batch and one of its payees. */
+export const RosterRowParam = Type.Object({ id: Id, personId: Id });
+export type RosterRowParam = Static<typeof RosterRowParam>;
+
 /** One payee of a batch, as staff see them: the ID number masked. */
 export const RosterRow = Type.Object({
   paymentId: Type.Integer(),

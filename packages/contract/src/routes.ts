@@ -126,6 +126,12 @@ export const staffRoutes = {
     query: V.RosterQuery,
     response: V.RosterPage,
   }),
+  batchRowEligibility: route({
+    method: 'GET',
+    path: '/api/payment-batches/:id/roster/:personId/eligibility',
+    params: V.RosterRowParam,
+    response: B.EligibilityView,
+  }),
   noticeRoster: route({
     method: 'GET',
     path: '/api/payment-batches/:id/notice-roster',

@@ -3,6 +3,7 @@ import { FINANCE_DEPARTMENTS, type Role } from '@cradle/domain';
 import {
   BatchView,
   CancelBatchBody,
+  EligibilityView,
   IdParam,
   NoticeRoster,
   NoticeRosterQuery,
@@ -10,6 +11,7 @@ import {
   RosterFilter,
   RosterPage,
   RosterQuery,
+  RosterRowParam,
   SpreadsheetFile,
 } from '@cradle/contract';
 import type { BatchReview } from './batch-review.js';
@@ -60,6 +62,19 @@ export const batchReviewRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => roster.roster(actor(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/payment-batches/:id/roster/:personId/eligibility',
+    {
+      config: { roles: ROSTER_READERS, ...FINANCE },
+      schema: {
+        tags,
+        summary: "A payee's eligibility trace for the batch's scheme and period, as the roster shows it (audited)",
+        params: RosterRowParam,
+        response: { 200: EligibilityView },
+      },
+    },
+    (req) => benefits.batchRowEligibility(actor(req), req.params.id, req.params.personId),
   );
   app.get(
     '/api/payment-batches/:id/roster.xlsx',

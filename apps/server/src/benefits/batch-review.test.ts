@@ -73,6 +73,28 @@ describe('a payment batch under four eyes', () => {
     }
   });
 
+  it('opens a payee’s trace for finance, who may not open the registry, and audits it; only for a payee', async () => {
+    const c = children[0]!;
+    // Finance is refused the registry's own check (need to know) …
+    expect(
+      (await get(finance, `/api/eligibility?personId=${c.id}&scheme=yunnan.birthGrant&period=once`)).statusCode,
+    ).toBe(403);
+    // … but reads the trace of a payee of the batch it checks.
+    const res = await get(finance, batchUrl(batch.id, `/roster/${c.id}/eligibility`));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ schemeCode: 'yunnan.birthGrant', period: 'once', eligible: true });
+    expect(res.json().trace.length).toBeGreaterThan(0);
+    expect(await audited('benefits.eligibilityCheck', String(c.id))).toContainEqual(
+      expect.objectContaining({ username: 'finance' }),
+    );
+    // Someone who is not a payee of this batch: not found, whoever asks.
+    const [stranger] = await t.database.query<{ id: string }>(
+      'SELECT id FROM persons WHERE id NOT IN (SELECT beneficiary_id FROM payments WHERE batch_id = $1) LIMIT 1',
+      [batch.id],
+    );
+    expect((await get(finance, batchUrl(batch.id, `/roster/${stranger!.id}/eligibility`))).statusCode).toBe(404);
+  });
+
   it('refuses, in the database itself, an export, an exported payment and a self-approval of a draft', async () => {
     expect(
       await sqlError(

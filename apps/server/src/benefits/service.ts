@@ -16,7 +16,7 @@ import { openApplicationFacts } from './applications-repo.js';
 import { createApplicationService } from './applications-service.js';
 import { exportApplications } from './applications-export.js';
 import type { ApplicationListQuery } from '@cradle/contract';
-import type { Database } from '../db/client.js';
+import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
@@ -52,6 +52,37 @@ function summaryOf(s: SchemeDefinition): SchemeSummary {
     proactive: s.proactive,
     legalBasis: s.legalBasis,
     interpretations: readings,
+  };
+}
+
+/** Checks a person against a scheme for a period in the caller's transaction; audited. */
+async function eligibilityIn(tx: Conn, a: Actor, q: { personId: number; scheme: string; period: string }) {
+  const scheme = getScheme(q.scheme);
+  const registry = await beneficiaryFacts(tx, q.personId);
+  if (!registry) throw commonError('notFound');
+  // What an open application states (declarations, special-family status) counts too.
+  const facts = withApplicationFacts(registry, await openApplicationFacts(tx, scheme.code, q.personId));
+  let e;
+  try {
+    e = checkEligibility(scheme, facts, q.period, await publishedOverrides(tx, scheme.code));
+  } catch (err) {
+    if (err instanceof RangeError) throw BenefitsError('period.invalid', { period: q.period });
+    throw err;
+  }
+  await appendAudit(
+    tx,
+    auditOf(a, 'benefits.eligibilityCheck', 'person', String(q.personId), {
+      scheme: scheme.code,
+      period: q.period,
+      eligible: e.eligible,
+    }),
+  );
+  return {
+    schemeCode: e.schemeCode,
+    period: e.period,
+    eligible: e.eligible,
+    amountFen: e.amount,
+    trace: e.trace,
   };
 }
 
@@ -107,35 +138,24 @@ export function createBenefitsService(
     },
 
     /** A person's eligibility with its trace; reading the person's data this way is audited. */
-    async eligibility(a: Actor, q: { personId: number; scheme: string; period: string }) {
-      const scheme = getScheme(q.scheme);
+    eligibility(a: Actor, q: { personId: number; scheme: string; period: string }) {
+      return withScope(database, scope(a), (tx) => eligibilityIn(tx, a, q));
+    },
+
+    /**
+     * A roster row's eligibility, for those who check the batch (finance among them, who may not
+     * open the registry otherwise): only for a payee of this batch, in its scheme and period.
+     */
+    batchRowEligibility(a: Actor, batchId: number, personId: number) {
       return withScope(database, scope(a), async (tx) => {
-        const registry = await beneficiaryFacts(tx, q.personId);
-        if (!registry) throw commonError('notFound');
-        // What an open application states (declarations, special-family status) counts too.
-        const facts = withApplicationFacts(registry, await openApplicationFacts(tx, scheme.code, q.personId));
-        let e;
-        try {
-          e = checkEligibility(scheme, facts, q.period, await publishedOverrides(tx, scheme.code));
-        } catch (err) {
-          if (err instanceof RangeError) throw BenefitsError('period.invalid', { period: q.period });
-          throw err;
-        }
-        await appendAudit(
-          tx,
-          auditOf(a, 'benefits.eligibilityCheck', 'person', String(q.personId), {
-            scheme: scheme.code,
-            period: q.period,
-            eligible: e.eligible,
-          }),
-        );
-        return {
-          schemeCode: e.schemeCode,
-          period: e.period,
-          eligible: e.eligible,
-          amountFen: e.amount,
-          trace: e.trace,
-        };
+        const b = await findBatch(tx, batchId);
+        if (!b) throw commonError('notFound');
+        const rows = await tx.query('SELECT 1 FROM payments WHERE batch_id = $1 AND beneficiary_id = $2 LIMIT 1', [
+          batchId,
+          personId,
+        ]);
+        if (!rows.length) throw commonError('notFound');
+        return eligibilityIn(tx, a, { personId, scheme: b.schemeCode, period: b.periodKey });
       });
     },
 

@@ -73,6 +73,7 @@ const ACCESS: Record<string, readonly string[]> = {
   // Four eyes (issue 12): a roster names payees, for those who check and pay them; the public
   // notice's roster is posted for all, so leaders read it; the county approves and hears objections.
   'GET /api/payment-batches/:id/roster': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/roster/:personId/eligibility': ['admin', 'county', 'finance'],
   'GET /api/payment-batches/:id/roster.xlsx': ['admin', 'county', 'finance'],
   'GET /api/payment-batches/:id/notice-roster': PAYMENTS,
   'GET /api/payment-batches/:id/notice-roster.xlsx': PAYMENTS,

@@ -58,6 +58,10 @@ export const fetchPaymentBatch = (id: number, signal?: AbortSignal) =>
 export const fetchBatchRoster = (id: number, query: RosterQuery, signal?: AbortSignal) =>
   staff.call(r.batchRoster, { params: { id }, query }, { signal });
 
+/** A payee's eligibility trace for the batch's scheme and period (audited on the server). */
+export const fetchBatchRowEligibility = (id: number, personId: number, signal?: AbortSignal) =>
+  staff.call(r.batchRowEligibility, { params: { id, personId } }, { signal });
+
 /** The public notice's roster (names masked) for the printable page. */
 export const fetchNoticeRoster = (id: number, signal?: AbortSignal) =>
   staff.call(r.noticeRoster, { params: { id }, query: {} }, { signal });

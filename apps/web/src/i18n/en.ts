@@ -610,7 +610,6 @@ export const en: Translation = {
       namePlaceholder: 'Find by name',
       export: 'Export to Excel',
       trace: 'Eligibility trace',
-      traceUnavailable: 'The person is no longer in your jurisdiction; the trace cannot be shown',
       object: 'Record objection',
       objectTitle: 'Record an objection: {{name}}',
       objectHint:

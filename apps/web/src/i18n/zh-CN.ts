@@ -5,7 +5,7 @@ import { domainMessages } from '../lib/domain';
 export const zhCN = {
   ...domainMessages('zh'),
   app: { name: 'Cradle 人口家庭服务平台', short: 'Cradle', module: '全员人口库', version: '版本 {{version}}' },
-  export: { xlsx: '导出 Excel', working: '正在导出…' },
+  export: { xlsx: '导出表格', working: '正在导出…' },
   common: {
     search: '查询',
     reset: '重置',
@@ -200,7 +200,7 @@ export const zhCN = {
     upload: {
       title: '点击或将文件拖拽到此处上传',
       hint: '支持 .csv 和 .xlsx 文件，单个文件不超过 {{size}}',
-      template: '下载导入模板（Excel）',
+      template: '下载导入模板（表格）',
       templateCsv: 'CSV 模板',
       wrongType:
         '只能导入 .xlsx 或 .csv 文件。请在 Excel 或 WPS 中“另存为”“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”，或下载导入模板填写后再导入',
@@ -559,9 +559,8 @@ export const zhCN = {
       objectionDismissed: '不成立：{{reason}}',
       allStatuses: '全部状态',
       namePlaceholder: '按姓名查找',
-      export: '导出 Excel',
+      export: '导出表格',
       trace: '资格判定过程',
-      traceUnavailable: '该人员已不在本辖区，无法查看判定过程',
       object: '登记异议',
       objectTitle: '登记公示异议：{{name}}',
       objectHint: '异议成立的，该发放对象将移出本批次（保留记录及理由）；不成立的，仅作登记。',
@@ -580,7 +579,7 @@ export const zhCN = {
       village: '村（社区）',
       amount: '金额（元）',
       total: '共 {{count}} 人，合计 {{amount}} 元',
-      truncated: '名单较长，此处显示前 {{shown}} 人；完整名单请导出 Excel。',
+      truncated: '名单较长，此处显示前 {{shown}} 人；完整名单请导出表格。',
       print: '打印',
       back: '返回发放批次',
       signatures: '公示单位（盖章）：',
@@ -627,7 +626,7 @@ export const zhCN = {
       anyTarget: '全部对象',
       targetId: '对象编号',
     },
-    export: '导出 Excel',
+    export: '导出表格',
     columns: {
       seq: '序号',
       at: '时间',

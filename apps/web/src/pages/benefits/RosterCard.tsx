@@ -4,7 +4,7 @@ import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography, 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadRosterXlsx, fetchBatchRoster, fetchEligibility, PAYMENT_STATUSES } from '../../api/benefits';
+import { downloadRosterXlsx, fetchBatchRoster, fetchBatchRowEligibility, PAYMENT_STATUSES } from '../../api/benefits';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { formatFen } from '../../lib/money';
@@ -24,14 +24,12 @@ const STATUS_COLOR: Partial<Record<PaymentStatus, string>> = {
 
 /** A row's eligibility trace, read when the row is opened (each check is audited on the server). */
 function RowTrace({ batch, row }: { batch: BatchView; row: RosterRow }) {
-  const { t } = useTranslation();
   const q = useQuery({
-    queryKey: ['fetchEligibility', row.personId, batch.schemeCode, batch.periodKey],
-    queryFn: ({ signal }) =>
-      fetchEligibility({ personId: row.personId, scheme: batch.schemeCode, period: batch.periodKey }, signal),
+    queryKey: ['fetchBatchRowEligibility', batch.id, row.personId],
+    queryFn: ({ signal }) => fetchBatchRowEligibility(batch.id, row.personId, signal),
     retry: false,
   });
-  if (q.error) return <Typography.Text type="secondary">{t('benefits.roster.traceUnavailable')}</Typography.Text>;
+  if (q.error) return <ApiErrorAlert error={q.error} onRetry={q.refetch} />;
   return q.data ? <TraceList trace={q.data.trace} /> : <Typography.Text type="secondary">…</Typography.Text>;
 }
 
