@@ -762,3 +762,69 @@ export const auditAnchors = pgTable('audit_anchors', {
   prevMac: text('prev_mac').notNull().unique(),
   mac: text('mac').notNull().unique(),
 });
+
+// A life event the indicators need (issue 13, "Life events"): a death, a move in or out, a
+// marriage, recorded by a hospital or public-security operator in a form, by an import, or by a
+// department's own system through a service account. Applying one updates the registry (a death
+// sets persons.death_date; a move changes the residence) and writes a registry event in the same
+// transaction. Idempotent by the sender's reference: (sender, sender_reference) is unique.
+export const lifeEvents = pgTable(
+  'life_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull().$type<'death' | 'moveIn' | 'moveOut' | 'marriage'>(),
+    personId: bigint('person_id', { mode: 'number' }).notNull(),
+    // The jurisdiction the event belongs to: the person's residence where it happened (for a move
+    // in, the new residence; for a move out, the old one).
+    regionCode: text('region_code').notNull(),
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    // Death: where (hospital, home, on the way, other) and the cause category.
+    deathPlace: text('death_place'),
+    causeCategory: text('cause_category'),
+    // Death during pregnancy or within 42 days of its end, not from an accidental cause (WHO
+    // ICD-10 "maternal death"); null for other kinds.
+    maternal: boolean('maternal'),
+    // Move: the region moved from (move in) or to (move out); may lie outside Cradle's tree.
+    otherRegionCode: text('other_region_code'),
+    otherRegionName: text('other_region_name'),
+    // Marriage: the spouse when the registry knows them.
+    spousePersonId: bigint('spouse_person_id', { mode: 'number' }),
+    // Who sent it: 'form' | 'import' | 'api'; the sender is a department code or a service account.
+    channel: text('channel').notNull().$type<'form' | 'import' | 'api'>(),
+    sender: text('sender').notNull(),
+    senderReference: text('sender_reference').notNull(),
+    importJobId: bigint('import_job_id', { mode: 'number' }),
+    serviceAccountId: bigint('service_account_id', { mode: 'number' }),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('life_events_sender_ref_uq').on(t.sender, t.senderReference),
+    index('life_events_person_idx').on(t.personId),
+    index('life_events_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.kind, t.eventDate),
+  ],
+);
+
+// A department's own system sending life events through the API (issue 13): a token the
+// administrator creates, rotates and revokes, scoped to a jurisdiction and event kinds. Only the
+// token's SHA-256 is kept; its first characters identify it in lists.
+export const serviceAccounts = pgTable(
+  'service_accounts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    department: text('department').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    eventKinds: text('event_kinds').array().notNull(),
+    tokenHash: bytea('token_hash').notNull(),
+    tokenPrefix: text('token_prefix').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    rotatedAt: tstz('rotated_at'),
+    revokedAt: tstz('revoked_at'),
+    lastUsedAt: tstz('last_used_at'),
+  },
+  (t) => [uniqueIndex('service_accounts_token_uq').on(t.tokenHash)],
+);
