@@ -828,3 +828,31 @@ export const serviceAccounts = pgTable(
   },
   (t) => [uniqueIndex('service_accounts_token_uq').on(t.tokenHash)],
 );
+
+// A figure a department reports for a region and period (issue 13, "Reported values"; glossary
+// reportedValue), under the count key of its item (monitoring/count-kinds.ts), so an indicator
+// reads it as it reads a registry count. A correction is a new version, never an overwrite: the
+// highest version of (count_key, region_code, period_key) is the value in force.
+export const reportedValues = pgTable(
+  'reported_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    countKey: text('count_key').notNull(),
+    item: text('item').notNull(),
+    department: text('department').notNull(),
+    regionCode: text('region_code').notNull(),
+    // '2025', '2025-Q1' or '2025-03'.
+    periodKey: text('period_key').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    version: integer('version').notNull(),
+    // Why a later version corrects the one before (required from version 2).
+    reason: text('reason'),
+    reportedBy: bigint('reported_by', { mode: 'number' }),
+    reportedByName: text('reported_by_name').notNull(),
+    reportedAt: tstz('reported_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reported_values_version_uq').on(t.countKey, t.regionCode, t.periodKey, t.version),
+    index('reported_values_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.periodKey),
+  ],
+);
