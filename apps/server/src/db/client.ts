@@ -176,8 +176,15 @@ async function collect(chunks: AsyncIterable<string> | Iterable<string>): Promis
   return new Blob(parts);
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+/** Each open PGlite database's client, for dumpPglite. */
+const pgliteClients = new WeakMap<Database, PGlite>();
+
+/**
+ * Opens PGlite in a directory, or in memory; `loadDataDir` starts the in-memory one from a dump
+ * (dumpPglite) instead of an empty cluster: the tests' migrated template (test/db.ts).
+ */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   const conn = (c: PgliteLike, beforeCommit?: Conn['beforeCommit']): Conn => ({
     beforeCommit,
     get db() {
@@ -191,7 +198,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       return res.affectedRows ?? 0;
     },
   });
-  return {
+  const database: Database = {
     kind: 'pglite',
     ...conn(client),
     transaction: (fn, prelude) =>
@@ -204,6 +211,15 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       }),
     close: () => client.close(),
   };
+  pgliteClients.set(database, client);
+  return database;
+}
+
+/** The data directory of an open PGlite database as a tarball, for openPglite's `loadDataDir`. */
+export async function dumpPglite(database: Database): Promise<Blob> {
+  const client = pgliteClients.get(database);
+  if (!client) throw new Error('dumpPglite: not a PGlite database opened by openPglite');
+  return client.dumpDataDir('none');
 }
 
 export function openDatabase(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Database> {
