@@ -1,0 +1,3 @@
+// The projection module's public surface (see .dependency-cruiser.cjs).
+export { createProjectionService, type ProjectionService } from './service.js';
+export { projectionRoutes } from './routes.js';
