@@ -6,7 +6,10 @@ const f = useBrowser();
 
 /** The table's row of a year, as cell texts. */
 async function rowOf(page: Page, year: number): Promise<string[]> {
-  const row = page.getByTestId('projection-table').locator('tr.ant-table-row', { hasText: String(year) }).first();
+  const row = page
+    .getByTestId('projection-table')
+    .locator('tr.ant-table-row', { hasText: String(year) })
+    .first();
   return row.locator('td').allTextContents();
 }
 

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { withScope } from '../db/scope.js';
-import { registryCounts } from '../projection/repo.js';
+import { registryCounts } from '../projection/index.js';
 import { createTestApp, login, as } from '../test/app.js';
 
 /**
@@ -34,7 +34,11 @@ export async function benchServerPath(population: number): Promise<void> {
   const engine = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
   let t0 = performance.now();
   const t = await createTestApp(population);
-  console.log(`\n${engine}, demo county of ${population.toLocaleString('en-US')} persons (loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\n${engine}, demo county of ${population.toLocaleString('en-US')} persons (loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s); load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     const leader = await login(t, 'leader');
     const get = async (url: string) => {

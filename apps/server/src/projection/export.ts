@@ -30,7 +30,12 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /** Every scenario's table by year (figures, no person), audited with the region and row count. */
-export function exportProjectionTable(database: Database, actor: ExportActor, view: ProjectionView, lang: Lang): Readable {
+export function exportProjectionTable(
+  database: Database,
+  actor: ExportActor,
+  view: ProjectionView,
+  lang: Lang,
+): Readable {
   async function* pages() {
     yield view.scenarios.flatMap((s) => s.years.map((y) => ({ ...y, scenario: s.scenario })));
   }

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildRegionalProjection,
-  projectPopulation,
-  summarizeProjection,
-  type ProjectionResult,
-} from '@cradle/domain';
+import { buildRegionalProjection, projectPopulation, summarizeProjection, type ProjectionResult } from '@cradle/domain';
 import type { BudgetForecastView, ProjectionView } from '@cradle/contract';
 import { withScope } from '../db/scope.js';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
@@ -56,8 +51,9 @@ describe('GET /api/projection', () => {
       expect(sc.years.map((y) => y.year)).toEqual(Array.from({ length: 31 }, (_, k) => 2026 + k));
       // Births and children under 3 for every year to 2055.
       expect(sc.years.filter((y) => y.year <= 2055).every((y) => y.births! > 0 && y.under3 > 0)).toBe(true);
-      expect(sc.pyramid[5]!.male.reduce((a, b) => a + b, 0) + sc.pyramid[5]!.female.reduce((a, b) => a + b, 0))
-        .toBeCloseTo(sc.years[5]!.total, 6);
+      expect(
+        sc.pyramid[5]!.male.reduce((a, b) => a + b, 0) + sc.pyramid[5]!.female.reduce((a, b) => a + b, 0),
+      ).toBeCloseTo(sc.years[5]!.total, 6);
     }
     const births = (k: number) => view.scenarios.map((x) => x.years[10]!.births!)[k]!;
     expect(births(0)).toBeLessThan(births(1));
@@ -90,7 +86,7 @@ describe('GET /api/projection', () => {
   it('adds a typed TFR path, straight between the typed years and held after the last', async () => {
     const res = await get('county', `/api/projection?region=${COUNTY}&years=10&tfrPath=2026:1.0,2030:1.8`);
     expect(res.statusCode).toBe(200);
-    const typed = (res.json() as ProjectionView).scenarios.find((x) => x.scenario === 'tfrPath')!;
+    const typed = res.json<ProjectionView>().scenarios.find((x) => x.scenario === 'tfrPath')!;
     expect(typed.years.map((y) => y.tfr)).toEqual([1.0, 1.2, 1.4, 1.6, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, null]);
   });
 
@@ -154,8 +150,15 @@ describe('GET /api/projection/budget', () => {
     };
     let fen = 0;
     let children = 0;
-    months(year - 3).forEach((n, m) => ((fen += n * (m + 1) * 30_000), (children += n))); // months 1…m+1 of the year
-    for (const born of [year - 2, year - 1]) for (const n of months(born)) (fen += n * 12 * 30_000), (children += n);
+    months(year - 3).forEach((n, m) => {
+      fen += n * (m + 1) * 30_000; // months 1…m+1 of the year
+      children += n;
+    });
+    for (const born of [year - 2, year - 1])
+      for (const n of months(born)) {
+        fen += n * 12 * 30_000;
+        children += n;
+      }
     months(year).forEach((n, m) => {
       fen += n * (11 - m) * 30_000; // the months after the birth month
       if (m < 11) children += n;
@@ -211,7 +214,7 @@ describe('GET /api/projection/budget', () => {
       `/api/projection/budget?region=${COUNTY}&draftScheme=${NATIONAL}&draftVersionId=${v.json().id}`,
     );
     expect(res.statusCode).toBe(200);
-    const national = (res.json() as BudgetForecastView).schemes.find((x) => x.schemeCode === NATIONAL)!;
+    const national = res.json<BudgetForecastView>().schemes.find((x) => x.schemeCode === NATIONAL)!;
     expect(national.drafts.map((d) => d.id)).toContain(v.json().id);
     const draft = national.draft!.line.years;
     national.published.years.forEach((y, k) => {
@@ -219,8 +222,9 @@ describe('GET /api/projection/budget', () => {
       // 5,000 ÷ 12 is not whole: each child's year is rounded half up once (eligibility.ts), so compare per year.
       else expect(draft[k]!.amountFen).toBeCloseTo((y.amountFen * 5000) / 3600, -5);
     });
-    expect((await get('leader', `/api/projection/budget?draftScheme=${NATIONAL}&draftVersionId=999999`)).statusCode)
-      .toBe(404);
+    expect(
+      (await get('leader', `/api/projection/budget?draftScheme=${NATIONAL}&draftVersionId=999999`)).statusCode,
+    ).toBe(404);
   });
 
   it('is for the county and its leaders, not a township or a department', async () => {

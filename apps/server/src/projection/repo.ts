@@ -45,7 +45,13 @@ export async function registryCounts(tx: Conn, regionCode: string, baseYear: num
       GROUP BY 1, 2`,
     [prefix, baseYear],
   );
-  const births = await tx.query<{ year: number; sex: string; parity: number | null; mother_age: number | null; n: number }>(
+  const births = await tx.query<{
+    year: number;
+    sex: string;
+    parity: number | null;
+    mother_age: number | null;
+    n: number;
+  }>(
     `SELECT date_part('year', c.birth_date)::int AS year, c.sex, least(c.parity, 4)::int AS parity,
             date_part('year', age(c.birth_date, m.birth_date))::int AS mother_age, count(*)::int AS n
        FROM persons c

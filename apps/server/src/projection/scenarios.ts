@@ -34,15 +34,23 @@ export function parseTfrPath(text: string, firstYear: number, steps: number): nu
   const lastYear = firstYear + steps - 1;
   points.forEach((p, i) => {
     if (p.year < firstYear || p.year > lastYear || (i > 0 && p.year <= points[i - 1]!.year))
-      throw ProjectionError('projection.tfrPathYear', { year: p.year, from: firstYear, to: lastYear }, {
-        zh: `总和生育率路径的年份须在 ${firstYear} 至 ${lastYear} 之间，且从早到晚各写一次（${p.year} 不符）`,
-        en: `The years of a TFR path must lie in ${firstYear}–${lastYear}, each once, earliest first (${p.year} does not)`,
-      });
+      throw ProjectionError(
+        'projection.tfrPathYear',
+        { year: p.year, from: firstYear, to: lastYear },
+        {
+          zh: `总和生育率路径的年份须在 ${firstYear} 至 ${lastYear} 之间，且从早到晚各写一次（${p.year} 不符）`,
+          en: `The years of a TFR path must lie in ${firstYear}–${lastYear}, each once, earliest first (${p.year} does not)`,
+        },
+      );
     if (!(p.tfr >= TFR_MIN && p.tfr <= TFR_MAX))
-      throw ProjectionError('projection.tfrPathValue', { year: p.year, tfr: p.tfr }, {
-        zh: `总和生育率须在 ${TFR_MIN} 至 ${TFR_MAX} 之间（${p.year} 年为 ${p.tfr}）`,
-        en: `A total fertility rate must lie between ${TFR_MIN} and ${TFR_MAX} (${p.tfr} in ${p.year})`,
-      });
+      throw ProjectionError(
+        'projection.tfrPathValue',
+        { year: p.year, tfr: p.tfr },
+        {
+          zh: `总和生育率须在 ${TFR_MIN} 至 ${TFR_MAX} 之间（${p.year} 年为 ${p.tfr}）`,
+          en: `A total fertility rate must lie between ${TFR_MIN} and ${TFR_MAX} (${p.tfr} in ${p.year})`,
+        },
+      );
   });
   return Array.from({ length: steps }, (_, k) => {
     const year = firstYear + k;

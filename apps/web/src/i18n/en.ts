@@ -72,14 +72,23 @@ export const en: Translation = {
     run: 'Project again',
     notice:
       'These are projected figures, not counts. The base is the registry’s {{population}} residents on 1 January {{baseYear}} (by residence); the age patterns of births and deaths are China’s in the UN World Population Prospects 2024, the fertility level adjusted to the {{births}} births registered here in {{from}}–{{to}}; no migration.',
-    fertilityLevel: 'Fertility is {{ratio}} times China’s in the same years (TFR measured from the registry: {{observed}}).',
+    fertilityLevel:
+      'Fertility is {{ratio}} times China’s in the same years (TFR measured from the registry: {{observed}}).',
     deathsNone: 'The registry records no deaths: mortality is China’s.',
-    deathsSome: 'Mortality adjusted to the {{deaths}} recorded deaths (women {{female}} times China’s, men {{male}} times).',
+    deathsSome:
+      'Mortality adjusted to the {{deaths}} recorded deaths (women {{female}} times China’s, men {{male}} times).',
     scenarios: { low: 'Low', medium: 'Medium', high: 'High', tfrPath: 'Typed TFR' },
     scenarioNote:
       'Low, medium and high as in the UN World Population Prospects 2024: the medium path is the region’s fertility relative to China’s times China’s medium path; low and high are 0.25 child below and above it for five years, 0.4 for the next five, 0.5 after.',
     charts: { births: 'Births', under3: 'Children under 3 (childcare demand)', total: 'Population' },
-    pyramid: { title: 'Population pyramid', year: 'Year', play: 'Play', pause: 'Pause', male: 'Male', female: 'Female' },
+    pyramid: {
+      title: 'Population pyramid',
+      year: 'Year',
+      play: 'Play',
+      pause: 'Pause',
+      male: 'Male',
+      female: 'Female',
+    },
     table: {
       title: 'By year',
       year: 'Year',
@@ -111,11 +120,14 @@ export const en: Translation = {
       unit: 'In 10,000 yuan',
       none: 'No scheme of this region is priced by the number of children.',
       notes: {
-        projection: 'A projection: the projected children of the “{{scenario}}” scenario priced at each scheme’s rules; not an approved budget.',
+        projection:
+          'A projection: the projected children of the “{{scenario}}” scenario priced at each scheme’s rules; not an approved budget.',
         rounding:
           'Rounding: each birth year’s projected children are first rounded half up to whole persons, then spread evenly over the 12 birth months (the remainder one each from January); where a scheme reads parity, split by the parities of the last three years’ births (largest remainder); then multiplied by the amount per child in fen. No fractional money.',
-        takeUp: 'Schemes paid on application are counted at the county’s expected take-up rate (100% where none is set); schemes paid without application in full.',
-        hukou: 'The projection counts residents; they are priced as if registered here. Above a county, county versions and take-up rates are not applied county by county.',
+        takeUp:
+          'Schemes paid on application are counted at the county’s expected take-up rate (100% where none is set); schemes paid without application in full.',
+        hukou:
+          'The projection counts residents; they are priced as if registered here. Above a county, county versions and take-up rates are not applied county by county.',
         omitted: 'Not priced by the number of children: {{names}}.',
       },
     },

@@ -29,9 +29,7 @@ export function scenarioLinesOption(
       type: 'line',
       showSymbol: false,
       itemStyle: { color: SCENARIO_COLORS[s.scenario] },
-      data: s.years
-        .filter((y: ProjectionYear) => y[figure] !== null)
-        .map((y) => Math.round(y[figure] ?? 0)),
+      data: s.years.filter((y: ProjectionYear) => y[figure] !== null).map((y) => Math.round(y[figure] ?? 0)),
     })),
   };
 }
