@@ -25,6 +25,8 @@ import { importRoutes } from './registry/import-routes.js';
 import { createImportService } from './registry/import/service.js';
 import { createDashboardService } from './dashboard/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { createProjectionService } from './projection/service.js';
+import { projectionRoutes } from './projection/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
@@ -187,6 +189,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registryRoutes, { registry });
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
+  await app.register(projectionRoutes, { projection: createProjectionService(database, regions, now) });
   await app.register(auditRoutes, {
     database,
     anchors,

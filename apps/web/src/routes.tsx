@@ -10,6 +10,7 @@ import {
   mayRunPaymentCycles,
   mayViewBundleTasks,
   mayImport,
+  mayProject,
   mayReadRegistry,
   mayViewChildbirthRegistrations,
   useAuth,
@@ -50,6 +51,10 @@ const ApplicationPrintPage = lazy(() =>
 );
 const PersonPrintPage = lazy(() =>
   import('./pages/persons/PersonPrintPage').then((m) => ({ default: m.PersonPrintPage })),
+);
+// 监测 (issue 13): the projection's chunk pulls in ECharts too, on demand.
+const ProjectionPage = lazy(() =>
+  import('./pages/projection/ProjectionPage').then((m) => ({ default: m.ProjectionPage })),
 );
 // Family services (issue 4): the working-day calendar and the staff queues.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
@@ -153,6 +158,14 @@ export function AppRoutes() {
             element={
               <RequireRole allow={isAdmin}>
                 <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="projection"
+            element={
+              <RequireRole allow={mayProject}>
+                <ProjectionPage />
               </RequireRole>
             }
           />

@@ -16,6 +16,7 @@ import * as R from './registration.js';
 import * as N from './bundle.js';
 import { NotificationList } from './notifications.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
+import * as P from './projection.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
 // paths with the same schemas (contract-routes.test.ts holds the two together); the console's
@@ -296,5 +297,18 @@ export const staffRoutes = {
     path: '/api/calendar/:date',
     params: CalendarDayParams,
     response: NoContent,
+  }),
+  projection: route({ method: 'GET', path: '/api/projection', query: P.ProjectionQuery, response: P.ProjectionView }),
+  projectionExport: route({
+    method: 'GET',
+    path: '/api/projection/export.xlsx',
+    query: P.ProjectionQuery,
+    response: XlsxFile,
+  }),
+  budgetForecast: route({
+    method: 'GET',
+    path: '/api/projection/budget',
+    query: P.BudgetForecastQuery,
+    response: P.BudgetForecastView,
   }),
 };

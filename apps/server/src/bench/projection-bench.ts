@@ -78,3 +78,10 @@ for (const scenarios of [['medium'], ['low', 'medium', 'high']] as const) {
   );
 }
 console.log(`load average after: ${load()}`);
+
+// The server path (registry counts, the route, the answer), unless only the engine is wanted.
+if (!process.argv.includes('--engine-only')) {
+  const { benchServerPath } = await import('./projection-server-bench.js');
+  const population = Number(process.argv.find((a) => a.startsWith('--population='))?.split('=')[1] ?? 150_000);
+  await benchServerPath(population);
+}

@@ -5,3 +5,5 @@ export { beneficiaryFacts } from './facts-repo.js';
 export { createNewbornEntitlements, type NewbornEntitlements } from './newborn-entitlements.js';
 export { publishedOverrides } from './versions-repo.js';
 export { budgetOf } from './budget.js';
+export { findVersion, listVersions } from './versions-repo.js';
+export { takeUpRates, type TakeUpRateRow } from './take-up-repo.js';

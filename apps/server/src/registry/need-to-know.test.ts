@@ -96,6 +96,11 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/bundle-tasks/:id/complete': BUNDLE_DEPARTMENTS,
   'POST /api/bundle-tasks/:id/return': BUNDLE_DEPARTMENTS,
   'GET /api/attachments/:id': ['township', 'county', ...BUNDLE_DEPARTMENTS],
+  // The projection (issue 13): aggregates for whoever plans, the township for its own; its budget
+  // forecast is money, for the county and its leaders.
+  'GET /api/projection': ['admin', 'county', 'township', 'leader'],
+  'GET /api/projection/export.xlsx': ['admin', 'county', 'township', 'leader'],
+  'GET /api/projection/budget': ['admin', 'county', 'leader'],
 };
 
 let t: TestApp;

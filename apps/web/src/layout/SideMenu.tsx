@@ -6,6 +6,8 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   HeartOutlined,
+  LineChartOutlined,
+  MonitorOutlined,
   PayCircleOutlined,
   ScheduleOutlined,
   SearchOutlined,
@@ -23,6 +25,7 @@ import {
   mayRunPaymentCycles,
   mayViewBundleTasks,
   mayImport,
+  mayProject,
   mayReadRegistry,
   mayViewChildbirthRegistrations,
   useMe,
@@ -117,6 +120,17 @@ export function SideMenu() {
       testId: 'nav-payment-cycles',
     });
 
+  // 监测 (issue 13): the projection now; the scorecard pages join this group.
+  const monitoring: NavItem[] = [];
+  if (mayProject(me))
+    monitoring.push({
+      key: 'projection',
+      path: '/projection',
+      icon: <LineChartOutlined />,
+      label: t('nav.projection'),
+      testId: 'nav-projection',
+    });
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -132,13 +146,16 @@ export function SideMenu() {
       ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
       : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
+    ...(monitoring.length > 0
+      ? [{ key: 'monitoring', icon: <MonitorOutlined />, label: t('nav.monitoring'), children: monitoring.map(item) }]
+      : []),
   ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

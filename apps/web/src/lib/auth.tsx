@@ -147,6 +147,18 @@ export function mayViewBudget(me: Me): boolean {
   return me.roles.some((r) => BUDGET_ROLES.includes(r)) || isFinanceOperator(me.roles, me.department);
 }
 
+const PROJECTION_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader', 'townshipWorker'];
+
+/** 人口预测: whoever plans for a region, a township for its own (the server checks again). */
+export function mayProject(me: Me): boolean {
+  return me.roles.some((r) => PROJECTION_ROLES.includes(r));
+}
+
+/** The ten-year cost forecast of the schemes: administrators and leaders (the server checks again). */
+export function mayForecastBudget(me: Me): boolean {
+  return me.roles.some((r) => BUDGET_ROLES.includes(r));
+}
+
 /** A county's expected take-up rate of a scheme: its county administrator (the server checks again). */
 export function maySetTakeUpRate(me: Me): boolean {
   return me.roles.includes('countyAdmin') && me.jurisdiction.code.length === 6;

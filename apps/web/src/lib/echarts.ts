@@ -1,5 +1,5 @@
 // Only the parts of ECharts the console draws, so the chunk stays small.
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -11,10 +11,10 @@ import {
 import { init, use as registerParts, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-registerParts([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
-export type { BarSeriesOption, ECharts };
+export type { BarSeriesOption, LineSeriesOption, ECharts };
 export { init as initChart };
