@@ -31,13 +31,22 @@ import { EVENT_IMPORT_KIND, eventFieldLabel, type EventImportPayload } from './i
 export function createEventImports(database: Database, jobs: Pick<JobRunner, 'kick'>) {
   const scoped = <T>(user: SessionUser, fn: Parameters<typeof withScope<T>>[2]) =>
     withScope(database, { jurisdictionCode: user.jurisdictionCode }, fn);
-  const mine = `file_kind = 'lifeEvents' AND user_id IN (SELECT id FROM users WHERE department = $2)`;
+  const mine = `file_kind = 'lifeEvents' AND user_id = ANY($2::bigint[])`;
+  // The department's operators in this jurisdiction, read as the owner (cradle_app has no grant on users).
+  const colleagues = async (user: SessionUser): Promise<number[]> =>
+    (
+      await database.query<{ id: number }>('SELECT id FROM users WHERE department = $1 AND jurisdiction_code = $2', [
+        user.department,
+        user.jurisdictionCode,
+      ])
+    ).map((r) => Number(r.id));
 
   async function find(user: SessionUser, id: number): Promise<ImportJob | null> {
+    const ids = await colleagues(user);
     const [row] = await scoped(user, (tx) =>
       tx.query<Record<string, unknown>>(`SELECT ${jobColumnsWithOmitted('$3::int')} FROM import_jobs WHERE id = $1 AND ${mine}`, [
         id,
-        user.department,
+        ids,
         KEPT_ERROR_ROWS,
       ]),
     );
@@ -81,15 +90,17 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
       return id;
     },
 
-    list: (user: SessionUser) =>
-      scoped(user, async (tx) =>
+    list: async (user: SessionUser) => {
+      const ids = await colleagues(user);
+      return scoped(user, async (tx) =>
         (
           await tx.query<Record<string, unknown>>(
             `SELECT ${jobColumnsWithOmitted('$1::int')} FROM import_jobs WHERE ${mine} ORDER BY id DESC LIMIT 20`,
-            [KEPT_ERROR_ROWS, user.department],
+            [KEPT_ERROR_ROWS, ids],
           )
         ).map(toJob),
-      ),
+      );
+    },
 
     async get(user: SessionUser, id: number): Promise<{ job: ImportJob; errors: ImportRowError[] } | null> {
       const job = await find(user, id);
