@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -7,6 +8,7 @@ import {
   FileProtectOutlined,
   HeartOutlined,
   PayCircleOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
   SolutionOutlined,
@@ -24,6 +26,7 @@ import {
   mayViewBundleTasks,
   mayImport,
   mayReadRegistry,
+  mayRecordLifeEvents,
   mayViewChildbirthRegistrations,
   useMe,
 } from '../lib/auth';
@@ -61,8 +64,23 @@ export function SideMenu() {
       label: t('nav.import'),
       testId: 'nav-import',
     });
+  if (mayRecordLifeEvents(me) || mayReadRegistry(me))
+    nav.push({
+      key: 'life-events',
+      path: '/life-events',
+      icon: <ProfileOutlined />,
+      label: t('nav.lifeEvents'),
+      testId: 'nav-life-events',
+    });
   if (isAdmin(me))
     nav.push(
+      {
+        key: 'service-accounts',
+        path: '/service-accounts',
+        icon: <ApiOutlined />,
+        label: t('nav.serviceAccounts'),
+        testId: 'nav-service-accounts',
+      },
       { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' },
       { key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'nav-users' },
     );
