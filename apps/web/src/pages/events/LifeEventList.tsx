@@ -22,12 +22,12 @@ export function LifeEventList({ version }: { version: number }) {
     placeholderData: keepPreviousData,
   });
   const columns: TableColumnsType<LifeEventView> = [
-    { title: t('events.fields.idNumber'), dataIndex: 'idMasked', width: 200 },
+    { title: t('events.fields.idNumber'), dataIndex: 'idMasked', width: 180 },
     { title: t('events.fields.name'), dataIndex: 'name', width: 110 },
     {
       title: t('events.fields.kind'),
       dataIndex: 'kind',
-      width: 120,
+      width: 110,
       render: (k: LifeEventView['kind'], e) => (
         <>
           {t(`lifeEventKinds.${k}`)}
@@ -39,8 +39,8 @@ export function LifeEventList({ version }: { version: number }) {
         </>
       ),
     },
-    { title: t('events.fields.eventDate'), dataIndex: 'eventDate', width: 120 },
-    { title: t('events.fields.region'), dataIndex: 'regionName', width: 160 },
+    { title: t('events.fields.eventDate'), dataIndex: 'eventDate', width: 110 },
+    { title: t('events.fields.region'), dataIndex: 'regionName', width: 150 },
     {
       title: t('events.fields.detail'),
       render: (_: unknown, e) =>
@@ -48,8 +48,8 @@ export function LifeEventList({ version }: { version: number }) {
           ? [optionalLabel('deathPlaces', e.deathPlace), optionalLabel('causeCategories', e.causeCategory)].filter(Boolean).join(t('common.listSeparator'))
           : [e.otherRegionCode, e.otherRegionName, e.spouseIdMasked].filter(Boolean).join(' '),
     },
-    { title: t('events.fields.channel'), dataIndex: 'channel', width: 100, render: (c: LifeEventView['channel']) => t(`events.channels.${c}`) },
-    { title: t('events.fields.recordedAt'), dataIndex: 'recordedAt', width: 160, render: (v: string) => formatDateTime(v) },
+    { title: t('events.fields.channel'), dataIndex: 'channel', width: 90, render: (c: LifeEventView['channel']) => t(`events.channels.${c}`) },
+    { title: t('events.fields.recordedAt'), dataIndex: 'recordedAt', width: 150, render: (v: string) => formatDateTime(v) },
   ];
   const kinds = ['death', 'moveIn', 'moveOut', 'marriage'] as const;
   return (
@@ -89,7 +89,7 @@ export function LifeEventList({ version }: { version: number }) {
         columns={columns}
         dataSource={q.data?.items}
         loading={q.isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         pagination={{
           current: page,
           pageSize: 20,
