@@ -10,7 +10,8 @@ import { columnTexts, pickOption, screenshot, signIn, useBrowser, VILLAGE } from
 // row records the good one and shows the bad one's reason.
 
 const f = useBrowser(200);
-const idNumber = (birth: string, seq: string) => `533423${birth}${seq}${computeIdCheckCharacter(`533423${birth}${seq}`)}`;
+const idNumber = (birth: string, seq: string) =>
+  `533423${birth}${seq}${computeIdCheckCharacter(`533423${birth}${seq}`)}`;
 const MOTHER = idNumber('19930415', '862');
 const ELDER = idNumber('19410101', '871');
 

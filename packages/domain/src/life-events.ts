@@ -188,7 +188,12 @@ export function checkLifeEvent(e: LifeEventFacts, p: LifeEventPerson, today: str
     );
   if (e.kind === 'death' && e.maternal) {
     if (p.sex !== 'female')
-      return fail('lifeEvent.maternalMale', 'maternal', '孕产妇死亡只能是女性', 'A maternal death can only be a woman’s');
+      return fail(
+        'lifeEvent.maternalMale',
+        'maternal',
+        '孕产妇死亡只能是女性',
+        'A maternal death can only be a woman’s',
+      );
     const age = ageOn(p.birthDate, e.eventDate);
     if (age < MATERNAL_AGE_MIN || age > MATERNAL_AGE_MAX)
       return fail(

@@ -48,7 +48,10 @@ export const eventError = defineErrors({
   },
   'serviceAccount.notFound': {
     status: 404,
-    message: { zh: '找不到该服务账号，或它不在您的辖区内', en: 'Service account not found, or not in your jurisdiction' },
+    message: {
+      zh: '找不到该服务账号，或它不在您的辖区内',
+      en: 'Service account not found, or not in your jurisdiction',
+    },
   },
   'serviceAccount.jurisdiction': {
     status: 400,

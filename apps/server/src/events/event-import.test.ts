@@ -71,10 +71,16 @@ describe('importing a file of life events', () => {
     expect(
       await t.database.query('SELECT 1 FROM life_events WHERE person_id = ANY($1::bigint[])', [[a.id, b.id]]),
     ).toHaveLength(2);
-    const report = await t.app.inject({ method: 'GET', url: `/api/life-event-imports/${job.id}/errors.csv`, ...as(hospital) });
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/life-event-imports/${job.id}/errors.csv`,
+      ...as(hospital),
+    });
     expect(report.body).toContain('死因分类');
     // Public security does not see the hospital's files.
-    expect((await t.app.inject({ method: 'GET', url: `/api/life-event-imports/${job.id}`, ...as(police) })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/life-event-imports/${job.id}`, ...as(police) })).statusCode,
+    ).toBe(404);
     const persons = await t.app.inject({ method: 'GET', url: '/api/imports', ...as(await login(t, 'county')) });
     expect(persons.json().items.map((j: { fileName: string }) => j.fileName)).not.toContain('死亡.csv');
   });

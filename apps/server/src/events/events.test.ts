@@ -13,7 +13,8 @@ let refusals = 0;
 
 beforeAll(async () => {
   t = await createTestApp(200);
-  for (const u of ['hospital', 'police', 'county', 'township', 'township2', 'leader', 'finance']) s[u] = await login(t, u);
+  for (const u of ['hospital', 'police', 'county', 'township', 'township2', 'leader', 'finance'])
+    s[u] = await login(t, u);
 });
 afterAll(() => t.close());
 
@@ -51,7 +52,13 @@ describe('recording a death', () => {
     expect(res.statusCode, res.body).toBe(200);
     const { event, duplicate } = res.json();
     expect(duplicate).toBe(false);
-    expect(event).toMatchObject({ kind: 'death', name: '孕产测试甲', maternal: true, channel: 'form', eventDate: '2026-11-20' });
+    expect(event).toMatchObject({
+      kind: 'death',
+      name: '孕产测试甲',
+      maternal: true,
+      channel: 'form',
+      eventDate: '2026-11-20',
+    });
     expect(event.idMasked).not.toContain('19950402');
     expect((await personOf(p.id)).death_date).toBe('2026-11-20');
     const reg = await t.database.query<{ kind: string; payload: { lifeEventId: number } }>(
@@ -85,7 +92,12 @@ describe('recording a death', () => {
     ['a death before the birth', () => ({ eventDate: '1960-01-01' }), 400, 'lifeEvent.beforeBirth'],
     ['a maternal death of a man', () => ({ maternal: true, man: true }), 400, 'lifeEvent.maternalMale'],
     ['a maternal death at 66', () => ({ maternal: true, old: true }), 400, 'lifeEvent.maternalAge'],
-    ['a maternal death from an injury', () => ({ maternal: true, causeCategory: 'injury' }), 400, 'lifeEvent.maternalInjury'],
+    [
+      'a maternal death from an injury',
+      () => ({ maternal: true, causeCategory: 'injury' }),
+      400,
+      'lifeEvent.maternalInjury',
+    ],
   ])('refuses %s with a message, writing nothing', async (_what, change, status, code) => {
     const c = change() as Record<string, unknown>;
     const p = await insertTestPerson(t, {
@@ -114,7 +126,9 @@ describe('recording a death', () => {
 
   it('keeps maternal deaths to the hospital and moves to public security', async () => {
     const p = await insertTestPerson(t, { name: '部门测试', birthDate: '1992-06-06', sequence: '042' });
-    expect((await record('police', death(p.idNumber, { maternal: true }))).json().code).toBe('lifeEvent.maternalNotYours');
+    expect((await record('police', death(p.idNumber, { maternal: true }))).json().code).toBe(
+      'lifeEvent.maternalNotYours',
+    );
     const move = { kind: 'moveOut', idNumber: p.idNumber, eventDate: '2026-10-01', otherRegionCode: '530102' };
     expect((await record('hospital', move)).json().code).toBe('lifeEvent.kindNotYours');
     expect((await record('finance', move)).statusCode).toBe(403);
@@ -133,9 +147,7 @@ describe('recording a death', () => {
       const res = await record('police', death(p.idNumber, { causeCategory: 'unknown' }));
       expect(res.statusCode).toBe(500);
       expect(await eventsOf(p.id)).toEqual([]);
-      expect(
-        await t.database.query('SELECT 1 FROM registry_events WHERE person_id = $1', [p.id]),
-      ).toEqual([]);
+      expect(await t.database.query('SELECT 1 FROM registry_events WHERE person_id = $1', [p.id])).toEqual([]);
     } finally {
       await t.database.query('DROP TRIGGER test_refuse_death ON persons');
       await t.database.query('DROP FUNCTION test_refuse_death()');
@@ -145,8 +157,19 @@ describe('recording a death', () => {
 
 describe('moves and marriages', () => {
   it('moves a person out: the residence becomes the other region, and the jurisdiction no longer lists them', async () => {
-    const p = await insertTestPerson(t, { name: '迁出测试', birthDate: '1988-08-08', sequence: '061', hukou: '533423102001', residence: '533423101001' });
-    const same = await record('police', { kind: 'moveOut', idNumber: p.idNumber, eventDate: '2026-10-01', otherRegionCode: '533423101001' });
+    const p = await insertTestPerson(t, {
+      name: '迁出测试',
+      birthDate: '1988-08-08',
+      sequence: '061',
+      hukou: '533423102001',
+      residence: '533423101001',
+    });
+    const same = await record('police', {
+      kind: 'moveOut',
+      idNumber: p.idNumber,
+      eventDate: '2026-10-01',
+      otherRegionCode: '533423101001',
+    });
     expect(same.json().code).toBe('lifeEvent.sameRegion');
     const res = await record('police', {
       kind: 'moveOut',
@@ -158,7 +181,11 @@ describe('moves and marriages', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().event).toMatchObject({ regionCode: '533423101001', otherRegionCode: '530102', name: '迁出测试' });
     expect((await personOf(p.id)).residence_region_code).toBe('530102');
-    const search = await t.app.inject({ method: 'GET', url: `/api/persons?name=${encodeURIComponent('迁出测试')}`, ...as(s.township!) });
+    const search = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons?name=${encodeURIComponent('迁出测试')}`,
+      ...as(s.township!),
+    });
     expect(search.json().items).toEqual([]);
     // The event stays in the township's list, with the person's name.
     const list = await t.app.inject({ method: 'GET', url: '/api/life-events?kind=moveOut', ...as(s.township!) });
@@ -166,23 +193,51 @@ describe('moves and marriages', () => {
   });
 
   it('moves a person in from elsewhere in the deployment, into the jurisdiction only', async () => {
-    const p = await insertTestPerson(t, { name: '迁入测试', birthDate: '1987-07-07', sequence: '072', residence: '530102001001', hukou: '530102001001' });
-    const outside = await record('police', { kind: 'moveIn', idNumber: p.idNumber, eventDate: '2026-10-02', otherRegionCode: '530102', newResidenceCode: '530102001002' });
+    const p = await insertTestPerson(t, {
+      name: '迁入测试',
+      birthDate: '1987-07-07',
+      sequence: '072',
+      residence: '530102001001',
+      hukou: '530102001001',
+    });
+    const outside = await record('police', {
+      kind: 'moveIn',
+      idNumber: p.idNumber,
+      eventDate: '2026-10-02',
+      otherRegionCode: '530102',
+      newResidenceCode: '530102001002',
+    });
     expect(outside.json().code).toBe('lifeEvent.outsideJurisdiction');
-    const res = await record('police', { kind: 'moveIn', idNumber: p.idNumber, eventDate: '2026-10-02', otherRegionName: '昆明', newResidenceCode: '533423102001' });
+    const res = await record('police', {
+      kind: 'moveIn',
+      idNumber: p.idNumber,
+      eventDate: '2026-10-02',
+      otherRegionName: '昆明',
+      newResidenceCode: '533423102001',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await personOf(p.id)).residence_region_code).toBe('533423102001');
-    const reg = await t.database.query<{ kind: string }>('SELECT kind FROM registry_events WHERE person_id = $1', [p.id]);
+    const reg = await t.database.query<{ kind: string }>('SELECT kind FROM registry_events WHERE person_id = $1', [
+      p.id,
+    ]);
     expect(reg.map((r) => r.kind)).toEqual(['moved']);
   });
 
   it('records a marriage with the spouse the registry knows', async () => {
     const a = await insertTestPerson(t, { name: '结婚甲', birthDate: '1996-01-01', sequence: '081' });
     const b = await insertTestPerson(t, { name: '结婚乙', birthDate: '1997-02-02', sequence: '082' });
-    const res = await record('police', { kind: 'marriage', idNumber: a.idNumber, eventDate: '2026-05-20', spouseIdNumber: b.idNumber });
+    const res = await record('police', {
+      kind: 'marriage',
+      idNumber: a.idNumber,
+      eventDate: '2026-05-20',
+      spouseIdNumber: b.idNumber,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().event.spouseIdMasked).toMatch(/\*/);
-    const [row] = await t.database.query<{ spouse_person_id: number }>('SELECT spouse_person_id FROM life_events WHERE person_id = $1', [a.id]);
+    const [row] = await t.database.query<{ spouse_person_id: number }>(
+      'SELECT spouse_person_id FROM life_events WHERE person_id = $1',
+      [a.id],
+    );
     expect(Number(row!.spouse_person_id)).toBe(b.id);
   });
 });
@@ -196,7 +251,8 @@ describe('who sees the events', () => {
     const police = await t.app.inject({ method: 'GET', url: '/api/life-events', ...as(s.police!) });
     expect(police.json().items.every((e: { sender: string }) => e.sender === 'dept:publicSecurity:533423')).toBe(true);
     const county = await t.app.inject({ method: 'GET', url: '/api/life-events', ...as(s.county!) });
-    expect(county.json().total).toBe(hospital.json().total + police.json().total);
+    const total = (r: { json: () => { total: number } }) => r.json().total;
+    expect(total(county)).toBe(total(hospital) + total(police));
     // 533423102 sees only what happened there.
     const other = await t.app.inject({ method: 'GET', url: '/api/life-events', ...as(s.township2!) });
     expect(other.json().items.every((e: { regionCode: string }) => e.regionCode.startsWith('533423102'))).toBe(true);

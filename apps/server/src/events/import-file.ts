@@ -86,7 +86,9 @@ const err = (field: EventField, code: string, zh: string, en: string): EventRowE
 /** A row of the file as the event a form would send, or the reasons it cannot be one. */
 export function readEventRow(
   raw: Partial<Record<EventField, RawCell>>,
-): { ok: true; input: Omit<LifeEventInput, 'reference'> & { reference: string | null } } | { ok: false; errors: EventRowError[] } {
+):
+  | { ok: true; input: Omit<LifeEventInput, 'reference'> & { reference: string | null } }
+  | { ok: false; errors: EventRowError[] } {
   const errors: EventRowError[] = [];
   const text = (f: EventField): string | null => {
     const c = cellText(raw[f]);
@@ -94,7 +96,12 @@ export function readEventRow(
     if (c.kind === 'date') return f === 'eventDate' ? null : '';
     if (looksLikeFormula(c.text)) {
       errors.push(
-        err(f, `${f}.formula`, `${EVENT_FIELD_LABELS[f].zh}以 =、+、-、@ 开头，像是公式，未导入`, `${EVENT_FIELD_LABELS[f].en} starts like a formula (=, +, -, @); not loaded`),
+        err(
+          f,
+          `${f}.formula`,
+          `${EVENT_FIELD_LABELS[f].zh}以 =、+、-、@ 开头，像是公式，未导入`,
+          `${EVENT_FIELD_LABELS[f].en} starts like a formula (=, +, -, @); not loaded`,
+        ),
       );
       return null;
     }
@@ -105,14 +112,28 @@ export function readEventRow(
     if (t === null) return null;
     const v = map.get(squash(t));
     if (v === undefined)
-      errors.push(err(f, `${f}.format`, `${EVENT_FIELD_LABELS[f].zh}“${t}”无法识别`, `${EVENT_FIELD_LABELS[f].en} "${t}" is not recognised`));
+      errors.push(
+        err(
+          f,
+          `${f}.format`,
+          `${EVENT_FIELD_LABELS[f].zh}“${t}”无法识别`,
+          `${EVENT_FIELD_LABELS[f].en} "${t}" is not recognised`,
+        ),
+      );
     return v ?? null;
   };
   const kind = pickFrom('kind', KINDS);
   const idNumber = text('idNumber');
   const eventDate = readDate(raw.eventDate);
   if (kind === null && !errors.some((e) => e.field === 'kind'))
-    errors.push(err('kind', 'kind.required', '请填写事件类型（死亡、迁入、迁出、结婚）', 'Give the event (death, move in, move out, marriage)'));
+    errors.push(
+      err(
+        'kind',
+        'kind.required',
+        '请填写事件类型（死亡、迁入、迁出、结婚）',
+        'Give the event (death, move in, move out, marriage)',
+      ),
+    );
   if (idNumber === null && !errors.some((e) => e.field === 'idNumber'))
     errors.push(err('idNumber', 'idNumber.required', '请填写公民身份号码', 'Give the ID number'));
   if (eventDate === null)
@@ -125,7 +146,8 @@ export function readEventRow(
     const m = squash(maternalText);
     if (YES.has(m)) maternal = true;
     else if (NO.has(m)) maternal = false;
-    else errors.push(err('maternal', 'maternal.format', '孕产妇死亡请填“是”或“否”', 'Maternal death must be yes or no'));
+    else
+      errors.push(err('maternal', 'maternal.format', '孕产妇死亡请填“是”或“否”', 'Maternal death must be yes or no'));
   }
   const input = {
     kind: kind ?? 'death',
@@ -141,8 +163,17 @@ export function readEventRow(
     reference: text('reference'),
   };
   if (input.reference !== null && input.reference.length > 100)
-    errors.push(err('reference', 'reference.format', '报送编号不能超过 100 个字符', 'A reference has at most 100 characters'));
+    errors.push(
+      err('reference', 'reference.format', '报送编号不能超过 100 个字符', 'A reference has at most 100 characters'),
+    );
   if (input.otherRegionName !== null && input.otherRegionName.length > 100)
-    errors.push(err('otherRegionName', 'otherRegionName.format', '地区名称不能超过 100 个字符', 'A region name has at most 100 characters'));
+    errors.push(
+      err(
+        'otherRegionName',
+        'otherRegionName.format',
+        '地区名称不能超过 100 个字符',
+        'A region name has at most 100 characters',
+      ),
+    );
   return errors.length ? { ok: false, errors } : { ok: true, input };
 }

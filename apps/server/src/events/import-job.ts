@@ -31,7 +31,13 @@ import {
 } from '../spreadsheet/index.js';
 import { recordOne } from './service.js';
 import type { EventSender } from './record.js';
-import { eventFieldOf, EVENT_FIELD_LABELS, readEventRow, REQUIRED_EVENT_FIELDS, type EventField } from './import-file.js';
+import {
+  eventFieldOf,
+  EVENT_FIELD_LABELS,
+  readEventRow,
+  REQUIRED_EVENT_FIELDS,
+  type EventField,
+} from './import-file.js';
 
 /** The job kind of a life-event file (jobs/kinds/life-event-import.ts). */
 export const EVENT_IMPORT_KIND = 'lifeEvents.import';
@@ -63,7 +69,14 @@ export interface EventImportDeps {
   progressEvery?: number;
 }
 
-const zero = (): ImportCounts => ({ processedRows: 0, validRows: 0, invalidRows: 0, inserted: 0, updated: 0, unchanged: 0 });
+const zero = (): ImportCounts => ({
+  processedRows: 0,
+  validRows: 0,
+  invalidRows: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+});
 
 /**
  * Records every row of a file as the form would, each row in its own transaction (recordOne): a
@@ -92,7 +105,8 @@ export async function runEventImport(deps: EventImportDeps, p: EventImportPayloa
     counts.invalidRows++;
     if (errorRowsKept < KEPT_ERROR_ROWS) {
       errorRowsKept++;
-      for (const e of errors) pending.push({ rowNo, field: e.field, code: e.code, message: e.message } as ImportRowError);
+      for (const e of errors)
+        pending.push({ rowNo, field: e.field, code: e.code, message: e.message } as ImportRowError);
     } else if (errorRowsKept === KEPT_ERROR_ROWS) {
       errorRowsKept++;
       pending.push(omittedMarker(KEPT_ERROR_ROWS));

@@ -9,7 +9,6 @@ import { insertJob as queueJob, type JobRunner } from '../jobs/index.js';
 import {
   errorReportHeader,
   errorsAfter,
-  findImportJob,
   insertImportJob,
   jobColumnsWithOmitted,
   KEPT_ERROR_ROWS,
@@ -44,7 +43,7 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
   async function find(user: SessionUser, id: number): Promise<ImportJob | null> {
     const ids = await colleagues(user);
     const [row] = await scoped(user, (tx) =>
-      tx.query<Record<string, unknown>>(`SELECT ${jobColumnsWithOmitted('$3::int')} FROM import_jobs WHERE id = $1 AND ${mine}`, [
+      tx.query(`SELECT ${jobColumnsWithOmitted('$3::int')} FROM import_jobs WHERE id = $1 AND ${mine}`, [
         id,
         ids,
         KEPT_ERROR_ROWS,
@@ -69,7 +68,12 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
           },
           clientIp,
         };
-        await queueJob(tx, { kind: EVENT_IMPORT_KIND, key: String(jobId), jurisdictionCode: user.jurisdictionCode, payload });
+        await queueJob(tx, {
+          kind: EVENT_IMPORT_KIND,
+          key: String(jobId),
+          jurisdictionCode: user.jurisdictionCode,
+          payload,
+        });
         await appendAudit(tx, {
           userId: user.id,
           username: user.username,
@@ -79,7 +83,11 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
           targetType: 'importJob',
           targetId: String(jobId),
           outcome: 'success',
-          details: { fileName: file.fileName, format: file.format, sender: departmentSender(user.department ?? '', user.jurisdictionCode) },
+          details: {
+            fileName: file.fileName,
+            format: file.format,
+            sender: departmentSender(user.department ?? '', user.jurisdictionCode),
+          },
         });
         return jobId;
       }).catch(async (err: unknown) => {
@@ -94,7 +102,7 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
       const ids = await colleagues(user);
       return scoped(user, async (tx) =>
         (
-          await tx.query<Record<string, unknown>>(
+          await tx.query(
             `SELECT ${jobColumnsWithOmitted('$1::int')} FROM import_jobs WHERE ${mine} ORDER BY id DESC LIMIT 20`,
             [KEPT_ERROR_ROWS, ids],
           )
@@ -114,10 +122,12 @@ export function createEventImports(database: Database, jobs: Pick<JobRunner, 'ki
       if (!(await find(user, id))) return null;
       return (async function* () {
         yield errorReportHeader(lang);
-        for (let after = 0; ; ) {
+        for (let after = 0; ;) {
           const page = await scoped(user, (tx) => errorsAfter(tx, id, after, 500));
           if (page.length === 0) break;
-          yield page.map((e) => csvLine([String(e.rowNo), eventFieldLabel(e.field, lang), e.code, pick(e.message, lang)])).join('');
+          yield page
+            .map((e) => csvLine([String(e.rowNo), eventFieldLabel(e.field, lang), e.code, pick(e.message, lang)]))
+            .join('');
           after = page[page.length - 1]!.rowNo;
           await yieldToEventLoop();
         }
@@ -148,7 +158,14 @@ export function eventTemplateXlsx(lang: Lang): Readable {
         maternal: zh ? '是' : 'yes',
         reference: 'SW-2026-0001',
       }),
-      row({ kind: zh ? '迁出' : 'moveOut', idNumber: id('53342319850301003'), eventDate: '2026-03-02', otherRegionCode: '530102', otherRegionName: zh ? '昆明市五华区' : 'Wuhua, Kunming', reference: 'QC-2026-0001' }),
+      row({
+        kind: zh ? '迁出' : 'moveOut',
+        idNumber: id('53342319850301003'),
+        eventDate: '2026-03-02',
+        otherRegionCode: '530102',
+        otherRegionName: zh ? '昆明市五华区' : 'Wuhua, Kunming',
+        reference: 'QC-2026-0001',
+      }),
     ];
   }
   return xlsxStream({ name: zh ? '生命事件' : 'Life events', widths: EVENT_FIELDS.map(() => 18) }, pages());

@@ -13,7 +13,14 @@ import { AppError } from '../errors.js';
 import { appendAudit } from '../audit/index.js';
 import { findRegistryFacts } from '../registry/index.js';
 import { eventError } from './errors.js';
-import { findByReference, findResident, insertEvent, insertRegistryEvent, moveResidence, setDeathDate } from './repo.js';
+import {
+  findByReference,
+  findResident,
+  insertEvent,
+  insertRegistryEvent,
+  moveResidence,
+  setDeathDate,
+} from './repo.js';
 
 /** Who sends an event, and what they may send (a form's operator, a file's, a service account). */
 export interface EventSender {
@@ -76,9 +83,7 @@ export async function recordEvent(
   // A move in brings someone from elsewhere: found wherever the deployment registers them. Every
   // other event is about a person living in the jurisdiction (and locks their row: one death).
   const person =
-    input.kind === 'moveIn'
-      ? ((await findRegistryFacts(tx, [blind]))[0] ?? null)
-      : await findResident(tx, blind);
+    input.kind === 'moveIn' ? ((await findRegistryFacts(tx, [blind]))[0] ?? null) : await findResident(tx, blind);
   if (!person)
     throw eventError(input.kind === 'moveIn' ? 'lifeEvent.unknownPersonAnywhere' : 'lifeEvent.unknownPerson');
   const broken = checkLifeEvent({ ...input, maternal }, person, today);
@@ -117,9 +122,7 @@ export async function recordEvent(
     lifeEventId: eventId,
     kind: input.kind,
     eventDate: input.eventDate,
-    ...(isMove(input.kind)
-      ? { from: person.residenceRegionCode, to: moveTo(input) }
-      : {}),
+    ...(isMove(input.kind) ? { from: person.residenceRegionCode, to: moveTo(input) } : {}),
   });
   await appendAudit(tx, {
     userId: from.userId,

@@ -182,7 +182,7 @@ export async function listEvents(
   }
   w.params.push(limit, keyset ? 0 : page.offset);
   const order = keyset ? 'e.id DESC' : 'e.event_date DESC, e.id DESC';
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `${SELECT} ${w.sql} ORDER BY ${order} LIMIT $${w.params.length - 1} OFFSET $${w.params.length}`,
     w.params,
   );

@@ -36,7 +36,10 @@ import { eventError } from './errors.js';
 // own kinds, service.ts) and see what their department sent; the registry's staff read the
 // jurisdiction's events; leaders see none. Administrators keep the service accounts.
 const RECORDERS = { roles: ['departmentOperator'] as Role[], departments: EVENT_RECORDING_DEPARTMENTS };
-const READERS = { roles: [...REGISTRY_ROLES, 'departmentOperator'] as Role[], departments: EVENT_RECORDING_DEPARTMENTS };
+const READERS = {
+  roles: [...REGISTRY_ROLES, 'departmentOperator'] as Role[],
+  departments: EVENT_RECORDING_DEPARTMENTS,
+};
 const ADMINS = { roles: ['systemAdmin', 'countyAdmin'] as Role[] };
 
 export const eventRoutes: FastifyPluginAsyncTypebox<{
@@ -51,7 +54,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/api/life-events',
     {
       config: READERS,
-      schema: { tags: ['events'], summary: 'Life events of your jurisdiction (a department: its own)', querystring: LifeEventQuery, response: { 200: LifeEventPage } },
+      schema: {
+        tags: ['events'],
+        summary: 'Life events of your jurisdiction (a department: its own)',
+        querystring: LifeEventQuery,
+        response: { 200: LifeEventPage },
+      },
     },
     (req) => events.list(req.user!, req.query),
   );
@@ -68,7 +76,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     },
     (req, reply) => {
       const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '生命事件', en: 'life-events' }, events.exportXlsx(actor(req), req.query, lang));
+      return sendXlsx(
+        reply,
+        lang,
+        { zh: '生命事件', en: 'life-events' },
+        events.exportXlsx(actor(req), req.query, lang),
+      );
     },
   );
   app.post(
@@ -103,14 +116,21 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
   );
   app.get(
     '/api/life-event-imports',
-    { config: RECORDERS, schema: { tags: ['events'], summary: "Your department's recent event files", response: { 200: ImportJobList } } },
+    {
+      config: RECORDERS,
+      schema: { tags: ['events'], summary: "Your department's recent event files", response: { 200: ImportJobList } },
+    },
     async (req) => ({ items: (await imports.list(req.user!)).map((j) => importJobView(j, requestLang(req))) }),
   );
   app.get(
     '/api/life-event-imports/template.xlsx',
     {
       config: RECORDERS,
-      schema: { tags: ['events'], summary: 'The event template, every column text', response: { 200: Type.Unsafe<Readable>(XlsxFile) } },
+      schema: {
+        tags: ['events'],
+        summary: 'The event template, every column text',
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
     },
     (req, reply) => {
       const lang = requestLang(req);
@@ -121,7 +141,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/api/life-event-imports/:id',
     {
       config: RECORDERS,
-      schema: { tags: ['events'], summary: 'An event file with its row errors', params: ImportJobParam, response: { 200: ImportJobDetail } },
+      schema: {
+        tags: ['events'],
+        summary: 'An event file with its row errors',
+        params: ImportJobParam,
+        response: { 200: ImportJobDetail },
+      },
     },
     async (req) => {
       const detail = await imports.get(req.user!, req.params.id);
@@ -129,7 +154,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
       const lang = requestLang(req);
       return {
         ...importJobView(detail.job, lang),
-        errors: detail.errors.map((e) => ({ row: e.rowNo, field: e.field, code: e.code, message: pick(e.message, lang) })),
+        errors: detail.errors.map((e) => ({
+          row: e.rowNo,
+          field: e.field,
+          code: e.code,
+          message: pick(e.message, lang),
+        })),
       };
     },
   );
@@ -156,7 +186,14 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/api/service-accounts',
-    { config: ADMINS, schema: { tags: ['events'], summary: 'Service accounts of your jurisdiction', response: { 200: ServiceAccountList } } },
+    {
+      config: ADMINS,
+      schema: {
+        tags: ['events'],
+        summary: 'Service accounts of your jurisdiction',
+        response: { 200: ServiceAccountList },
+      },
+    },
     async (req) => ({ items: await accounts.list(actor(req)) }),
   );
   app.post(
@@ -176,7 +213,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/api/service-accounts/:id/rotate',
     {
       config: ADMINS,
-      schema: { tags: ['events'], summary: 'A new token; the old one stops at once', params: ServiceAccountParam, response: { 200: ServiceAccountToken } },
+      schema: {
+        tags: ['events'],
+        summary: 'A new token; the old one stops at once',
+        params: ServiceAccountParam,
+        response: { 200: ServiceAccountToken },
+      },
     },
     (req) => accounts.rotate(actor(req), req.params.id),
   );
@@ -184,7 +226,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/api/service-accounts/:id/revoke',
     {
       config: ADMINS,
-      schema: { tags: ['events'], summary: 'Revoke: its token stops at once', params: ServiceAccountParam, response: { 200: ServiceAccountView } },
+      schema: {
+        tags: ['events'],
+        summary: 'Revoke: its token stops at once',
+        params: ServiceAccountParam,
+        response: { 200: ServiceAccountView },
+      },
     },
     (req) => accounts.revoke(actor(req), req.params.id),
   );

@@ -27,25 +27,44 @@ const create = (body: Record<string, unknown>) =>
 describe('service accounts', () => {
   it('lives from creation to revocation: shown once, rotated, revoked, each call audited', async () => {
     const p = await insertTestPerson(t, { name: '接口甲', birthDate: '1945-01-01', sequence: '201' });
-    const made = await create({ name: '县医院 HIS', department: 'hospital', jurisdictionCode: '533423', eventKinds: ['death'] });
+    const made = await create({
+      name: '县医院 HIS',
+      department: 'hospital',
+      jurisdictionCode: '533423',
+      eventKinds: ['death'],
+    });
     expect(made.statusCode, made.body).toBe(200);
     const { token, account } = made.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(account.tokenPrefix).toBe(token.slice(0, 8));
-    const stored = await t.database.query<{ token_hash: Buffer }>('SELECT token_hash FROM service_accounts WHERE id = $1', [account.id]);
+    const stored = await t.database.query<{ token_hash: Buffer }>(
+      'SELECT token_hash FROM service_accounts WHERE id = $1',
+      [account.id],
+    );
     expect(Buffer.from(stored[0]!.token_hash).toString('hex')).not.toContain(Buffer.from(token).toString('hex'));
 
-    const event = { kind: 'death', idNumber: p.idNumber, eventDate: '2026-11-02', deathPlace: 'home', causeCategory: 'neoplasm', reference: 'HIS-1' };
+    const event = {
+      kind: 'death',
+      idNumber: p.idNumber,
+      eventDate: '2026-11-02',
+      deathPlace: 'home',
+      causeCategory: 'neoplasm',
+      reference: 'HIS-1',
+    };
     const first = await send(token, event);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().event).toMatchObject({ channel: 'api', recordedByName: '县医院 HIS' });
     expect((await send(token, event)).json().duplicate).toBe(true);
     // Its kinds only.
-    expect((await send(token, { ...event, kind: 'moveOut', otherRegionCode: '530102', reference: 'HIS-2' })).json().code).toBe(
-      'lifeEvent.kindNotYours',
-    );
+    expect(
+      (await send(token, { ...event, kind: 'moveOut', otherRegionCode: '530102', reference: 'HIS-2' })).json().code,
+    ).toBe('lifeEvent.kindNotYours');
 
-    const rotated = await t.app.inject({ method: 'POST', url: `/api/service-accounts/${account.id}/rotate`, ...as(county) });
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: `/api/service-accounts/${account.id}/rotate`,
+      ...as(county),
+    });
     const newToken = rotated.json().token;
     expect(newToken).not.toBe(token);
     const old = await send(token, event);
@@ -56,7 +75,11 @@ describe('service accounts', () => {
     expect(none.body).toBe(unknown.body);
     expect((await send(newToken, event)).statusCode).toBe(200);
 
-    const revoked = await t.app.inject({ method: 'POST', url: `/api/service-accounts/${account.id}/revoke`, ...as(county) });
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/service-accounts/${account.id}/revoke`,
+      ...as(county),
+    });
     expect(revoked.json().revokedAt).not.toBeNull();
     const after = await send(newToken, event);
     expect(after.statusCode).toBe(401);
@@ -69,8 +92,19 @@ describe('service accounts', () => {
     const calls = await t.database.query<{ outcome: string }>(
       "SELECT outcome FROM audit_log WHERE action = 'lifeEvent.apiCall' ORDER BY seq",
     );
-    expect(calls.map((c) => c.outcome)).toEqual(['success', 'success', 'failure', 'denied', 'denied', 'denied', 'success', 'denied']);
-    const audit = await t.database.query("SELECT 1 FROM audit_log WHERE action IN ('serviceAccount.create', 'serviceAccount.rotate', 'serviceAccount.revoke')");
+    expect(calls.map((c) => c.outcome)).toEqual([
+      'success',
+      'success',
+      'failure',
+      'denied',
+      'denied',
+      'denied',
+      'success',
+      'denied',
+    ]);
+    const audit = await t.database.query(
+      "SELECT 1 FROM audit_log WHERE action IN ('serviceAccount.create', 'serviceAccount.rotate', 'serviceAccount.revoke')",
+    );
     expect(audit).toHaveLength(3);
   });
 
@@ -81,12 +115,38 @@ describe('service accounts', () => {
   });
 
   it('keeps an account to its jurisdiction: a township account reaches no one living elsewhere', async () => {
-    const here = await insertTestPerson(t, { name: '接口乙', birthDate: '1946-01-01', sequence: '211', residence: '533423101001' });
-    const there = await insertTestPerson(t, { name: '接口丙', birthDate: '1946-01-01', sequence: '221', residence: '533423102001' });
-    const made = await create({ name: '保和派出所', department: 'publicSecurity', jurisdictionCode: '533423101', eventKinds: ['death', 'moveOut'] });
+    const here = await insertTestPerson(t, {
+      name: '接口乙',
+      birthDate: '1946-01-01',
+      sequence: '211',
+      residence: '533423101001',
+    });
+    const there = await insertTestPerson(t, {
+      name: '接口丙',
+      birthDate: '1946-01-01',
+      sequence: '221',
+      residence: '533423102001',
+    });
+    const made = await create({
+      name: '保和派出所',
+      department: 'publicSecurity',
+      jurisdictionCode: '533423101',
+      eventKinds: ['death', 'moveOut'],
+    });
     const { token } = made.json();
-    const ev = (idNumber: string, reference: string) => ({ kind: 'death', idNumber, eventDate: '2026-11-03', deathPlace: 'home', causeCategory: 'unknown', reference });
-    const batch = await send(token, { events: [ev(here.idNumber, 'B-1'), ev(there.idNumber, 'B-2'), ev(here.idNumber, 'B-1')] }, '/api/service/life-events/batch');
+    const ev = (idNumber: string, reference: string) => ({
+      kind: 'death',
+      idNumber,
+      eventDate: '2026-11-03',
+      deathPlace: 'home',
+      causeCategory: 'unknown',
+      reference,
+    });
+    const batch = await send(
+      token,
+      { events: [ev(here.idNumber, 'B-1'), ev(there.idNumber, 'B-2'), ev(here.idNumber, 'B-1')] },
+      '/api/service/life-events/batch',
+    );
     expect(batch.statusCode, batch.body).toBe(200);
     expect(batch.json().results.map((r: { status: string; code: string | null }) => [r.status, r.code])).toEqual([
       ['recorded', null],
@@ -97,12 +157,14 @@ describe('service accounts', () => {
   });
 
   it('refuses an account outside the administrator’s jurisdiction, or with kinds the department may not record', async () => {
-    expect((await create({ name: 'x', department: 'hospital', jurisdictionCode: '530102', eventKinds: ['death'] })).json().code).toBe(
-      'serviceAccount.jurisdiction',
-    );
-    expect((await create({ name: 'x', department: 'hospital', jurisdictionCode: '533423', eventKinds: ['marriage'] })).json().code).toBe(
-      'serviceAccount.kinds',
-    );
+    expect(
+      (await create({ name: 'x', department: 'hospital', jurisdictionCode: '530102', eventKinds: ['death'] })).json()
+        .code,
+    ).toBe('serviceAccount.jurisdiction');
+    expect(
+      (await create({ name: 'x', department: 'hospital', jurisdictionCode: '533423', eventKinds: ['marriage'] })).json()
+        .code,
+    ).toBe('serviceAccount.kinds');
     expect((await t.app.inject({ method: 'GET', url: '/api/service-accounts', ...as(township) })).statusCode).toBe(403);
   });
 });
@@ -112,11 +174,10 @@ describe('a death ends benefits from the next period', () => {
   const SCHEME: SchemeDefinition = { ...NATIONAL_CHILDCARE_SUBSIDY, code: 'test.eventsProactive', proactive: true };
   const actor = { userId: null, username: 'test', jurisdictionCode: '533423', clientIp: null };
   const paid = async (id: number, period: string) =>
-    t.database.query('SELECT amount_fen FROM payments WHERE scheme_code = $1 AND period_key = $2 AND beneficiary_id = $3', [
-      SCHEME.code,
-      period,
-      id,
-    ]);
+    t.database.query(
+      'SELECT amount_fen FROM payments WHERE scheme_code = $1 AND period_key = $2 AND beneficiary_id = $3',
+      [SCHEME.code, period, id],
+    );
 
   it('keeps the current period’s payment and leaves the child out of the next cycle', async () => {
     const child = await insertTestPerson(t, { name: '补贴甲', birthDate: '2026-01-10', sequence: '301' });
@@ -127,11 +188,24 @@ describe('a death ends benefits from the next period', () => {
     const died = await t.app.inject({
       method: 'POST',
       url: '/api/life-events',
-      payload: { kind: 'death', idNumber: child.idNumber, eventDate: '2026-11-25', deathPlace: 'hospital', causeCategory: 'perinatal', reference: 'child-1' },
+      payload: {
+        kind: 'death',
+        idNumber: child.idNumber,
+        eventDate: '2026-11-25',
+        deathPlace: 'hospital',
+        causeCategory: 'perinatal',
+        reference: 'child-1',
+      },
       ...as(hospital),
     });
     expect(died.statusCode, died.body).toBe(200);
-    await runPaymentCycle(t.database, { scheme: SCHEME, periodKey: '2026', jurisdictionCode: '533423', actor, supplement: true });
+    await runPaymentCycle(t.database, {
+      scheme: SCHEME,
+      periodKey: '2026',
+      jurisdictionCode: '533423',
+      actor,
+      supplement: true,
+    });
     await runPaymentCycle(t.database, { scheme: SCHEME, periodKey: '2027', jurisdictionCode: '533423', actor });
     expect(await paid(child.id, '2026')).toHaveLength(1);
     expect(await paid(child.id, '2027')).toEqual([]);

@@ -69,7 +69,7 @@ export function createServiceAccounts(database: Database) {
       details,
     });
   const find = async (tx: Conn, id: number) => {
-    const [row] = await tx.query<Record<string, unknown>>(
+    const [row] = await tx.query(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1 AND cradle_in_jurisdiction(a.jurisdiction_code)`,
       [id],
     );
@@ -81,7 +81,7 @@ export function createServiceAccounts(database: Database) {
     list: (a: Admin) =>
       scoped(a, async (tx) =>
         (
-          await tx.query<Record<string, unknown>>(
+          await tx.query(
             `SELECT ${COLUMNS} FROM ${FROM} WHERE cradle_in_jurisdiction(a.jurisdiction_code) ORDER BY a.revoked_at IS NOT NULL, a.id DESC`,
           )
         ).map(viewOf),
@@ -153,7 +153,10 @@ export type ServiceAccounts = ReturnType<typeof createServiceAccounts>;
  * The account a bearer token belongs to, or null (missing, malformed, unknown or revoked: the
  * caller answers all alike). As the owner: no jurisdiction is known before the token is.
  */
-export async function authenticateToken(database: Database, header: string | undefined): Promise<ServiceAccount | null> {
+export async function authenticateToken(
+  database: Database,
+  header: string | undefined,
+): Promise<ServiceAccount | null> {
   const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
   if (!match || !TOKEN_SHAPE.test(match[1]!)) return null;
   const hash = sha256(match[1]!);

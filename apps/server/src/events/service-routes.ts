@@ -67,7 +67,10 @@ export const serviceEventRoutes: FastifyPluginAsyncTypebox<{ database: Database;
       const a = req.serviceAccount!;
       try {
         const r = await events.recordAs(senderOf(a, req.ip), req.body);
-        await auditCall(database, a, req.ip, 'success', { recorded: r.duplicate ? 0 : 1, duplicates: r.duplicate ? 1 : 0 });
+        await auditCall(database, a, req.ip, 'success', {
+          recorded: r.duplicate ? 0 : 1,
+          duplicates: r.duplicate ? 1 : 0,
+        });
         return r;
       } catch (e) {
         if (e instanceof AppError) await auditCall(database, a, req.ip, 'failure', { refused: 1, code: e.code });
@@ -96,10 +99,22 @@ export const serviceEventRoutes: FastifyPluginAsyncTypebox<{ database: Database;
       for (const [index, input] of req.body.events.entries()) {
         try {
           const r = await events.recordAs(sender, input);
-          results.push({ index, status: r.duplicate ? ('duplicate' as const) : ('recorded' as const), eventId: r.event.id, code: null, message: null });
+          results.push({
+            index,
+            status: r.duplicate ? ('duplicate' as const) : ('recorded' as const),
+            eventId: r.event.id,
+            code: null,
+            message: null,
+          });
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
-          results.push({ index, status: 'refused' as const, eventId: null, code: e.code, message: pick(e.userMessage, lang) });
+          results.push({
+            index,
+            status: 'refused' as const,
+            eventId: null,
+            code: e.code,
+            message: pick(e.userMessage, lang),
+          });
         }
       }
       const count = (s: string) => results.filter((r) => r.status === s).length;

@@ -26,7 +26,11 @@ export interface Actor {
 }
 
 /** A form's sender: the operator's department in its jurisdiction (issue 13: a double click records once). */
-export function formSender(a: Actor, channel: 'form' | 'import' = 'form', importJobId: number | null = null): EventSender {
+export function formSender(
+  a: Actor,
+  channel: 'form' | 'import' = 'form',
+  importJobId: number | null = null,
+): EventSender {
   const department = a.user.department ?? '';
   return {
     channel,

@@ -20,7 +20,16 @@ export async function insertTestPerson(
   const [row] = await t.database.query<{ id: number }>(
     `INSERT INTO persons (name, sex, birth_date, id_kind, id_cipher, id_blind_index, id_masked, hukou_region_code, residence_region_code, source, row_hash)
      VALUES ($1, $2, $3, 'resident', $4, $5, $6, $7, $8, 'test', 'events') RETURNING id`,
-    [p.name, sex, p.birthDate, pii.encryptIdNumber(idNumber), pii.idBlindIndex(idNumber), maskIdNumber(idNumber), p.hukou ?? residence, residence],
+    [
+      p.name,
+      sex,
+      p.birthDate,
+      pii.encryptIdNumber(idNumber),
+      pii.idBlindIndex(idNumber),
+      maskIdNumber(idNumber),
+      p.hukou ?? residence,
+      residence,
+    ],
   );
   return { id: Number(row!.id), idNumber };
 }

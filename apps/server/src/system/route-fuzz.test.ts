@@ -100,7 +100,12 @@ beforeAll(async () => {
   const account = await t.app.inject({
     method: 'POST',
     url: '/api/service-accounts',
-    payload: { name: '模糊测试', department: 'publicSecurity', jurisdictionCode: '533423', eventKinds: ['death', 'moveOut'] },
+    payload: {
+      name: '模糊测试',
+      department: 'publicSecurity',
+      jurisdictionCode: '533423',
+      eventKinds: ['death', 'moveOut'],
+    },
     ...as(county),
   });
   sessions.set('service', { authorization: `Bearer ${account.json<{ token: string }>().token}` });

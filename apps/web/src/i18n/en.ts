@@ -66,7 +66,12 @@ export const en: Translation = {
     tabs: { record: 'Record', list: 'Events', import: 'File import' },
     maternalTag: 'Maternal',
     channels: { form: 'Form', import: 'File import', api: 'API' },
-    dateOf: { death: 'Date of death', moveIn: 'Date moved in', moveOut: 'Date moved out', marriage: 'Date of marriage' },
+    dateOf: {
+      death: 'Date of death',
+      moveIn: 'Date moved in',
+      moveOut: 'Date moved out',
+      marriage: 'Date of marriage',
+    },
     fields: {
       kind: 'Event',
       idNumber: 'ID number',
@@ -95,7 +100,8 @@ export const en: Translation = {
       required: 'Fill in this field',
       recorded: 'Recorded: {{name}}, {{kind}}',
       duplicate: 'This event was already recorded; it was not recorded again',
-      maternalHint: 'Decided by the hospital from the medical record; a death from an accidental or incidental cause is not maternal',
+      maternalHint:
+        'Decided by the hospital from the medical record; a death from an accidental or incidental cause is not maternal',
       regionCodeHint: '6 (county), 9 (township) or 12 (village) digits',
     },
     list: { title: 'Recorded events' },
@@ -124,7 +130,8 @@ export const en: Translation = {
     rotateConfirm: 'The old token stops working at once. Issue a new token?',
     revokeConfirm: "The account's token stops working at once, and this cannot be undone. Revoke?",
     tokenTitle: 'Token of {{name}}',
-    tokenWarning: 'The token is shown this once; Cradle does not keep it. Copy it now and give it to the administrator of the other system to keep safe.',
+    tokenWarning:
+      'The token is shown this once; Cradle does not keep it. Copy it now and give it to the administrator of the other system to keep safe.',
     copy: 'Copy',
     copied: 'Copied',
   },

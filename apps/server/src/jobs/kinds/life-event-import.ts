@@ -1,5 +1,11 @@
 import { unlink } from 'node:fs/promises';
-import { EVENT_IMPORT_KIND, formSender, runEventImport, type EventImportDeps, type EventImportPayload } from '../../events/index.js';
+import {
+  EVENT_IMPORT_KIND,
+  formSender,
+  runEventImport,
+  type EventImportDeps,
+  type EventImportPayload,
+} from '../../events/index.js';
 import { failAndAudit, importFailure } from '../../registry/index.js';
 import { jobsQueue, type Claimed } from '../repo.js';
 import type { JobKind } from '../runner.js';

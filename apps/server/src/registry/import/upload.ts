@@ -107,4 +107,3 @@ export const importJobView = (j: Job, lang: Lang) => ({
   startedAt: iso(j.startedAt),
   finishedAt: iso(j.finishedAt),
 });
-

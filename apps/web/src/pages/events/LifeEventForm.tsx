@@ -7,7 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordLifeEvent } from '../../api/lifeEvents';
 import { useMe } from '../../lib/auth';
-import { CAUSE_CATEGORIES, DEATH_PLACES, kindsOfDepartment, mayRecordMaternal, type LifeEventKind } from '../../lib/domain';
+import {
+  CAUSE_CATEGORIES,
+  DEATH_PLACES,
+  kindsOfDepartment,
+  mayRecordMaternal,
+  type LifeEventKind,
+} from '../../lib/domain';
 import { useErrorText } from '../../lib/errors';
 
 type Values = {
@@ -37,7 +43,8 @@ export function LifeEventForm({ onRecorded }: { onRecorded: () => void }) {
   const [form] = Form.useForm<Values>();
   const [reference, setReference] = useState(newReference);
   const kinds = kindsOfDepartment(me.department);
-  const kind = Form.useWatch('kind', form) ?? kinds[0];
+  // Undefined until the form has mounted.
+  const kind = (Form.useWatch('kind', form) as LifeEventKind | undefined) ?? kinds[0] ?? 'death';
   const save = useMutation({
     mutationFn: (v: Values) =>
       recordLifeEvent({
@@ -59,7 +66,15 @@ export function LifeEventForm({ onRecorded }: { onRecorded: () => void }) {
           ? t('events.form.duplicate')
           : t('events.form.recorded', { name: r.event.name, kind: t(`lifeEventKinds.${r.event.kind}`) }),
       );
-      form.resetFields(['idNumber', 'eventDate', 'maternal', 'otherRegionCode', 'otherRegionName', 'newResidenceCode', 'spouseIdNumber']);
+      form.resetFields([
+        'idNumber',
+        'eventDate',
+        'maternal',
+        'otherRegionCode',
+        'otherRegionName',
+        'newResidenceCode',
+        'spouseIdNumber',
+      ]);
       setReference(newReference());
       onRecorded();
     },
@@ -97,7 +112,10 @@ export function LifeEventForm({ onRecorded }: { onRecorded: () => void }) {
         {kind === 'death' && (
           <>
             <Form.Item name="deathPlace" label={t('events.fields.deathPlace')} rules={required}>
-              <Select options={DEATH_PLACES.map((p) => ({ value: p, label: t(`deathPlaces.${p}`) }))} data-testid="event-place" />
+              <Select
+                options={DEATH_PLACES.map((p) => ({ value: p, label: t(`deathPlaces.${p}`) }))}
+                data-testid="event-place"
+              />
             </Form.Item>
             <Form.Item name="causeCategory" label={t('events.fields.causeCategory')} rules={required}>
               <Select

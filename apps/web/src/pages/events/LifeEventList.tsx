@@ -45,11 +45,23 @@ export function LifeEventList({ version }: { version: number }) {
       title: t('events.fields.detail'),
       render: (_: unknown, e) =>
         e.kind === 'death'
-          ? [optionalLabel('deathPlaces', e.deathPlace), optionalLabel('causeCategories', e.causeCategory)].filter(Boolean).join(t('common.listSeparator'))
+          ? [optionalLabel('deathPlaces', e.deathPlace), optionalLabel('causeCategories', e.causeCategory)]
+              .filter(Boolean)
+              .join(t('common.listSeparator'))
           : [e.otherRegionCode, e.otherRegionName, e.spouseIdMasked].filter(Boolean).join(' '),
     },
-    { title: t('events.fields.channel'), dataIndex: 'channel', width: 90, render: (c: LifeEventView['channel']) => t(`events.channels.${c}`) },
-    { title: t('events.fields.recordedAt'), dataIndex: 'recordedAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('events.fields.channel'),
+      dataIndex: 'channel',
+      width: 90,
+      render: (c: LifeEventView['channel']) => t(`events.channels.${c}`),
+    },
+    {
+      title: t('events.fields.recordedAt'),
+      dataIndex: 'recordedAt',
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
   ];
   const kinds = ['death', 'moveIn', 'moveOut', 'marriage'] as const;
   return (

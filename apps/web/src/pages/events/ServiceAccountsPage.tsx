@@ -1,6 +1,21 @@
 import type { ServiceAccountBody, ServiceAccountToken, ServiceAccountView } from '@cradle/contract';
 import { CopyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,30 +41,58 @@ export function ServiceAccountsPage() {
   const errorText = useErrorText();
   const [shown, setShown] = useState<ServiceAccountToken | null>(null);
   const [form] = Form.useForm<ServiceAccountBody>();
-  const department = Form.useWatch('department', form);
+  // Undefined until the form has mounted.
+  const department = Form.useWatch('department', form) as string | undefined;
   const q = useQuery({ queryKey: ['fetchServiceAccounts'], queryFn: ({ signal }) => fetchServiceAccounts(signal) });
   const done = (r: ServiceAccountToken) => {
     setShown(r);
     void q.refetch();
   };
   const onError = (e: unknown) => void message.error(errorText(e));
-  const create = useMutation({ mutationFn: createServiceAccount, onSuccess: (r) => { form.resetFields(); done(r); }, onError });
+  const create = useMutation({
+    mutationFn: createServiceAccount,
+    onSuccess: (r) => {
+      form.resetFields();
+      done(r);
+    },
+    onError,
+  });
   const rotate = useMutation({ mutationFn: rotateServiceAccount, onSuccess: done, onError });
   const revoke = useMutation({ mutationFn: revokeServiceAccount, onSuccess: () => void q.refetch(), onError });
 
   const columns: TableColumnsType<ServiceAccountView> = [
     { title: t('serviceAccounts.name'), dataIndex: 'name' },
-    { title: t('serviceAccounts.department'), dataIndex: 'department', render: (d: string) => t(`departments.${d as Department}`) },
+    {
+      title: t('serviceAccounts.department'),
+      dataIndex: 'department',
+      render: (d: string) => t(`departments.${d as Department}`),
+    },
     { title: t('serviceAccounts.jurisdiction'), dataIndex: 'jurisdictionName' },
     {
       title: t('serviceAccounts.kinds'),
       dataIndex: 'eventKinds',
-      render: (ks: ServiceAccountView['eventKinds']) => ks.map((k) => t(`lifeEventKinds.${k}`)).join(t('common.listSeparator')),
+      render: (ks: ServiceAccountView['eventKinds']) =>
+        ks.map((k) => t(`lifeEventKinds.${k}`)).join(t('common.listSeparator')),
     },
-    { title: t('serviceAccounts.prefix'), dataIndex: 'tokenPrefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
-    { title: t('serviceAccounts.created'), render: (_, a) => `${formatDateTime(a.createdAt) ?? ''} ${a.createdByName}` },
-    { title: t('serviceAccounts.rotated'), dataIndex: 'rotatedAt', render: (v: string | null) => formatDateTime(v) ?? t('common.none') },
-    { title: t('serviceAccounts.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v) ?? t('common.none') },
+    {
+      title: t('serviceAccounts.prefix'),
+      dataIndex: 'tokenPrefix',
+      render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
+    },
+    {
+      title: t('serviceAccounts.created'),
+      render: (_, a) => `${formatDateTime(a.createdAt) ?? ''} ${a.createdByName}`,
+    },
+    {
+      title: t('serviceAccounts.rotated'),
+      dataIndex: 'rotatedAt',
+      render: (v: string | null) => formatDateTime(v) ?? t('common.none'),
+    },
+    {
+      title: t('serviceAccounts.lastUsed'),
+      dataIndex: 'lastUsedAt',
+      render: (v: string | null) => formatDateTime(v) ?? t('common.none'),
+    },
     {
       title: t('serviceAccounts.actions'),
       render: (_, a) =>
@@ -58,10 +101,18 @@ export function ServiceAccountsPage() {
         ) : (
           <Flex gap={8}>
             <Popconfirm title={t('serviceAccounts.rotateConfirm')} onConfirm={() => rotate.mutate(a.id)}>
-              <Button size="small" data-testid={`rotate-${a.id}`}>{t('serviceAccounts.rotate')}</Button>
+              <Button size="small" data-testid={`rotate-${a.id}`}>
+                {t('serviceAccounts.rotate')}
+              </Button>
             </Popconfirm>
-            <Popconfirm title={t('serviceAccounts.revokeConfirm')} okButtonProps={{ danger: true }} onConfirm={() => revoke.mutate(a.id)}>
-              <Button size="small" danger data-testid={`revoke-${a.id}`}>{t('serviceAccounts.revoke')}</Button>
+            <Popconfirm
+              title={t('serviceAccounts.revokeConfirm')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => revoke.mutate(a.id)}
+            >
+              <Button size="small" danger data-testid={`revoke-${a.id}`}>
+                {t('serviceAccounts.revoke')}
+              </Button>
             </Popconfirm>
           </Flex>
         ),
@@ -81,7 +132,11 @@ export function ServiceAccountsPage() {
           onFinish={(v) => create.mutate(v)}
           style={{ rowGap: 12 }}
         >
-          <Form.Item name="name" label={t('serviceAccounts.name')} rules={[{ required: true, message: t('events.form.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('serviceAccounts.name')}
+            rules={[{ required: true, message: t('events.form.required') }]}
+          >
             <Input maxLength={100} style={{ width: 200 }} data-testid="sa-name" />
           </Form.Item>
           <Form.Item name="department" label={t('serviceAccounts.department')}>
@@ -98,7 +153,10 @@ export function ServiceAccountsPage() {
             <Select
               mode="multiple"
               style={{ minWidth: 220 }}
-              options={kindsOfDepartment(department ?? 'hospital').map((k) => ({ value: k, label: t(`lifeEventKinds.${k}`) }))}
+              options={kindsOfDepartment(department ?? 'hospital').map((k) => ({
+                value: k,
+                label: t(`lifeEventKinds.${k}`),
+              }))}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="sa-create">
@@ -108,7 +166,14 @@ export function ServiceAccountsPage() {
       </Card>
       <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       <Card>
-        <Table rowKey="id" columns={columns} dataSource={q.data} loading={q.isFetching} pagination={false} scroll={{ x: 1100 }} />
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={q.data}
+          loading={q.isFetching}
+          pagination={false}
+          scroll={{ x: 1100 }}
+        />
       </Card>
       <Modal
         open={shown !== null}
@@ -123,7 +188,11 @@ export function ServiceAccountsPage() {
           </Typography.Text>
           <Button
             icon={<CopyOutlined />}
-            onClick={() => void navigator.clipboard.writeText(shown?.token ?? '').then(() => message.success(t('serviceAccounts.copied')))}
+            onClick={() =>
+              void navigator.clipboard
+                .writeText(shown?.token ?? '')
+                .then(() => message.success(t('serviceAccounts.copied')))
+            }
           >
             {t('serviceAccounts.copy')}
           </Button>

@@ -16,7 +16,8 @@ export function ImportErrorsTable({
   fieldPrefix?: string;
 }) {
   const { t } = useTranslation();
-  const fieldLabel = (field: string) => (field === 'file' ? t('import.errors.file') : optionalLabel(fieldPrefix, field));
+  const fieldLabel = (field: string) =>
+    field === 'file' ? t('import.errors.file') : optionalLabel(fieldPrefix, field);
 
   const columns: TableColumnsType<ImportRowError> = [
     { title: t('import.errors.row'), dataIndex: 'row', width: 100, align: 'right' },
@@ -29,12 +30,7 @@ export function ImportErrorsTable({
     <Card
       title={t('import.errors.title')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={errorsUrl(job.id)}
-          download
-          data-testid="import-errors-download"
-        >
+        <Button icon={<DownloadOutlined />} href={errorsUrl(job.id)} download data-testid="import-errors-download">
           {t('import.errors.download')}
         </Button>
       }
