@@ -86,6 +86,9 @@ export async function recordEvent(
     input.kind === 'moveIn' ? ((await findRegistryFacts(tx, [blind]))[0] ?? null) : await findResident(tx, blind);
   if (!person)
     throw eventError(input.kind === 'moveIn' ? 'lifeEvent.unknownPersonAnywhere' : 'lifeEvent.unknownPerson');
+  // Waiting for that lock, a request with the same reference may have committed its event: answer it.
+  const meanwhile = await findByReference(tx, from.sender, input.reference);
+  if (meanwhile !== null) return { eventId: meanwhile, duplicate: true };
   const broken = checkLifeEvent({ ...input, maternal }, person, today);
   if (broken) throw new AppError(broken.code, 400, broken.message, { field: broken.field });
 
