@@ -51,6 +51,11 @@ import { createNotificationService } from './notifications/service.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { bundleRoutes } from './bundle/routes.js';
+import { eventRoutes } from './events/routes.js';
+import { serviceEventRoutes } from './events/service-routes.js';
+import { createEventService } from './events/service.js';
+import { createEventImports } from './events/imports.js';
+import { createServiceAccounts } from './events/service-accounts.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -115,7 +120,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         description:
           'Generated from the route schemas. Mutating requests need the x-csrf-token header from /api/auth/login or /api/auth/me.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cradle_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cradle_session' },
+          // A department system's service account (/api/service/…, events/service-routes.ts).
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }],
     },
   });
@@ -159,6 +170,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     keys,
     sms,
     imports: importDeps,
+    pii,
+    now: ctx.now ?? (() => new Date()),
     log: app.log,
   });
   const dispatcher = notificationDispatcher(jobs);
@@ -209,6 +222,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const familyDeps = { database, keys, pii, regions, calendar, dispatcher, publicUrl: config.publicUrl };
   await app.register(registrationRoutes, familyDeps);
   await app.register(bundleRoutes, familyDeps);
+  const events = createEventService(database, pii, now);
+  await app.register(eventRoutes, {
+    events,
+    imports: createEventImports(database, jobs),
+    accounts: createServiceAccounts(database),
+    uploadDir: path.join(config.dataDir, 'uploads'),
+  });
+  await app.register(serviceEventRoutes, { database, events });
 
   registerConsole(app, config.webDist);
   return app;

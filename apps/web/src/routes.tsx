@@ -12,9 +12,11 @@ import {
   mayImport,
   mayProject,
   mayReadRegistry,
+  mayRecordLifeEvents,
   mayViewChildbirthRegistrations,
   useAuth,
 } from './lib/auth';
+import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -70,6 +72,13 @@ const BundleTasksPage = lazy(() =>
 const BundleTaskDetailPage = lazy(() =>
   import('./pages/family/BundleTaskDetailPage').then((m) => ({ default: m.BundleTaskDetailPage })),
 );
+
+// Life events (issue 13): recorders and the registry's staff; service accounts for administrators.
+const LifeEventsPage = lazy(() => import('./pages/events/LifeEventsPage').then((m) => ({ default: m.LifeEventsPage })));
+const ServiceAccountsPage = lazy(() =>
+  import('./pages/events/ServiceAccountsPage').then((m) => ({ default: m.ServiceAccountsPage })),
+);
+const mayReadLifeEvents = (me: Me) => mayRecordLifeEvents(me) || mayReadRegistry(me);
 
 function LoginRoute() {
   const { state } = useAuth();
@@ -142,6 +151,22 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayImport}>
                 <ImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="life-events"
+            element={
+              <RequireRole allow={mayReadLifeEvents}>
+                <LifeEventsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="service-accounts"
+            element={
+              <RequireRole allow={isAdmin}>
+                <ServiceAccountsPage />
               </RequireRole>
             }
           />

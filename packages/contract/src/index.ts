@@ -18,6 +18,7 @@ export * from './portal.js';
 export * from './notifications.js';
 export * from './calendar.js';
 export * from './projection.js';
+export * from './life-events.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';

@@ -15,6 +15,7 @@ import { BankReturnView } from './payment-files.js';
 import * as R from './registration.js';
 import * as N from './bundle.js';
 import { NotificationList } from './notifications.js';
+import * as L from './life-events.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
 
@@ -310,5 +311,44 @@ export const staffRoutes = {
     path: '/api/projection/budget',
     query: P.BudgetForecastQuery,
     response: P.BudgetForecastView,
+  }),
+  lifeEvents: route({ method: 'GET', path: '/api/life-events', query: L.LifeEventQuery, response: L.LifeEventPage }),
+  lifeEventsExport: route({
+    method: 'GET',
+    path: '/api/life-events/export.xlsx',
+    query: L.LifeEventExportQuery,
+    response: XlsxFile,
+  }),
+  recordLifeEvent: route({
+    method: 'POST',
+    path: '/api/life-events',
+    body: L.LifeEventInput,
+    response: L.LifeEventRecorded,
+  }),
+  lifeEventImports: route({ method: 'GET', path: '/api/life-event-imports', response: ImportJobList }),
+  lifeEventImport: route({
+    method: 'GET',
+    path: '/api/life-event-imports/:id',
+    params: ImportJobParam,
+    response: ImportJobDetail,
+  }),
+  serviceAccounts: route({ method: 'GET', path: '/api/service-accounts', response: L.ServiceAccountList }),
+  createServiceAccount: route({
+    method: 'POST',
+    path: '/api/service-accounts',
+    body: L.ServiceAccountBody,
+    response: L.ServiceAccountToken,
+  }),
+  rotateServiceAccount: route({
+    method: 'POST',
+    path: '/api/service-accounts/:id/rotate',
+    params: L.ServiceAccountParam,
+    response: L.ServiceAccountToken,
+  }),
+  revokeServiceAccount: route({
+    method: 'POST',
+    path: '/api/service-accounts/:id/revoke',
+    params: L.ServiceAccountParam,
+    response: L.ServiceAccountView,
   }),
 };

@@ -32,6 +32,8 @@ declare module 'fastify' {
     departments?: readonly Department[];
     /** An unsafe method a read-only role (leader) may still call, such as logout. */
     readOnlyOk?: boolean;
+    /** A department system's route: a service account's bearer token, no session, no CSRF (events/service-routes.ts). */
+    serviceAccount?: boolean;
   }
 }
 
@@ -105,8 +107,9 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
     // `/%61pi/…` to `/api/…`, so a raw-URL test could be walked around.
     const route = req.routeOptions.url ?? '';
     const isApi = route.startsWith('/api/') && !/^\/api\/docs(\/|$)/.test(route);
-    // Resident-portal routes are guarded by portal/session.ts instead.
-    if (config.public || config.resident || !isApi) return;
+    // Resident-portal routes are guarded by portal/session.ts instead; a department system's
+    // routes by its bearer token (events/service-routes.ts), which they require: no cookie opens them.
+    if (config.public || config.resident || config.serviceAccount || !isApi) return;
     if (!req.user) throw expired ? authError('auth.sessionExpired') : commonError('auth.unauthenticated');
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

@@ -208,6 +208,8 @@ export const importJobs = pgTable('import_jobs', {
   jurisdictionCode: text('jurisdiction_code').notNull(),
   fileName: text('file_name').notNull(),
   format: text('format').notNull(),
+  // What the file holds: 'persons' (the registry import) or 'lifeEvents' (issue 13, events/).
+  fileKind: text('file_kind').notNull().default('persons'),
   status: text('status').notNull(),
   totalRows: integer('total_rows'),
   processedRows: integer('processed_rows').notNull().default(0),

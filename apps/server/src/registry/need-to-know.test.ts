@@ -101,6 +101,20 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/projection': ['admin', 'county', 'township', 'leader'],
   'GET /api/projection/export.xlsx': ['admin', 'county', 'township', 'leader'],
   'GET /api/projection/budget': ['admin', 'county', 'leader'],
+  // Life events (issue 13): hospital and public security record and see their own; the registry's
+  // staff read the jurisdiction's; leaders none; administrators keep the service accounts.
+  'GET /api/life-events': [...REGISTRY, 'hospital', 'police'],
+  'GET /api/life-events/export.xlsx': [...REGISTRY, 'hospital', 'police'],
+  'POST /api/life-events': ['hospital', 'police'],
+  'GET /api/life-event-imports': ['hospital', 'police'],
+  'POST /api/life-event-imports': ['hospital', 'police'],
+  'GET /api/life-event-imports/template.xlsx': ['hospital', 'police'],
+  'GET /api/life-event-imports/:id': ['hospital', 'police'],
+  'GET /api/life-event-imports/:id/errors.csv': ['hospital', 'police'],
+  'GET /api/service-accounts': ADMINS,
+  'POST /api/service-accounts': ADMINS,
+  'POST /api/service-accounts/:id/rotate': ADMINS,
+  'POST /api/service-accounts/:id/revoke': ADMINS,
 };
 
 let t: TestApp;
@@ -161,7 +175,8 @@ const call = (method: string, url: string, s: Session) =>
 async function staffRoutes() {
   const found: { method: string; url: string }[] = [];
   for (const r of t.app.routeList) {
-    if (!r.url.startsWith('/api/') || /^\/api\/(portal|docs)(\/|$)/.test(r.url) || r.url === '/api/auth/logout')
+    // /api/service/ is a department system's, by bearer token (events/service-routes.ts): no staff route.
+    if (!r.url.startsWith('/api/') || /^\/api\/(portal|docs|service)(\/|$)/.test(r.url) || r.url === '/api/auth/logout')
       continue;
     const anonymous = await t.app.inject({
       method: r.method as 'GET',

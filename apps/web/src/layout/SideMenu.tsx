@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -9,6 +10,7 @@ import {
   LineChartOutlined,
   MonitorOutlined,
   PayCircleOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SearchOutlined,
   SolutionOutlined,
@@ -27,6 +29,7 @@ import {
   mayImport,
   mayProject,
   mayReadRegistry,
+  mayRecordLifeEvents,
   mayViewChildbirthRegistrations,
   useMe,
 } from '../lib/auth';
@@ -64,8 +67,23 @@ export function SideMenu() {
       label: t('nav.import'),
       testId: 'nav-import',
     });
+  if (mayRecordLifeEvents(me) || mayReadRegistry(me))
+    nav.push({
+      key: 'life-events',
+      path: '/life-events',
+      icon: <ProfileOutlined />,
+      label: t('nav.lifeEvents'),
+      testId: 'nav-life-events',
+    });
   if (isAdmin(me))
     nav.push(
+      {
+        key: 'service-accounts',
+        path: '/service-accounts',
+        icon: <ApiOutlined />,
+        label: t('nav.serviceAccounts'),
+        testId: 'nav-service-accounts',
+      },
       { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' },
       { key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users'), testId: 'nav-users' },
     );

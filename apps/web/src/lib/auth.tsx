@@ -117,6 +117,13 @@ export function mayReadRegistry(me: Me): boolean {
   return mayUseRegistry(me.roles);
 }
 
+/** 生命事件: hospital and public-security operators record (issue 13); the server checks each kind again. */
+export function mayRecordLifeEvents(me: Me): boolean {
+  return (
+    me.roles.includes('departmentOperator') && (me.department === 'hospital' || me.department === 'publicSecurity')
+  );
+}
+
 /** Imports write the registry: its keepers, as for reading it. */
 export const mayImport = mayReadRegistry;
 

@@ -2,7 +2,13 @@
 // through a single seam: label tables feed the i18n resources, the rest is re-exported.
 import {
   CANONICAL_FIELDS,
+  CAUSE_CATEGORIES,
+  DEATH_PLACES,
   DEPARTMENTS,
+  LIFE_EVENT_KINDS,
+  causeCategoryLabel,
+  deathPlaceLabel,
+  lifeEventKindLabel,
   REGION_LEVELS,
   RELATIONS_TO_HEAD,
   ROLES,
@@ -27,6 +33,9 @@ export {
   pick,
 } from '@cradle/domain';
 export type { CanonicalField, Department, Fen } from '@cradle/domain';
+// Life events (issue 13): who records which kinds, the maternal age bounds the server applies.
+export { CAUSE_CATEGORIES, DEATH_PLACES, kindsOfDepartment, mayRecordMaternal } from '@cradle/domain';
+export type { LifeEventKind } from '@cradle/domain';
 // Benefits: the scheme definitions and review rules the server runs, so the console asks for
 // the declarations a scheme needs and offers only the review steps the server would take.
 export { applicationFactKeys, chinaDateOf, findBuiltInScheme, periodOn, reviewLevelOf } from '@cradle/domain';
@@ -51,5 +60,8 @@ export function domainMessages(side: Side) {
     idKinds: table(ID_KINDS, idKindLabel, side),
     fields: table(CANONICAL_FIELDS, fieldLabel, side),
     relationsToHead: table(RELATIONS_TO_HEAD, relationToHeadLabel, side),
+    lifeEventKinds: table(LIFE_EVENT_KINDS, lifeEventKindLabel, side),
+    deathPlaces: table(DEATH_PLACES, deathPlaceLabel, side),
+    causeCategories: table(CAUSE_CATEGORIES, causeCategoryLabel, side),
   };
 }

@@ -4,10 +4,12 @@ import type { SmsSender } from '../../notifications/index.js';
 import type { ImportDeps } from '../../registry/index.js';
 import type { JobRunner } from '../runner.js';
 import { importKind } from './import.js';
+import { lifeEventImportKind } from './life-event-import.js';
+import type { Pii } from '../../crypto/pii.js';
 import { paymentCycleKind } from './payment-cycle.js';
 import { smsKind } from './sms.js';
 
-export { importKind, paymentCycleKind, smsKind };
+export { importKind, lifeEventImportKind, paymentCycleKind, smsKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 
@@ -16,6 +18,8 @@ export interface JobKindDeps {
   keys: Keys;
   sms: SmsSender;
   imports: ImportDeps;
+  pii: Pii;
+  now: () => Date;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -23,5 +27,6 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
   return runner
     .register(importKind(deps.imports))
     .register(paymentCycleKind(deps.database, deps.log))
-    .register(smsKind(deps.keys, deps.sms, deps.log));
+    .register(smsKind(deps.keys, deps.sms, deps.log))
+    .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }));
 }

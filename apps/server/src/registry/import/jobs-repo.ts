@@ -24,7 +24,13 @@ const errorsOmitted = (cap: string) => `CASE WHEN import_jobs.invalid_rows > ${c
     SELECT 1 FROM import_errors e WHERE e.job_id = import_jobs.id AND e.row_no = ${OMITTED_MARKER_ROW})
   THEN import_jobs.invalid_rows - ${cap} ELSE 0 END AS errors_omitted`;
 
-function toJob(r: JobRow): ImportJob {
+/** What an import_jobs row holds: the registry's persons, or life events (issue 13, events/). */
+export type ImportFileKind = 'persons' | 'lifeEvents';
+
+/** The job columns, with errorsOmitted under the cap held by parameter `cap` (for other modules' lists). */
+export const jobColumnsWithOmitted = (cap: string) => `${JOB_COLUMNS}, ${errorsOmitted(cap)}`;
+
+export function toJob(r: JobRow): ImportJob {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const failure =
     typeof r.failure === 'string'
@@ -52,10 +58,16 @@ function toJob(r: JobRow): ImportJob {
   };
 }
 
-export async function insertJob(tx: Conn, user: ImportUser, fileName: string, format: ImportFormat): Promise<number> {
+export async function insertJob(
+  tx: Conn,
+  user: ImportUser,
+  fileName: string,
+  format: ImportFormat,
+  fileKind: ImportFileKind = 'persons',
+): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `INSERT INTO import_jobs (user_id, jurisdiction_code, file_name, format, status) VALUES ($1, $2, $3, $4, 'queued') RETURNING id`,
-    [user.id, user.jurisdictionCode, fileName, format],
+    `INSERT INTO import_jobs (user_id, jurisdiction_code, file_name, format, status, file_kind) VALUES ($1, $2, $3, $4, 'queued', $5) RETURNING id`,
+    [user.id, user.jurisdictionCode, fileName, format, fileKind],
   );
   return Number(rows[0]!.id);
 }
@@ -110,17 +122,19 @@ export async function finishJob(
 export async function failUnfinishedJobs(
   owner: Conn,
   failure: ImportFailure,
-  which: { ids: number[] } | { orphansOf: string },
+  which: { ids: number[] } | { orphansOf: string; fileKind?: ImportFileKind },
 ): Promise<(ImportJob & { username: string | null })[]> {
   const rows = await owner.query<JobRow>(
     `UPDATE import_jobs SET status = 'failed', failure = $1::jsonb, finished_at = now()
      WHERE status IN ('queued', 'running') AND ${
        'ids' in which
          ? 'id = ANY($2::bigint[])'
-         : `NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $2 AND j.key = import_jobs.id::text AND j.status IN ('pending', 'running'))`
+         : `file_kind = $3 AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = $2 AND j.key = import_jobs.id::text AND j.status IN ('pending', 'running'))`
      }
      RETURNING ${JOB_COLUMNS}, (SELECT u.username FROM users u WHERE u.id = import_jobs.user_id) AS username`,
-    [JSON.stringify(failure), 'ids' in which ? which.ids : which.orphansOf],
+    'ids' in which
+      ? [JSON.stringify(failure), which.ids]
+      : [JSON.stringify(failure), which.orphansOf, which.fileKind ?? 'persons'],
   );
   return rows.map((r) => ({ ...toJob(r), username: (r.username as string | null) ?? null }));
 }
@@ -151,19 +165,24 @@ export async function insertErrors(tx: Conn, jobId: number, errors: readonly Imp
 }
 
 /** The job; errorsOmitted is counted only with keptErrorRows (the cap it ran under), else 0. */
-export async function findJob(tx: Conn, jobId: number, keptErrorRows?: number): Promise<ImportJob | null> {
+export async function findJob(
+  tx: Conn,
+  jobId: number,
+  keptErrorRows?: number,
+  fileKind: ImportFileKind = 'persons',
+): Promise<ImportJob | null> {
   const rows = await tx.query<JobRow>(
     keptErrorRows === undefined
-      ? `SELECT ${JOB_COLUMNS} FROM import_jobs WHERE id = $1`
-      : `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$2::int')} FROM import_jobs WHERE id = $1`,
-    keptErrorRows === undefined ? [jobId] : [jobId, keptErrorRows],
+      ? `SELECT ${JOB_COLUMNS} FROM import_jobs WHERE id = $1 AND file_kind = $2`
+      : `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$3::int')} FROM import_jobs WHERE id = $1 AND file_kind = $2`,
+    keptErrorRows === undefined ? [jobId, fileKind] : [jobId, fileKind, keptErrorRows],
   );
   return rows[0] ? toJob(rows[0]) : null;
 }
 
 export async function listJobs(tx: Conn, limit: number, keptErrorRows: number): Promise<ImportJob[]> {
   const rows = await tx.query<JobRow>(
-    `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$2::int')} FROM import_jobs ORDER BY id DESC LIMIT $1`,
+    `SELECT ${JOB_COLUMNS}, ${errorsOmitted('$2::int')} FROM import_jobs WHERE file_kind = 'persons' ORDER BY id DESC LIMIT $1`,
     [limit, keptErrorRows],
   );
   return rows.map(toJob);

@@ -5,9 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { importErrorsCsvUrl } from '../../api/imports';
 import { optionalLabel } from '../../lib/optionalLabel';
 
-export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {
+export function ImportErrorsTable({
+  job,
+  errorsUrl = importErrorsCsvUrl,
+  fieldPrefix = 'fields',
+}: {
+  job: ImportJobDetail;
+  /** The report's address: the persons import's unless given (life events). */
+  errorsUrl?: (id: number) => string;
+  fieldPrefix?: string;
+}) {
   const { t } = useTranslation();
-  const fieldLabel = (field: string) => (field === 'file' ? t('import.errors.file') : optionalLabel('fields', field));
+  const fieldLabel = (field: string) =>
+    field === 'file' ? t('import.errors.file') : optionalLabel(fieldPrefix, field);
 
   const columns: TableColumnsType<ImportRowError> = [
     { title: t('import.errors.row'), dataIndex: 'row', width: 100, align: 'right' },
@@ -20,12 +30,7 @@ export function ImportErrorsTable({ job }: { job: ImportJobDetail }) {
     <Card
       title={t('import.errors.title')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={importErrorsCsvUrl(job.id)}
-          download
-          data-testid="import-errors-download"
-        >
+        <Button icon={<DownloadOutlined />} href={errorsUrl(job.id)} download data-testid="import-errors-download">
           {t('import.errors.download')}
         </Button>
       }

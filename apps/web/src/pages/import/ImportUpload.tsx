@@ -11,9 +11,13 @@ const ACCEPTED = ['.csv', '.xlsx'];
 // Offered by the file dialog too, so an .xls can be chosen and told how to convert, not hidden.
 const OFFERED = [...ACCEPTED, '.xls'];
 
-type Props = { onUploaded: (jobId: number) => void };
+type Props = {
+  onUploaded: (jobId: number) => void;
+  /** Where the file goes: the persons import unless a page says otherwise (life events). */
+  upload?: (file: File, onProgress: (fraction: number) => void) => Promise<number>;
+};
 
-export function ImportUpload({ onUploaded }: Props) {
+export function ImportUpload({ onUploaded, upload: uploadFile = uploadImport }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -23,7 +27,7 @@ export function ImportUpload({ onUploaded }: Props) {
   async function send(file: File) {
     setUpload({ name: file.name, fraction: 0 });
     try {
-      const id = await uploadImport(file, (fraction) => setUpload({ name: file.name, fraction }));
+      const id = await uploadFile(file, (fraction) => setUpload({ name: file.name, fraction }));
       onUploaded(id);
     } catch (e) {
       void message.error(errorText(e));

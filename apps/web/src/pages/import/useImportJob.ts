@@ -12,10 +12,13 @@ export function isFinished(status: ImportStatus): boolean {
 const finished = (job: ImportJobDetail) => isFinished(job.status);
 
 /** Follows one import job, asking every second until it is done or failed. */
-export function useImportJob(id: number | null): { job: ImportJobDetail | undefined; error: unknown } {
+export function useImportJob(
+  id: number | null,
+  fetchJob: (id: number, signal?: AbortSignal) => Promise<ImportJobDetail> = fetchImport,
+): { job: ImportJobDetail | undefined; error: unknown } {
   const q = useQuery({
-    queryKey: ['fetchImport', id],
-    queryFn: ({ signal }) => fetchImport(id ?? 0, signal),
+    queryKey: ['fetchImport', fetchJob === fetchImport ? 'persons' : 'other', id],
+    queryFn: ({ signal }) => fetchJob(id ?? 0, signal),
     enabled: id !== null,
     ...pollUntil(finished, TIMING),
   });
