@@ -90,9 +90,12 @@ const status = (page: Page) =>
   page.getByTestId('application-detail').getByTestId('application-status').first().getAttribute('data-status');
 const level = (page: Page) => page.getByTestId('application-detail').getByTestId('application-level').textContent();
 
+/** Approves the open application and waits for the server's answer (a loaded machine may take seconds). */
 async function approve(page: Page) {
   await page.getByTestId('application-approve').click();
+  const decided = page.waitForResponse((r) => /\/api\/applications\/\d+\/approve$/.test(r.url()), { timeout: 30_000 });
   await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+  expect((await decided).status()).toBe(200);
 }
 
 async function openFromQueue(page: Page, name: string) {
