@@ -15,6 +15,7 @@ import { BankReturnView } from './payment-files.js';
 import * as R from './registration.js';
 import * as N from './bundle.js';
 import { NotificationList } from './notifications.js';
+import { monitoringEntryRoutes } from './monitoring-entry.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
@@ -297,4 +298,5 @@ export const staffRoutes = {
     params: CalendarDayParams,
     response: NoContent,
   }),
+  ...monitoringEntryRoutes,
 };
