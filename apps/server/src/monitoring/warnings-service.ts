@@ -60,8 +60,8 @@ function requestsFor(rules: readonly WarningRule[], targetIndicators: readonly s
   for (const rule of rules) {
     const indicators = rule.condition.test === 'missesTarget' ? targetIndicators : rule.indicators;
     for (const indicator of indicators) {
-      const def = findIndicator(indicator);
-      if (!def?.periodTypes.includes(rule.periodType)) continue;
+      // The rule names the series it reads (maternalDeath: monthly counts, though the ratio is published by year).
+      if (!findIndicator(indicator)) continue;
       const key = `${indicator}|${rule.periodType}`;
       if (seen.has(key)) continue;
       seen.add(key);
