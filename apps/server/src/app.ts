@@ -174,7 +174,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   jobs.start(ctx.notificationSweepMs);
   // Tests run the runner by hand (no sweep): no daily evaluation either.
   const stopDailyWarnings =
-    ctx.notificationSweepMs === 0 ? () => undefined : startDailyWarnings(database, jobs, config.scopeCode, now, app.log);
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyWarnings(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');

@@ -30,7 +30,8 @@ export const PlanDefinition = Type.Object({
   documentNumber: Nullable(Text({ maxLength: 100 })),
   issuer: Text({ minLength: 1, maxLength: 200 }),
   issueDate: DateString,
-  period: Type.Object({ from: DateString, to: DateString }),
+  periodFrom: DateString,
+  periodTo: DateString,
   targets: Type.Array(PlanTargetInput, { maxItems: 200 }),
 });
 export type PlanDefinition = Static<typeof PlanDefinition>;

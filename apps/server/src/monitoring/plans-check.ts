@@ -33,10 +33,10 @@ export function checkPlanDefinition(d: PlanDefinition): PlanProblem[] {
   const add = (field: string, zh: string, en: string) => problems.push({ field, message: { zh, en } });
   if (d.title.trim() === '') add('title', '请填写方案名称', 'give the plan’s title');
   if (d.issuer.trim() === '') add('issuer', '请填写发文单位', 'name the issuer');
-  if (d.period.to < d.period.from) add('period', '期间的结束日期早于开始日期', 'the period ends before it begins');
+  if (d.periodTo < d.periodFrom) add('period', '期间的结束日期早于开始日期', 'the period ends before it begins');
   if (d.targets.length === 0) add('targets', '至少设定一个目标', 'set at least one target');
-  const fromYear = Number(d.period.from.slice(0, 4));
-  const toYear = Number(d.period.to.slice(0, 4));
+  const fromYear = Number(d.periodFrom.slice(0, 4));
+  const toYear = Number(d.periodTo.slice(0, 4));
   const seen = new Set<string>();
   d.targets.forEach((t, i) => {
     const row = i + 1;
@@ -52,17 +52,30 @@ export function checkPlanDefinition(d: PlanDefinition): PlanProblem[] {
     if (t.comparison === 'band') {
       const upper = (t.upper ?? '').trim();
       if (!isDecimalString(upper))
-        add(f('upper'), `第${row}行：区间的上限须为非负数，如 107`, `row ${row}: the band’s upper end must be a number such as 107`);
+        add(
+          f('upper'),
+          `第${row}行：区间的上限须为非负数，如 107`,
+          `row ${row}: the band’s upper end must be a number such as 107`,
+        );
       else if (isDecimalString(t.value.trim()) && Number(upper) < Number(t.value))
         add(f('upper'), `第${row}行：区间的上限小于下限`, `row ${row}: the band’s upper end is below its lower end`);
     }
     if (def && !admits(def.higherIsBetter, t.comparison)) {
       const what =
         t.comparison === 'band'
-          ? { zh: '区间只适用于出生人口性别比这类无高低优劣之分的指标', en: 'a band applies only to an indicator with no better direction, such as the sex ratio at birth' }
+          ? {
+              zh: '区间只适用于出生人口性别比这类无高低优劣之分的指标',
+              en: 'a band applies only to an indicator with no better direction, such as the sex ratio at birth',
+            }
           : def.higherIsBetter
-            ? { zh: '该指标越高越好，目标应为「不低于」或「等于」', en: 'higher is better for this indicator: the target is a floor or an exact value' }
-            : { zh: '该指标越低越好，目标应为「不高于」或「等于」', en: 'lower is better for this indicator: the target is a ceiling or an exact value' };
+            ? {
+                zh: '该指标越高越好，目标应为「不低于」或「等于」',
+                en: 'higher is better for this indicator: the target is a floor or an exact value',
+              }
+            : {
+                zh: '该指标越低越好，目标应为「不高于」或「等于」',
+                en: 'lower is better for this indicator: the target is a ceiling or an exact value',
+              };
       add(f('comparison'), `第${row}行：${what.zh}`, `row ${row}: ${what.en}`);
     }
     if (t.year !== null && (t.year < fromYear || t.year > toYear))
@@ -124,7 +137,7 @@ export function toDomainPlan(code: string, jurisdictionCode: string, d: PlanDefi
     issuer: { zh: d.issuer, en: d.issuer },
     issueDate: d.issueDate,
     jurisdictionCode,
-    period: d.period,
+    period: { from: d.periodFrom, to: d.periodTo },
     seed: null,
     draft: false,
     targets,

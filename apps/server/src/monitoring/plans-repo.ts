@@ -59,13 +59,11 @@ export async function listPlans(tx: Conn, regionCode: string): Promise<Governing
   );
   const local = rows
     .filter((r) => r.in_force)
-    .map(
-      (r): GoverningPlan => ({
-        ...toDomainPlan(r.plan_code, r.jurisdiction_code, r.definition),
-        source: 'county',
-        version: Number(r.version),
-      }),
-    );
+    .map((r): GoverningPlan => ({
+      ...toDomainPlan(r.plan_code, r.jurisdiction_code, r.definition),
+      source: 'county',
+      version: Number(r.version),
+    }));
   const builtIn = plansGoverning(regionCode).map((p): GoverningPlan => ({ ...p, source: 'builtIn', version: null }));
   return [...builtIn, ...local];
 }

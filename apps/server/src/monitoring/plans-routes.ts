@@ -40,7 +40,13 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlanService }> = asy
     '/api/monitoring/plan-drafts/:id',
     {
       config,
-      schema: { tags, summary: 'Change a draft', params: IdParam, body: PlanDefinition, response: { 200: PlanVersionView } },
+      schema: {
+        tags,
+        summary: 'Change a draft',
+        params: IdParam,
+        body: PlanDefinition,
+        response: { 200: PlanVersionView },
+      },
     },
     (req) => plans.update(actor(req), req.params.id, req.body),
   );

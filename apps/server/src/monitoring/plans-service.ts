@@ -83,7 +83,11 @@ export function createPlanService(database: Database) {
       return withScope(database, scope(a), async (tx) => {
         if (revises !== undefined && !(await publishedPlanExists(tx, revises, county)))
           throw PlansError('plan.revisesUnknown');
-        const id = await insertPlanDraft(tx, { planCode: revises ?? null, jurisdictionCode: county, definition: d }, a.user);
+        const id = await insertPlanDraft(
+          tx,
+          { planCode: revises ?? null, jurisdictionCode: county, definition: d },
+          a.user,
+        );
         const v = (await findPlanVersion(tx, id, a.user.id))!;
         await appendAudit(
           tx,

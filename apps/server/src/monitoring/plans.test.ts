@@ -14,7 +14,8 @@ const PLAN: PlanDraftBody = {
   documentNumber: '维卫发〔2026〕3号',
   issuer: '维西县卫生健康局',
   issueDate: '2026-02-01',
-  period: { from: '2026-01-01', to: '2027-12-31' },
+  periodFrom: '2026-01-01',
+  periodTo: '2027-12-31',
   targets: [
     { indicator: 'maternalMortalityRatio', year: 2026, comparison: 'atMost', value: '10', clause: '二(一)' },
     {
@@ -46,7 +47,13 @@ describe('a county drafts its own plan', () => {
     const draft = await post(county, '/api/monitoring/plan-drafts', PLAN);
     expect(draft.statusCode).toBe(201);
     const v = draft.json();
-    expect(v).toMatchObject({ planCode: 'county.533423.1', version: 1, status: 'draft', mine: true, jurisdictionCode: '533423' });
+    expect(v).toMatchObject({
+      planCode: 'county.533423.1',
+      version: 1,
+      status: 'draft',
+      mine: true,
+      jurisdictionCode: '533423',
+    });
 
     expect((await post(county, `/api/monitoring/plan-drafts/${v.id}/submit`)).json().status).toBe('inReview');
     const own = await post(county, `/api/monitoring/plan-drafts/${v.id}/publish`);
@@ -59,7 +66,9 @@ describe('a county drafts its own plan', () => {
     expect(published.json()).toMatchObject({ status: 'published', inForce: true, mine: false });
 
     const plans = await withScope(t.database, { jurisdictionCode: '533423101' }, (tx) => listPlans(tx, '533423101'));
-    expect(plans.map((p) => p.code)).toEqual(expect.arrayContaining(['weixi.2023', 'national.fyp14', 'county.533423.1']));
+    expect(plans.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['weixi.2023', 'national.fyp14', 'county.533423.1']),
+    );
     const local = plans.find((p) => p.code === 'county.533423.1')!;
     expect(local.source).toBe('county');
     // The band is the two bounds the built-in plans use for the sex ratio.
@@ -91,9 +100,9 @@ describe('a county drafts its own plan', () => {
       ...as(county),
     });
     expect(edit.statusCode).toBe(409);
-    await expect(t.database.query(`UPDATE plan_versions SET definition = '{}' WHERE id = $1`, [pub!.id])).rejects.toThrow(
-      /published and cannot change/,
-    );
+    await expect(
+      t.database.query(`UPDATE plan_versions SET definition = '{}' WHERE id = $1`, [pub!.id]),
+    ).rejects.toThrow(/published and cannot change/);
 
     const revision = await post(county, '/api/monitoring/plan-drafts', { ...PLAN, revises: 'county.533423.1' });
     expect(revision.json()).toMatchObject({ planCode: 'county.533423.1', version: 2, status: 'draft' });
@@ -130,7 +139,12 @@ describe('a county drafts its own plan', () => {
     ['an indicator not in the catalogue', { indicator: 'happiness' }, 'targets.0.indicator', '指标目录中没有该指标'],
     ['a target that is not a number', { value: '十' }, 'targets.0.value', '目标值须为不带单位的非负数'],
     ['a year outside the period', { year: 2030 }, 'targets.0.year', '年份2030不在方案期间（2026–2027年）内'],
-    ['a band for an indicator that is not the sex ratio', { comparison: 'band', upper: '20' }, 'targets.0.comparison', '区间只适用于'],
+    [
+      'a band for an indicator that is not the sex ratio',
+      { comparison: 'band', upper: '20' },
+      'targets.0.comparison',
+      '区间只适用于',
+    ],
     ['a floor on a rate where lower is better', { comparison: 'atLeast' }, 'targets.0.comparison', '越低越好'],
   ])('refuses %s with a message and writes nothing', async (_what, change, field, zh) => {
     const before = await versions();
@@ -151,7 +165,9 @@ describe('a county drafts its own plan', () => {
   });
 
   it('lets only administrators near the drafts', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/monitoring/plan-drafts', ...as(township) })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/monitoring/plan-drafts', ...as(township) })).statusCode,
+    ).toBe(403);
     const list = await t.app.inject({ method: 'GET', url: '/api/monitoring/plan-drafts', ...as(county) });
     expect(list.json().length).toBeGreaterThanOrEqual(3);
   });

@@ -23,7 +23,9 @@ type ReportedKind = Extract<CountKind, { kind: 'reported' }>;
 const PAGE_SIZE = 50;
 
 /** The reported items an indicator is entered as: its numerator, and its denominator when a department reports that too. */
-export function reportedParts(def: IndicatorDefinition): { numerator: ReportedKind; denominator: ReportedKind | null } | null {
+export function reportedParts(
+  def: IndicatorDefinition,
+): { numerator: ReportedKind; denominator: ReportedKind | null } | null {
   const f = def.formula;
   if (def.source.kind !== 'reported') return null;
   if (f.kind === 'count' && f.count.kind === 'reported') return { numerator: f.count, denominator: null };
@@ -69,7 +71,11 @@ export function createReportedService(database: Database, jobs: Pick<JobRunner, 
   async function write(a: Actor, body: ReportedEntryBody, mode: 'enter' | 'correct') {
     const { def, parts } = getReported(body.indicator);
     const department = def.source.kind === 'reported' ? def.source.department : null;
-    if (a.user.roles.includes('departmentOperator') && !a.user.roles.includes('countyAdmin') && a.user.department !== department)
+    if (
+      a.user.roles.includes('departmentOperator') &&
+      !a.user.roles.includes('countyAdmin') &&
+      a.user.department !== department
+    )
       throw ReportedError('reported.otherDepartment');
     if (!def.periodTypes.includes(periodType(body.period))) throw ReportedError('reported.periodType');
     if (periodEnd(body.period) >= chinaDate(now())) throw ReportedError('reported.periodNotEnded');
@@ -109,7 +115,8 @@ export function createReportedService(database: Database, jobs: Pick<JobRunner, 
           throw ReportedError('reported.partAboveWhole', { part: item, whole }, partMessage(item, whole, part, total));
       }
       const changes = [...entered.entries()].filter(([, e]) => inForce.get(countKey(e.kind))?.value !== e.value);
-      if (mode === 'enter' && changes.some(([, e]) => inForce.has(countKey(e.kind)))) throw ReportedError('reported.exists');
+      if (mode === 'enter' && changes.some(([, e]) => inForce.has(countKey(e.kind))))
+        throw ReportedError('reported.exists');
       if (mode === 'correct' && [...entered.values()].every((e) => !inForce.has(countKey(e.kind))))
         throw ReportedError('reported.notYetReported');
       if (changes.length === 0) throw ReportedError('reported.noChange');
@@ -133,13 +140,19 @@ export function createReportedService(database: Database, jobs: Pick<JobRunner, 
       await queueWarningEvaluation(tx, body.regionCode);
       await appendAudit(
         tx,
-        auditOf(a, mode === 'enter' ? 'monitoring.reportValue' : 'monitoring.correctValue', 'reportedValue', String(rows[0]!.id), {
-          indicator: def.code,
-          region: body.regionCode,
-          period: body.period,
-          values: rows.map((r) => ({ item: r.item, value: r.value, version: r.version })),
-          ...(reason ? { reason } : {}),
-        }),
+        auditOf(
+          a,
+          mode === 'enter' ? 'monitoring.reportValue' : 'monitoring.correctValue',
+          'reportedValue',
+          String(rows[0]!.id),
+          {
+            indicator: def.code,
+            region: body.regionCode,
+            period: body.period,
+            values: rows.map((r) => ({ item: r.item, value: r.value, version: r.version })),
+            ...(reason ? { reason } : {}),
+          },
+        ),
       );
       return rows;
     });

@@ -60,7 +60,14 @@ const toRow = (r: Raw): WarningRow => ({
 /** Inserts the warnings not raised before; returns those it inserted (a warning is raised once). */
 export async function insertRaised(
   tx: Conn,
-  list: readonly { rule: string; indicator: string; regionCode: string; period: string; severity: string; figures: Figures }[],
+  list: readonly {
+    rule: string;
+    indicator: string;
+    regionCode: string;
+    period: string;
+    severity: string;
+    figures: Figures;
+  }[],
 ): Promise<WarningRow[]> {
   if (list.length === 0) return [];
   const rows = await tx.query<Raw>(
@@ -99,7 +106,10 @@ export async function listWarnings(
   if (f.state === 'acknowledged') parts.push('w.acknowledged_at IS NOT NULL');
   if (f.region) parts.push(`w.region_code LIKE $${params.push(f.region)} || '%'`);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  const [count] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM monitoring_warnings w ${where}`, params);
+  const [count] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM monitoring_warnings w ${where}`,
+    params,
+  );
   const rows = await tx.query<Raw>(
     `SELECT ${COLUMNS} FROM monitoring_warnings w LEFT JOIN regions g ON g.code = w.region_code ${where}
       ORDER BY (w.severity = 'alert') DESC, w.raised_at DESC, w.id DESC

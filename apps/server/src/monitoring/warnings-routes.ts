@@ -21,7 +21,7 @@ const ALL: readonly Role[] = [
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
 
 const SEVERITY = { alert: { zh: '警报', en: 'Alert' }, warning: { zh: '预警', en: 'Warning' } };
-const READING_BY = { seed: { zh: '方案原文', en: 'The plan’s' }, cradle: { zh: 'Cradle解读', en: 'Cradle’s reading' } };
+const READING_BY = { seed: { zh: '方案原文', en: 'The plan’s' }, cradle: { zh: '系统解读', en: 'Cradle’s reading' } };
 
 export const warningRoutes: FastifyPluginAsyncTypebox<{
   warnings: WarningService;

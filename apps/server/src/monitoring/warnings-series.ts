@@ -1,4 +1,11 @@
-import { countKey, findIndicator, type CountKind, type IndicatorSeries, type PeriodType, type SeriesPoint } from '@cradle/domain';
+import {
+  countKey,
+  findIndicator,
+  type CountKind,
+  type IndicatorSeries,
+  type PeriodType,
+  type SeriesPoint,
+} from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 
 // The port through which the early warnings read an indicator's series for a region, and for now
@@ -25,7 +32,11 @@ export interface SeriesRequest {
   periods: readonly Period[];
 }
 
-export type SeriesSource = (tx: Conn, regionCode: string, requests: readonly SeriesRequest[]) => Promise<IndicatorSeries[]>;
+export type SeriesSource = (
+  tx: Conn,
+  regionCode: string,
+  requests: readonly SeriesRequest[],
+) => Promise<IndicatorSeries[]>;
 
 const like = (region: string) => `${region}%`;
 

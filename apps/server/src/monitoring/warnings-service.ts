@@ -38,9 +38,21 @@ export function periodsAsOf(today: string): { months: Period[]; years: Period[];
     const yy = d.getUTCFullYear();
     const mm = d.getUTCMonth() + 1;
     const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-    months.push({ label: `${yy}-${pad(mm)}`, year: yy, from: `${yy}-${pad(mm)}-01`, to: `${yy}-${pad(mm)}-${pad(last)}`, reportedKey: null });
+    months.push({
+      label: `${yy}-${pad(mm)}`,
+      year: yy,
+      from: `${yy}-${pad(mm)}-01`,
+      to: `${yy}-${pad(mm)}-${pad(last)}`,
+      reportedKey: null,
+    });
   }
-  const year = (e: number): Period => ({ label: String(e), year: e, from: `${e}-01-01`, to: `${e}-12-31`, reportedKey: String(e) });
+  const year = (e: number): Period => ({
+    label: String(e),
+    year: e,
+    from: `${e}-01-01`,
+    to: `${e}-12-31`,
+    reportedKey: String(e),
+  });
   const years = [y - 4, y - 3, y - 2, y - 1].map(year);
   const rolling = [y - 3, y - 2, y - 1].map((e) => ({
     label: `${e - 2}–${e}`,
@@ -53,7 +65,11 @@ export function periodsAsOf(today: string): { months: Period[]; years: Period[];
 }
 
 /** What the rules read: each rule's indicators (a target rule: the plans' target indicators) over its periods. */
-function requestsFor(rules: readonly WarningRule[], targetIndicators: readonly string[], today: string): SeriesRequest[] {
+function requestsFor(
+  rules: readonly WarningRule[],
+  targetIndicators: readonly string[],
+  today: string,
+): SeriesRequest[] {
   const p = periodsAsOf(today);
   const seen = new Set<string>();
   const out: SeriesRequest[] = [];

@@ -33,7 +33,9 @@ async function recordMaternalDeath(reference: string, date: string) {
 
 /** The job runner as the app runs it, drained by hand (the app's sweeps are off in tests). */
 async function evaluate() {
-  const runner = createJobRunner({ database: t.database }).register(monitoringWarningsKind(t.database, t.clock.now, quiet));
+  const runner = createJobRunner({ database: t.database }).register(
+    monitoringWarningsKind(t.database, t.clock.now, quiet),
+  );
   await runner.drain(WARNINGS_KIND);
   await runner.stop();
 }
@@ -74,10 +76,12 @@ describe('early warnings', () => {
 
   it('raises a warning once per rule, region and period, however often it is evaluated', async () => {
     const count = async () =>
-      (await t.database.query<{ w: number; n: number }>(
-        `SELECT (SELECT count(*)::int FROM monitoring_warnings) AS w,
+      (
+        await t.database.query<{ w: number; n: number }>(
+          `SELECT (SELECT count(*)::int FROM monitoring_warnings) AS w,
                 (SELECT count(*)::int FROM notifications WHERE topic = 'monitoring.warning') AS n`,
-      ))[0]!;
+        )
+      )[0]!;
     const before = await count();
     await t.database.transaction((tx) => queueWarningEvaluation(tx, '533423'));
     await evaluate();
@@ -89,13 +93,17 @@ describe('early warnings', () => {
   });
 
   it('raises reportMissing for the reported indicators of the last year nobody reported', async () => {
-    const missing = (await warnings(county, '?state=open')).items.filter((w: { rule: string }) => w.rule === 'reportMissing');
+    const missing = (await warnings(county, '?state=open')).items.filter(
+      (w: { rule: string }) => w.rule === 'reportMissing',
+    );
     expect(missing.map((w: { period: string }) => w.period)).toContain('2025');
     expect(missing.map((w: { indicator: string }) => w.indicator)).toContain('prenatalScreeningRate');
   });
 
   it('clears an acknowledged warning from the open list, with the note, audited', async () => {
-    const death = (await warnings(county, '?state=open')).items.find((w: { rule: string }) => w.rule === 'maternalDeath');
+    const death = (await warnings(county, '?state=open')).items.find(
+      (w: { rule: string }) => w.rule === 'maternalDeath',
+    );
     const blank = await t.app.inject({
       method: 'POST',
       url: `/api/monitoring/warnings/${death.id}/acknowledge`,
@@ -110,7 +118,10 @@ describe('early warnings', () => {
       ...as(county),
     });
     expect(ack.statusCode).toBe(200);
-    expect(ack.json()).toMatchObject({ acknowledgedByName: '县卫健委 李主任', acknowledgementNote: '已开展个案评审并上报市卫健委' });
+    expect(ack.json()).toMatchObject({
+      acknowledgedByName: '县卫健委 李主任',
+      acknowledgementNote: '已开展个案评审并上报市卫健委',
+    });
 
     const open = await warnings(county, '?state=open');
     expect(open.items.map((w: { id: number }) => w.id)).not.toContain(death.id);

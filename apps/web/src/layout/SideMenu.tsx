@@ -1,5 +1,9 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
+  AlertOutlined,
+  DatabaseOutlined,
+  LineChartOutlined,
   AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -30,9 +34,10 @@ import {
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
-/** The section a path belongs to, so /persons/42 keeps 人员查询 highlighted. */
+/** The section a path belongs to, so /persons/42 keeps 人员查询 highlighted (/monitoring/x: its page). */
 function sectionOf(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
+  const [, first = '', second = ''] = pathname.split('/');
+  if (first === 'monitoring') return `monitoring-${second}`;
   return first === '' ? 'dashboard' : first;
 }
 
@@ -117,6 +122,31 @@ export function SideMenu() {
       testId: 'nav-payment-cycles',
     });
 
+  // 监测: figures and warnings for everyone of the jurisdiction (no person in them).
+  const monitoring: NavItem[] = [
+    {
+      key: 'monitoring-plans',
+      path: '/monitoring/plans',
+      icon: <AimOutlined />,
+      label: t('monitoringEntry.nav.plans'),
+      testId: 'nav-monitoring-plans',
+    },
+    {
+      key: 'monitoring-reported-values',
+      path: '/monitoring/reported-values',
+      icon: <DatabaseOutlined />,
+      label: t('monitoringEntry.nav.reported'),
+      testId: 'nav-monitoring-reported',
+    },
+    {
+      key: 'monitoring-warnings',
+      path: '/monitoring/warnings',
+      icon: <AlertOutlined />,
+      label: t('monitoringEntry.nav.warnings'),
+      testId: 'nav-monitoring-warnings',
+    },
+  ];
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -132,13 +162,19 @@ export function SideMenu() {
       ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
       : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
+    {
+      key: 'monitoring',
+      icon: <LineChartOutlined />,
+      label: t('monitoringEntry.nav.group'),
+      children: monitoring.map(item),
+    },
   ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

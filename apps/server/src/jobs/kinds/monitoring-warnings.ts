@@ -35,7 +35,8 @@ export function monitoringWarningsKind(
       const counties = new Set<string>();
       for (const job of jobs) {
         const p = job.payload as WarningsPayload;
-        for (const c of p.all ? await countiesUnder(database, p.regionCode) : [p.regionCode.slice(0, 6)]) counties.add(c);
+        for (const c of p.all ? await countiesUnder(database, p.regionCode) : [p.regionCode.slice(0, 6)])
+          counties.add(c);
       }
       const today = chinaDate(now());
       for (const county of counties) await evaluateCounty(database, county, sqlSeriesSource, today);
