@@ -47,7 +47,10 @@ const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString(
 
 const view = (r: ReportedRow): ReportedValueRow => ({
   ...r,
-  itemName: REPORTED_ITEM_LABELS[r.item as ReportedItem] ?? { zh: r.item, en: r.item },
+  itemName: (REPORTED_ITEM_LABELS as Partial<Record<string, { zh: string; en: string }>>)[r.item] ?? {
+    zh: r.item,
+    en: r.item,
+  },
 });
 
 function getReported(code: string): { def: IndicatorDefinition; parts: NonNullable<ReturnType<typeof reportedParts>> } {

@@ -154,7 +154,7 @@ describe('reported values', () => {
     ],
   ])('refuses %s with a message and writes nothing', async (_what, who, body, status, zh) => {
     const before = await rows();
-    const res = await enter({ education, county }[who as 'education' | 'county']!, body);
+    const res = await enter({ education, county }[who as 'education' | 'county'], body);
     expect(res.statusCode).toBe(status);
     expect(res.json().message).toContain(zh);
     expect(await rows()).toBe(before);

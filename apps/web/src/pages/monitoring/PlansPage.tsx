@@ -27,13 +27,14 @@ import { BUILT_IN_PLANS, findIndicator, INDICATORS, pick, type Plan } from '../.
 import { useErrorText } from '../../lib/errors';
 import { useLang } from '../../lib/useLang';
 
+// As the form holds a row: any field may still be empty.
 type TargetRow = {
   indicator: string;
-  year: number | null;
+  year?: number | null;
   comparison: 'atMost' | 'atLeast' | 'equal' | 'band';
-  value: string;
+  value?: string;
   upper?: string;
-  clause: string;
+  clause?: string;
   reading?: string;
 };
 
@@ -252,7 +253,7 @@ type FormValues = {
   issuer: string;
   issueDate: Dayjs;
   period: [Dayjs, Dayjs];
-  targets: TargetRow[];
+  targets?: TargetRow[];
 };
 
 function PlanDraftModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -327,8 +328,7 @@ function PlanDraftModal({ open, onClose, onSaved }: { open: boolean; onClose: ()
                 <Flex key={f.key} gap={6} align="start">
                   <Form.Item name={[f.name, 'indicator']} rules={required} style={{ width: 220, marginBottom: 4 }}>
                     <Select
-                      showSearch
-                      optionFilterProp="label"
+                      showSearch={{ optionFilterProp: 'label' }}
                       placeholder={t('monitoringEntry.plans.indicator')}
                       options={INDICATORS.map((i) => ({ value: i.code, label: pick(i.name, lang) }))}
                     />
