@@ -56,6 +56,13 @@ import { serviceEventRoutes } from './events/service-routes.js';
 import { createEventService } from './events/service.js';
 import { createEventImports } from './events/imports.js';
 import { createServiceAccounts } from './events/service-accounts.js';
+import { createPlanService } from './monitoring/plans-service.js';
+import { planRoutes } from './monitoring/plans-routes.js';
+import { createReportedService } from './monitoring/reported-service.js';
+import { reportedRoutes } from './monitoring/reported-routes.js';
+import { createWarningService } from './monitoring/warnings-service.js';
+import { warningRoutes } from './monitoring/warnings-routes.js';
+import { startDailyWarnings } from './monitoring/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -165,20 +172,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const calendar = await createCalendarService(database);
   const notifications = createNotificationService(database);
   const importDeps = { database, pii, regionExists: regions.exists, logger: app.log };
+  const now = ctx.now ?? (() => new Date());
   const jobs = registerJobKinds(createJobRunner({ database, log: app.log }), {
     database,
     keys,
     sms,
     imports: importDeps,
     pii,
-    now: ctx.now ?? (() => new Date()),
     log: app.log,
+    now,
   });
   const dispatcher = notificationDispatcher(jobs);
   const imports = createImportService({ ...importDeps, jobs });
   await imports.failInterrupted();
   jobs.start(ctx.notificationSweepMs);
-  const now = ctx.now ?? (() => new Date());
+  // Tests run the runner by hand (no sweep): no daily evaluation either.
+  const stopDailyWarnings =
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyWarnings(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');
@@ -187,6 +199,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const sealer = startAuditSealer(database, anchors, config.auditSealSeconds * 1000, app.log);
   app.addHook('onClose', async () => {
     await sealer.stop();
+    stopDailyWarnings();
     await jobs.stop();
     await pii.close();
   });
@@ -230,6 +243,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     uploadDir: path.join(config.dataDir, 'uploads'),
   });
   await app.register(serviceEventRoutes, { database, events });
+  await app.register(planRoutes, { plans: createPlanService(database) });
+  await app.register(reportedRoutes, { reported: createReportedService(database, jobs, now), database });
+  await app.register(warningRoutes, { warnings: createWarningService(database), database });
 
   registerConsole(app, config.webDist);
   return app;

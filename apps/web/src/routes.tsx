@@ -79,6 +79,12 @@ const ServiceAccountsPage = lazy(() =>
   import('./pages/events/ServiceAccountsPage').then((m) => ({ default: m.ServiceAccountsPage })),
 );
 const mayReadLifeEvents = (me: Me) => mayRecordLifeEvents(me) || mayReadRegistry(me);
+// Monitoring (issue 13): a county's plans, reported values and early warnings.
+const PlansPage = lazy(() => import('./pages/monitoring/PlansPage').then((m) => ({ default: m.PlansPage })));
+const ReportedValuesPage = lazy(() =>
+  import('./pages/monitoring/ReportedValuesPage').then((m) => ({ default: m.ReportedValuesPage })),
+);
+const WarningsPage = lazy(() => import('./pages/monitoring/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 
 function LoginRoute() {
   const { state } = useAuth();
@@ -195,6 +201,9 @@ export function AppRoutes() {
             }
           />
           <Route path="schemes" element={<SchemesPage />} />
+          <Route path="monitoring/plans" element={<PlansPage />} />
+          <Route path="monitoring/reported-values" element={<ReportedValuesPage />} />
+          <Route path="monitoring/warnings" element={<WarningsPage />} />
           <Route path="schemes/:code" element={<SchemeDetailPage />} />
           <Route
             path="applications"

@@ -19,6 +19,7 @@ export * from './notifications.js';
 export * from './calendar.js';
 export * from './projection.js';
 export * from './life-events.js';
+export * from './monitoring-entry.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';

@@ -16,6 +16,7 @@ import * as R from './registration.js';
 import * as N from './bundle.js';
 import { NotificationList } from './notifications.js';
 import * as L from './life-events.js';
+import { monitoringEntryRoutes } from './monitoring-entry.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
 
@@ -351,4 +352,5 @@ export const staffRoutes = {
     params: L.ServiceAccountParam,
     response: L.ServiceAccountView,
   }),
+  ...monitoringEntryRoutes,
 };

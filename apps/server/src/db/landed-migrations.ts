@@ -37,6 +37,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0026_add-life-events': '15c4aa947e068e048bb5009533a292784375ae841ed54cb71d68c584f0ab936c',
   '0027_add-reported-values': '38513b5b6da1f96b67ae5ff3c3ff3cc5765dbea09b80b91fb4c73b4c5cad99d2',
   '0028_add-life-event-imports': '584740278def01256e42a8079361be16388bd2737a4fce762a305c8bde8ca6eb',
+  '0029_add-plans-and-warnings': 'b2f10530775e6b3077cef21adfd41328d313f2bbeb49f5531ee3c3cc4402d1c5',
 };
 
 /**

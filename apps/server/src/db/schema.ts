@@ -858,3 +858,60 @@ export const reportedValues = pgTable(
     index('reported_values_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.periodKey),
   ],
 );
+
+// A county's own plan (规划/实施方案) as data (issue 13, "Plans as data"): one row per version of
+// one plan, its whole definition (document, period, targets) in one jsonb validated by the
+// contract's PlanDefinition, as scheme_versions keep their values. A version is drafted,
+// submitted, and published by a second administrator of the jurisdiction; published, it never
+// changes (a revision is the next version of the same plan code; the latest published one is in force).
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planCode: text('plan_code').notNull(),
+    // The county the plan governs (its drafter's county).
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    status: text('status').notNull().$type<'draft' | 'inReview' | 'published'>(),
+    createdBy: bigint('created_by', { mode: 'number' }).notNull(),
+    createdByName: text('created_by_name').notNull(),
+    submittedBy: bigint('submitted_by', { mode: 'number' }),
+    publishedBy: bigint('published_by', { mode: 'number' }),
+    publishedByName: text('published_by_name'),
+    publishedAt: tstz('published_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_versions_uq').on(t.planCode, t.version),
+    index('plan_versions_jurisdiction_idx').on(sql`${t.jurisdictionCode} text_pattern_ops`),
+  ],
+);
+
+// A raised early warning (issue 13, "Scorecard and early warning"; glossary warning): raised once
+// per (rule, indicator, region, period) by the evaluation job, with the figures that raised it;
+// acknowledged with a note by a user of the jurisdiction, never deleted.
+export const monitoringWarnings = pgTable(
+  'monitoring_warnings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    rule: text('rule').notNull(),
+    indicator: text('indicator').notNull(),
+    regionCode: text('region_code').notNull(),
+    // The period's label as the rule reads it: '2025', '2025Q1', '2025-03', '2023–2025'.
+    period: text('period').notNull(),
+    severity: text('severity').notNull().$type<'alert' | 'warning'>(),
+    // { value, numerator, denominator }: what raised it.
+    figures: jsonb('figures').notNull(),
+    raisedAt: tstz('raised_at').notNull().defaultNow(),
+    acknowledgedBy: bigint('acknowledged_by', { mode: 'number' }),
+    acknowledgedByName: text('acknowledged_by_name'),
+    acknowledgedAt: tstz('acknowledged_at'),
+    acknowledgementNote: text('acknowledgement_note'),
+  },
+  (t) => [
+    uniqueIndex('monitoring_warnings_once_uq').on(t.rule, t.indicator, t.regionCode, t.period),
+    index('monitoring_warnings_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.acknowledgedAt),
+  ],
+);

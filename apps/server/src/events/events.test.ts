@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, as, type Session, type TestApp } from '../test/app.js';
+import { createJobRunner } from '../jobs/index.js';
+import { monitoringWarningsKind } from '../jobs/kinds/index.js';
+import { WARNINGS_KIND } from '../monitoring/index.js';
 import { insertTestPerson, testIdNumber } from './test-persons.js';
 
 // Issue 13, "Life events the indicators need": recording deaths, moves and marriages in forms,
@@ -71,6 +74,22 @@ describe('recording a death', () => {
       [String(p.id)],
     );
     expect(audit).toHaveLength(1);
+    // The early warnings look again (issue 13: "the rate and warning change within a minute"): the
+    // runner's sweep claims the queued evaluation; here it is drained by hand.
+    const queued = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE kind = $1 AND jurisdiction_code = '533423'",
+      [WARNINGS_KIND],
+    );
+    expect(queued[0]!.n).toBeGreaterThan(0);
+    const runner = createJobRunner({ database: t.database }).register(
+      monitoringWarningsKind(t.database, t.clock.now, { error: () => undefined }),
+    );
+    await runner.drain(WARNINGS_KIND);
+    await runner.stop();
+    const raised = await t.database.query<{ period: string }>(
+      "SELECT period FROM monitoring_warnings WHERE rule = 'maternalDeath' AND region_code = '533423'",
+    );
+    expect(raised.map((r) => r.period)).toEqual(['2026-11']);
   });
 
   it('records the same reference once and answers the first event (a double click)', async () => {

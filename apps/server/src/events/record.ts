@@ -6,6 +6,7 @@ import {
   parseIdNumber,
   type LifeEventKind,
 } from '@cradle/domain';
+import { queueWarningEvaluation } from '../monitoring/index.js';
 import type { LifeEventInput } from '@cradle/contract';
 import type { Conn } from '../db/client.js';
 import type { Pii } from '../crypto/pii.js';
@@ -138,6 +139,9 @@ export async function recordEvent(
     outcome: 'success',
     details: { eventId, kind: input.kind, channel: from.channel, sender: from.sender, maternal },
   });
+  // The early warnings look again within a minute (the runner's sweep, or the caller's kick); an
+  // import queues one evaluation when its file is done instead of one per row.
+  if (from.channel !== 'import') await queueWarningEvaluation(tx, regionCode);
   return { eventId, duplicate: false };
 }
 

@@ -115,6 +115,22 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/service-accounts': ADMINS,
   'POST /api/service-accounts/:id/rotate': ADMINS,
   'POST /api/service-accounts/:id/revoke': ADMINS,
+  // Monitoring (issue 13): a county's plans under four eyes by its administrators; figures and
+  // warnings are aggregates for all; the reporting departments and the county enter figures.
+  'GET /api/monitoring/plan-drafts': ADMINS,
+  'POST /api/monitoring/plan-drafts': ADMINS,
+  'PUT /api/monitoring/plan-drafts/:id': ADMINS,
+  'POST /api/monitoring/plan-drafts/:id/submit': ADMINS,
+  'POST /api/monitoring/plan-drafts/:id/publish': ADMINS,
+  'POST /api/monitoring/plan-drafts/:id/withdraw': ADMINS,
+  'GET /api/monitoring/reported-values': ALL,
+  'GET /api/monitoring/reported-values.xlsx': ALL,
+  'GET /api/monitoring/reported-values/history': ALL,
+  'POST /api/monitoring/reported-values': ['county', 'education', 'civil'],
+  'POST /api/monitoring/reported-values/corrections': ['county', 'education', 'civil'],
+  'GET /api/monitoring/warnings': ALL,
+  'GET /api/monitoring/warnings.xlsx': ALL,
+  'POST /api/monitoring/warnings/:id/acknowledge': ADMINS,
 };
 
 let t: TestApp;

@@ -1,6 +1,9 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
+  AlertOutlined,
   ApiOutlined,
+  DatabaseOutlined,
   AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -36,9 +39,10 @@ import {
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
-/** The section a path belongs to, so /persons/42 keeps 人员查询 highlighted. */
+/** The section a path belongs to, so /persons/42 keeps 人员查询 highlighted (/monitoring/x: its page). */
 function sectionOf(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
+  const [, first = '', second = ''] = pathname.split('/');
+  if (first === 'monitoring') return `monitoring-${second}`;
   return first === '' ? 'dashboard' : first;
 }
 
@@ -138,8 +142,31 @@ export function SideMenu() {
       testId: 'nav-payment-cycles',
     });
 
-  // 监测 (issue 13): the projection now; the scorecard pages join this group.
-  const monitoring: NavItem[] = [];
+  // 监测 (issue 13): plans, reported values and warnings for everyone of the jurisdiction (no
+  // person in them); the projection for those who plan.
+  const monitoring: NavItem[] = [
+    {
+      key: 'monitoring-plans',
+      path: '/monitoring/plans',
+      icon: <AimOutlined />,
+      label: t('monitoringEntry.nav.plans'),
+      testId: 'nav-monitoring-plans',
+    },
+    {
+      key: 'monitoring-reported-values',
+      path: '/monitoring/reported-values',
+      icon: <DatabaseOutlined />,
+      label: t('monitoringEntry.nav.reported'),
+      testId: 'nav-monitoring-reported',
+    },
+    {
+      key: 'monitoring-warnings',
+      path: '/monitoring/warnings',
+      icon: <AlertOutlined />,
+      label: t('monitoringEntry.nav.warnings'),
+      testId: 'nav-monitoring-warnings',
+    },
+  ];
   if (mayProject(me))
     monitoring.push({
       key: 'projection',

@@ -65,3 +65,6 @@ export function domainMessages(side: Side) {
     causeCategories: table(CAUSE_CATEGORIES, causeCategoryLabel, side),
   };
 }
+// Monitoring (issue 13): the catalogue, the built-in plans and the reported items' names.
+export { BUILT_IN_PLANS, findIndicator, INDICATORS, REPORTED_ITEM_LABELS } from '@cradle/domain';
+export type { IndicatorDefinition, Plan, ReportedItem } from '@cradle/domain';

@@ -11,3 +11,4 @@ export * from './small-numbers.js';
 export * from './trend.js';
 export * from './status.js';
 export * from './warnings/index.js';
+export * from './reported-items.js';

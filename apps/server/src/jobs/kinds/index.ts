@@ -8,8 +8,9 @@ import { lifeEventImportKind } from './life-event-import.js';
 import type { Pii } from '../../crypto/pii.js';
 import { paymentCycleKind } from './payment-cycle.js';
 import { smsKind } from './sms.js';
+import { monitoringWarningsKind } from './monitoring-warnings.js';
 
-export { importKind, lifeEventImportKind, paymentCycleKind, smsKind };
+export { importKind, lifeEventImportKind, monitoringWarningsKind, paymentCycleKind, smsKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 
@@ -19,6 +20,7 @@ export interface JobKindDeps {
   sms: SmsSender;
   imports: ImportDeps;
   pii: Pii;
+  /** The app's clock (tests move it): life-event dates, and the periods the early warnings judge. */
   now: () => Date;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
@@ -28,5 +30,6 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
     .register(importKind(deps.imports))
     .register(paymentCycleKind(deps.database, deps.log))
     .register(smsKind(deps.keys, deps.sms, deps.log))
-    .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }));
+    .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }))
+    .register(monitoringWarningsKind(deps.database, deps.now, deps.log));
 }

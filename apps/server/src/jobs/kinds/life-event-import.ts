@@ -6,6 +6,7 @@ import {
   type EventImportDeps,
   type EventImportPayload,
 } from '../../events/index.js';
+import { queueWarningEvaluation } from '../../monitoring/index.js';
 import { failAndAudit, importFailure } from '../../registry/index.js';
 import { jobsQueue, type Claimed } from '../repo.js';
 import type { JobKind } from '../runner.js';
@@ -38,6 +39,8 @@ export function lifeEventImportKind(deps: Omit<EventImportDeps, 'sender'>): JobK
           },
           p,
         );
+        // One evaluation of the early warnings for the whole file (events/record.ts queues none per row).
+        await queueWarningEvaluation(deps.database, p.user.jurisdictionCode);
       } finally {
         await unlink(p.filePath).catch(() => undefined);
       }

@@ -1,0 +1,14 @@
+// The monitoring module's public surface: what other server modules and the job kinds use (see
+// .dependency-cruiser.cjs). Plans in force for the scorecard; asking for an evaluation of the
+// early warnings after a change (life events, imports); the evaluation for the job kind.
+export { listPlans, type GoverningPlan } from './plans-repo.js';
+export {
+  kickWarnings,
+  queueWarningEvaluation,
+  startDailyWarnings,
+  WARNINGS_KIND,
+  WARNINGS_KICK_DELAY_MS,
+  type WarningsPayload,
+} from './warnings-queue.js';
+export { chinaDate, countiesUnder, evaluateCounty } from './warnings-service.js';
+export { sqlSeriesSource, type Period, type SeriesRequest, type SeriesSource } from './warnings-series.js';
