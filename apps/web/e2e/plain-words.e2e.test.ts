@@ -54,13 +54,20 @@ async function problemsOnPage(page: Page, lang: Lang, where: string): Promise<st
 }
 
 /** Visits each path in both languages; returns every problem seen. */
-async function walk(page: Page, server: E2EServer, paths: readonly string[]): Promise<string[]> {
+async function walk(
+  page: Page,
+  server: E2EServer,
+  paths: readonly string[],
+  opts: { shoot?: boolean } = {},
+): Promise<string[]> {
   const problems: string[] = [];
   for (const lang of LANGS) {
     await setLang(page, lang);
     for (const path of paths) {
       await open(page, `${server.baseUrl}${path}`);
       problems.push(...(await problemsOnPage(page, lang, path)));
+      // New pages are looked at as users see them: a full-page screenshot at 1366 px per language.
+      if (opts.shoot) await screenshot(page, `page${path.replaceAll('/', '-')}-${lang}`);
     }
   }
   return problems;
@@ -173,6 +180,26 @@ describe('plain words on every page (issue 12)', () => {
     expect(schemes.length).toBeGreaterThan(3);
     const paths = ['/schemes', ...schemes, '/applications', '/payment-cycles'];
     const problems = await walk(page, server, paths);
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the monitoring pages and life events (issue 13)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const problems: string[] = [];
+    await signIn(page, server, 'county');
+    problems.push(
+      ...(await walk(page, server, ['/monitoring/plans', '/monitoring/reported-values', '/monitoring/warnings'], {
+        shoot: true,
+      })),
+    );
+    await f.context.clearCookies();
+    await signIn(page, server, 'admin');
+    problems.push(...(await walk(page, server, ['/service-accounts'], { shoot: true })));
+    await f.context.clearCookies();
+    await signIn(page, server, 'hospital');
+    problems.push(...(await walk(page, server, ['/life-events'], { shoot: true })));
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
   });

@@ -19,10 +19,14 @@ export interface WarningsPayload {
   all?: true;
 }
 
-/** Queues an evaluation for the county of `regionCode`, in the caller's transaction. */
+/**
+ * Queues an evaluation for the county of `regionCode`, in the caller's transaction. The job is
+ * filed under the region itself, not its county: a township's scoped transaction may write jobs
+ * of its own subtree only (row-level security), and the kind reads the county from the payload.
+ */
 export async function queueWarningEvaluation(tx: Conn, regionCode: string): Promise<void> {
   const payload: WarningsPayload = { regionCode };
-  await insertJob(tx, { kind: WARNINGS_KIND, jurisdictionCode: regionCode.slice(0, 6), payload });
+  await insertJob(tx, { kind: WARNINGS_KIND, jurisdictionCode: regionCode, payload });
 }
 
 /** After the commit: claim the queued evaluations soon. */
