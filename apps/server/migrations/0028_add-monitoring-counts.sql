@@ -86,14 +86,14 @@ LANGUAGE sql STABLE AS $$
     ORDER BY e.id DESC LIMIT 1), false)
 $$;
 --> statement-breakpoint
--- Adds the new facts and takes away the old ones, for the village and every region above it, in
+-- Adds the new facts and takes away the old ones (parity: least() skips a NULL, hence the CASE), for the village and every region above it, in
 -- key order (two writers lock shared rows in the same order).
 CREATE FUNCTION cradle_counts_apply(p_old cradle_count_fact[], p_new cradle_count_fact[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF cardinality(p_old) = 0 AND cardinality(p_new) = 0 THEN RETURN; END IF;
   INSERT INTO birth_counts AS c (region_code, month, sex, parity, mother_age, n)
-  SELECT substr(f.residence, 1, l), date_trunc('month', f.birth_date)::date, f.sex, coalesce(least(f.parity, 3), 0)::smallint,
+  SELECT substr(f.residence, 1, l), date_trunc('month', f.birth_date)::date, f.sex, (CASE WHEN f.parity IS NULL THEN 0 ELSE least(f.parity, 3) END)::smallint,
          cradle_mother_age_group(f.birth_date, f.mother_birth), sum(f.d)
   FROM (SELECT o.*, -1 AS d FROM unnest(p_old) o UNION ALL SELECT x.*, 1 FROM unnest(p_new) x) f
   CROSS JOIN unnest(ARRAY[2, 4, 6, 9, 12]) l

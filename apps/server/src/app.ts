@@ -25,6 +25,7 @@ import { importRoutes } from './registry/import-routes.js';
 import { createImportService } from './registry/import/service.js';
 import { createDashboardService } from './dashboard/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { createScorecardService, scorecardRoutes } from './monitoring/index.js';
 import { systemRoutes } from './system/routes.js';
 import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const auth = createAuthService(database, keys, config.scopeCode);
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
+  const scorecard = createScorecardService(database, regions, ctx.now);
   const sms = ctx.sms ?? createLogSmsSender(app.log);
   const portal = createPortalService(
     database,
@@ -187,6 +189,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registryRoutes, { registry });
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
+  await app.register(scorecardRoutes, { scorecard });
   await app.register(auditRoutes, {
     database,
     anchors,

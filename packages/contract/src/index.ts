@@ -17,6 +17,7 @@ export * from './bundle.js';
 export * from './portal.js';
 export * from './notifications.js';
 export * from './calendar.js';
+export * from './monitoring-scorecard.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';
