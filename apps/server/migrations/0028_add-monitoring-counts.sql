@@ -8,6 +8,20 @@ CREATE TABLE "birth_counts" (
 	CONSTRAINT "birth_counts_region_code_month_sex_parity_mother_age_pk" PRIMARY KEY("region_code","month","sex","parity","mother_age")
 );
 --> statement-breakpoint
+CREATE TABLE "counted_persons" (
+	"person_id" bigint PRIMARY KEY NOT NULL,
+	"sex" text NOT NULL,
+	"birth_date" date NOT NULL,
+	"death_date" date,
+	"residence" text NOT NULL,
+	"hukou" text NOT NULL,
+	"parity" smallint,
+	"in_time" boolean NOT NULL,
+	"has_issues" boolean NOT NULL,
+	"mother_birth" date,
+	"maternal" boolean NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "death_counts" (
 	"region_code" text NOT NULL,
 	"month" date NOT NULL,
@@ -44,15 +58,10 @@ ALTER TABLE death_counts ADD CONSTRAINT death_counts_age_band_ck CHECK (age_band
 ALTER TABLE population_counts ADD CONSTRAINT population_counts_basis_ck CHECK (basis IN ('resident', 'registered'));
 --> statement-breakpoint
 -- What one person contributes to the counts (monitoring/counts-README.md), resolved from their
--- row, their mother's birth date and their latest death event.
+-- row, their mother's birth date and their latest death event; counted_persons holds it as counted.
 CREATE TYPE cradle_count_fact AS (
   sex text, birth_date date, death_date date, residence text, hukou text, parity smallint,
   in_time boolean, has_issues boolean, mother_birth date, maternal boolean);
---> statement-breakpoint
--- The columns of persons the counts read: what the triggers pass on from a transition table.
-CREATE TYPE cradle_count_person AS (
-  id bigint, sex text, birth_date date, death_date date, residence text, hukou text, parity smallint,
-  in_time boolean, has_issues boolean);
 --> statement-breakpoint
 -- The mother's five-year age group at the birth (count-kinds.ts MOTHER_AGE_GROUPS); '' unknown or outside 15–49.
 CREATE FUNCTION cradle_mother_age_group(p_birth date, p_mother_birth date) RETURNS text
@@ -69,14 +78,6 @@ LANGUAGE sql IMMUTABLE AS $$
                WHEN p_death < (p_birth + interval '1 year')::date THEN 1
                WHEN p_death < (p_birth + interval '3 years')::date THEN 3
                WHEN p_death < (p_birth + interval '5 years')::date THEN 5 ELSE 99 END)::smallint
-$$;
---> statement-breakpoint
--- A person row as the counts read it. In time: the birth entered within TIMELY_REPORT_DAYS = 30
--- days (domain quality.ts; seed 003 三(二) 实时上报), the dashboard's own test.
-CREATE FUNCTION cradle_count_person_of(p persons) RETURNS cradle_count_person
-LANGUAGE sql STABLE AS $$
-  SELECT ROW(p.id, p.sex, p.birth_date, p.death_date, p.residence_region_code, p.hukou_region_code, p.parity,
-    p.reported_at <= p.birth_date + make_interval(days => 30), cardinality(p.quality_issues) > 0)::cradle_count_person
 $$;
 --> statement-breakpoint
 -- The maternal flag of a person's death: their latest death event's (a correction is a new event).
@@ -131,201 +132,152 @@ BEGIN
   ON CONFLICT (region_code, sex, birth_date, reported_in_time, has_issues) DO UPDATE SET n = c.n + excluded.n;
 END $$;
 --> statement-breakpoint
--- Persons changed by one statement: p_old as they were (changed or deleted), p_new as they are
--- (changed or inserted). Their children's mother age follows a mother's birth date, so children
--- of a person whose birth date changed, appeared or went are recounted too. A person's mother is
--- the lowest-numbered mother link (a child with two is a quality issue, counted once).
-CREATE FUNCTION cradle_counts_persons_changed(p_old cradle_count_person[], p_new cradle_count_person[]) RETURNS void
+-- The facts of persons as the registry now holds them. In time: the birth entered within
+-- TIMELY_REPORT_DAYS = 30 days (domain quality.ts; seed 003 三(二) 实时上报), the dashboard's own
+-- test. A person's mother is the lowest-numbered mother link (two are a quality issue, counted once).
+CREATE FUNCTION cradle_count_facts(p_ids bigint[]) RETURNS TABLE (person_id bigint, fact cradle_count_fact)
+LANGUAGE sql STABLE AS $$
+  SELECT p.id, ROW(p.sex, p.birth_date, p.death_date, p.residence_region_code, p.hukou_region_code, p.parity,
+      p.reported_at <= p.birth_date + make_interval(days => 30), cardinality(p.quality_issues) > 0,
+      (SELECT m.birth_date FROM persons m WHERE m.id =
+         (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = p.id)),
+      p.death_date IS NOT NULL AND cradle_latest_maternal(p.id))::cradle_count_fact
+  FROM (SELECT DISTINCT i FROM unnest(p_ids) i) ids JOIN persons p ON p.id = ids.i
+$$;
+--> statement-breakpoint
+-- Recounts persons: what counted_persons says was counted for them comes off, what the registry
+-- now says goes on, and the ledger follows. Whatever changed them (one table or three, in one
+-- statement or many), the counts end as a rebuild would make them.
+CREATE FUNCTION cradle_counts_refresh(p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
+  v_ids bigint[];
   v_old cradle_count_fact[];
   v_new cradle_count_fact[];
 BEGIN
-  WITH o AS (SELECT * FROM unnest(p_old)), n AS (SELECT * FROM unnest(p_new)),
-  moved AS (SELECT coalesce(o.id, n.id) AS id FROM o FULL JOIN n ON n.id = o.id WHERE o.birth_date IS DISTINCT FROM n.birth_date),
-  kids AS (SELECT r.to_person_id AS id FROM relationships r JOIN moved m ON r.kind = 'mother' AND r.from_person_id = m.id
-           EXCEPT SELECT id FROM o EXCEPT SELECT id FROM n),
-  before AS (SELECT o.*, true AS changed FROM o
-             UNION ALL SELECT (cradle_count_person_of(p)).*, false FROM kids k JOIN persons p ON p.id = k.id),
-  with_mother AS (SELECT b.*, (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = b.id) AS mother
-                  FROM before b)
-  SELECT coalesce(array_agg(ROW(w.sex, w.birth_date, w.death_date, w.residence, w.hukou, w.parity, w.in_time, w.has_issues,
-           CASE WHEN om.id IS NOT NULL THEN om.birth_date WHEN nm.id IS NOT NULL THEN NULL ELSE pm.birth_date END,
-           w.death_date IS NOT NULL AND cradle_latest_maternal(w.id))::cradle_count_fact), '{}')
-  INTO v_old
-  FROM with_mother w LEFT JOIN o om ON om.id = w.mother LEFT JOIN n nm ON nm.id = w.mother LEFT JOIN persons pm ON pm.id = w.mother;
-
-  WITH o AS (SELECT * FROM unnest(p_old)), n AS (SELECT * FROM unnest(p_new)),
-  moved AS (SELECT coalesce(o.id, n.id) AS id FROM o FULL JOIN n ON n.id = o.id WHERE o.birth_date IS DISTINCT FROM n.birth_date),
-  kids AS (SELECT r.to_person_id AS id FROM relationships r JOIN moved m ON r.kind = 'mother' AND r.from_person_id = m.id
-           EXCEPT SELECT id FROM o EXCEPT SELECT id FROM n),
-  after AS (SELECT n.* FROM n UNION ALL SELECT (cradle_count_person_of(p)).* FROM kids k JOIN persons p ON p.id = k.id)
-  SELECT coalesce(array_agg(ROW(a.sex, a.birth_date, a.death_date, a.residence, a.hukou, a.parity, a.in_time, a.has_issues,
-           (SELECT pm.birth_date FROM persons pm WHERE pm.id =
-              (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = a.id)),
-           a.death_date IS NOT NULL AND cradle_latest_maternal(a.id))::cradle_count_fact), '{}')
-  INTO v_new
-  FROM after a;
-
+  IF cardinality(p_ids) = 0 THEN RETURN; END IF;
+  SELECT coalesce(array_agg(x.id), '{}'),
+         coalesce(array_agg(x.old) FILTER (WHERE x.has_old), '{}'),
+         coalesce(array_agg(x.new) FILTER (WHERE x.has_new), '{}')
+    INTO v_ids, v_old, v_new
+  FROM (
+    SELECT ids.i AS id,
+      CASE WHEN c.person_id IS NOT NULL THEN ROW(c.sex, c.birth_date, c.death_date, c.residence, c.hukou, c.parity, c.in_time,
+        c.has_issues, c.mother_birth, c.maternal)::cradle_count_fact END AS old,
+      f.fact AS new, c.person_id IS NOT NULL AS has_old, f.person_id IS NOT NULL AS has_new
+    FROM (SELECT DISTINCT i FROM unnest(p_ids) i) ids
+    LEFT JOIN counted_persons c ON c.person_id = ids.i
+    LEFT JOIN cradle_count_facts(p_ids) f ON f.person_id = ids.i
+  ) x
+  -- A composite with a null field (a living person's death date) IS NOT NULL is false: hence has_old/has_new.
+  WHERE x.has_old <> x.has_new OR x.old IS DISTINCT FROM x.new;
+  IF cardinality(v_ids) = 0 THEN RETURN; END IF;
   PERFORM cradle_counts_apply(v_old, v_new);
+  DELETE FROM counted_persons WHERE person_id = ANY (v_ids);
+  INSERT INTO counted_persons (person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal)
+  SELECT f.person_id, (f.fact).sex, (f.fact).birth_date, (f.fact).death_date, (f.fact).residence, (f.fact).hukou, (f.fact).parity,
+         (f.fact).in_time, (f.fact).has_issues, (f.fact).mother_birth, (f.fact).maternal
+  FROM cradle_count_facts(v_ids) f;
 END $$;
 --> statement-breakpoint
+-- Persons inserted: them, and any children already linked to them as their mother.
 CREATE FUNCTION cradle_counts_persons_inserted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_persons_changed('{}', ARRAY(SELECT cradle_count_person_of(x) FROM new_rows x));
+  PERFORM cradle_counts_refresh(ARRAY(
+    SELECT x.id FROM new_rows x
+    UNION ALL SELECT r.to_person_id FROM new_rows x JOIN relationships r ON r.kind = 'mother' AND r.from_person_id = x.id));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_persons_deleted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_persons_changed(ARRAY(SELECT cradle_count_person_of(x) FROM old_rows x), '{}');
+  PERFORM cradle_counts_refresh(ARRAY(
+    SELECT x.id FROM old_rows x
+    UNION ALL SELECT r.to_person_id FROM old_rows x JOIN relationships r ON r.kind = 'mother' AND r.from_person_id = x.id));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Only rows whose counted columns changed: an edit of a name or a phone costs nothing more.
+-- Only rows whose counted columns changed (an edit of a name or a phone costs a comparison), and
+-- the children of a mother whose birth date changed.
 CREATE FUNCTION cradle_counts_persons_updated() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
-  v_old cradle_count_person[];
-  v_new cradle_count_person[];
 BEGIN
-  SELECT coalesce(array_agg(a.o), '{}'), coalesce(array_agg(a.n), '{}') INTO v_old, v_new
-  FROM (SELECT cradle_count_person_of(o) AS o, cradle_count_person_of(x) AS n
-        FROM old_rows o JOIN new_rows x ON x.id = o.id) a
-  WHERE a.o IS DISTINCT FROM a.n;
-  PERFORM cradle_counts_persons_changed(v_old, v_new);
+  PERFORM cradle_counts_refresh(ARRAY(
+    SELECT x.id FROM old_rows o JOIN new_rows x ON x.id = o.id
+     WHERE (o.sex, o.birth_date, o.death_date, o.residence_region_code, o.hukou_region_code, o.parity, o.reported_at,
+            cardinality(o.quality_issues) > 0)
+           IS DISTINCT FROM
+           (x.sex, x.birth_date, x.death_date, x.residence_region_code, x.hukou_region_code, x.parity, x.reported_at,
+            cardinality(x.quality_issues) > 0)
+    UNION ALL
+    SELECT r.to_person_id FROM old_rows o JOIN new_rows x ON x.id = o.id
+      JOIN relationships r ON r.kind = 'mother' AND r.from_person_id = x.id
+     WHERE o.birth_date IS DISTINCT FROM x.birth_date));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Mother links (from = mother, to = child) added, changed or removed: the children's mother age.
-CREATE FUNCTION cradle_counts_links_changed(p_old bigint[][], p_new bigint[][]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
-  v_old cradle_count_fact[];
-  v_new cradle_count_fact[];
-BEGIN
-  WITH o AS (SELECT p_old[i][1] AS f, p_old[i][2] AS t FROM generate_subscripts(p_old, 1) i),
-  n AS (SELECT p_new[i][1] AS f, p_new[i][2] AS t FROM generate_subscripts(p_new, 1) i),
-  kids AS (SELECT t AS id FROM o UNION SELECT t FROM n),
-  m AS (
-    SELECT k.id,
-      (SELECT min(s.f) FROM (SELECT r.from_person_id AS f FROM relationships r
-                               WHERE r.kind = 'mother' AND r.to_person_id = k.id
-                                 AND NOT EXISTS (SELECT 1 FROM n WHERE n.f = r.from_person_id AND n.t = k.id)
-                             UNION ALL SELECT o.f FROM o WHERE o.t = k.id) s) AS mother_before,
-      (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = k.id) AS mother_now
-    FROM kids k),
-  ch AS (
-    SELECT (cradle_count_person_of(p)).*, (SELECT birth_date FROM persons WHERE id = m.mother_before) AS bd_before,
-      (SELECT birth_date FROM persons WHERE id = m.mother_now) AS bd_now
-    FROM m JOIN persons p ON p.id = m.id WHERE m.mother_before IS DISTINCT FROM m.mother_now)
-  SELECT coalesce(array_agg(ROW(sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, bd_before,
-           death_date IS NOT NULL AND cradle_latest_maternal(id))::cradle_count_fact), '{}'),
-         coalesce(array_agg(ROW(sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, bd_now,
-           death_date IS NOT NULL AND cradle_latest_maternal(id))::cradle_count_fact), '{}')
-  INTO v_old, v_new FROM ch;
-  PERFORM cradle_counts_apply(v_old, v_new);
-END $$;
---> statement-breakpoint
+-- Mother links (from = mother, to = child) added, changed or removed: the children.
 CREATE FUNCTION cradle_counts_links_inserted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_links_changed('{}',
-    coalesce((SELECT array_agg(ARRAY[x.from_person_id, x.to_person_id]) FROM new_rows x WHERE x.kind = 'mother'), '{}'));
+  PERFORM cradle_counts_refresh(ARRAY(SELECT x.to_person_id FROM new_rows x WHERE x.kind = 'mother'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_links_deleted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_links_changed(
-    coalesce((SELECT array_agg(ARRAY[x.from_person_id, x.to_person_id]) FROM old_rows x WHERE x.kind = 'mother'), '{}'), '{}');
+  PERFORM cradle_counts_refresh(ARRAY(SELECT x.to_person_id FROM old_rows x WHERE x.kind = 'mother'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_links_updated() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_links_changed(
-    coalesce((SELECT array_agg(ARRAY[x.from_person_id, x.to_person_id]) FROM old_rows x WHERE x.kind = 'mother'), '{}'),
-    coalesce((SELECT array_agg(ARRAY[x.from_person_id, x.to_person_id]) FROM new_rows x WHERE x.kind = 'mother'), '{}'));
+  PERFORM cradle_counts_refresh(ARRAY(
+    SELECT x.to_person_id FROM old_rows x WHERE x.kind = 'mother'
+    UNION ALL SELECT x.to_person_id FROM new_rows x WHERE x.kind = 'mother'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Death events added, changed or removed: the maternal flag of a person who has a death date.
-CREATE FUNCTION cradle_counts_events_changed(p_old bigint[][], p_new bigint[][]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
-  v_old cradle_count_fact[];
-  v_new cradle_count_fact[];
-BEGIN
-  -- Each entry: event id, person id, maternal (1 or 0).
-  WITH o AS (SELECT p_old[i][1] AS id, p_old[i][2] AS person, p_old[i][3] = 1 AS maternal FROM generate_subscripts(p_old, 1) i),
-  n AS (SELECT p_new[i][1] AS id, p_new[i][2] AS person FROM generate_subscripts(p_new, 1) i),
-  persons_hit AS (SELECT person AS id FROM o UNION SELECT person FROM n),
-  m AS (
-    SELECT h.id,
-      coalesce((SELECT s.maternal FROM (
-          SELECT e.id, e.maternal FROM life_events e WHERE e.person_id = h.id AND e.kind = 'death'
-            AND NOT EXISTS (SELECT 1 FROM n WHERE n.id = e.id)
-          UNION ALL SELECT o.id, o.maternal FROM o WHERE o.person = h.id) s ORDER BY s.id DESC LIMIT 1), false) AS before,
-      cradle_latest_maternal(h.id) AS now
-    FROM persons_hit h),
-  ch AS (
-    SELECT (cradle_count_person_of(p)).*, m.before, m.now,
-      (SELECT pm.birth_date FROM persons pm WHERE pm.id =
-         (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = p.id)) AS mother_birth
-    FROM m JOIN persons p ON p.id = m.id WHERE p.death_date IS NOT NULL AND m.before IS DISTINCT FROM m.now)
-  SELECT coalesce(array_agg(ROW(sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, before)::cradle_count_fact), '{}'),
-         coalesce(array_agg(ROW(sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, now)::cradle_count_fact), '{}')
-  INTO v_old, v_new FROM ch;
-  PERFORM cradle_counts_apply(v_old, v_new);
-END $$;
---> statement-breakpoint
+-- Death events added, changed or removed: the maternal flag of the person's death.
 CREATE FUNCTION cradle_counts_events_inserted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_events_changed('{}',
-    coalesce((SELECT array_agg(ARRAY[x.id, x.person_id, CASE WHEN x.maternal THEN 1 ELSE 0 END]) FROM new_rows x WHERE x.kind = 'death'), '{}'));
+  PERFORM cradle_counts_refresh(ARRAY(SELECT x.person_id FROM new_rows x WHERE x.kind = 'death'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_events_deleted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_events_changed(
-    coalesce((SELECT array_agg(ARRAY[x.id, x.person_id, CASE WHEN x.maternal THEN 1 ELSE 0 END]) FROM old_rows x WHERE x.kind = 'death'), '{}'), '{}');
+  PERFORM cradle_counts_refresh(ARRAY(SELECT x.person_id FROM old_rows x WHERE x.kind = 'death'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_events_updated() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  PERFORM cradle_counts_events_changed(
-    coalesce((SELECT array_agg(ARRAY[x.id, x.person_id, CASE WHEN x.maternal THEN 1 ELSE 0 END]) FROM old_rows x WHERE x.kind = 'death'), '{}'),
-    coalesce((SELECT array_agg(ARRAY[x.id, x.person_id, CASE WHEN x.maternal THEN 1 ELSE 0 END]) FROM new_rows x WHERE x.kind = 'death'), '{}'));
+  PERFORM cradle_counts_refresh(ARRAY(
+    SELECT x.person_id FROM old_rows x WHERE x.kind = 'death' UNION ALL SELECT x.person_id FROM new_rows x WHERE x.kind = 'death'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Builds every count from scratch, 100,000 persons at a time: this migration runs it, a test holds
--- the kept counts to it, and a TRUNCATE of a source table (which fires no row changes) calls it.
+-- Builds every count and the ledger from scratch, 100,000 persons at a time: this migration runs
+-- it, a test holds the kept counts to it, and a TRUNCATE of a source table (which fires no row
+-- changes) calls it.
 CREATE FUNCTION cradle_counts_rebuild() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   lo bigint;
   hi bigint;
 BEGIN
-  TRUNCATE birth_counts, death_counts, population_counts, living_counts;
+  TRUNCATE birth_counts, death_counts, population_counts, living_counts, counted_persons;
   SELECT min(id), max(id) INTO lo, hi FROM persons;
   WHILE lo <= hi LOOP
-    PERFORM cradle_counts_apply('{}', ARRAY(
-      SELECT ROW(c.sex, c.birth_date, c.death_date, c.residence, c.hukou, c.parity, c.in_time, c.has_issues,
-        (SELECT pm.birth_date FROM persons pm WHERE pm.id =
-           (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = c.id)),
-        c.death_date IS NOT NULL AND cradle_latest_maternal(c.id))::cradle_count_fact
-      FROM (SELECT (cradle_count_person_of(p)).* FROM persons p WHERE p.id >= lo AND p.id < lo + 100000) c));
+    PERFORM cradle_counts_refresh(ARRAY(SELECT p.id FROM persons p WHERE p.id >= lo AND p.id < lo + 100000));
     lo := lo + 100000;
   END LOOP;
 END $$;
@@ -373,13 +325,14 @@ CREATE TRIGGER life_events_counts_truncate AFTER TRUNCATE ON life_events FOR EAC
 -- Owner only: they write counts of every jurisdiction.
 REVOKE ALL ON FUNCTION cradle_counts_apply(cradle_count_fact[], cradle_count_fact[]) FROM PUBLIC;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION cradle_counts_persons_changed(cradle_count_person[], cradle_count_person[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION cradle_counts_refresh(bigint[]) FROM PUBLIC;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION cradle_counts_links_changed(bigint[], bigint[]) FROM PUBLIC;
---> statement-breakpoint
-REVOKE ALL ON FUNCTION cradle_counts_events_changed(bigint[], bigint[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION cradle_count_facts(bigint[]) FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION cradle_counts_rebuild() FROM PUBLIC;
+--> statement-breakpoint
+-- The ledger holds each person's counted facts: row-level security with no policy, no grant.
+ALTER TABLE counted_persons ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 -- Read within the jurisdiction like the registry (a row is a region's own figure: a township sees
 -- its row and its villages', not the county's); written only by the triggers above.

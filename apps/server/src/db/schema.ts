@@ -925,3 +925,21 @@ export const livingCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.sex, t.birthDate, t.reportedInTime, t.hasIssues] })],
 );
+
+// What the counts hold for each person (the ledger the triggers diff against): a change anywhere
+// (a person, a mother link, a death event, or several in one statement) recounts the persons it
+// touches from the registry as it now is and moves the counts by the difference from here. Personal
+// facts: no policy lets cradle_app read it.
+export const countedPersons = pgTable('counted_persons', {
+  personId: bigint('person_id', { mode: 'number' }).primaryKey(),
+  sex: text('sex').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  deathDate: date('death_date', { mode: 'string' }),
+  residence: text('residence').notNull(),
+  hukou: text('hukou').notNull(),
+  parity: smallint('parity'),
+  inTime: boolean('in_time').notNull(),
+  hasIssues: boolean('has_issues').notNull(),
+  motherBirth: date('mother_birth', { mode: 'string' }),
+  maternal: boolean('maternal').notNull(),
+});

@@ -14,13 +14,16 @@ const TABLES = {
   death_counts: 'region_code, month, age_band, maternal',
   population_counts: 'region_code, basis, sex, birth_month, death_month',
   living_counts: 'region_code, sex, birth_date, reported_in_time, has_issues',
+  counted_persons: 'person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal',
 } as const;
 
 async function snapshot(db: Database): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [table, keys] of Object.entries(TABLES)) {
     const rows = await db.query<{ line: string }>(
-      `SELECT concat_ws('|', ${keys}, n) AS line FROM ${table} WHERE n <> 0 ORDER BY ${keys}`,
+      table === 'counted_persons'
+        ? `SELECT concat_ws('|', ${keys}) AS line FROM ${table} ORDER BY ${keys}`
+        : `SELECT concat_ws('|', ${keys}, n) AS line FROM ${table} WHERE n <> 0 ORDER BY ${keys}`,
     );
     out[table] = rows.map((r) => r.line);
   }
@@ -106,6 +109,13 @@ describe('monitoring counts kept by the database', () => {
     );
     await db.query('DELETE FROM persons WHERE id = $1', [mothers[12]!.mother]);
     await db.query('DELETE FROM life_events WHERE sender_reference = $1', ['ref-2']);
+    // A death date and its maternal event in one statement: both tables' triggers see both changes.
+    await db.query(
+      `WITH died AS (UPDATE persons SET death_date = '2024-08-08' WHERE id = $1 RETURNING id, residence_region_code)
+       INSERT INTO life_events (kind, person_id, region_code, event_date, maternal, channel, sender, sender_reference, recorded_by_name)
+       SELECT 'death', id, residence_region_code, '2024-08-08', true, 'api', 'hospital', 'ref-4', 'test' FROM died`,
+      [mothers[13]!.mother],
+    );
     // Quality flags recomputed for everyone, as after a bulk load.
     await db.query("UPDATE persons SET household_id = NULL WHERE id = ANY($1)", [ids.slice(60, 70)]);
     await db.query('SELECT cradle_refresh_quality(NULL)');
