@@ -21,11 +21,11 @@ export async function addDemoDeaths(database: Database, countyCode: string, toda
          FROM persons p JOIN years ON p.birth_date BETWEEN make_date(y, 1, 1) AND make_date(y, 12, 31)
          WHERE p.residence_region_code LIKE $1 || '%' AND p.id % 300 = 0),
        old AS (
-         SELECT p.id, make_date(y, 1, 1) + (p.id % 360)::int AS d, false
+         SELECT p.id, make_date(y, 1, 1) + (p.id % 360)::int AS d, false AS maternal
          FROM persons p JOIN years ON p.birth_date <= make_date(y - 75, 1, 1)
          WHERE p.residence_region_code LIKE $1 || '%' AND (p.id + y) % 100 = 0),
        maternal AS (
-         SELECT DISTINCT ON (y) r.from_person_id AS id, c.birth_date + 10 AS d, true
+         SELECT DISTINCT ON (y) r.from_person_id AS id, c.birth_date + 10 AS d, true AS maternal
          FROM years JOIN persons c ON c.birth_date BETWEEN make_date(y, 1, 1) AND make_date(y, 12, 31)
          JOIN relationships r ON r.kind = 'mother' AND r.to_person_id = c.id
          WHERE c.residence_region_code LIKE $1 || '%'
