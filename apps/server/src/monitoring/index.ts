@@ -3,3 +3,4 @@ export { createScorecardService, type ScorecardService } from './scorecard-servi
 export { scorecardRoutes } from './scorecard-routes.js';
 export { readCubes } from './counts-read.js';
 export { periodOf } from './counts-cube.js';
+export { assessTargets } from './scorecard-core.js';
