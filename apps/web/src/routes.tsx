@@ -13,12 +13,20 @@ import {
   mayReadRegistry,
   mayViewChildbirthRegistrations,
   useAuth,
+  mayViewMonitoring,
 } from './lib/auth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 // Pages load on demand; the dashboard's chunk is the only one that pulls in ECharts.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ScorecardPage = lazy(() =>
+  import('./pages/monitoring/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
+// The indicator page draws a chart: ECharts comes with its chunk, as with the dashboard's.
+const IndicatorPage = lazy(() =>
+  import('./pages/monitoring/IndicatorPage').then((m) => ({ default: m.IndicatorPage })),
+);
 const PersonSearchPage = lazy(() =>
   import('./pages/persons/PersonSearchPage').then((m) => ({ default: m.PersonSearchPage })),
 );
@@ -116,6 +124,22 @@ export function AppRoutes() {
           }
         >
           <Route index element={<DashboardPage />} />
+          <Route
+            path="monitoring"
+            element={
+              <RequireRole allow={mayViewMonitoring}>
+                <ScorecardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="monitoring/indicators/:code"
+            element={
+              <RequireRole allow={mayViewMonitoring}>
+                <IndicatorPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="persons"
             element={

@@ -59,7 +59,12 @@ export const staffRoutes = {
     response: XlsxFile,
   }),
   monitoringPlans: route({ method: 'GET', path: '/api/monitoring/plans', response: M.PlanList }),
-  scorecard: route({ method: 'GET', path: '/api/monitoring/scorecard', query: M.ScorecardQuery, response: M.Scorecard }),
+  scorecard: route({
+    method: 'GET',
+    path: '/api/monitoring/scorecard',
+    query: M.ScorecardQuery,
+    response: M.Scorecard,
+  }),
   scorecardExport: route({
     method: 'GET',
     path: '/api/monitoring/scorecard.xlsx',
@@ -67,7 +72,12 @@ export const staffRoutes = {
     response: XlsxFile,
   }),
   league: route({ method: 'GET', path: '/api/monitoring/league', query: M.ScorecardQuery, response: M.League }),
-  leagueExport: route({ method: 'GET', path: '/api/monitoring/league.xlsx', query: M.ScorecardQuery, response: XlsxFile }),
+  leagueExport: route({
+    method: 'GET',
+    path: '/api/monitoring/league.xlsx',
+    query: M.ScorecardQuery,
+    response: XlsxFile,
+  }),
   indicatorSeries: route({
     method: 'GET',
     path: '/api/monitoring/indicators/:code',

@@ -18,7 +18,8 @@ const COUNTY = '533423';
 const YEAR = 2025;
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 async function timed(n: number, fn: () => Promise<unknown>) {
   const ms: number[] = [];
@@ -34,11 +35,20 @@ async function timed(n: number, fn: () => Promise<unknown>) {
 export async function monitoringBench(database: Database, persons: number): Promise<void> {
   const t0 = performance.now();
   await ensureRegionsLoaded(database, PROVINCE);
-  await loadDemoPopulation(database, createPii(deriveKeys(randomBytes(32))), COUNTY, 150_000, new Date('2026-11-24T00:00:00Z'));
+  await loadDemoPopulation(
+    database,
+    createPii(deriveKeys(randomBytes(32))),
+    COUNTY,
+    150_000,
+    new Date('2026-11-24T00:00:00Z'),
+  );
   await addDemoDeaths(database, COUNTY, new Date('2026-11-24T00:00:00Z'));
   console.log(`\nmonitoring: demo county loaded in ${secs(performance.now() - t0)}`);
   const demoVillages = (
-    await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE $1 || '%' ORDER BY code", [COUNTY])
+    await database.query<{ code: string }>(
+      "SELECT code FROM regions WHERE level = 5 AND code LIKE $1 || '%' ORDER BY code",
+      [COUNTY],
+    )
   ).map((r) => r.code);
   const counties = (
     await database.query<{ code: string }>(
@@ -57,7 +67,10 @@ export async function monitoringBench(database: Database, persons: number): Prom
   for (let k = 1; k <= copies; k++) {
     const county = counties[k - 1]!;
     const targets = (
-      await database.query<{ code: string }>("SELECT code FROM regions WHERE level = 5 AND code LIKE $1 || '%' ORDER BY code", [county])
+      await database.query<{ code: string }>(
+        "SELECT code FROM regions WHERE level = 5 AND code LIKE $1 || '%' ORDER BY code",
+        [county],
+      )
     ).map((r) => r.code);
     const map = demoVillages.map((_, i) => targets[i % targets.length]!);
     const copy = (table: string) =>
@@ -103,7 +116,12 @@ export async function monitoringBench(database: Database, persons: number): Prom
   console.log('level      persons     scorecard p50/p95     bare GROUP BY p50/p95    ratio p95');
   for (const region of [COUNTY, CITY, PROVINCE]) {
     const n = Number(
-      (await database.query<{ n: number }>("SELECT count(*)::int AS n FROM persons WHERE residence_region_code LIKE $1 || '%'", [region]))[0]!.n,
+      (
+        await database.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM persons WHERE residence_region_code LIKE $1 || '%'",
+          [region],
+        )
+      )[0]!.n,
     );
     const card = await timed(20, () =>
       withScope(database, { jurisdictionCode: region }, async (tx) => {

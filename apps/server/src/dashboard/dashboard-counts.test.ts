@@ -81,7 +81,8 @@ describe('the dashboard on the kept counts', () => {
         expect(children(kept)).toEqual(children(scans));
         const sum = (k: keyof repo.GroupStats) => scans.reduce((s, g) => s + Number(g[k] ?? 0), 0);
         const own = kept.find((g) => g.grp === code)!;
-        for (const k of ['residents', 'births5y', 'with_issues', 'events', 'timely'] as const) expect(own[k]).toBe(sum(k));
+        for (const k of ['residents', 'births5y', 'with_issues', 'events', 'timely'] as const)
+          expect(own[k]).toBe(sum(k));
       }
     });
     const d = (await t.app.inject({ method: 'GET', url: '/api/dashboard', ...as(county) })).json<{

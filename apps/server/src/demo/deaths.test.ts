@@ -11,7 +11,13 @@ let db: Database;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ database: db, cleanup } = await createTestDatabase());
-  await loadDemoPopulation(db, createPii(deriveKeys(randomBytes(32))), '533423', 6000, new Date('2026-11-24T00:00:00Z'));
+  await loadDemoPopulation(
+    db,
+    createPii(deriveKeys(randomBytes(32))),
+    '533423',
+    6000,
+    new Date('2026-11-24T00:00:00Z'),
+  );
 }, 120_000);
 afterAll(() => cleanup());
 
@@ -30,7 +36,7 @@ describe('the demo county’s synthetic deaths', () => {
     );
     expect(counted[0]!.n).toBe(5);
     const unmatched = await db.query(
-      "SELECT 1 FROM persons p WHERE p.death_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM life_events e WHERE e.person_id = p.id)",
+      'SELECT 1 FROM persons p WHERE p.death_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM life_events e WHERE e.person_id = p.id)',
     );
     expect(unmatched).toEqual([]);
   });

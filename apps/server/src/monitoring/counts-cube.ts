@@ -1,6 +1,16 @@
 import { countKey, MOTHER_AGE_GROUPS, type CountKind, type PeriodType, type PopulationAgeBand } from '@cradle/domain';
-import { AGE_GROUP_LOWER, monthIndex, type BirthRow, type DeathRow, type EventRow, type LivingRow, type MonthIndex,
-  type ReferenceRow, type ReportedRow, type StockRow } from './counts-repo.js';
+import {
+  AGE_GROUP_LOWER,
+  monthIndex,
+  type BirthRow,
+  type DeathRow,
+  type EventRow,
+  type LivingRow,
+  type MonthIndex,
+  type ReferenceRow,
+  type ReportedRow,
+  type StockRow,
+} from './counts-repo.js';
 
 // One region's counts over a span, read once per request (counts-repo.ts), and the value of any
 // count kind (domain count-kinds.ts) for any period inside the span. Registry counts are numbers
@@ -24,9 +34,21 @@ export function periodOf(type: PeriodType, year: number, part = 1): Period {
     case 'rolling3Years':
       return { type, key: `${year}/3y`, from: monthIndex(year - 2, 1), to: monthIndex(year + 1, 1), year };
     case 'quarter':
-      return { type, key: `${year}-Q${part}`, from: monthIndex(year, part * 3 - 2), to: monthIndex(year, part * 3 + 1), year };
+      return {
+        type,
+        key: `${year}-Q${part}`,
+        from: monthIndex(year, part * 3 - 2),
+        to: monthIndex(year, part * 3 + 1),
+        year,
+      };
     case 'month':
-      return { type, key: `${year}-${String(part).padStart(2, '0')}`, from: monthIndex(year, part), to: monthIndex(year, part + 1), year };
+      return {
+        type,
+        key: `${year}-${String(part).padStart(2, '0')}`,
+        from: monthIndex(year, part),
+        to: monthIndex(year, part + 1),
+        year,
+      };
     case 'rolling12Months':
       return {
         type,

@@ -14,7 +14,8 @@ const TABLES = {
   death_counts: 'region_code, month, age_band, maternal',
   population_counts: 'region_code, basis, sex, birth_month, death_month',
   living_counts: 'region_code, sex, birth_date, reported_in_time, has_issues',
-  counted_persons: 'person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal',
+  counted_persons:
+    'person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal',
 } as const;
 
 async function snapshot(db: Database): Promise<Record<string, string[]>> {
@@ -40,7 +41,13 @@ describe('monitoring counts kept by the database', () => {
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     ({ database: db, cleanup } = await createTestDatabase());
-    await loadDemoPopulation(db, createPii(deriveKeys(randomBytes(32))), '533423', 2000, new Date('2026-11-24T00:00:00Z'));
+    await loadDemoPopulation(
+      db,
+      createPii(deriveKeys(randomBytes(32))),
+      '533423',
+      2000,
+      new Date('2026-11-24T00:00:00Z'),
+    );
   }, 120_000);
   afterAll(() => cleanup());
 
@@ -68,7 +75,7 @@ describe('monitoring counts kept by the database', () => {
        SELECT 'death', id, residence_region_code, '2025-03-10', true, 'form', 'hospital', 'ref-1', 'test' FROM persons WHERE id = $1`,
       [m0.mother],
     );
-    await db.query("UPDATE persons SET death_date = birth_date + 10 WHERE id = $1", [mothers[1]!.child]);
+    await db.query('UPDATE persons SET death_date = birth_date + 10 WHERE id = $1', [mothers[1]!.child]);
     await db.query(
       `INSERT INTO life_events (kind, person_id, region_code, event_date, maternal, channel, sender, sender_reference, recorded_by_name)
        SELECT 'death', id, residence_region_code, '2026-01-02', false, 'import', 'publicSecurity', 'ref-2', 'test' FROM persons WHERE id = $1`,
@@ -83,14 +90,17 @@ describe('monitoring counts kept by the database', () => {
     // Moves, a hukou change, a birth date corrected for a mother (her children's mother age), parity.
     await db.query("UPDATE persons SET residence_region_code = '533423102001' WHERE id = ANY($1)", [ids.slice(10, 40)]);
     await db.query("UPDATE persons SET hukou_region_code = '533423101002' WHERE id = ANY($1)", [ids.slice(30, 50)]);
-    await db.query("UPDATE persons SET birth_date = birth_date - 3650 WHERE id = $1", [mothers[2]!.mother]);
+    await db.query('UPDATE persons SET birth_date = birth_date - 3650 WHERE id = $1', [mothers[2]!.mother]);
     await db.query('UPDATE persons SET parity = NULL WHERE id = ANY($1)', [mothers.slice(3, 8).map((m) => m.child)]);
     await db.query('SELECT cradle_recompute_parity($1::bigint[])', [mothers.slice(3, 8).map((m) => m.mother)]);
     // A mother link removed and another added; a link changed to a father.
     await db.query("DELETE FROM relationships WHERE kind = 'mother' AND to_person_id = $1", [mothers[8]!.child]);
     await db.query(
       "INSERT INTO relationships (kind, from_person_id, to_person_id, region_code) VALUES ('mother', $1, $2, '533423')",
-      [mothers[9]!.mother, mothers.find((m) => m.mother !== mothers[9]!.mother && m.child !== mothers[8]!.child)!.child],
+      [
+        mothers[9]!.mother,
+        mothers.find((m) => m.mother !== mothers[9]!.mother && m.child !== mothers[8]!.child)!.child,
+      ],
     );
     await db.query("UPDATE relationships SET kind = 'father' WHERE kind = 'mother' AND to_person_id = $1", [
       mothers[11]!.child,
@@ -117,13 +127,14 @@ describe('monitoring counts kept by the database', () => {
       [mothers[13]!.mother],
     );
     // Quality flags recomputed for everyone, as after a bulk load.
-    await db.query("UPDATE persons SET household_id = NULL WHERE id = ANY($1)", [ids.slice(60, 70)]);
+    await db.query('UPDATE persons SET household_id = NULL WHERE id = ANY($1)', [ids.slice(60, 70)]);
     await db.query('SELECT cradle_refresh_quality(NULL)');
     // A scoped write, as a request makes it: the counts above the user's jurisdiction follow too.
     await withScope(db, { jurisdictionCode: '533423101' }, (tx) =>
-      tx.query("UPDATE persons SET death_date = '2026-06-30' WHERE residence_region_code LIKE '533423101%' AND id = ANY($1)", [
-        ids.slice(100, 110),
-      ]),
+      tx.query(
+        "UPDATE persons SET death_date = '2026-06-30' WHERE residence_region_code LIKE '533423101%' AND id = ANY($1)",
+        [ids.slice(100, 110)],
+      ),
     );
 
     const kept = await snapshot(db);

@@ -72,7 +72,8 @@ export const HISTORY_YEARS = 5;
 /** A target's standing in a year, with its trend over the years before (README "Status of a target"). */
 export function assess(target: Target, def: IndicatorDefinition, cube: CountsCube, year: number) {
   const history: { year: number; value: number | null }[] = [];
-  for (let y = year - HISTORY_YEARS + 1; y <= year; y++) history.push({ year: y, value: pointOf(def, cube, periodOf('year', y)).value });
+  for (let y = year - HISTORY_YEARS + 1; y <= year; y++)
+    history.push({ year: y, value: pointOf(def, cube, periodOf('year', y)).value });
   const counts = countsOf(def, cube, periodOf('year', year));
   const point = pointOf(def, cube, periodOf('year', year));
   if (counts === null || def.formula.kind === 'totalFertility') {

@@ -3,7 +3,10 @@ import { defineErrors } from '../errors.js';
 export const scorecardError = defineErrors({
   'monitoring.planNotFound': {
     status: 404,
-    message: { zh: '找不到该规划，或其不适用于您的辖区', en: 'Plan not found, or it does not govern your jurisdiction' },
+    message: {
+      zh: '找不到该规划，或其不适用于您的辖区',
+      en: 'Plan not found, or it does not govern your jurisdiction',
+    },
   },
   'monitoring.indicatorNotFound': {
     status: 404,

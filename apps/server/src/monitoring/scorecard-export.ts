@@ -10,7 +10,8 @@ import { COMPARISON_WORDS, figure, intervalText, statusWord } from './scorecard-
 
 type Row = Scorecard['rows'][number];
 const text = (m: { zh: string; en: string }, lang: Lang) => (lang === 'en' ? m.en : m.zh);
-const few = (v: TargetValue, lang: Lang) => (v.tooFewToJudge ? (lang === 'en' ? 'too few to judge' : '事件数过少，难以判断') : '');
+const few = (v: TargetValue, lang: Lang) =>
+  v.tooFewToJudge ? (lang === 'en' ? 'too few to judge' : '事件数过少，难以判断') : '';
 
 const SCORECARD_COLUMNS: ExportColumn<Row>[] = [
   { header: { zh: '指标', en: 'Indicator' }, width: 24, cell: (r, l) => text(r.indicator.name, l) },
@@ -61,9 +62,15 @@ export function exportLeague(database: Database, actor: ExportActor, league: Lea
       const en = `${t.indicator.name.en} (${t.target.year ?? ''})`;
       return [
         column(name, en, 14, (r) => figure(r.cells[i]!.value)),
-        { header: { zh: `${name}状态`, en: `${en} status` }, width: 10, cell: (r, l) => text(statusWord(r.cells[i]!), l) },
+        {
+          header: { zh: `${name}状态`, en: `${en} status` },
+          width: 10,
+          cell: (r, l) => text(statusWord(r.cells[i]!), l),
+        },
         column(`${name}分子/分母`, `${en} counts`, 14, (r) =>
-          r.cells[i]!.denominator === null ? figure(r.cells[i]!.numerator) : `${figure(r.cells[i]!.numerator)}/${figure(r.cells[i]!.denominator)}`,
+          r.cells[i]!.denominator === null
+            ? figure(r.cells[i]!.numerator)
+            : `${figure(r.cells[i]!.numerator)}/${figure(r.cells[i]!.denominator)}`,
         ),
       ];
     }),

@@ -20,10 +20,20 @@ import type { ScorecardService } from './scorecard-service.js';
 // workers (MONITORING_ROLES); the jurisdiction limits every count.
 const config = { roles: MONITORING_ROLES };
 
-export const scorecardRoutes: FastifyPluginAsyncTypebox<{ scorecard: ScorecardService }> = async (app, { scorecard }) => {
+export const scorecardRoutes: FastifyPluginAsyncTypebox<{ scorecard: ScorecardService }> = async (
+  app,
+  { scorecard },
+) => {
   app.get(
     '/api/monitoring/plans',
-    { config, schema: { tags: ['monitoring'], summary: 'The plans governing your jurisdiction, with their targets', response: { 200: PlanList } } },
+    {
+      config,
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The plans governing your jurisdiction, with their targets',
+        response: { 200: PlanList },
+      },
+    },
     (req) => scorecard.plans(req.user!),
   );
   app.get(

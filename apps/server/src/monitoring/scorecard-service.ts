@@ -21,7 +21,13 @@ import { scorecardError } from './scorecard-errors.js';
 import { exportLeague, exportScorecard } from './scorecard-export.js';
 
 /** Years a series may span: by year and over rolling windows 30, by quarter or month 10. */
-const MAX_YEARS: Record<PeriodType, number> = { year: 30, rolling3Years: 30, quarter: 10, month: 10, rolling12Months: 10 };
+const MAX_YEARS: Record<PeriodType, number> = {
+  year: 30,
+  rolling3Years: 30,
+  quarter: 10,
+  month: 10,
+  rolling12Months: 10,
+};
 
 function periodsOf(type: PeriodType, from: number, to: number): Period[] {
   const out: Period[] = [];
@@ -73,7 +79,11 @@ export function createScorecardService(database: Database, regions: RegionServic
       year,
       rows: targetsOf(plan, year).map((t) => {
         const def = getIndicator(t.indicator);
-        return { target: view.targets[plan.targets.indexOf(t)]!, indicator: indicatorSummary(def), ...assess(t, def, cube, year) };
+        return {
+          target: view.targets[plan.targets.indexOf(t)]!,
+          indicator: indicatorSummary(def),
+          ...assess(t, def, cube, year),
+        };
       }),
     };
   }
@@ -84,7 +94,13 @@ export function createScorecardService(database: Database, regions: RegionServic
     const year = yearFor(plan, q.year);
     const children = regions.exists(region) ? regions.children(region) : [];
     const cubes = await withScope(database, { jurisdictionCode: user.jurisdictionCode }, (tx) =>
-      children.length ? readCubes(tx, children.map((c) => c.code), yearsOf(year)) : Promise.resolve(new Map()),
+      children.length
+        ? readCubes(
+            tx,
+            children.map((c) => c.code),
+            yearsOf(year),
+          )
+        : Promise.resolve(new Map()),
     );
     const view = planView(plan, getIndicator);
     const targets = targetsOf(plan, year);
@@ -140,10 +156,20 @@ export function createScorecardService(database: Database, regions: RegionServic
     scorecard,
     league,
     series,
-    async exportScorecard(user: SessionUser, clientIp: string, q: { plan: string; region?: string; year?: number }, lang: Lang) {
+    async exportScorecard(
+      user: SessionUser,
+      clientIp: string,
+      q: { plan: string; region?: string; year?: number },
+      lang: Lang,
+    ) {
       return exportScorecard(database, { user, clientIp }, await scorecard(user, q), lang);
     },
-    async exportLeague(user: SessionUser, clientIp: string, q: { plan: string; region?: string; year?: number }, lang: Lang) {
+    async exportLeague(
+      user: SessionUser,
+      clientIp: string,
+      q: { plan: string; region?: string; year?: number },
+      lang: Lang,
+    ) {
       return exportLeague(database, { user, clientIp }, await league(user, q), lang);
     },
   };

@@ -17,9 +17,16 @@ afterAll(() => t.close());
 
 interface Row {
   target: { indicator: string; year: number; basis: { clause: string } };
-  current: { value: number | null; numerator: number | null; denominator: number | null; status: string | null; tooFewToJudge: boolean };
+  current: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    status: string | null;
+    tooFewToJudge: boolean;
+  };
 }
-const get = (url: string, s: Session, lang = 'zh-CN') => t.app.inject({ method: 'GET', url, ...as(s, { 'accept-language': lang }) });
+const get = (url: string, s: Session, lang = 'zh-CN') =>
+  t.app.inject({ method: 'GET', url, ...as(s, { 'accept-language': lang }) });
 const card = async (s: Session, query = '') => {
   const res = await get(`/api/monitoring/scorecard?plan=weixi.2023&year=2025${query}`, s);
   expect(res.statusCode).toBe(200);
@@ -114,7 +121,9 @@ describe('the monitoring scorecard', () => {
   });
 
   it('lists the plans governing the jurisdiction with their targets', async () => {
-    const plans = (await get('/api/monitoring/plans', county)).json<{ items: { code: string; targets: unknown[] }[] }>();
+    const plans = (await get('/api/monitoring/plans', county)).json<{
+      items: { code: string; targets: unknown[] }[];
+    }>();
     expect(plans.items.map((p) => p.code)).toContain('weixi.2023');
     expect(plans.items.map((p) => p.code)).not.toContain('baiyin.2024');
     expect((await get('/api/monitoring/scorecard?plan=baiyin.2024', county)).statusCode).toBe(404);
@@ -126,8 +135,13 @@ describe('the monitoring scorecard', () => {
     const rows = await readXlsx(res.rawPayload);
     expect(rows[0]!.slice(0, 4)).toEqual(['指标', '目标年份', '目标值', '当前值']);
     expect(rows.some((r) => r[0] === '孕产妇死亡率')).toBe(true);
-    expect(await lastAudit(t.database, 'monitoring.exportScorecard')).toMatchObject({ username: 'county', outcome: 'success' });
-    const league = await readXlsx((await get('/api/monitoring/league.xlsx?plan=weixi.2023&year=2025', county, 'en')).rawPayload);
+    expect(await lastAudit(t.database, 'monitoring.exportScorecard')).toMatchObject({
+      username: 'county',
+      outcome: 'success',
+    });
+    const league = await readXlsx(
+      (await get('/api/monitoring/league.xlsx?plan=weixi.2023&year=2025', county, 'en')).rawPayload,
+    );
     expect(league[0]![0]).toBe('Region');
     expect(league.length).toBeGreaterThan(2);
   });

@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -16,6 +17,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { monitoringNav } from './monitoringNav';
 import {
   isAdmin,
   isSystemAdmin,
@@ -117,6 +119,9 @@ export function SideMenu() {
       testId: 'nav-payment-cycles',
     });
 
+  // 监测: the scorecard, the projection (layout/monitoringNav.tsx).
+  const monitoring = monitoringNav(me, t);
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -132,13 +137,23 @@ export function SideMenu() {
       ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
       : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
+    ...(monitoring.length > 0
+      ? [
+          {
+            key: 'monitoring-group',
+            icon: <BarChartOutlined />,
+            label: t('monitoring.nav.group'),
+            children: monitoring.map(item),
+          },
+        ]
+      : []),
   ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring-group']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

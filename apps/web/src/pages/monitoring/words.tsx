@@ -1,0 +1,39 @@
+import type { Message, TargetValue } from '@cradle/contract';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../lib/useLang';
+
+/** A text of the server's in the console's language. */
+export function useMessage() {
+  const lang = useLang();
+  return (m: Message) => (lang === 'en' ? m.en : m.zh);
+}
+
+/** A figure: at most two decimals; — for none. */
+export function figure(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(2).replace(/\.?0+$/, '');
+}
+
+const COLORS = { met: 'green', atRisk: 'gold', notMet: 'red' } as const;
+
+/** Red, amber or green with the status word (never colour alone). */
+export function StatusTag({ value }: { value: TargetValue }) {
+  const { t } = useTranslation();
+  if (value.status === null) return <Tag data-testid="status-tag">{t('monitoring.status.none')}</Tag>;
+  return (
+    <Tag color={COLORS[value.status]} data-testid="status-tag">
+      {t(`monitoring.status.${value.status}`)}
+    </Tag>
+  );
+}
+
+export function countsText(v: Pick<TargetValue, 'numerator' | 'denominator'>): string {
+  if (v.numerator === null) return '—';
+  return v.denominator === null ? figure(v.numerator) : `${figure(v.numerator)} / ${figure(v.denominator)}`;
+}
+
+export function intervalText(v: Pick<TargetValue, 'interval'>): string {
+  if (!v.interval) return '—';
+  return `${figure(v.interval.lower)}–${v.interval.upper === null ? '∞' : figure(v.interval.upper)}`;
+}
