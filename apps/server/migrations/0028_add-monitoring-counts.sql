@@ -132,52 +132,55 @@ BEGIN
   ON CONFLICT (region_code, sex, birth_date, reported_in_time, has_issues) DO UPDATE SET n = c.n + excluded.n;
 END $$;
 --> statement-breakpoint
--- The facts of persons as the registry now holds them. In time: the birth entered within
+-- A person's facts as the registry now holds them. In time: the birth entered within
 -- TIMELY_REPORT_DAYS = 30 days (domain quality.ts; seed 003 三(二) 实时上报), the dashboard's own
 -- test. A person's mother is the lowest-numbered mother link (two are a quality issue, counted once).
-CREATE FUNCTION cradle_count_facts(p_ids bigint[]) RETURNS TABLE (person_id bigint, fact cradle_count_fact)
+CREATE FUNCTION cradle_count_fact_of(p persons) RETURNS cradle_count_fact
 LANGUAGE sql STABLE AS $$
-  SELECT p.id, ROW(p.sex, p.birth_date, p.death_date, p.residence_region_code, p.hukou_region_code, p.parity,
+  SELECT ROW(p.sex, p.birth_date, p.death_date, p.residence_region_code, p.hukou_region_code, p.parity,
       p.reported_at <= p.birth_date + make_interval(days => 30), cardinality(p.quality_issues) > 0,
       (SELECT m.birth_date FROM persons m WHERE m.id =
          (SELECT min(r.from_person_id) FROM relationships r WHERE r.kind = 'mother' AND r.to_person_id = p.id)),
       p.death_date IS NOT NULL AND cradle_latest_maternal(p.id))::cradle_count_fact
-  FROM (SELECT DISTINCT i FROM unnest(p_ids) i) ids JOIN persons p ON p.id = ids.i
 $$;
 --> statement-breakpoint
 -- Recounts persons: what counted_persons says was counted for them comes off, what the registry
 -- now says goes on, and the ledger follows. Whatever changed them (one table or three, in one
--- statement or many), the counts end as a rebuild would make them.
+-- statement or many), the counts end as a rebuild would make them. Every join is an index probe
+-- per person (the planner cannot estimate an array's length).
 CREATE FUNCTION cradle_counts_refresh(p_ids bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   v_ids bigint[];
+  v_new_ids bigint[];
   v_old cradle_count_fact[];
   v_new cradle_count_fact[];
 BEGIN
   IF cardinality(p_ids) = 0 THEN RETURN; END IF;
   SELECT coalesce(array_agg(x.id), '{}'),
+         coalesce(array_agg(x.id) FILTER (WHERE x.has_new), '{}'),
          coalesce(array_agg(x.old) FILTER (WHERE x.has_old), '{}'),
          coalesce(array_agg(x.new) FILTER (WHERE x.has_new), '{}')
-    INTO v_ids, v_old, v_new
+    INTO v_ids, v_new_ids, v_old, v_new
   FROM (
     SELECT ids.i AS id,
       CASE WHEN c.person_id IS NOT NULL THEN ROW(c.sex, c.birth_date, c.death_date, c.residence, c.hukou, c.parity, c.in_time,
         c.has_issues, c.mother_birth, c.maternal)::cradle_count_fact END AS old,
-      f.fact AS new, c.person_id IS NOT NULL AS has_old, f.person_id IS NOT NULL AS has_new
+      CASE WHEN p.id IS NOT NULL THEN cradle_count_fact_of(p) END AS new,
+      c.person_id IS NOT NULL AS has_old, p.id IS NOT NULL AS has_new
     FROM (SELECT DISTINCT i FROM unnest(p_ids) i) ids
-    LEFT JOIN counted_persons c ON c.person_id = ids.i
-    LEFT JOIN cradle_count_facts(p_ids) f ON f.person_id = ids.i
+    LEFT JOIN LATERAL (SELECT * FROM counted_persons c WHERE c.person_id = ids.i) c ON true
+    LEFT JOIN LATERAL (SELECT * FROM persons p WHERE p.id = ids.i) p ON true
   ) x
   -- A composite with a null field (a living person's death date) IS NOT NULL is false: hence has_old/has_new.
   WHERE x.has_old <> x.has_new OR x.old IS DISTINCT FROM x.new;
   IF cardinality(v_ids) = 0 THEN RETURN; END IF;
   PERFORM cradle_counts_apply(v_old, v_new);
-  DELETE FROM counted_persons WHERE person_id = ANY (v_ids);
+  DELETE FROM counted_persons c USING unnest(v_ids) d(i) WHERE c.person_id = d.i;
   INSERT INTO counted_persons (person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal)
-  SELECT f.person_id, (f.fact).sex, (f.fact).birth_date, (f.fact).death_date, (f.fact).residence, (f.fact).hukou, (f.fact).parity,
-         (f.fact).in_time, (f.fact).has_issues, (f.fact).mother_birth, (f.fact).maternal
-  FROM cradle_count_facts(v_ids) f;
+  SELECT v_new_ids[i], (v_new[i]).sex, (v_new[i]).birth_date, (v_new[i]).death_date, (v_new[i]).residence, (v_new[i]).hukou,
+         (v_new[i]).parity, (v_new[i]).in_time, (v_new[i]).has_issues, (v_new[i]).mother_birth, (v_new[i]).maternal
+  FROM generate_subscripts(v_new_ids, 1) i;
 END $$;
 --> statement-breakpoint
 -- Persons inserted: them, and any children already linked to them as their mother.
@@ -326,8 +329,6 @@ CREATE TRIGGER life_events_counts_truncate AFTER TRUNCATE ON life_events FOR EAC
 REVOKE ALL ON FUNCTION cradle_counts_apply(cradle_count_fact[], cradle_count_fact[]) FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION cradle_counts_refresh(bigint[]) FROM PUBLIC;
---> statement-breakpoint
-REVOKE ALL ON FUNCTION cradle_count_facts(bigint[]) FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION cradle_counts_rebuild() FROM PUBLIC;
 --> statement-breakpoint
