@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test/db.js';
-import { loadDemoPopulation } from '../demo/load.js';
+import { loadDemoPopulation } from '../demo/index.js';
 import { deriveKeys } from '../crypto/keys.js';
 import { createPii } from '../crypto/pii.js';
 import { withScope } from '../db/scope.js';

@@ -13,7 +13,7 @@ import { withScope } from '../db/scope.js';
 import type { SessionUser } from '../auth/index.js';
 import type { RegionService } from '../regions/index.js';
 import { registryError } from '../registry/index.js';
-import { periodOf, type Period } from './counts-cube.js';
+import { periodOf, type CountsCube, type Period } from './counts-cube.js';
 import { readCubes } from './counts-read.js';
 import { assess, HISTORY_YEARS, indicatorSummary, planView, pointOf } from './indicator-values.js';
 import { listPlans } from './scorecard-plans.js';
@@ -100,7 +100,7 @@ export function createScorecardService(database: Database, regions: RegionServic
             children.map((c) => c.code),
             yearsOf(year),
           )
-        : Promise.resolve(new Map()),
+        : Promise.resolve(new Map<string, CountsCube>()),
     );
     const view = planView(plan, getIndicator);
     const targets = targetsOf(plan, year);

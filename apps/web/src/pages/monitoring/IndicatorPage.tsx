@@ -10,7 +10,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { EChart } from '../../components/EChart';
 import { RegionBreadcrumb } from '../../components/RegionBreadcrumb';
 import type { ChartOption } from '../../lib/echarts';
-import { countsText, figure, intervalText, useMessage } from './words';
+import { countsText, figure, intervalText, useClause, useMessage } from './words';
 
 type PeriodType = IndicatorSeries['periodType'];
 
@@ -18,6 +18,7 @@ type PeriodType = IndicatorSeries['periodType'];
 export function IndicatorPage() {
   const { t } = useTranslation();
   const msg = useMessage();
+  const clause = useClause();
   const { code = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
@@ -77,9 +78,7 @@ export function IndicatorPage() {
                 <Descriptions.Item label={t('monitoring.unit')}>{msg(data.indicator.unit)}</Descriptions.Item>
                 <Descriptions.Item label={t('monitoring.source')}>{source}</Descriptions.Item>
                 {data.indicator.basis && (
-                  <Descriptions.Item label={t('monitoring.clause')}>
-                    {data.indicator.basis.document} {data.indicator.basis.clause}
-                  </Descriptions.Item>
+                  <Descriptions.Item label={t('monitoring.clause')}>{clause(data.indicator.basis)}</Descriptions.Item>
                 )}
                 {data.indicator.readings.map((x, i) => (
                   <Descriptions.Item key={i} label={t(`monitoring.readingBy.${x.by}`)}>

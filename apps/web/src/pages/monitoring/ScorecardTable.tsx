@@ -3,7 +3,7 @@ import { Flex, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { countsText, figure, intervalText, StatusTag, useMessage } from './words';
+import { countsText, figure, intervalText, StatusTag, useClause, useMessage } from './words';
 
 type Row = Scorecard['rows'][number];
 const COMPARISON = { atMost: '≤', atLeast: '≥', equal: '=' } as const;
@@ -12,6 +12,7 @@ const COMPARISON = { atMost: '≤', atLeast: '≥', equal: '=' } as const;
 export function ScorecardTable({ card }: { card: Scorecard }) {
   const { t } = useTranslation();
   const msg = useMessage();
+  const clause = useClause();
   const columns: TableColumnsType<Row> = [
     {
       title: t('monitoring.indicator'),
@@ -66,11 +67,7 @@ export function ScorecardTable({ card }: { card: Scorecard }) {
     {
       title: t('monitoring.clause'),
       key: 'clause',
-      render: (_, r) => (
-        <span data-testid="target-clause">
-          {r.target.basis.document} {r.target.basis.clause}
-        </span>
-      ),
+      render: (_, r) => <span data-testid="target-clause">{clause(r.target.basis)}</span>,
     },
   ];
   return (

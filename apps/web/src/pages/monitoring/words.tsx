@@ -37,3 +37,10 @@ export function intervalText(v: Pick<TargetValue, 'interval'>): string {
   if (!v.interval) return '—';
   return `${figure(v.interval.lower)}–${v.interval.upper === null ? '∞' : figure(v.interval.upper)}`;
 }
+
+/** A clause as the domain records it ("(二); annex 2 #1"), in the console's language. */
+export function useClause() {
+  const lang = useLang();
+  return (basis: { document: string; clause: string }) =>
+    `${basis.document} ${lang === 'en' ? basis.clause : basis.clause.replace(/annex (\d+)/g, '附件$1').replace(/#(\d+)/g, '第$1项')}`;
+}
