@@ -178,9 +178,9 @@ BEGIN
   PERFORM cradle_counts_apply(v_old, v_new);
   DELETE FROM counted_persons c USING unnest(v_ids) d(i) WHERE c.person_id = d.i;
   INSERT INTO counted_persons (person_id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal)
-  SELECT v_new_ids[i], (v_new[i]).sex, (v_new[i]).birth_date, (v_new[i]).death_date, (v_new[i]).residence, (v_new[i]).hukou,
-         (v_new[i]).parity, (v_new[i]).in_time, (v_new[i]).has_issues, (v_new[i]).mother_birth, (v_new[i]).maternal
-  FROM generate_subscripts(v_new_ids, 1) i;
+  -- unnest, not v_new[i]: reaching element i of an array of composites walks the i before it.
+  SELECT n.* FROM unnest(v_new_ids, v_new)
+    AS n(id, sex, birth_date, death_date, residence, hukou, parity, in_time, has_issues, mother_birth, maternal);
 END $$;
 --> statement-breakpoint
 -- Persons inserted: them, and any children already linked to them as their mother.
