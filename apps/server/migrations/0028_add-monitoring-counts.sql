@@ -51,6 +51,7 @@ CREATE TABLE "population_counts" (
 	CONSTRAINT "population_counts_region_code_basis_sex_birth_month_death_month_pk" PRIMARY KEY("region_code","basis","sex","birth_month","death_month")
 );
 --> statement-breakpoint
+CREATE INDEX "relationships_child_kind_idx" ON "relationships" USING btree ("to_person_id","kind","from_person_id");--> statement-breakpoint
 ALTER TABLE birth_counts ADD CONSTRAINT birth_counts_parity_ck CHECK (parity BETWEEN 0 AND 3);
 --> statement-breakpoint
 ALTER TABLE death_counts ADD CONSTRAINT death_counts_age_band_ck CHECK (age_band IN (0, 1, 3, 5, 99));
@@ -66,8 +67,11 @@ CREATE TYPE cradle_count_fact AS (
 -- The mother's five-year age group at the birth (count-kinds.ts MOTHER_AGE_GROUPS); '' unknown or outside 15–49.
 CREATE FUNCTION cradle_mother_age_group(p_birth date, p_mother_birth date) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN a BETWEEN 15 AND 49 THEN (a / 5 * 5)::text || '-' || (a / 5 * 5 + 4)::text ELSE '' END
-  FROM (SELECT date_part('year', age(p_birth, p_mother_birth))::int AS a) x
+  -- One expression, no FROM: the planner inlines it (a function call per birth otherwise).
+  SELECT CASE WHEN date_part('year', age(p_birth, p_mother_birth)) BETWEEN 15 AND 49
+    THEN (date_part('year', age(p_birth, p_mother_birth))::int / 5 * 5)::text || '-'
+      || (date_part('year', age(p_birth, p_mother_birth))::int / 5 * 5 + 4)::text
+    ELSE '' END
 $$;
 --> statement-breakpoint
 -- Age at death in the bands of count-kinds.ts DeathAgeBand: under 28 days is 0–27 completed days
@@ -147,9 +151,10 @@ $$;
 -- Recounts persons: what counted_persons says was counted for them comes off, what the registry
 -- now says goes on, and the ledger follows. Whatever changed them (one table or three, in one
 -- statement or many), the counts end as a rebuild would make them. Every join is an index probe
--- per person (the planner cannot estimate an array's length).
+-- per person: the planner cannot estimate an array's length, and a plan made while relationships
+-- was empty (the first batch of an import) would scan it once per person; hence enable_seqscan off.
 CREATE FUNCTION cradle_counts_refresh(p_ids bigint[]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 DECLARE
   v_ids bigint[];
   v_new_ids bigint[];
@@ -185,7 +190,7 @@ END $$;
 --> statement-breakpoint
 -- Persons inserted: them, and any children already linked to them as their mother.
 CREATE FUNCTION cradle_counts_persons_inserted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(
     SELECT x.id FROM new_rows x
@@ -194,7 +199,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_persons_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(
     SELECT x.id FROM old_rows x
@@ -205,7 +210,7 @@ END $$;
 -- Only rows whose counted columns changed (an edit of a name or a phone costs a comparison), and
 -- the children of a mother whose birth date changed.
 CREATE FUNCTION cradle_counts_persons_updated() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(
     SELECT x.id FROM old_rows o JOIN new_rows x ON x.id = o.id
@@ -223,21 +228,21 @@ END $$;
 --> statement-breakpoint
 -- Mother links (from = mother, to = child) added, changed or removed: the children.
 CREATE FUNCTION cradle_counts_links_inserted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(SELECT x.to_person_id FROM new_rows x WHERE x.kind = 'mother'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_links_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(SELECT x.to_person_id FROM old_rows x WHERE x.kind = 'mother'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_links_updated() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(
     SELECT x.to_person_id FROM old_rows x WHERE x.kind = 'mother'
@@ -247,21 +252,21 @@ END $$;
 --> statement-breakpoint
 -- Death events added, changed or removed: the maternal flag of the person's death.
 CREATE FUNCTION cradle_counts_events_inserted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(SELECT x.person_id FROM new_rows x WHERE x.kind = 'death'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_events_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(SELECT x.person_id FROM old_rows x WHERE x.kind = 'death'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION cradle_counts_events_updated() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_seqscan = off AS $$
 BEGIN
   PERFORM cradle_counts_refresh(ARRAY(
     SELECT x.person_id FROM old_rows x WHERE x.kind = 'death' UNION ALL SELECT x.person_id FROM new_rows x WHERE x.kind = 'death'));

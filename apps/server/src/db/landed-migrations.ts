@@ -36,7 +36,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0025_add-scheme-take-up-rates': '0b64401170b7f87dd170873d5b07106c75a1c36942880a18ae6e06b44dd4c8ac',
   '0026_add-life-events': '15c4aa947e068e048bb5009533a292784375ae841ed54cb71d68c584f0ab936c',
   '0027_add-reported-values': '38513b5b6da1f96b67ae5ff3c3ff3cc5765dbea09b80b91fb4c73b4c5cad99d2',
-  '0028_add-monitoring-counts': '93b6817000def07d2b5f2f6dd692d670414f388ddbfd2bfa73b1a05085116960',
+  '0028_add-monitoring-counts': '6cf05d0e2f6fc2574d7dd02082559b94777322468499bb94d96c3b4e1d9de492',
 };
 
 /**

@@ -126,6 +126,8 @@ export const relationships = pgTable(
   (t) => [
     uniqueIndex('relationships_uq').on(t.kind, t.fromPersonId, t.toPersonId),
     index('relationships_to_idx').on(t.toPersonId),
+    // A child's mother in one probe (the monitoring counts look her up for every birth they count).
+    index('relationships_child_kind_idx').on(t.toPersonId, t.kind, t.fromPersonId),
     index('relationships_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
   ],
 );
