@@ -26,6 +26,13 @@ describe('scorecard', () => {
     const townships = page.getByTestId('league-table').getByTestId('league-region');
     await expect.poll(() => townships.count()).toBeGreaterThan(1);
     await screenshot(page, 'scorecard-county');
+    // An indicator's page: its chart, table and formula.
+    await mmr.getByTestId('indicator-link').click();
+    await page.getByTestId('indicator-chart').locator('canvas').waitFor();
+    expect(await page.getByTestId('indicator-page').textContent()).toContain('计算方法');
+    await screenshot(page, 'scorecard-indicator');
+    await page.goBack();
+    await page.getByTestId('scorecard-table').waitFor();
 
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-option-en').click();

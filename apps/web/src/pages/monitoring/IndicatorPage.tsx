@@ -10,7 +10,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { EChart } from '../../components/EChart';
 import { RegionBreadcrumb } from '../../components/RegionBreadcrumb';
 import type { ChartOption } from '../../lib/echarts';
-import { countsText, figure, intervalText, useClause, useMessage } from './words';
+import { countsText, figure, intervalText, useClause, useMessage, usePeriodLabel } from './words';
 
 type PeriodType = IndicatorSeries['periodType'];
 
@@ -19,6 +19,7 @@ export function IndicatorPage() {
   const { t } = useTranslation();
   const msg = useMessage();
   const clause = useClause();
+  const periodLabel = usePeriodLabel();
   const { code = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
@@ -35,12 +36,12 @@ export function IndicatorPage() {
         ? {
             tooltip: { trigger: 'axis' },
             grid: { left: 48, right: 16, top: 24, bottom: 32 },
-            xAxis: { type: 'category', data: data.points.map((p) => p.period) },
+            xAxis: { type: 'category', data: data.points.map((p) => periodLabel(p.period)) },
             yAxis: { type: 'value' },
             series: [{ type: 'bar', name: msg(data.indicator.name), data: data.points.map((p) => p.value) }],
           }
         : null,
-    [data, msg],
+    [data, msg, periodLabel],
   );
   const source = data
     ? data.indicator.source === 'registry'
@@ -94,7 +95,7 @@ export function IndicatorPage() {
               dataSource={data.points}
               data-testid="indicator-table"
               columns={[
-                { title: t('monitoring.period'), dataIndex: 'period' },
+                { title: t('monitoring.period'), key: 'p', render: (_, p) => periodLabel(p.period) },
                 { title: t('monitoring.value'), key: 'v', align: 'right', render: (_, p) => figure(p.value) },
                 { title: t('monitoring.counts'), key: 'c', align: 'right', render: (_, p) => countsText(p) },
                 { title: t('monitoring.interval'), key: 'i', render: (_, p) => intervalText(p) },
