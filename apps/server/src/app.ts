@@ -27,6 +27,7 @@ import { createDashboardService } from './dashboard/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { createProjectionService } from './projection/service.js';
 import { projectionRoutes } from './projection/routes.js';
+import { createScorecardService, scorecardRoutes } from './monitoring/index.js';
 import { systemRoutes } from './system/routes.js';
 import { benefitsRoutes } from './benefits/routes.js';
 import { createBenefitsService } from './benefits/service.js';
@@ -161,6 +162,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const auth = createAuthService(database, keys, config.scopeCode);
   const registry = createRegistryService(database, pii, regions);
   const dashboard = createDashboardService(database, regions);
+  const scorecard = createScorecardService(database, regions, ctx.now);
   const sms = ctx.sms ?? createLogSmsSender(app.log);
   const portal = createPortalService(
     database,
@@ -216,6 +218,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importRoutes, { imports, uploadDir: path.join(config.dataDir, 'uploads') });
   await app.register(dashboardRoutes, { dashboard });
   await app.register(projectionRoutes, { projection: createProjectionService(database, regions, now) });
+  await app.register(scorecardRoutes, { scorecard });
   await app.register(auditRoutes, {
     database,
     anchors,

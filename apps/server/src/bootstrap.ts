@@ -6,6 +6,7 @@ import { deriveKeys, loadMasterKey, type Keys } from './crypto/keys.js';
 import { createPii } from './crypto/pii.js';
 import { ensureRegionsLoaded } from './regions/load.js';
 import { loadDemoPopulation } from './demo/load.js';
+import { addDemoDeaths } from './demo/deaths.js';
 import { createUser } from './auth/users.js';
 import { demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
 import { DEMO_FAMILY_PHONE, ensureDemoFamily } from './demo/family.js';
@@ -54,6 +55,8 @@ export async function bootstrap(
     const t1 = Date.now();
     const { persons } = await loadDemoPopulation(database, createPii(keys), config.scopeCode);
     if (persons) log(`generated and loaded a synthetic population of ${persons} persons in ${Date.now() - t1} ms`);
+    const deaths = await addDemoDeaths(database, config.scopeCode, new Date());
+    if (deaths) log(`recorded ${deaths} synthetic deaths for the monitoring scorecard (demo/deaths.ts)`);
     const family = await ensureDemoFamily(database, keys, townships[0]?.code ?? config.scopeCode);
     if (family)
       log(

@@ -15,6 +15,7 @@ import {
   mayRecordLifeEvents,
   mayViewChildbirthRegistrations,
   useAuth,
+  mayViewMonitoring,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
@@ -22,6 +23,13 @@ import { NotFoundPage } from './pages/NotFoundPage';
 
 // Pages load on demand; the dashboard's chunk is the only one that pulls in ECharts.
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ScorecardPage = lazy(() =>
+  import('./pages/monitoring/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+);
+// The indicator page draws a chart: ECharts comes with its chunk, as with the dashboard's.
+const IndicatorPage = lazy(() =>
+  import('./pages/monitoring/IndicatorPage').then((m) => ({ default: m.IndicatorPage })),
+);
 const PersonSearchPage = lazy(() =>
   import('./pages/persons/PersonSearchPage').then((m) => ({ default: m.PersonSearchPage })),
 );
@@ -136,6 +144,22 @@ export function AppRoutes() {
           }
         >
           <Route index element={<DashboardPage />} />
+          <Route
+            path="monitoring"
+            element={
+              <RequireRole allow={mayViewMonitoring}>
+                <ScorecardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="monitoring/indicators/:code"
+            element={
+              <RequireRole allow={mayViewMonitoring}>
+                <IndicatorPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="persons"
             element={

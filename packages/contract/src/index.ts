@@ -20,6 +20,7 @@ export * from './calendar.js';
 export * from './projection.js';
 export * from './life-events.js';
 export * from './monitoring-entry.js';
+export * from './monitoring-scorecard.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';

@@ -7,6 +7,7 @@ import { CredentialResetBody, PasswordReset, StaffUserList, TwoFactorReset } fro
 import { SystemInfo } from './system.js';
 import { Region, RegionChildren, RegionCodeParam } from './regions.js';
 import { Dashboard, DashboardQuery } from './dashboard.js';
+import * as M from './monitoring-scorecard.js';
 import { PersonDetail, PersonExportQuery, PersonPage, PersonSearchQuery, RevealBody, Revealed } from './registry.js';
 import { ImportJobDetail, ImportJobList, ImportJobParam } from './registry-import.js';
 import * as B from './benefits.js';
@@ -59,6 +60,33 @@ export const staffRoutes = {
     path: '/api/dashboard/regions.xlsx',
     query: DashboardQuery,
     response: XlsxFile,
+  }),
+  monitoringPlans: route({ method: 'GET', path: '/api/monitoring/plans', response: M.PlanList }),
+  scorecard: route({
+    method: 'GET',
+    path: '/api/monitoring/scorecard',
+    query: M.ScorecardQuery,
+    response: M.Scorecard,
+  }),
+  scorecardExport: route({
+    method: 'GET',
+    path: '/api/monitoring/scorecard.xlsx',
+    query: M.ScorecardQuery,
+    response: XlsxFile,
+  }),
+  league: route({ method: 'GET', path: '/api/monitoring/league', query: M.ScorecardQuery, response: M.League }),
+  leagueExport: route({
+    method: 'GET',
+    path: '/api/monitoring/league.xlsx',
+    query: M.ScorecardQuery,
+    response: XlsxFile,
+  }),
+  indicatorSeries: route({
+    method: 'GET',
+    path: '/api/monitoring/indicators/:code',
+    params: M.IndicatorParam,
+    query: M.IndicatorSeriesQuery,
+    response: M.IndicatorSeries,
   }),
   persons: route({ method: 'GET', path: '/api/persons', query: PersonSearchQuery, response: PersonPage }),
   personsExport: route({

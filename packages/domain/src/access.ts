@@ -41,3 +41,10 @@ export function passesRoleGate(
       (r !== 'departmentOperator' || departments === undefined || departments.some((d) => d === user.department)),
   );
 }
+
+/**
+ * Who reads the monitoring scorecard, league table and indicator series (issue 13): leaders, the
+ * county's and the system's administrators, and township workers for their own township. Figures
+ * only, no person; the jurisdiction still limits every count.
+ */
+export const MONITORING_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'leader'];

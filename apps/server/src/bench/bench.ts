@@ -11,6 +11,7 @@ import { ensureRegionsLoaded, createRegionService } from '../regions/index.js';
 import { prepareRows, loadPersonRows, defaultBatchRows, SLICE_ROWS, yieldToEventLoop } from '../registry/index.js';
 import { benchRows } from './rows.js';
 import { cycleBench } from './cycle-bench.js';
+import { monitoringBench } from './monitoring-bench.js';
 
 // `npm run bench [-- --rows N]`: the import path (validate, encrypt, blind-index, load under
 // row-level security) against a raw COPY of the same rows into a bare table, in the same run,
@@ -24,6 +25,11 @@ const { values } = parseArgs({
     'skip-pglite': { type: 'boolean', default: false },
     'skip-import': { type: 'boolean', default: false },
     'skip-cycle': { type: 'boolean', default: false },
+    'skip-monitoring': { type: 'boolean', default: false },
+    // Import without the monitoring counts' triggers: the baseline of their import slow-down.
+    'without-counts': { type: 'boolean', default: false },
+    // Persons the monitoring scenario grows the demo county's copies to (issue 13: 1M, 10M).
+    'monitoring-persons': { type: 'string', default: '1000000' },
   },
 });
 const N = Number(values.rows);
@@ -172,6 +178,10 @@ async function bareCopy(database: Database, rows: RawPersonRow[], batch: number)
 async function run(label: string, database: Database, rows: RawPersonRow[]) {
   const BATCH = BATCH_OPTION ?? defaultBatchRows(database);
   await migrate(database);
+  if (values['without-counts'])
+    for (const table of ['persons', 'relationships'])
+      for (const op of ['insert', 'update', 'delete'])
+        await database.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_counts_${op}`);
   await ensureRegionsLoaded(database, SCOPE);
   const regions = await createRegionService(database);
   const pii = createPii(deriveKeys(randomBytes(32)));
@@ -250,6 +260,15 @@ if (process.env.DATABASE_URL) {
     await drop();
   }
   // Issue 3: a payment cycle for N eligible children, in a database of its own.
+  if (!values['skip-monitoring']) {
+    const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
+    try {
+      await migrate(database);
+      await monitoringBench(database, Number(values['monitoring-persons']));
+    } finally {
+      await drop();
+    }
+  }
   if (!values['skip-cycle']) {
     const { database, drop } = await freshPostgres(process.env.DATABASE_URL);
     await migrate(database);

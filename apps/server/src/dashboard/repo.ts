@@ -1,26 +1,30 @@
 import type { Conn } from '../db/client.js';
-import { TIMELY_REPORT_DAYS } from '@cradle/domain';
 
 // Aggregates for the dashboard, run under withScope() so only the jurisdiction's rows count.
-// Population figures count the resident population (常住人口, by residence region).
+// Population figures count the resident population (常住人口, by residence region). They read the
+// counts the database keeps (migration add-monitoring-counts, monitoring/counts-README.md), not
+// persons: a region's figures are a few thousand rows whatever its size. dashboard-counts.test.ts
+// holds them to the scans of persons they replaced.
 
 export async function pyramid(conn: Conn, prefix: string) {
   return conn.query<{ grp: number; male: number; female: number }>(
     `SELECT least(date_part('year', age(current_date, birth_date))::int / 5, 19) AS grp,
-            count(*) FILTER (WHERE sex = 'male')::int AS male, count(*) FILTER (WHERE sex = 'female')::int AS female
-       FROM persons WHERE residence_region_code LIKE $1 AND death_date IS NULL GROUP BY 1 ORDER BY 1`,
-    [`${prefix}%`],
+            coalesce(sum(n) FILTER (WHERE sex = 'male'), 0)::int AS male,
+            coalesce(sum(n) FILTER (WHERE sex = 'female'), 0)::int AS female
+       FROM living_counts WHERE region_code = $1 GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`,
+    [prefix],
   );
 }
 
 export async function birthsByYear(conn: Conn, prefix: string, fromYear: number) {
   return conn.query<{ year: number; p1: number; p2: number; p3: number; male: number; female: number }>(
-    `SELECT date_part('year', birth_date)::int AS year,
-            count(*) FILTER (WHERE parity = 1)::int AS p1, count(*) FILTER (WHERE parity = 2)::int AS p2,
-            count(*) FILTER (WHERE parity >= 3)::int AS p3,
-            count(*) FILTER (WHERE sex = 'male')::int AS male, count(*) FILTER (WHERE sex = 'female')::int AS female
-       FROM persons WHERE residence_region_code LIKE $1 AND birth_date >= make_date($2, 1, 1) GROUP BY 1 ORDER BY 1`,
-    [`${prefix}%`, fromYear],
+    `SELECT date_part('year', month)::int AS year,
+            coalesce(sum(n) FILTER (WHERE parity = 1), 0)::int AS p1, coalesce(sum(n) FILTER (WHERE parity = 2), 0)::int AS p2,
+            coalesce(sum(n) FILTER (WHERE parity = 3), 0)::int AS p3,
+            coalesce(sum(n) FILTER (WHERE sex = 'male'), 0)::int AS male,
+            coalesce(sum(n) FILTER (WHERE sex = 'female'), 0)::int AS female
+       FROM birth_counts WHERE region_code = $1 AND month >= make_date($2, 1, 1) GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`,
+    [prefix, fromYear],
   );
 }
 
@@ -35,9 +39,9 @@ export interface GroupStats {
 }
 
 /**
- * Per child region (code prefix of `childLength`): residents, births in five years, and the
- * data-quality counts of docs/data-quality.md. The issue flags are kept by
- * cradle_refresh_quality() (migration 0002) after every load.
+ * The region itself (grp = its code) and each child region (codes of `childLength`): residents,
+ * births in five years, and the data-quality counts of docs/data-quality.md. The issue flags are
+ * kept by cradle_refresh_quality() (migration 0002), the counts by the triggers.
  */
 export async function groupStats(
   conn: Conn,
@@ -46,28 +50,31 @@ export async function groupStats(
   birthsFromYear: number,
 ): Promise<GroupStats[]> {
   return conn.query<GroupStats>(
-    `WITH p AS (
-       SELECT substr(p.residence_region_code, 1, $2) AS grp, p.birth_date, p.reported_at,
-         cardinality(p.quality_issues) > 0 AS has_issue
-       FROM persons p WHERE p.residence_region_code LIKE $1 AND p.death_date IS NULL
-     ), agg AS (
-       SELECT grp, count(*)::int AS residents,
-         count(*) FILTER (WHERE birth_date >= make_date($4, 1, 1))::int AS births5y,
-         count(*) FILTER (WHERE has_issue)::int AS with_issues,
-         count(*) FILTER (WHERE birth_date > current_date - interval '1 year')::int AS events,
-         count(*) FILTER (WHERE birth_date > current_date - interval '1 year'
-                            AND reported_at <= birth_date + make_interval(days => $3))::int AS timely
-       FROM p GROUP BY grp
+    `WITH agg AS (
+       SELECT region_code AS grp, sum(n)::int AS residents,
+         coalesce(sum(n) FILTER (WHERE birth_date >= make_date($3, 1, 1)), 0)::int AS births5y,
+         coalesce(sum(n) FILTER (WHERE has_issues), 0)::int AS with_issues,
+         coalesce(sum(n) FILTER (WHERE birth_date > current_date - interval '1 year'), 0)::int AS events,
+         coalesce(sum(n) FILTER (WHERE birth_date > current_date - interval '1 year' AND reported_in_time), 0)::int AS timely
+       FROM living_counts
+       WHERE region_code = $1 OR (region_code LIKE $1 || '%' AND length(region_code) = $2)
+       GROUP BY 1 HAVING sum(n) <> 0
+     ), latest AS (
+       SELECT max(year) AS year FROM region_reference_population WHERE region_code LIKE $1 || '%'
      ), ref AS (
-       SELECT substr(region_code, 1, $2) AS grp, sum(resident_population)::int AS reference
+       SELECT $1 AS grp, sum(resident_population)::int AS reference
+       FROM region_reference_population WHERE region_code LIKE $1 || '%' AND year = (SELECT year FROM latest)
+       HAVING count(*) > 0
+       UNION ALL
+       SELECT substr(region_code, 1, $2), sum(resident_population)::int
        FROM region_reference_population
-       WHERE region_code LIKE $1 AND year = (SELECT max(year) FROM region_reference_population WHERE region_code LIKE $1)
+       WHERE region_code LIKE $1 || '%' AND length(region_code) >= $2 AND length($1) < $2 AND year = (SELECT year FROM latest)
        GROUP BY 1
      )
      SELECT coalesce(agg.grp, ref.grp) AS grp, coalesce(residents, 0) AS residents, coalesce(births5y, 0) AS births5y,
             coalesce(with_issues, 0) AS with_issues, coalesce(events, 0) AS events, coalesce(timely, 0) AS timely, ref.reference
        FROM agg FULL JOIN ref ON ref.grp = agg.grp ORDER BY 1`,
-    [`${prefix}%`, childLength, TIMELY_REPORT_DAYS, birthsFromYear],
+    [prefix, childLength, birthsFromYear],
   );
 }
 

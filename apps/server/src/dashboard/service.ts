@@ -44,15 +44,14 @@ export function createDashboardService(database: Database, regions: RegionServic
           await repo.householdCount(tx, code),
           await repo.familyServiceCounts(tx, code, chinaDateOf(today)),
         ];
-        const sum = (k: 'residents' | 'births5y' | 'with_issues' | 'events' | 'timely') =>
-          groups.reduce((s, g) => s + Number(g[k]), 0);
-        const refs = groups.filter((g) => g.reference !== null);
+        // The region's own row holds its totals; the rows of childLength its children's.
+        const own = groups.find((g) => g.grp === code);
         const total = {
-          residents: sum('residents'),
-          with_issues: sum('with_issues'),
-          events: sum('events'),
-          timely: sum('timely'),
-          reference: refs.length ? refs.reduce((s, g) => s + Number(g.reference), 0) : null,
+          residents: Number(own?.residents ?? 0),
+          with_issues: Number(own?.with_issues ?? 0),
+          events: Number(own?.events ?? 0),
+          timely: Number(own?.timely ?? 0),
+          reference: own && own.reference !== null ? Number(own.reference) : null,
         };
         const male = pyr.reduce((s, r) => s + Number(r.male), 0);
         const female = pyr.reduce((s, r) => s + Number(r.female), 0);
@@ -89,7 +88,7 @@ export function createDashboardService(database: Database, regions: RegionServic
             level === 'village'
               ? []
               : groups
-                  .filter((g) => g.grp.length === childLength)
+                  .filter((g) => g.grp.length === childLength && g.grp !== code)
                   .map((g) => ({
                     ...regions.ref(g.grp),
                     population: Number(g.residents),

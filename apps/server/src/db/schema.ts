@@ -126,6 +126,8 @@ export const relationships = pgTable(
   (t) => [
     uniqueIndex('relationships_uq').on(t.kind, t.fromPersonId, t.toPersonId),
     index('relationships_to_idx').on(t.toPersonId),
+    // A child's mother in one probe (the monitoring counts look her up for every birth they count).
+    index('relationships_child_kind_idx').on(t.toPersonId, t.kind, t.fromPersonId),
     index('relationships_region_idx').on(sql`${t.regionCode} text_pattern_ops`),
   ],
 );
@@ -915,3 +917,89 @@ export const monitoringWarnings = pgTable(
     index('monitoring_warnings_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.acknowledgedAt),
   ],
 );
+// Counts the indicators and the dashboard read (issue 13, "Speed"; monitoring/counts-README.md):
+// kept current by statement-level triggers on persons, relationships and life_events (migration
+// add-monitoring-counts), never written by the application. Each row is kept for the person's
+// village and for every region above it (region_code of 2, 4, 6, 9 and 12 digits), so a county,
+// a province or a township's villages are read from a few rows, not summed from villages. A row
+// whose n fell to 0 stays; cradle_counts_rebuild() builds all of them from scratch.
+
+// Live births by the child's residence (the person's residence region code) and month of birth.
+export const birthCounts = pgTable(
+  'birth_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    sex: text('sex').notNull(),
+    // Birth order class: 1, 2, 3 (third or later); 0 where the registry knows no parity.
+    parity: smallint('parity').notNull(),
+    // The mother's five-year age group at the birth ('15-19' … '45-49'); '' unknown or outside.
+    motherAge: text('mother_age').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.month, t.sex, t.parity, t.motherAge] })],
+);
+
+// Deaths (persons.death_date) by the person's residence and month of death.
+export const deathCounts = pgTable(
+  'death_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    // Age at death: 0 under 28 days, 1 under 1 year, 3 under 3 years, 5 under 5 years, 99 older.
+    ageBand: smallint('age_band').notNull(),
+    // From the person's latest death life event; false where none says maternal.
+    maternal: boolean('maternal').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.month, t.ageBand, t.maternal] })],
+);
+
+// Every person (living or not) by basis (residence or hukou region), sex, month of birth and
+// month of death ('9999-12-01' while living): the stock at the end of any month follows.
+export const populationCounts = pgTable(
+  'population_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    basis: text('basis').notNull().$type<'resident' | 'registered'>(),
+    sex: text('sex').notNull(),
+    birthMonth: date('birth_month', { mode: 'string' }).notNull(),
+    deathMonth: date('death_month', { mode: 'string' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.basis, t.sex, t.birthMonth, t.deathMonth] })],
+);
+
+// Living persons by residence and exact birth date, with the two quality facts the dashboard
+// shows (docs/data-quality.md): whether the birth was reported in time and whether the record
+// has quality issues. Ages on a day and the last year's births follow to the day.
+export const livingCounts = pgTable(
+  'living_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    reportedInTime: boolean('reported_in_time').notNull(),
+    hasIssues: boolean('has_issues').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.sex, t.birthDate, t.reportedInTime, t.hasIssues] })],
+);
+
+// What the counts hold for each person (the ledger the triggers diff against): a change anywhere
+// (a person, a mother link, a death event, or several in one statement) recounts the persons it
+// touches from the registry as it now is and moves the counts by the difference from here. Personal
+// facts: no policy lets cradle_app read it.
+export const countedPersons = pgTable('counted_persons', {
+  personId: bigint('person_id', { mode: 'number' }).primaryKey(),
+  sex: text('sex').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  deathDate: date('death_date', { mode: 'string' }),
+  residence: text('residence').notNull(),
+  hukou: text('hukou').notNull(),
+  parity: smallint('parity'),
+  inTime: boolean('in_time').notNull(),
+  hasIssues: boolean('has_issues').notNull(),
+  motherBirth: date('mother_birth', { mode: 'string' }),
+  maternal: boolean('maternal').notNull(),
+});

@@ -12,3 +12,9 @@ export {
 } from './warnings-queue.js';
 export { chinaDate, countiesUnder, evaluateCounty } from './warnings-service.js';
 export { sqlSeriesSource, type Period, type SeriesRequest, type SeriesSource } from './warnings-series.js';
+// The scorecard (scorecard-*, counts-*, indicator-*).
+export { createScorecardService, type ScorecardService } from './scorecard-service.js';
+export { scorecardRoutes } from './scorecard-routes.js';
+export { readCubes } from './counts-read.js';
+export { periodOf } from './counts-cube.js';
+export { assessTargets } from './scorecard-core.js';

@@ -17,6 +17,8 @@ const ALL = [...REGISTRY, ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader']
 const ADMINS = ['admin', 'county'];
 const REVIEWERS = ['county', 'township', 'village'];
 const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
+// Monitoring figures: leaders, administrators, township workers (their own township).
+const MONITORING = ['admin', 'county', 'township', 'leader'];
 
 /** Who passes each staff route's gate (a refusal is 403; anything else passed it). */
 const ACCESS: Record<string, readonly string[]> = {
@@ -30,6 +32,12 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/audit/verify': ADMINS,
   'GET /api/dashboard': ALL,
   'GET /api/dashboard/regions.xlsx': ALL,
+  'GET /api/monitoring/plans': MONITORING,
+  'GET /api/monitoring/scorecard': MONITORING,
+  'GET /api/monitoring/scorecard.xlsx': MONITORING,
+  'GET /api/monitoring/league': MONITORING,
+  'GET /api/monitoring/league.xlsx': MONITORING,
+  'GET /api/monitoring/indicators/:code': MONITORING,
   'GET /api/notifications': ALL,
   'GET /api/calendar': ALL,
   'PUT /api/calendar/:date': ['admin'],

@@ -5,13 +5,13 @@ import {
   ApiOutlined,
   DatabaseOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   HeartOutlined,
   LineChartOutlined,
-  MonitorOutlined,
   PayCircleOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -23,6 +23,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { monitoringNav } from './monitoringNav';
 import {
   isAdmin,
   isSystemAdmin,
@@ -42,7 +43,9 @@ type NavItem = { key: string; path: string; icon: ReactNode; label: string; test
 /** The section a path belongs to, so /persons/42 keeps 人员查询 highlighted (/monitoring/x: its page). */
 function sectionOf(pathname: string): string {
   const [, first = '', second = ''] = pathname.split('/');
-  if (first === 'monitoring') return `monitoring-${second}`;
+  // The entry pages have their own items; the scorecard and its indicator pages share one.
+  if (first === 'monitoring' && ['plans', 'reported-values', 'warnings'].includes(second))
+    return `monitoring-${second}`;
   return first === '' ? 'dashboard' : first;
 }
 
@@ -144,7 +147,9 @@ export function SideMenu() {
 
   // 监测 (issue 13): plans, reported values and warnings for everyone of the jurisdiction (no
   // person in them); the projection for those who plan.
+  // The scorecard first (layout/monitoringNav.tsx), then what the county enters and watches.
   const monitoring: NavItem[] = [
+    ...monitoringNav(me, t),
     {
       key: 'monitoring-plans',
       path: '/monitoring/plans',
@@ -192,7 +197,14 @@ export function SideMenu() {
       : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
     ...(monitoring.length > 0
-      ? [{ key: 'monitoring', icon: <MonitorOutlined />, label: t('nav.monitoring'), children: monitoring.map(item) }]
+      ? [
+          {
+            key: 'monitoring-group',
+            icon: <BarChartOutlined />,
+            label: t('monitoring.nav.group'),
+            children: monitoring.map(item),
+          },
+        ]
       : []),
   ];
 
@@ -200,7 +212,7 @@ export function SideMenu() {
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits', 'monitoring']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring-group']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

@@ -1,7 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '@cradle/contract';
 import type { Role } from '@cradle/domain';
-import { BUNDLE_SERVICES, isFinanceOperator, mayUseRegistry, REGISTRY_ROLES, type Department } from '@cradle/domain';
+import {
+  BUNDLE_SERVICES,
+  isFinanceOperator,
+  mayUseRegistry,
+  MONITORING_ROLES,
+  REGISTRY_ROLES,
+  type Department,
+} from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
@@ -198,4 +205,9 @@ export function bundleDepartmentOf(me: Me): Department | null {
 /** The task queues: the five departments' operators (their own tasks), county administrators (all, read only). */
 export function mayViewBundleTasks(me: Me): boolean {
   return bundleDepartmentOf(me) !== null || me.roles.some((r) => FAMILY_READERS.includes(r));
+}
+
+/** 监测: the scorecard and indicator figures, for leaders, administrators and township workers. */
+export function mayViewMonitoring(me: Me): boolean {
+  return me.roles.some((r) => MONITORING_ROLES.includes(r));
 }
