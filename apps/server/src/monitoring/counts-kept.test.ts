@@ -59,7 +59,38 @@ describe('monitoring counts kept by the database', () => {
       "SELECT sum(n)::int AS n FROM population_counts WHERE region_code = '533423' AND basis = 'resident'",
     );
     expect(county[0]!.n).toBe(persons[0]!.n);
+    // The load deferred its counts and flushed them once at its end (migration 0031): none pending.
+    expect(await db.query('SELECT person_id FROM counts_pending')).toEqual([]);
     expect(await rebuilt(db)).toEqual(kept);
+  });
+
+  it('notes an import batch’s persons while deferred, counts them at the flush, and forgets a rolled-back batch', async () => {
+    const [p] = await db.query<{ id: number }>('SELECT id FROM persons WHERE death_date IS NULL ORDER BY id LIMIT 1');
+    const before = await snapshot(db);
+    await db.transaction(async (tx) => {
+      await tx.query("SELECT set_config('cradle.counts_deferred', 'on', true)");
+      await tx.query("UPDATE persons SET death_date = '2026-11-01' WHERE id = $1", [p!.id]);
+    });
+    // Noted, not yet counted.
+    expect(
+      (await db.query<{ person_id: number }>('SELECT person_id FROM counts_pending')).map((r) => Number(r.person_id)),
+    ).toEqual([Number(p!.id)]);
+    expect(await snapshot(db)).toEqual(before);
+    // A batch that rolls back leaves nothing to count.
+    await db
+      .transaction(async (tx) => {
+        await tx.query("SELECT set_config('cradle.counts_deferred', 'on', true)");
+        await tx.query("UPDATE persons SET death_date = '2026-11-02' WHERE id <> $1 AND death_date IS NULL", [p!.id]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await db.query('SELECT person_id FROM counts_pending')).toHaveLength(1);
+    const [flushed] = await db.query<{ n: number }>('SELECT cradle_counts_flush(1000) AS n');
+    expect(Number(flushed!.n)).toBe(1);
+    const kept = await snapshot(db);
+    expect(kept).not.toEqual(before);
+    expect(await rebuilt(db)).toEqual(kept);
+    await db.query('UPDATE persons SET death_date = NULL WHERE id = $1', [p!.id]);
   });
 
   it('keeps the counts equal to a rebuild after a mixed series of writes', async () => {

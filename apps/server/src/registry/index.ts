@@ -12,6 +12,7 @@ export {
 } from './family-repo.js';
 export { SLICE_ROWS } from './import/batch.js';
 export { loadPersonRows } from './import/bulk.js';
+export { flushCounts } from './import/upkeep.js';
 export { asImportFailure, importFailure } from './import/failures.js';
 export { type AuditActor, auditJobEnd, failAndAudit } from './import/job-audit.js';
 export { yieldToEventLoop } from './import/pipelined.js';

@@ -1,4 +1,5 @@
 import type { Lang } from '@cradle/domain';
+import { flushCounts } from './upkeep.js';
 import { unlink } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ExportActor } from '../../exports/index.js';
@@ -141,9 +142,13 @@ export function createImportService(deps: ImportDeps & { jobs?: Pick<JobRunner, 
 
     errorReport: async (scope, jobId, lang) => ((await visible(scope, jobId)) ? reportOf(scope, jobId, lang) : null),
 
-    failInterrupted: () =>
-      deps.database.transaction((owner) =>
+    failInterrupted: async () => {
+      const failed = await deps.database.transaction((owner) =>
         failAndAudit(owner, importFailure('import.interrupted').failure, { orphansOf: IMPORT_KIND }),
-      ),
+      );
+      // What an interrupted import committed but had not yet counted (upkeep.ts deferCounts).
+      await flushCounts(deps.database);
+      return failed;
+    },
   };
 }
