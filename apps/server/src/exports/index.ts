@@ -6,6 +6,7 @@ export {
   auditedXlsxExport,
   keysetPages,
   listPages,
+  offsetPages,
   EXPORT_PAGE_ROWS,
   type ExportActor,
   type XlsxExport,

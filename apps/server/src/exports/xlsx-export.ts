@@ -99,6 +99,15 @@ export async function* listPages<R>(
   }
 }
 
+/** Offset pages of EXPORT_PAGE_ROWS through a list's `fetch(limit, offset)`; a shorter page is the last. */
+export async function* offsetPages<R>(fetch: (limit: number, offset: number) => Promise<R[]>): AsyncGenerator<R[]> {
+  for (let offset = 0; ; offset += EXPORT_PAGE_ROWS) {
+    const page = await fetch(EXPORT_PAGE_ROWS, offset);
+    if (page.length) yield page;
+    if (page.length < EXPORT_PAGE_ROWS) return;
+  }
+}
+
 /** A free-text search as audited: a full ID number typed into it is kept masked. */
 export function auditedSearchText(text: string | undefined): string | null {
   if (!text) return null;

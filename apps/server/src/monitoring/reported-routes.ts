@@ -12,7 +12,7 @@ import {
   XlsxFile,
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn } from '../exports/index.js';
+import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
 import type { Actor } from './plans-service.js';
 import type { ReportedService } from './reported-service.js';
 
@@ -64,13 +64,6 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
     (req, reply) => {
       const lang = requestLang(req);
       const a = actor(req);
-      async function* pages() {
-        for (let offset = 0; ; offset += 500) {
-          const page = await reported.listPage(a, req.query, 500, offset);
-          yield page;
-          if (page.length < 500) return;
-        }
-      }
       type Row = Awaited<ReturnType<ReportedService['listPage']>>[number];
       const workbook = auditedXlsxExport<Row>(database, a, lang, {
         action: 'monitoring.exportReportedValues',
@@ -87,7 +80,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
           column('报送人', 'Reported by', 18, (r) => r.reportedByName),
           column('报送时间', 'Reported at', 18, (r) => chinaDateTime(r.reportedAt)),
         ],
-        pages: pages(),
+        pages: offsetPages((limit, offset) => reported.listPage(a, req.query, limit, offset)),
       });
       return sendXlsx(reply, lang, { zh: '上报数据', en: 'reported-values' }, workbook);
     },

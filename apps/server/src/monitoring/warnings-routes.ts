@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Role } from '@cradle/domain';
 import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView, XlsxFile } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn } from '../exports/index.js';
+import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
 import type { Actor } from './plans-service.js';
 import type { WarningService } from './warnings-service.js';
 
@@ -57,13 +57,6 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
     (req, reply) => {
       const lang = requestLang(req);
       const a = actor(req);
-      async function* pages() {
-        for (let offset = 0; ; offset += 500) {
-          const page = await warnings.listPage(a, req.query, 500, offset);
-          yield page;
-          if (page.length < 500) return;
-        }
-      }
       const workbook = auditedXlsxExport<WarningView>(database, a, lang, {
         action: 'monitoring.exportWarnings',
         filter: { state: req.query.state, region: req.query.region },
@@ -83,7 +76,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
           column('处理时间', 'Acknowledged at', 18, (w) => chinaDateTime(w.acknowledgedAt)),
           column('处理说明', 'Note', 30, (w) => w.acknowledgementNote ?? ''),
         ],
-        pages: pages(),
+        pages: offsetPages((limit, offset) => warnings.listPage(a, req.query, limit, offset)),
       });
       return sendXlsx(reply, lang, { zh: '预警', en: 'warnings' }, workbook);
     },
