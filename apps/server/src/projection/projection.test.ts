@@ -62,6 +62,29 @@ describe('GET /api/projection', () => {
     expect(view.recordedBirths).toBeGreaterThan(0);
   });
 
+  it('reads the kept counts as the persons say: by sex and age on 1 January, births by year', async () => {
+    const c = await withScope(t.database, { jurisdictionCode: COUNTY }, (tx) => registryCounts(tx, COUNTY, 2026));
+    // The stated reading: age = 2025 − birth year (exact but for persons born on 1 January).
+    const rows = await t.database.query<{ sex: string; age: number; n: number }>(
+      `SELECT sex, least(2025 - date_part('year', birth_date)::int, 100) AS age, count(*)::int AS n FROM persons
+        WHERE residence_region_code LIKE $1 AND birth_date < '2026-01-01' AND (death_date IS NULL OR death_date >= '2026-01-01')
+        GROUP BY 1, 2`,
+      [`${COUNTY}%`],
+    );
+    const expected = { female: new Array<number>(101).fill(0), male: new Array<number>(101).fill(0) };
+    for (const r of rows) expected[r.sex === 'female' ? 'female' : 'male'][Number(r.age)]! += Number(r.n);
+    expect(c.aggregates.population.female).toEqual(expected.female);
+    expect(c.aggregates.population.male).toEqual(expected.male);
+    const births = await t.database.query<{ year: number; n: number }>(
+      `SELECT date_part('year', birth_date)::int AS year, count(*)::int AS n FROM persons
+        WHERE residence_region_code LIKE $1 AND birth_date >= '2023-01-01' AND birth_date < '2026-01-01' GROUP BY 1 ORDER BY 1`,
+      [`${COUNTY}%`],
+    );
+    expect(c.aggregates.births.map((b) => [b.year, Math.round((b.boys ?? 0) + (b.girls ?? 0))])).toEqual(
+      births.map((b) => [Number(b.year), Number(b.n)]),
+    );
+  });
+
   it('keeps population(t+1) = survivors + births with no migration, and answers what the engine answers', async () => {
     const c = await withScope(t.database, { jurisdictionCode: COUNTY }, (tx) => registryCounts(tx, COUNTY, 2026));
     const setup = buildRegionalProjection(c.aggregates, { years: 30, fertility: { kind: 'medium' } });
