@@ -80,7 +80,7 @@ describe('GET /api/projection', () => {
         WHERE residence_region_code LIKE $1 AND birth_date >= '2023-01-01' AND birth_date < '2026-01-01' GROUP BY 1 ORDER BY 1`,
       [`${COUNTY}%`],
     );
-    expect(c.aggregates.births.map((b) => [b.year, Math.round((b.boys ?? 0) + (b.girls ?? 0))])).toEqual(
+    expect((c.aggregates.births ?? []).map((b) => [b.year, Math.round((b.boys ?? 0) + (b.girls ?? 0))])).toEqual(
       births.map((b) => [Number(b.year), Number(b.n)]),
     );
   });
