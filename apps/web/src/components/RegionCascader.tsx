@@ -1,5 +1,6 @@
 import { Cascader } from 'antd';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fetchRegion, fetchRegionChildren } from '../api/registry';
 import { useMe } from '../lib/auth';
 import { findOption, toOption, withChildren, type RegionOption } from './regionTree';
@@ -11,6 +12,7 @@ type Props = { value?: string; onChange?: (code: string | undefined) => void; pl
  * The form sees a single region code; the path from the jurisdiction down is kept here.
  */
 export function RegionCascader({ value, onChange, placeholder, testId }: Props) {
+  const { t } = useTranslation();
   const { jurisdiction } = useMe();
   const [options, setOptions] = useState<RegionOption[]>(() => [
     { value: jurisdiction.code, label: jurisdiction.name, isLeaf: jurisdiction.level === 'village' },
@@ -53,7 +55,8 @@ export function RegionCascader({ value, onChange, placeholder, testId }: Props) 
         options={options}
         value={value ? path : []}
         changeOnSelect
-        allowClear
+        // The clear button's label is the component library's English "Clear" unless given.
+        allowClear={{ label: t('common.clear') }}
         placeholder={placeholder}
         style={{ width: '100%' }}
         loadData={(selected) => {
