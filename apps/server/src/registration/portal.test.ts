@@ -378,8 +378,10 @@ describe('bad input gets a clear message in both languages and changes nothing',
       /male/,
     ],
   ];
+  // A phone of its own per case: two random ones could meet (and the second wait 60 s for a code).
+  let nextPhone = 0;
   it.each(cases)('%s', async (_, form, field, zh, en) => {
-    const r = await residentSignIn(t, `1350000${String(Math.floor(Math.random() * 9999)).padStart(4, '0')}`);
+    const r = await residentSignIn(t, `1350010${String(++nextPhone).padStart(4, '0')}`);
     const before = await rows();
     const notes = await count(t, 'SELECT count(*)::int AS n FROM notifications');
     const resZh = await submit(t, r, form(village));
