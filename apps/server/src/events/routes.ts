@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Readable } from 'node:stream';
 import { Readable as ReadableStream } from 'node:stream';
 import { Type } from 'typebox';
-import { EVENT_RECORDING_DEPARTMENTS, REGISTRY_ROLES, pick, type Role } from '@cradle/domain';
+import { EVENT_RECORDING_DEPARTMENTS, REGISTRY_ROLES, type Role } from '@cradle/domain';
 import {
   FileForm,
   ImportJobDetail,
@@ -24,7 +24,7 @@ import {
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
 import { documentForm } from '../uploads.js';
-import { importJobView, receiveImportFile } from '../registry/index.js';
+import { importJobDetailView, importJobView, receiveImportFile } from '../registry/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { EventService } from './service.js';
 import type { EventImports } from './imports.js';
@@ -151,16 +151,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     async (req) => {
       const detail = await imports.get(req.user!, req.params.id);
       if (!detail) throw eventError('lifeEvent.importNotFound');
-      const lang = requestLang(req);
-      return {
-        ...importJobView(detail.job, lang),
-        errors: detail.errors.map((e) => ({
-          row: e.rowNo,
-          field: e.field,
-          code: e.code,
-          message: pick(e.message, lang),
-        })),
-      };
+      return importJobDetailView(detail, requestLang(req));
     },
   );
   app.get(

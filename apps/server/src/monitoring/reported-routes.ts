@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
-import { departmentLabel, type Department, type Role } from '@cradle/domain';
+import { departmentLabel, ROLES, type Department, type Role } from '@cradle/domain';
 import {
   ReportedEntryBody,
   ReportedEntryResult,
@@ -18,14 +18,6 @@ import type { ReportedService } from './reported-service.js';
 
 // Figures are aggregates with no person in them: everyone of the jurisdiction reads them (like
 // the dashboard); the departments that report (the catalogue's sources) and the county enter them.
-const ALL: readonly Role[] = [
-  'systemAdmin',
-  'countyAdmin',
-  'townshipWorker',
-  'villageWorker',
-  'departmentOperator',
-  'leader',
-];
 const REPORTERS: readonly Role[] = ['countyAdmin', 'departmentOperator'];
 const REPORTING_DEPARTMENTS: readonly Department[] = ['healthCommission', 'education', 'civilAffairs'];
 
@@ -40,7 +32,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values',
     {
-      config: { roles: ALL },
+      config: { roles: ROLES },
       schema: {
         tags,
         summary: 'Reported values in force, by indicator, region and period',
@@ -53,7 +45,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values.xlsx',
     {
-      config: { roles: ALL },
+      config: { roles: ROLES },
       schema: {
         tags,
         summary: 'The reported values in force as XLSX (audited)',
@@ -114,7 +106,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values/history',
     {
-      config: { roles: ALL },
+      config: { roles: ROLES },
       schema: {
         tags,
         summary: 'Every version of an indicator’s reported items for a region and period',

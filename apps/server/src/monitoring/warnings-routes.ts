@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
-import type { Role } from '@cradle/domain';
+import { ROLES, type Role } from '@cradle/domain';
 import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView, XlsxFile } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
@@ -10,14 +10,6 @@ import type { WarningService } from './warnings-service.js';
 
 // Warnings are figures of regions, no person: the jurisdiction's users read them; the county's
 // administrators, to whom they are sent, acknowledge them.
-const ALL: readonly Role[] = [
-  'systemAdmin',
-  'countyAdmin',
-  'townshipWorker',
-  'villageWorker',
-  'departmentOperator',
-  'leader',
-];
 const ADMINS: readonly Role[] = ['systemAdmin', 'countyAdmin'];
 
 const SEVERITY = { alert: { zh: '警报', en: 'Alert' }, warning: { zh: '预警', en: 'Warning' } };
@@ -33,7 +25,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/warnings',
     {
-      config: { roles: ALL },
+      config: { roles: ROLES },
       schema: {
         tags,
         summary: 'Raised early warnings, open or acknowledged, by region',
@@ -46,7 +38,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/warnings.xlsx',
     {
-      config: { roles: ALL },
+      config: { roles: ROLES },
       schema: {
         tags,
         summary: 'The warnings as XLSX (audited)',

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { pick, REGISTRY_ROLES } from '@cradle/domain';
+import { REGISTRY_ROLES } from '@cradle/domain';
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv, importTemplateXlsx } from './import/template.js';
 import { FileForm, ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted, XlsxFile } from '@cradle/contract';
 import { documentForm } from '../uploads.js';
-import { importError, importJobView, receiveImportFile } from './import/upload.js';
+import { importError, importJobDetailView, importJobView, receiveImportFile } from './import/upload.js';
 
 // Importers: the roles that keep the registry. Department operators and leaders only read it.
 // Whoever keeps the registry (need to know, issue 11).
@@ -125,16 +125,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
     async (req) => {
       const detail = await imports.get(scope(req), req.params.id);
       if (!detail) throw importError('import.notFound');
-      const lang = requestLang(req);
-      return {
-        ...importJobView(detail.job, lang),
-        errors: detail.errors.map((e) => ({
-          row: e.rowNo,
-          field: e.field,
-          code: e.code,
-          message: pick(e.message, lang),
-        })),
-      };
+      return importJobDetailView(detail, requestLang(req));
     },
   );
 

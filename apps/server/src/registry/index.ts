@@ -19,7 +19,13 @@ export { yieldToEventLoop } from './import/pipelined.js';
 export { prepareRows } from './import/prepare.js';
 export { defaultBatchRows, type ImportDeps, runImportJob } from './import/run-job.js';
 export { IMPORT_KIND, type ImportPayload } from './import/types.js';
-export { importError, importJobView, receiveImportFile, type ReceivedFile } from './import/upload.js';
+export {
+  importError,
+  importJobDetailView,
+  importJobView,
+  receiveImportFile,
+  type ReceivedFile,
+} from './import/upload.js';
 export {
   errorsAfter,
   findJob as findImportJob,

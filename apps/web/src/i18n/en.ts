@@ -207,7 +207,6 @@ export const en: Translation = {
     copied: 'Copied',
   },
   nav: {
-    monitoring: 'Monitoring',
     projection: 'Population projection',
     dashboard: 'Dashboard',
     lifeEvents: 'Life events',
@@ -1568,7 +1567,7 @@ export const en: Translation = {
     fail: 'not met',
   },
   monitoringEntry: {
-    nav: { group: 'Monitoring', plans: 'Plan targets', reported: 'Reported values', warnings: 'Warnings' },
+    nav: { plans: 'Plan targets', reported: 'Reported values', warnings: 'Warnings' },
     required: 'Required',
     plans: {
       title: 'Plan targets',

@@ -184,7 +184,6 @@ export const zhCN = {
     copied: '已复制',
   },
   nav: {
-    monitoring: '监测',
     projection: '人口预测',
     dashboard: '首页',
     lifeEvents: '生命事件',
@@ -1459,7 +1458,7 @@ export const zhCN = {
     fail: '不满足',
   },
   monitoringEntry: {
-    nav: { group: '监测', plans: '规划目标', reported: '上报数据', warnings: '预警' },
+    nav: { plans: '规划目标', reported: '上报数据', warnings: '预警' },
     required: '必填',
     plans: {
       title: '规划目标',

@@ -1,9 +1,6 @@
 import {
   AccountBookOutlined,
-  AimOutlined,
-  AlertOutlined,
   ApiOutlined,
-  DatabaseOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -11,7 +8,6 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   HeartOutlined,
-  LineChartOutlined,
   PayCircleOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -31,7 +27,6 @@ import {
   mayRunPaymentCycles,
   mayViewBundleTasks,
   mayImport,
-  mayProject,
   mayReadRegistry,
   mayRecordLifeEvents,
   mayViewChildbirthRegistrations,
@@ -145,41 +140,8 @@ export function SideMenu() {
       testId: 'nav-payment-cycles',
     });
 
-  // 监测 (issue 13): plans, reported values and warnings for everyone of the jurisdiction (no
-  // person in them); the projection for those who plan.
-  // The scorecard first (layout/monitoringNav.tsx), then what the county enters and watches.
-  const monitoring: NavItem[] = [
-    ...monitoringNav(me, t),
-    {
-      key: 'monitoring-plans',
-      path: '/monitoring/plans',
-      icon: <AimOutlined />,
-      label: t('monitoringEntry.nav.plans'),
-      testId: 'nav-monitoring-plans',
-    },
-    {
-      key: 'monitoring-reported-values',
-      path: '/monitoring/reported-values',
-      icon: <DatabaseOutlined />,
-      label: t('monitoringEntry.nav.reported'),
-      testId: 'nav-monitoring-reported',
-    },
-    {
-      key: 'monitoring-warnings',
-      path: '/monitoring/warnings',
-      icon: <AlertOutlined />,
-      label: t('monitoringEntry.nav.warnings'),
-      testId: 'nav-monitoring-warnings',
-    },
-  ];
-  if (mayProject(me))
-    monitoring.push({
-      key: 'projection',
-      path: '/projection',
-      icon: <LineChartOutlined />,
-      label: t('nav.projection'),
-      testId: 'nav-projection',
-    });
+  // 监测 (issue 13): one list, layout/monitoringNav.tsx.
+  const monitoring: NavItem[] = monitoringNav(me, t);
 
   const item = (n: NavItem) => ({
     key: n.key,

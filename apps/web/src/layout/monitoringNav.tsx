@@ -1,14 +1,16 @@
-import { LineChartOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, DatabaseOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { Me } from '@cradle/contract';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { mayViewMonitoring } from '../lib/auth';
+import { mayProject, mayViewMonitoring } from '../lib/auth';
 
 export type MonitoringNavItem = { key: string; path: string; icon: ReactNode; label: string; testId: string };
 
 /**
- * The 监测 group of the side menu: each monitoring page adds its item here (指标看板 nav-scorecard;
- * 人口预测 nav-projection next), in the order shown. An empty list hides the group.
+ * The 监测 group of the side menu: each monitoring page adds its item here, in the order shown:
+ * the scorecard (for MONITORING_ROLES), then plans, reported values and warnings (figures with no
+ * person in them: everyone of the jurisdiction), then the projection (for those who plan).
+ * An empty list hides the group.
  */
 export function monitoringNav(me: Me, t: TFunction): MonitoringNavItem[] {
   const items: MonitoringNavItem[] = [];
@@ -19,6 +21,37 @@ export function monitoringNav(me: Me, t: TFunction): MonitoringNavItem[] {
       icon: <LineChartOutlined />,
       label: t('monitoring.nav.scorecard'),
       testId: 'nav-scorecard',
+    });
+  items.push(
+    {
+      key: 'monitoring-plans',
+      path: '/monitoring/plans',
+      icon: <AimOutlined />,
+      label: t('monitoringEntry.nav.plans'),
+      testId: 'nav-monitoring-plans',
+    },
+    {
+      key: 'monitoring-reported-values',
+      path: '/monitoring/reported-values',
+      icon: <DatabaseOutlined />,
+      label: t('monitoringEntry.nav.reported'),
+      testId: 'nav-monitoring-reported',
+    },
+    {
+      key: 'monitoring-warnings',
+      path: '/monitoring/warnings',
+      icon: <AlertOutlined />,
+      label: t('monitoringEntry.nav.warnings'),
+      testId: 'nav-monitoring-warnings',
+    },
+  );
+  if (mayProject(me))
+    items.push({
+      key: 'projection',
+      path: '/projection',
+      icon: <LineChartOutlined />,
+      label: t('nav.projection'),
+      testId: 'nav-projection',
     });
   return items;
 }

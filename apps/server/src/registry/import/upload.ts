@@ -8,6 +8,7 @@ import { defineErrors, commonError } from '../../errors.js';
 import { cleanFileName } from '../../http/index.js';
 import { uploadedFile, uploadFailure } from '../../uploads.js';
 import { pick, type Lang } from '@cradle/domain';
+import type { ImportRowError } from './row-errors.js';
 import type { ImportFormat, ImportJob as Job } from './types.js';
 
 // Receiving an import's file (the persons import, and the life events' of events/, issue 13):
@@ -106,4 +107,10 @@ export const importJobView = (j: Job, lang: Lang) => ({
   createdAt: new Date(j.createdAt).toISOString(),
   startedAt: iso(j.startedAt),
   finishedAt: iso(j.finishedAt),
+});
+
+/** A job with its first row errors, as the API answers it (both imports' `GET …/:id`). */
+export const importJobDetailView = (d: { job: Job; errors: readonly ImportRowError[] }, lang: Lang) => ({
+  ...importJobView(d.job, lang),
+  errors: d.errors.map((e) => ({ row: e.rowNo, field: e.field, code: e.code, message: pick(e.message, lang) })),
 });
