@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LegalBasis } from './benefits.js';
 import { Int, Message, Nullable, Text } from './common.js';
 import { RegionLevel } from './regions.js';
 
@@ -22,7 +23,6 @@ export const TargetStatusName = Type.Union([Type.Literal('met'), Type.Literal('a
 export type TargetStatusName = Static<typeof TargetStatusName>;
 const Comparison = Type.Union([Type.Literal('atMost'), Type.Literal('atLeast'), Type.Literal('equal')]);
 const Reading = Type.Object({ by: Type.Union([Type.Literal('seed'), Type.Literal('cradle')]), note: Message });
-const Basis = Type.Object({ document: Type.String(), clause: Type.String(), seed: Type.Optional(Type.String()) });
 const Interval = Nullable(Type.Object({ lower: Type.Number(), upper: Nullable(Type.Number()) }));
 
 export const IndicatorSummary = Type.Object({
@@ -35,7 +35,7 @@ export const IndicatorSummary = Type.Object({
   factor: Type.Integer(),
   higherIsBetter: Nullable(Type.Boolean()),
   periodTypes: Type.Array(PeriodTypeName),
-  basis: Nullable(Basis),
+  basis: Nullable(LegalBasis),
   readings: Type.Array(Reading),
 });
 export type IndicatorSummary = Static<typeof IndicatorSummary>;
@@ -48,7 +48,7 @@ export const PlanTarget = Type.Object({
   comparison: Comparison,
   value: Type.String(),
   quote: Type.String(),
-  basis: Basis,
+  basis: LegalBasis,
   readings: Type.Array(Reading),
 });
 export type PlanTarget = Static<typeof PlanTarget>;

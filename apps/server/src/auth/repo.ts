@@ -111,13 +111,13 @@ export async function listUsersWithin(conn: Conn, jurisdictionCode: string): Pro
   );
 }
 
-/** The target of an administrator's reset, locked for the transaction; nothing when there is none. */
+/** The target of an administrator's reset; nothing when there is none. */
 export async function findUserForReset(
   conn: Conn,
   userId: number,
 ): Promise<RowOf<typeof users, 'id' | 'username' | 'roles' | 'jurisdictionCode' | 'department'> | undefined> {
   const [row] = await conn.query<RowOf<typeof users, 'id' | 'username' | 'roles' | 'jurisdictionCode' | 'department'>>(
-    `SELECT ${columnsOf(users, ['id', 'username', 'roles', 'jurisdictionCode', 'department'])} FROM users WHERE id = $1 FOR UPDATE`,
+    `SELECT ${columnsOf(users, ['id', 'username', 'roles', 'jurisdictionCode', 'department'])} FROM users WHERE id = $1`,
     [userId],
   );
   return row;

@@ -74,6 +74,21 @@ export async function findBatchPayment(tx: Conn, batchId: number, paymentId: num
     : null;
 }
 
+/** The scheme and period of a batch that pays `personId`, or null (no such batch, or not a payee of it). */
+export async function findPayeeBatch(
+  tx: Conn,
+  batchId: number,
+  personId: number,
+): Promise<{ schemeCode: string; periodKey: string } | null> {
+  const rows = await tx.query<{ scheme_code: string; period_key: string }>(
+    `SELECT b.scheme_code, b.period_key FROM payment_batches b
+      WHERE b.id = $1 AND EXISTS (SELECT 1 FROM payments p WHERE p.batch_id = b.id AND p.beneficiary_id = $2)`,
+    [batchId, personId],
+  );
+  const r = rows[0];
+  return r ? { schemeCode: r.scheme_code, periodKey: r.period_key } : null;
+}
+
 export async function insertObjection(
   tx: Conn,
   o: {

@@ -20,6 +20,7 @@ import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { commonError } from '../errors.js';
+import { findPayeeBatch } from './batch-review-repo.js';
 import { findBatch, listBatches, openBatch } from './batches-repo.js';
 import { insertJob, type JobRunner } from '../jobs/index.js';
 import { PAYMENT_CYCLE_KIND, type PaymentCyclePayload } from './cycle.js';
@@ -148,13 +149,8 @@ export function createBenefitsService(
      */
     batchRowEligibility(a: Actor, batchId: number, personId: number) {
       return withScope(database, scope(a), async (tx) => {
-        const b = await findBatch(tx, batchId);
+        const b = await findPayeeBatch(tx, batchId, personId);
         if (!b) throw commonError('notFound');
-        const rows = await tx.query('SELECT 1 FROM payments WHERE batch_id = $1 AND beneficiary_id = $2 LIMIT 1', [
-          batchId,
-          personId,
-        ]);
-        if (!rows.length) throw commonError('notFound');
         return eligibilityIn(tx, a, { personId, scheme: b.schemeCode, period: b.periodKey });
       });
     },

@@ -93,7 +93,10 @@ export function readEventRow(
   const text = (f: EventField): string | null => {
     const c = cellText(raw[f]);
     if (c.kind === 'blank') return null;
-    if (c.kind === 'date') return f === 'eventDate' ? null : '';
+    // A date typed into a text column (Excel turns 2026-11-20 into one) reads as blank: the
+    // column's own check then reports it, and a blank reference is derived, never '' (which the
+    // database refuses). The event date itself is read by readDate.
+    if (c.kind === 'date') return null;
     if (looksLikeFormula(c.text)) {
       errors.push(
         err(

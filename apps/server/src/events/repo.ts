@@ -1,4 +1,4 @@
-import type { LifeEventQuery } from '@cradle/contract';
+import type { LifeEventQuery, LifeEventView } from '@cradle/contract';
 import type { Conn } from '../db/client.js';
 import type { lifeEvents } from '../db/schema.js';
 import { findRegistryFacts } from '../registry/index.js';
@@ -106,27 +106,8 @@ export async function insertRegistryEvent(
 }
 
 /** What a list shows of one event. */
-export interface EventListRow {
-  id: number;
-  kind: EventRow['kind'];
-  personId: number;
-  name: string;
-  idMasked: string;
-  eventDate: string;
-  regionCode: string;
-  regionName: string;
-  deathPlace: string | null;
-  causeCategory: string | null;
-  maternal: boolean | null;
-  otherRegionCode: string | null;
-  otherRegionName: string | null;
-  spouseIdMasked: string | null;
-  channel: EventRow['channel'];
-  sender: string;
-  reference: string;
-  recordedByName: string;
-  recordedAt: string;
-}
+/** A listed event is what the API answers: the contract's view, read in one statement. */
+export type EventListRow = LifeEventView;
 
 export type EventFilter = Omit<LifeEventQuery, 'page' | 'pageSize'> & {
   /** A department operator's view: the events its department sent (forms, files, its service accounts). */

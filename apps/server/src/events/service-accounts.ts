@@ -1,10 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isRegionCode, isWithinJurisdiction, kindsOfDepartment, type LifeEventKind } from '@cradle/domain';
 import type { ServiceAccountBody, ServiceAccountView } from '@cradle/contract';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
-import { newToken, type SessionUser } from '../auth/index.js';
+import { hashToken, newToken, type SessionUser } from '../auth/index.js';
 import { eventError } from './errors.js';
 
 // Service accounts (服务账号, issue 13): a department's own system sends life events with a
@@ -21,7 +20,8 @@ export interface ServiceAccount {
   eventKinds: LifeEventKind[];
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest();
+// The token's SHA-256 as the bytea column keeps it (the sessions' hashToken, as bytes).
+const sha256 = (token: string) => Buffer.from(hashToken(token), 'hex');
 const PREFIX_CHARS = 8;
 // 32 bytes in base64url without padding.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -166,14 +166,13 @@ export async function authenticateToken(
     department: string;
     jurisdiction_code: string;
     event_kinds: LifeEventKind[];
-    token_hash: Uint8Array;
   }>(
     `UPDATE service_accounts SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL
-     RETURNING id, name, department, jurisdiction_code, event_kinds, token_hash`,
+     RETURNING id, name, department, jurisdiction_code, event_kinds`,
     [hash],
   );
-  // The index found it by equality; compare again in constant time all the same.
-  if (!row || !timingSafeEqual(Buffer.from(row.token_hash), hash)) return null;
+  // Found by the hash's equality in the unique index: a token is only ever compared as its hash.
+  if (!row) return null;
   return {
     id: Number(row.id),
     name: row.name,

@@ -98,11 +98,11 @@ export const serviceEventRoutes: FastifyPluginAsyncTypebox<{ database: Database;
       const results: LifeEventBatchResult['results'] = [];
       for (const [index, input] of req.body.events.entries()) {
         try {
-          const r = await events.recordAs(sender, input);
+          const r = await events.recordIdAs(sender, input);
           results.push({
             index,
             status: r.duplicate ? ('duplicate' as const) : ('recorded' as const),
-            eventId: r.event.id,
+            eventId: r.eventId,
             code: null,
             message: null,
           });

@@ -46,8 +46,6 @@ export function formSender(
   };
 }
 
-export const today = (now: Date) => chinaDateOf(now);
-
 /**
  * Records one event in its own scoped transaction. Two requests with one reference at once: the
  * second waits on the unique index, fails, and answers the first's event.
@@ -61,10 +59,10 @@ export async function recordOne(
 ): Promise<{ eventId: number; duplicate: boolean }> {
   const scope = { jurisdictionCode: from.jurisdictionCode };
   try {
-    return await withScope(database, scope, (tx) => recordEvent(tx, pii, from, input, today(now)));
+    return await withScope(database, scope, (tx) => recordEvent(tx, pii, from, input, chinaDateOf(now)));
   } catch (e) {
     if (!isUniqueViolation(e, 'life_events_sender_ref_uq')) throw e;
-    return withScope(database, scope, (tx) => recordEvent(tx, pii, from, input, today(now)));
+    return withScope(database, scope, (tx) => recordEvent(tx, pii, from, input, chinaDateOf(now)));
   }
 }
 
@@ -77,15 +75,13 @@ export function filterFor(user: SessionUser, q: LifeEventExportQuery): EventFilt
   return { ...q, department };
 }
 
-export const viewOf = (r: EventListRow): LifeEventView => r;
-
 export function createEventService(database: Database, pii: Pii, now: () => Date) {
   const scoped = <T>(user: SessionUser, fn: Parameters<typeof withScope<T>>[2]) =>
     withScope(database, { jurisdictionCode: user.jurisdictionCode }, fn);
 
   async function get(user: SessionUser, id: number): Promise<LifeEventView> {
     const [row] = await scoped(user, (tx) => listEvents(tx, { ids: [id] }, 1, { offset: 0 }));
-    return viewOf(row!);
+    return row!;
   }
 
   return {
@@ -96,19 +92,22 @@ export function createEventService(database: Database, pii: Pii, now: () => Date
 
     get,
 
+    /** A service account's event, answered by its id alone (the batch, which lists no event). */
+    recordIdAs: (from: EventSender, input: LifeEventInput) => recordOne(database, pii, from, input, now()),
+
     /** A service account's event: its own sender, jurisdiction and kinds. */
     async recordAs(from: EventSender, input: LifeEventInput) {
       const { eventId, duplicate } = await recordOne(database, pii, from, input, now());
       const [row] = await withScope(database, { jurisdictionCode: from.jurisdictionCode }, (tx) =>
         listEvents(tx, { ids: [eventId] }, 1, { offset: 0 }),
       );
-      return { event: viewOf(row!), duplicate };
+      return { event: row!, duplicate };
     },
 
     async list(user: SessionUser, q: LifeEventQuery) {
       const f = filterFor(user, q);
       return scoped(user, async (tx) => ({
-        items: (await listEvents(tx, f, q.pageSize, { offset: (q.page - 1) * q.pageSize })).map(viewOf),
+        items: await listEvents(tx, f, q.pageSize, { offset: (q.page - 1) * q.pageSize }),
         total: await countEvents(tx, f),
         page: q.page,
         pageSize: q.pageSize,

@@ -10,7 +10,7 @@ export {
   WARNINGS_KICK_DELAY_MS,
   type WarningsPayload,
 } from './warnings-queue.js';
-export { chinaDate, countiesUnder, evaluateCounty } from './warnings-service.js';
+export { countiesUnder, evaluateCounty } from './warnings-service.js';
 export { sqlSeriesSource, type Period, type SeriesRequest, type SeriesSource } from './warnings-series.js';
 // The scorecard (scorecard-*, counts-*, indicator-*).
 export { createScorecardService, type ScorecardService } from './scorecard-service.js';

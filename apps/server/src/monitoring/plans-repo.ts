@@ -81,11 +81,6 @@ export async function findPlanVersion(tx: Conn, id: number, userId: number): Pro
   return rows[0] ? toView(rows[0], userId) : null;
 }
 
-export async function findCreator(tx: Conn, id: number): Promise<number | null> {
-  const rows = await tx.query<{ created_by: number }>('SELECT created_by FROM plan_versions WHERE id = $1', [id]);
-  return rows[0] ? Number(rows[0].created_by) : null;
-}
-
 /** Whether a published plan of this code exists in the county (a revision continues its numbering). */
 export async function publishedPlanExists(tx: Conn, planCode: string, jurisdictionCode: string): Promise<boolean> {
   const rows = await tx.query(

@@ -6,7 +6,6 @@ import type { SessionUser } from '../auth/index.js';
 import { PlansError } from './plans-errors.js';
 import { checkPlanDefinition, problemsMessage } from './plans-check.js';
 import {
-  findCreator,
   findPlanVersion,
   insertPlanDraft,
   listPlanVersions,
@@ -14,8 +13,6 @@ import {
   setPlanStatus,
   updatePlanDefinition,
 } from './plans-repo.js';
-
-export { listPlans, type GoverningPlan } from './plans-repo.js';
 
 export interface Actor {
   user: SessionUser;
@@ -144,7 +141,7 @@ export function createPlanService(database: Database) {
       const v = await own(tx, a, id);
       if (v.status !== from) throw PlansError('plan.wrongStatus', { status: v.status });
       // Four eyes: the one who publishes a plan is not the one who wrote it (the database holds it too).
-      if (to === 'published' && (await findCreator(tx, id)) === a.user.id) throw PlansError('plan.sameReviewer');
+      if (to === 'published' && v.mine) throw PlansError('plan.sameReviewer');
       await setPlanStatus(tx, id, to, a.user);
       await appendAudit(
         tx,

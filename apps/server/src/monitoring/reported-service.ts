@@ -7,6 +7,7 @@ import {
   type CountKind,
   type IndicatorDefinition,
   type ReportedItem,
+  chinaDateOf,
 } from '@cradle/domain';
 import type { ReportedEntryBody, ReportedValueQuery, ReportedValueRow } from '@cradle/contract';
 import type { Database } from '../db/client.js';
@@ -43,7 +44,6 @@ export function periodEnd(period: string): string {
 }
 
 const periodType = (period: string) => (period.length === 4 ? 'year' : period[5] === 'Q' ? 'quarter' : 'month');
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const view = (r: ReportedRow): ReportedValueRow => ({
   ...r,
@@ -81,7 +81,7 @@ export function createReportedService(database: Database, jobs: Pick<JobRunner, 
     )
       throw ReportedError('reported.otherDepartment');
     if (!def.periodTypes.includes(periodType(body.period))) throw ReportedError('reported.periodType');
-    if (periodEnd(body.period) >= chinaDate(now())) throw ReportedError('reported.periodNotEnded');
+    if (periodEnd(body.period) >= chinaDateOf(now())) throw ReportedError('reported.periodNotEnded');
     if (!body.regionCode.startsWith(a.user.jurisdictionCode)) throw ReportedError('reported.outsideJurisdiction');
     const denominator = body.denominator ?? null;
     if (parts.denominator === null && denominator !== null) throw ReportedError('reported.denominatorNotReported');

@@ -16,7 +16,8 @@ import { registryError } from '../registry/index.js';
 import { periodOf, type CountsCube, type Period } from './counts-cube.js';
 import { readCubes } from './counts-read.js';
 import { assess, HISTORY_YEARS, indicatorSummary, planView, pointOf } from './indicator-values.js';
-import { listPlans } from './scorecard-plans.js';
+// Plans hold no person: the owner connection reads them, the region filter is the jurisdiction.
+import { listPlans } from './plans-repo.js';
 import { scorecardError } from './scorecard-errors.js';
 import { exportLeague, exportScorecard } from './scorecard-export.js';
 

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 import { insertJob, type JobRunner } from '../jobs/index.js';
 
@@ -48,7 +49,7 @@ export function startDailyWarnings(
   intervalMs = 86_400_000,
 ): () => void {
   const tick = () => {
-    const day = new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = chinaDateOf(now());
     const payload: WarningsPayload = { regionCode: scopeCode, all: true };
     insertJob(database, { kind: WARNINGS_KIND, key: `daily:${day}`, jurisdictionCode: scopeCode, payload })
       .then(() => kickWarnings(jobs))

@@ -20,7 +20,6 @@ const PAGE_SIZE = 50;
 const RULES = new Map(BUILT_IN_WARNING_RULES.map((r) => [r.code, r]));
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The periods each kind of series is judged on, as of `today` (China time): the last twelve
@@ -245,4 +244,3 @@ export function createWarningService(database: Database) {
 }
 
 export type WarningService = ReturnType<typeof createWarningService>;
-export { chinaDate };

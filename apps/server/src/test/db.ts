@@ -28,7 +28,7 @@ export async function createTestDatabase(
     const database = await openPglite(undefined, await pgliteTemplate(scope));
     return { database, cleanup: () => database.close() };
   }
-  return cloneTemplate(serverUrl, await postgresTemplate(serverUrl, scope));
+  return createNamed(serverUrl, await postgresTemplate(serverUrl, scope));
 }
 
 async function migrated(database: Database, scope: string): Promise<void> {
@@ -96,9 +96,7 @@ async function postgresTemplate(serverUrl: string, scope: string): Promise<strin
       const building = `${name}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${building}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${building}`;
-      const database = await openDatabase({ databaseUrl: url.toString() });
+      const database = await openDatabase({ databaseUrl: urlOf(serverUrl, building) });
       try {
         await migrated(database, scope);
       } finally {
@@ -113,22 +111,24 @@ async function postgresTemplate(serverUrl: string, scope: string): Promise<strin
   }
 }
 
-async function cloneTemplate(serverUrl: string, template: string) {
+const urlOf = (serverUrl: string, name: string) => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** A new database on the server, empty or a copy of `template`, dropped by the returned cleanup. */
+async function createNamed(serverUrl: string, template?: string) {
   const name = `cradle_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
-  return openNamed(serverUrl, name);
-}
-
-async function openNamed(serverUrl: string, name: string) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const url = urlOf(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url });
   return {
     database,
-    url: url.toString(),
+    url,
     cleanup: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: serverUrl });
@@ -150,10 +150,5 @@ export async function createEmptyTestDatabase(): Promise<{
     const database = await openDatabase({});
     return { database, cleanup: () => database.close() };
   }
-  const name = `cradle_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return openNamed(serverUrl, name);
+  return createNamed(serverUrl);
 }

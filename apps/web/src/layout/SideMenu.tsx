@@ -158,16 +158,12 @@ export function SideMenu() {
       ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
       : []),
     { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
-    ...(monitoring.length > 0
-      ? [
-          {
-            key: 'monitoring-group',
-            icon: <BarChartOutlined />,
-            label: t('monitoring.nav.group'),
-            children: monitoring.map(item),
-          },
-        ]
-      : []),
+    {
+      key: 'monitoring-group',
+      icon: <BarChartOutlined />,
+      label: t('monitoring.nav.group'),
+      children: monitoring.map(item),
+    },
   ];
 
   return (

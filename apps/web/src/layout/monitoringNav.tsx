@@ -9,8 +9,8 @@ export type MonitoringNavItem = { key: string; path: string; icon: ReactNode; la
 /**
  * The 监测 group of the side menu: each monitoring page adds its item here, in the order shown:
  * the scorecard (for MONITORING_ROLES), then plans, reported values and warnings (figures with no
- * person in them: everyone of the jurisdiction), then the projection (for those who plan).
- * An empty list hides the group.
+ * person in them: everyone of the jurisdiction, so the group is never empty), then the projection
+ * (for those who plan).
  */
 export function monitoringNav(me: Me, t: TFunction): MonitoringNavItem[] {
   const items: MonitoringNavItem[] = [];

@@ -1,6 +1,6 @@
+import { chinaDateOf } from '@cradle/domain';
 import type { Database } from '../../db/client.js';
 import {
-  chinaDate,
   countiesUnder,
   evaluateCounty,
   sqlSeriesSource,
@@ -38,7 +38,7 @@ export function monitoringWarningsKind(
         for (const c of p.all ? await countiesUnder(database, p.regionCode) : [p.regionCode.slice(0, 6)])
           counties.add(c);
       }
-      const today = chinaDate(now());
+      const today = chinaDateOf(now());
       for (const county of counties) await evaluateCounty(database, county, sqlSeriesSource, today);
     },
     async onFailed(_tx, jobs, error) {

@@ -121,9 +121,9 @@ export async function runImportJob(
   );
   onProgress?.(job);
   // The monitoring counts of what the batches committed, failed job or not (upkeep.ts deferCounts),
-  // after the user sees the import ended: 100,000 persons take about 10 s to count, which the
-  // import no longer waits for; the scorecard shows them when this ends, well within the minute
-  // issue 13 allows. A stop before it: the next start-up counts them (service.ts failInterrupted).
+  // after the user sees the import ended, which no longer waits for them; the scorecard shows them
+  // when this ends (how long, for 100,000 persons: docs/architecture.md, "Monitoring"). A stop
+  // before it: the next start-up counts them (service.ts failInterrupted).
   await flushCounts(deps.database).catch((err: unknown) =>
     log.error({ err, jobId }, 'counts flush after import failed'),
   );

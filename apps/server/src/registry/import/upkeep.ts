@@ -72,8 +72,8 @@ export async function analyzeAfterImport(database: Database, rowsWritten: number
 /**
  * In an import's transaction: the persons its statements touch are only noted for the monitoring
  * counts (migration 0031), not recounted per statement. An import inserts, links mothers,
- * recomputes parity and refreshes quality flags, and each statement recounted the same persons:
- * 100,000 rows took 19.8 s with the counts against 5.1 s without. flushCounts recounts them once.
+ * recomputes parity and refreshes quality flags, and each statement recounted the same persons
+ * (the figures before and after: docs/architecture.md, "Monitoring"). flushCounts recounts them once.
  */
 export async function deferCounts(tx: Conn): Promise<void> {
   await tx.query("SELECT set_config('cradle.counts_deferred', 'on', true)");
