@@ -11,7 +11,6 @@ export {
   type WarningsPayload,
 } from './warnings-queue.js';
 export { countiesUnder, evaluateCounty } from './warnings-service.js';
-export { sqlSeriesSource, type Period, type SeriesRequest, type SeriesSource } from './warnings-series.js';
 // The scorecard (scorecard-*, counts-*, indicator-*).
 export { createScorecardService, type ScorecardService } from './scorecard-service.js';
 export { scorecardRoutes } from './scorecard-routes.js';

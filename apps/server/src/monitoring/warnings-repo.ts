@@ -141,3 +141,21 @@ export async function acknowledge(
   );
   return rows.length > 0;
 }
+
+/** The townships of a county (GB/T 2260 level 4), the regions a county's warnings are judged for besides itself. */
+export async function townshipsOf(conn: Conn, county: string): Promise<string[]> {
+  const rows = await conn.query<{ code: string }>(
+    `SELECT code FROM regions WHERE level = 4 AND code LIKE $1 ORDER BY code`,
+    [`${county}%`],
+  );
+  return rows.map((r) => r.code);
+}
+
+/** The counties under a city or province. */
+export async function countiesOf(conn: Conn, regionCode: string): Promise<string[]> {
+  const rows = await conn.query<{ code: string }>(
+    `SELECT code FROM regions WHERE level = 3 AND code LIKE $1 ORDER BY code`,
+    [`${regionCode}%`],
+  );
+  return rows.map((r) => r.code);
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
-import { ROLES, type Role } from '@cradle/domain';
+import { periodWords, ROLES, type Role } from '@cradle/domain';
 import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView, XlsxFile } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
@@ -58,7 +58,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
           wordColumn('规则', 'Rule', 30, (w) => w.ruleName),
           wordColumn('指标', 'Indicator', 22, (w) => w.indicatorName),
           column('地区', 'Region', 16, (w) => w.regionName),
-          column('期间', 'Period', 12, (w) => w.period),
+          wordColumn('期间', 'Period', 14, (w) => periodWords(w.period)),
           column('数值', 'Value', 10, (w) => (w.value === null ? '' : String(Math.round(w.value * 100) / 100))),
           column('分子', 'Numerator', 10, (w) => (w.numerator === null ? '' : String(w.numerator))),
           column('分母', 'Denominator', 10, (w) => (w.denominator === null ? '' : String(w.denominator))),

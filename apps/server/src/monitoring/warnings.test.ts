@@ -51,12 +51,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('early warnings', () => {
-  it('raises maternalDeath for the county when a maternal death is recorded, and notifies its administrators', async () => {
+  it('raises maternalDeath for the county and its township when a maternal death is recorded, and notifies them', async () => {
     await recordMaternalDeath('MD-1', '2026-10-15');
     await evaluate();
 
     const open = await warnings(county, '?state=open');
-    const death = open.items.find((w: { rule: string }) => w.rule === 'maternalDeath');
+    const death = open.items.find(
+      (w: { rule: string; regionCode: string }) => w.rule === 'maternalDeath' && w.regionCode === '533423',
+    );
     expect(death).toMatchObject({
       severity: 'alert',
       regionCode: '533423',
@@ -70,8 +72,13 @@ describe('early warnings', () => {
 
     const messages = await t.app.inject({ method: 'GET', url: '/api/notifications', ...as(county) });
     expect(JSON.stringify(messages.json())).toContain('发生孕产妇死亡');
-    // A township sees only its own region's warnings, not the county's.
-    expect((await warnings(township)).items).toEqual([]);
+    expect(JSON.stringify(messages.json())).toContain('2026年10月');
+    // The township of the death has its own warning, and sees only its own region's, not the county's.
+    const own = (await warnings(township)).items as { rule: string; regionCode: string; numerator: number }[];
+    expect(own.find((w) => w.rule === 'maternalDeath')).toMatchObject({ regionCode: '533423101', numerator: 1 });
+    expect(own.every((w) => w.regionCode.startsWith('533423101'))).toBe(true);
+    const townshipMessages = await t.app.inject({ method: 'GET', url: '/api/notifications', ...as(township) });
+    expect(JSON.stringify(townshipMessages.json())).toContain('发生孕产妇死亡');
   });
 
   it('raises a warning once per rule, region and period, however often it is evaluated', async () => {
@@ -86,10 +93,10 @@ describe('early warnings', () => {
     await t.database.transaction((tx) => queueWarningEvaluation(tx, '533423'));
     await evaluate();
     expect(await count()).toEqual(before);
-    // A second death in another month is a new warning.
+    // A second death in another month is a new warning, the county's and its township's.
     await recordMaternalDeath('MD-2', '2026-11-02');
     await evaluate();
-    expect((await count()).w).toBe(before.w + 1);
+    expect((await count()).w).toBe(before.w + 2);
   });
 
   it('raises reportMissing for the reported indicators of the last year nobody reported', async () => {

@@ -12,3 +12,4 @@ export * from './trend.js';
 export * from './status.js';
 export * from './warnings/index.js';
 export * from './reported-items.js';
+export * from './period-words.js';

@@ -3,7 +3,6 @@ import type { Database } from '../../db/client.js';
 import {
   countiesUnder,
   evaluateCounty,
-  sqlSeriesSource,
   WARNINGS_KICK_DELAY_MS,
   WARNINGS_KIND,
   type WarningsPayload,
@@ -39,7 +38,7 @@ export function monitoringWarningsKind(
           counties.add(c);
       }
       const today = chinaDateOf(now());
-      for (const county of counties) await evaluateCounty(database, county, sqlSeriesSource, today);
+      for (const county of counties) await evaluateCounty(database, county, today);
     },
     async onFailed(_tx, jobs, error) {
       log.error({ jobs: jobs.map((j) => j.id), error }, 'warning evaluation failed');

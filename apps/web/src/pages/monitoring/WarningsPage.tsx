@@ -11,11 +11,13 @@ import { isAdmin, useMe } from '../../lib/auth';
 import { pick } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../lib/useLang';
+import { usePeriodLabel } from './words';
 
 /** 预警: the raised early warnings, each with its rule in words, figures and whose reading it is; acknowledged with a note. */
 export function WarningsPage() {
   const { t } = useTranslation();
   const lang = useLang();
+  const periodLabel = usePeriodLabel();
   const me = useMe();
   const { message } = App.useApp();
   const [state, setState] = useState<'open' | 'acknowledged'>('open');
@@ -100,7 +102,12 @@ export function WarningsPage() {
               ),
             },
             { title: t('monitoringEntry.warnings.region'), dataIndex: 'regionName', width: 110 },
-            { title: t('monitoringEntry.warnings.period'), dataIndex: 'period', width: 100 },
+            {
+              title: t('monitoringEntry.warnings.period'),
+              dataIndex: 'period',
+              width: 110,
+              render: (p: string) => periodLabel(p),
+            },
             { title: t('monitoringEntry.warnings.figures'), key: 'figures', width: 160, render: (_, w) => figure(w) },
             {
               title: t('monitoringEntry.warnings.reading'),
@@ -160,7 +167,7 @@ export function WarningsPage() {
       >
         {acking && (
           <Typography.Paragraph>
-            {pick(acking.ruleName, lang)} · {acking.regionName} · {acking.period}
+            {pick(acking.ruleName, lang)} · {acking.regionName} · {periodLabel(acking.period)}
           </Typography.Paragraph>
         )}
         <Input.TextArea

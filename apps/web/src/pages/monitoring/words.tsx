@@ -1,6 +1,8 @@
 import type { Message, TargetValue } from '@cradle/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { periodWords } from '@cradle/domain';
+import { pick } from '../../lib/domain';
 import { useLang } from '../../lib/useLang';
 
 /** A text of the server's in the console's language. */
@@ -48,13 +50,5 @@ export function useClause() {
 /** A period key of the server ('2025', '2025-Q1', '2025-03', '2025/3y', '2025-03/12m') in words. */
 export function usePeriodLabel() {
   const lang = useLang();
-  return (key: string) => {
-    const [base = key, rolling] = key.split('/');
-    const q = /^(\d{4})-Q(\d)$/.exec(base);
-    const m = /^(\d{4})-(\d{2})$/.exec(base);
-    const text = lang === 'en' ? base : q ? `${q[1]}年第${q[2]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${base}年`;
-    if (rolling === '3y') return lang === 'en' ? `3 years to ${text}` : `截至${text}的3年`;
-    if (rolling === '12m') return lang === 'en' ? `12 months to ${text}` : `截至${text}的12个月`;
-    return text;
-  };
+  return (key: string) => pick(periodWords(key), lang);
 }
