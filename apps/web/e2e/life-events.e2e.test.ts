@@ -65,6 +65,24 @@ describe('life events', () => {
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect.poll(() => columnTexts(page.getByTestId('events-table'), 'Name')).toContain('事件测甲');
     await screenshot(page, 'life-events-list-1366-en');
+
+    // Within a minute (the evaluation runs 5 s after the change), the township of the death sees
+    // its own maternal-death alert, with the month in words.
+    await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+    await signIn(page, server, 'township');
+    await page.goto(`${server.baseUrl}/monitoring/warnings`);
+    const warnings = page.getByTestId('warnings-table');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return warnings.textContent();
+        },
+        { timeout: 60_000, intervals: [2_000] },
+      )
+      .toContain('发生孕产妇死亡');
+    expect(await warnings.textContent()).toContain('2026年11月');
+    await screenshot(page, 'warnings-township-1366-zh-CN');
   });
 
   it('an event file with a bad row records the good row and shows the bad one’s reason', async () => {

@@ -258,6 +258,22 @@ describe('moves and marriages', () => {
       [a.id],
     );
     expect(Number(row!.spouse_person_id)).toBe(b.id);
+    // The registry links them as spouses, once, whichever of them the next report names first.
+    const again = await record('police', {
+      kind: 'marriage',
+      idNumber: b.idNumber,
+      eventDate: '2026-05-20',
+      spouseIdNumber: a.idNumber,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const links = await t.database.query<{ from_person_id: number; to_person_id: number }>(
+      `SELECT from_person_id, to_person_id FROM relationships WHERE kind = 'spouse'
+        AND (from_person_id = ANY($1::bigint[]) OR to_person_id = ANY($1::bigint[]))`,
+      [[a.id, b.id]],
+    );
+    expect(links.map((l) => [Number(l.from_person_id), Number(l.to_person_id)])).toEqual([[a.id, b.id]]);
+    const detail = await t.app.inject({ method: 'GET', url: `/api/persons/${a.id}`, ...as(s.county!) });
+    expect(JSON.stringify(detail.json().relationships)).toContain('spouse');
   });
 });
 

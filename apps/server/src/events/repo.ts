@@ -85,6 +85,20 @@ export async function setDeathDate(tx: Conn, personId: number, date: string): Pr
   if (rows.length !== 1) throw new Error(`death date of person ${personId} not set`);
 }
 
+/**
+ * A marriage links the couple in the registry as spouses (the link family services and the
+ * benefits read), once: a link either way between them already is the same marriage.
+ */
+export async function linkSpouses(tx: Conn, personId: number, spouseId: number, regionCode: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO relationships (kind, from_person_id, to_person_id, region_code)
+     SELECT 'spouse', $1, $2, $3 WHERE NOT EXISTS (
+       SELECT 1 FROM relationships WHERE kind = 'spouse'
+          AND ((from_person_id = $1 AND to_person_id = $2) OR (from_person_id = $2 AND to_person_id = $1)))`,
+    [personId, spouseId, regionCode],
+  );
+}
+
 /** Through cradle_move_residence (migration 0028): a move leaves or enters the jurisdiction. */
 export async function moveResidence(tx: Conn, personId: number, kind: 'moveIn' | 'moveOut', to: string): Promise<void> {
   await tx.query('SELECT cradle_move_residence($1, $2, $3)', [personId, kind, to]);
