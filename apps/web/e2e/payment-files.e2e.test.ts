@@ -190,7 +190,13 @@ describe('payments under four eyes', () => {
     await page.getByTestId('audit-filter-target-id').fill(String(state.batchId));
     await page.getByTestId('audit-search').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(async () => (await table.textContent()) ?? '').toContain('审批发放批次');
+    // Until the filtered page replaces the unfiltered one (which holds sign-ins, by user number).
+    await expect
+      .poll(async () => {
+        const t = (await table.textContent()) ?? '';
+        return t.includes('审批发放批次') && !t.includes('登录');
+      })
+      .toBe(true);
     const text = (await table.textContent()) ?? '';
     for (const step of ['开始发放批次', '发布发放名单公示', '审批发放批次']) expect(text, step).toContain(step);
     expect(text).toContain('县财政局 经办人');

@@ -151,7 +151,9 @@ describe('work screens at 1366 px', () => {
     await page.getByTestId('application-approve').click();
     await page.getByTestId('application-opinion').fill(OPINION);
     // The decision answers first; on a loaded machine the history then refetches.
-    const decided = page.waitForResponse((r) => r.url().endsWith(`/api/applications/${id}/approve`));
+    const decided = page.waitForResponse((r) => r.url().endsWith(`/api/applications/${id}/approve`), {
+      timeout: 60_000,
+    });
     await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
     expect((await decided).status()).toBe(200);
     await page.getByTestId('decision-opinion').waitFor({ timeout: 30_000 });
