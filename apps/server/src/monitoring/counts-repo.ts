@@ -78,14 +78,16 @@ export interface StockRow {
 /**
  * Persons alive at the start of each month `at` (the end of the month before): born in an earlier
  * month, dead in it or later (counts-README.md, "Stocks"). Age at the end of the month before:
- * months between the birth month and that month, in whole years (exact at a month's end).
+ * months between the birth month and that month, in whole years (exact at a month's end); its
+ * group is the number of group lower bounds at or below it, less one (width_bucket over the
+ * sorted bounds: arithmetic per row, where a subquery per row made a league table 5× slower).
  */
 export function stocks(conn: Conn, regions: readonly string[], ats: readonly MonthIndex[]) {
   return conn.query<StockRow>(
     `WITH e AS (SELECT a AS at, make_date(a / 12, a % 12 + 1, 1) AS d FROM unnest($2::int[]) a)
      SELECT c.region_code AS region, e.at, c.basis, c.sex,
-            (SELECT count(*) FROM unnest($3::int[]) g WHERE g <= (e.at - 1 - (date_part('year', c.birth_month)::int * 12
-               + date_part('month', c.birth_month)::int - 1)) / 12)::int - 1 AS age_group,
+            width_bucket((e.at - 1 - (date_part('year', c.birth_month)::int * 12
+               + date_part('month', c.birth_month)::int - 1)) / 12, $3::int[]) - 1 AS age_group,
             sum(c.n)::int AS n
        FROM population_counts c JOIN e ON c.birth_month < e.d AND c.death_month >= e.d
       WHERE c.region_code = ANY($1)
