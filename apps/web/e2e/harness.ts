@@ -339,7 +339,9 @@ export async function searchPersonsByName(page: Page, name: string) {
   await page.getByTestId('person-search-submit').click();
   expect((await answered).status()).toBe(200);
   const results = page.getByTestId('person-results');
-  await expect.poll(() => results.locator('.ant-spin-spinning').count()).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-spin[aria-busy="true"]:has([data-testid=person-results])').count())
+    .toBe(0);
   return { results, rows: results.locator('tr.ant-table-row') };
 }
 

@@ -69,6 +69,7 @@ describe('life events', () => {
     // Within a minute (the evaluation runs 5 s after the change), the township of the death sees
     // its own maternal-death alert, with the month in words.
     await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+    await page.context().clearCookies();
     await signIn(page, server, 'township');
     await page.goto(`${server.baseUrl}/monitoring/warnings`);
     const warnings = page.getByTestId('warnings-table');
@@ -78,10 +79,22 @@ describe('life events', () => {
           await page.reload();
           return warnings.textContent();
         },
-        { timeout: 60_000, intervals: [2_000] },
+        { timeout: 60_000, interval: 2_000 },
       )
       .toContain('发生孕产妇死亡');
     expect(await warnings.textContent()).toContain('2026年11月');
+    expect(await warnings.textContent()).toContain('1例');
+    // Until the reload's fetch has ended and the table has faded back in (antd 6 marks a loading
+    // table with aria-busy and fades it over 0.3 s).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const spin = document.querySelector('[data-testid=warnings-page] .ant-spin');
+          const box = spin?.querySelector('.ant-spin-container');
+          return spin?.getAttribute('aria-busy') === 'false' && box && getComputedStyle(box).opacity === '1';
+        }),
+      )
+      .toBe(true);
     await screenshot(page, 'warnings-township-1366-zh-CN');
   });
 

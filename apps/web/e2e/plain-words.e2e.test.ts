@@ -38,7 +38,8 @@ async function open(page: Page, url: string): Promise<void> {
   let quiet = 0;
   await expect
     .poll(async () => {
-      const busy = pending.size > 0 || (await page.locator('.ant-spin-spinning, .ant-skeleton-active').count()) > 0;
+      const busy =
+        pending.size > 0 || (await page.locator('.ant-spin[aria-busy="true"], .ant-skeleton-active').count()) > 0;
       quiet = busy ? 0 : quiet + 1;
       return quiet;
     })

@@ -121,6 +121,7 @@ export async function countiesUnder(database: Database, regionCode: string): Pro
 function toView(w: WarningRow): WarningView {
   const rule = RULES.get(w.rule);
   const def = findIndicator(w.indicator);
+  const byCount = rule !== undefined && 'of' in rule.condition && rule.condition.of === 'numerator';
   return {
     id: w.id,
     rule: w.rule,
@@ -129,13 +130,14 @@ function toView(w: WarningRow): WarningView {
     severity: w.severity,
     indicator: w.indicator,
     indicatorName: def?.name ?? { zh: w.indicator, en: w.indicator },
-    unit: def?.unit ?? { zh: '', en: '' },
+    // A rule that counts events (a maternal death) shows a count, not the indicator's rate.
+    unit: byCount ? { zh: '例', en: ' cases' } : (def?.unit ?? { zh: '', en: '' }),
     regionCode: w.regionCode,
     regionName: w.regionName,
     period: w.period,
     value: w.figures.value,
     numerator: w.figures.numerator,
-    denominator: w.figures.denominator,
+    denominator: byCount ? null : w.figures.denominator,
     readingBy: rule?.reading.by ?? 'cradle',
     reading: rule?.reading.note ?? { zh: '', en: '' },
     bases: (rule?.bases ?? []).map((b) => ({ document: b.document, clause: b.clause })),

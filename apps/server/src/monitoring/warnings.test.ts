@@ -64,6 +64,10 @@ describe('early warnings', () => {
       regionCode: '533423',
       period: '2026-10',
       numerator: 1,
+      // A count: one death, not a rate over the month's births.
+      value: 1,
+      unit: { zh: '例', en: ' cases' },
+      denominator: null,
       indicator: 'maternalMortalityRatio',
       readingBy: 'cradle',
       ruleName: { zh: '发生孕产妇死亡' },
