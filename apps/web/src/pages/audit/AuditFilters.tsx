@@ -39,7 +39,7 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
       <Form<FormValues> form={form} layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
         <Form.Item name="action" label={t('audit.filters.action')}>
           <AutoComplete
-            allowClear
+            allowClear={{ label: t('common.clear') }}
             style={{ width: 220 }}
             placeholder={t('audit.filters.actionPlaceholder')}
             options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(a)} (${a})` }))}
@@ -57,7 +57,7 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Form.Item>
         <Form.Item name="outcome" label={t('audit.filters.outcome')}>
           <Select
-            allowClear
+            allowClear={{ label: t('common.clear') }}
             style={{ width: 120 }}
             placeholder={t('audit.filters.anyOutcome')}
             options={OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) }))}
@@ -66,7 +66,7 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         </Form.Item>
         <Form.Item name="targetType" label={t('audit.filters.targetType')}>
           <Select
-            allowClear
+            allowClear={{ label: t('common.clear') }}
             style={{ width: 150 }}
             placeholder={t('audit.filters.anyTarget')}
             options={KNOWN_TARGETS.map((k) => ({ value: k, label: targetTypeLabel(k) }))}

@@ -87,7 +87,7 @@ export function BudgetCard({ schemeCode, versions, jurisdictionName }: Props) {
             <Typography.Text type="secondary">{t('benefits.budget.assume')}</Typography.Text>
             <Select<number>
               value={draftId}
-              allowClear
+              allowClear={{ label: t('common.clear') }}
               placeholder={t('benefits.budget.assumeNone')}
               style={{ width: 280 }}
               onChange={(v) => setDraftId(v)}

@@ -137,7 +137,7 @@ export function RosterCard({ batch, onChanged }: Props) {
         </Form.Item>
         <Form.Item name="status">
           <Select
-            allowClear
+            allowClear={{ label: t('common.clear') }}
             placeholder={t('benefits.roster.allStatuses')}
             style={{ width: 180 }}
             options={PAYMENT_STATUSES.map((s) => ({ value: s, label: t(`benefits.cycles.paymentStatus.${s}`) }))}

@@ -71,7 +71,7 @@ export function LifeEventList({ version }: { version: number }) {
     >
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Select
-          allowClear
+          allowClear={{ label: t('common.clear') }}
           placeholder={t('events.fields.kind')}
           style={{ width: 160 }}
           value={filter.kind}
@@ -83,7 +83,7 @@ export function LifeEventList({ version }: { version: number }) {
           data-testid="events-filter-kind"
         />
         <Select
-          allowClear
+          allowClear={{ label: t('common.clear') }}
           placeholder={t('events.fields.channel')}
           style={{ width: 160 }}
           value={filter.channel}

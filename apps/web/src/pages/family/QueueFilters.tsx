@@ -26,7 +26,7 @@ export function FilterSelect<V extends string>({
   return (
     <Form.Item label={label}>
       <Select<V>
-        allowClear
+        allowClear={{ label: t('common.clear') }}
         value={value}
         placeholder={t('family.filters.all')}
         style={{ width }}

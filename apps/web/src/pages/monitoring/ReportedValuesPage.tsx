@@ -197,7 +197,7 @@ export function ReportedValuesPage() {
         extra={
           <Flex gap={8}>
             <Select
-              allowClear
+              allowClear={{ label: t('common.clear') }}
               style={{ width: 220 }}
               placeholder={t('monitoringEntry.reported.allIndicators')}
               value={filter.indicator}
