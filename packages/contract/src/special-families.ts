@@ -14,32 +14,33 @@ export const SpecialFamilyFileStatus = Type.Union([
 ]);
 export type SpecialFamilyFileStatus = Static<typeof SpecialFamilyFileStatus>;
 export const ContactRole = Type.Union([Type.Literal('worker'), Type.Literal('doctor'), Type.Literal('other')]);
-export const SpecialFamilyNeed = Type.Union(
-  [
-    'elderly',
-    'seriouslyIll',
-    'severelyDisabled',
-    'disabled',
-    'dementia',
-    'livingAlone',
-    'housingHardship',
-    'subsistence',
-    'nearSubsistence',
-  ].map((v) => Type.Literal(v)),
-);
-export const VisitKind = Type.Union(
-  ['condolence', 'patrol', 'festival', 'emotionalSupport', 'counselling', 'healthService'].map((v) => Type.Literal(v)),
-);
-export const SpecialFamilyServiceKind = Type.Union(
-  [
-    'familyDoctorContract',
-    'greenChannel',
-    'warmHomeActivity',
-    'careHomePlacement',
-    'publicHousing',
-    'dependantPlacement',
-  ].map((v) => Type.Literal(v)),
-);
+export const SpecialFamilyNeed = Type.Union([
+  Type.Literal('elderly'),
+  Type.Literal('seriouslyIll'),
+  Type.Literal('severelyDisabled'),
+  Type.Literal('disabled'),
+  Type.Literal('dementia'),
+  Type.Literal('livingAlone'),
+  Type.Literal('housingHardship'),
+  Type.Literal('subsistence'),
+  Type.Literal('nearSubsistence'),
+]);
+export const VisitKind = Type.Union([
+  Type.Literal('condolence'),
+  Type.Literal('patrol'),
+  Type.Literal('festival'),
+  Type.Literal('emotionalSupport'),
+  Type.Literal('counselling'),
+  Type.Literal('healthService'),
+]);
+export const SpecialFamilyServiceKind = Type.Union([
+  Type.Literal('familyDoctorContract'),
+  Type.Literal('greenChannel'),
+  Type.Literal('warmHomeActivity'),
+  Type.Literal('careHomePlacement'),
+  Type.Literal('publicHousing'),
+  Type.Literal('dependantPlacement'),
+]);
 
 export const ContactInput = Type.Object({
   role: ContactRole,
@@ -181,16 +182,14 @@ export const VisitSettings = Type.Object({
 export type VisitSettings = Static<typeof VisitSettings>;
 export const VisitSettingsBody = Type.Object({ visitIntervalMonths: Int(1, 12) });
 
-export const FamilySizePurpose = Type.Union(
-  [
-    'publicRentalHousing',
-    'affordableRentalHousing',
-    'providentFundWithdrawal',
-    'providentFundLoan',
-    'schoolPlacement',
-    'elderlyCarePriority',
-  ].map((v) => Type.Literal(v)),
-);
+export const FamilySizePurpose = Type.Union([
+  Type.Literal('publicRentalHousing'),
+  Type.Literal('affordableRentalHousing'),
+  Type.Literal('providentFundWithdrawal'),
+  Type.Literal('providentFundLoan'),
+  Type.Literal('schoolPlacement'),
+  Type.Literal('elderlyCarePriority'),
+]);
 /** The purpose is required; the schema lets it be absent so the answer can say so in words. */
 export const FamilySizeCheckBody = Type.Object({
   idNumber: Text({ minLength: 1, maxLength: 30, description: "A parent's citizen ID number" }),

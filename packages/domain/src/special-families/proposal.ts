@@ -158,3 +158,14 @@ export function checkContacts(contacts: readonly { role: ContactRole }[]): Speci
     ),
   ];
 }
+
+/**
+ * A confirmed change of status pays or stops from the next period (issue 16, "starts or stops
+ * payments from the next period"): the first day of the month after the decision, the start of
+ * a monthly scheme's next period (001 m21 pays 特别扶助金 每人每月).
+ */
+export function statusEffectiveFrom(decidedOn: string): string {
+  const y = Number(decidedOn.slice(0, 4));
+  const m = Number(decidedOn.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
