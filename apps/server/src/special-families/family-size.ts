@@ -8,7 +8,6 @@ import {
   normalizeIdNumber,
   parseIdNumber,
   pick,
-  type FamilySizePurpose,
   type Lang,
 } from '@cradle/domain';
 import type { FamilySizeAnswer, FamilySizeCheckBody } from '@cradle/contract';
@@ -87,13 +86,13 @@ export function createFamilySizeCheck(database: Database, pii: Pii, now: () => D
         details: {
           checkId,
           purpose,
-          clause: familySizePurposeClause(purpose as FamilySizePurpose),
+          clause: familySizePurposeClause(purpose),
           note: body.note?.trim() || null,
           found: parent !== null,
           minorChildren: parent ? minors.count : null,
         },
       });
-      const p = purpose as FamilySizePurpose;
+      const p = purpose;
       return {
         found: parent !== null,
         minorChildren: minors.count,

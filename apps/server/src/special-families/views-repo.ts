@@ -65,7 +65,7 @@ export async function countFiles(tx: Conn, f: FileFilter): Promise<number> {
 export async function listFiles(tx: Conn, f: FileFilter, limit: number, offset: number): Promise<FileRow[]> {
   const w = where(f);
   w.params.push(limit, offset);
-  const rows = await tx.query<Record<string, unknown>>(
+  const rows = await tx.query(
     `${SELECT} ${w.sql} ORDER BY f.id DESC LIMIT $${w.params.length - 1} OFFSET $${w.params.length}`,
     w.params,
   );

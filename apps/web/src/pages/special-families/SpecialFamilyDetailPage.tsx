@@ -10,7 +10,7 @@ import { decideSpecialFamily, fetchSpecialFamily, recordService, recordVisit } f
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { useMe } from '../../lib/auth';
-import { SPECIAL_FAMILY_NEEDS, SPECIAL_FAMILY_SERVICE_KINDS, VISIT_KINDS } from '../../lib/domain';
+import { type SPECIAL_FAMILY_NEEDS, SPECIAL_FAMILY_SERVICE_KINDS, VISIT_KINDS } from '../../lib/domain';
 import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
