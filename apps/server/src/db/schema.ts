@@ -1086,7 +1086,10 @@ export const specialFamilyContacts = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     endedAt: tstz('ended_at'),
   },
-  (t) => [index('special_family_contacts_file_idx').on(t.fileId), index('special_family_contacts_user_idx').on(t.userId)],
+  (t) => [
+    index('special_family_contacts_file_idx').on(t.fileId),
+    index('special_family_contacts_user_idx').on(t.userId),
+  ],
 );
 
 // Services received: family doctor contract, green channel, 暖心家园 activities, placements (C4).

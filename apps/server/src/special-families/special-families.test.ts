@@ -34,6 +34,7 @@ const CONTACTS = [
 
 describe('the special-family register', () => {
   let fileId = 0;
+  let motherId = 0;
 
   it('refuses 失独 for a family whose only child is alive and not disabled, writing nothing', async () => {
     const fam = await insertTestFamily(t, '在世', [{ birthDate: '1996-01-02' }]);
@@ -83,6 +84,7 @@ describe('the special-family register', () => {
     expect(res.statusCode, res.body).toBe(200);
     const file = res.json();
     fileId = file.id;
+    motherId = file.mother.personId;
     expect(file).toMatchObject({
       status: 'proposed',
       kind: 'bereaved',
@@ -128,6 +130,24 @@ describe('the special-family register', () => {
     expect(file.history[1].effectiveFrom).toMatch(/^\d{4}-\d{2}-01$/);
     expect(file.visitIntervalMonths).toBe(3);
     expect(file.nextVisitDue).not.toBeNull();
+  });
+
+  it('gives benefits the register’s status from the next period, the trace citing the file', async () => {
+    const detail = (await call('county', 'GET', `/api/special-families/${fileId}`)).json();
+    const from: string = detail.history[1].effectiveFrom;
+    // The nursing subsidy (004 (二十一)) is yearly: the first year whose start the confirmation covers.
+    const year = Number(from.slice(0, 4)) + (from.endsWith('-01-01') ? 0 : 1);
+    const res = await call(
+      'township',
+      'GET',
+      `/api/eligibility?personId=${motherId}&scheme=weixi.nursingSubsidy&period=${year}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const step = (res.json().trace as { check: string; pass: boolean; saw: { zh: string } }[]).find(
+      (s) => s.check === 'specialFamily',
+    )!;
+    expect(step.pass).toBe(true);
+    expect(step.saw.zh).toContain(`特殊家庭档案 ${fileId} 第 2 版，自 ${from} 起`);
   });
 
   it('shows the file to its township, the county and its contact, and to no one else', async () => {
