@@ -1,5 +1,5 @@
 import { maskPersonName } from '@cradle/domain';
-import type { SpecialFamilyFileStatus, SpecialFamilyFileSummary } from '@cradle/contract';
+import type { SpecialFamilyFileDetail, SpecialFamilyFileStatus, SpecialFamilyFileSummary } from '@cradle/contract';
 import type { Conn } from '../db/client.js';
 
 // What the lists and the detail read of a file, in one statement each; inside withScope.
@@ -143,7 +143,7 @@ export async function findVisits(tx: Conn, fileId: number, today: string) {
     id: Number(r.id),
     dueDate: r.due_date,
     visitDate: r.visit_date,
-    kind: r.kind as 'condolence' | null,
+    kind: r.kind as SpecialFamilyFileDetail['visits'][number]['kind'],
     note: r.note,
     recordedByName: r.recorded_by_name,
     overdue: r.visit_date === null && r.due_date < today,
@@ -164,7 +164,7 @@ export async function findServices(tx: Conn, fileId: number) {
   );
   return rows.map((r) => ({
     id: Number(r.id),
-    kind: r.kind as 'greenChannel',
+    kind: r.kind as SpecialFamilyFileDetail['services'][number]['kind'],
     serviceDate: r.service_date,
     detail: r.detail,
     recordedByName: r.recorded_by_name,
