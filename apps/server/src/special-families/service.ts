@@ -323,7 +323,7 @@ export function createSpecialFamilyService(database: Database, pii: Pii, now: ()
       scoped(a, async (tx) => {
         const file = await detailIn(tx, a, id);
         if (file.status !== 'confirmed') throw specialFamilyError('specialFamily.wrongStatus', { status: file.status });
-        const wrong = checkVisitDate(v.visitDate, file.proposedAt.slice(0, 10), today());
+        const wrong = checkVisitDate(v.visitDate, chinaDateOf(new Date(file.proposedAt)), today());
         if (wrong) throw specialFamilyError('specialFamily.visitDate', { field: 'visitDate' }, wrong);
         const contactId = (await findContacts(tx, id)).find((c) => c.userId === a.user.id)?.id ?? null;
         const visit = {
