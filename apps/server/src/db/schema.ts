@@ -1009,7 +1009,7 @@ export const countedPersons = pgTable('counted_persons', {
 // 计划生育特殊家庭 (issue 16; REQUIREMENTS A9, B7, C4): one file per family, proposed by its township
 // and confirmed by the county (four eyes: the database refuses a decider who proposed it). Every
 // table carries the family's region code, which row-level security limits to the jurisdiction
-// (migration 0033); the couple and the child are the registry's persons, never copies.
+// (migration 0032); the couple and the child are the registry's persons, never copies.
 export const specialFamilyFiles = pgTable(
   'special_family_files',
   {

@@ -1,7 +1,7 @@
 import type { Conn } from '../db/client.js';
 
 // SQL of the special-family register. Every function but findStaffUser takes a connection inside
-// withScope: row-level security (migration 0033) limits each table to the family's jurisdiction.
+// withScope: row-level security (migration 0032) limits each table to the family's jurisdiction.
 
 export interface RegistryPerson {
   id: number;
