@@ -64,6 +64,10 @@ import { reportedRoutes } from './monitoring/reported-routes.js';
 import { createWarningService } from './monitoring/warnings-service.js';
 import { warningRoutes } from './monitoring/warnings-routes.js';
 import { startDailyWarnings } from './monitoring/index.js';
+import { createSpecialFamilyService } from './special-families/service.js';
+import { createFamilySizeCheck } from './special-families/family-size.js';
+import { specialFamilyRoutes } from './special-families/routes.js';
+import { startDailyOverdueVisits } from './special-families/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -193,6 +197,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.notificationSweepMs === 0
       ? () => undefined
       : startDailyWarnings(database, jobs, config.scopeCode, now, app.log);
+  const stopDailyOverdue =
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyOverdueVisits(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');
@@ -202,6 +210,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await sealer.stop();
     stopDailyWarnings();
+    stopDailyOverdue();
     await jobs.stop();
     await pii.close();
   });
@@ -249,6 +258,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(planRoutes, { plans: createPlanService(database) });
   await app.register(reportedRoutes, { reported: createReportedService(database, jobs, now), database });
   await app.register(warningRoutes, { warnings: createWarningService(database), database });
+  await app.register(specialFamilyRoutes, {
+    families: createSpecialFamilyService(database, pii, now),
+    checkFamilySize: createFamilySizeCheck(database, pii, now),
+  });
 
   registerConsole(app, config.webDist);
   return app;

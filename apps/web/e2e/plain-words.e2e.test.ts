@@ -126,6 +126,48 @@ async function applyAsTownship(server: E2EServer): Promise<void> {
   expect(res.statusCode, res.body).toBe(201);
 }
 
+/** A 失独 file proposed by the township worker: a mother of one child in the township, the child's death recorded. */
+async function proposeSpecialFamily(server: E2EServer): Promise<number> {
+  const [row] = await server.database.query<{ child: number; id_cipher: Buffer }>(
+    `SELECT c.id AS child, c.id_cipher FROM relationships r JOIN persons m ON m.id = r.from_person_id JOIN persons c ON c.id = r.to_person_id
+      WHERE r.kind = 'mother' AND m.residence_region_code LIKE $1 AND m.death_date IS NULL
+        AND (SELECT count(*) FROM relationships o WHERE o.from_person_id IN
+              (SELECT p.from_person_id FROM relationships p WHERE p.to_person_id = c.id AND p.kind IN ('mother', 'father'))
+              AND o.kind IN ('mother', 'father') AND o.to_person_id <> c.id) = 0
+      ORDER BY c.id LIMIT 1`,
+    [`${server.scope.township}%`],
+  );
+  if (!row) throw new Error('no only child in the township');
+  const [died] = await server.database.query<{ d: string }>(
+    'UPDATE persons SET death_date = birth_date + 1 WHERE id = $1 RETURNING death_date::text AS d',
+    [row.child],
+  );
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: '10.9.0.3',
+    payload: { username: 'township', password: DEMO_PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'cradle_session')!;
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/special-families',
+    payload: {
+      childIdNumber: decryptField(server.keys.piiEncryption, 'idNumber', row.id_cipher),
+      kind: 'bereaved',
+      eventDate: died!.d,
+      needs: ['livingAlone'],
+      contacts: [
+        { role: 'worker', name: '熊梅', username: 'village' },
+        { role: 'doctor', name: '王医生', organisation: '保和镇卫生院', phone: '13800001111' },
+      ],
+    },
+    headers: { cookie: `cradle_session=${cookie.value}`, 'x-csrf-token': login.json().csrfToken },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return Number(res.json().id);
+}
+
 /** The paths of the detail pages a list links to (its first few rows), read from the page. */
 async function linksOn(page: Page, url: string, prefix: string, max: number): Promise<string[]> {
   await open(page, url);
@@ -201,6 +243,23 @@ describe('plain words on every page (issue 12)', () => {
     await f.context.clearCookies();
     await signIn(page, server, 'hospital');
     problems.push(...(await walk(page, server, ['/life-events'], { shoot: true })));
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the special-family register and the family-size check (issue 16)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const id = await proposeSpecialFamily(server);
+    const problems: string[] = [];
+    await signIn(page, server, 'township');
+    problems.push(...(await walk(page, server, ['/special-families', `/special-families/${id}`], { shoot: true })));
+    await f.context.clearCookies();
+    await signIn(page, server, 'county');
+    problems.push(...(await walk(page, server, ['/special-families', `/special-families/${id}`])));
+    await f.context.clearCookies();
+    await signIn(page, server, 'housing');
+    problems.push(...(await walk(page, server, ['/family-size-check'], { shoot: true })));
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
   });

@@ -16,6 +16,8 @@ import {
   mayViewChildbirthRegistrations,
   useAuth,
   mayViewMonitoring,
+  mayReadSpecialFamilies,
+  mayCheckFamilySize,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
@@ -54,6 +56,16 @@ const NoticeRosterPage = lazy(() =>
 );
 const PaymentCyclesPage = lazy(() =>
   import('./pages/benefits/PaymentCyclesPage').then((m) => ({ default: m.PaymentCyclesPage })),
+);
+// Special families (issue 16): the register and the family-size check.
+const SpecialFamiliesPage = lazy(() =>
+  import('./pages/special-families/SpecialFamiliesPage').then((m) => ({ default: m.SpecialFamiliesPage })),
+);
+const SpecialFamilyDetailPage = lazy(() =>
+  import('./pages/special-families/SpecialFamilyDetailPage').then((m) => ({ default: m.SpecialFamilyDetailPage })),
+);
+const FamilySizeCheckPage = lazy(() =>
+  import('./pages/special-families/FamilySizeCheckPage').then((m) => ({ default: m.FamilySizeCheckPage })),
 );
 // Paper forms (issue 12): outside the console's layout, one sheet each.
 const ApplicationPrintPage = lazy(() =>
@@ -181,6 +193,30 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayImport}>
                 <ImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="special-families"
+            element={
+              <RequireRole allow={mayReadSpecialFamilies}>
+                <SpecialFamiliesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="special-families/:id"
+            element={
+              <RequireRole allow={mayReadSpecialFamilies}>
+                <SpecialFamilyDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="family-size-check"
+            element={
+              <RequireRole allow={mayCheckFamilySize}>
+                <FamilySizeCheckPage />
               </RequireRole>
             }
           />

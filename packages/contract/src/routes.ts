@@ -18,6 +18,7 @@ import * as N from './bundle.js';
 import { NotificationList } from './notifications.js';
 import * as L from './life-events.js';
 import { monitoringEntryRoutes } from './monitoring-entry.js';
+import { specialFamilyRoutes } from './special-families.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
 
@@ -381,4 +382,5 @@ export const staffRoutes = {
     response: L.ServiceAccountView,
   }),
   ...monitoringEntryRoutes,
+  ...specialFamilyRoutes,
 };

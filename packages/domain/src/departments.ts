@@ -9,7 +9,9 @@ export type Department =
   | 'finance'
   | 'education'
   | 'civilAffairs'
-  | 'healthCommission';
+  | 'healthCommission'
+  | 'housing'
+  | 'providentFund';
 
 const DEPARTMENT_LABELS: Record<Department, Message> = {
   hospital: { zh: '医院', en: 'Hospital' },
@@ -21,6 +23,9 @@ const DEPARTMENT_LABELS: Record<Department, Message> = {
   education: { zh: '教育', en: 'Education' },
   civilAffairs: { zh: '民政', en: 'Civil affairs' },
   healthCommission: { zh: '卫生健康委员会', en: 'Health commission' },
+  // The family-size check's askers (REQUIREMENTS C5; 001 m17, 004 (十五)): housing and the provident fund.
+  housing: { zh: '住房和城乡建设', en: 'Housing and urban-rural development' },
+  providentFund: { zh: '住房公积金管理', en: 'Housing provident fund' },
 };
 
 export const DEPARTMENTS = Object.keys(DEPARTMENT_LABELS) as readonly Department[];

@@ -120,14 +120,31 @@ function conditionSql(
       if (typeof years !== 'number') return null;
       return `p.birth_date <= (${bind(period.start, 'date')} - make_interval(years => ${bind(years, 'int')}))::date`;
     }
-    // Facts the registry does not hold: the approved application states them (withApplicationFacts).
+    // The special-family register's status in force at the period's start (issue 16), else what an
+    // approved application states (withApplicationFacts: the register wins).
     case 'specialFamily':
-      if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
-      return `ap.facts->>'specialFamilyStatus' = ANY (${bind([...c.statuses], 'text[]')})`;
+      return `${specialFamilyStatusSql(period.start, bind, viaApplications)} = ANY (${bind([...c.statuses], 'text[]')})`;
+    // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
       return `coalesce((ap.facts->>${bind(c.fact, 'text')})::boolean, false)`;
   }
+}
+
+/**
+ * A parent's special-family status as SQL over `p` (issue 16). A parent in the register is paid by
+ * the register: the file naming them whose latest status change in force on `on` (effective_from:
+ * the period after the county's decision) is confirmed gives its kind, one in force but not
+ * confirmed gives none (''), whatever an application states. Only a parent the register does not
+ * hold keeps an approved application's statement (`ap`), where the statement has one.
+ */
+function specialFamilyStatusSql(on: string, bind: Bind, viaApplications: boolean): string {
+  const register = `(SELECT CASE WHEN st.status = 'confirmed' THEN f.kind ELSE '' END FROM special_family_files f
+      CROSS JOIN LATERAL (SELECT sc.status FROM special_family_status_changes sc
+        WHERE sc.file_id = f.id AND sc.effective_from <= ${bind(on, 'date')} ORDER BY sc.version DESC LIMIT 1) st
+      WHERE f.mother_person_id = p.id OR f.father_person_id = p.id
+      ORDER BY st.status = 'confirmed' DESC, f.id LIMIT 1)`;
+  return `nullif(${viaApplications ? `coalesce(${register}, ap.facts->>'specialFamilyStatus')` : register}, '')`;
 }
 
 /**
@@ -173,13 +190,12 @@ function amountSql(
       return `(CASE p.parity ${cases.join(' ')} ELSE 0 END)`;
     }
     case 'bySpecialFamilyStatus': {
-      if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
       const table = value(rule.param);
       if (table === null || typeof table !== 'object' || Array.isArray(table)) return null;
       const cases = Object.entries(table as Record<string, number>).map(
         ([k, v]) => `WHEN ${bind(k, 'text')} THEN ${bind(v, 'bigint')}`,
       );
-      return `(CASE ap.facts->>'specialFamilyStatus' ${cases.join(' ')} ELSE 0 END)`;
+      return `(CASE ${specialFamilyStatusSql(period.start, bind, viaApplications)} ${cases.join(' ')} ELSE 0 END)`;
     }
     case 'yearlyProRata': {
       const limit = value(rule.monthsParam);

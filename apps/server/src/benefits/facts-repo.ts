@@ -1,17 +1,38 @@
 import type { BeneficiaryFacts } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 
-/** What checkEligibility sees of a person the scope can see, or null. Special-family status is not in the registry yet. */
-export async function beneficiaryFacts(tx: Conn, personId: number): Promise<BeneficiaryFacts | null> {
+/**
+ * What checkEligibility sees of a person the scope can see, or null. The special-family status is
+ * the register's (issue 16): of the files naming the person as a parent, the latest status change
+ * in force on `on`, a confirmed one first, cited by its file, version and start.
+ */
+export async function beneficiaryFacts(
+  tx: Conn,
+  personId: number,
+  /** The day whose register status counts: a period's start; today when not given. */
+  on: string | null = null,
+): Promise<BeneficiaryFacts | null> {
   const rows = await tx.query<{
     birth_date: string;
     death_date: string | null;
     hukou_region_code: string;
     parity: number | null;
+    sf_kind: 'bereaved' | 'disabledChild' | null;
+    sf_status: string | null;
+    sf_id: number | null;
+    sf_version: number | null;
+    sf_from: string | null;
   }>(
-    `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date, to_char(death_date, 'YYYY-MM-DD') AS death_date, hukou_region_code, parity
-     FROM persons WHERE id = $1`,
-    [personId],
+    `SELECT to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, to_char(p.death_date, 'YYYY-MM-DD') AS death_date, p.hukou_region_code, p.parity,
+            sf.kind AS sf_kind, sf.status AS sf_status, sf.id AS sf_id, sf.version AS sf_version, sf.effective_from AS sf_from
+     FROM persons p LEFT JOIN LATERAL (
+       SELECT f.id, f.kind, st.status, st.version, st.effective_from::text AS effective_from FROM special_family_files f
+         CROSS JOIN LATERAL (SELECT sc.status, sc.version, sc.effective_from FROM special_family_status_changes sc
+                              WHERE sc.file_id = f.id AND sc.effective_from <= coalesce($2::date, current_date) ORDER BY sc.version DESC LIMIT 1) st
+        WHERE f.mother_person_id = p.id OR f.father_person_id = p.id
+        ORDER BY st.status = 'confirmed' DESC, f.id LIMIT 1) sf ON true
+     WHERE p.id = $1`,
+    [personId, on],
   );
   const r = rows[0];
   if (!r) return null;
@@ -20,7 +41,10 @@ export async function beneficiaryFacts(tx: Conn, personId: number): Promise<Bene
     deathDate: r.death_date,
     hukouRegionCode: r.hukou_region_code,
     parity: r.parity === null ? null : Number(r.parity),
-    specialFamilyStatus: null,
+    // In the register, the register decides (eligibility-sql.ts, specialFamilyStatusSql).
+    specialFamilyStatus: r.sf_status === 'confirmed' ? r.sf_kind : null,
+    specialFamilyFile:
+      r.sf_id === null ? null : { id: Number(r.sf_id), version: Number(r.sf_version), effectiveFrom: r.sf_from! },
     declared: {},
   };
 }

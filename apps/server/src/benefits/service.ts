@@ -59,7 +59,8 @@ function summaryOf(s: SchemeDefinition): SchemeSummary {
 /** Checks a person against a scheme for a period in the caller's transaction; audited. */
 async function eligibilityIn(tx: Conn, a: Actor, q: { personId: number; scheme: string; period: string }) {
   const scheme = getScheme(q.scheme);
-  const registry = await beneficiaryFacts(tx, q.personId);
+  // The register's special-family status in force at the period's start (issue 16).
+  const registry = await beneficiaryFacts(tx, q.personId, parsePeriod(scheme.frequency, q.period)?.start ?? null);
   if (!registry) throw commonError('notFound');
   // What an open application states (declarations, special-family status) counts too.
   const facts = withApplicationFacts(registry, await openApplicationFacts(tx, scheme.code, q.personId));

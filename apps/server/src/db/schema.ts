@@ -654,6 +654,8 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     // A resident, or an operator queue (department + region) such as a township's registrations.
     residentId: bigint('resident_id', { mode: 'number' }),
+    // A staff user's own inbox (issue 16: a special family's contact hears of an overdue visit).
+    userId: bigint('user_id', { mode: 'number' }),
     department: text('department'),
     role: text('role'),
     regionCode: text('region_code').notNull(),
@@ -1003,3 +1005,163 @@ export const countedPersons = pgTable('counted_persons', {
   motherBirth: date('mother_birth', { mode: 'string' }),
   maternal: boolean('maternal').notNull(),
 });
+
+// 计划生育特殊家庭 (issue 16; REQUIREMENTS A9, B7, C4): one file per family, proposed by its township
+// and confirmed by the county (four eyes: the database refuses a decider who proposed it). Every
+// table carries the family's region code, which row-level security limits to the jurisdiction
+// (migration 0032); the couple and the child are the registry's persons, never copies.
+export const specialFamilyFiles = pgTable(
+  'special_family_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // The family's residence: the living mother's, else the father's (a village code).
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull().$type<'bereaved' | 'disabledChild'>(),
+    childPersonId: bigint('child_person_id', { mode: 'number' }).notNull(),
+    motherPersonId: bigint('mother_person_id', { mode: 'number' }),
+    fatherPersonId: bigint('father_person_id', { mode: 'number' }),
+    // The child's death (失独) or the date of the disability's assessment (伤残), and its grade (1–3).
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    disabilityGrade: smallint('disability_grade'),
+    status: text('status').notNull().$type<'proposed' | 'confirmed' | 'rejected' | 'ended'>(),
+    // Raised with every change of status; special_family_status_changes keeps each version.
+    version: integer('version').notNull().default(1),
+    needs: text('needs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    proposedBy: bigint('proposed_by', { mode: 'number' }).notNull(),
+    proposedByName: text('proposed_by_name').notNull(),
+    proposedAt: tstz('proposed_at').notNull().defaultNow(),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedByName: text('decided_by_name'),
+    decidedAt: tstz('decided_at'),
+    decisionNote: text('decision_note'),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One open file per child.
+    uniqueIndex('special_family_files_child_uq')
+      .on(t.childPersonId)
+      .where(sql`status IN ('proposed', 'confirmed')`),
+    index('special_family_files_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
+    index('special_family_files_mother_idx').on(t.motherPersonId),
+    index('special_family_files_father_idx').on(t.fatherPersonId),
+  ],
+);
+
+// Every status a file has had, by version: a payment's trace cites the entry it read (issue 16,
+// "assistance from the register"); from `effective_from` the next period pays or stops.
+export const specialFamilyStatusChanges = pgTable(
+  'special_family_status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fileId: bigint('file_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    changedBy: bigint('changed_by', { mode: 'number' }).notNull(),
+    changedByName: text('changed_by_name').notNull(),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('special_family_status_changes_uq').on(t.fileId, t.version)],
+);
+
+// The 双岗 / 3+X contacts: a Cradle user (a township or village worker) or a named person (a family
+// doctor), whose phone is encrypted like every personal number.
+export const specialFamilyContacts = pgTable(
+  'special_family_contacts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fileId: bigint('file_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    role: text('role').notNull().$type<'worker' | 'doctor' | 'other'>(),
+    userId: bigint('user_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    organisation: text('organisation'),
+    phoneCipher: bytea('phone_cipher'),
+    phoneMasked: text('phone_masked'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    endedAt: tstz('ended_at'),
+  },
+  (t) => [
+    index('special_family_contacts_file_idx').on(t.fileId),
+    index('special_family_contacts_user_idx').on(t.userId),
+  ],
+);
+
+// Services received: family doctor contract, green channel, 暖心家园 activities, placements (C4).
+export const specialFamilyServices = pgTable(
+  'special_family_services',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fileId: bigint('file_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull(),
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    detail: text('detail'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }).notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('special_family_services_file_idx').on(t.fileId)],
+);
+
+// Visits: one planned (due_date) per confirmed file at a time; recording it fills visit_date and
+// plans the next. Flagged overdue (overdue_at) once, when its contacts are told.
+export const specialFamilyVisits = pgTable(
+  'special_family_visits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    fileId: bigint('file_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    visitDate: date('visit_date', { mode: 'string' }),
+    kind: text('kind'),
+    note: text('note'),
+    contactId: bigint('contact_id', { mode: 'number' }),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    recordedByName: text('recorded_by_name'),
+    recordedAt: tstz('recorded_at'),
+    overdueAt: tstz('overdue_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('special_family_visits_file_idx').on(t.fileId),
+    // The overdue job's probe: planned visits by due date.
+    index('special_family_visits_planned_idx')
+      .on(t.dueDate)
+      .where(sql`visit_date IS NULL`),
+  ],
+);
+
+// A jurisdiction's visit interval: the seeds say only "定期" (B4), so each sets its own; none set
+// means Cradle's reading, a quarter (domain special-families/visits.ts).
+export const specialFamilySettings = pgTable('special_family_settings', {
+  jurisdictionCode: text('jurisdiction_code').primaryKey(),
+  visitIntervalMonths: smallint('visit_interval_months').notNull(),
+  setBy: bigint('set_by', { mode: 'number' }).notNull(),
+  setByName: text('set_by_name').notNull(),
+  setAt: tstz('set_at').notNull().defaultNow(),
+});
+
+// 多子女家庭核验 (C5 "verification requests (who, purpose, answer, audit)"): each check, to count an
+// operator's checks for the rate limit and to show who asked what for which purpose. The number
+// asked about is kept as the person's id only (null when the registry does not know it).
+export const familySizeChecks = pgTable(
+  'family_size_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    department: text('department').notNull(),
+    jurisdictionCode: text('jurisdiction_code').notNull(),
+    purpose: text('purpose').notNull(),
+    note: text('note'),
+    personId: bigint('person_id', { mode: 'number' }),
+    minorChildren: smallint('minor_children'),
+    checkedAt: tstz('checked_at').notNull().defaultNow(),
+  },
+  (t) => [index('family_size_checks_user_idx').on(t.userId, t.checkedAt)],
+);

@@ -68,6 +68,9 @@ export function demoUsers(scope: string, township: string, otherTownship: string
     { ...dept('finance', '县财政局 经办人', 'finance'), totpSecret: 'CRADLEDEMOFINANC' },
     dept('education', '县教育体育局 经办人', 'education'),
     dept('civil', '县民政局 经办人', 'civilAffairs'),
+    // The family-size check (issue 16): housing and the provident fund ask with education and civil affairs.
+    dept('housing', '县住房和城乡建设局 经办人', 'housing'),
+    dept('fund', '住房公积金管理中心 经办人', 'providentFund'),
     {
       username: 'leader',
       displayName: '分管副县长',

@@ -4,7 +4,7 @@ import { sqlValue, type Conn } from '../db/client.js';
 export type Channel = 'inApp' | 'sms';
 
 /** To a resident, or to an operator queue: a department's or a role's, in a region. */
-export type Recipient = { residentId: number } | { department: string } | { role: string };
+export type Recipient = { residentId: number } | { department: string } | { role: string } | { userId: number };
 
 export interface OutgoingNotification {
   recipient: Recipient;
@@ -30,6 +30,7 @@ export async function enqueueNotifications(tx: Conn, list: OutgoingNotification[
         'residentId' in r ? r.residentId : null,
         'department' in r ? r.department : null,
         'role' in r ? r.role : null,
+        'userId' in r ? r.userId : null,
         n.regionCode,
         channel,
         n.topic,
@@ -46,7 +47,7 @@ export async function enqueueNotifications(tx: Conn, list: OutgoingNotification[
   if (rows.length === 0) return;
   // Nothing reads them back in the transaction: in one with COMMIT (db/client.ts), a round trip
   // less for every family action; literals escaped as the audit entries' are.
-  const sql = `INSERT INTO notifications (resident_id, department, role, region_code, channel, topic, subject_kind, subject_id, body_zh, body_en, status, sent_at)
+  const sql = `INSERT INTO notifications (resident_id, department, role, user_id, region_code, channel, topic, subject_kind, subject_id, body_zh, body_en, status, sent_at)
      VALUES ${rows.join(', ')}`;
   if (tx.beforeCommit) tx.beforeCommit(sql);
   else await tx.query(sql);

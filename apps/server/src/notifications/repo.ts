@@ -26,16 +26,20 @@ export async function markResidentMessageRead(tx: Conn, residentId: number, id: 
   return rows.length > 0;
 }
 
-/** Messages to a staff user's queues: their department's or one of their roles', in the scope's jurisdiction. */
+/**
+ * Messages to a staff user: their department's or one of their roles' queue, or to them by name (a
+ * special family's contact), in the scope's jurisdiction.
+ */
 export function findQueueMessages(
   tx: Conn,
   department: string | null,
   roles: readonly string[],
+  userId: number,
 ): Promise<NotificationRow[]> {
   return tx.query<NotificationRow>(
     `SELECT ${COLUMNS} FROM notifications
-      WHERE resident_id IS NULL AND channel = 'inApp' AND (department = $1 OR role = ANY ($2::text[]))
+      WHERE resident_id IS NULL AND channel = 'inApp' AND (department = $1 OR role = ANY ($2::text[]) OR user_id = $3)
       ORDER BY id DESC LIMIT ${LIMIT}`,
-    [department, roles],
+    [department, roles, userId],
   );
 }

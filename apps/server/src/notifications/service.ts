@@ -30,7 +30,7 @@ export function createNotificationService(database: Database) {
 
     /** Messages to the user's queues (their department's, their role's) in their jurisdiction. */
     async forUser(user: SessionUser, lang: Lang) {
-      const rows = await withScope(database, user, (tx) => findQueueMessages(tx, user.department, user.roles));
+      const rows = await withScope(database, user, (tx) => findQueueMessages(tx, user.department, user.roles, user.id));
       return rows.map(view(lang));
     },
   };

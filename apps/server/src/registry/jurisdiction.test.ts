@@ -62,6 +62,17 @@ beforeAll(async () => {
     `INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'birthCertificate', 'hospital', '533423102001', 'pending', '2026-12-01')`,
     [probe.id],
   );
+  // A special-family file of the probe's family (issue 16), also under the probe's id: the most
+  // sensitive record, which another township must never reach.
+  await t.database.query(
+    `INSERT INTO special_family_files (id, region_code, kind, child_person_id, mother_person_id, event_date, status, proposed_by, proposed_by_name)
+     VALUES ($1, '533423102001', 'bereaved', $1, $1, '2025-01-01', 'confirmed', 1, '叶枝镇 工作人员')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO special_family_visits (file_id, region_code, due_date) VALUES ($1, '533423102001', '2026-01-01')`,
+    [probe.id],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -126,7 +137,10 @@ describe('jurisdiction walk', () => {
         if (route.url.includes(':id') && route.url.startsWith('/api/persons'))
           expect(res.statusCode, `${route.method} ${url}`).toBe(404);
         // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
-        if (route.url.includes(':id') && /^\/api\/(childbirth-registrations|bundle-tasks)\//.test(route.url)) {
+        if (
+          route.url.includes(':id') &&
+          /^\/api\/(childbirth-registrations|bundle-tasks|special-families)\//.test(route.url)
+        ) {
           expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(
             res.statusCode,
           );

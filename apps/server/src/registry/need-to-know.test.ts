@@ -12,7 +12,7 @@ import { createTestApp, login, as, type TestApp, type Session } from '../test/ap
 
 const REGISTRY = ['admin', 'county', 'township', 'village'];
 const BUNDLE_DEPARTMENTS = ['hospital', 'cdc', 'police', 'medins', 'hrss'];
-const OTHER_DEPARTMENTS = ['education', 'civil', 'finance'];
+const OTHER_DEPARTMENTS = ['education', 'civil', 'finance', 'housing', 'fund'];
 const ALL = [...REGISTRY, ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader'];
 const ADMINS = ['admin', 'county'];
 const REVIEWERS = ['county', 'township', 'village'];
@@ -139,6 +139,21 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/monitoring/warnings': ALL,
   'GET /api/monitoring/warnings.xlsx': ALL,
   'POST /api/monitoring/warnings/:id/acknowledge': ADMINS,
+  // Special families (issue 16), the most sensitive data: the family's township, the county office
+  // and its contacts (a village worker who is one); no department, leader or system administrator.
+  // Departments get only the family-size check: a count and birth years.
+  'GET /api/special-families': ['county', 'township', 'village'],
+  'GET /api/special-families/export.xlsx': ['county', 'township', 'village'],
+  'GET /api/special-families/:id': ['county', 'township', 'village'],
+  'POST /api/special-families': ['township'],
+  'POST /api/special-families/:id/confirm': ['county'],
+  'POST /api/special-families/:id/reject': ['county'],
+  'POST /api/special-families/:id/end': ['county'],
+  'POST /api/special-families/:id/visits': ['township', 'village'],
+  'POST /api/special-families/:id/services': ['township', 'village'],
+  'GET /api/special-family-settings': ['county', 'township', 'village'],
+  'PUT /api/special-family-settings': ['county'],
+  'POST /api/family-size-checks': ['education', 'civil', 'housing', 'fund'],
 };
 
 let t: TestApp;

@@ -91,7 +91,7 @@ beforeAll(async () => {
   >()[0]!.code;
   sessions.set('nobody', {});
   sessions.set('county', as(county).headers);
-  for (const user of ['admin', 'finance', 'police', 'hospital', 'township'])
+  for (const user of ['admin', 'finance', 'police', 'hospital', 'township', 'housing'])
     sessions.set(user, as(await login(t, user)).headers);
   for (let i = 1; i <= RESIDENTS; i++)
     residentPool.push(asResident(await residentSignIn(t, `1380000${String(i).padStart(4, '0')}`)).headers);

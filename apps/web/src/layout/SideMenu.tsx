@@ -29,6 +29,8 @@ import {
   mayImport,
   mayReadRegistry,
   mayRecordLifeEvents,
+  mayReadSpecialFamilies,
+  mayCheckFamilySize,
   mayViewChildbirthRegistrations,
   useMe,
 } from '../lib/auth';
@@ -68,6 +70,22 @@ export function SideMenu() {
       icon: <CloudUploadOutlined />,
       label: t('nav.import'),
       testId: 'nav-import',
+    });
+  if (mayReadSpecialFamilies(me))
+    nav.push({
+      key: 'special-families',
+      path: '/special-families',
+      icon: <HeartOutlined />,
+      label: t('nav.specialFamilies'),
+      testId: 'nav-special-families',
+    });
+  if (mayCheckFamilySize(me))
+    nav.push({
+      key: 'family-size-check',
+      path: '/family-size-check',
+      icon: <TeamOutlined />,
+      label: t('nav.familySize'),
+      testId: 'nav-family-size-check',
     });
   if (mayRecordLifeEvents(me) || mayReadRegistry(me))
     nav.push({

@@ -13,7 +13,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router-dom';
 import * as authApi from '../api/auth';
 import { isApiError, setSessionLostHandler } from '../api/client';
-import { canWrite, reviewLevelOf } from './domain';
+import { canWrite, FAMILY_SIZE_CHECK_DEPARTMENTS, reviewLevelOf } from './domain';
 
 type AuthState =
   | { status: 'loading' }
@@ -129,6 +129,19 @@ export function mayRecordLifeEvents(me: Me): boolean {
   return (
     me.roles.includes('departmentOperator') && (me.department === 'hospital' || me.department === 'publicSecurity')
   );
+}
+
+/**
+ * 特殊家庭 (issue 16): the family's township, the county office and the family's contacts (a
+ * village worker sees only their own families; the server narrows the list).
+ */
+export function mayReadSpecialFamilies(me: Me): boolean {
+  return me.roles.some((r) => r === 'countyAdmin' || r === 'townshipWorker' || r === 'villageWorker');
+}
+
+/** 多子女家庭核验: housing, provident-fund, education and civil-affairs operators. */
+export function mayCheckFamilySize(me: Me): boolean {
+  return me.roles.includes('departmentOperator') && FAMILY_SIZE_CHECK_DEPARTMENTS.some((d) => d === me.department);
 }
 
 /** Imports write the registry: its keepers, as for reading it. */

@@ -18,6 +18,19 @@ import {
   regionLevelLabel,
   relationToHeadLabel,
   roleLabel,
+  CONTACT_ROLES,
+  FAMILY_SIZE_PURPOSES,
+  SPECIAL_FAMILY_KINDS,
+  SPECIAL_FAMILY_NEEDS,
+  SPECIAL_FAMILY_SERVICE_KINDS,
+  VISIT_KINDS,
+  contactRoleLabel,
+  familySizePurposeLabel,
+  specialFamilyKindLabel,
+  specialFamilyNeedLabel,
+  specialFamilyServiceLabel,
+  specialFamilyStatusLabel,
+  visitKindLabel,
   type Message,
 } from '@cradle/domain';
 
@@ -43,7 +56,20 @@ export { applicationFactKeys, chinaDateOf, findBuiltInScheme, periodOn, reviewLe
 export { basisPointsToPercent, percentToBasisPoints } from '@cradle/domain';
 export type { SchemeDefinition } from '@cradle/domain';
 
+// Special families (issue 16): the lists the forms offer and who may ask the family-size check.
+export {
+  CONTACT_ROLES,
+  FAMILY_SIZE_CHECK_DEPARTMENTS,
+  FAMILY_SIZE_PURPOSES,
+  SPECIAL_FAMILY_KINDS,
+  SPECIAL_FAMILY_NEEDS,
+  SPECIAL_FAMILY_SERVICE_KINDS,
+  VISIT_INTERVALS,
+  VISIT_KINDS,
+} from '@cradle/domain';
+
 type Side = 'zh' | 'en';
+const FILE_STATUSES = ['proposed', 'confirmed', 'rejected', 'ended'] as const;
 
 function table<K extends string>(keys: readonly K[], label: (k: K) => Message, side: Side): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, label(k)[side]])) as Record<K, string>;
@@ -63,6 +89,13 @@ export function domainMessages(side: Side) {
     lifeEventKinds: table(LIFE_EVENT_KINDS, lifeEventKindLabel, side),
     deathPlaces: table(DEATH_PLACES, deathPlaceLabel, side),
     causeCategories: table(CAUSE_CATEGORIES, causeCategoryLabel, side),
+    specialFamilyKinds: table(SPECIAL_FAMILY_KINDS, specialFamilyKindLabel, side),
+    specialFamilyStatuses: table(FILE_STATUSES, specialFamilyStatusLabel, side),
+    contactRoles: table(CONTACT_ROLES, contactRoleLabel, side),
+    specialFamilyNeeds: table(SPECIAL_FAMILY_NEEDS, specialFamilyNeedLabel, side),
+    specialFamilyServices: table(SPECIAL_FAMILY_SERVICE_KINDS, specialFamilyServiceLabel, side),
+    visitKinds: table(VISIT_KINDS, visitKindLabel, side),
+    familySizePurposes: table(FAMILY_SIZE_PURPOSES, familySizePurposeLabel, side),
   };
 }
 // Monitoring (issue 13): the catalogue, the built-in plans and the reported items' names.

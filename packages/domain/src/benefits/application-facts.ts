@@ -45,6 +45,10 @@ export function withApplicationFacts(facts: BeneficiaryFacts, app: Record<string
   return {
     ...facts,
     declared,
-    specialFamilyStatus: status === 'bereaved' || status === 'disabledChild' ? status : facts.specialFamilyStatus,
+    // The confirmed register wins over what an application states (issue 16).
+    specialFamilyStatus:
+      facts.specialFamilyFile == null && (status === 'bereaved' || status === 'disabledChild')
+        ? status
+        : facts.specialFamilyStatus,
   };
 }

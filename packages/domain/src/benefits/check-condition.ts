@@ -134,9 +134,19 @@ export function checkCondition(
     }
     case 'specialFamily': {
       const s = facts.specialFamilyStatus;
+      const file = facts.specialFamilyFile ?? null;
+      // Read from the register (issue 16), the step names the file and the version it read.
+      const status = s === null ? msg('非计划生育特殊家庭', 'not a special family') : STATUS_LABELS[s];
+      const saw =
+        file === null
+          ? status
+          : msg(
+              `${status.zh}（特殊家庭档案 ${file.id} 第 ${file.version} 版，自 ${file.effectiveFrom} 起）`,
+              `${status.en} (special-family file ${file.id}, version ${file.version}, from ${file.effectiveFrom})`,
+            );
       return step(
         s !== null && c.statuses.includes(s),
-        s === null ? msg('非计划生育特殊家庭', 'not a special family') : STATUS_LABELS[s],
+        saw,
         msg(
           `计划生育特殊家庭：${c.statuses.map((x) => STATUS_LABELS[x].zh).join('或')}`,
           `special family: ${c.statuses.map((x) => STATUS_LABELS[x].en).join(' or ')}`,

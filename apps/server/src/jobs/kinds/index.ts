@@ -9,8 +9,9 @@ import type { Pii } from '../../crypto/pii.js';
 import { paymentCycleKind } from './payment-cycle.js';
 import { smsKind } from './sms.js';
 import { monitoringWarningsKind } from './monitoring-warnings.js';
+import { specialFamilyOverdueKind } from './special-family-overdue.js';
 
-export { importKind, lifeEventImportKind, monitoringWarningsKind, paymentCycleKind, smsKind };
+export { importKind, lifeEventImportKind, monitoringWarningsKind, paymentCycleKind, smsKind, specialFamilyOverdueKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 
@@ -31,5 +32,6 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
     .register(paymentCycleKind(deps.database, deps.log))
     .register(smsKind(deps.keys, deps.sms, deps.log))
     .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }))
-    .register(monitoringWarningsKind(deps.database, deps.now, deps.log));
+    .register(monitoringWarningsKind(deps.database, deps.now, deps.log))
+    .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log));
 }

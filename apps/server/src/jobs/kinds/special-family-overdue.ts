@@ -1,0 +1,29 @@
+import { chinaDateOf } from '@cradle/domain';
+import type { Database } from '../../db/client.js';
+import { flagOverdueVisits, OVERDUE_KIND } from '../../special-families/index.js';
+import { jobsQueue } from '../repo.js';
+import type { JobKind } from '../runner.js';
+
+/**
+ * Flags overdue special-family visits and notifies their contacts (special-families/overdue.ts):
+ * one statement, which flags each visit once, so a rerun after a failure notifies nobody twice.
+ */
+export function specialFamilyOverdueKind(
+  database: Database,
+  now: () => Date,
+  log: { error(obj: object, msg: string): void },
+): JobKind {
+  return {
+    kind: OVERDUE_KIND,
+    queue: jobsQueue(OVERDUE_KIND),
+    concurrency: 1,
+    maxAttempts: 3,
+    leaseMs: 300_000,
+    async run() {
+      await flagOverdueVisits(database, chinaDateOf(now()));
+    },
+    async onFailed(_tx, jobs, error) {
+      log.error({ jobs: jobs.map((j) => j.id), error }, 'overdue-visit check failed');
+    },
+  };
+}
