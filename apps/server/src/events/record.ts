@@ -123,7 +123,8 @@ export async function recordEvent(
   if (input.kind === 'death') await setDeathDate(tx, person.personId, input.eventDate);
   else if (input.kind === 'moveOut') await moveResidence(tx, person.personId, 'moveOut', input.otherRegionCode!);
   else if (input.kind === 'moveIn') await moveResidence(tx, person.personId, 'moveIn', input.newResidenceCode!);
-  else if (input.kind === 'marriage' && spousePersonId !== null && spousePersonId !== person.personId)
+  // The one kind left is a marriage.
+  else if (spousePersonId !== null && spousePersonId !== person.personId)
     await linkSpouses(tx, person.personId, spousePersonId, regionCode);
   await insertRegistryEvent(tx, REGISTRY_EVENT_KIND[input.kind], person.personId, regionCode, {
     lifeEventId: eventId,
