@@ -24,3 +24,4 @@ export * from './sex-ratio.js';
 export * from './monitoring/index.js';
 export * from './name-mask.js';
 export * from './life-events.js';
+export * from './childcare/index.js';

@@ -4,7 +4,7 @@ import { canWrite, holdsTwoFactorSecret, isRole, requiresTwoFactor, roleLabel, R
 
 describe('roles', () => {
   it('labels every role in both languages', () => {
-    expect(ROLES).toHaveLength(6);
+    expect(ROLES).toHaveLength(7);
     for (const role of ROLES) expect(roleLabel(role).zh && roleLabel(role).en).toBeTruthy();
     expect(roleLabel('countyAdmin').zh).toBe('县级管理员（卫生健康委）');
     expect(roleLabel('leader').zh).toBe('领导（只读）');
