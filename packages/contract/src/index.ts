@@ -24,3 +24,4 @@ export * from './monitoring-scorecard.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';
+export * from './childcare.js';

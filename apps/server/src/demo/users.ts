@@ -68,6 +68,16 @@ export function demoUsers(scope: string, township: string, otherTownship: string
     { ...dept('finance', '县财政局 经办人', 'finance'), totpSecret: 'CRADLEDEMOFINANC' },
     dept('education', '县教育体育局 经办人', 'education'),
     dept('civil', '县民政局 经办人', 'civilAffairs'),
+    // A childcare institution's own account in the first township (保和镇 in 维西): it files its
+    // institution online (issue 14).
+    {
+      username: 'institution',
+      displayName: '保和镇阳光托育中心 经办人',
+      roles: ['institutionOperator'],
+      jurisdiction: township,
+      department: null,
+      totpSecret: null,
+    },
     {
       username: 'leader',
       displayName: '分管副县长',
