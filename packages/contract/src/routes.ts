@@ -20,6 +20,7 @@ import * as L from './life-events.js';
 import { monitoringEntryRoutes } from './monitoring-entry.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
+import { childcareRoutes } from './childcare-routes.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
 // paths with the same schemas (contract-routes.test.ts holds the two together); the console's
@@ -381,4 +382,5 @@ export const staffRoutes = {
     response: L.ServiceAccountView,
   }),
   ...monitoringEntryRoutes,
+  ...childcareRoutes,
 };

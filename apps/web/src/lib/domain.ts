@@ -19,6 +19,22 @@ import {
   relationToHeadLabel,
   roleLabel,
   type Message,
+  AGE_GROUPS,
+  AGE_GROUP_RULES,
+  FILING_KINDS,
+  FILING_STATES,
+  INSTITUTION_STATUSES,
+  INSTITUTION_TYPES,
+  OPERATOR_FORMS,
+  REGISTRATION_AUTHORITIES,
+  STAFF_POSTS,
+  filingKindLabel,
+  filingStateLabel,
+  institutionStatusLabel,
+  institutionTypeLabel,
+  operatorFormLabel,
+  registrationAuthorityLabel,
+  staffPostLabel,
 } from '@cradle/domain';
 
 export {
@@ -63,8 +79,21 @@ export function domainMessages(side: Side) {
     lifeEventKinds: table(LIFE_EVENT_KINDS, lifeEventKindLabel, side),
     deathPlaces: table(DEATH_PLACES, deathPlaceLabel, side),
     causeCategories: table(CAUSE_CATEGORIES, causeCategoryLabel, side),
+    // Childcare (issue 14): types, forms, class age groups, posts, filing states.
+    institutionTypes: table(INSTITUTION_TYPES, institutionTypeLabel, side),
+    operatorForms: table(OPERATOR_FORMS, operatorFormLabel, side),
+    registrationAuthorities: table(REGISTRATION_AUTHORITIES, registrationAuthorityLabel, side),
+    ageGroups: table(AGE_GROUPS, (g) => AGE_GROUP_RULES[g].label, side),
+    staffPosts: table(STAFF_POSTS, staffPostLabel, side),
+    filingKinds: table(FILING_KINDS, filingKindLabel, side),
+    filingStates: table(FILING_STATES, filingStateLabel, side),
+    institutionStatuses: table(INSTITUTION_STATUSES, institutionStatusLabel, side),
   };
 }
 // Monitoring (issue 13): the catalogue, the built-in plans and the reported items' names.
 export { BUILT_IN_PLANS, findIndicator, INDICATORS, REPORTED_ITEM_LABELS } from '@cradle/domain';
 export type { IndicatorDefinition, Plan, ReportedItem } from '@cradle/domain';
+// Childcare (issue 14): the class rules and the credit-code check the server applies, so the form
+// says what the standard allows before it is sent.
+export { AGE_GROUPS, AGE_GROUP_RULES, INSTITUTION_TYPES, OPERATOR_FORMS, REGISTRATION_AUTHORITIES, STAFF_POSTS, parseUscc } from '@cradle/domain';
+export type { AgeGroup } from '@cradle/domain';
