@@ -53,7 +53,12 @@ import { notificationRoutes } from './notifications/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { bundleRoutes } from './bundle/routes.js';
 import { eventRoutes } from './events/routes.js';
-import { childcareRoutes, createChildcareDocuments, createChildcareLists, createChildcareService } from './childcare/index.js';
+import {
+  childcareRoutes,
+  createChildcareDocuments,
+  createChildcareLists,
+  createChildcareService,
+} from './childcare/index.js';
 import { serviceEventRoutes } from './events/service-routes.js';
 import { createEventService } from './events/service.js';
 import { createEventImports } from './events/imports.js';

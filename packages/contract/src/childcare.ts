@@ -1,15 +1,36 @@
 import { Type, type Static } from 'typebox';
-import type { AgeGroup, FilingKind, FilingState, InstitutionStatus, InstitutionType, OperatorForm, RegistrationAuthority, StaffPost } from '@cradle/domain';
+import type {
+  AgeGroup,
+  FilingKind,
+  FilingState,
+  InstitutionStatus,
+  InstitutionType,
+  OperatorForm,
+  RegistrationAuthority,
+  StaffPost,
+} from '@cradle/domain';
 import { DateString, DeadlineState, Id, Int, Message, Nullable, PageNumber, Paged, Text } from './common.js';
 
 // Childcare institutions and their filing (备案, issue 14): what an institution files, what the
 // county's queue shows, and what the public disclosure (信息公示) lists. Money in integer fen.
 
 const Code = <T extends string>(values: readonly T[], description: string) =>
-  Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), { description }));
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      { description },
+    ),
+  );
 
 const AUTHORITIES: RegistrationAuthority[] = ['staffing', 'civilAffairs', 'marketRegulation'];
-const TYPES: InstitutionType[] = ['community', 'demonstration', 'comprehensiveCentre', 'workplace', 'familyPoint', 'kindergartenClass'];
+const TYPES: InstitutionType[] = [
+  'community',
+  'demonstration',
+  'comprehensiveCentre',
+  'workplace',
+  'familyPoint',
+  'kindergartenClass',
+];
 const FORMS: OperatorForm[] = ['public', 'private', 'publicBuiltPrivateRun', 'privateWithPublicAid'];
 const AGE_GROUPS: AgeGroup[] = ['infant', 'youngToddler', 'oldToddler', 'mixed'];
 const POSTS: StaffPost[] = ['head', 'carer', 'healthWorker', 'security', 'cook', 'other'];
@@ -104,7 +125,11 @@ export const ChildcareClassView = Type.Object({
 });
 export type ChildcareClassView = Static<typeof ChildcareClassView>;
 
-export const ClosureView = Type.Object({ closedOn: Type.String(), reason: Type.String(), childrenPlacement: Type.String() });
+export const ClosureView = Type.Object({
+  closedOn: Type.String(),
+  reason: Type.String(),
+  childrenPlacement: Type.String(),
+});
 export type ClosureView = Static<typeof ClosureView>;
 
 export const ChildcareDocumentView = Type.Object({
@@ -274,7 +299,12 @@ export const PublicInstitutionList = Type.Object({
 export type PublicInstitutionList = Static<typeof PublicInstitutionList>;
 
 /** A refusal's rules, each with its clause (error code childcare.rules). */
-export const RuleBreachView = Type.Object({ rule: Type.String(), path: Type.String(), message: Message, citation: Message });
+export const RuleBreachView = Type.Object({
+  rule: Type.String(),
+  path: Type.String(),
+  message: Message,
+  citation: Message,
+});
 export type RuleBreachView = Static<typeof RuleBreachView>;
 
 /** An institution account's own institutions, each with every version. */

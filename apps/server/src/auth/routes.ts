@@ -60,7 +60,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/api/auth/logout',
-    { config: { readOnlyOk: true, everyAccount: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    {
+      config: { readOnlyOk: true, everyAccount: true },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } },
+    },
     async (req, reply) => {
       await opts.auth.logout(req.user!, req.sessionTokenHash!, req.ip);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -51,10 +51,10 @@ const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...a
 const count = async (table: string) =>
   Number((await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
 const audited = async (action: string) =>
-  (await t.database.query<{ target_id: string; details: unknown }>(
+  await t.database.query<{ target_id: string; details: unknown }>(
     'SELECT target_id, details FROM audit_log WHERE action = $1 ORDER BY seq',
     [action],
-  ));
+  );
 const publicList = async () => {
   const res = await t.app.inject({ method: 'GET', url: '/api/portal/childcare-institutions?county=533423' });
   expect(res.statusCode).toBe(200);
@@ -130,7 +130,9 @@ describe('filing a childcare centre (Done when)', () => {
   it('shows it in the county queue with its deadline; another township does not see it', async () => {
     const q = await get(county, '/api/childcare/filings');
     expect(q.statusCode).toBe(200);
-    expect(q.json().items).toMatchObject([{ id: filingId, name: '保和镇阳光托育中心', reviewDeadline: '2026-12-14', overdue: false }]);
+    expect(q.json().items).toMatchObject([
+      { id: filingId, name: '保和镇阳光托育中心', reviewDeadline: '2026-12-14', overdue: false },
+    ]);
     const other = await get(township2, `/api/childcare/institutions/${id}`);
     expect(other.statusCode).toBe(404);
     expect((await get(township2, '/api/childcare/institutions')).json().items).toEqual([]);
@@ -183,7 +185,9 @@ describe('filing a childcare centre (Done when)', () => {
       { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
       { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
     ];
-    const changed = (await post(institution, '/api/childcare/filings', { institutionId: id, content })).json() as InstitutionDetail;
+    const changed = (
+      await post(institution, '/api/childcare/filings', { institutionId: id, content })
+    ).json() as InstitutionDetail;
     expect(changed.versions.map((v) => [v.version, v.kind, v.state])).toEqual([
       [2, 'change', 'received'],
       [1, 'filing', 'filed'],
@@ -192,7 +196,9 @@ describe('filing a childcare centre (Done when)', () => {
     expect((await post(institution, '/api/childcare/filings', { institutionId: id, content })).json().code).toBe(
       'childcare.pendingVersion',
     );
-    const back = await post(county, `/api/childcare/filings/${changed.versions[0]!.id}/send-back`, { reason: '收费标准未附物价备案' });
+    const back = await post(county, `/api/childcare/filings/${changed.versions[0]!.id}/send-back`, {
+      reason: '收费标准未附物价备案',
+    });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().versions[0]).toMatchObject({ state: 'sentBack', correctionDeadline: '2026-12-31' });
     const queue = (await get(county, '/api/childcare/filings?state=sentBack')).json();
@@ -200,7 +206,9 @@ describe('filing a childcare centre (Done when)', () => {
     // The public page still shows the version in force.
     expect((await publicList()).townships[0]!.institutions[0]!.monthlyFeeFen).toBe(120_000);
 
-    const again = (await post(institution, '/api/childcare/filings', { institutionId: id, content })).json() as InstitutionDetail;
+    const again = (
+      await post(institution, '/api/childcare/filings', { institutionId: id, content })
+    ).json() as InstitutionDetail;
     expect(again.versions.map((v) => [v.version, v.state])).toEqual([
       [3, 'received'],
       [2, 'resubmitted'],
@@ -211,7 +219,12 @@ describe('filing a childcare centre (Done when)', () => {
   });
 
   it('flags a filing whose review deadline has passed as overdue', async () => {
-    const other = { ...centre(), name: '保和镇小太阳托育点', uscc: uscc('52533423MJ0000002'), registrationAuthority: 'civilAffairs' as const };
+    const other = {
+      ...centre(),
+      name: '保和镇小太阳托育点',
+      uscc: uscc('52533423MJ0000002'),
+      registrationAuthority: 'civilAffairs' as const,
+    };
     other.classes = [{ name: '混合班', ageGroup: 'mixed', capacity: 18, enrolled: 10, carers: 4 }];
     other.slots = 18;
     other.affordableSlots = 0;
@@ -220,7 +233,9 @@ describe('filing a childcare centre (Done when)', () => {
     expect(res.statusCode, res.body).toBe(200);
     t.clock.set('2026-12-21T02:00:00Z');
     const q = (await get(county, '/api/childcare/filings')).json();
-    expect(q.items).toMatchObject([{ name: '保和镇小太阳托育点', reviewDeadline: '2026-12-17', reviewState: 'overdue', overdue: true }]);
+    expect(q.items).toMatchObject([
+      { name: '保和镇小太阳托育点', reviewDeadline: '2026-12-17', reviewState: 'overdue', overdue: true },
+    ]);
     const xlsx = await get(county, '/api/childcare/filings/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
@@ -247,12 +262,27 @@ describe('filing a childcare centre (Done when)', () => {
 
 describe('bad input', () => {
   const cases: [string, (c: FilingContentBody) => void, string, RegExp][] = [
-    ['a wrong check character', (c) => (c.uscc = CENTRE_USCC.slice(0, 17) + (CENTRE_USCC.endsWith('0') ? '1' : '0')), 'uscc.checkCharacter', /校验位错误/],
+    [
+      'a wrong check character',
+      (c) => (c.uscc = CENTRE_USCC.slice(0, 17) + (CENTRE_USCC.endsWith('0') ? '1' : '0')),
+      'uscc.checkCharacter',
+      /校验位错误/,
+    ],
     ['a code of 17 characters', (c) => (c.uscc = CENTRE_USCC.slice(0, 17)), 'uscc.length', /应为18位，当前为17位/],
     ['a code of another authority', (c) => (c.registrationAuthority = 'civilAffairs'), 'uscc.authority', /首位应为 5/],
     ['a future date of establishment', (c) => (c.establishedOn = '2027-05-01'), 'institution.futureDate', /晚于今天/],
-    ['a future health certificate', (c) => (c.staff[0]!.healthCertificateIssuedOn = '2027-01-01'), 'staff.futureDate', /晚于今天/],
-    ['an expired health certificate', (c) => (c.staff[0]!.healthCertificateValidUntil = '2026-01-01'), 'staff.healthCertificate', /已于 2026-01-01 过期/],
+    [
+      'a future health certificate',
+      (c) => (c.staff[0]!.healthCertificateIssuedOn = '2027-01-01'),
+      'staff.futureDate',
+      /晚于今天/,
+    ],
+    [
+      'an expired health certificate',
+      (c) => (c.staff[0]!.healthCertificateValidUntil = '2026-01-01'),
+      'staff.healthCertificate',
+      /已于 2026-01-01 过期/,
+    ],
     ['too few carers', (c) => (c.classes[0]!.carers = 1), 'class.ratio', /至少需保育人员2名/],
   ];
 
@@ -277,7 +307,9 @@ describe('bad input', () => {
     c.regionCode = '533423102';
     const outside = await post(institution, '/api/childcare/filings', { content: c });
     expect(outside.json().code).toBe('childcare.region');
-    const notADate = await post(institution, '/api/childcare/filings', { content: { ...centre(), establishedOn: '2026-02-30' } });
+    const notADate = await post(institution, '/api/childcare/filings', {
+      content: { ...centre(), establishedOn: '2026-02-30' },
+    });
     expect(notADate.statusCode).toBe(400);
     expect(notADate.json().code).toBe('request.invalid');
     const ahead = await post(institution, '/api/childcare/institutions/1/closure', {

@@ -9,7 +9,10 @@ export const childcareError = defineErrors({
   },
   'childcare.notFound': {
     status: 404,
-    message: { zh: '找不到该托育机构或备案，或它不在您的辖区内', en: 'No such institution or filing in your jurisdiction' },
+    message: {
+      zh: '找不到该托育机构或备案，或它不在您的辖区内',
+      en: 'No such institution or filing in your jurisdiction',
+    },
   },
   'childcare.usccTaken': {
     status: 409,
@@ -34,7 +37,10 @@ export const childcareError = defineErrors({
   },
   'childcare.notFiled': {
     status: 409,
-    message: { zh: '该机构尚未完成备案，不能变更或关停', en: 'The institution is not filed yet; it cannot change or close' },
+    message: {
+      zh: '该机构尚未完成备案，不能变更或关停',
+      en: 'The institution is not filed yet; it cannot change or close',
+    },
   },
   'childcare.closed': {
     status: 409,
@@ -53,7 +59,10 @@ export const childcareError = defineErrors({
   },
   'childcare.futureClosure': {
     status: 400,
-    message: { zh: '关停日期不能晚于今天：请在关停当日或之后提交', en: 'The closing date cannot be in the future: file it on or after the day' },
+    message: {
+      zh: '关停日期不能晚于今天：请在关停当日或之后提交',
+      en: 'The closing date cannot be in the future: file it on or after the day',
+    },
   },
   'childcare.document': {
     status: 400,
@@ -75,7 +84,10 @@ export const childcareError = defineErrors({
 
 /** A refusal naming every broken rule with its clause, in both languages; the rules go in details. */
 export function rulesError(breaches: readonly RuleBreach[]) {
-  const list = (lang: 'zh' | 'en') => breaches.map((b) => (lang === 'zh' ? `${b.message.zh}（${b.citation.zh}）` : `${b.message.en} (${b.citation.en})`)).join(lang === 'zh' ? '；' : '; ');
+  const list = (lang: 'zh' | 'en') =>
+    breaches
+      .map((b) => (lang === 'zh' ? `${b.message.zh}（${b.citation.zh}）` : `${b.message.en} (${b.citation.en})`))
+      .join(lang === 'zh' ? '；' : '; ');
   return childcareError(
     'childcare.rules',
     { breaches },

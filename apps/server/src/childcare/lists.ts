@@ -87,7 +87,9 @@ export function createChildcareLists(deps: { database: Database; regions: Region
   };
 
   const queuePage = (user: SessionUser, q: FilingQueueExportQuery, limit: number, offset: number) =>
-    scoped(user, async (tx) => (await repo.listQueue(tx, q.state ?? 'received', limit, offset)).map((r) => queueItem(r, today())));
+    scoped(user, async (tx) =>
+      (await repo.listQueue(tx, q.state ?? 'received', limit, offset)).map((r) => queueItem(r, today())),
+    );
   const institutionPage = (user: SessionUser, q: InstitutionExportQuery, limit: number, offset: number) =>
     scoped(user, async (tx) => (await repo.listInstitutions(tx, q.status, limit, offset)).map(institutionItem));
 

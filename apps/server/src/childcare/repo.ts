@@ -73,7 +73,14 @@ export async function listOwnInstitutions(tx: Conn, ownerUserId: number): Promis
 export async function updateInstitution(
   tx: Conn,
   id: number,
-  u: { name?: string; regionCode?: string; status?: InstitutionStatus; filedVersion?: number; closedOn?: string | null; assignFilingNo?: string },
+  u: {
+    name?: string;
+    regionCode?: string;
+    status?: InstitutionStatus;
+    filedVersion?: number;
+    closedOn?: string | null;
+    assignFilingNo?: string;
+  },
 ): Promise<void> {
   await tx.query(
     `UPDATE childcare_institutions SET
@@ -204,7 +211,14 @@ export async function listStaff(tx: Conn, filingIds: readonly number[]) {
 }
 
 export async function listDocuments(tx: Conn, filingIds: readonly number[]) {
-  return tx.query<{ filingId: number; id: number; fileName: string; mediaType: string; sizeBytes: number; sha256: string }>(
+  return tx.query<{
+    filingId: number;
+    id: number;
+    fileName: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+  }>(
     `SELECT filing_id::int AS "filingId", id::int AS id, file_name AS "fileName", media_type AS "mediaType",
             size_bytes AS "sizeBytes", sha256
        FROM childcare_documents WHERE filing_id = ANY($1::bigint[]) ORDER BY id`,
@@ -230,7 +244,15 @@ export async function claimDocuments(
 
 export async function insertDocument(
   tx: Conn,
-  d: { ownerUserId: number; regionCode: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; contentCipher: Buffer },
+  d: {
+    ownerUserId: number;
+    regionCode: string;
+    fileName: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+    contentCipher: Buffer;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO childcare_documents (owner_user_id, region_code, file_name, media_type, size_bytes, sha256, content_cipher)
@@ -279,7 +301,9 @@ export async function listQueue(tx: Conn, state: FilingState, limit: number, off
 }
 
 export async function countQueue(tx: Conn, state: FilingState): Promise<number> {
-  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM childcare_filings WHERE state = $1', [state]);
+  const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM childcare_filings WHERE state = $1', [
+    state,
+  ]);
   return Number(row!.n);
 }
 

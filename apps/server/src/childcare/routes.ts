@@ -47,7 +47,10 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
   // ---- The institution's own account ----
   app.get(
     '/api/childcare/my-institutions',
-    { config: INSTITUTION, schema: { tags, summary: 'Your institutions, every version', response: { 200: OwnInstitutions } } },
+    {
+      config: INSTITUTION,
+      schema: { tags, summary: 'Your institutions, every version', response: { 200: OwnInstitutions } },
+    },
     (req) => childcare.mine(req.user!),
   );
   app.post(
@@ -134,7 +137,12 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req, reply) => {
       const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '托育机构备案', en: 'childcare-filings' }, lists.queueXlsx(actor(req), req.query, lang));
+      return sendXlsx(
+        reply,
+        lang,
+        { zh: '托育机构备案', en: 'childcare-filings' },
+        lists.queueXlsx(actor(req), req.query, lang),
+      );
     },
   );
   app.post(
@@ -165,7 +173,12 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     '/api/childcare/institutions',
     {
       config: READERS,
-      schema: { tags, summary: 'Institutions of your jurisdiction', querystring: InstitutionQuery, response: { 200: InstitutionPage } },
+      schema: {
+        tags,
+        summary: 'Institutions of your jurisdiction',
+        querystring: InstitutionQuery,
+        response: { 200: InstitutionPage },
+      },
     },
     (req) => lists.institutions(req.user!, req.query),
   );
@@ -182,14 +195,24 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req, reply) => {
       const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '托育机构', en: 'childcare-institutions' }, lists.institutionsXlsx(actor(req), req.query, lang));
+      return sendXlsx(
+        reply,
+        lang,
+        { zh: '托育机构', en: 'childcare-institutions' },
+        lists.institutionsXlsx(actor(req), req.query, lang),
+      );
     },
   );
   app.get(
     '/api/childcare/institutions/:id',
     {
       config: { roles: [...READERS.roles, ...INSTITUTION_ROLES] },
-      schema: { tags, summary: 'An institution with every version (audited)', params: IdParam, response: { 200: InstitutionDetail } },
+      schema: {
+        tags,
+        summary: 'An institution with every version (audited)',
+        params: IdParam,
+        response: { 200: InstitutionDetail },
+      },
     },
     (req) => childcare.detail(actor(req), req.params.id),
   );

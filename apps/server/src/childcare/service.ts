@@ -201,7 +201,18 @@ export function createChildcareService(deps: {
             version = (latest?.version ?? 0) + 1;
             kind = inst.filedVersion === null ? 'filing' : 'change';
           }
-          const due = await writeVersion(tx, a, id, version, kind, content, classes, staff, body.documentIds ?? [], cal);
+          const due = await writeVersion(
+            tx,
+            a,
+            id,
+            version,
+            kind,
+            content,
+            classes,
+            staff,
+            body.documentIds ?? [],
+            cal,
+          );
           await audit(tx, a, kind === 'filing' ? 'childcare.file' : 'childcare.change', id, { version, ...due });
           return detailIn(tx, a.user, id);
         });

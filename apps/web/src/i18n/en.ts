@@ -1667,7 +1667,8 @@ export const en: Translation = {
       onTime: 'On time',
       dueToday: 'Due today',
       overdue: 'Overdue',
-      basis: 'Deadlines: childcare registration and filing rules (trial), 2019: 5 working days to decide; 15 working days to correct',
+      basis:
+        'Deadlines: childcare registration and filing rules (trial), 2019: 5 working days to decide; 15 working days to correct',
     },
     institutions: { title: 'Childcare institutions', allStatuses: 'All statuses', open: 'Open' },
     detail: {

@@ -95,5 +95,13 @@ export { BUILT_IN_PLANS, findIndicator, INDICATORS, REPORTED_ITEM_LABELS } from 
 export type { IndicatorDefinition, Plan, ReportedItem } from '@cradle/domain';
 // Childcare (issue 14): the class rules and the credit-code check the server applies, so the form
 // says what the standard allows before it is sent.
-export { AGE_GROUPS, AGE_GROUP_RULES, INSTITUTION_TYPES, OPERATOR_FORMS, REGISTRATION_AUTHORITIES, STAFF_POSTS, parseUscc } from '@cradle/domain';
+export {
+  AGE_GROUPS,
+  AGE_GROUP_RULES,
+  INSTITUTION_TYPES,
+  OPERATOR_FORMS,
+  REGISTRATION_AUTHORITIES,
+  STAFF_POSTS,
+  parseUscc,
+} from '@cradle/domain';
 export type { AgeGroup } from '@cradle/domain';

@@ -90,8 +90,12 @@ describe('a whole filing', () => {
   });
 
   it('refuses a bad credit code and one of the wrong authority', () => {
-    expect(checkFiling({ ...goodFiling(), uscc: '91350100M000100Y44' }, '2026-12-07')[0]!.rule).toBe('uscc.checkCharacter');
-    expect(checkFiling({ ...goodFiling(), registrationAuthority: 'staffing' }, '2026-12-07')[0]!.rule).toBe('uscc.authority');
+    expect(checkFiling({ ...goodFiling(), uscc: '91350100M000100Y44' }, '2026-12-07')[0]!.rule).toBe(
+      'uscc.checkCharacter',
+    );
+    expect(checkFiling({ ...goodFiling(), registrationAuthority: 'staffing' }, '2026-12-07')[0]!.rule).toBe(
+      'uscc.authority',
+    );
   });
 
   it('wants an affordable price when there are affordable slots, no higher than the fee', () => {

@@ -22,7 +22,10 @@ export interface AgeGroupRule {
   citation: Message;
 }
 
-const STANDARD: Message = { zh: '托育机构设置标准(试行)(国卫人口发〔2019〕58号)', en: 'Childcare institution standard (trial), 2019' };
+const STANDARD: Message = {
+  zh: '托育机构设置标准(试行)(国卫人口发〔2019〕58号)',
+  en: 'Childcare institution standard (trial), 2019',
+};
 const cite = (what: Message): Message => ({ zh: `${STANDARD.zh}：${what.zh}`, en: `${STANDARD.en}: ${what.en}` });
 
 export const AGE_GROUP_RULES: Record<AgeGroup, AgeGroupRule> = {
@@ -38,14 +41,20 @@ export const AGE_GROUP_RULES: Record<AgeGroup, AgeGroupRule> = {
     ages: { zh: '12—24个月', en: '12–24 months' },
     maxSize: 15,
     childrenPerCarer: 5,
-    citation: cite({ zh: '托小班15人以下，保育人员与婴幼儿之比不低于1:5', en: 'young toddler class at most 15, carers 1:5' }),
+    citation: cite({
+      zh: '托小班15人以下，保育人员与婴幼儿之比不低于1:5',
+      en: 'young toddler class at most 15, carers 1:5',
+    }),
   },
   oldToddler: {
     label: { zh: '托大班', en: 'Older toddler class' },
     ages: { zh: '24—36个月', en: '24–36 months' },
     maxSize: 20,
     childrenPerCarer: 7,
-    citation: cite({ zh: '托大班20人以下，保育人员与婴幼儿之比不低于1:7', en: 'older toddler class at most 20, carers 1:7' }),
+    citation: cite({
+      zh: '托大班20人以下，保育人员与婴幼儿之比不低于1:7',
+      en: 'older toddler class at most 20, carers 1:7',
+    }),
   },
   mixed: {
     label: { zh: '混合班', en: 'Mixed class' },

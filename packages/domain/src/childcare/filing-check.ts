@@ -61,7 +61,10 @@ export function checkFiling(f: FilingContent, today: string): RuleBreach[] {
       breach(
         'institution.futureDate',
         'establishedOn',
-        { zh: `成立日期 ${f.establishedOn} 晚于今天`, en: `The date of establishment, ${f.establishedOn}, is in the future` },
+        {
+          zh: `成立日期 ${f.establishedOn} 晚于今天`,
+          en: `The date of establishment, ${f.establishedOn}, is in the future`,
+        },
         OWN('日期不晚于今天'),
       ),
     );
@@ -83,7 +86,10 @@ export function checkFiling(f: FilingContent, today: string): RuleBreach[] {
         'fee.affordableMissing',
         'affordableFeeFen',
         { zh: '有普惠托位时须填写普惠收费标准', en: 'Give the affordable price when there are affordable slots' },
-        { zh: '维发〔2023〕15号(十一)：研究制定普惠托育服务收费标准', en: 'Seed 004 (十一): an affordable price is set' },
+        {
+          zh: '维发〔2023〕15号(十一)：研究制定普惠托育服务收费标准',
+          en: 'Seed 004 (十一): an affordable price is set',
+        },
       ),
     );
   if (f.affordableFeeFen !== null && f.affordableFeeFen > f.monthlyFeeFen)

@@ -14,7 +14,11 @@ const WEIGHTS = Array.from({ length: 17 }, (_, i) => 3 ** i % 31);
  */
 export const REGISTRATION_AUTHORITIES = ['staffing', 'civilAffairs', 'marketRegulation'] as const;
 export type RegistrationAuthority = (typeof REGISTRATION_AUTHORITIES)[number];
-const AUTHORITY_CHAR: Record<RegistrationAuthority, string> = { staffing: '1', civilAffairs: '5', marketRegulation: '9' };
+const AUTHORITY_CHAR: Record<RegistrationAuthority, string> = {
+  staffing: '1',
+  civilAffairs: '5',
+  marketRegulation: '9',
+};
 const AUTHORITY_LABELS: Record<RegistrationAuthority, Message> = {
   staffing: { zh: '机构编制部门（事业单位）', en: 'Staffing office (public institution)' },
   civilAffairs: { zh: '民政部门（民办非企业单位等）', en: 'Civil affairs (private non-enterprise unit)' },
@@ -60,7 +64,8 @@ function fail(code: UsccErrorCode, message: Message): UsccResult {
  */
 export function parseUscc(raw: string, authority?: RegistrationAuthority): UsccResult {
   const uscc = normalizeUscc(raw);
-  if (uscc === '') return fail('uscc.empty', { zh: '请填写统一社会信用代码', en: 'The unified social credit code is required' });
+  if (uscc === '')
+    return fail('uscc.empty', { zh: '请填写统一社会信用代码', en: 'The unified social credit code is required' });
   const length = [...uscc].length;
   if (length !== 18)
     return fail('uscc.length', {

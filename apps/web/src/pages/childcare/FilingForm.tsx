@@ -1,6 +1,21 @@
 import type { FilingContentBody, InstitutionDetail, RuleBreachView } from '@cradle/contract';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Divider, Flex, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -35,7 +50,14 @@ const yuanToFen = (y: number) => Math.round(y * 100);
 /** The form's values for what a version filed (a change or a correction starts from it). */
 function initialOf(from: InstitutionDetail | undefined): Partial<Values> {
   const v = from?.versions.find((x) => x.kind !== 'closure');
-  if (!v) return { classes: [], staff: [], registrationAuthority: 'marketRegulation', type: 'community', operatorForm: 'private' };
+  if (!v)
+    return {
+      classes: [],
+      staff: [],
+      registrationAuthority: 'marketRegulation',
+      type: 'community',
+      operatorForm: 'private',
+    };
   const c = v.content;
   return {
     ...c,
@@ -75,7 +97,8 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
           slots: v.slots,
           affordableSlots: v.affordableSlots,
           monthlyFeeFen: yuanToFen(v.monthlyFee),
-          affordableFeeFen: v.affordableFee === undefined || v.affordableFee === null ? null : yuanToFen(v.affordableFee),
+          affordableFeeFen:
+            v.affordableFee === undefined || v.affordableFee === null ? null : yuanToFen(v.affordableFee),
           classes: v.classes,
           staff: v.staff.map((s) => ({
             ...s,
@@ -117,10 +140,16 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
             />
           </Form.Item>
           <Form.Item name="type" label={t('childcare.fields.type')} rules={req}>
-            <Select style={{ width: 220 }} options={INSTITUTION_TYPES.map((x) => ({ value: x, label: t(`institutionTypes.${x}`) }))} />
+            <Select
+              style={{ width: 220 }}
+              options={INSTITUTION_TYPES.map((x) => ({ value: x, label: t(`institutionTypes.${x}`) }))}
+            />
           </Form.Item>
           <Form.Item name="operatorForm" label={t('childcare.fields.operatorForm')} rules={req}>
-            <Select style={{ width: 160 }} options={OPERATOR_FORMS.map((x) => ({ value: x, label: t(`operatorForms.${x}`) }))} />
+            <Select
+              style={{ width: 160 }}
+              options={OPERATOR_FORMS.map((x) => ({ value: x, label: t(`operatorForms.${x}`) }))}
+            />
           </Form.Item>
         </Flex>
         <Flex gap={16} wrap>
@@ -171,7 +200,10 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
                     <Input maxLength={50} style={{ width: 140 }} />
                   </Form.Item>
                   <Form.Item name={[name, 'ageGroup']} label={t('childcare.classes.ageGroup')} rules={req}>
-                    <Select style={{ width: 120 }} options={AGE_GROUPS.map((g) => ({ value: g, label: t(`ageGroups.${g}`) }))} />
+                    <Select
+                      style={{ width: 120 }}
+                      options={AGE_GROUPS.map((g) => ({ value: g, label: t(`ageGroups.${g}`) }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[name, 'capacity']} label={t('childcare.classes.capacity')} rules={req}>
                     <InputNumber min={1} precision={0} />
@@ -182,10 +214,20 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
                   <Form.Item name={[name, 'carers']} label={t('childcare.classes.carers')} rules={req}>
                     <InputNumber min={0} precision={0} />
                   </Form.Item>
-                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('childcare.form.remove')} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(name)}
+                    aria-label={t('childcare.form.remove')}
+                  />
                 </Space>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add()} style={{ width: 'fit-content' }} data-testid="cc-add-class">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add()}
+                style={{ width: 'fit-content' }}
+                data-testid="cc-add-class"
+              >
                 {t('childcare.classes.add')}
               </Button>
             </Flex>
@@ -202,21 +244,41 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
                     <Input maxLength={50} style={{ width: 110 }} />
                   </Form.Item>
                   <Form.Item name={[name, 'post']} label={t('childcare.staff.post')} rules={req}>
-                    <Select style={{ width: 120 }} options={STAFF_POSTS.map((p) => ({ value: p, label: t(`staffPosts.${p}`) }))} />
+                    <Select
+                      style={{ width: 120 }}
+                      options={STAFF_POSTS.map((p) => ({ value: p, label: t(`staffPosts.${p}`) }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[name, 'qualification']} label={t('childcare.staff.qualification')}>
                     <Input maxLength={100} style={{ width: 140 }} />
                   </Form.Item>
-                  <Form.Item name={[name, 'healthCertificateNo']} label={t('childcare.staff.healthCertificateNo')} rules={req}>
+                  <Form.Item
+                    name={[name, 'healthCertificateNo']}
+                    label={t('childcare.staff.healthCertificateNo')}
+                    rules={req}
+                  >
                     <Input maxLength={50} style={{ width: 140 }} />
                   </Form.Item>
-                  <Form.Item name={[name, 'healthCertificateIssuedOn']} label={t('childcare.staff.issuedOn')} rules={req}>
+                  <Form.Item
+                    name={[name, 'healthCertificateIssuedOn']}
+                    label={t('childcare.staff.issuedOn')}
+                    rules={req}
+                  >
                     <DatePicker />
                   </Form.Item>
-                  <Form.Item name={[name, 'healthCertificateValidUntil']} label={t('childcare.staff.validUntil')} rules={req}>
+                  <Form.Item
+                    name={[name, 'healthCertificateValidUntil']}
+                    label={t('childcare.staff.validUntil')}
+                    rules={req}
+                  >
                     <DatePicker />
                   </Form.Item>
-                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(name)} aria-label={t('childcare.form.remove')} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(name)}
+                    aria-label={t('childcare.form.remove')}
+                  />
                 </Space>
               ))}
               <Button
@@ -272,7 +334,13 @@ export function FilingForm({ institution, onDone }: { institution?: InstitutionD
         ) : (
           <ApiErrorAlert error={submit.error} />
         )}
-        <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 16 }} data-testid="cc-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={submit.isPending}
+          style={{ marginTop: 16 }}
+          data-testid="cc-submit"
+        >
           {t('childcare.form.submit')}
         </Button>
       </Form>
