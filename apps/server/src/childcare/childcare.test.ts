@@ -58,7 +58,7 @@ const audited = async (action: string) =>
 const publicList = async () => {
   const res = await t.app.inject({ method: 'GET', url: '/api/portal/childcare-institutions?county=533423' });
   expect(res.statusCode).toBe(200);
-  return res.json() as { townships: { code: string; name: string; institutions: Record<string, unknown>[] }[] };
+  return res.json<{ townships: { code: string; name: string; institutions: Record<string, unknown>[] }[] }>();
 };
 
 beforeAll(async () => {
@@ -107,7 +107,7 @@ describe('filing a childcare centre (Done when)', () => {
     ];
     const res = await post(institution, '/api/childcare/filings', { content, documentIds: [uploaded.json().id] });
     expect(res.statusCode, res.body).toBe(200);
-    const d = res.json() as InstitutionDetail;
+    const d = res.json<InstitutionDetail>();
     id = d.id;
     expect(d).toMatchObject({ status: 'pending', uscc: CENTRE_USCC, regionName: '保和镇', filingNo: null });
     expect(d.versions).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('filing a childcare centre (Done when)', () => {
     t.clock.set('2026-12-10T02:00:00Z');
     const res = await post(county, `/api/childcare/filings/${filingId}/complete`);
     expect(res.statusCode, res.body).toBe(200);
-    const d = res.json() as InstitutionDetail;
+    const d = res.json<InstitutionDetail>();
     expect(d.status).toBe('filed');
     expect(d.filingNo).toMatch(/^TY533423\d{6}$/);
     expect(d.versions[0]).toMatchObject({ state: 'filed', decidedOn: '2026-12-10', reviewState: null });
@@ -174,7 +174,7 @@ describe('filing a childcare centre (Done when)', () => {
 
   it('masks staff names for a reader who is not the reviewer', async () => {
     const township = await login(t, 'township');
-    const d = (await get(township, `/api/childcare/institutions/${id}`)).json() as InstitutionDetail;
+    const d = (await get(township, `/api/childcare/institutions/${id}`)).json<InstitutionDetail>();
     expect(d.versions[0]!.staff[0]!.name).toBe('和*梅');
     expect((await audited('childcare.view')).length).toBeGreaterThan(0);
   });
@@ -187,7 +187,7 @@ describe('filing a childcare centre (Done when)', () => {
     ];
     const changed = (
       await post(institution, '/api/childcare/filings', { institutionId: id, content })
-    ).json() as InstitutionDetail;
+    ).json<InstitutionDetail>();
     expect(changed.versions.map((v) => [v.version, v.kind, v.state])).toEqual([
       [2, 'change', 'received'],
       [1, 'filing', 'filed'],
@@ -208,7 +208,7 @@ describe('filing a childcare centre (Done when)', () => {
 
     const again = (
       await post(institution, '/api/childcare/filings', { institutionId: id, content })
-    ).json() as InstitutionDetail;
+    ).json<InstitutionDetail>();
     expect(again.versions.map((v) => [v.version, v.state])).toEqual([
       [3, 'received'],
       [2, 'resubmitted'],
@@ -248,12 +248,12 @@ describe('filing a childcare centre (Done when)', () => {
       childrenPlacement: '在托12名幼儿转入保和镇中心幼儿园托班',
     });
     expect(res.statusCode, res.body).toBe(200);
-    const closure = (res.json() as InstitutionDetail).versions[0]!;
+    const closure = res.json<InstitutionDetail>().versions[0]!;
     expect(closure).toMatchObject({ kind: 'closure', state: 'received', closure: { closedOn: '2026-12-20' } });
     expect((await publicList()).townships[0]!.institutions).toHaveLength(1);
     const done = await post(county, `/api/childcare/filings/${closure.id}/complete`);
     expect(done.json()).toMatchObject({ status: 'closed', closedOn: '2026-12-20' });
-    expect((done.json() as InstitutionDetail).versions).toHaveLength(4);
+    expect(done.json<InstitutionDetail>().versions).toHaveLength(4);
     expect((await publicList()).townships).toEqual([]);
     for (const action of ['childcare.close', 'childcare.sendBack', 'childcare.change', 'childcare.uploadDocument'])
       expect((await audited(action)).length, action).toBeGreaterThan(0);

@@ -3,7 +3,6 @@ import type {
   ChildcareStaffInput,
   ClosureBody,
   FilingContentBody,
-  FilingContentView,
   FilingSubmitBody,
   FilingVersionView,
   InstitutionDetail,
@@ -117,7 +116,7 @@ export function createChildcareService(deps: {
             f.state === 'sentBack' && f.correctionDeadline ? deadlineState(f.correctionDeadline, day) : null,
           submittedByName: f.submittedByName,
           submittedAt: f.submittedAt,
-          content: content as FilingContentView,
+          content,
           classes: classes.filter((c) => c.filingId === f.id).map(({ filingId: _, ...c }) => c),
           staff: staff
             .filter((s) => s.filingId === f.id)

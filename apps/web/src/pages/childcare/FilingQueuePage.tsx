@@ -86,15 +86,17 @@ export function FilingQueuePage() {
                   type="primary"
                   size="small"
                   data-testid={`cc-complete-${r.id}`}
-                  onClick={() =>
+                  onClick={() => {
                     modal.confirm({
                       title: t('childcare.queue.complete'),
                       content: t('childcare.queue.completeConfirm', { name: r.name }),
                       okText: t('childcare.queue.complete'),
                       cancelText: t('common.cancel'),
-                      onOk: () => complete.mutateAsync(r.id),
-                    })
-                  }
+                      onOk: () => {
+                        complete.mutate(r.id);
+                      },
+                    });
+                  }}
                 >
                   {t('childcare.queue.complete')}
                 </Button>

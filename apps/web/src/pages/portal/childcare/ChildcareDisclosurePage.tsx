@@ -62,7 +62,7 @@ export function ChildcareDisclosurePage() {
                       `；${t('childcare.public.affordableFee')}：${yuan(i.affordableFeeFen)}`}
                   </Typography.Text>
                   <Typography.Text type="secondary">
-                    {t('childcare.public.filingNo')}：{i.filingNo}　{t('childcare.public.filedOn')}：{i.filedOn}
+                    {t('childcare.public.filingNo')}：{i.filingNo} · {t('childcare.public.filedOn')}：{i.filedOn}
                   </Typography.Text>
                 </Flex>
               </List.Item>
