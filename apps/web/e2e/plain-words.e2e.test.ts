@@ -246,7 +246,7 @@ describe('plain words on every page (issue 12)', () => {
                 { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
                 { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
               ],
-              staff: [...staff, ...staff.map((s) => ({ ...s, healthCertificateNo: `${s.healthCertificateNo}b` }))],
+              staff: [...staff, ...staff.map((s) => ({ ...s, healthCertificateNo: `${s.healthCertificateNo}9` }))],
             },
           }),
         });

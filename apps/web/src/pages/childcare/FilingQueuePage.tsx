@@ -52,6 +52,7 @@ export function FilingQueuePage() {
     {
       title: t('childcare.fields.name'),
       dataIndex: 'name',
+      width: 220,
       render: (name: string, r) => <Link to={`/childcare/institutions/${r.institutionId}`}>{name}</Link>,
     },
     { title: t('childcare.fields.uscc'), dataIndex: 'uscc', width: 190 },
@@ -138,7 +139,7 @@ export function FilingQueuePage() {
           columns={columns}
           dataSource={q.data?.items}
           loading={q.isFetching}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1250 }}
           rowClassName={(r) => deadlineRowClass(r.reviewState ?? r.correctionState)}
           pagination={{
             current: page,
