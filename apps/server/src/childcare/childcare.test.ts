@@ -320,6 +320,20 @@ describe('bad input', () => {
     expect(ahead.json().code).toBe('childcare.futureClosure');
   });
 
+  it('refuses a second institution with a credit code already on file, writing nothing', async () => {
+    const c = centre();
+    c.classes = [
+      { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
+      { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
+    ];
+    const before = await count('childcare_filings');
+    const res = await post(institution, '/api/childcare/filings', { content: c });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('childcare.usccTaken');
+    expect(res.json().message).toContain('已有机构使用此统一社会信用代码备案');
+    expect(await count('childcare_filings')).toBe(before);
+  });
+
   it('keeps an institution account out of the registry and the county’s work', async () => {
     for (const url of ['/api/persons', '/api/dashboard', '/api/childcare/filings', '/api/childcare/institutions'])
       expect((await get(institution, url)).statusCode, url).toBe(403);
