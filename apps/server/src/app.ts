@@ -53,6 +53,12 @@ import { notificationRoutes } from './notifications/routes.js';
 import { registrationRoutes } from './registration/routes.js';
 import { bundleRoutes } from './bundle/routes.js';
 import { eventRoutes } from './events/routes.js';
+import {
+  childcareRoutes,
+  createChildcareDocuments,
+  createChildcareLists,
+  createChildcareService,
+} from './childcare/index.js';
 import { serviceEventRoutes } from './events/service-routes.js';
 import { createEventService } from './events/service.js';
 import { createEventImports } from './events/imports.js';
@@ -261,6 +267,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(specialFamilyRoutes, {
     families: createSpecialFamilyService(database, pii, now),
     checkFamilySize: createFamilySizeCheck(database, pii, now),
+  });
+  const childcare = createChildcareService({ database, calendar, regions, now });
+  await app.register(childcareRoutes, {
+    childcare,
+    lists: createChildcareLists({ database, regions, today: childcare.today }),
+    documents: createChildcareDocuments(database, keys),
   });
 
   registerConsole(app, config.webDist);

@@ -315,7 +315,8 @@ export async function signIn(page: Page, server: E2EServer, username: string, pa
     await otp.fill(await freshTotp(server, username));
     await page.getByTestId('login-submit').click();
   }
-  await page.getByTestId('stat-population').waitFor();
+  // Staff land on the dashboard; a childcare institution's account on its own filing page (issue 14).
+  await page.locator('[data-testid="stat-population"], [data-testid="nav-childcare-mine"]').first().waitFor();
 }
 
 /** The integer a formatted figure shows ("1,234" → 1234). */

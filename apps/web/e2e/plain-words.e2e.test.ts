@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { decryptField, encryptField } from '../../server/src/crypto/pii.js';
 import { DEMO_PASSWORD, RESULTS_DIR, screenshot, signIn, useBrowser, type E2EServer } from './harness.js';
 import { bareRegionCodes, problemsIn, visibleText, type Lang } from './plain-words.js';
@@ -260,6 +261,79 @@ describe('plain words on every page (issue 12)', () => {
     await f.context.clearCookies();
     await signIn(page, server, 'housing');
     problems.push(...(await walk(page, server, ['/family-size-check'], { shoot: true })));
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the childcare pages: filing, review queue, institutions, public disclosure (issue 14)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const problems: string[] = [];
+    await signIn(page, server, 'institution');
+    problems.push(...(await walk(page, server, ['/childcare/mine'], { shoot: true })));
+    // A filing as the form sends it, through the signed-in session.
+    const uscc17 = '91533423MA6KPW001';
+    const id = await page.evaluate(
+      async ({ uscc, day }) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const staff = ['和春梅', '李秀英', '王丽华'].map((name, i) => ({
+          name,
+          post: 'carer',
+          qualification: '保育师',
+          healthCertificateNo: `JK${i}`,
+          healthCertificateIssuedOn: day,
+          healthCertificateValidUntil: '2099-12-31',
+        }));
+        const res = await fetch('/api/childcare/filings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            content: {
+              name: '保和镇阳光托育中心',
+              uscc,
+              registrationAuthority: 'marketRegulation',
+              type: 'community',
+              operatorForm: 'private',
+              regionCode: '533423101',
+              address: '保和镇新华街8号',
+              premisesArea: 300,
+              establishedOn: day,
+              slots: 30,
+              affordableSlots: 20,
+              monthlyFeeFen: 120000,
+              affordableFeeFen: 80000,
+              classes: [
+                { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
+                { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
+              ],
+              staff: [...staff, ...staff.map((s) => ({ ...s, healthCertificateNo: `${s.healthCertificateNo}9` }))],
+            },
+          }),
+        });
+        return ((await res.json()) as { id: number }).id;
+      },
+      { uscc: uscc17 + computeUsccCheckCharacter(uscc17), day: chinaDateOf(new Date()) },
+    );
+    expect(id).toBeGreaterThan(0);
+    problems.push(...(await walk(page, server, ['/childcare/mine', `/childcare/institutions/${id}`], { shoot: true })));
+    await f.context.clearCookies();
+    await signIn(page, server, 'county');
+    problems.push(
+      ...(await walk(page, server, ['/childcare/filings', '/childcare/institutions', `/childcare/institutions/${id}`], {
+        shoot: true,
+      })),
+    );
+    await open(page, `${server.baseUrl}/childcare/filings`);
+    await page.getByTestId('cc-queue').locator('button.ant-btn-primary').first().click();
+    const done = page.waitForResponse((r) =>
+      /\/api\/childcare\/filings\/\d+\/complete$/.test(new URL(r.url()).pathname),
+    );
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    expect((await done).status()).toBe(200);
+    await f.context.clearCookies();
+    problems.push(...(await walk(page, server, ['/m/childcare'], { shoot: true })));
+    await open(page, `${server.baseUrl}/m/childcare`);
+    expect(await page.getByTestId('cc-public-item').count()).toBe(1);
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
   });

@@ -18,6 +18,9 @@ import {
   mayViewMonitoring,
   mayReadSpecialFamilies,
   mayCheckFamilySize,
+  isInstitutionOperator,
+  mayReadChildcare,
+  mayReviewChildcare,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
@@ -104,6 +107,26 @@ const PlansPage = lazy(() => import('./pages/monitoring/PlansPage').then((m) => 
 const ReportedValuesPage = lazy(() =>
   import('./pages/monitoring/ReportedValuesPage').then((m) => ({ default: m.ReportedValuesPage })),
 );
+// Childcare (issue 14): the institution's own filing, the county's review, the institutions.
+const MyInstitutionsPage = lazy(() =>
+  import('./pages/childcare/MyInstitutionsPage').then((m) => ({ default: m.MyInstitutionsPage })),
+);
+const FilingQueuePage = lazy(() =>
+  import('./pages/childcare/FilingQueuePage').then((m) => ({ default: m.FilingQueuePage })),
+);
+const InstitutionsPage = lazy(() =>
+  import('./pages/childcare/InstitutionsPage').then((m) => ({ default: m.InstitutionsPage })),
+);
+const InstitutionDetailPage = lazy(() =>
+  import('./pages/childcare/InstitutionDetailPage').then((m) => ({ default: m.InstitutionDetailPage })),
+);
+const mayOpenInstitution = (me: Me) => mayReadChildcare(me) || isInstitutionOperator(me);
+/** An institution's account has no dashboard: its home is its filing. */
+function HomeRoute() {
+  const { state } = useAuth();
+  if (state.status === 'signedIn' && isInstitutionOperator(state.me)) return <Navigate to="/childcare/mine" replace />;
+  return <DashboardPage />;
+}
 const WarningsPage = lazy(() => import('./pages/monitoring/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 
 function LoginRoute() {
@@ -155,7 +178,39 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<DashboardPage />} />
+          <Route index element={<HomeRoute />} />
+          <Route
+            path="childcare/mine"
+            element={
+              <RequireRole allow={isInstitutionOperator}>
+                <MyInstitutionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/filings"
+            element={
+              <RequireRole allow={mayReviewChildcare}>
+                <FilingQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/institutions"
+            element={
+              <RequireRole allow={mayReadChildcare}>
+                <InstitutionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/institutions/:id"
+            element={
+              <RequireRole allow={mayOpenInstitution}>
+                <InstitutionDetailPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="monitoring"
             element={

@@ -25,3 +25,4 @@ export * from './route.js';
 export * from './routes.js';
 export * from './portal-routes.js';
 export * from './special-families.js';
+export * from './childcare.js';

@@ -6,6 +6,7 @@ import * as R from './registration.js';
 import * as N from './bundle.js';
 import * as P from './portal.js';
 import { NotificationList } from './notifications.js';
+import { PublicInstitutionList, PublicInstitutionQuery } from './childcare.js';
 
 // Every route the resident portal (/m) calls; see routes.ts for the staff console's.
 export const portalRoutes = {
@@ -72,5 +73,12 @@ export const portalRoutes = {
     params: IdParam,
     body: N.CorrectionBody,
     response: N.NewbornBundle,
+  }),
+  // 信息公示 (issue 14): filed childcare institutions, no sign-in.
+  childcareInstitutions: route({
+    method: 'GET',
+    path: '/api/portal/childcare-institutions',
+    query: PublicInstitutionQuery,
+    response: PublicInstitutionList,
   }),
 };

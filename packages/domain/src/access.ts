@@ -1,6 +1,6 @@
 import type { Department } from './departments.js';
 import { BUNDLE_SERVICES } from './family/bundle-services.js';
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 
 // Need to know (issue 11; PIPL art. 6: personal information is processed only as far as the
 // purpose needs). Each role reaches the registry only as its duties require; the whole table of
@@ -48,3 +48,20 @@ export function passesRoleGate(
  * only, no person; the jurisdiction still limits every count.
  */
 export const MONITORING_ROLES: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'leader'];
+
+/**
+ * The staff: every role but a childcare institution's own account. A route that names no roles
+ * is the staff's (auth/session.ts); an institution operator reaches only routes naming its role.
+ */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'institutionOperator');
+
+/**
+ * Childcare (issue 14): the county's health commission files or sends back an institution's
+ * filing (托育机构登记和备案办法(试行): 县级卫生健康部门); whoever oversees the county's
+ * childcare reads the institutions (REQUIREMENTS C1: township workers their townships'; leaders
+ * and the administrators the county's). Staff names are personal: only the institution and the
+ * reviewer see them whole.
+ */
+export const CHILDCARE_REVIEWERS: readonly Role[] = ['countyAdmin'];
+export const CHILDCARE_READERS: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'leader'];
+export const INSTITUTION_ROLES: readonly Role[] = ['institutionOperator'];

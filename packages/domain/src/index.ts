@@ -25,3 +25,4 @@ export * from './monitoring/index.js';
 export * from './name-mask.js';
 export * from './life-events.js';
 export * from './special-families/index.js';
+export * from './childcare/index.js';

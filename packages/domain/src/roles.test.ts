@@ -4,7 +4,7 @@ import { canWrite, holdsTwoFactorSecret, isRole, requiresTwoFactor, roleLabel, R
 
 describe('roles', () => {
   it('labels every role in both languages', () => {
-    expect(ROLES).toHaveLength(6);
+    expect(ROLES).toHaveLength(7);
     for (const role of ROLES) expect(roleLabel(role).zh && roleLabel(role).en).toBeTruthy();
     expect(roleLabel('countyAdmin').zh).toBe('县级管理员（卫生健康委）');
     expect(roleLabel('leader').zh).toBe('领导（只读）');
@@ -32,9 +32,12 @@ describe('roles', () => {
 
 describe('departments', () => {
   it('labels every department in both languages', () => {
-    expect(DEPARTMENTS).toHaveLength(9);
+    expect(DEPARTMENTS).toHaveLength(11);
     for (const d of DEPARTMENTS) expect(departmentLabel(d).zh && departmentLabel(d).en).toBeTruthy();
     expect(departmentLabel('diseaseControl').zh).toBe('疾病预防控制中心');
+    // The family-size check's askers (issue 16): housing and the provident fund.
+    expect(departmentLabel('housing').zh).toBe('住房和城乡建设');
+    expect(departmentLabel('providentFund').zh).toBe('住房公积金管理');
     expect(departmentLabel('healthCommission').zh).toBe('卫生健康委员会');
     expect(isDepartment('statistics')).toBe(false);
   });

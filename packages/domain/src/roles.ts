@@ -1,6 +1,13 @@
 import type { Message } from './messages.js';
 
-export type Role = 'systemAdmin' | 'countyAdmin' | 'townshipWorker' | 'villageWorker' | 'departmentOperator' | 'leader';
+export type Role =
+  | 'systemAdmin'
+  | 'countyAdmin'
+  | 'townshipWorker'
+  | 'villageWorker'
+  | 'departmentOperator'
+  | 'leader'
+  | 'institutionOperator';
 
 const ROLE_LABELS: Record<Role, Message> = {
   systemAdmin: { zh: '系统管理员', en: 'System administrator' },
@@ -9,6 +16,9 @@ const ROLE_LABELS: Record<Role, Message> = {
   villageWorker: { zh: '村级工作人员', en: 'Village worker' },
   departmentOperator: { zh: '部门经办人', en: 'Department operator' },
   leader: { zh: '领导（只读）', en: 'Leader (read-only)' },
+  // A childcare institution's own account (issue 14; glossary institutionOperator): files and
+  // updates its institution's record, and reaches nothing of the registry or the county's work.
+  institutionOperator: { zh: '托育机构经办人', en: 'Childcare institution operator' },
 };
 
 export const ROLES = Object.keys(ROLE_LABELS) as readonly Role[];

@@ -60,7 +60,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/api/auth/logout',
-    { config: { readOnlyOk: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    {
+      config: { readOnlyOk: true, everyAccount: true },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } },
+    },
     async (req, reply) => {
       await opts.auth.logout(req.user!, req.sessionTokenHash!, req.ip);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -138,7 +141,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: Session } } },
+    {
+      config: { everyAccount: true },
+      schema: { tags: ['auth'], summary: 'The signed-in user and the CSRF token', response: { 200: Session } },
+    },
     async (req) => ({
       user: me(req.user!),
       csrfToken: req.csrfToken!,

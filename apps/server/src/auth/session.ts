@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canWrite, departmentLabel, passesRoleGate, type Department, type Role } from '@cradle/domain';
+import { canWrite, departmentLabel, passesRoleGate, STAFF_ROLES, type Department, type Role } from '@cradle/domain';
 import type { Database } from '../db/client.js';
 import { commonError } from '../errors.js';
 import { appendAudit, actorOf } from '../audit/index.js';
@@ -32,6 +32,11 @@ declare module 'fastify' {
     departments?: readonly Department[];
     /** An unsafe method a read-only role (leader) may still call, such as logout. */
     readOnlyOk?: boolean;
+    /**
+     * Open to every signed-in account, an institution's too (who am I, sign out). Any other route
+     * without `roles` is the staff's: an institution operator passes only routes naming its role.
+     */
+    everyAccount?: boolean;
     /** A department system's route: a service account's bearer token, no session, no CSRF (events/service-routes.ts). */
     serviceAccount?: boolean;
   }
@@ -116,7 +121,8 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
       if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken ?? '')) throw commonError('csrf.invalid');
       if (!canWrite(req.user.roles) && !config.readOnlyOk) throw commonError('auth.forbidden');
     }
-    if (config.roles && !passesRoleGate(req.user, config.roles, config.departments)) {
+    const gate = config.roles ?? (config.everyAccount ? undefined : STAFF_ROLES);
+    if (gate && !passesRoleGate(req.user, gate, config.departments)) {
       await appendAudit(database, {
         ...actorOf(req),
         action: 'access.denied',
@@ -124,7 +130,7 @@ export function registerSessionHook(app: FastifyInstance, database: Database, id
         targetId: `${req.method} ${req.routeOptions.url}`,
         outcome: 'denied',
       });
-      throw refusal(req.user, config.roles, config.departments);
+      throw refusal(req.user, gate, config.departments);
     }
   });
 }

@@ -40,7 +40,7 @@ export async function userAddCommand(
   if (!username || !/^[a-z0-9._-]{2,64}$/.test(username)) problems.push('username: 2–64 of a-z 0-9 . _ -');
   if (roles.length === 0 || !roles.every(isRole))
     problems.push(
-      `role: one or more of systemAdmin, countyAdmin, townshipWorker, villageWorker, departmentOperator, leader`,
+      `role: one or more of systemAdmin, countyAdmin, townshipWorker, villageWorker, departmentOperator, leader, institutionOperator`,
     );
   if (!values.jurisdiction || !isRegionCode(values.jurisdiction) || !regionExists(values.jurisdiction))
     problems.push('jurisdiction: a region code loaded in this deployment');

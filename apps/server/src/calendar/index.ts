@@ -1,2 +1,2 @@
 // The calendar module's public surface: what other server modules use (see .dependency-cruiser.cjs).
-export { createCalendarService } from './service.js';
+export { createCalendarService, type CalendarService } from './service.js';

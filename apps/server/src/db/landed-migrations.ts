@@ -40,8 +40,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0029_add-plans-and-warnings': 'b2f10530775e6b3077cef21adfd41328d313f2bbeb49f5531ee3c3cc4402d1c5',
   '0030_add-monitoring-counts': '6cf05d0e2f6fc2574d7dd02082559b94777322468499bb94d96c3b4e1d9de492',
   '0031_defer-counts-for-imports': 'fbc6c9c5f1648ff093ed1856c0b3ac060382c38e4404578bc7a9e9dbaf710855',
-  // 0032 is another branch's (issue 16's brief); this one's journal time follows it.
   '0032_add-special-families': 'deef22d20c551c9568cdafb416358878a2f7257c6732199c0387e3a644ec2523',
+  '0033_add-childcare-institutions': '506df69ea9bb756f54eb4de7bc4793c5551b7e75cd77e96ba515da9ec7635c8d',
 };
 
 /**

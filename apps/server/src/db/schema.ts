@@ -1165,3 +1165,123 @@ export const familySizeChecks = pgTable(
   },
   (t) => [index('family_size_checks_user_idx').on(t.userId, t.checkedAt)],
 );
+
+// Childcare institutions (issue 14; glossary childcareInstitution, filing): an institution files
+// (备案) online with the county's health commission; each filing, change and closure is a new
+// version of childcare_filings, never an overwrite, with the classes and staff it filed. The
+// institution row holds what does not change (its credit code) and which version is in force.
+export const childcareInstitutions = pgTable(
+  'childcare_institutions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // 统一社会信用代码 (GB 32100-2015), checked by the domain before it is written.
+    uscc: text('uscc').notNull(),
+    // The premises' township or village: the county's and the township's jurisdiction see it.
+    regionCode: text('region_code').notNull(),
+    // The institution's own account that files for it (role institutionOperator).
+    ownerUserId: bigint('owner_user_id', { mode: 'number' }).notNull(),
+    // The latest version's name, for queues before anything is filed.
+    name: text('name').notNull(),
+    status: text('status').notNull().$type<'pending' | 'filed' | 'closed'>(),
+    // Given at the first completed filing: TY + year + sequence.
+    filingNo: text('filing_no'),
+    // The version in force: the last one the county filed.
+    filedVersion: integer('filed_version'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('childcare_institutions_uscc_uq').on(t.uscc),
+    uniqueIndex('childcare_institutions_filing_no_uq').on(t.filingNo),
+    index('childcare_institutions_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.status),
+  ],
+);
+
+// One version of an institution's filing: what it filed (content: the domain's FilingContent
+// without classes and staff, which have their tables; for a closure also the closing date and
+// where the children went), when it was received, its deadlines and the county's decision.
+export const childcareFilings = pgTable(
+  'childcare_filings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    version: integer('version').notNull(),
+    kind: text('kind').notNull().$type<'filing' | 'change' | 'closure'>(),
+    state: text('state').notNull().$type<'received' | 'filed' | 'sentBack' | 'resubmitted'>(),
+    regionCode: text('region_code').notNull(),
+    content: jsonb('content').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    // 5 working days from receipt (托育机构登记和备案办法(试行) 2019; domain childcare/deadlines.ts).
+    reviewDeadline: date('review_deadline', { mode: 'string' }).notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedByName: text('decided_by_name'),
+    sendBackReason: text('send_back_reason'),
+    // 15 working days from the send-back (same clause).
+    correctionDeadline: date('correction_deadline', { mode: 'string' }),
+    submittedBy: bigint('submitted_by', { mode: 'number' }).notNull(),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('childcare_filings_version_uq').on(t.institutionId, t.version),
+    index('childcare_filings_queue_idx').on(sql`${t.regionCode} text_pattern_ops`, t.state, t.reviewDeadline),
+  ],
+);
+
+// The classes a version filed (托育机构设置标准(试行) 2019: 乳儿班, 托小班, 托大班, 混合班).
+export const childcareClasses = pgTable(
+  'childcare_classes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    filingId: bigint('filing_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    position: smallint('position').notNull(),
+    name: text('name').notNull(),
+    ageGroup: text('age_group').notNull().$type<'infant' | 'youngToddler' | 'oldToddler' | 'mixed'>(),
+    capacity: integer('capacity').notNull(),
+    enrolled: integer('enrolled').notNull(),
+    carers: integer('carers').notNull(),
+  },
+  (t) => [uniqueIndex('childcare_classes_position_uq').on(t.filingId, t.position)],
+);
+
+// The staff a version filed, with qualification and health certificate. Names are personal: the
+// public page never reads this table, and only the institution and the reviewer see them whole.
+export const childcareStaff = pgTable(
+  'childcare_staff',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    filingId: bigint('filing_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    position: smallint('position').notNull(),
+    name: text('name').notNull(),
+    post: text('post').notNull(),
+    qualification: text('qualification').notNull(),
+    healthCertificateNo: text('health_certificate_no').notNull(),
+    healthCertificateIssuedOn: date('health_certificate_issued_on', { mode: 'string' }).notNull(),
+    healthCertificateValidUntil: date('health_certificate_valid_until', { mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('childcare_staff_position_uq').on(t.filingId, t.position)],
+);
+
+// Documents an institution files with a version (licence, premises, fire approval): encrypted, in
+// the database so they commit with the version, as families' attachments are.
+export const childcareDocuments = pgTable(
+  'childcare_documents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // Uploaded before the version it goes with is submitted; the submission claims it.
+    filingId: bigint('filing_id', { mode: 'number' }),
+    ownerUserId: bigint('owner_user_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    contentCipher: bytea('content_cipher').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('childcare_documents_filing_idx').on(t.filingId)],
+);

@@ -71,6 +71,16 @@ export function demoUsers(scope: string, township: string, otherTownship: string
     // The family-size check (issue 16): housing and the provident fund ask with education and civil affairs.
     dept('housing', '县住房和城乡建设局 经办人', 'housing'),
     dept('fund', '住房公积金管理中心 经办人', 'providentFund'),
+    // A childcare institution's own account in the first township (保和镇 in 维西): it files its
+    // institution online (issue 14).
+    {
+      username: 'institution',
+      displayName: '保和镇阳光托育中心 经办人',
+      roles: ['institutionOperator'],
+      jurisdiction: township,
+      department: null,
+      totpSecret: null,
+    },
     {
       username: 'leader',
       displayName: '分管副县长',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
-import { departmentLabel, ROLES, type Department, type Role } from '@cradle/domain';
+import { departmentLabel, STAFF_ROLES, type Department, type Role } from '@cradle/domain';
 import {
   ReportedEntryBody,
   ReportedEntryResult,
@@ -32,7 +32,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values',
     {
-      config: { roles: ROLES },
+      config: { roles: STAFF_ROLES },
       schema: {
         tags,
         summary: 'Reported values in force, by indicator, region and period',
@@ -45,7 +45,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values.xlsx',
     {
-      config: { roles: ROLES },
+      config: { roles: STAFF_ROLES },
       schema: {
         tags,
         summary: 'The reported values in force as XLSX (audited)',
@@ -106,7 +106,7 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/reported-values/history',
     {
-      config: { roles: ROLES },
+      config: { roles: STAFF_ROLES },
       schema: {
         tags,
         summary: 'Every version of an indicator’s reported items for a region and period',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Readable } from 'node:stream';
-import { periodWords, ROLES, type Role } from '@cradle/domain';
+import { periodWords, STAFF_ROLES, type Role } from '@cradle/domain';
 import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView, XlsxFile } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
@@ -25,7 +25,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/warnings',
     {
-      config: { roles: ROLES },
+      config: { roles: STAFF_ROLES },
       schema: {
         tags,
         summary: 'Raised early warnings, open or acknowledged, by region',
@@ -38,7 +38,7 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/monitoring/warnings.xlsx',
     {
-      config: { roles: ROLES },
+      config: { roles: STAFF_ROLES },
       schema: {
         tags,
         summary: 'The warnings as XLSX (audited)',

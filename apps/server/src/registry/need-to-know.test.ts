@@ -14,6 +14,9 @@ const REGISTRY = ['admin', 'county', 'township', 'village'];
 const BUNDLE_DEPARTMENTS = ['hospital', 'cdc', 'police', 'medins', 'hrss'];
 const OTHER_DEPARTMENTS = ['education', 'civil', 'finance', 'housing', 'fund'];
 const ALL = [...REGISTRY, ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader'];
+// Every demo account: the staff and a childcare institution's own (issue 14), which passes only
+// routes naming its role, and who-am-I.
+const EVERYONE = [...ALL, 'institution'];
 const ADMINS = ['admin', 'county'];
 const REVIEWERS = ['county', 'township', 'village'];
 const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
@@ -22,7 +25,7 @@ const MONITORING = ['admin', 'county', 'township', 'leader'];
 
 /** Who passes each staff route's gate (a refusal is 403; anything else passed it). */
 const ACCESS: Record<string, readonly string[]> = {
-  'GET /api/auth/me': ALL,
+  'GET /api/auth/me': EVERYONE,
   'POST /api/users/:id/unlock': ADMINS,
   'GET /api/users': ADMINS,
   'POST /api/users/:id/reset-password': ADMINS,
@@ -154,6 +157,20 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/special-family-settings': ['county', 'township', 'village'],
   'PUT /api/special-family-settings': ['county'],
   'POST /api/family-size-checks': ['education', 'civil', 'housing', 'fund'],
+  // Childcare (issue 14): the institution's own account files, changes and closes; the county's
+  // health commission reviews; whoever oversees childcare reads (staff names masked but for the
+  // reviewer). The public disclosure (/api/portal/childcare-institutions) needs no session.
+  'GET /api/childcare/my-institutions': ['institution'],
+  'POST /api/childcare/filings': ['institution'],
+  'POST /api/childcare/institutions/:id/closure': ['institution'],
+  'POST /api/childcare/documents': ['institution'],
+  'GET /api/childcare/filings': ['county'],
+  'GET /api/childcare/filings/export.xlsx': ['county'],
+  'POST /api/childcare/filings/:id/complete': ['county'],
+  'POST /api/childcare/filings/:id/send-back': ['county'],
+  'GET /api/childcare/institutions': MONITORING,
+  'GET /api/childcare/institutions/export.xlsx': MONITORING,
+  'GET /api/childcare/institutions/:id': [...MONITORING, 'institution'],
 };
 
 let t: TestApp;
@@ -196,7 +213,7 @@ beforeAll(async () => {
     `INSERT INTO bundle_tasks (id, bundle_id, service, department, region_code, status, deadline) VALUES ($1, $1, 'hukouRegistration', 'publicSecurity', '533423101001', 'pending', '2026-12-01')`,
     [probe.id],
   );
-  for (const u of ALL) sessions[u] = await login(t, u);
+  for (const u of EVERYONE) sessions[u] = await login(t, u);
 });
 afterAll(() => t.close());
 
@@ -237,7 +254,7 @@ describe('need to know: role × data', () => {
     const mismatches: string[] = [];
     for (const r of await staffRoutes()) {
       const key = `${r.method} ${r.url}`;
-      for (const u of ALL) {
+      for (const u of EVERYONE) {
         const res = await call(r.method, concrete(r.url), sessions[u]!);
         const passed = res.statusCode !== 403;
         if (passed !== ACCESS[key]!.includes(u))
@@ -252,26 +269,31 @@ describe('need to know: role × data', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('never shows a person to a department or a leader, except a department’s own task', async () => {
-    const secrets = [probe.name, maskIdNumber(probe.idNumber), probe.idNumber];
-    const queries = [
-      '',
-      `?name=${encodeURIComponent(probe.name)}`,
-      `?idNumber=${probe.idNumber}`,
-      `?q=${probe.idNumber}`,
-    ];
-    const seenBy: string[] = [];
-    for (const r of (await staffRoutes()).filter((x) => x.method === 'GET')) {
-      for (const u of [...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader']) {
-        for (const q of queries) {
-          const res = await call('GET', concrete(r.url) + q, sessions[u]!);
-          if (secrets.some((s) => res.body.includes(s))) seenBy.push(`${u} ${r.url}`);
+  // Every GET route as thirteen accounts with four queries each: longer than the default minute on a busy machine.
+  it(
+    'never shows a person to a department or a leader, except a department’s own task',
+    { timeout: 180_000 },
+    async () => {
+      const secrets = [probe.name, maskIdNumber(probe.idNumber), probe.idNumber];
+      const queries = [
+        '',
+        `?name=${encodeURIComponent(probe.name)}`,
+        `?idNumber=${probe.idNumber}`,
+        `?q=${probe.idNumber}`,
+      ];
+      const seenBy: string[] = [];
+      for (const r of (await staffRoutes()).filter((x) => x.method === 'GET')) {
+        for (const u of [...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader', 'institution']) {
+          for (const q of queries) {
+            const res = await call('GET', concrete(r.url) + q, sessions[u]!);
+            if (secrets.some((s) => res.body.includes(s))) seenBy.push(`${u} ${r.url}`);
+          }
         }
       }
-    }
-    // Public security works on her household registration: its queue and its task show her, nothing else does.
-    expect([...new Set(seenBy)].sort()).toEqual(['police /api/bundle-tasks', 'police /api/bundle-tasks/:id']);
-  });
+      // Public security works on her household registration: its queue and its task show her, nothing else does.
+      expect([...new Set(seenBy)].sort()).toEqual(['police /api/bundle-tasks', 'police /api/bundle-tasks/:id']);
+    },
+  );
 
   it('still shows her to the registry’s users (the walk is not vacuous)', async () => {
     for (const u of REGISTRY) {

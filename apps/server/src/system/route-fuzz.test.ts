@@ -91,7 +91,8 @@ beforeAll(async () => {
   >()[0]!.code;
   sessions.set('nobody', {});
   sessions.set('county', as(county).headers);
-  for (const user of ['admin', 'finance', 'police', 'hospital', 'township', 'housing'])
+  // The childcare institution's own account (issue 14) reaches its filing routes only.
+  for (const user of ['admin', 'finance', 'police', 'hospital', 'township', 'housing', 'institution'])
     sessions.set(user, as(await login(t, user)).headers);
   for (let i = 1; i <= RESIDENTS; i++)
     residentPool.push(asResident(await residentSignIn(t, `1380000${String(i).padStart(4, '0')}`)).headers);

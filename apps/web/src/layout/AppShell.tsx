@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
 import { usePrintedAtFooter } from '../components/print/PrintedAt';
+import { isInstitutionOperator, useMe } from '../lib/auth';
 import { useSystemInfo } from '../lib/useSystemInfo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -18,6 +19,7 @@ export function AppShell() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const info = useSystemInfo();
+  const me = useMe();
   usePrintedAtFooter();
 
   return (
@@ -58,7 +60,8 @@ export function AppShell() {
             </Typography.Text>
             <Space size="middle">
               <LanguageSwitch />
-              <NotificationBell />
+              {/* An institution's account has no queue to be told about (its own page shows its deadlines). */}
+              {!isInstitutionOperator(me) && <NotificationBell />}
               <UserMenu />
             </Space>
           </Flex>

@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   HeartOutlined,
+  HomeOutlined,
   PayCircleOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -32,6 +33,9 @@ import {
   mayReadSpecialFamilies,
   mayCheckFamilySize,
   mayViewChildbirthRegistrations,
+  isInstitutionOperator,
+  mayReadChildcare,
+  mayReviewChildcare,
   useMe,
 } from '../lib/auth';
 
@@ -43,6 +47,8 @@ function sectionOf(pathname: string): string {
   // The entry pages have their own items; the scorecard and its indicator pages share one.
   if (first === 'monitoring' && ['plans', 'reported-values', 'warnings'].includes(second))
     return `monitoring-${second}`;
+  if (first === 'childcare')
+    return second === 'mine' ? 'childcare-mine' : second === 'filings' ? 'childcare-filings' : 'childcare-institutions';
   return first === '' ? 'dashboard' : first;
 }
 
@@ -161,6 +167,25 @@ export function SideMenu() {
   // 监测 (issue 13): one list, layout/monitoringNav.tsx.
   const monitoring: NavItem[] = monitoringNav(me, t);
 
+  // 托育服务 (issue 14): the county reviews filings; whoever oversees childcare reads the institutions.
+  const childcare: NavItem[] = [];
+  if (mayReviewChildcare(me))
+    childcare.push({
+      key: 'childcare-filings',
+      path: '/childcare/filings',
+      icon: <ScheduleOutlined />,
+      label: t('childcare.nav.queue'),
+      testId: 'nav-childcare-filings',
+    });
+  if (mayReadChildcare(me))
+    childcare.push({
+      key: 'childcare-institutions',
+      path: '/childcare/institutions',
+      icon: <HomeOutlined />,
+      label: t('childcare.nav.institutions'),
+      testId: 'nav-childcare-institutions',
+    });
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -170,25 +195,45 @@ export function SideMenu() {
       </Link>
     ),
   });
-  const items: MenuProps['items'] = [
-    ...nav.map(item),
-    ...(family.length > 0
-      ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
-      : []),
-    { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
-    {
-      key: 'monitoring-group',
-      icon: <BarChartOutlined />,
-      label: t('monitoring.nav.group'),
-      children: monitoring.map(item),
-    },
-  ];
+  // An institution's own account files its institution and sees nothing else (need to know).
+  const mine: NavItem = {
+    key: 'childcare-mine',
+    path: '/childcare/mine',
+    icon: <HomeOutlined />,
+    label: t('childcare.nav.mine'),
+    testId: 'nav-childcare-mine',
+  };
+  const items: MenuProps['items'] = isInstitutionOperator(me)
+    ? [item(mine)]
+    : [
+        ...nav.map(item),
+        ...(family.length > 0
+          ? [{ key: 'family', icon: <HeartOutlined />, label: t('family.nav.group'), children: family.map(item) }]
+          : []),
+        { key: 'benefits', icon: <AccountBookOutlined />, label: t('nav.benefits'), children: benefits.map(item) },
+        {
+          key: 'monitoring-group',
+          icon: <BarChartOutlined />,
+          label: t('monitoring.nav.group'),
+          children: monitoring.map(item),
+        },
+        ...(childcare.length > 0
+          ? [
+              {
+                key: 'childcare',
+                icon: <HomeOutlined />,
+                label: t('childcare.nav.group'),
+                children: childcare.map(item),
+              },
+            ]
+          : []),
+      ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits', 'monitoring-group']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring-group', 'childcare']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

@@ -3,6 +3,8 @@ import type { LoginBody, Me } from '@cradle/contract';
 import type { Role } from '@cradle/domain';
 import {
   BUNDLE_SERVICES,
+  CHILDCARE_READERS,
+  CHILDCARE_REVIEWERS,
   isFinanceOperator,
   mayUseRegistry,
   MONITORING_ROLES,
@@ -223,4 +225,19 @@ export function mayViewBundleTasks(me: Me): boolean {
 /** 监测: the scorecard and indicator figures, for leaders, administrators and township workers. */
 export function mayViewMonitoring(me: Me): boolean {
   return me.roles.some((r) => MONITORING_ROLES.includes(r));
+}
+
+/** A childcare institution's own account (issue 14): it files its institution and sees nothing else. */
+export function isInstitutionOperator(me: Me): boolean {
+  return me.roles.includes('institutionOperator');
+}
+
+/** The county's health commission reviews childcare filings (CHILDCARE_REVIEWERS; the server checks again). */
+export function mayReviewChildcare(me: Me): boolean {
+  return me.roles.some((r) => CHILDCARE_REVIEWERS.includes(r));
+}
+
+/** The institutions list: whoever oversees childcare (CHILDCARE_READERS), and the reviewers. */
+export function mayReadChildcare(me: Me): boolean {
+  return mayReviewChildcare(me) || me.roles.some((r) => CHILDCARE_READERS.includes(r));
 }

@@ -32,6 +32,22 @@ import {
   specialFamilyStatusLabel,
   visitKindLabel,
   type Message,
+  AGE_GROUPS,
+  AGE_GROUP_RULES,
+  FILING_KINDS,
+  FILING_STATES,
+  INSTITUTION_STATUSES,
+  INSTITUTION_TYPES,
+  OPERATOR_FORMS,
+  REGISTRATION_AUTHORITIES,
+  STAFF_POSTS,
+  filingKindLabel,
+  filingStateLabel,
+  institutionStatusLabel,
+  institutionTypeLabel,
+  operatorFormLabel,
+  registrationAuthorityLabel,
+  staffPostLabel,
 } from '@cradle/domain';
 
 export {
@@ -96,8 +112,29 @@ export function domainMessages(side: Side) {
     specialFamilyServices: table(SPECIAL_FAMILY_SERVICE_KINDS, specialFamilyServiceLabel, side),
     visitKinds: table(VISIT_KINDS, visitKindLabel, side),
     familySizePurposes: table(FAMILY_SIZE_PURPOSES, familySizePurposeLabel, side),
+    // Childcare (issue 14): types, forms, class age groups, posts, filing states.
+    institutionTypes: table(INSTITUTION_TYPES, institutionTypeLabel, side),
+    operatorForms: table(OPERATOR_FORMS, operatorFormLabel, side),
+    registrationAuthorities: table(REGISTRATION_AUTHORITIES, registrationAuthorityLabel, side),
+    ageGroups: table(AGE_GROUPS, (g) => AGE_GROUP_RULES[g].label, side),
+    staffPosts: table(STAFF_POSTS, staffPostLabel, side),
+    filingKinds: table(FILING_KINDS, filingKindLabel, side),
+    filingStates: table(FILING_STATES, filingStateLabel, side),
+    institutionStatuses: table(INSTITUTION_STATUSES, institutionStatusLabel, side),
   };
 }
 // Monitoring (issue 13): the catalogue, the built-in plans and the reported items' names.
 export { BUILT_IN_PLANS, findIndicator, INDICATORS, REPORTED_ITEM_LABELS } from '@cradle/domain';
 export type { IndicatorDefinition, Plan, ReportedItem } from '@cradle/domain';
+// Childcare (issue 14): the class rules and the credit-code check the server applies, so the form
+// says what the standard allows before it is sent.
+export {
+  AGE_GROUPS,
+  AGE_GROUP_RULES,
+  INSTITUTION_TYPES,
+  OPERATOR_FORMS,
+  REGISTRATION_AUTHORITIES,
+  STAFF_POSTS,
+  parseUscc,
+} from '@cradle/domain';
+export type { AgeGroup } from '@cradle/domain';

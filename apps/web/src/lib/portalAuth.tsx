@@ -7,6 +7,8 @@ import * as portal from '../api/portal';
 import { setResidentSessionLostHandler } from '../api/client';
 
 export const PORTAL_SIGN_IN = '/m/sign-in';
+/** Portal pages anyone may read without signing in (issue 14: 托育机构信息公示). */
+const PORTAL_PUBLIC_PATHS: readonly string[] = ['/m/childcare'];
 
 type ResidentState =
   | { status: 'loading' }
@@ -39,7 +41,7 @@ export function ResidentProvider({ children }: { children: ReactNode }) {
       forget();
       setState({ status: 'anonymous' });
       const { pathname, search } = window.location;
-      if (pathname !== PORTAL_SIGN_IN)
+      if (pathname !== PORTAL_SIGN_IN && !PORTAL_PUBLIC_PATHS.includes(pathname))
         void navigate(PORTAL_SIGN_IN, { replace: true, state: { from: pathname + search } });
     });
     return () => setResidentSessionLostHandler(() => undefined);

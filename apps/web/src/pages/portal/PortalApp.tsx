@@ -1,3 +1,4 @@
+import { ChildcareDisclosurePage } from './childcare/ChildcareDisclosurePage';
 import { Button, ConfigProvider, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
@@ -50,6 +51,8 @@ export function PortalApp() {
       <ResidentProvider>
         <Routes>
           <Route path="sign-in" element={<SignInRoute />} />
+          {/* 信息公示 (issue 14): public, no sign-in. */}
+          <Route path="childcare" element={<ChildcareDisclosurePage />} />
           <Route
             element={
               <RequireResident>

@@ -1,4 +1,4 @@
-import { FileProtectOutlined, GiftOutlined, WalletOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, GiftOutlined, HomeOutlined, WalletOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -26,6 +26,16 @@ export function ServiceTiles() {
         <WalletOutlined />
         <strong>{t('portalBenefits.tile')}</strong>
         <span className="portal-muted">{t('portalBenefits.tileHint')}</span>
+      </Link>
+      <Link
+        to="/m/childcare"
+        className="portal-tile"
+        style={{ gridColumn: '1 / -1' }}
+        data-testid="portal-open-childcare"
+      >
+        <HomeOutlined />
+        <strong>{t('childcare.public.link')}</strong>
+        <span className="portal-muted">{t('childcare.public.intro')}</span>
       </Link>
     </nav>
   );

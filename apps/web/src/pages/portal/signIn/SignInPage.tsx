@@ -1,6 +1,7 @@
 import { LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { requestSignInCode } from '../../../api/portal';
 import { DemoBanner } from '../../../components/DemoBanner';
@@ -140,6 +141,10 @@ export function SignInPage() {
       <Typography.Paragraph type="secondary" className="portal-muted">
         {t('portal.signIn.privacy')}
       </Typography.Paragraph>
+      {/* 信息公示 needs no sign-in (issue 14). */}
+      <Link to="/m/childcare" data-testid="portal-childcare-link">
+        {t('childcare.public.link')}
+      </Link>
     </PortalPage>
   );
 }

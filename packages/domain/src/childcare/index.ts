@@ -1,0 +1,5 @@
+export * from './uscc.js';
+export * from './kinds.js';
+export * from './classes.js';
+export * from './deadlines.js';
+export * from './filing-check.js';
