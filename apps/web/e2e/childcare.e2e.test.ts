@@ -21,6 +21,8 @@ async function typeDate(page: Page, picker: Locator, date: string): Promise<void
 async function fillClass(page: Page, i: number, name: string, group: string, capacity: number, carers: number) {
   const row = page.getByTestId(`cc-class-${i}`);
   await row.locator('input').nth(0).fill(name);
+  // The last row's list may still be closing (it keeps its options until hidden): one list at a time.
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
   await row.locator('.ant-select').first().click();
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: group })

@@ -76,7 +76,13 @@ describe('life events', () => {
     await expect
       .poll(
         async () => {
+          // Read the list the reload fetched, not the empty table shown while it loads.
+          const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/monitoring/warnings');
           await page.reload();
+          await listed;
+          await expect
+            .poll(() => page.locator('[data-testid=warnings-page] .ant-spin[aria-busy="true"]').count())
+            .toBe(0);
           return warnings.textContent();
         },
         { timeout: 60_000, interval: 2_000 },
@@ -96,7 +102,8 @@ describe('life events', () => {
       )
       .toBe(true);
     await screenshot(page, 'warnings-township-1366-zh-CN');
-  });
+    // The form, two languages, then the warning's minute: more than the default minute on a loaded machine.
+  }, 150_000);
 
   it('an event file with a bad row records the good row and shows the bad one’s reason', async () => {
     const { page, server } = f;

@@ -154,7 +154,19 @@ describe('work screens at 1366 px', () => {
     const decided = page.waitForResponse((r) => r.url().endsWith(`/api/applications/${id}/approve`), {
       timeout: 60_000,
     });
-    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    // On a loaded machine a click in the confirmation's opening can be lost (twice in CI): click
+    // again while it stays open and nothing was sent; a click while the decision is under way
+    // meets a loading button.
+    let sent = false;
+    page.on('request', (r) => {
+      if (r.url().endsWith(`/api/applications/${id}/approve`)) sent = true;
+    });
+    const ok = page.locator('.ant-popconfirm-buttons .ant-btn-primary');
+    await ok.click();
+    for (let i = 0; i < 5 && !sent; i++) {
+      await page.waitForTimeout(2_000);
+      if (!sent && (await ok.isVisible())) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+    }
     expect((await decided).status()).toBe(200);
     await page.getByTestId('decision-opinion').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('decision-opinion').textContent()).toBe(`审核意见：${OPINION}`);
@@ -172,5 +184,5 @@ describe('work screens at 1366 px', () => {
     await page.getByTestId('decision-opinion').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500); // the page's fade-in, for the screenshot only
     await shoot(page, 'application-history-1366-zh-CN');
-  });
+  }, 120_000);
 });
