@@ -253,7 +253,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const familyDeps = { database, keys, pii, regions, calendar, dispatcher, publicUrl: config.publicUrl };
   await app.register(registrationRoutes, familyDeps);
   await app.register(bundleRoutes, familyDeps);
-  const events = createEventService(database, pii, now);
+  const events = createEventService(database, pii, now, jobs);
   await app.register(eventRoutes, {
     events,
     imports: createEventImports(database, jobs),

@@ -12,6 +12,8 @@ import {
 import type { LifeEventExportQuery, LifeEventInput, LifeEventQuery, LifeEventView } from '@cradle/contract';
 import type { Readable } from 'node:stream';
 import type { Database } from '../db/client.js';
+import type { JobRunner } from '../jobs/index.js';
+import { kickWarnings } from '../monitoring/index.js';
 import { withScope } from '../db/scope.js';
 import { isUniqueViolation } from '../db/savepoint.js';
 import type { Pii } from '../crypto/pii.js';
@@ -75,7 +77,15 @@ export function filterFor(user: SessionUser, q: LifeEventExportQuery): EventFilt
   return { ...q, department };
 }
 
-export function createEventService(database: Database, pii: Pii, now: () => Date) {
+export function createEventService(database: Database, pii: Pii, now: () => Date, jobs: Pick<JobRunner, 'kick'>) {
+  // Each event queues an evaluation of the warnings in its transaction (record.ts); after the
+  // commit the runner is kicked, so the figures' warnings follow within seconds, not at its sweep.
+  const recorded = async (from: EventSender, input: LifeEventInput) => {
+    const result = await recordOne(database, pii, from, input, now());
+    if (!result.duplicate) kickWarnings(jobs);
+    return result;
+  };
+
   const scoped = <T>(user: SessionUser, fn: Parameters<typeof withScope<T>>[2]) =>
     withScope(database, { jurisdictionCode: user.jurisdictionCode }, fn);
 
@@ -86,18 +96,18 @@ export function createEventService(database: Database, pii: Pii, now: () => Date
 
   return {
     async record(a: Actor, input: LifeEventInput) {
-      const { eventId, duplicate } = await recordOne(database, pii, formSender(a), input, now());
+      const { eventId, duplicate } = await recorded(formSender(a), input);
       return { event: await get(a.user, eventId), duplicate };
     },
 
     get,
 
     /** A service account's event, answered by its id alone (the batch, which lists no event). */
-    recordIdAs: (from: EventSender, input: LifeEventInput) => recordOne(database, pii, from, input, now()),
+    recordIdAs: recorded,
 
     /** A service account's event: its own sender, jurisdiction and kinds. */
     async recordAs(from: EventSender, input: LifeEventInput) {
-      const { eventId, duplicate } = await recordOne(database, pii, from, input, now());
+      const { eventId, duplicate } = await recorded(from, input);
       const [row] = await withScope(database, { jurisdictionCode: from.jurisdictionCode }, (tx) =>
         listEvents(tx, { ids: [eventId] }, 1, { offset: 0 }),
       );
