@@ -124,6 +124,9 @@ function conditionSql(
     // approved application states (withApplicationFacts: the register wins).
     case 'specialFamily':
       return `${specialFamilyStatusSql(period.start, bind, viaApplications)} = ANY (${bind([...c.statuses], 'text[]')})`;
+    // A need flagged on the register's confirmed file (issue 16), never an application's statement.
+    case 'specialFamilyNeed':
+      return `coalesce(${registerFileSql(period.start, bind, 'f.needs')} && ${bind([...c.needs], 'text[]')}, false)`;
     // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
@@ -139,12 +142,21 @@ function conditionSql(
  * hold keeps an approved application's statement (`ap`), where the statement has one.
  */
 function specialFamilyStatusSql(on: string, bind: Bind, viaApplications: boolean): string {
-  const register = `(SELECT CASE WHEN st.status = 'confirmed' THEN f.kind ELSE '' END FROM special_family_files f
+  const register = registerFileSql(on, bind, `CASE WHEN st.status = 'confirmed' THEN f.kind ELSE '' END`);
+  return `nullif(${viaApplications ? `coalesce(${register}, ap.facts->>'specialFamilyStatus')` : register}, '')`;
+}
+
+/**
+ * `column` of the register's file naming p as a parent (facts-repo.ts reads the same file): of its
+ * files, a confirmed one in force on `on` first, else the lowest id; `st.status` is the status in force.
+ * NULL when the register holds no file for p.
+ */
+function registerFileSql(on: string, bind: Bind, column: string): string {
+  return `(SELECT ${column} FROM special_family_files f
       CROSS JOIN LATERAL (SELECT sc.status FROM special_family_status_changes sc
         WHERE sc.file_id = f.id AND sc.effective_from <= ${bind(on, 'date')} ORDER BY sc.version DESC LIMIT 1) st
       WHERE f.mother_person_id = p.id OR f.father_person_id = p.id
       ORDER BY st.status = 'confirmed' DESC, f.id LIMIT 1)`;
-  return `nullif(${viaApplications ? `coalesce(${register}, ap.facts->>'specialFamilyStatus')` : register}, '')`;
 }
 
 /**

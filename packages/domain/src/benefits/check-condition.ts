@@ -3,6 +3,7 @@ import type { BeneficiaryFacts } from './facts.js';
 import type { Period } from './periods.js';
 import type { Condition, ParameterDefinition } from './scheme.js';
 import type { Message } from '../messages.js';
+import { specialFamilyNeedLabel } from '../special-families/kinds.js';
 import { ageWords, birthWords, hukouWords, monthsWords, msg, notSetWords, parityWords } from './trace-words.js';
 import {
   DECLARED_LABELS,
@@ -151,6 +152,25 @@ export function checkCondition(
           `计划生育特殊家庭：${c.statuses.map((x) => STATUS_LABELS[x].zh).join('或')}`,
           `special family: ${c.statuses.map((x) => STATUS_LABELS[x].en).join(' or ')}`,
         ),
+      );
+    }
+    // A need the register's confirmed file flags (issue 16), not an applicant's declaration.
+    case 'specialFamilyNeed': {
+      const flagged = (facts.specialFamilyNeeds ?? []).filter((n) => c.needs.includes(n));
+      const file = facts.specialFamilyFile ?? null;
+      const where =
+        file === null || facts.specialFamilyStatus === null
+          ? msg('不在特殊家庭档案中', 'not in the special-family register')
+          : msg(`特殊家庭档案 ${file.id}`, `special-family file ${file.id}`);
+      return step(
+        facts.specialFamilyStatus !== null && flagged.length > 0,
+        flagged.length > 0
+          ? msg(
+              `${where.zh}已标记：${flagged.map((n) => specialFamilyNeedLabel(n).zh).join('、')}`,
+              `${where.en} flags: ${flagged.map((n) => specialFamilyNeedLabel(n).en).join(', ')}`,
+            )
+          : msg(`${where.zh}未标记此项`, `${where.en} does not flag it`),
+        msg(`档案标记：${c.label.zh}`, `the register flags: ${c.label.en}`),
       );
     }
     case 'declared': {

@@ -47,6 +47,18 @@ export type DeclaredFact =
 
 export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
 
+/** Needs the special-family register flags on a file (issue 16; C4): 004 (二十二)'s 重点对象, housing, 低保/特困, 低保边缘. */
+export type SpecialFamilyNeed =
+  | 'elderly'
+  | 'seriouslyIll'
+  | 'severelyDisabled'
+  | 'disabled'
+  | 'dementia'
+  | 'livingAlone'
+  | 'housingHardship'
+  | 'subsistence'
+  | 'nearSubsistence';
+
 /** A condition a beneficiary must meet: data, evaluated by conditions.ts and compiled to SQL by the server. */
 export type Condition = (
   | { kind: 'alive' }
@@ -61,6 +73,8 @@ export type Condition = (
   | { kind: 'ageAtLeast'; param: string }
   | { kind: 'specialFamily'; statuses: readonly SpecialFamilyStatus[] }
   | { kind: 'declared'; fact: DeclaredFact }
+  /** The register's confirmed file flags one of these needs (issue 16): `label` says what they stand for. */
+  | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message }
 ) & { basis: LegalBasis; interpretation?: Message };
 
 /** How much, once eligible. */

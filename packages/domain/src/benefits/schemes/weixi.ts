@@ -12,7 +12,8 @@ export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
   regionCode: '533423',
   beneficiary: 'parent',
   frequency: 'yearly',
-  proactive: false,
+  // Proactive (issue 16): status and needs come from the special-family register.
+  proactive: true,
   reviewLevels: ['village', 'township', 'county'],
   publicNoticeDays: 7 /* our default: the seeds give no figure (scheme.ts) */,
   legalBasis: basis,
@@ -42,8 +43,31 @@ export const WEIXI_NURSING_SUBSIDY: SchemeDefinition = {
         en: '"Elderly" read as aged 60 or over (Law on the Protection of the Rights and Interests of the Elderly, art. 2).',
       },
     },
-    { kind: 'declared', fact: 'unableToLookAfterSelf', basis },
-    { kind: 'declared', fact: 'economicHardship', basis },
+    // "生活长期不能自理、经济困难的老年人": read from the needs the register flags on the confirmed
+    // file (issue 16), not from a declaration: 失能 or 失智 for "不能自理", 低保/特困 or 低保边缘 for "经济困难".
+    {
+      kind: 'specialFamilyNeed',
+      needs: ['disabled', 'dementia'],
+      label: { zh: '生活长期不能自理（失能或失智）', en: 'unable to look after themselves (disabled or dementia)' },
+      basis,
+      interpretation: {
+        zh: '「生活长期不能自理」按档案标记的失能或失智理解。',
+        en: '"Unable to look after themselves for the long term" read as the file flagging disability or dementia.',
+      },
+    },
+    {
+      kind: 'specialFamilyNeed',
+      needs: ['subsistence', 'nearSubsistence'],
+      label: {
+        zh: '经济困难（低保、特困或低保边缘）',
+        en: 'economic hardship (subsistence, extreme poverty or near the line)',
+      },
+      basis,
+      interpretation: {
+        zh: '「经济困难」按档案标记的低保或特困、低保边缘或返贫致贫风险理解。',
+        en: '"Economic hardship" read as the file flagging subsistence or extreme-poverty support, or near the line.',
+      },
+    },
   ],
   amount: { kind: 'perPeriod', param: 'yearlyAmount', basis },
   interpretations: [
