@@ -5,6 +5,7 @@ import type { Pii } from '../crypto/pii.js';
 import { appendAudit } from '../audit/index.js';
 import { audit, createContext, type Actor } from './context.js';
 import { createDecisions } from './decisions.js';
+import { createEdits } from './edits.js';
 import { specialFamilyError } from './errors.js';
 import { createProposal } from './propose.js';
 import { createReads } from './reads.js';
@@ -22,9 +23,10 @@ export type { Actor } from './context.js';
 export function createSpecialFamilyService(database: Database, pii: Pii, now: () => Date) {
   const ctx = createContext(database, pii, now);
   const { scoped } = ctx;
-  const { propose } = createProposal(ctx);
+  const proposal = createProposal(ctx);
   return {
-    propose,
+    propose: proposal.propose,
+    ...createEdits(ctx, proposal),
     ...createDecisions(ctx),
     ...createReads(ctx),
     ...createRecords(ctx),
