@@ -154,6 +154,10 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/special-families/:id/end': ['county'],
   'POST /api/special-families/:id/visits': ['township', 'village'],
   'POST /api/special-families/:id/services': ['township', 'village'],
+  // Contacts and needs change after the proposal: the family's township or the county, not a contact.
+  'PUT /api/special-families/:id/needs': ['county', 'township'],
+  'POST /api/special-families/:id/contacts': ['county', 'township'],
+  'POST /api/special-families/:id/contacts/:contactId/end': ['county', 'township'],
   'GET /api/special-family-settings': ['county', 'township', 'village'],
   'PUT /api/special-family-settings': ['county'],
   'POST /api/family-size-checks': ['education', 'civil', 'housing', 'fund'],

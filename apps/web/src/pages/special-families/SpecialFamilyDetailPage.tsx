@@ -5,13 +5,15 @@ import { Link, useParams } from 'react-router-dom';
 import { fetchSpecialFamily } from '../../api/specialFamilies';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
+import { useMe } from '../../lib/auth';
 import type { SPECIAL_FAMILY_NEEDS } from '../../lib/domain';
 import { formatDateTime } from '../../lib/format';
 import { ContactsCard } from './ContactsCard';
 import { DecisionCard } from './DecisionCard';
 import { HistoryCard } from './HistoryCard';
 import { ServicesCard } from './ServicesCard';
-import type { File } from './useFileRefresh';
+import { NeedsEditor } from './NeedsEditor';
+import { type File, mayEdit } from './useFileRefresh';
 import { VisitsCard } from './VisitsCard';
 
 type Need = (typeof SPECIAL_FAMILY_NEEDS)[number];
@@ -20,6 +22,7 @@ type Grade = '1' | '2' | '3' | '4';
 /** 特殊家庭档案: the family (masked), contacts, visits, services, history; the county decides, contacts record. */
 export function SpecialFamilyDetailPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const id = Number(useParams().id);
   const q = useQuery({ queryKey: ['fetchSpecialFamily', id], queryFn: ({ signal }) => fetchSpecialFamily(id, signal) });
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
@@ -73,6 +76,11 @@ export function SpecialFamilyDetailPage() {
             {t('specialFamilies.detail.interval', { months: f.visitIntervalMonths })}
           </Descriptions.Item>
         </Descriptions>
+        {mayEdit(me.roles, f) && (
+          <div style={{ marginTop: 12 }}>
+            <NeedsEditor key={f.needs.join()} file={f} />
+          </div>
+        )}
       </Card>
       <DecisionCard file={f} />
       <ContactsCard file={f} />

@@ -15,3 +15,8 @@ export function useFileRefresh(id: number) {
 /** Contacts and the township record visits and services (a county officer reads them). */
 export const mayRecord = (roles: readonly string[]) =>
   roles.includes('townshipWorker') || roles.includes('villageWorker');
+
+/** The township or the county change contacts and needs while a file is proposed or confirmed. */
+export const mayEdit = (roles: readonly string[], file: File) =>
+  (roles.includes('townshipWorker') || roles.includes('countyAdmin')) &&
+  (file.status === 'proposed' || file.status === 'confirmed');
