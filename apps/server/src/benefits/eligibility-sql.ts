@@ -57,9 +57,12 @@ export function compileScheme(
     return onceValue(scheme, name, overrides, regionCode);
   };
   const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind, viaApplications, months));
-  if (conditions.some((c) => c === null)) return { where: 'false', amount: '0', params };
+  // Nothing payable (a value not set yet): no parameters either, or the statement's count of them
+  // would not match the ones its text uses.
+  const nothing: CompiledScheme = { where: 'false', amount: '0', params: [] };
+  if (conditions.some((c) => c === null)) return nothing;
   const amount = amountSql(scheme, period, value, bind, regionCode, overrides, viaApplications, months);
-  if (amount === null) return { where: 'false', amount: '0', params };
+  if (amount === null) return nothing;
   return { where: conditions.join(' AND '), amount, params };
 }
 
@@ -126,7 +129,7 @@ function conditionSql(
       return `${specialFamilyStatusSql(period.start, bind, viaApplications)} = ANY (${bind([...c.statuses], 'text[]')})`;
     // A need flagged on the register's confirmed file (issue 16), never an application's statement.
     case 'specialFamilyNeed':
-      return `coalesce(${registerFileSql(period.start, bind, 'f.needs')} && ${bind([...c.needs], 'text[]')}, false)`;
+      return `${c.absent ? 'NOT ' : ''}coalesce(${registerFileSql(period.start, bind, 'f.needs')} && ${bind([...c.needs], 'text[]')}, false)`;
     // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });

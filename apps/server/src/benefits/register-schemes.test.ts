@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BAIYIN_SPECIAL_ASSISTANCE,
   checkEligibility,
+  WEIXI_MEDICAL_ASSISTANCE,
   WEIXI_NURSING_SUBSIDY,
   yuan,
   type SchemeDefinition,
@@ -192,5 +193,46 @@ describe('nursing subsidy from the register (004 (二十一), issue 16)', () => 
     ]);
     expect(await paidIn(WEIXI_NURSING_SUBSIDY, '2025', '533423', ids)).toEqual(want);
     expect(await domainSays(WEIXI_NURSING_SUBSIDY, '2025', '2025-01-01', '533423', ids)).toEqual(want);
+  });
+});
+
+describe('medical assistance for special families (004 (二十二), issue 16)', () => {
+  it('pays nothing until the county sets an amount; then an approved application whose file meets the four conditions', async () => {
+    const people: TestChild[] = [
+      { birthDate: '1963-03-01', deathDate: null, hukouRegionCode: '533423100002', parity: null },
+      { birthDate: '1964-03-01', deathDate: null, hukouRegionCode: '533423100002', parity: null },
+    ];
+    const [near, onSubsistence] = await insertChildren(database, people);
+    const kids = await insertChildren(
+      database,
+      people.map(() => ({
+        birthDate: '1988-01-01',
+        deathDate: '2023-01-01',
+        hukouRegionCode: '533423100002',
+        parity: null,
+      })),
+    );
+    const confirmed: [string, string][] = [
+      ['proposed', '2024-05-10'],
+      ['confirmed', '2024-06-01'],
+    ];
+    await fileFor('533423100002', 'bereaved', { mother: near! }, kids[0]!, confirmed, ['nearSubsistence']);
+    await fileFor('533423100002', 'bereaved', { mother: onSubsistence! }, kids[1]!, confirmed, [
+      'nearSubsistence',
+      'subsistence',
+    ]);
+    await database.query(
+      `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level)
+       SELECT 'weixi.medicalAssistance', u.id, '533423100002', '{"heavyMedicalBurden": true}', 'villageWorker', 'approved', 'county'
+         FROM unnest($1::bigint[]) u(id)`,
+      [[near, onSubsistence]],
+    );
+    const ids = [near!, onSubsistence!];
+    expect(await paidIn(WEIXI_MEDICAL_ASSISTANCE, '2025', '533423', ids)).toEqual([0, 0]);
+    await database.query(
+      `INSERT INTO scheme_versions (scheme_code, jurisdiction_code, version, effective_from, values, legal_basis, status, published_at)
+       VALUES ('weixi.medicalAssistance', '533423', 1, '2026-01-01', '{"yearlyAmount": 300000}', '{"document": "维西县测试", "clause": "1"}', 'published', now())`,
+    );
+    expect(await paidIn(WEIXI_MEDICAL_ASSISTANCE, '2026', '533423', ids)).toEqual([yuan(3000), 0]);
   });
 });

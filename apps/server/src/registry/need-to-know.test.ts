@@ -254,6 +254,7 @@ describe('need to know: role × data', () => {
     expect(keys).toEqual(Object.keys(ACCESS).sort());
   });
 
+  // Every route as every account (180 s): it grows with the routes, past a minute on a busy machine.
   it('lets exactly the table’s users past each route’s gate, and tells the others why', async () => {
     const mismatches: string[] = [];
     for (const r of await staffRoutes()) {
@@ -271,7 +272,7 @@ describe('need to know: role × data', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000);
 
   // Every GET route as thirteen accounts with four queries each: longer than the default minute on a busy machine.
   it(

@@ -162,6 +162,17 @@ export function checkCondition(
         file === null || facts.specialFamilyStatus === null
           ? msg('不在特殊家庭档案中', 'not in the special-family register')
           : msg(`特殊家庭档案 ${file.id}`, `special-family file ${file.id}`);
+      if (c.absent)
+        return step(
+          flagged.length === 0,
+          flagged.length > 0
+            ? msg(
+                `${where.zh}已标记：${flagged.map((n) => specialFamilyNeedLabel(n).zh).join('、')}`,
+                `${where.en} flags: ${flagged.map((n) => specialFamilyNeedLabel(n).en).join(', ')}`,
+              )
+            : msg(`${where.zh}未标记此项`, `${where.en} does not flag it`),
+          msg(`档案未标记：${c.label.zh}`, `the register does not flag: ${c.label.en}`),
+        );
       return step(
         facts.specialFamilyStatus !== null && flagged.length > 0,
         flagged.length > 0

@@ -5,7 +5,7 @@ import { checkEligibility } from './eligibility.js';
 import { formatYuan, yuan } from './money.js';
 import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_PRESCHOOL_FEE_WAIVER, BAIYIN_SPECIAL_ASSISTANCE } from './schemes/baiyin.js';
 import { NATIONAL_CHILDCARE_SUBSIDY } from './schemes/national.js';
-import { WEIXI_NURSING_SUBSIDY } from './schemes/weixi.js';
+import { WEIXI_MEDICAL_ASSISTANCE, WEIXI_NURSING_SUBSIDY } from './schemes/weixi.js';
 import { YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY } from './schemes/yunnan.js';
 import type { ParameterOverride } from './parameters.js';
 import type { SchemeDefinition } from './scheme.js';
@@ -287,6 +287,40 @@ describe('nursing subsidy (seed 004 (二十一))', () => {
     ).toBe(false);
     // Flags on a file that is not confirmed (no status) pay nothing.
     expect(checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, specialFamilyStatus: null }, '2025').eligible).toBe(false);
+  });
+});
+
+describe('medical assistance for special families (seed 004 (二十二))', () => {
+  const parent = child('1962-02-01', {
+    specialFamilyStatus: 'disabledChild',
+    specialFamilyFile: { id: 9, version: 2, effectiveFrom: '2025-02-01' },
+    specialFamilyNeeds: ['nearSubsistence'],
+    declared: { heavyMedicalBurden: true },
+  });
+  const overrides: ParameterOverride[] = [
+    {
+      jurisdictionCode: '533423',
+      version: 1,
+      effectiveFrom: '2025-01-01',
+      values: { yearlyAmount: yuan(2000) },
+      basis: { document: '维西县测试', clause: '1' },
+    },
+  ];
+
+  it('pays nothing until the county sets an amount, and says so', () => {
+    const e = checkEligibility(WEIXI_MEDICAL_ASSISTANCE, parent, '2025');
+    expect(e.amount).toBe(0);
+    expect(JSON.stringify(e.trace)).toContain('须由县级设定');
+  });
+
+  it('holds all four conditions: not on 低保, 低保边缘 or at risk, a heavy bill, a special family', () => {
+    expect(checkEligibility(WEIXI_MEDICAL_ASSISTANCE, parent, '2025', overrides).amount).toBe(yuan(2000));
+    const without = (more: Partial<BeneficiaryFacts>) =>
+      checkEligibility(WEIXI_MEDICAL_ASSISTANCE, { ...parent, ...more }, '2025', overrides).eligible;
+    expect(without({ specialFamilyNeeds: ['nearSubsistence', 'subsistence'] })).toBe(false);
+    expect(without({ specialFamilyNeeds: [] })).toBe(false);
+    expect(without({ declared: {} })).toBe(false);
+    expect(without({ specialFamilyStatus: null })).toBe(false);
   });
 });
 

@@ -16,7 +16,8 @@ export type SchemeKind =
   | 'insuranceSubsidy'
   | 'specialAssistance'
   | 'nursingSubsidy'
-  | 'preschoolFeeWaiver';
+  | 'preschoolFeeWaiver'
+  | 'medicalAssistance';
 
 /** What a parameter holds; an override must hold the same. */
 export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey' | 'days';
@@ -43,7 +44,12 @@ export interface ParameterDefinition {
 
 /** Facts an applicant states by commitment (承诺制), which the registry does not hold. */
 export type DeclaredFact =
-  'accidentInsurancePurchased' | 'enrolledInAffordableKindergarten' | 'unableToLookAfterSelf' | 'economicHardship';
+  | 'accidentInsurancePurchased'
+  | 'enrolledInAffordableKindergarten'
+  | 'unableToLookAfterSelf'
+  | 'economicHardship'
+  /** 004 (二十二): after basic insurance and serious-illness insurance, the hospital bill is still heavy. */
+  | 'heavyMedicalBurden';
 
 export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
 
@@ -74,7 +80,8 @@ export type Condition = (
   | { kind: 'specialFamily'; statuses: readonly SpecialFamilyStatus[] }
   | { kind: 'declared'; fact: DeclaredFact }
   /** The register's confirmed file flags one of these needs (issue 16): `label` says what they stand for. */
-  | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message }
+  /** With `absent`, the file must flag none of them (004 (二十二): "未纳入低保等困难人群范围"). */
+  | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message; absent?: true }
 ) & { basis: LegalBasis; interpretation?: Message };
 
 /** How much, once eligible. */
