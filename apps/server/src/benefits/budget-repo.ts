@@ -69,10 +69,11 @@ export async function unpaidEligible(
   /** How many digits of the hukou region the rules can tell apart (the longest hukouIn prefix, at least a county). */
   hukouDigits = 6,
   /**
-   * The rules read the special-family register (issue 16), which is per parent: only the register's
-   * parents are counted, each a group of its own (a few thousand at most), so the rules see `p.id`.
+   * The rules read per-person facts, so each person is a group of its own and the rules see `p.id`:
+   * `register`, the special-family register (issue 16), counting only its parents (a few thousand
+   * at most); `parents`, a parent's registered children (奖励扶助), counting only parents.
    */
-  register = false,
+  perPerson: 'register' | 'parents' | null = null,
 ): Promise<UnpaidRow[]> {
   const params: unknown[] = [schemeCode, `${prefix}%`, null];
   const keys: string[] = [];
@@ -104,11 +105,15 @@ export async function unpaidEligible(
   // Rules that read an application's facts see them per group (`ap.facts`).
   const facts = mode === 'approvedOnly' ? ', ap.facts AS ap_facts' : '';
   const apAlias = mode === 'approvedOnly' ? 'CROSS JOIN LATERAL (SELECT p.ap_facts AS facts) ap' : '';
-  if (register)
+  if (perPerson === 'register')
     bounds.push(
       'EXISTS (SELECT 1 FROM special_family_files f WHERE f.mother_person_id = p.id OR f.father_person_id = p.id)',
     );
-  const perParent = register ? ', p.id' : '';
+  if (perPerson === 'parents')
+    bounds.push(
+      "EXISTS (SELECT 1 FROM relationships r WHERE r.from_person_id = p.id AND r.kind IN ('mother', 'father'))",
+    );
+  const perParent = perPerson ? ', p.id' : '';
   const monthOf = (c: string) => `(date_part('year', ${c})::int * 12 + date_part('month', ${c})::int - 1)`;
   // A nested loop here re-reads the scheme's payments once per person when the planner believes
   // the table empty (statistics taken before the last cycle; PGlite has no autovacuum): 7 s for

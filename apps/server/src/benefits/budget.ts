@@ -62,7 +62,7 @@ export async function budgetOf(
       jurisdictionCode.length >= 6 ? jurisdictionCode : county,
       mode,
       hukouDigits,
-      readsRegister(scheme),
+      readsRegister(scheme) ? 'register' : readsChildren(scheme) ? 'parents' : null,
     );
     const rate = rates.get(county);
     if (mode !== 'registry')
@@ -101,6 +101,10 @@ export async function budgetOf(
 const readsRegister = (scheme: SchemeDefinition): boolean =>
   scheme.amount.kind === 'bySpecialFamilyStatus' ||
   scheme.conditions.some((c) => c.kind === 'specialFamily' || c.kind === 'specialFamilyNeed');
+
+/** Rules that read a parent's registered children see each parent (奖励扶助). */
+const readsChildren = (scheme: SchemeDefinition): boolean =>
+  scheme.conditions.some((c) => c.kind === 'registeredChildren');
 
 /** Rules that read facts only an application states (a declaration, a special-family status) leave the registry unable to tell. */
 function modeOf(scheme: SchemeDefinition): UnpaidMode {

@@ -130,6 +130,18 @@ function conditionSql(
     // A need flagged on the register's confirmed file (issue 16), never an application's statement.
     case 'specialFamilyNeed':
       return `${c.absent ? 'NOT ' : ''}coalesce(${registerFileSql(period.start, bind, 'f.needs')} && ${bind([...c.needs], 'text[]')}, false)`;
+    // The parent's registered children (奖励扶助): one, or two daughters, all born before the date.
+    case 'registeredChildren': {
+      const before = value(c.bornBeforeParam);
+      if (typeof before !== 'string') return null;
+      const d = bind(before, 'date');
+      const shape =
+        c.family === 'onlyChild'
+          ? `count(DISTINCT k.id) = 1 AND bool_and(k.birth_date < ${d})`
+          : `count(DISTINCT k.id) = 2 AND bool_and(k.birth_date < ${d} AND k.sex = 'female')`;
+      return `coalesce((SELECT ${shape} FROM relationships r JOIN persons k ON k.id = r.to_person_id
+        WHERE r.from_person_id = p.id AND r.kind IN ('mother', 'father')), false)`;
+    }
     // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });

@@ -37,6 +37,12 @@ export async function beneficiaryFacts(
   );
   const r = rows[0];
   if (!r) return null;
+  // The person's registered children as a parent (奖励扶助, 001 m21): birth date and sex only.
+  const children = await tx.query<{ birth_date: string; sex: string }>(
+    `SELECT DISTINCT k.id, to_char(k.birth_date, 'YYYY-MM-DD') AS birth_date, k.sex FROM relationships r
+       JOIN persons k ON k.id = r.to_person_id WHERE r.from_person_id = $1 AND r.kind IN ('mother', 'father')`,
+    [personId],
+  );
   return {
     birthDate: r.birth_date,
     deathDate: r.death_date,
@@ -48,6 +54,7 @@ export async function beneficiaryFacts(
       r.sf_id === null ? null : { id: Number(r.sf_id), version: Number(r.sf_version), effectiveFrom: r.sf_from! },
     // The needs flagged on a confirmed file (004 (二十一) reads them: weixi.ts).
     specialFamilyNeeds: r.sf_status === 'confirmed' ? ((r.sf_needs ?? []) as SpecialFamilyNeed[]) : [],
+    children: children.map((k) => ({ birthDate: k.birth_date, sex: k.sex })),
     declared: {},
   };
 }

@@ -661,6 +661,7 @@ export const en: Translation = {
       unableToLookAfterSelf: 'Cannot look after themself',
       economicHardship: 'Family in economic hardship',
       heavyMedicalBurden: 'Hospital bill still heavy after insurance',
+      ruralHousehold: 'Rural household',
       specialFamilyStatus: 'Special family status',
       yes: 'Yes',
       no: 'No',

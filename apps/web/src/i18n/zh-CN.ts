@@ -623,6 +623,7 @@ export const zhCN = {
       unableToLookAfterSelf: '生活不能自理',
       economicHardship: '家庭经济困难',
       heavyMedicalBurden: '住院费用报销后个人负担仍然较重',
+      ruralHousehold: '农村家庭',
       specialFamilyStatus: '特殊家庭类别',
       yes: '是',
       no: '否',

@@ -184,6 +184,30 @@ export function checkCondition(
         msg(`档案标记：${c.label.zh}`, `the register flags: ${c.label.en}`),
       );
     }
+    case 'registeredChildren': {
+      const before = asString(param(c.bornBeforeParam, on));
+      if (before === null) return missing(c.bornBeforeParam);
+      const kids = facts.children ?? [];
+      const daughters = kids.filter((k) => k.sex === 'female').length;
+      const allBefore = kids.every((k) => k.birthDate < before);
+      const pass = allBefore && (c.family === 'onlyChild' ? kids.length === 1 : kids.length === 2 && daughters === 2);
+      const latest = kids.reduce((m, k) => (k.birthDate > m ? k.birthDate : m), '');
+      return step(
+        pass,
+        kids.length === 0
+          ? msg('人口库中无登记子女', 'no children registered')
+          : msg(
+              `登记子女 ${kids.length} 人（女儿 ${daughters} 人），最晚出生于 ${latest}`,
+              `${kids.length} registered ${kids.length === 1 ? 'child' : 'children'} (${daughters} daughters), the youngest born ${latest}`,
+            ),
+        c.family === 'onlyChild'
+          ? msg(`独生子女家庭：仅一名子女，出生于 ${before} 之前`, `one-child family: one child, born before ${before}`)
+          : msg(
+              `二女户：仅两名子女且均为女儿，出生于 ${before} 之前`,
+              `two-daughter family: two children, both daughters, born before ${before}`,
+            ),
+      );
+    }
     case 'declared': {
       const label = DECLARED_LABELS[c.fact]!;
       const v = facts.declared[c.fact] === true;

@@ -18,5 +18,7 @@ export interface BeneficiaryFacts {
   specialFamilyFile?: { id: number; version: number; effectiveFrom: string } | null;
   /** The needs the register's confirmed file flags (004 (二十一) reads 失能/失智 and 低保/低保边缘 from them). */
   specialFamilyNeeds?: readonly SpecialFamilyNeed[];
+  /** The person's registered children as a parent (奖励扶助 reads them); absent when not read. */
+  children?: readonly { birthDate: string; sex: string }[];
   declared: Partial<Record<DeclaredFact, boolean>>;
 }

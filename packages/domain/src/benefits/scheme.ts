@@ -17,7 +17,8 @@ export type SchemeKind =
   | 'specialAssistance'
   | 'nursingSubsidy'
   | 'preschoolFeeWaiver'
-  | 'medicalAssistance';
+  | 'medicalAssistance'
+  | 'familyPlanningReward';
 
 /** What a parameter holds; an override must hold the same. */
 export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey' | 'days';
@@ -49,7 +50,9 @@ export type DeclaredFact =
   | 'unableToLookAfterSelf'
   | 'economicHardship'
   /** 004 (二十二): after basic insurance and serious-illness insurance, the hospital bill is still heavy. */
-  | 'heavyMedicalBurden';
+  | 'heavyMedicalBurden'
+  /** 001 m21's 农村二女户: a rural household, which the registry does not record. */
+  | 'ruralHousehold';
 
 export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
 
@@ -79,6 +82,11 @@ export type Condition = (
   | { kind: 'ageAtLeast'; param: string }
   | { kind: 'specialFamily'; statuses: readonly SpecialFamilyStatus[] }
   | { kind: 'declared'; fact: DeclaredFact }
+  /**
+   * The parent's registered children (mother/father links), all born before `bornBeforeParam`: exactly
+   * one (独生子女家庭), or exactly two, both daughters (二女户) (001 m21, 004 (二十): 奖励扶助).
+   */
+  | { kind: 'registeredChildren'; family: 'onlyChild' | 'twoDaughters'; bornBeforeParam: string }
   /** The register's confirmed file flags one of these needs (issue 16): `label` says what they stand for. */
   /** With `absent`, the file must flag none of them (004 (二十二): "未纳入低保等困难人群范围"). */
   | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message; absent?: true }
