@@ -281,6 +281,7 @@ export const en: Translation = {
       recordService: 'Record a service',
       serviceRecorded: 'Service recorded',
       planned: 'Planned',
+      inForceFrom: 'In force from',
       editNeeds: 'Change needs',
       saveNeeds: 'Save needs',
       needsSaved: 'Needs updated',

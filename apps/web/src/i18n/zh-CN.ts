@@ -258,6 +258,7 @@ export const zhCN = {
       recordService: '登记服务',
       serviceRecorded: '服务已登记',
       planned: '待走访',
+      inForceFrom: '生效日期',
       editNeeds: '修改需求标记',
       saveNeeds: '保存需求标记',
       needsSaved: '需求标记已更新',

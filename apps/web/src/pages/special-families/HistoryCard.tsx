@@ -20,7 +20,7 @@ export function HistoryCard({ file: f }: { file: File }) {
             render: (s: File['status']) => t(`specialFamilyStatuses.${s}`),
           },
           {
-            title: t('specialFamilies.detail.effectiveFrom', { date: '' }).trim(),
+            title: t('specialFamilies.detail.inForceFrom'),
             dataIndex: 'effectiveFrom',
           },
           { title: t('specialFamilies.detail.recordedBy'), dataIndex: 'changedByName' },
