@@ -132,7 +132,7 @@ describe('a special family from proposal to payment and visits (issue 16)', () =
     await shootBoth(county, 'special-families-list', 1);
   });
 
-  it('the next month’s cycle pays the mother from the register, the trace citing the file', async () => {
+  it('the next month’s cycle pays the couple from the register, the trace citing the file', async () => {
     const { page, server } = f;
     await page.setViewportSize({ width: 1366, height: 900 });
     const [change] = await server.database.query<{ effective_from: string }>(
