@@ -217,6 +217,7 @@ describe('plain words on every page (issue 12)', () => {
     expect(problems.join('\n')).toBe('');
   });
 
+  // Every scheme's page in two languages (180 s): the list grows with the schemes.
   it('the county’s pages: every scheme, applications, payment cycles', async () => {
     const { page, server } = f;
     await signIn(page, server, 'county');
@@ -226,7 +227,7 @@ describe('plain words on every page (issue 12)', () => {
     const problems = await walk(page, server, paths);
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
-  });
+  }, 180_000);
 
   it('the monitoring pages and life events (issue 13)', async () => {
     const { page, server } = f;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, DateTimeString, IdParam, Int, Nullable, PageNumber, Text, XlsxFile } from './common.js';
+import { DateString, DateTimeString, Id, IdParam, Int, Nullable, PageNumber, Text, XlsxFile } from './common.js';
 import { route } from './route.js';
 
 // 计划生育特殊家庭 (issue 16): the register, its contacts, visits and services, and the family-size
@@ -66,6 +66,11 @@ export type SpecialFamilyProposal = Static<typeof SpecialFamilyProposal>;
 
 export const DecisionBody = Type.Object({ note: Type.Optional(Nullable(Text({ maxLength: 500 }))) });
 export type DecisionBody = Static<typeof DecisionBody>;
+
+/** Needs changed after the proposal (issue 16): the whole new list, audited with the old. */
+export const SpecialFamilyNeedsBody = Type.Object({ needs: Type.Array(SpecialFamilyNeed, { maxItems: 9 }) });
+export type SpecialFamilyNeedsBody = Static<typeof SpecialFamilyNeedsBody>;
+export const ContactParam = Type.Object({ id: Id(), contactId: Id() });
 
 export const VisitInput = Type.Object({
   visitDate: DateString,
@@ -265,6 +270,27 @@ export const specialFamilyRoutes = {
     path: '/api/special-families/:id/services',
     params: IdParam,
     body: ServiceInput,
+    response: SpecialFamilyFileDetail,
+  }),
+  setSpecialFamilyNeeds: route({
+    method: 'PUT',
+    path: '/api/special-families/:id/needs',
+    params: IdParam,
+    body: SpecialFamilyNeedsBody,
+    response: SpecialFamilyFileDetail,
+  }),
+  addSpecialFamilyContact: route({
+    method: 'POST',
+    path: '/api/special-families/:id/contacts',
+    params: IdParam,
+    body: ContactInput,
+    response: SpecialFamilyFileDetail,
+  }),
+  endSpecialFamilyContact: route({
+    method: 'POST',
+    path: '/api/special-families/:id/contacts/:contactId/end',
+    params: ContactParam,
+    body: DecisionBody,
     response: SpecialFamilyFileDetail,
   }),
   specialFamilySettings: route({ method: 'GET', path: '/api/special-family-settings', response: VisitSettings }),

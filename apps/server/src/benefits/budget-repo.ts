@@ -68,6 +68,12 @@ export async function unpaidEligible(
   mode: UnpaidMode,
   /** How many digits of the hukou region the rules can tell apart (the longest hukouIn prefix, at least a county). */
   hukouDigits = 6,
+  /**
+   * The rules read per-person facts, so each person is a group of its own and the rules see `p.id`:
+   * `register`, the special-family register (issue 16), counting only its parents (a few thousand
+   * at most); `parents`, a parent's registered children (奖励扶助), counting only parents.
+   */
+  perPerson: 'register' | 'parents' | null = null,
 ): Promise<UnpaidRow[]> {
   const params: unknown[] = [schemeCode, `${prefix}%`, null];
   const keys: string[] = [];
@@ -99,6 +105,15 @@ export async function unpaidEligible(
   // Rules that read an application's facts see them per group (`ap.facts`).
   const facts = mode === 'approvedOnly' ? ', ap.facts AS ap_facts' : '';
   const apAlias = mode === 'approvedOnly' ? 'CROSS JOIN LATERAL (SELECT p.ap_facts AS facts) ap' : '';
+  if (perPerson === 'register')
+    bounds.push(
+      'EXISTS (SELECT 1 FROM special_family_files f WHERE f.mother_person_id = p.id OR f.father_person_id = p.id)',
+    );
+  if (perPerson === 'parents')
+    bounds.push(
+      "EXISTS (SELECT 1 FROM relationships r WHERE r.from_person_id = p.id AND r.kind IN ('mother', 'father'))",
+    );
+  const perParent = perPerson ? ', p.id' : '';
   const monthOf = (c: string) => `(date_part('year', ${c})::int * 12 + date_part('month', ${c})::int - 1)`;
   // A nested loop here re-reads the scheme's payments once per person when the planner believes
   // the table empty (statistics taken before the last cycle; PGlite has no autovacuum): 7 s for
@@ -119,7 +134,7 @@ export async function unpaidEligible(
      FROM (
        SELECT p.i, p.n, p.approved_n, (CASE p.i ${cases.join(' ')} END) AS amount
        FROM (
-         SELECT k.i, p.birth_date, p.death_date, p.parity, left(p.hukou_region_code, ${hukouDigits}) AS hukou_region_code,
+         SELECT k.i${perParent}, p.birth_date, p.death_date, p.parity, left(p.hukou_region_code, ${hukouDigits}) AS hukou_region_code,
            ${monthOf('p.birth_date')} AS birth_month, ${monthOf('p.death_date')} AS death_month${facts},
            count(*) AS n, ${approved} AS approved_n
          FROM persons p ${join}
@@ -128,7 +143,7 @@ export async function unpaidEligible(
            AND NOT EXISTS (SELECT 1 FROM payments x
              WHERE x.scheme_code = $1 AND x.beneficiary_id = p.id AND x.period_key = ($3::text[])[k.i]
                AND x.status <> 'cancelled')
-         GROUP BY k.i, p.birth_date, p.death_date, p.parity, left(p.hukou_region_code, ${hukouDigits})${facts ? ', ap.facts' : ''}
+         GROUP BY k.i${perParent}, p.birth_date, p.death_date, p.parity, left(p.hukou_region_code, ${hukouDigits})${facts ? ', ap.facts' : ''}
          OFFSET 0
        ) p ${apAlias}
      ) e

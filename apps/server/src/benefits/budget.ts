@@ -62,6 +62,7 @@ export async function budgetOf(
       jurisdictionCode.length >= 6 ? jurisdictionCode : county,
       mode,
       hukouDigits,
+      readsRegister(scheme) ? 'register' : readsChildren(scheme) ? 'parents' : null,
     );
     const rate = rates.get(county);
     if (mode !== 'registry')
@@ -95,6 +96,15 @@ export async function budgetOf(
     assumingVersion: draft?.version ?? null,
   };
 }
+
+/** Rules that read the special-family register see each parent: the register is small (issue 16). */
+const readsRegister = (scheme: SchemeDefinition): boolean =>
+  scheme.amount.kind === 'bySpecialFamilyStatus' ||
+  scheme.conditions.some((c) => c.kind === 'specialFamily' || c.kind === 'specialFamilyNeed');
+
+/** Rules that read a parent's registered children see each parent (奖励扶助). */
+const readsChildren = (scheme: SchemeDefinition): boolean =>
+  scheme.conditions.some((c) => c.kind === 'registeredChildren');
 
 /** Rules that read facts only an application states (a declaration, a special-family status) leave the registry unable to tell. */
 function modeOf(scheme: SchemeDefinition): UnpaidMode {

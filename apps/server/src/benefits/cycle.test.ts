@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BAIYIN_SPECIAL_ASSISTANCE,
   checkEligibility,
   NATIONAL_CHILDCARE_SUBSIDY,
   withApplicationFacts,
@@ -271,88 +270,6 @@ describe('failed payments', () => {
       [...own.values()].reduce((a, b) => a + b, 0) + failed.reduce((a, f) => a + Number(f.amount_fen), 0),
     );
     expect(await cycle(NATIONAL_PROACTIVE, '2028')).toEqual(next);
-  });
-});
-
-describe('special assistance (seed 001 measure 21)', () => {
-  it('pays 1,000 a month to a bereaved parent and 750 to a disabled child’s parent, as their approved applications state', async () => {
-    const parents: TestChild[] = [
-      { birthDate: '1962-03-01', deathDate: null, hukouRegionCode: '620402100001', parity: null },
-      { birthDate: '1964-07-09', deathDate: null, hukouRegionCode: '620402100002', parity: null },
-      { birthDate: '1960-01-01', deathDate: '2025-01-20', hukouRegionCode: '620402100002', parity: null },
-      { birthDate: '1966-05-05', deathDate: null, hukouRegionCode: '620402100003', parity: null },
-    ];
-    const pids = await insertChildren(database, parents);
-    const statuses = ['bereaved', 'disabledChild', 'bereaved', 'disabledChild'];
-    await database.query(
-      `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level, rejection_reason)
-       SELECT 'baiyin.specialAssistance', u.id, u.region, jsonb_build_object('specialFamilyStatus', u.status), 'villageWorker', u.st, 'county', CASE WHEN u.st = 'rejected' THEN '测试' END
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, region, status, st)`,
-      [pids, parents.map((p) => p.hukouRegionCode), statuses, ['approved', 'approved', 'approved', 'rejected']],
-    );
-    const batch = await runPaymentCycle(database, {
-      scheme: BAIYIN_SPECIAL_ASSISTANCE,
-      periodKey: '2025-03',
-      jurisdictionCode: '620402',
-      actor: { ...actor, jurisdictionCode: '620402' },
-    });
-    // The third died in January; the fourth was rejected.
-    expect(await paid('baiyin.specialAssistance', '2025-03')).toEqual(
-      new Map([
-        [pids[0]!, yuan(1000)],
-        [pids[1]!, yuan(750)],
-      ]),
-    );
-    expect(batch).toMatchObject({ paymentCount: 2, totalFen: yuan(1750) });
-  });
-});
-
-describe('special assistance from the register (issue 16)', () => {
-  it('pays from the period after the county confirms, stops after a file ends, whatever an application states', async () => {
-    const parents: TestChild[] = [
-      { birthDate: '1961-03-01', deathDate: null, hukouRegionCode: '620402100001', parity: null },
-      { birthDate: '1963-07-09', deathDate: null, hukouRegionCode: '620402100002', parity: null },
-      { birthDate: '1990-01-01', deathDate: '2024-12-01', hukouRegionCode: '620402100002', parity: null },
-    ];
-    const [bereavedMother, disabledFather, child] = await insertChildren(database, parents);
-    // Applications ask for the payment; they state no status (or a wrong one): the register decides.
-    await database.query(
-      `INSERT INTO applications (scheme_code, beneficiary_id, region_code, facts, channel, status, level)
-       VALUES ('baiyin.specialAssistance', $1, '620402100001', '{}', 'villageWorker', 'approved', 'county'),
-              ('baiyin.specialAssistance', $2, '620402100002', '{"specialFamilyStatus": "bereaved"}', 'villageWorker', 'approved', 'county')`,
-      [bereavedMother, disabledFather],
-    );
-    const [f1, f2] = await database.query<{ id: number }>(
-      `INSERT INTO special_family_files (region_code, kind, child_person_id, mother_person_id, father_person_id, event_date,
-         disability_grade, status, version, proposed_by, proposed_by_name, decided_by, decided_by_name)
-       VALUES ('620402100001', 'bereaved', $3, $1, NULL, '2024-12-01', NULL, 'confirmed', 2, 1, '甲', 2, '乙'),
-              ('620402100002', 'disabledChild', $3, NULL, $2, '2020-01-01', 2, 'ended', 3, 1, '甲', 2, '乙') RETURNING id`,
-      [bereavedMother, disabledFather, child],
-    );
-    // Proposed in April (in the register, not yet confirmed: nothing paid, whatever the application
-    // says); confirmed in May: in force from June; the second ended in June: stops from July.
-    await database.query(
-      `INSERT INTO special_family_status_changes (file_id, region_code, version, status, effective_from, changed_by, changed_by_name)
-       VALUES ($1, '620402100001', 1, 'proposed', '2025-04-10', 1, '甲'), ($1, '620402100001', 2, 'confirmed', '2025-06-01', 2, '乙'),
-              ($2, '620402100002', 1, 'proposed', '2025-04-10', 1, '甲'), ($2, '620402100002', 2, 'confirmed', '2025-06-01', 2, '乙'),
-              ($2, '620402100002', 3, 'ended', '2025-07-01', 2, '乙')`,
-      [f1!.id, f2!.id],
-    );
-    const mine = async (period: string) => {
-      await runPaymentCycle(database, {
-        scheme: BAIYIN_SPECIAL_ASSISTANCE,
-        periodKey: period,
-        jurisdictionCode: '620402',
-        actor: { ...actor, jurisdictionCode: '620402' },
-      });
-      const all = await paid('baiyin.specialAssistance', period);
-      return [bereavedMother!, disabledFather!].map((id) => all.get(id) ?? 0);
-    };
-    expect(await mine('2025-05')).toEqual([0, 0]);
-    // June: 1,000 for the bereaved mother; 750 for the disabled child's father (the register's
-    // 伤残, not the application's 失独).
-    expect(await mine('2025-06')).toEqual([yuan(1000), yuan(750)]);
-    expect(await mine('2025-07')).toEqual([yuan(1000), 0]);
   });
 });
 

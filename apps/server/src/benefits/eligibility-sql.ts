@@ -57,9 +57,12 @@ export function compileScheme(
     return onceValue(scheme, name, overrides, regionCode);
   };
   const conditions = scheme.conditions.map((c) => conditionSql(c, period, value, bind, viaApplications, months));
-  if (conditions.some((c) => c === null)) return { where: 'false', amount: '0', params };
+  // Nothing payable (a value not set yet): no parameters either, or the statement's count of them
+  // would not match the ones its text uses.
+  const nothing: CompiledScheme = { where: 'false', amount: '0', params: [] };
+  if (conditions.some((c) => c === null)) return nothing;
   const amount = amountSql(scheme, period, value, bind, regionCode, overrides, viaApplications, months);
-  if (amount === null) return { where: 'false', amount: '0', params };
+  if (amount === null) return nothing;
   return { where: conditions.join(' AND '), amount, params };
 }
 
@@ -124,6 +127,21 @@ function conditionSql(
     // approved application states (withApplicationFacts: the register wins).
     case 'specialFamily':
       return `${specialFamilyStatusSql(period.start, bind, viaApplications)} = ANY (${bind([...c.statuses], 'text[]')})`;
+    // A need flagged on the register's confirmed file (issue 16), never an application's statement.
+    case 'specialFamilyNeed':
+      return `${c.absent ? 'NOT ' : ''}coalesce(${registerFileSql(period.start, bind, 'f.needs')} && ${bind([...c.needs], 'text[]')}, false)`;
+    // The parent's registered children (奖励扶助): one, or two daughters, all born before the date.
+    case 'registeredChildren': {
+      const before = value(c.bornBeforeParam);
+      if (typeof before !== 'string') return null;
+      const d = bind(before, 'date');
+      const shape =
+        c.family === 'onlyChild'
+          ? `count(DISTINCT k.id) = 1 AND bool_and(k.birth_date < ${d})`
+          : `count(DISTINCT k.id) = 2 AND bool_and(k.birth_date < ${d} AND k.sex = 'female')`;
+      return `coalesce((SELECT ${shape} FROM relationships r JOIN persons k ON k.id = r.to_person_id
+        WHERE r.from_person_id = p.id AND r.kind IN ('mother', 'father')), false)`;
+    }
     // Facts the registry does not hold: the approved application states them (withApplicationFacts).
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
@@ -139,12 +157,21 @@ function conditionSql(
  * hold keeps an approved application's statement (`ap`), where the statement has one.
  */
 function specialFamilyStatusSql(on: string, bind: Bind, viaApplications: boolean): string {
-  const register = `(SELECT CASE WHEN st.status = 'confirmed' THEN f.kind ELSE '' END FROM special_family_files f
+  const register = registerFileSql(on, bind, `CASE WHEN st.status = 'confirmed' THEN f.kind ELSE '' END`);
+  return `nullif(${viaApplications ? `coalesce(${register}, ap.facts->>'specialFamilyStatus')` : register}, '')`;
+}
+
+/**
+ * `column` of the register's file naming p as a parent (facts-repo.ts reads the same file): of its
+ * files, a confirmed one in force on `on` first, else the lowest id; `st.status` is the status in force.
+ * NULL when the register holds no file for p.
+ */
+function registerFileSql(on: string, bind: Bind, column: string): string {
+  return `(SELECT ${column} FROM special_family_files f
       CROSS JOIN LATERAL (SELECT sc.status FROM special_family_status_changes sc
         WHERE sc.file_id = f.id AND sc.effective_from <= ${bind(on, 'date')} ORDER BY sc.version DESC LIMIT 1) st
       WHERE f.mother_person_id = p.id OR f.father_person_id = p.id
       ORDER BY st.status = 'confirmed' DESC, f.id LIMIT 1)`;
-  return `nullif(${viaApplications ? `coalesce(${register}, ap.facts->>'specialFamilyStatus')` : register}, '')`;
 }
 
 /**

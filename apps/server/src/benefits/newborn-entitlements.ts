@@ -167,9 +167,14 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
   };
 }
 
-/** Proactive schemes whose region covers a hukou region ('' is national). */
+/**
+ * Proactive schemes for a child whose region covers a hukou region ('' is national): a newborn is
+ * never a parent the special-family register pays (issue 16).
+ */
 export function proactiveSchemesFor(hukouRegionCode: string): SchemeDefinition[] {
-  return BUILT_IN_SCHEMES.filter((s) => s.proactive && hukouRegionCode.startsWith(s.regionCode));
+  return BUILT_IN_SCHEMES.filter(
+    (s) => s.proactive && s.beneficiary === 'child' && hukouRegionCode.startsWith(s.regionCode),
+  );
 }
 
 export type NewbornEntitlements = ReturnType<typeof createNewbornEntitlements>;

@@ -184,5 +184,7 @@ export const smsOutboxQueue: Queue = {
   running: 'sending',
   done: 'sent',
   stamp: { column: 'sent_at', onFailure: false },
-  returning: `x.body_zh AS "bodyZh", (SELECT r.phone_cipher FROM residents r WHERE r.id = x.resident_id) AS "phoneCipher"`,
+  // A resident's phone, or a special-family contact's without an account (special-families/overdue.ts).
+  returning: `x.body_zh AS "bodyZh", coalesce((SELECT r.phone_cipher FROM residents r WHERE r.id = x.resident_id),
+    (SELECT c.phone_cipher FROM special_family_contacts c WHERE x.subject_kind = 'specialFamilyContact' AND c.id = x.subject_id)) AS "phoneCipher"`,
 };

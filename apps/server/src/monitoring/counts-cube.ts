@@ -11,6 +11,7 @@ import {
   type ReportedRow,
   type StockRow,
 } from './counts-repo.js';
+import { coverageAt, type SpecialFamilyCoverageRow } from './special-family-counts.js';
 
 // One region's counts over a span, read once per request (counts-repo.ts), and the value of any
 // count kind (domain count-kinds.ts) for any period inside the span. Registry counts are numbers
@@ -96,6 +97,8 @@ export interface RegionCounts {
   livingBirths: EventRow[];
   reference: ReferenceRow[];
   reported: ReportedRow[];
+  /** The special-family register at the periods' ends (special-family-counts.ts). */
+  specialFamilies?: SpecialFamilyCoverageRow[];
 }
 
 export class CountsCube {
@@ -140,6 +143,8 @@ export class CountsCube {
       }
       case 'registryQuality':
         return this.quality(kind.measure, p);
+      case 'specialFamilies':
+        return coverageAt(this.c.specialFamilies ?? [], kind.measure, p.to);
       case 'reported': {
         const key = countKey(kind);
         const keys = reportedKeysOf(p);

@@ -79,7 +79,10 @@ afterAll(() => t.close());
 
 /** Every way a request can name the probe: path parameters, query and body. */
 function variants(url: string, target: typeof probe) {
-  const path = url.replace(':id', String(target.id)).replace(':code', '533423102');
+  const path = url
+    .replace(':id', String(target.id))
+    .replace(':contactId', String(target.id))
+    .replace(':code', '533423102');
   const queries = [
     '',
     `?name=${encodeURIComponent(target.name)}`,

@@ -71,6 +71,17 @@ export const specialFamilyError = defineErrors({
     status: 400,
     message: { zh: '走访间隔只能是 1、2、3、6 或 12 个月', en: 'The visit interval must be 1, 2, 3, 6 or 12 months' },
   },
+  'specialFamily.contactNotFound': {
+    status: 404,
+    message: { zh: '该档案没有这名在岗联系人', en: 'The file has no such serving contact' },
+  },
+  'specialFamily.notEditable': {
+    status: 409,
+    message: {
+      zh: '只能修改待确认或已确认档案的联系人和需求标记',
+      en: 'Only a file awaiting confirmation or confirmed can have its contacts and needs changed',
+    },
+  },
   'familySize.purposeRequired': {
     status: 400,
     message: {

@@ -5,7 +5,8 @@ import { insertJob, type JobRunner } from '../jobs/index.js';
 // Overdue visits (issue 16: "a visit goes overdue and its contact is notified"). Lists and the
 // detail judge a visit overdue as they read it (due before today, not recorded); once a day a job
 // flags each newly overdue visit once and, in the same statement, writes an in-app message to each
-// of the file's contacts who has an account and to its township's workers (the outbox). Run as the
+// of the file's contacts who has an account and to its township's workers, and a text message to
+// each contact without one who has a phone on file (the outbox; SMS through SmsSender). Run as the
 // owner: it crosses every jurisdiction of the deployment. The message names the file, no person.
 
 export const OVERDUE_KIND = 'specialFamilies.overdueVisits';
@@ -32,8 +33,19 @@ export async function flagOverdueVisits(conn: Conn, today: string): Promise<numb
               'sent', now()
          FROM recipients
        RETURNING 1
+     ), texted AS (
+       -- A contact without an account (a family doctor) gets a text message at the phone on file:
+       -- the outbox's SMS job reads the phone from the contact (jobs/repo.ts smsOutboxQueue).
+       INSERT INTO notifications (region_code, channel, topic, subject_kind, subject_id, body_zh, body_en, status)
+       SELECT d.region_code, 'sms', 'specialFamily.visitOverdue', 'specialFamilyContact', c.id,
+              '【Cradle】特殊家庭档案 ' || d.file_id || ' 的走访已逾期（应于 ' || d.due_date || ' 前走访），请尽快走访。',
+              'Cradle: the visit to special-family file ' || d.file_id || ' is overdue (due by ' || d.due_date || ').',
+              'pending'
+         FROM due d JOIN special_family_contacts c ON c.file_id = d.file_id
+        WHERE c.user_id IS NULL AND c.phone_cipher IS NOT NULL AND c.ended_at IS NULL
+       RETURNING 1
      )
-     SELECT (SELECT count(*)::int FROM due) AS n, (SELECT count(*) FROM sent) AS sent`,
+     SELECT (SELECT count(*)::int FROM due) AS n, (SELECT count(*) FROM sent) AS sent, (SELECT count(*) FROM texted) AS texted`,
     [today],
   );
   return Number(rows[0]?.n ?? 0);

@@ -252,3 +252,17 @@ export async function upsertVisitInterval(
     [jurisdictionCode, months, by.id, by.name],
   );
 }
+
+/** Replaces a file's needs; the old ones, for the audit (issue 16: edits after the proposal). */
+export async function setNeeds(tx: Conn, id: number, needs: readonly string[]): Promise<void> {
+  await tx.query('UPDATE special_family_files SET needs = $2::text[], updated_at = now() WHERE id = $1', [id, needs]);
+}
+
+/** Ends a serving contact (kept, with its end: the contacts' history); false if none was serving. */
+export async function endContact(tx: Conn, fileId: number, contactId: number): Promise<boolean> {
+  const rows = await tx.query(
+    'UPDATE special_family_contacts SET ended_at = now() WHERE id = $1 AND file_id = $2 AND ended_at IS NULL RETURNING id',
+    [contactId, fileId],
+  );
+  return rows.length > 0;
+}

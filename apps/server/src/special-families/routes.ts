@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { FAMILY_SIZE_CHECK_DEPARTMENTS, type Role } from '@cradle/domain';
 import {
+  ContactInput,
+  ContactParam,
   DecisionBody,
   FamilySizeAnswer,
   FamilySizeCheckBody,
@@ -10,6 +12,7 @@ import {
   ServiceInput,
   SpecialFamilyExportQuery,
   SpecialFamilyFileDetail,
+  SpecialFamilyNeedsBody,
   SpecialFamilyPage,
   SpecialFamilyProposal,
   SpecialFamilyQuery,
@@ -32,6 +35,7 @@ import type { createFamilySizeCheck } from './family-size.js';
 const READERS = { roles: ['countyAdmin', 'townshipWorker', 'villageWorker'] as Role[] };
 const PROPOSERS = { roles: ['townshipWorker'] as Role[] };
 const COUNTY = { roles: ['countyAdmin'] as Role[] };
+const EDITORS = { roles: ['countyAdmin', 'townshipWorker'] as Role[] };
 const CHECKERS = { roles: ['departmentOperator'] as Role[], departments: FAMILY_SIZE_CHECK_DEPARTMENTS };
 const tags = ['special-families'];
 
@@ -141,6 +145,49 @@ export const specialFamilyRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => families.recordService(actor(req), req.params.id, req.body),
+  );
+  // Contacts and needs change after the proposal: the family's township or the county (issue 16).
+  app.put(
+    '/api/special-families/:id/needs',
+    {
+      config: EDITORS,
+      schema: {
+        tags,
+        summary: "Change a file's needs (audited with the old and new)",
+        params: IdParam,
+        body: SpecialFamilyNeedsBody,
+        response: { 200: SpecialFamilyFileDetail },
+      },
+    },
+    (req) => families.setNeeds(actor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/special-families/:id/contacts',
+    {
+      config: EDITORS,
+      schema: {
+        tags,
+        summary: 'Add a contact to a file (3+X: at most six)',
+        params: IdParam,
+        body: ContactInput,
+        response: { 200: SpecialFamilyFileDetail },
+      },
+    },
+    (req) => families.addContact(actor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/special-families/:id/contacts/:contactId/end',
+    {
+      config: EDITORS,
+      schema: {
+        tags,
+        summary: 'A contact leaves a file (a worker and a family doctor must remain)',
+        params: ContactParam,
+        body: DecisionBody,
+        response: { 200: SpecialFamilyFileDetail },
+      },
+    },
+    (req) => families.endContact(actor(req), req.params.id, req.params.contactId, req.body),
   );
   app.get(
     '/api/special-family-settings',

@@ -1,9 +1,11 @@
 import {
   staffRoutes as r,
+  type ContactInput,
   type DecisionBody,
   type FamilySizeCheckBody,
   type ServiceInput,
   type SpecialFamilyExportQuery,
+  type SpecialFamilyNeedsBody,
   type SpecialFamilyProposal,
   type SpecialFamilyQuery,
   type VisitInput,
@@ -35,3 +37,9 @@ export const fetchVisitSettings = (signal?: AbortSignal) => staff.call(r.special
 export const saveVisitSettings = (visitIntervalMonths: number) =>
   staff.call(r.setSpecialFamilySettings, { body: { visitIntervalMonths } });
 export const checkFamilySize = (body: FamilySizeCheckBody) => staff.call(r.familySizeCheck, { body });
+export const setSpecialFamilyNeeds = (id: number, body: SpecialFamilyNeedsBody) =>
+  staff.call(r.setSpecialFamilyNeeds, { params: { id }, body });
+export const addSpecialFamilyContact = (id: number, body: ContactInput) =>
+  staff.call(r.addSpecialFamilyContact, { params: { id }, body });
+export const endSpecialFamilyContact = (id: number, contactId: number, body: DecisionBody) =>
+  staff.call(r.endSpecialFamilyContact, { params: { id, contactId }, body });

@@ -4,10 +4,12 @@ import type { DeclaredFact, SchemeDefinition } from './scheme.js';
 
 /**
  * What an application may state for a scheme: the facts its rules ask the applicant to declare
- * (承诺制), and, where the scheme is for special families, the family's status (the reviewers
- * confirm it: the registry does not hold it yet).
+ * (承诺制), and, where the scheme is for special families, the family's status (a scheme that is
+ * not proactive: the register decides where it holds the parent).
  */
 export function applicationFactKeys(scheme: SchemeDefinition): string[] {
+  // A proactive scheme takes no application (its special-family facts come from the register).
+  if (scheme.proactive) return [];
   const keys = new Set<string>();
   for (const c of scheme.conditions) {
     if (c.kind === 'declared') keys.add(c.fact);

@@ -3,6 +3,7 @@ import type { BeneficiaryFacts } from './facts.js';
 import type { Period } from './periods.js';
 import type { Condition, ParameterDefinition } from './scheme.js';
 import type { Message } from '../messages.js';
+import { specialFamilyNeedLabel } from '../special-families/kinds.js';
 import { ageWords, birthWords, hukouWords, monthsWords, msg, notSetWords, parityWords } from './trace-words.js';
 import {
   DECLARED_LABELS,
@@ -151,6 +152,60 @@ export function checkCondition(
           `计划生育特殊家庭：${c.statuses.map((x) => STATUS_LABELS[x].zh).join('或')}`,
           `special family: ${c.statuses.map((x) => STATUS_LABELS[x].en).join(' or ')}`,
         ),
+      );
+    }
+    // A need the register's confirmed file flags (issue 16), not an applicant's declaration.
+    case 'specialFamilyNeed': {
+      const flagged = (facts.specialFamilyNeeds ?? []).filter((n) => c.needs.includes(n));
+      const file = facts.specialFamilyFile ?? null;
+      const where =
+        file === null || facts.specialFamilyStatus === null
+          ? msg('不在特殊家庭档案中', 'not in the special-family register')
+          : msg(`特殊家庭档案 ${file.id}`, `special-family file ${file.id}`);
+      if (c.absent)
+        return step(
+          flagged.length === 0,
+          flagged.length > 0
+            ? msg(
+                `${where.zh}已标记：${flagged.map((n) => specialFamilyNeedLabel(n).zh).join('、')}`,
+                `${where.en} flags: ${flagged.map((n) => specialFamilyNeedLabel(n).en).join(', ')}`,
+              )
+            : msg(`${where.zh}未标记此项`, `${where.en} does not flag it`),
+          msg(`档案未标记：${c.label.zh}`, `the register does not flag: ${c.label.en}`),
+        );
+      return step(
+        facts.specialFamilyStatus !== null && flagged.length > 0,
+        flagged.length > 0
+          ? msg(
+              `${where.zh}已标记：${flagged.map((n) => specialFamilyNeedLabel(n).zh).join('、')}`,
+              `${where.en} flags: ${flagged.map((n) => specialFamilyNeedLabel(n).en).join(', ')}`,
+            )
+          : msg(`${where.zh}未标记此项`, `${where.en} does not flag it`),
+        msg(`档案标记：${c.label.zh}`, `the register flags: ${c.label.en}`),
+      );
+    }
+    case 'registeredChildren': {
+      const before = asString(param(c.bornBeforeParam, on));
+      if (before === null) return missing(c.bornBeforeParam);
+      const kids = facts.children ?? [];
+      const daughters = kids.filter((k) => k.sex === 'female').length;
+      const allBefore = kids.every((k) => k.birthDate < before);
+      const pass = allBefore && (c.family === 'onlyChild' ? kids.length === 1 : kids.length === 2 && daughters === 2);
+      const latest = kids.reduce((m, k) => (k.birthDate > m ? k.birthDate : m), '');
+      return step(
+        pass,
+        kids.length === 0
+          ? msg('人口库中无登记子女', 'no children registered')
+          : msg(
+              `登记子女 ${kids.length} 人（女儿 ${daughters} 人），最晚出生于 ${latest}`,
+              `${kids.length} registered ${kids.length === 1 ? 'child' : 'children'} (${daughters} daughters), the youngest born ${latest}`,
+            ),
+        c.family === 'onlyChild'
+          ? msg(`独生子女家庭：仅一名子女，出生于 ${before} 之前`, `one-child family: one child, born before ${before}`)
+          : msg(
+              `二女户：仅两名子女且均为女儿，出生于 ${before} 之前`,
+              `two-daughter family: two children, both daughters, born before ${before}`,
+            ),
       );
     }
     case 'declared': {

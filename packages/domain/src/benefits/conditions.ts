@@ -26,6 +26,11 @@ export const DECLARED_LABELS: Record<string, Message> = {
   },
   unableToLookAfterSelf: { zh: '生活长期不能自理', en: 'unable to look after themselves for the long term' },
   economicHardship: { zh: '经济困难', en: 'in economic hardship' },
+  ruralHousehold: { zh: '农村家庭', en: 'a rural household' },
+  heavyMedicalBurden: {
+    zh: '住院费用经基本医保、大病保险报销后个人负担仍然较重',
+    en: 'the hospital bill is still heavy after basic and serious-illness insurance',
+  },
 };
 
 /**

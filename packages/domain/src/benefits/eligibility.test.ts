@@ -264,16 +264,29 @@ describe('preschool fee waiver (seed 001 measure 18)', () => {
 });
 
 describe('nursing subsidy (seed 004 (二十一))', () => {
-  it('pays at least 100 yuan a year to an elderly special-family member who declares need and hardship', () => {
+  it('pays at least 100 yuan a year to an elderly parent whose confirmed file flags need and hardship', () => {
+    const file = { id: 7, version: 2, effectiveFrom: '2024-06-01' };
     const p = child('1960-02-01', {
       specialFamilyStatus: 'bereaved',
-      declared: { unableToLookAfterSelf: true, economicHardship: true },
+      specialFamilyFile: file,
+      specialFamilyNeeds: ['dementia', 'nearSubsistence'],
     });
-    expect(checkEligibility(WEIXI_NURSING_SUBSIDY, p, '2025').amount).toBe(yuan(100));
+    const e = checkEligibility(WEIXI_NURSING_SUBSIDY, p, '2025');
+    expect(e.amount).toBe(yuan(100));
+    // The trace cites the file for each need it read, in words.
+    const needs = e.trace.filter((s) => s.check === 'specialFamilyNeed').map((s) => s.saw.zh);
+    expect(needs).toEqual(['特殊家庭档案 7已标记：失智', '特殊家庭档案 7已标记：低保边缘或返贫致贫风险']);
     expect(checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, birthDate: '1966-02-01' }, '2025').eligible).toBe(false);
+    // A declaration no longer counts: only the register's flags do.
     expect(
-      checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, declared: { unableToLookAfterSelf: true } }, '2025').eligible,
+      checkEligibility(
+        WEIXI_NURSING_SUBSIDY,
+        { ...p, specialFamilyNeeds: ['dementia'], declared: { economicHardship: true } },
+        '2025',
+      ).eligible,
     ).toBe(false);
+    // Flags on a file that is not confirmed (no status) pay nothing.
+    expect(checkEligibility(WEIXI_NURSING_SUBSIDY, { ...p, specialFamilyStatus: null }, '2025').eligible).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DeclaredFact, SpecialFamilyStatus } from './scheme.js';
+import type { DeclaredFact, SpecialFamilyNeed, SpecialFamilyStatus } from './scheme.js';
 
 /**
  * What an eligibility check sees of a beneficiary: registry data (parity from the parent–child
@@ -16,5 +16,9 @@ export interface BeneficiaryFacts {
    * register entry"); absent or null when the status came from an application, or there is none.
    */
   specialFamilyFile?: { id: number; version: number; effectiveFrom: string } | null;
+  /** The needs the register's confirmed file flags (004 (二十一) reads 失能/失智 and 低保/低保边缘 from them). */
+  specialFamilyNeeds?: readonly SpecialFamilyNeed[];
+  /** The person's registered children as a parent (奖励扶助 reads them); absent when not read. */
+  children?: readonly { birthDate: string; sex: string }[];
   declared: Partial<Record<DeclaredFact, boolean>>;
 }

@@ -16,7 +16,9 @@ export type SchemeKind =
   | 'insuranceSubsidy'
   | 'specialAssistance'
   | 'nursingSubsidy'
-  | 'preschoolFeeWaiver';
+  | 'preschoolFeeWaiver'
+  | 'medicalAssistance'
+  | 'familyPlanningReward';
 
 /** What a parameter holds; an override must hold the same. */
 export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey' | 'days';
@@ -43,9 +45,28 @@ export interface ParameterDefinition {
 
 /** Facts an applicant states by commitment (承诺制), which the registry does not hold. */
 export type DeclaredFact =
-  'accidentInsurancePurchased' | 'enrolledInAffordableKindergarten' | 'unableToLookAfterSelf' | 'economicHardship';
+  | 'accidentInsurancePurchased'
+  | 'enrolledInAffordableKindergarten'
+  | 'unableToLookAfterSelf'
+  | 'economicHardship'
+  /** 004 (二十二): after basic insurance and serious-illness insurance, the hospital bill is still heavy. */
+  | 'heavyMedicalBurden'
+  /** 001 m21's 农村二女户: a rural household, which the registry does not record. */
+  | 'ruralHousehold';
 
 export type SpecialFamilyStatus = 'bereaved' | 'disabledChild';
+
+/** Needs the special-family register flags on a file (issue 16; C4): 004 (二十二)'s 重点对象, housing, 低保/特困, 低保边缘. */
+export type SpecialFamilyNeed =
+  | 'elderly'
+  | 'seriouslyIll'
+  | 'severelyDisabled'
+  | 'disabled'
+  | 'dementia'
+  | 'livingAlone'
+  | 'housingHardship'
+  | 'subsistence'
+  | 'nearSubsistence';
 
 /** A condition a beneficiary must meet: data, evaluated by conditions.ts and compiled to SQL by the server. */
 export type Condition = (
@@ -61,6 +82,14 @@ export type Condition = (
   | { kind: 'ageAtLeast'; param: string }
   | { kind: 'specialFamily'; statuses: readonly SpecialFamilyStatus[] }
   | { kind: 'declared'; fact: DeclaredFact }
+  /**
+   * The parent's registered children (mother/father links), all born before `bornBeforeParam`: exactly
+   * one (独生子女家庭), or exactly two, both daughters (二女户) (001 m21, 004 (二十): 奖励扶助).
+   */
+  | { kind: 'registeredChildren'; family: 'onlyChild' | 'twoDaughters'; bornBeforeParam: string }
+  /** The register's confirmed file flags one of these needs (issue 16): `label` says what they stand for. */
+  /** With `absent`, the file must flag none of them (004 (二十二): "未纳入低保等困难人群范围"). */
+  | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message; absent?: true }
 ) & { basis: LegalBasis; interpretation?: Message };
 
 /** How much, once eligible. */

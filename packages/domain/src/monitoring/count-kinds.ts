@@ -62,7 +62,16 @@ export type CountKind =
       age?: PopulationAgeBand;
     }
   | { kind: 'registryQuality'; measure: RegistryQualityMeasure }
-  | { kind: 'reported'; item: ReportedItem; department: Department };
+  | { kind: 'reported'; item: ReportedItem; department: Department }
+  /** The special-family register at the period's end (issue 16, 001 m23's "三个全覆盖"): special-family-coverage.ts. */
+  | { kind: 'specialFamilies'; measure: SpecialFamilyCoverageMeasure };
+
+/**
+ * Confirmed files, and those of them with both 双岗 contacts (a worker and a family doctor), a
+ * green channel and a family doctor contract recorded (catalogue/special-families.ts).
+ */
+export type SpecialFamilyCoverageMeasure =
+  'confirmedFiles' | 'withDualContacts' | 'withGreenChannel' | 'withFamilyDoctor';
 
 /**
  * The canonical key of a count kind: the kind, then its fields sorted by name, `;`-separated

@@ -1,5 +1,7 @@
 import type { Message } from '../messages.js';
-import type { SpecialFamilyStatus } from '../benefits/scheme.js';
+import type { SpecialFamilyNeed, SpecialFamilyStatus } from '../benefits/scheme.js';
+
+export type { SpecialFamilyNeed };
 
 // 计划生育特殊家庭 (glossary specialFamily): the kinds, the file's states, the contacts, needs,
 // services and visits a file carries (REQUIREMENTS A9 #82–#91, B7, C4).
@@ -19,17 +21,7 @@ export type SpecialFamilyFileStatus = 'proposed' | 'confirmed' | 'rejected' | 'e
 export type ContactRole = 'worker' | 'doctor' | 'other';
 export const CONTACT_ROLES: readonly ContactRole[] = ['worker', 'doctor', 'other'];
 
-/** Needs to flag (C4): 004 (二十二) and 002 task 69's 重点对象, housing, 低保/特困, 低保边缘 or 返贫致贫风险. */
-export type SpecialFamilyNeed =
-  | 'elderly'
-  | 'seriouslyIll'
-  | 'severelyDisabled'
-  | 'disabled'
-  | 'dementia'
-  | 'livingAlone'
-  | 'housingHardship'
-  | 'subsistence'
-  | 'nearSubsistence';
+/** Needs to flag (C4): the type lives with the benefits rules that read it (`specialFamilyNeed`). */
 export const SPECIAL_FAMILY_NEEDS: readonly SpecialFamilyNeed[] = [
   'elderly',
   'seriouslyIll',

@@ -33,5 +33,5 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
     .register(smsKind(deps.keys, deps.sms, deps.log))
     .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }))
     .register(monitoringWarningsKind(deps.database, deps.now, deps.log))
-    .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log));
+    .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log, runner));
 }

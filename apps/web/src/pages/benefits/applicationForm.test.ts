@@ -5,11 +5,9 @@ describe('factKeysOf', () => {
   it('asks for the declarations the scheme’s rules need, and none for the national subsidy', () => {
     expect(factKeysOf('national.childcareSubsidy')).toEqual([]);
     expect(factKeysOf('yunnan.insuranceSubsidy')).toEqual(['accidentInsurancePurchased']);
-    expect(factKeysOf('weixi.nursingSubsidy')).toEqual([
-      'specialFamilyStatus',
-      'unableToLookAfterSelf',
-      'economicHardship',
-    ]);
+    expect(factKeysOf('baiyin.preschoolFeeWaiver')).toEqual(['enrolledInAffordableKindergarten']);
+    // Paid from the special-family register without an application (issue 16).
+    expect(factKeysOf('weixi.nursingSubsidy')).toEqual([]);
     expect(factKeysOf('no.such')).toEqual([]);
     expect(factKeysOf(undefined)).toEqual([]);
   });
@@ -22,17 +20,17 @@ describe('toApplicationRequest', () => {
     ).toEqual({ scheme: 'national.childcareSubsidy', beneficiaryId: 7 });
   });
 
-  it('sends an unticked declaration as false and the special family status as chosen', () => {
+  it('sends an unticked declaration as false, and nothing the scheme does not ask for', () => {
     expect(
       toApplicationRequest(7, {
-        scheme: 'weixi.nursingSubsidy',
+        scheme: 'yunnan.insuranceSubsidy',
         applicantName: ' 和丽 ',
-        facts: { specialFamilyStatus: 'bereaved', unableToLookAfterSelf: true },
+        facts: { specialFamilyStatus: 'bereaved' },
       }),
     ).toEqual({
-      scheme: 'weixi.nursingSubsidy',
+      scheme: 'yunnan.insuranceSubsidy',
       beneficiaryId: 7,
-      facts: { specialFamilyStatus: 'bereaved', unableToLookAfterSelf: true, economicHardship: false },
+      facts: { accidentInsurancePurchased: false },
       applicantName: '和丽',
     });
   });

@@ -75,8 +75,9 @@ export const BAIYIN_SPECIAL_ASSISTANCE: SchemeDefinition = {
   regionCode: '6204',
   beneficiary: 'parent',
   frequency: 'monthly',
-  // Not proactive: the special-family status is not in the registry; the reviewed application states it.
-  proactive: false,
+  // Proactive (issue 16): the special-family register holds the status, so a confirmed file pays from
+  // the period after the county's decision without an application, and an ended file stops it.
+  proactive: true,
   reviewLevels: ['township', 'county'],
   publicNoticeDays: 0,
   legalBasis: m21,

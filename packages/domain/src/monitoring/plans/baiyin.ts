@@ -5,6 +5,14 @@ import { BAIYIN_2024, INFANT_YOUNG_CHILD_READING, REACH_AS_FLOOR, sexRatioBand, 
 // 加快建设，千人口托位数达到4.5个。…出生人口性别比基本正常…"
 const goals = BAIYIN_2024('一(二)');
 const mortality = '孕产妇死亡率、婴幼儿死亡率分别控制在14.5/10万、5‰以下';
+const THREE_FULL_COVERAGE = '双岗联系人制度、就医绿色通道和家庭医生签约服务三个全覆盖';
+const FULL_COVERAGE_READING = {
+  by: 'cradle' as const,
+  note: {
+    zh: '「全覆盖」按已确认特殊家庭档案的100%理解。',
+    en: '"全覆盖" (full coverage) read as 100% of the confirmed special-family files.',
+  },
+};
 
 export const BAIYIN_PLAN: Plan = {
   code: 'baiyin.2024',
@@ -34,6 +42,12 @@ export const BAIYIN_PLAN: Plan = {
       },
     ]),
     ...sexRatioBand(2025, '出生人口性别比基本正常', goals),
+    // Measure 23's "三个全覆盖" (issue 16): every confirmed special family, every year of the plan.
+    ...(
+      ['specialFamilyContactCoverage', 'specialFamilyGreenChannelCoverage', 'specialFamilyDoctorCoverage'] as const
+    ).map((code) =>
+      target(code, null, 'atLeast', '100', THREE_FULL_COVERAGE, BAIYIN_2024('措施23'), [FULL_COVERAGE_READING]),
+    ),
   ],
   readings: [
     {
