@@ -7,8 +7,4 @@ export { childcareSupervisionRoutes } from './supervision-routes.js';
 export { createSupervisionService } from './supervision.js';
 export { createSupervisionLists } from './supervision-lists.js';
 export { createDocumentDownload } from './document-download.js';
-export {
-  flagOverdueRectifications,
-  RECTIFICATION_OVERDUE_KIND,
-  startDailyOverdueRectifications,
-} from './overdue.js';
+export { flagOverdueRectifications, RECTIFICATION_OVERDUE_KIND, startDailyOverdueRectifications } from './overdue.js';
