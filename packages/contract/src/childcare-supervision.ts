@@ -198,6 +198,9 @@ export type ClosureRecordView = Static<typeof ClosureRecordView>;
 /** One institution's supervision: what the detail page shows. */
 export const SupervisionView = Type.Object({
   institutionId: Type.Integer(),
+  institutionName: Type.String(),
+  status: InstitutionStatusCode,
+  closedOn: Nullable(Type.String()),
   inspections: Type.Array(InspectionView),
   rectifications: Type.Array(RectificationView),
   ratings: Type.Array(RatingView),

@@ -79,11 +79,14 @@ export function createSupervisionService(deps: { database: Database; regions: Re
   });
 
   async function viewIn(tx: Conn, user: SessionUser, id: number): Promise<SupervisionView> {
-    await institutionFor(tx, user, id);
+    const inst = await institutionFor(tx, user, id);
     const day = today();
     const closure = await cl.findClosure(tx, id);
     return {
       institutionId: id,
+      institutionName: inst.name,
+      status: inst.status,
+      closedOn: inst.closedOn,
       inspections: await sv.listInspections(tx, id),
       rectifications: (await sv.listRectificationsOf(tx, id)).map((r) => rectView(r, day)),
       ratings: await sv.listRatings(tx, id),
