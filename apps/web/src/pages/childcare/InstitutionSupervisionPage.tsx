@@ -96,7 +96,7 @@ export function InstitutionSupervisionPage() {
       </Typography.Title>
       <Space wrap>
         <Link to={institution ? '/childcare/mine' : '/childcare/supervision'}>
-          {t('childcareSupervision.detail.back')}
+          {institution ? t('childcare.nav.mine') : t('childcareSupervision.detail.back')}
         </Link>
         {!institution && county && (
           <Link to={`/childcare/institutions/${id}`}>{t('childcareSupervision.detail.filing')}</Link>
