@@ -58,6 +58,11 @@ import {
   createChildcareDocuments,
   createChildcareLists,
   createChildcareService,
+  childcareSupervisionRoutes,
+  createDocumentDownload,
+  createSupervisionLists,
+  createSupervisionService,
+  startDailyOverdueRectifications,
 } from './childcare/index.js';
 import { serviceEventRoutes } from './events/service-routes.js';
 import { createEventService } from './events/service.js';
@@ -207,6 +212,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.notificationSweepMs === 0
       ? () => undefined
       : startDailyOverdueVisits(database, jobs, config.scopeCode, now, app.log);
+  const stopDailyRectifications =
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyOverdueRectifications(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');
@@ -217,6 +226,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await sealer.stop();
     stopDailyWarnings();
     stopDailyOverdue();
+    stopDailyRectifications();
     await jobs.stop();
     await pii.close();
   });
@@ -273,6 +283,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     childcare,
     lists: createChildcareLists({ database, regions, today: childcare.today }),
     documents: createChildcareDocuments(database, keys),
+  });
+  const supervision = createSupervisionService({ database, regions, now });
+  await app.register(childcareSupervisionRoutes, {
+    supervision,
+    lists: createSupervisionLists({ database, regions, svc: supervision }),
+    download: createDocumentDownload(database, keys),
   });
 
   registerConsole(app, config.webDist);

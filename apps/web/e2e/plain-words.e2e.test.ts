@@ -339,6 +339,58 @@ describe('plain words on every page (issue 12)', () => {
     expect(problems.join('\n')).toBe('');
   });
 
+  it('the childcare supervision pages: list, an institution, education’s view (issue 14)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const problems: string[] = [];
+    await f.context.clearCookies();
+    await signIn(page, server, 'county');
+    // The centre the filing walk above filed, with a failed fire inspection, a rating and an incident.
+    const id = await page.evaluate(async (day) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const post = (url: string, body: unknown) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify(body),
+        });
+      const list = (await (await fetch('/api/childcare/institutions?status=filed')).json()) as {
+        items: { id: number }[];
+      };
+      const institutionId = list.items[0]!.id;
+      const items = ['fire.exits', 'fire.extinguishers', 'fire.alarm', 'fire.drills'];
+      await post('/api/childcare/inspections', {
+        institutionId,
+        area: 'fire',
+        inspectedOn: day,
+        findings: items.map((item, i) =>
+          i === 0 ? { item, result: 'fail', note: '安全出口堆放杂物', dueOn: '2099-12-31' } : { item, result: 'pass' },
+        ),
+      });
+      await post('/api/childcare/ratings', { institutionId, year: Number(day.slice(0, 4)), grade: 'good' });
+      await post('/api/childcare/incidents', {
+        institutionId,
+        occurredOn: day,
+        severity: 'ordinary',
+        summary: '幼儿摔倒擦伤',
+        injured: 1,
+        deaths: 0,
+      });
+      return institutionId;
+    }, chinaDateOf(new Date()));
+    problems.push(
+      ...(await walk(page, server, ['/childcare/supervision', `/childcare/supervision/${id}`], { shoot: true })),
+    );
+    await f.context.clearCookies();
+    await signIn(page, server, 'education');
+    problems.push(...(await walk(page, server, ['/childcare/supervision'])));
+    await f.context.clearCookies();
+    await signIn(page, server, 'institution');
+    problems.push(...(await walk(page, server, [`/childcare/supervision/${id}`], { shoot: true })));
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
   it('the township’s and a department’s queues', async () => {
     const { page, server } = f;
     const problems: string[] = [];

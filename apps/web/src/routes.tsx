@@ -20,6 +20,7 @@ import {
   mayCheckFamilySize,
   isInstitutionOperator,
   mayReadChildcare,
+  maySuperviseChildcare,
   mayReviewChildcare,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
@@ -121,6 +122,14 @@ const InstitutionDetailPage = lazy(() =>
   import('./pages/childcare/InstitutionDetailPage').then((m) => ({ default: m.InstitutionDetailPage })),
 );
 const mayOpenInstitution = (me: Me) => mayReadChildcare(me) || isInstitutionOperator(me);
+// Childcare supervision (issue 14): inspections, rectifications, ratings, incidents, closure.
+const SupervisionPage = lazy(() =>
+  import('./pages/childcare/SupervisionPage').then((m) => ({ default: m.SupervisionPage })),
+);
+const InstitutionSupervisionPage = lazy(() =>
+  import('./pages/childcare/InstitutionSupervisionPage').then((m) => ({ default: m.InstitutionSupervisionPage })),
+);
+const mayOpenSupervision = (me: Me) => maySuperviseChildcare(me) || isInstitutionOperator(me);
 /** An institution's account has no dashboard: its home is its filing. */
 function HomeRoute() {
   const { state } = useAuth();
@@ -200,6 +209,22 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayReadChildcare}>
                 <InstitutionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/supervision"
+            element={
+              <RequireRole allow={maySuperviseChildcare}>
+                <SupervisionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/supervision/:id"
+            element={
+              <RequireRole allow={mayOpenSupervision}>
+                <InstitutionSupervisionPage />
               </RequireRole>
             }
           />

@@ -277,6 +277,8 @@ export const PublicInstitution = Type.Object({
   monthlyFeeFen: Type.Integer(),
   affordableFeeFen: Nullable(Type.Integer()),
   filedOn: Type.String(),
+  /** The latest yearly quality rating (等级评估), if any (childcare-supervision.ts). */
+  rating: Type.Optional(Nullable(Type.Object({ year: Type.Integer(), grade: Type.String() }))),
 });
 export type PublicInstitution = Static<typeof PublicInstitution>;
 

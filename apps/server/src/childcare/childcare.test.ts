@@ -166,6 +166,7 @@ describe('filing a childcare centre (Done when)', () => {
         monthlyFeeFen: 120_000,
         affordableFeeFen: 80_000,
         filedOn: '2026-12-10',
+        rating: null,
       },
     ]);
     const raw = JSON.stringify(list);

@@ -25,6 +25,7 @@ import type { RegionService } from '../regions/index.js';
 import { auditedXlsxExport, column, offsetPages, wordColumn } from '../exports/index.js';
 import { childcareError } from './errors.js';
 import * as repo from './repo.js';
+import { latestRatings } from './closure-repo.js';
 
 interface Actor {
   user: SessionUser;
@@ -156,7 +157,15 @@ export function createChildcareLists(deps: { database: Database; regions: Region
      */
     async disclosure(county: string): Promise<PublicInstitutionList> {
       if (!regions.exists(county) || regions.ref(county).level !== 'county') throw childcareError('childcare.notFound');
-      const rows = await withScope(database, { jurisdictionCode: county }, (tx) => repo.listFiledForPublic(tx));
+      const [rows, ratings] = await withScope(
+        database,
+        { jurisdictionCode: county },
+        async (tx) =>
+          [
+            await repo.listFiledForPublic(tx),
+            new Map((await latestRatings(tx)).map((g) => [g.filingNo, { year: Number(g.year), grade: g.grade }])),
+          ] as const,
+      );
       const townships = new Map<string, PublicInstitutionList['townships'][number]>();
       for (const r of rows) {
         const c = r.content as FilingContentView;
@@ -176,6 +185,7 @@ export function createChildcareLists(deps: { database: Database; regions: Region
           monthlyFeeFen: c.monthlyFeeFen,
           affordableFeeFen: c.affordableFeeFen,
           filedOn: r.filedOn,
+          rating: ratings.get(r.filingNo) ?? null,
         });
       }
       return { county: { code: county, name: regions.name(county) }, townships: [...townships.values()] };

@@ -1285,3 +1285,112 @@ export const childcareDocuments = pgTable(
   },
   (t) => [index('childcare_documents_filing_idx').on(t.filingId)],
 );
+
+// Childcare supervision (issue 14; REQUIREMENTS B9, C1): inspections by checklist area with their
+// findings, the rectification items a failed item opens (due dates that turn overdue), yearly
+// quality ratings, safety incidents, and the county's emergency closures with where the children went.
+export const childcareInspections = pgTable(
+  'childcare_inspections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    // A checklist area (domain childcare/checklists.ts): 000 二(三)'s four and 001 m12's nine.
+    area: text('area').notNull(),
+    inspectedOn: date('inspected_on', { mode: 'string' }).notNull(),
+    // The inspecting department (the inspector's, or the health commission's for the county office).
+    department: text('department').notNull(),
+    inspectorId: bigint('inspector_id', { mode: 'number' }).notNull(),
+    inspectorName: text('inspector_name').notNull(),
+    // Every item of the area's checklist with pass or fail and a note.
+    findings: jsonb('findings').notNull(),
+    passed: boolean('passed').notNull(),
+    // A re-inspection names the inspection whose rectifications it checks.
+    reinspectionOf: bigint('reinspection_of', { mode: 'number' }),
+    note: text('note'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('childcare_inspections_institution_idx').on(t.institutionId, t.inspectedOn)],
+);
+
+export const childcareRectifications = pgTable(
+  'childcare_rectifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    inspectionId: bigint('inspection_id', { mode: 'number' }).notNull(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    item: text('item').notNull(),
+    requirement: text('requirement').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    state: text('state').notNull().$type<'open' | 'reported' | 'closed'>(),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    reportNote: text('report_note'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    // The re-inspection that closed it: passed, or failed again (a new item opens).
+    closedByInspection: bigint('closed_by_inspection', { mode: 'number' }),
+    closedPassed: boolean('closed_passed'),
+    // Set once by the daily overdue job, which notifies in the same statement.
+    overdueAt: tstz('overdue_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('childcare_rectifications_institution_idx').on(t.institutionId, t.state),
+    index('childcare_rectifications_due_idx').on(t.state, t.dueOn),
+  ],
+);
+
+export const childcareRatings = pgTable(
+  'childcare_ratings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    year: smallint('year').notNull(),
+    grade: text('grade').notNull().$type<'excellent' | 'good' | 'qualified' | 'unqualified'>(),
+    ratedOn: date('rated_on', { mode: 'string' }).notNull(),
+    ratedBy: bigint('rated_by', { mode: 'number' }).notNull(),
+    ratedByName: text('rated_by_name').notNull(),
+    note: text('note'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('childcare_ratings_year_uq').on(t.institutionId, t.year)],
+);
+
+export const childcareIncidents = pgTable(
+  'childcare_incidents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    severity: text('severity').notNull().$type<'ordinary' | 'serious' | 'major' | 'especiallyMajor'>(),
+    summary: text('summary').notNull(),
+    injured: integer('injured').notNull(),
+    deaths: integer('deaths').notNull(),
+    recordedBy: bigint('recorded_by', { mode: 'number' }).notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('childcare_incidents_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.occurredOn)],
+);
+
+// The county's emergency closure (机构关停, 应急处置: 002 二(三)4; 004 (十三)): in force at once,
+// with the plan for the children and where each group of them went.
+export const childcareClosures = pgTable(
+  'childcare_closures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    closedOn: date('closed_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    transferPlan: text('transfer_plan').notNull(),
+    // [{ receivingInstitutionId | null, receivingName, children }]: no child is named.
+    placements: jsonb('placements').notNull(),
+    orderedBy: bigint('ordered_by', { mode: 'number' }).notNull(),
+    orderedByName: text('ordered_by_name').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('childcare_closures_institution_uq').on(t.institutionId)],
+);

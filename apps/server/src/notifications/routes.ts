@@ -39,6 +39,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
   app.get(
     '/api/notifications',
     {
+      // Every account: a childcare institution's own account hears of its overdue rectifications.
+      config: { everyAccount: true },
       schema: {
         tags: ['notifications'],
         summary: "Messages to the signed-in user's queues",

@@ -73,6 +73,39 @@ beforeAll(async () => {
     `INSERT INTO special_family_visits (file_id, region_code, due_date) VALUES ($1, '533423102001', '2026-01-01')`,
     [probe.id],
   );
+  // A filed childcare institution of 叶枝镇 named as the probe, under the probe's id, with an
+  // inspection, a rectification, a rating and an incident (issue 14, supervision).
+  await t.database.query(
+    `INSERT INTO childcare_institutions (id, uscc, region_code, owner_user_id, name, status, filing_no, filed_version)
+     VALUES ($1, '91533423MA6K99999X', '533423102001', 1, $2, 'filed', 'TYPROBE', 1)`,
+    [probe.id, probe.name],
+  );
+  await t.database.query(
+    `INSERT INTO childcare_filings (id, institution_id, version, kind, state, region_code, content, received_on, review_deadline,
+       decided_on, decided_by, submitted_by, submitted_by_name)
+     VALUES ($1, $1, 1, 'filing', 'filed', '533423102001', $2::jsonb, '2026-01-05', '2026-01-12', '2026-01-06', 1, 1, $3)`,
+    [
+      probe.id,
+      JSON.stringify({ name: probe.name, type: 'kindergartenClass', slots: 20, affordableSlots: 10 }),
+      probe.name,
+    ],
+  );
+  await t.database.query(
+    `INSERT INTO childcare_inspections (id, institution_id, region_code, area, inspected_on, department, inspector_id,
+       inspector_name, findings, passed)
+     VALUES ($1, $1, '533423102001', 'fire', '2026-01-10', 'healthCommission', 1, $2, '[]'::jsonb, false)`,
+    [probe.id, probe.name],
+  );
+  await t.database.query(
+    `INSERT INTO childcare_rectifications (id, inspection_id, institution_id, region_code, item, requirement, due_on, state)
+     VALUES ($1, $1, $1, '533423102001', 'fire.exits', $2, '2026-01-20', 'open')`,
+    [probe.id, probe.name],
+  );
+  await t.database.query(
+    `INSERT INTO childcare_incidents (institution_id, region_code, occurred_on, severity, summary, injured, deaths, recorded_by, recorded_by_name)
+     VALUES ($1, '533423102001', '2026-02-01', 'major', $2, 1, 0, 1, $2)`,
+    [probe.id, probe.name],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -142,7 +175,7 @@ describe('jurisdiction walk', () => {
         // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
         if (
           route.url.includes(':id') &&
-          /^\/api\/(childbirth-registrations|bundle-tasks|special-families)\//.test(route.url)
+          /^\/api\/(childbirth-registrations|bundle-tasks|special-families|childcare)\//.test(route.url)
         ) {
           expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(
             res.statusCode,

@@ -41,7 +41,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/monitoring/league': MONITORING,
   'GET /api/monitoring/league.xlsx': MONITORING,
   'GET /api/monitoring/indicators/:code': MONITORING,
-  'GET /api/notifications': ALL,
+  'GET /api/notifications': EVERYONE,
   'GET /api/calendar': ALL,
   'PUT /api/calendar/:date': ['admin'],
   'DELETE /api/calendar/:date': ['admin'],
@@ -175,6 +175,23 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/institutions': MONITORING,
   'GET /api/childcare/institutions/export.xlsx': MONITORING,
   'GET /api/childcare/institutions/:id': [...MONITORING, 'institution'],
+  // Supervision (issue 14): the county office inspects, rates, logs incidents and closes;
+  // education inspects and reads 幼儿园托班 (the service narrows it); the institution reads its
+  // own and reports its rectifications done.
+  'GET /api/childcare/supervision': [...MONITORING, 'education'],
+  'GET /api/childcare/supervision/export.xlsx': [...MONITORING, 'education'],
+  'GET /api/childcare/institutions/:id/supervision': [...MONITORING, 'education', 'institution'],
+  'POST /api/childcare/inspections': ['county', 'education'],
+  'GET /api/childcare/rectifications': [...MONITORING, 'education', 'institution'],
+  'GET /api/childcare/rectifications/export.xlsx': [...MONITORING, 'education', 'institution'],
+  'POST /api/childcare/rectifications/:id/report': ['institution'],
+  'POST /api/childcare/ratings': ['county'],
+  'POST /api/childcare/incidents': ['county'],
+  'GET /api/childcare/incidents': MONITORING,
+  'GET /api/childcare/incidents/export.xlsx': MONITORING,
+  'GET /api/childcare/safety-record': MONITORING,
+  'POST /api/childcare/institutions/:id/emergency-closure': ['county'],
+  'GET /api/childcare/documents/:id': ['county', 'institution'],
 };
 
 let t: TestApp;

@@ -35,6 +35,7 @@ import {
   mayViewChildbirthRegistrations,
   isInstitutionOperator,
   mayReadChildcare,
+  maySuperviseChildcare,
   mayReviewChildcare,
   useMe,
 } from '../lib/auth';
@@ -48,7 +49,13 @@ function sectionOf(pathname: string): string {
   if (first === 'monitoring' && ['plans', 'reported-values', 'warnings'].includes(second))
     return `monitoring-${second}`;
   if (first === 'childcare')
-    return second === 'mine' ? 'childcare-mine' : second === 'filings' ? 'childcare-filings' : 'childcare-institutions';
+    return second === 'mine'
+      ? 'childcare-mine'
+      : second === 'filings'
+        ? 'childcare-filings'
+        : second === 'supervision'
+          ? 'childcare-supervision'
+          : 'childcare-institutions';
   return first === '' ? 'dashboard' : first;
 }
 
@@ -184,6 +191,15 @@ export function SideMenu() {
       icon: <HomeOutlined />,
       label: t('childcare.nav.institutions'),
       testId: 'nav-childcare-institutions',
+    });
+  // Supervision (issue 14): the readers, and education for 幼儿园托班.
+  if (maySuperviseChildcare(me))
+    childcare.push({
+      key: 'childcare-supervision',
+      path: '/childcare/supervision',
+      icon: <ScheduleOutlined />,
+      label: t('childcareSupervision.nav'),
+      testId: 'nav-childcare-supervision',
     });
 
   const item = (n: NavItem) => ({

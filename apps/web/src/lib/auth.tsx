@@ -241,3 +241,8 @@ export function mayReviewChildcare(me: Me): boolean {
 export function mayReadChildcare(me: Me): boolean {
   return mayReviewChildcare(me) || me.roles.some((r) => CHILDCARE_READERS.includes(r));
 }
+
+/** Childcare supervision: the readers, and education's operators for 幼儿园托班 (the server narrows them). */
+export function maySuperviseChildcare(me: Me): boolean {
+  return mayReadChildcare(me) || (me.roles.includes('departmentOperator') && me.department === 'education');
+}

@@ -138,3 +138,17 @@ export {
   parseUscc,
 } from '@cradle/domain';
 export type { AgeGroup } from '@cradle/domain';
+// Childcare supervision (issue 14): the checklists and the words of ratings, incidents and rectifications.
+export {
+  CHECKLISTS,
+  INCIDENT_SEVERITIES,
+  INSPECTION_AREAS,
+  RATING_GRADES,
+  checklistItemLabel,
+  checklistOf,
+  incidentSeverityLabel,
+  inspectionAreaLabel,
+  ratingGradeLabel,
+  rectificationStateLabel,
+} from '@cradle/domain';
+export type { InspectionArea, Message, RatingGrade } from '@cradle/domain';

@@ -3,3 +3,5 @@ export * from './kinds.js';
 export * from './classes.js';
 export * from './deadlines.js';
 export * from './filing-check.js';
+export * from './checklists.js';
+export * from './supervision.js';

@@ -2,7 +2,7 @@ import type { FilingVersionView } from '@cradle/contract';
 import { Card, Collapse, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { fetchInstitution } from '../../api/childcare';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
@@ -31,6 +31,11 @@ export function InstitutionDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('childcare.fields.place')}>{inst.regionName}</Descriptions.Item>
         </Descriptions>
+        {inst.filedVersion !== null && (
+          <Link to={`/childcare/supervision/${inst.id}`} data-testid="cc-detail-supervision">
+            {t('childcareSupervision.mySupervision')}
+          </Link>
+        )}
       </Card>
       <Card title={t('childcare.detail.versions')}>
         <Collapse
@@ -102,7 +107,14 @@ function VersionBody({ v }: { v: FilingVersionView }) {
         <Descriptions.Item label={t('childcare.fields.documents')}>
           {v.documents.length === 0
             ? t('childcare.detail.noDocuments')
-            : v.documents.map((d) => d.fileName).join(t('common.listSeparator'))}
+            : v.documents.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 && t('common.listSeparator')}
+                  <a href={`/api/childcare/documents/${d.id}`} data-testid={`cc-document-${d.id}`}>
+                    {d.fileName}
+                  </a>
+                </span>
+              ))}
         </Descriptions.Item>
       </Descriptions>
       {v.closure && (

@@ -1,5 +1,5 @@
 import type { InstitutionDetail } from '@cradle/contract';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -47,7 +47,16 @@ export function MyInstitutionsPage() {
                 {inst.name} <Tag>{t(`institutionStatuses.${inst.status}`)}</Tag>
               </span>
             }
-            extra={<Link to={`/childcare/institutions/${inst.id}`}>{t('childcare.mine.detail')}</Link>}
+            extra={
+              <Space>
+                <Link to={`/childcare/institutions/${inst.id}`}>{t('childcare.mine.detail')}</Link>
+                {inst.filedVersion !== null && (
+                  <Link to={`/childcare/supervision/${inst.id}`} data-testid={`cc-own-supervision-${inst.id}`}>
+                    {t('childcareSupervision.mySupervision')}
+                  </Link>
+                )}
+              </Space>
+            }
             data-testid={`cc-own-${inst.id}`}
           >
             <Flex vertical gap={8}>

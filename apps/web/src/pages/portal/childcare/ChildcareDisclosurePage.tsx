@@ -5,7 +5,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { fetchPublicInstitutions } from '../../../api/childcare';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
-import { fen, formatYuan } from '../../../lib/domain';
+import { fen, formatYuan, ratingGradeLabel, type RatingGrade } from '../../../lib/domain';
+import { useWord } from '../../childcare/supervisionWords';
 import { useSystemInfo } from '../../../lib/useSystemInfo';
 
 /**
@@ -14,6 +15,7 @@ import { useSystemInfo } from '../../../lib/useSystemInfo';
  */
 export function ChildcareDisclosurePage() {
   const { t } = useTranslation();
+  const word = useWord();
   const info = useSystemInfo();
   const [params] = useSearchParams();
   const scope = info?.scope.code ?? '';
@@ -47,6 +49,14 @@ export function ChildcareDisclosurePage() {
                     </Tag>
                     <Tag>{t(`institutionTypes.${i.type}`)}</Tag>
                     <Tag>{t(`operatorForms.${i.operatorForm}`)}</Tag>
+                    {i.rating && (
+                      <Tag color="blue" data-testid="cc-public-rating">
+                        {t('childcareSupervision.publicRating', {
+                          year: i.rating.year,
+                          grade: word(ratingGradeLabel(i.rating.grade as RatingGrade)),
+                        })}
+                      </Tag>
+                    )}
                   </Typography.Text>
                   <Typography.Text>{i.address}</Typography.Text>
                   <Typography.Text>

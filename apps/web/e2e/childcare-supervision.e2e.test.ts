@@ -1,0 +1,172 @@
+import type { Locator, Page } from 'playwright-core';
+import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
+import { describe, expect, it } from 'vitest';
+import { modalOpened, screenshot, signIn, useBrowser } from './harness.js';
+
+// Issue 14, supervision, through the console: the county records a failed fire inspection of the
+// demo centre with a back-dated deadline (as other overdue tests back-date), its rectification
+// shows overdue in red; the centre is rated; the county's emergency closure places the children
+// and removes it from the public page. Screenshots in Chinese and English.
+
+const f = useBrowser(200);
+const USCC17 = '91533423MA6KJC001';
+
+const daysAgo = (n: number) => chinaDateOf(new Date(Date.now() - n * 86_400_000));
+
+async function typeDate(page: Page, picker: Locator, date: string): Promise<void> {
+  await picker.click();
+  await picker.fill(date);
+  await picker.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+/** A call through the signed-in session, with its CSRF token. */
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(url, {
+        method,
+        headers: {
+          'x-csrf-token': me.csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return (await res.json()) as T;
+    },
+    { method, url, body },
+  );
+}
+
+describe('childcare supervision in the console', () => {
+  it('a failed fire inspection turns overdue; a closure removes the centre from the public page', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const today = chinaDateOf(new Date());
+    // The demo centre, filed by its own account and completed by the county (the filing path has its own test).
+    await signIn(page, server, 'institution');
+    const staff = ['和春梅', '李秀英', '王丽华', '余晓红', '杨金花', '和建英'].map((name, i) => ({
+      name,
+      post: 'carer',
+      qualification: '保育师',
+      healthCertificateNo: `JK${i}`,
+      healthCertificateIssuedOn: '2026-03-01',
+      healthCertificateValidUntil: '2099-12-31',
+    }));
+    const filed = await call<{ id: number; versions: { id: number }[] }>(page, 'POST', '/api/childcare/filings', {
+      content: {
+        name: '保和镇阳光托育中心',
+        uscc: USCC17 + computeUsccCheckCharacter(USCC17),
+        registrationAuthority: 'marketRegulation',
+        type: 'community',
+        operatorForm: 'private',
+        regionCode: '533423101',
+        address: '保和镇新华街8号',
+        premisesArea: 300,
+        establishedOn: '2026-03-01',
+        slots: 30,
+        affordableSlots: 20,
+        monthlyFeeFen: 120000,
+        affordableFeeFen: 80000,
+        classes: [
+          { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
+          { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
+        ],
+        staff,
+      },
+    });
+    expect(filed.id).toBeGreaterThan(0);
+    await f.context.clearCookies();
+    await signIn(page, server, 'county');
+    const completed = await call<{ status: string }>(
+      page,
+      'POST',
+      `/api/childcare/filings/${filed.versions[0]!.id}/complete`,
+    );
+    expect(completed, JSON.stringify(completed)).toMatchObject({ status: 'filed' });
+
+    // The county records the fire inspection: the exits fail, to be rectified by a day already past.
+    await page.goto(`${server.baseUrl}/childcare/supervision/${filed.id}`);
+    await page.getByTestId('ccs-title').waitFor();
+    await page.getByTestId('ccs-inspect').click();
+    await modalOpened(page);
+    const modal = page.locator('.ant-modal').last();
+    await typeDate(page, modal.locator('.ant-picker input').first(), daysAgo(14));
+    await page.getByTestId('ccs-item-fire.exits').getByText('不合格').click();
+    await page.getByTestId('ccs-note-fire.exits').fill('安全出口堆放杂物，限期清理');
+    await typeDate(
+      page,
+      page
+        .locator('[data-testid="ccs-due-input-fire.exits"] input, input[data-testid="ccs-due-input-fire.exits"]')
+        .first(),
+      daysAgo(7),
+    );
+    const recorded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/childcare/inspections');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    expect((await recorded).status()).toBe(200);
+    const rect = page.getByTestId('ccs-detail-rectifications').locator('tbody tr', { hasText: '安全出口' });
+    await rect.waitFor();
+    await expect.poll(() => rect.textContent()).toContain('已逾期');
+    expect(await rect.textContent()).toContain(daysAgo(7));
+    await screenshot(page, 'childcare-supervision-overdue-zh');
+
+    // The supervision list shows the overdue item in red, under 只看逾期.
+    await page.goto(`${server.baseUrl}/childcare/supervision`);
+    await page.getByRole('tab', { name: '整改事项' }).click();
+    const listed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/childcare/rectifications' && r.url().includes('overdue=true'),
+    );
+    await page.getByTestId('ccs-only-overdue').click();
+    await listed;
+    const overdueRow = page.getByTestId('ccs-rectifications').locator('tbody tr', { hasText: '保和镇阳光托育中心' });
+    await overdueRow.waitFor();
+    expect(await overdueRow.locator('.ant-tag-red').count()).toBe(1);
+    await screenshot(page, 'childcare-supervision-list-zh');
+
+    // A rating shows on the public page.
+    await call(page, 'POST', '/api/childcare/ratings', {
+      institutionId: filed.id,
+      year: Number(today.slice(0, 4)),
+      grade: 'good',
+    });
+    await f.context.clearCookies();
+    await page.goto(`${server.baseUrl}/m/childcare`);
+    await page.getByTestId('cc-public-item').first().waitFor();
+    expect(await page.getByTestId('cc-public-rating').textContent()).toContain('良好');
+
+    // The emergency closure: the children go to the township's kindergarten; the centre leaves the public page.
+    await signIn(page, server, 'county');
+    await page.goto(`${server.baseUrl}/childcare/supervision/${filed.id}`);
+    await page.getByTestId('ccs-close').click();
+    await modalOpened(page);
+    await page.getByTestId('ccs-close-reason').fill('消防隐患逾期未整改，责令停业');
+    await page.getByTestId('ccs-close-plan').fill('当日通知全部家长，由乡镇卫生院陪同转入');
+    await page.getByTestId('ccs-place-name-0').fill('保和镇中心幼儿园托班');
+    await page.getByTestId('ccs-place-children-0').fill('18');
+    const closing = page.waitForResponse((r) => /\/emergency-closure$/.test(new URL(r.url()).pathname));
+    await page.locator('.ant-modal').last().locator('.ant-modal-footer .ant-btn-primary').click();
+    expect((await closing).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('ccs-closure').textContent()).toContain('保和镇中心幼儿园托班：18 名');
+    await screenshot(page, 'childcare-supervision-closed-zh');
+
+    // In English too.
+    await page.evaluate(() => localStorage.setItem('cradle.lang', 'en'));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('ccs-closure').textContent()).toContain('18 children');
+    expect(await page.getByTestId('ccs-detail-rectifications').textContent()).toContain(
+      'Exits and escape routes are clear',
+    );
+    await screenshot(page, 'childcare-supervision-closed-en');
+    await page.goto(`${server.baseUrl}/childcare/supervision`);
+    await page.getByTestId('ccs-institutions').locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'childcare-supervision-list-en');
+    await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+
+    await f.context.clearCookies();
+    await page.goto(`${server.baseUrl}/m/childcare`);
+    await page.getByTestId('cc-public-title').waitFor();
+    await expect.poll(() => page.getByTestId('cc-public-item').count()).toBe(0);
+    expect(f.pageErrors).toEqual([]);
+  });
+});
