@@ -11,6 +11,7 @@ import {
   type ReportedRow,
   type StockRow,
 } from './counts-repo.js';
+import type { SlotRow } from './slots-repo.js';
 
 // One region's counts over a span, read once per request (counts-repo.ts), and the value of any
 // count kind (domain count-kinds.ts) for any period inside the span. Registry counts are numbers
@@ -96,6 +97,8 @@ export interface RegionCounts {
   livingBirths: EventRow[];
   reference: ReferenceRow[];
   reported: ReportedRow[];
+  /** Filed childcare slots at each period's start and end (slots-repo.ts); none read: 0. */
+  slots?: SlotRow[];
 }
 
 export class CountsCube {
@@ -145,6 +148,11 @@ export class CountsCube {
         const keys = reportedKeysOf(p);
         const rows = this.c.reported.filter((r) => r.count_key === key && keys.includes(r.period_key));
         return rows.length === 0 ? null : rows.reduce((s, r) => s + Number(r.value), 0);
+      }
+      case 'filedSlots': {
+        // A stock at the period's end, as the population's `end` (the county files nothing: 0 slots).
+        const row = this.c.slots?.find((r) => Number(r.at) === p.to);
+        return row ? Number(kind.affordable ? row.affordable : row.slots) : 0;
       }
     }
   }

@@ -424,6 +424,7 @@ export const en: Translation = {
     unit: 'Unit',
     source: 'Source',
     sourceRegistry: 'Population registry (current as records are written)',
+    sourceChildcare: 'Childcare institutions filed with the county (the filing in force)',
     sourceReported: 'Reported by {{department}}',
     period: 'Period',
     periodTypes: {

@@ -393,6 +393,7 @@ export const zhCN = {
     unit: '单位',
     source: '数据来源',
     sourceRegistry: '全员人口库（随录入即时更新）',
+    sourceChildcare: '托育机构备案（按有效备案版本）',
     sourceReported: '部门报送：{{department}}',
     period: '周期',
     periodTypes: {

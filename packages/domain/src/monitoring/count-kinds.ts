@@ -62,7 +62,12 @@ export type CountKind =
       age?: PopulationAgeBand;
     }
   | { kind: 'registryQuality'; measure: RegistryQualityMeasure }
-  | { kind: 'reported'; item: ReportedItem; department: Department };
+  | { kind: 'reported'; item: ReportedItem; department: Department }
+  /**
+   * Slots of the childcare institutions filed in the region (issue 14), from the version in force
+   * at the period's end; a closed institution counts none (childcare README "Readings").
+   */
+  | { kind: 'filedSlots'; affordable?: true };
 
 /**
  * The canonical key of a count kind: the kind, then its fields sorted by name, `;`-separated

@@ -3,6 +3,7 @@ import { MORTALITY_INDICATORS } from './mortality.js';
 import { POPULATION_INDICATORS } from './population.js';
 import { QUALITY_INDICATORS } from './quality.js';
 import { REPORTED_INDICATORS } from './reported.js';
+import { SLOT_INDICATORS } from './slots.js';
 
 /** Every indicator Cradle ships, by code. Adding one: README.md, "Adding an indicator". */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -10,6 +11,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ...MORTALITY_INDICATORS,
   ...QUALITY_INDICATORS,
   ...REPORTED_INDICATORS,
+  ...SLOT_INDICATORS,
 ];
 
 export function findIndicator(code: string): IndicatorDefinition | null {
@@ -26,3 +28,4 @@ export * from './mortality.js';
 export * from './population.js';
 export * from './quality.js';
 export * from './reported.js';
+export * from './slots.js';
