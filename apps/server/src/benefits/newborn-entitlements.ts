@@ -169,7 +169,9 @@ export function createNewbornEntitlements(database: Database, log: { error(obj: 
 
 /** Proactive schemes whose region covers a hukou region ('' is national). */
 export function proactiveSchemesFor(hukouRegionCode: string): SchemeDefinition[] {
-  return BUILT_IN_SCHEMES.filter((s) => s.proactive && hukouRegionCode.startsWith(s.regionCode));
+  return BUILT_IN_SCHEMES.filter(
+    (s) => s.proactive && s.beneficiary !== 'institution' && hukouRegionCode.startsWith(s.regionCode),
+  );
 }
 
 export type NewbornEntitlements = ReturnType<typeof createNewbornEntitlements>;

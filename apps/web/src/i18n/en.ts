@@ -547,7 +547,7 @@ export const en: Translation = {
     byApplication: 'On application',
     hasInterpretation: 'Interpretation',
     frequency: { once: 'One-time', monthly: 'Monthly', yearly: 'Yearly' },
-    beneficiary: { child: 'The child', parent: 'Parents' },
+    beneficiary: { child: 'The child', parent: 'Parents', institution: 'A childcare institution' },
     reviewLevel: { village: 'Village check', township: 'Township review', county: 'County approval' },
     setBy: { province: 'To be set by the province', city: 'To be set by the city', county: 'To be set by the county' },
     parity: { '1': '1st child', '2': '2nd child', '3': '3rd child', '4': '4th child', '5': '5th child' },

@@ -509,7 +509,7 @@ export const zhCN = {
     byApplication: '依申请',
     hasInterpretation: '含解释',
     frequency: { once: '一次性', monthly: '按月', yearly: '按年' },
-    beneficiary: { child: '儿童本人', parent: '父母' },
+    beneficiary: { child: '儿童本人', parent: '父母', institution: '托育机构' },
     reviewLevel: { village: '村(居)委会初审', township: '乡(镇)、街道审核', county: '县(区)审批' },
     setBy: { province: '待省级设定', city: '待市(州)级设定', county: '待县(区)级设定' },
     parity: { '1': '一孩', '2': '二孩', '3': '三孩', '4': '四孩', '5': '五孩' },

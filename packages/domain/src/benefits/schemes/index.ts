@@ -1,5 +1,6 @@
 import type { SchemeDefinition } from '../scheme.js';
 import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_PRESCHOOL_FEE_WAIVER, BAIYIN_SPECIAL_ASSISTANCE } from './baiyin.js';
+import { CHILDCARE_INSTITUTION_SCHEMES } from './childcare.js';
 import { NATIONAL_CHILDCARE_SUBSIDY } from './national.js';
 import { WEIXI_NURSING_SUBSIDY } from './weixi.js';
 import { YUNNAN_BIRTH_GRANT, YUNNAN_CHILDCARE_ALLOWANCE, YUNNAN_INSURANCE_SUBSIDY } from './yunnan.js';
@@ -14,6 +15,7 @@ export const BUILT_IN_SCHEMES: readonly SchemeDefinition[] = [
   BAIYIN_CHILDCARE_SUBSIDY,
   BAIYIN_SPECIAL_ASSISTANCE,
   BAIYIN_PRESCHOOL_FEE_WAIVER,
+  ...CHILDCARE_INSTITUTION_SCHEMES,
 ];
 
 export function findBuiltInScheme(code: string): SchemeDefinition | null {
@@ -28,3 +30,4 @@ export {
   WEIXI_NURSING_SUBSIDY,
 };
 export { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE, BAIYIN_PRESCHOOL_FEE_WAIVER };
+export * from './childcare.js';
