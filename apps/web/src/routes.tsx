@@ -120,6 +120,7 @@ const InstitutionsPage = lazy(() =>
 const InstitutionDetailPage = lazy(() =>
   import('./pages/childcare/InstitutionDetailPage').then((m) => ({ default: m.InstitutionDetailPage })),
 );
+const AwardsPage = lazy(() => import('./pages/childcare/AwardsPage').then((m) => ({ default: m.AwardsPage })));
 const mayOpenInstitution = (me: Me) => mayReadChildcare(me) || isInstitutionOperator(me);
 /** An institution's account has no dashboard: its home is its filing. */
 function HomeRoute() {
@@ -200,6 +201,14 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayReadChildcare}>
                 <InstitutionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/awards"
+            element={
+              <RequireRole allow={mayRunPaymentCycles}>
+                <AwardsPage />
               </RequireRole>
             }
           />

@@ -185,6 +185,14 @@ export function SideMenu() {
       label: t('childcare.nav.institutions'),
       testId: 'nav-childcare-institutions',
     });
+  if (mayRunPaymentCycles(me))
+    childcare.push({
+      key: 'childcare-awards',
+      path: '/childcare/awards',
+      icon: <PayCircleOutlined />,
+      label: t('childcare.awards.nav'),
+      testId: 'nav-childcare-awards',
+    });
 
   const item = (n: NavItem) => ({
     key: n.key,
