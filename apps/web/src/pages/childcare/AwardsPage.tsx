@@ -58,7 +58,7 @@ export function AwardsPage() {
     onError: (e) => void message.error(errorText(e)),
   });
 
-  const money = (fen: number) => `¥${formatFen(fen)}`;
+  const money = (fen: number) => formatFen(fen);
   const common = {
     name: { title: t('childcare.fields.name'), dataIndex: 'name' },
     place: { title: t('childcare.fields.place'), dataIndex: 'regionName', width: 120 },

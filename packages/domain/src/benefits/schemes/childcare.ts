@@ -6,7 +6,7 @@ import { BAIYIN_2024, WEIXI_2023 } from './bases.js';
 // institution cycle (apps/server/src/benefits/institution-cycle.ts) pays them.
 
 // Seed 004 (十二): "在完成省级指标任务的情况下,将省级下拨的奖补资金按照每个托位 2000 元标准足额兑付到托育机构。"
-const award = WEIXI_2023('(十二); annex 2 #13');
+const award = WEIXI_2023('(十二)'); // repeated in annex 2 #13
 
 export const WEIXI_SLOT_AWARD: SchemeDefinition = {
   code: 'weixi.childcareSlotAward',
