@@ -103,6 +103,7 @@ describe('childcare slots and awards', () => {
     await finance.getByTestId('lang-switch').click();
     await finance.getByTestId('lang-option-en').click();
     await expect.poll(() => finance.getByTestId('childcare-awards-page').textContent()).toContain('Payments');
+    await finance.keyboard.press('Escape');
     await screenshot(finance, 'childcare-awards-en');
   });
 });
