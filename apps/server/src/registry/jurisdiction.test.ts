@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeIdCheckCharacter, maskIdNumber } from '@cradle/domain';
+import { computeIdCheckCharacter, computeUsccCheckCharacter, maskIdNumber } from '@cradle/domain';
 import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 
@@ -72,6 +72,28 @@ beforeAll(async () => {
   await t.database.query(
     `INSERT INTO special_family_visits (file_id, region_code, due_date) VALUES ($1, '533423102001', '2026-01-01')`,
     [probe.id],
+  );
+  // A childcare institution of the probe's township named as the probe, paid the slot award
+  // (issue 14): neither it nor its payment and trace may reach another township.
+  const uscc = '91533423MA6KJW001';
+  await t.database.query(
+    `INSERT INTO childcare_institutions (id, uscc, region_code, owner_user_id, name, status, filing_no, filed_version)
+     VALUES ($1, $2, '533423102', 1, $3, 'filed', 'TY533423999999', 1)`,
+    [probe.id, uscc + computeUsccCheckCharacter(uscc), probe.name],
+  );
+  await t.database.query(
+    `INSERT INTO payment_batches (id, scheme_code, period_key, jurisdiction_code, status) VALUES ($1, 'weixi.childcareSlotAward', 'once', '533423', 'complete')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO payments (id, scheme_code, period_key, beneficiary_id, beneficiary_kind, amount_fen, batch_id, region_code)
+     VALUES ($1, 'weixi.childcareSlotAward', 'once', $1, 'institution', 4000000, $1, '533423102')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO institution_payment_traces (payment_id, institution_id, region_code, slots, affordable_slots, judged_on, trace)
+     VALUES ($1, $1, '533423102', 30, 20, '2026-12-01', $2)`,
+    [probe.id, JSON.stringify([{ saw: { zh: probe.name, en: probe.name } }])],
   );
   township = await login(t, 'township');
 });

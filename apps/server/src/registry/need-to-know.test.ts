@@ -171,6 +171,10 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/institutions': MONITORING,
   'GET /api/childcare/institutions/export.xlsx': MONITORING,
   'GET /api/childcare/institutions/:id': [...MONITORING, 'institution'],
+  // Awards paid to institutions (issue 14): who checks and pays them, as a batch's roster.
+  'GET /api/institution-awards': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/institution-payments': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/institution-payments.xlsx': ['admin', 'county', 'finance'],
 };
 
 let t: TestApp;
