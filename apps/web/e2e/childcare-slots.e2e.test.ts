@@ -65,6 +65,11 @@ describe('childcare slots and awards', () => {
     await expect.poll(() => league.getByTestId('league-region').count()).toBeGreaterThan(1);
     expect(await league.textContent()).toContain('千人口普惠性托位数');
     expect(await league.textContent()).toContain('叶枝镇');
+    // The demand beside the targets: children under 3 projected, against the 80 slots filed by 2025.
+    const demand = page.getByTestId('slot-demand');
+    await expect.poll(() => demand.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(4);
+    expect(await demand.textContent()).toContain('80');
+    await screenshot(page, 'childcare-slots-demand');
     await screenshot(page, 'childcare-slots-league');
 
     const finance = await f.newPage();

@@ -425,6 +425,14 @@ export const en: Translation = {
     source: 'Source',
     sourceRegistry: 'Population registry (current as records are written)',
     sourceChildcare: 'Childcare institutions filed with the county (the filing in force)',
+    slotDemand: {
+      title: 'Slots against demand',
+      note: 'Children under 3 from the projection’s medium scenario; slots are the {{slots}} filed at the end of {{year}}.',
+      year: 'Year',
+      under3: 'Children under 3 (projected)',
+      slots: 'Filed slots',
+      per100: 'Slots per 100 children under 3',
+    },
     sourceReported: 'Reported by {{department}}',
     period: 'Period',
     periodTypes: {

@@ -394,6 +394,14 @@ export const zhCN = {
     source: '数据来源',
     sourceRegistry: '全员人口库（随录入即时更新）',
     sourceChildcare: '托育机构备案（按有效备案版本）',
+    slotDemand: {
+      title: '托位供需预测',
+      note: '3岁以下儿童数取人口预测中方案；托位为{{year}}年末已备案托位 {{slots}} 个。',
+      year: '年份',
+      under3: '3岁以下儿童（预测）',
+      slots: '已备案托位',
+      per100: '每百名3岁以下儿童托位',
+    },
     sourceReported: '部门报送：{{department}}',
     period: '周期',
     periodTypes: {
