@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUsccCheckCharacter } from '@cradle/domain';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 import { lastAudit, readXlsx } from '../exports/test-xlsx.js';
+import { csvRows, financeCode } from './payment-file-test-setup.js';
 
 // Issue 14, "Awards and subsidies": 004 (十二)'s 2,000 yuan per affordable slot, paid to a filed
 // institution once the county records the provincial target met, through a payment cycle with
@@ -177,5 +178,29 @@ describe('the 2,000 yuan slot award, paid to institutions (004 (十二))', () =>
     expect(rows[1]).toContain('阳光托育中心');
     expect(rows[1]).toContain('40000.00');
     expect((await lastAudit(t.database, 'benefits.exportInstitutionPayments'))?.details.rows).toBe(1);
+  });
+
+  it('exports the one-card payment file with the institution’s name and credit code, after four eyes', async () => {
+    const [b] = await t.database.query<{ id: number }>(
+      'SELECT id FROM payment_batches WHERE scheme_code = $1 ORDER BY round LIMIT 1',
+      [SCHEME],
+    );
+    // The award has no public notice (publicNoticeDays 0): the county, who did not run it, approves.
+    expect((await post(county, `/api/payment-batches/${b!.id}/approve`)).statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/payment-batches/${b!.id}/export`,
+      payload: { format: 'csv', totp: await financeCode(t) },
+      ...as(finance),
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = csvRows(res.rawPayload);
+    const [uscc] = await t.database.query<{ uscc: string }>('SELECT uscc FROM childcare_institutions WHERE id = $1', [
+      ids.centre,
+    ]);
+    const centreRow = rows.find((r) => r.includes('阳光托育中心'))!;
+    expect(centreRow).toContain(uscc!.uscc);
+    expect(centreRow).toContain('40000.00');
+    expect(rows.at(-1)).toContain('40000.00');
   });
 });
