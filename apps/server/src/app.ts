@@ -34,6 +34,8 @@ import { createBenefitsService } from './benefits/service.js';
 import { createVersionService } from './benefits/versions-service.js';
 import { paymentFileRoutes } from './benefits/payment-file-routes.js';
 import { batchReviewRoutes } from './benefits/batch-review-routes.js';
+import { createInstitutionAwards } from './benefits/institution-awards.js';
+import { institutionAwardRoutes } from './benefits/institution-awards-routes.js';
 import { createBatchReview } from './benefits/batch-review.js';
 import { createRosterService } from './benefits/roster.js';
 import { writeXlsxFile } from './spreadsheet/index.js';
@@ -290,6 +292,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     lists: createSupervisionLists({ database, regions, svc: supervision }),
     download: createDocumentDownload(database, keys),
   });
+  await app.register(institutionAwardRoutes, { awards: createInstitutionAwards(database, now) });
 
   registerConsole(app, config.webDist);
   return app;

@@ -121,6 +121,7 @@ const InstitutionsPage = lazy(() =>
 const InstitutionDetailPage = lazy(() =>
   import('./pages/childcare/InstitutionDetailPage').then((m) => ({ default: m.InstitutionDetailPage })),
 );
+const AwardsPage = lazy(() => import('./pages/childcare/AwardsPage').then((m) => ({ default: m.AwardsPage })));
 const mayOpenInstitution = (me: Me) => mayReadChildcare(me) || isInstitutionOperator(me);
 // Childcare supervision (issue 14): inspections, rectifications, ratings, incidents, closure.
 const SupervisionPage = lazy(() =>
@@ -225,6 +226,14 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayOpenSupervision}>
                 <InstitutionSupervisionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="childcare/awards"
+            element={
+              <RequireRole allow={mayRunPaymentCycles}>
+                <AwardsPage />
               </RequireRole>
             }
           />

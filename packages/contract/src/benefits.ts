@@ -68,7 +68,7 @@ export const SchemeSummary = Type.Object({
   kind: Type.String(),
   regionCode: Type.String({ description: "'' national; else the hukou region the scheme covers" }),
   frequency: Frequency,
-  beneficiary: Type.Union([Type.Literal('child'), Type.Literal('parent')]),
+  beneficiary: Type.Union([Type.Literal('child'), Type.Literal('parent'), Type.Literal('institution')]),
   proactive: Type.Boolean(),
   legalBasis: LegalBasis,
   /** Readings of unclear texts, the scheme's and its rules' (shown marked in the console). */

@@ -27,3 +27,4 @@ export * from './portal-routes.js';
 export * from './special-families.js';
 export * from './childcare.js';
 export * from './childcare-supervision.js';
+export * from './institution-awards.js';

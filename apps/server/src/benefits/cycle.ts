@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/index.js';
 import type { AuditActor } from '../registry/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
 import { compileScheme, countiesIn } from './eligibility-sql.js';
+import { runInstitutionCycle } from './institution-cycle.js';
 import {
   carryOverFailedPayments,
   findPersonIdBounds,
@@ -66,6 +67,8 @@ export async function runPaymentCycle(
   req: CycleRequest,
   onProgress?: (b: PaymentBatch) => void,
 ): Promise<PaymentBatch> {
+  // Institutions (issue 14) are few and judged one by one: institution-cycle.ts.
+  if (req.scheme.beneficiary === 'institution') return runInstitutionCycle(database, req);
   const scope = { jurisdictionCode: req.jurisdictionCode };
   const chunkIds = req.chunkIds ?? DEFAULT_CHUNK_IDS;
   const plan = await withScope(database, scope, (tx) => planCycle(tx, req, chunkIds));

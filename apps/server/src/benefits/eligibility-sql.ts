@@ -146,6 +146,10 @@ function conditionSql(
     case 'declared':
       if (!viaApplications) throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
       return `coalesce((ap.facts->>${bind(c.fact, 'text')})::boolean, false)`;
+    // An institution is paid by institution-cycle.ts, in TypeScript: never by the persons' SQL.
+    case 'institutionFiled':
+    case 'dateReached':
+      throw BenefitsError('scheme.notPayableInCycles', { scheme: c.kind });
   }
 }
 
@@ -248,6 +252,8 @@ function amountSql(
       const sum = `(CASE WHEN ${lo} <= ${hi} AND ${inRange(gaps)} = 0 THEN ${inRange(arr)} ELSE 0 END)`;
       return `((${sum} * 2 + 12) / 24)`;
     }
+    case 'perSlot':
+      throw BenefitsError('scheme.notPayableInCycles', { scheme: rule.kind });
   }
 }
 

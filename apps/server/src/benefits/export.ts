@@ -156,7 +156,8 @@ async function* fileRows(
   yield PAYMENT_FILE_HEADERS;
   for await (const rows of payablePaymentChunks(tx, batch.id)) {
     for (const r of rows) {
-      if (r.name === null || r.idCipher === null)
+      // An institution (issue 14) is paid on its credit code, in the ID number's column.
+      if (r.name === null || (r.idCipher === null && r.uscc === null))
         throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
       const amountFen = Number(r.amountFen);
       totals.count++;
@@ -166,7 +167,7 @@ async function* fileRows(
         schemeName,
         periodKey: r.periodKey,
         name: r.name,
-        idNumber: pii.decryptIdNumber(r.idCipher),
+        idNumber: r.idCipher === null ? r.uscc! : pii.decryptIdNumber(r.idCipher),
         regionCode: r.regionCode,
         amountFen,
       });

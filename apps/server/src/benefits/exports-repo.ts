@@ -46,6 +46,8 @@ export async function findPaymentExport(tx: Conn, exportId: number): Promise<Pay
 export type PaymentFileRow = RowOf<typeof payments, 'id' | 'periodKey' | 'amountFen' | 'regionCode'> & {
   name: string | null;
   idCipher: Uint8Array | null;
+  /** An institution's credit code (issue 14), where a person's ID number would be; null for a person. */
+  uscc: string | null;
 };
 
 /**
@@ -57,8 +59,9 @@ export async function* payablePaymentChunks(tx: Conn, batchId: number): AsyncGen
   await tx.query(
     `DECLARE payment_file NO SCROLL CURSOR FOR
        SELECT p.id, p.period_key AS "periodKey", p.amount_fen AS "amountFen", p.region_code AS "regionCode",
-              pe.name, pe.id_cipher AS "idCipher"
+              coalesce(pe.name, ci.name) AS name, pe.id_cipher AS "idCipher", ci.uscc
          FROM payments p LEFT JOIN cradle_payment_recipients(${Number(batchId)}) pe ON pe.payment_id = p.id
+         LEFT JOIN childcare_institutions ci ON p.beneficiary_kind = 'institution' AND ci.id = p.beneficiary_id
         WHERE p.batch_id = ${Number(batchId)} AND p.status IN ${PAYABLE}
         ORDER BY p.id`,
   );

@@ -42,7 +42,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0031_defer-counts-for-imports': 'fbc6c9c5f1648ff093ed1856c0b3ac060382c38e4404578bc7a9e9dbaf710855',
   '0032_add-special-families': 'deef22d20c551c9568cdafb416358878a2f7257c6732199c0387e3a644ec2523',
   '0033_add-childcare-institutions': '506df69ea9bb756f54eb4de7bc4793c5551b7e75cd77e96ba515da9ec7635c8d',
-  '0036_add-childcare-supervision': '127f5bc936f6cad8fe2394a3f1312bcc4afb17ad9ab8d881b900b874a6a77625',
+  '0034_add-childcare-supervision': '127f5bc936f6cad8fe2394a3f1312bcc4afb17ad9ab8d881b900b874a6a77625',
+  '0035_add-institution-payments': '1edec3e18e3de9ca6492ed18147b02cf32657fc3c5bf48346b8daff8a560809a',
 };
 
 /**

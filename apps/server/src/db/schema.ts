@@ -322,6 +322,8 @@ export const payments = pgTable(
     status: text('status').notNull().default('pending'),
     // A failed payment is carried into the next cycle's batch (batch_id moves, attempts grows).
     attempts: integer('attempts').notNull().default(1),
+    // Whom beneficiary_id names: a person, or a childcare institution (issue 14, migration 0037).
+    beneficiaryKind: text('beneficiary_kind').notNull().default('person').$type<'person' | 'institution'>(),
     bankReference: text('bank_reference'),
     failureReason: text('failure_reason'),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -1394,3 +1396,17 @@ export const childcareClosures = pgTable(
   },
   (t) => [uniqueIndex('childcare_closures_institution_uq').on(t.institutionId)],
 );
+// What an institution's payment was computed from (issue 14, migration 0037): the filing version
+// and slots in force on the cycle's day and the eligibility trace, kept as paid, so the award shows
+// why it was paid whatever is filed or set later.
+export const institutionPaymentTraces = pgTable('institution_payment_traces', {
+  paymentId: bigint('payment_id', { mode: 'number' }).primaryKey(),
+  institutionId: bigint('institution_id', { mode: 'number' }).notNull(),
+  regionCode: text('region_code').notNull(),
+  filingVersion: integer('filing_version'),
+  slots: integer('slots').notNull(),
+  affordableSlots: integer('affordable_slots').notNull(),
+  judgedOn: date('judged_on', { mode: 'string' }).notNull(),
+  trace: jsonb('trace').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});

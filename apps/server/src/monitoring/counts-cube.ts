@@ -12,6 +12,7 @@ import {
   type StockRow,
 } from './counts-repo.js';
 import { coverageAt, type SpecialFamilyCoverageRow } from './special-family-counts.js';
+import type { SlotRow } from './slots-repo.js';
 
 // One region's counts over a span, read once per request (counts-repo.ts), and the value of any
 // count kind (domain count-kinds.ts) for any period inside the span. Registry counts are numbers
@@ -99,6 +100,8 @@ export interface RegionCounts {
   reported: ReportedRow[];
   /** The special-family register at the periods' ends (special-family-counts.ts). */
   specialFamilies?: SpecialFamilyCoverageRow[];
+  /** Filed childcare slots at each period's start and end (slots-repo.ts); none read: 0. */
+  slots?: SlotRow[];
 }
 
 export class CountsCube {
@@ -150,6 +153,11 @@ export class CountsCube {
         const keys = reportedKeysOf(p);
         const rows = this.c.reported.filter((r) => r.count_key === key && keys.includes(r.period_key));
         return rows.length === 0 ? null : rows.reduce((s, r) => s + Number(r.value), 0);
+      }
+      case 'filedSlots': {
+        // A stock at the period's end, as the population's `end` (the county files nothing: 0 slots).
+        const row = this.c.slots?.find((r) => Number(r.at) === p.to);
+        return row ? Number(kind.affordable ? row.affordable : row.slots) : 0;
       }
     }
   }

@@ -2,6 +2,7 @@ import type { Conn } from '../db/client.js';
 import { CountsCube, reportedKeysOf, type Period, type RegionCounts } from './counts-cube.js';
 import * as repo from './counts-repo.js';
 import { specialFamilyCoverage } from './special-family-counts.js';
+import { filedSlots } from './slots-repo.js';
 
 // Reads the counts of several regions over the periods asked, in a handful of queries, whatever
 // the number of persons (issue 13, "Speed").
@@ -21,6 +22,7 @@ export async function readCubes(conn: Conn, regions: readonly string[], periods:
   const reference = await repo.referencePopulation(conn, regions);
   const reported = await repo.reported(conn, regions, keys);
   const specialFamilies = await specialFamilyCoverage(conn, regions, ats);
+  const slots = await filedSlots(conn, regions, ats);
   const of = <R extends { region: string }>(rows: R[], region: string) => rows.filter((r) => r.region === region);
   const cubes = new Map<string, CountsCube>();
   for (const region of regions) {
@@ -33,6 +35,7 @@ export async function readCubes(conn: Conn, regions: readonly string[], periods:
       reference: of(reference, region),
       reported: of(reported, region),
       specialFamilies: of(specialFamilies, region),
+      slots: of(slots, region),
     };
     cubes.set(region, new CountsCube(counts));
   }

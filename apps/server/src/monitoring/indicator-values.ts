@@ -103,7 +103,7 @@ export function indicatorSummary(def: IndicatorDefinition): IndicatorSummary {
     name: def.name,
     unit: def.unit,
     definition: def.definition,
-    source: def.source.kind === 'registry' ? 'registry' : def.source.department,
+    source: def.source.kind === 'reported' ? def.source.department : def.source.kind,
     factor: indicatorFactor(def),
     higherIsBetter: def.higherIsBetter,
     periodTypes: [...def.periodTypes],

@@ -106,6 +106,22 @@ beforeAll(async () => {
      VALUES ($1, '533423102001', '2026-02-01', 'major', $2, 1, 0, 1, $2)`,
     [probe.id, probe.name],
   );
+  // The same institution paid the slot award (issue 14): neither its payment nor its trace may
+  // reach another township.
+  await t.database.query(
+    `INSERT INTO payment_batches (id, scheme_code, period_key, jurisdiction_code, status) VALUES ($1, 'weixi.childcareSlotAward', 'once', '533423', 'complete')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO payments (id, scheme_code, period_key, beneficiary_id, beneficiary_kind, amount_fen, batch_id, region_code)
+     VALUES ($1, 'weixi.childcareSlotAward', 'once', $1, 'institution', 4000000, $1, '533423102')`,
+    [probe.id],
+  );
+  await t.database.query(
+    `INSERT INTO institution_payment_traces (payment_id, institution_id, region_code, slots, affordable_slots, judged_on, trace)
+     VALUES ($1, $1, '533423102', 30, 20, '2026-12-01', $2)`,
+    [probe.id, JSON.stringify([{ saw: { zh: probe.name, en: probe.name } }])],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());

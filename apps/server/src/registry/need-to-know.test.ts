@@ -192,6 +192,10 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/safety-record': MONITORING,
   'POST /api/childcare/institutions/:id/emergency-closure': ['county'],
   'GET /api/childcare/documents/:id': ['county', 'institution'],
+  // Awards paid to institutions (issue 14): who checks and pays them, as a batch's roster.
+  'GET /api/institution-awards': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/institution-payments': ['admin', 'county', 'finance'],
+  'GET /api/payment-batches/:id/institution-payments.xlsx': ['admin', 'county', 'finance'],
 };
 
 let t: TestApp;

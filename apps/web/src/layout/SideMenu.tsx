@@ -201,6 +201,14 @@ export function SideMenu() {
       label: t('childcareSupervision.nav'),
       testId: 'nav-childcare-supervision',
     });
+  if (mayRunPaymentCycles(me))
+    childcare.push({
+      key: 'childcare-awards',
+      path: '/childcare/awards',
+      icon: <PayCircleOutlined />,
+      label: t('childcare.awards.nav'),
+      testId: 'nav-childcare-awards',
+    });
 
   const item = (n: NavItem) => ({
     key: n.key,

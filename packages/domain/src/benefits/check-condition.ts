@@ -16,6 +16,7 @@ import {
   type ParamAt,
   type TraceStep,
 } from './conditions.js';
+import { checkInstitutionCondition } from './institution-rules.js';
 
 /** The special-family statuses in words (also the amount's key: eligibility.ts). */
 export const STATUS_LABELS = {
@@ -217,5 +218,8 @@ export function checkCondition(
         msg(`申请人承诺：${label.zh}`, `the applicant declares: ${label.en}`),
       );
     }
+    case 'institutionFiled':
+    case 'dateReached':
+      return checkInstitutionCondition(c, facts.institution, on, param, definitionOf);
   }
 }

@@ -8,6 +8,7 @@ import { monthKeyOf, parsePeriod, type Period } from './periods.js';
 import type { AmountRule, SchemeDefinition } from './scheme.js';
 import { monthsWords, msg, notSetWords, parityWords } from './trace-words.js';
 import type { Message } from '../messages.js';
+import { institutionAmount } from './institution-rules.js';
 
 export interface Eligibility {
   schemeCode: string;
@@ -37,8 +38,14 @@ export function checkEligibility(
   // rule is judged by that first rule, so its birth window says why ("born 2014-05-03, before the
   // scheme's start 2023-01-01"), as the payment cycle's SQL does (onceValue: one value for all
   // time); looked up on the birth date itself, the window was simply unset (issue 12).
-  const on =
-    period.frequency !== 'once' ? period.start : start !== null && facts.birthDate < start ? start : facts.birthDate;
+  // An institution's award takes the rules in force on the day it is judged (the cycle's day).
+  const on = facts.institution
+    ? facts.institution.asOf
+    : period.frequency !== 'once'
+      ? period.start
+      : start !== null && facts.birthDate < start
+        ? start
+        : facts.birthDate;
   const param: ParamAt = (name, date) =>
     resolveParameter(scheme, name, overrides, facts.hukouRegionCode, date)?.value ?? null;
   const definitionOf = (name: string) => scheme.parameters[name];
@@ -127,6 +134,13 @@ function computeAmount(
       const amount = prorate(fen(sum), 1, 12);
       const n = monthsWords(months);
       return step(amount, msg(`按月折算：${n.zh} × 年度标准 ÷ 12`, `pro rata: ${n.en} × yearly amount ÷ 12`));
+    }
+    case 'perSlot': {
+      const r = institutionAmount(rule, facts.institution, on, param, (name, day) => ({
+        amount: fen(0),
+        words: notSetWords(scheme.parameters[name], day),
+      }));
+      return step(r.amount, r.words);
     }
   }
 }

@@ -21,4 +21,21 @@ export interface BeneficiaryFacts {
   /** The person's registered children as a parent (奖励扶助 reads them); absent when not read. */
   children?: readonly { birthDate: string; sex: string }[];
   declared: Partial<Record<DeclaredFact, boolean>>;
+  /** Set when the beneficiary is a childcare institution (issue 14); a person has none. */
+  institution?: InstitutionFacts | null;
+}
+
+/** What an award's check sees of a childcare institution: its filing in force on the day judged. */
+export interface InstitutionFacts {
+  id: number;
+  name: string;
+  filingNo: string | null;
+  /** The day judged: the payment cycle's day (an award takes the rules in force then). */
+  asOf: string;
+  /** Whether a version the county filed is in force on asOf and the institution is not closed. */
+  filed: boolean;
+  /** The version in force and its slots; null when none is. */
+  version: number | null;
+  slots: number;
+  affordableSlots: number;
 }

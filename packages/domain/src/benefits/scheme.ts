@@ -18,7 +18,12 @@ export type SchemeKind =
   | 'nursingSubsidy'
   | 'preschoolFeeWaiver'
   | 'medicalAssistance'
-  | 'familyPlanningReward';
+  | 'familyPlanningReward'
+  /** Paid to a childcare institution, not a person (issue 14): 004 (十二), 001 m10. */
+  | 'childcareSlotAward'
+  | 'childcareConstructionSubsidy'
+  | 'childcareOperatingSubsidy'
+  | 'childcareSlotSubsidy';
 
 /** What a parameter holds; an override must hold the same. */
 export type ParameterUnit = 'fen' | 'years' | 'date' | 'parities' | 'fenByKey' | 'days';
@@ -90,6 +95,10 @@ export type Condition = (
   /** The register's confirmed file flags one of these needs (issue 16): `label` says what they stand for. */
   /** With `absent`, the file must flag none of them (004 (二十二): "未纳入低保等困难人群范围"). */
   | { kind: 'specialFamilyNeed'; needs: readonly SpecialFamilyNeed[]; label: Message; absent?: true }
+  /** An institution filed with the county and not closed on the day judged (issue 14). */
+  | { kind: 'institutionFiled' }
+  /** A date the jurisdiction records (a parameter): set, and not after the day judged. */
+  | { kind: 'dateReached'; param: string; what: Message }
 ) & { basis: LegalBasis; interpretation?: Message };
 
 /** How much, once eligible. */
@@ -99,6 +108,8 @@ export type AmountRule = (
   | { kind: 'bySpecialFamilyStatus'; param: string }
   /** A yearly amount paid for the eligible months of the period, each month at the value then in force. */
   | { kind: 'yearlyProRata'; param: string; monthsParam: string; payableFromParam: string }
+  /** An institution's slots (all, or the affordable ones) of its filing in force, times an amount per slot. */
+  | { kind: 'perSlot'; param: string; slots: 'all' | 'affordable' }
 ) & { basis: LegalBasis; interpretation?: Message };
 
 export type ReviewLevel = 'village' | 'township' | 'county';
@@ -109,7 +120,8 @@ export interface SchemeDefinition {
   kind: SchemeKind;
   /** The region whose residents (by hukou) the scheme covers: '' national, '53' Yunnan, '6204' 白银. */
   regionCode: string;
-  beneficiary: 'child' | 'parent';
+  /** 'institution': a childcare institution (issue 14), paid by institution-cycle.ts, never by persons' SQL. */
+  beneficiary: 'child' | 'parent' | 'institution';
   frequency: Frequency;
   /** 免申即享: eligible persons found in the registry get a pending entitlement without applying. */
   proactive: boolean;

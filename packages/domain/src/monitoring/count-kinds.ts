@@ -64,7 +64,12 @@ export type CountKind =
   | { kind: 'registryQuality'; measure: RegistryQualityMeasure }
   | { kind: 'reported'; item: ReportedItem; department: Department }
   /** The special-family register at the period's end (issue 16, 001 m23's "三个全覆盖"): special-family-coverage.ts. */
-  | { kind: 'specialFamilies'; measure: SpecialFamilyCoverageMeasure };
+  | { kind: 'specialFamilies'; measure: SpecialFamilyCoverageMeasure }
+  /**
+   * Slots of the childcare institutions filed in the region (issue 14), from the version in force
+   * at the period's end; a closed institution counts none (childcare README "Readings").
+   */
+  | { kind: 'filedSlots'; affordable?: true };
 
 /**
  * Confirmed files, and those of them with both 双岗 contacts (a worker and a family doctor), a

@@ -20,7 +20,11 @@ export type IndicatorFormula =
  */
 export type Uncertainty = 'poisson' | 'binomial' | 'sexRatio' | 'none';
 
-export type IndicatorSource = { kind: 'registry' } | { kind: 'reported'; department: Department };
+export type IndicatorSource =
+  | { kind: 'registry' }
+  | { kind: 'reported'; department: Department }
+  /** The childcare institutions' filings (issue 14): slots counted from what the county filed. */
+  | { kind: 'childcare' };
 
 export interface IndicatorDefinition {
   /** The glossary's identifier where it has one (`maternalMortalityRatio`). */

@@ -46,7 +46,9 @@ export function IndicatorPage() {
   const source = data
     ? data.indicator.source === 'registry'
       ? t('monitoring.sourceRegistry')
-      : t('monitoring.sourceReported', { department: msg(departmentLabel(data.indicator.source as Department)) })
+      : data.indicator.source === 'childcare'
+        ? t('monitoring.sourceChildcare')
+        : t('monitoring.sourceReported', { department: msg(departmentLabel(data.indicator.source as Department)) })
     : '';
   return (
     <Flex vertical gap={16} data-testid="indicator-page">

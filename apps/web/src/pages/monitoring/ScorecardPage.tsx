@@ -9,6 +9,7 @@ import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { RegionBreadcrumb } from '../../components/RegionBreadcrumb';
 import { useMe } from '../../lib/auth';
 import { LeagueTable } from './LeagueTable';
+import { SlotDemandCard } from './SlotDemandCard';
 import { ScorecardTable } from './ScorecardTable';
 import { useMessage } from './words';
 
@@ -112,6 +113,7 @@ export function ScorecardPage() {
           {league.data ? <LeagueTable league={league.data} onOpen={open} /> : <div style={{ minHeight: 120 }} />}
         </Card>
       </Spin>
+      {data && <SlotDemandCard card={data} />}
     </Flex>
   );
 }

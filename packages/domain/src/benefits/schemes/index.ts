@@ -1,5 +1,6 @@
 import type { SchemeDefinition } from '../scheme.js';
 import { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_PRESCHOOL_FEE_WAIVER, BAIYIN_SPECIAL_ASSISTANCE } from './baiyin.js';
+import { CHILDCARE_INSTITUTION_SCHEMES } from './childcare.js';
 import { NATIONAL_CHILDCARE_SUBSIDY } from './national.js';
 import {
   BAIYIN_REWARD_ONLY_CHILD,
@@ -25,6 +26,7 @@ export const BUILT_IN_SCHEMES: readonly SchemeDefinition[] = [
   WEIXI_REWARD_TWO_DAUGHTERS,
   BAIYIN_REWARD_ONLY_CHILD,
   BAIYIN_REWARD_TWO_DAUGHTERS,
+  ...CHILDCARE_INSTITUTION_SCHEMES,
 ];
 
 export function findBuiltInScheme(code: string): SchemeDefinition | null {
@@ -41,3 +43,4 @@ export {
 };
 export { BAIYIN_CHILDCARE_SUBSIDY, BAIYIN_SPECIAL_ASSISTANCE, BAIYIN_PRESCHOOL_FEE_WAIVER };
 export { BAIYIN_REWARD_ONLY_CHILD, BAIYIN_REWARD_TWO_DAUGHTERS, WEIXI_REWARD_ONLY_CHILD, WEIXI_REWARD_TWO_DAUGHTERS };
+export * from './childcare.js';

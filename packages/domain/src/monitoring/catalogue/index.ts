@@ -4,6 +4,7 @@ import { POPULATION_INDICATORS } from './population.js';
 import { QUALITY_INDICATORS } from './quality.js';
 import { REPORTED_INDICATORS } from './reported.js';
 import { SPECIAL_FAMILY_INDICATORS } from './special-families.js';
+import { SLOT_INDICATORS } from './slots.js';
 
 /** Every indicator Cradle ships, by code. Adding one: README.md, "Adding an indicator". */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -12,6 +13,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ...QUALITY_INDICATORS,
   ...REPORTED_INDICATORS,
   ...SPECIAL_FAMILY_INDICATORS,
+  ...SLOT_INDICATORS,
 ];
 
 export function findIndicator(code: string): IndicatorDefinition | null {
@@ -29,3 +31,4 @@ export * from './population.js';
 export * from './quality.js';
 export * from './reported.js';
 export * from './special-families.js';
+export * from './slots.js';

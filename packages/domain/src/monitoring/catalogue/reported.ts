@@ -5,18 +5,9 @@ import type { Factor, Reading } from '../types.js';
 
 // Figures the registry cannot know: a department reports numerator and denominator (or a
 // count) for a region and period (glossary: reportedValue). Later issues may compute some of
-// them instead (slots from the childcare institutions of C1).
+// them instead: slots are counted from the childcare institutions' filings (slots.ts).
 
 const reported = (item: ReportedItem, department: Department): CountKind => ({ kind: 'reported', item, department });
-const residents: CountKind = { kind: 'population', basis: 'resident', at: 'end' };
-const PER_1000_RESIDENTS = { zh: '个/千常住人口', en: 'per 1,000 residents' };
-const residentsReading: Reading = {
-  by: 'cradle',
-  note: {
-    zh: '「每千人口」按常住人口计（004写明「常住」，001、002未写；术语表：千人口指标用常住人口），取期末数。',
-    en: '"Per 1,000 population" counts residents (004 says 常住, 001 and 002 do not; the glossary uses residents for per-1,000 targets), at the period’s end.',
-  },
-};
 
 function ratio(
   code: string,
@@ -138,52 +129,6 @@ export const AFFORDABLE_ELDERLY_CARE_BED_SHARE = ratio(
   { zh: '普惠型养老机构床位 ÷ 养老床位 × 100。', en: 'Beds in affordable institutions ÷ all elderly care beds × 100.' },
 );
 
-export const SLOTS_PER_1000 = ratio(
-  'slotsPer1000',
-  { zh: '千人口托位数', en: 'Childcare slots per 1,000 residents' },
-  PER_1000_RESIDENTS,
-  reported('childcareSlots', 'healthCommission'),
-  residents,
-  1000,
-  'healthCommission',
-  { zh: '3岁以下婴幼儿托位数 ÷ 常住人口 × 1000。', en: 'Slots for children under 3 ÷ resident population × 1,000.' },
-  [residentsReading],
-);
-
-export const AFFORDABLE_SLOTS_PER_1000 = ratio(
-  'affordableSlotsPer1000',
-  { zh: '千人口普惠性托位数', en: 'Affordable childcare slots per 1,000 residents' },
-  PER_1000_RESIDENTS,
-  reported('affordableChildcareSlots', 'healthCommission'),
-  residents,
-  1000,
-  'healthCommission',
-  { zh: '普惠性托位数 ÷ 常住人口 × 1000。', en: 'Affordable slots ÷ resident population × 1,000.' },
-  [residentsReading],
-);
-
-const SLOTS = { zh: '个', en: 'slots' };
-
-export const CHILDCARE_SLOTS = count(
-  'childcareSlots',
-  { zh: '托位数', en: 'Childcare slots' },
-  SLOTS,
-  'childcareSlots',
-  'healthCommission',
-  true,
-  { zh: '期末3岁以下婴幼儿托位总数。', en: 'Slots for children under 3 at the end of the period.' },
-);
-
-export const AFFORDABLE_CHILDCARE_SLOTS = count(
-  'affordableChildcareSlots',
-  { zh: '普惠托位数', en: 'Affordable childcare slots' },
-  SLOTS,
-  'affordableChildcareSlots',
-  'healthCommission',
-  true,
-  { zh: '期末普惠性托位总数。', en: 'Affordable slots at the end of the period.' },
-);
-
 export const DEMONSTRATION_CHILDCARE_INSTITUTIONS = count(
   'demonstrationChildcareInstitutions',
   { zh: '示范性托育服务机构数', en: 'Demonstration childcare institutions' },
@@ -228,10 +173,6 @@ export const REPORTED_INDICATORS: readonly IndicatorDefinition[] = [
   AFFORDABLE_KINDERGARTEN_COVERAGE,
   ELDERLY_CARE_BEDS_PER_1000,
   AFFORDABLE_ELDERLY_CARE_BED_SHARE,
-  SLOTS_PER_1000,
-  AFFORDABLE_SLOTS_PER_1000,
-  CHILDCARE_SLOTS,
-  AFFORDABLE_CHILDCARE_SLOTS,
   DEMONSTRATION_CHILDCARE_INSTITUTIONS,
   WARM_HEART_HOMES,
   MAJOR_CHILDCARE_SAFETY_INCIDENTS,

@@ -12,8 +12,6 @@ const REPORTED = [
   'affordableKindergartenCoverage',
   'elderlyCareBedsPer1000',
   'affordableElderlyCareBedShare',
-  'slotsPer1000',
-  'affordableSlotsPer1000',
 ];
 
 export const BUILT_IN_WARNING_RULES: readonly WarningRule[] = [
