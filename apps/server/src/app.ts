@@ -69,11 +69,18 @@ import { createReportedService } from './monitoring/reported-service.js';
 import { reportedRoutes } from './monitoring/reported-routes.js';
 import { createWarningService } from './monitoring/warnings-service.js';
 import { warningRoutes } from './monitoring/warnings-routes.js';
-import { startDailyWarnings } from './monitoring/index.js';
+import { listPlans, startDailyWarnings } from './monitoring/index.js';
 import { createSpecialFamilyService } from './special-families/service.js';
 import { createFamilySizeCheck } from './special-families/family-size.js';
 import { specialFamilyRoutes } from './special-families/routes.js';
 import { startDailyOverdueVisits } from './special-families/index.js';
+import {
+  annualReportRoutes,
+  createAnnualReportService,
+  createCountySummary,
+  startDailyOverdueReports,
+  type FigureSources,
+} from './annual-reports/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -207,6 +214,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.notificationSweepMs === 0
       ? () => undefined
       : startDailyOverdueVisits(database, jobs, config.scopeCode, now, app.log);
+  const stopDailyOverdueReports =
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyOverdueReports(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');
@@ -217,6 +228,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await sealer.stop();
     stopDailyWarnings();
     stopDailyOverdue();
+    stopDailyOverdueReports();
     await jobs.stop();
     await pii.close();
   });
@@ -273,6 +285,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     childcare,
     lists: createChildcareLists({ database, regions, today: childcare.today }),
     documents: createChildcareDocuments(database, keys),
+  });
+
+  // Annual reports (issue 15) read their figures through the dashboard and the scorecard.
+  const figureSources: FigureSources = {
+    dashboard: (user, region) => dashboard.get(user, region, now()),
+    planCode: async (region) => (await listPlans(database, region)).at(-1)?.code ?? null,
+    scorecard: (user, q) => scorecard.scorecard(user, q),
+  };
+  const annualReports = createAnnualReportService({ database, regions, sources: figureSources, now });
+  await app.register(annualReportRoutes, {
+    reports: annualReports,
+    summary: createCountySummary({
+      database,
+      regions,
+      reports: annualReports,
+      sources: figureSources,
+      tasks: async () => null,
+      now,
+    }),
   });
 
   registerConsole(app, config.webDist);

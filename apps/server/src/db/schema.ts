@@ -1285,3 +1285,115 @@ export const childcareDocuments = pgTable(
   },
   (t) => [index('childcare_documents_filing_idx').on(t.filingId)],
 );
+
+// 乡镇年度人口工作报告 (issue 15; 004 (二十六), 000 三): the county's deadline, a month and day
+// each year. None set: the domain's default (11-30, 004's "每年11月底前"; annual-reports README).
+export const annualReportSettings = pgTable('annual_report_settings', {
+  jurisdictionCode: text('jurisdiction_code').primaryKey(),
+  dueMonthDay: text('due_month_day').notNull(),
+  setBy: bigint('set_by', { mode: 'number' }).notNull(),
+  setByName: text('set_by_name').notNull(),
+  setAt: tstz('set_at').notNull().defaultNow(),
+});
+
+// One township's report for one year: its figures frozen when the county opened the year, the
+// township's text, and the county's review. Overdue is flagged once, by the daily job.
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: smallint('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().$type<'open' | 'submitted' | 'accepted' | 'sentBack'>(),
+    figures: jsonb('figures').notNull(),
+    body: text('body').notNull().default(''),
+    openedBy: bigint('opened_by', { mode: 'number' }).notNull(),
+    openedByName: text('opened_by_name').notNull(),
+    openedAt: tstz('opened_at').notNull().defaultNow(),
+    submittedBy: bigint('submitted_by', { mode: 'number' }),
+    submittedByName: text('submitted_by_name'),
+    submittedAt: tstz('submitted_at'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedByName: text('decided_by_name'),
+    decidedAt: tstz('decided_at'),
+    decisionNote: text('decision_note'),
+    overdueAt: tstz('overdue_at'),
+  },
+  (t) => [
+    uniqueIndex('annual_reports_year_region_uq').on(t.year, t.regionCode),
+    index('annual_reports_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.year),
+  ],
+);
+
+// 生育友好自评 (issue 15; 003 三(一)–(七)): one assessment per jurisdiction and year.
+export const selfEvaluations = pgTable(
+  'self_evaluations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: smallint('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    openedBy: bigint('opened_by', { mode: 'number' }).notNull(),
+    openedByName: text('opened_by_name').notNull(),
+    openedAt: tstz('opened_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('self_evaluations_year_region_uq').on(t.year, t.regionCode)],
+);
+
+// An item of an assessment (the domain's catalogue, by code): the unit it is assigned to, the
+// ranking and survey tallies a user enters, and the key task its gap became.
+export const selfEvaluationItems = pgTable(
+  'self_evaluation_items',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    evaluationId: bigint('evaluation_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    itemCode: text('item_code').notNull(),
+    // The unit's key until the unit directory (supervision) links it by id.
+    unitKey: text('unit_key'),
+    ranking: text('ranking'),
+    surveyRespondents: integer('survey_respondents'),
+    surveyPositive: integer('survey_positive'),
+    note: text('note'),
+    // Entered only once the jurisdiction has loaded its scoring rules.
+    awardedPoints: integer('awarded_points'),
+    rectificationTaskId: bigint('rectification_task_id', { mode: 'number' }),
+    updatedBy: bigint('updated_by', { mode: 'number' }),
+    updatedAt: tstz('updated_at'),
+  },
+  (t) => [uniqueIndex('self_evaluation_items_item_uq').on(t.evaluationId, t.itemCode)],
+);
+
+// Evidence for an item: a scan or photo, encrypted as childcare documents are.
+export const selfEvaluationEvidence = pgTable(
+  'self_evaluation_evidence',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    contentCipher: bytea('content_cipher').notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }).notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('self_evaluation_evidence_item_idx').on(t.itemId)],
+);
+
+// The official 评分细则 as a jurisdiction loads it (003 names it; the seeds do not contain it):
+// the points an item carries. Empty until loaded: nothing shows a score before then.
+export const selfEvaluationScoringRules = pgTable(
+  'self_evaluation_scoring_rules',
+  {
+    regionCode: text('region_code').notNull(),
+    itemCode: text('item_code').notNull(),
+    maxPoints: integer('max_points').notNull(),
+    source: text('source').notNull(),
+    loadedBy: bigint('loaded_by', { mode: 'number' }).notNull(),
+    loadedAt: tstz('loaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.itemCode] })],
+);

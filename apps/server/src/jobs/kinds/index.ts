@@ -10,8 +10,10 @@ import { paymentCycleKind } from './payment-cycle.js';
 import { smsKind } from './sms.js';
 import { monitoringWarningsKind } from './monitoring-warnings.js';
 import { specialFamilyOverdueKind } from './special-family-overdue.js';
+import { annualReportOverdueKind } from './annual-report-overdue.js';
 
 export { importKind, lifeEventImportKind, monitoringWarningsKind, paymentCycleKind, smsKind, specialFamilyOverdueKind };
+export { annualReportOverdueKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 
@@ -33,5 +35,6 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
     .register(smsKind(deps.keys, deps.sms, deps.log))
     .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }))
     .register(monitoringWarningsKind(deps.database, deps.now, deps.log))
-    .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log));
+    .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log))
+    .register(annualReportOverdueKind(deps.database, deps.now, deps.log));
 }
