@@ -16,7 +16,9 @@ import type { PrintDocument, PrintTable } from './print-document.js';
 // is named, not embedded: Word on a Chinese desktop has 宋体 (SimSun).
 
 const FONT = { ascii: 'SimSun', eastAsia: 'SimSun', hAnsi: 'SimSun' };
+// The lint rule mistakes docx's run option `bold` for the deprecated String.prototype.bold.
 const text = (t: string, o: { size?: number; strong?: boolean; color?: string } = {}) =>
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   new TextRun({ text: t, font: FONT, size: o.size ?? 21, bold: o.strong === true, color: o.color });
 
 function table(t: PrintTable): Table {
