@@ -81,6 +81,7 @@ import {
   startDailyOverdueReports,
   type FigureSources,
 } from './annual-reports/index.js';
+import { createSelfEvaluationService, selfEvaluationError, selfEvaluationRoutes } from './self-evaluation/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -304,6 +305,26 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       tasks: async () => null,
       now,
     }),
+  });
+
+  // The 003 self-evaluation (issue 15) reads registry quality as the dashboard shows it.
+  const selfEvaluations = createSelfEvaluationService({
+    database,
+    keys,
+    regions,
+    now,
+    quality: async (user, region) => {
+      const d = await dashboard.get(user, region, now());
+      return { ...d.quality, residents: d.population.total };
+    },
+    units: async () => [],
+  });
+  await app.register(selfEvaluationRoutes, {
+    evaluations: selfEvaluations,
+    rectify: async () => {
+      throw selfEvaluationError('selfEvaluation.noDirectory');
+    },
+    now,
   });
 
   registerConsole(app, config.webDist);

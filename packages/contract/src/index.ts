@@ -27,3 +27,4 @@ export * from './portal-routes.js';
 export * from './special-families.js';
 export * from './childcare.js';
 export * from './annual-reports.js';
+export * from './self-evaluation.js';

@@ -23,6 +23,7 @@ import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from 
 import * as P from './projection.js';
 import { childcareRoutes } from './childcare-routes.js';
 import { annualReportRoutes } from './annual-reports.js';
+import { selfEvaluationRoutes } from './self-evaluation.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
 // paths with the same schemas (contract-routes.test.ts holds the two together); the console's
@@ -387,4 +388,5 @@ export const staffRoutes = {
   ...specialFamilyRoutes,
   ...childcareRoutes,
   ...annualReportRoutes,
+  ...selfEvaluationRoutes,
 };
