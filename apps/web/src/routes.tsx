@@ -21,6 +21,8 @@ import {
   isInstitutionOperator,
   mayReadChildcare,
   mayReviewChildcare,
+  mayReadAnnualReports,
+  mayReadSelfEvaluation,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
@@ -69,6 +71,16 @@ const SpecialFamilyDetailPage = lazy(() =>
 );
 const FamilySizeCheckPage = lazy(() =>
   import('./pages/special-families/FamilySizeCheckPage').then((m) => ({ default: m.FamilySizeCheckPage })),
+);
+// Plan supervision (issue 15): township annual reports and the 003 self-evaluation.
+const AnnualReportsPage = lazy(() =>
+  import('./pages/annual-reports/AnnualReportsPage').then((m) => ({ default: m.AnnualReportsPage })),
+);
+const AnnualReportDetailPage = lazy(() =>
+  import('./pages/annual-reports/AnnualReportDetailPage').then((m) => ({ default: m.AnnualReportDetailPage })),
+);
+const SelfEvaluationPage = lazy(() =>
+  import('./pages/self-evaluation/SelfEvaluationPage').then((m) => ({ default: m.SelfEvaluationPage })),
 );
 // Paper forms (issue 12): outside the console's layout, one sheet each.
 const ApplicationPrintPage = lazy(() =>
@@ -264,6 +276,30 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayReadSpecialFamilies}>
                 <SpecialFamilyDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="annual-reports"
+            element={
+              <RequireRole allow={mayReadAnnualReports}>
+                <AnnualReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="annual-reports/:id"
+            element={
+              <RequireRole allow={mayReadAnnualReports}>
+                <AnnualReportDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="self-evaluation"
+            element={
+              <RequireRole allow={mayReadSelfEvaluation}>
+                <SelfEvaluationPage />
               </RequireRole>
             }
           />

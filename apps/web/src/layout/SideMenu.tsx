@@ -7,6 +7,8 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   HeartOutlined,
   HomeOutlined,
   PayCircleOutlined,
@@ -36,6 +38,8 @@ import {
   isInstitutionOperator,
   mayReadChildcare,
   mayReviewChildcare,
+  mayReadAnnualReports,
+  mayReadSelfEvaluation,
   useMe,
 } from '../lib/auth';
 
@@ -84,6 +88,22 @@ export function SideMenu() {
       icon: <HeartOutlined />,
       label: t('nav.specialFamilies'),
       testId: 'nav-special-families',
+    });
+  if (mayReadAnnualReports(me))
+    nav.push({
+      key: 'annual-reports',
+      path: '/annual-reports',
+      icon: <FileTextOutlined />,
+      label: t('annualReports.nav'),
+      testId: 'nav-annual-reports',
+    });
+  if (mayReadSelfEvaluation(me))
+    nav.push({
+      key: 'self-evaluation',
+      path: '/self-evaluation',
+      icon: <FlagOutlined />,
+      label: t('selfEvaluation.nav'),
+      testId: 'nav-self-evaluation',
     });
   if (mayCheckFamilySize(me))
     nav.push({

@@ -141,6 +141,16 @@ export function mayReadSpecialFamilies(me: Me): boolean {
   return me.roles.some((r) => r === 'countyAdmin' || r === 'townshipWorker' || r === 'villageWorker');
 }
 
+/** 乡镇年度人口工作报告 (issue 15): the county office, the townships (their own) and leaders. */
+export function mayReadAnnualReports(me: Me): boolean {
+  return me.roles.some((r) => r === 'countyAdmin' || r === 'townshipWorker' || r === 'leader');
+}
+
+/** 生育友好自评 (issue 15): the county office runs it, departments attach evidence, leaders read. */
+export function mayReadSelfEvaluation(me: Me): boolean {
+  return me.roles.some((r) => r === 'countyAdmin' || r === 'departmentOperator' || r === 'leader');
+}
+
 /** 多子女家庭核验: housing, provident-fund, education and civil-affairs operators. */
 export function mayCheckFamilySize(me: Me): boolean {
   return me.roles.includes('departmentOperator') && FAMILY_SIZE_CHECK_DEPARTMENTS.some((d) => d === me.department);
