@@ -74,6 +74,7 @@ import { createSpecialFamilyService } from './special-families/service.js';
 import { createFamilySizeCheck } from './special-families/family-size.js';
 import { specialFamilyRoutes } from './special-families/routes.js';
 import { startDailyOverdueVisits } from './special-families/index.js';
+import * as supervision from './supervision/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -273,6 +274,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     childcare,
     lists: createChildcareLists({ database, regions, today: childcare.today }),
     documents: createChildcareDocuments(database, keys),
+  });
+  const supervisionService = supervision.createSupervisionService({ database, scorecard, now });
+  const supervisionDirectory = supervision.createSupervisionDirectory(database);
+  const supervisionMeetings = supervision.createSupervisionMeetings(database, now);
+  await app.register(supervision.supervisionRoutes, {
+    service: supervisionService,
+    directory: supervisionDirectory,
+    meetings: supervisionMeetings,
+    lists: supervision.createSupervisionLists({
+      database,
+      service: supervisionService,
+      directory: supervisionDirectory,
+      meetings: supervisionMeetings,
+    }),
+    evidence: supervision.createSupervisionEvidence(database, keys),
   });
 
   registerConsole(app, config.webDist);

@@ -26,3 +26,4 @@ export * from './routes.js';
 export * from './portal-routes.js';
 export * from './special-families.js';
 export * from './childcare.js';
+export * from './supervision.js';

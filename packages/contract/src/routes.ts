@@ -22,6 +22,7 @@ import { specialFamilyRoutes } from './special-families.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
 import { childcareRoutes } from './childcare-routes.js';
+import { supervisionRoutes } from './supervision-routes.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
 // paths with the same schemas (contract-routes.test.ts holds the two together); the console's
@@ -385,4 +386,5 @@ export const staffRoutes = {
   ...monitoringEntryRoutes,
   ...specialFamilyRoutes,
   ...childcareRoutes,
+  ...supervisionRoutes,
 };

@@ -26,3 +26,4 @@ export * from './name-mask.js';
 export * from './life-events.js';
 export * from './special-families/index.js';
 export * from './childcare/index.js';
+export * from './supervision/index.js';
