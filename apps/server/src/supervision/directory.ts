@@ -13,13 +13,22 @@ import { countyOf, type Actor } from './service.js';
  * an explicit filter: department operators of the unit's department, and users the office named.
  */
 export function createSupervisionDirectory(database: Database) {
-  async function liaisonsOf(county: string, named: { unitId: number; userId: number }[]) {
-    const users = await database.query<{ id: number; displayName: string; department: string | null; roles: string[] }>(
+  // Read before the scoped transaction opens, never inside it: PGlite has one connection, and an
+  // owner query waiting on it while the transaction holds it would never run.
+  async function liaisonUsers(county: string) {
+    return database.query<{ id: number; displayName: string; department: string | null; roles: string[] }>(
       `SELECT id::int AS id, display_name AS "displayName", department, roles FROM users
-       WHERE active AND jurisdiction_code = $1 AND ('departmentOperator' = ANY(roles) OR id = ANY($2::bigint[]))`,
-      [county, named.map((n) => n.userId)],
+       WHERE active AND jurisdiction_code = $1`,
+      [county],
     );
-    return (u: repo.UnitRow) => [
+  }
+  type LiaisonUser = Awaited<ReturnType<typeof liaisonUsers>>[number];
+
+  async function unitsIn(tx: Conn, users: LiaisonUser[]): Promise<UnitView[]> {
+    const units = await repo.listUnits(tx);
+    const seats = await repo.listSeats(tx);
+    const named = await repo.listNamedLiaisons(tx);
+    const liaisons = (u: repo.UnitRow) => [
       ...users
         .filter((x) => u.department && x.department === u.department && x.roles.includes('departmentOperator'))
         .map((x) => ({ userId: x.id, displayName: x.displayName, byDepartment: true })),
@@ -28,12 +37,6 @@ export function createSupervisionDirectory(database: Database) {
         .flatMap((n) => users.filter((x) => x.id === n.userId))
         .map((x) => ({ userId: x.id, displayName: x.displayName, byDepartment: false })),
     ];
-  }
-
-  async function unitsIn(tx: Conn, user: SessionUser): Promise<UnitView[]> {
-    const units = await repo.listUnits(tx);
-    const seats = await repo.listSeats(tx);
-    const liaisons = await liaisonsOf(countyOf(user), await repo.listNamedLiaisons(tx));
     return units.map((u) => ({
       ...u,
       seats: seats.filter((s) => s.unitId === u.id).map(({ unitId: _, ...s }) => s),
@@ -42,16 +45,19 @@ export function createSupervisionDirectory(database: Database) {
   }
 
   return {
-    list: (user: SessionUser): Promise<UnitList> =>
-      withScope(database, { jurisdictionCode: user.jurisdictionCode }, async (tx) => ({
-        items: await unitsIn(tx, user),
-      })),
+    async list(user: SessionUser): Promise<UnitList> {
+      const users = await liaisonUsers(countyOf(user));
+      return withScope(database, { jurisdictionCode: user.jurisdictionCode }, async (tx) => ({
+        items: await unitsIn(tx, users),
+      }));
+    },
 
     /**
      * A seat changes hands (004 annex 1 一: 自行递补,并报联席会议办公室备案): the current seat of that
      * position closes the day before and the new one is filed; the old one stays as history.
      */
     async changeSeat(a: Actor, unitId: number, body: SeatChangeBody): Promise<UnitView> {
+      const users = await liaisonUsers(countyOf(a.user));
       return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
         const unit = (await repo.listUnits(tx)).find((u) => u.id === unitId);
         if (!unit) throw supervisionError('supervision.notFound');
@@ -76,7 +82,7 @@ export function createSupervisionDirectory(database: Database) {
           outcome: 'success',
           details: { seatId: row!.id, closed: closed.map((c) => c.id), position: body.position, post: body.post },
         });
-        return (await unitsIn(tx, a.user)).find((u) => u.id === unitId)!;
+        return (await unitsIn(tx, users)).find((u) => u.id === unitId)!;
       });
     },
   };

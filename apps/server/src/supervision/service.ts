@@ -1,4 +1,11 @@
-import type { MilestoneBody, NoticeBody, ProgressReportBody, KeyTaskDetail, KeyTaskList, KeyTaskQuery } from '@cradle/contract';
+import type {
+  MilestoneBody,
+  NoticeBody,
+  ProgressReportBody,
+  KeyTaskDetail,
+  KeyTaskList,
+  KeyTaskQuery,
+} from '@cradle/contract';
 import { chinaDateOf, taskStatus } from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
@@ -78,7 +85,12 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
     };
   }
 
-  async function detailIn(tx: Conn, user: SessionUser, id: number): Promise<KeyTaskDetail> {
+  /** The task's detail but its indicator, read in one scoped transaction. */
+  async function readDetail(
+    tx: Conn,
+    user: SessionUser,
+    id: number,
+  ): Promise<{ detail: Omit<KeyTaskDetail, 'indicator' | 'indicatorChoices'>; indicatorCode: string | null }> {
     const { task, ctx, roles } = await visibleTask(tx, user, id);
     const day = today();
     const rows = await reports.listReports(tx, id);
@@ -89,8 +101,7 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
     const milestones = await reports.listMilestones(tx, id);
     const notices = await reports.listNotices(tx, id);
     const unitName = (u: number) => ctx.units.get(u)?.name ?? '';
-    const { indicator, choices } = await indicatorOf(user, task.indicatorCode);
-    return {
+    const detail = {
       task: taskItem(ctx, task, day, roles),
       milestones: milestones.map((m) => ({
         ...m,
@@ -108,10 +119,19 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
         sentByName: n.sentByName,
         sentAt: new Date(n.sentAt).toISOString(),
       })),
-      indicator,
-      indicatorChoices: choices,
       planEndsOn: ctx.planEndsOn,
     };
+    return { detail, indicatorCode: task.indicatorCode };
+  }
+
+  /**
+   * The whole detail: the task in a scoped read, then the indicator's live value from the
+   * scorecard, which opens its own scoped read (after, never inside: PGlite has one connection).
+   */
+  async function detailOf(user: SessionUser, id: number): Promise<KeyTaskDetail> {
+    const { detail, indicatorCode } = await scoped(user, (tx) => readDetail(tx, user, id));
+    const { indicator, choices } = await indicatorOf(user, indicatorCode);
+    return { ...detail, indicator, indicatorChoices: choices };
   }
 
   function listIn(ctx: TaskContext, rows: repo.TaskRow[], q: KeyTaskQuery) {
@@ -138,11 +158,11 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
       });
     },
 
-    detail: (a: Actor, id: number) => scoped(a.user, (tx) => detailIn(tx, a.user, id)),
+    detail: (a: Actor, id: number) => detailOf(a.user, id),
 
     /** The county sets a milestone; none after the plan's end (004: 到 2025 年). */
     async addMilestone(a: Actor, id: number, body: MilestoneBody): Promise<KeyTaskDetail> {
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         const { ctx } = await visibleTask(tx, a.user, id, true);
         if (ctx.planEndsOn && body.dueOn > ctx.planEndsOn) throw supervisionError('supervision.milestoneAfterPlan');
         const [row] = await tx.query<{ id: number }>(
@@ -151,8 +171,9 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
           [id, countyOf(a.user), body.title, body.dueOn, a.user.id],
         );
         await audit(tx, a, 'supervision.addMilestone', 'keyTask', id, { milestoneId: row!.id, dueOn: body.dueOn });
-        return detailIn(tx, a.user, id);
+        return id;
       });
+      return detailOf(a.user, taskId);
     },
 
     async linkIndicator(a: Actor, id: number, code: string | null): Promise<KeyTaskDetail> {
@@ -160,17 +181,18 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
         const { choices } = await indicatorOf(a.user, null);
         if (!choices.some((c) => c.code === code)) throw supervisionError('supervision.unknownIndicator');
       }
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         await visibleTask(tx, a.user, id, true);
         await tx.query('UPDATE supervision_tasks SET indicator_code = $2 WHERE id = $1', [id, code]);
         await audit(tx, a, 'supervision.linkIndicator', 'keyTask', id, { indicator: code });
-        return detailIn(tx, a.user, id);
+        return id;
       });
+      return detailOf(a.user, taskId);
     },
 
     /** 督办: a notice to a late unit's liaisons, through the outbox, and kept with the task. */
     async sendNotice(a: Actor, id: number, body: NoticeBody): Promise<KeyTaskDetail> {
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         const { task, ctx } = await visibleTask(tx, a.user, id, true);
         const status = taskStatus(task, today());
         const unit = ctx.units.get(body.unitId);
@@ -211,13 +233,14 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
           })),
         ]);
         await audit(tx, a, 'supervision.sendNotice', 'keyTask', id, { noticeId: row!.id, unitId: unit.id, status });
-        return detailIn(tx, a.user, id);
+        return id;
       });
+      return detailOf(a.user, taskId);
     },
 
     /** A liaison reports for one of its units on a task that unit has a part in; nothing else. */
     async submit(a: Actor, id: number, body: ProgressReportBody): Promise<KeyTaskDetail> {
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         const task = await repo.findTask(tx, id, true);
         if (!task) throw supervisionError('supervision.notFound');
         const mine = await repo.unitIdsOfUser(tx, a.user);
@@ -243,13 +266,14 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
           period: body.period,
           evidence: body.evidenceIds.length,
         });
-        return detailIn(tx, a.user, id);
+        return id;
       });
+      return detailOf(a.user, taskId);
     },
 
     /** The office accepts a report; one that says the task is done completes it. */
     async accept(a: Actor, reportId: number): Promise<KeyTaskDetail> {
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         const r = await reports.findReport(tx, reportId);
         if (!r) throw supervisionError('supervision.notFound');
         if (r.state !== 'submitted') throw supervisionError('supervision.notSubmitted');
@@ -262,12 +286,13 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
         if (r.completes)
           await tx.query('UPDATE supervision_tasks SET completed_on = $2 WHERE id = $1', [r.taskId, today()]);
         await audit(tx, a, 'supervision.acceptReport', 'keyTask', r.taskId, { reportId, completes: r.completes });
-        return detailIn(tx, a.user, r.taskId);
+        return r.taskId;
       });
+      return detailOf(a.user, taskId);
     },
 
     async sendBack(a: Actor, reportId: number, reason: string): Promise<KeyTaskDetail> {
-      return scoped(a.user, async (tx) => {
+      const taskId = await scoped(a.user, async (tx) => {
         const r = await reports.findReport(tx, reportId);
         if (!r) throw supervisionError('supervision.notFound');
         if (r.state !== 'submitted') throw supervisionError('supervision.notSubmitted');
@@ -278,8 +303,9 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
           reason,
         });
         await audit(tx, a, 'supervision.sendBackReport', 'keyTask', r.taskId, { reportId, reason });
-        return detailIn(tx, a.user, r.taskId);
+        return r.taskId;
       });
+      return detailOf(a.user, taskId);
     },
   };
 }
