@@ -74,14 +74,21 @@ import { createSpecialFamilyService } from './special-families/service.js';
 import { createFamilySizeCheck } from './special-families/family-size.js';
 import { specialFamilyRoutes } from './special-families/routes.js';
 import { startDailyOverdueVisits } from './special-families/index.js';
+import * as supervision from './supervision/index.js';
 import {
   annualReportRoutes,
   createAnnualReportService,
   createCountySummary,
   startDailyOverdueReports,
+  summaryTasksFrom,
   type FigureSources,
 } from './annual-reports/index.js';
-import { createSelfEvaluationService, selfEvaluationError, selfEvaluationRoutes } from './self-evaluation/index.js';
+import {
+  createRectification,
+  createSelfEvaluationService,
+  selfEvaluationRoutes,
+  unitChoices,
+} from './self-evaluation/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -287,6 +294,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     lists: createChildcareLists({ database, regions, today: childcare.today }),
     documents: createChildcareDocuments(database, keys),
   });
+  const supervisionService = supervision.createSupervisionService({ database, scorecard, now });
+  const supervisionDirectory = supervision.createSupervisionDirectory(database);
+  const supervisionMeetings = supervision.createSupervisionMeetings(database, now);
+  await app.register(supervision.supervisionRoutes, {
+    service: supervisionService,
+    directory: supervisionDirectory,
+    meetings: supervisionMeetings,
+    lists: supervision.createSupervisionLists({
+      database,
+      service: supervisionService,
+      directory: supervisionDirectory,
+      meetings: supervisionMeetings,
+    }),
+    evidence: supervision.createSupervisionEvidence(database, keys),
+  });
 
   // Annual reports (issue 15) read their figures through the dashboard and the scorecard.
   const figureSources: FigureSources = {
@@ -302,7 +324,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       regions,
       reports: annualReports,
       sources: figureSources,
-      tasks: async () => null,
+      tasks: summaryTasksFrom(supervisionService),
       now,
     }),
   });
@@ -317,13 +339,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       const d = await dashboard.get(user, region, now());
       return { ...d.quality, residents: d.population.total };
     },
-    units: async () => [],
+    units: unitChoices(database),
   });
   await app.register(selfEvaluationRoutes, {
     evaluations: selfEvaluations,
-    rectify: async () => {
-      throw selfEvaluationError('selfEvaluation.noDirectory');
-    },
+    rectify: createRectification(database),
     now,
   });
 

@@ -26,5 +26,6 @@ export * from './routes.js';
 export * from './portal-routes.js';
 export * from './special-families.js';
 export * from './childcare.js';
+export * from './supervision.js';
 export * from './annual-reports.js';
 export * from './self-evaluation.js';

@@ -22,6 +22,7 @@ import { specialFamilyRoutes } from './special-families.js';
 import { CalendarDayBody, CalendarDayParams, CalendarList, CalendarQuery } from './calendar.js';
 import * as P from './projection.js';
 import { childcareRoutes } from './childcare-routes.js';
+import { supervisionRoutes } from './supervision-routes.js';
 import { annualReportRoutes } from './annual-reports.js';
 import { selfEvaluationRoutes } from './self-evaluation.js';
 
@@ -387,6 +388,7 @@ export const staffRoutes = {
   ...monitoringEntryRoutes,
   ...specialFamilyRoutes,
   ...childcareRoutes,
+  ...supervisionRoutes,
   ...annualReportRoutes,
   ...selfEvaluationRoutes,
 };

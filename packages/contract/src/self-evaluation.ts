@@ -17,7 +17,7 @@ export const LiveValueView = Type.Union([
 ]);
 export type LiveValueView = Static<typeof LiveValueView>;
 
-export const EvidenceView = Type.Object({
+export const EvaluationEvidenceView = Type.Object({
   id: Type.Integer(),
   fileName: Type.String(),
   mediaType: Type.String(),
@@ -25,7 +25,7 @@ export const EvidenceView = Type.Object({
   uploadedByName: Type.String(),
   createdAt: DateTimeString,
 });
-export type EvidenceView = Static<typeof EvidenceView>;
+export type EvaluationEvidenceView = Static<typeof EvaluationEvidenceView>;
 
 export const EvaluationItemView = Type.Object({
   code: Type.String(),
@@ -46,7 +46,7 @@ export const EvaluationItemView = Type.Object({
   surveyPositive: Nullable(Type.Integer()),
   surveyRate: Nullable(Type.Number()),
   note: Nullable(Type.String()),
-  evidence: Type.Array(EvidenceView),
+  evidence: Type.Array(EvaluationEvidenceView),
   maxPoints: Nullable(Type.Integer()),
   awardedPoints: Nullable(Type.Integer()),
   rectificationTaskId: Nullable(Type.Integer()),

@@ -167,6 +167,9 @@ describe('township annual reports', () => {
     expect(text).toContain('保和镇');
     expect(text).toContain('已通过');
     expect(text).toContain('年度指标与目标');
+    // The key tasks' status (supervision): 004 annex 2's 31 tasks and their lead units.
+    expect(text).toContain('共 31 项重点任务');
+    expect(text).toContain('县卫生健康局');
     const docx = await call('county', 'GET', '/api/annual-summary/docx?year=2025');
     expect(docx.statusCode).toBe(200);
     const dir = await mkdtemp(path.join(tmpdir(), 'cradle-docx-'));

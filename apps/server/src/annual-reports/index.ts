@@ -9,3 +9,4 @@ export type { SummaryTask } from './summary.js';
 export { flagOverdueReports, OVERDUE_REPORTS_KIND, startDailyOverdueReports } from './overdue.js';
 export { renderDocumentPdf } from './document-pdf.js';
 export type { PrintDocument } from './print-document.js';
+export { summaryTasksFrom } from './summary-tasks.js';

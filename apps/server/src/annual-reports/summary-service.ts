@@ -21,7 +21,7 @@ export function createCountySummary(deps: {
   reports: AnnualReportService;
   sources: FigureSources;
   /** The key tasks' status for the summary; null while no task list is loaded. */
-  tasks: (user: SessionUser, year: number) => Promise<SummaryTask[] | null>;
+  tasks: (user: SessionUser, year: number, lang: Lang) => Promise<SummaryTask[] | null>;
   now: () => Date;
 }) {
   return async (
@@ -38,7 +38,7 @@ export function createCountySummary(deps: {
         countyName: deps.regions.name(a.user.jurisdictionCode),
         year,
         reports: await deps.reports.list(a, year),
-        tasks: await deps.tasks(a.user, year),
+        tasks: await deps.tasks(a.user, year, lang),
         generatedAt: chinaDateOf(at),
       },
       lang,

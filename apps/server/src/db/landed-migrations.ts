@@ -42,7 +42,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0031_defer-counts-for-imports': 'fbc6c9c5f1648ff093ed1856c0b3ac060382c38e4404578bc7a9e9dbaf710855',
   '0032_add-special-families': 'deef22d20c551c9568cdafb416358878a2f7257c6732199c0387e3a644ec2523',
   '0033_add-childcare-institutions': '506df69ea9bb756f54eb4de7bc4793c5551b7e75cd77e96ba515da9ec7635c8d',
-  '0034_add-annual-reports-and-self-evaluation': '646de70d898d655e50ebcef635ef23476d9dea951bf906c25f1c9946d60bf057',
+  '0034_add-plan-supervision': '8b484dacad1e5c4effbabb8520a1da321c84317cba34ff9a6fc7afa1b74afff5',
+  '0035_add-annual-reports-and-self-evaluation': '646de70d898d655e50ebcef635ef23476d9dea951bf906c25f1c9946d60bf057',
 };
 
 /**

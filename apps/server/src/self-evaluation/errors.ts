@@ -62,13 +62,6 @@ export const selfEvaluationError = defineErrors({
     status: 409,
     message: { zh: '请先开启该年度自评', en: 'Open the year’s assessment first' },
   },
-  'selfEvaluation.noDirectory': {
-    status: 409,
-    message: {
-      zh: '单位名录尚未接入，暂不能生成整改任务',
-      en: 'The unit directory is not linked yet; rectification tasks cannot be made',
-    },
-  },
   'selfEvaluation.noGaps': {
     status: 400,
     message: {

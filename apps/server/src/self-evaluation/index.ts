@@ -4,3 +4,5 @@ export { createSelfEvaluationService, type SelfEvaluationService } from './servi
 export { selfEvaluationRoutes } from './routes.js';
 export { slotsAndEnrolment } from './measures.js';
 export { selfEvaluationError } from './errors.js';
+export { createRectification } from './rectify.js';
+export { unitChoices } from './units.js';

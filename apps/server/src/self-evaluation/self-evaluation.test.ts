@@ -87,6 +87,8 @@ describe('the fertility-friendly self-evaluation', () => {
     expect(slots).toMatchObject({ kind: 'value', numerator: 30 });
     expect(slots.value).toBeCloseTo((30 * 1000) / slots.denominator!, 6);
     expect(item(v, '3.12').live).toEqual({ kind: 'noSource' });
+    // The joint meetings held in the year, from the supervision module's register (none yet).
+    expect(item(v, '3.2').live).toEqual({ kind: 'value', value: 0 });
     expect(item(v, '1.1').live).toBeNull();
     expect(item(v, '3.10').check).toBe('unjudged');
   });
@@ -158,6 +160,25 @@ describe('the fertility-friendly self-evaluation', () => {
     expect(text).toContain('缺少佐证材料的评估项');
   });
 
+  it('turns the gaps with a unit into key tasks led by that unit, once', async () => {
+    await call('county', 'PUT', `/api/self-evaluations/${id}/items/4.6`, { unitKey: 'county.education' });
+    const res = await call('county', 'POST', `/api/self-evaluations/${id}/rectification`);
+    expect(res.statusCode).toBe(200);
+    // 3.10 has a unit and no evidence; 4.6 has evidence; the rest have no unit.
+    expect(res.json().created).toBe(1);
+    const [task] = await t.database.query<{ source: string; text: string; due_on: string; unit: string; role: string }>(
+      `SELECT t.source, t.text, t.due_on::text AS due_on, u.name AS unit, tu.role FROM supervision_tasks t
+         JOIN supervision_task_units tu ON tu.task_id = t.id JOIN supervision_units u ON u.id = tu.unit_id
+        WHERE t.id = $1`,
+      [res.json().taskIds[0]],
+    );
+    expect(task).toMatchObject({ source: 'selfEvaluation', due_on: '2026-12-31', unit: '县卫生健康局', role: 'lead' });
+    expect(task!.text).toContain('千人口托位数');
+    const again = await call('county', 'POST', `/api/self-evaluations/${id}/rectification`);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('selfEvaluation.noGaps');
+  });
+
   it('refuses points until rules are loaded, then scores against them', async () => {
     const early = await call('county', 'PUT', `/api/self-evaluations/${id}/items/2.7`, { awardedPoints: 3 });
     expect(early.json().code).toBe('selfEvaluation.noRules');
@@ -187,6 +208,7 @@ describe('the fertility-friendly self-evaluation', () => {
         'selfEvaluation.uploadEvidence',
         'selfEvaluation.print',
         'selfEvaluation.loadRules',
+        'selfEvaluation.rectify',
       ]),
     );
   });
