@@ -73,6 +73,13 @@ beforeAll(async () => {
     `INSERT INTO special_family_visits (file_id, region_code, due_date) VALUES ($1, '533423102001', '2026-01-01')`,
     [probe.id],
   );
+  // 叶枝镇's annual report (issue 15) under the probe's id, its text naming the probe: another
+  // township must never read it.
+  await t.database.query(
+    `INSERT INTO annual_reports (id, year, region_code, due_date, status, figures, body, opened_by, opened_by_name)
+     VALUES ($1, 2025, '533423102', '2025-11-30', 'open', '{"asOf":"2025-11-01","groups":[]}'::jsonb, $2, 1, '县卫生健康局')`,
+    [probe.id, probe.name],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -139,7 +146,7 @@ describe('jurisdiction walk', () => {
         // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
         if (
           route.url.includes(':id') &&
-          /^\/api\/(childbirth-registrations|bundle-tasks|special-families)\//.test(route.url)
+          /^\/api\/(childbirth-registrations|bundle-tasks|special-families|annual-reports)\//.test(route.url)
         ) {
           expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(
             res.statusCode,

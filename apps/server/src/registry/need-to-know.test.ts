@@ -171,6 +171,27 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/institutions': MONITORING,
   'GET /api/childcare/institutions/export.xlsx': MONITORING,
   'GET /api/childcare/institutions/:id': [...MONITORING, 'institution'],
+  // Township annual reports (issue 15): the county opens, reviews and sets the deadline; a
+  // township writes its own; leaders read and print the county's summary.
+  'GET /api/annual-reports': ['county', 'township', 'leader'],
+  'GET /api/annual-reports/export.xlsx': ['county', 'township', 'leader'],
+  'POST /api/annual-reports/open': ['county'],
+  'GET /api/annual-reports/:id': ['county', 'township', 'leader'],
+  'PUT /api/annual-reports/:id': ['township'],
+  'POST /api/annual-reports/:id/submit': ['township'],
+  'POST /api/annual-reports/:id/decision': ['county'],
+  'GET /api/annual-report-settings': ['county', 'township', 'leader'],
+  'PUT /api/annual-report-settings': ['county'],
+  'GET /api/annual-summary/:format': ['county', 'leader'],
+  // The 003 self-evaluation (issue 15): aggregates only; the office runs it, departments attach
+  // evidence, leaders read.
+  'GET /api/self-evaluations': ['county', 'leader', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'POST /api/self-evaluations': ['county'],
+  'PUT /api/self-evaluations/:id/items/:code': ['county'],
+  'POST /api/self-evaluations/:id/items/:code/evidence': ['county', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'POST /api/self-evaluations/:id/rectification': ['county'],
+  'GET /api/self-evaluations/:id/report.pdf': ['county', 'leader', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'PUT /api/self-evaluation-scoring': ['county'],
 };
 
 let t: TestApp;

@@ -1800,7 +1800,7 @@ export const zhCN = {
     reason: '退回理由：{{note}}',
     summary: '县级专题报告',
     summaryPdf: '下载 PDF',
-    summaryDocx: '下载 Word',
+    summaryDocx: '下载可编辑文档',
     settings: '报送截止日期',
     settingsMonthDay: '每年的月-日（如 11-30）',
     settingsSave: '保存截止日期',

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, InputNumber, Table, Tag, Typography, type Tabl
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { downloadSummary, exportAnnualReports, fetchAnnualReports, openAnnualReports } from '../../api/annualReports';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton';
@@ -22,7 +22,9 @@ export function AnnualReportsPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const client = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // ?year=2025 opens that year (a link from elsewhere, a bookmark); this year otherwise.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(Number(params.get('year')) || new Date().getFullYear());
   const q = useQuery({
     queryKey: ['fetchAnnualReports', year],
     queryFn: ({ signal }) => fetchAnnualReports(year, signal),

@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   createRectification,
   downloadEvaluationPdf,
@@ -41,7 +42,9 @@ export function SelfEvaluationPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const client = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // ?year=2025 opens that year (a link from elsewhere, a bookmark); this year otherwise.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(Number(params.get('year')) || new Date().getFullYear());
   const [editing, setEditing] = useState<EvaluationItemView | null>(null);
   const key = ['fetchSelfEvaluation', year];
   const q = useQuery({
