@@ -1925,7 +1925,6 @@ export const en: Translation = {
     atRisk: 'At risk',
     notMet: 'Not met',
     target: 'Target {{target}}',
-    yuan: '¥{{amount}}',
     back: 'Back to the list',
   },
   selfEvaluation: {

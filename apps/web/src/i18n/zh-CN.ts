@@ -1810,7 +1810,6 @@ export const zhCN = {
     atRisk: '有风险',
     notMet: '未达标',
     target: '目标 {{target}}',
-    yuan: '{{amount}} 元',
     back: '返回列表',
   },
   selfEvaluation: {

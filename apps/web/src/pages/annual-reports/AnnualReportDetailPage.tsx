@@ -60,13 +60,13 @@ function ReportView({ report }: { report: AnnualReportDetail }) {
   });
   const w = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
   const value = (f: ReportFigure) => {
-    if (f.value === null) return t('common.none');
-    if (f.unit === 'fraction') return `${(f.value * 100).toFixed(1)}%`;
-    if (f.unit === 'fen') return t('annualReports.yuan', { amount: formatFen(f.value) });
     if (f.unit === 'indicator') {
-      const v = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2);
+      const v = f.value === null ? t('common.none') : Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2);
       return `${v} ${f.unitLabel ? w(f.unitLabel) : ''}（${t('annualReports.target', { target: f.target ?? '' })}）`;
     }
+    if (f.value === null) return t('common.none');
+    if (f.unit === 'fraction') return `${(f.value * 100).toFixed(1)}%`;
+    if (f.unit === 'fen') return formatFen(f.value);
     return String(f.value);
   };
   return (
