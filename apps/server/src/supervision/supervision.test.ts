@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await createTestApp(200);
   t.clock.set('2026-12-07T02:00:00Z');
   county = await login(t, 'county');
-  liaison = await login(t, 'liaison.edu');
+  liaison = await login(t, 'liaison');
   police = await login(t, 'police');
   leader = await login(t, 'leader');
 });

@@ -34,8 +34,8 @@ interface Values {
   chair: string;
   minutes: string;
   signedBy: string;
-  attendeeUnitIds: number[];
-  decisions: { text: string; ownerUnitIds: number[]; dueOn: Dayjs }[];
+  attendeeUnitIds?: number[];
+  decisions?: { text: string; ownerUnitIds?: number[]; dueOn: Dayjs }[];
 }
 
 /** 联席会议: meetings with minutes and decisions (each a key task), and the once-a-year rule. */
@@ -210,7 +210,13 @@ export function MeetingsPage() {
             <Input.TextArea rows={4} maxLength={8000} data-testid="meeting-minutes" />
           </Form.Item>
           <Form.Item name="attendeeUnitIds" label={t('supervision.meetings.attendees')}>
-            <Select mode="multiple" allowClear optionFilterProp="label" options={unitOptions} maxTagCount={8} />
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions}
+              maxTagCount={8}
+            />
           </Form.Item>
           <Form.List name="decisions">
             {(fields, { add, remove }) => (
@@ -230,7 +236,7 @@ export function MeetingsPage() {
                         mode="multiple"
                         placeholder={t('supervision.meetings.owners')}
                         style={{ width: 260 }}
-                        optionFilterProp="label"
+                        showSearch={{ optionFilterProp: 'label' }}
                         options={unitOptions}
                         data-testid={`meeting-decision-owners-${f.name}`}
                       />

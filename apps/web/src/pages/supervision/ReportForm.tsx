@@ -8,7 +8,8 @@ import { submitProgress, uploadEvidence } from '../../api/supervision';
 import { isApiError } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
-type Values = Omit<ProgressReportBody, 'evidenceIds'>;
+type Values = Omit<ProgressReportBody, 'evidenceIds' | 'figures' | 'completes'> &
+  Partial<Pick<ProgressReportBody, 'figures' | 'completes'>>;
 
 /** A liaison's progress report on one of its units' tasks, with figures and evidence files. */
 export function ReportForm(props: {

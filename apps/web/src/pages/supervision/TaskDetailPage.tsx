@@ -172,7 +172,7 @@ export function TaskDetailPage() {
       {task.myRoles.length > 0 && !office && mine.data && (
         <ReportForm
           taskId={id}
-          units={(mine.data?.myUnits ?? []).filter((u) => lateUnits.some((x) => x.unitId === u.id))}
+          units={mine.data.myUnits.filter((u) => lateUnits.some((x) => x.unitId === u.id))}
           onDone={(x) => qc.setQueryData(key, x)}
         />
       )}
@@ -335,8 +335,7 @@ export function TaskDetailPage() {
             <>
               <Form.Item name="unitId" label={t('supervision.detail.noticeUnit')} rules={[{ required: true }]}>
                 <Select
-                  showSearch
-                  optionFilterProp="label"
+                  showSearch={{ optionFilterProp: 'label' }}
                   options={lateUnits.map((u) => ({ value: u.unitId, label: u.name }))}
                 />
               </Form.Item>

@@ -131,8 +131,7 @@ export function TasksPage({ mine = false }: { mine?: boolean }) {
             {!mine && (
               <Select
                 allowClear
-                showSearch
-                optionFilterProp="label"
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('supervision.tasks.allUnits')}
                 style={{ width: 220 }}
                 value={query.unit}
