@@ -26,7 +26,7 @@ describe('plan supervision in the console', () => {
     await signIn(page, server, 'liaison');
     await page.getByTestId('nav-supervision-mine').click();
     const table = page.getByTestId('kt-table');
-    await table.locator('tbody tr').first().waitFor();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('kt-my-units').textContent()).toContain('县教育体育局');
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(17);
     await screenshot(page, 'supervision-liaison-tasks');
@@ -73,6 +73,7 @@ describe('plan supervision in the console', () => {
     await held.click();
     await held.fill('2026-12-01');
     await held.press('Enter');
+    await expect.poll(() => held.inputValue()).toBe('2026-12-01');
     await page.getByTestId('meeting-chair').fill('副县长');
     await page.getByTestId('meeting-signed-by').fill('副县长');
     await page.getByTestId('meeting-minutes').fill('会议听取各成员单位工作汇报,研究部署下一步工作。');
@@ -87,18 +88,20 @@ describe('plan supervision in the console', () => {
       .first()
       .click();
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('meeting-decision-owners-0').textContent()).toContain('县教育体育局');
     const due = page
       .locator('[data-testid="meeting-decision-due-0"] input, input[data-testid="meeting-decision-due-0"]')
       .first();
     await due.click();
     await due.fill('2027-03-31');
     await due.press('Enter');
+    await expect.poll(() => due.inputValue()).toBe('2027-03-31');
     const recorded = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/supervision/meetings' && r.request().method() === 'POST',
     );
     await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
     const res = await recorded;
-    expect(res.status()).toBe(200);
+    expect(res.status(), await res.text()).toBe(200);
     const meeting = (await res.json()) as { decisionTaskIds: number[] };
     expect(meeting.decisionTaskIds).toHaveLength(1);
     await screenshot(page, 'supervision-meetings');
