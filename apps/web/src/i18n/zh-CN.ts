@@ -1856,7 +1856,7 @@ export const zhCN = {
       figureValue: '数值',
       addFigure: '添加数据',
       completes: '本单位承担的工作已完成',
-      evidence: '证明材料(照片或扫描件,PDF、JPEG、PNG,5 MB 以内)',
+      evidence: '证明材料(照片或扫描件:图片或 PDF 文件,不超过 5 MB)',
       upload: '上传文件',
       submit: '提交报告',
       submitted: '进展报告已提交,等待联席会议办公室审核',
