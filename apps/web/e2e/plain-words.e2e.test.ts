@@ -449,4 +449,35 @@ describe('plain words on every page (issue 12)', () => {
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
   });
+
+  it('the plan-supervision pages: key tasks, board, units, meetings, a liaison’s tasks (issue 15)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const [task] = await server.database.query<{ id: number }>(
+      'SELECT id::int AS id FROM supervision_tasks WHERE number = 18',
+    );
+    const problems: string[] = [];
+    await signIn(page, server, 'county');
+    problems.push(
+      ...(await walk(
+        page,
+        server,
+        [
+          '/supervision/tasks',
+          `/supervision/tasks/${task!.id}`,
+          '/supervision/board',
+          '/supervision/units',
+          '/supervision/meetings',
+        ],
+        { shoot: true },
+      )),
+    );
+    await f.context.clearCookies();
+    await signIn(page, server, 'liaison');
+    problems.push(
+      ...(await walk(page, server, ['/supervision/mine', `/supervision/tasks/${task!.id}`], { shoot: true })),
+    );
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
 });

@@ -21,6 +21,8 @@ import {
   isInstitutionOperator,
   mayReadChildcare,
   mayReviewChildcare,
+  mayReadSupervision,
+  isSupervisionLiaison,
   mayReadAnnualReports,
   mayReadSelfEvaluation,
 } from './lib/auth';
@@ -139,6 +141,15 @@ function HomeRoute() {
   if (state.status === 'signedIn' && isInstitutionOperator(state.me)) return <Navigate to="/childcare/mine" replace />;
   return <DashboardPage />;
 }
+// Plan supervision (issue 15): key tasks, the board, the unit directory and the joint meeting.
+const KeyTasksPage = lazy(() => import('./pages/supervision/TasksPage').then((m) => ({ default: m.TasksPage })));
+const KeyTaskDetailPage = lazy(() =>
+  import('./pages/supervision/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })),
+);
+const TaskBoardPage = lazy(() => import('./pages/supervision/BoardPage').then((m) => ({ default: m.BoardPage })));
+const UnitsPage = lazy(() => import('./pages/supervision/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const mayOpenKeyTask = (me: Me) => mayReadSupervision(me) || isSupervisionLiaison(me);
 const WarningsPage = lazy(() => import('./pages/monitoring/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 
 function LoginRoute() {
@@ -191,6 +202,54 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomeRoute />} />
+          <Route
+            path="supervision/tasks"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <KeyTasksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/mine"
+            element={
+              <RequireRole allow={isSupervisionLiaison}>
+                <KeyTasksPage mine />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/tasks/:id"
+            element={
+              <RequireRole allow={mayOpenKeyTask}>
+                <KeyTaskDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/board"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <TaskBoardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/units"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <UnitsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/meetings"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <MeetingsPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="childcare/mine"
             element={

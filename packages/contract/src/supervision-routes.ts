@@ -68,11 +68,11 @@ export const supervisionRoutes = {
     body: S.SendBackReportBody,
     response: S.KeyTaskDetail,
   }),
-  supervisionBoard: route({ method: 'GET', path: '/api/supervision/board', query: S.BoardQuery, response: S.Board }),
+  supervisionBoard: route({ method: 'GET', path: '/api/supervision/board', query: S.TaskBoardQuery, response: S.TaskBoard }),
   supervisionBoardExport: route({
     method: 'GET',
     path: '/api/supervision/board/export.xlsx',
-    query: S.BoardQuery,
+    query: S.TaskBoardQuery,
     response: XlsxFile,
   }),
   supervisionMeetings: route({ method: 'GET', path: '/api/supervision/meetings', response: S.MeetingList }),

@@ -203,11 +203,11 @@ export const KeyTaskDetail = Type.Object({
 });
 export type KeyTaskDetail = Static<typeof KeyTaskDetail>;
 
-export const BoardQuery = Type.Object({
+export const TaskBoardQuery = Type.Object({
   by: Code(['unit', 'section'] as const, 'group the board by unit or by plan section'),
 });
-export type BoardQuery = Static<typeof BoardQuery>;
-export const BoardRow = Type.Object({
+export type TaskBoardQuery = Static<typeof TaskBoardQuery>;
+export const TaskBoardRow = Type.Object({
   key: Type.String(),
   label: Message,
   red: Type.Integer(),
@@ -216,9 +216,9 @@ export const BoardRow = Type.Object({
   done: Type.Integer(),
   total: Type.Integer(),
 });
-export type BoardRow = Static<typeof BoardRow>;
-export const Board = Type.Object({ rows: Type.Array(BoardRow) });
-export type Board = Static<typeof Board>;
+export type TaskBoardRow = Static<typeof TaskBoardRow>;
+export const TaskBoard = Type.Object({ rows: Type.Array(TaskBoardRow) });
+export type TaskBoard = Static<typeof TaskBoard>;
 
 const Decision = Type.Object({
   text: Type.String({ maxLength: 1000, pattern: SAFE_TEXT_PATTERN }),

@@ -22,6 +22,10 @@ const REVIEWERS = ['county', 'township', 'village'];
 const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
 // Monitoring figures: leaders, administrators, township workers (their own township).
 const MONITORING = ['admin', 'county', 'township', 'leader'];
+// Plan supervision: readers, and the department operators as their units' liaisons.
+const SUPERVISION_READERS = ['admin', 'county', 'leader'];
+const LIAISONS = [...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS];
+const SUPERVISION_ALL = [...SUPERVISION_READERS, ...LIAISONS];
 
 /** Who passes each staff route's gate (a refusal is 403; anything else passed it). */
 const ACCESS: Record<string, readonly string[]> = {
@@ -171,6 +175,27 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/institutions': MONITORING,
   'GET /api/childcare/institutions/export.xlsx': MONITORING,
   'GET /api/childcare/institutions/:id': [...MONITORING, 'institution'],
+  // Plan supervision (issue 15): the joint meeting's office (county) keeps the directory, reviews,
+  // sends notices and records meetings; leaders and the administrator read; department operators
+  // are their units' liaisons: their tasks only (the walk below), and they alone report.
+  'GET /api/supervision/units': SUPERVISION_ALL,
+  'GET /api/supervision/units/export.xlsx': SUPERVISION_READERS,
+  'POST /api/supervision/units/:id/seats': ['county'],
+  'GET /api/supervision/tasks': SUPERVISION_ALL,
+  'GET /api/supervision/tasks/export.xlsx': SUPERVISION_ALL,
+  'GET /api/supervision/tasks/:id': SUPERVISION_ALL,
+  'POST /api/supervision/tasks/:id/milestones': ['county'],
+  'POST /api/supervision/tasks/:id/indicator': ['county'],
+  'POST /api/supervision/tasks/:id/notices': ['county'],
+  'POST /api/supervision/tasks/:id/reports': LIAISONS,
+  'POST /api/supervision/evidence': LIAISONS,
+  'POST /api/supervision/reports/:id/accept': ['county'],
+  'POST /api/supervision/reports/:id/send-back': ['county'],
+  'GET /api/supervision/board': SUPERVISION_READERS,
+  'GET /api/supervision/board/export.xlsx': SUPERVISION_READERS,
+  'GET /api/supervision/meetings': SUPERVISION_READERS,
+  'GET /api/supervision/meetings/export.xlsx': SUPERVISION_READERS,
+  'POST /api/supervision/meetings': ['county'],
   // Township annual reports (issue 15): the county opens, reviews and sets the deadline; a
   // township writes its own; leaders read and print the county's summary.
   'GET /api/annual-reports': ['county', 'township', 'leader'],
@@ -331,5 +356,28 @@ describe('need to know: role × data', () => {
       ...as(sessions.township!),
     });
     expect(revealed.json().idNumber).toBe(probe.idNumber);
+  });
+});
+
+describe('need to know: a liaison sees its unit’s tasks only (issue 15)', () => {
+  it('shows each department operator the tasks of the unit its department maps to, and no other', async () => {
+    const all = (await call('GET', '/api/supervision/tasks', sessions.county!)).json().items as {
+      id: number;
+      leads: { name: string }[];
+      supports: { name: string }[];
+      implementing: { name: string }[];
+    }[];
+    for (const [user, unit] of [
+      ['education', '县教育体育局'],
+      ['police', '县公安局'],
+      ['medins', '县医疗保障局'],
+      ['hospital', '县人民医院'],
+    ] as const) {
+      const mine = (await call('GET', '/api/supervision/tasks', sessions[user]!)).json().items as { id: number }[];
+      const expected = all.filter((x) => [...x.leads, ...x.supports, ...x.implementing].some((u) => u.name === unit));
+      expect(mine.map((x) => x.id).sort(), user).toEqual(expected.map((x) => x.id).sort());
+      const other = all.find((x) => !expected.includes(x))!;
+      expect((await call('GET', `/api/supervision/tasks/${other.id}`, sessions[user]!)).statusCode, user).toBe(404);
+    }
   });
 });

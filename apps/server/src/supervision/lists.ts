@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Board, BoardQuery, MeetingView, KeyTaskItem, KeyTaskQuery, UnitView } from '@cradle/contract';
+import type { TaskBoard, TaskBoardQuery, MeetingView, KeyTaskItem, KeyTaskQuery, UnitView } from '@cradle/contract';
 import {
   POSITION_LABELS,
   TASK_ROLE_LABELS,
@@ -30,9 +30,9 @@ export function createSupervisionLists(deps: {
 }) {
   const { database, service, directory, meetings } = deps;
 
-  async function board(user: SessionUser, q: BoardQuery): Promise<Board> {
+  async function board(user: SessionUser, q: TaskBoardQuery): Promise<TaskBoard> {
     const { items } = await service.tasks(user, {});
-    const rows = new Map<string, Board['rows'][number]>();
+    const rows = new Map<string, TaskBoard['rows'][number]>();
     const add = (key: string, label: { zh: string; en: string }, t: KeyTaskItem) => {
       const row = rows.get(key) ?? { key, label, red: 0, amber: 0, green: 0, done: 0, total: 0 };
       rows.set(key, row);
@@ -80,8 +80,8 @@ export function createSupervisionLists(deps: {
         ],
         pages: once(async () => (await service.tasks(a.user, q)).items),
       }),
-    boardXlsx: (a: Actor, q: BoardQuery, lang: Lang): Readable =>
-      auditedXlsxExport<Board['rows'][number]>(database, a, lang, {
+    boardXlsx: (a: Actor, q: TaskBoardQuery, lang: Lang): Readable =>
+      auditedXlsxExport<TaskBoard['rows'][number]>(database, a, lang, {
         action: 'supervision.exportBoard',
         filter: { ...q },
         sheetName: lang === 'en' ? 'Task board' : '任务督办看板',

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { SUPERVISION_LIAISON_ROLES, SUPERVISION_OFFICE, SUPERVISION_READERS } from '@cradle/domain';
 import {
-  Board,
-  BoardQuery,
+  TaskBoard,
+  TaskBoardQuery,
   EvidenceView,
   FileForm,
   IdParam,
@@ -244,8 +244,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Red/amber/green by unit or by plan section',
-        querystring: BoardQuery,
-        response: { 200: Board },
+        querystring: TaskBoardQuery,
+        response: { 200: TaskBoard },
       },
     },
     (req) => lists.board(req.user!, req.query),
@@ -257,7 +257,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'The task board as XLSX (audited)',
-        querystring: BoardQuery,
+        querystring: TaskBoardQuery,
         response: { 200: Type.Unsafe<Readable>(XlsxFile) },
       },
     },

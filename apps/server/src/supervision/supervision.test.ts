@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await createTestApp(200);
   t.clock.set('2026-12-07T02:00:00Z');
   county = await login(t, 'county');
-  liaison = await login(t, 'liaison.edu');
+  liaison = await login(t, 'liaison');
   police = await login(t, 'police');
   leader = await login(t, 'leader');
 });
@@ -174,6 +174,37 @@ describe('progress reports and their review', () => {
     const xlsx = await get(county, '/api/supervision/tasks/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('the directory’s history and the scorecard link', () => {
+  it('files a seat change and keeps the old seat as history', async () => {
+    const units = (await get(county, '/api/supervision/units')).json<UnitList>().items;
+    const edu = units.find((u) => u.key === 'county.education')!;
+    const res = await post(county, `/api/supervision/units/${edu.id}/seats`, {
+      position: 'member',
+      post: '局长',
+      sinceOn: '2026-09-01',
+      note: '原成员岗位调整,由局长递补',
+    });
+    expect(res.statusCode).toBe(200);
+    const seats = res.json<UnitList['items'][number]>().seats;
+    expect(seats.map((x) => [x.post, x.untilOn])).toEqual([
+      ['副局长', '2026-08-31'],
+      ['局长', null],
+    ]);
+    expect(await audited('supervision.changeSeat')).toEqual([{ target_id: String(edu.id) }]);
+  });
+
+  it('links #13 to the slots-per-1,000 target and shows its live value; refuses an unknown one', async () => {
+    const t13 = byNumber(await tasksOf(county), 13);
+    const bad = await post(county, `/api/supervision/tasks/${t13.id}/indicator`, { indicator: 'noSuchIndicator' });
+    expect(bad.statusCode).toBe(400);
+    const res = await post(county, `/api/supervision/tasks/${t13.id}/indicator`, { indicator: 'slotsPer1000' });
+    expect(res.statusCode).toBe(200);
+    const d = res.json<KeyTaskDetail>();
+    expect(d.indicator).toMatchObject({ code: 'slotsPer1000', target: '每千常住人口婴幼儿托位达到 4.5 个以上' });
+    expect(d.indicatorChoices.map((c) => c.code)).toContain('slotsPer1000');
   });
 });
 

@@ -8,7 +8,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   FileTextOutlined,
-  FlagOutlined,
+  CheckSquareOutlined,
   HeartOutlined,
   HomeOutlined,
   PayCircleOutlined,
@@ -17,6 +17,7 @@ import {
   SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -38,6 +39,8 @@ import {
   isInstitutionOperator,
   mayReadChildcare,
   mayReviewChildcare,
+  mayReadSupervision,
+  isSupervisionLiaison,
   mayReadAnnualReports,
   mayReadSelfEvaluation,
   useMe,
@@ -53,6 +56,7 @@ function sectionOf(pathname: string): string {
     return `monitoring-${second}`;
   if (first === 'childcare')
     return second === 'mine' ? 'childcare-mine' : second === 'filings' ? 'childcare-filings' : 'childcare-institutions';
+  if (first === 'supervision') return `supervision-${second === 'tasks' || second === '' ? 'tasks' : second}`;
   return first === '' ? 'dashboard' : first;
 }
 
@@ -101,7 +105,7 @@ export function SideMenu() {
     nav.push({
       key: 'self-evaluation',
       path: '/self-evaluation',
-      icon: <FlagOutlined />,
+      icon: <CheckSquareOutlined />,
       label: t('selfEvaluation.nav'),
       testId: 'nav-self-evaluation',
     });
@@ -206,6 +210,48 @@ export function SideMenu() {
       testId: 'nav-childcare-institutions',
     });
 
+  // 重点任务督办 (issue 15): the office and readers see the county's; a liaison its unit's tasks.
+  const supervision: NavItem[] = [];
+  if (isSupervisionLiaison(me))
+    supervision.push({
+      key: 'supervision-mine',
+      path: '/supervision/mine',
+      icon: <FlagOutlined />,
+      label: t('supervision.nav.myTasks'),
+      testId: 'nav-supervision-mine',
+    });
+  if (mayReadSupervision(me))
+    supervision.push(
+      {
+        key: 'supervision-tasks',
+        path: '/supervision/tasks',
+        icon: <FlagOutlined />,
+        label: t('supervision.nav.tasks'),
+        testId: 'nav-supervision-tasks',
+      },
+      {
+        key: 'supervision-board',
+        path: '/supervision/board',
+        icon: <BarChartOutlined />,
+        label: t('supervision.nav.board'),
+        testId: 'nav-supervision-board',
+      },
+      {
+        key: 'supervision-units',
+        path: '/supervision/units',
+        icon: <TeamOutlined />,
+        label: t('supervision.nav.units'),
+        testId: 'nav-supervision-units',
+      },
+      {
+        key: 'supervision-meetings',
+        path: '/supervision/meetings',
+        icon: <ScheduleOutlined />,
+        label: t('supervision.nav.meetings'),
+        testId: 'nav-supervision-meetings',
+      },
+    );
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -247,13 +293,23 @@ export function SideMenu() {
               },
             ]
           : []),
+        ...(supervision.length > 0
+          ? [
+              {
+                key: 'supervision',
+                icon: <FlagOutlined />,
+                label: t('supervision.nav.group'),
+                children: supervision.map(item),
+              },
+            ]
+          : []),
       ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits', 'monitoring-group', 'childcare']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring-group', 'childcare', 'supervision']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

@@ -9,6 +9,9 @@ import {
   mayUseRegistry,
   MONITORING_ROLES,
   REGISTRY_ROLES,
+  SUPERVISION_LIAISON_ROLES,
+  SUPERVISION_OFFICE,
+  SUPERVISION_READERS,
   type Department,
 } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -250,4 +253,19 @@ export function mayReviewChildcare(me: Me): boolean {
 /** The institutions list: whoever oversees childcare (CHILDCARE_READERS), and the reviewers. */
 export function mayReadChildcare(me: Me): boolean {
   return mayReviewChildcare(me) || me.roles.some((r) => CHILDCARE_READERS.includes(r));
+}
+
+/** Plan supervision (issue 15): the joint meeting's office (SUPERVISION_OFFICE; the server checks again). */
+export function mayRunSupervisionOffice(me: Me): boolean {
+  return me.roles.some((r) => SUPERVISION_OFFICE.includes(r));
+}
+
+/** The county's key tasks, board, directory and meetings: the office and readers (SUPERVISION_READERS). */
+export function mayReadSupervision(me: Me): boolean {
+  return me.roles.some((r) => SUPERVISION_READERS.includes(r));
+}
+
+/** A unit's liaison: a department operator (its units' tasks only, decided by the server). */
+export function isSupervisionLiaison(me: Me): boolean {
+  return !mayReadSupervision(me) && me.roles.some((r) => SUPERVISION_LIAISON_ROLES.includes(r));
 }
