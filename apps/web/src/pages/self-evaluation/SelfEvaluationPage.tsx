@@ -75,7 +75,8 @@ export function SelfEvaluationPage() {
   const w = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
   const columns: TableColumnsType<EvaluationItemView> = [
     { title: t('selfEvaluation.item'), dataIndex: 'code', width: 60 },
-    { title: t('selfEvaluation.requirement'), dataIndex: 'text' },
+    // The seed's words, quoted as written in both languages (003 三).
+    { title: t('selfEvaluation.requirement'), dataIndex: 'text', width: '36%' },
     {
       title: t('selfEvaluation.live'),
       width: 150,
@@ -98,10 +99,10 @@ export function SelfEvaluationPage() {
           <Tag color={i.check === 'met' ? 'green' : 'red'}>{t(`selfEvaluation.${i.check}`)}</Tag>
         ),
     },
-    { title: t('selfEvaluation.unit'), dataIndex: 'unitName', width: 140, render: (u: string | null) => u ?? '' },
+    { title: t('selfEvaluation.unit'), dataIndex: 'unitName', width: 120, render: (u: string | null) => u ?? '' },
     {
       title: t('selfEvaluation.entries'),
-      width: 170,
+      width: 140,
       render: (_: unknown, i) =>
         [
           i.ranking ? `${t('selfEvaluation.ranking')}：${i.ranking}` : '',
