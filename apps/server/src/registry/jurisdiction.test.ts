@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIdCheckCharacter, maskIdNumber } from '@cradle/domain';
 import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
-import { createUser } from '../auth/users.js';
-import { DEMO_PASSWORD } from '../demo/users.js';
+import { createUser } from '../auth/index.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
 
 // Issue 2: "A test must walk every registered route and prove that a township user never
 // sees another township's person." The probe lives in 叶枝镇 (533423102); the user works in

@@ -62,7 +62,10 @@ export function createSupervisionService(deps: { database: Database; scorecard: 
   }
 
   async function indicatorOf(user: SessionUser, code: string | null) {
-    const plans = (await scorecard.plans(user)).items.filter((p) => countyOf(user).startsWith(p.jurisdictionCode));
+    const plans = (await scorecard.plans(user)).items
+      .filter((p) => countyOf(user).startsWith(p.jurisdictionCode))
+      // The county's own plan (004) before the province's: its targets are the ones its tasks name.
+      .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length);
     const plan = plans[0];
     const choices = plan
       ? [...new Map(plan.targets.map((t) => [t.indicator, { code: t.indicator, name: t.name }])).values()]
