@@ -76,11 +76,26 @@ import { createReportedService } from './monitoring/reported-service.js';
 import { reportedRoutes } from './monitoring/reported-routes.js';
 import { createWarningService } from './monitoring/warnings-service.js';
 import { warningRoutes } from './monitoring/warnings-routes.js';
-import { startDailyWarnings } from './monitoring/index.js';
+import { listPlans, startDailyWarnings } from './monitoring/index.js';
 import { createSpecialFamilyService } from './special-families/service.js';
 import { createFamilySizeCheck } from './special-families/family-size.js';
 import { specialFamilyRoutes } from './special-families/routes.js';
 import { startDailyOverdueVisits } from './special-families/index.js';
+import * as supervision from './supervision/index.js';
+import {
+  annualReportRoutes,
+  createAnnualReportService,
+  createCountySummary,
+  startDailyOverdueReports,
+  summaryTasksFrom,
+  type FigureSources,
+} from './annual-reports/index.js';
+import {
+  createRectification,
+  createSelfEvaluationService,
+  selfEvaluationRoutes,
+  unitChoices,
+} from './self-evaluation/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -218,6 +233,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.notificationSweepMs === 0
       ? () => undefined
       : startDailyOverdueRectifications(database, jobs, config.scopeCode, now, app.log);
+  const stopDailyOverdueReports =
+    ctx.notificationSweepMs === 0
+      ? () => undefined
+      : startDailyOverdueReports(database, jobs, config.scopeCode, now, app.log);
   const benefits = createBenefitsService(database, jobs, now);
   const batchReview = createBatchReview({ database, calendar, now });
   const paymentFilesDir = path.join(config.dataDir, 'payment-files');
@@ -229,6 +248,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     stopDailyWarnings();
     stopDailyOverdue();
     stopDailyRectifications();
+    stopDailyOverdueReports();
     await jobs.stop();
     await pii.close();
   });
@@ -286,13 +306,65 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     lists: createChildcareLists({ database, regions, today: childcare.today }),
     documents: createChildcareDocuments(database, keys),
   });
-  const supervision = createSupervisionService({ database, regions, now });
+  const childcareSupervision = createSupervisionService({ database, regions, now });
   await app.register(childcareSupervisionRoutes, {
-    supervision,
-    lists: createSupervisionLists({ database, regions, svc: supervision }),
+    supervision: childcareSupervision,
+    lists: createSupervisionLists({ database, regions, svc: childcareSupervision }),
     download: createDocumentDownload(database, keys),
   });
   await app.register(institutionAwardRoutes, { awards: createInstitutionAwards(database, now) });
+  const supervisionService = supervision.createSupervisionService({ database, scorecard, now });
+  const supervisionDirectory = supervision.createSupervisionDirectory(database);
+  const supervisionMeetings = supervision.createSupervisionMeetings(database, now);
+  await app.register(supervision.supervisionRoutes, {
+    service: supervisionService,
+    directory: supervisionDirectory,
+    meetings: supervisionMeetings,
+    lists: supervision.createSupervisionLists({
+      database,
+      service: supervisionService,
+      directory: supervisionDirectory,
+      meetings: supervisionMeetings,
+    }),
+    evidence: supervision.createSupervisionEvidence(database, keys),
+  });
+
+  // Annual reports (issue 15) read their figures through the dashboard and the scorecard.
+  const figureSources: FigureSources = {
+    dashboard: (user, region) => dashboard.get(user, region, now()),
+    planCode: async (region) => (await listPlans(database, region)).at(-1)?.code ?? null,
+    scorecard: (user, q) => scorecard.scorecard(user, q),
+  };
+  const annualReports = createAnnualReportService({ database, regions, sources: figureSources, now });
+  await app.register(annualReportRoutes, {
+    reports: annualReports,
+    summary: createCountySummary({
+      database,
+      regions,
+      reports: annualReports,
+      sources: figureSources,
+      tasks: summaryTasksFrom(supervisionService),
+      now,
+    }),
+  });
+
+  // The 003 self-evaluation (issue 15) reads registry quality as the dashboard shows it.
+  const selfEvaluations = createSelfEvaluationService({
+    database,
+    keys,
+    regions,
+    now,
+    quality: async (user, region) => {
+      const d = await dashboard.get(user, region, now());
+      return { ...d.quality, residents: d.population.total };
+    },
+    units: unitChoices(database),
+  });
+  await app.register(selfEvaluationRoutes, {
+    evaluations: selfEvaluations,
+    rectify: createRectification(database),
+    now,
+  });
 
   registerConsole(app, config.webDist);
   return app;

@@ -10,6 +10,7 @@ import { addDemoDeaths } from './demo/deaths.js';
 import { createUser } from './auth/users.js';
 import { demoUsers, DEMO_PASSWORD, type DemoUser } from './demo/users.js';
 import { DEMO_FAMILY_PHONE, ensureDemoFamily } from './demo/family.js';
+import { ensureSupervisionSeed } from './supervision/index.js';
 
 export interface Platform {
   database: Database;
@@ -33,6 +34,9 @@ export async function bootstrap(
   await migrate(database);
   const { loaded } = await ensureRegionsLoaded(database, config.scopeCode);
   if (loaded) log(`loaded ${loaded} regions for scope ${config.scopeCode} in ${Date.now() - t0} ms`);
+  // 维西's unit directory and 004's 31 key tasks: the county's own plan data, as the regions are.
+  const { tasks } = await ensureSupervisionSeed(database, config.scopeCode);
+  if (tasks) log(`loaded the unit directory and ${tasks} key tasks of 维发〔2023〕15号 (supervision)`);
   let users: DemoUser[] = [];
   // Operator commands never create demo data: only the server's first start does.
   if (config.demo && opts.loadDemo !== false) {

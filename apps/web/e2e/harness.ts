@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/u
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
 import { createRecordingSms } from '../../server/src/test/sms.js';
 import { createTestClock, type TestClock } from '../../server/src/test/clock.js';
+import { ensureSupervisionSeed } from '../../server/src/supervision/index.js';
 
 export { DEMO_PASSWORD };
 
@@ -92,6 +93,7 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
     await assertRegionsOf(database, scope);
     const users = demoUsers(scope.county, scope.township, scope.otherTownship, scope.village);
     for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+    await ensureSupervisionSeed(database, scope.county);
     await loadDemoPopulation(database, createPii(keys), scope.county, populationSize, new Date());
     const config = {
       ...loadConfig({}),

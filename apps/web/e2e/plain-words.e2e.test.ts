@@ -266,6 +266,45 @@ describe('plain words on every page (issue 12)', () => {
     expect(problems.join('\n')).toBe('');
   });
 
+  it('the annual reports and the self-evaluation (issue 15)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const problems: string[] = [];
+    await signIn(page, server, 'county');
+    // The county opens 2025 (as its button does) and the self-evaluation, through its session.
+    const reportId = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const post = (url: string, body: object) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify(body),
+        });
+      await post('/api/annual-reports/open', { year: 2025 });
+      await post('/api/self-evaluations', { year: 2025 });
+      const list = (await (await fetch('/api/annual-reports?year=2025')).json()) as { rows: { id: number }[] };
+      return list.rows[0]!.id;
+    });
+    problems.push(
+      ...(await walk(
+        page,
+        server,
+        ['/annual-reports?year=2025', `/annual-reports/${reportId}`, '/self-evaluation?year=2025'],
+        {
+          shoot: true,
+        },
+      )),
+    );
+    await f.context.clearCookies();
+    await signIn(page, server, 'township');
+    problems.push(...(await walk(page, server, ['/annual-reports?year=2025', `/annual-reports/${reportId}`])));
+    await f.context.clearCookies();
+    await signIn(page, server, 'education');
+    problems.push(...(await walk(page, server, ['/self-evaluation?year=2025'])));
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
   it('the childcare pages: filing, review queue, institutions, public disclosure (issue 14)', async () => {
     const { page, server } = f;
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -462,6 +501,37 @@ describe('plain words on every page (issue 12)', () => {
       expect(saw).not.toMatch(/bornFrom|参数/);
       await grant.screenshot({ path: path.join(RESULTS_DIR, `plain-words-portal-grant-${lang}.png`) });
     }
+    if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the plan-supervision pages: key tasks, board, units, meetings, a liaison’s tasks (issue 15)', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const [task] = await server.database.query<{ id: number }>(
+      'SELECT id::int AS id FROM supervision_tasks WHERE number = 18',
+    );
+    const problems: string[] = [];
+    await signIn(page, server, 'county');
+    problems.push(
+      ...(await walk(
+        page,
+        server,
+        [
+          '/supervision/tasks',
+          `/supervision/tasks/${task!.id}`,
+          '/supervision/board',
+          '/supervision/units',
+          '/supervision/meetings',
+        ],
+        { shoot: true },
+      )),
+    );
+    await f.context.clearCookies();
+    await signIn(page, server, 'liaison');
+    problems.push(
+      ...(await walk(page, server, ['/supervision/mine', `/supervision/tasks/${task!.id}`], { shoot: true })),
+    );
     if (problems.length) console.log(`PROBLEMS\n${problems.join('\n')}`);
     expect(problems.join('\n')).toBe('');
   });

@@ -22,6 +22,10 @@ import {
   mayReadChildcare,
   maySuperviseChildcare,
   mayReviewChildcare,
+  mayReadSupervision,
+  isSupervisionLiaison,
+  mayReadAnnualReports,
+  mayReadSelfEvaluation,
 } from './lib/auth';
 import type { Me } from '@cradle/contract';
 import { LoginPage } from './pages/login/LoginPage';
@@ -70,6 +74,16 @@ const SpecialFamilyDetailPage = lazy(() =>
 );
 const FamilySizeCheckPage = lazy(() =>
   import('./pages/special-families/FamilySizeCheckPage').then((m) => ({ default: m.FamilySizeCheckPage })),
+);
+// Plan supervision (issue 15): township annual reports and the 003 self-evaluation.
+const AnnualReportsPage = lazy(() =>
+  import('./pages/annual-reports/AnnualReportsPage').then((m) => ({ default: m.AnnualReportsPage })),
+);
+const AnnualReportDetailPage = lazy(() =>
+  import('./pages/annual-reports/AnnualReportDetailPage').then((m) => ({ default: m.AnnualReportDetailPage })),
+);
+const SelfEvaluationPage = lazy(() =>
+  import('./pages/self-evaluation/SelfEvaluationPage').then((m) => ({ default: m.SelfEvaluationPage })),
 );
 // Paper forms (issue 12): outside the console's layout, one sheet each.
 const ApplicationPrintPage = lazy(() =>
@@ -137,6 +151,15 @@ function HomeRoute() {
   if (state.status === 'signedIn' && isInstitutionOperator(state.me)) return <Navigate to="/childcare/mine" replace />;
   return <DashboardPage />;
 }
+// Plan supervision (issue 15): key tasks, the board, the unit directory and the joint meeting.
+const KeyTasksPage = lazy(() => import('./pages/supervision/TasksPage').then((m) => ({ default: m.TasksPage })));
+const KeyTaskDetailPage = lazy(() =>
+  import('./pages/supervision/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })),
+);
+const TaskBoardPage = lazy(() => import('./pages/supervision/BoardPage').then((m) => ({ default: m.BoardPage })));
+const UnitsPage = lazy(() => import('./pages/supervision/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const MeetingsPage = lazy(() => import('./pages/supervision/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const mayOpenKeyTask = (me: Me) => mayReadSupervision(me) || isSupervisionLiaison(me);
 const WarningsPage = lazy(() => import('./pages/monitoring/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 
 function LoginRoute() {
@@ -189,6 +212,54 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomeRoute />} />
+          <Route
+            path="supervision/tasks"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <KeyTasksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/mine"
+            element={
+              <RequireRole allow={isSupervisionLiaison}>
+                <KeyTasksPage mine />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/tasks/:id"
+            element={
+              <RequireRole allow={mayOpenKeyTask}>
+                <KeyTaskDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/board"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <TaskBoardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/units"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <UnitsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/meetings"
+            element={
+              <RequireRole allow={mayReadSupervision}>
+                <MeetingsPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="childcare/mine"
             element={
@@ -298,6 +369,30 @@ export function AppRoutes() {
             element={
               <RequireRole allow={mayReadSpecialFamilies}>
                 <SpecialFamilyDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="annual-reports"
+            element={
+              <RequireRole allow={mayReadAnnualReports}>
+                <AnnualReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="annual-reports/:id"
+            element={
+              <RequireRole allow={mayReadAnnualReports}>
+                <AnnualReportDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="self-evaluation"
+            element={
+              <RequireRole allow={mayReadSelfEvaluation}>
+                <SelfEvaluationPage />
               </RequireRole>
             }
           />

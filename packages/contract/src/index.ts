@@ -28,3 +28,6 @@ export * from './special-families.js';
 export * from './childcare.js';
 export * from './childcare-supervision.js';
 export * from './institution-awards.js';
+export * from './supervision.js';
+export * from './annual-reports.js';
+export * from './self-evaluation.js';

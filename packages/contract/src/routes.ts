@@ -24,6 +24,9 @@ import * as P from './projection.js';
 import { childcareRoutes } from './childcare-routes.js';
 import { childcareSupervisionRoutes } from './childcare-supervision-routes.js';
 import { institutionAwardRoutes } from './institution-awards-routes.js';
+import { supervisionRoutes } from './supervision-routes.js';
+import { annualReportRoutes } from './annual-reports.js';
+import { selfEvaluationRoutes } from './self-evaluation.js';
 
 // Every route the console calls, by the console's name for it. The server registers the same
 // paths with the same schemas (contract-routes.test.ts holds the two together); the console's
@@ -389,4 +392,7 @@ export const staffRoutes = {
   ...childcareRoutes,
   ...childcareSupervisionRoutes,
   ...institutionAwardRoutes,
+  ...supervisionRoutes,
+  ...annualReportRoutes,
+  ...selfEvaluationRoutes,
 };

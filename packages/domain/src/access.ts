@@ -65,3 +65,14 @@ export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'instituti
 export const CHILDCARE_REVIEWERS: readonly Role[] = ['countyAdmin'];
 export const CHILDCARE_READERS: readonly Role[] = ['systemAdmin', 'countyAdmin', 'townshipWorker', 'leader'];
 export const INSTITUTION_ROLES: readonly Role[] = ['institutionOperator'];
+
+/**
+ * Plan supervision (issue 15): the joint meeting's office sits in the county's health bureau
+ * (004 annex 1 一: 联席会议下设办公室在维西县卫生健康局), so its county administrator keeps the
+ * directory, reviews reports, sends notices and records meetings; leaders and the system's
+ * administrator read. A unit's liaison is a department operator of a department the unit maps to,
+ * or a user the office names: they see and report on their units' tasks only.
+ */
+export const SUPERVISION_OFFICE: readonly Role[] = ['countyAdmin'];
+export const SUPERVISION_READERS: readonly Role[] = ['systemAdmin', 'countyAdmin', 'leader'];
+export const SUPERVISION_LIAISON_ROLES: readonly Role[] = ['departmentOperator'];

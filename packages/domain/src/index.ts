@@ -26,3 +26,6 @@ export * from './name-mask.js';
 export * from './life-events.js';
 export * from './special-families/index.js';
 export * from './childcare/index.js';
+export * from './supervision/index.js';
+export * from './annual-reports/index.js';
+export * from './self-evaluation/index.js';

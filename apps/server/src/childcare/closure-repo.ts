@@ -1,7 +1,7 @@
 import type { Conn } from '../db/client.js';
 import { typeOf } from './supervision-repo.js';
 
-// SQL of the county's emergency closure (migration 0036), the slots in force, and the
+// SQL of the county's emergency closure (migration 0034), the slots in force, and the
 // supervision list. Called inside withScope: row-level security limits every table.
 
 export interface ClosureRow {

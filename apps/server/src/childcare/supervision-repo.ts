@@ -1,7 +1,7 @@
 import type { IncidentSeverity, InspectionArea, RatingGrade, RectificationState } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
 
-// SQL of childcare supervision (migration 0036): inspections, rectifications, ratings, incidents
+// SQL of childcare supervision (migration 0034): inspections, rectifications, ratings, incidents
 // and emergency closures. Every function takes a connection inside withScope: row-level security
 // limits each table to the jurisdiction.
 

@@ -44,6 +44,8 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0033_add-childcare-institutions': '506df69ea9bb756f54eb4de7bc4793c5551b7e75cd77e96ba515da9ec7635c8d',
   '0034_add-childcare-supervision': '127f5bc936f6cad8fe2394a3f1312bcc4afb17ad9ab8d881b900b874a6a77625',
   '0035_add-institution-payments': '1edec3e18e3de9ca6492ed18147b02cf32657fc3c5bf48346b8daff8a560809a',
+  '0036_add-plan-supervision': '8b484dacad1e5c4effbabb8520a1da321c84317cba34ff9a6fc7afa1b74afff5',
+  '0037_add-annual-reports-and-self-evaluation': '646de70d898d655e50ebcef635ef23476d9dea951bf906c25f1c9946d60bf057',
 };
 
 /**

@@ -322,7 +322,7 @@ export const payments = pgTable(
     status: text('status').notNull().default('pending'),
     // A failed payment is carried into the next cycle's batch (batch_id moves, attempts grows).
     attempts: integer('attempts').notNull().default(1),
-    // Whom beneficiary_id names: a person, or a childcare institution (issue 14, migration 0037).
+    // Whom beneficiary_id names: a person, or a childcare institution (issue 14, migration 0035).
     beneficiaryKind: text('beneficiary_kind').notNull().default('person').$type<'person' | 'institution'>(),
     bankReference: text('bank_reference'),
     failureReason: text('failure_reason'),
@@ -1396,7 +1396,7 @@ export const childcareClosures = pgTable(
   },
   (t) => [uniqueIndex('childcare_closures_institution_uq').on(t.institutionId)],
 );
-// What an institution's payment was computed from (issue 14, migration 0037): the filing version
+// What an institution's payment was computed from (issue 14, migration 0035): the filing version
 // and slots in force on the cycle's day and the eligibility trace, kept as paid, so the award shows
 // why it was paid whatever is filed or set later.
 export const institutionPaymentTraces = pgTable('institution_payment_traces', {
@@ -1410,3 +1410,331 @@ export const institutionPaymentTraces = pgTable('institution_payment_traces', {
   trace: jsonb('trace').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+// Plan supervision (issue 15; glossary unit, liaison, keyTask, jointMeeting, decision). Every
+// row carries the county's code (region_code): the directory, the tasks and the meetings belong
+// to the county that runs the plan, and row-level security (migration 0036) limits them to it.
+
+// The unit directory (部门/单位): canonical name, the names the seeds also use, and, for the nine
+// departments Cradle already knows, which one it is (its operators are the unit's liaisons).
+export const supervisionUnits = pgTable(
+  'supervision_units',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    // A stable text key (county.education, township.533423101): the same in every deployment.
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    kind: text('kind').notNull(),
+    department: text('department'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('supervision_units_key_uq').on(t.regionCode, t.key),
+    uniqueIndex('supervision_units_name_uq').on(t.regionCode, t.name),
+  ],
+);
+
+// Membership of the joint meeting, as history: a change closes the old row (until_on) and files
+// a new one with the meeting's office (004 annex 1 一: 自行递补…报联席会议办公室备案).
+export const supervisionMemberships = pgTable(
+  'supervision_memberships',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    position: text('position').notNull().$type<'convener' | 'deputyConvener' | 'member'>(),
+    // The member's post in the unit (副局长); names of officials are not kept.
+    post: text('post').notNull(),
+    sinceOn: date('since_on', { mode: 'string' }).notNull(),
+    untilOn: date('until_on', { mode: 'string' }),
+    note: text('note'),
+    filedBy: bigint('filed_by', { mode: 'number' }),
+    filedAt: tstz('filed_at').notNull().defaultNow(),
+  },
+  (t) => [index('supervision_memberships_unit_idx').on(t.unitId, t.untilOn)],
+);
+
+// Users named as a unit's liaison (联络员) beyond the department operators the unit maps to.
+export const supervisionLiaisons = pgTable(
+  'supervision_liaisons',
+  {
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.userId] })],
+);
+
+// A plan whose annex the county runs (004 维发〔2023〕15号), with its period.
+export const supervisionPlans = pgTable(
+  'supervision_plans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    documentNo: text('document_no').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('supervision_plans_key_uq').on(t.regionCode, t.key)],
+);
+
+// A key task: a row of a plan's annex, a meeting's decision, or a gap another module files
+// (source). due_basis says where the date comes from: the text, the plan's end, or the filer.
+export const supervisionTasks = pgTable(
+  'supervision_tasks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    planId: bigint('plan_id', { mode: 'number' }),
+    meetingId: bigint('meeting_id', { mode: 'number' }),
+    source: text('source').notNull().$type<'plan' | 'decision' | 'selfEvaluation' | 'office'>(),
+    number: integer('number'),
+    section: text('section'),
+    clause: text('clause').notNull(),
+    text: text('text').notNull(),
+    // The responsibility cell as the seed prints it (004 annex 2 责任单位).
+    responsibility: text('responsibility'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    dueBasis: text('due_basis').notNull().$type<'text' | 'planEnd' | 'set'>(),
+    recurrence: text('recurrence').$type<'yearly'>(),
+    indicatorCode: text('indicator_code'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('supervision_tasks_number_uq').on(t.planId, t.number),
+    index('supervision_tasks_region_idx').on(t.regionCode, t.dueOn),
+  ],
+);
+
+// A unit's role in a task (lead, support, implementing), with the name as written and the group
+// it came from when a group ("联席会议成员单位", "各乡(镇)党委、政府") was expanded.
+export const supervisionTaskUnits = pgTable(
+  'supervision_task_units',
+  {
+    taskId: bigint('task_id', { mode: 'number' }).notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    role: text('role').notNull().$type<'lead' | 'support' | 'implementing'>(),
+    regionCode: text('region_code').notNull(),
+    position: smallint('position').notNull(),
+    writtenAs: text('written_as').notNull(),
+    viaGroup: text('via_group'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.unitId, t.role] }),
+    index('supervision_task_units_unit_idx').on(t.unitId),
+  ],
+);
+
+// Milestones the county sets on a task, none after the plan's end.
+export const supervisionMilestones = pgTable('supervision_milestones', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  taskId: bigint('task_id', { mode: 'number' }).notNull(),
+  regionCode: text('region_code').notNull(),
+  title: text('title').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  createdBy: bigint('created_by', { mode: 'number' }).notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+// A liaison's progress report on its unit's task for a period, reviewed by the office.
+export const supervisionReports = pgTable(
+  'supervision_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: bigint('task_id', { mode: 'number' }).notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    period: text('period').notNull(),
+    text: text('text').notNull(),
+    figures: jsonb('figures').notNull().default(sql`'[]'::jsonb`),
+    // The unit says the task is done; accepting such a report completes the task.
+    completes: boolean('completes').notNull().default(false),
+    state: text('state').notNull().$type<'submitted' | 'accepted' | 'sentBack'>(),
+    submittedBy: bigint('submitted_by', { mode: 'number' }).notNull(),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+    reviewedBy: bigint('reviewed_by', { mode: 'number' }),
+    reviewedByName: text('reviewed_by_name'),
+    reviewedAt: tstz('reviewed_at'),
+    sendBackReason: text('send_back_reason'),
+  },
+  (t) => [index('supervision_reports_task_idx').on(t.taskId, t.submittedAt)],
+);
+
+// Evidence files of a report (photos, scans): encrypted, in the database, as childcare documents.
+export const supervisionEvidence = pgTable(
+  'supervision_evidence',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: bigint('report_id', { mode: 'number' }),
+    ownerUserId: bigint('owner_user_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    contentCipher: bytea('content_cipher').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('supervision_evidence_report_idx').on(t.reportId)],
+);
+
+// Joint-meeting sessions (004 annex 1 三: 全体会议, 专题会议) with their minutes (纪要), signed by
+// the convener before the decisions go out.
+export const supervisionMeetings = pgTable(
+  'supervision_meetings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull().$type<'plenary' | 'topical'>(),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    chair: text('chair').notNull(),
+    minutes: text('minutes').notNull(),
+    signedBy: text('signed_by').notNull(),
+    recordedBy: bigint('recorded_by', { mode: 'number' }).notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('supervision_meetings_region_idx').on(t.regionCode, t.heldOn)],
+);
+
+export const supervisionMeetingAttendees = pgTable(
+  'supervision_meeting_attendees',
+  {
+    meetingId: bigint('meeting_id', { mode: 'number' }).notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.unitId] })],
+);
+
+// Supervision notices (督办) sent to a late unit; the message itself goes through the outbox.
+export const supervisionNotices = pgTable('supervision_notices', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  taskId: bigint('task_id', { mode: 'number' }).notNull(),
+  unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+  regionCode: text('region_code').notNull(),
+  note: text('note').notNull(),
+  sentBy: bigint('sent_by', { mode: 'number' }).notNull(),
+  sentByName: text('sent_by_name').notNull(),
+  sentAt: tstz('sent_at').notNull().defaultNow(),
+});
+
+// 乡镇年度人口工作报告 (issue 15; 004 (二十六), 000 三): the county's deadline, a month and day
+// each year. None set: the domain's default (11-30, 004's "每年11月底前"; annual-reports README).
+export const annualReportSettings = pgTable('annual_report_settings', {
+  jurisdictionCode: text('jurisdiction_code').primaryKey(),
+  dueMonthDay: text('due_month_day').notNull(),
+  setBy: bigint('set_by', { mode: 'number' }).notNull(),
+  setByName: text('set_by_name').notNull(),
+  setAt: tstz('set_at').notNull().defaultNow(),
+});
+
+// One township's report for one year: its figures frozen when the county opened the year, the
+// township's text, and the county's review. Overdue is flagged once, by the daily job.
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: smallint('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().$type<'open' | 'submitted' | 'accepted' | 'sentBack'>(),
+    figures: jsonb('figures').notNull(),
+    body: text('body').notNull().default(''),
+    openedBy: bigint('opened_by', { mode: 'number' }).notNull(),
+    openedByName: text('opened_by_name').notNull(),
+    openedAt: tstz('opened_at').notNull().defaultNow(),
+    submittedBy: bigint('submitted_by', { mode: 'number' }),
+    submittedByName: text('submitted_by_name'),
+    submittedAt: tstz('submitted_at'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedByName: text('decided_by_name'),
+    decidedAt: tstz('decided_at'),
+    decisionNote: text('decision_note'),
+    overdueAt: tstz('overdue_at'),
+  },
+  (t) => [
+    uniqueIndex('annual_reports_year_region_uq').on(t.year, t.regionCode),
+    index('annual_reports_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.year),
+  ],
+);
+
+// 生育友好自评 (issue 15; 003 三(一)–(七)): one assessment per jurisdiction and year.
+export const selfEvaluations = pgTable(
+  'self_evaluations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: smallint('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    openedBy: bigint('opened_by', { mode: 'number' }).notNull(),
+    openedByName: text('opened_by_name').notNull(),
+    openedAt: tstz('opened_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('self_evaluations_year_region_uq').on(t.year, t.regionCode)],
+);
+
+// An item of an assessment (the domain's catalogue, by code): the unit it is assigned to, the
+// ranking and survey tallies a user enters, and the key task its gap became.
+export const selfEvaluationItems = pgTable(
+  'self_evaluation_items',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    evaluationId: bigint('evaluation_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    itemCode: text('item_code').notNull(),
+    // The unit's key until the unit directory (supervision) links it by id.
+    unitKey: text('unit_key'),
+    ranking: text('ranking'),
+    surveyRespondents: integer('survey_respondents'),
+    surveyPositive: integer('survey_positive'),
+    note: text('note'),
+    // Entered only once the jurisdiction has loaded its scoring rules.
+    awardedPoints: integer('awarded_points'),
+    rectificationTaskId: bigint('rectification_task_id', { mode: 'number' }),
+    updatedBy: bigint('updated_by', { mode: 'number' }),
+    updatedAt: tstz('updated_at'),
+  },
+  (t) => [uniqueIndex('self_evaluation_items_item_uq').on(t.evaluationId, t.itemCode)],
+);
+
+// Evidence for an item: a scan or photo, encrypted as childcare documents are.
+export const selfEvaluationEvidence = pgTable(
+  'self_evaluation_evidence',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    itemId: bigint('item_id', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    contentCipher: bytea('content_cipher').notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }).notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('self_evaluation_evidence_item_idx').on(t.itemId)],
+);
+
+// The official 评分细则 as a jurisdiction loads it (003 names it; the seeds do not contain it):
+// the points an item carries. Empty until loaded: nothing shows a score before then.
+export const selfEvaluationScoringRules = pgTable(
+  'self_evaluation_scoring_rules',
+  {
+    regionCode: text('region_code').notNull(),
+    itemCode: text('item_code').notNull(),
+    maxPoints: integer('max_points').notNull(),
+    source: text('source').notNull(),
+    loadedBy: bigint('loaded_by', { mode: 'number' }).notNull(),
+    loadedAt: tstz('loaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.itemCode] })],
+);

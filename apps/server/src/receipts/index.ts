@@ -2,3 +2,4 @@
 export { type ReceiptSection, renderReceiptPdf } from './receipt-pdf.js';
 export { receiptDigest, type ReceiptPayload, receiptVerifyUrl, signReceipt } from './receipt-token.js';
 export { receiptVerifyRoutes, type VerifiedRecord } from './verify-routes.js';
+export { loadCjkFont, type CjkFont } from './cjk-font.js';

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIdCheckCharacter, maskIdNumber } from '@cradle/domain';
 import { createPii } from '../crypto/pii.js';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
+import { createUser } from '../auth/index.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
 
 // Issue 2: "A test must walk every registered route and prove that a township user never
 // sees another township's person." The probe lives in 叶枝镇 (533423102); the user works in
@@ -122,6 +124,13 @@ beforeAll(async () => {
      VALUES ($1, $1, '533423102', 30, 20, '2026-12-01', $2)`,
     [probe.id, JSON.stringify([{ saw: { zh: probe.name, en: probe.name } }])],
   );
+  // 叶枝镇's annual report (issue 15) under the probe's id, its text naming the probe: another
+  // township must never read it.
+  await t.database.query(
+    `INSERT INTO annual_reports (id, year, region_code, due_date, status, figures, body, opened_by, opened_by_name)
+     VALUES ($1, 2025, '533423102', '2025-11-30', 'open', '{"asOf":"2025-11-01","groups":[]}'::jsonb, $2, 1, '县卫生健康局')`,
+    [probe.id, probe.name],
+  );
   township = await login(t, 'township');
 });
 afterAll(() => t.close());
@@ -191,7 +200,7 @@ describe('jurisdiction walk', () => {
         // Family-service records under the probe's id: not found, or refused by role; a write's body may fail validation first.
         if (
           route.url.includes(':id') &&
-          /^\/api\/(childbirth-registrations|bundle-tasks|special-families|childcare)\//.test(route.url)
+          /^\/api\/(childbirth-registrations|bundle-tasks|special-families|childcare|annual-reports)\//.test(route.url)
         ) {
           expect(route.method === 'GET' ? [403, 404] : [400, 403, 404], `${route.method} ${url}`).toContain(
             res.statusCode,
@@ -220,5 +229,62 @@ describe('jurisdiction walk', () => {
         .items.map((p: { name: string }) => p.name)
         .sort(),
     ).toEqual([own.name, probe.name].sort());
+  });
+});
+
+// Plan supervision (issue 15): the directory, key tasks and meetings are the county's. Another
+// county's leader and department operator (a liaison there) see none of 维西's, and cannot report
+// on, open or review its tasks; a township user passes no supervision route at all.
+describe('jurisdiction walk: units and liaisons', () => {
+  it('shows another county nothing of 维西’s units, tasks, reports or meetings', async () => {
+    for (const [username, roles, department] of [
+      ['deqin.leader', ['leader'], null],
+      ['deqin.edu', ['departmentOperator'], 'education'],
+    ] as const) {
+      t.users.push({
+        username,
+        displayName: username,
+        roles: [...roles],
+        jurisdiction: '533422',
+        department,
+        totpSecret: null,
+      });
+      await createUser(t.database, t.keys, t.users.at(-1)!, DEMO_PASSWORD);
+      const other = await login(t, username);
+      const get = (url: string) => t.app.inject({ method: 'GET', url, ...as(other) });
+      expect((await get('/api/supervision/units')).json().items).toEqual([]);
+      expect((await get('/api/supervision/tasks')).json().items).toEqual([]);
+      const [task] = await t.database.query<{ id: number }>(
+        'SELECT id::int AS id FROM supervision_tasks WHERE number = 18',
+      );
+      expect((await get(`/api/supervision/tasks/${task!.id}`)).statusCode).toBe(404);
+      if (roles[0] === 'leader') {
+        expect((await get('/api/supervision/meetings')).json().items).toEqual([]);
+        expect((await get('/api/supervision/board?by=unit')).json().rows).toEqual([]);
+      } else {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/supervision/tasks/${task!.id}/reports`,
+          payload: { unitId: 1, period: '2025', text: '越权报告', figures: [], completes: false, evidenceIds: [] },
+          ...as(other),
+        });
+        expect([403, 404]).toContain(res.statusCode);
+      }
+    }
+    expect(
+      Number((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM supervision_reports'))[0]!.n),
+    ).toBe(0);
+  });
+
+  it('refuses every supervision route to a township user', async () => {
+    for (const route of t.app.routeList.filter((r) => r.url.startsWith('/api/supervision/'))) {
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', '1'),
+        payload: route.method === 'GET' ? undefined : {},
+        ...as(township),
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
   });
 });

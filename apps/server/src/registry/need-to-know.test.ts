@@ -22,6 +22,10 @@ const REVIEWERS = ['county', 'township', 'village'];
 const PAYMENTS = ['admin', 'county', 'finance', 'leader'];
 // Monitoring figures: leaders, administrators, township workers (their own township).
 const MONITORING = ['admin', 'county', 'township', 'leader'];
+// Plan supervision: readers, and the department operators as their units' liaisons.
+const SUPERVISION_READERS = ['admin', 'county', 'leader'];
+const LIAISONS = [...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS];
+const SUPERVISION_ALL = [...SUPERVISION_READERS, ...LIAISONS];
 
 /** Who passes each staff route's gate (a refusal is 403; anything else passed it). */
 const ACCESS: Record<string, readonly string[]> = {
@@ -196,6 +200,48 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/institution-awards': ['admin', 'county', 'finance'],
   'GET /api/payment-batches/:id/institution-payments': ['admin', 'county', 'finance'],
   'GET /api/payment-batches/:id/institution-payments.xlsx': ['admin', 'county', 'finance'],
+  // Plan supervision (issue 15): the joint meeting's office (county) keeps the directory, reviews,
+  // sends notices and records meetings; leaders and the administrator read; department operators
+  // are their units' liaisons: their tasks only (the walk below), and they alone report.
+  'GET /api/supervision/units': SUPERVISION_ALL,
+  'GET /api/supervision/units/export.xlsx': SUPERVISION_READERS,
+  'POST /api/supervision/units/:id/seats': ['county'],
+  'GET /api/supervision/tasks': SUPERVISION_ALL,
+  'GET /api/supervision/tasks/export.xlsx': SUPERVISION_ALL,
+  'GET /api/supervision/tasks/:id': SUPERVISION_ALL,
+  'POST /api/supervision/tasks/:id/milestones': ['county'],
+  'POST /api/supervision/tasks/:id/indicator': ['county'],
+  'POST /api/supervision/tasks/:id/notices': ['county'],
+  'POST /api/supervision/tasks/:id/reports': LIAISONS,
+  'POST /api/supervision/evidence': LIAISONS,
+  'POST /api/supervision/reports/:id/accept': ['county'],
+  'POST /api/supervision/reports/:id/send-back': ['county'],
+  'GET /api/supervision/board': SUPERVISION_READERS,
+  'GET /api/supervision/board/export.xlsx': SUPERVISION_READERS,
+  'GET /api/supervision/meetings': SUPERVISION_READERS,
+  'GET /api/supervision/meetings/export.xlsx': SUPERVISION_READERS,
+  'POST /api/supervision/meetings': ['county'],
+  // Township annual reports (issue 15): the county opens, reviews and sets the deadline; a
+  // township writes its own; leaders read and print the county's summary.
+  'GET /api/annual-reports': ['county', 'township', 'leader'],
+  'GET /api/annual-reports/export.xlsx': ['county', 'township', 'leader'],
+  'POST /api/annual-reports/open': ['county'],
+  'GET /api/annual-reports/:id': ['county', 'township', 'leader'],
+  'PUT /api/annual-reports/:id': ['township'],
+  'POST /api/annual-reports/:id/submit': ['township'],
+  'POST /api/annual-reports/:id/decision': ['county'],
+  'GET /api/annual-report-settings': ['county', 'township', 'leader'],
+  'PUT /api/annual-report-settings': ['county'],
+  'GET /api/annual-summary/:format': ['county', 'leader'],
+  // The 003 self-evaluation (issue 15): aggregates only; the office runs it, departments attach
+  // evidence, leaders read.
+  'GET /api/self-evaluations': ['county', 'leader', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'POST /api/self-evaluations': ['county'],
+  'PUT /api/self-evaluations/:id/items/:code': ['county'],
+  'POST /api/self-evaluations/:id/items/:code/evidence': ['county', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'POST /api/self-evaluations/:id/rectification': ['county'],
+  'GET /api/self-evaluations/:id/report.pdf': ['county', 'leader', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'PUT /api/self-evaluation-scoring': ['county'],
 };
 
 let t: TestApp;
@@ -336,5 +382,28 @@ describe('need to know: role × data', () => {
       ...as(sessions.township!),
     });
     expect(revealed.json().idNumber).toBe(probe.idNumber);
+  });
+});
+
+describe('need to know: a liaison sees its unit’s tasks only (issue 15)', () => {
+  it('shows each department operator the tasks of the unit its department maps to, and no other', async () => {
+    const all = (await call('GET', '/api/supervision/tasks', sessions.county!)).json().items as {
+      id: number;
+      leads: { name: string }[];
+      supports: { name: string }[];
+      implementing: { name: string }[];
+    }[];
+    for (const [user, unit] of [
+      ['education', '县教育体育局'],
+      ['police', '县公安局'],
+      ['medins', '县医疗保障局'],
+      ['hospital', '县人民医院'],
+    ] as const) {
+      const mine = (await call('GET', '/api/supervision/tasks', sessions[user]!)).json().items as { id: number }[];
+      const expected = all.filter((x) => [...x.leads, ...x.supports, ...x.implementing].some((u) => u.name === unit));
+      expect(mine.map((x) => x.id).sort(), user).toEqual(expected.map((x) => x.id).sort());
+      const other = all.find((x) => !expected.includes(x))!;
+      expect((await call('GET', `/api/supervision/tasks/${other.id}`, sessions[user]!)).statusCode, user).toBe(404);
+    }
   });
 });

@@ -13,6 +13,7 @@ import { createUser } from '../auth/users.js';
 import { demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
+import { ensureSupervisionSeed } from '../supervision/index.js';
 import { createRecordingSms } from './sms.js';
 import { createTestClock, type TestClock } from './clock.js';
 
@@ -41,6 +42,7 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
       ? demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001')
       : await demoUsersOf(database, scope);
   for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+  await ensureSupervisionSeed(database, scope);
   await loadDemoPopulation(database, createPii(keys), scope, populationSize, new Date('2026-11-24T00:00:00Z'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
   const config = {

@@ -7,6 +7,8 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
+  CheckSquareOutlined,
   HeartOutlined,
   HomeOutlined,
   PayCircleOutlined,
@@ -15,6 +17,7 @@ import {
   SearchOutlined,
   SolutionOutlined,
   TeamOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -37,6 +40,10 @@ import {
   mayReadChildcare,
   maySuperviseChildcare,
   mayReviewChildcare,
+  mayReadSupervision,
+  isSupervisionLiaison,
+  mayReadAnnualReports,
+  mayReadSelfEvaluation,
   useMe,
 } from '../lib/auth';
 
@@ -56,6 +63,7 @@ function sectionOf(pathname: string): string {
         : second === 'supervision'
           ? 'childcare-supervision'
           : 'childcare-institutions';
+  if (first === 'supervision') return `supervision-${second === 'tasks' || second === '' ? 'tasks' : second}`;
   return first === '' ? 'dashboard' : first;
 }
 
@@ -91,6 +99,22 @@ export function SideMenu() {
       icon: <HeartOutlined />,
       label: t('nav.specialFamilies'),
       testId: 'nav-special-families',
+    });
+  if (mayReadAnnualReports(me))
+    nav.push({
+      key: 'annual-reports',
+      path: '/annual-reports',
+      icon: <FileTextOutlined />,
+      label: t('annualReports.nav'),
+      testId: 'nav-annual-reports',
+    });
+  if (mayReadSelfEvaluation(me))
+    nav.push({
+      key: 'self-evaluation',
+      path: '/self-evaluation',
+      icon: <CheckSquareOutlined />,
+      label: t('selfEvaluation.nav'),
+      testId: 'nav-self-evaluation',
     });
   if (mayCheckFamilySize(me))
     nav.push({
@@ -210,6 +234,48 @@ export function SideMenu() {
       testId: 'nav-childcare-awards',
     });
 
+  // 重点任务督办 (issue 15): the office and readers see the county's; a liaison its unit's tasks.
+  const supervision: NavItem[] = [];
+  if (isSupervisionLiaison(me))
+    supervision.push({
+      key: 'supervision-mine',
+      path: '/supervision/mine',
+      icon: <FlagOutlined />,
+      label: t('supervision.nav.myTasks'),
+      testId: 'nav-supervision-mine',
+    });
+  if (mayReadSupervision(me))
+    supervision.push(
+      {
+        key: 'supervision-tasks',
+        path: '/supervision/tasks',
+        icon: <FlagOutlined />,
+        label: t('supervision.nav.tasks'),
+        testId: 'nav-supervision-tasks',
+      },
+      {
+        key: 'supervision-board',
+        path: '/supervision/board',
+        icon: <BarChartOutlined />,
+        label: t('supervision.nav.board'),
+        testId: 'nav-supervision-board',
+      },
+      {
+        key: 'supervision-units',
+        path: '/supervision/units',
+        icon: <TeamOutlined />,
+        label: t('supervision.nav.units'),
+        testId: 'nav-supervision-units',
+      },
+      {
+        key: 'supervision-meetings',
+        path: '/supervision/meetings',
+        icon: <ScheduleOutlined />,
+        label: t('supervision.nav.meetings'),
+        testId: 'nav-supervision-meetings',
+      },
+    );
+
   const item = (n: NavItem) => ({
     key: n.key,
     icon: n.icon,
@@ -251,13 +317,23 @@ export function SideMenu() {
               },
             ]
           : []),
+        ...(supervision.length > 0
+          ? [
+              {
+                key: 'supervision',
+                icon: <FlagOutlined />,
+                label: t('supervision.nav.group'),
+                children: supervision.map(item),
+              },
+            ]
+          : []),
       ];
 
   return (
     <Menu
       mode="inline"
       selectedKeys={[sectionOf(pathname)]}
-      defaultOpenKeys={['family', 'benefits', 'monitoring-group', 'childcare']}
+      defaultOpenKeys={['family', 'benefits', 'monitoring-group', 'childcare', 'supervision']}
       items={items}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

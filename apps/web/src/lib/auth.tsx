@@ -9,6 +9,9 @@ import {
   mayUseRegistry,
   MONITORING_ROLES,
   REGISTRY_ROLES,
+  SUPERVISION_LIAISON_ROLES,
+  SUPERVISION_OFFICE,
+  SUPERVISION_READERS,
   type Department,
 } from '@cradle/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -141,6 +144,16 @@ export function mayReadSpecialFamilies(me: Me): boolean {
   return me.roles.some((r) => r === 'countyAdmin' || r === 'townshipWorker' || r === 'villageWorker');
 }
 
+/** 乡镇年度人口工作报告 (issue 15): the county office, the townships (their own) and leaders. */
+export function mayReadAnnualReports(me: Me): boolean {
+  return me.roles.some((r) => r === 'countyAdmin' || r === 'townshipWorker' || r === 'leader');
+}
+
+/** 生育友好自评 (issue 15): the county office runs it, departments attach evidence, leaders read. */
+export function mayReadSelfEvaluation(me: Me): boolean {
+  return me.roles.some((r) => r === 'countyAdmin' || r === 'departmentOperator' || r === 'leader');
+}
+
 /** 多子女家庭核验: housing, provident-fund, education and civil-affairs operators. */
 export function mayCheckFamilySize(me: Me): boolean {
   return me.roles.includes('departmentOperator') && FAMILY_SIZE_CHECK_DEPARTMENTS.some((d) => d === me.department);
@@ -245,4 +258,19 @@ export function mayReadChildcare(me: Me): boolean {
 /** Childcare supervision: the readers, and education's operators for 幼儿园托班 (the server narrows them). */
 export function maySuperviseChildcare(me: Me): boolean {
   return mayReadChildcare(me) || (me.roles.includes('departmentOperator') && me.department === 'education');
+}
+
+/** Plan supervision (issue 15): the joint meeting's office (SUPERVISION_OFFICE; the server checks again). */
+export function mayRunSupervisionOffice(me: Me): boolean {
+  return me.roles.some((r) => SUPERVISION_OFFICE.includes(r));
+}
+
+/** The county's key tasks, board, directory and meetings: the office and readers (SUPERVISION_READERS). */
+export function mayReadSupervision(me: Me): boolean {
+  return me.roles.some((r) => SUPERVISION_READERS.includes(r));
+}
+
+/** A unit's liaison: a department operator (its units' tasks only, decided by the server). */
+export function isSupervisionLiaison(me: Me): boolean {
+  return !mayReadSupervision(me) && me.roles.some((r) => SUPERVISION_LIAISON_ROLES.includes(r));
 }

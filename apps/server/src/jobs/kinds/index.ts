@@ -11,9 +11,10 @@ import { smsKind } from './sms.js';
 import { monitoringWarningsKind } from './monitoring-warnings.js';
 import { specialFamilyOverdueKind } from './special-family-overdue.js';
 import { childcareOverdueKind } from './childcare-overdue.js';
+import { annualReportOverdueKind } from './annual-report-overdue.js';
 
 export { importKind, lifeEventImportKind, monitoringWarningsKind, paymentCycleKind, smsKind, specialFamilyOverdueKind };
-export { childcareOverdueKind };
+export { childcareOverdueKind, annualReportOverdueKind };
 
 // Every kind of background work the server runs, one file each (see ../README.md to add one).
 
@@ -36,5 +37,6 @@ export function registerJobKinds(runner: JobRunner, deps: JobKindDeps): JobRunne
     .register(lifeEventImportKind({ database: deps.database, pii: deps.pii, now: deps.now }))
     .register(monitoringWarningsKind(deps.database, deps.now, deps.log))
     .register(specialFamilyOverdueKind(deps.database, deps.now, deps.log, runner))
-    .register(childcareOverdueKind(deps.database, deps.now, deps.log));
+    .register(childcareOverdueKind(deps.database, deps.now, deps.log))
+    .register(annualReportOverdueKind(deps.database, deps.now, deps.log));
 }

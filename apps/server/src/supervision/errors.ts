@@ -1,0 +1,77 @@
+import { defineErrors } from '../errors.js';
+
+export const supervisionError = defineErrors({
+  'supervision.notFound': {
+    status: 404,
+    message: {
+      zh: '找不到该任务、报告或单位，或它不在您的辖区内',
+      en: 'No such task, report or unit in your jurisdiction',
+    },
+  },
+  'supervision.notYourUnit': {
+    status: 403,
+    message: {
+      zh: '您不是该单位的联络员，或该单位不承担此任务：只能报告本单位承担的任务，未保存任何内容',
+      en: 'You are not a liaison of this unit, or the unit has no part in this task: report only your unit’s tasks; nothing was saved',
+    },
+  },
+  'supervision.milestoneAfterPlan': {
+    status: 400,
+    message: {
+      zh: '节点日期不能晚于实施方案的截止日期，未保存任何内容',
+      en: 'A milestone cannot fall after the plan’s end; nothing was saved',
+    },
+  },
+  'supervision.notSubmitted': {
+    status: 409,
+    message: { zh: '该报告已审核，不能再次审核', en: 'This report has already been reviewed' },
+  },
+  'supervision.emptyDecision': {
+    status: 400,
+    message: {
+      zh: '议定事项须写明内容并至少指定一个责任单位，未保存任何内容',
+      en: 'A decision needs its text and at least one owner unit; nothing was saved',
+    },
+  },
+  'supervision.unknownUnit': {
+    status: 400,
+    message: {
+      zh: '所选单位不在本县单位名录中，未保存任何内容',
+      en: 'A unit chosen is not in the county’s directory; nothing was saved',
+    },
+  },
+  'supervision.futureMeeting': {
+    status: 400,
+    message: {
+      zh: '会议日期不能晚于今天：会议召开后再记录',
+      en: 'The meeting date cannot be in the future: record it once held',
+    },
+  },
+  'supervision.evidence': {
+    status: 400,
+    message: {
+      zh: '所附证明材料不存在，或已附在其他报告中；请重新上传',
+      en: 'An evidence file does not exist or belongs to another report; upload it again',
+    },
+  },
+  'supervision.evidenceType': {
+    status: 415,
+    message: { zh: '只能上传 PDF、JPEG 或 PNG 文件', en: 'Only PDF, JPEG or PNG files can be uploaded' },
+  },
+  'supervision.evidenceTooLarge': {
+    status: 413,
+    message: { zh: '文件不能超过 5 MB；未保存任何内容', en: 'A file may be at most 5 MB; nothing was saved' },
+  },
+  'supervision.noFile': { status: 400, message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } },
+  'supervision.unknownIndicator': {
+    status: 400,
+    message: { zh: '本县监测方案中没有该指标', en: 'The county’s monitoring plan has no such indicator' },
+  },
+  'supervision.notLate': {
+    status: 409,
+    message: {
+      zh: '该任务未逾期也未临近到期，或该单位不承担此任务：无需督办',
+      en: 'The task is neither overdue nor due soon, or the unit has no part in it: no notice is needed',
+    },
+  },
+});

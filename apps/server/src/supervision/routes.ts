@@ -1,0 +1,302 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import { SUPERVISION_LIAISON_ROLES, SUPERVISION_OFFICE, SUPERVISION_READERS } from '@cradle/domain';
+import {
+  TaskBoard,
+  TaskBoardQuery,
+  EvidenceView,
+  FileForm,
+  IdParam,
+  IndicatorLinkBody,
+  MeetingBody,
+  MeetingList,
+  MeetingView,
+  MilestoneBody,
+  NoticeBody,
+  ProgressReportBody,
+  SeatChangeBody,
+  SendBackReportBody,
+  KeyTaskDetail,
+  KeyTaskList,
+  KeyTaskQuery,
+  UnitList,
+  UnitView,
+  XlsxFile,
+} from '@cradle/contract';
+import { requestLang } from '../errors.js';
+import { sendXlsx } from '../exports/index.js';
+import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import type { SessionUser } from '../auth/index.js';
+import type { SupervisionService } from './service.js';
+import type { SupervisionDirectory } from './directory.js';
+import type { SupervisionMeetings } from './meetings.js';
+import type { SupervisionLists } from './lists.js';
+import { MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
+import { supervisionError } from './errors.js';
+
+// Need to know (docs/architecture.md): the joint meeting's office (the county's health bureau)
+// keeps the directory, reviews, sends notices and records meetings; leaders and the system
+// administrator read; liaisons (department operators) see and report on their units' tasks.
+const OFFICE = { roles: SUPERVISION_OFFICE };
+const READERS = { roles: SUPERVISION_READERS };
+const ALL = { roles: [...SUPERVISION_READERS, ...SUPERVISION_LIAISON_ROLES] };
+const LIAISONS = { roles: SUPERVISION_LIAISON_ROLES };
+
+export const supervisionRoutes: FastifyPluginAsyncTypebox<{
+  service: SupervisionService;
+  directory: SupervisionDirectory;
+  meetings: SupervisionMeetings;
+  lists: SupervisionLists;
+  evidence: SupervisionEvidence;
+}> = async (app, { service, directory, meetings, lists, evidence }) => {
+  const actor = (req: { user: SessionUser | null; ip: string }) => ({ user: req.user!, clientIp: req.ip });
+  const tags = ['supervision'];
+  const noQueryXlsx = (url: string, summary: string, name: { zh: string; en: string }, make: typeof lists.unitsXlsx) =>
+    app.get(
+      url,
+      { config: READERS, schema: { tags, summary, response: { 200: Type.Unsafe<Readable>(XlsxFile) } } },
+      (req, reply) => {
+        const lang = requestLang(req);
+        return sendXlsx(reply, lang, name, make(actor(req), lang));
+      },
+    );
+
+  app.get(
+    '/api/supervision/units',
+    {
+      config: ALL,
+      schema: { tags, summary: 'The unit directory with seats and liaisons', response: { 200: UnitList } },
+    },
+    (req) => directory.list(req.user!),
+  );
+  noQueryXlsx(
+    '/api/supervision/units/export.xlsx',
+    'The unit directory as XLSX (audited)',
+    { zh: '单位名录', en: 'units' },
+    lists.unitsXlsx,
+  );
+  app.post(
+    '/api/supervision/units/:id/seats',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'File a change of a joint-meeting seat (备案)',
+        params: IdParam,
+        body: SeatChangeBody,
+        response: { 200: UnitView },
+      },
+    },
+    (req) => directory.changeSeat(actor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/supervision/tasks',
+    {
+      config: ALL,
+      schema: {
+        tags,
+        summary: 'Key tasks (a liaison: its units’ only)',
+        querystring: KeyTaskQuery,
+        response: { 200: KeyTaskList },
+      },
+    },
+    (req) => service.tasks(req.user!, req.query),
+  );
+  app.get(
+    '/api/supervision/tasks/export.xlsx',
+    {
+      config: ALL,
+      schema: {
+        tags,
+        summary: 'Key tasks as XLSX (audited)',
+        querystring: KeyTaskQuery,
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    (req, reply) => {
+      const lang = requestLang(req);
+      return sendXlsx(reply, lang, { zh: '重点任务', en: 'key-tasks' }, lists.tasksXlsx(actor(req), req.query, lang));
+    },
+  );
+  app.get(
+    '/api/supervision/tasks/:id',
+    {
+      config: ALL,
+      schema: { tags, summary: 'A key task with its reports', params: IdParam, response: { 200: KeyTaskDetail } },
+    },
+    (req) => service.detail(actor(req), req.params.id),
+  );
+  app.post(
+    '/api/supervision/tasks/:id/milestones',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'Set a milestone (not after the plan’s end)',
+        params: IdParam,
+        body: MilestoneBody,
+        response: { 200: KeyTaskDetail },
+      },
+    },
+    (req) => service.addMilestone(actor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/supervision/tasks/:id/indicator',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'Link the task to a scorecard indicator',
+        params: IdParam,
+        body: IndicatorLinkBody,
+        response: { 200: KeyTaskDetail },
+      },
+    },
+    (req) => service.linkIndicator(actor(req), req.params.id, req.body.indicator),
+  );
+  app.post(
+    '/api/supervision/tasks/:id/notices',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'Send a supervision notice (督办) to a late unit',
+        params: IdParam,
+        body: NoticeBody,
+        response: { 200: KeyTaskDetail },
+      },
+    },
+    (req) => service.sendNotice(actor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/supervision/tasks/:id/reports',
+    {
+      config: LIAISONS,
+      schema: {
+        tags,
+        summary: 'Report progress for one of your units',
+        params: IdParam,
+        body: ProgressReportBody,
+        response: { 200: KeyTaskDetail },
+      },
+    },
+    (req) => service.submit(actor(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/supervision/evidence',
+    {
+      config: { ...LIAISONS, swaggerTransform: documentForm(FileForm) },
+      schema: {
+        tags,
+        summary: 'Upload an evidence file (PDF, JPEG, PNG, 5 MB) for the next report',
+        consumes: ['multipart/form-data'],
+        response: { 200: EvidenceView },
+      },
+    },
+    async (req) => {
+      const part = await uploadedFile(req, {
+        limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 },
+        throwFileSizeLimit: false,
+      });
+      if (!part) throw supervisionError('supervision.noFile');
+      const chunks: Buffer[] = [];
+      try {
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      } catch (err) {
+        throw uploadFailure(err);
+      }
+      return evidence.upload(actor(req), {
+        name: part.filename,
+        content: Buffer.concat(chunks),
+        truncated: part.file.truncated,
+      });
+    },
+  );
+  app.post(
+    '/api/supervision/reports/:id/accept',
+    {
+      config: OFFICE,
+      schema: { tags, summary: 'Accept a progress report', params: IdParam, response: { 200: KeyTaskDetail } },
+    },
+    (req) => service.accept(actor(req), req.params.id),
+  );
+  app.post(
+    '/api/supervision/reports/:id/send-back',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'Send a report back with a reason',
+        params: IdParam,
+        body: SendBackReportBody,
+        response: { 200: KeyTaskDetail },
+      },
+    },
+    (req) => service.sendBack(actor(req), req.params.id, req.body.reason),
+  );
+
+  app.get(
+    '/api/supervision/board',
+    {
+      config: READERS,
+      schema: {
+        tags,
+        summary: 'Red/amber/green by unit or by plan section',
+        querystring: TaskBoardQuery,
+        response: { 200: TaskBoard },
+      },
+    },
+    (req) => lists.board(req.user!, req.query),
+  );
+  app.get(
+    '/api/supervision/board/export.xlsx',
+    {
+      config: READERS,
+      schema: {
+        tags,
+        summary: 'The task board as XLSX (audited)',
+        querystring: TaskBoardQuery,
+        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
+      },
+    },
+    (req, reply) => {
+      const lang = requestLang(req);
+      return sendXlsx(
+        reply,
+        lang,
+        { zh: '任务督办看板', en: 'task-board' },
+        lists.boardXlsx(actor(req), req.query, lang),
+      );
+    },
+  );
+
+  app.get(
+    '/api/supervision/meetings',
+    {
+      config: READERS,
+      schema: { tags, summary: 'Joint meetings and the once-a-year rule', response: { 200: MeetingList } },
+    },
+    (req) => meetings.list(req.user!),
+  );
+  noQueryXlsx(
+    '/api/supervision/meetings/export.xlsx',
+    'Joint meetings as XLSX (audited)',
+    { zh: '联席会议', en: 'joint-meetings' },
+    lists.meetingsXlsx,
+  );
+  app.post(
+    '/api/supervision/meetings',
+    {
+      config: OFFICE,
+      schema: {
+        tags,
+        summary: 'Record a held meeting; its decisions become tasks',
+        body: MeetingBody,
+        response: { 200: MeetingView },
+      },
+    },
+    (req) => meetings.record(actor(req), req.body),
+  );
+};
