@@ -1300,7 +1300,10 @@ export const supervisionUnits = pgTable(
     // A stable text key (county.education, township.533423101): the same in every deployment.
     key: text('key').notNull(),
     name: text('name').notNull(),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     kind: text('kind').notNull(),
     department: text('department'),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -1401,10 +1404,7 @@ export const supervisionTaskUnits = pgTable(
     writtenAs: text('written_as').notNull(),
     viaGroup: text('via_group'),
   },
-  (t) => [
-    primaryKey({ columns: [t.taskId, t.unitId, t.role] }),
-    index('supervision_task_units_unit_idx').on(t.unitId),
-  ],
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index('supervision_task_units_unit_idx').on(t.unitId)],
 );
 
 // Milestones the county sets on a task, none after the plan's end.
@@ -1428,7 +1428,9 @@ export const supervisionReports = pgTable(
     regionCode: text('region_code').notNull(),
     period: text('period').notNull(),
     text: text('text').notNull(),
-    figures: jsonb('figures').notNull().default(sql`'[]'::jsonb`),
+    figures: jsonb('figures')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // The unit says the task is done; accepting such a report completes the task.
     completes: boolean('completes').notNull().default(false),
     state: text('state').notNull().$type<'submitted' | 'accepted' | 'sentBack'>(),
