@@ -14,7 +14,12 @@ export const supervisionRoutes = {
     body: S.SeatChangeBody,
     response: S.UnitView,
   }),
-  supervisionTasks: route({ method: 'GET', path: '/api/supervision/tasks', query: S.KeyTaskQuery, response: S.KeyTaskList }),
+  supervisionTasks: route({
+    method: 'GET',
+    path: '/api/supervision/tasks',
+    query: S.KeyTaskQuery,
+    response: S.KeyTaskList,
+  }),
   supervisionTasksExport: route({
     method: 'GET',
     path: '/api/supervision/tasks/export.xlsx',
@@ -68,7 +73,12 @@ export const supervisionRoutes = {
     body: S.SendBackReportBody,
     response: S.KeyTaskDetail,
   }),
-  supervisionBoard: route({ method: 'GET', path: '/api/supervision/board', query: S.TaskBoardQuery, response: S.TaskBoard }),
+  supervisionBoard: route({
+    method: 'GET',
+    path: '/api/supervision/board',
+    query: S.TaskBoardQuery,
+    response: S.TaskBoard,
+  }),
   supervisionBoardExport: route({
     method: 'GET',
     path: '/api/supervision/board/export.xlsx',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponsibility } from './key-tasks.js';
+import { BAIYIN_MEASURES } from './baiyin-measures.js';
+import { measureUnits } from './measures.js';
 import { deadlineInForce, taskStatus } from './status.js';
 import { resolveUnitName, WEIXI_UNITS } from './units.js';
 import { WEIXI_KEY_TASKS } from './weixi-tasks.js';
@@ -65,5 +67,27 @@ describe('task status by rule', () => {
     expect(deadlineInForce('2025-11-30', 'yearly', '2026-12-07')).toBe('2026-11-30');
     expect(taskStatus(t('2025-11-30', '2025-11-20', 'yearly'), '2026-12-07')).toBe('overdue');
     expect(taskStatus(t('2025-11-30', '2026-11-20', 'yearly'), '2026-12-07')).toBe('done');
+  });
+});
+
+describe('001’s 23 measures as data', () => {
+  it('holds 23 measures in five sections, the first unit read as lead', () => {
+    expect(BAIYIN_MEASURES.map((m) => m.number)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    const per = (s: string) => BAIYIN_MEASURES.filter((m) => m.section === s).map((m) => m.number);
+    expect([per('一'), per('二'), per('三'), per('四'), per('五')]).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7],
+      [8, 9, 10, 11, 12],
+      [13, 14, 15, 16, 17, 18, 19, 20],
+      [21, 22, 23],
+    ]);
+    const m = (n: number) => measureUnits(BAIYIN_MEASURES[n - 1]!.responsibility);
+    expect(m(1)).toMatchObject({ lead: '市卫生健康委', others: ['市司法局'] });
+    expect(m(1).note).toContain('各县区党委和政府负责落实');
+    expect(m(2).others.at(-1)).toBe('市人社局');
+    expect(m(8)).toMatchObject({ lead: '市直各有关部门', note: '按职责分工负责' });
+    expect(m(14).others).toContain('市财政局(市政府国资委)');
+    expect(m(16)).toMatchObject({ lead: '国家税务总局白银市税务局', open: true });
+    expect(m(18).lead).toBe('市教育局');
   });
 });
