@@ -1,4 +1,3 @@
-import type { SchemeDefinition } from '@cradle/domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
@@ -7,6 +6,7 @@ import type { AuditActor } from '../registry/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
 import { compileScheme, countiesIn } from './eligibility-sql.js';
 import { runInstitutionCycle } from './institution-cycle.js';
+import type { CycleRequest } from './cycle-request.js';
 import {
   carryOverFailedPayments,
   findPersonIdBounds,
@@ -30,25 +30,7 @@ export interface PaymentCyclePayload {
   pauseMs?: number;
 }
 
-export interface CycleRequest {
-  scheme: SchemeDefinition;
-  periodKey: string;
-  /** Beneficiaries whose hukou is in this region are paid (the national subsidy: "applied for at the child's hukou location"). */
-  jurisdictionCode: string;
-  actor: AuditActor;
-  /** Person ids per chunk (one transaction each); DEFAULT_CHUNK_IDS unless the CLI's --chunk-size or a test says otherwise. */
-  chunkIds?: number;
-  /** A pause between chunks, to spare a database that is serving users (the CLI's --pause-ms). */
-  pauseMs?: number;
-  /**
-   * After the period's batch completed: a new round that pays whoever became eligible since (a
-   * child registered after the birth grant's cycle, an application approved later). Without it a
-   * re-run changes nothing.
-   */
-  supplement?: boolean;
-  /** Aborted when the job runner stops: the cycle stops between chunks (it resumes where it was). */
-  signal?: AbortSignal;
-}
+export type { CycleRequest } from './cycle-request.js';
 
 const DEFAULT_CHUNK_IDS = 100_000;
 

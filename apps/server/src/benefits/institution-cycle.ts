@@ -3,7 +3,7 @@ import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { chunkDone, completeBatch, lockBatch, openBatch, setChunksTotal, type PaymentBatch } from './batches-repo.js';
-import type { CycleRequest } from './cycle.js';
+import type { CycleRequest } from './cycle-request.js';
 import { institutionFactsOn, type InstitutionRow } from './institution-facts-repo.js';
 import { carryOverFailedPayments } from './payments-repo.js';
 import { publishedOverrides } from './versions-repo.js';

@@ -23,7 +23,7 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
-import { attachmentDisposition } from '../http/file-names.js';
+import { attachmentDisposition } from '../http/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './supervision.js';
 import type { SupervisionLists } from './supervision-lists.js';
