@@ -28,6 +28,7 @@ const KINDS: UnitKind[] = [
   'massOrganization',
   'publicInstitution',
   'township',
+  'legislativeJudicial',
 ];
 const POSITIONS: MemberPosition[] = ['convener', 'deputyConvener', 'member'];
 const ROLES: TaskRole[] = ['lead', 'support', 'implementing'];

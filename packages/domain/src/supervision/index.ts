@@ -5,3 +5,6 @@ export { WEIXI_KEY_TASKS } from './weixi-tasks.js';
 export { WEIXI_PLAN } from './plan.js';
 export * from './measures.js';
 export { BAIYIN_MEASURES } from './baiyin-measures.js';
+export * from './allocation.js';
+export { YUNYANG_UNITS, YUNYANG_TOWNSHIPS_GROUP } from './yunyang-units.js';
+export { YUNYANG_WORK_PLAN, YUNYANG_TASK_GROUPS, YUNYANG_KEY_TASKS } from './yunyang-tasks.js';

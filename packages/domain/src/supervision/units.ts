@@ -13,7 +13,9 @@ export type UnitKind =
   | 'verticalBranch'
   | 'massOrganization'
   | 'publicInstitution'
-  | 'township';
+  | 'township'
+  // 002's supporting units outside the government: 县人大常委会教科文卫工委, 县法院, 县检察院.
+  | 'legislativeJudicial';
 export type MemberPosition = 'convener' | 'deputyConvener' | 'member';
 
 export interface UnitSeed {
@@ -243,6 +245,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, Message> = {
   massOrganization: { zh: '群团组织', en: 'Mass organisation' },
   publicInstitution: { zh: '事业单位', en: 'Public institution' },
   township: { zh: '乡(镇)党委、政府', en: 'Township' },
+  legislativeJudicial: { zh: '人大、法院、检察院', en: 'Congress, court or procuratorate' },
 };
 
 export const POSITION_LABELS: Record<MemberPosition, Message> = {
