@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVALUATION_ITEMS } from '@cradle/domain';
@@ -43,6 +44,7 @@ const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?
   });
 type Item = {
   code: string;
+  evidence: { id: number; fileName: string }[];
   live: { kind: string; value?: number; numerator?: number; denominator?: number } | null;
   check: string;
 };
@@ -148,6 +150,27 @@ describe('the fertility-friendly self-evaluation', () => {
     expect(ok.json().withoutEvidence).not.toContain('4.6');
     expect(ok.json().withoutEvidence).toHaveLength(EVALUATION_ITEMS.length - 1);
     expect(item(ok.json(), '4.6')).toMatchObject({ evidence: [{ fileName: '均衡发展.png', mediaType: 'image/png' }] });
+  });
+
+  it('gives the evidence back as uploaded to the county’s readers, audited, and to no one else', async () => {
+    const v = (await call('leader', 'GET', '/api/self-evaluations?year=2025')).json();
+    const [file] = item(v, '4.6').evidence;
+    const url = `/api/self-evaluations/${id}/evidence/${file!.id}`;
+    const res = await call('leader', 'GET', url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('均衡发展.png'));
+    expect(res.rawPayload.equals(PNG)).toBe(true);
+    const [audit] = await t.database.query<{ username: string; details: { sha256: string; item: string } }>(
+      `SELECT username, details FROM audit_log WHERE action = 'selfEvaluation.downloadEvidence' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({ username: 'leader', details: { item: '4.6' } });
+    expect(audit!.details.sha256).toBe(createHash('sha256').update(PNG).digest('hex'));
+    // A township is not a reader; an evidence id of another assessment is not found.
+    expect((await call('township', 'GET', url)).statusCode).toBe(403);
+    const wrong = await call('county', 'GET', `/api/self-evaluations/${id + 1}/evidence/${file!.id}`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().message).toContain('找不到');
   });
 
   it('takes survey tallies and a ranking only where the item asks, and refuses impossible ones', async () => {
