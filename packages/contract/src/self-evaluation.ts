@@ -83,6 +83,10 @@ export const EvaluationItemParams = Type.Object({
   id: Int(1, Number.MAX_SAFE_INTEGER),
   code: Type.String({ pattern: '^[1-7]\\.[0-9]{1,2}$', maxLength: 5 }),
 });
+export const EvaluationEvidenceParams = Type.Object({
+  id: Int(1, Number.MAX_SAFE_INTEGER),
+  evidenceId: Int(1, Number.MAX_SAFE_INTEGER),
+});
 export const EvaluationItemBody = Type.Object({
   unitKey: Type.Optional(Nullable(Text({ maxLength: 64 }))),
   ranking: Type.Optional(Nullable(Text({ maxLength: 100 }))),

@@ -8,3 +8,4 @@ export { createSupervisionService } from './supervision.js';
 export { createSupervisionLists } from './supervision-lists.js';
 export { createDocumentDownload } from './document-download.js';
 export { flagOverdueRectifications, RECTIFICATION_OVERDUE_KIND, startDailyOverdueRectifications } from './overdue.js';
+export { majorIncidentsIn } from './safety-record.js';

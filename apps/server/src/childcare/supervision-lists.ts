@@ -12,12 +12,9 @@ import {
   inspectionAreaLabel,
   institutionStatusLabel,
   institutionTypeLabel,
-  noMajorIncidentIn,
   ratingGradeLabel,
   rectificationOverdue,
   rectificationStateLabel,
-  threeYearWindow,
-  isMajorIncident,
   type InstitutionType,
   type Lang,
   type RatingGrade,
@@ -31,6 +28,7 @@ import { EDUCATION_TYPE, isEducation, type SupervisionService } from './supervis
 import { supervisionError } from './supervision-errors.js';
 import * as sv from './supervision-repo.js';
 import * as cl from './closure-repo.js';
+import { majorIncidentsIn } from './safety-record.js';
 
 interface Actor {
   user: SessionUser;
@@ -162,18 +160,15 @@ export function createSupervisionLists(deps: { database: Database; regions: Regi
       const code = region ?? u.jurisdictionCode;
       if (!regions.exists(code) || !code.startsWith(u.jurisdictionCode))
         throw supervisionError('childcareSupervision.region');
-      const { from, to } = threeYearWindow(year);
-      const rows = await svc.scoped(u, (tx: Conn) => sv.listIncidents(tx, { regionPrefix: code, from, to }));
+      const r = await svc.scoped(u, (tx: Conn) => majorIncidentsIn(tx, code, year));
       return {
         regionCode: code,
         regionName: regions.name(code),
         year,
-        from,
-        to,
-        noMajorIncident: noMajorIncidentIn(year, rows),
-        majorIncidents: rows
-          .filter((x) => isMajorIncident(x.severity))
-          .map((x) => ({ ...x, regionName: svc.placeName(x.regionCode) })),
+        from: r.from,
+        to: r.to,
+        noMajorIncident: r.noMajorIncident,
+        majorIncidents: r.majorIncidents.map((x) => ({ ...x, regionName: svc.placeName(x.regionCode) })),
       };
     },
 

@@ -69,8 +69,12 @@ export function pointOf(def: IndicatorDefinition, cube: CountsCube, p: Period) {
 /** Years of history a status's trend reads (assessTarget needs at least three). */
 export const HISTORY_YEARS = 5;
 
-/** A target's standing in a year, with its trend over the years before (README "Status of a target"). */
-export function assess(target: Target, def: IndicatorDefinition, cube: CountsCube, year: number) {
+/**
+ * A target's standing in a year, with its trend over the years before (README "Status of a target").
+ * Where the target does not judge the region (targetJudges: a total for the plan's whole area), the
+ * value shows with no status.
+ */
+export function assess(target: Target, def: IndicatorDefinition, cube: CountsCube, year: number, judged = true) {
   const history: { year: number; value: number | null }[] = [];
   for (let y = year - HISTORY_YEARS + 1; y <= year; y++)
     history.push({ year: y, value: pointOf(def, cube, periodOf('year', y)).value });
@@ -84,6 +88,16 @@ export function assess(target: Target, def: IndicatorDefinition, cube: CountsCub
       reasonText: STATUS_REASONS.noData,
     };
     return { current, history, trend: { slope: null, projected: null } };
+  }
+  if (!judged) {
+    const current: TargetValue = {
+      ...point,
+      status: null,
+      reason: 'notBrokenDown',
+      reasonText: STATUS_REASONS.notBrokenDown,
+    };
+    const slope = linearTrend(history.flatMap((h) => (h.value === null ? [] : [{ period: h.year, value: h.value }])));
+    return { current, history, trend: { slope: slope?.slope ?? null, projected: null } };
   }
   const points = history.flatMap((h) => (h.value === null ? [] : [{ period: h.year, value: h.value }]));
   const a = assessTarget(target, def, counts, year, points);

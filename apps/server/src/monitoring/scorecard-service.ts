@@ -3,6 +3,7 @@ import {
   findIndicator,
   getIndicator,
   isWithinJurisdiction,
+  targetJudges,
   type Lang,
   type Plan,
   type PeriodType,
@@ -83,7 +84,7 @@ export function createScorecardService(database: Database, regions: RegionServic
         return {
           target: view.targets[plan.targets.indexOf(t)]!,
           indicator: indicatorSummary(def),
-          ...assess(t, def, cube, year),
+          ...assess(t, def, cube, year, targetJudges(plan, t, region)),
         };
       }),
     };
@@ -117,7 +118,9 @@ export function createScorecardService(database: Database, regions: RegionServic
       rows: children.map((c) => ({
         region: { code: c.code, name: c.name, level: c.level },
         hasChildren: c.hasChildren,
-        cells: targets.map((t) => assess(t, getIndicator(t.indicator), cubes.get(c.code)!, year).current),
+        cells: targets.map(
+          (t) => assess(t, getIndicator(t.indicator), cubes.get(c.code)!, year, targetJudges(plan, t, c.code)).current,
+        ),
       })),
     };
   }

@@ -128,9 +128,36 @@ describe('slots against targets (issue 14)', () => {
     expect(cell('533423101').value).toBeCloseTo((25 * 1000) / cell('533423101').denominator!, 9);
   });
 
-  it('shows a township only its own institutions’ slots', async () => {
+  it('shows a township only its own institutions’ slots, unjudged against the county’s total', async () => {
     const res = await get('/api/monitoring/scorecard?plan=weixi.2023&year=2025', township);
-    const rows = res.json<{ rows: { target: { indicator: string }; current: Cell }[] }>().rows;
-    expect(rows.find((r) => r.target.indicator === 'childcareSlots')!.current.value).toBe(40);
+    const rows = res.json<{ rows: { target: { indicator: string }; current: Cell & { reason: string } }[] }>().rows;
+    // 保和镇's 40 is A's alone; annex 3's 656 is the county's, with no township share (REQUIREMENTS B2).
+    expect(rows.find((r) => r.target.indicator === 'childcareSlots')!.current).toMatchObject({
+      value: 40,
+      status: null,
+      reason: 'notBrokenDown',
+    });
+    // The per-1,000 rate does judge the township: the test county's few residents put 40 slots far
+    // above 4.5 per 1,000.
+    const rate = rows.find((r) => r.target.indicator === 'slotsPer1000')!.current;
+    expect(rate.numerator).toBe(40);
+    expect(rate.value).toBeCloseTo((40 * 1000) / rate.denominator!, 9);
+    expect(rate.value).toBeGreaterThan(4.5);
+    expect(rate.status).toBe('met');
+  });
+
+  it('leaves the townships’ slot counts unjudged in the league, and the county’s judged', async () => {
+    const res = await get('/api/monitoring/league?plan=weixi.2023&year=2024&region=533423', county);
+    const league = res.json<{
+      targets: { target: { indicator: string } }[];
+      rows: { region: { code: string }; cells: (Cell & { reason: string })[] }[];
+    }>();
+    const col = (code: string) => league.targets.findIndex((x) => x.target.indicator === code);
+    const cell = (region: string, code: string) => league.rows.find((r) => r.region.code === region)!.cells[col(code)]!;
+    // 2024: 保和镇 A's 30/20 (C closed on 2024-09-01); 533423102 B's 50/30.
+    expect(cell('533423101', 'childcareSlots')).toMatchObject({ value: 30, status: null, reason: 'notBrokenDown' });
+    expect(cell('533423102', 'affordableChildcareSlots')).toMatchObject({ value: 30, status: null });
+    const countyRow = (await card(2024))('childcareSlots')!;
+    expect(countyRow.current).toMatchObject({ value: 80, status: 'notMet' });
   });
 });

@@ -241,6 +241,12 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/self-evaluations/:id/items/:code/evidence': ['county', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
   'POST /api/self-evaluations/:id/rectification': ['county'],
   'GET /api/self-evaluations/:id/report.pdf': ['county', 'leader', ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS],
+  'GET /api/self-evaluations/:id/evidence/:evidenceId': [
+    'county',
+    'leader',
+    ...BUNDLE_DEPARTMENTS,
+    ...OTHER_DEPARTMENTS,
+  ],
   'PUT /api/self-evaluation-scoring': ['county'],
 };
 

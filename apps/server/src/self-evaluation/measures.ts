@@ -1,5 +1,6 @@
 import type { EvaluationMetric, LiveValue } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
+import { majorIncidentsIn } from '../childcare/index.js';
 
 // The items Cradle measures itself (003 三(二)(三)(六); REQUIREMENTS C5 "items fill themselves
 // where Cradle has the data"). Registry quality comes from the dashboard (docs/data-quality.md);
@@ -43,18 +44,12 @@ async function hasTable(tx: Conn, name: string): Promise<boolean> {
 }
 
 /**
- * "近三年无重大安全事故发生" (003 三(三)): major and especially major incidents in the three years
- * to the end of the assessed year (reading: 重大 = the two highest grades). No incident register:
- * no source yet.
+ * "近三年无重大安全事故发生" (003 三(三)): major and especially major incidents in the assessed year
+ * and the two before, from childcare supervision's incident log (the same answer as GET
+ * /api/childcare/safety-record; reading: 重大 = the two highest grades).
  */
 async function majorIncidents(tx: Conn, region: string, year: number): Promise<LiveValue> {
-  if (!(await hasTable(tx, 'childcare_incidents'))) return { kind: 'noSource' };
-  const [r] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM childcare_incidents WHERE region_code LIKE $1 || '%'
-        AND severity IN ('major', 'especiallyMajor') AND occurred_on BETWEEN make_date($2 - 2, 1, 1) AND make_date($2, 12, 31)`,
-    [region, year],
-  );
-  return value(Number(r?.n ?? 0));
+  return value((await majorIncidentsIn(tx, region, year)).majorIncidents.length);
 }
 
 /** Joint meetings held in the year (003 三(三) "定期研究"), from the supervision module's register. */

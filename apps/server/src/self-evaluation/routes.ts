@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
+  EvaluationEvidenceParams,
   EvaluationItemBody,
   EvaluationItemParams,
   FileForm,
@@ -14,6 +15,7 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import { attachmentDisposition } from '../http/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { renderDocumentPdf } from '../annual-reports/index.js';
 import { chinaDateOf } from '@cradle/domain';
@@ -101,6 +103,25 @@ export const selfEvaluationRoutes: FastifyPluginAsyncTypebox<{
       }
       const file = { name: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
       return evaluations.uploadEvidence(actor(req), req.params.id, req.params.code, file);
+    },
+  );
+  app.get(
+    '/api/self-evaluations/:id/evidence/:evidenceId',
+    {
+      config: READERS,
+      schema: {
+        tags,
+        summary: 'Download an evidence file (audited)',
+        params: EvaluationEvidenceParams,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (req, reply) => {
+      const f = await evaluations.downloadEvidence(actor(req), req.params.id, req.params.evidenceId);
+      return reply
+        .header('content-type', f.mediaType)
+        .header('content-disposition', attachmentDisposition(f.fileName, `evidence-${req.params.evidenceId}`))
+        .send(f.content);
     },
   );
   app.post(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVALUATION_ITEMS } from '@cradle/domain';
@@ -43,6 +44,7 @@ const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?
   });
 type Item = {
   code: string;
+  evidence: { id: number; fileName: string }[];
   live: { kind: string; value?: number; numerator?: number; denominator?: number } | null;
   check: string;
 };
@@ -86,11 +88,39 @@ describe('the fertility-friendly self-evaluation', () => {
     const slots = item(v, '3.10').live!;
     expect(slots).toMatchObject({ kind: 'value', numerator: 30 });
     expect(slots.value).toBeCloseTo((30 * 1000) / slots.denominator!, 6);
-    expect(item(v, '3.12').live).toEqual({ kind: 'noSource' });
+    // No major incident in 2023–2025 (childcare supervision's log is empty): the item holds.
+    expect(item(v, '3.12').live).toEqual({ kind: 'value', value: 0 });
+    expect(item(v, '3.12').check).toBe('met');
     // The joint meetings held in the year, from the supervision module's register (none yet).
     expect(item(v, '3.2').live).toEqual({ kind: 'value', value: 0 });
     expect(item(v, '1.1').live).toBeNull();
     expect(item(v, '3.10').check).toBe('unjudged');
+  });
+
+  it('fails 近三年无重大安全事故 once a major incident is recorded in the three years, as the safety record does', async () => {
+    const [inst] = await t.database.query<{ id: number }>(`SELECT id FROM childcare_institutions LIMIT 1`);
+    const [by] = await t.database.query<{ id: number }>(`SELECT id FROM users WHERE username = 'county'`);
+    const incident = (on: string, severity: string) =>
+      t.database.query(
+        `INSERT INTO childcare_incidents (institution_id, region_code, occurred_on, severity, summary, injured, deaths,
+           recorded_by, recorded_by_name)
+         VALUES ($1, '533423101001', $2, $3, '测试事故', 1, 0, $4, '经办人')`,
+        [inst!.id, on, severity, by!.id],
+      );
+    // A serious (较大) one in 2024 and a major one in 2022 (before the window 2023–2025): still none.
+    await incident('2024-05-01', 'serious');
+    await incident('2022-12-31', 'major');
+    const held = (await call('county', 'GET', '/api/self-evaluations?year=2025')).json();
+    expect(item(held, '3.12')).toMatchObject({ live: { kind: 'value', value: 0 }, check: 'met' });
+    await incident('2023-01-01', 'major');
+    const failed = (await call('county', 'GET', '/api/self-evaluations?year=2025')).json();
+    expect(item(failed, '3.12')).toMatchObject({ live: { kind: 'value', value: 1 }, check: 'notMet' });
+    const record = (await call('county', 'GET', '/api/childcare/safety-record?year=2025')).json();
+    expect(record).toMatchObject({ noMajorIncident: false, majorIncidents: [{ occurredOn: '2023-01-01' }] });
+    // 2022's assessment reads 2020–2022: the 2022 major incident fails it too.
+    const y2022 = (await call('county', 'GET', '/api/self-evaluations?year=2022')).json();
+    expect(item(y2022, '3.12')).toMatchObject({ live: { value: 1 }, check: 'notMet' });
+    await t.database.query(`DELETE FROM childcare_incidents`);
   });
 
   it('opens 2025 and lists every item as without evidence; a leader reads, a township cannot', async () => {
@@ -120,6 +150,27 @@ describe('the fertility-friendly self-evaluation', () => {
     expect(ok.json().withoutEvidence).not.toContain('4.6');
     expect(ok.json().withoutEvidence).toHaveLength(EVALUATION_ITEMS.length - 1);
     expect(item(ok.json(), '4.6')).toMatchObject({ evidence: [{ fileName: '均衡发展.png', mediaType: 'image/png' }] });
+  });
+
+  it('gives the evidence back as uploaded to the county’s readers, audited, and to no one else', async () => {
+    const v = (await call('leader', 'GET', '/api/self-evaluations?year=2025')).json();
+    const [file] = item(v, '4.6').evidence;
+    const url = `/api/self-evaluations/${id}/evidence/${file!.id}`;
+    const res = await call('leader', 'GET', url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('均衡发展.png'));
+    expect(res.rawPayload.equals(PNG)).toBe(true);
+    const [audit] = await t.database.query<{ username: string; details: { sha256: string; item: string } }>(
+      `SELECT username, details FROM audit_log WHERE action = 'selfEvaluation.downloadEvidence' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({ username: 'leader', details: { item: '4.6' } });
+    expect(audit!.details.sha256).toBe(createHash('sha256').update(PNG).digest('hex'));
+    // A township is not a reader; an evidence id of another assessment is not found.
+    expect((await call('township', 'GET', url)).statusCode).toBe(403);
+    const wrong = await call('county', 'GET', `/api/self-evaluations/${id + 1}/evidence/${file!.id}`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().message).toContain('找不到');
   });
 
   it('takes survey tallies and a ranking only where the item asks, and refuses impossible ones', async () => {
@@ -156,7 +207,9 @@ describe('the fertility-friendly self-evaluation', () => {
     expect(text).toContain('2025年度生育友好工作自评');
     expect(text).toContain('托育服务发展领先');
     expect(text).toContain('未载入评分细则，不计分');
-    expect(text).toContain('暂无数据来源');
+    // Every measured item now has its source: 3.12 reads childcare supervision's incident log.
+    expect(text).toContain('近三年无重大安全事故发生');
+    expect(text).not.toContain('暂无数据来源');
     expect(text).toContain('缺少佐证材料的评估项');
   });
 

@@ -21,6 +21,7 @@ import type { SessionUser } from '../auth/index.js';
 import { cleanFileName } from '../http/index.js';
 import type { RegionService } from '../regions/index.js';
 import { selfEvaluationError } from './errors.js';
+import { createEvidenceDownload } from './evidence-download.js';
 import { measureAll, type RegistryQuality } from './measures.js';
 import * as repo from './repo.js';
 
@@ -222,6 +223,9 @@ export function createSelfEvaluationService(deps: SelfEvaluationDeps) {
       });
       return view(a, year);
     },
+
+    /** An attached file, decrypted, audited (evidence-download.ts). */
+    downloadEvidence: createEvidenceDownload(database, keys),
 
     async uploadEvidence(
       a: Actor,

@@ -417,7 +417,7 @@ export const en: Translation = {
     target: 'Target',
     value: 'Value',
     statusTitle: 'Status',
-    status: { met: 'Met', atRisk: 'At risk', notMet: 'Not met', none: 'No data' },
+    status: { met: 'Met', atRisk: 'At risk', notMet: 'Not met', none: 'No data', notJudged: 'Not judged' },
     counts: 'Numerator / denominator',
     interval: '95% interval',
     smallNumbersTitle: 'Small numbers',

@@ -386,7 +386,7 @@ export const zhCN = {
     target: '目标值',
     value: '当前值',
     statusTitle: '状态',
-    status: { met: '达标', atRisk: '有风险', notMet: '未达标', none: '无数据' },
+    status: { met: '达标', atRisk: '有风险', notMet: '未达标', none: '无数据', notJudged: '不评判' },
     counts: '分子 / 分母',
     interval: '95%置信区间',
     smallNumbersTitle: '小数提示',

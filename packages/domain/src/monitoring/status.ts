@@ -17,7 +17,7 @@ export interface Counts {
 }
 
 export type StatusReason =
-  'noData' | 'meets' | 'meetsButTrendAgainst' | 'missesButOnTrack' | 'missesWithinChance' | 'misses';
+  'noData' | 'meets' | 'meetsButTrendAgainst' | 'missesButOnTrack' | 'missesWithinChance' | 'misses' | 'notBrokenDown';
 
 export const STATUS_REASONS: Record<StatusReason, Message> = {
   noData: { zh: '无数据', en: 'No data' },
@@ -35,7 +35,16 @@ export const STATUS_REASONS: Record<StatusReason, Message> = {
     en: 'Misses the target, but within chance (the 95% interval reaches the target)',
   },
   misses: { zh: '未达到目标', en: 'Misses the target' },
+  notBrokenDown: {
+    zh: '目标是方案所辖全域的总数，未分解到本区域，不作评判',
+    en: 'The target is a total for the plan’s whole area, not broken down to this area: not judged',
+  },
 };
+
+/** Whether a target judges a region: a total for the plan's region judges that region only. */
+export function targetJudges(plan: { jurisdictionCode: string }, target: Target, regionCode: string): boolean {
+  return !target.planRegionTotal || regionCode === plan.jurisdictionCode;
+}
 
 export interface TargetAssessment {
   status: TargetStatus | null;

@@ -44,6 +44,11 @@ export interface Target {
   readings: readonly Reading[];
   /** For a national target: the seed clauses that repeat it. */
   restatedIn?: readonly LegalBasis[];
+  /**
+   * The figure is a total for the plan's own region, with no breakdown below it (004 annex 3's slot
+   * table is the county's, REQUIREMENTS B2): a region inside shows its value, unjudged.
+   */
+  planRegionTotal?: true;
 }
 
 /** A plan (规划/实施方案) as data: the document, where and when it applies, and its targets. */

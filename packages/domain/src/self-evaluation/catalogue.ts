@@ -26,6 +26,8 @@ export interface EvaluationItemDef {
   /** A figure Cradle reads, with its threshold when the seed gives one (as a fraction). */
   metric?: EvaluationMetric;
   threshold?: number;
+  /** At most this many (近三年无重大安全事故发生: none). */
+  ceiling?: number;
   /** "居于自治区前列": the value is shown and the region's ranking entered by hand. */
   relative?: boolean;
   /** 知晓率 / 满意度: tallies of a survey entered by hand. */
@@ -77,7 +79,7 @@ export const EVALUATION_ITEMS: readonly EvaluationItemDef[] = [
   item(3, 9, '将托育服务人员作为急需紧缺职业（工种）纳入培训规划，按规定落实职业培训补贴'),
   item(3, 10, '千人口托位数居于自治区前列', { metric: 'slotsPer1000', relative: true }),
   item(3, 11, '婴幼儿入托率居于自治区前列', { metric: 'enrolmentRate', relative: true }),
-  item(3, 12, '近三年无重大安全事故发生', { metric: 'incidents' }),
+  item(3, 12, '近三年无重大安全事故发生', { metric: 'incidents', ceiling: 0 }),
   item(4, 1, '依法依规落实产假、哺乳假等制度'),
   item(4, 2, '积极落实配偶产前检查陪护假、陪产假、父母育儿假、独生子女父母护理假'),
   item(4, 3, '开展女职工生育权益保障行动'),

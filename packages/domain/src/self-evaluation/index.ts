@@ -14,7 +14,9 @@ export type ItemCheck = 'met' | 'notMet' | 'unjudged';
 
 /** A measured item against the seed's threshold; relative and unnumbered items are not judged. */
 export function checkLiveValue(def: EvaluationItemDef, live: LiveValue | null): ItemCheck {
-  if (!live || live.kind !== 'value' || def.threshold === undefined) return 'unjudged';
+  if (!live || live.kind !== 'value') return 'unjudged';
+  if (def.ceiling !== undefined) return live.value <= def.ceiling ? 'met' : 'notMet';
+  if (def.threshold === undefined) return 'unjudged';
   return live.value >= def.threshold ? 'met' : 'notMet';
 }
 

@@ -22,7 +22,12 @@ const COLORS = { met: 'green', atRisk: 'gold', notMet: 'red' } as const;
 /** Red, amber or green with the status word (never colour alone). */
 export function StatusTag({ value }: { value: TargetValue }) {
   const { t } = useTranslation();
-  if (value.status === null) return <Tag data-testid="status-tag">{t('monitoring.status.none')}</Tag>;
+  if (value.status === null)
+    return (
+      <Tag data-testid="status-tag">
+        {t(value.reason === 'notBrokenDown' ? 'monitoring.status.notJudged' : 'monitoring.status.none')}
+      </Tag>
+    );
   return (
     <Tag color={COLORS[value.status]} data-testid="status-tag">
       {t(`monitoring.status.${value.status}`)}

@@ -118,9 +118,15 @@ export function SelfEvaluationPage() {
       render: (_: unknown, i) => (
         <Flex vertical gap={4}>
           {i.evidence.map((e) => (
-            <Typography.Text key={e.id} ellipsis style={{ maxWidth: 180 }}>
+            <Typography.Link
+              key={e.id}
+              ellipsis
+              style={{ maxWidth: 180 }}
+              href={`/api/self-evaluations/${v?.id}/evidence/${e.id}`}
+              data-testid={`evaluation-evidence-${e.id}`}
+            >
               {e.fileName}
-            </Typography.Text>
+            </Typography.Link>
           ))}
           <Flex gap={4}>
             {uploader && v?.id !== null && (

@@ -1,4 +1,4 @@
-import type { Plan, Reading } from '../types.js';
+import type { Plan, Reading, Target } from '../types.js';
 import { INFANT_YOUNG_CHILD_READING, sexRatioBand, target, WEIXI_2023 } from './bases.js';
 
 // Seed 004 (二): "到 2025 年，…孕产妇死亡率、婴幼儿死亡率分别控制在 10/10 万、4‰以下。…每千常住人口婴幼儿
@@ -16,6 +16,9 @@ const stockReading: Reading = {
     en: 'The table does not say whether a year’s figure is new or cumulative; read as the stock to reach by year-end (656 in 2025 agrees with 4.5 per 1,000 of about 146,000 residents).',
   },
 };
+
+/** Annex 3 is the county's total: no seed breaks it down by township (REQUIREMENTS B2). */
+const countyTotal = (t: Target): Target => ({ ...t, planRegionTotal: true });
 
 const byPlanEnd: Reading = {
   by: 'cradle',
@@ -43,12 +46,12 @@ export const WEIXI_PLAN: Plan = {
     ...sexRatioBand(2025, '出生人口性别比基本正常', WEIXI_2023('(二)')),
     // (九): "到 2025 年产前筛查率提高到 80%以上"; annex 2 carries no task for it (REQUIREMENTS B6).
     target('prenatalScreeningRate', 2025, 'atLeast', '80', '产前筛查率提高到 80%以上', WEIXI_2023('(九)')),
-    target('childcareSlots', 2023, 'atLeast', '442', annex3Quote, annex3, [stockReading]),
-    target('affordableChildcareSlots', 2023, 'atLeast', '266', annex3Quote, annex3, [stockReading]),
-    target('childcareSlots', 2024, 'atLeast', '586', annex3Quote, annex3, [stockReading]),
-    target('affordableChildcareSlots', 2024, 'atLeast', '352', annex3Quote, annex3, [stockReading]),
-    target('childcareSlots', 2025, 'atLeast', '656', annex3Quote, annex3, [stockReading]),
-    target('affordableChildcareSlots', 2025, 'atLeast', '396', annex3Quote, annex3, [stockReading]),
+    countyTotal(target('childcareSlots', 2023, 'atLeast', '442', annex3Quote, annex3, [stockReading])),
+    countyTotal(target('affordableChildcareSlots', 2023, 'atLeast', '266', annex3Quote, annex3, [stockReading])),
+    countyTotal(target('childcareSlots', 2024, 'atLeast', '586', annex3Quote, annex3, [stockReading])),
+    countyTotal(target('affordableChildcareSlots', 2024, 'atLeast', '352', annex3Quote, annex3, [stockReading])),
+    countyTotal(target('childcareSlots', 2025, 'atLeast', '656', annex3Quote, annex3, [stockReading])),
+    countyTotal(target('affordableChildcareSlots', 2025, 'atLeast', '396', annex3Quote, annex3, [stockReading])),
     // (十二): "2025 年前，至少建立 2 个具有示范性的托育服务机构"; annex 2 #11.
     target(
       'demonstrationChildcareInstitutions',
