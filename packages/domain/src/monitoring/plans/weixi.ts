@@ -53,32 +53,37 @@ export const WEIXI_PLAN: Plan = {
     countyTotal(target('childcareSlots', 2025, 'atLeast', '656', annex3Quote, annex3, [stockReading])),
     countyTotal(target('affordableChildcareSlots', 2025, 'atLeast', '396', annex3Quote, annex3, [stockReading])),
     // (十二): "2025 年前，至少建立 2 个具有示范性的托育服务机构"; annex 2 #11.
-    target(
-      'demonstrationChildcareInstitutions',
-      2025,
-      'atLeast',
-      '2',
-      '至少建立 2 个具有示范性的托育服务机构',
-      WEIXI_2023('(十二); annex 2 #11'),
-      [
-        {
-          by: 'cradle',
-          note: {
-            zh: '「2025 年前」按2025年底前理解，与方案其他「到 2025 年」目标一致。',
-            en: '"2025 年前" (before 2025) is read as by the end of 2025, like the plan’s other 2025 targets.',
+    // A count for the whole county, like annex 3's: a township's own count is shown, not judged.
+    countyTotal(
+      target(
+        'demonstrationChildcareInstitutions',
+        2025,
+        'atLeast',
+        '2',
+        '至少建立 2 个具有示范性的托育服务机构',
+        WEIXI_2023('(十二); annex 2 #11'),
+        [
+          {
+            by: 'cradle',
+            note: {
+              zh: '「2025 年前」按2025年底前理解，与方案其他「到 2025 年」目标一致。',
+              en: '"2025 年前" (before 2025) is read as by the end of 2025, like the plan’s other 2025 targets.',
+            },
           },
-        },
-      ],
+        ],
+      ),
     ),
     // (二十二): "深入开展'暖心行动'，全县范围内至少建立 1 个'暖心家园'"; annex 2 #27.
-    target(
-      'warmHeartHomes',
-      2025,
-      'atLeast',
-      '1',
-      '全县范围内至少建立 1 个“暖心家园”',
-      WEIXI_2023('(二十二); annex 2 #27'),
-      [byPlanEnd],
+    countyTotal(
+      target(
+        'warmHeartHomes',
+        2025,
+        'atLeast',
+        '1',
+        '全县范围内至少建立 1 个“暖心家园”',
+        WEIXI_2023('(二十二); annex 2 #27'),
+        [byPlanEnd],
+      ),
     ),
   ],
   readings: [
