@@ -14,6 +14,24 @@ export const supervisionRoutes = {
     body: S.SeatChangeBody,
     response: S.UnitView,
   }),
+  liaisonCandidates: route({
+    method: 'GET',
+    path: '/api/supervision/liaison-candidates',
+    response: S.LiaisonCandidateList,
+  }),
+  nameLiaison: route({
+    method: 'POST',
+    path: '/api/supervision/units/:id/liaisons',
+    params: IdParam,
+    body: S.LiaisonBody,
+    response: S.UnitView,
+  }),
+  removeLiaison: route({
+    method: 'DELETE',
+    path: '/api/supervision/units/:id/liaisons/:userId',
+    params: S.LiaisonParams,
+    response: S.UnitView,
+  }),
   supervisionTasks: route({
     method: 'GET',
     path: '/api/supervision/tasks',

@@ -79,6 +79,19 @@ export const SeatChangeBody = Type.Object({
 });
 export type SeatChangeBody = Static<typeof SeatChangeBody>;
 
+// Naming a unit's liaison (联络员): a staff user of the county who may report (a department
+// operator), beyond those its department maps to. The candidates are what the office may pick from.
+export const LiaisonBody = Type.Object({ userId: Id({ description: 'the staff user named' }) });
+export type LiaisonBody = Static<typeof LiaisonBody>;
+export const LiaisonParams = Type.Object({ id: Id(), userId: Id() });
+export type LiaisonParams = Static<typeof LiaisonParams>;
+export const LiaisonCandidateList = Type.Object({
+  items: Type.Array(
+    Type.Object({ userId: Type.Integer(), displayName: Type.String(), department: Nullable(Type.String()) }),
+  ),
+});
+export type LiaisonCandidateList = Static<typeof LiaisonCandidateList>;
+
 const KeyTaskUnit = Type.Object({
   unitId: Type.Integer(),
   name: Type.String(),

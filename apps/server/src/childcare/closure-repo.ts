@@ -27,6 +27,22 @@ export async function insertClosure(
   );
 }
 
+/**
+ * An emergency closure closes the institution's rectifications still open or awaiting
+ * re-inspection, on the closing day: nobody is left to rectify or re-inspect, and the overdue job
+ * (state 'open' only) never flags them. Told apart from a re-inspection's closing by
+ * closed_by_inspection and closed_passed both null; the reason is the closure record
+ * (childcare_closures) and the audit event, which lists the ids.
+ */
+export async function closeRectificationsOf(tx: Conn, institutionId: number, closedOn: string): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    `UPDATE childcare_rectifications SET state = 'closed', closed_on = $2, closed_by_inspection = NULL, closed_passed = NULL
+      WHERE institution_id = $1 AND state <> 'closed' RETURNING id::int AS id`,
+    [institutionId, closedOn],
+  );
+  return rows.map((r) => Number(r.id)).sort((x, y) => x - y);
+}
+
 export async function findClosure(tx: Conn, institutionId: number): Promise<ClosureRow | null> {
   const [row] = await tx.query<ClosureRow>(
     `SELECT closed_on::text AS "closedOn", reason, transfer_plan AS "transferPlan", placements,

@@ -290,6 +290,16 @@ describe('emergency closure and the filed documents', () => {
 
   it('closes the centre at once with the children placed: off the public page, its slots gone from the day', async () => {
     expect(await countySlots('2026-12-14')).toEqual({ institutions: 2, slots: 50, affordableSlots: 20 });
+    // An item still open when the centre closes: the closure closes it, and it never turns overdue.
+    const failed = await send(county, 'POST', '/api/childcare/inspections', {
+      institutionId: centre,
+      area: 'fire',
+      inspectedOn: '2026-12-14',
+      findings: fireFindings({ 'fire.exits': '2026-12-20' }),
+    });
+    expect(failed.statusCode, failed.body).toBe(200);
+    const open = failed.json<SupervisionView>().rectifications.find((r) => r.state === 'open')!;
+    expect(open).toMatchObject({ dueOn: '2026-12-20' });
     const body = {
       closedOn: '2026-12-14',
       reason: '重大食品安全隐患，责令停业',
@@ -311,6 +321,16 @@ describe('emergency closure and the filed documents', () => {
     const again = await send(county, 'POST', `/api/childcare/institutions/${centre}/emergency-closure`, body);
     expect(again.json().code).toBe('childcareSupervision.notFiled');
     expect(await actions('childcare.emergencyClose')).toBe(1);
+    const closed = res.json<SupervisionView>().rectifications.find((r) => r.id === open.id);
+    expect(closed).toMatchObject({ state: 'closed', closedOn: '2026-12-14', closedPassed: null, overdue: false });
+    expect(res.json<SupervisionView>().rectifications.every((r) => r.state === 'closed')).toBe(true);
+    const [logged] = await t.database.query<{ details: { closedRectifications: number[] } }>(
+      `SELECT details FROM audit_log WHERE action = 'childcare.emergencyClose'`,
+    );
+    expect(logged!.details.closedRectifications).toEqual([open.id]);
+    t.clock.set('2026-12-21T02:00:00Z');
+    expect(await flagOverdueRectifications(t.database, '2026-12-21')).toBe(0);
+    expect((await send(county, 'GET', '/api/childcare/rectifications?overdue=true')).json().items).toEqual([]);
     const sheet = await send(county, 'GET', '/api/childcare/supervision/export.xlsx');
     expect(sheet.statusCode).toBe(200);
   });

@@ -242,10 +242,12 @@ export function createSupervisionService(deps: { database: Database; regions: Re
         const record = { ...body, reason: body.reason.trim(), transferPlan: body.transferPlan.trim(), placements };
         await cl.insertClosure(tx, id, inst.regionCode, record, { id: a.user.id, name: a.user.displayName });
         await repo.updateInstitution(tx, id, { status: 'closed', closedOn: body.closedOn });
+        const closedRectifications = await cl.closeRectificationsOf(tx, id, body.closedOn);
         await audit(tx, a, 'childcare.emergencyClose', id, {
           closedOn: body.closedOn,
           children: placements.reduce((n, p) => n + p.children, 0),
           receiving: named,
+          closedRectifications,
         });
         return viewIn(tx, a.user, id);
       });

@@ -40,6 +40,41 @@ export const supervisionError = defineErrors({
       en: 'A unit chosen is not in the county’s directory; nothing was saved',
     },
   },
+  'supervision.unknownLiaison': {
+    status: 400,
+    message: {
+      zh: '找不到该用户，或该账号已停用；未保存任何内容',
+      en: 'No such user, or the account is disabled; nothing was saved',
+    },
+  },
+  'supervision.liaisonOutsideCounty': {
+    status: 400,
+    message: {
+      zh: '该用户不是本县的工作人员，不能担任本县单位的联络员；未保存任何内容',
+      en: 'This user is not on the county’s staff and cannot be a liaison of its units; nothing was saved',
+    },
+  },
+  'supervision.liaisonRole': {
+    status: 400,
+    message: {
+      zh: '只有本县的部门经办人能查看和报告本单位任务，该用户不能担任联络员；未保存任何内容',
+      en: 'Only a department operator of the county can see and report on a unit’s tasks, so this user cannot be a liaison; nothing was saved',
+    },
+  },
+  'supervision.duplicateLiaison': {
+    status: 409,
+    message: {
+      zh: '该用户已是本单位的联络员；未保存任何内容',
+      en: 'This user is already a liaison of this unit; nothing was saved',
+    },
+  },
+  'supervision.notNamedLiaison': {
+    status: 409,
+    message: {
+      zh: '该用户不是联席会议办公室为本单位指定的联络员（按部门对应的经办人不在此移除）；未作任何更改',
+      en: 'This user was not named a liaison of this unit by the office (a department’s operators are not removed here); nothing was changed',
+    },
+  },
   'supervision.futureMeeting': {
     status: 400,
     message: {

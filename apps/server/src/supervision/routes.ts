@@ -34,6 +34,7 @@ import type { SupervisionMeetings } from './meetings.js';
 import type { SupervisionLists } from './lists.js';
 import { MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
 import { supervisionError } from './errors.js';
+import { liaisonRoutes } from './liaison-routes.js';
 
 // Need to know (docs/architecture.md): the joint meeting's office (the county's health bureau)
 // keeps the directory, reviews, sends notices and records meetings; leaders and the system
@@ -90,6 +91,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => directory.changeSeat(actor(req), req.params.id, req.body),
   );
+
+  await app.register(liaisonRoutes, { directory });
 
   app.get(
     '/api/supervision/tasks',

@@ -41,3 +41,7 @@ export const fetchMeetings = (signal?: AbortSignal) => staff.call(r.supervisionM
 export const exportMeetings = () => downloadExport(r.supervisionMeetingsExport, {});
 export const recordMeeting = (body: MeetingBody) => staff.call(r.recordMeeting, { body });
 export const changeSeat = (id: number, body: SeatChangeBody) => staff.call(r.changeSeat, { params: { id }, body });
+export const fetchLiaisonCandidates = (signal?: AbortSignal) => staff.call(r.liaisonCandidates, {}, { signal });
+export const nameLiaison = (id: number, userId: number) =>
+  staff.call(r.nameLiaison, { params: { id }, body: { userId } });
+export const removeLiaison = (id: number, userId: number) => staff.call(r.removeLiaison, { params: { id, userId } });

@@ -2153,6 +2153,15 @@ export const en: Translation = {
       note: 'Note for the office',
       filed: 'Seat change filed',
       none: 'None',
+      nameLiaison: 'Name a liaison',
+      liaisonUser: 'Staff member',
+      liaisonHint:
+        'Choose from the county’s department operators; once named, they see and report on this unit’s tasks.',
+      named: 'Named by the office',
+      remove: 'Remove',
+      removeConfirm: 'Stop {{name}} being this unit’s liaison?',
+      liaisonNamed: 'Liaison named',
+      liaisonRemoved: 'Liaison removed',
     },
     meetings: {
       title: 'Joint meeting',

@@ -9,8 +9,10 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Select,
   Table,
+  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -18,12 +20,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeSeat, exportUnits, fetchUnits } from '../../api/supervision';
+import { changeSeat, exportUnits, fetchUnits, removeLiaison } from '../../api/supervision';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { mayRunSupervisionOffice, useMe } from '../../lib/auth';
 import { useErrorText } from '../../lib/errors';
 import { useLang } from '../../lib/useLang';
+import { LiaisonModal } from './LiaisonModal';
 
 /** 单位名录: the county's units, their joint-meeting seats with filed changes, and liaisons. */
 export function UnitsPage() {
@@ -34,6 +37,7 @@ export function UnitsPage() {
   const errorText = useErrorText();
   const q = useQuery({ queryKey: ['fetchUnits'], queryFn: ({ signal }) => fetchUnits(signal) });
   const [editing, setEditing] = useState<UnitView | null>(null);
+  const [naming, setNaming] = useState<UnitView | null>(null);
   const [form] = Form.useForm<{ position: MemberPosition; post: string; sinceOn: Dayjs; note: string }>();
   const save = useMutation({
     mutationFn: (v: { position: MemberPosition; post: string; sinceOn: Dayjs; note: string }) =>
@@ -42,6 +46,14 @@ export function UnitsPage() {
       void message.success(t('supervision.units.filed'));
       setEditing(null);
       form.resetFields();
+      void q.refetch();
+    },
+    onError: (e) => void message.error(errorText(e)),
+  });
+  const remove = useMutation({
+    mutationFn: (v: { unitId: number; userId: number }) => removeLiaison(v.unitId, v.userId),
+    onSuccess: () => {
+      void message.success(t('supervision.units.liaisonRemoved'));
       void q.refetch();
     },
     onError: (e) => void message.error(errorText(e)),
@@ -66,18 +78,48 @@ export function UnitsPage() {
     },
     {
       title: t('supervision.units.liaisons'),
-      width: 200,
-      render: (_: unknown, r) => r.liaisons.map((l) => l.displayName).join('、') || t('supervision.units.none'),
+      width: 240,
+      render: (_: unknown, r) =>
+        r.liaisons.length === 0
+          ? t('supervision.units.none')
+          : r.liaisons.map((l) => (
+              <div key={l.userId}>
+                {l.displayName}
+                {!l.byDepartment && (
+                  <>
+                    {' '}
+                    <Tag color="blue">{t('supervision.units.named')}</Tag>
+                    {office && (
+                      <Popconfirm
+                        title={t('supervision.units.removeConfirm', { name: l.displayName })}
+                        okText={t('supervision.detail.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => remove.mutate({ unitId: r.id, userId: l.userId })}
+                      >
+                        <Button type="link" size="small" danger>
+                          {t('supervision.units.remove')}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                  </>
+                )}
+              </div>
+            )),
     },
     ...(office
       ? [
           {
             title: '',
-            width: 140,
+            width: 150,
             render: (_: unknown, r: UnitView) => (
-              <Button size="small" onClick={() => setEditing(r)}>
-                {t('supervision.units.changeSeat')}
-              </Button>
+              <Flex vertical gap={4} align="start">
+                <Button size="small" onClick={() => setEditing(r)}>
+                  {t('supervision.units.changeSeat')}
+                </Button>
+                <Button size="small" onClick={() => setNaming(r)}>
+                  {t('supervision.units.nameLiaison')}
+                </Button>
+              </Flex>
             ),
           },
         ]
@@ -132,6 +174,14 @@ export function UnitsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <LiaisonModal
+        unit={naming}
+        onClose={() => setNaming(null)}
+        onDone={() => {
+          setNaming(null);
+          void q.refetch();
+        }}
+      />
     </Flex>
   );
 }
