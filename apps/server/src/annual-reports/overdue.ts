@@ -1,6 +1,5 @@
-import { chinaDateOf } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { insertJob, type JobRunner } from '../jobs/index.js';
+import { startDailyJob, type JobRunner } from '../jobs/index.js';
 
 // Late annual reports (issue 15: "a township's 2025 report is overdue after its deadline and the
 // township gets a notice"). Lists judge a report overdue as they read it; once a day a job flags
@@ -40,18 +39,13 @@ export function startDailyOverdueReports(
   log: { error(obj: object, msg: string): void },
   intervalMs = 86_400_000,
 ): () => void {
-  const tick = () => {
-    const day = chinaDateOf(now());
-    insertJob(database, { kind: OVERDUE_REPORTS_KIND, key: `daily:${day}`, jurisdictionCode: scopeCode, payload: {} })
-      .then(() => jobs.kick(OVERDUE_REPORTS_KIND))
-      .catch((error: unknown) => log.error({ error }, 'could not queue the overdue-report check'));
+  const job = {
+    kind: OVERDUE_REPORTS_KIND,
+    scopeCode,
+    payload: {},
+    firstAfterMs: 95_000,
+    what: 'the overdue-report check',
+    intervalMs,
   };
-  const first = setTimeout(tick, 95_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startDailyJob(database, jobs, now, log, job);
 }

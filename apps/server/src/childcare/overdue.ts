@@ -1,6 +1,5 @@
-import { chinaDateOf } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { insertJob, type JobRunner } from '../jobs/index.js';
+import { startDailyJob, type JobRunner } from '../jobs/index.js';
 
 // Overdue rectifications (issue 14: "a failed fire inspection's rectification turns overdue").
 // Lists judge an item overdue as they read it (open, due before today); once a day a job flags
@@ -47,23 +46,7 @@ export function startDailyOverdueRectifications(
   log: { error(obj: object, msg: string): void },
   intervalMs = 86_400_000,
 ): () => void {
-  const tick = () => {
-    const day = chinaDateOf(now());
-    insertJob(database, {
-      kind: RECTIFICATION_OVERDUE_KIND,
-      key: `daily:${day}`,
-      jurisdictionCode: scopeCode,
-      payload: {},
-    })
-      .then(() => jobs.kick(RECTIFICATION_OVERDUE_KIND))
-      .catch((error: unknown) => log.error({ error }, 'could not queue the overdue-rectification check'));
-  };
-  const first = setTimeout(tick, 95_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  const what = 'the overdue-rectification check';
+  const job = { kind: RECTIFICATION_OVERDUE_KIND, scopeCode, payload: {}, firstAfterMs: 95_000, what, intervalMs };
+  return startDailyJob(database, jobs, now, log, job);
 }

@@ -4,3 +4,4 @@
 // one never re-exports it (a module queueing a job would otherwise import itself back).
 export { createJobRunner, exponentialBackoff, JobReleased, type JobKind, type JobRunner } from './runner.js';
 export { findJob, insertJob, jobsQueue, smsOutboxQueue, type Claimed } from './repo.js';
+export { startDailyJob, type DailyJob } from './daily.js';

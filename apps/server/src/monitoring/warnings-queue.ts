@@ -1,6 +1,5 @@
-import { chinaDateOf } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { insertJob, type JobRunner } from '../jobs/index.js';
+import { insertJob, startDailyJob, type JobRunner } from '../jobs/index.js';
 
 // Asking for an evaluation of the early-warning rules (issue 13: "a change shows within a
 // minute"): whatever changes a figure — a reported value, a life event, an import — queues one
@@ -48,19 +47,13 @@ export function startDailyWarnings(
   log: { error(obj: object, msg: string): void },
   intervalMs = 86_400_000,
 ): () => void {
-  const tick = () => {
-    const day = chinaDateOf(now());
-    const payload: WarningsPayload = { regionCode: scopeCode, all: true };
-    insertJob(database, { kind: WARNINGS_KIND, key: `daily:${day}`, jurisdictionCode: scopeCode, payload })
-      .then(() => kickWarnings(jobs))
-      .catch((error: unknown) => log.error({ error }, 'could not queue the daily warnings'));
+  const job = {
+    kind: WARNINGS_KIND,
+    scopeCode,
+    payload: { regionCode: scopeCode, all: true } satisfies WarningsPayload,
+    firstAfterMs: 60_000,
+    what: 'the daily warnings',
+    intervalMs,
   };
-  const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startDailyJob(database, jobs, now, log, job);
 }

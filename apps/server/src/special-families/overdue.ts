@@ -1,6 +1,5 @@
-import { chinaDateOf } from '@cradle/domain';
 import type { Conn } from '../db/client.js';
-import { insertJob, type JobRunner } from '../jobs/index.js';
+import { startDailyJob, type JobRunner } from '../jobs/index.js';
 
 // Overdue visits (issue 16: "a visit goes overdue and its contact is notified"). Lists and the
 // detail judge a visit overdue as they read it (due before today, not recorded); once a day a job
@@ -60,18 +59,13 @@ export function startDailyOverdueVisits(
   log: { error(obj: object, msg: string): void },
   intervalMs = 86_400_000,
 ): () => void {
-  const tick = () => {
-    const day = chinaDateOf(now());
-    insertJob(database, { kind: OVERDUE_KIND, key: `daily:${day}`, jurisdictionCode: scopeCode, payload: {} })
-      .then(() => jobs.kick(OVERDUE_KIND))
-      .catch((error: unknown) => log.error({ error }, 'could not queue the overdue-visit check'));
+  const job = {
+    kind: OVERDUE_KIND,
+    scopeCode,
+    payload: {},
+    firstAfterMs: 90_000,
+    what: 'the overdue-visit check',
+    intervalMs,
   };
-  const first = setTimeout(tick, 90_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startDailyJob(database, jobs, now, log, job);
 }

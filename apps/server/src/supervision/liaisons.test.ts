@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyTaskList, LiaisonCandidateList, UnitList, UnitView } from '@cradle/contract';
-import { createUser } from '../auth/users.js';
-import { DEMO_PASSWORD } from '../demo/users.js';
+import { createUser } from '../auth/index.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
 import { createTestApp, login, as, type Session, type TestApp } from '../test/app.js';
 
 // Issue 15: the office names a staff user of the county as a unit's liaison (联络员) and removes
