@@ -82,7 +82,8 @@ describe('annual reports and the self-evaluation in the console', () => {
     // Registry quality (003 三(二) 95/95/90) fills itself before anything is entered.
     await expect.poll(() => page.getByTestId('evaluation-live-2.8').textContent()).toMatch(/\d+\.\d%/);
     expect(await page.getByTestId('evaluation-live-3.10').textContent()).toContain('个/千人');
-    expect(await page.getByTestId('evaluation-live-3.12').textContent()).toBe('暂无数据来源');
+    // 近三年无重大安全事故 reads the childcare incident log: none recorded in the demo county.
+    expect(await page.getByTestId('evaluation-live-3.12').textContent()).toBe('0');
     expect(await page.getByTestId('evaluation-score').textContent()).toBe('未载入评分细则，不计分');
     const opened = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/self-evaluations' && r.request().method() === 'POST',
@@ -97,7 +98,10 @@ describe('annual reports and the self-evaluation in the console', () => {
     loaded = waitForList(page, '/api/self-evaluations');
     await page.reload();
     await loaded;
-    await expect.poll(() => page.getByTestId('evaluation-live-3.12').textContent()).toBe('No data source yet');
+    await expect
+      .poll(() => page.getByTestId('evaluation-score').textContent())
+      .toBe('No scoring rules loaded: not scored');
+    expect(await page.getByTestId('evaluation-live-3.12').textContent()).toBe('0');
     await screenshot(page, 'self-evaluation-en');
     await setLang(page, 'zh-CN');
   });

@@ -25,6 +25,7 @@ export function AppShell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
+        className="app-sider"
         width={SIDER_WIDTH}
         theme="light"
         collapsible
