@@ -118,6 +118,7 @@ describe('childcare, the whole path of issue 14', () => {
     const breaches = page.getByTestId('cc-breaches');
     await expect.poll(() => breaches.textContent()).toContain('超过上限20人');
     expect(await breaches.textContent()).toContain('托育机构设置标准(试行)');
+    await screenshot(page, 'childcare-refused');
     expect(await server.database.query('SELECT 1 FROM childcare_institutions')).toEqual([]);
     await fillClass(page, 1, '托大班', '托大班', 20, 3);
     const filed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/childcare/filings');
@@ -143,10 +144,11 @@ describe('childcare, the whole path of issue 14', () => {
       .versions[0]!;
     expect(version.decidedOn).toBe('2023-05-04');
     expect(version.decidedOn <= version.reviewDeadline).toBe(true);
-    const [{ id: institutionId }] = await server.database.query<{ id: number }>(
+    const [institution] = await server.database.query<{ id: number }>(
       'SELECT id FROM childcare_institutions WHERE uscc = $1',
       [USCC],
     );
+    const institutionId = institution!.id;
 
     const family = await f.newPage();
     await family.setViewportSize({ width: 1366, height: 900 });
@@ -208,6 +210,10 @@ describe('childcare, the whole path of issue 14', () => {
     const before = await leagueCell(county, '保和镇', '千人口托位数');
     expect(before).toMatch(/^[1-9][\d.]*/);
     expect(await leagueCell(county, '叶枝镇', '千人口托位数')).toMatch(/^0(\.0+)?\b/);
+    // Beside the targets, the demand: children under 3 projected, against the 30 slots filed by 2025.
+    const demand = county.getByTestId('slot-demand');
+    await expect.poll(() => demand.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(4);
+    expect(await demand.locator('tbody tr.ant-table-row').first().textContent()).toContain('30');
     await screenshot(county, 'childcare-path-scorecard-2025');
 
     // 5. The county records the province's confirmation (a version under four eyes) ...
@@ -271,7 +277,12 @@ describe('childcare, the whole path of issue 14', () => {
       ['amount', 'true'],
     ]);
     expect(await trace.textContent()).toContain('维发〔2023〕15号 (十二)');
-    await screenshot(finance, 'childcare-path-award');
+    await screenshot(finance, 'childcare-awards');
+    await finance.getByTestId('lang-switch').click();
+    await finance.getByTestId('lang-option-en').click();
+    await expect.poll(() => finance.getByTestId('childcare-awards-page').textContent()).toContain('Payments');
+    await finance.keyboard.press('Escape');
+    await screenshot(finance, 'childcare-awards-en');
     const [batch] = await server.database.query<{ id: number }>(
       `SELECT b.id FROM payment_batches b JOIN payments p ON p.batch_id = b.id
         WHERE p.scheme_code = 'weixi.childcareSlotAward' ORDER BY b.id DESC LIMIT 1`,
