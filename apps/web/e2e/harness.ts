@@ -20,6 +20,7 @@ import { loadDemoPopulation } from '../../server/src/demo/load.js';
 import { createUser } from '../../server/src/auth/users.js';
 import { DEMO_PASSWORD, demoUsers, type DemoUser } from '../../server/src/demo/users.js';
 import { createTestDatabase, TEST_SCOPE } from '../../server/src/test/db.js';
+import { demoPasswordHash } from '../../server/src/test/app.js';
 import { createRecordingSms } from '../../server/src/test/sms.js';
 import { createTestClock, type TestClock } from '../../server/src/test/clock.js';
 import { ensureSupervisionSeed } from '../../server/src/supervision/index.js';
@@ -92,7 +93,8 @@ export async function startServer(populationSize = 3000, scope: Deployment = WEI
     const keys = deriveKeys(randomBytes(32));
     await assertRegionsOf(database, scope);
     const users = demoUsers(scope.county, scope.township, scope.otherTownship, scope.village);
-    for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+    const hashed = await demoPasswordHash();
+    for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD, hashed);
     await ensureSupervisionSeed(database, scope.county);
     await loadDemoPopulation(database, createPii(keys), scope.county, populationSize, new Date());
     const config = {

@@ -15,12 +15,22 @@ export interface NewStaffUser {
   totpSecret: string | null;
 }
 
-/** Creates a staff account: the password hashed (argon2id), the TOTP secret encrypted. */
-export async function createUser(database: Database, keys: Keys, u: NewStaffUser, password: string): Promise<void> {
+/**
+ * Creates a staff account: the password hashed (argon2id), the TOTP secret encrypted. A caller
+ * creating many accounts with one password (the tests' demo users) may pass that password's
+ * hash, made once: argon2 is slow on purpose, and eighteen hashes a test file added up.
+ */
+export async function createUser(
+  database: Database,
+  keys: Keys,
+  u: NewStaffUser,
+  password: string,
+  passwordHash?: string,
+): Promise<void> {
   await insertUser(database, {
     username: u.username,
     displayName: u.displayName,
-    passwordHash: await hashPassword(password),
+    passwordHash: passwordHash ?? (await hashPassword(password)),
     roles: u.roles,
     jurisdictionCode: u.jurisdiction,
     department: u.department,

@@ -12,6 +12,7 @@ import { loadDemoPopulation } from '../demo/load.js';
 import { createUser } from '../auth/users.js';
 import { demoUsers, DEMO_PASSWORD, type DemoUser } from '../demo/users.js';
 import { totpAt } from '../auth/totp.js';
+import { hashPassword } from '../auth/password.js';
 import { createTestDatabase, TEST_SCOPE } from './db.js';
 import { ensureSupervisionSeed } from '../supervision/index.js';
 import { createRecordingSms } from './sms.js';
@@ -41,7 +42,8 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
     scope === TEST_SCOPE
       ? demoUsers(TEST_SCOPE, '533423101', '533423102', '533423101001')
       : await demoUsersOf(database, scope);
-  for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD);
+  const hashed = await demoPasswordHash();
+  for (const u of users) await createUser(database, keys, u, DEMO_PASSWORD, hashed);
   await ensureSupervisionSeed(database, scope);
   await loadDemoPopulation(database, createPii(keys), scope, populationSize, new Date('2026-11-24T00:00:00Z'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cradle-test-'));
@@ -69,6 +71,14 @@ export async function createTestApp(populationSize = 3000, scope = TEST_SCOPE): 
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+let demoHash: Promise<string> | undefined;
+
+/** The demo password's argon2 hash, made once a process (a salted hash verifies for every account). */
+export function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD);
+  return demoHash;
 }
 
 async function demoUsersOf(database: Database, scope: string): Promise<DemoUser[]> {
