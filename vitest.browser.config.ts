@@ -23,6 +23,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // As vitest.config.ts: files share the worker's modules; each still starts its own server,
+    // database and browser.
+    isolate: false,
     maxWorkers: Number(process.env.CRADLE_E2E_WORKERS ?? 1),
     // A page on a loaded two-core machine can take more than the default second to show a
     // validation message; polls wait up to ten (a wait for what the user sees, not a timing test).
