@@ -193,18 +193,17 @@ describe('childcare supervision in the console', () => {
         monthlyFeeFen: 120000,
         affordableFeeFen: 80000,
         classes: [{ name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 }],
-        staff: [
-          {
-            name: '杨彩云',
-            post: 'carer',
-            qualification: '保育师',
-            healthCertificateNo: 'JK9',
-            healthCertificateIssuedOn: '2026-03-01',
-            healthCertificateValidUntil: '2099-12-31',
-          },
-        ],
+        staff: ['杨彩云', '和秀兰', '李春梅'].map((name, i) => ({
+          name,
+          post: 'carer',
+          qualification: '保育师',
+          healthCertificateNo: `JK9${i}`,
+          healthCertificateIssuedOn: '2026-03-01',
+          healthCertificateValidUntil: '2099-12-31',
+        })),
       },
     });
+    expect(filed.id, JSON.stringify(filed)).toBeGreaterThan(0);
     await f.context.clearCookies();
     await signIn(page, server, 'county');
     await call(page, 'POST', `/api/childcare/filings/${filed.versions[0]!.id}/complete`);
@@ -218,7 +217,8 @@ describe('childcare supervision in the console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('保和镇文化路12号');
     expect(await page.getByTestId('ccs-institutions').textContent()).not.toContain('最新评估');
-    expect(await page.locator('body').textContent()).not.toContain('杨彩云');
+    for (const name of ['杨彩云', '和秀兰', '李春梅'])
+      expect(await page.locator('body').textContent()).not.toContain(name);
     await screenshot(page, 'childcare-supervision-fire-list-zh');
 
     await row.getByRole('link').click();
@@ -228,6 +228,7 @@ describe('childcare supervision in the console', () => {
     await modal.getByTestId('ccs-area').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect.poll(() => options.allTextContents()).toEqual(['消防安全']);
+    await screenshot(page, 'childcare-supervision-fire-inspect-zh');
     await page.keyboard.press('Escape');
     await page.getByTestId('ccs-item-fire.extinguishers').getByText('不合格').click();
     await page.getByTestId('ccs-note-fire.extinguishers').fill('灭火器过期，限期更换');

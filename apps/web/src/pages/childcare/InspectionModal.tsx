@@ -40,7 +40,8 @@ export function InspectionModal(props: {
   // An inspecting department is offered its own areas only (area-owners.ts; the server refuses others).
   const own = supervisionReachOf(useMe())?.areas ?? null;
   const offered = own ? CHECKLISTS.filter((a) => own.includes(a.code)) : CHECKLISTS;
-  const first = offered[0]?.code ?? 'fire';
+  // Fire first (the Done-when inspection) when offered, as the form always opened.
+  const first = offered.some((a) => a.code === 'fire') ? 'fire' : (offered[0]?.code ?? 'fire');
   const area = (Form.useWatch('area', form) as InspectionArea | undefined) ?? first;
   const items: NonNullable<Values['items']> = Form.useWatch<Values['items']>('items', form) ?? {};
   const send = useMutation({

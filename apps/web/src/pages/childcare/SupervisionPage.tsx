@@ -93,7 +93,7 @@ function Institutions() {
       render: (name: string, r) => <Link to={`/childcare/supervision/${r.id}`}>{name}</Link>,
     },
     { title: f('place'), dataIndex: 'regionName', width: 130 },
-    { title: f('address'), dataIndex: 'address', width: 180, ellipsis: true },
+    { title: f('address'), dataIndex: 'address', width: 150, ellipsis: true },
     {
       title: f('type'),
       dataIndex: 'type',
@@ -142,7 +142,7 @@ function Institutions() {
         columns={columns}
         dataSource={q.data?.items}
         loading={q.isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: ratings ? 1200 : 1040 }}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
         data-testid="ccs-institutions"
       />
