@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { describe, expect, it } from 'vitest';
 import { modalOpened, screenshot, signIn, useBrowser } from './harness.js';
+import { problemsIn, visibleText, type Lang } from './plain-words.js';
 
 // Issue 14, supervision, through the console: the county records a failed fire inspection of the
 // demo centre with a back-dated deadline (as other overdue tests back-date), its rectification
@@ -12,6 +13,15 @@ const f = useBrowser(200);
 const USCC17 = '91533423MA6KJC001';
 
 const daysAgo = (n: number) => chinaDateOf(new Date(Date.now() - n * 86_400_000));
+
+/** No internal key, raw code or stray English word on the page in this language (as the plain-words walk checks). */
+async function plainWords(page: Page, lang: Lang): Promise<string[]> {
+  return problemsIn(
+    await visibleText(page),
+    lang,
+    f.server.users.map((u) => u.username),
+  );
+}
 
 async function typeDate(page: Page, picker: Locator, date: string): Promise<void> {
   await picker.click();
@@ -220,6 +230,7 @@ describe('childcare supervision in the console', () => {
     for (const name of ['杨彩云', '和秀兰', '李春梅'])
       expect(await page.locator('body').textContent()).not.toContain(name);
     await screenshot(page, 'childcare-supervision-fire-list-zh');
+    expect(await plainWords(page, 'zh-CN')).toEqual([]);
 
     await row.getByRole('link').click();
     await page.getByTestId('ccs-inspect').click();
@@ -248,15 +259,18 @@ describe('childcare supervision in the console', () => {
     await rect.waitFor();
     expect(await page.getByTestId('ccs-detail-inspections').textContent()).toContain('消防救援部门');
     await screenshot(page, 'childcare-supervision-fire-detail-zh');
+    expect(await plainWords(page, 'zh-CN')).toEqual([]);
 
     await page.evaluate(() => localStorage.setItem('cradle.lang', 'en'));
     await page.reload();
     await expect.poll(() => page.getByTestId('ccs-detail-inspections').textContent()).toContain('Fire and rescue');
     await screenshot(page, 'childcare-supervision-fire-detail-en');
+    expect(await plainWords(page, 'en')).toEqual([]);
     await page.goto(`${server.baseUrl}/childcare/supervision`);
     await expect.poll(() => page.getByTestId('ccs-own-areas').textContent()).toContain('Fire safety');
     await page.getByTestId('ccs-institutions').locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'childcare-supervision-fire-list-en');
+    expect(await plainWords(page, 'en')).toEqual([]);
     await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
     expect(f.pageErrors).toEqual([]);
   });
