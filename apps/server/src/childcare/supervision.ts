@@ -9,7 +9,6 @@ import type {
 import {
   checkFindings,
   chinaDateOf,
-  EDUCATION_INSTITUTION_TYPE,
   inspectionPassed,
   rectificationOverdue,
   supervisionReachOf,
@@ -37,9 +36,6 @@ interface Actor {
   clientIp: string;
 }
 
-/** Education's operators supervise 幼儿园托班 only (issue 14: "Education operators see 幼儿园托班"). */
-export const EDUCATION_TYPE = EDUCATION_INSTITUTION_TYPE;
-export const isEducation = (u: SessionUser) => u.roles.includes('departmentOperator') && u.department === 'education';
 /**
  * A department operator's reach (packages/domain/src/childcare/area-owners.ts): education every
  * area of 幼儿园托班; fire and rescue, market regulation, housing, disease control and emergency
