@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { describe, expect, it } from 'vitest';
 import { modalOpened, screenshot, signIn, useBrowser } from './harness.js';
+import { problemsIn, visibleText, type Lang } from './plain-words.js';
 
 // Issue 14, supervision, through the console: the county records a failed fire inspection of the
 // demo centre with a back-dated deadline (as other overdue tests back-date), its rectification
@@ -12,6 +13,15 @@ const f = useBrowser(200);
 const USCC17 = '91533423MA6KJC001';
 
 const daysAgo = (n: number) => chinaDateOf(new Date(Date.now() - n * 86_400_000));
+
+/** No internal key, raw code or stray English word on the page in this language (as the plain-words walk checks). */
+async function plainWords(page: Page, lang: Lang): Promise<string[]> {
+  return problemsIn(
+    await visibleText(page),
+    lang,
+    f.server.users.map((u) => u.username),
+  );
+}
 
 async function typeDate(page: Page, picker: Locator, date: string): Promise<void> {
   await picker.click();
@@ -167,6 +177,101 @@ describe('childcare supervision in the console', () => {
     await page.goto(`${server.baseUrl}/m/childcare`);
     await page.getByTestId('cc-public-title').waitFor();
     await expect.poll(() => page.getByTestId('cc-public-item').count()).toBe(0);
+    expect(f.pageErrors).toEqual([]);
+  });
+
+  it('the fire operator records a failed fire inspection, offered the fire area only', async () => {
+    const { page, server } = f;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await f.context.clearCookies();
+    // A second centre of the institution's account, filed and completed through the API.
+    await signIn(page, server, 'institution');
+    const uscc17 = '91533423MA6KJC002';
+    const filed = await call<{ id: number; versions: { id: number }[] }>(page, 'POST', '/api/childcare/filings', {
+      content: {
+        name: '保和镇彩虹托育园',
+        uscc: uscc17 + computeUsccCheckCharacter(uscc17),
+        registrationAuthority: 'marketRegulation',
+        type: 'community',
+        operatorForm: 'private',
+        regionCode: '533423101',
+        address: '保和镇文化路12号',
+        premisesArea: 240,
+        establishedOn: '2026-03-01',
+        slots: 20,
+        affordableSlots: 10,
+        monthlyFeeFen: 120000,
+        affordableFeeFen: 80000,
+        classes: [{ name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 }],
+        staff: ['杨彩云', '和秀兰', '李春梅'].map((name, i) => ({
+          name,
+          post: 'carer',
+          qualification: '保育师',
+          healthCertificateNo: `JK9${i}`,
+          healthCertificateIssuedOn: '2026-03-01',
+          healthCertificateValidUntil: '2099-12-31',
+        })),
+      },
+    });
+    expect(filed.id, JSON.stringify(filed)).toBeGreaterThan(0);
+    await f.context.clearCookies();
+    await signIn(page, server, 'county');
+    await call(page, 'POST', `/api/childcare/filings/${filed.versions[0]!.id}/complete`);
+    await f.context.clearCookies();
+
+    // 县消防救援大队's operator: 托育监管 in the side menu, its area named, the centre listed without staff.
+    await signIn(page, server, 'fire');
+    await page.getByTestId('nav-childcare-supervision').click();
+    await expect.poll(() => page.getByTestId('ccs-own-areas').textContent()).toContain('消防安全');
+    const row = page.getByTestId('ccs-institutions').locator('tbody tr', { hasText: '保和镇彩虹托育园' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('保和镇文化路12号');
+    expect(await page.getByTestId('ccs-institutions').textContent()).not.toContain('最新评估');
+    for (const name of ['杨彩云', '和秀兰', '李春梅'])
+      expect(await page.locator('body').textContent()).not.toContain(name);
+    await screenshot(page, 'childcare-supervision-fire-list-zh');
+    expect(await plainWords(page, 'zh-CN')).toEqual([]);
+
+    await row.getByRole('link').click();
+    await page.getByTestId('ccs-inspect').click();
+    await modalOpened(page);
+    const modal = page.locator('.ant-modal').last();
+    await modal.getByTestId('ccs-area').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toEqual(['消防安全']);
+    await screenshot(page, 'childcare-supervision-fire-inspect-zh');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('ccs-item-fire.extinguishers').getByText('不合格').click();
+    await page.getByTestId('ccs-note-fire.extinguishers').fill('灭火器过期，限期更换');
+    await typeDate(
+      page,
+      page
+        .locator(
+          '[data-testid="ccs-due-input-fire.extinguishers"] input, input[data-testid="ccs-due-input-fire.extinguishers"]',
+        )
+        .first(),
+      daysAgo(-14),
+    );
+    const recorded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/childcare/inspections');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    expect((await recorded).status()).toBe(200);
+    const rect = page.getByTestId('ccs-detail-rectifications').locator('tbody tr', { hasText: '灭火器' });
+    await rect.waitFor();
+    expect(await page.getByTestId('ccs-detail-inspections').textContent()).toContain('消防救援部门');
+    await screenshot(page, 'childcare-supervision-fire-detail-zh');
+    expect(await plainWords(page, 'zh-CN')).toEqual([]);
+
+    await page.evaluate(() => localStorage.setItem('cradle.lang', 'en'));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('ccs-detail-inspections').textContent()).toContain('Fire and rescue');
+    await screenshot(page, 'childcare-supervision-fire-detail-en');
+    expect(await plainWords(page, 'en')).toEqual([]);
+    await page.goto(`${server.baseUrl}/childcare/supervision`);
+    await expect.poll(() => page.getByTestId('ccs-own-areas').textContent()).toContain('Fire safety');
+    await page.getByTestId('ccs-institutions').locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'childcare-supervision-fire-list-en');
+    expect(await plainWords(page, 'en')).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
     expect(f.pageErrors).toEqual([]);
   });
 });

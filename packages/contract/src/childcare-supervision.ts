@@ -214,11 +214,14 @@ export const SupervisedInstitution = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   regionName: Type.String(),
+  /** The premises' address as filed: an inspecting department needs it to go there. */
+  address: Type.String(),
   type: InstitutionTypeCode,
   status: InstitutionStatusCode,
   slots: Type.Integer(),
   openRectifications: Type.Integer(),
   overdueRectifications: Type.Integer(),
+  /** Null also for an inspecting department: ratings are the county's (issue 14). */
   latestRating: Nullable(Type.Object({ year: Type.Integer(), grade: RatingGradeCode })),
   lastInspectedOn: Nullable(Type.String()),
 });

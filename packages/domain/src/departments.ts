@@ -11,7 +11,10 @@ export type Department =
   | 'civilAffairs'
   | 'healthCommission'
   | 'housing'
-  | 'providentFund';
+  | 'providentFund'
+  | 'fireRescue'
+  | 'marketRegulation'
+  | 'emergencyManagement';
 
 const DEPARTMENT_LABELS: Record<Department, Message> = {
   hospital: { zh: '医院', en: 'Hospital' },
@@ -26,6 +29,11 @@ const DEPARTMENT_LABELS: Record<Department, Message> = {
   // The family-size check's askers (REQUIREMENTS C5; 001 m17, 004 (十五)): housing and the provident fund.
   housing: { zh: '住房和城乡建设', en: 'Housing and urban-rural development' },
   providentFund: { zh: '住房公积金管理', en: 'Housing provident fund' },
+  // Childcare supervision's inspecting departments (REQUIREMENTS B9, C1; 000 二(三); 001 m12; 002 task 39's
+  // 县消防救援大队、县市场监管局、县应急局): they inspect the areas they own (childcare/area-owners.ts).
+  fireRescue: { zh: '消防救援', en: 'Fire and rescue' },
+  marketRegulation: { zh: '市场监督管理', en: 'Market regulation' },
+  emergencyManagement: { zh: '应急管理', en: 'Emergency management' },
 };
 
 export const DEPARTMENTS = Object.keys(DEPARTMENT_LABELS) as readonly Department[];

@@ -93,6 +93,7 @@ export interface SupervisedRow {
   id: number;
   name: string;
   regionCode: string;
+  address: string;
   type: string;
   status: 'pending' | 'filed' | 'closed';
   slots: number;
@@ -103,30 +104,45 @@ export interface SupervisedRow {
   lastInspectedOn: string | null;
 }
 
-/** Filed and closed institutions with their open and overdue items; `type` limits to one type. */
+/**
+ * What of the supervision list a user reaches: one institution `type` (education: 幼儿园托班), the
+ * `areas` whose inspections and rectifications count (an inspecting department's own); null: all.
+ */
+export interface SupervisedFilter {
+  type: string | null;
+  areas: readonly string[] | null;
+}
+const inAreas = (alias: string) =>
+  `($3::text[] IS NULL OR (SELECT n.area FROM childcare_inspections n WHERE n.id = ${alias}.inspection_id) = ANY($3::text[]))`;
+
+/** Filed and closed institutions with their open and overdue items (of the filter's areas). */
 export function listSupervised(
   tx: Conn,
   today: string,
-  type: string | null,
+  f: SupervisedFilter,
   limit: number,
   offset: number,
 ): Promise<SupervisedRow[]> {
   return tx.query<SupervisedRow>(
     `SELECT * FROM (
        SELECT i.id::int AS id, i.name, i.region_code AS "regionCode", ${typeOf('i')} AS type, i.status,
+              coalesce((SELECT f.content->>'address' FROM childcare_filings f
+                         WHERE f.institution_id = i.id AND f.version = i.filed_version), '') AS address,
               coalesce((SELECT (f.content->>'slots')::int FROM childcare_filings f
                          WHERE f.institution_id = i.id AND f.version = i.filed_version), 0) AS slots,
-              (SELECT count(*)::int FROM childcare_rectifications r WHERE r.institution_id = i.id AND r.state <> 'closed')
-                AS "openRectifications",
               (SELECT count(*)::int FROM childcare_rectifications r
-                WHERE r.institution_id = i.id AND r.state = 'open' AND r.due_on < $1::date) AS "overdueRectifications",
+                WHERE r.institution_id = i.id AND r.state <> 'closed' AND ${inAreas('r')}) AS "openRectifications",
+              (SELECT count(*)::int FROM childcare_rectifications r
+                WHERE r.institution_id = i.id AND r.state = 'open' AND r.due_on < $1::date AND ${inAreas('r')})
+                AS "overdueRectifications",
               (SELECT g.year FROM childcare_ratings g WHERE g.institution_id = i.id ORDER BY g.year DESC LIMIT 1) AS "ratingYear",
               (SELECT g.grade FROM childcare_ratings g WHERE g.institution_id = i.id ORDER BY g.year DESC LIMIT 1) AS "ratingGrade",
-              (SELECT max(n.inspected_on)::text FROM childcare_inspections n WHERE n.institution_id = i.id) AS "lastInspectedOn"
+              (SELECT max(n.inspected_on)::text FROM childcare_inspections n
+                WHERE n.institution_id = i.id AND ($3::text[] IS NULL OR n.area = ANY($3::text[]))) AS "lastInspectedOn"
          FROM childcare_institutions i WHERE i.filed_version IS NOT NULL) s
       WHERE ($2::text IS NULL OR s.type = $2)
       ORDER BY s."overdueRectifications" DESC, s.status DESC, s.id LIMIT ${limit} OFFSET ${offset}`,
-    [today, type],
+    [today, f.type, f.areas],
   );
 }
 export async function countSupervised(tx: Conn, type: string | null): Promise<number> {

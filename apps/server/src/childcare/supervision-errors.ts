@@ -1,4 +1,4 @@
-import type { Message } from '@cradle/domain';
+import { inspectionAreaLabel, type InspectionArea, type Message } from '@cradle/domain';
 import { defineErrors } from '../errors.js';
 
 export const supervisionError = defineErrors({
@@ -52,11 +52,33 @@ export const supervisionError = defineErrors({
       en: 'A receiving institution must be another filed institution of the jurisdiction',
     },
   },
+  // An inspecting department records only the areas it owns (packages/domain/src/childcare/area-owners.ts).
+  'childcareSupervision.area': {
+    status: 403,
+    message: {
+      zh: '您的部门不负责该检查领域，未保存任何内容',
+      en: 'Your department does not inspect this area; nothing was saved',
+    },
+  },
   'childcareSupervision.region': {
     status: 400,
     message: { zh: '地区须在您的辖区内', en: 'The region must be in your jurisdiction' },
   },
 });
+
+/** The area refusal, naming the area asked and the ones the department inspects. */
+export function areaError(area: InspectionArea, areas: readonly InspectionArea[]) {
+  const asked = inspectionAreaLabel(area);
+  const own = areas.map(inspectionAreaLabel);
+  return supervisionError(
+    'childcareSupervision.area',
+    { area, areas },
+    {
+      zh: `您的部门不负责“${asked.zh}”检查，未保存任何内容；您可检查：${own.map((a) => a.zh).join('、') || '无'}`,
+      en: `Your department does not inspect ${asked.en}; nothing was saved. You inspect: ${own.map((a) => a.en).join(', ') || 'none'}`,
+    },
+  );
+}
 
 /** A refusal that lists every problem of the findings, in both languages. */
 export function findingsError(problems: readonly Message[]) {

@@ -24,7 +24,7 @@ import type { Conn, Database } from '../db/client.js';
 import type { SessionUser } from '../auth/index.js';
 import type { RegionService } from '../regions/index.js';
 import { auditedXlsxExport, column, offsetPages, wordColumn } from '../exports/index.js';
-import { EDUCATION_TYPE, isEducation, type SupervisionService } from './supervision.js';
+import { reachOf, type SupervisionService } from './supervision.js';
 import { supervisionError } from './supervision-errors.js';
 import * as sv from './supervision-repo.js';
 import * as cl from './closure-repo.js';
@@ -40,13 +40,20 @@ const no = { zh: '否', en: 'No' };
 /** The supervision lists, their XLSX exports, the safety record and the slots in force. */
 export function createSupervisionLists(deps: { database: Database; regions: RegionService; svc: SupervisionService }) {
   const { database, regions, svc } = deps;
-  const typeFor = (u: SessionUser) => (isEducation(u) ? EDUCATION_TYPE : null);
-  const rectFilter = (u: SessionUser, q: RectificationExportQuery): sv.RectificationFilter => ({
-    ...(q.state ? { state: q.state } : {}),
-    ...(q.overdue ? { overdueOn: svc.today() } : {}),
-    ...(u.roles.includes('institutionOperator') ? { ownerUserId: u.id } : {}),
-    ...(isEducation(u) ? { type: EDUCATION_TYPE } : {}),
-  });
+  // A department operator's reach: education 幼儿园托班; an inspecting department its own areas.
+  const typeFor = (u: SessionUser) => reachOf(u)?.type ?? null;
+  const areasFor = (u: SessionUser) => reachOf(u)?.areas ?? null;
+  const rectFilter = (u: SessionUser, q: RectificationExportQuery): sv.RectificationFilter => {
+    const type = typeFor(u);
+    const areas = areasFor(u);
+    return {
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.overdue ? { overdueOn: svc.today() } : {}),
+      ...(u.roles.includes('institutionOperator') ? { ownerUserId: u.id } : {}),
+      ...(type ? { type } : {}),
+      ...(areas ? { areas } : {}),
+    };
+  };
   const rectPage = (u: SessionUser, q: RectificationExportQuery, limit: number, offset: number) =>
     svc.scoped(u, async (tx) => {
       const day = svc.today();
@@ -57,20 +64,24 @@ export function createSupervisionLists(deps: { database: Database; regions: Regi
       }));
     });
   const supervisedPage = (u: SessionUser, limit: number, offset: number) =>
-    svc.scoped(u, async (tx) =>
-      (await cl.listSupervised(tx, svc.today(), typeFor(u), limit, offset)).map((r): SupervisedInstitution => ({
+    svc.scoped(u, async (tx) => {
+      // An inspecting department reads the institution's facts and its own areas' counts, no rating.
+      const ratings = reachOf(u)?.whole ?? true;
+      const filter = { type: typeFor(u), areas: areasFor(u) };
+      return (await cl.listSupervised(tx, svc.today(), filter, limit, offset)).map((r): SupervisedInstitution => ({
         id: r.id,
         name: r.name,
         regionName: svc.placeName(r.regionCode),
+        address: r.address,
         type: r.type as InstitutionType,
         status: r.status,
         slots: r.slots,
         openRectifications: r.openRectifications,
         overdueRectifications: r.overdueRectifications,
-        latestRating: r.ratingYear ? { year: r.ratingYear, grade: r.ratingGrade as RatingGrade } : null,
+        latestRating: ratings && r.ratingYear ? { year: r.ratingYear, grade: r.ratingGrade as RatingGrade } : null,
         lastInspectedOn: r.lastInspectedOn,
-      })),
-    );
+      }));
+    });
   const incidentPage = (u: SessionUser, limit: number, offset: number) =>
     svc.scoped(u, async (tx) =>
       (await sv.listIncidents(tx, {}, limit, offset)).map((x): IncidentView => ({
@@ -93,6 +104,7 @@ export function createSupervisionLists(deps: { database: Database; regions: Regi
         columns: [
           column('机构名称', 'Institution', 24, (r) => r.name),
           column('所在地', 'Place', 16, (r) => r.regionName),
+          column('地址', 'Address', 28, (r) => r.address),
           wordColumn('类型', 'Type', 18, (r) => institutionTypeLabel(r.type)),
           wordColumn('状态', 'Status', 10, (r) => institutionStatusLabel(r.status)),
           column('托位', 'Slots', 8, (r) => String(r.slots)),

@@ -170,14 +170,18 @@ export interface RectificationFilter {
   overdueOn?: string;
   ownerUserId?: number;
   type?: string;
+  /** An inspecting department's own areas. */
+  areas?: readonly string[];
 }
 const RECT_WHERE = `WHERE ($1::text IS NULL OR r.state = $1) AND ($2::date IS NULL OR (r.state = 'open' AND r.due_on < $2))
-     AND ($3::bigint IS NULL OR i.owner_user_id = $3) AND ($4::text IS NULL OR ${typeOf('i')} = $4)`;
+     AND ($3::bigint IS NULL OR i.owner_user_id = $3) AND ($4::text IS NULL OR ${typeOf('i')} = $4)
+     AND ($5::text[] IS NULL OR n.area = ANY($5::text[]))`;
 const rectParams = (f: RectificationFilter) => [
   f.state ?? null,
   f.overdueOn ?? null,
   f.ownerUserId ?? null,
   f.type ?? null,
+  f.areas ?? null,
 ];
 
 export function listRectifications(

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { CHILDCARE_READERS, CHILDCARE_REVIEWERS, INSTITUTION_ROLES, type Department } from '@cradle/domain';
+import {
+  CHILDCARE_INSPECTING_DEPARTMENTS,
+  CHILDCARE_READERS,
+  CHILDCARE_REVIEWERS,
+  INSTITUTION_ROLES,
+} from '@cradle/domain';
 import {
   EmergencyClosureBody,
   IdParam,
@@ -29,18 +34,20 @@ import type { SupervisionService } from './supervision.js';
 import type { SupervisionLists } from './supervision-lists.js';
 import type { DocumentDownload } from './document-download.js';
 
-// Need to know (docs/architecture.md): the county's childcare office (countyAdmin) inspects,
-// rates, logs incidents and closes; education's operators inspect and read 幼儿园托班 only
-// (the service narrows them); the readers of childcare read; an institution's own account reads
-// its own supervision and reports its rectifications done. Cradle has no fire or market
-// supervision department (packages/domain/src/departments.ts): their areas are inspected by the
-// county office until such departments are added.
-const EDUCATION: readonly Department[] = ['education'];
+// Need to know (docs/architecture.md): the county's childcare office (countyAdmin) inspects every
+// area, rates, logs incidents and closes; education's operators inspect and read 幼儿园托班 only;
+// fire and rescue, market regulation, housing, disease control and emergency management inspect and
+// read their own areas (packages/domain/src/childcare/area-owners.ts; the service narrows them and
+// refuses another area); the readers of childcare read; an institution's own account reads its own
+// supervision and reports its rectifications done.
 const COUNTY = { roles: CHILDCARE_REVIEWERS };
-const INSPECTORS = { roles: [...CHILDCARE_REVIEWERS, 'departmentOperator' as const], departments: EDUCATION };
+const INSPECTORS = {
+  roles: [...CHILDCARE_REVIEWERS, 'departmentOperator' as const],
+  departments: CHILDCARE_INSPECTING_DEPARTMENTS,
+};
 const STAFF = {
   roles: [...new Set([...CHILDCARE_READERS, ...CHILDCARE_REVIEWERS, 'departmentOperator' as const])],
-  departments: EDUCATION,
+  departments: CHILDCARE_INSPECTING_DEPARTMENTS,
 };
 const WITH_INSTITUTION = { ...STAFF, roles: [...STAFF.roles, ...INSTITUTION_ROLES] };
 

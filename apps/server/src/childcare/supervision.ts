@@ -6,7 +6,14 @@ import type {
   RectificationView,
   SupervisionView,
 } from '@cradle/contract';
-import { checkFindings, chinaDateOf, inspectionPassed, rectificationOverdue, type Role } from '@cradle/domain';
+import {
+  checkFindings,
+  chinaDateOf,
+  inspectionPassed,
+  rectificationOverdue,
+  supervisionReachOf,
+  type Role,
+} from '@cradle/domain';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { isUniqueViolation } from '../db/savepoint.js';
@@ -14,7 +21,7 @@ import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { RegionService } from '../regions/index.js';
 import { childcareError } from './errors.js';
-import { findingsError, supervisionError } from './supervision-errors.js';
+import { areaError, findingsError, supervisionError } from './supervision-errors.js';
 import * as repo from './repo.js';
 import * as sv from './supervision-repo.js';
 import * as cl from './closure-repo.js';
@@ -29,9 +36,13 @@ interface Actor {
   clientIp: string;
 }
 
-/** Education's operators supervise 幼儿园托班 only (issue 14: "Education operators see 幼儿园托班"). */
-export const EDUCATION_TYPE = 'kindergartenClass';
-export const isEducation = (u: SessionUser) => u.roles.includes('departmentOperator') && u.department === 'education';
+/**
+ * A department operator's reach (packages/domain/src/childcare/area-owners.ts): education every
+ * area of 幼儿园托班; fire and rescue, market regulation, housing, disease control and emergency
+ * management their own areas of every filed institution, with no ratings, incidents or closure
+ * record (issue 14: "other departments see what their inspections need").
+ */
+export const reachOf = (u: SessionUser) => supervisionReachOf(u);
 const isInstitution = (u: SessionUser) => u.roles.includes('institutionOperator');
 const COUNTY: readonly Role[] = ['countyAdmin'];
 
@@ -59,14 +70,19 @@ export function createSupervisionService(deps: { database: Database; regions: Re
       .map((r) => r.name)
       .join('');
 
-  /** The institution as this user may see it: its own account, education 幼儿园托班 only. */
+  /**
+   * The institution as this user may see it: its own account; education 幼儿园托班 only; an
+   * inspecting department the filed ones (what the supervision list shows it).
+   */
   async function institutionFor(tx: Conn, user: SessionUser, id: number, lock = false) {
     const inst = await repo.findInstitution(tx, id, lock);
     if (!inst) throw childcareError('childcare.notFound');
     if (isInstitution(user) && inst.ownerUserId !== user.id) throw childcareError('childcare.notFound');
-    if (isEducation(user)) {
+    const reach = reachOf(user);
+    if (reach && inst.filedVersion === null) throw childcareError('childcare.notFound');
+    if (reach?.type) {
       const [latest] = await repo.listFilings(tx, id);
-      if ((latest?.content as { type?: string } | undefined)?.type !== EDUCATION_TYPE)
+      if ((latest?.content as { type?: string } | undefined)?.type !== reach.type)
         throw childcareError('childcare.notFound');
     }
     return inst;
@@ -81,6 +97,25 @@ export function createSupervisionService(deps: { database: Database; regions: Re
   async function viewIn(tx: Conn, user: SessionUser, id: number): Promise<SupervisionView> {
     const inst = await institutionFor(tx, user, id);
     const day = today();
+    const reach = reachOf(user);
+    if (reach && !reach.whole) {
+      // An inspecting department: its areas' inspections and items; no ratings, incidents or the
+      // closure's record (where the children went): the status and closing day tell it enough.
+      const mine = (a: string) => reach.areas?.some((x) => x === a) ?? true;
+      return {
+        institutionId: id,
+        institutionName: inst.name,
+        status: inst.status,
+        closedOn: inst.closedOn,
+        inspections: (await sv.listInspections(tx, id)).filter((n) => mine(n.area)),
+        rectifications: (await sv.listRectificationsOf(tx, id))
+          .filter((r) => mine(r.area))
+          .map((r) => rectView(r, day)),
+        ratings: [],
+        incidents: [],
+        closure: null,
+      };
+    }
     const closure = await cl.findClosure(tx, id);
     return {
       institutionId: id,
@@ -118,6 +153,8 @@ export function createSupervisionService(deps: { database: Database; regions: Re
     async inspect(a: Actor, body: InspectionBody): Promise<SupervisionView> {
       const day = today();
       if (body.inspectedOn > day) throw supervisionError('childcareSupervision.futureDate');
+      const reach = reachOf(a.user);
+      if (reach?.areas && !reach.areas.includes(body.area)) throw areaError(body.area, reach.areas);
       const problems = checkFindings(body.area, body.findings);
       if (problems.length > 0) throw findingsError(problems);
       const failed = body.findings.filter((f) => f.result === 'fail');
@@ -141,7 +178,8 @@ export function createSupervisionService(deps: { database: Database; regions: Re
           regionCode: inst.regionCode,
           area: body.area,
           inspectedOn: body.inspectedOn,
-          department: isEducation(a.user) ? 'education' : 'healthCommission',
+          // The county's office records as the health commission; an operator as its department.
+          department: reach && a.user.department ? a.user.department : 'healthCommission',
           inspectorId: a.user.id,
           inspectorName: a.user.displayName,
           passed,

@@ -71,6 +71,10 @@ export function demoUsers(scope: string, township: string, otherTownship: string
     // The family-size check (issue 16): housing and the provident fund ask with education and civil affairs.
     dept('housing', '县住房和城乡建设局 经办人', 'housing'),
     dept('fund', '住房公积金管理中心 经办人', 'providentFund'),
+    // Childcare supervision's inspecting departments (issue 14; area-owners.ts): each inspects its areas.
+    dept('fire', '县消防救援大队 监督员', 'fireRescue'),
+    dept('market', '县市场监督管理局 执法员', 'marketRegulation'),
+    dept('emergency', '县应急管理局 经办人', 'emergencyManagement'),
     // The joint meeting's liaison of 县教育体育局 (004 annex 1 一: 联络员): reports on its key tasks (issue 15).
     dept('liaison', '县教育体育局 联络员', 'education'),
     // A childcare institution's own account in the first township (保和镇 in 维西): it files its

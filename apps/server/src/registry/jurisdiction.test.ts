@@ -288,3 +288,51 @@ describe('jurisdiction walk: units and liaisons', () => {
     }
   });
 });
+
+// Childcare's inspecting departments (issue 14): a fire operator of another county sees none of
+// 维西's institutions, inspections or items and cannot inspect one; 维西's own fire operator sees
+// the probe institution's fire item (the walk is not vacuous).
+describe('jurisdiction walk: childcare inspecting departments', () => {
+  it('shows another county’s fire operator nothing of 维西’s childcare supervision', async () => {
+    t.users.push({
+      username: 'deqin.fire',
+      displayName: 'deqin.fire',
+      roles: ['departmentOperator'],
+      jurisdiction: '533422',
+      department: 'fireRescue',
+      totpSecret: null,
+    });
+    await createUser(t.database, t.keys, t.users.at(-1)!, DEMO_PASSWORD);
+    const other = await login(t, 'deqin.fire');
+    const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
+    for (const url of ['/api/childcare/supervision', '/api/childcare/rectifications']) {
+      const res = await get(other, url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json().items, url).toEqual([]);
+      expect(res.body, url).not.toContain(probe.name);
+    }
+    expect((await get(other, `/api/childcare/institutions/${probe.id}/supervision`)).statusCode).toBe(404);
+    const before = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM childcare_inspections');
+    const inspect = await t.app.inject({
+      method: 'POST',
+      url: '/api/childcare/inspections',
+      payload: {
+        institutionId: probe.id,
+        area: 'fire',
+        inspectedOn: '2026-01-15',
+        findings: ['fire.exits', 'fire.extinguishers', 'fire.alarm', 'fire.drills'].map((item) => ({
+          item,
+          result: 'pass',
+        })),
+      },
+      ...as(other),
+    });
+    expect(inspect.statusCode).toBe(404);
+    const after = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM childcare_inspections');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    // 维西's own fire operator sees the probe institution's fire item; a township user reaches no inspection.
+    const fire = await login(t, 'fire');
+    expect((await get(fire, '/api/childcare/rectifications')).body).toContain(probe.name);
+    expect((await get(township, '/api/childcare/rectifications')).body).not.toContain(probe.name);
+  });
+});

@@ -12,7 +12,11 @@ import { createTestApp, login, as, type TestApp, type Session } from '../test/ap
 
 const REGISTRY = ['admin', 'county', 'township', 'village'];
 const BUNDLE_DEPARTMENTS = ['hospital', 'cdc', 'police', 'medins', 'hrss'];
-const OTHER_DEPARTMENTS = ['education', 'civil', 'finance', 'housing', 'fund'];
+// Childcare supervision's inspecting departments (issue 14): fire and rescue, market regulation, emergency management.
+const INSPECTING_DEPARTMENTS = ['fire', 'market', 'emergency'];
+const OTHER_DEPARTMENTS = ['education', 'civil', 'finance', 'housing', 'fund', ...INSPECTING_DEPARTMENTS];
+// Who inspects childcare areas: education (幼儿园托班), and each area's owner (area-owners.ts).
+const CHILDCARE_INSPECTORS = ['education', 'housing', 'cdc', ...INSPECTING_DEPARTMENTS];
 const ALL = [...REGISTRY, ...BUNDLE_DEPARTMENTS, ...OTHER_DEPARTMENTS, 'leader'];
 // Every demo account: the staff and a childcare institution's own (issue 14), which passes only
 // routes naming its role, and who-am-I.
@@ -182,12 +186,12 @@ const ACCESS: Record<string, readonly string[]> = {
   // Supervision (issue 14): the county office inspects, rates, logs incidents and closes;
   // education inspects and reads 幼儿园托班 (the service narrows it); the institution reads its
   // own and reports its rectifications done.
-  'GET /api/childcare/supervision': [...MONITORING, 'education'],
-  'GET /api/childcare/supervision/export.xlsx': [...MONITORING, 'education'],
-  'GET /api/childcare/institutions/:id/supervision': [...MONITORING, 'education', 'institution'],
-  'POST /api/childcare/inspections': ['county', 'education'],
-  'GET /api/childcare/rectifications': [...MONITORING, 'education', 'institution'],
-  'GET /api/childcare/rectifications/export.xlsx': [...MONITORING, 'education', 'institution'],
+  'GET /api/childcare/supervision': [...MONITORING, ...CHILDCARE_INSPECTORS],
+  'GET /api/childcare/supervision/export.xlsx': [...MONITORING, ...CHILDCARE_INSPECTORS],
+  'GET /api/childcare/institutions/:id/supervision': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],
+  'POST /api/childcare/inspections': ['county', ...CHILDCARE_INSPECTORS],
+  'GET /api/childcare/rectifications': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],
+  'GET /api/childcare/rectifications/export.xlsx': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],
   'POST /api/childcare/rectifications/:id/report': ['institution'],
   'POST /api/childcare/ratings': ['county'],
   'POST /api/childcare/incidents': ['county'],
@@ -407,6 +411,10 @@ describe('need to know: a liaison sees its unit’s tasks only (issue 15)', () =
       ['police', '县公安局'],
       ['medins', '县医疗保障局'],
       ['hospital', '县人民医院'],
+      // Issue 14's inspecting departments are their units' liaisons as the others are.
+      ['fire', '县消防救援大队'],
+      ['market', '县市场监督管理局'],
+      ['emergency', '县应急管理局'],
     ] as const) {
       const mine = (await call('GET', '/api/supervision/tasks', sessions[user]!)).json().items as { id: number }[];
       const expected = all.filter((x) => [...x.leads, ...x.supports, ...x.implementing].some((u) => u.name === unit));

@@ -10,7 +10,7 @@ import {
 import type { Conn, Database } from '../db/client.js';
 
 // Loads 维西's directory and 004's annexes once, as the deployment's own data (like the region
-// tree): the county's 37 units with their seats, one unit per township, the plan and its 31
+// tree): the county's 38 units with their seats, one unit per township, the plan and its 31
 // tasks with every unit's role. Groups expand to the members they had when the plan was loaded.
 
 interface UnitRef {
@@ -29,7 +29,10 @@ export async function ensureSupervisionSeed(database: Database, scopeCode: strin
       'SELECT count(*)::int AS n FROM supervision_plans WHERE region_code = $1',
       [county],
     );
-    if (Number(have[0]!.n) > 0) return { tasks: 0 };
+    if (Number(have[0]!.n) > 0) {
+      await addMissingUnits(tx, county);
+      return { tasks: 0 };
+    }
     const units = await loadUnits(tx, county);
     const [plan] = await tx.query<{ id: number }>(
       `INSERT INTO supervision_plans (region_code, key, title, document_no, issued_on, ends_on)
@@ -77,6 +80,29 @@ export async function ensureSupervisionSeed(database: Database, scopeCode: strin
     }
     return { tasks: WEIXI_KEY_TASKS.length };
   });
+}
+
+/**
+ * A county loaded before a unit or a unit's department was added to WEIXI_UNITS (issue 14 added
+ * 县应急管理局 and the fire-rescue and market-regulation departments) gets them, in one statement:
+ * a unit it lacks is added (no seats: annex 1 is loaded once), a unit without a department gets
+ * the seeds' one; a department the office set is kept.
+ */
+async function addMissingUnits(tx: Conn, county: string): Promise<void> {
+  const rows = WEIXI_UNITS.map((u) => ({
+    key: u.key,
+    name: u.name,
+    aliases: u.aliases,
+    kind: u.kind,
+    department: u.department ?? null,
+  }));
+  await tx.query(
+    `INSERT INTO supervision_units (region_code, key, name, aliases, kind, department)
+     SELECT $1, x.key, x.name, ARRAY(SELECT jsonb_array_elements_text(x.aliases)), x.kind, x.department
+       FROM jsonb_to_recordset($2::jsonb) AS x(key text, name text, aliases jsonb, kind text, department text)
+     ON CONFLICT (region_code, key) DO UPDATE SET department = coalesce(supervision_units.department, EXCLUDED.department)`,
+    [county, JSON.stringify(rows)],
+  );
 }
 
 async function loadUnits(tx: Conn, county: string): Promise<(UnitRef & { member: boolean })[]> {

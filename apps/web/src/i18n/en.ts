@@ -1935,6 +1935,7 @@ export const en: Translation = {
     fields: {
       name: 'Institution',
       place: 'Place',
+      address: 'Address',
       type: 'Type',
       status: 'Status',
       slots: 'Slots',
@@ -1971,7 +1972,16 @@ export const en: Translation = {
     pass: 'Pass',
     fail: 'Fail',
     none: 'None',
-    departments: { healthCommission: 'Health commission', education: 'Education' },
+    yourAreas: 'Areas your department inspects: {{areas}}',
+    departments: {
+      healthCommission: 'Health commission',
+      education: 'Education',
+      fireRescue: 'Fire and rescue',
+      marketRegulation: 'Market regulation',
+      emergencyManagement: 'Emergency management',
+      housing: 'Housing',
+      diseaseControl: 'Disease control',
+    },
     safety: {
       year: 'Year judged',
       holds: 'No major safety accident at the jurisdiction’s institutions from {{from}} to {{to}}',

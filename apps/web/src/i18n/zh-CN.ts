@@ -1820,6 +1820,7 @@ export const zhCN = {
     fields: {
       name: '机构名称',
       place: '所在地',
+      address: '地址',
       type: '类型',
       status: '状态',
       slots: '托位',
@@ -1856,7 +1857,16 @@ export const zhCN = {
     pass: '合格',
     fail: '不合格',
     none: '暂无',
-    departments: { healthCommission: '卫生健康部门', education: '教育部门' },
+    yourAreas: '本部门负责的检查领域：{{areas}}',
+    departments: {
+      healthCommission: '卫生健康部门',
+      education: '教育部门',
+      fireRescue: '消防救援部门',
+      marketRegulation: '市场监管部门',
+      emergencyManagement: '应急管理部门',
+      housing: '住房城乡建设部门',
+      diseaseControl: '疾病预防控制部门',
+    },
     safety: {
       year: '评价年度',
       holds: '{{from}} 至 {{to}} 辖区托育机构无重大安全事故',

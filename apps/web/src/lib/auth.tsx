@@ -3,6 +3,7 @@ import type { LoginBody, Me } from '@cradle/contract';
 import type { Role } from '@cradle/domain';
 import {
   BUNDLE_SERVICES,
+  CHILDCARE_INSPECTING_DEPARTMENTS,
   CHILDCARE_READERS,
   CHILDCARE_REVIEWERS,
   isFinanceOperator,
@@ -255,9 +256,16 @@ export function mayReadChildcare(me: Me): boolean {
   return mayReviewChildcare(me) || me.roles.some((r) => CHILDCARE_READERS.includes(r));
 }
 
-/** Childcare supervision: the readers, and education's operators for 幼儿园托班 (the server narrows them). */
+/**
+ * Childcare supervision: the readers; education's operators for 幼儿园托班; fire and rescue, market
+ * regulation, housing, disease control and emergency management for their own areas (the server
+ * narrows them: area-owners.ts).
+ */
 export function maySuperviseChildcare(me: Me): boolean {
-  return mayReadChildcare(me) || (me.roles.includes('departmentOperator') && me.department === 'education');
+  return (
+    mayReadChildcare(me) ||
+    (me.roles.includes('departmentOperator') && CHILDCARE_INSPECTING_DEPARTMENTS.some((d) => d === me.department))
+  );
 }
 
 /** Plan supervision (issue 15): the joint meeting's office (SUPERVISION_OFFICE; the server checks again). */

@@ -150,5 +150,6 @@ export {
   inspectionAreaLabel,
   ratingGradeLabel,
   rectificationStateLabel,
+  supervisionReachOf,
 } from '@cradle/domain';
-export type { InspectionArea, Message, RatingGrade } from '@cradle/domain';
+export type { InspectionArea, Message, RatingGrade, SupervisionReach } from '@cradle/domain';

@@ -5,3 +5,4 @@ export * from './deadlines.js';
 export * from './filing-check.js';
 export * from './checklists.js';
 export * from './supervision.js';
+export * from './area-owners.js';

@@ -140,6 +140,7 @@ export const WEIXI_UNITS: readonly UnitSeed[] = [
     name: '县市场监督管理局',
     aliases: ['县市场监管局'],
     kind: 'department',
+    department: 'marketRegulation',
     seats: member('副局长'),
   },
   { key: 'county.statistics', name: '县统计局', aliases: [], kind: 'department', seats: member('副局长') },
@@ -188,6 +189,7 @@ export const WEIXI_UNITS: readonly UnitSeed[] = [
     name: '县消防救援大队',
     aliases: ['县消防救援队', '县消防救援(大)队'],
     kind: 'verticalBranch',
+    department: 'fireRescue',
     seats: member('大队长'),
   },
   { key: 'county.media', name: '县融媒体中心', aliases: [], kind: 'publicInstitution', seats: member('副主任') },
@@ -214,6 +216,16 @@ export const WEIXI_UNITS: readonly UnitSeed[] = [
     aliases: ['县疾控中心'],
     kind: 'publicInstitution',
     department: 'diseaseControl',
+    seats: [],
+  },
+  // Not in 004 annex 1 either: 002 task 39 names 县应急局 among childcare supervision's units, and
+  // Cradle's emergency-management operators inspect 应急管理 (childcare/area-owners.ts).
+  {
+    key: 'county.emergencyManagement',
+    name: '县应急管理局',
+    aliases: ['县应急局'],
+    kind: 'department',
+    department: 'emergencyManagement',
     seats: [],
   },
   {

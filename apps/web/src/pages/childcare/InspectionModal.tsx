@@ -5,7 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { recordInspection } from '../../api/childcareSupervision';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { CHECKLISTS, checklistOf, inspectionAreaLabel, type InspectionArea } from '../../lib/domain';
+import { useMe } from '../../lib/auth';
+import {
+  CHECKLISTS,
+  checklistOf,
+  inspectionAreaLabel,
+  supervisionReachOf,
+  type InspectionArea,
+} from '../../lib/domain';
 import { useWord } from './supervisionWords';
 
 interface Row {
@@ -30,7 +37,12 @@ export function InspectionModal(props: {
   const word = useWord();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const area = (Form.useWatch('area', form) as InspectionArea | undefined) ?? 'fire';
+  // An inspecting department is offered its own areas only (area-owners.ts; the server refuses others).
+  const own = supervisionReachOf(useMe())?.areas ?? null;
+  const offered = own ? CHECKLISTS.filter((a) => own.includes(a.code)) : CHECKLISTS;
+  // Fire first (the Done-when inspection) when offered, as the form always opened.
+  const first = offered.some((a) => a.code === 'fire') ? 'fire' : (offered[0]?.code ?? 'fire');
+  const area = (Form.useWatch('area', form) as InspectionArea | undefined) ?? first;
   const items: NonNullable<Values['items']> = Form.useWatch<Values['items']>('items', form) ?? {};
   const send = useMutation({
     mutationFn: (v: Values) =>
@@ -76,7 +88,7 @@ export function InspectionModal(props: {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ area: 'fire', inspectedOn: dayjs() }}
+        initialValues={{ area: first, inspectedOn: dayjs() }}
         onFinish={(v) => send.mutate(v)}
       >
         <Flex gap={12} wrap>
@@ -85,7 +97,7 @@ export function InspectionModal(props: {
               style={{ width: 200 }}
               data-testid="ccs-area"
               onChange={() => form.setFieldsValue({ reinspectionOf: undefined })}
-              options={CHECKLISTS.map((a) => ({ value: a.code, label: word(inspectionAreaLabel(a.code)) }))}
+              options={offered.map((a) => ({ value: a.code, label: word(inspectionAreaLabel(a.code)) }))}
             />
           </Form.Item>
           <Form.Item

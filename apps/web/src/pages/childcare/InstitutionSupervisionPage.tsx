@@ -8,7 +8,13 @@ import { fetchSupervision } from '../../api/childcareSupervision';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { isInstitutionOperator, mayReviewChildcare, useMe } from '../../lib/auth';
-import { checklistItemLabel, inspectionAreaLabel, ratingGradeLabel, type RatingGrade } from '../../lib/domain';
+import {
+  checklistItemLabel,
+  inspectionAreaLabel,
+  ratingGradeLabel,
+  supervisionReachOf,
+  type RatingGrade,
+} from '../../lib/domain';
 import { InspectionModal } from './InspectionModal';
 import { ClosureModal, IncidentModal, RatingModal, ReportModal } from './SupervisionModals';
 import { incidentColumns, rectificationColumns } from './SupervisionPage';
@@ -35,6 +41,8 @@ export function InstitutionSupervisionPage() {
   };
   const county = mayReviewChildcare(me);
   const institution = isInstitutionOperator(me);
+  // An inspecting department sees its areas' inspections and items only: no ratings or incidents.
+  const whole = supervisionReachOf(me)?.whole ?? true;
   const live = v.status === 'filed';
   const f = field;
   const rectColumns: TableColumnsType<RectificationView> = [
@@ -168,26 +176,28 @@ export function InstitutionSupervisionPage() {
           data-testid="ccs-detail-inspections"
         />
       </Card>
-      <Card title={t('childcareSupervision.detail.ratings')}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={v.ratings}
-          columns={[
-            { title: f('year'), dataIndex: 'year', width: 90 },
-            {
-              title: f('grade'),
-              dataIndex: 'grade',
-              width: 100,
-              render: (g: RatingGrade) => word(ratingGradeLabel(g)),
-            },
-            { title: f('ratedBy'), dataIndex: 'ratedByName', width: 180 },
-            { title: f('note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
-          ]}
-        />
-      </Card>
-      {!institution && (
+      {whole && (
+        <Card title={t('childcareSupervision.detail.ratings')}>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={v.ratings}
+            columns={[
+              { title: f('year'), dataIndex: 'year', width: 90 },
+              {
+                title: f('grade'),
+                dataIndex: 'grade',
+                width: 100,
+                render: (g: RatingGrade) => word(ratingGradeLabel(g)),
+              },
+              { title: f('ratedBy'), dataIndex: 'ratedByName', width: 180 },
+              { title: f('note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+            ]}
+          />
+        </Card>
+      )}
+      {!institution && whole && (
         <Card title={t('childcareSupervision.detail.incidents')}>
           <Table
             rowKey="id"

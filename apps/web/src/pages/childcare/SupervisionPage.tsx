@@ -34,6 +34,7 @@ import {
   inspectionAreaLabel,
   ratingGradeLabel,
   rectificationStateLabel,
+  supervisionReachOf,
 } from '../../lib/domain';
 import { useField, useWord } from './supervisionWords';
 
@@ -41,12 +42,24 @@ import { useField, useWord } from './supervisionWords';
 export function SupervisionPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const word = useWord();
+  const own = supervisionReachOf(me)?.areas;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('childcareSupervision.title')}
       </Typography.Title>
       <Typography.Text type="secondary">{t('childcareSupervision.basis')}</Typography.Text>
+      {own && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="ccs-own-areas"
+          title={t('childcareSupervision.yourAreas', {
+            areas: own.map((a) => word(inspectionAreaLabel(a))).join(t('common.listSeparator')),
+          })}
+        />
+      )}
       <Tabs
         items={[
           { key: 'i', label: t('childcareSupervision.tabs.institutions'), children: <Institutions /> },
@@ -63,6 +76,9 @@ export function SupervisionPage() {
 function Institutions() {
   const { t } = useTranslation();
   const word = useWord();
+  // An inspecting department reads no ratings (the county's): the column goes.
+  const reach = supervisionReachOf(useMe());
+  const ratings = reach?.whole ?? true;
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['fetchSupervised', page],
@@ -77,6 +93,7 @@ function Institutions() {
       render: (name: string, r) => <Link to={`/childcare/supervision/${r.id}`}>{name}</Link>,
     },
     { title: f('place'), dataIndex: 'regionName', width: 130 },
+    { title: f('address'), dataIndex: 'address', width: 150, ellipsis: true },
     {
       title: f('type'),
       dataIndex: 'type',
@@ -97,14 +114,18 @@ function Institutions() {
       width: 100,
       render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : n),
     },
-    {
-      title: f('rating'),
-      width: 120,
-      render: (_: unknown, r) =>
-        r.latestRating
-          ? `${r.latestRating.year} ${word(ratingGradeLabel(r.latestRating.grade))}`
-          : t('childcareSupervision.none'),
-    },
+    ...(ratings
+      ? [
+          {
+            title: f('rating'),
+            width: 120,
+            render: (_: unknown, r: SupervisedInstitution) =>
+              r.latestRating
+                ? `${r.latestRating.year} ${word(ratingGradeLabel(r.latestRating.grade))}`
+                : t('childcareSupervision.none'),
+          },
+        ]
+      : []),
     {
       title: f('lastInspected'),
       dataIndex: 'lastInspectedOn',
@@ -121,7 +142,7 @@ function Institutions() {
         columns={columns}
         dataSource={q.data?.items}
         loading={q.isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: ratings ? 1200 : 1040 }}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
         data-testid="ccs-institutions"
       />
