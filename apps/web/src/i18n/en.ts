@@ -905,7 +905,9 @@ export const en: Translation = {
     roster: {
       title: 'Payee roster',
       name: 'Name',
-      idMasked: 'ID number',
+      idMasked: 'ID number / credit code',
+      kind: 'Payee',
+      kinds: { person: 'Person', institution: 'Childcare institution' },
       village: 'Hukou',
       amount: 'Amount',
       status: 'Status',

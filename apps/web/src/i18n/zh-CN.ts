@@ -836,8 +836,10 @@ export const zhCN = {
     },
     roster: {
       title: '发放名单',
-      name: '姓名',
-      idMasked: '公民身份号码',
+      name: '姓名（名称）',
+      idMasked: '公民身份号码／统一社会信用代码',
+      kind: '收款对象',
+      kinds: { person: '个人', institution: '托育机构' },
       village: '户籍地',
       amount: '金额',
       status: '状态',
