@@ -82,7 +82,9 @@ describe('childcare slots and awards', () => {
     expect(await centre.textContent()).toContain('¥40,000.00');
     const started = finance.waitForResponse((r) => new URL(r.url()).pathname === '/api/payment-cycles');
     await finance.getByTestId('award-start-cycle').click();
-    expect((await started).status()).toBe(202);
+    const startedRes = await started;
+    expect(startedRes.status()).toBe(202);
+    const batchId = ((await startedRes.json()) as { id: number }).id;
     const paid = finance.getByTestId('award-paid');
     for (let i = 0; i < 20 && !(await paid.isVisible()); i++) {
       await finance.waitForTimeout(500);
@@ -110,5 +112,19 @@ describe('childcare slots and awards', () => {
     await expect.poll(() => finance.getByTestId('childcare-awards-page').textContent()).toContain('Payments');
     await finance.keyboard.press('Escape');
     await screenshot(finance, 'childcare-awards-en');
+
+    // The batch's roster names each payee as an institution, with its credit code and the trace
+    // its cycle kept (issue 14: the roster says the kind, nothing guesses it).
+    await finance.getByTestId('lang-switch').click();
+    await finance.getByTestId('lang-option-zh-CN').click();
+    await finance.goto(`${server.baseUrl}/payment-cycles?batch=${batchId}`);
+    const roster = finance.getByTestId('roster-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => roster.count()).toBe(2);
+    expect(await roster.locator('[data-kind="institution"]').count()).toBe(2);
+    expect(await roster.first().textContent()).toMatch(/托育机构.*[0-9A-Z]{18}/);
+    await roster.first().locator('.ant-table-row-expand-icon').click();
+    const kept = finance.getByTestId('batch-roster').getByTestId('eligibility-trace').first();
+    await expect.poll(() => kept.getByTestId('trace-step').count()).toBe(3);
+    await screenshot(finance, 'childcare-awards-roster');
   });
 });

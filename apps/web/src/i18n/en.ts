@@ -908,7 +908,7 @@ export const en: Translation = {
       idMasked: 'ID number / credit code',
       kind: 'Payee',
       kinds: { person: 'Person', institution: 'Childcare institution' },
-      village: 'Hukou',
+      village: 'Hukou / location',
       amount: 'Amount',
       status: 'Status',
       objection: 'Objection',

@@ -840,7 +840,7 @@ export const zhCN = {
       idMasked: '公民身份号码／统一社会信用代码',
       kind: '收款对象',
       kinds: { person: '个人', institution: '托育机构' },
-      village: '户籍地',
+      village: '户籍地／所在地',
       amount: '金额',
       status: '状态',
       objection: '异议',
