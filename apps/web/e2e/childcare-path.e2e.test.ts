@@ -292,6 +292,17 @@ describe('childcare, the whole path of issue 14', () => {
       `SELECT amount_fen FROM payments WHERE scheme_code = 'weixi.childcareSlotAward'`,
     );
     expect(awarded.map((p) => Number(p.amount_fen))).toEqual([4_000_000]);
+    // The batch's roster names the payee as an institution, by its credit code, with the kept trace.
+    await finance.evaluate(() => localStorage.setItem('cradle.lang', 'zh-CN'));
+    await finance.goto(`${server.baseUrl}/payment-cycles?batch=${batch!.id}`);
+    const roster = finance.getByTestId('roster-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => roster.count()).toBe(1);
+    expect(await roster.locator('[data-kind="institution"]').count()).toBe(1);
+    expect(await roster.first().textContent()).toContain(USCC);
+    await roster.first().locator('.ant-table-row-expand-icon').click();
+    const kept = finance.getByTestId('batch-roster').getByTestId('eligibility-trace').first();
+    await expect.poll(() => kept.getByTestId('trace-step').count()).toBe(3);
+    await screenshot(finance, 'childcare-awards-roster');
 
     // 6. The county's emergency closure: the children placed, the centre off the public page, its slots gone.
     await county.goto(`${server.baseUrl}/childcare/supervision/${institutionId}`);
@@ -346,4 +357,5 @@ describe('childcare, the whole path of issue 14', () => {
   }, 300_000);
 });
 
-const INSPECTOR = 'county';
+/** The fire-rescue brigade's operator: fire safety is its area (area-owners.ts). */
+const INSPECTOR = 'fire';

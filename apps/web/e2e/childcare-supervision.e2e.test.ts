@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../server/src/exports/test-xlsx.js';
 import { modalOpened, screenshot, signIn, useBrowser } from './harness.js';
 import { problemsIn, visibleText, type Lang } from './plain-words.js';
 
@@ -120,6 +122,13 @@ describe('childcare supervision in the console', () => {
     await expect.poll(() => rect.textContent()).toContain('已逾期');
     expect(await rect.textContent()).toContain(daysAgo(7));
     await screenshot(page, 'childcare-supervision-overdue-zh');
+    // Each table of the page downloads as XLSX: the rectifications, with the overdue item.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('ccs-detail-rect-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^整改事项-\d+-\d{4}-\d\d-\d\d\.xlsx$/);
+    const sheet = await readXlsx(await readFile(await file.path()));
+    expect(sheet[1]).toEqual(expect.arrayContaining(['安全出口、疏散通道畅通', daysAgo(7), '是']));
 
     // The supervision list shows the overdue item in red, under 只看逾期.
     await page.goto(`${server.baseUrl}/childcare/supervision`);

@@ -25,13 +25,24 @@ export type RosterFilter = Static<typeof RosterFilter>;
 export const RosterRowParam = Type.Object({ id: Id, personId: Id });
 export type RosterRowParam = Static<typeof RosterRowParam>;
 
+/** Whom a payment pays (issue 14): a person, or a childcare institution (migration 0039). */
+export const BeneficiaryKind = Type.Union([Type.Literal('person'), Type.Literal('institution')]);
+export type BeneficiaryKind = Static<typeof BeneficiaryKind>;
+
 /** One payee of a batch, as staff see them: the ID number masked. */
 export const RosterRow = Type.Object({
   paymentId: Type.Integer(),
-  personId: Type.Integer(),
-  /** Null when the person's record is gone altogether. */
+  beneficiaryKind: BeneficiaryKind,
+  /** The person paid; null when the payee is an institution. */
+  personId: Nullable(Type.Integer()),
+  /** The childcare institution paid; null when the payee is a person. */
+  institutionId: Nullable(Type.Integer()),
+  /** Null when the payee's record is gone altogether. */
   name: Nullable(Type.String()),
+  /** A person's ID number, masked; null for an institution. */
   idMasked: Nullable(Type.String()),
+  /** An institution's 统一社会信用代码 (public, not personal data); null for a person. */
+  uscc: Nullable(Type.String()),
   regionCode: Type.String(),
   regionName: Nullable(Type.String()),
   amountFen: Type.Integer(),

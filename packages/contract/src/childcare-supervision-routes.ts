@@ -22,6 +22,30 @@ export const childcareSupervisionRoutes = {
     params: IdParam,
     response: S.SupervisionView,
   }),
+  institutionInspectionsExport: route({
+    method: 'GET',
+    path: '/api/childcare/institutions/:id/inspections/export.xlsx',
+    params: IdParam,
+    response: XlsxFile,
+  }),
+  institutionRectificationsExport: route({
+    method: 'GET',
+    path: '/api/childcare/institutions/:id/rectifications/export.xlsx',
+    params: IdParam,
+    response: XlsxFile,
+  }),
+  institutionRatingsExport: route({
+    method: 'GET',
+    path: '/api/childcare/institutions/:id/ratings/export.xlsx',
+    params: IdParam,
+    response: XlsxFile,
+  }),
+  institutionIncidentsExport: route({
+    method: 'GET',
+    path: '/api/childcare/institutions/:id/incidents/export.xlsx',
+    params: IdParam,
+    response: XlsxFile,
+  }),
   recordInspection: route({
     method: 'POST',
     path: '/api/childcare/inspections',

@@ -74,7 +74,10 @@ export async function findBatchPayment(tx: Conn, batchId: number, paymentId: num
     : null;
 }
 
-/** The scheme and period of a batch that pays `personId`, or null (no such batch, or not a payee of it). */
+/**
+ * The scheme and period of a batch that pays the person `personId`, or null (no such batch, or
+ * not a payee of it). An institution paid by the batch is no person, whatever its id (issue 14).
+ */
 export async function findPayeeBatch(
   tx: Conn,
   batchId: number,
@@ -82,7 +85,7 @@ export async function findPayeeBatch(
 ): Promise<{ schemeCode: string; periodKey: string } | null> {
   const rows = await tx.query<{ scheme_code: string; period_key: string }>(
     `SELECT b.scheme_code, b.period_key FROM payment_batches b
-      WHERE b.id = $1 AND EXISTS (SELECT 1 FROM payments p WHERE p.batch_id = b.id AND p.beneficiary_id = $2)`,
+      WHERE b.id = $1 AND EXISTS (SELECT 1 FROM payments p WHERE p.batch_id = b.id AND p.beneficiary_kind = 'person' AND p.beneficiary_id = $2)`,
     [batchId, personId],
   );
   const r = rows[0];

@@ -63,6 +63,9 @@ describe('a payment batch under four eyes', () => {
     for (const c of children) {
       const row = roster.items.find((r: { personId: number }) => r.personId === c.id);
       expect(row).toMatchObject({
+        beneficiaryKind: 'person',
+        institutionId: null,
+        uscc: null,
         name: c.name,
         amountFen: c.amountFen,
         status: 'pending',
@@ -269,7 +272,13 @@ describe('what the review leaves to read', () => {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
     const rows: string[][] = [];
     // Every cell we write is text.
-    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as (string | undefined)[]).slice(1).map((v) => v ?? '')));
+    wb.worksheets[0]!.eachRow((row) =>
+      rows.push(
+        Array.from(row.values as (string | undefined)[])
+          .slice(1)
+          .map((v) => v ?? ''),
+      ),
+    );
     return rows;
   };
 
@@ -280,10 +289,12 @@ describe('what the review leaves to read', () => {
     expect(rows[0]).toEqual([
       '序号',
       '支付参考号',
-      '姓名',
+      '收款对象',
+      '姓名（机构名称）',
       '公民身份号码（脱敏）',
-      '户籍地',
-      '户籍地区划代码',
+      '统一社会信用代码',
+      '户籍地（机构所在地）',
+      '区划代码',
       '金额（元）',
       '状态',
       '异议',
@@ -293,8 +304,10 @@ describe('what the review leaves to read', () => {
     expect(rows[1]).toEqual([
       '1',
       expect.any(String),
+      '个人',
       child.name,
       expect.stringMatching(new RegExp(`${child.idNumber.slice(-4)}$`)),
+      '',
       expect.any(String),
       '533423101001',
       '2000.00',

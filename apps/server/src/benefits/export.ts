@@ -156,8 +156,11 @@ async function* fileRows(
   yield PAYMENT_FILE_HEADERS;
   for await (const rows of payablePaymentChunks(tx, batch.id)) {
     for (const r of rows) {
-      // An institution (issue 14) is paid on its credit code, in the ID number's column.
-      if (r.name === null || (r.idCipher === null && r.uscc === null))
+      // An institution (issue 14) is paid on its credit code, in the ID number's column: the
+      // payment's kind says which, and a payee of either kind without it stops the export.
+      const idNumber =
+        r.beneficiaryKind === 'institution' ? r.uscc : r.idCipher === null ? null : pii.decryptIdNumber(r.idCipher);
+      if (r.name === null || idNumber === null)
         throw PaymentFileError('export.beneficiaryUnavailable', { paymentId: Number(r.id) });
       const amountFen = Number(r.amountFen);
       totals.count++;
@@ -167,7 +170,7 @@ async function* fileRows(
         schemeName,
         periodKey: r.periodKey,
         name: r.name,
-        idNumber: r.idCipher === null ? r.uscc! : pii.decryptIdNumber(r.idCipher),
+        idNumber,
         regionCode: r.regionCode,
         amountFen,
       });

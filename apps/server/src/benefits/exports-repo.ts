@@ -44,6 +44,8 @@ export async function findPaymentExport(tx: Conn, exportId: number): Promise<Pay
 
 /** A payment as the file lists it; name and ID number are null when the person is gone. */
 export type PaymentFileRow = RowOf<typeof payments, 'id' | 'periodKey' | 'amountFen' | 'regionCode'> & {
+  /** Whom the payment pays (issue 14): the file's ID column holds a person's ID number or an institution's credit code. */
+  beneficiaryKind: 'person' | 'institution';
   name: string | null;
   idCipher: Uint8Array | null;
   /** An institution's credit code (issue 14), where a person's ID number would be; null for a person. */
@@ -59,7 +61,7 @@ export async function* payablePaymentChunks(tx: Conn, batchId: number): AsyncGen
   await tx.query(
     `DECLARE payment_file NO SCROLL CURSOR FOR
        SELECT p.id, p.period_key AS "periodKey", p.amount_fen AS "amountFen", p.region_code AS "regionCode",
-              coalesce(pe.name, ci.name) AS name, pe.id_cipher AS "idCipher", ci.uscc
+              p.beneficiary_kind AS "beneficiaryKind", coalesce(pe.name, ci.name) AS name, pe.id_cipher AS "idCipher", ci.uscc
          FROM payments p LEFT JOIN cradle_payment_recipients(${Number(batchId)}) pe ON pe.payment_id = p.id
          LEFT JOIN childcare_institutions ci ON p.beneficiary_kind = 'institution' AND ci.id = p.beneficiary_id
         WHERE p.batch_id = ${Number(batchId)} AND p.status IN ${PAYABLE}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUsccCheckCharacter } from '@cradle/domain';
 import { createTestApp, login, as, type TestApp, type Session } from '../test/app.js';
 import { lastAudit, readXlsx } from '../exports/test-xlsx.js';
-import { csvRows, financeCode } from './payment-file-test-setup.js';
+import { csvRows, financeCode, insertGrantChildren, type GrantChild } from './payment-file-test-setup.js';
 
 // Issue 14, "Awards and subsidies": 004 (十二)'s 2,000 yuan per affordable slot, paid to a filed
 // institution once the county records the provincial target met, through a payment cycle with
@@ -202,5 +202,92 @@ describe('the 2,000 yuan slot award, paid to institutions (004 (十二))', () =>
     expect(centreRow).toContain(uscc!.uscc);
     expect(centreRow).toContain('40000.00');
     expect(rows.at(-1)).toContain('40000.00');
+  });
+});
+
+// Issue 14, found in review: the roster names whom each payment pays, so an institution's id is
+// never read as a person's. Cycles make one kind per batch; a batch holding both (as a carried or
+// hand-mended batch could) is written here to show each row keeps its own kind.
+describe('a batch paying a person and an institution', () => {
+  let mixed: number;
+  let person: GrantChild;
+  let uscc: string;
+
+  beforeAll(async () => {
+    person = (await insertGrantChildren(t))[0]!;
+    const [finRow] = await t.database.query<{ id: number }>("SELECT id FROM users WHERE username = 'finance'");
+    const financeId = Number(finRow!.id);
+    const [b] = await t.database.query<{ id: number }>(
+      `INSERT INTO payment_batches (scheme_code, period_key, jurisdiction_code, status, stage, created_by, payment_count, total_fen)
+       VALUES ($1, 'mixed', '533423', 'complete', 'draft', $2, 2, $3) RETURNING id`,
+      [SCHEME, financeId, 4_000_000 + person.amountFen],
+    );
+    mixed = Number(b!.id);
+    await t.database.query(
+      `INSERT INTO payments (scheme_code, period_key, beneficiary_id, beneficiary_kind, amount_fen, batch_id, region_code)
+       VALUES ($1, 'mixed', $2, 'institution', 4000000, $3, '533423101'),
+              ($1, 'mixed', $4, 'person', $5, $3, '533423101001')`,
+      [SCHEME, ids.centre, mixed, person.id, person.amountFen],
+    );
+    const [inst] = await t.database.query<{ uscc: string }>('SELECT uscc FROM childcare_institutions WHERE id = $1', [
+      ids.centre,
+    ]);
+    uscc = inst!.uscc;
+  });
+
+  it('lists each payee with its kind; the institution has no person id and shows its credit code', async () => {
+    const res = await get(finance, `/api/payment-batches/${mixed}/roster`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: Record<string, unknown>[] }>().items;
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({
+      beneficiaryKind: 'institution',
+      personId: null,
+      institutionId: ids.centre,
+      name: '阳光托育中心',
+      idMasked: null,
+      uscc,
+      amountFen: 4_000_000,
+    });
+    expect(items[1]).toMatchObject({
+      beneficiaryKind: 'person',
+      personId: person.id,
+      institutionId: null,
+      name: person.name,
+      uscc: null,
+    });
+    expect(String(items[1]!.idMasked).slice(-4)).toBe(person.idNumber.slice(-4));
+    expect(String(items[1]!.idMasked)).not.toBe(person.idNumber);
+    // The institution's id is no person's: no person's trace is opened for it.
+    expect((await get(finance, `/api/payment-batches/${mixed}/roster/${ids.centre}/eligibility`)).statusCode).toBe(404);
+  });
+
+  it('exports the roster with each row’s kind, the credit code and masked ID number in their own columns', async () => {
+    const res = await get(finance, `/api/payment-batches/${mixed}/roster.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const rows = await readXlsx(res.rawPayload);
+    expect(rows[0]!.slice(2, 6)).toEqual(['收款对象', '姓名（机构名称）', '公民身份号码（脱敏）', '统一社会信用代码']);
+    expect(rows[1]!.slice(2, 6)).toEqual(['托育机构', '阳光托育中心', '', uscc]);
+    expect(rows[2]!.slice(2, 4)).toEqual(['个人', person.name]);
+    expect(rows[2]![4]).toMatch(new RegExp(`${person.idNumber.slice(-4)}$`));
+    expect(rows[2]![5]).toBe('');
+    expect(rows.flat().join()).not.toContain(person.idNumber);
+  });
+
+  it('writes the credit code for the institution and the full ID number for the person in the payment file', async () => {
+    expect((await post(county, `/api/payment-batches/${mixed}/approve`)).statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/payment-batches/${mixed}/export`,
+      payload: { format: 'csv', totp: await financeCode(t) },
+      ...as(finance),
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = csvRows(res.rawPayload);
+    const centre = rows.find((r) => r.includes('阳光托育中心'))!;
+    expect(centre).toContain(uscc);
+    const paid = rows.find((r) => r.includes(person.name))!;
+    expect(paid).toContain(person.idNumber);
+    expect(paid).not.toContain(uscc);
   });
 });

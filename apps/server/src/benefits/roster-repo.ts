@@ -1,15 +1,20 @@
-import type { PaymentStatus, RosterFilter, RosterRow } from '@cradle/contract';
+import type { BeneficiaryKind, PaymentStatus, RosterFilter, RosterRow } from '@cradle/contract';
 import type { Conn } from '../db/client.js';
 import { pageOf } from '../db/paging.js';
 
 // A batch's roster: its payments with each payee's name and masked ID number. Payees come
-// through cradle_payment_roster (migration 0024), so one who has since moved away is listed.
+// through cradle_payment_roster (migrations 0024, 0038), so one who has since moved away is
+// listed; the function says whom each payment pays (a person or an institution, issue 14), and
+// nothing here guesses it from which columns are empty.
 
 type Row = {
   payment_id: string;
-  person_id: string;
+  beneficiary_kind: BeneficiaryKind;
+  person_id: string | null;
+  institution_id: string | null;
   name: string | null;
   id_masked: string | null;
+  uscc: string | null;
   region_code: string;
   region_name: string | null;
   amount_fen: string;
@@ -20,9 +25,12 @@ type Row = {
 
 const toRow = (r: Row): RosterRow => ({
   paymentId: Number(r.payment_id),
-  personId: Number(r.person_id),
+  beneficiaryKind: r.beneficiary_kind,
+  personId: r.person_id === null ? null : Number(r.person_id),
+  institutionId: r.institution_id === null ? null : Number(r.institution_id),
   name: r.name,
   idMasked: r.id_masked,
+  uscc: r.uscc,
   regionCode: r.region_code,
   regionName: r.region_name,
   amountFen: Number(r.amount_fen),
@@ -60,7 +68,9 @@ function rosterFrom(batchId: number, f: RosterFilter, o: RosterOptions = {}): { 
   };
 }
 
-const SELECT = `SELECT p.id AS payment_id, p.beneficiary_id AS person_id, r.name, r.id_masked, p.region_code,
+// The batch is found in scope before any roster is read, so cradle_payment_roster returns a row
+// for every payment listed here (its kind included).
+const SELECT = `SELECT p.id AS payment_id, r.beneficiary_kind, r.person_id, r.institution_id, r.name, r.id_masked, r.uscc, p.region_code,
   g.name AS region_name, p.amount_fen, p.status, o.reason AS objection_reason, o.upheld AS objection_upheld`;
 
 export async function listRoster(

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { maskPersonName } from '@cradle/domain';
-import type { NoticeRoster, PaymentStatus, RosterFilter, RosterQuery, RosterRow } from '@cradle/contract';
+import type {
+  BeneficiaryKind,
+  NoticeRoster,
+  PaymentStatus,
+  RosterFilter,
+  RosterQuery,
+  RosterRow,
+} from '@cradle/contract';
 import type { Conn, Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -22,13 +29,18 @@ const STATUS_ZH: Record<PaymentStatus, string> = {
   removed: '异议成立移出',
   cancelled: '已作废',
 };
+const KIND_ZH: Record<BeneficiaryKind, string> = { person: '个人', institution: '托育机构' };
+// A person is listed by name and masked ID number; an institution (issue 14) by its name and
+// 统一社会信用代码, each in its own column, the row saying which it is.
 const ROSTER_HEADERS = [
   '序号',
   '支付参考号',
-  '姓名',
+  '收款对象',
+  '姓名（机构名称）',
   '公民身份号码（脱敏）',
-  '户籍地',
-  '户籍地区划代码',
+  '统一社会信用代码',
+  '户籍地（机构所在地）',
+  '区划代码',
   '金额（元）',
   '状态',
   '异议',
@@ -95,7 +107,7 @@ export function createRosterService(database: Database, workDir: string) {
       xlsx(
         a,
         (b) => `cradle-roster-batch${b.id}.xlsx`,
-        { name: '发放名单', widths: [8, 12, 12, 22, 24, 16, 14, 14, 30] },
+        { name: '发放名单', widths: [8, 12, 10, 24, 22, 22, 24, 16, 14, 14, 30] },
         async function* (tx, b, count) {
           yield ROSTER_HEADERS;
           for await (const rows of rosterChunks(tx, b.id, filter))
@@ -146,8 +158,10 @@ function rosterCells(n: number, r: RosterRow): string[] {
   return [
     String(n),
     String(r.paymentId),
+    KIND_ZH[r.beneficiaryKind],
     r.name ?? '',
     r.idMasked ?? '',
+    r.uscc ?? '',
     r.regionName ?? '',
     r.regionCode,
     yuan(r.amountFen),
@@ -156,8 +170,9 @@ function rosterCells(n: number, r: RosterRow): string[] {
   ];
 }
 
+// A person's name is masked as families expect; an institution's name is public and shown whole.
 const noticeRow = (r: RosterRow) => ({
-  name: maskPersonName(r.name ?? ''),
+  name: r.beneficiaryKind === 'institution' ? (r.name ?? '') : maskPersonName(r.name ?? ''),
   regionName: r.regionName ?? r.regionCode,
   amountFen: r.amountFen,
 });

@@ -29,6 +29,7 @@ import { supervisionError } from './supervision-errors.js';
 import * as sv from './supervision-repo.js';
 import * as cl from './closure-repo.js';
 import { majorIncidentsIn } from './safety-record.js';
+import { createInstitutionExports } from './institution-exports.js';
 
 interface Actor {
   user: SessionUser;
@@ -90,7 +91,11 @@ export function createSupervisionLists(deps: { database: Database; regions: Regi
       })),
     );
 
+  const institutionExports = createInstitutionExports({ database, svc });
+
   return {
+    /** One table of an institution's supervision page as XLSX (institution-exports.ts). */
+    institutionXlsx: institutionExports.xlsx,
     async supervised(u: SessionUser, q: { page: number; pageSize: number }) {
       const items = await supervisedPage(u, q.pageSize, (q.page - 1) * q.pageSize);
       const total = await svc.scoped(u, (tx) => cl.countSupervised(tx, typeFor(u)));

@@ -6,6 +6,7 @@ import {
   CHILDCARE_READERS,
   CHILDCARE_REVIEWERS,
   INSTITUTION_ROLES,
+  type Department,
 } from '@cradle/domain';
 import {
   EmergencyClosureBody,
@@ -33,6 +34,7 @@ import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './supervision.js';
 import type { SupervisionLists } from './supervision-lists.js';
 import type { DocumentDownload } from './document-download.js';
+import { INSTITUTION_LISTS, institutionListFileName } from './institution-exports.js';
 
 // Need to know (docs/architecture.md): the county's childcare office (countyAdmin) inspects every
 // area, rates, logs incidents and closes; education's operators inspect and read 幼儿园托班 only;
@@ -50,6 +52,9 @@ const STAFF = {
   departments: CHILDCARE_INSPECTING_DEPARTMENTS,
 };
 const WITH_INSTITUTION = { ...STAFF, roles: [...STAFF.roles, ...INSTITUTION_ROLES] };
+// Ratings and incidents are the county's (and education's, for 幼儿园托班): an inspecting
+// department's page shows neither (area-owners.ts, `whole`), so neither exports to it.
+const WHOLE_REACH: readonly Department[] = ['education'];
 
 export const childcareSupervisionRoutes: FastifyPluginAsyncTypebox<{
   supervision: SupervisionService;
@@ -99,6 +104,31 @@ export const childcareSupervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => supervision.view(actor(req), req.params.id),
   );
+  // Each table of the institution's page as XLSX, to those who see it there: its incidents are
+  // not shown to the institution's own account, so neither is their export.
+  for (const list of INSTITUTION_LISTS)
+    app.get(
+      `/api/childcare/institutions/:id/${list}/export.xlsx`,
+      {
+        config:
+          list === 'incidents'
+            ? { ...STAFF, departments: WHOLE_REACH }
+            : list === 'ratings'
+              ? { ...WITH_INSTITUTION, departments: WHOLE_REACH }
+              : WITH_INSTITUTION,
+        schema: {
+          tags,
+          summary: `The institution's ${list} as XLSX (audited)`,
+          params: IdParam,
+          response: { 200: xlsx },
+        },
+      },
+      async (req, reply) => {
+        const lang = requestLang(req);
+        const workbook = await lists.institutionXlsx(actor(req), req.params.id, list, lang);
+        return sendXlsx(reply, lang, institutionListFileName(list, req.params.id), workbook);
+      },
+    );
   app.post(
     '/api/childcare/inspections',
     {

@@ -291,6 +291,8 @@ export function createSupervisionService(deps: { database: Database; regions: Re
       });
     },
 
+    /** The view without its read audit: an export of it is audited as an export instead. */
+    read: (user: SessionUser, id: number) => scoped(user, (tx) => viewIn(tx, user, id)),
     scoped,
     today,
     placeName,

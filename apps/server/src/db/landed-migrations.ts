@@ -46,6 +46,7 @@ export const LANDED_MIGRATIONS: Readonly<Record<string, string>> = {
   '0035_add-institution-payments': '1edec3e18e3de9ca6492ed18147b02cf32657fc3c5bf48346b8daff8a560809a',
   '0036_add-plan-supervision': '8b484dacad1e5c4effbabb8520a1da321c84317cba34ff9a6fc7afa1b74afff5',
   '0037_add-annual-reports-and-self-evaluation': '646de70d898d655e50ebcef635ef23476d9dea951bf906c25f1c9946d60bf057',
+  '0038_roster-names-beneficiary-kind': 'b547c2cb1d0ed97afc9b7d11cd3a6b4cd3a9577bc131af0ac9c06b3e61d43f82',
 };
 
 /**

@@ -189,6 +189,18 @@ const ACCESS: Record<string, readonly string[]> = {
   'GET /api/childcare/supervision': [...MONITORING, ...CHILDCARE_INSPECTORS],
   'GET /api/childcare/supervision/export.xlsx': [...MONITORING, ...CHILDCARE_INSPECTORS],
   'GET /api/childcare/institutions/:id/supervision': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],
+  'GET /api/childcare/institutions/:id/inspections/export.xlsx': [
+    ...MONITORING,
+    ...CHILDCARE_INSPECTORS,
+    'institution',
+  ],
+  'GET /api/childcare/institutions/:id/rectifications/export.xlsx': [
+    ...MONITORING,
+    ...CHILDCARE_INSPECTORS,
+    'institution',
+  ],
+  'GET /api/childcare/institutions/:id/ratings/export.xlsx': [...MONITORING, 'education', 'institution'],
+  'GET /api/childcare/institutions/:id/incidents/export.xlsx': [...MONITORING, 'education'],
   'POST /api/childcare/inspections': ['county', ...CHILDCARE_INSPECTORS],
   'GET /api/childcare/rectifications': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],
   'GET /api/childcare/rectifications/export.xlsx': [...MONITORING, ...CHILDCARE_INSPECTORS, 'institution'],

@@ -32,3 +32,11 @@ export const fetchSafetyRecord = (year: number, signal?: AbortSignal) =>
   staff.call(r.safetyRecord, { query: { year } }, { signal });
 export const closeInEmergency = (id: number, body: EmergencyClosureBody) =>
   staff.call(r.emergencyClosure, { params: { id }, body });
+// One institution's supervision page: each of its tables as XLSX (audited on the server).
+export const exportInstitutionInspections = (id: number) =>
+  downloadExport(r.institutionInspectionsExport, { params: { id } });
+export const exportInstitutionRectifications = (id: number) =>
+  downloadExport(r.institutionRectificationsExport, { params: { id } });
+export const exportInstitutionRatings = (id: number) => downloadExport(r.institutionRatingsExport, { params: { id } });
+export const exportInstitutionIncidents = (id: number) =>
+  downloadExport(r.institutionIncidentsExport, { params: { id } });

@@ -905,8 +905,10 @@ export const en: Translation = {
     roster: {
       title: 'Payee roster',
       name: 'Name',
-      idMasked: 'ID number',
-      village: 'Hukou',
+      idMasked: 'ID number / credit code',
+      kind: 'Payee',
+      kinds: { person: 'Person', institution: 'Childcare institution' },
+      village: 'Hukou / location',
       amount: 'Amount',
       status: 'Status',
       objection: 'Objection',

@@ -1,10 +1,11 @@
-import type { BatchView, PaymentStatus, RosterFilter, RosterRow } from '@cradle/contract';
+import type { BatchView, BeneficiaryKind, PaymentStatus, RosterFilter, RosterRow } from '@cradle/contract';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadRosterXlsx, fetchBatchRoster, fetchBatchRowEligibility, PAYMENT_STATUSES } from '../../api/benefits';
+import { fetchInstitutionPayments } from '../../api/institutionAwards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useMe } from '../../lib/auth';
 import { formatFen } from '../../lib/money';
@@ -22,15 +23,33 @@ const STATUS_COLOR: Partial<Record<PaymentStatus, string>> = {
   cancelled: 'default',
 };
 
-/** A row's eligibility trace, read when the row is opened (each check is audited on the server). */
-function RowTrace({ batch, row }: { batch: BatchView; row: RosterRow }) {
+/** A person's eligibility trace, read when the row is opened (each check is audited on the server). */
+function PersonTrace({ batch, personId }: { batch: BatchView; personId: number }) {
   const q = useQuery({
-    queryKey: ['fetchBatchRowEligibility', batch.id, row.personId],
-    queryFn: ({ signal }) => fetchBatchRowEligibility(batch.id, row.personId, signal),
+    queryKey: ['fetchBatchRowEligibility', batch.id, personId],
+    queryFn: ({ signal }) => fetchBatchRowEligibility(batch.id, personId, signal),
     retry: false,
   });
   if (q.error) return <ApiErrorAlert error={q.error} onRetry={q.refetch} />;
   return q.data ? <TraceList trace={q.data.trace} /> : <Typography.Text type="secondary">…</Typography.Text>;
+}
+
+/** An institution's payment is shown with the trace its cycle kept (issue 14), not judged again. */
+function InstitutionTrace({ batch, paymentId }: { batch: BatchView; paymentId: number }) {
+  const q = useQuery({
+    queryKey: ['fetchInstitutionPayments', batch.id],
+    queryFn: ({ signal }) => fetchInstitutionPayments(batch.id, signal),
+    retry: false,
+  });
+  if (q.error) return <ApiErrorAlert error={q.error} onRetry={q.refetch} />;
+  const paid = q.data?.items.find((i) => i.paymentId === paymentId);
+  return paid ? <TraceList trace={paid.trace} /> : <Typography.Text type="secondary">…</Typography.Text>;
+}
+
+/** The row's trace by whom it pays: the roster says the kind, nothing is guessed from the ids. */
+function RowTrace({ batch, row }: { batch: BatchView; row: RosterRow }) {
+  if (row.beneficiaryKind === 'institution') return <InstitutionTrace batch={batch} paymentId={row.paymentId} />;
+  return row.personId === null ? null : <PersonTrace batch={batch} personId={row.personId} />;
 }
 
 /**
@@ -55,11 +74,19 @@ export function RosterCard({ batch, onChanged }: Props) {
   const mayObject = me.roles.includes('countyAdmin') && batch.stage === 'noticed';
 
   const columns: TableColumnsType<RosterRow> = [
+    {
+      title: t('benefits.roster.kind'),
+      dataIndex: 'beneficiaryKind',
+      render: (k: BeneficiaryKind) => <Tag data-kind={k}>{t(`benefits.roster.kinds.${k}`)}</Tag>,
+    },
     { title: t('benefits.roster.name'), dataIndex: 'name', render: (n: string | null) => n ?? t('common.none') },
     {
+      // A person's masked ID number, or an institution's credit code, as the row's kind says.
       title: t('benefits.roster.idMasked'),
-      dataIndex: 'idMasked',
-      render: (v: string | null) => <span className="mono">{v ?? t('common.none')}</span>,
+      key: 'id',
+      render: (_, r) => (
+        <span className="mono">{(r.beneficiaryKind === 'institution' ? r.uscc : r.idMasked) ?? t('common.none')}</span>
+      ),
     },
     {
       title: t('benefits.roster.village'),

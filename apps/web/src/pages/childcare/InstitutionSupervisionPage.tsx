@@ -4,8 +4,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { fetchSupervision } from '../../api/childcareSupervision';
+import {
+  exportInstitutionIncidents,
+  exportInstitutionInspections,
+  exportInstitutionRatings,
+  exportInstitutionRectifications,
+  fetchSupervision,
+} from '../../api/childcareSupervision';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { PageLoading } from '../../components/PageLoading';
 import { isInstitutionOperator, mayReviewChildcare, useMe } from '../../lib/auth';
 import {
@@ -154,7 +161,12 @@ export function InstitutionSupervisionPage() {
       {v.rectifications.some((r) => r.overdue) && (
         <Alert type="error" showIcon title={t('childcareSupervision.overdueTag')} />
       )}
-      <Card title={t('childcareSupervision.detail.rectifications')}>
+      <Card
+        title={t('childcareSupervision.detail.rectifications')}
+        extra={
+          <ExportXlsxButton download={() => exportInstitutionRectifications(id)} testId="ccs-detail-rect-export" />
+        }
+      >
         <Table
           rowKey="id"
           size="small"
@@ -165,7 +177,10 @@ export function InstitutionSupervisionPage() {
           data-testid="ccs-detail-rectifications"
         />
       </Card>
-      <Card title={t('childcareSupervision.detail.inspections')}>
+      <Card
+        title={t('childcareSupervision.detail.inspections')}
+        extra={<ExportXlsxButton download={() => exportInstitutionInspections(id)} testId="ccs-detail-insp-export" />}
+      >
         <Table
           rowKey="id"
           size="small"
@@ -177,7 +192,10 @@ export function InstitutionSupervisionPage() {
         />
       </Card>
       {whole && (
-        <Card title={t('childcareSupervision.detail.ratings')}>
+        <Card
+          title={t('childcareSupervision.detail.ratings')}
+          extra={<ExportXlsxButton download={() => exportInstitutionRatings(id)} testId="ccs-detail-ratings-export" />}
+        >
           <Table
             rowKey="id"
             size="small"
@@ -198,7 +216,12 @@ export function InstitutionSupervisionPage() {
         </Card>
       )}
       {!institution && whole && (
-        <Card title={t('childcareSupervision.detail.incidents')}>
+        <Card
+          title={t('childcareSupervision.detail.incidents')}
+          extra={
+            <ExportXlsxButton download={() => exportInstitutionIncidents(id)} testId="ccs-detail-incidents-export" />
+          }
+        >
           <Table
             rowKey="id"
             size="small"
