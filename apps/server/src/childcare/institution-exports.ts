@@ -26,8 +26,17 @@ export type InstitutionList = (typeof INSTITUTION_LISTS)[number];
 
 const yes = { zh: '是', en: 'Yes' };
 const no = { zh: '否', en: 'No' };
-/** The inspecting department in words (an inspection's department is one of departments.ts). */
-const department = (d: string) => (isDepartment(d) ? departmentLabel(d) : { zh: d, en: d });
+// The inspecting department in the page's words (childcareSupervision.departments in the console).
+const DEPARTMENTS: Record<string, { zh: string; en: string }> = {
+  healthCommission: { zh: '卫生健康部门', en: 'Health commission' },
+  education: { zh: '教育部门', en: 'Education' },
+  fireRescue: { zh: '消防救援部门', en: 'Fire and rescue' },
+  marketRegulation: { zh: '市场监管部门', en: 'Market regulation' },
+  emergencyManagement: { zh: '应急管理部门', en: 'Emergency management' },
+  housing: { zh: '住房城乡建设部门', en: 'Housing' },
+  diseaseControl: { zh: '疾病预防控制部门', en: 'Disease control' },
+};
+const department = (d: string) => DEPARTMENTS[d] ?? (isDepartment(d) ? departmentLabel(d) : { zh: d, en: d });
 
 /** The failed checklist items of an inspection, as the page lists them; 无 when it passed. */
 const findings = (r: InspectionView, lang: Lang) =>
