@@ -23,12 +23,11 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
-import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { ChildcareService } from './service.js';
 import type { ChildcareLists } from './lists.js';
-import { MAX_DOCUMENT_BYTES, type ChildcareDocuments } from './documents.js';
-import { childcareError } from './errors.js';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type ChildcareDocuments } from './documents.js';
 
 // Need to know (docs/architecture.md): an institution's own account files, changes and closes
 // its institution; the county's health commission reviews; those who oversee childcare read.
@@ -92,20 +91,7 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      // This route's own limit, not the app-wide one (for registry imports): over it the stream
-      // is cut short and marked truncated, and nothing is written.
-      const part = await uploadedFile(req, {
-        limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 2 },
-        throwFileSizeLimit: false,
-      });
-      if (!part) throw childcareError('childcare.noFile');
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      } catch (err) {
-        throw uploadFailure(err);
-      }
-      const file = { name: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
+      const file = await readUploadedFile(req, { maxBytes: MAX_DOCUMENT_BYTES, types: DOCUMENT_TYPES });
       return documents.upload(actor(req), file);
     },
   );

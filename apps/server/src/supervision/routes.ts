@@ -26,14 +26,13 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
-import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './service.js';
 import type { SupervisionDirectory } from './directory.js';
 import type { SupervisionMeetings } from './meetings.js';
 import type { SupervisionLists } from './lists.js';
-import { MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
-import { supervisionError } from './errors.js';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
 import { liaisonRoutes } from './liaison-routes.js';
 
 // Need to know (docs/architecture.md): the joint meeting's office (the county's health bureau)
@@ -199,22 +198,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      const part = await uploadedFile(req, {
-        limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 },
-        throwFileSizeLimit: false,
-      });
-      if (!part) throw supervisionError('supervision.noFile');
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      } catch (err) {
-        throw uploadFailure(err);
-      }
-      return evidence.upload(actor(req), {
-        name: part.filename,
-        content: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      });
+      const file = await readUploadedFile(req, { maxBytes: MAX_EVIDENCE_BYTES, types: EVIDENCE_TYPES });
+      return evidence.upload(actor(req), file);
     },
   );
   app.post(
