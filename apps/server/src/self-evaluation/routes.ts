@@ -15,7 +15,7 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { documentForm, readUploadedFile } from '../uploads.js';
-import { attachmentDisposition } from '../http/index.js';
+import { sendAttachment } from '../http/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { renderDocumentPdf } from '../annual-reports/index.js';
 import { chinaDateOf } from '@cradle/domain';
@@ -116,10 +116,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const f = await evaluations.downloadEvidence(actor(req), req.params.id, req.params.evidenceId);
-      return reply
-        .header('content-type', f.mediaType)
-        .header('content-disposition', attachmentDisposition(f.fileName, `evidence-${req.params.evidenceId}`))
-        .send(f.content);
+      return sendAttachment(reply, f, `evidence-${req.params.evidenceId}`);
     },
   );
   app.post(
