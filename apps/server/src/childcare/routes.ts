@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import { CHILDCARE_READERS, CHILDCARE_REVIEWERS, INSTITUTION_ROLES } from '@cradle/domain';
 import {
   ChildcareDocumentView,
@@ -19,10 +17,8 @@ import {
   PublicInstitutionList,
   PublicInstitutionQuery,
   SendBackBody,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { ChildcareService } from './service.js';
@@ -110,27 +106,14 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => lists.queue(req.user!, req.query),
   );
-  app.get(
-    '/api/childcare/filings/export.xlsx',
-    {
-      config: REVIEWERS,
-      schema: {
-        tags,
-        summary: 'The review queue as XLSX (audited)',
-        querystring: FilingQueueExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '托育机构备案', en: 'childcare-filings' },
-        lists.queueXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/childcare/filings/export.xlsx', {
+    config: REVIEWERS,
+    tags,
+    summary: 'The review queue as XLSX (audited)',
+    querystring: FilingQueueExportQuery,
+    name: { zh: '托育机构备案', en: 'childcare-filings' },
+    workbook: (a, q, lang) => lists.queueXlsx(a, q, lang),
+  });
   app.post(
     '/api/childcare/filings/:id/complete',
     {
@@ -168,27 +151,14 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => lists.institutions(req.user!, req.query),
   );
-  app.get(
-    '/api/childcare/institutions/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags,
-        summary: 'Institutions as XLSX (audited)',
-        querystring: InstitutionExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '托育机构', en: 'childcare-institutions' },
-        lists.institutionsXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/childcare/institutions/export.xlsx', {
+    config: READERS,
+    tags,
+    summary: 'Institutions as XLSX (audited)',
+    querystring: InstitutionExportQuery,
+    name: { zh: '托育机构', en: 'childcare-institutions' },
+    workbook: (a, q, lang) => lists.institutionsXlsx(a, q, lang),
+  });
   app.get(
     '/api/childcare/institutions/:id',
     {
