@@ -50,6 +50,16 @@ export const commonError = defineErrors({
       en: 'The file name holds characters that cannot be stored; rename the file and upload it again',
     },
   },
+  // readUploadedFile's refusals (uploads.ts); its caller may name its own instead.
+  'upload.noFile': { status: 400, message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } },
+  'upload.tooLarge': {
+    status: 413,
+    message: { zh: '文件过大；未保存任何内容', en: 'The file is too large; nothing was saved' },
+  },
+  'upload.wrongType': {
+    status: 415,
+    message: { zh: '只能上传 PDF、JPEG 或 PNG 文件', en: 'Only PDF, JPEG or PNG files can be uploaded' },
+  },
   'upload.tooManyParts': {
     status: 413,
     message: { zh: '上传的内容过多：一次只能上传一个文件', en: 'Too much in one upload: send one file at a time' },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
 import {
@@ -15,10 +14,9 @@ import {
   OpenAnnualReportsBody,
   SummaryFormat,
   SummaryQuery,
-  XlsxFile,
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { AnnualReportService } from './service.js';
 import type { createCountySummary } from './summary-service.js';
@@ -50,27 +48,14 @@ export const annualReportRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => reports.list(actor(req), req.query.year),
   );
-  app.get(
-    '/api/annual-reports/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags,
-        summary: "A year's township reports as XLSX (audited)",
-        querystring: AnnualReportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '乡镇年度人口工作报告', en: 'annual-reports' },
-        reports.exportXlsx(actor(req), req.query.year, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/annual-reports/export.xlsx', {
+    config: READERS,
+    tags,
+    summary: "A year's township reports as XLSX (audited)",
+    querystring: AnnualReportQuery,
+    name: { zh: '乡镇年度人口工作报告', en: 'annual-reports' },
+    workbook: (a, q, lang) => reports.exportXlsx(a, q.year, lang),
+  });
   app.post(
     '/api/annual-reports/open',
     {

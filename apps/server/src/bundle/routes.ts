@@ -19,12 +19,10 @@ import {
   TaskExportQuery,
   TaskQueue,
   TaskQueueQuery,
-  XlsxFile,
 } from '@cradle/contract';
 import { createBundleFamilyService } from './service.js';
 import { createBundleTaskService } from './tasks-service.js';
-import type { Readable } from 'node:stream';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import { exportTasks } from './export.js';
 
 // Who reads the queues: the departments' operators, and county administrators and leaders, who
@@ -117,24 +115,14 @@ export const bundleRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = async 
     },
     (req) => tasks.queue(req.user!, req.query),
   );
-  app.get(
-    '/api/bundle-tasks/export.xlsx',
-    {
-      // The queue's own gate and filters: a department exports only its own tasks.
-      config: { roles: READERS, departments: BUNDLE_DEPARTMENTS },
-      schema: {
-        ...staff,
-        summary: "Your department's queue with its filters as XLSX (streamed; audited)",
-        querystring: TaskExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = exportTasks(deps.database, tasks, req.user!, req.ip, req.query, lang);
-      return sendXlsx(reply, lang, { zh: '出生一件事', en: 'newborn-bundle-tasks' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/bundle-tasks/export.xlsx', {
+    config: { roles: READERS, departments: BUNDLE_DEPARTMENTS },
+    ...staff,
+    summary: "Your department's queue with its filters as XLSX (streamed; audited)",
+    querystring: TaskExportQuery,
+    name: { zh: '出生一件事', en: 'newborn-bundle-tasks' },
+    workbook: (a, q, lang) => exportTasks(deps.database, tasks, a.user, a.clientIp, q, lang),
+  });
   app.post(
     '/api/bundle-tasks/bulk-complete',
     {

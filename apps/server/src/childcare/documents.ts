@@ -7,18 +7,13 @@ import { withScope } from '../db/scope.js';
 import { cleanFileName } from '../http/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
-import { childcareError } from './errors.js';
+import type { UploadedFile } from '../uploads.js';
 import { insertDocument } from './repo.js';
 
 /** As families' attachments (portal/attachments.ts): a scanned licence or a photographed page. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-function mediaTypeOf(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /**
  * An institution's document (licence, premises, fire approval), uploaded before the version it
@@ -26,15 +21,10 @@ function mediaTypeOf(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/p
  */
 export function createChildcareDocuments(database: Database, keys: Keys) {
   return {
-    async upload(
-      a: { user: SessionUser; clientIp: string },
-      file: { name: string; content: Buffer; truncated: boolean },
-    ): Promise<ChildcareDocumentView> {
-      const { content } = file;
-      if (content.length > MAX_DOCUMENT_BYTES || file.truncated) throw childcareError('childcare.documentTooLarge');
-      const mediaType = content.length > 0 ? mediaTypeOf(content) : null;
-      if (!mediaType) throw childcareError('childcare.documentType');
-      const fileName = cleanFileName(file.name, 100) || 'document';
+    /** The file as read and checked by the route (uploads.ts readUploadedFile). */
+    async upload(a: { user: SessionUser; clientIp: string }, file: UploadedFile): Promise<ChildcareDocumentView> {
+      const { bytes: content, mediaType } = file;
+      const fileName = cleanFileName(file.fileName, 100) || 'document';
       const sha256 = createHash('sha256').update(content).digest('hex');
       return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
         const id = await insertDocument(tx, {

@@ -71,15 +71,6 @@ export const childcareError = defineErrors({
       en: 'An attached document does not exist or belongs to another filing; upload it again',
     },
   },
-  'childcare.documentType': {
-    status: 415,
-    message: { zh: '只能上传 PDF、JPEG 或 PNG 文件', en: 'Only PDF, JPEG or PNG files can be uploaded' },
-  },
-  'childcare.documentTooLarge': {
-    status: 413,
-    message: { zh: '文件不能超过 5 MB；未保存任何内容', en: 'A file may be at most 5 MB; nothing was saved' },
-  },
-  'childcare.noFile': { status: 400, message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } },
 });
 
 /** A refusal naming every broken rule with its clause, in both languages; the rules go in details. */

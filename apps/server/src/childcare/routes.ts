@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import { CHILDCARE_READERS, CHILDCARE_REVIEWERS, INSTITUTION_ROLES } from '@cradle/domain';
 import {
   ChildcareDocumentView,
@@ -19,16 +17,13 @@ import {
   PublicInstitutionList,
   PublicInstitutionQuery,
   SendBackBody,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
-import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import { xlsxRoute } from '../exports/index.js';
+import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { ChildcareService } from './service.js';
 import type { ChildcareLists } from './lists.js';
-import { MAX_DOCUMENT_BYTES, type ChildcareDocuments } from './documents.js';
-import { childcareError } from './errors.js';
+import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type ChildcareDocuments } from './documents.js';
 
 // Need to know (docs/architecture.md): an institution's own account files, changes and closes
 // its institution; the county's health commission reviews; those who oversee childcare read.
@@ -92,20 +87,7 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      // This route's own limit, not the app-wide one (for registry imports): over it the stream
-      // is cut short and marked truncated, and nothing is written.
-      const part = await uploadedFile(req, {
-        limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 2 },
-        throwFileSizeLimit: false,
-      });
-      if (!part) throw childcareError('childcare.noFile');
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      } catch (err) {
-        throw uploadFailure(err);
-      }
-      const file = { name: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
+      const file = await readUploadedFile(req, { maxBytes: MAX_DOCUMENT_BYTES, types: DOCUMENT_TYPES });
       return documents.upload(actor(req), file);
     },
   );
@@ -124,27 +106,14 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => lists.queue(req.user!, req.query),
   );
-  app.get(
-    '/api/childcare/filings/export.xlsx',
-    {
-      config: REVIEWERS,
-      schema: {
-        tags,
-        summary: 'The review queue as XLSX (audited)',
-        querystring: FilingQueueExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '托育机构备案', en: 'childcare-filings' },
-        lists.queueXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/childcare/filings/export.xlsx', {
+    config: REVIEWERS,
+    tags,
+    summary: 'The review queue as XLSX (audited)',
+    querystring: FilingQueueExportQuery,
+    name: { zh: '托育机构备案', en: 'childcare-filings' },
+    workbook: (a, q, lang) => lists.queueXlsx(a, q, lang),
+  });
   app.post(
     '/api/childcare/filings/:id/complete',
     {
@@ -182,27 +151,14 @@ export const childcareRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => lists.institutions(req.user!, req.query),
   );
-  app.get(
-    '/api/childcare/institutions/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags,
-        summary: 'Institutions as XLSX (audited)',
-        querystring: InstitutionExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '托育机构', en: 'childcare-institutions' },
-        lists.institutionsXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/childcare/institutions/export.xlsx', {
+    config: READERS,
+    tags,
+    summary: 'Institutions as XLSX (audited)',
+    querystring: InstitutionExportQuery,
+    name: { zh: '托育机构', en: 'childcare-institutions' },
+    workbook: (a, q, lang) => lists.institutionsXlsx(a, q, lang),
+  });
   app.get(
     '/api/childcare/institutions/:id',
     {

@@ -29,7 +29,7 @@ import {
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
 import { sendXlsx } from '../exports/index.js';
-import { attachmentDisposition } from '../http/index.js';
+import { sendAttachment } from '../http/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './supervision.js';
 import type { SupervisionLists } from './supervision-lists.js';
@@ -275,10 +275,7 @@ export const childcareSupervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const f = await download(actor(req), req.params.id);
-      return reply
-        .header('content-type', f.mediaType)
-        .header('content-disposition', attachmentDisposition(f.fileName, `document-${req.params.id}`))
-        .send(f.content);
+      return sendAttachment(reply, f, `document-${req.params.id}`);
     },
   );
 };

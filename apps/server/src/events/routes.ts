@@ -19,10 +19,9 @@ import {
   ServiceAccountParam,
   ServiceAccountToken,
   ServiceAccountView,
-  XlsxFile,
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import { documentForm } from '../uploads.js';
 import { importJobDetailView, importJobView, receiveImportFile } from '../registry/index.js';
 import type { SessionUser } from '../auth/index.js';
@@ -63,27 +62,14 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => events.list(req.user!, req.query),
   );
-  app.get(
-    '/api/life-events/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags: ['events'],
-        summary: 'The list as XLSX (masked ID numbers; audited)',
-        querystring: LifeEventExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '生命事件', en: 'life-events' },
-        events.exportXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/life-events/export.xlsx', {
+    config: READERS,
+    tags: ['events'],
+    summary: 'The list as XLSX (masked ID numbers; audited)',
+    querystring: LifeEventExportQuery,
+    name: { zh: '生命事件', en: 'life-events' },
+    workbook: (a, q, lang) => events.exportXlsx(a, q, lang),
+  });
   app.post(
     '/api/life-events',
     {
@@ -122,21 +108,13 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req) => ({ items: (await imports.list(req.user!)).map((j) => importJobView(j, requestLang(req))) }),
   );
-  app.get(
-    '/api/life-event-imports/template.xlsx',
-    {
-      config: RECORDERS,
-      schema: {
-        tags: ['events'],
-        summary: 'The event template, every column text',
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '生命事件导入模板', en: 'life-events-template' }, eventTemplateXlsx(lang));
-    },
-  );
+  xlsxRoute(app, '/api/life-event-imports/template.xlsx', {
+    config: RECORDERS,
+    tags: ['events'],
+    summary: 'The event template, every column text',
+    name: { zh: '生命事件导入模板', en: 'life-events-template' },
+    workbook: (_a, _q, lang) => eventTemplateXlsx(lang),
+  });
   app.get(
     '/api/life-event-imports/:id',
     {

@@ -13,3 +13,4 @@ export {
 } from './xlsx-export.js';
 export { column, wordColumn, chinaDateTime, type ExportColumn } from './columns.js';
 export { sendXlsx } from './http.js';
+export { xlsxRoute, type XlsxRoute } from './xlsx-route.js';

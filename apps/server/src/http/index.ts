@@ -3,3 +3,4 @@
 export { API_CSP, registerSecurityHeaders } from './security-headers.js';
 export { consoleCsp, NONCE_PLACEHOLDER, registerConsole } from './console.js';
 export { attachmentDisposition, cleanFileName } from './file-names.js';
+export { sendAttachment } from './send-file.js';

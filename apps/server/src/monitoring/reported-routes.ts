@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { Readable } from 'node:stream';
 import { departmentLabel, STAFF_ROLES, type Department, type Role } from '@cradle/domain';
 import {
   ReportedEntryBody,
@@ -9,10 +7,8 @@ import {
   ReportedHistoryQuery,
   ReportedValuePage,
   ReportedValueQuery,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
+import { auditedXlsxExport, chinaDateTime, column, wordColumn, offsetPages, xlsxRoute } from '../exports/index.js';
 import type { Actor } from './plans-service.js';
 import type { ReportedService } from './reported-service.js';
 
@@ -20,6 +16,8 @@ import type { ReportedService } from './reported-service.js';
 // the dashboard); the departments that report (the catalogue's sources) and the county enter them.
 const REPORTERS: readonly Role[] = ['countyAdmin', 'departmentOperator'];
 const REPORTING_DEPARTMENTS: readonly Department[] = ['healthCommission', 'education', 'civilAffairs'];
+
+type Row = Awaited<ReturnType<ReportedService['listPage']>>[number];
 
 export const reportedRoutes: FastifyPluginAsyncTypebox<{
   reported: ReportedService;
@@ -42,24 +40,16 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => reported.list(actor(req), req.query),
   );
-  app.get(
-    '/api/monitoring/reported-values.xlsx',
-    {
-      config: { roles: STAFF_ROLES },
-      schema: {
-        tags,
-        summary: 'The reported values in force as XLSX (audited)',
-        querystring: ReportedValueQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      const a = actor(req);
-      type Row = Awaited<ReturnType<ReportedService['listPage']>>[number];
-      const workbook = auditedXlsxExport<Row>(database, a, lang, {
+  xlsxRoute(app, '/api/monitoring/reported-values.xlsx', {
+    config: { roles: STAFF_ROLES },
+    tags,
+    summary: 'The reported values in force as XLSX (audited)',
+    querystring: ReportedValueQuery,
+    name: { zh: '上报数据', en: 'reported-values' },
+    workbook: (a, q, lang) =>
+      auditedXlsxExport<Row>(database, a, lang, {
         action: 'monitoring.exportReportedValues',
-        filter: { indicator: req.query.indicator, region: req.query.region, period: req.query.period },
+        filter: { indicator: q.indicator, region: q.region, period: q.period },
         sheetName: lang === 'en' ? 'Reported values' : '上报数据',
         columns: [
           column('期间', 'Period', 10, (r) => r.period),
@@ -72,11 +62,9 @@ export const reportedRoutes: FastifyPluginAsyncTypebox<{
           column('报送人', 'Reported by', 18, (r) => r.reportedByName),
           column('报送时间', 'Reported at', 18, (r) => chinaDateTime(r.reportedAt)),
         ],
-        pages: offsetPages((limit, offset) => reported.listPage(a, req.query, limit, offset)),
-      });
-      return sendXlsx(reply, lang, { zh: '上报数据', en: 'reported-values' }, workbook);
-    },
-  );
+        pages: offsetPages((limit, offset) => reported.listPage(a, q, limit, offset)),
+      }),
+  });
   app.post(
     '/api/monitoring/reported-values',
     {

@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import { MONITORING_ROLES } from '@cradle/domain';
 import {
   IndicatorParam,
@@ -10,10 +8,8 @@ import {
   PlanList,
   Scorecard,
   ScorecardQuery,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import type { ScorecardService } from './scorecard-service.js';
 
 // The monitoring figures (issue 13): aggregates only, for leaders, administrators and township
@@ -49,23 +45,14 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox<{ scorecard: ScorecardSe
     },
     (req) => scorecard.scorecard(req.user!, req.query),
   );
-  app.get(
-    '/api/monitoring/scorecard.xlsx',
-    {
-      config,
-      schema: {
-        tags: ['monitoring'],
-        summary: 'The scorecard as XLSX (figures only; audited)',
-        querystring: ScorecardQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    async (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = await scorecard.exportScorecard(req.user!, req.ip, req.query, lang);
-      return sendXlsx(reply, lang, { zh: '指标看板', en: 'scorecard' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/monitoring/scorecard.xlsx', {
+    config,
+    tags: ['monitoring'],
+    summary: 'The scorecard as XLSX (figures only; audited)',
+    querystring: ScorecardQuery,
+    name: { zh: '指标看板', en: 'scorecard' },
+    workbook: (a, q, lang) => scorecard.exportScorecard(a.user, a.clientIp, q, lang),
+  });
   app.get(
     '/api/monitoring/league',
     {
@@ -79,23 +66,14 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox<{ scorecard: ScorecardSe
     },
     (req) => scorecard.league(req.user!, req.query),
   );
-  app.get(
-    '/api/monitoring/league.xlsx',
-    {
-      config,
-      schema: {
-        tags: ['monitoring'],
-        summary: 'The league table as XLSX (figures only; audited)',
-        querystring: ScorecardQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    async (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = await scorecard.exportLeague(req.user!, req.ip, req.query, lang);
-      return sendXlsx(reply, lang, { zh: '排名表', en: 'league' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/monitoring/league.xlsx', {
+    config,
+    tags: ['monitoring'],
+    summary: 'The league table as XLSX (figures only; audited)',
+    querystring: ScorecardQuery,
+    name: { zh: '排名表', en: 'league' },
+    workbook: (a, q, lang) => scorecard.exportLeague(a.user, a.clientIp, q, lang),
+  });
   app.get(
     '/api/monitoring/indicators/:code',
     {

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { Readable } from 'node:stream';
 import { periodWords, STAFF_ROLES, type Role } from '@cradle/domain';
-import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView, XlsxFile } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { auditedXlsxExport, chinaDateTime, column, sendXlsx, wordColumn, offsetPages } from '../exports/index.js';
+import { AcknowledgeBody, IdParam, WarningPage, WarningQuery, WarningView } from '@cradle/contract';
+import { auditedXlsxExport, chinaDateTime, column, wordColumn, offsetPages, xlsxRoute } from '../exports/index.js';
 import type { Actor } from './plans-service.js';
 import type { WarningService } from './warnings-service.js';
 
@@ -35,23 +32,16 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => warnings.list(actor(req), req.query),
   );
-  app.get(
-    '/api/monitoring/warnings.xlsx',
-    {
-      config: { roles: STAFF_ROLES },
-      schema: {
-        tags,
-        summary: 'The warnings as XLSX (audited)',
-        querystring: WarningQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      const a = actor(req);
-      const workbook = auditedXlsxExport<WarningView>(database, a, lang, {
+  xlsxRoute(app, '/api/monitoring/warnings.xlsx', {
+    config: { roles: STAFF_ROLES },
+    tags,
+    summary: 'The warnings as XLSX (audited)',
+    querystring: WarningQuery,
+    name: { zh: '预警', en: 'warnings' },
+    workbook: (a, q, lang) =>
+      auditedXlsxExport<WarningView>(database, a, lang, {
         action: 'monitoring.exportWarnings',
-        filter: { state: req.query.state, region: req.query.region },
+        filter: { state: q.state, region: q.region },
         sheetName: lang === 'en' ? 'Warnings' : '预警',
         columns: [
           wordColumn('级别', 'Severity', 8, (w) => SEVERITY[w.severity]),
@@ -68,11 +58,9 @@ export const warningRoutes: FastifyPluginAsyncTypebox<{
           column('处理时间', 'Acknowledged at', 18, (w) => chinaDateTime(w.acknowledgedAt)),
           column('处理说明', 'Note', 30, (w) => w.acknowledgementNote ?? ''),
         ],
-        pages: offsetPages((limit, offset) => warnings.listPage(a, req.query, limit, offset)),
-      });
-      return sendXlsx(reply, lang, { zh: '预警', en: 'warnings' }, workbook);
-    },
-  );
+        pages: offsetPages((limit, offset) => warnings.listPage(a, q, limit, offset)),
+      }),
+  });
   app.post(
     '/api/monitoring/warnings/:id/acknowledge',
     {

@@ -4,7 +4,7 @@ import type { Multipart } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { BUNDLE_DEPARTMENTS } from '@cradle/domain';
 import { AttachmentForm, AttachmentInfo, IdParam } from '@cradle/contract';
-import { attachmentDisposition } from '../http/index.js';
+import { sendAttachment } from '../http/index.js';
 import { documentForm, uploadFailure, uploadedFile } from '../uploads.js';
 import {
   attachmentError,
@@ -29,10 +29,7 @@ function fieldValue(fields: Record<string, Multipart | Multipart[] | undefined>,
 function sendFile(reply: FastifyReply, file: { info: Info; content: Buffer }) {
   // Always a download, never rendered in the console's origin: the file is the family's, not ours.
   // The name is cleaned again on the way out: one stored before names were cleaned of bidi controls.
-  return reply
-    .header('content-type', file.info.mediaType)
-    .header('content-disposition', attachmentDisposition(file.info.fileName, `attachment-${file.info.id}`))
-    .send(file.content);
+  return sendAttachment(reply, { ...file.info, content: file.content }, `attachment-${file.info.id}`);
 }
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (

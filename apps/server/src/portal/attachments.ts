@@ -8,6 +8,7 @@ import { cleanFileName } from '../http/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { AppError, defineErrors } from '../errors.js';
+import { sniffMediaType } from '../uploads.js';
 import { REGISTRATION_READERS } from '../registration/index.js';
 import { withResident } from './scope.js';
 import { residentActor } from './service.js';
@@ -64,14 +65,6 @@ export const attachmentError = defineErrors({
     },
   },
 });
-
-/** The media type from the first bytes, never from the name or the browser's claim. */
-export function mediaTypeOf(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
 
 const EXTENSIONS = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 
@@ -163,7 +156,8 @@ export function createAttachmentService(database: Database, keys: Keys) {
     ): Promise<AttachmentInfo> {
       if (file.content.length === 0) throw attachmentError('attachment.empty');
       if (file.content.length > MAX_ATTACHMENT_BYTES) throw attachmentError('attachment.tooLarge');
-      const mediaType = mediaTypeOf(file.content);
+      // From the first bytes, never from the name or the browser's claim (uploads.ts).
+      const mediaType = sniffMediaType(file.content);
       if (mediaType === null) throw attachmentError('attachment.type');
       const sha256 = createHash('sha256').update(file.content).digest('hex');
       return withResident(database, residentId, async (tx) => {

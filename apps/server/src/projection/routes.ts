@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import type { Role } from '@cradle/domain';
-import { BudgetForecastQuery, BudgetForecastView, ProjectionQuery, ProjectionView, XlsxFile } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { BudgetForecastQuery, BudgetForecastView, ProjectionQuery, ProjectionView } from '@cradle/contract';
+import { xlsxRoute } from '../exports/index.js';
 import type { ProjectionService } from './service.js';
 
 // Who plans with a projection (issue 13): the county and above, its leaders, a township for its
@@ -31,23 +28,14 @@ export const projectionRoutes: FastifyPluginAsyncTypebox<{ projection: Projectio
     },
     (req) => projection.project(req.user!, req.query),
   );
-  app.get(
-    '/api/projection/export.xlsx',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: "The projection's table by year and scenario as XLSX (figures only; audited)",
-        querystring: ProjectionQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    async (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = await projection.exportTable(req.user!, req.ip, req.query, lang);
-      return sendXlsx(reply, lang, { zh: '人口预测', en: 'projection' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/projection/export.xlsx', {
+    config: { roles: PLANNERS },
+    tags,
+    summary: "The projection's table by year and scenario as XLSX (figures only; audited)",
+    querystring: ProjectionQuery,
+    name: { zh: '人口预测', en: 'projection' },
+    workbook: (a, q, lang) => projection.exportTable(a.user, a.clientIp, q, lang),
+  });
   app.get(
     '/api/projection/budget',
     {

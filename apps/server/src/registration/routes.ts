@@ -16,13 +16,10 @@ import {
   RegistrationExportQuery,
   RegistrationQueueQuery,
   RegistrationQueue,
-  XlsxFile,
   RegistrationSummary,
   StaffRegistrationDetail,
 } from '@cradle/contract';
-import type { Readable } from 'node:stream';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import { exportRegistrations } from './export.js';
 import { receiptBaseUrl } from './public-url.js';
 import { REGISTRATION_HANDLERS, REGISTRATION_READERS } from './roles.js';
@@ -147,24 +144,14 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<FamilyServiceDeps> = 
     },
     (req) => staff.queue(req.user!, req.query),
   );
-  app.get(
-    '/api/childbirth-registrations/export.xlsx',
-    {
-      // The queue's own gate and filters.
-      config: { roles: READERS },
-      schema: {
-        tags,
-        summary: 'The queue with its filters as XLSX (masked ID numbers; streamed; audited)',
-        querystring: RegistrationExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = exportRegistrations(deps.database, staff, req.user!, req.ip, req.query, lang);
-      return sendXlsx(reply, lang, { zh: '生育登记', en: 'registrations' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/childbirth-registrations/export.xlsx', {
+    config: { roles: READERS },
+    tags,
+    summary: 'The queue with its filters as XLSX (masked ID numbers; streamed; audited)',
+    querystring: RegistrationExportQuery,
+    name: { zh: '生育登记', en: 'registrations' },
+    workbook: (a, q, lang) => exportRegistrations(deps.database, staff, a.user, a.clientIp, q, lang),
+  });
   app.get(
     '/api/childbirth-registrations/:id',
     {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { REGISTRY_ROLES } from '@cradle/domain';
 import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import type { ImportService } from './import/service.js';
 import { importTemplateCsv, importTemplateXlsx } from './import/template.js';
 import { FileForm, ImportJobDetail, ImportJobList, ImportJobParam, ImportStarted, XlsxFile } from '@cradle/contract';
@@ -61,22 +61,13 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ imports: ImportService; u
     }),
   );
 
-  app.get(
-    '/api/imports/export.xlsx',
-    {
-      config: { roles: IMPORTERS },
-      schema: {
-        tags: ['registry'],
-        summary: 'Recent import jobs of your jurisdiction as XLSX (audited)',
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    async (req, reply) => {
-      const lang = requestLang(req);
-      const workbook = await imports.exportList({ user: req.user!, clientIp: req.ip }, lang);
-      return sendXlsx(reply, lang, { zh: '导入任务', en: 'imports' }, workbook);
-    },
-  );
+  xlsxRoute(app, '/api/imports/export.xlsx', {
+    config: { roles: IMPORTERS },
+    tags: ['registry'],
+    summary: 'Recent import jobs of your jurisdiction as XLSX (audited)',
+    name: { zh: '导入任务', en: 'imports' },
+    workbook: (a, _q, lang) => imports.exportList(a, lang),
+  });
 
   app.get(
     '/api/imports/template.csv',

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { REGISTRY_ROLES } from '@cradle/domain';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import {
   PersonDetail,
   IdParam,
@@ -10,10 +8,8 @@ import {
   PersonSearchQuery,
   RevealBody,
   Revealed,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import type { RegistryService } from './service.js';
 
 export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryService }> = async (app, { registry }) => {
@@ -34,24 +30,15 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ registry: RegistryServi
     },
     (req) => registry.search(actor(req), req.query),
   );
-  app.get(
-    '/api/persons/export.xlsx',
-    {
-      // The search's own gate and filters: whoever may search may export what they found.
-      config: { roles: REGISTRY_ROLES },
-      schema: {
-        tags: ['registry'],
-        summary: 'The search results as XLSX (masked ID numbers; streamed; audited)',
-        querystring: PersonExportQuery,
-        // A stream to the handler's types; text in the OpenAPI document.
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '人员查询', en: 'persons' }, registry.exportXlsx(actor(req), req.query, lang));
-    },
-  );
+  xlsxRoute(app, '/api/persons/export.xlsx', {
+    // The search's own gate and filters: whoever may search may export what they found.
+    config: { roles: REGISTRY_ROLES },
+    tags: ['registry'],
+    summary: 'The search results as XLSX (masked ID numbers; streamed; audited)',
+    querystring: PersonExportQuery,
+    name: { zh: '人员查询', en: 'persons' },
+    workbook: (a, q, lang) => registry.exportXlsx(a, q, lang),
+  });
   app.get(
     '/api/persons/:id',
     {

@@ -1,9 +1,8 @@
 import type { Keys } from '../crypto/keys.js';
-import { decryptField } from '../crypto/pii.js';
 import type { Database } from '../db/client.js';
 import { withScope } from '../db/scope.js';
-import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
+import { openEncryptedFile, type DownloadedFile, type EncryptedFile } from '../downloads/index.js';
 import { selfEvaluationError } from './errors.js';
 
 // The office, the departments and the leaders read the evidence attached to an assessment of
@@ -15,15 +14,9 @@ export function createEvidenceDownload(database: Database, keys: Keys) {
     a: { user: SessionUser; clientIp: string },
     evaluationId: number,
     evidenceId: number,
-  ): Promise<{ fileName: string; mediaType: string; content: Buffer }> =>
+  ): Promise<DownloadedFile> =>
     withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
-      const [row] = await tx.query<{
-        fileName: string;
-        mediaType: string;
-        sha256: string;
-        itemCode: string;
-        contentCipher: Buffer | Uint8Array;
-      }>(
+      const [row] = await tx.query<EncryptedFile & { itemCode: string }>(
         `SELECT e.file_name AS "fileName", e.media_type AS "mediaType", e.sha256, i.item_code AS "itemCode",
                 e.content_cipher AS "contentCipher"
            FROM self_evaluation_evidence e JOIN self_evaluation_items i ON i.id = e.item_id
@@ -31,21 +24,13 @@ export function createEvidenceDownload(database: Database, keys: Keys) {
         [evidenceId, evaluationId],
       );
       if (!row) throw selfEvaluationError('selfEvaluation.notFound');
-      const content = Buffer.from(
-        decryptField(keys.piiEncryption, 'selfEvaluationEvidence', Buffer.from(row.contentCipher)),
-        'base64',
-      );
-      await appendAudit(tx, {
-        userId: a.user.id,
-        username: a.user.username,
-        jurisdictionCode: a.user.jurisdictionCode,
-        clientIp: a.clientIp,
+      return openEncryptedFile(tx, keys, row, {
+        actor: a,
+        field: 'selfEvaluationEvidence',
         action: 'selfEvaluation.downloadEvidence',
         targetType: 'selfEvaluation',
         targetId: String(evaluationId),
-        outcome: 'success',
-        details: { item: row.itemCode, evidenceId, sha256: row.sha256 },
+        details: { item: row.itemCode, evidenceId },
       });
-      return { fileName: row.fileName, mediaType: row.mediaType, content };
     });
 }

@@ -14,14 +14,14 @@ import {
   SelfEvaluationView,
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
-import { attachmentDisposition } from '../http/index.js';
+import { documentForm, readUploadedFile } from '../uploads.js';
+import { sendAttachment } from '../http/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { renderDocumentPdf } from '../annual-reports/index.js';
 import { chinaDateOf } from '@cradle/domain';
 import { selfEvaluationError } from './errors.js';
 import { buildEvaluationDocument } from './print.js';
-import { MAX_EVIDENCE_BYTES, type SelfEvaluationService } from './service.js';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, type SelfEvaluationService } from './service.js';
 
 // The county's leading-group office (countyAdmin) runs the assessment; departments attach their
 // evidence; leaders read and print. Row-level security keeps each to its jurisdiction.
@@ -90,18 +90,16 @@ export const selfEvaluationRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      const part = await uploadedFile(req, {
-        limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 },
-        throwFileSizeLimit: false,
+      const file = await readUploadedFile(req, {
+        maxBytes: MAX_EVIDENCE_BYTES,
+        types: EVIDENCE_TYPES,
+        // The assessment's own words (and 400s) for its evidence, as before the shared reader.
+        refusals: {
+          noFile: () => selfEvaluationError('selfEvaluation.noFile'),
+          tooLarge: () => selfEvaluationError('selfEvaluation.fileTooLarge'),
+          wrongType: () => selfEvaluationError('selfEvaluation.fileType'),
+        },
       });
-      if (!part) throw selfEvaluationError('selfEvaluation.noFile');
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      } catch (err) {
-        throw uploadFailure(err);
-      }
-      const file = { name: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
       return evaluations.uploadEvidence(actor(req), req.params.id, req.params.code, file);
     },
   );
@@ -118,10 +116,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const f = await evaluations.downloadEvidence(actor(req), req.params.id, req.params.evidenceId);
-      return reply
-        .header('content-type', f.mediaType)
-        .header('content-disposition', attachmentDisposition(f.fileName, `evidence-${req.params.evidenceId}`))
-        .send(f.content);
+      return sendAttachment(reply, f, `evidence-${req.params.evidenceId}`);
     },
   );
   app.post(

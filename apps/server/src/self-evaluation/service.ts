@@ -19,6 +19,7 @@ import { withScope } from '../db/scope.js';
 import { appendAudit } from '../audit/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { cleanFileName } from '../http/index.js';
+import type { UploadedFile } from '../uploads.js';
 import type { RegionService } from '../regions/index.js';
 import { selfEvaluationError } from './errors.js';
 import { createEvidenceDownload } from './evidence-download.js';
@@ -43,12 +44,7 @@ export interface SelfEvaluationDeps {
 
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
-function mediaTypeOf(bytes: Buffer): string | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
+export const EVIDENCE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /**
  * The yearly fertility-friendly self-assessment (issue 15; 003 二 "查找不足,认真整改"): the
@@ -231,13 +227,11 @@ export function createSelfEvaluationService(deps: SelfEvaluationDeps) {
       a: Actor,
       id: number,
       code: string,
-      file: { name: string; content: Buffer; truncated: boolean },
+      // As read and checked by the route (uploads.ts readUploadedFile).
+      file: UploadedFile,
     ): Promise<SelfEvaluationView> {
-      if (file.content.length > MAX_EVIDENCE_BYTES || file.truncated)
-        throw selfEvaluationError('selfEvaluation.fileTooLarge');
-      const mediaType = file.content.length > 0 ? mediaTypeOf(file.content) : null;
-      if (!mediaType) throw selfEvaluationError('selfEvaluation.fileType');
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const { bytes: content, mediaType } = file;
+      const sha256 = createHash('sha256').update(content).digest('hex');
       const year = await scoped(a, async (tx) => {
         const e = await evaluationFor(tx, id);
         const row = (await repo.listItems(tx, id)).find((i) => i.itemCode === code);
@@ -245,11 +239,11 @@ export function createSelfEvaluationService(deps: SelfEvaluationDeps) {
         const evidenceId = await repo.insertEvidence(tx, {
           itemId: row.id,
           regionCode: e.regionCode,
-          fileName: cleanFileName(file.name, 100) || 'evidence',
+          fileName: cleanFileName(file.fileName, 100) || 'evidence',
           mediaType,
-          sizeBytes: file.content.length,
+          sizeBytes: content.length,
           sha256,
-          contentCipher: encryptField(keys.piiEncryption, 'selfEvaluationEvidence', file.content.toString('base64')),
+          contentCipher: encryptField(keys.piiEncryption, 'selfEvaluationEvidence', content.toString('base64')),
           by: a.user.id,
           byName: a.user.displayName,
         });

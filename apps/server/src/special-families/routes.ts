@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import { FAMILY_SIZE_CHECK_DEPARTMENTS, type Role } from '@cradle/domain';
 import {
   ContactInput,
@@ -19,10 +17,9 @@ import {
   VisitInput,
   VisitSettings,
   VisitSettingsBody,
-  XlsxFile,
 } from '@cradle/contract';
 import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
+import { xlsxRoute } from '../exports/index.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SpecialFamilyService } from './service.js';
 import type { createFamilySizeCheck } from './family-size.js';
@@ -58,27 +55,14 @@ export const specialFamilyRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => families.list(actor(req), req.query),
   );
-  app.get(
-    '/api/special-families/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags,
-        summary: 'The list as XLSX (names and ID numbers masked; audited)',
-        querystring: SpecialFamilyExportQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '计划生育特殊家庭', en: 'special-families' },
-        families.exportXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/special-families/export.xlsx', {
+    config: READERS,
+    tags,
+    summary: 'The list as XLSX (names and ID numbers masked; audited)',
+    querystring: SpecialFamilyExportQuery,
+    name: { zh: '计划生育特殊家庭', en: 'special-families' },
+    workbook: (a, q, lang) => families.exportXlsx(a, q, lang),
+  });
   app.get(
     '/api/special-families/:id',
     {

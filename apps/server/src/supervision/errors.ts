@@ -89,15 +89,6 @@ export const supervisionError = defineErrors({
       en: 'An evidence file does not exist or belongs to another report; upload it again',
     },
   },
-  'supervision.evidenceType': {
-    status: 415,
-    message: { zh: '只能上传 PDF、JPEG 或 PNG 文件', en: 'Only PDF, JPEG or PNG files can be uploaded' },
-  },
-  'supervision.evidenceTooLarge': {
-    status: 413,
-    message: { zh: '文件不能超过 5 MB；未保存任何内容', en: 'A file may be at most 5 MB; nothing was saved' },
-  },
-  'supervision.noFile': { status: 400, message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } },
   'supervision.unknownIndicator': {
     status: 400,
     message: { zh: '本县监测方案中没有该指标', en: 'The county’s monitoring plan has no such indicator' },

@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
 import { SUPERVISION_LIAISON_ROLES, SUPERVISION_OFFICE, SUPERVISION_READERS } from '@cradle/domain';
 import {
   TaskBoard,
@@ -22,18 +20,15 @@ import {
   KeyTaskQuery,
   UnitList,
   UnitView,
-  XlsxFile,
 } from '@cradle/contract';
-import { requestLang } from '../errors.js';
-import { sendXlsx } from '../exports/index.js';
-import { documentForm, uploadedFile, uploadFailure } from '../uploads.js';
+import { xlsxRoute } from '../exports/index.js';
+import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './service.js';
 import type { SupervisionDirectory } from './directory.js';
 import type { SupervisionMeetings } from './meetings.js';
 import type { SupervisionLists } from './lists.js';
-import { MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
-import { supervisionError } from './errors.js';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, type SupervisionEvidence } from './evidence.js';
 import { liaisonRoutes } from './liaison-routes.js';
 
 // Need to know (docs/architecture.md): the joint meeting's office (the county's health bureau)
@@ -54,14 +49,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
   const actor = (req: { user: SessionUser | null; ip: string }) => ({ user: req.user!, clientIp: req.ip });
   const tags = ['supervision'];
   const noQueryXlsx = (url: string, summary: string, name: { zh: string; en: string }, make: typeof lists.unitsXlsx) =>
-    app.get(
-      url,
-      { config: READERS, schema: { tags, summary, response: { 200: Type.Unsafe<Readable>(XlsxFile) } } },
-      (req, reply) => {
-        const lang = requestLang(req);
-        return sendXlsx(reply, lang, name, make(actor(req), lang));
-      },
-    );
+    xlsxRoute(app, url, { config: READERS, tags, summary, name, workbook: (a, _q, lang) => make(a, lang) });
 
   app.get(
     '/api/supervision/units',
@@ -107,22 +95,14 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => service.tasks(req.user!, req.query),
   );
-  app.get(
-    '/api/supervision/tasks/export.xlsx',
-    {
-      config: ALL,
-      schema: {
-        tags,
-        summary: 'Key tasks as XLSX (audited)',
-        querystring: KeyTaskQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(reply, lang, { zh: '重点任务', en: 'key-tasks' }, lists.tasksXlsx(actor(req), req.query, lang));
-    },
-  );
+  xlsxRoute(app, '/api/supervision/tasks/export.xlsx', {
+    config: ALL,
+    tags,
+    summary: 'Key tasks as XLSX (audited)',
+    querystring: KeyTaskQuery,
+    name: { zh: '重点任务', en: 'key-tasks' },
+    workbook: (a, q, lang) => lists.tasksXlsx(a, q, lang),
+  });
   app.get(
     '/api/supervision/tasks/:id',
     {
@@ -199,22 +179,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req) => {
-      const part = await uploadedFile(req, {
-        limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2 },
-        throwFileSizeLimit: false,
-      });
-      if (!part) throw supervisionError('supervision.noFile');
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      } catch (err) {
-        throw uploadFailure(err);
-      }
-      return evidence.upload(actor(req), {
-        name: part.filename,
-        content: Buffer.concat(chunks),
-        truncated: part.file.truncated,
-      });
+      const file = await readUploadedFile(req, { maxBytes: MAX_EVIDENCE_BYTES, types: EVIDENCE_TYPES });
+      return evidence.upload(actor(req), file);
     },
   );
   app.post(
@@ -253,27 +219,14 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
     },
     (req) => lists.board(req.user!, req.query),
   );
-  app.get(
-    '/api/supervision/board/export.xlsx',
-    {
-      config: READERS,
-      schema: {
-        tags,
-        summary: 'The task board as XLSX (audited)',
-        querystring: TaskBoardQuery,
-        response: { 200: Type.Unsafe<Readable>(XlsxFile) },
-      },
-    },
-    (req, reply) => {
-      const lang = requestLang(req);
-      return sendXlsx(
-        reply,
-        lang,
-        { zh: '任务督办看板', en: 'task-board' },
-        lists.boardXlsx(actor(req), req.query, lang),
-      );
-    },
-  );
+  xlsxRoute(app, '/api/supervision/board/export.xlsx', {
+    config: READERS,
+    tags,
+    summary: 'The task board as XLSX (audited)',
+    querystring: TaskBoardQuery,
+    name: { zh: '任务督办看板', en: 'task-board' },
+    workbook: (a, q, lang) => lists.boardXlsx(a, q, lang),
+  });
 
   app.get(
     '/api/supervision/meetings',
