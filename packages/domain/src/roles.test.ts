@@ -32,12 +32,14 @@ describe('roles', () => {
 
 describe('departments', () => {
   it('labels every department in both languages', () => {
-    expect(DEPARTMENTS).toHaveLength(11);
+    expect(DEPARTMENTS).toHaveLength(14);
     for (const d of DEPARTMENTS) expect(departmentLabel(d).zh && departmentLabel(d).en).toBeTruthy();
     expect(departmentLabel('diseaseControl').zh).toBe('疾病预防控制中心');
     // The family-size check's askers (issue 16): housing and the provident fund.
     expect(departmentLabel('housing').zh).toBe('住房和城乡建设');
     expect(departmentLabel('providentFund').zh).toBe('住房公积金管理');
+    // The childcare inspectors (issue 14): fire and rescue, market regulation, emergency management.
+    expect(departmentLabel('fireRescue').zh).toBe('消防救援');
     expect(departmentLabel('healthCommission').zh).toBe('卫生健康委员会');
     expect(isDepartment('statistics')).toBe(false);
   });
