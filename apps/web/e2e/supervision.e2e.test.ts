@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,12 @@ describe('plan supervision in the console', () => {
     await expect.poll(() => page.getByTestId('kt-report-state').first().textContent()).toBe('已采纳');
     await expect.poll(() => page.getByTestId('kt-title').textContent()).toContain('已完成');
     await screenshot(page, 'supervision-office-accepted');
+    // The office opens the photo the liaison attached: the same bytes, an audited download.
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid^="kt-evidence-"]').first().click();
+    const opened = await download;
+    expect(opened.suggestedFilename()).toBe('新建幼儿园.png');
+    expect((await readFile(await opened.path())).equals(PNG)).toBe(true);
 
     // A plenary meeting with one decision for 县教育体育局.
     await page.goto(`${server.baseUrl}/supervision/meetings`);

@@ -233,6 +233,7 @@ const ACCESS: Record<string, readonly string[]> = {
   'POST /api/supervision/tasks/:id/notices': ['county'],
   'POST /api/supervision/tasks/:id/reports': LIAISONS,
   'POST /api/supervision/evidence': LIAISONS,
+  'GET /api/supervision/evidence/:id': SUPERVISION_ALL,
   'POST /api/supervision/reports/:id/accept': ['county'],
   'POST /api/supervision/reports/:id/send-back': ['county'],
   'GET /api/supervision/board': SUPERVISION_READERS,

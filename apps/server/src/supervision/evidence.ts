@@ -7,6 +7,10 @@ import { withScope } from '../db/scope.js';
 import { cleanFileName } from '../http/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { UploadedFile } from '../uploads.js';
+import { openEncryptedFile, type DownloadedFile, type EncryptedFile } from '../downloads/index.js';
+import { SUPERVISION_READERS } from '@cradle/domain';
+import { supervisionError } from './errors.js';
+import { unitIdsOfUser } from './repo.js';
 import { insertEvidence } from './reports-repo.js';
 import { countyOf, type Actor } from './service.js';
 
@@ -45,6 +49,37 @@ export function createSupervisionEvidence(database: Database, keys: Keys) {
           details: { sha256, sizeBytes: content.length },
         });
         return { id, fileName, mediaType, sizeBytes: content.length, sha256 };
+      });
+    },
+
+    /**
+     * A report's evidence file, for whoever reviews or reads the report: the joint meeting's
+     * office and the readers (a file once attached to a report), the liaisons of the unit that
+     * reported it, and its uploader (also before it is attached). Audited with its digest.
+     */
+    async download(a: Actor, id: number): Promise<DownloadedFile> {
+      return withScope(database, { jurisdictionCode: a.user.jurisdictionCode }, async (tx) => {
+        const [row] = await tx.query<
+          EncryptedFile & { ownerUserId: number; reportId: number | null; unitId: number | null }
+        >(
+          `SELECT e.file_name AS "fileName", e.media_type AS "mediaType", e.sha256, e.owner_user_id::int AS "ownerUserId",
+                  e.report_id::int AS "reportId", r.unit_id::int AS "unitId", e.content_cipher AS "contentCipher"
+             FROM supervision_evidence e LEFT JOIN supervision_reports r ON r.id = e.report_id WHERE e.id = $1`,
+          [id],
+        );
+        if (!row) throw supervisionError('supervision.notFound');
+        const own = row.ownerUserId === a.user.id;
+        const reader = a.user.roles.some((r) => SUPERVISION_READERS.includes(r));
+        const colleague = row.unitId !== null && (await unitIdsOfUser(tx, a.user)).includes(row.unitId);
+        if (!own && (row.reportId === null || !(reader || colleague))) throw supervisionError('supervision.notFound');
+        return openEncryptedFile(tx, keys, row, {
+          actor: a,
+          field: 'supervisionEvidence',
+          action: 'supervision.downloadEvidence',
+          targetType: 'supervisionEvidence',
+          targetId: String(id),
+          details: { reportId: row.reportId },
+        });
       });
     },
   };

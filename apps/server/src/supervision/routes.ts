@@ -21,7 +21,9 @@ import {
   UnitList,
   UnitView,
 } from '@cradle/contract';
+import { Type } from 'typebox';
 import { xlsxRoute } from '../exports/index.js';
+import { sendAttachment } from '../http/index.js';
 import { documentForm, readUploadedFile } from '../uploads.js';
 import type { SessionUser } from '../auth/index.js';
 import type { SupervisionService } from './service.js';
@@ -182,6 +184,20 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{
       const file = await readUploadedFile(req, { maxBytes: MAX_EVIDENCE_BYTES, types: EVIDENCE_TYPES });
       return evidence.upload(actor(req), file);
     },
+  );
+  app.get(
+    '/api/supervision/evidence/:id',
+    {
+      config: ALL,
+      schema: {
+        tags,
+        summary: 'Download a report’s evidence file (audited)',
+        params: IdParam,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+      },
+    },
+    async (req, reply) =>
+      sendAttachment(reply, await evidence.download(actor(req), req.params.id), `evidence-${req.params.id}`),
   );
   app.post(
     '/api/supervision/reports/:id/accept',

@@ -131,6 +131,22 @@ describe('progress reports and their review', () => {
     expect((await post(county, `/api/supervision/reports/${report.id}/accept`)).statusCode).toBe(409);
     expect(await audited('supervision.submitReport')).toHaveLength(1);
     expect(await audited('supervision.acceptReport')).toHaveLength(1);
+
+    // The office opens the photo it accepted, as do the leader and the liaison; another unit's
+    // liaison does not. Each opening is audited with the file's digest.
+    const file = `/api/supervision/evidence/${up.json().id}`;
+    for (const s of [county, leader, liaison]) {
+      const got = await get(s, file);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+      expect(got.rawPayload.equals(PNG)).toBe(true);
+    }
+    expect((await get(police, file)).statusCode).toBe(404);
+    const opened = await t.database.query<{ username: string; details: { sha256: string } }>(
+      "SELECT username, details FROM audit_log WHERE action = 'supervision.downloadEvidence' ORDER BY seq",
+    );
+    expect(opened.map((o) => o.username)).toEqual(['county', 'leader', 'liaison']);
+    expect(opened[0]!.details.sha256).toBe(up.json().sha256);
   });
 
   it('refuses a milestone after the plan’s end and writes nothing; takes one before it', async () => {

@@ -229,7 +229,14 @@ export function TaskDetailPage() {
               <Typography.Paragraph>
                 {t('supervision.detail.evidence')}
                 {c}
-                {r.evidence.map((e) => e.fileName).join('、')}
+                {r.evidence.map((e, i) => (
+                  <span key={e.id}>
+                    {i > 0 && '、'}
+                    <a href={`/api/supervision/evidence/${e.id}`} data-testid={`kt-evidence-${e.id}`}>
+                      {e.fileName}
+                    </a>
+                  </span>
+                ))}
               </Typography.Paragraph>
             )}
             <Typography.Text type="secondary">
