@@ -1,6 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { describe, expect, it } from 'vitest';
+import { typeDate } from './childcare-fixtures.js';
 import { approveAsCounty } from './four-eyes.js';
 import { modalOpened, screenshot, signIn, useBrowser, type E2EServer } from './harness.js';
 
@@ -22,13 +23,6 @@ const NAME = '保和镇阳光托育中心';
 const USCC = '91533423MA6KP4T01' + computeUsccCheckCharacter('91533423MA6KP4T01');
 /** China 10:00 on a day. */
 const at = (day: string) => `${day}T02:00:00Z`;
-
-async function typeDate(page: Page, picker: Locator, date: string): Promise<void> {
-  await picker.click();
-  await picker.fill(date);
-  await picker.press('Enter');
-  await page.keyboard.press('Escape');
-}
 
 async function fillClass(page: Page, i: number, name: string, group: string, capacity: number, carers: number) {
   const row = page.getByTestId(`cc-class-${i}`);

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chinaDateOf, computeUsccCheckCharacter } from '@cradle/domain';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../server/src/exports/test-xlsx.js';
+import { call, demoCentre, typeDate } from './childcare-fixtures.js';
 import { modalOpened, screenshot, signIn, useBrowser } from './harness.js';
 import { problemsIn, visibleText, type Lang } from './plain-words.js';
 
@@ -25,32 +26,6 @@ async function plainWords(page: Page, lang: Lang): Promise<string[]> {
   );
 }
 
-async function typeDate(page: Page, picker: Locator, date: string): Promise<void> {
-  await picker.click();
-  await picker.fill(date);
-  await picker.press('Enter');
-  await page.keyboard.press('Escape');
-}
-
-/** A call through the signed-in session, with its CSRF token. */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method,
-        headers: {
-          'x-csrf-token': me.csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return (await res.json()) as T;
-    },
-    { method, url, body },
-  );
-}
-
 describe('childcare supervision in the console', () => {
   it('a failed fire inspection turns overdue; a closure removes the centre from the public page', async () => {
     const { page, server } = f;
@@ -58,36 +33,12 @@ describe('childcare supervision in the console', () => {
     const today = chinaDateOf(new Date());
     // The demo centre, filed by its own account and completed by the county (the filing path has its own test).
     await signIn(page, server, 'institution');
-    const staff = ['和春梅', '李秀英', '王丽华', '余晓红', '杨金花', '和建英'].map((name, i) => ({
-      name,
-      post: 'carer',
-      qualification: '保育师',
-      healthCertificateNo: `JK${i}`,
-      healthCertificateIssuedOn: '2026-03-01',
-      healthCertificateValidUntil: '2099-12-31',
-    }));
-    const filed = await call<{ id: number; versions: { id: number }[] }>(page, 'POST', '/api/childcare/filings', {
-      content: {
-        name: '保和镇阳光托育中心',
-        uscc: USCC17 + computeUsccCheckCharacter(USCC17),
-        registrationAuthority: 'marketRegulation',
-        type: 'community',
-        operatorForm: 'private',
-        regionCode: '533423101',
-        address: '保和镇新华街8号',
-        premisesArea: 300,
-        establishedOn: '2026-03-01',
-        slots: 30,
-        affordableSlots: 20,
-        monthlyFeeFen: 120000,
-        affordableFeeFen: 80000,
-        classes: [
-          { name: '托小班', ageGroup: 'youngToddler', capacity: 10, enrolled: 6, carers: 2 },
-          { name: '托大班', ageGroup: 'oldToddler', capacity: 20, enrolled: 12, carers: 3 },
-        ],
-        staff,
-      },
-    });
+    const filed = await call<{ id: number; versions: { id: number }[] }>(
+      page,
+      'POST',
+      '/api/childcare/filings',
+      demoCentre(USCC17),
+    );
     expect(filed.id).toBeGreaterThan(0);
     await f.context.clearCookies();
     await signIn(page, server, 'county');

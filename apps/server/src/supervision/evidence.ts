@@ -70,7 +70,9 @@ export function createSupervisionEvidence(database: Database, keys: Keys) {
         if (!row) throw supervisionError('supervision.notFound');
         const own = row.ownerUserId === a.user.id;
         const reader = a.user.roles.some((r) => SUPERVISION_READERS.includes(r));
-        const colleague = row.unitId !== null && (await unitIdsOfUser(tx, a.user)).includes(row.unitId);
+        // The unit lookup only for a liaison who neither uploaded the file nor reads every report.
+        const colleague =
+          !own && !reader && row.unitId !== null && (await unitIdsOfUser(tx, a.user)).includes(row.unitId);
         if (!own && (row.reportId === null || !(reader || colleague))) throw supervisionError('supervision.notFound');
         return openEncryptedFile(tx, keys, row, {
           actor: a,
